@@ -1,0 +1,33 @@
+/**
+ * A server process for benchmarks: `catalogue` serves the real Sigap app over SQLite with the
+ * standards loaded; `bare` serves a Fastify route returning a constant body of a given size.
+ * Prints `READY <port>` when listening.
+ */
+import Fastify from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/db/dialect.js';
+import { migrate } from '../src/db/migrate.js';
+import { buildApp } from '../src/http/app.js';
+import { Catalogue } from '../src/usecases/catalogue.js';
+import { loadStandards } from '../src/usecases/load-standards.js';
+
+const [mode, arg] = process.argv.slice(2);
+
+if (mode === 'bare') {
+  const body = arg ?? '{}';
+  const app = Fastify({ logger: false });
+  app.get('/bare', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`READY ${(app.server.address() as { port: number }).port}`);
+} else {
+  const database = openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: mkdtempSync(join(tmpdir(), 'sigap-bench-')) });
+  await migrate(database);
+  const r = await loadStandards(database, 'standards', 'bench');
+  if (!r.ok) throw new Error('standards invalid');
+  const catalogue = await Catalogue.build(database);
+  const app = await buildApp({ database, catalogue });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`READY ${(app.server.address() as { port: number }).port}`);
+}

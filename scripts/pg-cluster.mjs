@@ -1,0 +1,90 @@
+// A throwaway PostgreSQL cluster for tests and benchmarks: temp dir, free port, trust auth on
+// loopback only, stopped and removed afterwards. initdb refuses to run as root, so as root the
+// server runs as the `postgres` system user.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function findPgBin() {
+  const base = '/usr/lib/postgresql';
+  if (existsSync(base)) {
+    const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    if (versions.length) return join(base, versions[0], 'bin');
+  }
+  const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+  if (which.status === 0 && which.stdout.trim()) return join(which.stdout.trim(), '..');
+  return null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function asPg(isRoot, bin, args, opts = {}) {
+  const cmd = join(bin, args[0]);
+  if (isRoot) return execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args.slice(1)], { stdio: 'pipe', ...opts });
+  return execFileSync(cmd, args.slice(1), { stdio: 'pipe', ...opts });
+}
+
+/** Starts a cluster; returns { url, stop }. Throws with a clear reason when it cannot. */
+export async function startCluster({ database = 'sigap' } = {}) {
+  const bin = findPgBin();
+  if (!bin) throw new Error('PostgreSQL binaries not found (initdb). Install them: apt-get install -y postgresql');
+  const isRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-pg-'));
+  chmodSync(dir, 0o700);
+  if (isRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  const port = await freePort();
+  try {
+    asPg(isRoot, bin, ['initdb', '-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  } catch (e) {
+    asPg(isRoot, bin, ['initdb', '-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  }
+  // fsync stays on: tests must see real durability semantics; the cluster is small anyway.
+  asPg(isRoot, bin, [
+    'pg_ctl', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60',
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB`,
+    'start',
+  ]);
+  const url = `postgres://postgres@127.0.0.1:${port}/${database}`;
+  asPg(isRoot, bin, ['createdb', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database]);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      asPg(isRoot, bin, ['pg_ctl', '-D', data, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      /* already gone */
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, port, dir, stop };
+}
+
+// CLI: `node scripts/pg-cluster.mjs` starts a cluster, prints its URL and keeps it until Ctrl-C.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const c = await startCluster();
+  console.log(c.url);
+  const bye = () => {
+    c.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', bye);
+  process.on('SIGTERM', bye);
+  setInterval(() => {}, 1 << 30);
+}

@@ -1,0 +1,17 @@
+/** Runs the single, ordered set of migrations on either database. */
+import { Migrator, type Migration } from 'kysely';
+import { dialectHelpers, type Database } from './dialect.js';
+import * as m001 from './migrations/001-standards.js';
+
+type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
+const ORDERED: [string, Step][] = [['001-standards', m001]];
+
+export async function migrate(database: Database): Promise<string[]> {
+  const h = dialectHelpers(database.dialect);
+  const migrations: Record<string, Migration> = {};
+  for (const [name, step] of ORDERED) migrations[name] = { up: (db) => step.up(db, h) };
+  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

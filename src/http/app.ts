@@ -1,0 +1,83 @@
+/** Builds the Fastify application: JSON API under /api/v1 (with OpenAPI) and public pages. */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Database } from '../db/dialect.js';
+import type { Catalogue } from '../usecases/catalogue.js';
+import { catalogueRoutes } from './api/catalogue-routes.js';
+import { sendError } from './errors.js';
+import { FlowchartCache } from './flowchart-cache.js';
+import { pickLang } from './i18n.js';
+import { homePage, notFoundPage, officePage, servicePage } from './pages/catalogue-pages.js';
+import { SITE_CSS } from './pages/layout.js';
+
+export interface AppDeps {
+  database: Database;
+  catalogue: Catalogue;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, trustProxy: true, bodyLimit: 1024 * 1024 });
+  const flowcharts = new FlowchartCache();
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Sigap API',
+        version: '1',
+        description: 'Standar Pelayanan Dinas Sosial sebagai data. Error: { error: { code, message, messageEn } }.',
+      },
+      servers: [],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  catalogueRoutes(app, deps.catalogue, flowcharts);
+
+  app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
+  );
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  app.get('/', { schema: { hide: true } }, async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage(pickLang(req.query), deps.catalogue.list())),
+  );
+  app.get('/kantor/:slug', { schema: { hide: true } }, async (req, reply) => {
+    const lang = pickLang(req.query);
+    const o = deps.catalogue.office((req.params as { slug: string }).slug);
+    if (!o) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(lang, req.url.split('?')[0]!));
+    return reply.type('text/html; charset=utf-8').send(officePage(lang, o));
+  });
+  app.get('/kantor/:slug/layanan/:service', { schema: { hide: true } }, async (req, reply) => {
+    const lang = pickLang(req.query);
+    const { slug, service } = req.params as { slug: string; service: string };
+    const found = deps.catalogue.service(slug, service);
+    if (!found) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(lang, req.url.split('?')[0]!));
+    const svg = await flowcharts.get(found.office, found.service, lang);
+    return reply.type('text/html; charset=utf-8').send(servicePage(lang, found.office, found.service, svg));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/'))
+      return sendError(reply, 404, 'not-found', 'Alamat API tidak ditemukan', 'API route not found');
+    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(pickLang(req.query), req.url.split('?')[0]!));
+  });
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) req.log.error(error);
+    if (status === 400 && error.validation)
+      return sendError(reply, 400, 'bad-request', `Permintaan tidak sah: ${error.message}`, `Bad request: ${error.message}`);
+    return sendError(
+      reply,
+      status,
+      status === 500 ? 'internal' : 'request-error',
+      status === 500 ? 'Terjadi kesalahan pada server' : error.message,
+      status === 500 ? 'Internal server error' : error.message,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,24 @@
+/** The one JSON error shape of the API: { error: { code, message, messageEn } }. */
+import type { FastifyReply } from 'fastify';
+
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, messageEn: string, extra?: Record<string, unknown>) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, messageEn, ...extra } });
+}
+
+export const notFoundOffice = (reply: FastifyReply, slug: string) =>
+  sendError(reply, 404, 'office-not-found', `Kantor "${slug}" tidak ditemukan`, `Office "${slug}" not found`);
+
+export const notFoundService = (reply: FastifyReply, office: string, slug: string) =>
+  sendError(reply, 404, 'service-not-found', `Layanan "${slug}" tidak ditemukan di ${office}`, `Service "${slug}" not found in ${office}`);
+
+export const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } },
+      required: ['code', 'message', 'messageEn'],
+    },
+  },
+  required: ['error'],
+} as const;

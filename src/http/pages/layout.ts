@@ -1,0 +1,105 @@
+import { t, type Lang } from '../i18n.js';
+import { html, type Raw } from './html.js';
+
+export interface PageOptions {
+  lang: Lang;
+  title: string;
+  /** Path of this page without query, for the language switch. */
+  path: string;
+  body: Raw;
+  breadcrumbs?: { href: string; label: string }[];
+}
+
+export const withLang = (href: string, lang: Lang) => (lang === 'en' ? `${href}${href.includes('?') ? '&' : '?'}lang=en` : href);
+
+export function page(o: PageOptions): string {
+  const other: Lang = o.lang === 'id' ? 'en' : 'id';
+  return (
+    '<!doctype html>' +
+    html`<html lang="${o.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} · Sigap</title>
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<a class="skip" href="#main">${t(o.lang, 'skip')}</a>
+<header class="site">
+  <a class="brand" href="${withLang('/', o.lang)}">Sigap</a>
+  <nav aria-label="${o.lang === 'id' ? 'Navigasi utama' : 'Main navigation'}">
+    <a href="${withLang('/', o.lang)}">${t(o.lang, 'home')}</a>
+    <a href="/api/v1/docs">${t(o.lang, 'apiDocs')}</a>
+    <a href="${withLang(o.path, other)}" lang="${other}" hreflang="${other}">${t(o.lang, 'language')}</a>
+  </nav>
+</header>
+${o.breadcrumbs?.length
+  ? html`<nav class="crumbs" aria-label="${o.lang === 'id' ? 'Jejak halaman' : 'Breadcrumb'}"><ol>${o.breadcrumbs.map(
+      (b) => html`<li><a href="${withLang(b.href, o.lang)}">${b.label}</a></li>`,
+    )}<li aria-current="page">${o.title}</li></ol></nav>`
+  : ''}
+<main id="main" tabindex="-1">
+${o.body}
+</main>
+<footer class="site"><p>Sigap · ${o.lang === 'id' ? 'perangkat lunak sumber terbuka untuk Dinas Sosial' : 'open-source software for social affairs offices'}</p></footer>
+</body>
+</html>`.html
+  );
+}
+
+/** Mobile-first, high-contrast, no client script; print rules make a one-page leaflet. */
+export const SITE_CSS = `
+*{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;line-height:1.5;color:#111827;background:#fff}
+body{margin:0}
+a{color:#0b4ea2}
+a:focus-visible,button:focus-visible,summary:focus-visible{outline:3px solid #b45309;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#111827;color:#fff;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:0}
+header.site{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;padding:.75rem 1rem;background:#0b3d2e;color:#fff}
+header.site a{color:#fff}
+header.site nav{display:flex;gap:1rem;flex-wrap:wrap}
+.brand{font-weight:700;font-size:1.2rem;text-decoration:none}
+.crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:0;padding:.5rem 1rem;font-size:.9rem;background:#f3f4f6}
+.crumbs li+li::before{content:"›";margin-right:.25rem;color:#4b5563}
+main{padding:1rem;max-width:60rem;margin:0 auto}
+main:focus{outline:none}
+h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:2px solid #e5e7eb;padding-bottom:.25rem}
+h3{font-size:1.05rem;margin:1rem 0 .25rem}
+.cards{list-style:none;padding:0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
+.cards li{border:1px solid #d1d5db;border-radius:.5rem;padding:.75rem}
+.cards a{font-weight:600}
+.meta{color:#374151;font-size:.9rem}
+.facts{display:grid;gap:.5rem;grid-template-columns:1fr;margin:0}
+.facts div{border-left:4px solid #0b3d2e;padding:.25rem .75rem;background:#f9fafb}
+.facts dt{font-weight:600}
+.facts dd{margin:0}
+@media(min-width:40rem){.facts{grid-template-columns:repeat(3,1fr)}}
+.checklist{list-style:none;padding:0}
+.checklist li{padding:.25rem 0 .25rem 1.75rem;position:relative}
+.checklist li::before{content:"";position:absolute;left:0;top:.45rem;width:1rem;height:1rem;border:2px solid #111827;border-radius:2px}
+.notice{background:#fff7e6;border:1px solid #b45309;padding:.5rem .75rem;border-radius:.25rem}
+.components{border-collapse:collapse;width:100%}
+.components th,.components td{border:1px solid #d1d5db;padding:.5rem;vertical-align:top;text-align:left}
+.components th[scope=row]{width:30%;background:#f9fafb}
+.flow{overflow-x:auto;border:1px solid #e5e7eb;padding:.5rem}
+.flow svg{max-width:100%;height:auto}
+.hours{margin:0;padding-left:1.25rem}
+footer.site{padding:1rem;color:#374151;font-size:.85rem;border-top:1px solid #e5e7eb;margin-top:2rem}
+.print-btn{display:inline-block;margin:.5rem 0}
+@media print{
+  header.site,footer.site,.crumbs,.skip,.print-btn,.no-print{display:none!important}
+  main{padding:0;max-width:none}
+  body{font-size:10pt;color:#000}
+  a{color:#000;text-decoration:none}
+  h1{font-size:14pt;margin:0 0 .3rem}
+  h2{font-size:11pt;margin:.5rem 0 .2rem;border-bottom:1px solid #000}
+  .facts{grid-template-columns:repeat(3,1fr)}
+  .facts div{background:none;border-left:2px solid #000}
+  .flow{border:none;padding:0;page-break-inside:avoid}
+  .flow svg{max-height:11cm;width:auto}
+  details.components-all{display:none}
+  @page{size:A4;margin:12mm}
+}
+`;

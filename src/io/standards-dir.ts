@@ -1,0 +1,55 @@
+/** Reads standards folders from disk and hands their texts to the pure validator. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { validateOffice, type Located, type ValidatedOffice } from '../domain/standards/validate.js';
+
+export interface LoadedStandards {
+  offices: (ValidatedOffice & { dir: string; decreeText: string | null })[];
+  problems: Located[];
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** True when `dir` is itself one office's folder (holds office.yaml). */
+export function isOfficeDir(dir: string): boolean {
+  return existsSync(join(dir, 'office.yaml'));
+}
+
+/** Loads every office under `root` (or `root` itself when it is one office's folder). */
+export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStandards {
+  const problems: Located[] = [];
+  const offices: LoadedStandards['offices'] = [];
+  const rel = (p: string) => relative(cwd, p) || p;
+  if (!existsSync(root)) {
+    problems.push({ file: rel(root), line: 1, column: 1, code: 'not-found', message: 'folder standar tidak ditemukan', messageEn: 'standards folder not found' });
+    return { offices, problems };
+  }
+  const dirs = isOfficeDir(root)
+    ? [root]
+    : readdirSync(root)
+        .map((d) => join(root, d))
+        .filter((d) => statSync(d).isDirectory())
+        .sort();
+  for (const dir of dirs) {
+    const officePath = join(dir, 'office.yaml');
+    if (!existsSync(officePath)) {
+      problems.push({ file: rel(dir), line: 1, column: 1, code: 'missing-office', message: 'office.yaml tidak ada', messageEn: 'office.yaml is missing' });
+      continue;
+    }
+    const folder = dir.split(/[\\/]/).filter(Boolean).pop()!;
+    const services = yamlFiles(join(dir, 'services')).map((p) => ({ path: rel(p), text: readFileSync(p, 'utf8') }));
+    const { result, problems: found } = validateOffice(folder, { path: rel(officePath), text: readFileSync(officePath, 'utf8') }, services);
+    problems.push(...found);
+    if (result) {
+      const decreePath = join(dir, 'decree.txt');
+      offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null });
+    }
+  }
+  return { offices, problems };
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lintOffice, promisedLimits } from '../../src/domain/standards/lint.js';
+import { loadStandardsDir } from '../../src/io/standards-dir.js';
+import { STANDARDS_DIR } from '../support/app.js';
+
+const { offices } = loadStandardsDir(STANDARDS_DIR);
+const warnings = offices.flatMap((o) => lintOffice(o.office, o.services, o.serviceFiles));
+const of = (office: string, code: string) => warnings.filter((w) => w.office === office && w.code === code);
+
+describe('standards lint', () => {
+  it('finds time promises inside free text', () => {
+    assert.deepEqual(promisedLimits('1. Terpenuhinya rekomendasi paling lama 1 hari kerja 2. ...'), [{ value: 1, unit: 'working_days', phrase: 'paling lama 1 hari kerja' }]);
+    assert.deepEqual(promisedLimits('tanpa janji waktu'), []);
+  });
+
+  it('warns that Jambi 9–15 promise 15 minutes but guarantee "paling lama 1 hari kerja"', () => {
+    const nos = of('kota-jambi', 'sla-contradicts-guarantee').map((w) => w.message.match(/^Layanan (\d+)/)?.[1]).map(Number);
+    for (const n of [9, 10, 11, 12, 13, 14, 15]) assert.ok(nos.includes(n), `service ${n} not flagged; flagged: ${nos.join(',')}`);
+    const w = of('kota-jambi', 'sla-contradicts-guarantee').find((x) => x.message.startsWith('Layanan 9:'))!;
+    assert.equal(w.message, 'Layanan 9: jangka waktu "15 menit" bertentangan dengan jaminan pelayanan "paling lama 1 hari kerja"');
+    assert.equal(w.messageEn, 'Service 9: time limit "15 menit" contradicts the service guarantee "paling lama 1 hari kerja"');
+  });
+
+  it('does not flag a guarantee that matches the time limit (Jambi 3: 14 hari kerja)', () => {
+    assert.ok(!of('kota-jambi', 'sla-contradicts-guarantee').some((w) => w.message.startsWith('Layanan 3:')));
+  });
+
+  it('warns that Jambi 7 (BPNT) has a product text copied from the PKH service', () => {
+    const w = of('kota-jambi', 'product-copied');
+    assert.equal(w.length, 1);
+    assert.match(w[0]!.message, /^Layanan 7: produk "Surat Keterangan Pergantian KKS Khusus PKH" sama dengan layanan 5 dan menyebut PKH padahal layanan ini tentang BPNT/);
+  });
+
+  it('warns about the duplicated legal basis of Banjarmasin PUB', () => {
+    const w = of('kota-banjarmasin', 'duplicate-legal-basis').filter((x) => x.message.startsWith('Layanan 7:'));
+    assert.ok(w.length >= 4, `${w.length} duplicates flagged`);
+    assert.ok(w.some((x) => x.message.includes('UU RI No.9 Tahun 1961 tentang Pengumpulan Uang atau Barang')));
+  });
+
+  it('warns about a listed service with no detail (Semarang KJS)', () => {
+    const w = of('kota-semarang', 'not-detailed');
+    assert.equal(w.length, 1);
+    assert.match(w[0]!.messageEn, /is listed without a detailed standard/);
+  });
+
+  it('warns when a PermenPANRB 15/2014 component is missing', () => {
+    const svc = structuredClone(offices.find((o) => o.office.slug === 'kota-pekanbaru')!);
+    svc.services[0]!.components = svc.services[0]!.components.filter((c) => c.key !== 'jaminan-keamanan');
+    const w = lintOffice(svc.office, svc.services, svc.serviceFiles).filter((x) => x.code === 'missing-component');
+    assert.deepEqual(w.map((x) => x.messageEn), ['Service 1: PermenPANRB 15/2014 component missing: jaminan-keamanan']);
+  });
+});
+
+describe('standards lint: validity is not a time promise', () => {
+  it('ignores "berlaku maksimal 5 tahun" and "berlaku maksimal 7 hari"', () => {
+    assert.deepEqual(promisedLimits('2. Surat rekomendasi berlaku maksimal 5 tahun dari tanggal surat'), []);
+    assert.ok(!of('kota-jambi', 'sla-contradicts-guarantee').some((w) => /^Layanan [34]:/.test(w.message)));
+  });
+});

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatProblem, validateOffice } from '../../src/domain/standards/validate.js';
+
+const OFFICE = `slug: kota-uji
+name: Dinas Sosial Kota Uji
+government: Pemerintah Kota Uji
+region: { kind: kota, name: Kota Uji, province: Jambi }
+address: Jl. Uji No. 1
+timezone: Asia/Jakarta
+decree:
+  number: "7 Tahun 2026"
+  title: Standar Pelayanan
+  date: 2026-01-05
+  signer: { name: Siti Rahmawati, title: Kepala Dinas }
+serviceHours:
+  source: decree
+  week:
+    - { days: [mon, tue, wed, thu, fri], open: "08:00", close: "15:00" }
+complaints:
+  channels:
+    - { kind: counter, label: Loket Pengaduan }
+letterNumbering: { format: "400.9/{seq:4}/Dinsos/{year}" }
+roles:
+  - { id: admin, name: Admin }
+  - { id: front-office, name: Front Office }
+  - { id: kepala-dinas, name: Kepala Dinas }
+  - { id: auditor, name: Auditor }
+`;
+
+const SERVICE = `no: 1
+slug: rekomendasi-sktm
+title: Pelayanan Rekomendasi SKTM
+components:
+  - { key: persyaratan, group: delivery, heading: Persyaratan, text: "1. Fotocopy KK" }
+sla: { text: "15 menit", value: 15, unit: minutes }
+fee: { amount: 0, text: Gratis }
+product: { text: Surat Rekomendasi SKTM, kind: letter }
+procedure:
+  start: terima
+  steps:
+    - id: terima
+      label: Terima berkas
+      kind: check
+      role: front-office
+      outcomes:
+        - { id: lengkap, label: Lengkap, next: selesai }
+  ends:
+    - { id: selesai, label: Selesai, kind: completed }
+`;
+
+const run = (office: string, services: string[]) =>
+  validateOffice(
+    'kota-uji',
+    { path: 'kota-uji/office.yaml', text: office },
+    services.map((text, i) => ({ path: `kota-uji/services/0${i + 1}.yaml`, text })),
+  );
+
+describe('standards validator', () => {
+  it('accepts a well-formed office with one service', () => {
+    const { result, problems } = run(OFFICE, [SERVICE]);
+    assert.deepEqual(problems, []);
+    assert.equal(result?.services.length, 1);
+    assert.equal(result?.services[0]?.sla?.maxValue, null, 'maxValue defaults to null');
+  });
+
+  it('reports a YAML syntax error with file, line and column', () => {
+    const { result, problems } = run(OFFICE, ['no: 1\nslug: [unclosed\n']);
+    assert.equal(result, null);
+    assert.equal(problems[0]?.code, 'yaml-syntax');
+    assert.equal(problems[0]?.file, 'kota-uji/services/01.yaml');
+    assert.ok(problems[0]!.line >= 2, `line ${problems[0]!.line}`);
+    assert.match(problems[0]!.message, /^YAML tidak sah/);
+    assert.match(problems[0]!.messageEn, /^invalid YAML/);
+  });
+
+  it('points a wrong SLA unit at its line with both languages', () => {
+    const broken = SERVICE.replace('unit: minutes', 'unit: menit');
+    const { problems } = run(OFFICE, [broken]);
+    assert.equal(problems.length, 1);
+    assert.equal(
+      formatProblem(problems[0]!),
+      'kota-uji/services/01.yaml:6:43: sla.unit: harus salah satu dari minutes, hours, days, working_days, months, years / sla.unit: must be one of minutes, hours, days, working_days, months, years',
+    );
+  });
+
+  it('says which required field is missing, at its parent', () => {
+    const broken = SERVICE.replace('title: Pelayanan Rekomendasi SKTM\n', '');
+    const { problems } = run(OFFICE, [broken]);
+    assert.deepEqual(
+      problems.map((p) => `${p.line}:${p.column} ${p.message} / ${p.messageEn}`),
+      ['1:1 title: wajib diisi / title: is required'],
+    );
+  });
+
+  it('rejects unknown keys (a typo in a field name)', () => {
+    const broken = SERVICE.replace('fee:', 'biaya:');
+    const { problems } = run(OFFICE, [broken]);
+    const msgs = problems.map((p) => p.message);
+    assert.ok(msgs.includes('(dokumen): kunci tidak dikenal: biaya'), msgs.join('\n'));
+  });
+
+  it('rejects a step whose role the office does not declare', () => {
+    const broken = SERVICE.replace('role: front-office', 'role: kepala-bidang');
+    const { problems } = run(OFFICE, [broken]);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.code, 'unknown-role');
+    assert.equal(problems[0]!.line, 15);
+    assert.equal(problems[0]!.message, 'peran tidak dideklarasikan di office.yaml: kepala-bidang');
+    assert.equal(problems[0]!.messageEn, 'role not declared in office.yaml: kepala-bidang');
+  });
+
+  it('rejects an outcome leading nowhere and an unreachable step', () => {
+    const broken = SERVICE.replace('next: selesai', 'next: verifikasi').replace(
+      '  ends:',
+      `    - id: yatim
+      label: Tak terjangkau
+      kind: sign
+      role: kepala-dinas
+      outcomes:
+        - { id: ok, label: OK, next: selesai }
+  ends:`,
+    );
+    const { problems } = run(OFFICE, [broken]);
+    const codes = problems.map((p) => p.code).sort();
+    assert.deepEqual(codes, ['no-completion', 'unknown-ref', 'unreachable']);
+    assert.ok(problems.some((p) => p.message === 'langkah tidak terjangkau dari awal: yatim'));
+  });
+
+  it('requires the four roles every office must have', () => {
+    const broken = OFFICE.replace('  - { id: auditor, name: Auditor }\n', '');
+    const { problems } = run(broken, [SERVICE]);
+    assert.deepEqual(problems.map((p) => `${p.code}: ${p.messageEn}`), ['missing-role: required role missing: auditor']);
+  });
+
+  it('requires the office slug to equal its folder name', () => {
+    const { problems } = run(OFFICE.replace('slug: kota-uji', 'slug: kota-lain'), [SERVICE]);
+    assert.equal(problems[0]?.code, 'slug-mismatch');
+    assert.equal(problems[0]?.line, 1);
+  });
+
+  it('rejects two services with the same number', () => {
+    const { problems } = run(OFFICE, [SERVICE, SERVICE.replace('slug: rekomendasi-sktm', 'slug: lain')]);
+    assert.deepEqual(problems.map((p) => p.code), ['duplicate-no']);
+    assert.match(problems[0]!.message, /nomor layanan ganda: 1 \(juga di kota-uji\/services\/01.yaml\)/);
+  });
+
+  it('rejects a listed-only service that is open for applications', () => {
+    const { problems } = run(OFFICE, ['no: 1\nslug: kjs\ntitle: KJS\ndetailed: false\n']);
+    assert.deepEqual(problems.map((p) => p.code), ['undetailed-open']);
+  });
+
+  it('rejects a range whose upper bound is not above the lower', () => {
+    const { problems } = run(OFFICE, [SERVICE.replace('unit: minutes }', 'unit: minutes, maxValue: 10 }')]);
+    assert.deepEqual(problems.map((p) => p.messageEn), ['sla: maxValue must exceed value']);
+  });
+});
