@@ -2,9 +2,13 @@
 import { Migrator, type Migration } from 'kysely';
 import { dialectHelpers, type Database } from './dialect.js';
 import * as m001 from './migrations/001-standards.js';
+import * as m002 from './migrations/002-applications.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
-const ORDERED: [string, Step][] = [['001-standards', m001]];
+const ORDERED: [string, Step][] = [
+  ['001-standards', m001],
+  ['002-applications', m002],
+];
 
 export async function migrate(database: Database): Promise<string[]> {
   const h = dialectHelpers(database.dialect);

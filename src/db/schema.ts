@@ -52,7 +52,150 @@ export interface AuditEventsTable {
   at: string;
 }
 
+export interface StaffUsersTable {
+  id: string;
+  office_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string;
+  title: string | null;
+  nip: string | null;
+  rank: string | null;
+  active: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  demo: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  kind: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CountersTable {
+  office_id: string;
+  name: string;
+  value: number;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  office_id: string;
+  service_id: string;
+  service_version_id: string;
+  registration_number: string;
+  tracking_code_hash: string;
+  idempotency_key: string | null;
+  initiator: string;
+  channel: string;
+  applicant_nik: string | null;
+  applicant_name: string;
+  applicant: string;
+  answers: string;
+  eligibility: string;
+  status: string;
+  current_step: string | null;
+  end_id: string | null;
+  outcome_reason: string | null;
+  submitted_at: string;
+  clock_started_at: string | null;
+  paused_since: string | null;
+  pauses: string;
+  due_at: string | null;
+  expected_at: string | null;
+  stages: string;
+  sla_state: string;
+  closed_at: string | null;
+  created_by: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface TasksTable {
+  id: string;
+  office_id: string;
+  application_id: string;
+  step_id: string;
+  role: string;
+  status: string;
+  claimed_by: string | null;
+  due_at: string | null;
+  created_at: string;
+  completed_at: string | null;
+  completed_by: string | null;
+}
+
+export interface ApplicationEventsTable {
+  seq: Generated<number>;
+  id: string;
+  application_id: string;
+  office_id: string;
+  type: string;
+  step_id: string | null;
+  outcome: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  note: string | null;
+  data: string;
+  sla_effect: string | null;
+  at: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string | null;
+  uploaded_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  application_id: string;
+  requirement_id: string;
+  upload_id: string | null;
+  shown_to: string | null;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  office_id: string;
+  application_id: string;
+  role: string;
+  kind: string;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface OfficeClosuresTable {
+  id: string;
+  office_id: string;
+  date: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface DB {
+  staff_users: StaffUsersTable;
+  sessions: SessionsTable;
+  counters: CountersTable;
+  applications: ApplicationsTable;
+  tasks: TasksTable;
+  application_events: ApplicationEventsTable;
+  uploads: UploadsTable;
+  attachments: AttachmentsTable;
+  notifications: NotificationsTable;
+  office_closures: OfficeClosuresTable;
   offices: OfficesTable;
   office_versions: OfficeVersionsTable;
   services: ServicesTable;
