@@ -7,11 +7,8 @@ import Fastify from 'fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/dialect.js';
-import { migrate } from '../src/db/migrate.js';
+import { boot } from '../src/boot.js';
 import { buildApp } from '../src/http/app.js';
-import { Catalogue } from '../src/usecases/catalogue.js';
-import { loadStandards } from '../src/usecases/load-standards.js';
 
 const [mode, arg] = process.argv.slice(2);
 
@@ -22,12 +19,9 @@ if (mode === 'bare') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
 } else {
-  const database = openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: mkdtempSync(join(tmpdir(), 'sigap-bench-')) });
-  await migrate(database);
-  const r = await loadStandards(database, 'standards', 'bench');
-  if (!r.ok) throw new Error('standards invalid');
-  const catalogue = await Catalogue.build(database);
-  const app = await buildApp({ database, catalogue });
+  const booted = await boot({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: mkdtempSync(join(tmpdir(), 'sigap-bench-')), standardsDir: 'standards', demo: true });
+  if (!booted.ok) throw new Error('standards invalid');
+  const app = await buildApp({ ctx: booted.ctx, rateLimit: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
 }

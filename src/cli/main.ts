@@ -8,7 +8,9 @@ import { lintOffice } from '../domain/standards/lint.js';
 import { formatProblem } from '../domain/standards/validate.js';
 import { buildApp } from '../http/app.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
-import { Catalogue } from '../usecases/catalogue.js';
+import { boot } from '../boot.js';
+import { sweepSla } from '../usecases/sla-sweep.js';
+import { DEMO_PASSWORD } from '../usecases/staff-accounts.js';
 import { loadStandards } from '../usecases/load-standards.js';
 
 const HELP = `sigap — Standar Pelayanan Dinas Sosial
@@ -85,17 +87,21 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'serve') {
     const { values } = parseArgs({ args: argv.slice(1), options: { port: { type: 'string' } }, allowPositionals: true });
-    const database = openDatabase(config);
-    await migrate(database);
-    const loaded = await loadStandards(database, config.standardsDir, 'startup');
-    if (!loaded.ok) {
-      for (const p of loaded.problems) process.stderr.write(formatProblem(p) + '\n');
+    const booted = await boot({ ...config, demo: config.demo });
+    if (!booted.ok) {
+      for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
       process.stderr.write('Standar tidak sah, server tidak dijalankan / invalid standards, not starting\n');
-      await database.close();
+      await booted.database.close();
       return 1;
     }
-    const catalogue = await Catalogue.build(database);
-    const app = await buildApp({ database, catalogue, logger: true });
+    const { ctx } = booted;
+    const { database, catalogue } = ctx;
+    const app = await buildApp({ ctx, logger: true });
+    const sweep = setInterval(() => {
+      for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));
+    }, 60_000);
+    sweep.unref();
+    if (config.demo) app.log.info(`Mode demo: akun <peran>@<kantor> / ${DEMO_PASSWORD} (${booted.demoAccounts} baru dibuat)`);
     const port = values.port ? Number(values.port) : config.port;
     await app.listen({ port, host: config.host });
     const services = catalogue.list().reduce((a, o) => a + o.services.length, 0);

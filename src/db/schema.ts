@@ -185,7 +185,13 @@ export interface OfficeClosuresTable {
   created_at: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface DB {
+  settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;
   counters: CountersTable;

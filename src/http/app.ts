@@ -1,10 +1,20 @@
 /** Builds the Fastify application: JSON API under /api/v1 (with OpenAPI) and public pages. */
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { Database } from '../db/dialect.js';
-import type { Catalogue } from '../usecases/catalogue.js';
+import type { Ctx } from '../usecases/context.js';
+import { MAX_UPLOAD_BYTES } from '../usecases/store-upload.js';
+import { applicationRoutes } from './api/application-routes.js';
+import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
+import { uploadRoutes } from './api/upload-routes.js';
+import { registerAuth } from './auth.js';
+import { backOfficePages } from './pages/back-office-routes.js';
+import { publicCasePages } from './pages/public-case-routes.js';
 import { sendError } from './errors.js';
 import { FlowchartCache } from './flowchart-cache.js';
 import { pickLang } from './i18n.js';
@@ -12,14 +22,22 @@ import { homePage, notFoundPage, officePage, servicePage } from './pages/catalog
 import { SITE_CSS } from './pages/layout.js';
 
 export interface AppDeps {
-  database: Database;
-  catalogue: Catalogue;
+  ctx: Ctx;
   logger?: boolean;
+  /** Rate limits protect public intake; tests and benchmarks that hammer one client lift them. */
+  rateLimit?: boolean;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, trustProxy: true, bodyLimit: 1024 * 1024 });
   const flowcharts = new FlowchartCache();
+  const { ctx } = deps;
+  const catalogue = ctx.catalogue;
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  if (deps.rateLimit !== false) await app.register(rateLimit, { global: false, max: 100, timeWindow: '1 minute' });
+  registerAuth(app, ctx);
 
   await app.register(swagger, {
     openapi: {
@@ -36,7 +54,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  catalogueRoutes(app, deps.catalogue, flowcharts);
+  catalogueRoutes(app, catalogue, flowcharts);
+  authRoutes(app, ctx);
+  uploadRoutes(app, ctx);
+  applicationRoutes(app, ctx);
+  publicCasePages(app, ctx);
+  backOfficePages(app, ctx);
 
   app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
@@ -44,18 +67,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
 
   app.get('/', { schema: { hide: true } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(homePage(pickLang(req.query), deps.catalogue.list())),
+    reply.type('text/html; charset=utf-8').send(homePage(pickLang(req.query), catalogue.list())),
   );
   app.get('/kantor/:slug', { schema: { hide: true } }, async (req, reply) => {
     const lang = pickLang(req.query);
-    const o = deps.catalogue.office((req.params as { slug: string }).slug);
+    const o = catalogue.office((req.params as { slug: string }).slug);
     if (!o) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(lang, req.url.split('?')[0]!));
     return reply.type('text/html; charset=utf-8').send(officePage(lang, o));
   });
   app.get('/kantor/:slug/layanan/:service', { schema: { hide: true } }, async (req, reply) => {
     const lang = pickLang(req.query);
     const { slug, service } = req.params as { slug: string; service: string };
-    const found = deps.catalogue.service(slug, service);
+    const found = catalogue.service(slug, service);
     if (!found) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(lang, req.url.split('?')[0]!));
     const svg = await flowcharts.get(found.office, found.service, lang);
     return reply.type('text/html; charset=utf-8').send(servicePage(lang, found.office, found.service, svg));

@@ -1,8 +1,10 @@
 /** A real Sigap app over a fresh real database with the repository's standards loaded. */
 import type { FastifyInstance } from 'fastify';
+import { rmSync } from 'node:fs';
+import { boot } from '../../src/boot.js';
 import { buildApp } from '../../src/http/app.js';
-import { Catalogue } from '../../src/usecases/catalogue.js';
-import { loadStandards } from '../../src/usecases/load-standards.js';
+import type { Catalogue } from '../../src/usecases/catalogue.js';
+import type { Ctx } from '../../src/usecases/context.js';
 import { freshDatabase, type TestDatabase } from './db.js';
 
 export const STANDARDS_DIR = new URL('../../standards', import.meta.url).pathname;
@@ -10,23 +12,30 @@ export const STANDARDS_DIR = new URL('../../standards', import.meta.url).pathnam
 export interface TestApp extends TestDatabase {
   app: FastifyInstance;
   catalogue: Catalogue;
+  ctx: Ctx;
   close(): Promise<void>;
 }
 
-export async function testApp(): Promise<TestApp> {
-  const t = await freshDatabase();
-  const loaded = await loadStandards(t.database, STANDARDS_DIR, 'test');
-  if (!loaded.ok) throw new Error(`standards invalid:\n${loaded.problems.map((p) => `${p.file}:${p.line}: ${p.messageEn}`).join('\n')}`);
-  const catalogue = await Catalogue.build(t.database);
-  const app = await buildApp({ database: t.database, catalogue });
+/** The whole product over a fresh real database: standards loaded, demo accounts created. */
+export async function testApp(opts: { demo?: boolean; now?: () => Date; rateLimit?: boolean } = {}): Promise<TestApp> {
+  const t = await freshDatabase({ migrate: false });
+  await t.database.close();
+  const booted = await boot({ ...t.location, standardsDir: STANDARDS_DIR, demo: opts.demo ?? true, actor: 'test' });
+  if (!booted.ok) throw new Error(`standards invalid:\n${booted.problems.map((p) => `${p.file}:${p.line}: ${p.messageEn}`).join('\n')}`);
+  const ctx = { ...booted.ctx, now: opts.now };
+  const app = await buildApp({ ctx, rateLimit: opts.rateLimit ?? false });
   await app.ready();
   return {
     ...t,
+    database: ctx.database,
     app,
-    catalogue,
+    ctx,
+    catalogue: ctx.catalogue,
     async close() {
       await app.close();
-      await t.cleanup();
+      await ctx.database.close();
+      await t.cleanup().catch(() => undefined);
+      rmSync(t.location.dataDir, { recursive: true, force: true });
     },
   };
 }

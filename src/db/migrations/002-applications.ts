@@ -3,6 +3,11 @@ import type { DialectHelpers } from '../dialect.js';
 
 export async function up(db: Kysely<any>, h: DialectHelpers): Promise<void> {
   await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
     .createTable('staff_users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))

@@ -1,0 +1,46 @@
+/**
+ * Wiring: open the database, migrate, load and validate the standards, build the catalogue and
+ * the SLA clock (national holidays from calendars/indonesia.yaml, office closures from the
+ * database), and create the demo accounts when asked. Used by `sigap serve`, the CLI, tests and
+ * benchmarks, so they all run the same product.
+ */
+import { join, resolve } from 'node:path';
+import { openDatabase, type Database } from './db/dialect.js';
+import { migrate } from './db/migrate.js';
+import type { Located } from './domain/standards/validate.js';
+import { loadCalendarFile } from './io/calendar-file.js';
+import { Catalogue } from './usecases/catalogue.js';
+import type { Ctx } from './usecases/context.js';
+import { loadStandards } from './usecases/load-standards.js';
+import { SlaClock } from './usecases/sla-clock.js';
+import { ensureDemoAccounts } from './usecases/staff-accounts.js';
+
+export interface BootOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  standardsDir: string;
+  calendarFile?: string;
+  demo?: boolean;
+  actor?: string;
+}
+
+export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number } | { ok: false; problems: Located[]; database: Database };
+
+export async function boot(opts: BootOptions): Promise<BootResult> {
+  const database = openDatabase(opts);
+  await migrate(database);
+  const loaded = await loadStandards(database, opts.standardsDir, opts.actor ?? 'startup');
+  if (!loaded.ok) return { ok: false, problems: loaded.problems, database };
+  const catalogue = await Catalogue.build(database);
+  const holidays = loadCalendarFile(opts.calendarFile ?? resolve('calendars/indonesia.yaml'));
+  const closures = new Map<string, { date: string; reason: string }[]>();
+  const rows = await database.db
+    .selectFrom('office_closures')
+    .innerJoin('offices', 'offices.id', 'office_closures.office_id')
+    .select(['offices.slug', 'office_closures.date', 'office_closures.reason'])
+    .execute();
+  for (const r of rows) closures.set(r.slug, [...(closures.get(r.slug) ?? []), { date: r.date, reason: r.reason }]);
+  const ctx: Ctx = { database, catalogue, clock: new SlaClock(holidays, closures), uploadsDir: join(opts.dataDir, 'uploads') };
+  const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue) : 0;
+  return { ok: true, ctx, demoAccounts };
+}

@@ -1,0 +1,189 @@
+/**
+ * What an intake (online form, counter, report, institution) must contain for a service, checked
+ * without I/O. Every problem names its field so forms and the API can show it where it belongs.
+ */
+import type { Problem } from '../errors.js';
+import { ageOn, checkNikAgainst, parseKk, parseNik } from '../identity/index.js';
+import { evaluateRule, type Facts, type Verdict } from '../standards/rules.js';
+import type { Service } from '../standards/schema.js';
+
+export const CHANNELS = ['online', 'counter', 'phone', 'whatsapp', 'letter', 'call-center', 'field', 'office-data'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface ApplicantInput {
+  nik?: string;
+  kk?: string;
+  name?: string;
+  birthDate?: string;
+  sex?: 'L' | 'P';
+  phone?: string;
+  email?: string;
+  address?: string;
+  residentOfRegion?: boolean;
+}
+
+export interface ReporterInput {
+  name?: string;
+  role?: string;
+  institution?: string;
+  phone?: string;
+}
+
+export interface AttachmentInput {
+  requirement: string;
+  upload?: string;
+  shown?: boolean;
+}
+
+export interface IntakeInput {
+  initiator?: string;
+  channel?: string;
+  applicant?: ApplicantInput;
+  reporter?: ReporterInput;
+  answers?: Record<string, unknown>;
+  attachments?: AttachmentInput[];
+}
+
+export interface FieldProblem extends Problem {
+  field: string;
+}
+
+export interface EligibilityResult {
+  id: string;
+  message: string;
+  verdict: Verdict;
+}
+
+export interface CheckedIntake {
+  applicant: Omit<ApplicantInput, 'nik' | 'birthDate' | 'sex'> & { nik: string | null; birthDate: string | null; sex: 'L' | 'P' | null; age: number | null };
+  initiator: string;
+  channel: Channel;
+  answers: Record<string, unknown>;
+  attachments: AttachmentInput[];
+  eligibility: EligibilityResult[];
+  warnings: Problem[];
+}
+
+const fp = (field: string, code: string, message: string, messageEn: string): FieldProblem => ({ field, code, message, messageEn });
+
+export function checkIntake(
+  service: Service,
+  input: IntakeInput,
+  ctx: { today: string; staff: boolean; registry?: Facts },
+): { ok: true; value: CheckedIntake } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const warnings: Problem[] = [];
+  const initiator = input.initiator ?? service.initiators[0]!;
+  if (!service.initiators.includes(initiator as (typeof service.initiators)[number]))
+    problems.push(
+      fp('initiator', 'initiator-not-allowed', `Layanan ini tidak dapat diajukan oleh "${initiator}". Yang dapat mengajukan: ${service.initiators.join(', ')}`, `This service cannot be started by "${initiator}". Allowed: ${service.initiators.join(', ')}`),
+    );
+  const channel = (input.channel ?? (ctx.staff ? 'counter' : 'online')) as Channel;
+  if (!CHANNELS.includes(channel)) problems.push(fp('channel', 'channel-invalid', `Saluran tidak dikenal: ${channel}`, `Unknown channel: ${channel}`));
+  if (!ctx.staff && channel !== 'online')
+    problems.push(fp('channel', 'channel-staff-only', 'Hanya petugas yang dapat mencatat permohonan dari saluran selain daring', 'Only staff can record applications from channels other than online'));
+
+  const a = input.applicant ?? {};
+  const name = (a.name ?? '').trim();
+  if (name.length < 2) problems.push(fp('applicant.name', 'name-required', 'Nama wajib diisi', 'Name is required'));
+  if (name.length > 200) problems.push(fp('applicant.name', 'name-too-long', 'Nama terlalu panjang (maksimal 200 karakter)', 'Name too long (at most 200 characters)'));
+  // A citizen applying for themselves must give a NIK; a report about a neglected person may not know one.
+  const nikRequired = initiator === 'citizen';
+  let nik: string | null = null;
+  let birthDate: string | null = a.birthDate ?? null;
+  let sex: 'L' | 'P' | null = a.sex ?? null;
+  if (a.nik && a.nik.trim()) {
+    const parsed = parseNik(a.nik, { today: ctx.today });
+    if (!parsed.ok) problems.push({ field: 'applicant.nik', ...parsed.error });
+    else {
+      nik = parsed.value.nik;
+      for (const w of checkNikAgainst(parsed.value, { birthDate: a.birthDate, sex: a.sex })) warnings.push(w);
+      birthDate = parsed.value.birthDate;
+      sex = parsed.value.sex;
+    }
+  } else if (nikRequired) problems.push(fp('applicant.nik', 'nik-required', 'NIK wajib diisi (16 digit, sesuai KTP/KK)', 'NIK is required (16 digits, as on the ID card / family card)'));
+  if (a.kk && a.kk.trim()) {
+    const kk = parseKk(a.kk, { today: ctx.today });
+    if (!kk.ok) problems.push({ field: 'applicant.kk', ...kk.error });
+  }
+  if (a.birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(a.birthDate))
+    problems.push(fp('applicant.birthDate', 'date-invalid', 'Tanggal lahir harus berformat YYYY-MM-DD', 'Birth date must be YYYY-MM-DD'));
+  if (a.phone && !/^\+?[0-9 ()-]{6,20}$/.test(a.phone))
+    problems.push(fp('applicant.phone', 'phone-invalid', 'Nomor telepon tidak sah', 'Invalid phone number'));
+  if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email))
+    problems.push(fp('applicant.email', 'email-invalid', 'Alamat e-mail tidak sah', 'Invalid e-mail address'));
+  if (initiator !== 'citizen' && initiator !== 'office' && !(input.reporter?.name ?? '').trim())
+    problems.push(fp('reporter.name', 'reporter-required', 'Nama pelapor/lembaga pengusul wajib diisi', 'The reporter or proposing institution must be named'));
+
+  const answers: Record<string, unknown> = {};
+  for (const field of service.inputs) {
+    const v = input.answers?.[field.id];
+    if (v === undefined || v === null || v === '') {
+      if (field.required) problems.push(fp(`answers.${field.id}`, 'answer-required', `${field.label}: wajib diisi`, `${field.label}: required`));
+      continue;
+    }
+    if (field.type === 'number') {
+      const n = typeof v === 'number' ? v : Number(v);
+      if (!Number.isFinite(n)) problems.push(fp(`answers.${field.id}`, 'answer-number', `${field.label}: harus berupa angka`, `${field.label}: must be a number`));
+      else answers[field.id] = n;
+    } else if (field.type === 'boolean') {
+      if (v === true || v === 'true' || v === 'ya' || v === 'on') answers[field.id] = true;
+      else if (v === false || v === 'false' || v === 'tidak') answers[field.id] = false;
+      else problems.push(fp(`answers.${field.id}`, 'answer-boolean', `${field.label}: harus ya atau tidak`, `${field.label}: must be yes or no`));
+    } else if (field.type === 'choice') {
+      if (!field.options!.some((o) => o.value === v))
+        problems.push(fp(`answers.${field.id}`, 'answer-choice', `${field.label}: pilihan tidak sah`, `${field.label}: invalid choice`));
+      else answers[field.id] = v;
+    } else if (field.type === 'date') {
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) problems.push(fp(`answers.${field.id}`, 'answer-date', `${field.label}: tanggal YYYY-MM-DD`, `${field.label}: date YYYY-MM-DD`));
+      else answers[field.id] = v;
+    } else {
+      const s = String(v).trim();
+      if (s.length > 4000) problems.push(fp(`answers.${field.id}`, 'answer-too-long', `${field.label}: terlalu panjang`, `${field.label}: too long`));
+      else answers[field.id] = s;
+    }
+  }
+  const unknownAnswers = Object.keys(input.answers ?? {}).filter((k) => !service.inputs.some((f) => f.id === k));
+  for (const k of unknownAnswers) problems.push(fp(`answers.${k}`, 'answer-unknown', `Isian tidak dikenal: ${k}`, `Unknown answer: ${k}`));
+
+  const age = birthDate ? ageOn(birthDate, ctx.today) : null;
+  const facts: Facts = {
+    'applicant.age': age ?? undefined,
+    'applicant.sex': sex ?? undefined,
+    'applicant.residentOfRegion': a.residentOfRegion,
+    ...Object.fromEntries(Object.entries(answers).map(([k, v]) => [`answers.${k}`, v])),
+    ...(ctx.registry ?? {}),
+  };
+
+  const attachments = input.attachments ?? [];
+  const byReq = new Map(attachments.map((x) => [x.requirement, x]));
+  for (const x of attachments) {
+    if (!service.requirements.some((r) => r.id === x.requirement))
+      problems.push(fp(`attachments.${x.requirement}`, 'requirement-unknown', `Persyaratan tidak dikenal: ${x.requirement}`, `Unknown requirement: ${x.requirement}`));
+    if (x.shown && !ctx.staff)
+      problems.push(fp(`attachments.${x.requirement}`, 'shown-staff-only', 'Hanya petugas loket yang dapat mencatat dokumen sebagai diperlihatkan', 'Only counter staff can record a document as shown'));
+  }
+  for (const r of service.requirements) {
+    if (r.kind !== 'document' || !r.required) continue;
+    if (r.appliesWhen && evaluateRule(r.appliesWhen, facts) !== 'pass') continue;
+    const given = byReq.get(r.id);
+    if (!given || (!given.upload && !given.shown))
+      problems.push(
+        fp(
+          `attachments.${r.id}`,
+          'document-missing',
+          `Dokumen persyaratan belum dilampirkan: ${r.label}`,
+          `Required document not attached: ${r.label}`,
+        ),
+      );
+  }
+  const eligibility: EligibilityResult[] = service.eligibility.map((e) => ({ id: e.id, message: e.message, verdict: evaluateRule(e.rule, facts) }));
+  for (const e of eligibility.filter((x) => x.verdict === 'fail'))
+    problems.push(fp(`eligibility.${e.id}`, 'not-eligible', `Tidak memenuhi syarat: ${e.message}`, `Not eligible: ${e.message}`));
+
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    value: { applicant: { ...a, name, nik, birthDate, sex, age }, initiator, channel, answers, attachments, eligibility, warnings },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The intake form of a service, generated from its standard: who is applying, the questions its
+ * rules need, and one line per requirement (upload online; "shown" at the counter).
+ */
+import type { FieldProblem } from '../../domain/applications/intake.js';
+import type { Service } from '../../domain/standards/schema.js';
+import { initiatorName, type Lang } from '../i18n.js';
+import { html, type Raw } from './html.js';
+
+export interface FormState {
+  values: Record<string, string>;
+  problems: FieldProblem[];
+}
+
+const L = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
+
+function fieldError(state: FormState, field: string, lang: Lang): Raw {
+  const p = state.problems.filter((x) => x.field === field);
+  if (!p.length) return html``;
+  return html`<p class="field-error" id="err-${field.replace(/[^a-z0-9]/gi, '-')}">${p.map((x) => (lang === 'id' ? x.message : x.messageEn)).join(' ')}</p>`;
+}
+
+function errId(field: string) {
+  return `err-${field.replace(/[^a-z0-9]/gi, '-')}`;
+}
+
+function input(state: FormState, lang: Lang, name: string, label: string, opts: { type?: string; required?: boolean; help?: string; autocomplete?: string; inputmode?: string; pattern?: string } = {}): Raw {
+  const id = `f-${name.replace(/[^a-z0-9]/gi, '-')}`;
+  const has = state.problems.some((p) => p.field === name);
+  return html`<div class="field">
+<label for="${id}">${label}${opts.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
+${opts.help ? html`<p class="help" id="${id}-help">${opts.help}</p>` : ''}
+<input id="${id}" name="${name}" type="${opts.type ?? 'text'}" value="${state.values[name] ?? ''}"${opts.required ? html` required` : ''}${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}${opts.inputmode ? html` inputmode="${opts.inputmode}"` : ''}${has ? html` aria-invalid="true" aria-describedby="${errId(name)}"` : ''}>
+${fieldError(state, name, lang)}</div>`;
+}
+
+export function intakeForm(lang: Lang, svc: Service, state: FormState, opts: { action: string; staff: boolean; csrf?: string; regionName: string }): Raw {
+  const initiators = svc.initiators;
+  const chosen = state.values.initiator ?? initiators[0]!;
+  const general = state.problems.filter((p) => !p.field || p.field === 'service' || p.field === 'office' || p.field.startsWith('eligibility') || p.field === 'initiator' || p.field === 'channel');
+  return html`<form method="post" action="${opts.action}" enctype="multipart/form-data" novalidate class="intake">
+${opts.csrf ? html`<input type="hidden" name="_csrf" value="${opts.csrf}">` : ''}
+${state.problems.length
+  ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>${L(lang, 'Periksa kembali isian Anda', 'Please check your answers')}</h2><ul>${state.problems.map(
+      (p) => html`<li>${lang === 'id' ? p.message : p.messageEn}</li>`,
+    )}</ul></div>`
+  : ''}
+${general.length ? '' : ''}
+<fieldset><legend>${L(lang, 'Siapa yang mengajukan', 'Who is applying')}</legend>
+${initiators.length > 1 || opts.staff
+  ? html`<div class="field"><label for="f-initiator">${L(lang, 'Pengaju', 'Initiator')}</label><select id="f-initiator" name="initiator">${initiators.map(
+      (i) => html`<option value="${i}"${i === chosen ? html` selected` : ''}>${initiatorName(lang, i)}</option>`,
+    )}</select></div>`
+  : html`<input type="hidden" name="initiator" value="${chosen}">`}
+${opts.staff
+  ? html`<div class="field"><label for="f-channel">${L(lang, 'Saluran', 'Channel')}</label><select id="f-channel" name="channel">${[
+      ['counter', L(lang, 'Datang ke loket', 'At the counter')],
+      ['phone', L(lang, 'Telepon', 'Phone')],
+      ['whatsapp', 'WhatsApp'],
+      ['letter', L(lang, 'Surat', 'Letter')],
+      ['call-center', 'Call center 112'],
+      ['field', L(lang, 'Temuan lapangan', 'Found in the field')],
+      ['office-data', L(lang, 'Data Dinas Sosial', "Office's own data")],
+    ].map(([v, l]) => html`<option value="${v!}"${state.values.channel === v ? html` selected` : ''}>${l!}</option>`)}</select></div>`
+  : ''}
+${initiators.some((i) => i !== 'citizen')
+  ? html`<div class="reporter"><p class="help">${L(lang, 'Untuk laporan atau usulan: isi nama pelapor/lembaga.', 'For reports or proposals: name the reporter or institution.')}</p>
+${input(state, lang, 'reporter.name', L(lang, 'Nama pelapor / lembaga', 'Reporter / institution'))}
+${input(state, lang, 'reporter.role', L(lang, 'Jabatan / hubungan (RT, lurah, camat, call center, LKS...)', 'Role (RT, village head, call centre, LKS...)'))}
+${input(state, lang, 'reporter.phone', L(lang, 'Telepon pelapor', "Reporter's phone"), { type: 'tel', inputmode: 'tel' })}</div>`
+  : ''}
+</fieldset>
+<fieldset><legend>${L(lang, 'Data pemohon / orang yang dilayani', 'Applicant / person served')}</legend>
+${input(state, lang, 'applicant.name', L(lang, 'Nama lengkap', 'Full name'), { required: true, autocomplete: 'name' })}
+${input(state, lang, 'applicant.nik', 'NIK', { required: chosen === 'citizen', inputmode: 'numeric', help: L(lang, '16 digit sesuai KTP/KK. Untuk laporan orang terlantar tanpa identitas boleh dikosongkan.', '16 digits as on the ID card. May be left empty for a report on a person without identity.') })}
+${input(state, lang, 'applicant.kk', L(lang, 'Nomor KK', 'Family card number'), { inputmode: 'numeric' })}
+${input(state, lang, 'applicant.phone', L(lang, 'Nomor HP (untuk kabar permohonan)', 'Mobile number (for updates)'), { type: 'tel', inputmode: 'tel', autocomplete: 'tel' })}
+${input(state, lang, 'applicant.email', 'E-mail', { type: 'email', autocomplete: 'email' })}
+${input(state, lang, 'applicant.address', L(lang, 'Alamat', 'Address'), { autocomplete: 'street-address' })}
+<div class="field check"><input type="checkbox" id="f-resident" name="applicant.residentOfRegion" value="true"${state.values['applicant.residentOfRegion'] === 'true' ? html` checked` : ''}><label for="f-resident">${L(lang, `Berdomisili di ${opts.regionName}`, `Lives in ${opts.regionName}`)}</label></div>
+</fieldset>
+${svc.inputs.length
+  ? html`<fieldset><legend>${L(lang, 'Pertanyaan layanan', 'Service questions')}</legend>${svc.inputs.map((f) => {
+      const name = `answers.${f.id}`;
+      if (f.type === 'choice')
+        return html`<div class="field"><label for="f-${f.id}">${f.label}</label><select id="f-${f.id}" name="${name}"><option value="">—</option>${f.options!.map(
+          (o) => html`<option value="${o.value}"${state.values[name] === o.value ? html` selected` : ''}>${o.label}</option>`,
+        )}</select>${fieldError(state, name, lang)}</div>`;
+      if (f.type === 'boolean')
+        return html`<div class="field"><span class="label" id="l-${f.id}">${f.label}</span><div role="radiogroup" aria-labelledby="l-${f.id}">
+<input type="radio" id="f-${f.id}-y" name="${name}" value="true"${state.values[name] === 'true' ? html` checked` : ''}><label for="f-${f.id}-y">${L(lang, 'Ya', 'Yes')}</label>
+<input type="radio" id="f-${f.id}-n" name="${name}" value="false"${state.values[name] === 'false' ? html` checked` : ''}><label for="f-${f.id}-n">${L(lang, 'Tidak', 'No')}</label></div>${fieldError(state, name, lang)}</div>`;
+      return input(state, lang, name, f.label, { type: f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text', required: f.required, help: f.help });
+    })}</fieldset>`
+  : ''}
+<fieldset><legend>${L(lang, 'Persyaratan', 'Requirements')}</legend>
+<p class="help">${opts.staff ? L(lang, 'Centang dokumen yang diperlihatkan pemohon, atau unggah pindaiannya.', 'Tick documents the applicant showed, or upload a scan.') : L(lang, 'Unggah foto atau PDF setiap dokumen (maks. 5 MB).', 'Upload a photo or PDF of each document (max. 5 MB).')}</p>
+${svc.requirements.map((r) => {
+  const name = `file.${r.id}`;
+  if (r.kind !== 'document') return html`<p class="req-note">☐ ${r.label}</p>`;
+  return html`<div class="field req"><label for="f-file-${r.id}">${r.label}${r.required ? '' : html` <span class="meta">(${L(lang, 'jika ada', 'if any')})</span>`}</label>
+<input type="file" id="f-file-${r.id}" name="${name}" accept="application/pdf,image/jpeg,image/png,image/webp">
+${opts.staff ? html`<div class="check"><input type="checkbox" id="f-shown-${r.id}" name="shown.${r.id}" value="true"${state.values[`shown.${r.id}`] === 'true' ? html` checked` : ''}><label for="f-shown-${r.id}">${L(lang, 'Diperlihatkan di loket', 'Shown at the counter')}</label></div>` : ''}
+${fieldError(state, `attachments.${r.id}`, lang)}</div>`;
+})}
+</fieldset>
+<button type="submit" class="primary">${opts.staff ? L(lang, 'Daftarkan permohonan', 'Register application') : L(lang, 'Kirim permohonan', 'Submit application')}</button>
+</form>`;
+}
+
+/** Turns flat form fields ("applicant.name", "answers.x", "shown.req") into the intake shape. */
+export function formToIntake(fields: Record<string, string>, uploads: Record<string, string>) {
+  const applicant: Record<string, unknown> = {};
+  const reporter: Record<string, unknown> = {};
+  const answers: Record<string, unknown> = {};
+  const attachments: { requirement: string; upload?: string; shown?: boolean }[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === '') continue;
+    if (k.startsWith('applicant.')) applicant[k.slice(10)] = k === 'applicant.residentOfRegion' ? v === 'true' : v;
+    else if (k.startsWith('reporter.')) reporter[k.slice(9)] = v;
+    else if (k.startsWith('answers.')) answers[k.slice(8)] = v;
+  }
+  const reqs = new Set([...Object.keys(uploads), ...Object.keys(fields).filter((k) => k.startsWith('shown.')).map((k) => k.slice(6))]);
+  for (const r of reqs) attachments.push({ requirement: r, ...(uploads[r] ? { upload: uploads[r] } : {}), ...(fields[`shown.${r}`] === 'true' ? { shown: true } : {}) });
+  return { applicant, reporter: Object.keys(reporter).length ? reporter : undefined, answers, attachments, initiator: fields.initiator, channel: fields.channel };
+}

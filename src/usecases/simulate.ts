@@ -1,0 +1,215 @@
+/**
+ * Runs one case of a service through its procedure with the demo accounts, through the same use
+ * cases the API uses (submit, complete task, resubmit). For staff training and smoke tests.
+ */
+import { findUserByUsername, toStaff } from '../db/staff-repo.js';
+import { openTaskFor } from '../db/applications-repo.js';
+import { firstStepWith, mainOutcome } from '../domain/procedure/paths.js';
+import type { Rule, Service } from '../domain/standards/schema.js';
+import { resubmitFile } from './case-actions.js';
+import { completeTask } from './complete-task.js';
+import type { Actor, Ctx } from './context.js';
+import { submitApplication } from './submit-application.js';
+import { evaluateRule } from '../domain/standards/rules.js';
+
+export type SimPath = 'main' | 'return' | 'reject';
+
+export interface SimStep {
+  step: string;
+  label: string;
+  actor: string;
+  outcome: string;
+  dueAt: string | null;
+  dueAtLocal: string | null;
+  status: string;
+}
+
+export interface SimResult {
+  registrationNumber: string;
+  trackingCode: string;
+  applicationId: string;
+  steps: SimStep[];
+  finalStatus: string;
+  end: string | null;
+}
+
+/** A NIK for a person of a given age and sex, registered in the office's province. */
+export function demoNik(provinceCode: string, birth: { y: number; m: number; d: number }, sex: 'L' | 'P', serial = 1): string {
+  const dd = String(birth.d + (sex === 'P' ? 40 : 0)).padStart(2, '0');
+  return `${provinceCode}0101${dd}${String(birth.m).padStart(2, '0')}${String(birth.y % 100).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
+}
+
+const PROVINCE_OF: Record<string, string> = { Jambi: '15', 'Kalimantan Selatan': '63', 'Kalimantan Timur': '64', 'Jawa Tengah': '33', Riau: '14' };
+
+/** Answers and an age that satisfy a service's eligibility rules where a simple value does. */
+export function plausibleIntake(svc: Service, today: string) {
+  const answers: Record<string, unknown> = {};
+  let minAge: number | null = null;
+  let maxAge: number | null = null;
+  let sex: 'L' | 'P' = 'P';
+  let resident = true;
+  const visit = (r: Rule, negate = false): void => {
+    if ('all' in r) r.all.forEach((x) => visit(x, negate));
+    else if ('any' in r) visit(r.any[0]!, negate);
+    else if ('not' in r) visit(r.not, !negate);
+    else {
+      const [ns, key] = [r.fact.split('.')[0], r.fact.split('.').slice(1).join('.')];
+      const v = r.value;
+      if (ns === 'applicant' && key === 'age' && typeof v === 'number') {
+        if ((r.op === 'gte' || r.op === 'gt') !== negate) minAge = Math.max(minAge ?? 0, v + (r.op === 'gt' ? 1 : 0));
+        if ((r.op === 'lte' || r.op === 'lt') !== negate) maxAge = Math.min(maxAge ?? 150, v - (r.op === 'lt' ? 1 : 0));
+      }
+      if (ns === 'applicant' && key === 'residentOfRegion') resident = (r.op === 'is-true') !== negate;
+      if (ns === 'applicant' && key === 'sex' && (v === 'L' || v === 'P')) sex = r.op === 'eq' !== negate ? v : v === 'L' ? 'P' : 'L';
+      if (ns === 'answers') {
+        const input = svc.inputs.find((i) => i.id === key);
+        let val: unknown;
+        switch (r.op) {
+          case 'eq':
+            val = negate ? undefined : v;
+            break;
+          case 'ne':
+            val = negate ? v : undefined;
+            break;
+          case 'in':
+            val = Array.isArray(v) && !negate ? v[0] : undefined;
+            break;
+          case 'is-true':
+            val = !negate;
+            break;
+          case 'is-false':
+            val = negate;
+            break;
+          case 'gte':
+          case 'gt':
+            val = negate ? Number(v) - 1 : Number(v) + 1;
+            break;
+          case 'lte':
+          case 'lt':
+            val = negate ? Number(v) + 1 : Math.max(0, Number(v) - 1);
+            break;
+        }
+        if (val === undefined && input?.type === 'choice') val = input.options!.find((o) => o.value !== v)?.value;
+        if (val !== undefined && answers[key] === undefined) answers[key] = val;
+      }
+    }
+  };
+  for (const e of svc.eligibility) visit(e.rule);
+  for (const f of svc.inputs)
+    if (answers[f.id] === undefined && f.required)
+      answers[f.id] = f.type === 'choice' ? f.options![0]!.value : f.type === 'number' ? 1 : f.type === 'boolean' ? true : f.type === 'date' ? today : 'Contoh isian';
+  const guess = minAge !== null && maxAge !== null ? Math.floor((minAge + maxAge) / 2) : minAge !== null ? minAge + 5 : maxAge !== null ? Math.max(0, maxAge - 2) : 40;
+  // The guess handles most rules; when `any` branches interact, search a bounded set of
+  // combinations (choice values, ages, residence), judged by the real rule evaluator.
+  const fails = (ans: Record<string, unknown>, age: number, res: boolean) =>
+    svc.eligibility.some(
+      (e) =>
+        evaluateRule(e.rule, {
+          'applicant.age': age,
+          'applicant.sex': sex,
+          'applicant.residentOfRegion': res,
+          ...Object.fromEntries(Object.entries(ans).map(([k, v]) => [`answers.${k}`, v])),
+        }) === 'fail',
+    );
+  let best = { answers, age: guess, resident };
+  if (fails(answers, guess, resident)) {
+    const choices = svc.inputs.filter((i) => i.type === 'choice' || i.type === 'boolean');
+    const values = choices.map((c) => (c.type === 'boolean' ? [true, false] : c.options!.map((o) => o.value)) as unknown[]);
+    let combos: Record<string, unknown>[] = [{ ...answers }];
+    values.forEach((vals, i) => {
+      combos = combos.flatMap((c) => vals.map((v) => ({ ...c, [choices[i]!.id]: v }))).slice(0, 512);
+    });
+    search: for (const c of combos)
+      for (const age of [guess, 8, 30, 45, 65])
+        for (const res of [resident, !resident])
+          if (!fails(c, age, res)) {
+            best = { answers: c, age, resident: res };
+            break search;
+          }
+  }
+  const year = Number(today.slice(0, 4)) - best.age - 1;
+  return { answers: best.answers, birth: { y: year, m: 7, d: 1 }, sex, resident: best.resident };
+}
+
+async function actorFor(ctx: Ctx, role: string, officeSlug: string): Promise<Actor> {
+  const row = await findUserByUsername(ctx.database.db, `${role}@${officeSlug}`);
+  if (!row) throw new Error(`no demo account ${role}@${officeSlug}: run with demo mode`);
+  const u = toStaff(row);
+  return { id: u.id, name: `${u.displayName}`, roles: u.roles, officeId: u.officeId };
+}
+
+export async function simulate(ctx: Ctx, officeSlug: string, serviceSlug: string, path: SimPath = 'main', log: (s: SimStep) => void = () => {}): Promise<SimResult> {
+  const found = ctx.catalogue.service(officeSlug, serviceSlug);
+  if (!found) throw new Error(`unknown service ${officeSlug}/${serviceSlug}`);
+  const svc = found.service.service;
+  const proc = svc.procedure;
+  if (!proc) throw new Error(`${serviceSlug} has no procedure`);
+  const office = found.office.office;
+  const today = ctx.clock.localDate(office, new Date().toISOString());
+  const intake = plausibleIntake(svc, today);
+  const front = await actorFor(ctx, 'front-office', officeSlug);
+  const initiator = svc.initiators[0]!;
+  const nik = demoNik(PROVINCE_OF[office.region.province] ?? '15', intake.birth, intake.sex);
+  const submitted = await submitApplication(
+    ctx,
+    {
+      office: officeSlug,
+      service: serviceSlug,
+      initiator,
+      channel: initiator === 'citizen' ? 'counter' : initiator === 'office' ? 'office-data' : 'phone',
+      applicant: { nik, name: intake.sex === 'P' ? 'Siti Aminah' : 'Budi Santoso', phone: '081234567890', address: `Jl. Merdeka No. 10, ${office.region.name}`, residentOfRegion: intake.resident },
+      reporter: initiator === 'citizen' ? undefined : { name: 'Ahmad Fauzi', role: initiator === 'institution' ? 'Ketua LKS' : 'Ketua RT 05', phone: '081298765432' },
+      answers: intake.answers,
+      attachments: svc.requirements.filter((r) => r.kind === 'document').map((r) => ({ requirement: r.id, shown: true })),
+    },
+    front,
+  );
+  if (!submitted.ok) throw new Error(`submission refused: ${submitted.problems.map((p) => `${p.field}: ${p.messageEn}`).join('; ')}`);
+  const id = submitted.value.id;
+  const steps: SimStep[] = [];
+  const returnAt = path === 'return' ? firstStepWith(proc, 'return')?.id : undefined;
+  const rejectAt = path === 'reject' ? firstStepWith(proc, 'reject')?.id : undefined;
+  if (path === 'return' && !returnAt) throw new Error(`${serviceSlug} has no return-to-applicant path`);
+  if (path === 'reject' && !rejectAt) throw new Error(`${serviceSlug} has no rejection path`);
+  let returned = false;
+  for (let guard = 0; guard < 100; guard++) {
+    const task = await openTaskFor(ctx.database.db, id);
+    const app = await ctx.database.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    if (!task) return { registrationNumber: submitted.value.registrationNumber, trackingCode: submitted.value.trackingCode, applicationId: id, steps, finalStatus: app.status, end: app.end_id };
+    if (task.status === 'waiting') {
+      const r = await resubmitFile(ctx, app, front, 'Berkas sudah dilengkapi');
+      if (!r.ok) throw new Error(`resubmit failed: ${r.problems[0]?.messageEn}`);
+      log({ step: task.step_id, label: 'berkas dilengkapi / file completed', actor: front.name, outcome: 'resubmitted', dueAt: r.value.dueAt, dueAtLocal: r.value.dueAt ? ctx.clock.local(office, r.value.dueAt) : null, status: r.value.status });
+      continue;
+    }
+    const step = proc.steps.find((s) => s.id === task.step_id)!;
+    let outcome: string | null;
+    if (step.id === rejectAt) outcome = step.outcomes.find((o) => o.kind === 'reject')!.id;
+    else if (step.id === returnAt && !returned) {
+      outcome = step.outcomes.find((o) => o.kind === 'return')!.id;
+      returned = true;
+    } else outcome = mainOutcome(proc, step.id);
+    if (!outcome) throw new Error(`no route to completion from ${step.id}`);
+    const kind = step.outcomes.find((o) => o.id === outcome)!.kind;
+    const actor = await actorFor(ctx, task.role, officeSlug);
+    const r = await completeTask(
+      ctx,
+      {
+        taskId: task.id,
+        outcome,
+        note: kind === 'forward' ? 'Sesuai' : kind === 'return' ? 'Fotokopi KK belum dilampirkan' : 'Tidak memenuhi kriteria sesuai hasil verifikasi',
+        data: {
+          ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga, kepala keluarga buruh harian.', coordinates: { lat: -1.61, lng: 103.61 } } : {}),
+          ...(step.kind === 'external' ? { reference: `REF/${step.id}/2026` } : {}),
+        },
+        version: app.version,
+      },
+      actor,
+    );
+    if (!r.ok) throw new Error(`${step.id} → ${outcome}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+    const s = { step: step.id, label: step.label, actor: actor.name, outcome, dueAt: r.value.dueAt, dueAtLocal: r.value.dueAt ? ctx.clock.local(office, r.value.dueAt) : null, status: r.value.status };
+    steps.push(s);
+    log(s);
+  }
+  throw new Error('procedure did not finish in 100 steps');
+}

@@ -1,0 +1,74 @@
+/**
+ * Every detailed service of the five offices runs: its main path to a completed end, and where its
+ * decree has one, a return-to-applicant path and a rejection path, through the real use cases.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { firstStepWith } from '../../src/domain/procedure/paths.js';
+import { simulate } from '../../src/usecases/simulate.js';
+import { TEST_DB } from '../support/db.js';
+import { testApp, type TestApp } from '../support/app.js';
+
+describe(`every service's procedure runs (${TEST_DB})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp();
+  });
+  after(async () => t.close());
+
+  it('drives all 52 detailed services along their main path to a completed end', async () => {
+    let n = 0;
+    const failures: string[] = [];
+    for (const o of t.catalogue.list())
+      for (const s of o.services.filter((x) => x.service.detailed)) {
+        n++;
+        try {
+          const r = await simulate(t.ctx, o.office.slug, s.service.slug, 'main');
+          if (r.finalStatus !== 'completed') failures.push(`${o.office.slug}/${s.service.slug}: ended ${r.finalStatus}`);
+          const events = await t.database.db.selectFrom('application_events').select('type').where('application_id', '=', r.applicationId).execute();
+          if (events.length !== r.steps.length + 1) failures.push(`${o.office.slug}/${s.service.slug}: ${events.length} events for ${r.steps.length} steps`);
+        } catch (e) {
+          failures.push(`${o.office.slug}/${s.service.slug}: ${(e as Error).message}`);
+        }
+      }
+    assert.equal(n, 52);
+    assert.deepEqual(failures, []);
+  });
+
+  it('returns a file to the applicant, pauses the clock, resumes and completes, wherever the decree has a return', async () => {
+    const failures: string[] = [];
+    let n = 0;
+    for (const o of t.catalogue.list())
+      for (const s of o.services.filter((x) => x.service.procedure && firstStepWith(x.service.procedure, 'return'))) {
+        n++;
+        try {
+          const r = await simulate(t.ctx, o.office.slug, s.service.slug, 'return');
+          if (r.finalStatus !== 'completed') failures.push(`${s.service.slug}: ${r.finalStatus}`);
+          const types = (await t.database.db.selectFrom('application_events').select('type').where('application_id', '=', r.applicationId).orderBy('seq').execute()).map((e) => e.type);
+          if (!types.includes('returned') || !types.includes('file-resubmitted')) failures.push(`${s.service.slug}: ${types.join(',')}`);
+        } catch (e) {
+          failures.push(`${o.office.slug}/${s.service.slug}: ${(e as Error).message}`);
+        }
+      }
+    assert.ok(n >= 20, `${n} services with a return path`);
+    assert.deepEqual(failures, []);
+  });
+
+  it('rejects with a written reason wherever the decree has a rejection', async () => {
+    const failures: string[] = [];
+    let n = 0;
+    for (const o of t.catalogue.list())
+      for (const s of o.services.filter((x) => x.service.procedure && firstStepWith(x.service.procedure, 'reject'))) {
+        n++;
+        try {
+          const r = await simulate(t.ctx, o.office.slug, s.service.slug, 'reject');
+          const row = await t.database.db.selectFrom('applications').select(['status', 'outcome_reason']).where('id', '=', r.applicationId).executeTakeFirstOrThrow();
+          if (row.status !== 'rejected' || !row.outcome_reason) failures.push(`${s.service.slug}: ${row.status} ${row.outcome_reason}`);
+        } catch (e) {
+          failures.push(`${o.office.slug}/${s.service.slug}: ${(e as Error).message}`);
+        }
+      }
+    assert.ok(n >= 15, `${n} services with a rejection path`);
+    assert.deepEqual(failures, []);
+  });
+});
