@@ -1,4 +1,5 @@
 /** `npm run bench`: every capability's figures, each beside its same-run baseline. */
+import { applicationsBench } from './applications.bench.js';
 import { catalogueBench } from './catalogue.bench.js';
 import type { BenchContext } from './report.js';
 
@@ -12,3 +13,5 @@ const ctx: BenchContext = {
 console.log(`Sigap benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores${quick ? ' (quick)' : ''}\n`);
 console.log('== Catalogue (standards as data)');
 await catalogueBench(ctx);
+console.log('\n== Applications (procedure engine, clock)');
+await applicationsBench(ctx);

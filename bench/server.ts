@@ -16,12 +16,24 @@ if (mode === 'bare') {
   const body = arg ?? '{}';
   const app = Fastify({ logger: false });
   app.get('/bare', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  // The POST baseline parses a JSON body of the same shape and answers 201 with a constant.
+  app.post('/bare', async (_req, reply) => reply.code(201).type('application/json; charset=utf-8').send(body));
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
 } else {
   const booted = await boot({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: mkdtempSync(join(tmpdir(), 'sigap-bench-')), standardsDir: 'standards', demo: true });
   if (!booted.ok) throw new Error('standards invalid');
   const app = await buildApp({ ctx: booted.ctx, rateLimit: false });
+  if (mode === 'submit') {
+    // A realistic online application: Jambi 9 with its documents uploaded once and referenced.
+    const { storeUpload } = await import('../src/usecases/store-upload.js');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const u = await storeUpload(booted.ctx, png, 'ktp.png');
+    if (!u.ok) throw new Error('upload failed');
+    console.log(`UPLOAD ${u.value.id}`);
+  }
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
 }
+
+process.on('SIGTERM', () => process.exit(0));

@@ -9,6 +9,11 @@ import { formatProblem } from '../domain/standards/validate.js';
 import { buildApp } from '../http/app.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
+import { SLA_UNITS } from '../domain/standards/schema.js';
+import { loadCalendarFile } from '../io/calendar-file.js';
+import { simulate, type SimPath } from '../usecases/simulate.js';
+import { SlaClock } from '../usecases/sla-clock.js';
+import { createUser } from '../usecases/staff-accounts.js';
 import { sweepSla } from '../usecases/sla-sweep.js';
 import { DEMO_PASSWORD } from '../usecases/staff-accounts.js';
 import { loadStandards } from '../usecases/load-standards.js';
@@ -21,6 +26,12 @@ Perintah / commands:
   sigap standards validate [dir]   periksa format standar / validate standards (default: ./standards)
   sigap standards lint [dir]       peringatan penyusunan / drafting warnings
   sigap standards load [dir]       muat standar ke basis data sebagai versi / store standards as versions
+  sigap user add --office <slug> --username <u> --name <nama> --roles r1,r2 [--password <p>]
+                                   buat akun petugas (tanpa --password: dibaca dari SIGAP_PASSWORD)
+  sigap sla due --office <slug> --start <ISO> --value <n> --unit <unit> [--service <slug>]
+                                   hitung batas waktu / compute a due time
+  sigap simulate --office <slug> --service <slug> [--path main|return|reject]
+                                   jalankan satu kasus dengan akun demo / run one case with the demo accounts
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -73,6 +84,101 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+    }
+  }
+  if (cmd === 'user' && sub === 'add') {
+    const { values } = parseArgs({
+      args: rest,
+      options: { office: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, password: { type: 'string' }, nip: { type: 'string' }, rank: { type: 'string' }, title: { type: 'string' } },
+    });
+    const password = values.password ?? process.env.SIGAP_PASSWORD;
+    if (!values.office || !values.username || !values.name || !values.roles || !password) {
+      process.stderr.write('Wajib / required: --office --username --name --roles, dan --password atau SIGAP_PASSWORD\n');
+      return 2;
+    }
+    const booted = await boot({ ...config, demo: false, actor: 'cli' });
+    if (!booted.ok) {
+      for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
+      return 1;
+    }
+    try {
+      const r = await createUser(booted.ctx.database, booted.ctx.catalogue, {
+        office: values.office,
+        username: values.username.toLowerCase(),
+        displayName: values.name,
+        password,
+        roles: values.roles.split(',').map((x) => x.trim()),
+        nip: values.nip,
+        rank: values.rank,
+        title: values.title,
+      });
+      if ('code' in r) {
+        process.stderr.write(`${r.message} / ${r.messageEn}\n`);
+        return 1;
+      }
+      process.stdout.write(`Akun dibuat / account created: ${r.username} (${r.roles.join(', ')})\n`);
+      return 0;
+    } finally {
+      await booted.ctx.database.close();
+    }
+  }
+  if (cmd === 'sla' && sub === 'due') {
+    const { values } = parseArgs({ args: rest, options: { office: { type: 'string' }, start: { type: 'string' }, value: { type: 'string' }, unit: { type: 'string' }, service: { type: 'string' } } });
+    const unit = values.unit as (typeof SLA_UNITS)[number];
+    const value = Number(values.value);
+    if (!values.office || !values.start || !SLA_UNITS.includes(unit) || !(value > 0)) {
+      process.stderr.write(`Wajib / required: --office --start <ISO 8601> --value <n > 0> --unit <${SLA_UNITS.join('|')}>\n`);
+      return 2;
+    }
+    const { offices, problems } = loadStandardsDir(config.standardsDir);
+    if (problems.length) {
+      for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
+      return 1;
+    }
+    const o = offices.find((x) => x.office.slug === values.office);
+    if (!o) {
+      process.stderr.write(`Kantor tidak ditemukan / office not found: ${values.office}\n`);
+      return 1;
+    }
+    const svc = values.service ? o.services.find((s) => s.slug === values.service) : undefined;
+    if (values.service && !svc) {
+      process.stderr.write(`Layanan tidak ditemukan / service not found: ${values.service}\n`);
+      return 1;
+    }
+    const clock = new SlaClock(loadCalendarFile(resolve('calendars/indonesia.yaml')));
+    try {
+      const r = clock.dueFor(o.office, svc, values.start, value, unit);
+      process.stdout.write(JSON.stringify({ dueAt: r.dueAt, dueAtLocal: r.dueAtLocal, timezone: o.office.timezone, warnings: r.warnings }, null, 2) + '\n');
+      for (const w of r.warnings) process.stderr.write(`peringatan / warning: ${w.message} / ${w.messageEn}\n`);
+      return 0;
+    } catch (e) {
+      process.stderr.write(`Waktu mulai tidak sah / invalid start: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
+  if (cmd === 'simulate') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { office: { type: 'string' }, service: { type: 'string' }, path: { type: 'string' } } });
+    const path = (values.path ?? 'main') as SimPath;
+    if (!values.office || !values.service || !['main', 'return', 'reject'].includes(path)) {
+      process.stderr.write('Wajib / required: --office <slug> --service <slug> [--path main|return|reject]\n');
+      return 2;
+    }
+    const booted = await boot({ ...config, demo: true, actor: 'simulate' });
+    if (!booted.ok) {
+      for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
+      return 1;
+    }
+    try {
+      const r = await simulate(booted.ctx, values.office, values.service, path, (s) =>
+        process.stdout.write(`• ${s.label}\n    ${s.actor} → ${s.outcome}; status ${s.status}; batas waktu / due: ${s.dueAtLocal ?? '—'}\n`),
+      );
+      process.stdout.write(`\nNomor registrasi / registration number: ${r.registrationNumber}\nKode pelacakan / tracking code: ${r.trackingCode}\nAkhir / final state: ${r.finalStatus}${r.end ? ` (${r.end})` : ''}\n`);
+      return 0;
+    } catch (e) {
+      process.stderr.write(`${(e as Error).message}\n`);
+      return 1;
+    } finally {
+      await booted.ctx.database.close();
     }
   }
   if (cmd === 'migrate') {

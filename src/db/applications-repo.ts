@@ -16,7 +16,19 @@ export async function nextCounter(q: Q, officeId: string, name: string): Promise
   return Number(row.value);
 }
 
+const secrets = new WeakMap<object, Map<string, string>>();
+
+/** A server secret, created once per database and cached per process (it never changes). */
 export async function getSecret(db: Kysely<DB>, key: string): Promise<string> {
+  const cached = secrets.get(db)?.get(key);
+  if (cached) return cached;
+  const value = await readOrCreateSecret(db, key);
+  if (!secrets.has(db)) secrets.set(db, new Map());
+  secrets.get(db)!.set(key, value);
+  return value;
+}
+
+async function readOrCreateSecret(db: Kysely<DB>, key: string): Promise<string> {
   const found = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   if (found) return found.value;
   const value = randomBytes(32).toString('hex');
@@ -136,19 +148,10 @@ export async function queue(q: Q, officeId: string, roles: string[], opts: { lim
 export async function openCasesByStep(q: Q, officeId: string) {
   return q
     .selectFrom('tasks')
-    .innerJoin('applications', 'applications.id', 'tasks.application_id')
-    .select((eb) => [
-      'applications.service_id',
-      'tasks.step_id',
-      'tasks.role',
-      'tasks.claimed_by',
-      'applications.sla_state',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.min('tasks.due_at').as('oldest_due'),
-    ])
-    .where('tasks.office_id', '=', officeId)
-    .where('tasks.status', 'in', ['open', 'waiting'])
-    .groupBy(['applications.service_id', 'tasks.step_id', 'tasks.role', 'tasks.claimed_by', 'applications.sla_state'])
+    .select((eb) => ['service_id', 'step_id', 'role', 'claimed_by', 'sla_state', eb.fn.countAll<number>().as('n'), eb.fn.min('due_at').as('oldest_due')])
+    .where('office_id', '=', officeId)
+    .where('status', 'in', ['open', 'waiting'])
+    .groupBy(['service_id', 'step_id', 'role', 'claimed_by', 'sla_state'])
     .execute();
 }
 

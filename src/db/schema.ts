@@ -121,9 +121,13 @@ export interface TasksTable {
   id: string;
   office_id: string;
   application_id: string;
+  /** Copied from the case so the supervisor's view reads tasks alone. */
+  service_id: string;
   step_id: string;
   role: string;
   status: string;
+  /** The case's SLA state while this task is open, kept in step by the sweep. */
+  sla_state: string;
   claimed_by: string | null;
   due_at: string | null;
   created_at: string;

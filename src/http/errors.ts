@@ -16,7 +16,15 @@ export const errorSchema = {
   properties: {
     error: {
       type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } },
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        messageEn: { type: 'string' },
+        problems: {
+          type: 'array',
+          items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } } },
+        },
+      },
       required: ['code', 'message', 'messageEn'],
     },
   },

@@ -47,7 +47,12 @@ export async function resubmitFile(ctx: Ctx, app: Row, actor: Actor, note: strin
       updated_at: now,
     });
     if (!ok) return;
-    await trx.updateTable('tasks').set({ status: 'open', due_at: times.dueAt }).where('application_id', '=', app.id).where('status', '=', 'waiting').execute();
+    await trx
+      .updateTable('tasks')
+      .set({ status: 'open', due_at: times.dueAt, sla_state: ctx.clock.state(app.clock_started_at, times.dueAt, false, now) })
+      .where('application_id', '=', app.id)
+      .where('status', '=', 'waiting')
+      .execute();
     await insertEvent(trx, {
       id: randomUUID(),
       application_id: app.id,

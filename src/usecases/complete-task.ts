@@ -41,6 +41,8 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
   const app = await findApplication(db, actor.officeId, task.application_id);
   if (!app) return notFound;
   if (task.status !== 'open' || app.version !== input.version) return conflict;
+  if (task.claimed_by && task.claimed_by !== actor.id)
+    return { ok: false, status: 409, problems: [{ code: 'claimed', message: 'Tugas ini sedang ditangani petugas lain', messageEn: 'Another officer is handling this task' }] };
   const svc = await serviceOfCase(ctx, app.service_version_id);
   const proc = svc.procedure!;
   const step = stepById(proc, task.step_id)!;
@@ -106,8 +108,10 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
         id: randomUUID(),
         office_id: app.office_id,
         application_id: app.id,
+        service_id: app.service_id,
         step_id: move.step.id,
         role: move.step.role,
+        sla_state: set.sla_state!,
         // A case back with the applicant is not in anyone's queue until the file comes back.
         status: move.status === 'waiting-applicant' ? 'waiting' : 'open',
         claimed_by: null,
@@ -143,4 +147,23 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
       version: app.version + 1,
     },
   };
+}
+
+/** Claims an open task for the officer (or releases it). One officer holds a task at a time. */
+export async function claimTask(ctx: Ctx, taskId: string, actor: Actor, release = false): Promise<{ ok: true; claimedBy: string | null } | { ok: false; status: 403 | 404 | 409; problems: Problem[] }> {
+  if (!actor.officeId || !actor.id) return { ok: false, status: 404, problems: [{ code: 'task-not-found', message: 'Tugas tidak ditemukan', messageEn: 'Task not found' }] };
+  const task = await findTask(ctx.database.db, actor.officeId, taskId);
+  if (!task || task.status !== 'open') return { ok: false, status: 404, problems: [{ code: 'task-not-found', message: 'Tugas tidak ditemukan', messageEn: 'Task not found' }] };
+  if (!actor.roles.includes(task.role))
+    return { ok: false, status: 403, problems: [{ code: 'role-required', message: `Tugas ini untuk peran "${task.role}"`, messageEn: `This task belongs to the "${task.role}" role` }] };
+  const r = await ctx.database.db
+    .updateTable('tasks')
+    .set({ claimed_by: release ? null : actor.id })
+    .where('id', '=', taskId)
+    .where('status', '=', 'open')
+    .where((eb) => (release ? eb('claimed_by', '=', actor.id) : eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', actor.id)])))
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1)
+    return { ok: false, status: 409, problems: [{ code: 'claimed', message: 'Tugas ini sudah diambil petugas lain', messageEn: 'Another officer has already claimed this task' }] };
+  return { ok: true, claimedBy: release ? null : actor.id };
 }

@@ -40,6 +40,7 @@ export async function sweepSla(ctx: Ctx, officeId: string): Promise<{ atRisk: nu
         : `${r.registration_number} hampir terlambat / at risk of being late`;
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('applications').set({ sla_state: state }).where('id', '=', r.id).execute();
+      await trx.updateTable('tasks').set({ sla_state: state }).where('application_id', '=', r.id).where('status', '=', 'open').execute();
       for (const role of new Set([r.role, supervisor]))
         await trx
           .insertInto('notifications')

@@ -113,10 +113,11 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   const id = randomUUID();
   const year = today.slice(0, 4);
   const code = trackingCodeFor(secret, id);
+  let registrationNumber = '';
   try {
-    await db.transaction().execute(async (trx) => {
+    await ctx.database.write(async (trx) => {
       const seq = await nextCounter(trx, office.id, `registration:${year}`);
-      const registrationNumber = `${officeCode(office.office.region.name)}-${year}-${String(seq).padStart(6, '0')}`;
+      registrationNumber = `${officeCode(office.office.region.name)}-${year}-${String(seq).padStart(6, '0')}`;
       await insertApplication(trx, {
         id,
         office_id: office.id,
@@ -153,19 +154,21 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
         id: randomUUID(),
         office_id: office.id,
         application_id: id,
+        service_id: service.id,
         step_id: move.step.id,
         role: move.step.role,
         status: 'open',
+        sla_state: clockStart ? (move.pause ? 'paused' : 'on-time') : 'not-started',
         claimed_by: null,
         due_at: times.dueAt,
         created_at: nowIso,
         completed_at: null,
         completed_by: null,
       });
-      for (const a of intake.attachments)
+      if (intake.attachments.length)
         await trx
           .insertInto('attachments')
-          .values({ id: randomUUID(), application_id: id, requirement_id: a.requirement, upload_id: a.upload ?? null, shown_to: a.shown ? actor.name : null, created_at: nowIso })
+          .values(intake.attachments.map((a) => ({ id: randomUUID(), application_id: id, requirement_id: a.requirement, upload_id: a.upload ?? null, shown_to: a.shown ? actor.name : null, created_at: nowIso })))
           .execute();
       await insertEvent(trx, {
         id: randomUUID(),
@@ -188,16 +191,15 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
     if (again) return again;
     throw e;
   }
-  const row = await db.selectFrom('applications').select(['registration_number', 'status', 'due_at']).where('id', '=', id).executeTakeFirstOrThrow();
   return {
     ok: true,
     value: {
       id,
-      registrationNumber: row.registration_number,
+      registrationNumber,
       trackingCode: code,
-      status: row.status,
-      dueAt: row.due_at,
-      dueAtLocal: row.due_at ? ctx.clock.local(office.office, row.due_at) : null,
+      status: move.status,
+      dueAt: times.dueAt,
+      dueAtLocal: times.dueAt ? ctx.clock.local(office.office, times.dueAt) : null,
       replayed: false,
     },
   };

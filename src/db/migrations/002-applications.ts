@@ -83,9 +83,11 @@ export async function up(db: Kysely<any>, h: DialectHelpers): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('office_id', 'text', (c) => c.notNull())
     .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+    .addColumn('service_id', 'text', (c) => c.notNull())
     .addColumn('step_id', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('sla_state', 'text', (c) => c.notNull())
     .addColumn('claimed_by', 'text')
     .addColumn('due_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -94,6 +96,8 @@ export async function up(db: Kysely<any>, h: DialectHelpers): Promise<void> {
     .execute();
   await db.schema.createIndex('tasks_queue').on('tasks').columns(['office_id', 'status', 'role', 'due_at']).execute();
   await db.schema.createIndex('tasks_application').on('tasks').columns(['application_id', 'status']).execute();
+  // Covers the supervisor's view (open work by service, step, role, officer and SLA state).
+  await db.schema.createIndex('tasks_supervision').on('tasks').columns(['office_id', 'status', 'service_id', 'step_id', 'role', 'claimed_by', 'sla_state', 'due_at']).execute();
   await db.schema
     .createTable('application_events')
     .addColumn('seq', h.serial, (c) => c.primaryKey())

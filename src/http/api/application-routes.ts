@@ -4,7 +4,8 @@ import { findApplication, queue } from '../../db/applications-repo.js';
 import { SLA_UNITS } from '../../domain/standards/schema.js';
 import { findTracked, publicStatus, resubmitFile, withdraw } from '../../usecases/case-actions.js';
 import { serviceOfCase } from '../../usecases/case-service.js';
-import { completeTask } from '../../usecases/complete-task.js';
+import { claimTask, completeTask } from '../../usecases/complete-task.js';
+import { addClosure } from '../../usecases/office-closures.js';
 import type { Ctx } from '../../usecases/context.js';
 import { submitApplication, type SubmitInput } from '../../usecases/submit-application.js';
 import { timelineOf } from '../../usecases/timeline.js';
@@ -176,6 +177,21 @@ export function applicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
   );
 
+  for (const [path, release] of [
+    ['claim', false],
+    ['release', true],
+  ] as const)
+    app.post(
+      `/api/v1/tasks/:id/${path}`,
+      { schema: { tags: ['tasks'], summary: release ? 'Lepaskan tugas / Release a task' : 'Ambil tugas / Claim a task', params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }, response: { 403: errorSchema, 404: errorSchema, 409: errorSchema } } },
+      async (req, reply) => {
+        if (!requireStaffApi(req, reply)) return reply;
+        const r = await claimTask(ctx, (req.params as { id: string }).id, actorOf(req, ctx), release);
+        if (!r.ok) return problemsReply(reply, r.status, r.problems);
+        return { claimedBy: r.claimedBy };
+      },
+    );
+
   app.get(
     '/api/v1/applications/:id/timeline',
     { schema: { tags: ['applications'], summary: 'Riwayat permohonan (petugas) / Case timeline (staff)', params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } } },
@@ -185,6 +201,28 @@ export function applicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const app = await findApplication(ctx.database.db, req.staff!.officeId, id);
       if (!app) return sendError(reply, 404, 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found');
       return timelineOf(ctx, app);
+    },
+  );
+
+  app.post(
+    '/api/v1/offices/:slug/closures',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Tambah hari tutup kantor (admin) / Add an office closure (admin)',
+        params: { type: 'object', properties: { slug: { type: 'string' } }, required: ['slug'] },
+        body: { type: 'object', required: ['date', 'reason'], properties: { date: { type: 'string' }, reason: { type: 'string' } } },
+        response: { 201: { type: 'object', properties: { ok: { type: 'boolean' } } }, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      if (!requireStaffApi(req, reply)) return reply;
+      const { slug } = req.params as { slug: string };
+      const office = ctx.catalogue.office(slug);
+      if (!office || office.id !== req.staff!.officeId) return sendError(reply, 404, 'office-not-found', `Kantor "${slug}" tidak ditemukan`, `Office "${slug}" not found`);
+      const r = await addClosure(ctx, actorOf(req, ctx), req.body as { date: string; reason: string });
+      if (!r.ok) return sendError(reply, r.status, r.error.code, r.error.message, r.error.messageEn);
+      return reply.code(201).send({ ok: true });
     },
   );
 

@@ -88,6 +88,39 @@ h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .hours{margin:0;padding-left:1.25rem}
 footer.site{padding:1rem;color:#374151;font-size:.85rem;border-top:1px solid #e5e7eb;margin-top:2rem}
 .print-btn{display:inline-block;margin:.5rem 0}
+form.intake{max-width:40rem}
+fieldset{border:1px solid #d1d5db;border-radius:.5rem;margin:0 0 1rem;padding:.75rem}
+legend{font-weight:700;padding:0 .25rem}
+.field{margin:0 0 .75rem}
+.field label,.field .label{display:block;font-weight:600;margin-bottom:.25rem}
+.field.check,.check{display:flex;gap:.5rem;align-items:center}
+.field.check label,.check label{font-weight:400;margin:0}
+input[type=text],input:not([type]),input[type=tel],input[type=email],input[type=number],input[type=date],input[type=password],select,textarea{width:100%;font:inherit;padding:.55rem .6rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827}
+input[type=file]{font:inherit;max-width:100%}
+input[aria-invalid=true]{border-color:#b91c1c}
+.help{color:#374151;font-size:.9rem;margin:.1rem 0 .35rem}
+.field-error{color:#b91c1c;font-weight:600;margin:.25rem 0 0}
+.error-summary{border:3px solid #b91c1c;padding:.5rem 1rem;margin:0 0 1rem;border-radius:.35rem;background:#fef2f2}
+.error-summary h2{border:none;margin:.25rem 0;color:#991b1b}
+button,.button{font:inherit;padding:.6rem 1rem;border-radius:.35rem;border:2px solid #0b3d2e;background:#fff;color:#0b3d2e;cursor:pointer;text-decoration:none;display:inline-block;min-height:44px}
+button.primary,.button{background:#0b3d2e;color:#fff}
+button.return{border-color:#92400e;color:#92400e}
+button.reject{border-color:#991b1b;color:#991b1b}
+.outcomes{display:flex;flex-wrap:wrap;gap:.5rem}
+.receipt{border:2px dashed #0b3d2e;padding:1rem;border-radius:.5rem}
+.big{font-size:1.4rem;letter-spacing:.05em}
+.staff-nav{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;padding:.5rem 0;border-bottom:1px solid #e5e7eb;margin-bottom:.5rem}
+form.inline{display:inline}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0}
+.filters select{width:auto;max-width:min(100%,18rem)}
+.table-wrap{overflow-x:auto}
+table.queue{border-collapse:collapse;width:100%;font-size:.95rem}
+table.queue th,table.queue td{border-bottom:1px solid #e5e7eb;padding:.45rem;text-align:left;vertical-align:top}
+table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
+.badge{display:inline-block;padding:.1rem .45rem;border-radius:1rem;font-size:.8rem;font-weight:700;border:1px solid currentColor}
+.sla-on-time{color:#166534}.sla-at-risk{color:#92400e}.sla-late{color:#991b1b}.sla-paused,.sla-not-started,.sla-closed{color:#374151}
+.timeline{padding-left:1.25rem}.timeline li{margin:.35rem 0}
+.secondary-form{margin-top:1.5rem}
 @media print{
   header.site,footer.site,.crumbs,.skip,.print-btn,.no-print{display:none!important}
   main{padding:0;max-width:none}
