@@ -14,6 +14,8 @@ import type { Ctx } from './usecases/context.js';
 import { loadStandards } from './usecases/load-standards.js';
 import { SlaClock } from './usecases/sla-clock.js';
 import { ensureDemoAccounts } from './usecases/staff-accounts.js';
+import { letterEffects } from './usecases/letters/effects.js';
+import { registryEffects } from './usecases/registry/effects.js';
 
 export interface BootOptions {
   databaseUrl: string | null;
@@ -40,7 +42,14 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     .select(['offices.slug', 'office_closures.date', 'office_closures.reason'])
     .execute();
   for (const r of rows) closures.set(r.slug, [...(closures.get(r.slug) ?? []), { date: r.date, reason: r.reason }]);
-  const ctx: Ctx = { database, catalogue, clock: new SlaClock(holidays, closures), uploadsDir: join(opts.dataDir, 'uploads') };
+  const ctx: Ctx = {
+    database,
+    catalogue,
+    clock: new SlaClock(holidays, closures),
+    uploadsDir: join(opts.dataDir, 'uploads'),
+    dataDir: opts.dataDir,
+    effects: [...registryEffects, ...letterEffects],
+  };
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue) : 0;
   return { ok: true, ctx, demoAccounts };
 }

@@ -9,6 +9,7 @@ import { formatProblem } from '../domain/standards/validate.js';
 import { buildApp } from '../http/app.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
+import { registryCommand } from './registry-commands.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulate, type SimPath } from '../usecases/simulate.js';
@@ -85,6 +86,10 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
     }
+  }
+  if (cmd === 'registry') {
+    const code = await registryCommand(argv.slice(1), config);
+    if (code !== null) return code;
   }
   if (cmd === 'user' && sub === 'add') {
     const { values } = parseArgs({

@@ -3,11 +3,17 @@ import { Migrator, type Migration } from 'kysely';
 import { dialectHelpers, type Database } from './dialect.js';
 import * as m001 from './migrations/001-standards.js';
 import * as m002 from './migrations/002-applications.js';
+import * as m003 from './migrations/003-letters.js';
+import * as m004 from './migrations/004-registry.js';
+import * as m005 from './migrations/005-complaints-surveys.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
   ['001-standards', m001],
   ['002-applications', m002],
+  ['003-letters', m003],
+  ['004-registry', m004],
+  ['005-complaints-surveys', m005],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

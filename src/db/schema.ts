@@ -1,6 +1,9 @@
 /** Table types for Kysely. Timestamps are ISO 8601 UTC strings and JSON is text, so one set of
  * queries serves SQLite and PostgreSQL alike. */
 import type { Generated } from 'kysely';
+import type { ComplaintsSurveysTables } from './schema-complaints.js';
+import type { LettersTables } from './schema-letters.js';
+import type { RegistryTables } from './schema-registry.js';
 
 export interface OfficesTable {
   id: string;
@@ -194,7 +197,7 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface DB {
+export interface DB extends LettersTables, RegistryTables, ComplaintsSurveysTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

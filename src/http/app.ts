@@ -12,6 +12,10 @@ import { applicationRoutes } from './api/application-routes.js';
 import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
 import { uploadRoutes } from './api/upload-routes.js';
+import { complaintRoutes } from './api/complaint-routes.js';
+import { letterRoutes } from './api/letter-routes.js';
+import { registryRoutes } from './api/registry-routes.js';
+import { surveyRoutes } from './api/survey-routes.js';
 import { registerAuth } from './auth.js';
 import { backOfficePages } from './pages/back-office-routes.js';
 import { publicCasePages } from './pages/public-case-routes.js';
@@ -60,6 +64,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   applicationRoutes(app, ctx);
   publicCasePages(app, ctx);
   backOfficePages(app, ctx);
+  letterRoutes(app, ctx);
+  registryRoutes(app, ctx);
+  complaintRoutes(app, ctx);
+  surveyRoutes(app, ctx);
 
   app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

@@ -51,10 +51,15 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
   const dataProblems = checkStepData(step, input.outcome, { note: input.note, data: input.data });
   if (dataProblems.length) return { ok: false, status: 422, problems: dataProblems };
   const outcome = step.outcomes.find((o) => o.id === input.outcome)!;
+  const effectInput = { ctx, app, service: svc, step, outcome, move, actor, note: input.note, data: input.data ?? {}, now: nowOf(ctx).toISOString() };
+  for (const e of ctx.effects) {
+    const problems = e.check ? await e.check(effectInput) : [];
+    if (problems.length) return { ok: false, status: 422, problems };
+  }
 
   const found = ctx.catalogue.list().find((o) => o.id === app.office_id)!;
   const office = found.office;
-  const now = nowOf(ctx).toISOString();
+  const now = effectInput.now;
   let pauses = JSON.parse(app.pauses) as Pause[];
   let clockStart = app.clock_started_at;
   const effects: Record<string, unknown> = {};
@@ -99,9 +104,11 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
   if (times.dueAt !== app.due_at) effects.dueAt = times.dueAt;
 
   let won = false;
-  await db.transaction().execute(async (trx) => {
+  await ctx.database.write(async (trx) => {
     won = await updateApplicationIfVersion(trx, app.id, app.version, set);
     if (!won) return;
+    const effectData: Record<string, unknown> = {};
+    for (const e of ctx.effects) if (e.apply) Object.assign(effectData, (await e.apply({ ...effectInput, trx })) ?? {});
     await closeOpenTasks(trx, app.id, now, actor.id);
     if (move.kind === 'step')
       await insertTask(trx, {
@@ -130,7 +137,7 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
       actor_id: actor.id,
       actor_name: actor.name,
       note: input.note?.trim() || null,
-      data: JSON.stringify({ ...(input.data ?? {}), outcomeLabel: outcome.label, next: move.kind === 'end' ? move.endId : move.step.id, warnings: times.warnings }),
+      data: JSON.stringify({ ...(input.data ?? {}), ...effectData, outcomeLabel: outcome.label, next: move.kind === 'end' ? move.endId : move.step.id, warnings: times.warnings }),
       sla_effect: Object.keys(effects).length ? JSON.stringify(effects) : null,
       at: now,
     });

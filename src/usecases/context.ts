@@ -2,6 +2,7 @@
 import type { Database } from '../db/dialect.js';
 import type { Catalogue } from './catalogue.js';
 import type { SlaClock } from './sla-clock.js';
+import type { StepEffect } from './step-effects.js';
 
 export interface Ctx {
   database: Database;
@@ -10,6 +11,10 @@ export interface Ctx {
   /** Injected for tests and simulations; defaults to the real time. */
   now?: () => Date;
   uploadsDir: string;
+  /** Effects of completing steps contributed by other capabilities (letters, registry). */
+  effects: StepEffect[];
+  /** Where generated files (signed letters) are kept. */
+  dataDir: string;
 }
 
 export const nowOf = (ctx: Ctx) => (ctx.now ? ctx.now() : new Date());

@@ -393,6 +393,7 @@ export type Service = z.infer<typeof Service>;
 export type Component = z.infer<typeof Component>;
 export type Procedure = z.infer<typeof Procedure>;
 export type Step = z.infer<typeof Step>;
+export type Outcome = z.infer<typeof Outcome>;
 export type Sla = z.infer<typeof Sla>;
 export type ServiceHours = z.infer<typeof ServiceHours>;
 export type Requirement = z.infer<typeof Requirement>;

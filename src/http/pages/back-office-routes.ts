@@ -31,10 +31,14 @@ const SLA_LABEL: Record<string, [string, string]> = {
 };
 const slaBadge = (lang: Lang, s: string) => html`<span class="badge sla-${s}">${(SLA_LABEL[s] ?? [s, s])[lang === 'id' ? 0 : 1]}</span>`;
 
-function staffNav(lang: Lang, req: FastifyRequest): Raw {
+export function staffNav(lang: Lang, req: FastifyRequest): Raw {
   return html`<nav class="staff-nav" aria-label="${L(lang, 'Menu petugas', 'Staff menu')}"><a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a>
 <a href="${withLang('/petugas/daftar-baru', lang)}">${L(lang, 'Daftarkan permohonan', 'Register application')}</a>
 <a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Supervisi', 'Supervision')}</a>
+<a href="${withLang('/petugas/surat', lang)}">${L(lang, 'Surat', 'Letters')}</a>
+<a href="${withLang('/petugas/registri', lang)}">${L(lang, 'Registri DTKS', 'DTKS registry')}</a>
+<a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
+<a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
 <form method="post" action="/keluar" class="inline"><input type="hidden" name="_csrf" value="${req.csrfToken ?? ''}"><button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${req.staff?.displayName ?? ''}</span></nav>`;
 }

@@ -1,0 +1,3 @@
+/** Table types of the letters capability, merged into DB in schema.ts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LettersTables {}
