@@ -10,6 +10,8 @@ import { html } from './html.js';
 import { formToIntake, intakeForm, type FormState } from './intake-form.js';
 import { page, withLang } from './layout.js';
 import { readIntakeForm } from './multipart-form.js';
+import { letterLinksFor } from './letter-tracking.js';
+import { surveyLinkFor } from './survey-tracking.js';
 
 const L = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
 
@@ -96,6 +98,7 @@ ${!svc.openForApplications ? html`<p class="notice">${L(lang, 'Layanan ini belum
       );
     const s = await publicStatus(ctx, found);
     const self = `/lacak/${number}`;
+    const extras = html`${await letterLinksFor(ctx, found, code, lang)}${await surveyLinkFor(ctx, found, code, lang)}`;
     return reply.type('text/html; charset=utf-8').send(
       page({
         lang,
@@ -110,6 +113,7 @@ ${!svc.openForApplications ? html`<p class="notice">${L(lang, 'Layanan ini belum
 ${s.currentStep ? html`<p>${L(lang, 'Tahap saat ini', 'Current step')}: <strong>${s.currentStep.label}</strong></p>` : ''}
 ${s.reason ? html`<div class="notice" role="status"><strong>${L(lang, 'Catatan petugas', "Officer's note")}:</strong> ${s.reason}</div>` : ''}
 ${s.mustDo ? html`<p data-testid="must-do">${lang === 'id' ? s.mustDo : s.mustDoEn}</p>` : ''}
+${extras}
 ${s.status === 'waiting-applicant'
   ? html`<form method="post" action="${withLang(`${self}/kirim-ulang`, lang)}"><input type="hidden" name="code" value="${code}"><div class="field"><label for="f-note">${L(lang, 'Keterangan untuk petugas', 'Note for the officer')}</label><input id="f-note" name="note"></div><button type="submit" class="primary">${L(lang, 'Berkas sudah saya lengkapi', 'I have completed my file')}</button></form>`
   : ''}
