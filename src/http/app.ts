@@ -32,8 +32,24 @@ export interface AppDeps {
   rateLimit?: boolean;
 }
 
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (depth > 20 || v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some((x) => hasNul(x, depth + 1));
+  return Object.entries(v as Record<string, unknown>).some(([k, x]) => k.includes('\u0000') || hasNul(x, depth + 1));
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, trustProxy: true, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Errors raised by the router itself (a malformed or too long URL) get our bilingual shape too.
+    frameworkErrors: (error, _req, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void sendError(reply, status, 'bad-url', `Alamat tidak sah: ${error.message.slice(0, 120)}`, `Invalid URL: ${error.message.slice(0, 120)}`);
+    },
+  });
   const flowcharts = new FlowchartCache();
   const { ctx } = deps;
   const catalogue = ctx.catalogue;
@@ -42,6 +58,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   if (deps.rateLimit !== false) await app.register(rateLimit, { global: false, max: 100, timeWindow: '1 minute' });
   registerAuth(app, ctx);
+  // Text with NUL characters cannot be stored (PostgreSQL refuses it) and is never legitimate
+  // input: refuse it at the edge with a clear answer instead of failing deep inside.
+  app.addHook('preValidation', async (req, reply) => {
+    if (hasNul(req.body) || hasNul(req.query) || hasNul(req.params))
+      return sendError(reply, 400, 'nul-character', 'Isian mengandung karakter NUL yang tidak sah', 'Input contains an invalid NUL character');
+  });
 
   await app.register(swagger, {
     openapi: {

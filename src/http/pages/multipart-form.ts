@@ -14,7 +14,11 @@ export async function readIntakeForm(req: FastifyRequest, ctx: Ctx): Promise<{ f
   }
   for await (const part of req.parts({ limits: { files: 40, fileSize: 5 * 1024 * 1024 } })) {
     if (part.type === 'field') {
-      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      if (typeof part.value === 'string') {
+        if (part.value.includes('\u0000'))
+          problems.push({ field: part.fieldname, code: 'nul-character', message: 'Isian mengandung karakter NUL yang tidak sah', messageEn: 'Input contains an invalid NUL character' });
+        else fields[part.fieldname] = part.value;
+      }
       continue;
     }
     const req_id = part.fieldname.replace(/^file\./, '');

@@ -1,0 +1,64 @@
+/** A process killed mid-submission loses nothing it acknowledged, and numbers have no gaps. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { boot } from '../../src/boot.js';
+import { freshDatabase, TEST_DB, type TestDatabase } from '../support/db.js';
+import { STANDARDS_DIR } from '../support/app.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+describe(`durability under kill -9 (${TEST_DB})`, () => {
+  let t: TestDatabase;
+  before(async () => {
+    t = await freshDatabase({ migrate: false });
+    await t.database.close();
+  });
+  after(async () => t.cleanup().catch(() => undefined));
+
+  it('every acknowledged application survives SIGKILL of the submitting process', async () => {
+    const env = { ...process.env, DATABASE_URL: t.location.databaseUrl ?? '', DATA_DIR: t.location.dataDir, STANDARDS_DIR, CALENDAR_FILE: `${ROOT}calendars/indonesia.yaml` };
+    const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}test/support/submit-loop.ts`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const acked = new Map<string, string>();
+    let refused = '';
+    await new Promise<void>((resolve, reject) => {
+      let buf = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        buf += d.toString();
+        let nl: number;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          const m = /^ACK (\S+) (\S+)$/.exec(line);
+          if (m) acked.set(m[1]!, m[2]!);
+          if (line.startsWith('REFUSED')) refused = line;
+          if (acked.size >= 150 || refused) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        }
+      });
+      child.on('exit', () => resolve());
+      child.on('error', reject);
+      setTimeout(() => reject(new Error('timeout')), 90_000).unref();
+    });
+    await new Promise((r) => child.once('exit', r).once('close', r));
+    assert.equal(refused, '', `the loop submits valid applications: ${refused}`);
+    assert.ok(acked.size >= 150, `${acked.size} acknowledged`);
+    const b = await boot({ ...t.location, standardsDir: STANDARDS_DIR });
+    assert.ok(b.ok);
+    const db = b.ctx.database.db;
+    const rows = await db.selectFrom('applications').select(['id', 'registration_number']).execute();
+    const stored = new Map(rows.map((r) => [r.id, r.registration_number]));
+    for (const [id, number] of acked) assert.equal(stored.get(id), number, `acknowledged ${number} is stored`);
+    // Each stored case is complete (its task and first event were in the same transaction).
+    const tasks = await db.selectFrom('tasks').select('application_id').execute();
+    const events = await db.selectFrom('application_events').select('application_id').where('type', '=', 'submitted').execute();
+    assert.equal(tasks.length, rows.length);
+    assert.equal(events.length, rows.length);
+    // Registration numbers: no duplicates, no gaps.
+    const seqs = rows.map((r) => Number(r.registration_number.split('-')[2])).sort((a, c) => a - c);
+    assert.deepEqual(seqs, Array.from({ length: seqs.length }, (_, i) => i + 1));
+    await b.ctx.database.close();
+  });
+});
