@@ -35,6 +35,15 @@ Perintah / commands:
                                    jalankan satu kasus dengan akun demo / run one case with the demo accounts
 `;
 
+/** Boots the product for a command, or prints why the standards refuse to load. */
+async function bootOrReport(config: ReturnType<typeof loadConfig>, opts: { demo: boolean; actor: string }) {
+  const booted = await boot({ ...config, ...opts });
+  if (booted.ok) return booted.ctx;
+  for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
+  await booted.database.close();
+  return null;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   const config = loadConfig();
@@ -101,13 +110,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('Wajib / required: --office --username --name --roles, dan --password atau SIGAP_PASSWORD\n');
       return 2;
     }
-    const booted = await boot({ ...config, demo: false, actor: 'cli' });
-    if (!booted.ok) {
-      for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
-      return 1;
-    }
+    const c = await bootOrReport(config, { demo: false, actor: 'cli' });
+    if (!c) return 1;
     try {
-      const r = await createUser(booted.ctx.database, booted.ctx.catalogue, {
+      const r = await createUser(c.database, c.catalogue, {
         office: values.office,
         username: values.username.toLowerCase(),
         displayName: values.name,
@@ -124,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Akun dibuat / account created: ${r.username} (${r.roles.join(', ')})\n`);
       return 0;
     } finally {
-      await booted.ctx.database.close();
+      await c.database.close();
     }
   }
   if (cmd === 'sla' && sub === 'due') {
@@ -168,13 +174,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('Wajib / required: --office <slug> --service <slug> [--path main|return|reject]\n');
       return 2;
     }
-    const booted = await boot({ ...config, demo: true, actor: 'simulate' });
-    if (!booted.ok) {
-      for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
-      return 1;
-    }
+    const c = await bootOrReport(config, { demo: true, actor: 'simulate' });
+    if (!c) return 1;
     try {
-      const r = await simulate(booted.ctx, values.office, values.service, path, (s) =>
+      const r = await simulate(c, values.office, values.service, path, (s) =>
         process.stdout.write(`• ${s.label}\n    ${s.actor} → ${s.outcome}; status ${s.status}; batas waktu / due: ${s.dueAtLocal ?? '—'}\n`),
       );
       process.stdout.write(`\nNomor registrasi / registration number: ${r.registrationNumber}\nKode pelacakan / tracking code: ${r.trackingCode}\nAkhir / final state: ${r.finalStatus}${r.end ? ` (${r.end})` : ''}\n`);
@@ -183,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${(e as Error).message}\n`);
       return 1;
     } finally {
-      await booted.ctx.database.close();
+      await c.database.close();
     }
   }
   if (cmd === 'migrate') {

@@ -1,27 +1,22 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { mainOutcome } from '../../src/domain/procedure/paths.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
-import { axeViolations, launchBrowser } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { axeViolations, browserHarness } from '../support/browser.js';
 import { PDF_MIN, PNG_1X1, SITI } from '../support/fixtures.js';
 
 describe(`a citizen applies on a phone, officers work their queues, the citizen tracks the result (${TEST_DB})`, () => {
+  let h: Awaited<ReturnType<typeof browserHarness>>;
   let t: TestApp;
   let browser: Browser;
   let base: string;
   before(async () => {
-    t = await testApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    h = await browserHarness();
+    ({ t, browser, base } = h);
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(async () => h?.close());
 
   let number = '';
   let code = '';

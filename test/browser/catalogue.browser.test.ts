@@ -1,27 +1,22 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
-import { axeViolations, launchBrowser } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { axeViolations, browserHarness } from '../support/browser.js';
 
 describe(`public catalogue in a real browser on a phone-sized screen (${TEST_DB})`, () => {
+  let h: Awaited<ReturnType<typeof browserHarness>>;
   let t: TestApp;
   let browser: Browser;
   let page: Page;
   let base: string;
   before(async () => {
-    t = await testApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    h = await browserHarness();
+    ({ t, browser, base } = h);
     page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(async () => h?.close());
 
   it('goes from the home page to an office page and sees its services', async () => {
     await page.goto(`${base}/`);

@@ -34,3 +34,21 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
+
+/** A real Sigap server on a free port plus a headless browser, for one browser test file. */
+export async function browserHarness(): Promise<{ t: import('./app.js').TestApp; browser: Browser; base: string; close(): Promise<void> }> {
+  const { testApp } = await import('./app.js');
+  const t = await testApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(t.app.server.address() as import('node:net').AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    t,
+    browser,
+    base,
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
+}

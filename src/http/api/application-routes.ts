@@ -22,6 +22,8 @@ const problemsReply = (reply: FastifyReply, status: number, problems: { code: st
     },
   });
 
+const APPLICANT = { id: null, name: 'Pemohon', roles: [], officeId: null };
+
 export function applicationRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.post(
     '/api/v1/applications',
@@ -94,33 +96,20 @@ export function applicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
   );
 
-  app.post(
-    '/api/v1/applications/:registrationNumber/resubmit',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['applications'], summary: 'Kirim ulang berkas yang sudah dilengkapi / Resubmit a completed file' } },
-    async (req, reply) => {
+  // The applicant's own actions on a case, authorised by its tracking code.
+  for (const [path, summary, act] of [
+    ['resubmit', 'Kirim ulang berkas yang sudah dilengkapi / Resubmit a completed file', (found: Parameters<typeof resubmitFile>[1], body: { note?: string; reason?: string }) => resubmitFile(ctx, found, APPLICANT, body.note)],
+    ['withdraw', 'Batalkan permohonan / Withdraw an application', (found: Parameters<typeof withdraw>[1], body: { note?: string; reason?: string }) => withdraw(ctx, found, APPLICANT, body.reason)],
+  ] as const)
+    app.post(`/api/v1/applications/:registrationNumber/${path}`, { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['applications'], summary } }, async (req, reply) => {
       const { registrationNumber } = req.params as { registrationNumber: string };
-      const body = (req.body ?? {}) as { code?: string; note?: string };
+      const body = (req.body ?? {}) as { code?: string; note?: string; reason?: string };
       const found = await findTracked(ctx, registrationNumber, body.code ?? '');
       if (!found) return sendError(reply, 404, 'application-not-found', 'Nomor registrasi atau kode pelacakan tidak cocok', 'Registration number or tracking code does not match');
-      const r = await resubmitFile(ctx, found, { id: null, name: 'Pemohon', roles: [], officeId: null }, body.note);
+      const r = await act(found, body);
       if (!r.ok) return problemsReply(reply, r.status, r.problems);
       return r.value;
-    },
-  );
-
-  app.post(
-    '/api/v1/applications/:registrationNumber/withdraw',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['applications'], summary: 'Batalkan permohonan / Withdraw an application' } },
-    async (req, reply) => {
-      const { registrationNumber } = req.params as { registrationNumber: string };
-      const body = (req.body ?? {}) as { code?: string; reason?: string };
-      const found = await findTracked(ctx, registrationNumber, body.code ?? '');
-      if (!found) return sendError(reply, 404, 'application-not-found', 'Nomor registrasi atau kode pelacakan tidak cocok', 'Registration number or tracking code does not match');
-      const r = await withdraw(ctx, found, { id: null, name: 'Pemohon', roles: [], officeId: null }, body.reason);
-      if (!r.ok) return problemsReply(reply, r.status, r.problems);
-      return r.value;
-    },
-  );
+    });
 
   app.get(
     '/api/v1/tasks',
