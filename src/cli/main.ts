@@ -16,6 +16,7 @@ import { simulate, type SimPath } from '../usecases/simulate.js';
 import { SlaClock } from '../usecases/sla-clock.js';
 import { createUser } from '../usecases/staff-accounts.js';
 import { sweepSla } from '../usecases/sla-sweep.js';
+import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { DEMO_PASSWORD } from '../usecases/staff-accounts.js';
 import { loadStandards } from '../usecases/load-standards.js';
 
@@ -213,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
     const app = await buildApp({ ctx, logger: true });
     const sweep = setInterval(() => {
       for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));
+      sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
     if (config.demo) app.log.info(`Mode demo: akun <peran>@<kantor> / ${DEMO_PASSWORD} (${booted.demoAccounts} baru dibuat)`);

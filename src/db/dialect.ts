@@ -69,6 +69,9 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     // BIGINT (int8) columns come back as strings by default; our counters fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    // An idle connection closed by the server (restart, admin termination) must not crash the
+    // process; the pool replaces it on the next query.
+    pool.on('error', (e) => process.emitWarning(`PostgreSQL idle connection error: ${e.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', describe: `PostgreSQL ${redact(url)}`, write: (fn) => db.transaction().execute(fn), close: () => db.destroy() };
   }

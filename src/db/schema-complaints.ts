@@ -1,3 +1,137 @@
-/** Table types of the complaints capability, merged into DB in schema.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ComplaintsSurveysTables {}
+/** Table types of the complaints and satisfaction-survey capability, merged into DB in schema.ts. */
+import type { Generated } from 'kysely';
+
+export interface ComplaintsTable {
+  id: string;
+  office_id: string;
+  /** e.g. JMB-ADU-2026-000123 */
+  receipt_number: string;
+  tracking_code_hash: string;
+  idempotency_key: string | null;
+  /** A channel kind (standards CHANNEL_KINDS); `website` is Sigap's public form, `lapor` SP4N-LAPOR!. */
+  channel: string;
+  /** SP4N-LAPOR! tracking id, or another outside reference. */
+  external_ref: string | null;
+  /** pengaduan | aspirasi | permintaan-informasi | apresiasi */
+  type: string;
+  /** named | anonymous | confidential */
+  mode: string;
+  complainant_name: string | null;
+  complainant_phone: string | null;
+  complainant_email: string | null;
+  text: string;
+  service_id: string | null;
+  application_id: string | null;
+  /** A stage id of the office's complaint stages. */
+  stage: string;
+  /** open | answered | closed */
+  status: string;
+  routed_to: string | null;
+  /** internal | external */
+  coordination: string | null;
+  referral: string | null;
+  /** Id of the earlier complaint this one was merged into. */
+  merged_into: string | null;
+  received_at: string;
+  /** When the response clock (re)started: receipt, or reopening after an unresolved answer. */
+  clock_started_at: string;
+  due_at: string;
+  /** on-time | at-risk | late (clock running), met | missed (answered on time or late) */
+  sla_state: string;
+  escalated_at: string | null;
+  answer: string | null;
+  answered_at: string | null;
+  answered_by: string | null;
+  /** The complainant's verdict on the answer: 1 resolved, 0 not resolved, null not said. */
+  resolved: number | null;
+  feedback: string | null;
+  feedback_at: string | null;
+  public_summary: string | null;
+  published_at: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface ComplaintEventsTable {
+  seq: Generated<number>;
+  id: string;
+  complaint_id: string;
+  office_id: string;
+  type: string;
+  /** The stage after the event. */
+  stage: string;
+  actor_id: string | null;
+  actor_name: string;
+  /** public (shown to the complainant) | internal (staff only) */
+  visibility: string;
+  note: string | null;
+  data: string;
+  at: string;
+}
+
+export interface ComplaintNotificationsTable {
+  id: string;
+  office_id: string;
+  complaint_id: string;
+  role: string;
+  kind: string;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface SurveyResponsesTable {
+  id: string;
+  office_id: string;
+  service_id: string | null;
+  application_id: string | null;
+  /** link | kiosk | paper | import */
+  source: string;
+  u1: number | null;
+  u2: number | null;
+  u3: number | null;
+  u4: number | null;
+  u5: number | null;
+  u6: number | null;
+  u7: number | null;
+  u8: number | null;
+  u9: number | null;
+  age_group: string | null;
+  sex: string | null;
+  education: string | null;
+  occupation: string | null;
+  suggestion: string | null;
+  /** Office-local date of the questionnaire: the period it counts in. */
+  responded_on: string;
+  batch_id: string | null;
+  entered_by: string | null;
+  created_at: string;
+}
+
+export interface SurveyKioskNoncesTable {
+  nonce_hash: string;
+  office_id: string;
+  issued_at: string;
+  used_at: string | null;
+}
+
+export interface SurveyFollowupsTable {
+  office_id: string;
+  scope: string;
+  period_from: string;
+  period_to: string;
+  text: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface ComplaintsSurveysTables {
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_notifications: ComplaintNotificationsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_kiosk_nonces: SurveyKioskNoncesTable;
+  survey_followups: SurveyFollowupsTable;
+}

@@ -135,6 +135,33 @@ export function computeIkm(responses: readonly SurveyResponse[]): IkmResult {
     }
     if (any) respondents++;
   }
+  return computeIkmFromTotals({ totals, counts, respondents });
+}
+
+/** Per-element sums and answer counts (U1–U9 in order), e.g. from a database aggregate. */
+export interface IkmTotals {
+  /** Sum of each element's scores, U1–U9. */
+  totals: readonly number[];
+  /** Number of questionnaires that answered each element, U1–U9. */
+  counts: readonly number[];
+  /** Questionnaires with at least one answer. */
+  respondents: number;
+}
+
+/**
+ * The same computation as computeIkm from aggregates (SUM and COUNT per element), so a period of
+ * 100,000 stored questionnaires is one aggregate query, not 100,000 rows in memory. Throws
+ * RangeError (a programming error) for totals that no set of 1–4 answers can produce.
+ */
+export function computeIkmFromTotals(input: IkmTotals): IkmResult {
+  const { totals, counts, respondents } = input;
+  if (totals.length !== ELEMENTS.length || counts.length !== ELEMENTS.length) throw new RangeError('computeIkmFromTotals: nine totals and nine counts (U1–U9) are required');
+  for (const [j, c] of counts.entries()) {
+    const t = totals[j]!;
+    if (!Number.isSafeInteger(c) || c < 0 || !Number.isSafeInteger(t) || t < c || t > 4 * c)
+      throw new RangeError(`computeIkmFromTotals: element ${ELEMENTS[j]!.code} has total ${t} over ${c} answers`);
+  }
+  if (!Number.isSafeInteger(respondents) || respondents < Math.max(0, ...counts)) throw new RangeError('computeIkmFromTotals: respondents must be at least the largest answer count');
 
   if (respondents === 0)
     return {

@@ -11,6 +11,7 @@ export {
 export {
   GRADE_TABLE,
   computeIkm,
+  computeIkmFromTotals,
   gradeFor,
   type ElementResult,
   type Grade,
@@ -18,6 +19,7 @@ export {
   type GradeLabel,
   type IkmResult,
   type IkmSuccess,
+  type IkmTotals,
   type SurveyResponse,
 } from './ikm.js';
 export { minimumSample, sampleAdequacy, type SampleAdequacy, type SampleOptions, type SampleRounding } from './sample-size.js';

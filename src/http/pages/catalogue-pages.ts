@@ -71,6 +71,7 @@ ${hoursBlock(lang, office.serviceHours, office.timezone)}</section>
 <section aria-labelledby="h-complaints"><h2 id="h-complaints">${t(lang, 'complaints')}</h2>
 <ul>${office.complaints.channels.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul>
 ${office.complaints.responsePromise ? html`<p><strong>${t(lang, 'responsePromise')}:</strong> ${office.complaints.responsePromise.text}</p>` : ''}
+<p><a class="button" href="${withLang(`/kantor/${office.slug}/pengaduan`, lang)}">${lang === 'id' ? 'Sampaikan pengaduan atau saran' : 'Send a complaint or suggestion'}</a> · <a href="${withLang(`/kantor/${office.slug}/ikm`, lang)}">${lang === 'id' ? 'Indeks Kepuasan Masyarakat (IKM)' : 'Satisfaction index (IKM)'}</a> · <a href="${withLang(`/kantor/${office.slug}/survei`, lang)}">${lang === 'id' ? 'Isi survei kepuasan' : 'Answer the satisfaction survey'}</a></p>
 </section>
 
 ${office.maklumat ? html`<section aria-labelledby="h-maklumat"><h2 id="h-maklumat">${t(lang, 'maklumat')}</h2><p>${multiline(office.maklumat)}</p></section>` : ''}

@@ -1,0 +1,196 @@
+/**
+ * SKM questionnaires as spreadsheets (exceljs): the import template, the export of raw responses
+ * (streamed, so a year of 100,000 responses never sits in memory whole) and reading an import.
+ * Export and import use the same columns, so an exported file imports again.
+ */
+import ExcelJS from 'exceljs';
+import { PassThrough, type Readable } from 'node:stream';
+import type { StoredOffice } from '../../db/standards-repo.js';
+import { responsesForExport } from '../../db/surveys-repo.js';
+import { ELEMENTS, ELEMENT_CODES } from '../../domain/survey/index.js';
+import type { Ctx } from '../context.js';
+import type { Period } from './periods.js';
+import { AGE_GROUPS, EDUCATIONS, OCCUPATIONS, PROFILE_FIELDS, SEXES, optionLabel } from './questionnaire.js';
+
+const COLUMNS = [
+  { key: 'date', header: 'Tanggal', aliases: ['tanggal', 'date', 'tgl'] },
+  { key: 'service', header: 'Layanan', aliases: ['layanan', 'service', 'jenis layanan'] },
+  { key: 'application', header: 'Nomor registrasi', aliases: ['nomor registrasi', 'no registrasi', 'application', 'registration number'] },
+  ...ELEMENT_CODES.map((c) => ({ key: c, header: c, aliases: [c.toLowerCase()] })),
+  { key: 'age', header: 'Umur', aliases: ['umur', 'usia', 'age'] },
+  { key: 'ageGroup', header: 'Kelompok umur', aliases: ['kelompok umur', 'age group'] },
+  { key: 'sex', header: 'Jenis kelamin', aliases: ['jenis kelamin', 'sex', 'l/p'] },
+  { key: 'education', header: 'Pendidikan', aliases: ['pendidikan', 'education'] },
+  { key: 'occupation', header: 'Pekerjaan', aliases: ['pekerjaan', 'occupation'] },
+  { key: 'suggestion', header: 'Saran', aliases: ['saran', 'saran dan masukan', 'suggestion'] },
+] as const;
+
+const EXPORT_EXTRA = ['Sumber', 'ID'];
+
+function headerRow() {
+  return COLUMNS.map((c) => c.header);
+}
+
+function instructions(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('Petunjuk');
+  ws.columns = [{ width: 22 }, { width: 100 }];
+  const rows: [string, string][] = [
+    ['Kolom', 'Isi'],
+    ['Tanggal', 'Tanggal kuesioner diisi, YYYY-MM-DD (mis. 2026-03-20) atau sel tanggal. Kosong = hari ini.'],
+    ['Layanan', 'Kode layanan (slug) seperti pada alamat halaman layanan, nomor layanan, atau judul layanan persis. Boleh kosong.'],
+    ['Nomor registrasi', 'Boleh kosong. Bila diisi: satu kuesioner per permohonan.'],
+    ...ELEMENTS.map((e): [string, string] => [e.code, `${e.name}: ${e.options.map((o) => `${o.score} = ${o.label}`).join('; ')}. Kosong = tidak dijawab.`]),
+    ['Umur', 'Umur dalam tahun (boleh diganti Kelompok umur).'],
+    ['Kelompok umur', AGE_GROUPS.map((o) => o.label).join('; ')],
+    ['Jenis kelamin', SEXES.map((o) => `${o.id} / ${o.label}`).join('; ')],
+    ['Pendidikan', EDUCATIONS.map((o) => o.label).join('; ')],
+    ['Pekerjaan', OCCUPATIONS.map((o) => o.label).join('; ')],
+    ['Saran', 'Saran dan masukan responden (teks).'],
+    ['', 'Impor bersifat semua-atau-tidak-sama-sekali: bila ada baris yang salah, tidak ada yang disimpan dan setiap baris yang salah disebutkan.'],
+  ];
+  for (const r of rows) ws.addRow(r);
+  ws.getRow(1).font = { bold: true };
+}
+
+/** An empty questionnaire sheet with the columns, plus a sheet explaining them. */
+export async function surveyTemplateXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Sigap';
+  const ws = wb.addWorksheet('Kuesioner');
+  ws.addRow(headerRow());
+  ws.getRow(1).font = { bold: true };
+  ws.columns.forEach((c) => (c.width = 14));
+  instructions(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Raw responses of a period as an XLSX stream (no identities: the survey never stores any). */
+export function exportResponsesXlsx(ctx: Ctx, office: StoredOffice, period: Period, serviceId: string | null): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const slugOf = new Map(office.services.map((s) => [s.id, s.service.slug]));
+  (async () => {
+    const ws = wb.addWorksheet('Kuesioner');
+    const head = ws.addRow([...headerRow(), ...EXPORT_EXTRA]);
+    head.font = { bold: true };
+    head.commit();
+    const appNumbers = new Map<string, string>();
+    for (let offset = 0; ; offset += 5000) {
+      const rows = await responsesForExport(ctx.database.db, { officeId: office.id, from: period.from, to: period.to, serviceId }, 5000, offset);
+      const ids = rows.map((r) => r.application_id).filter((x): x is string => !!x && !appNumbers.has(x));
+      for (let i = 0; i < ids.length; i += 500) {
+        const found = await ctx.database.db.selectFrom('applications').select(['id', 'registration_number']).where('id', 'in', ids.slice(i, i + 500)).execute();
+        for (const f of found) appNumbers.set(f.id, f.registration_number);
+      }
+      for (const r of rows) {
+        ws.addRow([
+          r.responded_on,
+          r.service_id ? (slugOf.get(r.service_id) ?? '') : '',
+          r.application_id ? (appNumbers.get(r.application_id) ?? '') : '',
+          r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
+          null,
+          r.age_group ? optionLabel(AGE_GROUPS, r.age_group) : null,
+          r.sex ? optionLabel(SEXES, r.sex) : null,
+          r.education ? optionLabel(EDUCATIONS, r.education) : null,
+          r.occupation ? optionLabel(OCCUPATIONS, r.occupation) : null,
+          r.suggestion,
+          r.source,
+          r.id,
+        ]).commit();
+      }
+      if (rows.length < 5000) break;
+    }
+    ws.commit();
+    instructions(wb as unknown as ExcelJS.Workbook);
+    await wb.commit();
+  })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return out;
+}
+
+export interface ParsedSheet {
+  responses: Record<string, unknown>[];
+  rowNumbers: number[];
+  problems: { row?: number; field: string; code: string; message: string; messageEn: string }[];
+}
+
+function cellText(v: ExcelJS.CellValue): string | number | Date | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in v) return String((v as { text: unknown }).text);
+  }
+  return String(v);
+}
+
+/** Reads the first worksheet of an XLSX into questionnaire objects, one per non-empty row. */
+export async function parseSurveyXlsx(buf: Buffer, office: StoredOffice): Promise<ParsedSheet> {
+  const problems: ParsedSheet['problems'] = [];
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    return { responses: [], rowNumbers: [], problems: [{ field: 'file', code: 'xlsx-unreadable', message: 'Berkas bukan XLSX yang dapat dibaca', messageEn: 'The file is not a readable XLSX workbook' }] };
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { responses: [], rowNumbers: [], problems: [{ field: 'file', code: 'xlsx-empty', message: 'Berkas tidak memuat lembar kerja', messageEn: 'The workbook has no worksheet' }] };
+  const colOf = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const h = String(cellText(cell.value) ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+    const c = COLUMNS.find((x) => (x.aliases as readonly string[]).includes(h));
+    if (c && !colOf.has(c.key)) colOf.set(c.key, col);
+  });
+  const missing = ELEMENT_CODES.filter((c) => !colOf.has(c));
+  if (missing.length) return { responses: [], rowNumbers: [], problems: [{ row: 1, field: 'header', code: 'columns-missing', message: `Kolom ${missing.join(', ')} tidak ada pada baris judul (baris 1)`, messageEn: `Columns ${missing.join(', ')} are missing from the header row (row 1)` }] };
+  const services = office.services;
+  const responses: Record<string, unknown>[] = [];
+  const rowNumbers: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n === 1) return;
+    const get = (key: string) => {
+      const col = colOf.get(key);
+      return col ? cellText(row.getCell(col).value) : null;
+    };
+    const values = COLUMNS.map((c) => get(c.key));
+    if (values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) return;
+    const answers: Record<string, unknown> = {};
+    for (const c of ELEMENT_CODES) {
+      const v = get(c);
+      if (v !== null && !(typeof v === 'string' && v.trim() === '')) answers[c] = typeof v === 'number' ? v : String(v).trim();
+    }
+    let date: unknown = get('date');
+    if (date instanceof Date) date = date.toISOString().slice(0, 10);
+    else if (typeof date === 'string') {
+      const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(date.trim());
+      date = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : date.trim();
+    } else if (typeof date === 'number') date = String(date);
+    let service: unknown = get('service');
+    if (service !== null) {
+      const s = String(service).trim();
+      const found = services.find((x) => x.service.slug === s || String(x.service.no) === s || x.service.title.toLowerCase() === s.toLowerCase());
+      service = found ? found.service.slug : s;
+    }
+    const respondent: Record<string, unknown> = {};
+    for (const f of PROFILE_FIELDS) {
+      const v = get(f.key);
+      if (v !== null && String(v).trim() !== '') respondent[f.key] = String(v).trim();
+    }
+    const age = get('age');
+    if (age !== null && String(age).trim() !== '' && respondent.ageGroup === undefined) respondent.age = typeof age === 'number' ? age : String(age).trim();
+    const application = get('application');
+    const suggestion = get('suggestion');
+    responses.push({
+      date: date === null || date === '' ? undefined : date,
+      service: service === null || service === '' ? undefined : service,
+      application: application === null ? undefined : String(application).trim(),
+      answers,
+      respondent: Object.keys(respondent).length ? respondent : undefined,
+      suggestion: suggestion === null ? undefined : String(suggestion),
+    });
+    rowNumbers.push(n);
+  });
+  if (!responses.length) problems.push({ field: 'file', code: 'xlsx-no-rows', message: 'Tidak ada baris kuesioner di bawah baris judul', messageEn: 'No questionnaire rows below the header row' });
+  return { responses, rowNumbers, problems };
+}
