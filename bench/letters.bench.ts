@@ -1,4 +1,163 @@
-/** Benchmarks of the letters capability. */
-import type { BenchContext } from './report.js';
+/**
+ * Letters: PDF letters rendered per second on one core (the product's letter: letterhead,
+ * table, paragraphs, validity, signer block, QR), beside a minimal pdfkit page with one line of
+ * text measured in the same run; and batch signing of 1,000 ready letters (render, store the
+ * file with fsync, commit each signature in its own transaction), beside rendering the same
+ * letters without the database.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import pg from 'pg';
+import { boot } from '../src/boot.js';
+import type { LettersTable } from '../src/db/schema-letters.js';
+import { findUserByUsername, toStaff } from '../src/db/staff-repo.js';
+import { formatLetterNumber } from '../src/domain/letters/numbering.js';
+import { renderLetterPdf, type LetterPdfInput } from '../src/render/letter-pdf.js';
+import { pdfInputFor, signerBlock, storedOffice } from '../src/usecases/letters/issue.js';
+import { signLetters } from '../src/usecases/letters/sign-letters.js';
+import { simulate } from '../src/usecases/simulate.js';
+import type { Actor } from '../src/usecases/context.js';
+import { report, type BenchContext } from './report.js';
 
-export async function lettersBench(_ctx: BenchContext): Promise<void> {}
+function minimalPage(): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.text('Surat Rekomendasi 400.9/0001/Dinsos/2026');
+    doc.end();
+  });
+}
+
+async function perSecond(seconds: number, fn: () => Promise<unknown>): Promise<number> {
+  const w = performance.now();
+  while (performance.now() - w < 1000) await fn(); // warm-up (fonts, JIT, caches)
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < seconds * 1000) {
+    await fn();
+    n++;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+export const letterInput = (i: number): LetterPdfInput => ({
+  paper: 'F4',
+  layout: 'certificate',
+  office: {
+    government: 'Pemerintah Kota Jambi',
+    name: 'Dinas Sosial Kota Jambi',
+    address: 'Jln. Jend. Sudirman No. 156 – Jambi Selatan, Jambi',
+    postalCode: '36138',
+    contacts: [
+      { kind: 'phone', label: 'Telepon', value: '(0741) 24193' },
+      { kind: 'email', label: 'E-mail', value: 'dinsos@jambikota.go.id' },
+    ],
+  },
+  logo: null,
+  title: 'SURAT REKOMENDASI',
+  number: `400.9/${String(i).padStart(4, '0')}/Dinsos/2026`,
+  place: 'Jambi',
+  dateText: '23 November 2026',
+  subject: 'Rekomendasi Pelayanan Rekomendasi Jamkesda Bayi',
+  addressee: [],
+  blocks: [
+    { kind: 'paragraph', text: 'Yang bertanda tangan di bawah ini, Kepala Dinas Sosial Kota Jambi, dengan ini memberikan rekomendasi kepada:' },
+    { kind: 'row', label: 'Nama', value: `Siti Aminah ${i}` },
+    { kind: 'row', label: 'NIK', value: '1571024107900003' },
+    { kind: 'row', label: 'Jenis kelamin', value: 'Perempuan' },
+    { kind: 'row', label: 'Alamat', value: 'Jl. Sultan Thaha No. 12, RT 05, Pasar Jambi' },
+    { kind: 'row', label: 'Nomor registrasi', value: `JMB-2026-${String(i).padStart(6, '0')}` },
+    { kind: 'paragraph', text: 'Berdasarkan hasil verifikasi Dinas Sosial, yang bersangkutan memenuhi persyaratan untuk memperoleh pelayanan jaminan kesehatan sebagaimana dimaksud dalam Surat Rekomendasi Jamkesda Bayi, sesuai Standar Pelayanan Dinas Sosial Kota Jambi.' },
+    { kind: 'paragraph', text: 'Demikian surat rekomendasi ini dibuat untuk dapat dipergunakan sebagaimana mestinya.' },
+  ],
+  validUntilText: '23 Desember 2026',
+  signer: { position: ['Kepala Dinas Sosial Kota Jambi,'], name: 'Drs. H. Ahmad Zulkifli, M.Si', rank: 'Pembina Utama Muda (IV/c)', nip: '196805121994031006' },
+  verifyUrl: `http://localhost:3000/v/${randomBytes(12).toString('base64url')}`,
+  draft: false,
+  at: new Date('2026-11-23T03:00:00Z'),
+});
+
+async function freshPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `sigap_letters_${randomBytes(5).toString('hex')}`;
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  return {
+    url: adminUrl.replace(/\/[^/]*$/, `/${name}`),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: adminUrl });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+export async function lettersBench(ctx: BenchContext): Promise<void> {
+  // 1. Rendering on one core (this process is single-threaded).
+  const seconds = ctx.quick ? 2 : 6;
+  const bare = await perSecond(seconds, minimalPage);
+  let i = 0;
+  const letters = await perSecond(seconds, () => renderLetterPdf(letterInput(++i)));
+  report(ctx, {
+    name: 'PDF letters rendered per second, one core (F4, letterhead, table, validity, signer, QR, embedded DejaVu subset)',
+    value: letters,
+    unit: 'letters/s',
+    baseline: { name: 'minimal pdfkit page with one line of text (Helvetica, no embedding)', value: bare, unit: 'pages/s' },
+    note: `target ≥ 100 letters/s per core: ${letters >= 100 ? 'met' : 'NOT met'}`,
+  });
+
+  // 2. Batch signing of 1,000 ready letters, per database.
+  const count = ctx.quick ? 200 : 1000;
+  for (const db of ctx.databases) {
+    const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-letters-'));
+    const pgdb = db.url ? await freshPgDatabase(db.url) : null;
+    const b = await boot({ databaseUrl: pgdb?.url ?? null, dataDir: dir, standardsDir: 'standards', demo: true, actor: 'bench' });
+    if (!b.ok) throw new Error('boot failed');
+    const c = b.ctx;
+    try {
+      // One real case gives a ready, numbered letter; the batch is copies of it, each with its own
+      // number (as if `count` cases had completed) and token.
+      const run = await simulate(c, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
+      const base = (await c.database.db.selectFrom('letters').selectAll().where('application_id', '=', run.applicationId).executeTakeFirstOrThrow()) as LettersTable;
+      const office = storedOffice(c, base.office_id).office;
+      const year = c.clock.localDate(office, new Date().toISOString());
+      const rows: LettersTable[] = Array.from({ length: count }, (_, k) => ({
+        ...base,
+        id: randomUUID(),
+        token: randomBytes(12).toString('base64url'),
+        number: formatLetterNumber({ ...office.letterNumbering }, base.letter_type, k + 2, year),
+        number_seq: k + 2,
+      }));
+      for (let k = 0; k < rows.length; k += 100) await c.database.db.insertInto('letters').values(rows.slice(k, k + 100)).execute();
+      const user = toStaff((await findUserByUsername(c.database.db, 'kepala-dinas@kota-jambi'))!);
+      const actor: Actor = { id: user.id, name: user.displayName, roles: user.roles, officeId: user.officeId };
+      // Baseline: the same letters rendered, no database, no files.
+      const signer = await signerBlock(c.database.db, office, user.id, 'kepala-dinas', null);
+      const r0 = performance.now();
+      for (const row of rows) await renderLetterPdf(pdfInputFor(c, row, { signer, issuedOn: year, validUntil: null, at: new Date() }));
+      const renderOnly = count / ((performance.now() - r0) / 1000);
+      const t0 = performance.now();
+      const r = await signLetters(c, { ids: rows.map((x) => x.id), password: 'sigap-demo' }, actor);
+      const ms = performance.now() - t0;
+      if (!r.ok || r.value.signed !== count) throw new Error(`batch signing failed: ${JSON.stringify(r).slice(0, 300)}`);
+      report(ctx, {
+        name: `batch signing of ${count} ready letters in one action (${db.name}): render, store with fsync, one transaction and audit row per letter`,
+        value: count / (ms / 1000),
+        unit: 'letters/s',
+        baseline: { name: 'rendering the same letters only (no database, no files)', value: renderOnly, unit: 'letters/s' },
+        note: `${(ms / 1000).toFixed(1)} s for ${count} letters, one password confirmation`,
+      });
+    } finally {
+      await c.database.close();
+      await pgdb?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}

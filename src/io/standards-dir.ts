@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validateOffice, type Located, type ValidatedOffice } from '../domain/standards/validate.js';
+import { loadOfficeTemplates } from './templates-dir.js';
 
 export interface LoadedStandards {
   offices: (ValidatedOffice & { dir: string; decreeText: string | null })[];
@@ -46,6 +47,8 @@ export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStand
     const services = yamlFiles(join(dir, 'services')).map((p) => ({ path: rel(p), text: readFileSync(p, 'utf8') }));
     const { result, problems: found } = validateOffice(folder, { path: rel(officePath), text: readFileSync(officePath, 'utf8') }, services);
     problems.push(...found);
+    // Letter templates live beside the standard (standards/<office>/templates/).
+    if (result) problems.push(...loadOfficeTemplates(dir, result, cwd).problems);
     if (result) {
       const decreePath = join(dir, 'decree.txt');
       offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null });

@@ -7,6 +7,7 @@ import { findApplication, findByRegistrationNumber, getSecret, insertEvent, open
 import type { Problem } from '../domain/errors.js';
 import { canWithdraw, stepById } from '../domain/procedure/engine.js';
 import { serviceOfCase } from './case-service.js';
+import { cancelLettersOfWithdrawnCase } from './letters/on-withdraw.js';
 import type { Actor, Ctx } from './context.js';
 import { nowOf } from './context.js';
 import type { Pause } from './sla-clock.js';
@@ -94,6 +95,7 @@ export async function withdraw(ctx: Ctx, app: Row, actor: Actor, reason: string 
     });
     if (!ok) return;
     await trx.updateTable('tasks').set({ status: 'cancelled', completed_at: now, completed_by: actor.id }).where('application_id', '=', app.id).where('status', 'in', ['open', 'waiting']).execute();
+    await cancelLettersOfWithdrawnCase(trx, app.id, actor, now);
     await insertEvent(trx, {
       id: randomUUID(),
       application_id: app.id,

@@ -137,7 +137,8 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
       actor_id: actor.id,
       actor_name: actor.name,
       note: input.note?.trim() || null,
-      data: JSON.stringify({ ...(input.data ?? {}), ...effectData, outcomeLabel: outcome.label, next: move.kind === 'end' ? move.endId : move.step.id, warnings: times.warnings }),
+      // A signer's password must never reach the case history.
+      data: JSON.stringify({ ...(input.data ?? {}), ...effectData, password: undefined, outcomeLabel: outcome.label, next: move.kind === 'end' ? move.endId : move.step.id, warnings: times.warnings }),
       sla_effect: Object.keys(effects).length ? JSON.stringify(effects) : null,
       at: now,
     });

@@ -148,6 +148,7 @@ ${mine && step
 <div class="field"><label for="f-note">${L(lang, 'Catatan / alasan', 'Note / reason')}</label><textarea id="f-note" name="note" rows="3"></textarea></div>
 ${step.kind === 'field-visit' ? html`<div class="field"><label for="f-report">${L(lang, 'Laporan kunjungan', 'Visit report')}</label><textarea id="f-report" name="data.report" rows="4"></textarea></div><div class="field"><label for="f-lat">${L(lang, 'Lintang', 'Latitude')}</label><input id="f-lat" name="data.lat" inputmode="decimal"></div><div class="field"><label for="f-lng">${L(lang, 'Bujur', 'Longitude')}</label><input id="f-lng" name="data.lng" inputmode="decimal"></div>` : ''}
 ${step.kind === 'external' ? html`<div class="field"><label for="f-ref">${L(lang, `Nomor/rujukan dari ${step.external ?? 'instansi'}`, `Reference from ${step.external ?? 'the body'}`)}</label><input id="f-ref" name="data.reference"></div>` : ''}
+${step.kind === 'sign' ? html`<div class="field"><label for="f-sign-password">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-sign-password" name="data.password" type="password" autocomplete="current-password" aria-describedby="f-sign-password-help"><p id="f-sign-password-help" class="meta">${L(lang, 'Surat ditandatangani hanya bila kata sandi diisi; bila dikosongkan, surat menunggu tanda tangan di menu Surat.', 'The letter is signed only when the password is given; if left empty, it waits for signature under Letters.')}</p></div>` : ''}
 <div class="outcomes">${step.outcomes.map((o) => html`<button type="submit" name="outcome" value="${o.id}" class="${o.kind === 'forward' ? 'primary' : o.kind}">${o.label}</button>`)}</div></form></section>`
   : app_.status === 'waiting-applicant' && req.staff!.roles.some((r) => r === 'front-office' || r === task?.role)
     ? html`<section><h2>${L(lang, 'Menunggu pemohon', 'Waiting for the applicant')}</h2><p>${app_.outcome_reason ?? ''}</p><form method="post" action="${withLang(`/petugas/berkas/${app_.id}/lengkap`, lang)}"><input type="hidden" name="_csrf" value="${req.csrfToken ?? ''}"><button type="submit" class="primary">${L(lang, 'Pemohon telah melengkapi berkas', 'The applicant completed the file')}</button></form></section>`
@@ -167,6 +168,7 @@ ${step.kind === 'external' ? html`<div class="field"><label for="f-ref">${L(lang
     const data: Record<string, unknown> = {};
     if (body['data.report']) data.report = body['data.report'];
     if (body['data.reference']) data.reference = body['data.reference'];
+    if (body['data.password']) data.password = body['data.password'];
     if (body['data.lat'] && body['data.lng']) data.coordinates = { lat: Number(body['data.lat']), lng: Number(body['data.lng']) };
     const { id } = req.params as { id: string };
     const r = await completeTask(ctx, { taskId: id, outcome: body.outcome ?? '', note: body.note, data, version: Number(body.version) }, actorOf(req, ctx));

@@ -1,4 +1,162 @@
-/** Step effects of the letters capability (see ../step-effects.ts). */
-import type { StepEffect } from '../step-effects.js';
+/**
+ * Step effects of the letters capability (see ../step-effects.ts and docs/LETTERS.md):
+ *
+ * - completing a step that drafts a document (a `draft` step of a service with a product letter,
+ *   or a step a `kind: document` template names) freezes the case's fields into a letter draft;
+ * - completing a `sign` step with the signer's password (`data.password`, checked before the
+ *   transaction) numbers the case's unsigned letters if needed, renders and stores the final PDF
+ *   and records who, when and its SHA-256; without a password the step is recorded and the
+ *   letters wait, "ready for signature", for the signer (individually or in a batch);
+ * - completing a `number` step numbers the case's unnumbered letters;
+ * - a case that completes puts its unsigned letters, numbered, ready for signature by the
+ *   signing role; a case that ends rejected cancels its unsigned letters (they keep any number)
+ *   and gets a rejection letter with the written reason, numbered and ready for signature.
+ */
+import { lettersOfApplication } from '../../db/letters-repo.js';
+import type { LettersTable } from '../../db/schema-letters.js';
+import { hasDraftingStep, productTemplate, rejectionTemplate, templatesForStep } from '../../domain/letters/documents.js';
+import type { Problem } from '../../domain/errors.js';
+import { confirmPassword } from '../staff-accounts.js';
+import type { StepEffect, StepEffectInput } from '../step-effects.js';
+import { authorityToSign } from './delegations.js';
+import { assignNumber, decisionFor, draftLetter, markCancelled, markReady, recordSignature, renderAndStore, signerBlock, storedOffice, templatesOf } from './issue.js';
 
-export const letterEffects: StepEffect[] = [];
+const UNSIGNED = new Set(['draft', 'ready']);
+
+const passwordOf = (data: Record<string, unknown>) => (typeof data.password === 'string' && data.password.length > 0 ? data.password : null);
+
+/** Letters a sign step would sign, and the product template it would draft first (if any). */
+async function toSignAtStep(input: StepEffectInput, letters: LettersTable[]) {
+  const templates = templatesOf(storedOffice(input.ctx, input.app.office_id).office.slug).templates;
+  const unsigned = letters.filter((l) => UNSIGNED.has(l.status));
+  const product = productTemplate(templates, input.service);
+  const draftProduct = unsigned.length === 0 && product && !letters.some((l) => l.kind === 'product' && l.status !== 'cancelled') ? product : null;
+  return { unsigned, draftProduct };
+}
+
+export const signingProblem = {
+  wrongPassword: (): Problem => ({
+    code: 'password-wrong',
+    message: 'Kata sandi salah. Penandatanganan surat memerlukan kata sandi Anda sendiri sebagai konfirmasi.',
+    messageEn: 'Wrong password. Signing letters needs your own password as confirmation.',
+  }),
+};
+
+export const letterEffects: StepEffect[] = [
+  {
+    name: 'letters',
+    async check(input) {
+      if (input.step.kind !== 'sign' || input.outcome.kind !== 'forward') return [];
+      const password = passwordOf(input.data);
+      if (!password) return [];
+      const letters = await lettersOfApplication(input.ctx.database.db, input.app.id);
+      const { unsigned, draftProduct } = await toSignAtStep(input, letters);
+      if (unsigned.length === 0 && !draftProduct) return [];
+      const user = input.actor.id ? await input.ctx.database.db.selectFrom('staff_users').select('username').where('id', '=', input.actor.id).executeTakeFirst() : undefined;
+      if (!user || !(await confirmPassword(input.ctx.database, user.username, password))) return [signingProblem.wrongPassword()];
+      const auth = await authorityToSign(input.ctx, input.ctx.database.db, input.actor, input.step.role, typeof input.data.delegation === 'string' ? input.data.delegation : undefined);
+      return auth.ok ? [] : [auth.problem];
+    },
+
+    async apply(input) {
+      const { ctx, trx, app, service, step, outcome, move, actor, now } = input;
+      const stored = storedOffice(ctx, app.office_id);
+      const templates = templatesOf(stored.office.slug).templates;
+      if (templates.length === 0) return { password: undefined };
+      let letters = await lettersOfApplication(trx, app.id);
+      const report: { id: string; action: string; number?: string | null; sha256?: string | null }[] = [];
+      const replace = (l: LettersTable) => {
+        letters = letters.map((x) => (x.id === l.id ? l : x));
+      };
+      const current = { stepId: step.id, outcomeLabel: outcome.label, note: input.note, actor, now };
+
+      // 1. Drafting steps.
+      if (outcome.kind !== 'reject') {
+        const toDraft = templatesForStep(templates, service, step.id).filter((t) => t.front.kind === 'document' || outcome.kind === 'forward');
+        for (const t of toDraft) {
+          const decision = await decisionFor(trx, ctx, { app, service, office: stored.office, current });
+          const l = await draftLetter(trx, ctx, { app, service, office: stored, template: t, stepId: step.id, decision, actor, now }, letters);
+          letters = letters.some((x) => x.id === l.id) ? letters.map((x) => (x.id === l.id ? l : x)) : [...letters, l];
+          report.push({ id: l.id, action: 'drafted' });
+        }
+      }
+
+      // 2. Signing at a sign step.
+      if (step.kind === 'sign' && outcome.kind === 'forward') {
+        const { unsigned, draftProduct } = await toSignAtStep(input, letters);
+        const targets = [...unsigned];
+        if (draftProduct) {
+          const decision = await decisionFor(trx, ctx, { app, service, office: stored.office, current });
+          const l = await draftLetter(trx, ctx, { app, service, office: stored, template: draftProduct, stepId: step.id, decision, actor, now }, letters);
+          letters = [...letters, l];
+          targets.push(l);
+          report.push({ id: l.id, action: 'drafted' });
+        }
+        const password = passwordOf(input.data);
+        for (let l of targets) {
+          // Whoever completes the sign step signs (or is awaited).
+          if (l.signer_role !== step.role) l = { ...l, signer_role: step.role };
+          if (password && actor.id) {
+            // The password and the role were checked before the transaction.
+            const auth = await authorityToSign(ctx, trx, actor, step.role, typeof input.data.delegation === 'string' ? input.data.delegation : undefined);
+            if (!auth.ok) throw new Error('signing authority vanished');
+            l = await assignNumber(trx, ctx, l, actor, now);
+            const signer = await signerBlock(trx, stored.office, actor.id, step.role, auth.delegation);
+            const signed = await renderAndStore(ctx, l, signer, now);
+            if (!(await recordSignature(trx, l, signed, actor, now, `step:${step.id}`))) throw new Error('letter changed concurrently');
+            report.push({ id: l.id, action: 'signed', number: l.number, sha256: signed.sha256 });
+          } else {
+            l = await markReady(trx, l, actor, now, `Langkah "${step.label}" diselesaikan tanpa konfirmasi kata sandi; menunggu tanda tangan`);
+            replace(l);
+            report.push({ id: l.id, action: 'ready' });
+          }
+        }
+      }
+
+      // 3. Numbering at a number step.
+      if (step.kind === 'number' && outcome.kind === 'forward')
+        for (const l of letters.filter((x) => x.status !== 'cancelled' && x.status !== 'revoked')) {
+          if (l.number) {
+            report.push({ id: l.id, action: 'registered', number: l.number });
+            continue;
+          }
+          const n = await assignNumber(trx, ctx, l, actor, now);
+          replace(n);
+          report.push({ id: n.id, action: 'numbered', number: n.number });
+        }
+
+      // 4. The end of the case.
+      if (move.kind === 'end' && move.status === 'completed') {
+        const product = productTemplate(templates, service);
+        if (product && !hasDraftingStep(templates, service) && !letters.some((l) => l.kind === 'product' && l.status !== 'cancelled')) {
+          const decision = await decisionFor(trx, ctx, { app, service, office: stored.office, current });
+          const l = await draftLetter(trx, ctx, { app, service, office: stored, template: product, stepId: null, decision, actor, now }, letters);
+          letters = [...letters, l];
+          report.push({ id: l.id, action: 'drafted' });
+        }
+        for (let l of letters.filter((x) => UNSIGNED.has(x.status))) {
+          l = await assignNumber(trx, ctx, l, actor, now);
+          l = await markReady(trx, l, actor, now, 'Permohonan selesai; surat menunggu tanda tangan');
+          replace(l);
+          report.push({ id: l.id, action: 'ready', number: l.number });
+        }
+      }
+      if (move.kind === 'end' && move.status === 'rejected') {
+        for (const l of letters.filter((x) => UNSIGNED.has(x.status))) {
+          replace(await markCancelled(trx, l, actor, now, `Permohonan ditolak: ${input.note?.trim() ?? ''}`.trim()));
+          report.push({ id: l.id, action: 'cancelled', number: l.number });
+        }
+        const t = rejectionTemplate(templates, service.slug);
+        if (t) {
+          const decision = { reason: input.note?.trim() ?? null, outcome: outcome.label, step: step.label, date: ctx.clock.localDate(stored.office, now), officer: actor.name };
+          let l = await draftLetter(trx, ctx, { app, service, office: stored, template: t, stepId: step.id, decision, actor, now }, letters);
+          l = await assignNumber(trx, ctx, l, actor, now);
+          l = await markReady(trx, l, actor, now, 'Surat penolakan menunggu tanda tangan');
+          report.push({ id: l.id, action: 'ready', number: l.number });
+        }
+      }
+      // Never keep the confirmation password in the case's event data.
+      return report.length ? { letters: report, password: undefined } : { password: undefined };
+    },
+  },
+];

@@ -1,0 +1,39 @@
+/**
+ * Signed PDFs are stored content-addressed under DATA_DIR/letters/<sha256[0:2]>/<sha256>.pdf:
+ * written to a temporary name, flushed to disk and renamed before the signature is committed,
+ * and never modified afterwards (a correction is a new letter).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ctx } from '../context.js';
+
+export const sha256Hex = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export function letterFilePath(ctx: Pick<Ctx, 'dataDir'>, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid sha256');
+  return join(ctx.dataDir, 'letters', sha256.slice(0, 2), `${sha256}.pdf`);
+}
+
+export function storeLetterFile(ctx: Pick<Ctx, 'dataDir'>, pdf: Buffer): { sha256: string; size: number } {
+  const sha256 = sha256Hex(pdf);
+  const path = letterFilePath(ctx, sha256);
+  if (!existsSync(path)) {
+    mkdirSync(join(path, '..'), { recursive: true });
+    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(tmp, 'wx');
+    try {
+      writeSync(fd, pdf);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  }
+  return { sha256, size: pdf.length };
+}
+
+export function readLetterFile(ctx: Pick<Ctx, 'dataDir'>, sha256: string): Buffer | null {
+  const path = letterFilePath(ctx, sha256);
+  return existsSync(path) ? readFileSync(path) : null;
+}

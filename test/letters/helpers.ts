@@ -1,0 +1,170 @@
+/** Helpers for the letter tests: drive cases, act as officers, read PDFs and their QR codes. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+
+type JsQR = (data: Uint8ClampedArray, width: number, height: number, options?: { inversionAttempts?: string }) => { data: string } | null;
+// jsqr is CommonJS with `exports.default`; under NodeNext the default import is the module object.
+const jsQR: JsQR = ((jsQRModule as unknown as { default?: JsQR }).default ?? (jsQRModule as unknown as JsQR));
+import { extractText, getDocumentProxy } from 'unpdf';
+import { openTaskFor } from '../../src/db/applications-repo.js';
+import { findUserByUsername, toStaff } from '../../src/db/staff-repo.js';
+import { mainOutcome } from '../../src/domain/procedure/paths.js';
+import type { Step } from '../../src/domain/standards/schema.js';
+import { serviceOfCase } from '../../src/usecases/case-service.js';
+import { resubmitFile } from '../../src/usecases/case-actions.js';
+import { completeTask } from '../../src/usecases/complete-task.js';
+import type { Actor, Ctx } from '../../src/usecases/context.js';
+import { demoNik, plausibleIntake } from '../../src/usecases/simulate.js';
+import { submitApplication } from '../../src/usecases/submit-application.js';
+
+export async function actorFor(ctx: Ctx, username: string): Promise<Actor> {
+  const row = await findUserByUsername(ctx.database.db, username);
+  if (!row) throw new Error(`no account ${username}`);
+  const u = toStaff(row);
+  return { id: u.id, name: u.displayName, roles: u.roles, officeId: u.officeId };
+}
+
+const PROVINCE: Record<string, string> = { 'kota-jambi': '15', 'kota-banjarmasin': '63', 'kabupaten-kutai-kartanegara': '64', 'kota-semarang': '33', 'kota-pekanbaru': '14' };
+
+/** Files a case at the counter with plausible answers; the applicant's name can be chosen. */
+export async function fileCase(ctx: Ctx, office: string, service: string, name = 'Siti Aminah'): Promise<{ id: string; registrationNumber: string; trackingCode: string }> {
+  const found = ctx.catalogue.service(office, service)!;
+  const svc = found.service.service;
+  const intake = plausibleIntake(svc, ctx.clock.localDate(found.office.office, new Date().toISOString()));
+  const front = await actorFor(ctx, `front-office@${office}`);
+  const initiator = svc.initiators[0]!;
+  const r = await submitApplication(
+    ctx,
+    {
+      office,
+      service,
+      initiator,
+      channel: initiator === 'citizen' ? 'counter' : 'phone',
+      applicant: { nik: demoNik(PROVINCE[office] ?? '15', intake.birth, intake.sex), name, phone: '081266782747', address: 'Jl. Sultan Thaha No. 12, RT 05, Pasar Jambi', residentOfRegion: intake.resident },
+      reporter: initiator === 'citizen' ? undefined : { name: 'Ahmad Fauzi', role: 'Ketua RT 05', institution: 'LKS Harapan Bunda', phone: '081298765432' },
+      answers: intake.answers,
+      attachments: svc.requirements.filter((x) => x.kind === 'document').map((x) => ({ requirement: x.id, shown: true })),
+    },
+    front,
+  );
+  if (!r.ok) throw new Error(r.problems.map((p) => p.messageEn).join('; '));
+  return r.value;
+}
+
+/** Completes tasks along the main path until the open task's step satisfies `stop` (or the case ends). */
+export async function driveUntil(ctx: Ctx, applicationId: string, stop: (s: Step) => boolean, office: string): Promise<{ step: Step | null; taskId: string | null; version: number }> {
+  for (let i = 0; i < 60; i++) {
+    const task = await openTaskFor(ctx.database.db, applicationId);
+    const app = await ctx.database.db.selectFrom('applications').selectAll().where('id', '=', applicationId).executeTakeFirstOrThrow();
+    if (!task) return { step: null, taskId: null, version: app.version };
+    const svc = await serviceOfCase(ctx, app.service_version_id);
+    const step = svc.procedure!.steps.find((s) => s.id === task.step_id)!;
+    if (stop(step)) return { step, taskId: task.id, version: app.version };
+    const outcome = mainOutcome(svc.procedure!, step.id)!;
+    const r = await completeTask(
+      ctx,
+      {
+        taskId: task.id,
+        outcome,
+        note: 'Sesuai hasil pemeriksaan',
+        data: { ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga.' } : {}), ...(step.kind === 'external' ? { reference: 'REF/2026/001' } : {}) },
+        version: app.version,
+      },
+      await actorFor(ctx, `${task.role}@${office}`),
+    );
+    if (!r.ok) throw new Error(`${step.id}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+  }
+  throw new Error('did not stop');
+}
+
+export async function pdfText(pdf: Buffer): Promise<{ text: string; pages: string[]; sizes: [number, number][] }> {
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  const { text } = await extractText(doc, { mergePages: false });
+  const sizes: [number, number][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const p = await doc.getPage(i);
+    sizes.push([Math.round(p.view[2]!), Math.round(p.view[3]!)]);
+  }
+  const pages = text as unknown as string[];
+  return { text: pages.join('\n').replace(/\s+/g, ' '), pages, sizes };
+}
+
+/** Rasterises the pages at 150 dpi (pdftoppm) and decodes the QR code, last page first. */
+export function qrOf(pdf: Buffer): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-qr-'));
+  try {
+    writeFileSync(join(dir, 'l.pdf'), pdf);
+    // The QR code sits in the signer block, in the right half of the page: only that half is
+    // rasterised (x from 560 px at 150 dpi), which halves the decoding work.
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-x', '560', '-y', '0', '-W', '800', '-H', '2200', join(dir, 'l.pdf'), join(dir, 'p')]);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.png')).sort().reverse()) {
+      const png = PNG.sync.read(readFileSync(join(dir, f)));
+      const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height, { inversionAttempts: 'dontInvert' });
+      if (found) return found.data;
+    }
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Drives a case to a completed end along a route that passes through a step producing a
+ * document (a drafting step, a bound document step, or a sign step that drafts the product),
+ * so every document product of a service can be exercised, not only the shortest route's.
+ */
+export async function driveThroughDocument(ctx: Ctx, applicationId: string, office: string, isDocStep: (s: Step) => boolean, initiallyDone: boolean): Promise<string> {
+  let done = initiallyDone;
+  for (let i = 0; i < 80; i++) {
+    const task = await openTaskFor(ctx.database.db, applicationId);
+    const app = await ctx.database.db.selectFrom('applications').selectAll().where('id', '=', applicationId).executeTakeFirstOrThrow();
+    if (!task) return app.status;
+    const svc = await serviceOfCase(ctx, app.service_version_id);
+    const proc = svc.procedure!;
+    if (task.status === 'waiting') {
+      const r = await resubmitFile(ctx, app, await actorFor(ctx, `front-office@${office}`), 'Berkas sudah dilengkapi');
+      if (!r.ok) throw new Error(`resubmit: ${r.problems[0]?.messageEn}`);
+      continue;
+    }
+    const step = proc.steps.find((s) => s.id === task.step_id)!;
+    // Shortest forward distance to a completed end from (step, documentDone).
+    const ends = new Map(proc.ends.map((e) => [e.id, e.kind]));
+    const dist = new Map<string, number>();
+    const key = (id: string, d: boolean) => `${id}|${d}`;
+    for (let round = 0; round < proc.steps.length * 2 + 2; round++)
+      for (const s of proc.steps)
+        for (const d of [false, true]) {
+          const d2 = d || isDocStep(s);
+          for (const o of s.outcomes.filter((x) => x.kind !== 'reject')) {
+            const n = ends.has(o.next) ? (ends.get(o.next) === 'completed' && d2 ? 0 : Infinity) : (dist.get(key(o.next, d2)) ?? Infinity);
+            if (n + 1 < (dist.get(key(s.id, d)) ?? Infinity)) dist.set(key(s.id, d), n + 1);
+          }
+        }
+    const d2 = done || isDocStep(step);
+    let best: { id: string; n: number } | null = null;
+    for (const o of step.outcomes.filter((x) => x.kind === 'forward' || (x.kind === 'return' && isDocStep(step) && !done))) {
+      const n = ends.has(o.next) ? (ends.get(o.next) === 'completed' && d2 ? 0 : Infinity) : (dist.get(key(o.next, d2)) ?? Infinity);
+      if (!best || n < best.n) best = { id: o.id, n };
+    }
+    const outcome = best && best.n < Infinity ? best.id : mainOutcome(proc, step.id);
+    if (!outcome) throw new Error(`no route from ${step.id}`);
+    const r = await completeTask(
+      ctx,
+      {
+        taskId: task.id,
+        outcome,
+        note: 'Sesuai hasil pemeriksaan',
+        data: { ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga.' } : {}), ...(step.kind === 'external' ? { reference: 'REF/2026/001' } : {}) },
+        version: app.version,
+      },
+      await actorFor(ctx, `${task.role}@${office}`),
+    );
+    if (!r.ok) throw new Error(`${step.id}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+    done = d2;
+  }
+  throw new Error('did not finish');
+}
