@@ -1,4 +1,314 @@
-/** Benchmarks of the registry capability. */
-import type { BenchContext } from './report.js';
+/**
+ * Registry (DTKS/DTSEN), each figure beside a baseline measured in the same run:
+ *  1. import of 1,000,000 generated realistic rows end to end (hash, parse, validate, insert,
+ *     index, compare, publish) in a child process (`sigap registry import`'s use case), with its
+ *     peak memory (the child's maxRSS) — beside a bare better-sqlite3 prepared-statement insert
+ *     loop of the same rows (21 text columns, transactions of 50,000) and, on PostgreSQL, beside
+ *     a bare COPY of the same rows;
+ *  2. look-up by NIK over HTTP with those rows loaded: a server child process, autocannon with 50
+ *     connections cycling through 20,000 NIKs (one in ten not listed), every look-up logged —
+ *     beside a bare Fastify route returning a constant.
+ * `ctx.quick`: 200,000 rows and shorter runs.
+ *
+ * The import runs the real CLI (`sigap registry import --json`), compiled as `npm run build` would
+ * into node_modules/.cache/sigap-bench. This file is also the look-up server child:
+ * `node --import tsx bench/registry.bench.ts serve <dataDir>`.
+ */
+import autocannon from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { report, type BenchContext } from './report.js';
 
-export async function registryBench(_ctx: BenchContext): Promise<void> {}
+const HERE = fileURLToPath(import.meta.url);
+const OFFICE = 'kota-jambi';
+
+async function startChild(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ port: number; child: ChildProcess; lines: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  let buf = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /READY (\d+)/.exec(buf);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { port, child, lines: buf };
+}
+
+/** Writes `n` generated rows as a CSV extract; returns some listed NIKs to look up. */
+async function writeExtract(file: string, n: number): Promise<string[]> {
+  const { csvLine, SAMPLE_HEADER, sampleRows } = await import('../src/domain/registry/sample.js');
+  const out = createWriteStream(file);
+  const niks: string[] = [];
+  let buf = csvLine(SAMPLE_HEADER) + '\n';
+  let i = 0;
+  for (const r of sampleRows(n, { office: OFFICE, seed: 2026 })) {
+    buf += csvLine(r) + '\n';
+    if (i++ % Math.max(1, Math.floor(n / 18_000)) === 0) niks.push(r[10]!);
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await new Promise<void>((r) => out.on('finish', () => r()));
+  return niks;
+}
+
+/** Bare baseline: the same rows (21 text columns) with one prepared INSERT per row, 50,000 per transaction. */
+async function bareSqlite(n: number): Promise<number> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const { SAMPLE_HEADER, sampleRows } = await import('../src/domain/registry/sample.js');
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-bare-'));
+  try {
+    const db = new SQLite(join(dir, 'bare.db'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(`CREATE TABLE bare (${SAMPLE_HEADER.map((h) => `${h} TEXT`).join(', ')})`);
+    const stmt = db.prepare(`INSERT INTO bare VALUES (${SAMPLE_HEADER.map(() => '?').join(', ')})`);
+    const insert = db.transaction((rows: string[][]) => {
+      for (const r of rows) stmt.run(r);
+    });
+    const gen = sampleRows(n, { office: OFFICE, seed: 2026 });
+    let ms = 0;
+    for (;;) {
+      const batch: string[][] = [];
+      for (let x = gen.next(); !x.done; x = gen.next()) {
+        batch.push(x.value);
+        if (batch.length === 50_000) break;
+      }
+      if (!batch.length) break;
+      const t0 = performance.now();
+      insert(batch);
+      ms += performance.now() - t0;
+    }
+    db.close();
+    return ms;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Bare baseline on PostgreSQL: the same rows through COPY FROM STDIN into a 21-column table. */
+async function bareCopy(url: string, n: number): Promise<number> {
+  const { default: pg } = await import('pg');
+  const { from: copyFrom } = await import('pg-copy-streams');
+  const { SAMPLE_HEADER, sampleRows } = await import('../src/domain/registry/sample.js');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE bare_copy (${SAMPLE_HEADER.map((h) => `${h} text`).join(', ')})`);
+    const gen = sampleRows(n, { office: OFFICE, seed: 2026 });
+    const chunks: string[] = [];
+    for (;;) {
+      let text = '';
+      let k = 0;
+      for (let x = gen.next(); !x.done; x = gen.next()) {
+        text += x.value.map((v) => (v === '' ? '\\N' : v)).join('\t') + '\n';
+        if (++k === 5000) break;
+      }
+      if (!k) break;
+      chunks.push(text);
+    }
+    const t0 = performance.now();
+    const stream = client.query(copyFrom(`COPY bare_copy FROM STDIN`));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    for (const c of chunks) if (!stream.write(c)) await new Promise((r) => stream.once('drain', r));
+    stream.end();
+    await done;
+    return performance.now() - t0;
+  } finally {
+    await client.query('DROP TABLE IF EXISTS bare_copy').catch(() => undefined);
+    await client.end();
+  }
+}
+
+async function withDatabase(url: string, fn: (dbUrl: string) => Promise<void>): Promise<void> {
+  const { default: pg } = await import('pg');
+  const name = `sigap_reg_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  try {
+    await fn(url.replace(/\/[^/]*$/, `/${name}`));
+  } finally {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  }
+}
+
+interface ChildImport {
+  ms: number;
+  wallMs: number;
+  maxRssMb: number;
+  rows: number;
+  accepted: number;
+  loader: string | null;
+  timings: Record<string, number>;
+}
+
+/** The CLI as installed (`npm run build`), compiled once per run into node_modules/.cache. */
+function buildCli(): string {
+  const out = join('node_modules', '.cache', 'sigap-bench');
+  const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const main = join(out, 'cli', 'main.js');
+  if (!existsSync(main)) throw new Error(`could not compile the CLI (tsc exit ${r.status})`);
+  return main;
+}
+
+/** Peak resident memory of a process, from /proc (VmHWM), polled until it exits. */
+function watchPeak(pid: number): { stop(): number } {
+  let peak = 0;
+  const read = () => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {
+      /* exited */
+    }
+  };
+  const t = setInterval(read, 25);
+  return {
+    stop() {
+      clearInterval(t);
+      return peak;
+    },
+  };
+}
+
+/** `sigap registry import` in its own process: the import's own duration and the process's peak memory. */
+async function importInChild(cli: string, file: string, dataDir: string, databaseUrl: string | null): Promise<ChildImport> {
+  mkdirSync(dataDir, { recursive: true });
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [cli, 'registry', 'import', file, '--office', OFFICE, '--period', '2026-01', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', STANDARDS_DIR: 'standards' },
+  });
+  const peak = watchPeak(child.pid!);
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  const polled = peak.stop();
+  if (code !== 0) throw new Error(`import failed (exit ${code}): ${err.slice(-2000)}`);
+  const s = JSON.parse(out) as { durationMs: number; rows: { read: number; accepted: number }; loader: string | null; timings: Record<string, number>; process: { maxRssMb: number } };
+  return { ms: s.durationMs, wallMs: performance.now() - t0, maxRssMb: Math.max(polled, s.process.maxRssMb), rows: s.rows.read, accepted: s.rows.accepted, loader: s.loader, timings: s.timings };
+}
+
+export async function registryBench(ctx: BenchContext): Promise<void> {
+  const n = ctx.quick ? 200_000 : 1_000_000;
+  const seconds = ctx.quick ? 4 : 10;
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-reg-'));
+  try {
+    const file = join(dir, 'dtks.csv');
+    const niks = await writeExtract(file, n);
+    const { statSync } = await import('node:fs');
+    const mb = statSync(file).size / 1024 / 1024;
+
+    // 1. Import on SQLite, beside the bare insert loop.
+    const cli = buildCli();
+    const sqliteDir = join(dir, 'sqlite');
+    const bare = await bareSqlite(n);
+    const imp = await importInChild(cli, file, sqliteDir, null);
+    report(ctx, {
+      name: `sigap registry import, ${n.toLocaleString('en')} rows (${mb.toFixed(0)} MB CSV) end to end: hash, parse, validate, load, index, compare, publish (SQLite)`,
+      value: imp.rows / (imp.ms / 1000),
+      unit: 'rows/s',
+      baseline: { name: 'bare better-sqlite3 prepared INSERT loop of the same rows (21 text columns, no parsing, no index)', value: n / (bare / 1000), unit: 'rows/s' },
+      target: 0.5,
+      note: `import ${(imp.ms / 1000).toFixed(1)} s of a ${(imp.wallMs / 1000).toFixed(1)} s \`sigap registry import\` run (${Object.entries(imp.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}); peak memory of the importing process ${imp.maxRssMb.toFixed(0)} MB (target < 300 MB: ${imp.maxRssMb < 300 ? 'met' : 'NOT met'}); loader ${imp.loader}; accepted ${imp.accepted.toLocaleString('en')}`,
+    });
+
+    // 1b. Import on PostgreSQL, beside a bare COPY.
+    const pgDb = ctx.databases.find((d) => d.url);
+    if (pgDb?.url)
+      await withDatabase(pgDb.url, async (url) => {
+        const copy = await bareCopy(url, n);
+        const pimp = await importInChild(cli, file, join(dir, 'pg'), url);
+        report(ctx, {
+          name: `registry import, ${n.toLocaleString('en')} rows end to end (PostgreSQL, COPY)`,
+          value: pimp.rows / (pimp.ms / 1000),
+          unit: 'rows/s',
+          baseline: { name: 'bare COPY FROM STDIN of the same rows (21 text columns, pre-formatted, no index)', value: n / (copy / 1000), unit: 'rows/s' },
+          target: 0.5,
+          note: `${(pimp.ms / 1000).toFixed(1)} s (${Object.entries(pimp.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}); peak memory ${pimp.maxRssMb.toFixed(0)} MB; loader ${pimp.loader}`,
+        });
+      });
+
+    // 2. Look-up by NIK over HTTP with the rows loaded (SQLite), beside a bare Fastify route.
+    const server = await startChild(HERE, ['serve', sqliteDir]);
+    const token = /TOKEN (\S+)/.exec(server.lines)?.[1] ?? (await new Promise<string>((resolve) => server.child.stdout!.on('data', (d: Buffer) => {
+      const m = /TOKEN (\S+)/.exec(d.toString());
+      if (m) resolve(m[1]!);
+    })));
+    const absent = Array.from({ length: Math.ceil(niks.length / 9) }, (_, i) => `15711141079${String(i % 99999).padStart(5, '0')}`.slice(0, 12) + String(1000 + (i % 8999)).padStart(4, '0'));
+    const pool = [...niks, ...absent];
+    const bareServer = await startChild('bench/server.ts', ['bare', JSON.stringify({ found: true, snapshot: { id: '00000000-0000-0000-0000-000000000000', period: '2026-01' }, person: { nik: niks[0], name: 'SITI AMINAH' } })]);
+    try {
+      const run = async (port: number, path: (i: number) => string, headers: Record<string, string>, secs: number) => {
+        let i = 0;
+        const r = await autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: 50,
+          duration: secs,
+          headers,
+          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(i++) }) }],
+        });
+        return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors + r.non2xx, total: r.requests.total };
+      };
+      await run(bareServer.port, () => '/bare', {}, 1);
+      const base = await run(bareServer.port, () => '/bare', {}, seconds);
+      const lookupPath = (i: number) => `/api/v1/registry/lookup?nik=${pool[i % pool.length]}&reason=bench`;
+      await run(server.port, lookupPath, { authorization: `Bearer ${token}` }, 1);
+      const look = await run(server.port, lookupPath, { authorization: `Bearer ${token}` }, seconds);
+      report(ctx, {
+        name: `GET /api/v1/registry/lookup?nik=… with ${n.toLocaleString('en')} rows loaded, 50 connections, ${seconds}s (SQLite; person + family + snapshot; every look-up logged)`,
+        value: look.rps,
+        unit: 'req/s',
+        baseline: { name: 'bare Fastify GET route returning a constant', value: base.rps, unit: 'req/s' },
+        target: 0.5,
+        note: `p99 ${look.p99} ms (target < 10 ms: ${look.p99 < 10 ? 'met' : 'NOT met'}), p50 ${look.p50} ms; bare p99 ${base.p99} ms; ${look.total} look-ups, errors ${look.errors}`,
+      });
+    } finally {
+      bareServer.child.kill();
+      server.child.kill();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Child processes */
+
+async function childServe(dataDir: string): Promise<void> {
+  const { boot } = await import('../src/boot.js');
+  const { buildApp } = await import('../src/http/app.js');
+  const { signIn } = await import('../src/usecases/staff-accounts.js');
+  const b = await boot({ databaseUrl: null, dataDir, standardsDir: 'standards', demo: true });
+  if (!b.ok) throw new Error('standards invalid');
+  const app = await buildApp({ ctx: b.ctx, rateLimit: false });
+  const s = await signIn(b.ctx.database, `operator@${OFFICE}`, 'sigap-demo', 'api');
+  if (!s.ok) throw new Error('sign-in failed');
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`READY ${(app.server.address() as { port: number }).port}`);
+  console.log(`TOKEN ${s.token}`);
+  process.on('SIGTERM', () => process.exit(0));
+}
+
+if (process.argv[1] === HERE) {
+  const [mode, a] = process.argv.slice(2);
+  if (mode === 'serve') await childServe(a!);
+}

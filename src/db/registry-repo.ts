@@ -1,0 +1,541 @@
+/**
+ * All SQL about the registry: snapshots and their row tables, the import lock, the access log,
+ * proposals. One dialect-specific part, clearly named: the bulk loader (`openBulkLoader`), which
+ * uses a second better-sqlite3 connection with prepared statements in big transactions on SQLite
+ * and `COPY ... FROM STDIN` (pg-copy-streams) on PostgreSQL.
+ *
+ * Each snapshot's rows live in their own table, `registry_rows_<snapshot id without dashes>`,
+ * created empty by the import, loaded without indexes, indexed once loaded, and only then made
+ * visible by the short publishing transaction. Dropping a refused or dead import is one DROP TABLE.
+ */
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, DialectName } from './dialect.js';
+import type { DB } from './schema.js';
+import type { RegistryAccessLogTable, RegistryProposalEventsTable, RegistryProposalsTable, RegistryRowTable, RegistrySnapshotsTable } from './schema-registry.js';
+import { LOAD_COLUMNS } from '../domain/registry/row.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+type RowsDB = { registry_rows: RegistryRowTable };
+
+/** A snapshot's row table, typed (the name is dynamic, the shape is not). */
+const rows = (q: Q, table: string) => (q as unknown as Kysely<RowsDB>).selectFrom(checkTable(table) as 'registry_rows');
+
+export function rowTableName(snapshotId: string): string {
+  return `registry_rows_${snapshotId.replace(/-/g, '')}`;
+}
+
+function checkTable(name: string): string {
+  if (!/^registry_rows_[0-9a-f]{32}$/.test(name)) throw new Error(`not a registry row table: ${name}`);
+  return name;
+}
+
+/* ---------- snapshots ---------- */
+
+export async function insertSnapshot(q: Q, row: RegistrySnapshotsTable): Promise<void> {
+  await q.insertInto('registry_snapshots').values(row).execute();
+}
+
+export async function updateSnapshot(q: Q, id: string, set: Partial<RegistrySnapshotsTable>): Promise<void> {
+  await q.updateTable('registry_snapshots').set(set).where('id', '=', id).execute();
+}
+
+export async function findSnapshot(q: Q, officeId: string, id: string): Promise<RegistrySnapshotsTable | undefined> {
+  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function snapshotById(q: Q, id: string): Promise<RegistrySnapshotsTable | undefined> {
+  return q.selectFrom('registry_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listSnapshots(q: Q, officeId: string, limit = 100): Promise<RegistrySnapshotsTable[]> {
+  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).orderBy('started_at', 'desc').limit(limit).execute();
+}
+
+/** The snapshot readers use now: the current snapshot of the latest period. */
+export async function currentSnapshot(q: Q, officeId: string): Promise<RegistrySnapshotsTable | undefined> {
+  return q
+    .selectFrom('registry_snapshots')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('current_for_period', '=', 1)
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function currentForPeriod(q: Q, officeId: string, period: string): Promise<RegistrySnapshotsTable | undefined> {
+  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('period', '=', period).where('current_for_period', '=', 1).executeTakeFirst();
+}
+
+/**
+ * The snapshot that readers used at an instant: among snapshots published by then and not yet
+ * replaced for their period, the one of the latest period.
+ */
+export async function snapshotAsOf(q: Q, officeId: string, instant: string): Promise<RegistrySnapshotsTable | undefined> {
+  return q
+    .selectFrom('registry_snapshots')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('status', '=', 'complete')
+    .where('completed_at', '<=', instant)
+    .where((eb) => eb.or([eb('replaced_at', 'is', null), eb('replaced_at', '>', instant)]))
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function completeSnapshots(q: Q, officeId: string): Promise<RegistrySnapshotsTable[]> {
+  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('status', '=', 'complete').orderBy('completed_at', 'asc').execute();
+}
+
+export async function loadingSnapshots(q: Q, officeId: string): Promise<RegistrySnapshotsTable[]> {
+  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('status', '=', 'loading').execute();
+}
+
+/**
+ * Publishes a loaded snapshot in one short transaction: it becomes complete and current for its
+ * period; the previous current one of that period is kept, marked replaced.
+ */
+export async function publishSnapshot(trx: Transaction<DB>, snap: RegistrySnapshotsTable, set: Partial<RegistrySnapshotsTable>, now: string): Promise<RegistrySnapshotsTable | undefined> {
+  const previous = await currentForPeriod(trx, snap.office_id, snap.period);
+  if (previous)
+    await trx.updateTable('registry_snapshots').set({ current_for_period: 0, replaced_at: now }).where('id', '=', previous.id).where('current_for_period', '=', 1).execute();
+  await trx
+    .updateTable('registry_snapshots')
+    .set({ ...set, status: 'complete', current_for_period: 1, completed_at: now, heartbeat_at: now, phase: 'done' })
+    .where('id', '=', snap.id)
+    .where('status', '=', 'loading')
+    .execute();
+  return previous;
+}
+
+/* ---------- import lock ---------- */
+
+export async function findLock(q: Q, officeId: string) {
+  return q.selectFrom('registry_import_locks').selectAll().where('office_id', '=', officeId).executeTakeFirst();
+}
+
+/** Takes the office's import lock; false when another live import holds it. */
+export async function takeLock(q: Q, lock: { office_id: string; snapshot_id: string; host: string; pid: number; heartbeat_at: string }, replacing: string | null): Promise<boolean> {
+  if (replacing === null) {
+    const r = await q
+      .insertInto('registry_import_locks')
+      .values(lock)
+      .onConflict((oc) => oc.column('office_id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const r = await q.updateTable('registry_import_locks').set(lock).where('office_id', '=', lock.office_id).where('snapshot_id', '=', replacing).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function heartbeat(q: Q, officeId: string, snapshotId: string, now: string, progress: { rows_read: number; bytes_read: number; phase: string }): Promise<void> {
+  await q.updateTable('registry_snapshots').set({ heartbeat_at: now, ...progress }).where('id', '=', snapshotId).execute();
+  await q.updateTable('registry_import_locks').set({ heartbeat_at: now }).where('office_id', '=', officeId).where('snapshot_id', '=', snapshotId).execute();
+}
+
+export async function releaseLock(q: Q, officeId: string, snapshotId: string): Promise<void> {
+  await q.deleteFrom('registry_import_locks').where('office_id', '=', officeId).where('snapshot_id', '=', snapshotId).execute();
+}
+
+/* ---------- row tables ---------- */
+
+const INT_COLUMNS = new Set(['row_no', 'desil', 'pkh', 'bpnt', 'pbi']);
+
+export async function createRowTable(q: Q, table: string): Promise<void> {
+  let b = q.schema.createTable(checkTable(table));
+  for (const k of LOAD_COLUMNS) {
+    const type = k === 'row_hash' ? 'bigint' : INT_COLUMNS.has(k) ? 'integer' : 'text';
+    b = b.addColumn(k, type, (c) => (k === 'row_no' || k === 'nik' || k === 'kk' || k === 'row_hash' || k === 'cells' ? c.notNull() : c));
+  }
+  await b.execute();
+}
+
+export async function dropRowTable(q: Q, table: string): Promise<void> {
+  await q.schema.dropTable(checkTable(table)).ifExists().execute();
+}
+
+export async function rowTableExists(q: Q, table: string): Promise<boolean> {
+  const tables = await q.introspection.getTables();
+  return tables.some((t) => t.name === table);
+}
+
+/** Registry row tables that exist (to find leftovers whose snapshot row says otherwise). */
+export async function listRowTables(q: Q): Promise<string[]> {
+  const tables = await q.introspection.getTables();
+  return tables.map((t) => t.name).filter((n) => /^registry_rows_[0-9a-f]{32}$/.test(n));
+}
+
+export async function indexNik(q: Q, table: string): Promise<void> {
+  await q.schema.createIndex(`${checkTable(table)}_nik`).on(table).columns(['nik', 'row_hash']).execute();
+}
+
+export async function indexKk(q: Q, table: string): Promise<void> {
+  // (kk, row_no): a family comes back in file order without a sort.
+  await q.schema.createIndex(`${checkTable(table)}_kk`).on(table).columns(['kk', 'row_no']).execute();
+}
+
+/** NIKs that occur more than once (a scan of the NIK index only), with the first row that keeps them. */
+export async function duplicateNiks(q: Q, table: string, limit: number): Promise<{ nik: string; keep: number; n: number }[]> {
+  const groups = await rows(q, table)
+    .select((eb) => ['nik', eb.fn.countAll<number>().as('n')])
+    .groupBy('nik')
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .limit(limit)
+    .execute();
+  const out: { nik: string; keep: number; n: number }[] = [];
+  for (const g of groups) {
+    const first = await rows(q, table).select('row_no').where('nik', '=', g.nik).orderBy('row_no').limit(1).executeTakeFirstOrThrow();
+    out.push({ nik: g.nik, keep: Number(first.row_no), n: Number(g.n) });
+  }
+  return out;
+}
+
+/** Removes the later rows of a duplicated NIK; returns their row numbers. */
+export async function dropDuplicateRows(q: Q, table: string, nik: string, keep: number): Promise<number[]> {
+  const dropped = await rows(q, table).select('row_no').where('nik', '=', nik).where('row_no', '<>', keep).orderBy('row_no').execute();
+  await (q as unknown as Kysely<RowsDB>).deleteFrom(checkTable(table) as 'registry_rows').where('nik', '=', nik).where('row_no', '<>', keep).execute();
+  return dropped.map((d) => Number(d.row_no));
+}
+
+export async function countRows(q: Q, table: string): Promise<{ rows: number; families: number }> {
+  const r = await rows(q, table)
+    .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.count<number>('kk').distinct().as('families')])
+    .executeTakeFirstOrThrow();
+  return { rows: Number(r.rows), families: Number(r.families) };
+}
+
+/** Compares a new snapshot with an older one by NIK: people continuing, and of them unchanged rows. */
+export async function compareRows(q: Q, table: string, older: string): Promise<{ continuing: number; unchanged: number }> {
+  const r = await sql<{ continuing: number | string; unchanged: number | string | null }>`
+    SELECT COUNT(*) AS continuing, SUM(CASE WHEN o.row_hash = n.row_hash THEN 1 ELSE 0 END) AS unchanged
+    FROM ${sql.table(checkTable(table))} n JOIN ${sql.table(checkTable(older))} o ON o.nik = n.nik`.execute(q);
+  const x = r.rows[0]!;
+  return { continuing: Number(x.continuing), unchanged: Number(x.unchanged ?? 0) };
+}
+
+export async function rowByNik(q: Q, table: string, nik: string): Promise<RegistryRowTable | undefined> {
+  return rows(q, table).selectAll().where('nik', '=', nik).executeTakeFirst();
+}
+
+export async function rowsByKk(q: Q, table: string, kk: string, limit = 50): Promise<RegistryRowTable[]> {
+  return rows(q, table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(limit).execute();
+}
+
+/** Rows for an export, in file order, a page at a time. */
+export async function rowsPage(q: Q, table: string, opts: { afterRowNo: number; limit: number }): Promise<RegistryRowTable[]> {
+  return rows(q, table).selectAll().where('row_no', '>', opts.afterRowNo).orderBy('row_no').limit(opts.limit).execute();
+}
+
+/* ---------- the look-up hot path: statements compiled once, run with new parameters ---------- */
+
+const compiled = new Map<string, string>();
+
+/** SQL text of a query built once per dialect and key (the parameters differ from call to call). */
+function once(dialect: DialectName, key: string, build: () => { compile(): CompiledQuery }): string {
+  const k = `${dialect}:${key}`;
+  let text = compiled.get(k);
+  if (!text) {
+    text = build().compile().sql;
+    compiled.set(k, text);
+  }
+  return text;
+}
+
+async function run<T>(q: Q, text: string, params: unknown[]): Promise<T[]> {
+  return (await q.executeQuery<T>(CompiledQuery.raw(text, params))).rows;
+}
+
+/** Id of the office's current snapshot (the one readers use now): an index search, no row data. */
+export async function currentSnapshotId(q: Q, dialect: DialectName, officeId: string): Promise<string | undefined> {
+  const text = once(dialect, 'current-id', () =>
+    q.selectFrom('registry_snapshots').select('id').where('office_id', '=', officeId).where('current_for_period', '=', 1).orderBy('period', 'desc').limit(1),
+  );
+  return (await run<{ id: string }>(q, text, [officeId, 1, 1]))[0]?.id;
+}
+
+/** One person's row. */
+export async function personRow(q: Q, dialect: DialectName, table: string, nik: string): Promise<RegistryRowTable | undefined> {
+  const text = once(dialect, `nik:${checkTable(table)}`, () => rows(q, table).selectAll().where('nik', '=', nik).limit(1));
+  return (await run<RegistryRowTable>(q, text, [nik, 1]))[0];
+}
+
+/** A family by No. KK. */
+export async function familyOfKk(q: Q, dialect: DialectName, table: string, kk: string, limit = 50): Promise<RegistryRowTable[]> {
+  const text = once(dialect, `family-kk:${checkTable(table)}`, () => rows(q, table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(limit));
+  return run<RegistryRowTable>(q, text, [kk, limit]);
+}
+
+/* ---------- the bulk loader (dialect adapter) ---------- */
+
+export interface BulkLoader {
+  /** Loads a batch given as COPY text lines (RECORD_KEYS order, tab-separated, \N for null). */
+  load(copyText: string, rows: number): Promise<void>;
+  /** Commits what is pending and closes; the table then holds every loaded row. */
+  finish(): Promise<void>;
+  /** Stops without keeping anything pending (the caller drops the table). */
+  abort(): Promise<void>;
+  readonly kind: 'sqlite' | 'postgres-copy' | 'portable';
+}
+
+const COLUMNS = LOAD_COLUMNS.map((k) => `"${k}"`).join(', ');
+const LAST = LOAD_COLUMNS.length - 1;
+/** A backslash other than the \N of a null: the rare batch whose values need unescaping. */
+const NEEDS_UNESCAPE = /\\[^N]|\\N[^\t\n]/;
+
+function unescapeValue(s: string): string | null {
+  if (s === '\\N') return null;
+  return s.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+}
+
+/** A non-negative integer written at text[s, e), or null for \N. */
+function numberAt(text: string, s: number, e: number): number | null {
+  if (text.charCodeAt(s) === 92) return null;
+  let n = 0;
+  for (let i = s; i < e; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+/** Splits COPY text into rows of LOAD_COLUMNS values (\N kept as is unless `unescape`). */
+export function splitCopyText(text: string, unescape: boolean, each: (values: (string | null)[]) => void): void {
+  let start = 0;
+  const len = text.length;
+  while (start < len) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = len;
+    if (end > start) {
+      const v: (string | null)[] = new Array(LOAD_COLUMNS.length);
+      let p = start;
+      for (let k = 0; k < LAST; k++) {
+        const tab = text.indexOf('\t', p);
+        v[k] = text.slice(p, tab);
+        p = tab + 1;
+      }
+      v[LAST] = text.slice(p, end);
+      if (unescape) for (let k = 0; k < v.length; k++) v[k] = unescapeValue(v[k]!);
+      each(v);
+    }
+    start = end + 1;
+  }
+}
+
+/**
+ * Runs a synchronous write on a second SQLite connection without ever blocking the event loop on
+ * a lock: busy_timeout is 0 there, and a busy database is retried after a short asynchronous wait,
+ * so a transaction of the main connection that is waiting on the event loop can finish first.
+ */
+async function whenFree<T>(fn: () => T, limitMs = 60_000): Promise<T> {
+  const start = Date.now();
+  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      return fn();
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - start > limitMs) throw e;
+    }
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}
+
+/**
+ * Where the bulk loader connects: the SQLite file (from PRAGMA database_list) or the PostgreSQL
+ * URL (given, or DATABASE_URL). Without a PostgreSQL URL the portable loader (multi-row INSERTs
+ * through Kysely) is used: correct, slower.
+ */
+export async function openBulkLoader(database: Database, table: string, opts: { databaseUrl?: string | null } = {}): Promise<BulkLoader> {
+  checkTable(table);
+  if (database.dialect === 'sqlite') {
+    const list = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(database.db);
+    const file = list.rows.find((r) => r.name === 'main')?.file;
+    if (file) return sqliteLoader(file, table);
+  } else {
+    const url = opts.databaseUrl ?? (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL! : null);
+    if (url) return postgresCopyLoader(url, table);
+  }
+  return portableLoader(database, table);
+}
+
+async function sqliteLoader(file: string, table: string): Promise<BulkLoader> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const conn = new SQLite(file);
+  conn.pragma('journal_mode = WAL');
+  // NORMAL: the loading table is invisible until published, and the publishing commit (on the
+  // main connection, synchronous=FULL) syncs the whole WAL, these frames included.
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('busy_timeout = 0');
+  // Appending needs little cache; a small one keeps the import's memory flat.
+  conn.pragma('cache_size = -8192');
+  const stmt = conn.prepare(`INSERT INTO "${table}" (${COLUMNS}) VALUES (${LOAD_COLUMNS.map(() => '?').join(', ')})`);
+  const general = (v: (string | null)[]) => stmt.run(v);
+  // The common batch (no backslash): numbers read in place and one bind array reused, so a
+  // million rows leave as little garbage as possible in this (the server's) heap.
+  const bind: (string | number | null)[] = new Array(LOAD_COLUMNS.length).fill(null);
+  const loadPlain = (text: string) => {
+    const len = text.length;
+    let start = 0;
+    while (start < len) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = len;
+      if (end > start) {
+        let p = start;
+        for (let k = 0; k < LAST; k++) {
+          const tab = text.indexOf('\t', p);
+          bind[k] = k === 1 || k === 2 ? text.slice(p, tab) : numberAt(text, p, tab);
+          p = tab + 1;
+        }
+        bind[LAST] = text.slice(p, end);
+        stmt.run(bind);
+      }
+      start = end + 1;
+    }
+  };
+  const loadBatch = conn.transaction((text: string) => (NEEDS_UNESCAPE.test(text) ? splitCopyText(text, true, general) : loadPlain(text))).immediate;
+  let open = true;
+  return {
+    kind: 'sqlite',
+    async load(text) {
+      await whenFree(() => loadBatch(text));
+      // Let the event loop breathe between batches (the server keeps answering).
+      await new Promise<void>((r) => setImmediate(r));
+    },
+    async finish() {
+      if (open) conn.close();
+      open = false;
+    },
+    async abort() {
+      if (open) conn.close();
+      open = false;
+    },
+  };
+}
+
+async function postgresCopyLoader(url: string, table: string): Promise<BulkLoader> {
+  const { default: pg } = await import('pg');
+  const { from: copyFrom } = await import('pg-copy-streams');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const stream = client.query(copyFrom(`COPY "${table}" (${COLUMNS}) FROM STDIN`));
+  let failed: Error | null = null;
+  stream.on('error', (e: Error) => (failed = e));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  done.catch(() => undefined);
+  return {
+    kind: 'postgres-copy',
+    async load(text) {
+      if (failed) throw failed;
+      if (!stream.write(text)) await new Promise<void>((r) => stream.once('drain', r));
+    },
+    async finish() {
+      stream.end();
+      try {
+        await done;
+      } finally {
+        await client.end();
+      }
+    },
+    async abort() {
+      // Ending the connection mid-COPY aborts it: nothing of it is committed.
+      stream.destroy();
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+
+function portableLoader(database: Database, table: string): BulkLoader {
+  const per = 500;
+  return {
+    kind: 'portable',
+    async load(text) {
+      const batch: Record<string, string | null>[] = [];
+      splitCopyText(text, true, (v) => {
+        const o: Record<string, string | null> = {};
+        for (let k = 0; k < LOAD_COLUMNS.length; k++) o[LOAD_COLUMNS[k]!] = v[k] ?? null;
+        batch.push(o);
+      });
+      await database.write(async (trx) => {
+        for (let i = 0; i < batch.length; i += per)
+          await (trx as unknown as Kysely<Record<string, Record<string, string | null>>>).insertInto(table).values(batch.slice(i, i + per)).execute();
+      });
+    },
+    async finish() {},
+    async abort() {},
+  };
+}
+
+/* ---------- access log ---------- */
+
+export async function insertAccessLogs(q: Q, entries: Omit<RegistryAccessLogTable, 'seq'>[]): Promise<void> {
+  if (entries.length) await q.insertInto('registry_access_log').values(entries).execute();
+}
+
+export async function accessLog(q: Q, officeId: string, opts: { nik?: string; limit: number; before?: number }) {
+  let s = q.selectFrom('registry_access_log').selectAll().where('office_id', '=', officeId);
+  if (opts.nik) s = s.where('nik', '=', opts.nik);
+  if (opts.before) s = s.where('seq', '<', opts.before);
+  return s.orderBy('seq', 'desc').limit(opts.limit).execute();
+}
+
+export async function accessLogForNik(q: Q, officeId: string, nik: string) {
+  return q.selectFrom('registry_access_log').selectAll().where('office_id', '=', officeId).where('nik', '=', nik).orderBy('seq').execute();
+}
+
+/* ---------- proposals ---------- */
+
+export async function insertProposal(q: Q, row: RegistryProposalsTable): Promise<void> {
+  await q.insertInto('registry_proposals').values(row).execute();
+}
+
+export async function insertProposalEvent(q: Q, row: Omit<RegistryProposalEventsTable, 'seq'>): Promise<void> {
+  await q.insertInto('registry_proposal_events').values(row).execute();
+}
+
+export async function proposalByApplication(q: Q, applicationId: string) {
+  return q.selectFrom('registry_proposals').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+export async function findProposal(q: Q, officeId: string, id: string) {
+  return q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Conditional on the version the caller read: of two concurrent updates exactly one wins. */
+export async function updateProposalIfVersion(q: Q, id: string, version: number, set: Partial<RegistryProposalsTable>): Promise<boolean> {
+  const r = await q
+    .updateTable('registry_proposals')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function listProposals(q: Q, officeId: string, opts: { stage?: string; limit: number }) {
+  let s = q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId);
+  if (opts.stage) s = s.where('stage', '=', opts.stage);
+  return s.orderBy('opened_at', 'desc').limit(opts.limit).execute();
+}
+
+/** Proposals still waiting for the registry to show the person. */
+export async function openProposals(q: Q, officeId: string) {
+  return q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('stage', 'not in', ['confirmed', 'rejected', 'not-proposed']).execute();
+}
+
+export async function proposalEvents(q: Q, proposalId: string) {
+  return q.selectFrom('registry_proposal_events').selectAll().where('proposal_id', '=', proposalId).orderBy('seq').execute();
+}
+
+export async function proposalsForNik(q: Q, officeId: string, nik: string) {
+  return q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('nik', '=', nik).execute();
+}
+
+/* ---------- a person's data (export on request) ---------- */
+
+export async function applicationsForNik(q: Q, officeId: string, nik: string) {
+  return q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('applicant_nik', '=', nik).orderBy('submitted_at').execute();
+}
+
+export async function eventsForApplications(q: Q, ids: string[]) {
+  if (!ids.length) return [];
+  return q.selectFrom('application_events').selectAll().where('application_id', 'in', ids).orderBy('seq').execute();
+}

@@ -1,0 +1,43 @@
+/**
+ * Registry facts for eligibility rules, from the office's CURRENT snapshot: `registry.dtks`
+ * (listed or not), `registry.desil`, `registry.pkh`, `registry.bpnt`, `registry.pbi`, other
+ * programme flags as `registry.<name>`, and the snapshot (`registry.snapshot`, `registry.period`).
+ * No snapshot imported yet: no facts (rules that need them stay unknown, never silently pass).
+ * Two indexed queries; on the submission hot path.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DialectName } from '../../db/dialect.js';
+import { familyOfKk, personRow } from '../../db/registry-repo.js';
+import type { DB } from '../../db/schema.js';
+import type { RegistryRowTable, RegistrySnapshotsTable } from '../../db/schema-registry.js';
+import type { Facts } from '../../domain/standards/rules.js';
+import { stripSeparators } from '../../domain/identity/nik.js';
+import { layoutOf, otherFlags } from './rows.js';
+import { currentSnapshotOf } from './snapshots.js';
+
+export const flag = (v: number | null): boolean | undefined => (v === null || v === undefined ? undefined : v === 1);
+
+export function factsFromRow(snapshot: RegistrySnapshotsTable, row: RegistryRowTable | undefined, familyDesil: number | null = null): Facts {
+  const facts: Facts = { 'registry.snapshot': snapshot.id, 'registry.period': snapshot.period, 'registry.dtks': !!row };
+  if (!row) return facts;
+  facts['registry.desil'] = row.desil ?? familyDesil ?? undefined;
+  facts['registry.pkh'] = flag(row.pkh);
+  facts['registry.bpnt'] = flag(row.bpnt);
+  facts['registry.pbi'] = flag(row.pbi);
+  const layout = layoutOf(snapshot);
+  if (layout.flags.length) for (const [k, v] of Object.entries(otherFlags(row, layout))) if (v !== null) facts[`registry.${k}`] = v;
+  return facts;
+}
+
+/** Facts for a NIK from the current snapshot, with any reader (a transaction included). */
+export async function registryFactsWith(q: Kysely<DB> | Transaction<DB>, dialect: DialectName, officeId: string, nikInput: string | null | undefined): Promise<{ facts: Facts; snapshot: RegistrySnapshotsTable } | undefined> {
+  if (!nikInput) return undefined;
+  const nik = stripSeparators(nikInput);
+  if (!/^\d{16}$/.test(nik)) return undefined;
+  const snapshot = await currentSnapshotOf(q, dialect, officeId);
+  if (!snapshot) return undefined;
+  const row = await personRow(q, dialect, snapshot.table_name, nik);
+  let familyDesil: number | null = null;
+  if (row && row.desil === null) familyDesil = (await familyOfKk(q, dialect, snapshot.table_name, row.kk)).find((r) => r.desil !== null)?.desil ?? null;
+  return { facts: factsFromRow(snapshot, row, familyDesil), snapshot };
+}
