@@ -268,9 +268,15 @@ export async function familyOfKk(q: Q, dialect: DialectName, table: string, kk: 
 
 /* ---------- the bulk loader (dialect adapter) ---------- */
 
+/** A batch of accepted rows: COPY text lines (LOAD_COLUMNS order), or the same as flat values. */
+export interface LoadBatch {
+  text: string;
+  values: (string | number | null)[] | null;
+}
+
 export interface BulkLoader {
-  /** Loads a batch given as COPY text lines (RECORD_KEYS order, tab-separated, \N for null). */
-  load(copyText: string, rows: number): Promise<void>;
+  /** Loads a batch (SQLite takes either form; PostgreSQL COPY and the portable loader take text). */
+  load(batch: LoadBatch, rows: number): Promise<void>;
   /** Commits what is pending and closes; the table then holds every loaded row. */
   finish(): Promise<void>;
   /** Stops without keeping anything pending (the caller drops the table). */
@@ -363,7 +369,7 @@ async function sqliteLoader(file: string, table: string): Promise<BulkLoader> {
   conn.pragma('synchronous = NORMAL');
   conn.pragma('busy_timeout = 0');
   // Appending needs little cache; a small one keeps the import's memory flat.
-  conn.pragma('cache_size = -8192');
+  conn.pragma('cache_size = -4096');
   const stmt = conn.prepare(`INSERT INTO "${table}" (${COLUMNS}) VALUES (${LOAD_COLUMNS.map(() => '?').join(', ')})`);
   const general = (v: (string | null)[]) => stmt.run(v);
   // The common batch (no backslash): numbers read in place and one bind array reused, so a
@@ -388,12 +394,21 @@ async function sqliteLoader(file: string, table: string): Promise<BulkLoader> {
       start = end + 1;
     }
   };
-  const loadBatch = conn.transaction((text: string) => (NEEDS_UNESCAPE.test(text) ? splitCopyText(text, true, general) : loadPlain(text))).immediate;
+  const loadValues = (values: (string | number | null)[]) => {
+    const w = LOAD_COLUMNS.length;
+    for (let i = 0; i < values.length; i += w) {
+      for (let k = 0; k < w; k++) bind[k] = values[i + k]!;
+      stmt.run(bind);
+    }
+  };
+  const loadBatch = conn.transaction((batch: LoadBatch) =>
+    batch.values ? loadValues(batch.values) : NEEDS_UNESCAPE.test(batch.text) ? splitCopyText(batch.text, true, general) : loadPlain(batch.text),
+  ).immediate;
   let open = true;
   return {
     kind: 'sqlite',
-    async load(text) {
-      await whenFree(() => loadBatch(text));
+    async load(batch) {
+      await whenFree(() => loadBatch(batch));
       // Let the event loop breathe between batches (the server keeps answering).
       await new Promise<void>((r) => setImmediate(r));
     },
@@ -423,7 +438,7 @@ async function postgresCopyLoader(url: string, table: string): Promise<BulkLoade
   done.catch(() => undefined);
   return {
     kind: 'postgres-copy',
-    async load(text) {
+    async load({ text }) {
       if (failed) throw failed;
       if (!stream.write(text)) await new Promise<void>((r) => stream.once('drain', r));
     },
@@ -447,16 +462,18 @@ function portableLoader(database: Database, table: string): BulkLoader {
   const per = 500;
   return {
     kind: 'portable',
-    async load(text) {
-      const batch: Record<string, string | null>[] = [];
-      splitCopyText(text, true, (v) => {
-        const o: Record<string, string | null> = {};
-        for (let k = 0; k < LOAD_COLUMNS.length; k++) o[LOAD_COLUMNS[k]!] = v[k] ?? null;
+    async load({ text, values }) {
+      const batch: Record<string, string | number | null>[] = [];
+      const add = (v: (string | number | null)[], at: number) => {
+        const o: Record<string, string | number | null> = {};
+        for (let k = 0; k < LOAD_COLUMNS.length; k++) o[LOAD_COLUMNS[k]!] = v[at + k] ?? null;
         batch.push(o);
-      });
+      };
+      if (values) for (let i = 0; i < values.length; i += LOAD_COLUMNS.length) add(values, i);
+      else splitCopyText(text, true, (v) => add(v, 0));
       await database.write(async (trx) => {
         for (let i = 0; i < batch.length; i += per)
-          await (trx as unknown as Kysely<Record<string, Record<string, string | null>>>).insertInto(table).values(batch.slice(i, i + per)).execute();
+          await (trx as unknown as Kysely<Record<string, Record<string, string | number | null>>>).insertInto(table).values(batch.slice(i, i + per)).execute();
       });
     },
     async finish() {},

@@ -81,7 +81,8 @@ export async function inspectSource(path: string, onBytes?: (n: number) => void)
   let utf8 = kind === 'csv';
   let carry: Buffer | null = null;
   let read = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+  // Smaller reads here: the hashing pass allocates a buffer per read and nothing else.
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK / 4 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     read += chunk.length;
     onBytes?.(read);

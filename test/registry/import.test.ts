@@ -54,6 +54,7 @@ describe(`registry import (${TEST_DB})`, () => {
       csvLine(row({ ...SITI, nama: 'SITI AMINAH (GANDA)' }), sep), // duplicate NIK, conflicting
       csvLine(row(BUDI), sep), // duplicate NIK, identical
       csvLine(row({ nik: '157102410790003', kk: '1571020101150007', nama: 'NIK KURANG SATU DIGIT' }), sep),
+      csvLine(row({ nik: '1571115506800011', kk: '1571110101100011', nama: 'RATNA SARI', alamat: 'JL. MAWAR \\ BLOK C\tNO. 2' }), sep), // a backslash and a tab
       ...extract('kota-jambi', 600).map((r) => csvLine(r, sep)),
     ];
     writeFileSync(file, lines.join('\r\n') + '\r\n');
@@ -63,10 +64,10 @@ describe(`registry import (${TEST_DB})`, () => {
     assert.equal(v.status, 'complete');
     assert.equal(v.separator, ';');
     assert.equal(v.encoding, 'utf-8');
-    assert.equal(v.rows.read, 606, 'blank lines are not rows');
+    assert.equal(v.rows.read, 607, 'blank lines are not rows');
     assert.equal(v.rows.duplicates, 2);
     assert.equal(v.rows.rejected, 3);
-    assert.equal(v.rows.accepted, 603);
+    assert.equal(v.rows.accepted, 604);
     assert.ok(v.rejectedFraction < 0.01);
     assert.equal(v.rows.unchanged, null, 'the first snapshot has nothing to compare with');
     // The report names the spreadsheet row, the column and the reason.
@@ -82,6 +83,7 @@ describe(`registry import (${TEST_DB})`, () => {
     assert.equal(siti.person!.address.address, 'JL. SULTAN THAHA NO. 12 RT 05 RW 02, BERINGIN');
     assert.deepEqual(siti.family!.map((m) => m.name).sort(), ['AHMAD FAUZI', 'BUDI SANTOSO', 'SITI AMINAH']);
     assert.equal(siti.snapshot!.period, '2026-01');
+    assert.equal((await lookup('1571115506800011')).person!.address.address, 'JL. MAWAR \\ BLOK C NO. 2', 'a backslash is kept, a tab becomes a space');
   });
 
   it('reads a Windows-1252 extract with a pipe separator (apostrophes typed in a spreadsheet: MA’RUF, NUR’AINI)', async () => {
@@ -200,6 +202,17 @@ describe(`registry import (${TEST_DB})`, () => {
     assert.deepEqual({ dtks: facts!['registry.dtks'], desil: facts!['registry.desil'], snapshot: facts!['registry.snapshot'] }, { dtks: true, desil: 1, snapshot: r.value.snapshotId });
     assert.equal((await registryFactsFor(t.ctx, officeId, SITI.nik))!['registry.dtks'], false);
     assert.equal(await registryFactsFor(t.ctx, t.catalogue.office('kota-pekanbaru')!.id, SITI.nik), undefined, 'an office without a snapshot has no facts');
+  });
+
+  it('parses in a worker thread when asked, with the same result as in-process', async () => {
+    const file = join(dir, 'kukar.csv');
+    writeCsv(file, extract('kabupaten-kutai-kartanegara', 3000, [], 13), { sep: ';' });
+    const office = 'kabupaten-kutai-kartanegara';
+    const inProcess = await importAs(t, file, office, { period: '2026-01', worker: false });
+    const inWorker = await importAs(t, file, office, { period: '2026-02', worker: true });
+    assert.ok(inProcess.ok && inWorker.ok, JSON.stringify([inProcess, inWorker]));
+    assert.deepEqual(inWorker.value.rows, { ...inProcess.value.rows, unchanged: 3000, new: 0, removed: 0 });
+    assert.equal(inProcess.value.rows.accepted, 3000);
   });
 
   it('refuses a file without the required columns, naming what it found', async () => {

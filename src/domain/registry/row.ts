@@ -271,23 +271,53 @@ function cellText(v: string | number | null | undefined): string {
   return v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : v;
 }
 
-/** A cell for the cells column in COPY text: no tab, line break or U+001F; backslash escaped. */
-function cellEscape(s: string): string {
+/** A stored cell: no tab, line break or U+001F; in COPY text (`copy`) a backslash is doubled too. */
+function cellEscape(s: string, copy: boolean): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 92 || c === 9 || c === 10 || c === 13 || c === 31) return s.replace(/[\t\n\r\u001f]+/g, ' ').replace(/\\/g, '\\\\');
+    if (c === 92 || c === 9 || c === 10 || c === 13 || c === 31) {
+      const t = s.replace(/[\t\n\r\u001f]+/g, ' ');
+      return copy ? t.replace(/\\/g, '\\\\') : t;
+    }
   }
   return s;
 }
 
 const nul = (v: string | number | null | undefined) => (v === null || v === undefined ? '\\N' : typeof v === 'number' && v <= 10 ? SMALL[v]! : String(v));
 
+/** An accepted row as the loader takes it (LOAD_COLUMNS order); reused row after row. */
+export interface Encoded {
+  rowNo: number;
+  nik: string;
+  kk: string;
+  desil: number | null;
+  pkh: number | null;
+  bpnt: number | null;
+  pbi: number | null;
+  hash: number;
+  cells: string;
+}
+export const newEncoded = (): Encoded => ({ rowNo: 0, nik: '', kk: '', desil: null, pkh: null, bpnt: null, pbi: null, hash: 0, cells: '' });
+
 /**
- * One accepted row as a line of PostgreSQL COPY text (LOAD_COLUMNS order, tab-separated, \N for
- * null, backslash escaped). The same text feeds the SQLite loader, so a batch crosses from the
- * parsing thread to the loading one as a single string.
+ * An accepted row as a line of PostgreSQL COPY text (LOAD_COLUMNS order, tab-separated, \N for
+ * null). The same text feeds the SQLite loader when parsing runs in a worker, so a batch crosses
+ * threads as a single string.
  */
-export function encodeRow(cells: string[], line: string | null, sep: string, rec: RecordTuple, positions: [number, number][], flags: { index: number }[]): string {
+export function copyText(e: Encoded): string {
+  return `${e.rowNo}\t${e.nik}\t${e.kk}\t${nul(e.desil)}\t${nul(e.pkh)}\t${nul(e.bpnt)}\t${nul(e.pbi)}\t${e.hash}\t${e.cells}`;
+}
+
+/** Appends an accepted row's values to a flat batch (LOAD_COLUMNS order), for a loader in this thread. */
+export function pushValues(out: (string | number | null)[], e: Encoded): void {
+  out.push(e.rowNo, e.nik, e.kk, e.desil, e.pkh, e.bpnt, e.pbi, e.hash, e.cells);
+}
+
+/**
+ * Encodes a row checked by checkRow. When every mapped cell is already in normal form, the stored
+ * cells are the source line itself. `copy`: the cells will travel in COPY text (backslash doubled).
+ */
+export function encodeRowTo(e: Encoded, cells: string[], line: string | null, sep: string, rec: RecordTuple, positions: [number, number][], flags: { index: number }[], copy = true): void {
   let payload: string | null = null;
   if (line !== null && sep !== '\t' && line.indexOf('\\') < 0 && line.indexOf('\t') < 0 && line.indexOf(CELL_SEP) < 0) {
     let canonical = true;
@@ -318,11 +348,28 @@ export function encodeRow(cells: string[], line: string | null, sep: string, rec
       const b = parseFlag(out[f.index] ?? '');
       out[f.index] = b === true ? '1' : b === false ? '0' : '';
     }
-    for (let k = 0; k < out.length; k++) out[k] = cellEscape(out[k]!);
+    for (let k = 0; k < out.length; k++) out[k] = cellEscape(out[k]!, false);
     payload = CELL_SEP + out.join(CELL_SEP);
+    // The hash is of the cells as stored (before COPY's escaping).
     hash = hashCells(payload, 31, 1);
+    if (copy && payload.indexOf('\\') >= 0) payload = payload.replace(/\\/g, '\\\\');
   }
-  return `${rec[0]}\t${rec[11]}\t${rec[10]}\t${nul(rec[18])}\t${nul(rec[19])}\t${nul(rec[20])}\t${nul(rec[21])}\t${hash}\t${payload}`;
+  e.rowNo = rec[0] as number;
+  e.nik = rec[11] as string;
+  e.kk = rec[10] as string;
+  e.desil = rec[18] as number | null;
+  e.pkh = rec[19] as number | null;
+  e.bpnt = rec[20] as number | null;
+  e.pbi = rec[21] as number | null;
+  e.hash = hash;
+  e.cells = payload;
+}
+
+/** encodeRowTo as one line of COPY text. */
+export function encodeRow(cells: string[], line: string | null, sep: string, rec: RecordTuple, positions: [number, number][], flags: { index: number }[]): string {
+  const e = newEncoded();
+  encodeRowTo(e, cells, line, sep, rec, positions, flags, true);
+  return copyText(e);
 }
 
 /** The stored cells of a row, in file order (`sep`: the snapshot's stored separator). */
@@ -378,7 +425,8 @@ export function fastPlan(map: ResolvedMapping, sep: string): FastPlan | null {
   };
 }
 
-const DIGIT_TEXT = ['\\N', '0', '1'];
+/** flagAt's 0 / 1 / 2 as the stored value. */
+const FLAG_VALUE: (number | null)[] = [null, 0, 1];
 
 /** '' → 0, '0' → 1, '1' → 2; anything else → -1. */
 function flagAt(line: string, s: number, e: number): number {
@@ -401,7 +449,7 @@ function digitsAt(line: string, s: number, e: number): boolean {
  * take the full path (split, checkRow, encodeRow), which decides and reports. Never accepts a row
  * the full path would refuse, and encodes it identically.
  */
-export function fastRow(line: string, rowNo: number, plan: FastPlan, today: string, memo: RowMemo): string | null {
+export function fastRowTo(out: Encoded, line: string, rowNo: number, plan: FastPlan, today: string, memo: RowMemo): boolean {
   // One pass: cell offsets, the hash of the cells, and no character COPY text would need escaped.
   const off = plan.offsets;
   const n = plan.expected;
@@ -414,33 +462,33 @@ export function fastRow(line: string, rowNo: number, plan: FastPlan, today: stri
   for (let i = 0; i < len; i++) {
     let c = line.charCodeAt(i);
     if (c === sepCode) {
-      if (++k >= n) return null;
+      if (++k >= n) return false;
       off[k] = i + 1;
       c = 31;
-    } else if (c === 92 || c === 9 || c === 31) return null;
+    } else if (c === 92 || c === 9 || c === 31) return false;
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  if (k !== n - 1) return null;
+  if (k !== n - 1) return false;
   off[n] = len + 1;
   const hash = (h1 >>> 6) * 0x4000000 + (h2 >>> 6);
   for (let t = 0; t < plan.trimmed.length; t++) {
     const c = plan.trimmed[t]!;
     const s = off[c]!;
     const e = off[c + 1]! - 1;
-    if (e > s && (line.charCodeAt(s) <= 32 || line.charCodeAt(e - 1) <= 32 || e - s > 500)) return null;
+    if (e > s && (line.charCodeAt(s) <= 32 || line.charCodeAt(e - 1) <= 32 || e - s > 500)) return false;
   }
-  if (off[plan.name + 1]! - 1 === off[plan.name]) return null;
+  if (off[plan.name + 1]! - 1 === off[plan.name]) return false;
   // NIK: 16 digits that parseNik accepts.
   let s = off[plan.nik]!;
   let e = off[plan.nik + 1]! - 1;
-  if (e - s !== 16 || !digitsAt(line, s, e)) return null;
+  if (e - s !== 16 || !digitsAt(line, s, e)) return false;
   const nik = line.slice(s, e);
-  if (!parseNik(nik, { today }).ok) return null;
+  if (!parseNik(nik, { today }).ok) return false;
   // No. KK: 16 digits that parseKk accepts (family members follow each other: remembered).
   s = off[plan.kk]!;
   e = off[plan.kk + 1]! - 1;
-  if (e - s !== 16 || !digitsAt(line, s, e)) return null;
+  if (e - s !== 16 || !digitsAt(line, s, e)) return false;
   const kk = line.slice(s, e);
   if (kk !== memo.kkRaw) {
     const p = parseKk(kk);
@@ -448,49 +496,64 @@ export function fastRow(line: string, rowNo: number, plan: FastPlan, today: stri
     memo.kk = p.ok ? p.value.kk : null;
     memo.kkProblem = p.ok ? null : [p.error.message, p.error.messageEn];
   }
-  if (memo.kk === null) return null;
+  if (memo.kk === null) return false;
   if (plan.birth >= 0) {
     s = off[plan.birth]!;
     e = off[plan.birth + 1]! - 1;
     if (e > s) {
-      if (e - s !== 10 || line.charCodeAt(s + 4) !== 45 || line.charCodeAt(s + 7) !== 45) return null;
-      if (!digitsAt(line, s, s + 4) || !digitsAt(line, s + 5, s + 7) || !digitsAt(line, s + 8, s + 10)) return null;
+      if (e - s !== 10 || line.charCodeAt(s + 4) !== 45 || line.charCodeAt(s + 7) !== 45) return false;
+      if (!digitsAt(line, s, s + 4) || !digitsAt(line, s + 5, s + 7) || !digitsAt(line, s + 8, s + 10)) return false;
       const m = (line.charCodeAt(s + 5) - 48) * 10 + line.charCodeAt(s + 6) - 48;
       const d = (line.charCodeAt(s + 8) - 48) * 10 + line.charCodeAt(s + 9) - 48;
-      if (m < 1 || m > 12 || d < 1 || d > 28) return null;
+      if (m < 1 || m > 12 || d < 1 || d > 28) return false;
       // Not after today, not before 1880 (compared as text: same width).
       for (let i = 0; i < 10; i++) {
         const a = line.charCodeAt(s + i);
         const b = today.charCodeAt(i);
         if (a < b) break;
-        if (a > b) return null;
+        if (a > b) return false;
       }
-      if (line.charCodeAt(s) < 49 || (line.charCodeAt(s) === 49 && (line.charCodeAt(s + 1) < 56 || (line.charCodeAt(s + 1) === 56 && line.charCodeAt(s + 2) < 56)))) return null;
+      if (line.charCodeAt(s) < 49 || (line.charCodeAt(s) === 49 && (line.charCodeAt(s + 1) < 56 || (line.charCodeAt(s + 1) === 56 && line.charCodeAt(s + 2) < 56)))) return false;
     }
   }
   if (plan.sex >= 0) {
     s = off[plan.sex]!;
     e = off[plan.sex + 1]! - 1;
-    if (e > s && (e - s !== 1 || (line.charCodeAt(s) !== 76 && line.charCodeAt(s) !== 80))) return null;
+    if (e > s && (e - s !== 1 || (line.charCodeAt(s) !== 76 && line.charCodeAt(s) !== 80))) return false;
   }
-  let desil = '\\N';
+  let desil: number | null = null;
   if (plan.desil >= 0) {
     s = off[plan.desil]!;
     e = off[plan.desil + 1]! - 1;
     if (e > s) {
       const c = line.charCodeAt(s);
-      if (e - s === 1 && c >= 49 && c <= 57) desil = SMALL[c - 48]!;
-      else if (e - s === 2 && c === 49 && line.charCodeAt(s + 1) === 48) desil = '10';
-      else return null;
+      if (e - s === 1 && c >= 49 && c <= 57) desil = c - 48;
+      else if (e - s === 2 && c === 49 && line.charCodeAt(s + 1) === 48) desil = 10;
+      else return false;
     }
   }
   const pkh = plan.pkh < 0 ? 0 : flagAt(line, off[plan.pkh]!, off[plan.pkh + 1]! - 1);
   const bpnt = plan.bpnt < 0 ? 0 : flagAt(line, off[plan.bpnt]!, off[plan.bpnt + 1]! - 1);
   const pbi = plan.pbi < 0 ? 0 : flagAt(line, off[plan.pbi]!, off[plan.pbi + 1]! - 1);
-  if (pkh < 0 || bpnt < 0 || pbi < 0) return null;
+  if (pkh < 0 || bpnt < 0 || pbi < 0) return false;
   for (let t = 0; t < plan.flags.length; t++) {
     const c = plan.flags[t]!;
-    if (flagAt(line, off[c]!, off[c + 1]! - 1) < 0) return null;
+    if (flagAt(line, off[c]!, off[c + 1]! - 1) < 0) return false;
   }
-  return `${rowNo}\t${nik}\t${memo.kk}\t${desil}\t${DIGIT_TEXT[pkh]}\t${DIGIT_TEXT[bpnt]}\t${DIGIT_TEXT[pbi]}\t${hash}\t${line}`;
+  out.rowNo = rowNo;
+  out.nik = nik;
+  out.kk = memo.kk;
+  out.desil = desil;
+  out.pkh = FLAG_VALUE[pkh] ?? null;
+  out.bpnt = FLAG_VALUE[bpnt] ?? null;
+  out.pbi = FLAG_VALUE[pbi] ?? null;
+  out.hash = hash;
+  out.cells = line;
+  return true;
+}
+
+/** fastRowTo as one line of COPY text, or null to take the full path. */
+export function fastRow(line: string, rowNo: number, plan: FastPlan, today: string, memo: RowMemo): string | null {
+  const e = newEncoded();
+  return fastRowTo(e, line, rowNo, plan, today, memo) ? copyText(e) : null;
 }

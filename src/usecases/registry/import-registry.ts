@@ -51,7 +51,7 @@ import { storedSeparator, type Rejection } from '../../domain/registry/row.js';
 import { inspectSource, type SourceInfo } from '../../io/registry-file.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { BATCH_ROWS, parseBatches, parseInWorker, WORKER_MIN_BYTES, type ParseMessage } from './parse-pipeline.js';
+import { BATCH_ROWS, parseBatches, parseInWorker, WORKER_MIN_BYTES, type ParseJob, type ParseMessage } from './parse-pipeline.js';
 import { confirmProposals } from './proposals.js';
 import { forgetCurrent } from './snapshots.js';
 
@@ -88,7 +88,7 @@ export interface ImportInput {
   onProgress?: (p: ImportProgress) => void;
   /** Cancels between batches (Ctrl-C): cleaned up like a refused import. */
   signal?: AbortSignal;
-  /** Parse in a worker thread: 'auto' (default) for files ≥ 8 MB. */
+  /** Parse in a worker thread: 'auto' (default) follows SIGAP_IMPORT_WORKER=1 for CSV files of 8 MB or more on SQLite. */
   worker?: boolean | 'auto';
   /** A pre-assigned snapshot id (background imports started from the back office). */
   snapshotId?: string;
@@ -172,7 +172,7 @@ export async function cleanupDeadImports(ctx: Ctx, officeId: string, except: str
  * asks for a full collection when the heap has grown by HEAP_SLACK_MB: a few pauses of tens of
  * milliseconds per million rows, and peak memory stays flat whatever the file size.
  */
-const HEAP_SLACK_MB = 48;
+const HEAP_SLACK_MB = 24;
 let forceGc: (() => void) | null | undefined;
 function collector(): (() => void) | null {
   if (forceGc !== undefined) return forceGc;
@@ -186,11 +186,12 @@ function collector(): (() => void) | null {
 }
 
 class HeapGuard {
-  private readonly base = process.memoryUsage().heapUsed;
+  private readonly base = process.memoryUsage().heapUsed + process.memoryUsage().external;
   private n = 0;
   check(): void {
-    if (++this.n % 25 !== 0) return;
-    if (process.memoryUsage().heapUsed - this.base > HEAP_SLACK_MB * 1048576) collector()?.();
+    if (++this.n % 4 !== 0) return;
+    const m = process.memoryUsage();
+    if (m.heapUsed + m.external - this.base > HEAP_SLACK_MB * 1048576) collector()?.();
   }
 }
 
@@ -329,14 +330,16 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
     await createRowTable(db, table);
     created = true;
 
-    const job = { info, mapping: input.mapping ?? null, today, batchSize: BATCH_ROWS };
+    const job: ParseJob = { info, mapping: input.mapping ?? null, today, batchSize: BATCH_ROWS, output: 'copy' };
     const env = process.env.SIGAP_IMPORT_WORKER;
-    // On SQLite a worker thread parses big CSV files while this thread loads (XLSX parses here:
-    // exceljs keeps the shared strings in memory, beyond the worker's small heap).
-    // On PostgreSQL this thread only streams COPY text (the server does the loading), so parsing
-    // here is faster than handing it to a worker.
-    const auto = info.kind !== 'csv' || ctx.database.dialect !== 'sqlite' ? false : env === '0' ? false : env === '1' ? true : info.size >= WORKER_MIN_BYTES;
+    // Parsing runs in this thread by default: with the heap guard the whole import stays near
+    // 200 MB. SIGAP_IMPORT_WORKER=1 parses big CSV files in a worker thread while this thread loads
+    // SQLite: faster when a second core is free, at the cost of the worker's heap (about 80 MB).
+    // On PostgreSQL this thread only streams COPY text, so parsing here is always the better choice.
+    const auto = info.kind === 'csv' && ctx.database.dialect === 'sqlite' && env === '1' && info.size >= WORKER_MIN_BYTES;
     const useWorker = input.worker === 'auto' || input.worker === undefined ? auto : input.worker;
+    // In this thread, rows for SQLite go straight to its prepared statement (no COPY text).
+    if (!useWorker && ctx.database.dialect === 'sqlite') job.output = 'values';
     const messages: AsyncGenerator<ParseMessage> = useWorker ? parseInWorker(job) : parseBatches(job);
     progress.phase = 'loading';
     const loadStart = performance.now();
@@ -370,7 +373,7 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
         return fail(409, 'import-cancelled', 'Impor dibatalkan; snapshot sebelumnya tetap berlaku', 'Import cancelled; the previous snapshot stays current', { ...summary, status: 'failed' });
       }
       const tl = performance.now();
-      if (m.text) await loader!.load(m.text, m.accepted);
+      if (m.accepted) await loader!.load(m, m.accepted);
       heap.check();
       spent.load += performance.now() - tl;
       tWait = performance.now();

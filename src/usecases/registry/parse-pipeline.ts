@@ -7,11 +7,16 @@
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../../domain/errors.js';
 import { resolveMapping, type MappingFile, type ResolvedMapping } from '../../domain/registry/columns.js';
-import { checkRow, encodeRow, fastPlan, fastRow, mappedPositions, newMemo, newRecord, type Rejection } from '../../domain/registry/row.js';
+import { checkRow, copyText, encodeRowTo, fastPlan, fastRowTo, mappedPositions, newEncoded, newMemo, newRecord, pushValues, type Rejection } from '../../domain/registry/row.js';
 import { openSource, SourceError, splitLine, type SourceInfo } from '../../io/registry-file.js';
 
 export interface ParseJob {
   info: SourceInfo;
+  /**
+   * copy: each batch as COPY text (PostgreSQL, or across threads); values: a flat array of
+   * LOAD_COLUMNS values for a loader in the same thread (SQLite), with no text to build and re-read.
+   */
+  output: 'copy' | 'values';
   mapping: MappingFile | null;
   /** Import date in the office's zone, 'YYYY-MM-DD' (NIK century, dates in the future). */
   today: string;
@@ -20,7 +25,7 @@ export interface ParseJob {
 
 export type ParseMessage =
   | { type: 'header'; header: string[]; separator: string | null; mapping: ResolvedMapping }
-  | { type: 'batch'; text: string; accepted: number; rejections: Rejection[]; rowsRead: number; bytesRead: number }
+  | { type: 'batch'; text: string; values: (string | number | null)[] | null; accepted: number; rejections: Rejection[]; rowsRead: number; bytesRead: number }
   | { type: 'end'; rowsRead: number; bytesRead: number }
   | { type: 'error'; problems: Problem[] };
 
@@ -54,25 +59,28 @@ export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage>
   const positions = mappedPositions(map);
   const sep = source.separator ?? ',';
   const plan = job.info.kind === 'csv' ? fastPlan(map, sep) : null;
+  const copy = job.output === 'copy';
+  const enc = newEncoded();
   const today = job.today;
   let rowsRead = 0;
   let bytesRead = 0;
   try {
     for await (const b of source.batches) {
       const lines: string[] = [];
+      const values: (string | number | null)[] = [];
       const rejections: Rejection[] = [];
+      let accepted = 0;
       const rows = b.rows;
       for (let i = 0; i < rows.length; i++) {
         const rowNo = b.rowNos[i]!;
         let line = b.lines[i] ?? null;
         let cells = rows[i] ?? null;
         // Most rows of an extract are already in normal form: checked and kept without a split.
-        if (line !== null && cells === null && plan) {
-          const fast = fastRow(line, rowNo, plan, today, memo);
-          if (fast !== null) {
-            lines.push(fast);
-            continue;
-          }
+        if (line !== null && cells === null && plan && fastRowTo(enc, line, rowNo, plan, today, memo)) {
+          if (copy) lines.push(copyText(enc));
+          else pushValues(values, enc);
+          accepted++;
+          continue;
         }
         if (cells === null) {
           const [c, used] = splitLine(line!, sep, expected);
@@ -85,12 +93,18 @@ export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage>
           continue;
         }
         const rej = checkRow(cells, rowNo, map, today, rec, memo);
-        if (rej) for (const r of rej) rejections.push(r);
-        else lines.push(encodeRow(cells, line, sep, rec, positions, map.flags));
+        if (rej) {
+          for (const r of rej) rejections.push(r);
+          continue;
+        }
+        encodeRowTo(enc, cells, line, sep, rec, positions, map.flags, copy);
+        if (copy) lines.push(copyText(enc));
+        else pushValues(values, enc);
+        accepted++;
       }
       rowsRead += rows.length;
       bytesRead = b.bytesRead;
-      yield { type: 'batch', text: lines.length ? lines.join('\n') + '\n' : '', accepted: lines.length, rejections, rowsRead, bytesRead };
+      yield { type: 'batch', text: lines.length ? lines.join('\n') + '\n' : '', values: copy ? null : values, accepted, rejections, rowsRead, bytesRead };
     }
   } catch (e) {
     if (e instanceof SourceError) {
@@ -125,7 +139,7 @@ function startWorker(job: ParseJob): Worker {
 export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 /** Rows per batch: small enough to die young in the heap, big enough to amortise messages. */
-export const BATCH_ROWS = 250;
+export const BATCH_ROWS = 1000;
 
 /**
  * Runs the pipeline in a worker thread, keeping at most `ahead` batches in flight (so memory stays

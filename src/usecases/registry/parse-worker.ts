@@ -12,7 +12,8 @@ port.on('message', (m: { credit?: number }) => {
 
 async function run(): Promise<void> {
   try {
-    for await (const m of parseBatches(workerData as ParseJob)) {
+    // Across threads a batch travels as one string of COPY text.
+    for await (const m of parseBatches({ ...(workerData as ParseJob), output: 'copy' })) {
       while (m.type === 'batch' && credit <= 0) await new Promise<void>((r) => (wake = r));
       if (m.type === 'batch') credit--;
       port.postMessage(m satisfies ParseMessage);
