@@ -6,7 +6,6 @@ import { openDatabase } from '../db/dialect.js';
 import { migrate } from '../db/migrate.js';
 import { lintOffice } from '../domain/standards/lint.js';
 import { formatProblem } from '../domain/standards/validate.js';
-import { buildApp } from '../http/app.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
@@ -211,6 +210,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const { ctx } = booted;
     const { database, catalogue } = ctx;
+    // Loaded only to serve: the HTTP layer (Fastify, Swagger UI, PDF) would cost every other
+    // command, a million-row import among them, tens of megabytes.
+    const { buildApp } = await import('../http/app.js');
     const app = await buildApp({ ctx, logger: true });
     const sweep = setInterval(() => {
       for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));

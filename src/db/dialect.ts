@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDataType, type Expression, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type ColumnDataType, type DatabaseConnection, type Driver, type Expression, type SqliteDialectConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { SqliteAppender } from './sqlite-append.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -16,8 +17,21 @@ export interface Database {
   dialect: DialectName;
   /** Human description for logs (never includes a password). */
   describe: string;
+  /** Where the data is: the SQLite file, or the PostgreSQL URL (for COPY on a connection of its own). */
+  location: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   /** Runs a write in a transaction; resolves after the commit. */
   write<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * A read by ready SQL text (the dialect's placeholders) outside Kysely's single-connection
+   * queue, for hot paths (sessions, registry look-ups): on SQLite a second, read-only connection
+   * (WAL readers never wait for a writer and see every committed write), on PostgreSQL the pool.
+   */
+  read<T>(text: string, params: readonly unknown[]): Promise<T[]>;
+  /**
+   * Appends rows to an append-only table (logs) and resolves once they are committed. On SQLite
+   * the commit happens in a writer thread (sqlite-append.ts) so its fsync never blocks requests.
+   */
+  append(table: string, rows: Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,7 +87,18 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     // process; the pool replaces it on the next query.
     pool.on('error', (e) => process.emitWarning(`PostgreSQL idle connection error: ${e.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', describe: `PostgreSQL ${redact(url)}`, write: (fn) => db.transaction().execute(fn), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      describe: `PostgreSQL ${redact(url)}`,
+      location: { kind: 'postgres', url },
+      write: (fn) => db.transaction().execute(fn),
+      read: async <T>(text: string, params: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as T[],
+      append: async (table, rows) => {
+        if (rows.length) await db.insertInto(table as keyof DB).values(rows as never).execute();
+      },
+      close: () => db.destroy(),
+    };
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(opts.dataDir, 'sigap.db');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -83,6 +108,62 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   sqlite.pragma(`synchronous = ${process.env.SIGAP_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', describe: `SQLite ${file}`, write: (fn) => db.transaction().execute(fn), close: () => db.destroy() };
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const synchronous = process.env.SIGAP_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL';
+  const inMemory = file === ':memory:';
+  const appender = inMemory ? null : new SqliteAppender(file, synchronous);
+  let reader: SQLite.Database | null = null;
+  const readerStatements = new Map<string, SQLite.Statement>();
+  const readStatement = (text: string): SQLite.Statement => {
+    let stmt = readerStatements.get(text);
+    if (!stmt) {
+      if (!reader) {
+        reader = new SQLite(file, { readonly: true, fileMustExist: true });
+        reader.pragma('busy_timeout = 5000');
+        // Registry tables are large and read at random: mapping the file spares a copy per page.
+        reader.pragma('mmap_size = 268435456');
+      }
+      stmt = reader.prepare(text);
+      if (readerStatements.size >= 256) readerStatements.delete(readerStatements.keys().next().value!);
+      readerStatements.set(text, stmt);
+    }
+    return stmt;
+  };
+  return {
+    db,
+    dialect: 'sqlite',
+    describe: `SQLite ${file}`,
+    location: { kind: 'sqlite', file },
+    write: (fn) => db.transaction().execute(fn),
+    read: async <T>(text: string, params: readonly unknown[]) => {
+      if (inMemory) return (await db.executeQuery<T>(CompiledQuery.raw(text, params as unknown[]))).rows as T[];
+      return readStatement(text).all(...params) as T[];
+    },
+    append: (table, rows) => (appender ? appender.append(table, rows) : db.insertInto(table as keyof DB).values(rows as never).execute().then(() => undefined)),
+    close: async () => {
+      await appender?.close();
+      (reader as SQLite.Database | null)?.close();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Write transactions take SQLite's write lock when they begin: with a second writer (the append
+ * thread, a bulk import), a deferred transaction that read first could not upgrade to a write
+ * once the other committed (SQLITE_BUSY on a stale snapshot); an immediate one waits its turn.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: SqliteDialectConfig) {
+    super(cfg);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
 }

@@ -242,27 +242,51 @@ function once(dialect: DialectName, key: string, build: () => { compile(): Compi
   return text;
 }
 
-async function run<T>(q: Q, text: string, params: unknown[]): Promise<T[]> {
+/** Inside a transaction through its connection; otherwise through the database's read path. */
+async function run<T>(q: Q | Database, text: string, params: unknown[]): Promise<T[]> {
+  if ('read' in q) return q.read<T>(text, params);
   return (await q.executeQuery<T>(CompiledQuery.raw(text, params))).rows;
 }
 
+const builder = (q: Q | Database): Q => ('read' in q ? q.db : q);
+
 /** Id of the office's current snapshot (the one readers use now): an index search, no row data. */
-export async function currentSnapshotId(q: Q, dialect: DialectName, officeId: string): Promise<string | undefined> {
+export async function currentSnapshotId(q: Q | Database, dialect: DialectName, officeId: string): Promise<string | undefined> {
   const text = once(dialect, 'current-id', () =>
-    q.selectFrom('registry_snapshots').select('id').where('office_id', '=', officeId).where('current_for_period', '=', 1).orderBy('period', 'desc').limit(1),
+    builder(q).selectFrom('registry_snapshots').select('id').where('office_id', '=', officeId).where('current_for_period', '=', 1).orderBy('period', 'desc').limit(1),
   );
   return (await run<{ id: string }>(q, text, [officeId, 1, 1]))[0]?.id;
 }
 
 /** One person's row. */
-export async function personRow(q: Q, dialect: DialectName, table: string, nik: string): Promise<RegistryRowTable | undefined> {
-  const text = once(dialect, `nik:${checkTable(table)}`, () => rows(q, table).selectAll().where('nik', '=', nik).limit(1));
+export async function personRow(q: Q | Database, dialect: DialectName, table: string, nik: string): Promise<RegistryRowTable | undefined> {
+  const text = once(dialect, `nik:${checkTable(table)}`, () => rows(builder(q), table).selectAll().where('nik', '=', nik).limit(1));
   return (await run<RegistryRowTable>(q, text, [nik, 1]))[0];
 }
 
+/**
+ * A person and their family in one statement (the family found through the person's KK, in file
+ * order): the counter's look-up. One index search fewer than `personRow` then `familyOfKk`.
+ */
+export async function personWithFamily(q: Q | Database, dialect: DialectName, table: string, nik: string, limit = 50): Promise<{ person: RegistryRowTable | undefined; family: RegistryRowTable[] }> {
+  const text = once(dialect, `nik-family:${checkTable(table)}`, () => {
+    const b = builder(q);
+    return rows(b, table)
+      .selectAll()
+      .where('kk', '=', (eb) => eb.selectFrom(checkTable(table) as 'registry_rows').select('kk').where('nik', '=', nik).limit(1))
+      .orderBy('row_no')
+      .limit(limit);
+  });
+  const family = await run<RegistryRowTable>(q, text, [nik, 1, limit]);
+  let person = family.find((r) => r.nik === nik);
+  // A family larger than the limit may leave the person out of the rows returned.
+  if (!person && family.length === limit) person = await personRow(q, dialect, table, nik);
+  return { person, family };
+}
+
 /** A family by No. KK. */
-export async function familyOfKk(q: Q, dialect: DialectName, table: string, kk: string, limit = 50): Promise<RegistryRowTable[]> {
-  const text = once(dialect, `family-kk:${checkTable(table)}`, () => rows(q, table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(limit));
+export async function familyOfKk(q: Q | Database, dialect: DialectName, table: string, kk: string, limit = 50): Promise<RegistryRowTable[]> {
+  const text = once(dialect, `family-kk:${checkTable(table)}`, () => rows(builder(q), table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(limit));
   return run<RegistryRowTable>(q, text, [kk, limit]);
 }
 
@@ -344,8 +368,8 @@ async function whenFree<T>(fn: () => T, limitMs = 60_000): Promise<T> {
 
 /**
  * Where the bulk loader connects: the SQLite file (from PRAGMA database_list) or the PostgreSQL
- * URL (given, or DATABASE_URL). Without a PostgreSQL URL the portable loader (multi-row INSERTs
- * through Kysely) is used: correct, slower.
+ * URL (given, or the database's own). An in-memory SQLite database has neither and gets the
+ * portable loader (multi-row INSERTs through Kysely): correct, slower.
  */
 export async function openBulkLoader(database: Database, table: string, opts: { databaseUrl?: string | null } = {}): Promise<BulkLoader> {
   checkTable(table);
@@ -354,7 +378,7 @@ export async function openBulkLoader(database: Database, table: string, opts: { 
     const file = list.rows.find((r) => r.name === 'main')?.file;
     if (file) return sqliteLoader(file, table);
   } else {
-    const url = opts.databaseUrl ?? (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL! : null);
+    const url = opts.databaseUrl ?? (database.location.kind === 'postgres' ? database.location.url : null);
     if (url) return postgresCopyLoader(url, table);
   }
   return portableLoader(database, table);
@@ -482,10 +506,6 @@ function portableLoader(database: Database, table: string): BulkLoader {
 }
 
 /* ---------- access log ---------- */
-
-export async function insertAccessLogs(q: Q, entries: Omit<RegistryAccessLogTable, 'seq'>[]): Promise<void> {
-  if (entries.length) await q.insertInto('registry_access_log').values(entries).execute();
-}
 
 export async function accessLog(q: Q, officeId: string, opts: { nik?: string; limit: number; before?: number }) {
   let s = q.selectFrom('registry_access_log').selectAll().where('office_id', '=', officeId);

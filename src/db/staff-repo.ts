@@ -1,5 +1,6 @@
 /** All SQL about staff accounts and their sessions. */
 import type { Kysely } from 'kysely';
+import type { Database } from './dialect.js';
 import type { DB, StaffUsersTable } from './schema.js';
 
 export interface StaffUser {
@@ -48,16 +49,25 @@ export async function insertSession(db: Kysely<DB>, row: DB['sessions']): Promis
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: Kysely<DB>, tokenHash: string, now: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('staff_users', 'staff_users.id', 'sessions.user_id')
-    .selectAll('staff_users')
-    .select(['sessions.csrf_token', 'sessions.kind', 'sessions.expires_at'])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
-    .where('staff_users.active', '=', 1)
-    .executeTakeFirst();
+let sessionSql: { dialect: string; text: string } | null = null;
+
+/** A live session with its user: on every signed-in request, so through the database's read path. */
+export async function findSession(database: Database, tokenHash: string, now: string) {
+  if (sessionSql?.dialect !== database.dialect)
+    sessionSql = {
+      dialect: database.dialect,
+      text: database.db
+        .selectFrom('sessions')
+        .innerJoin('staff_users', 'staff_users.id', 'sessions.user_id')
+        .selectAll('staff_users')
+        .select(['sessions.csrf_token', 'sessions.kind', 'sessions.expires_at'])
+        .where('sessions.token_hash', '=', '')
+        .where('sessions.expires_at', '>', '')
+        .where('staff_users.active', '=', 1)
+        .compile().sql,
+    };
+  type Row = StaffUsersTable & { csrf_token: string; kind: string; expires_at: string };
+  return (await database.read<Row>(sessionSql.text, [tokenHash, now, 1]))[0];
 }
 
 export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {

@@ -132,13 +132,38 @@ export async function signIn(database: Database, username: string, password: str
   return { ok: true, token, csrf, user: toStaff(row) };
 }
 
-export async function sessionUser(database: Database, token: string): Promise<{ user: StaffUser; csrf: string; kind: string } | null> {
-  const row = await findSession(database.db, sha256(token), new Date().toISOString());
-  return row ? { user: toStaff(row), csrf: row.csrf_token, kind: row.kind } : null;
+type SessionHit = { user: StaffUser; csrf: string; kind: string };
+
+/**
+ * Sessions seen in the last moments, by token hash: every signed-in request asks, and a busy
+ * counter asks many times a second. Signing out here forgets at once; a session ended by another
+ * process (a second server) stops working within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 2000;
+const sessionCache = new Map<string, { hit: SessionHit; until: number }>();
+
+export async function sessionUser(database: Database, token: string): Promise<SessionHit | null> {
+  const key = sha256(token);
+  const now = Date.now();
+  const cached = sessionCache.get(key);
+  if (cached && cached.until > now) return cached.hit;
+  const row = await findSession(database, key, new Date(now).toISOString());
+  if (!row) {
+    sessionCache.delete(key);
+    return null;
+  }
+  const hit = { user: toStaff(row), csrf: row.csrf_token, kind: row.kind };
+  if (sessionCache.size >= 10_000) sessionCache.delete(sessionCache.keys().next().value!);
+  sessionCache.set(key, { hit, until: Math.min(now + SESSION_CACHE_MS, Date.parse(row.expires_at)) });
+  return hit;
 }
 
 export async function signOut(database: Database, token: string): Promise<void> {
-  await deleteSession(database.db, sha256(token));
+  const key = sha256(token);
+  sessionCache.delete(key);
+  await deleteSession(database.db, key);
+  // A request that read the session while it was being deleted may have cached it again.
+  sessionCache.delete(key);
 }
 
 /** Re-checks a signed-in user's password (fresh authentication for signing letters). */

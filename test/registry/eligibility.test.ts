@@ -16,7 +16,7 @@ import type { RegistryRecheck } from '../../src/usecases/registry/effects.js';
 import { submitApplication } from '../../src/usecases/submit-application.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
-import { extract, importAs, row, staffActor, writeCsv } from './support.js';
+import { extract, importAs, row, staffActor, tokenFor, writeCsv } from './support.js';
 
 const OFFICE = 'kota-pekanbaru';
 const SERVICE = 'pengecekan-rekomendasi-dtks';
@@ -111,6 +111,15 @@ describe(`eligibility from the registry, and the Pekanbaru DTKS service end to e
     // Only the rules that read the registry are evaluated again (the 6-month rule does not).
     assert.deepEqual(check.rules.map((x) => [x.id, x.verdict, x.atSubmission]), [['reaktivasi-terdaftar-dtks', 'pass', 'pass']]);
     assert.deepEqual(check.failing, []);
+    // The case page shows the re-check; registry facts only to roles that may read the registry.
+    const casePage = async (who: string) => (await t.app.inject({ method: 'GET', url: `/petugas/berkas/${id}`, headers: await tokenFor(t, `${who}@${OFFICE}`) })).body;
+    const operator = await casePage('operator');
+    assert.match(operator, /Pemeriksaan ulang registri<\/strong> · snapshot periode 2026-01/);
+    assert.match(operator, /<td>✓ memenuhi<\/td><td>✓ memenuhi<\/td>/);
+    assert.match(operator, /<dt>Desil<\/dt><dd>2<\/dd>/);
+    const complaints = await casePage('pengelola-pengaduan');
+    assert.match(complaints, /Pemeriksaan ulang registri/);
+    assert.doesNotMatch(complaints, /<dt>Desil<\/dt>/);
     await step(id, 'kis');
     await step(id, 'dibuat');
     await step(id, 'ditandatangani');

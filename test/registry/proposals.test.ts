@@ -95,6 +95,35 @@ describe(`registry proposals (${TEST_DB})`, () => {
     );
   });
 
+  it('Kota Jambi 6 in the back office: the finalisation step asks for the SIKS-NG reference, and the form records it on the proposal', async () => {
+    const nik = '1571034410900006';
+    const id = await submit('kota-jambi', 'pengusulan-dtks', { nik, kk: '1571030207150004', name: 'Nurhayati' });
+    await ok('kota-jambi', id, 'lengkap');
+    await ok('kota-jambi', id, 'diinput');
+    await ok('kota-jambi', id, 'disurvei', report);
+    const task = (await openTaskFor(t.database.db, id))!;
+    assert.equal(task.step_id, 'finalisasi');
+    const headers = await tokenFor(t, `${task.role}@kota-jambi`);
+    const page = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${id}`, headers });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<label for="f-siksng">Nomor\/ID usulan di SIKS-NG<\/label><input id="f-siksng" name="data.siksngReference"/);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: `/petugas/tugas/${task.id}`,
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, version, outcome: 'diusulkan', note: 'Difinalisasi di SIKS-NG', 'data.siksngReference': 'USL-1571-2026-000456' }).toString(),
+    });
+    assert.equal(posted.statusCode, 303);
+    assert.equal(posted.headers.location, '/petugas');
+    const p = (await proposalByApplication(t.database.db, id))!;
+    assert.deepEqual([p.stage, p.siksng_reference], ['finalised', 'USL-1571-2026-000456']);
+    // Other steps of the service do not ask for it.
+    const next = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${id}`, headers: await tokenFor(t, `${(await openTaskFor(t.database.db, id))!.role}@kota-jambi`) });
+    assert.doesNotMatch(next.body, /f-siksng/);
+  });
+
   it('Kota Semarang SLRT, not in DTKS: the resident is proposed; survey, finalisation and decision are recorded on the proposal; the next snapshot confirms it on the case', async () => {
     await snapshot('kota-semarang', 'semarang-2026-01.csv', [], '2026-01');
     const nik = '3374035204920007';

@@ -19,6 +19,7 @@ import { html, multiline, type Raw } from './html.js';
 import { formToIntake, intakeForm } from './intake-form.js';
 import { page, withLang } from './layout.js';
 import { readIntakeForm } from './multipart-form.js';
+import { recheckOf, registryRecheckView, siksngField } from './registry-case-view.js';
 
 const L = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
 const SLA_LABEL: Record<string, [string, string]> = {
@@ -127,6 +128,10 @@ ${notes.length ? html`<section aria-labelledby="h-notif" class="notice"><h2 id="
     const timeline = await timelineOf(ctx, app_);
     const eligibility = JSON.parse(app_.eligibility) as { results: { id: string; message: string; verdict: string }[] };
     const error = (req.query as { error?: string }).error;
+    const recheckView = (data: Record<string, unknown>) => {
+      const r = recheckOf(data);
+      return r ? registryRecheckView(lang, r, req.staff!.roles) : '';
+    };
     const body = html`${staffNav(lang, req)}<h1>${app_.registration_number} · ${svc.title}</h1>
 ${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : ''}
 <dl class="facts"><div><dt>Status</dt><dd>${app_.status} ${slaBadge(lang, app_.sla_state)}</dd></div><div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${app_.due_at ? ctx.clock.local(office.office, app_.due_at) : '—'}</dd></div><div><dt>${L(lang, 'Tahap', 'Step')}</dt><dd>${step?.label ?? app_.end_id ?? '—'}</dd></div></dl>
@@ -148,6 +153,7 @@ ${mine && step
 <div class="field"><label for="f-note">${L(lang, 'Catatan / alasan', 'Note / reason')}</label><textarea id="f-note" name="note" rows="3"></textarea></div>
 ${step.kind === 'field-visit' ? html`<div class="field"><label for="f-report">${L(lang, 'Laporan kunjungan', 'Visit report')}</label><textarea id="f-report" name="data.report" rows="4"></textarea></div><div class="field"><label for="f-lat">${L(lang, 'Lintang', 'Latitude')}</label><input id="f-lat" name="data.lat" inputmode="decimal"></div><div class="field"><label for="f-lng">${L(lang, 'Bujur', 'Longitude')}</label><input id="f-lng" name="data.lng" inputmode="decimal"></div>` : ''}
 ${step.kind === 'external' ? html`<div class="field"><label for="f-ref">${L(lang, `Nomor/rujukan dari ${step.external ?? 'instansi'}`, `Reference from ${step.external ?? 'the body'}`)}</label><input id="f-ref" name="data.reference"></div>` : ''}
+${siksngField(lang, office.office.slug, svc.slug, step.id)}
 ${step.kind === 'sign' ? html`<div class="field"><label for="f-sign-password">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-sign-password" name="data.password" type="password" autocomplete="current-password" aria-describedby="f-sign-password-help"><p id="f-sign-password-help" class="meta">${L(lang, 'Surat ditandatangani hanya bila kata sandi diisi; bila dikosongkan, surat menunggu tanda tangan di menu Surat.', 'The letter is signed only when the password is given; if left empty, it waits for signature under Letters.')}</p></div>` : ''}
 <div class="outcomes">${step.outcomes.map((o) => html`<button type="submit" name="outcome" value="${o.id}" class="${o.kind === 'forward' ? 'primary' : o.kind}">${o.label}</button>`)}</div></form></section>`
   : app_.status === 'waiting-applicant' && req.staff!.roles.some((r) => r === 'front-office' || r === task?.role)
@@ -156,7 +162,7 @@ ${step.kind === 'sign' ? html`<div class="field"><label for="f-sign-password">${
       ? html`<p class="meta">${L(lang, `Menunggu peran: ${task.role}`, `Waiting for role: ${task.role}`)}</p>`
       : ''}
 <section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${timeline.map(
-      (e) => html`<li><time datetime="${e.at}">${e.atLocal}</time> · <strong>${e.type}</strong>${e.step ? ` · ${stepById(svc.procedure!, e.step)?.label ?? e.step}` : ''}${e.outcome ? ` → ${String(e.data.outcomeLabel ?? e.outcome)}` : ''} · ${e.actor}${e.note ? html`<br>${multiline(e.note)}` : ''}${e.slaEffect ? html`<br><span class="meta">SLA: ${JSON.stringify(e.slaEffect)}</span>` : ''}</li>`,
+      (e) => html`<li><time datetime="${e.at}">${e.atLocal}</time> · <strong>${e.type}</strong>${e.step ? ` · ${stepById(svc.procedure!, e.step)?.label ?? e.step}` : ''}${e.outcome ? ` → ${String(e.data.outcomeLabel ?? e.outcome)}` : ''} · ${e.actor}${e.note ? html`<br>${multiline(e.note)}` : ''}${e.slaEffect ? html`<br><span class="meta">SLA: ${JSON.stringify(e.slaEffect)}</span>` : ''}${recheckView(e.data)}</li>`,
     )}</ol></section>`;
     return send(reply, page({ lang, title: app_.registration_number, path: `/petugas/berkas/${app_.id}`, body }));
   });
@@ -168,6 +174,7 @@ ${step.kind === 'sign' ? html`<div class="field"><label for="f-sign-password">${
     const data: Record<string, unknown> = {};
     if (body['data.report']) data.report = body['data.report'];
     if (body['data.reference']) data.reference = body['data.reference'];
+    if (body['data.siksngReference']) data.siksngReference = body['data.siksngReference'];
     if (body['data.password']) data.password = body['data.password'];
     if (body['data.lat'] && body['data.lng']) data.coordinates = { lat: Number(body['data.lat']), lng: Number(body['data.lng']) };
     const { id } = req.params as { id: string };

@@ -3,13 +3,12 @@
  * which NIK/KK, why: the case it served or a reason) before the answer is given (UU 27/2022:
  * reads of personal data are logged, not only writes).
  *
- * Writes are grouped: concurrent look-ups wait for one shared transaction, so a busy counter pays
- * one commit per group instead of one per look-up, and no answer leaves before its log entry is
- * durable (committed like any other write: synchronous=FULL on SQLite).
+ * No answer leaves before its log entry is durable (committed like any other write). The entry is
+ * appended through `Database.append`: on SQLite a writer thread commits concurrent entries
+ * together, off the event loop (src/db/sqlite-append.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/dialect.js';
-import { insertAccessLogs } from '../../db/registry-repo.js';
 import type { RegistryAccessLogTable } from '../../db/schema-registry.js';
 import type { Actor } from '../context.js';
 
@@ -29,67 +28,10 @@ export interface AccessEntry {
   at: string;
 }
 
-type Row = Omit<RegistryAccessLogTable, 'seq'>;
-
-/** A group is committed when it has this many entries, or this long after its first one. */
-const GROUP_MAX = 128;
-const GROUP_WAIT_MS = 2;
-
-class GroupWriter {
-  private pending: { row: Row; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private flushing = false;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly database: Database) {}
-
-  add(row: Row): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ row, resolve, reject });
-      if (this.flushing) return;
-      if (this.pending.length >= GROUP_MAX) {
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = null;
-        void this.flush();
-      } else if (!this.timer) this.timer = setTimeout(() => void this.flush(), GROUP_WAIT_MS);
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.timer = null;
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.pending.length) {
-        const group = this.pending.splice(0, 500);
-        try {
-          await this.database.write((trx) => insertAccessLogs(trx, group.map((g) => g.row)));
-          for (const g of group) g.resolve();
-        } catch (e) {
-          for (const g of group) g.reject(e);
-        }
-        // Entries that arrived during the commit wait for the next window (or go now if many).
-        if (this.pending.length && this.pending.length < GROUP_MAX) {
-          this.timer = setTimeout(() => void this.flush(), GROUP_WAIT_MS);
-          break;
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-}
-
-const writers = new WeakMap<Database, GroupWriter>();
-
 /** Records one access; resolves once the entry is committed. */
 export async function logAccess(database: Database, e: AccessEntry): Promise<string> {
-  let w = writers.get(database);
-  if (!w) {
-    w = new GroupWriter(database);
-    writers.set(database, w);
-  }
   const id = randomUUID();
-  await w.add({
+  const row: Omit<RegistryAccessLogTable, 'seq'> = {
     id,
     office_id: e.officeId,
     at: e.at,
@@ -104,6 +46,7 @@ export async function logAccess(database: Database, e: AccessEntry): Promise<str
     reason: e.reason ?? null,
     found: e.found === undefined || e.found === null ? null : e.found ? 1 : 0,
     detail: JSON.stringify(e.detail ?? {}),
-  });
+  };
+  await database.append('registry_access_log', [row]);
   return id;
 }

@@ -5,7 +5,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { findApplication } from '../../db/applications-repo.js';
-import { familyOfKk, findSnapshot, personRow, snapshotAsOf } from '../../db/registry-repo.js';
+import { familyOfKk, findSnapshot, personWithFamily, snapshotAsOf } from '../../db/registry-repo.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../db/schema-registry.js';
 import type { Problem } from '../../domain/errors.js';
 import { parseKk, parseNik } from '../../domain/identity/index.js';
@@ -78,7 +78,7 @@ export async function pickSnapshot(ctx: Ctx, officeId: string, q: { snapshot?: s
     else return { code: 'as-of-invalid', message: 'Tanggal harus YYYY-MM-DD atau instan ISO 8601 dengan zona waktu', messageEn: 'The date must be YYYY-MM-DD or an ISO 8601 instant with an offset' };
     return snapshotAsOf(db, officeId, instant);
   }
-  return currentSnapshotOf(db, ctx.database.dialect, officeId);
+  return currentSnapshotOf(ctx.database, ctx.database.dialect, officeId);
 }
 
 const todayCache = new Map<string, { minute: number; today: string }>();
@@ -133,11 +133,8 @@ export async function lookupRegistry(ctx: Ctx, actor: Actor, input: LookupInput)
   const dialect = ctx.database.dialect;
   if (snap) {
     if (nik) {
-      // Two index searches (NIK, then the family by KK in file order) beat one query with a
-      // sub-select and a sort.
-      person = await personRow(db, dialect, snap.table_name, nik);
-      if (person) family = await familyOfKk(db, dialect, snap.table_name, person.kk);
-    } else family = await familyOfKk(db, dialect, snap.table_name, kk!);
+      ({ person, family } = await personWithFamily(ctx.database, dialect, snap.table_name, nik));
+    } else family = await familyOfKk(ctx.database, dialect, snap.table_name, kk!);
   }
   const found = nik ? !!person : family.length > 0;
   const logId = await logAccess(ctx.database, {
@@ -153,7 +150,7 @@ export async function lookupRegistry(ctx: Ctx, actor: Actor, input: LookupInput)
     detail: { masking, familyMembers: family.length, asOf: input.asOf ?? null },
     at: now.toISOString(),
   });
-  const currentId = snap && (input.snapshot || input.asOf) ? ((await currentSnapshotOf(db, dialect, officeId))?.id ?? null) : (snap?.id ?? null);
+  const currentId = snap && (input.snapshot || input.asOf) ? ((await currentSnapshotOf(ctx.database, dialect, officeId))?.id ?? null) : (snap?.id ?? null);
   const answer: LookupAnswer = { found, snapshot: snap ? snapshotRef(snap, currentId) : null, masking, logId };
   if (snap && found) {
     const layout = layoutOf(snap);

@@ -4,7 +4,8 @@
  * accepted ones encoded as COPY text. Runs in a worker thread for big files (so parsing and
  * loading use both cores) or inline; both yield the same messages.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../io/start-worker.js';
 import type { Problem } from '../../domain/errors.js';
 import { resolveMapping, type MappingFile, type ResolvedMapping } from '../../domain/registry/columns.js';
 import { checkRow, copyText, encodeRowTo, fastPlan, fastRowTo, mappedPositions, newEncoded, newMemo, newRecord, pushValues, type Rejection } from '../../domain/registry/row.js';
@@ -116,23 +117,14 @@ export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage>
   yield { type: 'end', rowsRead, bytesRead: job.info.size };
 }
 
-/**
- * The worker: the compiled parse-worker.js, or in development (sources run through tsx) a small
- * bootstrap that registers tsx in the worker first, because Node 20 workers do not inherit
- * `--import` loaders for their entry point.
- */
+/** The parse worker thread (compiled, or through tsx in development). */
 function startWorker(job: ParseJob): Worker {
-  const here = import.meta.url;
-  const options = {
+  return startModuleWorker(import.meta.url, 'parse-worker', {
     workerData: job,
     // A bounded heap: the worker holds a few batches at a time, and a small heap keeps the
     // import's memory flat for any file size.
     resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 },
-  };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here), options);
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./parse-worker.ts', here).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { ...options, eval: true, execArgv: [] });
+  });
 }
 
 /** Files below this size are parsed inline: starting a worker costs more than it saves. */

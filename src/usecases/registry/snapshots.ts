@@ -6,17 +6,17 @@
  * Readers never see a half-loaded snapshot either way: only published ids are ever current.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DialectName } from '../../db/dialect.js';
+import type { Database, DialectName } from '../../db/dialect.js';
 import { currentSnapshotId, snapshotById } from '../../db/registry-repo.js';
 import type { DB } from '../../db/schema.js';
 import type { RegistrySnapshotsTable } from '../../db/schema-registry.js';
 
 const cache = new Map<string, RegistrySnapshotsTable>();
 
-export async function snapshotCached(q: Kysely<DB> | Transaction<DB>, id: string): Promise<RegistrySnapshotsTable | undefined> {
+export async function snapshotCached(q: Kysely<DB> | Transaction<DB> | Database, id: string): Promise<RegistrySnapshotsTable | undefined> {
   const hit = cache.get(id);
   if (hit) return hit;
-  const s = await snapshotById(q, id);
+  const s = await snapshotById('read' in q ? q.db : q, id);
   if (s && s.status === 'complete') {
     if (cache.size > 500) cache.delete(cache.keys().next().value!);
     cache.set(id, s);
@@ -33,7 +33,7 @@ export function forgetCurrent(officeId?: string): void {
   else currentIds.clear();
 }
 
-export async function currentSnapshotOf(q: Kysely<DB> | Transaction<DB>, dialect: DialectName, officeId: string): Promise<RegistrySnapshotsTable | undefined> {
+export async function currentSnapshotOf(q: Kysely<DB> | Transaction<DB> | Database, dialect: DialectName, officeId: string): Promise<RegistrySnapshotsTable | undefined> {
   const now = Date.now();
   let hit = currentIds.get(officeId);
   if (!hit || now - hit.at > CURRENT_TTL_MS) {
