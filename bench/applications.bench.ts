@@ -1,6 +1,5 @@
 /** Applications capability: submissions/s over HTTP, queue queries at 1M cases, due times/s. */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,22 +7,12 @@ import { join } from 'node:path';
 import { boot } from '../src/boot.js';
 import { openCasesByStep, queue } from '../src/db/applications-repo.js';
 import { report, type BenchContext } from './report.js';
+import { startServerChild } from './server-child.js';
 
-async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ port: number; upload: string | null; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  let upload: string | null = null;
-  const port = await new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const u = /UPLOAD (\S+)/.exec(buf);
-      if (u) upload = u[1]!;
-      const m = /READY (\d+)/.exec(buf);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { port, upload, child };
+async function startServer(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const s = await startServerChild('bench/server.ts', args, env);
+  const upload = args[0] === 'submit' ? (await s.line(/UPLOAD (\S+)/))[1]! : null;
+  return { ...s, upload };
 }
 
 function applicationBody(upload: string, requirementIds: string[]) {

@@ -1,6 +1,5 @@
 /** Catalogue capability: validate+load time, and API throughput beside a bare Fastify baseline. */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,20 +8,9 @@ import { migrate } from '../src/db/migrate.js';
 import { loadStandardsDir } from '../src/io/standards-dir.js';
 import { loadStandards } from '../src/usecases/load-standards.js';
 import { report, type BenchContext } from './report.js';
+import { startServerChild } from './server-child.js';
 
-async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /READY (\d+)/.exec(buf);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { port, child };
-}
+const startServer = (args: string[], env: NodeJS.ProcessEnv = {}) => startServerChild('bench/server.ts', args, env);
 
 async function load(url: string, seconds: number, connections: number) {
   const r = await autocannon({ url, connections, duration: seconds, pipelining: 1 });

@@ -5,7 +5,6 @@
  * route parsing the same body), all in the same run.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,20 +18,9 @@ import { ikmByService, ikmFor } from '../src/usecases/surveys/compute-ikm.js';
 import { namedPeriod } from '../src/usecases/surveys/periods.js';
 import { ikmReportData } from '../src/usecases/surveys/report-data.js';
 import { report, type BenchContext } from './report.js';
+import { startServerChild } from './server-child.js';
 
-async function startServer(args: string[]): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /READY (\d+)/.exec(buf);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { port, child };
-}
+const startServer = (args: string[], env: NodeJS.ProcessEnv = {}) => startServerChild('bench/server.ts', args, env);
 
 async function post(url: string, body: string, seconds: number, connections: number) {
   const r = await autocannon({ url, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json' }, body });

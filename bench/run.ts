@@ -7,6 +7,9 @@ import { registryBench } from './registry.bench.js';
 import type { BenchContext } from './report.js';
 
 const quick = process.argv.includes('--quick');
+/** `--only=registry,letters`: a subset of the sections, for work on one capability. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const wanted = (name: string) => !only || only.includes(name);
 const pgUrl = process.env.BENCH_PG_URL ?? null;
 const ctx: BenchContext = {
   quick,
@@ -14,13 +17,23 @@ const ctx: BenchContext = {
   results: [],
 };
 console.log(`Sigap benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores${quick ? ' (quick)' : ''}\n`);
-console.log('== Catalogue (standards as data)');
-await catalogueBench(ctx);
-console.log('\n== Applications (procedure engine, clock)');
-await applicationsBench(ctx);
-console.log('\n== Letters');
-await lettersBench(ctx);
-console.log('\n== Registry (DTKS/DTSEN)');
-await registryBench(ctx);
-console.log('\n== Complaints and satisfaction survey');
-await complaintsBench(ctx);
+if (wanted('catalogue')) {
+  console.log('== Catalogue (standards as data)');
+  await catalogueBench(ctx);
+}
+if (wanted('applications')) {
+  console.log('\n== Applications (procedure engine, clock)');
+  await applicationsBench(ctx);
+}
+if (wanted('letters')) {
+  console.log('\n== Letters');
+  await lettersBench(ctx);
+}
+if (wanted('registry')) {
+  console.log('\n== Registry (DTKS/DTSEN)');
+  await registryBench(ctx);
+}
+if (wanted('complaints')) {
+  console.log('\n== Complaints and satisfaction survey');
+  await complaintsBench(ctx);
+}

@@ -57,5 +57,17 @@ describe(`SLA flags and notifications (${TEST_DB})`, () => {
     // 14 May (Kenaikan) and 15 May (cuti bersama): the 30th is Thursday 21 May, closing 16:00 WITA.
     const first = stages[0]!;
     assert.equal(first.dueAt, '2026-05-21T08:00:00.000Z');
+
+    // The case page lists the stages with their limits and how each ended.
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kepala-dinas@kota-banjarmasin', password: 'sigap-demo' } });
+    const page = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${r.applicationId}`, headers: { authorization: `Bearer ${JSON.parse(login.body).token}` } });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h2 id="h-stages">Tahapan dan batas waktunya<\/h2>/);
+    const rows = [...page.body.matchAll(/<tr><td>([^<]+)<\/td><td>[^<]+<\/td><td>([^<]+)<\/td><td>[^<]+<\/td><td>([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[3]]);
+    assert.deepEqual(rows, [
+      ['Pengajuan ke BPKPAD', 'selesai tepat waktu'],
+      ['Transfer dana bantuan ke rekening penerima', 'selesai tepat waktu'],
+    ]);
+    assert.match(page.body, /Kamis, 21 Mei 2026 16\.00 WITA/);
   });
 });

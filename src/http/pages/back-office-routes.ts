@@ -7,11 +7,12 @@ import { maskNik } from '../../domain/identity/index.js';
 import { resubmitFile } from '../../usecases/case-actions.js';
 import { serviceOfCase } from '../../usecases/case-service.js';
 import { completeTask } from '../../usecases/complete-task.js';
-import type { Ctx } from '../../usecases/context.js';
+import { nowOf, type Ctx } from '../../usecases/context.js';
 import { notificationsFor, sweepSla } from '../../usecases/sla-sweep.js';
 import { signIn, signOut } from '../../usecases/staff-accounts.js';
 import { uploadPath } from '../../usecases/store-upload.js';
 import { submitApplication } from '../../usecases/submit-application.js';
+import type { StageRecord } from '../../usecases/sla-clock.js';
 import { timelineOf } from '../../usecases/timeline.js';
 import { actorOf, requireStaffPage, SESSION_COOKIE } from '../auth.js';
 import { pickLang, type Lang } from '../i18n.js';
@@ -128,6 +129,8 @@ ${notes.length ? html`<section aria-labelledby="h-notif" class="notice"><h2 id="
     const timeline = await timelineOf(ctx, app_);
     const eligibility = JSON.parse(app_.eligibility) as { results: { id: string; message: string; verdict: string }[] };
     const error = (req.query as { error?: string }).error;
+    const stages = JSON.parse(app_.stages) as StageRecord[];
+    const nowIso = nowOf(ctx).toISOString();
     const recheckView = (data: Record<string, unknown>) => {
       const r = recheckOf(data);
       return r ? registryRecheckView(lang, r, req.staff!.roles) : '';
@@ -161,6 +164,9 @@ ${step.kind === 'sign' ? html`<div class="field"><label for="f-sign-password">${
     : task
       ? html`<p class="meta">${L(lang, `Menunggu peran: ${task.role}`, `Waiting for role: ${task.role}`)}</p>`
       : ''}
+${stages.length ? html`<section aria-labelledby="h-stages"><h2 id="h-stages">${L(lang, 'Tahapan dan batas waktunya', 'Stages and their time limits')}</h2><div class="table-wrap"><table><thead><tr><th scope="col">${L(lang, 'Tahapan', 'Stage')}</th><th scope="col">${L(lang, 'Mulai', 'Started')}</th><th scope="col">${L(lang, 'Batas waktu', 'Due')}</th><th scope="col">${L(lang, 'Selesai', 'Finished')}</th><th scope="col">${L(lang, 'Keadaan', 'State')}</th></tr></thead><tbody>${stages.map(
+  (st) => html`<tr><td>${st.label}</td><td>${ctx.clock.local(office.office, st.startedAt)}</td><td>${st.dueAt ? ctx.clock.local(office.office, st.dueAt) : L(lang, 'tidak ditetapkan', 'not set')}</td><td>${st.finishedAt ? ctx.clock.local(office.office, st.finishedAt) : '—'}</td><td>${stageState(lang, st, nowIso)}</td></tr>`,
+)}</tbody></table></div></section>` : ''}
 <section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${timeline.map(
       (e) => html`<li><time datetime="${e.at}">${e.atLocal}</time> · <strong>${e.type}</strong>${e.step ? ` · ${stepById(svc.procedure!, e.step)?.label ?? e.step}` : ''}${e.outcome ? ` → ${String(e.data.outcomeLabel ?? e.outcome)}` : ''} · ${e.actor}${e.note ? html`<br>${multiline(e.note)}` : ''}${e.slaEffect ? html`<br><span class="meta">SLA: ${JSON.stringify(e.slaEffect)}</span>` : ''}${recheckView(e.data)}</li>`,
     )}</ol></section>`;
@@ -282,3 +288,11 @@ ${step.kind === 'sign' ? html`<div class="field"><label for="f-sign-password">${
 }
 
 export { maskNik };
+
+/** A stage's state on the case page: finished on time or late, running, or running past its limit. */
+function stageState(lang: Lang, st: StageRecord, now: string): string {
+  const id = lang === 'id';
+  if (st.finishedAt) return st.late ? (id ? 'selesai terlambat' : 'finished late') : id ? 'selesai tepat waktu' : 'finished on time';
+  if (st.dueAt && now > st.dueAt) return id ? 'berjalan, melewati batas' : 'running, past its limit';
+  return id ? 'berjalan' : 'running';
+}
