@@ -213,20 +213,31 @@ async function importCommand(args: string[], config: Config): Promise<number> {
   }
 }
 
-async function snapshotsCommand(args: string[], config: Config): Promise<number> {
-  const { values } = parseArgs({ args, options: { office: { type: 'string' }, json: { type: 'boolean' } } });
-  if (!values.office) {
+type OfficeEntry = NonNullable<ReturnType<Ctx['catalogue']['office']>>;
+
+/** The frame of a per-office command: boot, find the office, run, close the database. */
+async function withOffice(config: Config, slug: string | undefined, run: (ctx: Ctx, office: OfficeEntry) => Promise<number>): Promise<number> {
+  if (!slug) {
     err('Wajib / required: --office <slug>');
     return 2;
   }
   const ctx = await bootCtx(config);
   if (!ctx) return 1;
   try {
-    const office = ctx.catalogue.office(values.office);
+    const office = ctx.catalogue.office(slug);
     if (!office) {
-      err(`Kantor tidak ditemukan / office not found: ${values.office}`);
+      err(`Kantor tidak ditemukan / office not found: ${slug}`);
       return 1;
     }
+    return await run(ctx, office);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+async function snapshotsCommand(args: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({ args, options: { office: { type: 'string' }, json: { type: 'boolean' } } });
+  return withOffice(config, values.office, async (ctx, office) => {
     const rows = await listSnapshots(ctx.database.db, office.id, 200);
     if (values.json) {
       out(JSON.stringify(rows.map((r) => ({ ...r, summary: JSON.parse(r.summary) })), null, 2));
@@ -238,9 +249,7 @@ async function snapshotsCommand(args: string[], config: Config): Promise<number>
         `${r.current_for_period ? '*' : ' '} ${r.period} ${r.status.padEnd(9)} ${r.id} ${String(r.rows_accepted ?? r.rows_read).padStart(9)} baris  ${r.started_at}  ${r.importer_name}  ${r.source_name ?? ''} ${r.source_sha256.slice(0, 12)}`,
       );
     return 0;
-  } finally {
-    await ctx.database.close();
-  }
+  });
 }
 
 async function lookupCommand(args: string[], config: Config): Promise<number> {
@@ -302,24 +311,11 @@ async function sampleCommand(args: string[]): Promise<number> {
 
 async function cleanupCommand(args: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args, options: { office: { type: 'string' } } });
-  if (!values.office) {
-    err('Wajib / required: --office <slug>');
-    return 2;
-  }
-  const ctx = await bootCtx(config);
-  if (!ctx) return 1;
-  try {
-    const office = ctx.catalogue.office(values.office);
-    if (!office) {
-      err(`Kantor tidak ditemukan / office not found: ${values.office}`);
-      return 1;
-    }
+  return withOffice(config, values.office, async (ctx, office) => {
     const cleaned = await cleanupDeadImports(ctx, office.id, null);
     out(`${cleaned.length} impor mati dibersihkan / dead imports cleaned up${cleaned.length ? `: ${cleaned.join(', ')}` : ''}`);
     return 0;
-  } finally {
-    await ctx.database.close();
-  }
+  });
 }
 
 export async function registryCommand(argv: string[], config: Config): Promise<number | null> {

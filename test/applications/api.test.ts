@@ -1,29 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { BUDI, multipartBody, PDF_MIN, PNG_1X1, SITI } from '../support/fixtures.js';
 
 describe(`applications API (${TEST_DB})`, () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
   before(async () => {
     t = await testApp();
   });
   after(async () => t.close());
 
-  const req = async (method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const r = await t.app.inject({ method, url, payload: body as never, headers });
-    return { status: r.statusCode, json: () => JSON.parse(r.body), body: r.body };
-  };
-  const login = async (username: string) => {
-    if (!tokens[username]) {
-      const r = await req('POST', '/api/v1/auth/login', { username, password: 'sigap-demo' });
-      assert.equal(r.status, 200, r.body);
-      tokens[username] = r.json().token;
-    }
-    return { authorization: `Bearer ${tokens[username]}` };
-  };
+  const { req, login } = apiClient(() => t);
   const upload = async (content: Buffer, name: string, mime: string) => {
     const { payload, headers } = multipartBody('file', name, mime, content);
     return t.app.inject({ method: 'POST', url: '/api/v1/uploads', payload, headers });

@@ -1,27 +1,24 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { readLetterFile } from '../../src/usecases/letters/letter-files.js';
 import { simulate } from '../../src/usecases/simulate.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
-import { axeViolations, launchBrowser } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { axeViolations, browserHarness } from '../support/browser.js';
 import { driveUntil, fileCase } from '../letters/helpers.js';
 
 describe(`the head of office signs letters and anyone verifies them (${TEST_DB})`, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let h: Awaited<ReturnType<typeof browserHarness>> | undefined;
   before(async () => {
-    t = await testApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    h = await browserHarness();
+    ({ t, browser, base } = h);
   });
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await h?.close();
   });
 
   const signIn = async (page: Page, username: string) => {

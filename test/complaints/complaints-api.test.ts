@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../src/http/app.js';
 import { sweepComplaints } from '../../src/usecases/complaints/sweep-complaints.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { apiClient, testApp, type TestApp } from '../support/app.js';
 
 /** A clock the tests move: Wednesday 8 April 2026, 10:00 WITA (02:00 UTC). */
 let clock = new Date('2026-04-08T02:00:00.000Z');
@@ -13,24 +13,12 @@ const setClock = (iso: string) => {
 
 describe(`complaints: intake, tracking, stages, response promise, privacy (${TEST_DB})`, () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
   before(async () => {
     t = await testApp({ now: () => clock });
   });
   after(async () => t?.close());
 
-  const req = async (method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const r = await t.app.inject({ method, url, payload: body as never, headers });
-    return { status: r.statusCode, json: () => JSON.parse(r.body), body: r.body };
-  };
-  const login = async (username: string) => {
-    if (!tokens[username]) {
-      const r = await req('POST', '/api/v1/auth/login', { username, password: 'sigap-demo' });
-      assert.equal(r.status, 200, r.body);
-      tokens[username] = r.json().token;
-    }
-    return { authorization: `Bearer ${tokens[username]}` };
-  };
+  const { req, login } = apiClient(() => t);
   const file = (body: Record<string, unknown>, headers: Record<string, string> = {}) => req('POST', '/api/v1/complaints', body, headers);
 
   const BJM_TEXT = 'Bantuan santunan kematian untuk almarhum ayah saya belum cair sejak tiga bulan lalu, padahal berkas sudah lengkap.';

@@ -16,7 +16,7 @@ import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 import { simulate } from '../../src/usecases/simulate.js';
 import { createUser } from '../../src/usecases/staff-accounts.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { multipartBody } from '../support/fixtures.js';
 import { actorFor, driveUntil, fileCase, pdfText, qrOf } from './helpers.js';
 
@@ -27,7 +27,6 @@ const UNICODE_NAME = 'Siti Ñurhaliza Łukasiewicz-Nguyễn';
 describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   let t: TestApp;
   let clock = new Date();
-  const tokens: Record<string, string> = {};
   before(async () => {
     t = await testApp({ now: () => clock });
     const mk = (u: typeof HEAD, roles: string[], title: string) =>
@@ -37,16 +36,9 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   });
   after(async () => t.close());
 
-  const api = async (method: 'GET' | 'POST', url: string, as?: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    if (as && !tokens[as]) {
-      const pw = as === HEAD.username ? HEAD.password : as === DEPUTY.username ? DEPUTY.password : 'sigap-demo';
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: as, password: pw } });
-      assert.equal(r.statusCode, 200, r.body);
-      tokens[as] = JSON.parse(r.body).token;
-    }
-    const r = await t.app.inject({ method, url, payload: payload as never, headers: { ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}), ...headers } });
-    return { status: r.statusCode, body: r.body, raw: r.rawPayload, json: () => JSON.parse(r.body) };
-  };
+  const client = apiClient(() => t, { [HEAD.username]: HEAD.password, [DEPUTY.username]: DEPUTY.password });
+  const api = async (method: 'GET' | 'POST', url: string, as?: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    client.req(method, url, payload, { ...(as ? await client.login(as) : {}), ...headers });
   const jambi = () => t.catalogue.office('kota-jambi')!.office;
   const today = () => t.ctx.clock.localDate(jambi(), clock.toISOString());
   const lettersOf = (applicationId: string) => t.database.db.selectFrom('letters').selectAll().where('application_id', '=', applicationId).orderBy('created_at').execute();

@@ -39,3 +39,29 @@ export async function testApp(opts: { demo?: boolean; now?: () => Date; rateLimi
     },
   };
 }
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * API requests against a test app, and sign-in of demo accounts (password `sigap-demo` unless
+ * given), one token per user reused across a file. `app` is a getter: tests assign the app in
+ * `before`.
+ */
+export function apiClient(app: () => TestApp, passwords: Record<string, string> = {}) {
+  const tokens = new Map<string, string>();
+  const req = async (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const r = await app().app.inject({ method, url, payload: body as never, headers });
+    return { status: r.statusCode, json: () => JSON.parse(r.body), body: r.body, raw: r.rawPayload, headers: r.headers };
+  };
+  const login = async (username: string): Promise<Record<string, string>> => {
+    let token = tokens.get(username);
+    if (!token) {
+      const r = await req('POST', '/api/v1/auth/login', { username, password: passwords[username] ?? 'sigap-demo' });
+      if (r.status !== 200) throw new Error(`sign-in of ${username} failed: ${r.status} ${r.body}`);
+      token = r.json().token as string;
+      tokens.set(username, token);
+    }
+    return { authorization: `Bearer ${token}` };
+  };
+  return { req, login };
+}

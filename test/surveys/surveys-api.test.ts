@@ -6,7 +6,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { simulate } from '../../src/usecases/simulate.js';
 import { surveyUrlFor } from '../../src/usecases/surveys/survey-link.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { multipartBody } from '../support/fixtures.js';
 
 let clock = new Date('2026-04-08T03:00:00.000Z'); // Wednesday 8 April 2026, 10:00 WIB
@@ -43,24 +43,12 @@ function withSum(n: number, S: number): ReturnType<typeof q>[] {
 
 describe(`satisfaction survey (SKM) and IKM (${TEST_DB})`, () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
   before(async () => {
     t = await testApp({ now: () => clock });
   });
   after(async () => t?.close());
 
-  const req = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const r = await t.app.inject({ method, url, payload: body as never, headers });
-    return { status: r.statusCode, json: () => JSON.parse(r.body), body: r.body, raw: r.rawPayload, headers: r.headers };
-  };
-  const login = async (username: string) => {
-    if (!tokens[username]) {
-      const r = await req('POST', '/api/v1/auth/login', { username, password: 'sigap-demo' });
-      assert.equal(r.status, 200, r.body);
-      tokens[username] = r.json().token;
-    }
-    return { authorization: `Bearer ${tokens[username]}` };
-  };
+  const { req, login } = apiClient(() => t);
   const batch = async (office: string, responses: unknown[], user = `surveyor@${office}`, service?: string) => req('POST', '/api/v1/surveys/batch', { office, service, responses }, await login(user));
   const ikm = async (office: string, query: string) => req('GET', `/api/v1/offices/${office}/ikm?${query}`);
 
