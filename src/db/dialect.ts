@@ -30,6 +30,7 @@ export interface Database {
   /**
    * Appends rows to an append-only table (logs) and resolves once they are committed. On SQLite
    * the commit happens in a writer thread (sqlite-append.ts) so its fsync never blocks requests.
+   * Never await it inside `write`: that thread would wait for the transaction's lock.
    */
   append(table: string, rows: Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
