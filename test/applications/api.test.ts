@@ -259,4 +259,17 @@ describe(`claiming tasks (${TEST_DB})`, () => {
     assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/tasks/${task.id}/release`, headers: a })).statusCode, 200);
     assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/tasks/${task.id}/complete`, payload: { outcome: fwd, version: task.version }, headers: b })).statusCode, 200);
   });
+
+  it('a signed-out bearer token is refused on the very next request, though sessions are remembered between requests', async () => {
+    const { req } = apiClient(() => t);
+    const login = await req('POST', '/api/v1/auth/login', { username: 'front-office@kota-semarang', password: 'sigap-demo' });
+    assert.equal(login.status, 200, login.body);
+    const headers = { authorization: `Bearer ${login.json().token}` };
+    assert.equal((await req('GET', '/api/v1/tasks', undefined, headers)).status, 200);
+    assert.equal((await req('GET', '/api/v1/tasks', undefined, headers)).status, 200);
+    assert.equal((await req('POST', '/api/v1/auth/logout', undefined, headers)).status, 204);
+    const after = await req('GET', '/api/v1/tasks', undefined, headers);
+    assert.equal(after.status, 401);
+    assert.equal(after.json().error.code, 'unauthenticated');
+  });
 });
