@@ -127,6 +127,33 @@ describe('standards validator', () => {
     assert.ok(problems.some((p) => p.message === 'langkah tidak terjangkau dari awal: yatim'));
   });
 
+  it('checks a registry proposal profile against the procedure: steps and their outcomes', () => {
+    const good = `${SERVICE}registryProposal:
+  kind: dtks
+  opensAt: { step: terima, outcomes: [lengkap] }
+`;
+    assert.deepEqual(run(OFFICE, [good]).problems, []);
+    const broken = `${SERVICE}registryProposal:
+  kind: dtks
+  opensAt: { step: terima, outcomes: [tidak-lengkap] }
+  marks:
+    - { step: survei, stage: surveyed }
+  siksngStep: finalisasi
+`;
+    const { problems } = run(OFFICE, [broken]);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.code, p.message, p.messageEn]),
+      [
+        [22, 'unknown-ref', 'hasil tidak dikenal pada langkah terima: tidak-lengkap', 'unknown outcome of step terima: tidak-lengkap'],
+        [24, 'unknown-ref', 'langkah tidak dikenal: survei', 'unknown step: survei'],
+        [25, 'unknown-ref', 'langkah tidak dikenal: finalisasi', 'unknown step: finalisasi'],
+      ],
+    );
+    const badStage = run(OFFICE, [good.replace('opensAt: { step: terima, outcomes: [lengkap] }', 'opensAt: { step: terima }\n  marks: [{ step: terima, stage: confirmed }]')]).problems;
+    assert.equal(badStage.length, 1);
+    assert.equal(badStage[0]!.line, 23, 'confirmed is reached by a snapshot, never marked by a step');
+  });
+
   it('requires the four roles every office must have', () => {
     const broken = OFFICE.replace('  - { id: auditor, name: Auditor }\n', '');
     const { problems } = run(broken, [SERVICE]);

@@ -1,11 +1,14 @@
 /**
- * Proposals (usulan) of new registry entries: which seed services propose people to DTKS/DTSEN or
- * to PBI-JK, which of their steps mark a stage, and the stage machine. Pure: no I/O.
+ * Proposals (usulan) of new registry entries: the stage machine, and reading a service's proposal
+ * profile (which services propose people to DTKS/DTSEN or to PBI-JK, and which of their steps mark
+ * a stage, is part of their standard: `registryProposal`). Pure: no I/O.
  *
  * A proposal goes intake → surveyed → finalised (in SIKS-NG, with its reference) → approved or
  * rejected by the ministry; it is *confirmed* when an imported snapshot shows the person (for a
  * PBI-JK proposal: with the PBI flag set), whatever stage it had reached.
  */
+import type { Service } from '../standards/schema.js';
+
 export const STAGES = ['intake', 'surveyed', 'finalised', 'approved', 'rejected', 'not-proposed', 'confirmed'] as const;
 export type Stage = (typeof STAGES)[number];
 export type ProposalKind = 'dtks' | 'pbi-jk';
@@ -30,78 +33,21 @@ export function canMove(from: Stage, to: Stage): boolean {
   return ORDER[to] > ORDER[from];
 }
 
-export interface StepMark {
-  stage: Stage;
-  /** Only these outcomes mark the stage (default: every forward outcome). */
-  outcomes?: string[];
-}
-
-export interface ProposalProfile {
-  office: string;
-  service: string;
-  kind: ProposalKind;
-  /** The step (and outcome) that opens the proposal. */
-  opensAt: { step: string; outcomes?: string[] };
-  /** Steps that move the proposal, by step id. */
-  marks: Record<string, StepMark[]>;
-  /** The step where the operator records the SIKS-NG reference (data.siksngReference or data.reference). */
-  siksngStep?: string;
-  /** The outside body's step that waits on the ministry's decision (auto-completed on confirmation). */
-  ministryStep?: { step: string; approved: string };
-}
-
 /**
- * The seed services REFERENCE §4 and the issue name as proposals: Kota Jambi 6 (Pengusulan DTKS),
- * Kota Semarang SLRT (its non-DTKS path, "daftar awal untuk dimasukan kedalam DTKS ... melalui
- * mekanisme SIKS-NG"), Kota Banjarmasin 2 (usulan JKN-KIS PBI, validated "melalui SIKS NG").
+ * How a service proposes people (its standard's `registryProposal`, validated with it): which step
+ * opens the proposal, which steps mark a stage, where the SIKS-NG reference is recorded and which
+ * outside body's step waits on the ministry.
  */
-export const PROPOSAL_PROFILES: ProposalProfile[] = [
-  {
-    office: 'kota-jambi',
-    service: 'pengusulan-dtks',
-    kind: 'dtks',
-    opensAt: { step: 'terima-berkas', outcomes: ['lengkap'] },
-    marks: {
-      'survei-rumah': [{ stage: 'surveyed' }],
-      finalisasi: [{ stage: 'finalised' }],
-      'persetujuan-kemensos': [
-        { stage: 'approved', outcomes: ['disetujui'] },
-        { stage: 'rejected', outcomes: ['tidak-disetujui'] },
-      ],
-    },
-    siksngStep: 'finalisasi',
-    ministryStep: { step: 'persetujuan-kemensos', approved: 'disetujui' },
-  },
-  {
-    office: 'kota-semarang',
-    service: 'slrt',
-    kind: 'dtks',
-    opensAt: { step: 'usulan-dtks' },
-    marks: {},
-  },
-  {
-    office: 'kota-banjarmasin',
-    service: 'pengusulan-jkn-kis',
-    kind: 'pbi-jk',
-    opensAt: { step: 'terima-permohonan', outcomes: ['lengkap'] },
-    marks: {
-      'verifikasi-rumah-tangga': [{ stage: 'surveyed' }],
-      'penentuan-kelayakan': [{ stage: 'not-proposed', outcomes: ['tidak-layak'] }],
-      'input-usulan': [{ stage: 'finalised' }],
-      'validasi-eksternal': [{ stage: 'approved', outcomes: ['divalidasi'] }],
-    },
-    siksngStep: 'input-usulan',
-    ministryStep: { step: 'validasi-eksternal', approved: 'divalidasi' },
-  },
-];
+export type ProposalProfile = NonNullable<Service['registryProposal']>;
 
-export function profileFor(office: string, service: string): ProposalProfile | undefined {
-  return PROPOSAL_PROFILES.find((p) => p.office === office && p.service === service);
+/** A service's proposal profile, if it proposes people to the registry. */
+export function profileOf(service: Pick<Service, 'registryProposal'>): ProposalProfile | undefined {
+  return service.registryProposal;
 }
 
 /** The stage a completed step marks, if any. */
 export function stageMarked(profile: ProposalProfile, step: string, outcome: string): Stage | null {
-  for (const m of profile.marks[step] ?? []) if (!m.outcomes || m.outcomes.includes(outcome)) return m.stage;
+  for (const m of profile.marks) if (m.step === step && (!m.outcomes || m.outcomes.includes(outcome))) return m.stage;
   return null;
 }
 

@@ -365,6 +365,26 @@ export const Procedure = z
   })
   .strict();
 
+/**
+ * A service that proposes people to the registry (usulan DTKS/DTSEN or PBI-JK, tracked until an
+ * imported snapshot lists them): Sigap's configuration of the decree's procedure, not decree text.
+ */
+export const RegistryProposal = z
+  .object({
+    kind: z.enum(['dtks', 'pbi-jk']),
+    /** The step (and, optionally, outcomes; default every forward outcome) that opens the proposal. */
+    opensAt: z.object({ step: id, outcomes: z.array(id).min(1).optional() }).strict(),
+    /** Steps that move the proposal to a stage (only for the outcomes listed, when listed). */
+    marks: z
+      .array(z.object({ step: id, stage: z.enum(['surveyed', 'finalised', 'approved', 'rejected', 'not-proposed']), outcomes: z.array(id).min(1).optional() }).strict())
+      .default([]),
+    /** The step at which the operator records the SIKS-NG reference. */
+    siksngStep: id.optional(),
+    /** The outside body's step that waits on the ministry; a confirming snapshot completes it with `approved`. */
+    ministryStep: z.object({ step: id, approved: id }).strict().optional(),
+  })
+  .strict();
+
 export const Service = z
   .object({
     no: z.number().int().positive(),
@@ -387,6 +407,7 @@ export const Service = z
     requirements: z.array(Requirement).default([]),
     eligibility: z.array(Eligibility).default([]),
     procedure: Procedure.nullable().default(null),
+    registryProposal: RegistryProposal.optional(),
   })
   .strict();
 export type Service = z.infer<typeof Service>;

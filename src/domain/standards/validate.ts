@@ -218,6 +218,21 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
       if (!stepIds.has(st[k]))
         at(['sla', 'stages', i, k], 'unknown-ref', `langkah tidak dikenal: ${st[k]}`, `unknown step: ${st[k]}`);
   });
+  const rp = service.registryProposal;
+  if (rp) {
+    /** A referenced step must exist, and the outcomes named must be that step's. */
+    const stepRef = (path: (string | number)[], stepId: string, outcomes: string[] = [], outcomesPath: (string | number)[] = path) => {
+      const i = stepIds.get(stepId);
+      if (i === undefined) return at(path, 'unknown-ref', `langkah tidak dikenal: ${stepId}`, `unknown step: ${stepId}`);
+      const known = new Set(proc.steps[i]!.outcomes.map((o) => o.id));
+      for (const o of outcomes)
+        if (!known.has(o)) at(outcomesPath, 'unknown-ref', `hasil tidak dikenal pada langkah ${stepId}: ${o}`, `unknown outcome of step ${stepId}: ${o}`);
+    };
+    stepRef(['registryProposal', 'opensAt', 'step'], rp.opensAt.step, rp.opensAt.outcomes, ['registryProposal', 'opensAt', 'outcomes']);
+    rp.marks.forEach((m, i) => stepRef(['registryProposal', 'marks', i, 'step'], m.step, m.outcomes, ['registryProposal', 'marks', i, 'outcomes']));
+    if (rp.siksngStep) stepRef(['registryProposal', 'siksngStep'], rp.siksngStep);
+    if (rp.ministryStep) stepRef(['registryProposal', 'ministryStep', 'step'], rp.ministryStep.step, [rp.ministryStep.approved], ['registryProposal', 'ministryStep', 'approved']);
+  }
 }
 
 /**

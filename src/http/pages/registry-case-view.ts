@@ -5,7 +5,8 @@
  * that may read the registry; everyone handling the case sees the verdicts.
  */
 import { maskingFor } from '../../domain/registry/access.js';
-import { profileFor } from '../../domain/registry/proposals.js';
+import { profileOf } from '../../domain/registry/proposals.js';
+import type { Service } from '../../domain/standards/schema.js';
 import type { RegistryRecheck } from '../../usecases/registry/effects.js';
 import type { Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
@@ -58,7 +59,7 @@ ${facts.length ? html`<dl class="facts">${facts.map(([k, v]) => html`<div><dt>${
 }
 
 /** The SIKS-NG reference input, at the step where a proposal service records it. */
-export function siksngField(lang: Lang, officeSlug: string, serviceSlug: string, stepId: string): Raw | '' {
-  if (profileFor(officeSlug, serviceSlug)?.siksngStep !== stepId) return '';
+export function siksngField(lang: Lang, service: Service, stepId: string): Raw | '' {
+  if (profileOf(service)?.siksngStep !== stepId) return '';
   return html`<div class="field"><label for="f-siksng">${L(lang, 'Nomor/ID usulan di SIKS-NG', 'SIKS-NG proposal reference')}</label><input id="f-siksng" name="data.siksngReference" maxlength="100" aria-describedby="f-siksng-help"><p id="f-siksng-help" class="meta">${L(lang, 'Diisi operator setelah usulan difinalisasi di SIKS-NG (2–100 karakter).', 'Entered by the operator once the proposal is finalised in SIKS-NG (2–100 characters).')}</p></div>`;
 }

@@ -23,7 +23,8 @@ import type { RegistryProposalsTable } from '../../db/schema-registry.js';
 import type { Problem } from '../../domain/errors.js';
 import { parseKk, parseNik } from '../../domain/identity/index.js';
 import { canRecordProposal } from '../../domain/registry/access.js';
-import { canMove, checkReference, confirms, profileFor, stageMarked, STAGE_LABEL, STAGES, type ProposalKind, type Stage } from '../../domain/registry/proposals.js';
+import { canMove, checkReference, confirms, profileOf, stageMarked, STAGE_LABEL, STAGES, type ProposalKind, type Stage } from '../../domain/registry/proposals.js';
+import { serviceOfCase } from '../case-service.js';
 import { completeTask } from '../complete-task.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
@@ -35,16 +36,13 @@ async function addEvent(trx: Trx, p: RegistryProposalsTable, type: string, stage
   await insertProposalEvent(trx, { id: randomUUID(), proposal_id: p.id, office_id: p.office_id, type, stage, actor_id: actor.id, actor_name: actor.name, note, data: JSON.stringify(data), at });
 }
 
-const officeSlugOf = (ctx: Ctx, officeId: string) => ctx.catalogue.list().find((o) => o.id === officeId)?.office.slug;
-
 /**
  * Step effect: opens the proposal at its service's opening step, moves it at the marked steps,
  * records the SIKS-NG reference at the finalisation step. Runs inside the step's transaction.
  */
 export async function advanceFromStep(input: StepEffectInput & { trx: Trx }): Promise<Record<string, unknown> | void> {
   const { ctx, app, step, outcome, trx, actor, now, data } = input;
-  const slug = officeSlugOf(ctx, app.office_id);
-  const profile = slug ? profileFor(slug, input.service.slug) : undefined;
+  const profile = profileOf(input.service);
   if (!profile) return;
   let p = await proposalByApplication(trx, app.id);
   const events: string[] = [];
@@ -95,8 +93,7 @@ export async function advanceFromStep(input: StepEffectInput & { trx: Trx }): Pr
 
 /** Step check: a SIKS-NG reference given at the finalisation step must be well-formed. */
 export function checkStepReference(input: StepEffectInput): Problem[] {
-  const slug = officeSlugOf(input.ctx, input.app.office_id);
-  const profile = slug ? profileFor(slug, input.service.slug) : undefined;
+  const profile = profileOf(input.service);
   if (!profile || profile.siksngStep !== input.step.id) return [];
   const given = input.data.siksngReference;
   if (given !== undefined && given !== '' && !checkReference(given))
@@ -123,9 +120,8 @@ export async function confirmProposals(ctx: Ctx, officeId: string, snapshotId: s
     // A case still waiting on the ministry moves on: the registry is the ministry's answer.
     if (p.application_id) {
       const app = await findApplicationAnyOffice(db, p.application_id);
-      const slug = officeSlugOf(ctx, officeId);
-      const svc = app ? ctx.catalogue.list().find((o) => o.id === officeId)?.services.find((s) => s.id === app.service_id) : undefined;
-      const profile = slug && svc ? profileFor(slug, svc.service.slug) : undefined;
+      // The profile of the version the case runs on.
+      const profile = app ? profileOf(await serviceOfCase(ctx, app.service_version_id)) : undefined;
       const task = app ? await openTaskFor(db, app.id) : undefined;
       if (app && task && profile?.ministryStep && task.step_id === profile.ministryStep.step && task.status === 'open' && !task.claimed_by) {
         await completeTask(
