@@ -420,11 +420,11 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
     // Both indexes at once (on PostgreSQL two connections build them in parallel).
     const kkIndexed = indexKk(db, table);
     kkIndexed.catch(() => undefined);
-    await indexNik(db, table);
+    const nikIndex = await indexNik(db, ctx.database.dialect, table);
     lap('indexNik');
     // Duplicate NIKs: the first row is kept, the later ones rejected (they count toward the threshold).
     const maxRejected = Math.floor(threshold * Math.max(1, progress.rowsRead));
-    const dups = await duplicateNiks(db, table, Math.max(0, maxRejected - rejected) + 1);
+    const dups = nikIndex.unique ? [] : await duplicateNiks(db, table, Math.max(0, maxRejected - rejected) + 1);
     const dupCount = dups.reduce((a, d) => a + d.n - 1, 0);
     if (rejected + dupCount <= maxRejected)
       for (const d of dups) {
