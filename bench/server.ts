@@ -4,7 +4,7 @@
  * Prints `READY <port>` when listening.
  */
 import Fastify from 'fastify';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boot } from '../src/boot.js';
@@ -21,7 +21,10 @@ if (mode === 'bare') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
 } else {
-  const booted = await boot({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: mkdtempSync(join(tmpdir(), 'sigap-bench-')), standardsDir: 'standards', demo: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-bench-'));
+  // The benchmark stops this process with SIGTERM: its throwaway database goes with it.
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  const booted = await boot({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir, standardsDir: 'standards', demo: true });
   if (!booted.ok) throw new Error('standards invalid');
   const app = await buildApp({ ctx: booted.ctx, rateLimit: false });
   if (mode === 'submit') {
