@@ -11,22 +11,25 @@ export const notFoundOffice = (reply: FastifyReply, slug: string) =>
 export const notFoundService = (reply: FastifyReply, office: string, slug: string) =>
   sendError(reply, 404, 'service-not-found', `Layanan "${slug}" tidak ditemukan di ${office}`, `Service "${slug}" not found in ${office}`);
 
-export const errorSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        messageEn: { type: 'string' },
-        problems: {
-          type: 'array',
-          items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } } },
+/** The error body's schema; `problemProperties` adds fields to each listed problem (e.g. a row number). */
+export function errorSchemaWith(problemProperties: Record<string, { type: string }> = {}) {
+  const problem = { ...problemProperties, field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } };
+  return {
+    type: 'object',
+    properties: {
+      error: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          message: { type: 'string' },
+          messageEn: { type: 'string' },
+          problems: { type: 'array', items: { type: 'object', properties: problem } },
         },
+        required: ['code', 'message', 'messageEn'],
       },
-      required: ['code', 'message', 'messageEn'],
     },
-  },
-  required: ['error'],
-} as const;
+    required: ['error'],
+  } as const;
+}
+
+export const errorSchema = errorSchemaWith();

@@ -55,6 +55,22 @@ export async function fileCase(ctx: Ctx, office: string, service: string, name =
   return r.value;
 }
 
+/** Completes the open task as the demo account of its role, with the data its step kind needs. */
+async function completeAs(ctx: Ctx, office: string, task: { id: string; role: string }, step: Step, outcome: string, version: number): Promise<void> {
+  const r = await completeTask(
+    ctx,
+    {
+      taskId: task.id,
+      outcome,
+      note: 'Sesuai hasil pemeriksaan',
+      data: { ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga.' } : {}), ...(step.kind === 'external' ? { reference: 'REF/2026/001' } : {}) },
+      version,
+    },
+    await actorFor(ctx, `${task.role}@${office}`),
+  );
+  if (!r.ok) throw new Error(`${step.id}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+}
+
 /** Completes tasks along the main path until the open task's step satisfies `stop` (or the case ends). */
 export async function driveUntil(ctx: Ctx, applicationId: string, stop: (s: Step) => boolean, office: string): Promise<{ step: Step | null; taskId: string | null; version: number }> {
   for (let i = 0; i < 60; i++) {
@@ -65,18 +81,7 @@ export async function driveUntil(ctx: Ctx, applicationId: string, stop: (s: Step
     const step = svc.procedure!.steps.find((s) => s.id === task.step_id)!;
     if (stop(step)) return { step, taskId: task.id, version: app.version };
     const outcome = mainOutcome(svc.procedure!, step.id)!;
-    const r = await completeTask(
-      ctx,
-      {
-        taskId: task.id,
-        outcome,
-        note: 'Sesuai hasil pemeriksaan',
-        data: { ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga.' } : {}), ...(step.kind === 'external' ? { reference: 'REF/2026/001' } : {}) },
-        version: app.version,
-      },
-      await actorFor(ctx, `${task.role}@${office}`),
-    );
-    if (!r.ok) throw new Error(`${step.id}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+    await completeAs(ctx, office, task, step, outcome, app.version);
   }
   throw new Error('did not stop');
 }
@@ -152,18 +157,7 @@ export async function driveThroughDocument(ctx: Ctx, applicationId: string, offi
     }
     const outcome = best && best.n < Infinity ? best.id : mainOutcome(proc, step.id);
     if (!outcome) throw new Error(`no route from ${step.id}`);
-    const r = await completeTask(
-      ctx,
-      {
-        taskId: task.id,
-        outcome,
-        note: 'Sesuai hasil pemeriksaan',
-        data: { ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga.' } : {}), ...(step.kind === 'external' ? { reference: 'REF/2026/001' } : {}) },
-        version: app.version,
-      },
-      await actorFor(ctx, `${task.role}@${office}`),
-    );
-    if (!r.ok) throw new Error(`${step.id}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+    await completeAs(ctx, office, task, step, outcome, app.version);
     done = d2;
   }
   throw new Error('did not finish');

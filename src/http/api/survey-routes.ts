@@ -23,7 +23,7 @@ import { canEnterSurveys, canReadSurveys } from '../../usecases/surveys/survey-r
 import { findSurveyApplication } from '../../usecases/surveys/survey-link.js';
 import { exportResponsesXlsx, parseSurveyXlsx, surveyTemplateXlsx } from '../../usecases/surveys/survey-xlsx.js';
 import { actorOf, requireStaffApi, requireStaffPage } from '../auth.js';
-import { errorSchema, sendError } from '../errors.js';
+import { errorSchema, errorSchemaWith, sendError } from '../errors.js';
 import { pickLang, type Lang } from '../i18n.js';
 import { html, raw, type Raw } from '../pages/html.js';
 import { page, withLang } from '../pages/layout.js';
@@ -37,21 +37,8 @@ const dec = (lang: Lang, n: number, d = 2) => (lang === 'id' ? n.toFixed(d).repl
 export const SURVEY_RATE = { max: 20, timeWindow: '10 minutes' } as const;
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
-const rowProblemsSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        messageEn: { type: 'string' },
-        problems: { type: 'array', items: { type: 'object', properties: { row: { type: 'integer' }, field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } } } },
-      },
-      required: ['code', 'message', 'messageEn'],
-    },
-  },
-} as const;
+/** Problems of a batch carry the row they come from. */
+const rowProblemsSchema = errorSchemaWith({ row: { type: 'integer' } });
 
 const ikmSchema = {
   type: 'object',

@@ -61,3 +61,22 @@ export function complaintAccess(actor: Actor): ComplaintAccess {
   const read = handle || actor.roles.some((r) => (COMPLAINT_READER_ROLES as readonly string[]).includes(r));
   return { handle, read, confidential: handle };
 }
+
+/** What both the staff's and the complainant's views of a complaint say about it. */
+export interface ComplaintBasics {
+  receiptNumber: string;
+  type: string;
+  typeLabel: string;
+  mode: string;
+  channel: string;
+  channelLabel: string;
+  externalRef: string | null;
+  service: { slug: string; title: string } | null;
+  stage: { id: string; label: string; labelEn: string };
+  status: string;
+  receivedAt: string;
+  receivedAtLocal: string;
+  dueAt: string;
+  dueAtLocal: string;
+  slaState: string;
+}

@@ -10,28 +10,13 @@ import { CHANNEL_LABELS, MODE_LABELS, TYPE_LABELS, allowedNext, stageById, type 
 import type { Problem } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { complaintAccess, complaintSetup, officeById } from './office-complaints.js';
+import { complaintAccess, complaintSetup, officeById, type ComplaintBasics } from './office-complaints.js';
 import { sweepComplaints } from './sweep-complaints.js';
 import { complaintTimeline, type TimelineEntry } from './timeline.js';
 import { complaintForStaff } from './work-complaint.js';
 
-export interface ComplaintSummaryDto {
+export interface ComplaintSummaryDto extends ComplaintBasics {
   id: string;
-  receiptNumber: string;
-  type: string;
-  typeLabel: string;
-  mode: string;
-  channel: string;
-  channelLabel: string;
-  externalRef: string | null;
-  service: { slug: string; title: string } | null;
-  stage: { id: string; label: string; labelEn: string };
-  status: string;
-  receivedAt: string;
-  receivedAtLocal: string;
-  dueAt: string;
-  dueAtLocal: string;
-  slaState: string;
   escalated: boolean;
   /** A named complainant's name; null for anonymous, and for confidential in every list. */
   complainantName: string | null;

@@ -11,7 +11,7 @@ import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { trackingCodeHash } from '../submit-application.js';
 import { COMPLAINT_SECRET } from './file-complaint.js';
-import { complaintSetup, officeById, responseDue } from './office-complaints.js';
+import { complaintSetup, officeById, responseDue, type ComplaintBasics } from './office-complaints.js';
 import { complaintTimeline, type TimelineEntry } from './timeline.js';
 
 export async function findTrackedComplaint(ctx: Ctx, receiptNumber: string, code: string): Promise<ComplaintRow | null> {
@@ -24,28 +24,13 @@ export async function findTrackedComplaint(ctx: Ctx, receiptNumber: string, code
   return rows.find((r) => r.tracking_code_hash === hash) ?? null;
 }
 
-export interface PublicComplaintStatus {
-  receiptNumber: string;
+export interface PublicComplaintStatus extends ComplaintBasics {
   office: { slug: string; name: string };
-  type: string;
-  typeLabel: string;
   typeLabelEn: string;
-  mode: string;
   modeLabel: string;
   modeLabelEn: string;
-  channel: string;
-  channelLabel: string;
-  externalRef: string | null;
-  service: { slug: string; title: string } | null;
   application: string | null;
   text: string;
-  stage: { id: string; label: string; labelEn: string };
-  status: string;
-  receivedAt: string;
-  receivedAtLocal: string;
-  dueAt: string;
-  dueAtLocal: string;
-  slaState: string;
   responsePromise: { text: string; textEn: string; source: string };
   answer: string | null;
   answeredAt: string | null;
