@@ -291,14 +291,14 @@ export async function registryBench(ctx: BenchContext): Promise<void> {
 async function childServe(dataDir: string): Promise<void> {
   const { boot } = await import('../src/boot.js');
   const { buildApp } = await import('../src/http/app.js');
-  const { signIn } = await import('../src/usecases/staff-accounts.js');
+  const { signIn } = await import('../src/usecases/staff/sign-in.js');
   const b = await boot({ databaseUrl: null, dataDir, standardsDir: 'standards', demo: true });
   if (!b.ok) throw new Error('standards invalid');
   const app = await buildApp({ ctx: b.ctx, rateLimit: false });
   const s = await signIn(b.ctx.database, `operator@${OFFICE}`, 'sigap-demo', 'api');
   if (!s.ok) throw new Error('sign-in failed');
   await app.listen({ port: 0, host: '127.0.0.1' });
-  console.log(`TOKEN ${s.token}`);
+  console.log(`TOKEN ${s.value.token}`);
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
   process.on('SIGTERM', () => process.exit(0));
 }

@@ -10,10 +10,10 @@ import { migrate } from './db/migrate.js';
 import type { Located } from './domain/standards/validate.js';
 import { loadCalendarFile } from './io/calendar-file.js';
 import { Catalogue } from './usecases/catalogue.js';
-import type { Ctx } from './usecases/context.js';
+import { newCaches, type Ctx } from './usecases/context.js';
 import { loadStandards } from './usecases/load-standards.js';
 import { SlaClock } from './usecases/sla-clock.js';
-import { ensureDemoAccounts } from './usecases/staff-accounts.js';
+import { ensureDemoAccounts } from './usecases/staff/ensure-demo-accounts.js';
 import { letterEffects } from './usecases/letters/effects.js';
 import { registryEffects } from './usecases/registry/effects.js';
 
@@ -24,6 +24,9 @@ export interface BootOptions {
   calendarFile?: string;
   demo?: boolean;
   actor?: string;
+  /** PUBLIC_BASE_URL; without it, http://localhost:<port> (the server corrects it to the port it listens on). */
+  publicBaseUrl?: string | null;
+  port?: number;
 }
 
 export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number } | { ok: false; problems: Located[]; database: Database };
@@ -48,7 +51,10 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     clock: new SlaClock(holidays, closures),
     uploadsDir: join(opts.dataDir, 'uploads'),
     dataDir: opts.dataDir,
+    standardsDir: resolve(opts.standardsDir),
+    publicBaseUrl: (opts.publicBaseUrl ?? `http://localhost:${opts.port ?? 3000}`).replace(/\/+$/, ''),
     effects: [...registryEffects, ...letterEffects],
+    caches: newCaches(),
   };
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue) : 0;
   return { ok: true, ctx, demoAccounts };

@@ -13,10 +13,10 @@ import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulate, type SimPath } from '../usecases/simulate.js';
 import { SlaClock } from '../usecases/sla-clock.js';
-import { createUser } from '../usecases/staff-accounts.js';
+import { createUser } from '../usecases/staff/create-user.js';
 import { sweepSla } from '../usecases/sla-sweep.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
-import { DEMO_PASSWORD } from '../usecases/staff-accounts.js';
+import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
 import { loadStandards } from '../usecases/load-standards.js';
 
 const HELP = `sigap — Standar Pelayanan Dinas Sosial
@@ -123,11 +123,11 @@ async function main(argv: string[]): Promise<number> {
         rank: values.rank,
         title: values.title,
       });
-      if ('code' in r) {
-        process.stderr.write(`${r.message} / ${r.messageEn}\n`);
+      if (!r.ok) {
+        for (const p of r.error.problems) process.stderr.write(`${p.message} / ${p.messageEn}\n`);
         return 1;
       }
-      process.stdout.write(`Akun dibuat / account created: ${r.username} (${r.roles.join(', ')})\n`);
+      process.stdout.write(`Akun dibuat / account created: ${r.value.username} (${r.value.roles.join(', ')})\n`);
       return 0;
     } finally {
       await c.database.close();
@@ -201,7 +201,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'serve') {
     const { values } = parseArgs({ args: argv.slice(1), options: { port: { type: 'string' } }, allowPositionals: true });
-    const booted = await boot({ ...config, demo: config.demo });
+    const port = values.port ? Number(values.port) : config.port;
+    const booted = await boot({ ...config, port, demo: config.demo });
     if (!booted.ok) {
       for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
       process.stderr.write('Standar tidak sah, server tidak dijalankan / invalid standards, not starting\n');
@@ -220,10 +221,16 @@ async function main(argv: string[]): Promise<number> {
     }, 60_000);
     sweep.unref();
     if (config.demo) app.log.info(`Mode demo: akun <peran>@<kantor> / ${DEMO_PASSWORD} (${booted.demoAccounts} baru dibuat)`);
-    const port = values.port ? Number(values.port) : config.port;
     await app.listen({ port, host: config.host });
+    const address = app.server.address();
+    const listening = typeof address === 'object' && address ? address.port : port;
+    // Without PUBLIC_BASE_URL, receipts and QR codes carry the address this server really answers on.
+    if (!config.publicBaseUrl) ctx.publicBaseUrl = `http://localhost:${listening}`;
     const services = catalogue.list().reduce((a, o) => a + o.services.length, 0);
-    app.log.info(`Sigap: ${catalogue.list().length} kantor, ${services} layanan, ${database.describe}, http://localhost:${port}/`);
+    app.log.info(`Sigap: ${catalogue.list().length} kantor, ${services} layanan, ${database.describe}, http://localhost:${listening}/`);
+    app.log.info(
+      `Alamat publik pada tanda terima, surat dan kode QR / public address on receipts, letters and QR codes: ${ctx.publicBaseUrl}${config.publicBaseUrl ? '' : ' (PUBLIC_BASE_URL tidak diatur / not set)'}`,
+    );
     const stop = async () => {
       await app.close();
       await database.close();

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ctx } from '../usecases/context.js';
 import { MAX_UPLOAD_BYTES } from '../usecases/store-upload.js';
 import { applicationRoutes } from './api/application-routes.js';
@@ -19,11 +20,13 @@ import { surveyRoutes } from './api/survey-routes.js';
 import { registerAuth } from './auth.js';
 import { backOfficePages } from './pages/back-office-routes.js';
 import { publicCasePages } from './pages/public-case-routes.js';
-import { sendError } from './errors.js';
+import { sendError, sendHtml } from './reply.js';
+import { compilersFactory, swaggerTransform } from './zod-transition.js';
 import { FlowchartCache } from './flowchart-cache.js';
-import { pickLang } from './i18n.js';
-import { homePage, notFoundPage, officePage, servicePage } from './pages/catalogue-pages.js';
-import { SITE_CSS } from './pages/layout.js';
+import { L } from './i18n.js';
+import { authPages } from './pages/auth-pages.js';
+import { cataloguePages } from './pages/catalogue-pages.js';
+import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 
 export interface AppDeps {
   ctx: Ctx;
@@ -44,15 +47,41 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    schemaController: { compilersFactory },
     // Errors raised by the router itself (a malformed or too long URL) get our bilingual shape too.
     frameworkErrors: (error, _req, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       void sendError(reply, status, 'bad-url', `Alamat tidak sah: ${error.message.slice(0, 120)}`, `Invalid URL: ${error.message.slice(0, 120)}`);
     },
   });
+  // Before any route: a route takes the error handler in force when it is built.
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/'))
+      return sendError(reply, 404, 'not-found', 'Alamat API tidak ditemukan', 'API route not found');
+    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(req.lang, req.url.split('?')[0]!));
+  });
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) req.log.error(error);
+    const invalid = hasZodFastifySchemaValidationErrors(error) || (status === 400 && !!error.validation);
+    // A page never answers with raw JSON: a person sees what went wrong in their language.
+    if (!req.url.startsWith('/api/'))
+      return sendHtml(
+        reply,
+        errorPage(req.lang, status, invalid ? L(req.lang, 'Isian formulir tidak sah. Kembali, periksa isian, lalu kirim lagi.', 'The form was not valid. Go back, check what you entered and send it again.') : status === 500 ? L(req.lang, 'Terjadi kesalahan pada server.', 'Internal server error.') : error.message),
+        invalid ? 400 : status,
+      );
+    if (invalid) return sendError(reply, 400, 'bad-request', `Permintaan tidak sah: ${error.message}`, `Bad request: ${error.message}`);
+    return sendError(
+      reply,
+      status,
+      status === 500 ? 'internal' : 'request-error',
+      status === 500 ? 'Terjadi kesalahan pada server' : error.message,
+      status === 500 ? 'Internal server error' : error.message,
+    );
+  });
   const flowcharts = new FlowchartCache();
   const { ctx } = deps;
-  const catalogue = ctx.catalogue;
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
@@ -75,13 +104,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       servers: [],
     },
+    transform: swaggerTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
-  catalogueRoutes(app, catalogue, flowcharts);
-  authRoutes(app, ctx);
+  const zapp = app.withTypeProvider<ZodTypeProvider>();
+  catalogueRoutes(zapp, ctx, flowcharts);
+  authRoutes(zapp, ctx);
   uploadRoutes(app, ctx);
   applicationRoutes(app, ctx);
   publicCasePages(app, ctx);
@@ -90,47 +121,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registryRoutes(app, ctx);
   complaintRoutes(app, ctx);
   surveyRoutes(app, ctx);
+  await app.register(cataloguePages(flowcharts), { ctx });
+  await app.register(authPages, { ctx });
 
-  app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
+  app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
   );
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/healthz', { schema: { hide: true }, config: { access: 'public' } }, async () => ({ ok: true }));
 
-  app.get('/', { schema: { hide: true } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(homePage(pickLang(req.query), catalogue.list())),
-  );
-  app.get('/kantor/:slug', { schema: { hide: true } }, async (req, reply) => {
-    const lang = pickLang(req.query);
-    const o = catalogue.office((req.params as { slug: string }).slug);
-    if (!o) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(lang, req.url.split('?')[0]!));
-    return reply.type('text/html; charset=utf-8').send(officePage(lang, o));
-  });
-  app.get('/kantor/:slug/layanan/:service', { schema: { hide: true } }, async (req, reply) => {
-    const lang = pickLang(req.query);
-    const { slug, service } = req.params as { slug: string; service: string };
-    const found = catalogue.service(slug, service);
-    if (!found) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(lang, req.url.split('?')[0]!));
-    const svg = await flowcharts.get(found.office, found.service, lang);
-    return reply.type('text/html; charset=utf-8').send(servicePage(lang, found.office, found.service, svg));
-  });
-
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/'))
-      return sendError(reply, 404, 'not-found', 'Alamat API tidak ditemukan', 'API route not found');
-    return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(pickLang(req.query), req.url.split('?')[0]!));
-  });
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) req.log.error(error);
-    if (status === 400 && error.validation)
-      return sendError(reply, 400, 'bad-request', `Permintaan tidak sah: ${error.message}`, `Bad request: ${error.message}`);
-    return sendError(
-      reply,
-      status,
-      status === 500 ? 'internal' : 'request-error',
-      status === 500 ? 'Terjadi kesalahan pada server' : error.message,
-      status === 500 ? 'Internal server error' : error.message,
-    );
-  });
   return app;
 }

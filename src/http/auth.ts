@@ -1,29 +1,72 @@
 /**
- * Who is asking: a staff member from the session cookie (pages) or a bearer token (API
- * integrations), or the public. Cookie-authenticated writes must carry the session's CSRF token;
- * bearer requests cannot be forged by another site, so they need none.
+ * Who is asking, and whether they may: a staff member from the session cookie (pages) or a bearer
+ * token (API integrations), or the public. Every route declares `config.access` ('public' or
+ * 'staff'); a route that declares nothing is refused at start-up (deny by default). Sign-in and
+ * the CSRF rule are enforced here, once, for the API and the pages alike.
+ *
+ * CSRF: a cookie session acts on a write only with its token (form field `_csrf` or header
+ * `x-csrf-token`); bearer requests cannot be forged by another site, so they need none. A staff
+ * route refuses a write without the token; a public route serves it as the public instead, so a
+ * forged request never acts with the officer's rights.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { StoredOffice } from '../db/standards-repo.js';
 import type { StaffUser } from '../db/staff-repo.js';
-import type { Actor, Ctx } from '../usecases/context.js';
-import { sessionUser } from '../usecases/staff-accounts.js';
-import { sendError } from './errors.js';
+import { PUBLIC_ACTOR, type Actor, type Ctx } from '../usecases/context.js';
+import { sessionUser } from '../usecases/staff/session-user.js';
+import { pickLang, type Lang } from './i18n.js';
+import { sendError, sendHtml } from './reply.js';
 
 export const SESSION_COOKIE = 'sigap_session';
+
+export type Access = 'public' | 'staff';
+
+/** A signed-in officer: the account, its office and how it appears in histories. */
+export interface Officer {
+  user: StaffUser;
+  office: StoredOffice;
+  actor: Actor;
+  csrf: string;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
     staff: StaffUser | null;
+    officer: Officer | null;
     authKind: 'cookie' | 'bearer' | null;
     csrfToken: string | null;
+    lang: Lang;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
   }
 }
 
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
   app.decorateRequest('staff', null);
+  app.decorateRequest('officer', null);
   app.decorateRequest('authKind', null);
   app.decorateRequest('csrfToken', null);
-  app.addHook('onRequest', async (req) => {
+  app.decorateRequest('lang', 'id');
+
+  // Deny by default: a route that does not say who may call it never starts.
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as { access?: Access };
+    if (config.access) return;
+    // The API documentation's own routes (assets of @fastify/swagger-ui) are public by nature.
+    if (route.url.startsWith('/api/v1/docs')) {
+      route.config = { ...config, access: 'public' };
+      return;
+    }
+    // TRANSITIONAL (issue 10): routes not yet moved to the new shape guard themselves.
+    if (!STRICT) return;
+    throw new Error(`route ${route.method} ${route.url} declares no config.access ('public' or 'staff')`);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = pickLang(req.query);
     const header = req.headers.authorization;
     let token: string | undefined;
     let kind: 'cookie' | 'bearer' | null = null;
@@ -34,51 +77,103 @@ export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
       token = req.cookies[SESSION_COOKIE];
       kind = 'cookie';
     }
-    if (!token) return;
-    const found = await sessionUser(ctx.database, token);
-    if (!found) return;
-    req.staff = found.user;
-    req.authKind = kind;
-    req.csrfToken = found.csrf;
+    if (token) {
+      const found = await sessionUser(ctx, token);
+      if (found) {
+        const office = ctx.catalogue.officeById(found.user.officeId);
+        req.staff = found.user;
+        req.authKind = kind;
+        req.csrfToken = found.csrf;
+        req.officer = { user: found.user, office, actor: actorFor(found.user, office), csrf: found.csrf };
+      }
+    }
+    if (accessOf(req) === 'staff' && !req.officer) return refuseUnauthenticated(req, reply);
+  });
+
+  // After the body is parsed (a form's `_csrf` lives there). Multipart bodies are read by their
+  // handler, which checks the token through readMultipart (pages/multipart-form.ts).
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.authKind !== 'cookie' || !WRITE.has(req.method) || req.isMultipart()) return;
+    if (csrfValid(req, sentToken(req))) return;
+    if (accessOf(req) !== 'public') return refuseCsrf(req, reply);
+    forgetOfficer(req);
   });
 }
 
-export function actorOf(req: FastifyRequest, ctx: Ctx): Actor {
-  const s = req.staff;
-  if (!s) return { id: null, name: 'Pemohon (daring)', roles: [], officeId: null };
-  const office = ctx.catalogue.list().find((o) => o.id === s.officeId);
-  const roleNames = s.roles.map((r) => office?.office.roles.find((x) => x.id === r)?.name ?? r);
+const STRICT = false;
+
+/** A matched route's declared access; an unmatched URL (the 404 page) is public. */
+function accessOf(req: FastifyRequest): Access | 'legacy' {
+  if (req.is404) return 'public';
+  return req.routeOptions.config.access ?? 'legacy';
+}
+
+function sentToken(req: FastifyRequest): string | undefined {
+  const h = req.headers['x-csrf-token'];
+  if (typeof h === 'string') return h;
+  const body = req.body;
+  return body && typeof body === 'object' && '_csrf' in body && typeof body._csrf === 'string' ? body._csrf : undefined;
+}
+
+/** The one CSRF check: the token sent must be the session's own. */
+export function csrfValid(req: FastifyRequest, sent: string | undefined): boolean {
+  return req.authKind !== 'cookie' || (!!sent && !!req.csrfToken && sent === req.csrfToken);
+}
+
+/** Serve a request as the public (a cookie write without its token on a public route). */
+export function forgetOfficer(req: FastifyRequest): void {
+  req.staff = null;
+  req.officer = null;
+  req.authKind = null;
+  req.csrfToken = null;
+}
+
+const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+function refuseUnauthenticated(req: FastifyRequest, reply: FastifyReply) {
+  if (isApi(req)) return sendError(reply, 401, 'unauthenticated', 'Silakan masuk terlebih dahulu', 'Please sign in first');
+  return reply.redirect(`/masuk?next=${encodeURIComponent(req.url)}`, 303);
+}
+
+export function refuseCsrf(req: FastifyRequest, reply: FastifyReply) {
+  if (isApi(req)) return sendError(reply, 403, 'csrf', 'Token formulir tidak sah; muat ulang halaman', 'Invalid form token; reload the page');
+  return sendHtml(
+    reply,
+    '<!doctype html><html lang="id"><title>403</title><p>Token formulir tidak sah; muat ulang halaman. / Invalid form token; reload the page.</p></html>',
+    403,
+  );
+}
+
+function actorFor(s: StaffUser, office: StoredOffice): Actor {
+  const roleNames = s.roles.map((r) => office.office.roles.find((x) => x.id === r)?.name ?? r);
   return { id: s.id, name: `${s.displayName} (${roleNames.join(', ')})`, roles: s.roles, officeId: s.officeId };
 }
 
-/** For API routes: 401 when nobody is signed in; checks CSRF for cookie-authenticated writes. */
+/** The signed-in officer of a staff route (the access hook guarantees one). */
+export function officerOf(req: FastifyRequest): Officer {
+  if (!req.officer) throw new Error(`${req.method} ${req.url}: officerOf on a request without an officer (is the route access 'staff'?)`);
+  return req.officer;
+}
+
+/** Who acts: the signed-in officer, or the public. */
+export function actorOf(req: FastifyRequest, _ctx?: Ctx): Actor {
+  return req.officer?.actor ?? PUBLIC_ACTOR;
+}
+
+/** @deprecated transitional: staff API routes declare `config: { access: 'staff' }` instead. */
 export function requireStaffApi(req: FastifyRequest, reply: FastifyReply): boolean {
   if (!req.staff) {
     sendError(reply, 401, 'unauthenticated', 'Silakan masuk terlebih dahulu', 'Please sign in first');
     return false;
   }
-  if (req.authKind === 'cookie' && req.method !== 'GET' && req.method !== 'HEAD') {
-    const sent = (req.headers['x-csrf-token'] as string | undefined) ?? (req.body as { _csrf?: string } | undefined)?._csrf;
-    if (!sent || sent !== req.csrfToken) {
-      sendError(reply, 403, 'csrf', 'Token formulir tidak sah; muat ulang halaman', 'Invalid form token; reload the page');
-      return false;
-    }
-  }
   return true;
 }
 
-/** For page routes: redirect to the sign-in page; checks CSRF on form posts. */
+/** @deprecated transitional: staff pages are registered through staffPages() instead. */
 export function requireStaffPage(req: FastifyRequest, reply: FastifyReply): boolean {
   if (!req.staff) {
     void reply.redirect(`/masuk?next=${encodeURIComponent(req.url)}`, 303);
     return false;
-  }
-  if (req.method === 'POST') {
-    const sent = (req.body as { _csrf?: string } | undefined)?._csrf;
-    if (!sent || sent !== req.csrfToken) {
-      void reply.code(403).type('text/html; charset=utf-8').send('<!doctype html><html lang="id"><title>403</title><p>Token formulir tidak sah; muat ulang halaman. / Invalid form token; reload the page.</p></html>');
-      return false;
-    }
   }
   return true;
 }

@@ -2,9 +2,11 @@
 export type Lang = 'id' | 'en';
 
 export function pickLang(query: unknown): Lang {
-  const q = query as { lang?: string } | undefined;
-  return q?.lang === 'en' ? 'en' : 'id';
+  return query !== null && typeof query === 'object' && 'lang' in query && query.lang === 'en' ? 'en' : 'id';
 }
+
+/** A phrase in the page's language, for words used once; repeated words live in the dictionary below. */
+export const L = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
 
 const T = {
   siteName: { id: 'Sigap — Standar Pelayanan Dinas Sosial', en: 'Sigap — Social Service Standards' },
@@ -85,6 +87,34 @@ const T = {
     en: { letter: 'Letter', permit: 'Permit', aid: 'Aid', service: 'Service', data: 'Data', information: 'Information' },
   },
 } as const;
+
+/**
+ * Clock states, one wording everywhere: a case's or a complaint's running clock (on-time,
+ * at-risk, late, paused, not-started, closed) and a finished complaint answer (met, missed).
+ * "Dalam batas waktu" is said of a clock still running; "tepat waktu" of work finished in time.
+ */
+const SLA: Record<string, { id: string; en: string; tone: 'on-time' | 'at-risk' | 'late' | 'neutral' }> = {
+  'on-time': { id: 'Dalam batas waktu', en: 'On time', tone: 'on-time' },
+  'at-risk': { id: 'Hampir terlambat', en: 'At risk', tone: 'at-risk' },
+  late: { id: 'Terlambat', en: 'Late', tone: 'late' },
+  paused: { id: 'Jeda', en: 'Paused', tone: 'neutral' },
+  'not-started': { id: 'Belum mulai', en: 'Not started', tone: 'neutral' },
+  closed: { id: 'Selesai', en: 'Closed', tone: 'neutral' },
+  met: { id: 'Dijawab tepat waktu', en: 'Answered on time', tone: 'on-time' },
+  missed: { id: 'Dijawab terlambat', en: 'Answered late', tone: 'late' },
+};
+
+export const SLA_STATES = Object.keys(SLA);
+
+export function slaLabel(lang: Lang, state: string): string {
+  return SLA[state]?.[lang] ?? state;
+}
+
+/** The CSS class of a clock state's badge (the stylesheet colours on-time, at-risk and late). */
+export function slaTone(state: string): string {
+  const tone = SLA[state]?.tone ?? 'neutral';
+  return tone === 'neutral' ? 'sla-closed' : `sla-${tone}`;
+}
 
 type Simple = { [K in keyof typeof T]: (typeof T)[K] extends { id: string } ? K : never }[keyof typeof T];
 

@@ -5,6 +5,8 @@
  */
 import type { Database } from '../db/dialect.js';
 import { readCurrentStandards, type StoredOffice, type StoredService } from '../db/standards-repo.js';
+import { fail, type Outcome } from '../domain/errors.js';
+import { officeNotFound, serviceNotFound } from '../domain/standards/not-found.js';
 import type { Service } from '../domain/standards/schema.js';
 
 export interface ServiceSummaryDto {
@@ -81,6 +83,7 @@ export function officeProfile(o: StoredOffice) {
 export class Catalogue {
   private offices: StoredOffice[] = [];
   private bySlug = new Map<string, StoredOffice>();
+  private byId = new Map<string, StoredOffice>();
   private json = new Map<string, string>();
 
   static async build(database: Database): Promise<Catalogue> {
@@ -92,6 +95,7 @@ export class Catalogue {
   async refresh(database: Database): Promise<void> {
     this.offices = await readCurrentStandards(database.db);
     this.bySlug = new Map(this.offices.map((o) => [o.office.slug, o]));
+    this.byId = new Map(this.offices.map((o) => [o.id, o]));
     this.json.clear();
   }
 
@@ -101,6 +105,30 @@ export class Catalogue {
 
   office(slug: string): StoredOffice | undefined {
     return this.bySlug.get(slug);
+  }
+
+  /**
+   * The office a row or a signed-in officer belongs to. Rows only ever name offices that were
+   * loaded (foreign keys), so a miss is a broken invariant, not a user error: it throws.
+   */
+  officeById(id: string): StoredOffice {
+    const o = this.byId.get(id);
+    if (!o) throw new Error(`office ${id} is not in the catalogue`);
+    return o;
+  }
+
+  /** An office by its public slug, or the one "office not found" failure. */
+  findOffice(slug: string): Outcome<StoredOffice> {
+    const o = this.bySlug.get(slug);
+    return o ? { ok: true, value: o } : fail('not-found', officeNotFound(slug));
+  }
+
+  /** A service by office and service slug, or the one "not found" failure naming what is missing. */
+  findService(officeSlug: string, serviceSlug: string): Outcome<{ office: StoredOffice; service: StoredService }> {
+    const office = this.bySlug.get(officeSlug);
+    if (!office) return fail('not-found', officeNotFound(officeSlug));
+    const service = office.services.find((s) => s.service.slug === serviceSlug);
+    return service ? { ok: true, value: { office, service } } : fail('not-found', serviceNotFound(officeSlug, serviceSlug));
   }
 
   service(officeSlug: string, serviceSlug: string): { office: StoredOffice; service: StoredService } | undefined {

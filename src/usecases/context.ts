@@ -1,8 +1,23 @@
-/** What every use case needs: the database, the standards read model and the SLA clock. */
+/**
+ * What every use case needs: the database, the standards read model, the SLA clock, where files
+ * live, the public address, and the caches of one running product. State that changes with the
+ * database lives here, never at module level, so a test's or a second server's product is its own.
+ */
 import type { Database } from '../db/dialect.js';
 import type { Catalogue } from './catalogue.js';
 import type { SlaClock } from './sla-clock.js';
+import { SessionCache } from './staff/session-cache.js';
 import type { StepEffect } from './step-effects.js';
+
+/** Caches of one running product; each says what makes it safe to keep. */
+export interface Caches {
+  /** Signed-in sessions by token hash, for SESSION_CACHE_MS (sign-out forgets at once). */
+  sessions: SessionCache;
+  /** Server secrets by key (created once per database, never changed). */
+  secrets: Map<string, string>;
+}
+
+export const newCaches = (): Caches => ({ sessions: new SessionCache(), secrets: new Map() });
 
 export interface Ctx {
   database: Database;
@@ -15,6 +30,15 @@ export interface Ctx {
   effects: StepEffect[];
   /** Where generated files (signed letters) are kept. */
   dataDir: string;
+  /** Where the offices' standards (and their letter templates) are read from. */
+  standardsDir: string;
+  /**
+   * The address the public reaches this server at, without a trailing slash: printed on
+   * receipts and in letters' QR codes and verification links (PUBLIC_BASE_URL, else the
+   * address the server listens on).
+   */
+  publicBaseUrl: string;
+  caches: Caches;
 }
 
 export const nowOf = (ctx: Ctx) => (ctx.now ? ctx.now() : new Date());

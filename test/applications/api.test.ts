@@ -244,7 +244,7 @@ describe(`claiming tasks (${TEST_DB})`, () => {
   after(async () => t.close());
 
   it('one verifikator claims a task; another gets 409 on claim and on completion; release frees it', async () => {
-    const { createUser } = await import('../../src/usecases/staff-accounts.js');
+    const { createUser } = await import('../../src/usecases/staff/create-user.js');
     await createUser(t.ctx.database, t.catalogue, { office: 'kota-jambi', username: 'rina.verif@kota-jambi', displayName: 'Rina Marlina', password: 'rahasia-rina-2026', roles: ['front-office'] });
     const token = async (u: string, p = 'sigap-demo') => ({ authorization: `Bearer ${JSON.parse((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u, password: p } })).body).token}` });
     const a = await token('front-office@kota-jambi');

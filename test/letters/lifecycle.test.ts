@@ -14,7 +14,7 @@ import { createDelegation } from '../../src/usecases/letters/delegations.js';
 import { readLetterFile, sha256Hex } from '../../src/usecases/letters/letter-files.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 import { simulate } from '../../src/usecases/simulate.js';
-import { createUser } from '../../src/usecases/staff-accounts.js';
+import { createUser } from '../../src/usecases/staff/create-user.js';
 import { TEST_DB } from '../support/db.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { multipartBody } from '../support/fixtures.js';
@@ -31,8 +31,8 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     t = await testApp({ now: () => clock });
     const mk = (u: typeof HEAD, roles: string[], title: string) =>
       createUser(t.database, t.catalogue, { office: 'kota-jambi', username: u.username, displayName: u.name, password: u.password, roles, title, nip: u.nip, rank: u.rank });
-    assert.ok('id' in (await mk(HEAD, ['kepala-dinas'], 'Kepala Dinas Sosial Kota Jambi')));
-    assert.ok('id' in (await mk(DEPUTY, ['kepala-bidang'], 'Sekretaris Dinas Sosial Kota Jambi')));
+    assert.ok((await mk(HEAD, ['kepala-dinas'], 'Kepala Dinas Sosial Kota Jambi')).ok);
+    assert.ok((await mk(DEPUTY, ['kepala-bidang'], 'Sekretaris Dinas Sosial Kota Jambi')).ok);
   });
   after(async () => t.close());
 

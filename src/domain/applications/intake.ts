@@ -2,7 +2,7 @@
  * What an intake (online form, counter, report, institution) must contain for a service, checked
  * without I/O. Every problem names its field so forms and the API can show it where it belongs.
  */
-import type { Problem } from '../errors.js';
+import type { FieldProblem, Problem } from '../errors.js';
 import { ageOn, checkNikAgainst, parseKk, parseNik } from '../identity/index.js';
 import { evaluateRule, type Facts, type Verdict } from '../standards/rules.js';
 import type { Service } from '../standards/schema.js';
@@ -44,9 +44,7 @@ export interface IntakeInput {
   attachments?: AttachmentInput[];
 }
 
-export interface FieldProblem extends Problem {
-  field: string;
-}
+export type { FieldProblem } from '../errors.js';
 
 export interface EligibilityResult {
   id: string;

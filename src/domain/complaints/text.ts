@@ -5,7 +5,7 @@
  * (they can make text read differently from how it is stored), line ends are normalised and the
  * text is NFC-normalised and trimmed.
  */
-import type { Problem } from '../errors.js';
+import type { FieldProblem, Problem } from '../errors.js';
 
 // C0 controls except TAB and LF (CR is normalised first), DEL, C1 controls.
 // eslint-disable-next-line no-control-regex
@@ -23,7 +23,7 @@ export interface TextRule {
   required?: boolean;
 }
 
-export type FieldProblem = Problem & { field: string };
+export type { FieldProblem } from '../errors.js';
 
 export type CleanResult = { ok: true; value: string | null } | { ok: false; problem: FieldProblem };
 

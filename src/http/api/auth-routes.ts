@@ -1,36 +1,44 @@
 /** POST /api/v1/auth/login → { token } (bearer token for integrations), and logout. */
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Ctx } from '../../usecases/context.js';
-import { signIn, signOut } from '../../usecases/staff-accounts.js';
-import { errorSchema, sendError } from '../errors.js';
+import { API_TOKEN_DAYS, signIn } from '../../usecases/staff/sign-in.js';
+import { signOut } from '../../usecases/staff/sign-out.js';
+import type { ZodApp } from '../pages/plugin.js';
+import { sendFailure } from '../reply.js';
+import { errors } from './schemas.js';
 
-export function authRoutes(app: FastifyInstance, ctx: Ctx): void {
+const loginBody = z.object({ username: z.string().max(100), password: z.string().max(200) });
+
+export function authRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Masuk dan dapatkan token API / Sign in for an API token',
-        body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string', maxLength: 100 }, password: { type: 'string', maxLength: 200 } } },
+        body: loginBody,
         response: {
-          200: { type: 'object', properties: { token: { type: 'string' }, expiresInDays: { type: 'integer' }, user: { type: 'object', additionalProperties: true } } },
-          401: errorSchema,
-          423: errorSchema,
+          200: z.object({
+            token: z.string(),
+            expiresInDays: z.number().int(),
+            user: z.object({ username: z.string(), name: z.string(), office: z.string(), roles: z.array(z.string()) }),
+          }),
+          ...errors(401, 423),
         },
       },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
-      const r = await signIn(ctx.database, username, password, 'api');
-      if (!r.ok) return sendError(reply, r.status, r.error.code, r.error.message, r.error.messageEn);
-      const office = ctx.catalogue.list().find((o) => o.id === r.user.officeId);
-      return { token: r.token, expiresInDays: 30, user: { username: r.user.username, name: r.user.displayName, office: office?.office.slug, roles: r.user.roles } };
+      const r = await signIn(ctx.database, req.body.username, req.body.password, 'api');
+      if (!r.ok) return sendFailure(reply, r.error);
+      const { token, user } = r.value;
+      return { token, expiresInDays: API_TOKEN_DAYS, user: { username: user.username, name: user.displayName, office: ctx.catalogue.officeById(user.officeId).office.slug, roles: user.roles } };
     },
   );
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Keluar / Sign out' } }, async (req, reply) => {
+
+  app.post('/api/v1/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Keluar / Sign out' } }, async (req, reply) => {
     const header = req.headers.authorization;
-    if (header?.startsWith('Bearer ')) await signOut(ctx.database, header.slice(7).trim());
+    if (header?.startsWith('Bearer ')) await signOut(ctx, header.slice(7).trim());
     return reply.code(204).send();
   });
 }

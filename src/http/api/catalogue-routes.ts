@@ -1,149 +1,104 @@
 /** GET /api/v1/offices..., thin: every answer comes from the Catalogue read model. */
-import type { FastifyInstance } from 'fastify';
-import { officeProfile, serviceDetail, serviceSummary, type Catalogue } from '../../usecases/catalogue.js';
-import { errorSchema, notFoundOffice, notFoundService } from '../errors.js';
+import { z } from 'zod';
+import { PRODUCT_KINDS, SLA_UNITS } from '../../domain/standards/schema.js';
+import { officeProfile, serviceDetail, serviceSummary } from '../../usecases/catalogue.js';
 import type { FlowchartCache } from '../flowchart-cache.js';
-import { pickLang } from '../i18n.js';
+import type { ZodApp } from '../pages/plugin.js';
+import { sendFailure, sendJsonText } from '../reply.js';
+import type { Ctx } from '../../usecases/context.js';
+import { anyObject, errors, langQuery, slugParams } from './schemas.js';
 
-const officeParams = { type: 'object', properties: { slug: { type: 'string' } }, required: ['slug'] } as const;
-const serviceParams = {
-  type: 'object',
-  properties: { slug: { type: 'string' }, serviceSlug: { type: 'string' } },
-  required: ['slug', 'serviceSlug'],
-} as const;
+const serviceParams = z.object({ slug: z.string().max(100), serviceSlug: z.string().max(100) });
 
-const duration = { type: ['object', 'null'], properties: { value: { type: ['number', 'null'] }, unit: { type: ['string', 'null'] }, maxValue: { type: ['number', 'null'] }, text: { type: 'string' } } };
-const serviceSummarySchema = {
-  type: 'object',
-  properties: {
-    slug: { type: 'string' },
-    no: { type: 'integer' },
-    title: { type: 'string' },
-    detailed: { type: 'boolean' },
-    openForApplications: { type: 'boolean' },
-    sla: duration,
-    fee: { type: ['object', 'null'], properties: { amount: { type: 'number' }, text: { type: 'string' } } },
-    product: {
-      type: ['object', 'null'],
-      properties: {
-        text: { type: 'string' },
-        kind: { type: 'string', enum: ['letter', 'permit', 'aid', 'service', 'data', 'information'] },
-        validity: { type: ['object', 'null'], properties: { value: { type: 'number' }, unit: { type: 'string' }, text: { type: 'string' } } },
-      },
-    },
-    requirements: {
-      type: 'array',
-      items: { type: 'object', properties: { id: { type: 'string' }, label: { type: 'string' }, kind: { type: 'string' }, required: { type: 'boolean' } } },
-    },
-  },
-} as const;
+const duration = z.object({ value: z.number().nullable(), unit: z.enum(SLA_UNITS).nullable(), maxValue: z.number().nullable(), text: z.string() }).nullable();
+const serviceSummarySchema = z.object({
+  slug: z.string(),
+  no: z.number().int(),
+  title: z.string(),
+  detailed: z.boolean(),
+  openForApplications: z.boolean(),
+  sla: duration,
+  fee: z.object({ amount: z.number(), text: z.string() }).nullable(),
+  product: z.object({ text: z.string(), kind: z.enum(PRODUCT_KINDS), validity: z.object({ value: z.number(), unit: z.string(), text: z.string() }).nullable() }).nullable(),
+  requirements: z.array(z.object({ id: z.string(), label: z.string(), kind: z.string(), required: z.boolean() })),
+});
+const officeSummary = z.object({
+  slug: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  serviceCount: z.number().int(),
+  decree: z.object({ number: z.string().nullable(), date: z.string().nullable() }),
+});
 
-export function catalogueRoutes(app: FastifyInstance, catalogue: Catalogue, flowcharts: FlowchartCache): void {
-  const json = (body: string) => body;
+export function catalogueRoutes(app: ZodApp, ctx: Ctx, flowcharts: FlowchartCache): void {
+  const { catalogue } = ctx;
+  const open = { access: 'public' } as const;
 
+  // Bodies are serialised once per catalogue version (cachedJson), so they are sent as text.
   app.get(
     '/api/v1/offices',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Daftar kantor / List offices',
-        response: {
-          200: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                slug: { type: 'string' },
-                name: { type: 'string' },
-                timezone: { type: 'string' },
-                serviceCount: { type: 'integer' },
-                decree: { type: 'object', properties: { number: { type: ['string', 'null'] }, date: { type: ['string', 'null'], format: 'date' } } },
-              },
-            },
-          },
-        },
-      },
-    },
+    { config: open, schema: { tags: ['catalogue'], summary: 'Daftar kantor / List offices', response: { 200: z.array(officeSummary) } } },
     async (_req, reply) =>
-      reply.type('application/json; charset=utf-8').send(
-        json(
-          catalogue.cachedJson('offices', () =>
-            catalogue.list().map((o) => ({
-              slug: o.office.slug,
-              name: o.office.name,
-              timezone: o.office.timezone,
-              serviceCount: o.services.length,
-              decree: { number: o.office.decree.number, date: o.office.decree.date },
-            })),
-          ),
+      sendJsonText(
+        reply,
+        catalogue.cachedJson('offices', () =>
+          catalogue.list().map((o) => ({
+            slug: o.office.slug,
+            name: o.office.name,
+            timezone: o.office.timezone,
+            serviceCount: o.services.length,
+            decree: { number: o.office.decree.number, date: o.office.decree.date },
+          })),
         ),
       ),
   );
 
   app.get(
     '/api/v1/offices/:slug',
-    { schema: { tags: ['catalogue'], summary: 'Profil kantor / Office profile', params: officeParams, response: { 200: { type: 'object', additionalProperties: true }, 404: errorSchema } } },
+    { config: open, schema: { tags: ['catalogue'], summary: 'Profil kantor / Office profile', params: slugParams, response: { 200: anyObject, ...errors(404) } } },
     async (req, reply) => {
-      const { slug } = req.params as { slug: string };
-      const o = catalogue.office(slug);
-      if (!o) return notFoundOffice(reply, slug);
-      return reply.type('application/json; charset=utf-8').send(catalogue.cachedJson(`office:${slug}`, () => officeProfile(o)));
+      const o = catalogue.findOffice(req.params.slug);
+      if (!o.ok) return sendFailure(reply, o.error);
+      return sendJsonText(reply, catalogue.cachedJson(`office:${req.params.slug}`, () => officeProfile(o.value)));
     },
   );
 
   app.get(
     '/api/v1/offices/:slug/services',
-    { schema: { tags: ['catalogue'], summary: 'Layanan kantor / Office services', params: officeParams, response: { 200: { type: 'array', items: serviceSummarySchema }, 404: errorSchema } } },
+    { config: open, schema: { tags: ['catalogue'], summary: 'Layanan kantor / Office services', params: slugParams, response: { 200: z.array(serviceSummarySchema), ...errors(404) } } },
     async (req, reply) => {
-      const { slug } = req.params as { slug: string };
-      const o = catalogue.office(slug);
-      if (!o) return notFoundOffice(reply, slug);
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(catalogue.cachedJson(`services:${slug}`, () => o.services.map((s) => serviceSummary(s.service))));
+      const o = catalogue.findOffice(req.params.slug);
+      if (!o.ok) return sendFailure(reply, o.error);
+      return sendJsonText(reply, catalogue.cachedJson(`services:${req.params.slug}`, () => o.value.services.map((s) => serviceSummary(s.service))));
     },
   );
 
   app.get(
     '/api/v1/offices/:slug/services/:serviceSlug',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Definisi lengkap layanan / Full service definition',
-        params: serviceParams,
-        response: { 200: { type: 'object', additionalProperties: true }, 404: errorSchema },
-      },
-    },
+    { config: open, schema: { tags: ['catalogue'], summary: 'Definisi lengkap layanan / Full service definition', params: serviceParams, response: { 200: anyObject, ...errors(404) } } },
     async (req, reply) => {
-      const { slug, serviceSlug } = req.params as { slug: string; serviceSlug: string };
-      if (!catalogue.office(slug)) return notFoundOffice(reply, slug);
-      const found = catalogue.service(slug, serviceSlug);
-      if (!found) return notFoundService(reply, slug, serviceSlug);
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(catalogue.cachedJson(`service:${slug}:${serviceSlug}`, () => serviceDetail(found.office, found.service)));
+      const { slug, serviceSlug } = req.params;
+      const found = catalogue.findService(slug, serviceSlug);
+      if (!found.ok) return sendFailure(reply, found.error);
+      return sendJsonText(reply, catalogue.cachedJson(`service:${slug}:${serviceSlug}`, () => serviceDetail(found.value.office, found.value.service)));
     },
   );
 
   app.get(
     '/api/v1/offices/:slug/services/:serviceSlug/flowchart.svg',
     {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Bagan alur prosedur (SVG) / Procedure flowchart (SVG)',
-        params: serviceParams,
-        querystring: { type: 'object', properties: { lang: { type: 'string', enum: ['id', 'en'] } } },
-        produces: ['image/svg+xml'],
-      },
+      config: open,
+      schema: { tags: ['catalogue'], summary: 'Bagan alur prosedur (SVG) / Procedure flowchart (SVG)', params: serviceParams, querystring: langQuery, produces: ['image/svg+xml'] },
     },
     async (req, reply) => {
-      const { slug, serviceSlug } = req.params as { slug: string; serviceSlug: string };
-      if (!catalogue.office(slug)) return notFoundOffice(reply, slug);
-      const found = catalogue.service(slug, serviceSlug);
-      if (!found) return notFoundService(reply, slug, serviceSlug);
-      const svg = await flowcharts.get(found.office, found.service, pickLang(req.query));
+      const found = catalogue.findService(req.params.slug, req.params.serviceSlug);
+      if (!found.ok) return sendFailure(reply, found.error);
+      const svg = await flowcharts.get(found.value.office, found.value.service, req.query.lang ?? 'id');
       if (!svg)
-        return reply.code(404).send({ error: { code: 'no-procedure', message: 'Layanan ini belum memiliki prosedur yang dirinci', messageEn: 'This service has no detailed procedure' } });
+        return sendFailure(reply, {
+          kind: 'not-found',
+          problems: [{ code: 'no-procedure', message: 'Layanan ini belum memiliki prosedur yang dirinci', messageEn: 'This service has no detailed procedure' }],
+        });
       return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(svg);
     },
   );

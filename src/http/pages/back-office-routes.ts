@@ -9,12 +9,11 @@ import { serviceOfCase } from '../../usecases/case-service.js';
 import { completeTask } from '../../usecases/complete-task.js';
 import { nowOf, type Ctx } from '../../usecases/context.js';
 import { notificationsFor, sweepSla } from '../../usecases/sla-sweep.js';
-import { signIn, signOut } from '../../usecases/staff-accounts.js';
 import { uploadPath } from '../../usecases/store-upload.js';
 import { submitApplication } from '../../usecases/submit-application.js';
 import type { StageRecord } from '../../usecases/sla-clock.js';
 import { timelineOf } from '../../usecases/timeline.js';
-import { actorOf, requireStaffPage, SESSION_COOKIE } from '../auth.js';
+import { actorOf, requireStaffPage } from '../auth.js';
 import { pickLang, type Lang } from '../i18n.js';
 import { html, multiline, type Raw } from './html.js';
 import { formToIntake, intakeForm } from './intake-form.js';
@@ -48,39 +47,6 @@ export function staffNav(lang: Lang, req: FastifyRequest): Raw {
 export function backOfficePages(app: FastifyInstance, ctx: Ctx): void {
   const send = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body);
   const officeOf = (req: FastifyRequest) => ctx.catalogue.list().find((o) => o.id === req.staff!.officeId)!;
-
-  const signInPage = (lang: Lang, next: string, error?: string, username = '') =>
-    page({
-      lang,
-      title: L(lang, 'Masuk petugas', 'Staff sign-in'),
-      path: '/masuk',
-      body: html`<h1>${L(lang, 'Masuk petugas', 'Staff sign-in')}</h1>
-${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : ''}
-<form method="post" action="${withLang('/masuk', lang)}" class="intake"><input type="hidden" name="next" value="${next}">
-<div class="field"><label for="f-user">${L(lang, 'Nama pengguna', 'Username')}</label><input id="f-user" name="username" autocomplete="username" required value="${username}"></div>
-<div class="field"><label for="f-pass">${L(lang, 'Kata sandi', 'Password')}</label><input id="f-pass" name="password" type="password" autocomplete="current-password" required></div>
-<button type="submit" class="primary">${L(lang, 'Masuk', 'Sign in')}</button></form>`,
-    });
-
-  app.get('/masuk', { schema: { hide: true } }, async (req, reply) => {
-    const lang = pickLang(req.query);
-    return send(reply, signInPage(lang, (req.query as { next?: string }).next ?? '/petugas'));
-  });
-  app.post('/masuk', { schema: { hide: true }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const lang = pickLang(req.query);
-    const body = (req.body ?? {}) as { username?: string; password?: string; next?: string };
-    const next = body.next?.startsWith('/petugas') ? body.next : '/petugas';
-    const r = await signIn(ctx.database, body.username ?? '', body.password ?? '', 'cookie');
-    if (!r.ok) return send(reply, signInPage(lang, next, lang === 'id' ? r.error.message : r.error.messageEn, body.username), r.status);
-    reply.setCookie(SESSION_COOKIE, r.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 12 * 3600 });
-    return reply.redirect(next, 303);
-  });
-  app.post('/keluar', { schema: { hide: true } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token && req.staff && (req.body as { _csrf?: string } | undefined)?._csrf === req.csrfToken) await signOut(ctx.database, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect('/masuk', 303);
-  });
 
   app.get('/petugas', { schema: { hide: true } }, async (req, reply) => {
     if (!requireStaffPage(req, reply)) return reply;

@@ -1,153 +1,26 @@
-/** Public catalogue pages: the offices, one office, one service. Server-rendered, no script. */
-import { DAYS, type ServiceHours } from '../../domain/standards/schema.js';
-import { slaWords, durationWords } from '../../domain/standards/sla-words.js';
-import type { StoredOffice, StoredService } from '../../db/standards-repo.js';
-import { dayName, formatDate, initiatorName, productKindName, t, zoneAbbr, type Lang } from '../i18n.js';
-import { html, multiline, raw, type Raw } from './html.js';
-import { page, withLang } from './layout.js';
+/** Public catalogue pages: the offices, one office, one service (with its flowchart). */
+import { z } from 'zod';
+import type { FlowchartCache } from '../flowchart-cache.js';
+import { sendHtml } from '../reply.js';
+import { homePage, officePage, servicePage } from './catalogue-views.js';
+import { publicPages, type ZodApp } from './plugin.js';
 
-const clock = (lang: Lang, hhmm: string) => (lang === 'id' ? hhmm.replace(':', '.') : hhmm);
+export const cataloguePages = (flowcharts: FlowchartCache) =>
+  publicPages((app: ZodApp, ctx) => {
+    const { catalogue } = ctx;
 
-function dayRange(lang: Lang, days: readonly string[]): string {
-  const idx = days.map((d) => DAYS.indexOf(d as (typeof DAYS)[number])).sort((a, b) => a - b);
-  const contiguous = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
-  if (contiguous && idx.length > 2) return `${dayName(lang, DAYS[idx[0]!]!)}–${dayName(lang, DAYS[idx[idx.length - 1]!]!)}`;
-  return idx.map((i) => dayName(lang, DAYS[i]!)).join(', ');
-}
+    app.get('/', async (req, reply) => sendHtml(reply, homePage(req.lang, catalogue.list())));
 
-export function hoursBlock(lang: Lang, hours: ServiceHours, timezone: string): Raw {
-  const zone = zoneAbbr(timezone);
-  return html`${hours.source === 'default' ? html`<p class="notice">${t(lang, 'hoursDefault')}</p>` : ''}
-  ${hours.allDay
-    ? html`<p>${t(lang, 'allDay')}</p>`
-    : html`<ul class="hours">${hours.week.map(
-        (b) => html`<li>${dayRange(lang, b.days)}: ${clock(lang, b.open)}–${clock(lang, b.close)} ${zone}</li>`,
-      )}</ul>`}
-  ${hours.closedOnHolidays && !hours.allDay ? html`<p class="meta">${t(lang, 'closedHolidays')}</p>` : ''}
-  ${hours.source === 'decree' && hours.text ? html`<p class="meta">${lang === 'id' ? 'Menurut keputusan' : 'As decreed'}: “${hours.text}”</p>` : ''}`;
-}
+    app.get('/kantor/:slug', { schema: { params: z.object({ slug: z.string() }) } }, async (req, reply) => {
+      const o = catalogue.office(req.params.slug);
+      if (!o) return reply.callNotFound();
+      return sendHtml(reply, officePage(req.lang, o));
+    });
 
-export function homePage(lang: Lang, offices: StoredOffice[]): string {
-  return page({
-    lang,
-    title: t(lang, 'offices'),
-    path: '/',
-    body: html`<h1>${t(lang, 'siteName')}</h1>
-<p>${t(lang, 'homeIntro')}</p>
-<h2>${t(lang, 'offices')}</h2>
-<ul class="cards">${offices.map(
-      (o) => html`<li><a href="${withLang(`/kantor/${o.office.slug}`, lang)}">${o.office.name}</a>
-<p class="meta">${o.office.region.province} · ${zoneAbbr(o.office.timezone)} · ${o.services.length} ${t(lang, 'serviceCount')}</p>
-<p class="meta">${o.office.decree.number ? `${lang === 'id' ? 'Keputusan Nomor' : 'Decree No.'} ${o.office.decree.number}` : t(lang, 'noNumber')}</p></li>`,
-    )}</ul>`,
+    app.get('/kantor/:slug/layanan/:service', { schema: { params: z.object({ slug: z.string(), service: z.string() }) } }, async (req, reply) => {
+      const found = catalogue.service(req.params.slug, req.params.service);
+      if (!found) return reply.callNotFound();
+      const svg = await flowcharts.get(found.office, found.service, req.lang);
+      return sendHtml(reply, servicePage(req.lang, found.office, found.service, svg));
+    });
   });
-}
-
-export function officePage(lang: Lang, o: StoredOffice): string {
-  const office = o.office;
-  const d = office.decree;
-  const body = html`<h1>${office.name}</h1>
-<p class="meta">${office.government} · ${office.address}${office.postalCode ? ` ${office.postalCode}` : ''}</p>
-${office.contacts.length ? html`<ul class="meta">${office.contacts.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul>` : ''}
-
-<section aria-labelledby="h-services"><h2 id="h-services">${t(lang, 'services')} (${o.services.length})</h2>
-<ol class="cards">${o.services.map((s) => serviceCard(lang, office.slug, s))}</ol></section>
-
-<section aria-labelledby="h-decree"><h2 id="h-decree">${t(lang, 'decree')}</h2>
-<dl class="facts">
-<div><dt>${t(lang, 'decreeNo')}</dt><dd>${d.number ?? t(lang, 'noNumber')}</dd></div>
-<div><dt>${t(lang, 'decreeDate')}</dt><dd>${d.date ? formatDate(lang, d.date) : '—'}</dd></div>
-<div><dt>${t(lang, 'signedBy')}</dt><dd>${d.signer ? html`${d.signer.name}<br>${d.signer.title}${d.signer.rank ? html`<br>${d.signer.rank}` : ''}${d.signer.nip ? html`<br>NIP ${d.signer.nip}` : ''}` : '—'}</dd></div>
-</dl>
-<p>${d.title}</p>
-${d.note ? html`<p class="notice">${d.note}</p>` : ''}
-${d.amends.length ? html`<p>${t(lang, 'amends')}: ${d.amends.map((a) => `${a.number}${a.title ? ` (${a.title})` : ''}`).join('; ')}</p>` : ''}
-${d.revokes.length ? html`<p>${t(lang, 'revokes')}: ${d.revokes.map((a) => `${a.number}${a.title ? ` (${a.title})` : ''}`).join('; ')}</p>` : ''}
-</section>
-
-<section aria-labelledby="h-hours"><h2 id="h-hours">${t(lang, 'hours')}</h2>
-${hoursBlock(lang, office.serviceHours, office.timezone)}</section>
-
-<section aria-labelledby="h-complaints"><h2 id="h-complaints">${t(lang, 'complaints')}</h2>
-<ul>${office.complaints.channels.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul>
-${office.complaints.responsePromise ? html`<p><strong>${t(lang, 'responsePromise')}:</strong> ${office.complaints.responsePromise.text}</p>` : ''}
-<p><a class="button" href="${withLang(`/kantor/${office.slug}/pengaduan`, lang)}">${lang === 'id' ? 'Sampaikan pengaduan atau saran' : 'Send a complaint or suggestion'}</a> · <a href="${withLang(`/kantor/${office.slug}/ikm`, lang)}">${lang === 'id' ? 'Indeks Kepuasan Masyarakat (IKM)' : 'Satisfaction index (IKM)'}</a> · <a href="${withLang(`/kantor/${office.slug}/survei`, lang)}">${lang === 'id' ? 'Isi survei kepuasan' : 'Answer the satisfaction survey'}</a></p>
-</section>
-
-${office.maklumat ? html`<section aria-labelledby="h-maklumat"><h2 id="h-maklumat">${t(lang, 'maklumat')}</h2><p>${multiline(office.maklumat)}</p></section>` : ''}
-${office.vision ? html`<section aria-labelledby="h-vision"><h2 id="h-vision">${t(lang, 'vision')}</h2><p>${office.vision}</p></section>` : ''}
-${office.mission?.length ? html`<section aria-labelledby="h-mission"><h2 id="h-mission">${t(lang, 'mission')}</h2><ol>${office.mission.map((m) => html`<li>${m}</li>`)}</ol></section>` : ''}
-${office.motto ? html`<section aria-labelledby="h-motto"><h2 id="h-motto">${t(lang, 'motto')}</h2><p>${office.motto}</p></section>` : ''}
-${office.values?.length ? html`<section aria-labelledby="h-values"><h2 id="h-values">${t(lang, 'values')}</h2><ul>${office.values.map((m) => html`<li>${m}</li>`)}</ul></section>` : ''}
-${office.codeOfEthics?.length ? html`<section aria-labelledby="h-ethics"><h2 id="h-ethics">${t(lang, 'ethics')}</h2><ol>${office.codeOfEthics.map((m) => html`<li>${m}</li>`)}</ol></section>` : ''}
-${office.notes.map((n, i) => html`<section aria-labelledby="h-note-${i}"><h2 id="h-note-${i}">${n.heading}</h2><p>${multiline(n.text)}</p></section>`)}
-`;
-  return page({ lang, title: office.name, path: `/kantor/${office.slug}`, body, breadcrumbs: [{ href: '/', label: t(lang, 'home') }] });
-}
-
-function serviceCard(lang: Lang, officeSlug: string, s: StoredService): Raw {
-  const svc = s.service;
-  return html`<li><a href="${withLang(`/kantor/${officeSlug}/layanan/${svc.slug}`, lang)}">${svc.no}. ${svc.title}</a>
-<p class="meta">${svc.sla ? html`${t(lang, 'timeLimit')}: ${slaWords(svc.sla, lang)}` : t(lang, 'notDetailed')}</p>
-${svc.product ? html`<p class="meta">${t(lang, 'product')}: ${svc.product.text}</p>` : ''}</li>`;
-}
-
-export function servicePage(lang: Lang, o: StoredOffice, s: StoredService, flowchartSvg: string | null): string {
-  const svc = s.service;
-  const office = o.office;
-  const svcPath = `/kantor/${office.slug}/layanan/${svc.slug}`;
-  const groups: { key: string; label: string }[] = [
-    { key: 'delivery', label: t(lang, 'groupDelivery') },
-    { key: 'manufacturing', label: t(lang, 'groupManufacturing') },
-    { key: 'other', label: t(lang, 'groupOther') },
-  ];
-  const body = !svc.detailed
-    ? html`<h1>${svc.no}. ${svc.title}</h1><p class="notice">${t(lang, 'notDetailed')}</p>`
-    : html`<h1>${svc.no}. ${svc.title}</h1>
-${svc.heading ? html`<p class="meta">${svc.heading}</p>` : ''}
-${svc.unit ? html`<p class="meta">${t(lang, 'unit')}: ${svc.unit}</p>` : ''}
-<button class="print-btn no-print" type="button" onclick="window.print()">${t(lang, 'print')}</button>
-<dl class="facts">
-  <div><dt>${t(lang, 'timeLimit')}</dt><dd>${svc.sla ? html`${slaWords(svc.sla, lang)}<br><span class="meta">“${svc.sla.text}”</span>` : '—'}</dd></div>
-  <div><dt>${t(lang, 'fee')}</dt><dd>${svc.fee ? html`${svc.fee.amount === 0 ? t(lang, 'free') : `Rp ${svc.fee.amount.toLocaleString('id-ID')}`}<br><span class="meta">“${svc.fee.text}”</span>` : '—'}</dd></div>
-  <div><dt>${t(lang, 'product')}</dt><dd>${svc.product ? html`${svc.product.text}<br><span class="meta">${productKindName(lang, svc.product.kind)}${svc.product.validity ? html` · ${t(lang, 'validity')}: ${durationWords(svc.product.validity.value, svc.product.validity.unit, null, lang)}` : ''}</span>` : '—'}</dd></div>
-</dl>
-
-<section aria-labelledby="h-req"><h2 id="h-req">${t(lang, 'requirements')}</h2>
-<ul class="checklist">${svc.requirements.map((r) => html`<li>${r.label}${r.required ? '' : html` <span class="meta">(${t(lang, 'optional')})</span>`}</li>`)}</ul></section>
-
-<section aria-labelledby="h-flow"><h2 id="h-flow">${t(lang, 'flowchart')}</h2>
-<p class="meta no-print">${t(lang, 'flowchartNote')} <a href="${withLang(`/api/v1/offices/${office.slug}/services/${svc.slug}/flowchart.svg`, lang)}">${t(lang, 'flowchartSvg')}</a></p>
-<figure class="flow">${flowchartSvg ? raw(flowchartSvg) : ''}</figure></section>
-
-<section aria-labelledby="h-who"><h2 id="h-who">${t(lang, 'initiators')}</h2>
-<ul>${svc.initiators.map((i) => html`<li>${initiatorName(lang, i)}</li>`)}</ul></section>
-
-<section aria-labelledby="h-hours"><h2 id="h-hours">${t(lang, 'hours')}</h2>
-${hoursBlock(lang, svc.serviceHours ?? office.serviceHours, office.timezone)}</section>
-
-<section aria-labelledby="h-comp"><h2 id="h-comp">${t(lang, 'components')}</h2>
-<p class="meta">${t(lang, 'componentsNote')}</p>
-${groups
-  .filter((g) => svc.components.some((c) => c.group === g.key))
-  .map(
-    (g) => html`<h3>${g.label}</h3><table class="components"><tbody>${svc.components
-      .filter((c) => c.group === g.key)
-      .map((c) => html`<tr><th scope="row">${c.no ? `${c.no}. ` : ''}${c.heading}</th><td lang="id">${multiline(c.text)}</td></tr>`)}</tbody></table>`,
-  )}
-</section>`;
-  return page({
-    lang,
-    title: svc.title,
-    path: svcPath,
-    body,
-    breadcrumbs: [
-      { href: '/', label: t(lang, 'home') },
-      { href: `/kantor/${office.slug}`, label: office.name },
-    ],
-  });
-}
-
-export function notFoundPage(lang: Lang, path: string): string {
-  return page({ lang, title: t(lang, 'notFound'), path, body: html`<h1>${t(lang, 'notFound')}</h1><p><a href="${withLang('/', lang)}">${t(lang, 'home')}</a></p>` });
-}

@@ -1,4 +1,5 @@
-import { t, type Lang } from '../i18n.js';
+/** The page frame (public and staff) and the site stylesheet. Pure: data in, HTML out. */
+import { L, t, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
 
 export interface PageOptions {
@@ -45,6 +46,44 @@ ${o.body}
 </body>
 </html>`.html
   );
+}
+
+export function notFoundPage(lang: Lang, path: string): string {
+  return page({ lang, title: t(lang, 'notFound'), path, body: html`<h1>${t(lang, 'notFound')}</h1><p><a href="${withLang('/', lang)}">${t(lang, 'home')}</a></p>` });
+}
+
+/** A request that could not be served, said in the page's language (never a raw JSON body). */
+export function errorPage(lang: Lang, status: number, message: string): string {
+  const title = status >= 500 ? L(lang, 'Terjadi kesalahan', 'Something went wrong') : L(lang, 'Permintaan tidak dapat diproses', 'The request could not be processed');
+  return page({ lang, title, path: '/', body: html`<h1>${title}</h1><p role="alert">${message}</p><p><a href="${withLang('/', lang)}">${t(lang, 'home')}</a></p>` });
+}
+
+/** What every staff page frame needs: the language, who is signed in, the CSRF token for its forms. */
+export interface StaffShell {
+  lang: Lang;
+  displayName: string;
+  csrf: string;
+}
+
+/** The hidden CSRF field every staff form carries. */
+export const csrfField = (shell: Pick<StaffShell, 'csrf'>) => html`<input type="hidden" name="_csrf" value="${shell.csrf}">`;
+
+export function staffNav(shell: StaffShell): Raw {
+  const { lang } = shell;
+  return html`<nav class="staff-nav" aria-label="${L(lang, 'Menu petugas', 'Staff menu')}"><a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a>
+<a href="${withLang('/petugas/daftar-baru', lang)}">${L(lang, 'Daftarkan permohonan', 'Register application')}</a>
+<a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Supervisi', 'Supervision')}</a>
+<a href="${withLang('/petugas/surat', lang)}">${L(lang, 'Surat', 'Letters')}</a>
+<a href="${withLang('/petugas/registri', lang)}">${L(lang, 'Registri DTKS', 'DTKS registry')}</a>
+<a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
+<a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
+<form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
+<span class="meta">${shell.displayName}</span></nav>`;
+}
+
+/** A back-office page: the site frame with the staff menu above the body. */
+export function staffPage(shell: StaffShell, o: Omit<PageOptions, 'lang'>): string {
+  return page({ ...o, lang: shell.lang, body: html`${staffNav(shell)}${o.body}` });
 }
 
 /** Mobile-first, high-contrast, no client script; print rules make a one-page leaflet. */

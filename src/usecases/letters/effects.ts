@@ -16,7 +16,7 @@ import { lettersOfApplication } from '../../db/letters-repo.js';
 import type { LettersTable } from '../../db/schema-letters.js';
 import { hasDraftingStep, productTemplate, rejectionTemplate, templatesForStep } from '../../domain/letters/documents.js';
 import type { Problem } from '../../domain/errors.js';
-import { confirmPassword } from '../staff-accounts.js';
+import { confirmPassword } from '../staff/confirm-password.js';
 import type { StepEffect, StepEffectInput } from '../step-effects.js';
 import { authorityToSign } from './delegations.js';
 import { assignNumber, decisionFor, draftLetter, markCancelled, markReady, recordSignature, renderAndStore, signerBlock, storedOffice, templatesOf } from './issue.js';

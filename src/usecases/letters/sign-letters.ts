@@ -13,7 +13,7 @@ import { serviceOfCase } from '../case-service.js';
 import { completeTask } from '../complete-task.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { confirmPassword } from '../staff-accounts.js';
+import { confirmPassword } from '../staff/confirm-password.js';
 import { authorityToSign } from './delegations.js';
 import { signingProblem } from './effects.js';
 import { assignNumber, LetterConflict, recordSignature, renderAndStore, signerBlock, storedOffice, type Signed } from './issue.js';

@@ -1,0 +1,77 @@
+/**
+ * The one reply module of the web edge: a failure's HTTP status (the only place that knows it),
+ * the JSON error body with its one 422 policy, HTML answers, and reading plain form fields.
+ */
+import type { FastifyReply } from 'fastify';
+import type { Failure, FailureKind, Problem } from '../domain/errors.js';
+
+const STATUS: Record<FailureKind, 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423> = {
+  invalid: 422,
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+  unauthenticated: 401,
+  locked: 423,
+  'too-large': 413,
+  unsupported: 415,
+};
+
+export const statusOf = (kind: FailureKind) => STATUS[kind];
+
+export interface ErrorBody {
+  error: { code: string; message: string; messageEn: string; problems?: Problem[]; [extra: string]: unknown };
+}
+
+/**
+ * The error body of a failure. One problem speaks for itself (its code and message; listed in
+ * `problems` too when it names a field or a row). Several
+ * problems of invalid input are summed up as `invalid` with their count — of rows when they come
+ * from an imported file, else of fields — and listed in `problems` for a form to place each one.
+ */
+export function failureBody(f: Failure, extra: Record<string, unknown> = {}): ErrorBody {
+  const ps = f.problems;
+  const first = ps[0] ?? { code: f.kind, message: 'Permintaan tidak dapat diproses', messageEn: 'The request cannot be processed' };
+  if (ps.length <= 1) {
+    // A lone problem about no particular field is the whole answer; one about a field is listed too, for the form.
+    const listed = ps.length === 1 && (first.field !== undefined || first.row !== undefined) ? { problems: ps } : {};
+    return { error: { code: first.code, message: first.message, messageEn: first.messageEn, ...listed, ...extra } };
+  }
+  if (f.kind !== 'invalid')
+    return { error: { code: first.code, message: ps.map((p) => p.message).join(' '), messageEn: ps.map((p) => p.messageEn).join(' '), problems: ps, ...extra } };
+  const rows = new Set(ps.filter((p) => p.row !== undefined).map((p) => p.row)).size;
+  return {
+    error: {
+      code: 'invalid',
+      message: rows ? `${rows} baris tidak sah; tidak ada yang disimpan` : `${ps.length} isian perlu diperbaiki`,
+      messageEn: rows ? `${rows} invalid row(s); nothing was saved` : `${ps.length} field(s) need fixing`,
+      problems: ps,
+      ...extra,
+    },
+  };
+}
+
+export function sendFailure(reply: FastifyReply, f: Failure, extra?: Record<string, unknown>) {
+  return reply.code(statusOf(f.kind)).type('application/json; charset=utf-8').send(failureBody(f, extra));
+}
+
+/** An error that is not a use case's failure (the router's, the framework's, an edge check). */
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, messageEn: string, extra?: Record<string, unknown>) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, messageEn, ...extra } });
+}
+
+/** JSON serialised beforehand (the catalogue serialises each body once per version); sent as it is. */
+export function sendJsonText(reply: FastifyReply, text: string) {
+  return reply.type('application/json; charset=utf-8').send(text);
+}
+
+export function sendHtml(reply: FastifyReply, html: string, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
+
+/** The string fields of a posted form (urlencoded, or multipart read as fields); anything else is dropped. */
+export function formFields(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body && typeof body === 'object') for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
