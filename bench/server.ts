@@ -29,7 +29,7 @@ if (mode === 'bare') {
   const app = await buildApp({ ctx: booted.ctx, rateLimit: false });
   if (mode === 'submit') {
     // A realistic online application: Jambi 9 with its documents uploaded once and referenced.
-    const { storeUpload } = await import('../src/usecases/store-upload.js');
+    const { storeUpload } = await import('../src/usecases/applications/store-upload.js');
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
     const u = await storeUpload(booted.ctx, png, 'ktp.png');
     if (!u.ok) throw new Error('upload failed');

@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { openDatabase, type Database } from './db/dialect.js';
+import { closuresBySlug } from './db/calendar-repo.js';
 import { migrate } from './db/migrate.js';
 import type { Located } from './domain/standards/validate.js';
 import { loadCalendarFile } from './io/calendar-file.js';
@@ -38,13 +39,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
   if (!loaded.ok) return { ok: false, problems: loaded.problems, database };
   const catalogue = await Catalogue.build(database);
   const holidays = loadCalendarFile(opts.calendarFile ?? resolve('calendars/indonesia.yaml'));
-  const closures = new Map<string, { date: string; reason: string }[]>();
-  const rows = await database.db
-    .selectFrom('office_closures')
-    .innerJoin('offices', 'offices.id', 'office_closures.office_id')
-    .select(['offices.slug', 'office_closures.date', 'office_closures.reason'])
-    .execute();
-  for (const r of rows) closures.set(r.slug, [...(closures.get(r.slug) ?? []), { date: r.date, reason: r.reason }]);
+  const closures = await closuresBySlug(database.db);
   const ctx: Ctx = {
     database,
     catalogue,

@@ -11,10 +11,10 @@ import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
-import { simulate, type SimPath } from '../usecases/simulate.js';
+import { simulateCase, type SimPath } from '../usecases/applications/simulate-case.js';
 import { SlaClock } from '../usecases/sla-clock.js';
 import { createUser } from '../usecases/staff/create-user.js';
-import { sweepSla } from '../usecases/sla-sweep.js';
+import { sweepSla } from '../usecases/applications/sweep-sla.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
 import { loadStandards } from '../usecases/load-standards.js';
@@ -177,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
     const c = await bootOrReport(config, { demo: true, actor: 'simulate' });
     if (!c) return 1;
     try {
-      const r = await simulate(c, values.office, values.service, path, (s) =>
+      const r = await simulateCase(c, values.office, values.service, path, (s) =>
         process.stdout.write(`• ${s.label}\n    ${s.actor} → ${s.outcome}; status ${s.status}; batas waktu / due: ${s.dueAtLocal ?? '—'}\n`),
       );
       process.stdout.write(`\nNomor registrasi / registration number: ${r.registrationNumber}\nKode pelacakan / tracking code: ${r.trackingCode}\nAkhir / final state: ${r.finalStatus}${r.end ? ` (${r.end})` : ''}\n`);

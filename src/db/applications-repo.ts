@@ -1,7 +1,13 @@
-/** All SQL about cases: applications, their tasks and events, counters and uploads. */
-import { randomBytes } from 'node:crypto';
+/**
+ * All SQL about cases: applications, their tasks, events, attachments, uploads, notifications and
+ * counters. Rows are decoded here (JSON columns parsed, status narrowed) so use cases never parse.
+ */
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ApplicationEventsTable, ApplicationsTable, DB, TasksTable } from './schema.js';
+import type { Eligibility, Pause, StageRecord } from '../domain/applications/case.js';
+import { isCaseStatus, type CaseStatus } from '../domain/applications/status.js';
+import type { ApplicationEventsTable, ApplicationsTable, DB, TasksTable, UploadsTable } from './schema.js';
+import { updateIfVersion } from './versioned.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -16,39 +22,162 @@ export async function nextCounter(q: Q, officeId: string, name: string): Promise
   return Number(row.value);
 }
 
-const secrets = new WeakMap<object, Map<string, string>>();
+// ---- cases ----------------------------------------------------------------------------------
 
-/** A server secret, created once per database and cached per process (it never changes). */
-export async function getSecret(db: Kysely<DB>, key: string): Promise<string> {
-  const cached = secrets.get(db)?.get(key);
-  if (cached) return cached;
-  const value = await readOrCreateSecret(db, key);
-  if (!secrets.has(db)) secrets.set(db, new Map());
-  secrets.get(db)!.set(key, value);
-  return value;
+/** A case row with its JSON columns decoded and its status narrowed. */
+export interface Case extends Omit<ApplicationsTable, 'status' | 'applicant' | 'answers' | 'eligibility' | 'pauses' | 'stages'> {
+  status: CaseStatus;
+  applicant: Record<string, unknown> & { reporter?: Record<string, string> | null };
+  answers: Record<string, unknown>;
+  eligibility: Eligibility;
+  pauses: Pause[];
+  stages: StageRecord[];
+  /** The row as stored, for capabilities that act on it inside a step (letters, registry). */
+  row: ApplicationsTable;
 }
 
-async function readOrCreateSecret(db: Kysely<DB>, key: string): Promise<string> {
-  const found = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (found) return found.value;
-  const value = randomBytes(32).toString('hex');
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
+export function toCase(r: ApplicationsTable): Case {
+  if (!isCaseStatus(r.status)) throw new Error(`case ${r.id} has an unknown status "${r.status}"`);
+  const eligibility = JSON.parse(r.eligibility) as Partial<Eligibility>;
+  return {
+    ...r,
+    status: r.status,
+    applicant: JSON.parse(r.applicant) as Case['applicant'],
+    answers: JSON.parse(r.answers) as Record<string, unknown>,
+    eligibility: { results: eligibility.results ?? [], registry: eligibility.registry ?? null },
+    pauses: JSON.parse(r.pauses) as Pause[],
+    stages: JSON.parse(r.stages) as StageRecord[],
+    row: r,
+  };
+}
+
+/** What a case row is written with; JSON columns are encoded here. */
+export type CaseChanges = Partial<Omit<ApplicationsTable, 'id' | 'version' | 'pauses' | 'stages'>> & { pauses?: Pause[]; stages?: StageRecord[] };
+
+function encode(set: CaseChanges): Partial<ApplicationsTable> {
+  const { pauses, stages, ...rest } = set;
+  return { ...rest, ...(pauses ? { pauses: JSON.stringify(pauses) } : {}), ...(stages ? { stages: JSON.stringify(stages) } : {}) };
 }
 
 export async function insertApplication(q: Q, row: ApplicationsTable): Promise<void> {
   await q.insertInto('applications').values(row).execute();
 }
 
-export async function insertEvent(q: Q, row: Omit<ApplicationEventsTable, 'seq'>): Promise<void> {
-  await q.insertInto('application_events').values(row).execute();
+/** Optimistic update: only succeeds if nobody changed the case since `version`. */
+export async function updateCaseIfVersion(q: Q, id: string, version: number, set: CaseChanges): Promise<boolean> {
+  return updateIfVersion(q, 'applications', id, version, encode(set));
 }
 
-export async function insertTask(q: Q, row: TasksTable): Promise<void> {
-  await q.insertInto('tasks').values(row).execute();
+export async function findCase(q: Q, officeId: string, id: string): Promise<Case | undefined> {
+  const r = await q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+  return r && toCase(r);
 }
 
-export async function closeOpenTasks(q: Q, applicationId: string, at: string, by: string | null, status = 'done'): Promise<void> {
+/** A case by id in any office: for the CLI and simulations, which act as the system. */
+export async function findCaseAnyOffice(q: Q, id: string): Promise<Case | undefined> {
+  const r = await q.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toCase(r);
+}
+
+/** The stored row of a case in any office (capabilities that act on rows: letters, surveys). */
+export async function findApplicationAnyOffice(q: Q, id: string) {
+  return q.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The raw row (capabilities that take a case's stored row: letters, surveys). */
+export async function findApplication(q: Q, officeId: string, id: string) {
+  return q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByIdempotencyKey(q: Q, officeId: string, key: string): Promise<Case | undefined> {
+  const r = await q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('idempotency_key', '=', key).executeTakeFirst();
+  return r && toCase(r);
+}
+
+/** Cases with this registration number (one per office at most). */
+export async function findByRegistrationNumber(q: Q, number: string): Promise<Case[]> {
+  return (await q.selectFrom('applications').selectAll().where('registration_number', '=', number).execute()).map(toCase);
+}
+
+// ---- events ---------------------------------------------------------------------------------
+
+export type NewCaseEvent = Pick<ApplicationEventsTable, 'application_id' | 'office_id' | 'type' | 'actor_id' | 'actor_name' | 'at'> & {
+  step_id?: string | null;
+  outcome?: string | null;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  slaEffect?: Record<string, unknown> | null;
+};
+
+/** An event row with its defaults: a fresh id, no step, outcome or note, empty data. */
+export function caseEvent(e: NewCaseEvent): Omit<ApplicationEventsTable, 'seq'> {
+  return {
+    id: randomUUID(),
+    application_id: e.application_id,
+    office_id: e.office_id,
+    type: e.type,
+    step_id: e.step_id ?? null,
+    outcome: e.outcome ?? null,
+    actor_id: e.actor_id,
+    actor_name: e.actor_name,
+    note: e.note ?? null,
+    data: JSON.stringify(e.data ?? {}),
+    sla_effect: e.slaEffect ? JSON.stringify(e.slaEffect) : null,
+    at: e.at,
+  };
+}
+
+export async function insertEvent(q: Q, e: NewCaseEvent): Promise<void> {
+  await q.insertInto('application_events').values(caseEvent(e)).execute();
+}
+
+export interface CaseEvent {
+  id: string;
+  type: string;
+  step: string | null;
+  outcome: string | null;
+  actor: string;
+  note: string | null;
+  data: Record<string, unknown>;
+  slaEffect: Record<string, unknown> | null;
+  at: string;
+}
+
+export async function eventsOf(q: Q, applicationId: string): Promise<CaseEvent[]> {
+  const rows = await q.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+  return rows.map((e) => ({
+    id: e.id,
+    type: e.type,
+    step: e.step_id,
+    outcome: e.outcome,
+    actor: e.actor_name,
+    note: e.note,
+    data: JSON.parse(e.data) as Record<string, unknown>,
+    slaEffect: e.sla_effect ? (JSON.parse(e.sla_effect) as Record<string, unknown>) : null,
+    at: e.at,
+  }));
+}
+
+/** The steps a case has completed (the engine decides from them whether it may still be withdrawn). */
+export async function completedSteps(q: Q, applicationId: string): Promise<string[]> {
+  const rows = await q.selectFrom('application_events').select('step_id').where('application_id', '=', applicationId).where('type', '=', 'step-completed').execute();
+  return rows.flatMap((r) => (r.step_id ? [r.step_id] : []));
+}
+
+// ---- tasks ----------------------------------------------------------------------------------
+
+export type NewTask = Pick<TasksTable, 'office_id' | 'application_id' | 'service_id' | 'step_id' | 'role' | 'sla_state' | 'due_at' | 'created_at'> & { status?: 'open' | 'waiting' };
+
+/** A task row with its defaults: a fresh id, open, unclaimed, not completed. */
+export function newTask(t: NewTask): TasksTable {
+  return { id: randomUUID(), status: 'open', claimed_by: null, completed_at: null, completed_by: null, ...t };
+}
+
+export async function insertTask(q: Q, t: NewTask): Promise<void> {
+  await q.insertInto('tasks').values(newTask(t)).execute();
+}
+
+export async function closeOpenTasks(q: Q, applicationId: string, at: string, by: string | null, status: 'done' | 'cancelled' = 'done'): Promise<void> {
   await q
     .updateTable('tasks')
     .set({ status, completed_at: at, completed_by: by })
@@ -57,31 +186,9 @@ export async function closeOpenTasks(q: Q, applicationId: string, at: string, by
     .execute();
 }
 
-/** Optimistic update: only succeeds if nobody changed the case since `version`. */
-export async function updateApplicationIfVersion(q: Q, id: string, version: number, set: Partial<ApplicationsTable>): Promise<boolean> {
-  const r = await q
-    .updateTable('applications')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export async function findApplication(q: Q, officeId: string, id: string) {
-  return q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
-}
-
-export async function findApplicationAnyOffice(q: Q, id: string) {
-  return q.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findByIdempotencyKey(q: Q, officeId: string, key: string) {
-  return q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('idempotency_key', '=', key).executeTakeFirst();
-}
-
-export async function findByRegistrationNumber(q: Q, number: string) {
-  return q.selectFrom('applications').selectAll().where('registration_number', '=', number).execute();
+/** A file is back from the applicant: the waiting task returns to the queue with the new due time. */
+export async function reopenWaitingTask(q: Q, applicationId: string, set: { due_at: string | null; sla_state: string }): Promise<void> {
+  await q.updateTable('tasks').set({ status: 'open', ...set }).where('application_id', '=', applicationId).where('status', '=', 'waiting').execute();
 }
 
 export async function findTask(q: Q, officeId: string, id: string) {
@@ -90,6 +197,18 @@ export async function findTask(q: Q, officeId: string, id: string) {
 
 export async function openTaskFor(q: Q, applicationId: string) {
   return q.selectFrom('tasks').selectAll().where('application_id', '=', applicationId).where('status', 'in', ['open', 'waiting']).executeTakeFirst();
+}
+
+/** Claims an open task for an officer (or releases it): one officer holds a task at a time. */
+export async function setTaskClaim(q: Q, taskId: string, officerId: string, release: boolean): Promise<boolean> {
+  const r = await q
+    .updateTable('tasks')
+    .set({ claimed_by: release ? null : officerId })
+    .where('id', '=', taskId)
+    .where('status', '=', 'open')
+    .where((eb) => (release ? eb('claimed_by', '=', officerId) : eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', officerId)])))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export interface QueueRow {
@@ -107,6 +226,7 @@ export interface QueueRow {
   applicant_name: string;
   sla_state: string;
   submitted_at: string;
+  clock_started_at: string | null;
 }
 
 /** The open tasks of some roles in one office, most urgent first. */
@@ -130,6 +250,7 @@ export async function queue(q: Q, officeId: string, roles: string[], opts: { lim
       'applications.applicant_name',
       'applications.sla_state',
       'applications.submitted_at',
+      'applications.clock_started_at',
     ])
     .where('tasks.office_id', '=', officeId)
     .where('tasks.status', '=', 'open')
@@ -141,23 +262,63 @@ export async function queue(q: Q, officeId: string, roles: string[], opts: { lim
     .orderBy('tasks.created_at', 'asc')
     .limit(opts.limit)
     .offset(opts.offset ?? 0)
-    .execute() as Promise<QueueRow[]>;
+    .execute();
 }
 
 /** Supervisor's view: open cases of an office grouped by step and officer. */
 export async function openCasesByStep(q: Q, officeId: string) {
-  return q
+  const rows = await q
     .selectFrom('tasks')
     .select((eb) => ['service_id', 'step_id', 'role', 'claimed_by', 'sla_state', eb.fn.countAll<number>().as('n'), eb.fn.min('due_at').as('oldest_due')])
     .where('office_id', '=', officeId)
     .where('status', 'in', ['open', 'waiting'])
     .groupBy(['service_id', 'step_id', 'role', 'claimed_by', 'sla_state'])
     .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n), oldest_due: r.oldest_due === null ? null : String(r.oldest_due) }));
 }
 
-export async function events(q: Q, applicationId: string) {
-  return q.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+/** Display names of an office's staff, by id (who holds a task). */
+export async function staffNames(q: Q, officeId: string): Promise<Map<string, string>> {
+  const rows = await q.selectFrom('staff_users').select(['id', 'display_name']).where('office_id', '=', officeId).execute();
+  return new Map(rows.map((u) => [u.id, u.display_name]));
 }
+
+// ---- SLA flags and notifications -----------------------------------------------------------
+
+/** Running clocks with a due time that may have crossed the at-risk or late threshold. */
+export async function slaCandidates(q: Q, officeId: string) {
+  return q
+    .selectFrom('applications')
+    .innerJoin('tasks', (j) => j.onRef('tasks.application_id', '=', 'applications.id').on('tasks.status', '=', 'open'))
+    .select(['applications.id', 'applications.registration_number', 'applications.clock_started_at', 'applications.due_at', 'applications.sla_state', 'tasks.role'])
+    .where('applications.office_id', '=', officeId)
+    .where('applications.status', '=', 'open')
+    .where('applications.sla_state', 'in', ['on-time', 'at-risk'])
+    .where('applications.due_at', 'is not', null)
+    .execute();
+}
+
+/** Moves a case (and its open task) to a new clock state. */
+export async function setSlaState(q: Q, applicationId: string, state: string): Promise<void> {
+  await q.updateTable('applications').set({ sla_state: state }).where('id', '=', applicationId).execute();
+  await q.updateTable('tasks').set({ sla_state: state }).where('application_id', '=', applicationId).where('status', '=', 'open').execute();
+}
+
+/** One notification per case, role and kind: a second sweep of the same state adds nothing. */
+export async function notifyOnce(q: Q, n: { officeId: string; applicationId: string; role: string; kind: string; message: string; at: string }): Promise<void> {
+  await q
+    .insertInto('notifications')
+    .values({ id: randomUUID(), office_id: n.officeId, application_id: n.applicationId, role: n.role, kind: n.kind, message: n.message, created_at: n.at, read_at: null })
+    .onConflict((oc) => oc.columns(['application_id', 'role', 'kind']).doNothing())
+    .execute();
+}
+
+export async function unreadNotifications(q: Q, officeId: string, roles: string[], limit = 50) {
+  if (!roles.length) return [];
+  return q.selectFrom('notifications').selectAll().where('office_id', '=', officeId).where('role', 'in', roles).where('read_at', 'is', null).orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+// ---- attachments and uploads ---------------------------------------------------------------
 
 export async function attachmentsOf(q: Q, applicationId: string) {
   return q
@@ -167,3 +328,34 @@ export async function attachmentsOf(q: Q, applicationId: string) {
     .where('attachments.application_id', '=', applicationId)
     .execute();
 }
+
+export async function insertAttachments(q: Q, rows: { application_id: string; requirement_id: string; upload_id: string | null; shown_to: string | null; created_at: string }[]): Promise<void> {
+  if (rows.length) await q.insertInto('attachments').values(rows.map((r) => ({ id: randomUUID(), ...r }))).execute();
+}
+
+export async function insertUpload(q: Q, row: UploadsTable): Promise<void> {
+  await q.insertInto('uploads').values(row).execute();
+}
+
+/** Which of these upload ids exist. */
+export async function knownUploads(q: Q, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  return new Set((await q.selectFrom('uploads').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+}
+
+/** An upload attached to a case of this office (staff never read another office's files). */
+export async function uploadOfOfficeCase(q: Q, officeId: string, uploadId: string) {
+  return q
+    .selectFrom('uploads')
+    .innerJoin('attachments', 'attachments.upload_id', 'uploads.id')
+    .innerJoin('applications', 'applications.id', 'attachments.application_id')
+    .select(['uploads.sha256', 'uploads.mime'])
+    .where('uploads.id', '=', uploadId)
+    .where('applications.office_id', '=', officeId)
+    .executeTakeFirst();
+}
+
+
+// TRANSITIONAL (issue 10): old names for capabilities not yet merged; deleted after the merges.
+export { readOrCreateSecret as getSecret } from './settings-repo.js';
+export const events = eventsOf;

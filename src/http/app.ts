@@ -8,18 +8,18 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ctx } from '../usecases/context.js';
-import { MAX_UPLOAD_BYTES } from '../usecases/store-upload.js';
-import { applicationRoutes } from './api/application-routes.js';
+import { MAX_UPLOAD_BYTES } from '../usecases/applications/store-upload.js';
+import { applicationsRoutes } from './api/applications-routes.js';
+import { calendarRoutes } from './api/calendar-routes.js';
 import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
-import { uploadRoutes } from './api/upload-routes.js';
 import { complaintRoutes } from './api/complaint-routes.js';
 import { letterRoutes } from './api/letter-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveyRoutes } from './api/survey-routes.js';
 import { registerAuth } from './auth.js';
-import { backOfficePages } from './pages/back-office-routes.js';
-import { publicCasePages } from './pages/public-case-routes.js';
+import { applicationsPublicPages } from './pages/applications-public-pages.js';
+import { applicationsStaffPages } from './pages/applications-staff-pages.js';
 import { sendError, sendHtml } from './reply.js';
 import { compilersFactory, swaggerTransform } from './zod-transition.js';
 import { FlowchartCache } from './flowchart-cache.js';
@@ -113,16 +113,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const zapp = app.withTypeProvider<ZodTypeProvider>();
   catalogueRoutes(zapp, ctx, flowcharts);
   authRoutes(zapp, ctx);
-  uploadRoutes(app, ctx);
-  applicationRoutes(app, ctx);
-  publicCasePages(app, ctx);
-  backOfficePages(app, ctx);
+  applicationsRoutes(zapp, ctx);
+  calendarRoutes(zapp, ctx);
   letterRoutes(app, ctx);
   registryRoutes(app, ctx);
   complaintRoutes(app, ctx);
   surveyRoutes(app, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
+  await app.register(applicationsPublicPages, { ctx });
+  await app.register(applicationsStaffPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

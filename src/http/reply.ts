@@ -3,7 +3,8 @@
  * the JSON error body with its one 422 policy, HTML answers, and reading plain form fields.
  */
 import type { FastifyReply } from 'fastify';
-import type { Failure, FailureKind, Problem } from '../domain/errors.js';
+import type { z } from 'zod';
+import type { Failure, FailureKind, FieldProblem, Problem } from '../domain/errors.js';
 
 const STATUS: Record<FailureKind, 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423> = {
   invalid: 422,
@@ -24,7 +25,7 @@ export interface ErrorBody {
 
 /**
  * The error body of a failure. One problem speaks for itself (its code and message; listed in
- * `problems` too when it names a field or a row). Several
+ * `problems` too when the input is invalid or it names a field or a row). Several
  * problems of invalid input are summed up as `invalid` with their count — of rows when they come
  * from an imported file, else of fields — and listed in `problems` for a form to place each one.
  */
@@ -32,8 +33,9 @@ export function failureBody(f: Failure, extra: Record<string, unknown> = {}): Er
   const ps = f.problems;
   const first = ps[0] ?? { code: f.kind, message: 'Permintaan tidak dapat diproses', messageEn: 'The request cannot be processed' };
   if (ps.length <= 1) {
-    // A lone problem about no particular field is the whole answer; one about a field is listed too, for the form.
-    const listed = ps.length === 1 && (first.field !== undefined || first.row !== undefined) ? { problems: ps } : {};
+    // Invalid input is always listed (a form places each problem); otherwise a lone problem
+    // about no particular field is the whole answer.
+    const listed = ps.length === 1 && (f.kind === 'invalid' || first.field !== undefined || first.row !== undefined) ? { problems: ps } : {};
     return { error: { code: first.code, message: first.message, messageEn: first.messageEn, ...listed, ...extra } };
   }
   if (f.kind !== 'invalid')
@@ -75,3 +77,13 @@ export function formFields(body: unknown): Record<string, string> {
   return out;
 }
 
+
+/** A form's zod findings as field problems in both languages, for the form to show beside each field. */
+export function zodProblems(e: z.ZodError): FieldProblem[] {
+  return e.issues.map((i) => ({
+    field: i.path.map(String).join('.'),
+    code: 'invalid-value',
+    message: `Isian tidak sah (${i.message})`,
+    messageEn: `Invalid value (${i.message})`,
+  }));
+}

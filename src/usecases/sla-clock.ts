@@ -6,22 +6,8 @@ import { Temporal } from 'temporal-polyfill';
 import { createOfficeCalendar, type OfficeCalendar } from '../domain/calendar/calendar.js';
 import type { HolidayYear } from '../domain/calendar/holidays.js';
 import type { Problem } from '../domain/errors.js';
+import type { Pause, StageRecord } from '../domain/applications/case.js';
 import type { Office, Service, ServiceHours, SLA_UNITS } from '../domain/standards/schema.js';
-
-export interface Pause {
-  from: string;
-  to: string | null;
-  kind?: 'applicant' | 'external';
-}
-
-export interface StageRecord {
-  id: string;
-  label: string;
-  startedAt: string;
-  dueAt: string | null;
-  finishedAt: string | null;
-  late: boolean | null;
-}
 
 export interface CaseTimes {
   dueAt: string | null;

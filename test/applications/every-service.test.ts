@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { firstStepWith } from '../../src/domain/procedure/paths.js';
-import { simulate } from '../../src/usecases/simulate.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
 
@@ -23,7 +23,7 @@ describe(`every service's procedure runs (${TEST_DB})`, () => {
       for (const s of o.services.filter((x) => x.service.detailed)) {
         n++;
         try {
-          const r = await simulate(t.ctx, o.office.slug, s.service.slug, 'main');
+          const r = await simulateCase(t.ctx, o.office.slug, s.service.slug, 'main');
           if (r.finalStatus !== 'completed') failures.push(`${o.office.slug}/${s.service.slug}: ended ${r.finalStatus}`);
           const events = await t.database.db.selectFrom('application_events').select('type').where('application_id', '=', r.applicationId).execute();
           if (events.length !== r.steps.length + 1) failures.push(`${o.office.slug}/${s.service.slug}: ${events.length} events for ${r.steps.length} steps`);
@@ -42,7 +42,7 @@ describe(`every service's procedure runs (${TEST_DB})`, () => {
       for (const s of o.services.filter((x) => x.service.procedure && firstStepWith(x.service.procedure, 'return'))) {
         n++;
         try {
-          const r = await simulate(t.ctx, o.office.slug, s.service.slug, 'return');
+          const r = await simulateCase(t.ctx, o.office.slug, s.service.slug, 'return');
           if (r.finalStatus !== 'completed') failures.push(`${s.service.slug}: ${r.finalStatus}`);
           const types = (await t.database.db.selectFrom('application_events').select('type').where('application_id', '=', r.applicationId).orderBy('seq').execute()).map((e) => e.type);
           if (!types.includes('returned') || !types.includes('file-resubmitted')) failures.push(`${s.service.slug}: ${types.join(',')}`);
@@ -61,7 +61,7 @@ describe(`every service's procedure runs (${TEST_DB})`, () => {
       for (const s of o.services.filter((x) => x.service.procedure && firstStepWith(x.service.procedure, 'reject'))) {
         n++;
         try {
-          const r = await simulate(t.ctx, o.office.slug, s.service.slug, 'reject');
+          const r = await simulateCase(t.ctx, o.office.slug, s.service.slug, 'reject');
           const row = await t.database.db.selectFrom('applications').select(['status', 'outcome_reason']).where('id', '=', r.applicationId).executeTakeFirstOrThrow();
           if (row.status !== 'rejected' || !row.outcome_reason) failures.push(`${s.service.slug}: ${row.status} ${row.outcome_reason}`);
         } catch (e) {

@@ -1,10 +1,10 @@
 /** Cases become at risk and late on the office's clock; owners and supervisors are told once. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { completeTask } from '../../src/usecases/complete-task.js';
-import { simulate } from '../../src/usecases/simulate.js';
-import { sweepSla } from '../../src/usecases/sla-sweep.js';
-import { submitApplication } from '../../src/usecases/submit-application.js';
+import { completeTask } from '../../src/usecases/applications/complete-task.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
+import { sweepSla } from '../../src/usecases/applications/sweep-sla.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { SITI } from '../support/fixtures.js';
@@ -44,7 +44,7 @@ describe(`SLA flags and notifications (${TEST_DB})`, () => {
 
   it('measures Banjarmasin santunan kematian stage by stage (30 working days to BPKPAD, then 2 to transfer)', async () => {
     now = new Date('2026-04-06T01:00:00Z');
-    const r = await simulate(t.ctx, 'kota-banjarmasin', 'santunan-kematian', 'main');
+    const r = await simulateCase(t.ctx, 'kota-banjarmasin', 'santunan-kematian', 'main');
     assert.equal(r.finalStatus, 'completed');
     const app = await t.database.db.selectFrom('applications').select('stages').where('id', '=', r.applicationId).executeTakeFirstOrThrow();
     const stages = JSON.parse(app.stages) as { id: string; startedAt: string; dueAt: string; finishedAt: string; late: boolean }[];

@@ -5,12 +5,12 @@
  */
 import { writeSync } from 'node:fs';
 import { boot } from '../../src/boot.js';
-import { submitApplication } from '../../src/usecases/submit-application.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 
 const booted = await boot({ databaseUrl: process.env.DATABASE_URL || null, dataDir: process.env.DATA_DIR!, standardsDir: process.env.STANDARDS_DIR!, calendarFile: process.env.CALENDAR_FILE });
 if (!booted.ok) throw new Error('boot failed');
 const actor = { id: null, name: 'Pemohon (daring)', roles: [], officeId: null };
-const { storeUpload } = await import('../../src/usecases/store-upload.js');
+const { storeUpload } = await import('../../src/usecases/applications/store-upload.js');
 const kk = await storeUpload(booted.ctx, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'), 'kk.png');
 if (!kk.ok) throw new Error('upload failed');
 const svc = booted.ctx.catalogue.service('kota-pekanbaru', 'pengecekan-rekomendasi-dtks')!.service.service;
@@ -31,5 +31,5 @@ for (let i = 0; ; i++) {
   );
   // writeSync: the line reaches the pipe before the next submission starts.
   if (r.ok) writeSync(1, `ACK ${r.value.id} ${r.value.registrationNumber}\n`);
-  else writeSync(1, `REFUSED ${JSON.stringify(r.problems)}\n`);
+  else writeSync(1, `REFUSED ${JSON.stringify(r.error.problems)}\n`);
 }

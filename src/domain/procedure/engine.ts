@@ -5,8 +5,7 @@
 import type { Problem } from '../errors.js';
 import type { Procedure, Step } from '../standards/schema.js';
 
-export type CaseStatus = 'open' | 'waiting-applicant' | 'waiting-external' | 'completed' | 'rejected' | 'withdrawn';
-export const OPEN_STATUSES: readonly CaseStatus[] = ['open', 'waiting-applicant', 'waiting-external'];
+import type { CaseStatus } from '../applications/status.js';
 
 export type Move =
   | { kind: 'step'; step: Step; status: CaseStatus; pause: 'applicant' | 'external' | null }

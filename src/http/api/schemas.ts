@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { FAILURE_KINDS } from '../../domain/errors.js';
 
-export const problemSchema = z.looseObject({
+export const problemSchema = z.object({
   code: z.string(),
   message: z.string(),
   messageEn: z.string(),

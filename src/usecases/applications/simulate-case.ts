@@ -2,15 +2,15 @@
  * Runs one case of a service through its procedure with the demo accounts, through the same use
  * cases the API uses (submit, complete task, resubmit). For staff training and smoke tests.
  */
-import { findUserByUsername, toStaff } from '../db/staff-repo.js';
-import { openTaskFor } from '../db/applications-repo.js';
-import { firstStepWith, mainOutcome } from '../domain/procedure/paths.js';
-import type { Rule, Service } from '../domain/standards/schema.js';
-import { resubmitFile } from './case-actions.js';
+import { findCaseAnyOffice, openTaskFor } from '../../db/applications-repo.js';
+import { findUserByUsername, toStaff } from '../../db/staff-repo.js';
+import { firstStepWith, mainOutcome } from '../../domain/procedure/paths.js';
+import { evaluateRule } from '../../domain/standards/rules.js';
+import type { Rule, Service } from '../../domain/standards/schema.js';
+import type { Actor, Ctx } from '../context.js';
 import { completeTask } from './complete-task.js';
-import type { Actor, Ctx } from './context.js';
+import { resubmitFile } from './resubmit-file.js';
 import { submitApplication } from './submit-application.js';
-import { evaluateRule } from '../domain/standards/rules.js';
 
 export type SimPath = 'main' | 'return' | 'reject';
 
@@ -138,7 +138,7 @@ async function actorFor(ctx: Ctx, role: string, officeSlug: string): Promise<Act
   return { id: u.id, name: `${u.displayName}`, roles: u.roles, officeId: u.officeId };
 }
 
-export async function simulate(ctx: Ctx, officeSlug: string, serviceSlug: string, path: SimPath = 'main', log: (s: SimStep) => void = () => {}): Promise<SimResult> {
+export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: string, path: SimPath = 'main', log: (s: SimStep) => void = () => {}): Promise<SimResult> {
   const found = ctx.catalogue.service(officeSlug, serviceSlug);
   if (!found) throw new Error(`unknown service ${officeSlug}/${serviceSlug}`);
   const svc = found.service.service;
@@ -164,7 +164,7 @@ export async function simulate(ctx: Ctx, officeSlug: string, serviceSlug: string
     },
     front,
   );
-  if (!submitted.ok) throw new Error(`submission refused: ${submitted.problems.map((p) => `${p.field}: ${p.messageEn}`).join('; ')}`);
+  if (!submitted.ok) throw new Error(`submission refused: ${submitted.error.problems.map((p) => `${p.field}: ${p.messageEn}`).join('; ')}`);
   const id = submitted.value.id;
   const steps: SimStep[] = [];
   const returnAt = path === 'return' ? firstStepWith(proc, 'return')?.id : undefined;
@@ -174,11 +174,12 @@ export async function simulate(ctx: Ctx, officeSlug: string, serviceSlug: string
   let returned = false;
   for (let guard = 0; guard < 100; guard++) {
     const task = await openTaskFor(ctx.database.db, id);
-    const app = await ctx.database.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const app = await findCaseAnyOffice(ctx.database.db, id);
+    if (!app) throw new Error(`case ${id} disappeared`);
     if (!task) return { registrationNumber: submitted.value.registrationNumber, trackingCode: submitted.value.trackingCode, applicationId: id, steps, finalStatus: app.status, end: app.end_id };
     if (task.status === 'waiting') {
       const r = await resubmitFile(ctx, app, front, 'Berkas sudah dilengkapi');
-      if (!r.ok) throw new Error(`resubmit failed: ${r.problems[0]?.messageEn}`);
+      if (!r.ok) throw new Error(`resubmit failed: ${r.error.problems[0]?.messageEn}`);
       log({ step: task.step_id, label: 'berkas dilengkapi / file completed', actor: front.name, outcome: 'resubmitted', dueAt: r.value.dueAt, dueAtLocal: r.value.dueAt ? ctx.clock.local(office, r.value.dueAt) : null, status: r.value.status });
       continue;
     }
@@ -206,7 +207,7 @@ export async function simulate(ctx: Ctx, officeSlug: string, serviceSlug: string
       },
       actor,
     );
-    if (!r.ok) throw new Error(`${step.id} → ${outcome}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+    if (!r.ok) throw new Error(`${step.id} → ${outcome}: ${r.error.problems.map((p) => p.messageEn).join('; ')}`);
     const s = { step: step.id, label: step.label, actor: actor.name, outcome, dueAt: r.value.dueAt, dueAtLocal: r.value.dueAt ? ctx.clock.local(office, r.value.dueAt) : null, status: r.value.status };
     steps.push(s);
     log(s);

@@ -1,28 +1,22 @@
 /**
  * The intake form of a service, generated from its standard: who is applying, the questions its
- * rules need, and one line per requirement (upload online; "shown" at the counter).
+ * rules need, and one line per requirement (upload online; "shown" at the counter). Pure.
  */
-import type { FieldProblem } from '../../domain/applications/intake.js';
+import type { Problem } from '../../domain/errors.js';
 import type { Service } from '../../domain/standards/schema.js';
-import { initiatorName, type Lang } from '../i18n.js';
+import { initiatorName, L, type Lang } from '../i18n.js';
+import { errorIdOf, errorSummary, fieldError as problemsOf } from './components.js';
+import { csrfField } from './layout.js';
 import { html, type Raw } from './html.js';
 
+/** What a form shows again after a refusal: what was typed, and every problem. */
 export interface FormState {
   values: Record<string, string>;
-  problems: FieldProblem[];
+  problems: Problem[];
 }
 
-const L = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
-
-function fieldError(state: FormState, field: string, lang: Lang): Raw {
-  const p = state.problems.filter((x) => x.field === field);
-  if (!p.length) return html``;
-  return html`<p class="field-error" id="err-${field.replace(/[^a-z0-9]/gi, '-')}">${p.map((x) => (lang === 'id' ? x.message : x.messageEn)).join(' ')}</p>`;
-}
-
-function errId(field: string) {
-  return `err-${field.replace(/[^a-z0-9]/gi, '-')}`;
-}
+const fieldError = (state: FormState, field: string, lang: Lang) => problemsOf(lang, state.problems, field);
+const errId = errorIdOf;
 
 function input(state: FormState, lang: Lang, name: string, label: string, opts: { type?: string; required?: boolean; help?: string; autocomplete?: string; inputmode?: string; pattern?: string } = {}): Raw {
   const id = `f-${name.replace(/[^a-z0-9]/gi, '-')}`;
@@ -37,15 +31,9 @@ ${fieldError(state, name, lang)}</div>`;
 export function intakeForm(lang: Lang, svc: Service, state: FormState, opts: { action: string; staff: boolean; csrf?: string; regionName: string }): Raw {
   const initiators = svc.initiators;
   const chosen = state.values.initiator ?? initiators[0]!;
-  const general = state.problems.filter((p) => !p.field || p.field === 'service' || p.field === 'office' || p.field.startsWith('eligibility') || p.field === 'initiator' || p.field === 'channel');
   return html`<form method="post" action="${opts.action}" enctype="multipart/form-data" novalidate class="intake">
-${opts.csrf ? html`<input type="hidden" name="_csrf" value="${opts.csrf}">` : ''}
-${state.problems.length
-  ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>${L(lang, 'Periksa kembali isian Anda', 'Please check your answers')}</h2><ul>${state.problems.map(
-      (p) => html`<li>${lang === 'id' ? p.message : p.messageEn}</li>`,
-    )}</ul></div>`
-  : ''}
-${general.length ? '' : ''}
+${opts.csrf ? csrfField({ csrf: opts.csrf }) : ''}
+${errorSummary(lang, state.problems)}
 <fieldset><legend>${L(lang, 'Siapa yang mengajukan', 'Who is applying')}</legend>
 ${initiators.length > 1 || opts.staff
   ? html`<div class="field"><label for="f-initiator">${L(lang, 'Pengaju', 'Initiator')}</label><select id="f-initiator" name="initiator">${initiators.map(
@@ -106,21 +94,4 @@ ${fieldError(state, `attachments.${r.id}`, lang)}</div>`;
 </fieldset>
 <button type="submit" class="primary">${opts.staff ? L(lang, 'Daftarkan permohonan', 'Register application') : L(lang, 'Kirim permohonan', 'Submit application')}</button>
 </form>`;
-}
-
-/** Turns flat form fields ("applicant.name", "answers.x", "shown.req") into the intake shape. */
-export function formToIntake(fields: Record<string, string>, uploads: Record<string, string>) {
-  const applicant: Record<string, unknown> = {};
-  const reporter: Record<string, unknown> = {};
-  const answers: Record<string, unknown> = {};
-  const attachments: { requirement: string; upload?: string; shown?: boolean }[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === '') continue;
-    if (k.startsWith('applicant.')) applicant[k.slice(10)] = k === 'applicant.residentOfRegion' ? v === 'true' : v;
-    else if (k.startsWith('reporter.')) reporter[k.slice(9)] = v;
-    else if (k.startsWith('answers.')) answers[k.slice(8)] = v;
-  }
-  const reqs = new Set([...Object.keys(uploads), ...Object.keys(fields).filter((k) => k.startsWith('shown.')).map((k) => k.slice(6))]);
-  for (const r of reqs) attachments.push({ requirement: r, ...(uploads[r] ? { upload: uploads[r] } : {}), ...(fields[`shown.${r}`] === 'true' ? { shown: true } : {}) });
-  return { applicant, reporter: Object.keys(reporter).length ? reporter : undefined, answers, attachments, initiator: fields.initiator, channel: fields.channel };
 }

@@ -1,0 +1,11 @@
+/** A case of the officer's own office, by its id or by the id of one of its tasks (never another office's). */
+import { findCase, findTask, type Case } from '../../db/applications-repo.js';
+import type { Ctx } from '../context.js';
+
+export async function findOfficeCase(ctx: Ctx, officeId: string, id: string): Promise<Case | undefined> {
+  return findCase(ctx.database.db, officeId, id);
+}
+
+export async function caseIdOfTask(ctx: Ctx, officeId: string, taskId: string): Promise<string | undefined> {
+  return (await findTask(ctx.database.db, officeId, taskId))?.application_id;
+}

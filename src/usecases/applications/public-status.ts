@@ -1,0 +1,49 @@
+/** What the public may see of a case: no personal data beyond what the holder of the code typed. */
+import { completedSteps, openTaskFor, type Case } from '../../db/applications-repo.js';
+import { applicantMustDo, OPEN_CASE_STATUSES, STATUS_LABEL, type CaseStatus } from '../../domain/applications/status.js';
+import { canWithdraw, stepById } from '../../domain/procedure/engine.js';
+import type { Ctx } from '../context.js';
+import { serviceOfCase } from './service-of-case.js';
+
+export interface PublicStatus {
+  registrationNumber: string;
+  office: string;
+  service: { slug: string; title: string };
+  status: CaseStatus;
+  statusLabel: string;
+  statusLabelEn: string;
+  currentStep: { id: string; label: string } | null;
+  submittedAt: string;
+  dueAt: string | null;
+  dueAtLocal: string | null;
+  mustDo: string | null;
+  mustDoEn: string | null;
+  reason: string | null;
+  canWithdraw: boolean;
+}
+
+export async function publicStatus(ctx: Ctx, app: Case): Promise<PublicStatus> {
+  const svc = await serviceOfCase(ctx, app.service_version_id);
+  const office = ctx.catalogue.officeById(app.office_id);
+  const step = app.current_step ? stepById(svc.procedure!, app.current_step) : undefined;
+  const label = STATUS_LABEL[app.status];
+  const mustDo = applicantMustDo(app.status, app.outcome_reason);
+  const open = OPEN_CASE_STATUSES.includes(app.status);
+  const task = open ? await openTaskFor(ctx.database.db, app.id) : undefined;
+  return {
+    registrationNumber: app.registration_number,
+    office: office.office.name,
+    service: { slug: svc.slug, title: svc.title },
+    status: app.status,
+    statusLabel: label.id,
+    statusLabelEn: label.en,
+    currentStep: step ? { id: step.id, label: step.label } : null,
+    submittedAt: app.submitted_at,
+    dueAt: app.due_at,
+    dueAtLocal: app.due_at ? ctx.clock.local(office.office, app.due_at) : null,
+    mustDo: mustDo?.id ?? null,
+    mustDoEn: mustDo?.en ?? null,
+    reason: app.status === 'rejected' || app.status === 'waiting-applicant' ? app.outcome_reason : null,
+    canWithdraw: open && task !== undefined && canWithdraw(svc.procedure!, await completedSteps(ctx.database.db, app.id)),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Everything the staff case page shows, read once: the case, the service version it was filed
+ * under, its open task and whether this officer may act on it, requirements with their files,
+ * eligibility, stages with their limits and the timeline, all times already in the office's zone.
+ */
+import { attachmentsOf, findCase, openTaskFor, type Case } from '../../db/applications-repo.js';
+import type { TasksTable } from '../../db/schema.js';
+import { failWith, type Outcome } from '../../domain/errors.js';
+import { stepById } from '../../domain/procedure/engine.js';
+import type { Service, Step } from '../../domain/standards/schema.js';
+import type { Ctx } from '../context.js';
+import { nowOf } from '../context.js';
+import { caseTimeline, type TimelineEntry } from './case-timeline.js';
+import { serviceOfCase } from './service-of-case.js';
+
+export type StageState = 'finished-late' | 'finished-on-time' | 'running-late' | 'running';
+
+export interface CaseFile {
+  app: Case;
+  service: Service;
+  task: TasksTable | undefined;
+  step: Step | undefined;
+  /** The officer holds the role of the open task's step. */
+  mine: boolean;
+  /** The file is back with the applicant and this officer may record that it came back complete. */
+  mayRecordResubmission: boolean;
+  dueLocal: string | null;
+  attachments: Awaited<ReturnType<typeof attachmentsOf>>;
+  stages: { label: string; startedLocal: string; dueLocal: string | null; finishedLocal: string | null; state: StageState }[];
+  timeline: TimelineEntry[];
+}
+
+export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles: string[] }, id: string): Promise<Outcome<CaseFile>> {
+  const app = await findCase(ctx.database.db, officer.officeId, id);
+  if (!app) return failWith('not-found', 'application-not-found', 'Berkas tidak ditemukan', 'Case not found');
+  const office = ctx.catalogue.officeById(app.office_id).office;
+  const service = await serviceOfCase(ctx, app.service_version_id);
+  const task = await openTaskFor(ctx.database.db, app.id);
+  const now = nowOf(ctx).toISOString();
+  const local = (iso: string) => ctx.clock.local(office, iso);
+  return {
+    ok: true,
+    value: {
+      app,
+      service,
+      task,
+      step: task ? stepById(service.procedure!, task.step_id) : undefined,
+      mine: !!task && task.status === 'open' && officer.roles.includes(task.role),
+      mayRecordResubmission: app.status === 'waiting-applicant' && officer.roles.some((r) => r === 'front-office' || r === task?.role),
+      dueLocal: app.due_at ? local(app.due_at) : null,
+      attachments: await attachmentsOf(ctx.database.db, app.id),
+      stages: app.stages.map((st) => ({
+        label: st.label,
+        startedLocal: local(st.startedAt),
+        dueLocal: st.dueAt ? local(st.dueAt) : null,
+        finishedLocal: st.finishedAt ? local(st.finishedAt) : null,
+        state: st.finishedAt ? (st.late ? 'finished-late' : 'finished-on-time') : st.dueAt && now > st.dueAt ? 'running-late' : 'running',
+      })),
+      timeline: await caseTimeline(ctx, app),
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Re-evaluates the clock state of an office's open cases and notifies, once per case and kind,
+ * the role owning the current step and the supervising role when a case becomes at risk or late.
+ * A write: it runs in the background (every minute under `sigap serve`), never on a page view.
+ */
+import { insertEvent, notifyOnce, setSlaState, slaCandidates } from '../../db/applications-repo.js';
+import type { Ctx } from '../context.js';
+import { nowOf } from '../context.js';
+
+/** The role that supervises an office's cases: its kepala-bidang when it has one, else the head. */
+export function supervisingRole(roleIds: string[]): string {
+  return roleIds.includes('kepala-bidang') ? 'kepala-bidang' : 'kepala-dinas';
+}
+
+export async function sweepSla(ctx: Ctx, officeId: string): Promise<{ atRisk: number; late: number }> {
+  const now = nowOf(ctx).toISOString();
+  const office = ctx.catalogue.officeById(officeId);
+  const supervisor = supervisingRole(office.office.roles.map((r) => r.id));
+  let atRisk = 0;
+  let late = 0;
+  for (const r of await slaCandidates(ctx.database.db, officeId)) {
+    const state = ctx.clock.state(r.clock_started_at, r.due_at, false, now);
+    if (state === r.sla_state || (state !== 'at-risk' && state !== 'late')) continue;
+    if (state === 'late') late++;
+    else atRisk++;
+    const message =
+      state === 'late' ? `${r.registration_number} terlambat: melewati batas waktu / late: past its due time` : `${r.registration_number} hampir terlambat / at risk of being late`;
+    await ctx.database.write(async (trx) => {
+      await setSlaState(trx, r.id, state);
+      for (const role of new Set([r.role, supervisor])) await notifyOnce(trx, { officeId, applicationId: r.id, role, kind: state, message, at: now });
+      await insertEvent(trx, { application_id: r.id, office_id: officeId, type: `sla:${state}`, actor_id: null, actor_name: 'Sigap (jam layanan)', slaEffect: { state }, at: now });
+    });
+  }
+  return { atRisk, late };
+}
