@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/db/dialect.js';
 import { migrate } from '../src/db/migrate.js';
 import { loadStandardsDir } from '../src/io/standards-dir.js';
-import { loadStandards } from '../src/usecases/load-standards.js';
+import { loadStandards } from '../src/usecases/catalogue/load-standards.js';
 import { report, type BenchContext } from './report.js';
 import { startServerChild } from './server-child.js';
 

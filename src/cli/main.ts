@@ -17,7 +17,7 @@ import { createUser } from '../usecases/staff/create-user.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
-import { loadStandards } from '../usecases/load-standards.js';
+import { loadStandards } from '../usecases/catalogue/load-standards.js';
 
 const HELP = `sigap — Standar Pelayanan Dinas Sosial
 
@@ -83,10 +83,10 @@ async function main(argv: string[]): Promise<number> {
         await migrate(database);
         const r = await loadStandards(database, dir, 'cli');
         if (!r.ok) {
-          for (const p of r.problems) process.stderr.write(formatProblem(p) + '\n');
+          for (const p of r.error.problems) process.stderr.write(formatProblem(p) + '\n');
           return 1;
         }
-        for (const s of r.summaries) {
+        for (const s of r.value) {
           const changed = s.services.filter((x) => x.change !== 'unchanged').length;
           process.stdout.write(`${s.office}: kantor ${s.officeChange} (v${s.officeVersion}), ${changed} layanan berubah / services changed, ${s.deactivated.length} dinonaktifkan / deactivated\n`);
         }

@@ -4,7 +4,7 @@
  * database lives here, never at module level, so a test's or a second server's product is its own.
  */
 import type { Database } from '../db/dialect.js';
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from './catalogue/catalogue.js';
 import type { SlaClock } from './sla-clock.js';
 import { SessionCache } from './staff/session-cache.js';
 import type { StepEffect } from './step-effects.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
 import { boot } from '../../src/boot.js';
 import { buildApp } from '../../src/http/app.js';
-import type { Catalogue } from '../../src/usecases/catalogue.js';
+import type { Catalogue } from '../../src/usecases/catalogue/catalogue.js';
 import type { Ctx } from '../../src/usecases/context.js';
 import { freshDatabase, type TestDatabase } from './db.js';
 

@@ -1,7 +1,7 @@
 /** GET /api/v1/offices..., thin: every answer comes from the Catalogue read model. */
 import { z } from 'zod';
 import { PRODUCT_KINDS, SLA_UNITS } from '../../domain/standards/schema.js';
-import { officeProfile, serviceDetail, serviceSummary } from '../../usecases/catalogue.js';
+import { officeProfile, serviceDetail, serviceSummary } from '../../usecases/catalogue/catalogue.js';
 import type { FlowchartCache } from '../flowchart-cache.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure, sendJsonText } from '../reply.js';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/dialect.js';
 import { findUserByUsername, insertUser, toStaff, type StaffUser } from '../../db/staff-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 
 export interface NewUser {
   office: string;

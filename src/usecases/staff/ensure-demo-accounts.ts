@@ -2,7 +2,7 @@
 import { hash } from '@node-rs/argon2';
 import type { Database } from '../../db/dialect.js';
 import { findUserByUsername } from '../../db/staff-repo.js';
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 import { createUser } from './create-user.js';
 
 export const DEMO_PASSWORD = 'sigap-demo';

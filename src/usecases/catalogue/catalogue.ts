@@ -3,11 +3,11 @@
  * each load. API bodies are serialised once per version, since the catalogue is read far more
  * often than it changes.
  */
-import type { Database } from '../db/dialect.js';
-import { readCurrentStandards, type StoredOffice, type StoredService } from '../db/standards-repo.js';
-import { fail, type Outcome } from '../domain/errors.js';
-import { officeNotFound, serviceNotFound } from '../domain/standards/not-found.js';
-import type { Service } from '../domain/standards/schema.js';
+import type { Database } from '../../db/dialect.js';
+import { readCurrentStandards, type StoredOffice, type StoredService } from '../../db/standards-repo.js';
+import { fail, type Outcome } from '../../domain/errors.js';
+import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
+import type { Service } from '../../domain/standards/schema.js';
 
 export interface ServiceSummaryDto {
   slug: string;

@@ -1,0 +1,145 @@
+/** The case pages' views render from plain data, without a database: both languages, escaped input. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Case } from '../../src/db/applications-repo.js';
+import type { StoredOffice } from '../../src/db/standards-repo.js';
+import { loadStandardsDir } from '../../src/io/standards-dir.js';
+import type { CaseFile } from '../../src/usecases/applications/read-case-file.js';
+import { applyPage, receiptPage, trackingPage } from '../../src/http/pages/applications-public-views.js';
+import { casePage, queuePage, supervisionPage } from '../../src/http/pages/applications-staff-views.js';
+import { signInPage } from '../../src/http/pages/auth-views.js';
+import { homePage, servicePage } from '../../src/http/pages/catalogue-views.js';
+
+const STANDARDS = new URL('../../standards', import.meta.url).pathname;
+const loaded = loadStandardsDir(STANDARDS);
+const jambi = loaded.offices.find((o) => o.office.slug === 'kota-jambi')!;
+const bayi = jambi.services.find((s) => s.slug === 'rekomendasi-jamkesda-bayi')!;
+const stored: StoredOffice = {
+  id: 'office-1',
+  versionId: 'ov-1',
+  version: 1,
+  office: jambi.office,
+  decreeText: null,
+  services: jambi.services.map((s, i) => ({ id: `svc-${i}`, versionId: `sv-${i}`, version: 1, service: s })),
+};
+const shell = (lang: 'id' | 'en') => ({ lang, displayName: 'Rina Marlina', csrf: 'token-csrf-123' });
+const XSS = '<script>alert(1)</script>';
+
+describe('views of the case pages (no database)', () => {
+  it('the apply page holds the service form, keeps what was typed (escaped) and lists every problem', () => {
+    const html = applyPage('id', {
+      office: { slug: 'kota-jambi', name: jambi.office.name, regionName: jambi.office.region.name },
+      service: bayi,
+      state: { values: { 'applicant.name': XSS }, problems: [{ field: 'applicant.nik', code: 'nik-length', message: 'NIK harus 16 digit', messageEn: 'NIK must be 16 digits' }] },
+    });
+    assert.match(html, /<form method="post" action="\/kantor\/kota-jambi\/layanan\/rekomendasi-jamkesda-bayi\/ajukan" enctype="multipart\/form-data"/);
+    assert.ok(html.includes('value="&lt;script&gt;alert(1)&lt;/script&gt;"'), 'typed text comes back escaped');
+    assert.ok(!html.includes(XSS));
+    assert.match(html, /<li>NIK harus 16 digit<\/li>/);
+    for (const r of bayi.requirements.filter((x) => x.kind === 'document')) assert.ok(html.includes(`name="file.${r.id}"`), r.id);
+  });
+
+  it('the receipt shows the number and the tracking code, and links to tracking in the page language', () => {
+    const html = receiptPage('en', { registrationNumber: 'JMB-2026-000123', trackingCode: 'ABCD2345', dueAtLocal: null });
+    assert.match(html, /data-testid="registration-number">JMB-2026-000123</);
+    assert.match(html, /data-testid="tracking-code">ABCD2345</);
+    assert.match(html, /href="\/lacak\/JMB-2026-000123\?code=ABCD2345&amp;lang=en"/);
+    assert.match(html, /The time limit starts once an officer declares the file complete/);
+  });
+
+  it('tracking offers the signed letter, the survey and the resubmission form as the case requires', () => {
+    const status = {
+      registrationNumber: 'JMB-2026-000123',
+      office: jambi.office.name,
+      service: { slug: bayi.slug, title: bayi.title },
+      status: 'waiting-applicant' as const,
+      statusLabel: 'Menunggu kelengkapan dari pemohon',
+      statusLabelEn: 'Waiting for the applicant',
+      currentStep: null,
+      submittedAt: '2026-04-06T01:00:00.000Z',
+      dueAt: null,
+      dueAtLocal: null,
+      mustDo: 'Lengkapi berkas Anda',
+      mustDoEn: 'Complete your file',
+      reason: 'Fotokopi KK belum dilampirkan',
+      canWithdraw: true,
+    };
+    const letter = { id: 'l1', title: 'Surat Rekomendasi', number: '400.9/0001/Dinsos/2026', status: 'signed', issuedOn: '2026-04-07', validUntil: null, token: 'tok', revocationReason: null };
+    const html = trackingPage('id', { status, code: 'ABCD2345', letters: [letter], survey: { answered: false, path: '/survei/JMB-2026-000123/TOKEN' } });
+    assert.match(html, /data-testid="letter-download">Unduh Surat Rekomendasi 400\.9\/0001\/Dinsos\/2026 \(PDF\)/);
+    assert.match(html, /data-testid="survey-link" href="\/survei\/JMB-2026-000123\/TOKEN"/);
+    assert.match(html, /action="\/lacak\/JMB-2026-000123\/kirim-ulang"/);
+    assert.match(html, /Fotokopi KK belum dilampirkan/);
+    const en = trackingPage('en', { status: { ...status, status: 'completed', canWithdraw: false, reason: null }, code: 'ABCD2345', letters: [], survey: { answered: true } });
+    assert.match(en, /Thank you, you have answered the satisfaction survey/);
+    assert.doesNotMatch(en, /kirim-ulang|\/batal/);
+  });
+
+  it('the queue lists tasks with their clock state in one wording', () => {
+    const item = {
+      id: 't1',
+      applicationId: 'a1',
+      registrationNumber: 'JMB-2026-000123',
+      service: { id: 'svc-0', slug: bayi.slug, no: bayi.no, title: bayi.title },
+      step: { id: 'periksa', label: 'Pemeriksaan berkas', kind: 'check' },
+      outcomes: [],
+      dueAt: null,
+      dueAtLocal: 'Senin, 6 April 2026 08.15 WIB',
+      slaState: 'on-time',
+      applicantName: XSS,
+      version: 1,
+    };
+    const data = { officeName: jambi.office.name, roles: ['front-office'], notifications: [], filter: {}, services: stored.services, items: [item] };
+    const id = queuePage(shell('id'), data);
+    assert.match(id, /<span class="badge sla-on-time">Dalam batas waktu<\/span>/);
+    assert.ok(id.includes('&lt;script&gt;') && !id.includes(XSS));
+    assert.match(id, /name="_csrf" value="token-csrf-123"/, 'the sign-out form carries the token');
+    assert.match(queuePage(shell('en'), data), /<span class="badge sla-on-time">On time<\/span>/);
+  });
+
+  it('a case at a signing step offers the password field and every outcome; stages say how they ended', () => {
+    const sign = bayi.procedure!.steps.find((s) => s.kind === 'sign') ?? { ...bayi.procedure!.steps[0]!, kind: 'sign' as const };
+    const app = {
+      id: 'a1',
+      office_id: 'office-1',
+      registration_number: 'JMB-2026-000123',
+      status: 'open',
+      sla_state: 'at-risk',
+      version: 3,
+      end_id: null,
+      outcome_reason: null,
+      initiator: 'citizen',
+      channel: 'counter',
+      applicant: { name: 'Siti Aminah', nik: '1571024107900003' },
+      eligibility: { results: [{ id: 'umur', message: 'Bayi berumur di bawah 1 tahun', verdict: 'unknown' }], registry: null },
+    } as unknown as Case;
+    const file: CaseFile = {
+      app,
+      service: bayi,
+      task: { id: 't1', role: sign.role, status: 'open', step_id: sign.id } as CaseFile['task'],
+      step: sign,
+      mine: true,
+      mayRecordResubmission: false,
+      dueLocal: 'Senin, 6 April 2026 08.15 WIB',
+      attachments: [],
+      stages: [{ label: 'Pengajuan ke BPKPAD', startedLocal: 'a', dueLocal: 'b', finishedLocal: 'c', state: 'finished-on-time' }],
+      timeline: [],
+    };
+    const html = casePage(shell('id'), file, { roles: [sign.role] });
+    assert.match(html, /name="data.password" type="password"/);
+    for (const o of sign.outcomes) assert.ok(html.includes(`name="outcome" value="${o.id}"`), o.id);
+    assert.match(html, /<td>selesai tepat waktu<\/td>/);
+    assert.match(html, /periksa manual/);
+    assert.match(casePage(shell('en'), file, { roles: [sign.role] }), /<td>finished on time<\/td>/);
+  });
+
+  it('supervision, sign-in and the catalogue render in both languages', () => {
+    const rows = [{ service: '1. Rekomendasi', step: 'Verifikasi', role: 'verifikator', officer: null, slaState: 'late', count: 2, earliestDueLocal: null }];
+    assert.match(supervisionPage(shell('id'), rows), /<span class="badge sla-late">Terlambat<\/span>/);
+    assert.match(signInPage('en', { next: '/petugas', error: 'Wrong username or password' }), /role="alert"><p>Wrong username or password/);
+    assert.match(homePage('id', [stored]), /href="\/kantor\/kota-jambi"/);
+    const svc = servicePage('en', stored, stored.services.find((s) => s.service.slug === bayi.slug)!, '<svg role="img"></svg>');
+    assert.match(svc, /<html lang="en">/);
+    assert.match(svc, /<figure class="flow"><svg role="img"><\/svg><\/figure>/);
+  });
+});
