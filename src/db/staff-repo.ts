@@ -73,7 +73,3 @@ export async function findSession(database: Database, tokenHash: string, now: st
 export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
-
-export async function officeIdBySlug(db: Kysely<DB>, slug: string): Promise<string | undefined> {
-  return (await db.selectFrom('offices').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
-}
