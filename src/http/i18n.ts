@@ -104,8 +104,6 @@ const SLA: Record<string, { id: string; en: string; tone: 'on-time' | 'at-risk' 
   missed: { id: 'Dijawab terlambat', en: 'Answered late', tone: 'late' },
 };
 
-export const SLA_STATES = Object.keys(SLA);
-
 export function slaLabel(lang: Lang, state: string): string {
   return SLA[state]?.[lang] ?? state;
 }

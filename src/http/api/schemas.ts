@@ -3,7 +3,6 @@
  * A route's zod schema gives its validation, its TypeScript type and its OpenAPI document at once.
  */
 import { z } from 'zod';
-import { FAILURE_KINDS } from '../../domain/errors.js';
 
 export const problemSchema = z.object({
   code: z.string(),
@@ -28,10 +27,5 @@ export const anyObject = z.record(z.string(), z.unknown());
 export const slugParams = z.object({ slug: z.string().max(100) });
 export const idParams = z.object({ id: z.string().max(100) });
 
-/** A query flag written as `1`/`true`/`0`/`false`. */
-export const queryFlag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
-
 /** The language of a page or a rendered document. */
 export const langQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
-
-export const failureKind = z.enum(FAILURE_KINDS);

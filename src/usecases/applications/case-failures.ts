@@ -1,8 +1,6 @@
 /** Failures several case use cases share, in one wording each. */
 import { failWith } from '../../domain/errors.js';
 
-export const caseNotFound = () => failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found');
-
 export const caseChanged = () => failWith('conflict', 'conflict', 'Permohonan baru saja berubah; muat ulang', 'The application just changed; reload');
 
 export const taskNotFound = () => failWith('not-found', 'task-not-found', 'Tugas tidak ditemukan', 'Task not found');
