@@ -16,7 +16,9 @@ import { uploadRoutes } from './api/upload-routes.js';
 import { complaintRoutes } from './api/complaint-routes.js';
 import { letterRoutes } from './api/letter-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
-import { surveyRoutes } from './api/survey-routes.js';
+import { surveysRoutes } from './api/surveys-routes.js';
+import { surveysPages } from './pages/surveys-pages.js';
+import { surveysStaffPages } from './pages/surveys-staff-pages.js';
 import { registerAuth } from './auth.js';
 import { backOfficePages } from './pages/back-office-routes.js';
 import { publicCasePages } from './pages/public-case-routes.js';
@@ -120,7 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   letterRoutes(app, ctx);
   registryRoutes(app, ctx);
   complaintRoutes(app, ctx);
-  surveyRoutes(app, ctx);
+  surveysRoutes(zapp, ctx);
+  await app.register(surveysPages, { ctx });
+  await app.register(surveysStaffPages, { ctx });
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
 

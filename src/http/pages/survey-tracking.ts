@@ -1,7 +1,7 @@
 /** What the survey capability adds to a case's public tracking page: the link to its one-time survey. */
 import type { ApplicationsTable } from '../../db/schema.js';
 import type { Ctx } from '../../usecases/context.js';
-import { surveyAnswered } from '../../usecases/surveys/submit-response.js';
+import { surveyAnswered } from '../../usecases/surveys/survey-answered.js';
 import { surveyUrlFor } from '../../usecases/surveys/survey-link.js';
 import type { Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
