@@ -67,6 +67,12 @@ function toSurveyResponse(r: SurveyResponsesTable): SurveyResponse {
   return { ...r, source: r.source as SurveySource };
 }
 
+/**
+ * Whether a failed insert broke a unique index (one response per application): both databases
+ * say "unique" (SQLite) or "duplicate key" (PostgreSQL) in the message.
+ */
+export const isDuplicateResponse = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
+
 export async function insertSurveyResponses(q: Q, rows: SurveyResponsesTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await q.insertInto('survey_responses').values(rows.slice(i, i + 200)).execute();
 }

@@ -4,7 +4,7 @@
  * import.
  */
 import { randomUUID } from 'node:crypto';
-import { applicationsByNumber, applicationsWithResponses, insertSurveyResponses, newResponseRow, recordSurveyAudit } from '../../db/surveys-repo.js';
+import { applicationsByNumber, applicationsWithResponses, insertSurveyResponses, isDuplicateResponse, newResponseRow, recordSurveyAudit } from '../../db/surveys-repo.js';
 import type { SurveyResponsesTable } from '../../db/schema-surveys.js';
 import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
@@ -118,7 +118,7 @@ export async function submitSurveyBatch(ctx: Ctx, actor: Actor, input: BatchInpu
       await recordSurveyAudit(trx, { officeId: office.id, actor: actor.name, action: `survey.${input.source}`, subject: `survey-batch:${batchId}`, detail: { responses: rows.length }, at: now });
     });
   } catch (e) {
-    if (/unique|duplicate/i.test(String((e as Error)?.message ?? e)))
+    if (isDuplicateResponse(e))
       return failWith('conflict', 'survey-already-answered', 'Survei salah satu permohonan baru saja tercatat; tidak ada yang disimpan, kirim ulang', "One application's survey was just recorded; nothing was saved, send again", 'application');
     throw e;
   }

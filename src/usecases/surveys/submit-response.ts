@@ -3,7 +3,7 @@
  * on the delivered letter), from the kiosk at the counter, or a paper questionnaire entered by
  * staff with the admin or surveyor role. Every answer is checked.
  */
-import { insertSurveyResponses, newResponseRow, responseForApplication, useKioskNonce } from '../../db/surveys-repo.js';
+import { insertSurveyResponses, isDuplicateResponse, newResponseRow, responseForApplication, useKioskNonce } from '../../db/surveys-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
 import { checkResponse } from '../../domain/surveys/response-input.js';
@@ -31,8 +31,6 @@ export interface RecordedResponse {
   source: SurveySource;
   respondedOn: string;
 }
-
-const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
 
 const alreadyAnswered = () =>
   failWith('conflict', 'survey-already-answered', 'Survei untuk permohonan ini sudah diisi. Terima kasih!', 'The survey for this application was already answered. Thank you!', 'application');
@@ -70,7 +68,7 @@ async function submitByLink(ctx: Ctx, input: SurveyInput, token: string): Promis
   try {
     await ctx.database.write((trx) => insertSurveyResponses(trx, [row]));
   } catch (e) {
-    if (isUniqueViolation(e)) return alreadyAnswered();
+    if (isDuplicateResponse(e)) return alreadyAnswered();
     throw e;
   }
   return { ok: true, value: { id: row.id, source: 'link', respondedOn: today } };
