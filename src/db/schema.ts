@@ -1,9 +1,10 @@
 /** Table types for Kysely. Timestamps are ISO 8601 UTC strings and JSON is text, so one set of
  * queries serves SQLite and PostgreSQL alike. */
 import type { Generated } from 'kysely';
-import type { ComplaintsSurveysTables } from './schema-complaints.js';
+import type { ComplaintsTables } from './schema-complaints.js';
 import type { LettersTables } from './schema-letters.js';
 import type { RegistryTables } from './schema-registry.js';
+import type { SurveysTables } from './schema-surveys.js';
 
 export interface OfficesTable {
   id: string;
@@ -197,7 +198,7 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface DB extends LettersTables, RegistryTables, ComplaintsSurveysTables {
+export interface DB extends LettersTables, RegistryTables, ComplaintsTables, SurveysTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

@@ -1,16 +1,77 @@
 /**
  * All SQL about the satisfaction survey: responses, their aggregates for the IKM (one query per
- * period, never the rows in memory), the population of served applications, kiosk nonces and
- * follow-up plans.
+ * period, never the rows in memory), the population of served applications, kiosk nonces,
+ * follow-up plans and the audit of what staff entered.
  */
+import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { CheckedResponse } from '../domain/surveys/response-input.js';
+import { SURVEY_SOURCES, type SurveySource } from '../domain/surveys/questionnaire.js';
 import type { DB } from './schema.js';
-import type { SurveyResponsesTable } from './schema-complaints.js';
+import type { SurveyResponsesTable } from './schema-surveys.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
-export type SurveyResponseRow = SurveyResponsesTable;
 
-export const ELEMENT_COLUMNS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+const ELEMENT_COLUMNS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+
+/** Where a new response row comes from and when it counts; the answers come from the checked questionnaire. */
+export interface ResponseOrigin {
+  officeId: string;
+  serviceId: string | null;
+  applicationId: string | null;
+  source: SurveySource;
+  /** Office-local date the questionnaire counts in. */
+  respondedOn: string;
+  /** The paper batch or import it came in, if any. */
+  batchId?: string | null;
+  /** The officer who entered it (paper, import); null for the public. */
+  enteredBy?: string | null;
+  createdAt: string;
+}
+
+/** A checked questionnaire as a new survey_responses row. */
+export function newResponseRow(c: CheckedResponse, o: ResponseOrigin): SurveyResponsesTable {
+  const a = c.answers;
+  return {
+    id: randomUUID(),
+    office_id: o.officeId,
+    service_id: o.serviceId,
+    application_id: o.applicationId,
+    source: o.source,
+    responded_on: o.respondedOn,
+    batch_id: o.batchId ?? null,
+    entered_by: o.enteredBy ?? null,
+    created_at: o.createdAt,
+    u1: a.U1,
+    u2: a.U2,
+    u3: a.U3,
+    u4: a.U4,
+    u5: a.U5,
+    u6: a.U6,
+    u7: a.U7,
+    u8: a.U8,
+    u9: a.U9,
+    age_group: c.profile.ageGroup,
+    sex: c.profile.sex,
+    education: c.profile.education,
+    occupation: c.profile.occupation,
+    suggestion: c.suggestion,
+  };
+}
+
+/** A stored response, its source narrowed to the known ones (rows are only ever written by newResponseRow). */
+export type SurveyResponse = Omit<SurveyResponsesTable, 'source'> & { source: SurveySource };
+
+function toSurveyResponse(r: SurveyResponsesTable): SurveyResponse {
+  if (!(SURVEY_SOURCES as readonly string[]).includes(r.source)) throw new Error(`survey response ${r.id} has an unknown source ${r.source}`);
+  return { ...r, source: r.source as SurveySource };
+}
+
+/**
+ * Whether a failed insert broke a unique index (one response per application): both databases
+ * say "unique" (SQLite) or "duplicate key" (PostgreSQL) in the message.
+ */
+export const isDuplicateResponse = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
 
 export async function insertSurveyResponses(q: Q, rows: SurveyResponsesTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await q.insertInto('survey_responses').values(rows.slice(i, i + 200)).execute();
@@ -99,8 +160,29 @@ export async function countSuggestions(q: Q, s: Scope): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-export async function responsesForExport(q: Q, s: Scope, limit: number, offset: number) {
-  return scoped(q, s).selectAll().orderBy('responded_on').orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
+export async function responsesForExport(q: Q, s: Scope, limit: number, offset: number): Promise<SurveyResponse[]> {
+  const rows = await scoped(q, s).selectAll().orderBy('responded_on').orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
+  return rows.map(toSurveyResponse);
+}
+
+/** Registration numbers of applications by id (for the export, which names the application). */
+export async function registrationNumbers(q: Q, applicationIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < applicationIds.length; i += 500) {
+    const found = await q.selectFrom('applications').select(['id', 'registration_number']).where('id', 'in', applicationIds.slice(i, i + 500)).execute();
+    for (const f of found) out.set(f.id, f.registration_number);
+  }
+  return out;
+}
+
+/** An office's applications by registration number (paper questionnaires may name one). */
+export async function applicationsByNumber(q: Q, officeId: string, numbers: string[]): Promise<Map<string, { id: string; serviceId: string }>> {
+  const out = new Map<string, { id: string; serviceId: string }>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    const found = await q.selectFrom('applications').select(['id', 'registration_number', 'service_id']).where('office_id', '=', officeId).where('registration_number', 'in', numbers.slice(i, i + 500)).execute();
+    for (const f of found) out.set(f.registration_number, { id: f.id, serviceId: f.service_id });
+  }
+  return out;
 }
 
 /** The latest day with a response in an office (for the public page's default period). */
@@ -164,4 +246,9 @@ export async function upsertFollowup(q: Q, row: { office_id: string; scope: stri
     .values(row)
     .onConflict((oc) => oc.columns(['office_id', 'scope', 'period_from', 'period_to']).doUpdateSet({ text: row.text, updated_by: row.updated_by, updated_at: row.updated_at }))
     .execute();
+}
+
+/** What staff did with survey data (paper entry, import, follow-up plan), in the office's audit trail. */
+export async function recordSurveyAudit(q: Q, a: { officeId: string; actor: string; action: 'survey.paper' | 'survey.import' | 'survey.follow-up'; subject: string; detail: Record<string, unknown>; at: string }): Promise<void> {
+  await q.insertInto('audit_events').values({ id: randomUUID(), office_id: a.officeId, actor: a.actor, action: a.action, subject: a.subject, detail: JSON.stringify(a.detail), at: a.at }).execute();
 }

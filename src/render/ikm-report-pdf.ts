@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { ELEMENTS } from '../domain/survey/index.js';
+import { ELEMENTS } from '../domain/surveys/index.js';
 import type { IkmReportData } from '../usecases/surveys/report-data.js';
 import { elementBarSvg, trendSvg } from './charts.js';
 

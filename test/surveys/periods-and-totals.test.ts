@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeIkm, computeIkmFromTotals, ELEMENT_CODES, type Score } from '../../src/domain/survey/index.js';
-import { monthsOf, namedPeriod, parsePeriod, periodInstants } from '../../src/usecases/surveys/periods.js';
-import { checkResponse } from '../../src/usecases/surveys/response-input.js';
+import { computeIkm, computeIkmFromTotals, ELEMENT_CODES, type Score } from '../../src/domain/surveys/index.js';
+import { monthsOf, namedPeriod, parsePeriod, periodInstants } from '../../src/domain/surveys/periods.js';
+import { checkResponse } from '../../src/domain/surveys/response-input.js';
 
 describe('IKM from aggregates', () => {
   it('gives exactly what computeIkm gives from the questionnaires', () => {
@@ -56,7 +56,7 @@ describe('one questionnaire', () => {
   it('lists every problem', () => {
     const r = checkResponse({ answers: { U1: 0, U2: 2.5, U11: 3 }, respondent: { sex: 'Perempuan', hobby: 'x' }, date: '2026-04-01' }, rules);
     assert.ok(!r.ok);
-    const codes = r.problems.map((p) => `${p.field}:${p.code}`);
+    const codes = r.error.map((p) => `${p.field}:${p.code}`);
     for (const c of ['answers.U1:answer-invalid', 'answers.U2:answer-invalid', 'answers.U11:element-unknown', 'answers.U9:answer-missing', 'respondent.sex:option-unknown', 'respondent.hobby:field-unknown', 'date:date-staff-only']) assert.ok(codes.includes(c), c);
     const lenient = checkResponse({ answers: { U1: 4 }, respondent: { sex: 'Perempuan' } }, { requireAll: false, allowDate: true, today: '2026-04-08', lenient: true });
     assert.ok(lenient.ok && lenient.value.profile.sex === 'P', 'spreadsheets may use labels');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { simulate } from '../../src/usecases/simulate.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { surveyUrlFor } from '../../src/usecases/surveys/survey-link.js';
 import { TEST_DB } from '../support/db.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
@@ -155,7 +155,7 @@ describe(`satisfaction survey (SKM) and IKM (${TEST_DB})`, () => {
   let completed: { registrationNumber: string; trackingCode: string; applicationId: string };
 
   it('offers a one-time survey on the tracking page of a completed case; one response per application', async () => {
-    const sim = await simulate(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
+    const sim = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
     assert.equal(sim.finalStatus, 'completed');
     completed = sim;
     const tracking = await req('GET', `/lacak/${sim.registrationNumber}?code=${sim.trackingCode}`);

@@ -6,7 +6,7 @@
 import { lettersOfApplication } from '../../db/letters-repo.js';
 import type { Case } from '../../db/applications-repo.js';
 import type { Ctx } from '../context.js';
-import { surveyAnswered } from '../surveys/submit-response.js';
+import { surveyAnswered } from '../surveys/survey-answered.js';
 import { surveyUrlFor } from '../surveys/survey-link.js';
 import { publicStatus, type PublicStatus } from './public-status.js';
 

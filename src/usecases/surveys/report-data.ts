@@ -3,19 +3,18 @@
  * service, the respondents' profile, the lowest elements, the suggestions and the office's
  * follow-up plan (rencana tindak lanjut).
  */
-import { randomUUID } from 'node:crypto';
 import type { StoredOffice, StoredService } from '../../db/standards-repo.js';
-import { countSuggestions, getFollowup, profileCounts, suggestions, upsertFollowup } from '../../db/surveys-repo.js';
-import { cleanText } from '../../domain/complaints/text.js';
-import type { Problem } from '../../domain/errors.js';
-import type { Actor, Ctx } from '../context.js';
+import { countSuggestions, getFollowup, profileCounts, suggestions } from '../../db/surveys-repo.js';
+import type { Period } from '../../domain/surveys/periods.js';
+import { PROFILE_FIELDS, optionLabel } from '../../domain/surveys/questionnaire.js';
+import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { ikmByService, ikmFor, ikmTrend, type IkmDto, type IkmElementDto, type TrendPoint } from './compute-ikm.js';
-import type { Period } from './periods.js';
-import { PROFILE_FIELDS, optionLabel } from './questionnaire.js';
-import { canPlanFollowup } from './survey-roles.js';
+import { ikmFor } from './compute-ikm.js';
+import { ikmByService } from './compute-ikm-by-service.js';
+import { ikmTrend, type TrendPoint } from './compute-ikm-trend.js';
+import type { IkmDto, IkmElementDto } from './ikm-dto.js';
 
-export const MAX_SUGGESTIONS_IN_REPORT = 300;
+const MAX_SUGGESTIONS_IN_REPORT = 300;
 
 export interface IkmReportData {
   office: { name: string; government: string; address: string; slug: string };
@@ -70,20 +69,4 @@ export async function ikmReportData(ctx: Ctx, office: StoredOffice, period: Peri
     followUp: f ? { text: f.text, by: f.updated_by, atLocal: ctx.clock.local(office.office, f.updated_at) } : null,
     generatedAtLocal: ctx.clock.local(office.office, now),
   };
-}
-
-/** Saves the office's follow-up plan for a period (and service), audited. */
-export async function saveFollowup(ctx: Ctx, actor: Actor, office: StoredOffice, period: Period, service: StoredService | undefined, text: unknown): Promise<{ ok: true } | { ok: false; status: 403 | 422; error: Problem & { field?: string } }> {
-  if (!canPlanFollowup(actor)) return { ok: false, status: 403, error: { code: 'role-required', message: 'Hanya admin, petugas survei atau Kepala Dinas yang dapat mengisi rencana tindak lanjut', messageEn: 'Only the admin, a surveyor or the head of office can write the follow-up plan' } };
-  const t = cleanText(text, { field: 'text', label: 'Rencana tindak lanjut', labelEn: 'Follow-up plan', min: 3, max: 8000, multiline: true, required: true });
-  if (!t.ok) return { ok: false, status: 422, error: t.problem };
-  const now = nowOf(ctx).toISOString();
-  await ctx.database.write(async (trx) => {
-    await upsertFollowup(trx, { office_id: office.id, scope: service?.id ?? '', period_from: period.from, period_to: period.to, text: t.value!, updated_by: actor.name, updated_at: now });
-    await trx
-      .insertInto('audit_events')
-      .values({ id: randomUUID(), office_id: office.id, actor: actor.name, action: 'survey.follow-up', subject: `office:${office.office.slug}`, detail: JSON.stringify({ from: period.from, to: period.to, service: service?.service.slug ?? null }), at: now })
-      .execute();
-  });
-  return { ok: true };
 }

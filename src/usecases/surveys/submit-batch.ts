@@ -4,62 +4,72 @@
  * import.
  */
 import { randomUUID } from 'node:crypto';
-import { applicationsWithResponses, insertSurveyResponses } from '../../db/surveys-repo.js';
-import type { SurveyResponsesTable } from '../../db/schema-complaints.js';
+import { applicationsByNumber, applicationsWithResponses, insertSurveyResponses, isDuplicateResponse, newResponseRow, recordSurveyAudit } from '../../db/surveys-repo.js';
+import type { SurveyResponsesTable } from '../../db/schema-surveys.js';
+import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
+import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
+import { checkResponse } from '../../domain/surveys/response-input.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { checkResponse, type ResponseProblem } from './response-input.js';
-import { responseRow } from './response-row.js';
 import { canEnterSurveys } from './survey-roles.js';
 
 export const MAX_BATCH = 10_000;
 
 export interface BatchInput {
-  office?: unknown;
-  service?: unknown;
-  responses?: unknown;
+  /** The office's slug; the officer's own office when absent. */
+  office?: string | undefined;
+  /** The service of every questionnaire that names none. */
+  service?: string | undefined;
+  responses: unknown[];
   source: 'paper' | 'import';
   /** Spreadsheet row numbers of each response (for messages); 1, 2, 3… otherwise. */
   rowNumbers?: number[];
 }
 
-export type BatchResult = { ok: true; value: { batchId: string; inserted: number; ids: string[]; respondedOn: string[] } } | { ok: false; status: 403 | 404 | 409 | 422; problems: ResponseProblem[] };
+export interface SavedBatch {
+  batchId: string;
+  inserted: number;
+  ids: string[];
+  respondedOn: string[];
+}
 
-export async function submitSurveyBatch(ctx: Ctx, actor: Actor, input: BatchInput): Promise<BatchResult> {
-  const office = typeof input.office === 'string' ? ctx.catalogue.office(input.office) : actor.officeId ? ctx.catalogue.list().find((o) => o.id === actor.officeId) : undefined;
-  if (!office || office.id !== actor.officeId)
-    return { ok: false, status: 404, problems: [{ field: 'office', code: 'office-not-found', message: `Kantor "${String(input.office ?? '')}" tidak ditemukan`, messageEn: `Office "${String(input.office ?? '')}" not found` }] };
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+export async function submitSurveyBatch(ctx: Ctx, actor: Actor, input: BatchInput): Promise<Outcome<SavedBatch>> {
+  const office = input.office !== undefined ? ctx.catalogue.office(input.office) : actor.officeId ? ctx.catalogue.officeById(actor.officeId) : undefined;
+  // Another office's questionnaires are not this officer's to enter: to them, that office is not found.
+  if (!office || office.id !== actor.officeId) return fail('not-found', officeNotFound(input.office ?? '', 'office'));
   if (!canEnterSurveys(actor))
-    return { ok: false, status: 403, problems: [{ field: '', code: 'role-required', message: 'Hanya admin atau petugas survei (surveyor) yang dapat memasukkan kuesioner kertas', messageEn: 'Only the admin or a surveyor can enter paper questionnaires' }] };
+    return failWith('forbidden', 'role-required', 'Hanya admin atau petugas survei (surveyor) yang dapat memasukkan kuesioner kertas', 'Only the admin or a surveyor can enter paper questionnaires');
   const list = input.responses;
-  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BATCH)
-    return { ok: false, status: 422, problems: [{ field: 'responses', code: 'responses-count', message: `Kirim 1 sampai ${MAX_BATCH.toLocaleString('id-ID')} kuesioner`, messageEn: `Send 1 to ${MAX_BATCH.toLocaleString('en')} questionnaires` }] };
+  if (list.length === 0 || list.length > MAX_BATCH)
+    return failWith('invalid', 'responses-count', `Kirim 1 sampai ${MAX_BATCH.toLocaleString('id-ID')} kuesioner`, `Send 1 to ${MAX_BATCH.toLocaleString('en')} questionnaires`, 'responses');
+  const slug = office.office.slug;
   const bySlug = new Map(office.services.map((s) => [s.service.slug, s.id]));
-  const problems: ResponseProblem[] = [];
+  const problems: (FieldProblem & { row?: number })[] = [];
   let defaultService: string | null = null;
-  if (input.service !== undefined && input.service !== null && input.service !== '') {
-    const id = typeof input.service === 'string' ? bySlug.get(input.service) : undefined;
-    if (!id) problems.push({ field: 'service', code: 'service-not-found', message: `Layanan "${String(input.service)}" tidak ada di kantor ini`, messageEn: `Service "${String(input.service)}" is not one of this office's` });
+  if (input.service) {
+    const id = bySlug.get(input.service);
+    if (!id) problems.push({ ...serviceNotFound(slug, input.service), field: 'service' });
     else defaultService = id;
   }
   const now = nowOf(ctx).toISOString();
   const today = ctx.clock.localDate(office.office, now);
   const batchId = randomUUID();
-  const rows: SurveyResponsesTable[] = [];
   const wantedApps = new Map<string, number[]>();
   const checked = list.map((item, i) => {
     const row = input.rowNumbers?.[i] ?? i + 1;
     const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
     const c = checkResponse(o, { requireAll: false, allowDate: true, today, lenient: input.source === 'import' });
-    if (!c.ok) for (const p of c.problems) problems.push({ row, ...p });
+    if (!c.ok) for (const p of c.error) problems.push({ row, ...p });
     let serviceId = defaultService;
-    if (o.service !== undefined && o.service !== null && o.service !== '') {
+    if (present(o.service)) {
       const id = typeof o.service === 'string' ? bySlug.get(o.service) : undefined;
-      if (!id) problems.push({ row, field: 'service', code: 'service-not-found', message: `Layanan "${String(o.service)}" tidak ada di kantor ini`, messageEn: `Service "${String(o.service)}" is not one of this office's` });
+      if (!id) problems.push({ row, ...serviceNotFound(slug, String(o.service)), field: 'service' });
       else serviceId = id;
     }
     let application: string | null = null;
-    if (o.application !== undefined && o.application !== null && o.application !== '') {
+    if (present(o.application)) {
       const a = String(o.application).trim().toUpperCase();
       if (!/^[A-Z]{3,4}-\d{4}-\d{6}$/.test(a)) problems.push({ row, field: 'application', code: 'application-invalid', message: 'Nomor registrasi permohonan harus seperti JMB-2026-000123', messageEn: 'The application number must look like JMB-2026-000123' });
       else {
@@ -67,53 +77,49 @@ export async function submitSurveyBatch(ctx: Ctx, actor: Actor, input: BatchInpu
         wantedApps.set(a, [...(wantedApps.get(a) ?? []), row]);
       }
     }
-    return { c, serviceId, application, row };
+    return { c, serviceId, application };
   });
   // Applications: in this office, once per batch, and not already answered.
-  const appIds = new Map<string, { id: string; service_id: string }>();
-  const numbers = [...wantedApps.keys()];
-  for (let i = 0; i < numbers.length; i += 500) {
-    const found = await ctx.database.db.selectFrom('applications').select(['id', 'registration_number', 'service_id']).where('office_id', '=', office.id).where('registration_number', 'in', numbers.slice(i, i + 500)).execute();
-    for (const f of found) appIds.set(f.registration_number, { id: f.id, service_id: f.service_id });
-  }
+  const appIds = await applicationsByNumber(ctx.database.db, office.id, [...wantedApps.keys()]);
   const answered = await applicationsWithResponses(ctx.database.db, [...appIds.values()].map((a) => a.id));
   for (const [number, rowsOf] of wantedApps) {
     const app = appIds.get(number);
-    if (!app) for (const row of rowsOf) problems.push({ row, field: 'application', code: 'application-not-found', message: `Permohonan ${number} tidak ditemukan di kantor ini`, messageEn: `Application ${number} not found at this office` });
-    else if (answered.has(app.id)) for (const row of rowsOf) problems.push({ row, field: 'application', code: 'survey-already-answered', message: `Survei untuk ${number} sudah tercatat`, messageEn: `A survey for ${number} is already recorded` });
-    else if (rowsOf.length > 1) for (const row of rowsOf.slice(1)) problems.push({ row, field: 'application', code: 'application-duplicate', message: `${number} muncul lebih dari sekali (pertama di baris ${rowsOf[0]})`, messageEn: `${number} appears more than once (first in row ${rowsOf[0]})` });
+    const each = (code: string, message: string, messageEn: string, rows: number[]) => {
+      for (const row of rows) problems.push({ row, field: 'application', code, message, messageEn });
+    };
+    if (!app) each('application-not-found', `Permohonan ${number} tidak ditemukan di kantor ini`, `Application ${number} not found at this office`, rowsOf);
+    else if (answered.has(app.id)) each('survey-already-answered', `Survei untuk ${number} sudah tercatat`, `A survey for ${number} is already recorded`, rowsOf);
+    else if (rowsOf.length > 1) each('application-duplicate', `${number} muncul lebih dari sekali (pertama di baris ${rowsOf[0]})`, `${number} appears more than once (first in row ${rowsOf[0]})`, rowsOf.slice(1));
   }
   if (problems.length) {
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    return { ok: false, status: 422, problems };
+    return fail('invalid', ...problems);
   }
+  const rows: SurveyResponsesTable[] = [];
   for (const x of checked) {
     if (!x.c.ok) continue;
     const app = x.application ? appIds.get(x.application)! : null;
     rows.push(
-      responseRow(x.c.value, {
-        office_id: office.id,
-        service_id: app ? app.service_id : x.serviceId,
-        application_id: app?.id ?? null,
+      newResponseRow(x.c.value, {
+        officeId: office.id,
+        serviceId: app ? app.serviceId : x.serviceId,
+        applicationId: app?.id ?? null,
         source: input.source,
-        responded_on: x.c.value.date ?? today,
-        batch_id: batchId,
-        entered_by: actor.id,
-        created_at: now,
+        respondedOn: x.c.value.date ?? today,
+        batchId,
+        enteredBy: actor.id,
+        createdAt: now,
       }),
     );
   }
   try {
     await ctx.database.write(async (trx) => {
       await insertSurveyResponses(trx, rows);
-      await trx
-        .insertInto('audit_events')
-        .values({ id: randomUUID(), office_id: office.id, actor: actor.name, action: `survey.${input.source}`, subject: `survey-batch:${batchId}`, detail: JSON.stringify({ responses: rows.length }), at: now })
-        .execute();
+      await recordSurveyAudit(trx, { officeId: office.id, actor: actor.name, action: `survey.${input.source}`, subject: `survey-batch:${batchId}`, detail: { responses: rows.length }, at: now });
     });
   } catch (e) {
-    if (/unique|duplicate/i.test(String((e as Error)?.message ?? e)))
-      return { ok: false, status: 409, problems: [{ field: 'application', code: 'survey-already-answered', message: 'Survei salah satu permohonan baru saja tercatat; tidak ada yang disimpan, kirim ulang', messageEn: "One application's survey was just recorded; nothing was saved, send again" }] };
+    if (isDuplicateResponse(e))
+      return failWith('conflict', 'survey-already-answered', 'Survei salah satu permohonan baru saja tercatat; tidak ada yang disimpan, kirim ulang', "One application's survey was just recorded; nothing was saved, send again", 'application');
     throw e;
   }
   return { ok: true, value: { batchId, inserted: rows.length, ids: rows.map((r) => r.id), respondedOn: rows.map((r) => r.responded_on) } };

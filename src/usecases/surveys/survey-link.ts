@@ -5,8 +5,8 @@
  * application.
  */
 import { createHmac } from 'node:crypto';
-import { findApplicationAnyOffice, findByRegistrationNumber, getSecret } from '../../db/applications-repo.js';
-import type { ApplicationsTable } from '../../db/schema.js';
+import { findApplicationAnyOffice } from '../../db/applications-repo.js';
+import { serverSecret } from '../server-secret.js';
 import type { Ctx } from '../context.js';
 
 export const SURVEY_SECRET = 'survey-link';
@@ -19,29 +19,19 @@ export function surveyTokenFor(secret: string, applicationId: string): string {
   return out;
 }
 
-export function surveyPath(registrationNumber: string, token: string): string {
+function surveyPath(registrationNumber: string, token: string): string {
   return `/survei/${encodeURIComponent(registrationNumber)}/${token}`;
 }
 
 /**
- * The absolute address of an application's one-time survey, for letters and receipts (QR):
- * `PUBLIC_BASE_URL` (or `baseUrl`) + `/survei/<registration number>/<token>`. Without a base URL
- * the path alone is returned.
+ * The address of an application's one-time survey, for letters and receipts (QR): the public
+ * address (`ctx.publicBaseUrl`, or `baseUrl` when given) + `/survei/<registration number>/<token>`.
+ * With `baseUrl` null, the path alone (for links on Sigap's own pages).
  */
-export async function surveyUrlFor(ctx: Ctx, applicationId: string, baseUrl: string | null = process.env.PUBLIC_BASE_URL ?? null): Promise<string> {
+export async function surveyUrlFor(ctx: Ctx, applicationId: string, baseUrl: string | null = ctx.publicBaseUrl): Promise<string> {
   const app = await findApplicationAnyOffice(ctx.database.db, applicationId);
   if (!app) throw new Error(`surveyUrlFor: unknown application ${applicationId}`);
-  const secret = await getSecret(ctx.database.db, SURVEY_SECRET);
+  const secret = await serverSecret(ctx, SURVEY_SECRET);
   const path = surveyPath(app.registration_number, surveyTokenFor(secret, app.id));
   return baseUrl ? `${baseUrl.replace(/\/+$/, '')}${path}` : path;
-}
-
-/** The application a survey link points to; a wrong token and an unknown number look the same. */
-export async function findSurveyApplication(ctx: Ctx, registrationNumber: string, token: string): Promise<ApplicationsTable | null> {
-  const number = String(registrationNumber ?? '').trim().toUpperCase();
-  const t = String(token ?? '').trim().toUpperCase();
-  if (!/^[A-Z]{3,4}-\d{4}-\d{6}$/.test(number) || !/^[A-Z0-9]{16}$/.test(t)) return null;
-  const secret = await getSecret(ctx.database.db, SURVEY_SECRET);
-  const rows = await findByRegistrationNumber(ctx.database.db, number);
-  return rows.find((r) => surveyTokenFor(secret, r.id) === t) ?? null;
 }

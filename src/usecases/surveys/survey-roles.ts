@@ -2,9 +2,9 @@
 import type { Actor } from '../context.js';
 
 /** Enter paper questionnaires (one by one, batch, XLSX import). */
-export const SURVEY_ENTRY_ROLES = ['admin', 'surveyor'] as const;
+const SURVEY_ENTRY_ROLES = ['admin', 'surveyor'] as const;
 /** Read raw responses (XLSX export), the printable report, and set the follow-up plan. */
-export const SURVEY_READER_ROLES = ['admin', 'surveyor', 'kepala-dinas', 'kepala-bidang', 'auditor'] as const;
+const SURVEY_READER_ROLES = ['admin', 'surveyor', 'kepala-dinas', 'kepala-bidang', 'auditor'] as const;
 
 export const canEnterSurveys = (a: Actor) => a.roles.some((r) => (SURVEY_ENTRY_ROLES as readonly string[]).includes(r));
 export const canReadSurveys = (a: Actor) => a.roles.some((r) => (SURVEY_READER_ROLES as readonly string[]).includes(r));

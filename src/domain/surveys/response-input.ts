@@ -6,18 +6,10 @@
  * questionnaire may have blanks (counted as missing for that element only, REFERENCE §2) but not
  * be blank altogether.
  */
-import { cleanText } from '../../domain/complaints/text.js';
-import { ELEMENT_CODES, type ElementCode, type Score } from '../../domain/survey/index.js';
+import { cleanText } from '../complaints/text.js';
+import type { FieldProblem, Result } from '../errors.js';
+import { ELEMENT_CODES, type ElementCode, type Score } from './elements.js';
 import { PROFILE_FIELDS, ageGroupOf, findOption } from './questionnaire.js';
-
-export interface ResponseProblem {
-  /** 1-based row of a batch or spreadsheet; absent for a single response. */
-  row?: number;
-  field: string;
-  code: string;
-  message: string;
-  messageEn: string;
-}
 
 export interface CheckedResponse {
   answers: Record<ElementCode, Score | null>;
@@ -42,8 +34,9 @@ export function isRealDate(s: string): boolean {
   return new Date(Date.UTC(y!, m! - 1, d!)).toISOString().startsWith(s);
 }
 
-export function checkResponse(input: unknown, rules: ResponseRules): { ok: true; value: CheckedResponse } | { ok: false; problems: ResponseProblem[] } {
-  const problems: ResponseProblem[] = [];
+/** The checked questionnaire, or every problem found in it (each about one input). */
+export function checkResponse(input: unknown, rules: ResponseRules): Result<CheckedResponse, FieldProblem[]> {
+  const problems: FieldProblem[] = [];
   const p = (field: string, code: string, message: string, messageEn: string) => problems.push({ field, code, message, messageEn });
   const obj = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const answers = Object.fromEntries(ELEMENT_CODES.map((c) => [c, null])) as Record<ElementCode, Score | null>;
@@ -107,6 +100,6 @@ export function checkResponse(input: unknown, rules: ResponseRules): { ok: true;
     else if (d < '2000-01-01') p('date', 'date-too-old', 'Tanggal kuesioner terlalu lama', 'The questionnaire date is too old');
     else date = d;
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, error: problems };
   return { ok: true, value: { answers, profile, suggestion: s.ok ? s.value : null, date } };
 }

@@ -100,14 +100,3 @@ export const ELEMENTS: readonly SurveyElement[] = Object.freeze([
     ['Poor', 'Adequate', 'Good', 'Very good'],
   ),
 ]);
-
-const BY_CODE: ReadonlyMap<string, SurveyElement> = new Map(ELEMENTS.map((e) => [e.code, e]));
-
-export function isElementCode(code: string): code is ElementCode {
-  return BY_CODE.has(code);
-}
-
-/** The element for a code; undefined for an unknown code. */
-export function elementByCode(code: string): SurveyElement | undefined {
-  return BY_CODE.get(code);
-}

@@ -1,16 +1,13 @@
 /**
- * SKM questionnaires as spreadsheets (exceljs): the import template, the export of raw responses
- * (streamed, so a year of 100,000 responses never sits in memory whole) and reading an import.
- * Export and import use the same columns, so an exported file imports again.
+ * SKM questionnaires as spreadsheets (exceljs): the columns, the import template and reading an
+ * import. The export (export-responses-xlsx.ts) writes the same columns, so an exported file
+ * imports again.
  */
 import ExcelJS from 'exceljs';
-import { PassThrough, type Readable } from 'node:stream';
 import type { StoredOffice } from '../../db/standards-repo.js';
-import { responsesForExport } from '../../db/surveys-repo.js';
-import { ELEMENTS, ELEMENT_CODES } from '../../domain/survey/index.js';
-import type { Ctx } from '../context.js';
-import type { Period } from './periods.js';
-import { AGE_GROUPS, EDUCATIONS, OCCUPATIONS, PROFILE_FIELDS, SEXES, optionLabel } from './questionnaire.js';
+import type { FieldProblem } from '../../domain/errors.js';
+import { ELEMENTS, ELEMENT_CODES } from '../../domain/surveys/index.js';
+import { AGE_GROUPS, EDUCATIONS, OCCUPATIONS, PROFILE_FIELDS, SEXES } from '../../domain/surveys/questionnaire.js';
 
 const COLUMNS = [
   { key: 'date', header: 'Tanggal', aliases: ['tanggal', 'date', 'tgl'] },
@@ -25,13 +22,13 @@ const COLUMNS = [
   { key: 'suggestion', header: 'Saran', aliases: ['saran', 'saran dan masukan', 'suggestion'] },
 ] as const;
 
-const EXPORT_EXTRA = ['Sumber', 'ID'];
-
-function headerRow() {
+/** The header row of the questionnaire sheet. */
+export function headerRow() {
   return COLUMNS.map((c) => c.header);
 }
 
-function instructions(wb: ExcelJS.Workbook): void {
+/** The sheet explaining each column, in the template and in every export. */
+export function instructions(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('Petunjuk');
   ws.columns = [{ width: 22 }, { width: 100 }];
   const rows: [string, string][] = [
@@ -64,53 +61,11 @@ export async function surveyTemplateXlsx(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Raw responses of a period as an XLSX stream (no identities: the survey never stores any). */
-export function exportResponsesXlsx(ctx: Ctx, office: StoredOffice, period: Period, serviceId: string | null): Readable {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const slugOf = new Map(office.services.map((s) => [s.id, s.service.slug]));
-  (async () => {
-    const ws = wb.addWorksheet('Kuesioner');
-    const head = ws.addRow([...headerRow(), ...EXPORT_EXTRA]);
-    head.font = { bold: true };
-    head.commit();
-    const appNumbers = new Map<string, string>();
-    for (let offset = 0; ; offset += 5000) {
-      const rows = await responsesForExport(ctx.database.db, { officeId: office.id, from: period.from, to: period.to, serviceId }, 5000, offset);
-      const ids = rows.map((r) => r.application_id).filter((x): x is string => !!x && !appNumbers.has(x));
-      for (let i = 0; i < ids.length; i += 500) {
-        const found = await ctx.database.db.selectFrom('applications').select(['id', 'registration_number']).where('id', 'in', ids.slice(i, i + 500)).execute();
-        for (const f of found) appNumbers.set(f.id, f.registration_number);
-      }
-      for (const r of rows) {
-        ws.addRow([
-          r.responded_on,
-          r.service_id ? (slugOf.get(r.service_id) ?? '') : '',
-          r.application_id ? (appNumbers.get(r.application_id) ?? '') : '',
-          r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
-          null,
-          r.age_group ? optionLabel(AGE_GROUPS, r.age_group) : null,
-          r.sex ? optionLabel(SEXES, r.sex) : null,
-          r.education ? optionLabel(EDUCATIONS, r.education) : null,
-          r.occupation ? optionLabel(OCCUPATIONS, r.occupation) : null,
-          r.suggestion,
-          r.source,
-          r.id,
-        ]).commit();
-      }
-      if (rows.length < 5000) break;
-    }
-    ws.commit();
-    instructions(wb as unknown as ExcelJS.Workbook);
-    await wb.commit();
-  })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
-  return out;
-}
-
 export interface ParsedSheet {
   responses: Record<string, unknown>[];
   rowNumbers: number[];
-  problems: { row?: number; field: string; code: string; message: string; messageEn: string }[];
+  /** Problems of the file or of a row (`row` counted as the spreadsheet does). */
+  problems: FieldProblem[];
 }
 
 function cellText(v: ExcelJS.CellValue): string | number | Date | null {

@@ -3,7 +3,7 @@
  * Pure: the caller gives the time zone for turning dates into instants.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Problem } from '../../domain/errors.js';
+import type { Result } from '../errors.js';
 import { isRealDate } from './response-input.js';
 
 export interface Period {
@@ -20,7 +20,7 @@ const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ROMAN = ['I', 'II', 'III', 'IV'];
 /** The longest range one request may ask for. */
-export const MAX_RANGE_DAYS = 3660;
+const MAX_RANGE_DAYS = 3660;
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const ymd = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -59,11 +59,9 @@ export function namedPeriod(name: string): Period | null {
   return null;
 }
 
-export type PeriodResult = { ok: true; value: Period } | { ok: false; error: Problem };
-
 /** A period from `period=` or from `from=`/`to=`; every mistake explained. */
-export function parsePeriod(q: { period?: string | undefined; from?: string | undefined; to?: string | undefined }): PeriodResult {
-  const bad = (code: string, message: string, messageEn: string): PeriodResult => ({ ok: false, error: { code, message, messageEn } });
+export function parsePeriod(q: { period?: string | undefined; from?: string | undefined; to?: string | undefined }): Result<Period> {
+  const bad = (code: string, message: string, messageEn: string): Result<Period> => ({ ok: false, error: { code, message, messageEn } });
   if (q.period) {
     const p = namedPeriod(q.period.trim());
     return p ? { ok: true, value: p } : bad('period-invalid', 'Periode harus seperti 2026, 2026-S1, 2026-Q2 atau 2026-03', 'The period must look like 2026, 2026-S1, 2026-Q2 or 2026-03');

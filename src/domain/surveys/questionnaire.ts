@@ -1,5 +1,5 @@
 /**
- * The questionnaire around the nine elements (src/domain/survey): the question asked for each
+ * The questionnaire around the nine elements (elements.ts): the question asked for each
  * element and the respondent profile. Pure data and checks, no I/O.
  *
  * The questions follow the sample questionnaire of PermenPANRB 14/2017 as offices print it. The
@@ -9,7 +9,7 @@
  * school; occupation adds "pelajar/mahasiswa" and "tidak bekerja" to the form's PNS, TNI, POLRI,
  * swasta, wirausaha and lainnya.
  */
-import { ELEMENTS, type ElementCode } from '../../domain/survey/index.js';
+import type { ElementCode } from './elements.js';
 
 export const QUESTIONS: Record<ElementCode, [string, string]> = {
   U1: ['Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?', 'How well do the requirements match the service?'],
@@ -67,7 +67,6 @@ export const PROFILE_FIELDS = [
   { key: 'education', column: 'education', label: 'Pendidikan', labelEn: 'Education', options: EDUCATIONS },
   { key: 'occupation', column: 'occupation', label: 'Pekerjaan', labelEn: 'Occupation', options: OCCUPATIONS },
 ] as const;
-export type ProfileKey = (typeof PROFILE_FIELDS)[number]['key'];
 
 /** The age group of an age in years. */
 export function ageGroupOf(age: number): string {
@@ -89,4 +88,6 @@ export function optionLabel(options: readonly Option[], id: string | null, lang:
   return x ? (lang === 'id' ? x.label : x.labelEn) : id;
 }
 
-export { ELEMENTS };
+/** How a questionnaire reached Sigap: an application's link, the office kiosk, paper typed in by staff, or a spreadsheet import. */
+export const SURVEY_SOURCES = ['link', 'kiosk', 'paper', 'import'] as const;
+export type SurveySource = (typeof SURVEY_SOURCES)[number];

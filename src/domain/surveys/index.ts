@@ -1,8 +1,7 @@
+/** The satisfaction survey's rules: the nine elements, the IKM and its grade, the minimum sample. */
 export {
   ELEMENTS,
   ELEMENT_CODES,
-  elementByCode,
-  isElementCode,
   type AnswerOption,
   type ElementCode,
   type Score,
