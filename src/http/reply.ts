@@ -3,7 +3,8 @@
  * the JSON error body with its one 422 policy, HTML answers, and reading plain form fields.
  */
 import type { FastifyReply } from 'fastify';
-import type { Failure, FailureKind, Problem } from '../domain/errors.js';
+import type { z } from 'zod';
+import { fail, type Failure, type FailureKind, type Outcome, type Problem } from '../domain/errors.js';
 
 const STATUS: Record<FailureKind, 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423> = {
   invalid: 422,
@@ -75,3 +76,19 @@ export function formFields(body: unknown): Record<string, string> {
   return out;
 }
 
+
+/**
+ * A form's fields, shaped like its JSON twin's body, parsed by the same zod schema: the value, or
+ * an `invalid` failure naming each field that does not fit, for the page to show beside it.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, shaped: unknown): Outcome<z.output<S>> {
+  const r = schema.safeParse(shaped);
+  if (r.success) return { ok: true, value: r.data };
+  return fail(
+    'invalid',
+    ...r.error.issues.map((i) => {
+      const field = i.path.map(String).join('.') || 'form';
+      return { field, code: 'invalid-input', message: `Isian "${field}" tidak sah`, messageEn: `Field "${field}" is invalid` };
+    }),
+  );
+}
