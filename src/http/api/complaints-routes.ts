@@ -50,6 +50,9 @@ export function complaintsRoutes(app: ZodApp, ctx: Ctx): void {
   const open = { access: 'public' } as const;
   const staff = { access: 'staff' } as const;
   const tags = ['complaints'];
+  // What every staff action on one complaint shares: its body limit, its access, its answers.
+  const action = { bodyLimit: BODY_LIMIT, config: staff } as const;
+  const actionAnswers = { 200: worked, ...errors(401, 403, 404, 409, 422) };
 
   app.post(
     '/api/v1/complaints',
@@ -174,8 +177,7 @@ export function complaintsRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/complaints/:id/transitions',
     {
-      bodyLimit: BODY_LIMIT,
-      config: staff,
+      ...action,
       schema: {
         tags,
         summary: 'Pindahkan tahap / jawab / bukan kewenangan / gabungkan / tutup (petugas) / Move a complaint (staff)',
@@ -183,7 +185,7 @@ export function complaintsRoutes(app: ZodApp, ctx: Ctx): void {
           'to: id tahap tujuan (lihat complaint-setup). dijawab → answer wajib; tahap terakhir sebelum dijawab (routing) → unit dan coordination (internal|external); bukan-kewenangan → referral; digabung → mergeInto (nomor pengaduan sebelumnya). version wajib (409 bila pengaduan berubah).',
         params: idParams,
         body: transitionBody,
-        response: { 200: worked, ...errors(401, 403, 404, 409, 422) },
+        response: actionAnswers,
       },
     },
     async (req, reply) => answer(reply, await transitionComplaint(ctx, officerOf(req).actor, req.params.id, req.body)),
@@ -191,26 +193,15 @@ export function complaintsRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.post(
     '/api/v1/complaints/:id/notes',
-    {
-      bodyLimit: BODY_LIMIT,
-      config: staff,
-      schema: { tags, summary: 'Catatan internal (petugas) / Internal note (staff)', params: idParams, body: noteBody, response: { 200: worked, ...errors(401, 403, 404, 409, 422) } },
-    },
+    { ...action, schema: { tags, summary: 'Catatan internal (petugas) / Internal note (staff)', params: idParams, body: noteBody, response: actionAnswers } },
     async (req, reply) => answer(reply, await addComplaintNote(ctx, officerOf(req).actor, req.params.id, req.body.note)),
   );
 
   app.post(
     '/api/v1/complaints/:id/summary',
     {
-      bodyLimit: BODY_LIMIT,
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Publikasikan / tarik ringkasan anonim (petugas) / Publish or withdraw the anonymised summary (staff)',
-        params: idParams,
-        body: summaryBody,
-        response: { 200: worked, ...errors(401, 403, 404, 409, 422) },
-      },
+      ...action,
+      schema: { tags, summary: 'Publikasikan / tarik ringkasan anonim (petugas) / Publish or withdraw the anonymised summary (staff)', params: idParams, body: summaryBody, response: actionAnswers },
     },
     async (req, reply) => answer(reply, await publishComplaintSummary(ctx, officerOf(req).actor, req.params.id, req.body)),
   );
