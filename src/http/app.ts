@@ -13,7 +13,7 @@ import { applicationsRoutes } from './api/applications-routes.js';
 import { calendarRoutes } from './api/calendar-routes.js';
 import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
-import { complaintRoutes } from './api/complaint-routes.js';
+import { complaintsRoutes } from './api/complaints-routes.js';
 import { letterRoutes } from './api/letter-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
@@ -28,6 +28,8 @@ import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
+import { complaintsPages } from './pages/complaints-pages.js';
+import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 
 export interface AppDeps {
@@ -119,14 +121,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   calendarRoutes(zapp, ctx);
   letterRoutes(app, ctx);
   registryRoutes(app, ctx);
-  complaintRoutes(app, ctx);
+  complaintsRoutes(zapp, ctx);
   surveysRoutes(zapp, ctx);
-  await app.register(surveysPages, { ctx });
-  await app.register(surveysStaffPages, { ctx });
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
   await app.register(applicationsStaffPages, { ctx });
+  await app.register(complaintsPages, { ctx });
+  await app.register(complaintsStaffPages, { ctx });
+  await app.register(surveysPages, { ctx });
+  await app.register(surveysStaffPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

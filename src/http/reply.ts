@@ -4,7 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { Failure, FailureKind, FieldProblem, Problem } from '../domain/errors.js';
+import { fail, type Failure, type FailureKind, type FieldProblem, type Outcome, type Problem } from '../domain/errors.js';
 
 const STATUS: Record<FailureKind, 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423> = {
   invalid: 422,
@@ -77,13 +77,19 @@ export function formFields(body: unknown): Record<string, string> {
   return out;
 }
 
-
 /** A form's zod findings as field problems in both languages, for the form to show beside each field. */
 export function zodProblems(e: z.ZodError): FieldProblem[] {
-  return e.issues.map((i) => ({
-    field: i.path.map(String).join('.'),
-    code: 'invalid-value',
-    message: `Isian tidak sah (${i.message})`,
-    messageEn: `Invalid value (${i.message})`,
-  }));
+  return e.issues.map((i) => {
+    const field = i.path.map(String).join('.') || 'form';
+    return { field, code: 'invalid-input', message: `Isian "${field}" tidak sah (${i.message})`, messageEn: `Field "${field}" is invalid (${i.message})` };
+  });
+}
+
+/**
+ * A form's fields, shaped like its JSON twin's body, parsed by the same zod schema: the value, or
+ * an `invalid` failure naming each field that does not fit, for the page to show beside it.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, shaped: unknown): Outcome<z.output<S>> {
+  const r = schema.safeParse(shaped);
+  return r.success ? { ok: true, value: r.data } : fail('invalid', ...zodProblems(r.error));
 }

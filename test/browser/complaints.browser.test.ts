@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { simulate } from '../../src/usecases/simulate.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
 import { axeViolations, browserHarness } from '../support/browser.js';
@@ -88,7 +88,7 @@ describe(`a citizen complains on a phone, the complaint officer answers, the cit
   });
 
   it('a citizen whose case is completed answers the satisfaction survey from the tracking page link, once', async () => {
-    const sim = await simulate(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
+    const sim = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
     assert.equal(sim.finalStatus, 'completed');
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();

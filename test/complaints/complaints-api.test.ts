@@ -303,6 +303,14 @@ describe(`complaints: intake, tracking, stages, response promise, privacy (${TES
     await sweepComplaints(t.ctx, officeId);
     assert.equal((await row()).sla_state, 'on-time');
     setClock('2026-04-12T02:00:00.000Z'); // Sunday: past 75% of the budget (in elapsed time)
+    // Reading shows the state at the time of reading, by filter too, but writes nothing: the sweep does.
+    const reader = await login('pengelola-pengaduan@kota-banjarmasin');
+    const shown = (await req('GET', '/api/v1/complaints?slaState=at-risk&limit=500', undefined, reader)).json();
+    assert.ok(shown.items.some((c: { receiptNumber: string; slaState: string }) => c.receiptNumber === receiptNumber && c.slaState === 'at-risk'), 'listed as at risk before any sweep');
+    assert.ok(shown.counts.some((c: { status: string; slaState: string; n: number }) => c.status === 'open' && c.slaState === 'at-risk' && c.n >= 1));
+    assert.equal((await req('GET', `/api/v1/complaints/${(await row()).id}`, undefined, reader)).json().slaState, 'at-risk');
+    assert.equal((await row()).sla_state, 'on-time', 'a read does not write the clock state');
+    assert.equal((await row()).version, 1);
     await sweepComplaints(t.ctx, officeId);
     assert.equal((await row()).sla_state, 'at-risk');
     const officer = await login('pengelola-pengaduan@kota-banjarmasin');

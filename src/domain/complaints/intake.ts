@@ -40,12 +40,12 @@ export interface ComplaintIntake {
 
 export type IntakeCheck = { ok: true; value: ComplaintIntake } | { ok: false; problems: FieldProblem[] };
 
-export const REGISTRATION_RE = /^[A-Z]{3,4}-\d{4}-\d{6}$/;
+const REGISTRATION_RE = /^[A-Z]{3,4}-\d{4}-\d{6}$/;
 const PHONE_RE = /^\+?[0-9][0-9 ().-]{5,22}$/;
 const EMAIL_RE = /^[^\s@<>"']{1,64}@[^\s@<>"']{1,185}\.[A-Za-z]{2,24}$/;
 const EXTERNAL_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,63}$/;
 /** How far back staff may date a complaint received earlier (a complaint box opened weekly). */
-export const MAX_BACKDATE_DAYS = 60;
+const MAX_BACKDATE_DAYS = 60;
 
 export function checkComplaintIntake(input: ComplaintInput, facts: IntakeFacts): IntakeCheck {
   const problems: FieldProblem[] = [];

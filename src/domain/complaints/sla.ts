@@ -12,7 +12,7 @@ export interface PromiseSla {
   maxValue?: number | null;
 }
 
-export const DEFAULT_RESPONSE_PROMISE: PromiseSla = { value: 5, unit: 'working_days', maxValue: null };
+const DEFAULT_RESPONSE_PROMISE: PromiseSla = { value: 5, unit: 'working_days', maxValue: null };
 export const AUTO_CLOSE_WORKING_DAYS = 10;
 
 export interface ResponsePromise {
@@ -33,6 +33,13 @@ export function responsePromise(complaints: { responsePromise?: { text: string; 
     textEn: 'Answered within 5 working days of receipt (SP4N-LAPOR! rule; the office decree states no response time).',
   };
 }
+
+/**
+ * The states of a complaint's response clock: running (on-time, at-risk, late), then, once
+ * answered, whether the promise was kept (met) or not (missed).
+ */
+export const COMPLAINT_SLA_STATES = ['on-time', 'at-risk', 'late', 'met', 'missed'] as const;
+export type ComplaintSlaState = (typeof COMPLAINT_SLA_STATES)[number];
 
 /** The SLA state of an answered complaint: met when answered by its due time. */
 export function answeredState(answeredAt: string, dueAt: string): 'met' | 'missed' {

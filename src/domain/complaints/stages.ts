@@ -23,7 +23,13 @@ export interface Stage {
   routing: boolean;
 }
 
-export type ComplaintStatus = 'open' | 'answered' | 'closed';
+/** Where a complaint stands for the complainant: awaiting an answer, answered, or closed. */
+export const COMPLAINT_STATUSES = ['open', 'answered', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** How the routing stage reaches the unit it names: within the office, or with another body. */
+export const COORDINATIONS = ['internal', 'external'] as const;
+export type Coordination = (typeof COORDINATIONS)[number];
 
 const fixed = (id: string, label: string, labelEn: string, kind: StageKind): Stage => ({ id, label, labelEn, kind, routing: false });
 
@@ -34,7 +40,7 @@ export const NOT_OUR_AUTHORITY = fixed('bukan-kewenangan', 'Bukan kewenangan Din
 export const MERGED = fixed('digabung', 'Digabung dengan pengaduan sebelumnya', 'Merged with an earlier complaint', 'merged');
 
 /** Default work stages when the decree names none. */
-export const DEFAULT_WORK_STAGES: readonly string[] = ['Cek administrasi', 'Diteruskan ke unit / koordinasi internal atau eksternal'];
+const DEFAULT_WORK_STAGES: readonly string[] = ['Cek administrasi', 'Diteruskan ke unit / koordinasi internal atau eksternal'];
 
 const KNOWN_EN: Record<string, string> = {
   'cek administrasi': 'Administrative check',
@@ -77,11 +83,6 @@ export function statusOf(stage: Stage): ComplaintStatus {
   return 'open';
 }
 
-/** The response clock runs in `received` and the work stages; every other stage has answered. */
-export function clockRunning(stage: Stage): boolean {
-  return stage.kind === 'received' || stage.kind === 'work';
-}
-
 /** Where a complaint may go from a stage. */
 export function allowedNext(stages: readonly Stage[], fromId: string): Stage[] {
   const from = stageById(stages, fromId);
@@ -118,7 +119,7 @@ export interface CheckedTransition {
   note: string | null;
   answer: string | null;
   unit: string | null;
-  coordination: 'internal' | 'external' | null;
+  coordination: Coordination | null;
   referral: string | null;
   mergeInto: string | null;
   reopen: boolean;
@@ -156,7 +157,7 @@ export function checkTransition(stages: readonly Stage[], fromId: string, input:
   const note = take(input.note, { field: 'note', label: 'Catatan', labelEn: 'Note', max: 4000, multiline: true });
   let answer: string | null = null;
   let unit: string | null = null;
-  let coordination: 'internal' | 'external' | null = null;
+  let coordination: Coordination | null = null;
   let referral: string | null = null;
   let mergeInto: string | null = null;
   if (target.kind === 'answered') answer = take(input.answer, { field: 'answer', label: 'Jawaban tertulis', labelEn: 'Written answer', min: 10, max: 8000, multiline: true, required: true });

@@ -1,21 +1,29 @@
 /**
  * What the complaint use cases share: an office's complaint set-up (channels, stages, response
- * promise) and who may see and work complaints.
+ * promise), who may see and work complaints, the clock state a complaint shows now, and the facts
+ * both the staff's and the complainant's views give of a complaint.
  */
+import type { ClockReading, Complaint } from '../../db/complaints-repo.js';
 import type { StoredOffice } from '../../db/standards-repo.js';
 import {
+  CHANNEL_LABELS,
   COMPLAINT_OFFICER_ROLE,
   COMPLAINT_READER_ROLES,
   HEAD_ROLE,
+  TYPE_LABELS,
   complaintStages,
   officeChannels,
   responsePromise,
+  stageById,
   type ComplaintChannel,
+  type ComplaintSlaState,
   type ResponsePromise,
   type Stage,
 } from '../../domain/complaints/index.js';
-import { utc } from '../sla-clock.js';
+import { failWith } from '../../domain/errors.js';
+import { AT_RISK_SHARE, utc } from '../sla-clock.js';
 import type { Actor, Ctx } from '../context.js';
+import { nowOf } from '../context.js';
 
 export interface ComplaintSetup {
   office: StoredOffice;
@@ -24,20 +32,18 @@ export interface ComplaintSetup {
   promise: ResponsePromise;
 }
 
-const cache = new WeakMap<StoredOffice, ComplaintSetup>();
+// Module-level on purpose: keyed by the catalogue's StoredOffice objects, which never change (a
+// reload of the standards builds new ones), so an entry can never be stale and dies with its key.
+const setups = new WeakMap<StoredOffice, ComplaintSetup>();
 
 export function complaintSetup(office: StoredOffice): ComplaintSetup {
-  let s = cache.get(office);
+  let s = setups.get(office);
   if (!s) {
     const c = office.office.complaints;
     s = { office, channels: officeChannels(c.channels.map((x) => x.kind)), stages: complaintStages(c.stages), promise: responsePromise(c) };
-    cache.set(office, s);
+    setups.set(office, s);
   }
   return s;
-}
-
-export function officeById(ctx: Ctx, officeId: string): StoredOffice | undefined {
-  return ctx.catalogue.list().find((o) => o.id === officeId);
 }
 
 /** The due time of a response started at `start` on the office's working calendar (UTC ISO). */
@@ -62,8 +68,25 @@ export function complaintAccess(actor: Actor): ComplaintAccess {
   return { handle, read, confidential: handle };
 }
 
+/** The one answer for a complaint that does not exist, or that this person may not see. */
+export const complaintNotFound = () => failWith('not-found', 'complaint-not-found', 'Pengaduan tidak ditemukan', 'Complaint not found');
+
+/** The moment a list is read, for the clock states the repository computes in SQL. */
+export const clockReading = (ctx: Ctx): ClockReading => ({ dialect: ctx.database.dialect, now: nowOf(ctx).toISOString(), atRiskShare: AT_RISK_SHARE });
+
+/**
+ * The clock state a complaint shows at `now`: the stored one, or the later one the minute sweep
+ * has not written yet (a running clock only moves on: on-time → at-risk → late). Reads never
+ * write; sweepComplaints writes the same state and its notifications.
+ */
+export function slaStateNow(ctx: Ctx, c: Complaint, now: string): ComplaintSlaState {
+  if (c.status !== 'open' || (c.slaState !== 'on-time' && c.slaState !== 'at-risk')) return c.slaState;
+  const s = ctx.clock.state(c.clockStartedAt, c.dueAt, false, now);
+  return s === 'late' || (s === 'at-risk' && c.slaState === 'on-time') ? s : c.slaState;
+}
+
 /** What both the staff's and the complainant's views of a complaint say about it. */
-export interface ComplaintBasics {
+export type ComplaintBasics = {
   receiptNumber: string;
   type: string;
   typeLabel: string;
@@ -79,4 +102,26 @@ export interface ComplaintBasics {
   dueAt: string;
   dueAtLocal: string;
   slaState: string;
+};
+
+export function complaintBasics(ctx: Ctx, office: StoredOffice, c: Complaint, now: string): ComplaintBasics {
+  const st = stageById(complaintSetup(office).stages, c.stage);
+  const svc = c.serviceId ? office.services.find((s) => s.id === c.serviceId) : undefined;
+  return {
+    receiptNumber: c.receiptNumber,
+    type: c.type,
+    typeLabel: TYPE_LABELS[c.type][0],
+    mode: c.mode,
+    channel: c.channel,
+    channelLabel: CHANNEL_LABELS[c.channel][0],
+    externalRef: c.externalRef,
+    service: svc ? { slug: svc.service.slug, title: svc.service.title } : null,
+    stage: { id: c.stage, label: st?.label ?? c.stage, labelEn: st?.labelEn ?? c.stage },
+    status: c.status,
+    receivedAt: c.receivedAt,
+    receivedAtLocal: ctx.clock.local(office.office, c.receivedAt),
+    dueAt: c.dueAt,
+    dueAtLocal: ctx.clock.local(office.office, c.dueAt),
+    slaState: slaStateNow(ctx, c, now),
+  };
 }

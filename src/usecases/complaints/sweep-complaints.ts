@@ -4,13 +4,13 @@
  * answered complaints nobody replied to within 10 working days (SP4N-LAPOR!). Idempotent: each
  * notification is written once per complaint, role, kind and deadline.
  */
-import { randomUUID } from 'node:crypto';
-import { answeredWithoutReply, insertComplaintEvent, insertComplaintNotification, sweepCandidates, updateComplaintIfVersion } from '../../db/complaints-repo.js';
+import { answeredWithoutReply, complaintEvent, insertComplaintEvents, insertComplaintNotification, sweepCandidates } from '../../db/complaints-repo.js';
+import { updateIfVersion } from '../../db/versioned.js';
 import { AUTO_CLOSE_WORKING_DAYS, CLOSED, COMPLAINT_OFFICER_ROLE, HEAD_ROLE } from '../../domain/complaints/index.js';
 import { utc } from '../sla-clock.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { officeById } from './office-complaints.js';
+import { slaStateNow } from './office-complaints.js';
 
 export interface ComplaintSweep {
   atRisk: number;
@@ -19,45 +19,47 @@ export interface ComplaintSweep {
   autoClosed: number;
 }
 
+const CLOCK = { id: null, name: 'Sigap (jam layanan)' };
+
 export async function sweepComplaints(ctx: Ctx, officeId: string): Promise<ComplaintSweep> {
   const out: ComplaintSweep = { atRisk: 0, late: 0, escalated: 0, autoClosed: 0 };
-  const office = officeById(ctx, officeId);
-  if (!office) return out;
+  const office = ctx.catalogue.officeById(officeId);
   const db = ctx.database.db;
   const now = nowOf(ctx).toISOString();
-  for (const r of await sweepCandidates(db, officeId)) {
-    const state = ctx.clock.state(r.clock_started_at, r.due_at, false, now);
-    if (state === r.sla_state || (state !== 'at-risk' && state !== 'late')) continue;
+  for (const c of await sweepCandidates(db, officeId)) {
+    const state = slaStateNow(ctx, c, now);
+    if (state === c.slaState) continue;
     const late = state === 'late';
     await ctx.database.write(async (trx) => {
-      const won = await updateComplaintIfVersion(trx, r.id, r.version, { sla_state: state, ...(late ? { escalated_at: now } : {}) });
+      const won = await updateIfVersion(trx, 'complaints', c.id, c.version, { sla_state: state, ...(late ? { escalated_at: now } : {}) });
       if (!won) return;
       if (late) out.late++;
       else out.atRisk++;
-      const kind = `${state}@${r.due_at}`;
-      const due = ctx.clock.local(office.office, r.due_at);
+      const kind = `${state}@${c.dueAt}`;
+      const due = ctx.clock.local(office.office, c.dueAt);
       const message = late
-        ? `Pengaduan ${r.receipt_number} melewati janji waktu tanggapan (${due}) / past its response promise`
-        : `Pengaduan ${r.receipt_number} hampir melewati janji waktu tanggapan (${due}) / at risk of missing its response promise`;
+        ? `Pengaduan ${c.receiptNumber} melewati janji waktu tanggapan (${due}) / past its response promise`
+        : `Pengaduan ${c.receiptNumber} hampir melewati janji waktu tanggapan (${due}) / at risk of missing its response promise`;
       for (const role of late ? [COMPLAINT_OFFICER_ROLE, HEAD_ROLE] : [COMPLAINT_OFFICER_ROLE])
-        await insertComplaintNotification(trx, { id: randomUUID(), office_id: officeId, complaint_id: r.id, role, kind, message, created_at: now, read_at: null });
-      await insertComplaintEvent(trx, { id: randomUUID(), complaint_id: r.id, office_id: officeId, type: `sla:${state}`, stage: r.stage, actor_id: null, actor_name: 'Sigap (jam layanan)', visibility: 'internal', note: null, data: JSON.stringify({ dueAt: r.due_at }), at: now });
-      if (late) {
-        out.escalated++;
-        await insertComplaintEvent(trx, { id: randomUUID(), complaint_id: r.id, office_id: officeId, type: 'escalated', stage: r.stage, actor_id: null, actor_name: 'Sigap (jam layanan)', visibility: 'internal', note: null, data: JSON.stringify({ to: HEAD_ROLE, dueAt: r.due_at }), at: now });
-      }
+        await insertComplaintNotification(trx, { office_id: officeId, complaint_id: c.id, role, kind, message, created_at: now });
+      await insertComplaintEvents(
+        trx,
+        complaintEvent(c, { type: `sla:${state}`, stage: c.stage, actor: CLOCK, visibility: 'internal', data: { dueAt: c.dueAt }, at: now }),
+        ...(late ? [complaintEvent(c, { type: 'escalated', stage: c.stage, actor: CLOCK, visibility: 'internal', data: { to: HEAD_ROLE, dueAt: c.dueAt }, at: now })] : []),
+      );
+      if (late) out.escalated++;
     });
   }
   const cal = ctx.clock.calendar(office.office);
-  for (const r of await answeredWithoutReply(db, officeId)) {
-    if (!r.answered_at) continue;
-    const closeAt = utc(cal.addDuration(r.answered_at, AUTO_CLOSE_WORKING_DAYS, 'working_days').dueAt);
+  for (const c of await answeredWithoutReply(db, officeId)) {
+    if (!c.answeredAt) continue;
+    const closeAt = utc(cal.addDuration(c.answeredAt, AUTO_CLOSE_WORKING_DAYS, 'working_days').dueAt);
     if (closeAt > now) break; // ordered by answer time: the rest are later
     await ctx.database.write(async (trx) => {
-      const won = await updateComplaintIfVersion(trx, r.id, r.version, { stage: CLOSED.id, status: 'closed', closed_at: now, updated_at: now });
+      const won = await updateIfVersion(trx, 'complaints', c.id, c.version, { stage: CLOSED.id, status: 'closed', closed_at: now, updated_at: now });
       if (!won) return;
       out.autoClosed++;
-      await insertComplaintEvent(trx, { id: randomUUID(), complaint_id: r.id, office_id: officeId, type: 'auto-closed', stage: CLOSED.id, actor_id: null, actor_name: 'Sigap', visibility: 'public', note: null, data: JSON.stringify({ closeAt }), at: now });
+      await insertComplaintEvents(trx, complaintEvent(c, { type: 'auto-closed', stage: CLOSED.id, data: { closeAt }, at: now }));
     });
   }
   return out;

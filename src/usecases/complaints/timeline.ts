@@ -1,11 +1,10 @@
 /** A complaint's timeline from its events: everything for staff, the public events for the complainant. */
-import { complaintEvents } from '../../db/complaints-repo.js';
-import type { ComplaintRow } from '../../db/complaints-repo.js';
+import { complaintEvents, type Complaint } from '../../db/complaints-repo.js';
 import { stageById } from '../../domain/complaints/index.js';
 import type { Ctx } from '../context.js';
-import { complaintSetup, officeById } from './office-complaints.js';
+import { complaintSetup } from './office-complaints.js';
 
-export const EVENT_LABELS: Record<string, [string, string]> = {
+const EVENT_LABELS: Record<string, [string, string]> = {
   received: ['Pengaduan diterima', 'Complaint received'],
   'stage-changed': ['Tahap penanganan', 'Handling stage'],
   'information-added': ['Pelapor menambahkan informasi', 'The complainant added information'],
@@ -25,7 +24,7 @@ export const EVENT_LABELS: Record<string, [string, string]> = {
   'summary-withdrawn': ['Ringkasan ditarik dari publikasi', 'Summary withdrawn from publication'],
 };
 
-export interface TimelineEntry {
+export type TimelineEntry = {
   at: string;
   atLocal: string;
   type: string;
@@ -36,16 +35,15 @@ export interface TimelineEntry {
   text: string | null;
   visibility: string;
   data: Record<string, unknown>;
-}
+};
 
-export async function complaintTimeline(ctx: Ctx, row: ComplaintRow, publicOnly: boolean): Promise<TimelineEntry[]> {
-  const office = officeById(ctx, row.office_id)!;
+export async function complaintTimeline(ctx: Ctx, c: Complaint, publicOnly: boolean): Promise<TimelineEntry[]> {
+  const office = ctx.catalogue.officeById(c.officeId);
   const { stages } = complaintSetup(office);
-  const events = await complaintEvents(ctx.database.db, row.id, publicOnly);
+  const events = await complaintEvents(ctx.database.db, c.id, publicOnly);
   return events.map((e) => {
     const st = stageById(stages, e.stage);
     const [label, labelEn] = EVENT_LABELS[e.type] ?? [e.type, e.type];
-    const data = JSON.parse(e.data) as Record<string, unknown>;
     return {
       at: e.at,
       atLocal: ctx.clock.local(office.office, e.at),
@@ -54,10 +52,10 @@ export async function complaintTimeline(ctx: Ctx, row: ComplaintRow, publicOnly:
       labelEn: e.type === 'stage-changed' && st ? `${labelEn}: ${st.labelEn}` : labelEn,
       stage: { id: e.stage, label: st?.label ?? e.stage, labelEn: st?.labelEn ?? e.stage },
       // The public sees roles, never staff names; staff see who acted.
-      actor: publicOnly ? (e.actor_id ? 'Petugas Dinas Sosial' : e.actor_name) : e.actor_name,
+      actor: publicOnly ? (e.actorId ? 'Petugas Dinas Sosial' : e.actorName) : e.actorName,
       text: e.note,
       visibility: e.visibility,
-      data: publicOnly ? pick(data, ['unit', 'coordination', 'mergedInto', 'resolved']) : data,
+      data: publicOnly ? pick(e.data, ['unit', 'coordination', 'mergedInto', 'resolved']) : e.data,
     };
   });
 }
