@@ -3,7 +3,7 @@
  * A route's zod schema gives its validation, its TypeScript type and its OpenAPI document at once.
  */
 import { z } from 'zod';
-import { FAILURE_KINDS } from '../../domain/errors.js';
+import { FAILURE_KINDS, type FieldProblem } from '../../domain/errors.js';
 
 export const problemSchema = z.looseObject({
   code: z.string(),
@@ -35,3 +35,14 @@ export const queryFlag = z.enum(['1', 'true', '0', 'false']).transform((v) => v 
 export const langQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
 
 export const failureKind = z.enum(FAILURE_KINDS);
+
+/** A posted form's body: its fields, and the CSRF token http/auth.ts checks after validation. */
+export const formBody = <T extends z.ZodRawShape>(shape: T) => z.object({ _csrf: z.string().optional(), ...shape });
+
+/** What a zod schema refused, as problems a page shows beside (or above) the fields. */
+export function zodProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    return { field, code: 'invalid', message: `Isian "${field}" tidak sah`, messageEn: `"${field}" is not valid` };
+  });
+}
