@@ -14,7 +14,7 @@ import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
 import { uploadRoutes } from './api/upload-routes.js';
 import { complaintRoutes } from './api/complaint-routes.js';
-import { letterRoutes } from './api/letter-routes.js';
+import { lettersRoutes } from './api/letters-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveyRoutes } from './api/survey-routes.js';
 import { registerAuth } from './auth.js';
@@ -26,6 +26,9 @@ import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
+import { lettersDelegationPages } from './pages/letters-delegation-pages.js';
+import { lettersPages } from './pages/letters-pages.js';
+import { lettersPublicPages } from './pages/letters-public-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 
 export interface AppDeps {
@@ -117,7 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   applicationRoutes(app, ctx);
   publicCasePages(app, ctx);
   backOfficePages(app, ctx);
-  letterRoutes(app, ctx);
+  lettersRoutes(zapp, ctx);
+  await app.register(lettersPublicPages, { ctx });
+  await app.register(lettersPages, { ctx });
+  await app.register(lettersDelegationPages, { ctx });
   registryRoutes(app, ctx);
   complaintRoutes(app, ctx);
   surveyRoutes(app, ctx);

@@ -7,7 +7,7 @@ import { findApplication, findByRegistrationNumber, getSecret, insertEvent, open
 import type { Problem } from '../domain/errors.js';
 import { canWithdraw, stepById } from '../domain/procedure/engine.js';
 import { serviceOfCase } from './case-service.js';
-import { cancelLettersOfWithdrawnCase } from './letters/on-withdraw.js';
+import { cancelLettersOfWithdrawnCase } from './letters/cancel-withdrawn-letters.js';
 import type { Actor, Ctx } from './context.js';
 import { nowOf } from './context.js';
 import type { Pause } from './sla-clock.js';

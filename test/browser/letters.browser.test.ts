@@ -63,8 +63,8 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
     for (const cb of await page.getByRole('checkbox').all()) await cb.check();
     await page.getByLabel('Kata sandi (konfirmasi penandatanganan)').fill('sigap-demo');
     await page.getByRole('button', { name: 'Tandatangani yang dipilih' }).click();
-    await page.getByTestId('flash').waitFor();
-    assert.match((await page.getByTestId('flash').textContent()) ?? '', /2 surat ditandatangani/);
+    await page.getByRole('status').waitFor();
+    assert.match((await page.getByRole('status').textContent()) ?? '', /2 surat ditandatangani/);
     for (const r of runs) {
       const l = await t.database.db.selectFrom('letters').select('status').where('application_id', '=', r.applicationId).executeTakeFirstOrThrow();
       assert.equal(l.status, 'signed');

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { productTemplate, templatesForStep } from '../../src/domain/letters/documents.js';
-import { officeTemplates } from '../../src/io/templates-dir.js';
 import { readLetterFile, sha256Hex } from '../../src/usecases/letters/letter-files.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
+import { templatesOf } from '../../src/usecases/letters/templates.js';
 import { simulate } from '../../src/usecases/simulate.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -26,7 +26,7 @@ describe(`every document product of the five decrees (${TEST_DB})`, () => {
     const failures: string[] = [];
     const seen: string[] = [];
     for (const o of t.catalogue.list()) {
-      const templates = officeTemplates(o.office.slug).templates;
+      const templates = templatesOf(t.ctx, o.office.slug).templates;
       for (const s of o.services.map((x) => x.service).filter((x) => x.procedure && x.openForApplications)) {
         const product = productTemplate(templates, s);
         const drafting = s.procedure!.steps.filter((st) => templatesForStep(templates, s, st.id).length > 0);
@@ -74,7 +74,7 @@ describe(`every document product of the five decrees (${TEST_DB})`, () => {
     assert.deepEqual(failures, []);
     // Every template of every office (except rejection letters, below) produced a letter.
     const produced = new Set(seen.map((x) => `${x.split('/')[0]}:${x.split(':').pop()}`));
-    const expected = t.catalogue.list().flatMap((o) => officeTemplates(o.office.slug).templates.filter((x) => x.front.kind !== 'rejection').map((x) => `${o.office.slug}:${x.id}`));
+    const expected = t.catalogue.list().flatMap((o) => templatesOf(t.ctx, o.office.slug).templates.filter((x) => x.front.kind !== 'rejection').map((x) => `${o.office.slug}:${x.id}`));
     assert.deepEqual(expected.filter((x) => !produced.has(x)), [], 'every template was exercised');
     assert.ok(seen.length >= 35, `${seen.length} letters`);
   });

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { indonesianDate } from '../../src/domain/letters/dates.js';
 import { validUntil } from '../../src/domain/letters/validity.js';
 import { completeTask } from '../../src/usecases/complete-task.js';
-import { createDelegation } from '../../src/usecases/letters/delegations.js';
+import { createDelegation } from '../../src/usecases/letters/create-delegation.js';
 import { readLetterFile, sha256Hex } from '../../src/usecases/letters/letter-files.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 import { simulate } from '../../src/usecases/simulate.js';
@@ -248,7 +248,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     const before = await signLetters(t.ctx, { ids: [ready!.id], password: DEPUTY.password }, deputy);
     assert.ok(before.ok && before.value.results[0]!.code === 'signing-role-required', 'no delegation, no signing');
     const notHead = await createDelegation(t.ctx, { to: DEPUTY.username, kind: 'a.n.', startsOn: today(), endsOn: today() }, deputy);
-    assert.ok(!notHead.ok && notHead.status === 403);
+    assert.ok(!notHead.ok && notHead.error.kind === 'forbidden');
     const future = validUntil(today(), { value: 10, unit: 'days' })!;
     assert.ok((await createDelegation(t.ctx, { to: DEPUTY.username, kind: 'a.n.', startsOn: future, endsOn: future, reason: 'Dinas luar' }, head)).ok);
     const early = await signLetters(t.ctx, { ids: [ready!.id], password: DEPUTY.password }, deputy);
@@ -270,7 +270,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     const [ready2] = await lettersOf(run2.applicationId);
     const plt = await createDelegation(t.ctx, { to: DEPUTY.username, kind: 'Plt.', startsOn: today(), endsOn: today() }, head);
     assert.ok(plt.ok);
-    const s2 = await signLetters(t.ctx, { ids: [ready2!.id], password: DEPUTY.password, delegation: plt.ok ? plt.id : '' }, deputy);
+    const s2 = await signLetters(t.ctx, { ids: [ready2!.id], password: DEPUTY.password, delegation: plt.ok ? plt.value.id : '' }, deputy);
     assert.ok(s2.ok && s2.value.signed === 1);
     const [l2] = await lettersOf(run2.applicationId);
     assert.ok((await pdfText(readLetterFile(t.ctx, l2!.sha256!)!)).text.includes('Plt. Kepala Dinas Sosial Kota Jambi,'));
