@@ -71,7 +71,9 @@ function encode(set: LetterChanges): Partial<LettersTable> {
 }
 
 export async function insertLetter(q: Q, letter: Letter): Promise<void> {
-  await q.insertInto('letters').values({ ...letter, ...encode(letter) } as LettersTable).execute();
+  const { signer, fields, validity } = letter;
+  const row: LettersTable = { ...letter, signer: signer && JSON.stringify(signer), fields: JSON.stringify(fields), validity: validity && JSON.stringify(validity) };
+  await q.insertInto('letters').values(row).execute();
 }
 
 /** The one optimistic update (db/versioned.ts): only if nobody changed the letter since `version`. */

@@ -2,12 +2,11 @@
  * Revoking a signed letter, with a written reason and, optionally, the letter that replaces it.
  * The letter keeps its number; the verification page shows it as revoked at once.
  */
-import { randomUUID } from 'node:crypto';
-import { insertEvent } from '../../db/applications-repo.js';
 import { findLetter, findLetterByNumber, insertAudit, insertLetterEvent, updateLetterIfVersion, type Letter } from '../../db/letters-repo.js';
 import { fail, failWith, type Outcome, type Problem } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { recordOnCase } from './case-event.js';
 import { conflictFailure } from './conflict.js';
 import { letterNotFound, manageForbidden } from './letter-failures.js';
 import { mayManageLetter } from './signing-authority.js';
@@ -45,7 +44,7 @@ export async function revokeLetter(ctx: Ctx, id: string, input: Revocation, acto
     if (!(await updateLetterIfVersion(trx, letter.id, letter.version, set))) return false;
     await insertLetterEvent(trx, { letterId: letter.id, officeId: letter.office_id, type: 'revoked', actorId: actor.id, actorName: actor.name, data: { reason, replacedBy: replacement?.number ?? null }, at: now });
     await insertAudit(trx, { officeId: letter.office_id, actor: actor.name, action: 'letters.revoke', subject: `letter:${letter.id}`, detail: { number: letter.number, reason, replacedBy: replacement?.id ?? null }, at: now });
-    await insertEvent(trx, { id: randomUUID(), application_id: letter.application_id, office_id: letter.office_id, type: 'letter-revoked', step_id: null, outcome: null, actor_id: actor.id, actor_name: actor.name, note: reason, data: JSON.stringify({ letter: letter.id, number: letter.number, replacedBy: replacement?.number ?? null }), sla_effect: null, at: now });
+    await recordOnCase(trx, letter, { type: 'letter-revoked', actor, at: now, note: reason, data: { letter: letter.id, number: letter.number, replacedBy: replacement?.number ?? null } });
     return true;
   });
   if (!done) return conflictFailure();

@@ -4,15 +4,15 @@
  * individually (letter event, audit row, case timeline). A selected letter whose case waits at
  * its sign step is signed by completing that step for the signer (same checks as the case page).
  */
-import { findApplication, insertEvent, openTaskFor } from '../../db/applications-repo.js';
+import { findApplication, openTaskFor } from '../../db/applications-repo.js';
 import { findLettersByIds, insertAudit, type Letter } from '../../db/letters-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
-import { randomUUID } from 'node:crypto';
 import { serviceOfCase } from '../case-service.js';
 import { completeTask } from '../complete-task.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { assignNumber } from './assign-number.js';
+import { recordOnCase } from './case-event.js';
 import { signerConfirmed, wrongSigningPassword } from './confirm-signer.js';
 import { letterChanged, orOnConflict } from './conflict.js';
 import { recordSignature } from './record-signature.js';
@@ -79,20 +79,7 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
     const s = early ?? (await renderAndStore(ctx, l, signer, now));
     await recordSignature(trx, l, s, actor, now, 'batch');
     await insertAudit(trx, { officeId: l.office_id, actor: actor.name, action: 'letters.sign', subject: `letter:${l.id}`, detail: { number: l.number, sha256: s.sha256, delegation: signer.delegation }, at: now });
-    await insertEvent(trx, {
-      id: randomUUID(),
-      application_id: l.application_id,
-      office_id: l.office_id,
-      type: 'letter-signed',
-      step_id: null,
-      outcome: null,
-      actor_id: actor.id,
-      actor_name: actor.name,
-      note: null,
-      data: JSON.stringify({ letter: l.id, number: l.number, sha256: s.sha256, delegation: signer.delegation }),
-      sla_effect: null,
-      at: now,
-    });
+    await recordOnCase(trx, l, { type: 'letter-signed', actor, at: now, data: { letter: l.id, number: l.number, sha256: s.sha256, delegation: signer.delegation } });
     return { numbered: l, signed: s };
   });
   return { id: letter.id, ok: true, number: numbered.number, sha256: signed.sha256 };
