@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import pg from 'pg';
 import { boot } from '../src/boot.js';
-import type { LettersTable } from '../src/db/schema-letters.js';
+import { insertLetter, lettersOfApplication, type Letter } from '../src/db/letters-repo.js';
 import { findUserByUsername, toStaff } from '../src/db/staff-repo.js';
 import { formatLetterNumber } from '../src/domain/letters/numbering.js';
 import { renderLetterPdf, type LetterPdfInput } from '../src/render/letter-pdf.js';
-import { pdfInputFor, signerBlock, storedOffice } from '../src/usecases/letters/issue.js';
+import { pdfInputFor } from '../src/usecases/letters/render-letter.js';
+import { signerBlock } from '../src/usecases/letters/signer-block.js';
 import { signLetters } from '../src/usecases/letters/sign-letters.js';
-import { simulate } from '../src/usecases/simulate.js';
+import { simulateCase } from '../src/usecases/applications/simulate-case.js';
 import type { Actor } from '../src/usecases/context.js';
 import { report, type BenchContext } from './report.js';
 
@@ -124,18 +125,21 @@ export async function lettersBench(ctx: BenchContext): Promise<void> {
     try {
       // One real case gives a ready, numbered letter; the batch is copies of it, each with its own
       // number (as if `count` cases had completed) and token.
-      const run = await simulate(c, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
-      const base = (await c.database.db.selectFrom('letters').selectAll().where('application_id', '=', run.applicationId).executeTakeFirstOrThrow()) as LettersTable;
-      const office = storedOffice(c, base.office_id).office;
+      const run = await simulateCase(c, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
+      const [base] = await lettersOfApplication(c.database.db, run.applicationId);
+      if (!base) throw new Error('no letter');
+      const office = c.catalogue.officeById(base.office_id).office;
       const year = c.clock.localDate(office, new Date().toISOString());
-      const rows: LettersTable[] = Array.from({ length: count }, (_, k) => ({
+      const rows: Letter[] = Array.from({ length: count }, (_, k) => ({
         ...base,
         id: randomUUID(),
         token: randomBytes(12).toString('base64url'),
         number: formatLetterNumber({ ...office.letterNumbering }, base.letter_type, k + 2, year),
         number_seq: k + 2,
       }));
-      for (let k = 0; k < rows.length; k += 100) await c.database.db.insertInto('letters').values(rows.slice(k, k + 100)).execute();
+      await c.database.write(async (trx) => {
+        for (const row of rows) await insertLetter(trx, row);
+      });
       const user = toStaff((await findUserByUsername(c.database.db, 'kepala-dinas@kota-jambi'))!);
       const actor: Actor = { id: user.id, name: user.displayName, roles: user.roles, officeId: user.officeId };
       // Baseline: the same letters rendered, no database, no files.

@@ -14,7 +14,7 @@ import { calendarRoutes } from './api/calendar-routes.js';
 import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
 import { complaintsRoutes } from './api/complaints-routes.js';
-import { letterRoutes } from './api/letter-routes.js';
+import { lettersRoutes } from './api/letters-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
 import { surveysPages } from './pages/surveys-pages.js';
@@ -30,6 +30,9 @@ import { authPages } from './pages/auth-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
 import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
+import { lettersDelegationPages } from './pages/letters-delegation-pages.js';
+import { lettersPages } from './pages/letters-pages.js';
+import { lettersPublicPages } from './pages/letters-public-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 
 export interface AppDeps {
@@ -119,7 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(zapp, ctx);
   applicationsRoutes(zapp, ctx);
   calendarRoutes(zapp, ctx);
-  letterRoutes(app, ctx);
+  lettersRoutes(zapp, ctx);
   registryRoutes(app, ctx);
   complaintsRoutes(zapp, ctx);
   surveysRoutes(zapp, ctx);
@@ -131,6 +134,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(complaintsStaffPages, { ctx });
   await app.register(surveysPages, { ctx });
   await app.register(surveysStaffPages, { ctx });
+  await app.register(lettersPublicPages, { ctx });
+  await app.register(lettersPages, { ctx });
+  await app.register(lettersDelegationPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

@@ -2,7 +2,7 @@
  * The one reply module of the web edge: a failure's HTTP status (the only place that knows it),
  * the JSON error body with its one 422 policy, HTML answers, and reading plain form fields.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { fail, type Failure, type FailureKind, type FieldProblem, type Outcome, type Problem } from '../domain/errors.js';
 
@@ -92,4 +92,34 @@ export function zodProblems(e: z.ZodError): FieldProblem[] {
 export function parseForm<S extends z.ZodType>(schema: S, shaped: unknown): Outcome<z.output<S>> {
   const r = schema.safeParse(shaped);
   return r.success ? { ok: true, value: r.data } : fail('invalid', ...zodProblems(r.error));
+}
+
+/**
+ * After a form post, back to a page with a one-line message for `flash()` (`?ok=` or `?error=`),
+ * in the page's language (303: the browser follows with a GET).
+ */
+export function redirectWithMessage(reply: FastifyReply, lang: 'id' | 'en', path: string, key: 'ok' | 'error', message: string) {
+  const sep = (s: string) => (s.includes('?') ? '&' : '?');
+  const to = `${path}${sep(path)}${key}=${encodeURIComponent(message)}`;
+  return reply.redirect(lang === 'en' ? `${to}${sep(to)}lang=en` : to, 303);
+}
+
+/** A generated file to download (or, `inline`, to show), never sniffed as another type. */
+export function sendFile(reply: FastifyReply, body: Buffer, o: { type: string; fileName: string; inline?: boolean }) {
+  return reply
+    .type(o.type)
+    .header('content-disposition', `${o.inline ? 'inline' : 'attachment'}; filename="${o.fileName}"`)
+    .header('x-content-type-options', 'nosniff')
+    .send(body);
+}
+
+/** The first file of a multipart request, read into memory up to `maxBytes` (null: none sent, or too large). */
+export async function readOneFile(req: FastifyRequest, maxBytes: number): Promise<{ file: Buffer | null; tooLarge: boolean }> {
+  if (!req.isMultipart()) return { file: null, tooLarge: false };
+  for await (const part of req.parts({ limits: { files: 1, fileSize: maxBytes } })) {
+    if (part.type !== 'file') continue;
+    const file = await part.toBuffer().catch(() => null);
+    return file ? { file, tooLarge: false } : { file: null, tooLarge: true };
+  }
+  return { file: null, tooLarge: false };
 }

@@ -1,11 +1,10 @@
 /**
  * Reads each office's letter templates (`standards/<office>/templates/*.txt`, and an optional
  * `logo.png` / `logo.jpg` for the letterhead) and hands them to the pure parser and validator.
- * What was loaded last is kept per office slug for the letters capability (templates are
- * office data, read at start-up together with the standard they belong to).
+ * Nothing is kept here: the letters capability keeps what it read per product (ctx.caches).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { validateTemplateSet } from '../domain/letters/documents.js';
 import { parseTemplate, type LetterTemplate } from '../domain/letters/template.js';
 import type { Located, ValidatedOffice } from '../domain/standards/validate.js';
@@ -15,9 +14,7 @@ export interface OfficeTemplates {
   logo: Buffer | null;
 }
 
-const registry = new Map<string, OfficeTemplates>();
-
-export const TEMPLATE_EXT = '.txt';
+const TEMPLATE_EXT = '.txt';
 
 /** Parses and checks one office's templates folder; problems carry file, line and column. */
 export function loadOfficeTemplates(officeDir: string, validated: ValidatedOffice | null, cwd = process.cwd()): OfficeTemplates & { problems: Located[] } {
@@ -49,22 +46,17 @@ export function loadOfficeTemplates(officeDir: string, validated: ValidatedOffic
         officeFile: rel(join(officeDir, 'office.yaml')),
       }),
     );
-  if (validated && problems.length === 0) registry.set(validated.office.slug, { templates, logo });
   return { templates, logo, problems };
 }
 
-/** The templates of an office as last loaded (at start-up), or read now from STANDARDS_DIR. */
-export function officeTemplates(slug: string): OfficeTemplates {
-  const found = registry.get(slug);
-  if (found) return found;
-  const dir = resolve(process.env.STANDARDS_DIR ?? 'standards', slug);
-  const loaded = loadOfficeTemplates(dir, null);
-  const value = { templates: loaded.templates, logo: loaded.logo };
-  registry.set(slug, value);
-  return value;
-}
-
-/** For tests: replace an office's templates. */
-export function setOfficeTemplates(slug: string, value: OfficeTemplates): void {
-  registry.set(slug, value);
+/**
+ * The templates of office `slug` under a standards folder: its `<slug>/` subfolder, or the folder
+ * itself when it is that one office's (a folder is named after its office's slug). None if absent.
+ */
+export function readOfficeTemplates(standardsDir: string, slug: string): OfficeTemplates {
+  const own = existsSync(join(standardsDir, 'office.yaml'));
+  const dir = own ? (basename(standardsDir) === slug ? standardsDir : null) : join(standardsDir, slug);
+  if (!dir) return { templates: [], logo: null };
+  const { templates, logo } = loadOfficeTemplates(dir, null);
+  return { templates, logo };
 }

@@ -4,6 +4,7 @@
  * database lives here, never at module level, so a test's or a second server's product is its own.
  */
 import type { Database } from '../db/dialect.js';
+import type { OfficeTemplates } from '../io/templates-dir.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import type { SlaClock } from './sla-clock.js';
 import { SessionCache } from './staff/session-cache.js';
@@ -15,9 +16,15 @@ export interface Caches {
   sessions: SessionCache;
   /** Server secrets by key (created once per database, never changed). */
   secrets: Map<string, string>;
+  /** Letter templates by office slug, read once from standardsDir (office data: changed only by a restart, like the standards). */
+  letterTemplates: Map<string, OfficeTemplates>;
 }
 
-export const newCaches = (): Caches => ({ sessions: new SessionCache(), secrets: new Map() });
+export const newCaches = (): Caches => ({
+  sessions: new SessionCache(),
+  secrets: new Map(),
+  letterTemplates: new Map(),
+});
 
 export interface Ctx {
   database: Database;

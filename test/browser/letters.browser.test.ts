@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { readLetterFile } from '../../src/usecases/letters/letter-files.js';
-import { simulate } from '../../src/usecases/simulate.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
 import { axeViolations, browserHarness } from '../support/browser.js';
@@ -53,7 +53,7 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
   });
 
   it('batch-signs ready letters from the letters page', async () => {
-    const runs = [await simulate(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main'), await simulate(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main')];
+    const runs = [await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main'), await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main')];
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     await signIn(page, 'kepala-dinas@kota-jambi');
@@ -63,8 +63,8 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
     for (const cb of await page.getByRole('checkbox').all()) await cb.check();
     await page.getByLabel('Kata sandi (konfirmasi penandatanganan)').fill('sigap-demo');
     await page.getByRole('button', { name: 'Tandatangani yang dipilih' }).click();
-    await page.getByTestId('flash').waitFor();
-    assert.match((await page.getByTestId('flash').textContent()) ?? '', /2 surat ditandatangani/);
+    await page.getByRole('status').waitFor();
+    assert.match((await page.getByRole('status').textContent()) ?? '', /2 surat ditandatangani/);
     for (const r of runs) {
       const l = await t.database.db.selectFrom('letters').select('status').where('application_id', '=', r.applicationId).executeTakeFirstOrThrow();
       assert.equal(l.status, 'signed');

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { productTemplate, templatesForStep } from '../../src/domain/letters/documents.js';
-import { officeTemplates } from '../../src/io/templates-dir.js';
 import { readLetterFile, sha256Hex } from '../../src/usecases/letters/letter-files.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
-import { simulate } from '../../src/usecases/simulate.js';
+import { templatesOf } from '../../src/usecases/letters/templates.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { actorFor, driveThroughDocument, fileCase, pdfText, qrOf } from './helpers.js';
@@ -26,7 +26,7 @@ describe(`every document product of the five decrees (${TEST_DB})`, () => {
     const failures: string[] = [];
     const seen: string[] = [];
     for (const o of t.catalogue.list()) {
-      const templates = officeTemplates(o.office.slug).templates;
+      const templates = templatesOf(t.ctx, o.office.slug).templates;
       for (const s of o.services.map((x) => x.service).filter((x) => x.procedure && x.openForApplications)) {
         const product = productTemplate(templates, s);
         const drafting = s.procedure!.steps.filter((st) => templatesForStep(templates, s, st.id).length > 0);
@@ -74,7 +74,7 @@ describe(`every document product of the five decrees (${TEST_DB})`, () => {
     assert.deepEqual(failures, []);
     // Every template of every office (except rejection letters, below) produced a letter.
     const produced = new Set(seen.map((x) => `${x.split('/')[0]}:${x.split(':').pop()}`));
-    const expected = t.catalogue.list().flatMap((o) => officeTemplates(o.office.slug).templates.filter((x) => x.front.kind !== 'rejection').map((x) => `${o.office.slug}:${x.id}`));
+    const expected = t.catalogue.list().flatMap((o) => templatesOf(t.ctx, o.office.slug).templates.filter((x) => x.front.kind !== 'rejection').map((x) => `${o.office.slug}:${x.id}`));
     assert.deepEqual(expected.filter((x) => !produced.has(x)), [], 'every template was exercised');
     assert.ok(seen.length >= 35, `${seen.length} letters`);
   });
@@ -87,7 +87,7 @@ describe(`every document product of the five decrees (${TEST_DB})`, () => {
       ['kota-semarang', 'bantuan-kube'],
       ['kota-pekanbaru', 'pengecekan-rekomendasi-dtks'],
     ] as const) {
-      const r = await simulate(t.ctx, office, service, 'reject');
+      const r = await simulateCase(t.ctx, office, service, 'reject');
       const [l] = await t.database.db.selectFrom('letters').selectAll().where('application_id', '=', r.applicationId).where('kind', '=', 'rejection').execute();
       assert.equal(l?.status, 'ready', `${office}/${service}`);
       const s = await signLetters(t.ctx, { ids: [l!.id], password: 'sigap-demo' }, await actorFor(t.ctx, `kepala-dinas@${office}`));

@@ -14,12 +14,13 @@ import { openTaskFor } from '../../src/db/applications-repo.js';
 import { findUserByUsername, toStaff } from '../../src/db/staff-repo.js';
 import { mainOutcome } from '../../src/domain/procedure/paths.js';
 import type { Step } from '../../src/domain/standards/schema.js';
-import { serviceOfCase } from '../../src/usecases/case-service.js';
-import { resubmitFile } from '../../src/usecases/case-actions.js';
-import { completeTask } from '../../src/usecases/complete-task.js';
+import { serviceOfCase } from '../../src/usecases/applications/service-of-case.js';
+import { resubmitFile } from '../../src/usecases/applications/resubmit-file.js';
+import { findCaseAnyOffice } from '../../src/db/applications-repo.js';
+import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import type { Actor, Ctx } from '../../src/usecases/context.js';
-import { demoNik, plausibleIntake } from '../../src/usecases/simulate.js';
-import { submitApplication } from '../../src/usecases/submit-application.js';
+import { demoNik, plausibleIntake } from '../../src/usecases/applications/simulate-case.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 
 export async function actorFor(ctx: Ctx, username: string): Promise<Actor> {
   const row = await findUserByUsername(ctx.database.db, username);
@@ -51,7 +52,7 @@ export async function fileCase(ctx: Ctx, office: string, service: string, name =
     },
     front,
   );
-  if (!r.ok) throw new Error(r.problems.map((p) => p.messageEn).join('; '));
+  if (!r.ok) throw new Error(r.error.problems.map((p) => p.messageEn).join('; '));
   return r.value;
 }
 
@@ -68,7 +69,7 @@ async function completeAs(ctx: Ctx, office: string, task: { id: string; role: st
     },
     await actorFor(ctx, `${task.role}@${office}`),
   );
-  if (!r.ok) throw new Error(`${step.id}: ${r.problems.map((p) => p.messageEn).join('; ')}`);
+  if (!r.ok) throw new Error(`${step.id}: ${r.error.problems.map((p) => p.messageEn).join('; ')}`);
 }
 
 /** Completes tasks along the main path until the open task's step satisfies `stop` (or the case ends). */
@@ -131,8 +132,8 @@ export async function driveThroughDocument(ctx: Ctx, applicationId: string, offi
     const svc = await serviceOfCase(ctx, app.service_version_id);
     const proc = svc.procedure!;
     if (task.status === 'waiting') {
-      const r = await resubmitFile(ctx, app, await actorFor(ctx, `front-office@${office}`), 'Berkas sudah dilengkapi');
-      if (!r.ok) throw new Error(`resubmit: ${r.problems[0]?.messageEn}`);
+      const r = await resubmitFile(ctx, (await findCaseAnyOffice(ctx.database.db, applicationId))!, await actorFor(ctx, `front-office@${office}`), 'Berkas sudah dilengkapi');
+      if (!r.ok) throw new Error(`resubmit: ${r.error.problems[0]?.messageEn}`);
       continue;
     }
     const step = proc.steps.find((s) => s.id === task.step_id)!;

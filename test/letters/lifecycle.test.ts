@@ -9,11 +9,11 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { indonesianDate } from '../../src/domain/letters/dates.js';
 import { validUntil } from '../../src/domain/letters/validity.js';
-import { completeTask } from '../../src/usecases/complete-task.js';
-import { createDelegation } from '../../src/usecases/letters/delegations.js';
+import { completeTask } from '../../src/usecases/applications/complete-task.js';
+import { createDelegation } from '../../src/usecases/letters/create-delegation.js';
 import { readLetterFile, sha256Hex } from '../../src/usecases/letters/letter-files.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
-import { simulate } from '../../src/usecases/simulate.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { createUser } from '../../src/usecases/staff/create-user.js';
 import { TEST_DB } from '../support/db.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
@@ -69,9 +69,9 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     const head = await actorFor(t.ctx, HEAD.username);
     const r = await completeTask(t.ctx, { taskId: at.taskId!, outcome: 'ditandatangani', data: { password: 'salah-sandi' }, version: at.version }, head);
     assert.equal(r.ok, false);
-    assert.ok(!r.ok && r.status === 422);
-    assert.ok(!r.ok && r.problems[0]!.code === 'password-wrong');
-    assert.ok(!r.ok && /Kata sandi salah/.test(r.problems[0]!.message) && /Wrong password/.test(r.problems[0]!.messageEn));
+    assert.ok(!r.ok && r.error.kind === 'invalid', 'refused as invalid input (422)');
+    assert.ok(!r.ok && r.error.problems[0]!.code === 'password-wrong');
+    assert.ok(!r.ok && /Kata sandi salah/.test(r.error.problems[0]!.message) && /Wrong password/.test(r.error.problems[0]!.messageEn));
     const [still] = await lettersOf(caseA.id);
     assert.equal(still?.status, 'draft');
     const counters = await t.database.db.selectFrom('counters').selectAll().where('name', 'like', 'letter:%').execute();
@@ -196,7 +196,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   it('batch-signs ready letters with one password confirmation, each recorded individually, only by the signing role', async () => {
     // Cases run without a password at their sign step: letters wait, numbered, for the signer.
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await simulate(t.ctx, 'kota-jambi', 'rekomendasi-sktm-berobat', 'main'));
+    for (let i = 0; i < 3; i++) runs.push(await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-sktm-berobat', 'main'));
     const ready = (await Promise.all(runs.map((r) => lettersOf(r.applicationId)))).flat();
     assert.deepEqual(ready.map((l) => l.status), ['ready', 'ready', 'ready']);
     assert.deepEqual(ready.map((l) => l.number), [2, 3, 4].map((n) => `400.9/000${n}/Dinsos/${today().slice(0, 4)}`));
@@ -241,14 +241,14 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   });
 
   it('lets the head delegate signing for a date range; the letter says a.n. or Plt.', async () => {
-    const run = await simulate(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main');
+    const run = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main');
     const [ready] = await lettersOf(run.applicationId);
     const deputy = await actorFor(t.ctx, DEPUTY.username);
     const head = await actorFor(t.ctx, HEAD.username);
     const before = await signLetters(t.ctx, { ids: [ready!.id], password: DEPUTY.password }, deputy);
     assert.ok(before.ok && before.value.results[0]!.code === 'signing-role-required', 'no delegation, no signing');
     const notHead = await createDelegation(t.ctx, { to: DEPUTY.username, kind: 'a.n.', startsOn: today(), endsOn: today() }, deputy);
-    assert.ok(!notHead.ok && notHead.status === 403);
+    assert.ok(!notHead.ok && notHead.error.kind === 'forbidden');
     const future = validUntil(today(), { value: 10, unit: 'days' })!;
     assert.ok((await createDelegation(t.ctx, { to: DEPUTY.username, kind: 'a.n.', startsOn: future, endsOn: future, reason: 'Dinas luar' }, head)).ok);
     const early = await signLetters(t.ctx, { ids: [ready!.id], password: DEPUTY.password }, deputy);
@@ -266,18 +266,18 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     assert.equal(v.signer.delegation, 'a.n.');
     assert.equal(v.signer.onBehalfOf, 'Kepala Dinas Sosial Kota Jambi');
     // Plt.: acting head.
-    const run2 = await simulate(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main');
+    const run2 = await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main');
     const [ready2] = await lettersOf(run2.applicationId);
     const plt = await createDelegation(t.ctx, { to: DEPUTY.username, kind: 'Plt.', startsOn: today(), endsOn: today() }, head);
     assert.ok(plt.ok);
-    const s2 = await signLetters(t.ctx, { ids: [ready2!.id], password: DEPUTY.password, delegation: plt.ok ? plt.id : '' }, deputy);
+    const s2 = await signLetters(t.ctx, { ids: [ready2!.id], password: DEPUTY.password, delegation: plt.ok ? plt.value.id : '' }, deputy);
     assert.ok(s2.ok && s2.value.signed === 1);
     const [l2] = await lettersOf(run2.applicationId);
     assert.ok((await pdfText(readLetterFile(t.ctx, l2!.sha256!)!)).text.includes('Plt. Kepala Dinas Sosial Kota Jambi,'));
   });
 
   it('gives a rejected case a rejection letter with the written reason, numbered and ready for signature', async () => {
-    const run = await simulate(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'reject');
+    const run = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'reject');
     const letters = await lettersOf(run.applicationId);
     assert.deepEqual(letters.map((l) => [l.kind, l.status, l.letter_type]), [['rejection', 'ready', 'surat-penolakan']]);
     assert.match(letters[0]!.number!, /^400\.9\/\d{4}\/Dinsos\/\d{4}$/);
@@ -291,13 +291,13 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   });
 
   it('cancels an unsigned letter, which keeps its number; the archive finds letters; the register exports', async () => {
-    const run = await simulate(t.ctx, 'kota-jambi', 'rekomendasi-masuk-sekolah', 'main');
+    const run = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-masuk-sekolah', 'main');
     const [ready] = await lettersOf(run.applicationId);
     const c = await api('POST', `/api/v1/letters/${ready!.id}/cancel`, HEAD.username, { reason: 'Pemohon meninggal dunia sebelum surat diterbitkan' });
     assert.equal(c.status, 200, c.body);
     assert.equal(c.json().status, 'cancelled');
     assert.equal(c.json().number, ready!.number);
-    const next = await simulate(t.ctx, 'kota-jambi', 'rekomendasi-masuk-sekolah', 'main');
+    const next = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-masuk-sekolah', 'main');
     const [n] = await lettersOf(next.applicationId);
     assert.equal(Number(n!.number!.split('/')[1]), Number(ready!.number!.split('/')[1]) + 1, 'a cancelled number is not reused');
     const byNumber = (await api('GET', `/api/v1/letters?number=${encodeURIComponent(ready!.number!)}`, 'front-office@kota-jambi')).json().letters;

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { toLetter } from '../../src/db/letters-repo.js';
 import type { LettersTable } from '../../src/db/schema-letters.js';
-import { assignNumber } from '../../src/usecases/letters/issue.js';
+import { assignNumber } from '../../src/usecases/letters/assign-number.js';
 import { numberLetters } from '../../src/usecases/letters/number-letters.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -60,7 +61,7 @@ describe(`letter numbering (${TEST_DB})`, () => {
   it('does not burn a number when the transaction fails', async () => {
     const [a, b] = await drafts('kota-jambi', 'rekomendasi-masuk-sekolah', 2);
     const actor = await actorFor(t.ctx, 'subbag-umum@kota-jambi');
-    const letter = (await t.database.db.selectFrom('letters').selectAll().where('id', '=', a!).executeTakeFirstOrThrow()) as LettersTable;
+    const letter = toLetter(await t.database.db.selectFrom('letters').selectAll().where('id', '=', a!).executeTakeFirstOrThrow());
     await assert.rejects(
       t.ctx.database.write(async (trx) => {
         const n = await assignNumber(trx, t.ctx, letter, actor, clock.toISOString());

@@ -15,7 +15,7 @@ import { parseTemplate, renderTemplate } from '../../src/domain/letters/template
 import { publicState, validUntil } from '../../src/domain/letters/validity.js';
 import { formatProblem } from '../../src/domain/standards/validate.js';
 import { loadStandardsDir } from '../../src/io/standards-dir.js';
-import { officeTemplates } from '../../src/io/templates-dir.js';
+import { readOfficeTemplates } from '../../src/io/templates-dir.js';
 import { STANDARDS_DIR } from '../support/app.js';
 import { SITI } from '../support/fixtures.js';
 
@@ -124,7 +124,7 @@ describe('the five offices have a template for every document product', () => {
     const missing: string[] = [];
     let products = 0;
     for (const o of standards.offices) {
-      const templates = officeTemplates(o.office.slug).templates;
+      const templates = readOfficeTemplates(STANDARDS_DIR, o.office.slug).templates;
       for (const s of o.services.filter((x) => x.procedure)) {
         const isDocument = s.product?.letterType || s.product?.kind === 'letter' || s.product?.kind === 'permit';
         if (!isDocument) continue;

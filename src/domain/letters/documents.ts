@@ -16,7 +16,7 @@ import { ANSWER_PREFIX } from './fields.js';
 import { checkNumberFormat } from './numbering.js';
 import type { LetterTemplate } from './template.js';
 
-export function boundTemplates(templates: LetterTemplate[], serviceSlug: string, stepId: string): LetterTemplate[] {
+function boundTemplates(templates: LetterTemplate[], serviceSlug: string, stepId: string): LetterTemplate[] {
   return templates.filter((t) => t.front.kind === 'document' && t.front.services.includes(serviceSlug) && t.front.steps.includes(stepId));
 }
 

@@ -15,7 +15,7 @@ export interface NumberingConfig {
 }
 
 const TOKEN = /\{([a-z-]+)(?::(\d+))?\}/g;
-export const NUMBER_TOKENS = ['seq', 'year', 'month', 'roman-month', 'code'] as const;
+const NUMBER_TOKENS = ['seq', 'year', 'month', 'roman-month', 'code'] as const;
 
 /** Problems with a format string (unknown tokens, no {seq}, a {code} without a code for a letter type in use). */
 export function checkNumberFormat(cfg: NumberingConfig, letterTypes: string[]): Problem[] {

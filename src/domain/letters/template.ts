@@ -84,7 +84,7 @@ interface Pos {
 type Problem = Omit<Located, 'file'>;
 
 /** Parses `{{...}}` text starting at `origin` (for positions). */
-export function parseText(text: string, origin: Pos, problems: Problem[], uses: LetterTemplate['uses']): Node[] {
+function parseText(text: string, origin: Pos, problems: Problem[], uses: LetterTemplate['uses']): Node[] {
   const root: Node[] = [];
   const stack: { nodes: Node[]; node: Extract<Node, { t: 'if' }> | null; inElse: boolean; pos: Pos }[] = [{ nodes: root, node: null, inElse: false, pos: origin }];
   const posAt = (offset: number): Pos => {
@@ -299,7 +299,7 @@ function show(v: unknown): string {
 }
 
 /** Evaluates nodes against frozen field values. */
-export function renderNodes(nodes: Node[], fields: FieldSet): string {
+function renderNodes(nodes: Node[], fields: FieldSet): string {
   let out = '';
   for (const n of nodes) {
     if (n.t === 'text') out += n.s;
@@ -325,7 +325,7 @@ export type Block =
   | { kind: 'numbered'; marker: string; text: string };
 
 /** Splits rendered body text into blocks (see the header comment). */
-export function toBlocks(text: string): Block[] {
+function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let para: string[] = [];
   const flush = () => {

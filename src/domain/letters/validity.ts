@@ -21,8 +21,9 @@ export function validUntil(issuedOn: string, validity: Pick<Validity, 'value' | 
   return Temporal.PlainDate.from(issuedOn).add({ [unit]: validity.value }).toString();
 }
 
-export type LetterStatus = 'draft' | 'ready' | 'signed' | 'revoked' | 'cancelled';
-export type PublicState = 'valid' | 'expired' | 'revoked' | 'cancelled' | 'not-issued';
+/** What the public verification says of a letter. */
+export const PUBLIC_STATES = ['valid', 'expired', 'revoked', 'cancelled', 'not-issued'] as const;
+export type PublicState = (typeof PUBLIC_STATES)[number];
 
 /** What the verification page says about a letter on `today` (office-local date). */
 export function publicState(letter: { status: string; validUntil: string | null }, today: string): PublicState {

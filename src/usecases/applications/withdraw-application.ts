@@ -5,7 +5,7 @@ import { failWith, type Outcome } from '../../domain/errors.js';
 import { canWithdraw } from '../../domain/procedure/engine.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { cancelLettersOfWithdrawnCase } from '../letters/on-withdraw.js';
+import { cancelLettersOfWithdrawnCase } from '../letters/cancel-withdrawn-letters.js';
 import { caseChanged } from './case-failures.js';
 import type { CaseMoved } from './resubmit-file.js';
 import { serviceOfCase } from './service-of-case.js';

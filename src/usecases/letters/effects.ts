@@ -12,35 +12,32 @@
  *   signing role; a case that ends rejected cancels its unsigned letters (they keep any number)
  *   and gets a rejection letter with the written reason, numbered and ready for signature.
  */
-import { lettersOfApplication } from '../../db/letters-repo.js';
-import type { LettersTable } from '../../db/schema-letters.js';
+import { lettersOfApplication, type Letter } from '../../db/letters-repo.js';
 import { hasDraftingStep, productTemplate, rejectionTemplate, templatesForStep } from '../../domain/letters/documents.js';
-import type { Problem } from '../../domain/errors.js';
-import { confirmPassword } from '../staff/confirm-password.js';
+import { isUnsigned } from '../../domain/letters/status.js';
 import type { StepEffect, StepEffectInput } from '../step-effects.js';
-import { authorityToSign } from './delegations.js';
-import { assignNumber, decisionFor, draftLetter, markCancelled, markReady, recordSignature, renderAndStore, signerBlock, storedOffice, templatesOf } from './issue.js';
-
-const UNSIGNED = new Set(['draft', 'ready']);
+import { assignNumber } from './assign-number.js';
+import { signerConfirmed, wrongSigningPassword } from './confirm-signer.js';
+import { decisionFor, draftLetter } from './draft-letter.js';
+import { markCancelled } from './mark-cancelled.js';
+import { markReady } from './mark-ready.js';
+import { recordSignature } from './record-signature.js';
+import { renderAndStore } from './render-letter.js';
+import { signerBlock } from './signer-block.js';
+import { authorityToSign } from './signing-authority.js';
+import { templatesOf } from './templates.js';
 
 const passwordOf = (data: Record<string, unknown>) => (typeof data.password === 'string' && data.password.length > 0 ? data.password : null);
+const delegationOf = (data: Record<string, unknown>) => (typeof data.delegation === 'string' ? data.delegation : undefined);
 
 /** Letters a sign step would sign, and the product template it would draft first (if any). */
-async function toSignAtStep(input: StepEffectInput, letters: LettersTable[]) {
-  const templates = templatesOf(storedOffice(input.ctx, input.app.office_id).office.slug).templates;
-  const unsigned = letters.filter((l) => UNSIGNED.has(l.status));
+async function toSignAtStep(input: StepEffectInput, letters: Letter[]) {
+  const templates = templatesOf(input.ctx, input.ctx.catalogue.officeById(input.app.office_id).office.slug).templates;
+  const unsigned = letters.filter((l) => isUnsigned(l.status));
   const product = productTemplate(templates, input.service);
   const draftProduct = unsigned.length === 0 && product && !letters.some((l) => l.kind === 'product' && l.status !== 'cancelled') ? product : null;
   return { unsigned, draftProduct };
 }
-
-export const signingProblem = {
-  wrongPassword: (): Problem => ({
-    code: 'password-wrong',
-    message: 'Kata sandi salah. Penandatanganan surat memerlukan kata sandi Anda sendiri sebagai konfirmasi.',
-    messageEn: 'Wrong password. Signing letters needs your own password as confirmation.',
-  }),
-};
 
 export const letterEffects: StepEffect[] = [
   {
@@ -52,20 +49,19 @@ export const letterEffects: StepEffect[] = [
       const letters = await lettersOfApplication(input.ctx.database.db, input.app.id);
       const { unsigned, draftProduct } = await toSignAtStep(input, letters);
       if (unsigned.length === 0 && !draftProduct) return [];
-      const user = input.actor.id ? await input.ctx.database.db.selectFrom('staff_users').select('username').where('id', '=', input.actor.id).executeTakeFirst() : undefined;
-      if (!user || !(await confirmPassword(input.ctx.database, user.username, password))) return [signingProblem.wrongPassword()];
-      const auth = await authorityToSign(input.ctx, input.ctx.database.db, input.actor, input.step.role, typeof input.data.delegation === 'string' ? input.data.delegation : undefined);
-      return auth.ok ? [] : [auth.problem];
+      if (!(await signerConfirmed(input.ctx, input.actor.id, password))) return [wrongSigningPassword()];
+      const auth = await authorityToSign(input.ctx, input.ctx.database.db, input.actor, input.step.role, delegationOf(input.data));
+      return auth.ok ? [] : auth.error.problems;
     },
 
     async apply(input) {
       const { ctx, trx, app, service, step, outcome, move, actor, now } = input;
-      const stored = storedOffice(ctx, app.office_id);
-      const templates = templatesOf(stored.office.slug).templates;
+      const stored = ctx.catalogue.officeById(app.office_id);
+      const templates = templatesOf(ctx, stored.office.slug).templates;
       if (templates.length === 0) return { password: undefined };
       let letters = await lettersOfApplication(trx, app.id);
       const report: { id: string; action: string; number?: string | null; sha256?: string | null }[] = [];
-      const replace = (l: LettersTable) => {
+      const replace = (l: Letter) => {
         letters = letters.map((x) => (x.id === l.id ? l : x));
       };
       const current = { stepId: step.id, outcomeLabel: outcome.label, note: input.note, actor, now };
@@ -98,12 +94,12 @@ export const letterEffects: StepEffect[] = [
           if (l.signer_role !== step.role) l = { ...l, signer_role: step.role };
           if (password && actor.id) {
             // The password and the role were checked before the transaction.
-            const auth = await authorityToSign(ctx, trx, actor, step.role, typeof input.data.delegation === 'string' ? input.data.delegation : undefined);
+            const auth = await authorityToSign(ctx, trx, actor, step.role, delegationOf(input.data));
             if (!auth.ok) throw new Error('signing authority vanished');
             l = await assignNumber(trx, ctx, l, actor, now);
-            const signer = await signerBlock(trx, stored.office, actor.id, step.role, auth.delegation);
+            const signer = await signerBlock(trx, stored.office, actor.id, step.role, auth.value.delegation);
             const signed = await renderAndStore(ctx, l, signer, now);
-            if (!(await recordSignature(trx, l, signed, actor, now, `step:${step.id}`))) throw new Error('letter changed concurrently');
+            await recordSignature(trx, l, signed, actor, now, `step:${step.id}`);
             report.push({ id: l.id, action: 'signed', number: l.number, sha256: signed.sha256 });
           } else {
             l = await markReady(trx, l, actor, now, `Langkah "${step.label}" diselesaikan tanpa konfirmasi kata sandi; menunggu tanda tangan`);
@@ -134,7 +130,7 @@ export const letterEffects: StepEffect[] = [
           letters = [...letters, l];
           report.push({ id: l.id, action: 'drafted' });
         }
-        for (let l of letters.filter((x) => UNSIGNED.has(x.status))) {
+        for (let l of letters.filter((x) => isUnsigned(x.status))) {
           l = await assignNumber(trx, ctx, l, actor, now);
           l = await markReady(trx, l, actor, now, 'Permohonan selesai; surat menunggu tanda tangan');
           replace(l);
@@ -142,7 +138,7 @@ export const letterEffects: StepEffect[] = [
         }
       }
       if (move.kind === 'end' && move.status === 'rejected') {
-        for (const l of letters.filter((x) => UNSIGNED.has(x.status))) {
+        for (const l of letters.filter((x) => isUnsigned(x.status))) {
           replace(await markCancelled(trx, l, actor, now, `Permohonan ditolak: ${input.note?.trim() ?? ''}`.trim()));
           report.push({ id: l.id, action: 'cancelled', number: l.number });
         }

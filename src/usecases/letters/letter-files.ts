@@ -10,7 +10,7 @@ import type { Ctx } from '../context.js';
 
 export const sha256Hex = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-export function letterFilePath(ctx: Pick<Ctx, 'dataDir'>, sha256: string): string {
+function letterFilePath(ctx: Pick<Ctx, 'dataDir'>, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid sha256');
   return join(ctx.dataDir, 'letters', sha256.slice(0, 2), `${sha256}.pdf`);
 }
@@ -37,3 +37,11 @@ export function readLetterFile(ctx: Pick<Ctx, 'dataDir'>, sha256: string): Buffe
   const path = letterFilePath(ctx, sha256);
   return existsSync(path) ? readFileSync(path) : null;
 }
+
+/** A letter file as sent: the PDF and a name safe in a Content-Disposition header. */
+export interface LetterFile {
+  pdf: Buffer;
+  fileName: string;
+}
+
+export const pdfFileName = (s: string) => `${s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-').slice(0, 80)}.pdf`;

@@ -4,55 +4,47 @@
  * skipped, also across processes, and a failed transaction burns no number.
  */
 import { findLettersByIds, insertAudit } from '../../db/letters-repo.js';
-import type { Problem } from '../../domain/errors.js';
+import { failWith, type Outcome } from '../../domain/errors.js';
+import { HEAD_ROLE } from '../../domain/letters/delegation.js';
+import { isUnsigned } from '../../domain/letters/status.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { assignNumber, LetterConflict, storedOffice } from './issue.js';
+import { assignNumber } from './assign-number.js';
+import { letterChanged, orOnConflict } from './conflict.js';
 
 export type NumberItem = { id: string; ok: true; number: string } | { id: string; ok: false; code: string; message: string; messageEn: string };
 
-/** Roles that may number letters: those owning a `number` step, the head, the letter's signer. */
-export function numberingRoles(ctx: Ctx, officeId: string): Set<string> {
-  const o = storedOffice(ctx, officeId);
-  const roles = new Set(['kepala-dinas']);
-  for (const s of o.services) for (const st of s.service.procedure?.steps ?? []) if (st.kind === 'number') roles.add(st.role);
+/** Roles that may number letters: those owning a `number` step, and the head of office. */
+function numberingRoles(ctx: Ctx, officeId: string): Set<string> {
+  const roles = new Set([HEAD_ROLE]);
+  for (const s of ctx.catalogue.officeById(officeId).services) for (const st of s.service.procedure?.steps ?? []) if (st.kind === 'number') roles.add(st.role);
   return roles;
 }
 
-export async function numberLetters(ctx: Ctx, ids: string[], actor: Actor): Promise<{ ok: true; value: NumberItem[] } | { ok: false; status: 401; problems: Problem[] }> {
-  if (!actor.officeId) return { ok: false, status: 401, problems: [{ code: 'unauthenticated', message: 'Silakan masuk terlebih dahulu', messageEn: 'Please sign in first' }] };
+const refused = (id: string, code: string, message: string, messageEn: string): NumberItem => ({ id, ok: false, code, message, messageEn });
+
+/** Each letter's number, or why it got none (a letter's own signer may number it too). */
+export async function numberLetters(ctx: Ctx, ids: string[], actor: Actor): Promise<Outcome<NumberItem[]>> {
+  if (!actor.officeId) return failWith('unauthenticated', 'unauthenticated', 'Silakan masuk terlebih dahulu', 'Please sign in first');
   const roles = numberingRoles(ctx, actor.officeId);
   const letters = new Map((await findLettersByIds(ctx.database.db, actor.officeId, ids)).map((l) => [l.id, l]));
   const out: NumberItem[] = [];
   for (const id of ids) {
     const l = letters.get(id);
-    if (!l) {
-      out.push({ id, ok: false, code: 'letter-not-found', message: 'Surat tidak ditemukan', messageEn: 'Letter not found' });
-      continue;
-    }
-    if (!actor.roles.some((r) => roles.has(r) || r === l.signer_role)) {
-      out.push({ id, ok: false, code: 'numbering-forbidden', message: 'Anda tidak berwenang memberi nomor surat', messageEn: 'You may not number letters' });
-      continue;
-    }
-    if (l.number) {
-      out.push({ id, ok: true, number: l.number });
-      continue;
-    }
-    if (l.status !== 'draft' && l.status !== 'ready') {
-      out.push({ id, ok: false, code: 'not-numberable', message: 'Surat dibatalkan dan tidak diberi nomor', messageEn: 'The letter is cancelled and gets no number' });
-      continue;
-    }
-    const now = nowOf(ctx).toISOString();
-    try {
-      const n = await ctx.database.write(async (trx) => {
-        const numbered = await assignNumber(trx, ctx, l, actor, now);
-        await insertAudit(trx, { officeId: l.office_id, actor: actor.name, action: 'letters.number', subject: `letter:${l.id}`, detail: { number: numbered.number }, at: now });
-        return numbered;
-      });
-      out.push({ id, ok: true, number: n.number! });
-    } catch (e) {
-      if (!(e instanceof LetterConflict)) throw e;
-      out.push({ id, ok: false, code: 'conflict', message: 'Surat baru saja berubah; muat ulang', messageEn: 'The letter just changed; reload' });
+    if (!l) out.push(refused(id, 'letter-not-found', 'Surat tidak ditemukan', 'Letter not found'));
+    else if (!actor.roles.some((r) => roles.has(r) || r === l.signer_role)) out.push(refused(id, 'numbering-forbidden', 'Anda tidak berwenang memberi nomor surat', 'You may not number letters'));
+    else if (l.number) out.push({ id, ok: true, number: l.number });
+    else if (!isUnsigned(l.status)) out.push(refused(id, 'not-numberable', 'Surat dibatalkan dan tidak diberi nomor', 'The letter is cancelled and gets no number'));
+    else {
+      const now = nowOf(ctx).toISOString();
+      const numbered = (): Promise<NumberItem> =>
+        ctx.database.write(async (trx) => {
+          const n = await assignNumber(trx, ctx, l, actor, now);
+          await insertAudit(trx, { officeId: l.office_id, actor: actor.name, action: 'letters.number', subject: `letter:${l.id}`, detail: { number: n.number }, at: now });
+          return { id, ok: true, number: n.number! };
+        });
+      const p = letterChanged();
+      out.push(await orOnConflict(numbered, () => refused(id, p.code, p.message, p.messageEn)));
     }
   }
   return { ok: true, value: out };

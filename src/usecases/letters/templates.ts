@@ -1,17 +1,29 @@
-/** Letter templates for use cases: an office's current set, and a letter's frozen template. */
+/**
+ * Letter templates for use cases: an office's current set, and a letter's frozen template; and
+ * the public address a letter's QR code and verification link point to.
+ */
 import { createHash } from 'node:crypto';
-import type { LettersTable } from '../../db/schema-letters.js';
+import type { Letter } from '../../db/letters-repo.js';
 import { parseTemplate, type LetterTemplate } from '../../domain/letters/template.js';
-import { officeTemplates, type OfficeTemplates } from '../../io/templates-dir.js';
+import { readOfficeTemplates, type OfficeTemplates } from '../../io/templates-dir.js';
+import type { Ctx } from '../context.js';
 
-export function templatesOf(officeSlug: string): OfficeTemplates {
-  return officeTemplates(officeSlug);
+/** An office's templates and logo, read from the product's standards folder at first use. */
+export function templatesOf(ctx: Pick<Ctx, 'standardsDir' | 'caches'>, officeSlug: string): OfficeTemplates {
+  let found = ctx.caches.letterTemplates.get(officeSlug);
+  if (!found) {
+    found = readOfficeTemplates(ctx.standardsDir, officeSlug);
+    ctx.caches.letterTemplates.set(officeSlug, found);
+  }
+  return found;
 }
 
+// Module-level on purpose: keyed by the SHA-256 of the frozen text, a parse can never go stale
+// and is the same for every product in the process.
 const frozen = new Map<string, LetterTemplate>();
 
 /** The template a letter was drafted from, parsed from the text frozen into the letter. */
-export function frozenTemplate(letter: Pick<LettersTable, 'template_id' | 'template_source'>): LetterTemplate {
+export function frozenTemplate(letter: Pick<Letter, 'template_id' | 'template_source'>): LetterTemplate {
   const key = createHash('sha256').update(letter.template_source).digest('hex');
   let t = frozen.get(key);
   if (!t) {
@@ -24,5 +36,5 @@ export function frozenTemplate(letter: Pick<LettersTable, 'template_id' | 'templ
   return t;
 }
 
-export const publicBaseUrl = () => (process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-export const verifyUrlOf = (token: string) => `${publicBaseUrl()}/v/${token}`;
+/** Where anyone checks a letter: printed on it (text and QR) and linked from the archive. */
+export const verifyUrlOf = (ctx: Pick<Ctx, 'publicBaseUrl'>, token: string) => `${ctx.publicBaseUrl}/v/${token}`;
