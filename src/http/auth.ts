@@ -90,9 +90,9 @@ export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
     if (accessOf(req) === 'staff' && !req.officer) return refuseUnauthenticated(req, reply);
   });
 
-  // After the body is parsed (a form's `_csrf` lives there). Multipart bodies are read by their
-  // handler, which checks the token through readMultipart (pages/multipart-form.ts).
-  app.addHook('preHandler', async (req, reply) => {
+  // Once the body is parsed and before a route's schema validates it (and may drop `_csrf`).
+  // Multipart bodies are read by their handler, which checks the token with csrfValid.
+  app.addHook('preValidation', async (req, reply) => {
     if (req.authKind !== 'cookie' || !WRITE.has(req.method) || req.isMultipart()) return;
     if (csrfValid(req, sentToken(req))) return;
     if (accessOf(req) !== 'public') return refuseCsrf(req, reply);

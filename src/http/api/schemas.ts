@@ -29,6 +29,3 @@ export const idParams = z.object({ id: z.string().max(100) });
 
 /** The language of a page or a rendered document. */
 export const langQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
-
-/** A posted form's body: its fields, and the CSRF token http/auth.ts checks. */
-export const formBody = <T extends z.ZodRawShape>(shape: T) => z.object({ _csrf: z.string().optional(), ...shape });

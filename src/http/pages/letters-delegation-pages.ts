@@ -5,7 +5,7 @@ import { endDelegation } from '../../usecases/letters/end-delegation.js';
 import { showDelegations } from '../../usecases/letters/show-delegations.js';
 import { officerOf } from '../auth.js';
 import { delegationBody } from '../api/letters-schemas.js';
-import { formBody, idParams } from '../api/schemas.js';
+import { idParams } from '../api/schemas.js';
 import { L } from '../i18n.js';
 import { redirectWithMessage, sendHtml, zodProblems } from '../reply.js';
 import { delegationsPage } from './letters-delegation-views.js';
@@ -13,7 +13,7 @@ import { flashQuery, sayAll } from './letters-pages.js';
 import { shellOf, staffPages } from './plugin.js';
 
 const PATH = '/petugas/surat/delegasi';
-const form = formBody({ to: z.string().default(''), kind: z.string().default(''), startsOn: z.string().default(''), endsOn: z.string().default(''), reason: z.string().optional() });
+const form = z.object({ to: z.string().default(''), kind: z.string().default(''), startsOn: z.string().default(''), endsOn: z.string().default(''), reason: z.string().optional() });
 
 export const lettersDelegationPages = staffPages((app, ctx) => {
   app.get(PATH, { schema: { querystring: flashQuery } }, async (req, reply) => {

@@ -16,7 +16,7 @@ import { showLetter } from '../../usecases/letters/show-letter.js';
 import { MAX_BATCH, signLetters, type SignItem } from '../../usecases/letters/sign-letters.js';
 import { officerOf } from '../auth.js';
 import { cancelBody, revokeBody, signBody, XLSX } from '../api/letters-schemas.js';
-import { formBody, idParams } from '../api/schemas.js';
+import { idParams } from '../api/schemas.js';
 import { L, type Lang } from '../i18n.js';
 import { redirectWithMessage, sendFile, sendHtml, zodProblems } from '../reply.js';
 import { say } from './components.js';
@@ -57,7 +57,7 @@ export const lettersPages = staffPages((app, ctx) => {
 
   app.post(
     '/petugas/surat/tandatangani',
-    { schema: { body: formBody({ id: z.union([z.string(), z.array(z.string())]).optional(), password: z.string().default(''), all: z.string().optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { body: z.object({ id: z.union([z.string(), z.array(z.string())]).optional(), password: z.string().default(''), all: z.string().optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const { lang } = req;
       const { actor } = officerOf(req);
@@ -98,14 +98,14 @@ export const lettersPages = staffPages((app, ctx) => {
       ? redirectWithMessage(reply, lang, `/petugas/surat/${id}`, 'error', sayAll(lang, problems))
       : redirectWithMessage(reply, lang, `/petugas/surat/${id}`, 'ok', L(lang, 'Tersimpan', 'Saved'));
 
-  app.post('/petugas/surat/:id/cabut', { schema: { params: idParams, body: formBody({ reason: z.string().default(''), replacedBy: z.string().optional() }) } }, async (req, reply) => {
+  app.post('/petugas/surat/:id/cabut', { schema: { params: idParams, body: z.object({ reason: z.string().default(''), replacedBy: z.string().optional() }) } }, async (req, reply) => {
     const input = revokeBody.safeParse({ reason: req.body.reason, replacedBy: req.body.replacedBy });
     if (!input.success) return afterAction(req.lang, reply, req.params.id, zodProblems(input.error));
     const r = await revokeLetter(ctx, req.params.id, input.data, officerOf(req).actor);
     return afterAction(req.lang, reply, req.params.id, r.ok ? [] : r.error.problems);
   });
 
-  app.post('/petugas/surat/:id/batal', { schema: { params: idParams, body: formBody({ reason: z.string().default('') }) } }, async (req, reply) => {
+  app.post('/petugas/surat/:id/batal', { schema: { params: idParams, body: z.object({ reason: z.string().default('') }) } }, async (req, reply) => {
     const input = cancelBody.safeParse({ reason: req.body.reason });
     if (!input.success) return afterAction(req.lang, reply, req.params.id, zodProblems(input.error));
     const r = await cancelLetter(ctx, req.params.id, input.data, officerOf(req).actor);
