@@ -26,6 +26,7 @@ import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
+import { registryPages } from './pages/registry-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 
 export interface AppDeps {
@@ -118,11 +119,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   publicCasePages(app, ctx);
   backOfficePages(app, ctx);
   letterRoutes(app, ctx);
-  registryRoutes(app, ctx);
+  registryRoutes(zapp, ctx);
   complaintRoutes(app, ctx);
   surveyRoutes(app, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
+  await app.register(registryPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

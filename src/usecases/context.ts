@@ -6,6 +6,7 @@
 import type { Database } from '../db/dialect.js';
 import type { Catalogue } from './catalogue.js';
 import type { SlaClock } from './sla-clock.js';
+import { RegistryCaches } from './registry/caches.js';
 import { SessionCache } from './staff/session-cache.js';
 import type { StepEffect } from './step-effects.js';
 
@@ -15,9 +16,15 @@ export interface Caches {
   sessions: SessionCache;
   /** Server secrets by key (created once per database, never changed). */
   secrets: Map<string, string>;
+  /** Registry: current snapshot per office (trusted CURRENT_TTL_MS, forgotten on publication), published snapshots, running imports. */
+  registry: RegistryCaches;
 }
 
-export const newCaches = (): Caches => ({ sessions: new SessionCache(), secrets: new Map() });
+export const newCaches = (): Caches => ({
+  sessions: new SessionCache(),
+  secrets: new Map(),
+  registry: new RegistryCaches(),
+});
 
 export interface Ctx {
   database: Database;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { currentSnapshot, rowTableExists } from '../../src/db/registry-repo.js';
-import { lookupRegistry } from '../../src/usecases/registry/lookup.js';
+import { lookupRegistry } from '../../src/usecases/registry/lookup-registry.js';
 import { registryFactsFor } from '../../src/usecases/registry-facts.js';
 import { STANDARDS_DIR, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';

@@ -41,7 +41,8 @@ export const LOG_ROLES = ['admin', 'auditor', 'kepala-dinas'] as const;
 /** Record proposal stages (survey, SIKS-NG finalisation, ministry decision). */
 export const PROPOSAL_ROLES = ['operator', 'admin', 'fasilitator', 'verifikator', 'pendamping', 'operator-kelurahan', 'kepala-bidang', 'front-office'] as const;
 
-export type Masking = 'full' | 'counter' | 'masked';
+export const MASKINGS = ['full', 'counter', 'masked'] as const;
+export type Masking = (typeof MASKINGS)[number];
 
 const has = (roles: readonly string[], set: readonly string[]) => roles.some((r) => set.includes(r));
 

@@ -35,3 +35,14 @@ export const queryFlag = z.enum(['1', 'true', '0', 'false']).transform((v) => v 
 export const langQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
 
 export const failureKind = z.enum(FAILURE_KINDS);
+
+/**
+ * A posted form's zod issues as problems beside their fields (an HTML form is parsed with its JSON
+ * twin's schema; the field is named, in both languages, since zod's own words are English only).
+ */
+export function formProblems(error: z.ZodError): { field: string; code: string; message: string; messageEn: string }[] {
+  return error.issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    return { field, code: 'invalid-field', message: `Isian "${field}" tidak sah`, messageEn: `"${field}" is not valid` };
+  });
+}

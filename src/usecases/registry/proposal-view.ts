@@ -1,0 +1,45 @@
+/** How a proposal is shown: NIK and KK masked for roles that see the registry masked. */
+import type { Proposal } from '../../db/registry-repo.js';
+import { maskKk, maskNik } from '../../domain/identity/index.js';
+import type { Masking } from '../../domain/registry/access.js';
+import { STAGE_LABEL, type ProposalKind, type Stage } from '../../domain/registry/proposals.js';
+
+export interface ProposalView {
+  id: string;
+  kind: ProposalKind;
+  stage: Stage;
+  /** The stage in Bahasa Indonesia (the API's label; pages word it in their own language). */
+  stageLabel: string;
+  nik: string;
+  kk: string | null;
+  name: string;
+  applicationId: string | null;
+  siksngReference: string | null;
+  ministryReference: string | null;
+  confirmedSnapshotId: string | null;
+  confirmedAt: string | null;
+  openedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export function viewProposal(p: Proposal, masking: Masking): ProposalView {
+  const masked = masking === 'masked';
+  return {
+    id: p.id,
+    kind: p.kind,
+    stage: p.stage,
+    stageLabel: STAGE_LABEL[p.stage][0],
+    nik: masked ? maskNik(p.nik) : p.nik,
+    kk: p.kk ? (masked ? maskKk(p.kk) : p.kk) : null,
+    name: p.name,
+    applicationId: p.applicationId,
+    siksngReference: p.siksngReference,
+    ministryReference: p.ministryReference,
+    confirmedSnapshotId: p.confirmedSnapshotId,
+    confirmedAt: p.confirmedAt,
+    openedAt: p.openedAt,
+    updatedAt: p.updatedAt,
+    version: p.version,
+  };
+}
