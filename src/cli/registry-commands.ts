@@ -51,7 +51,7 @@ function fmtSecs(s: number | null): string {
 const PHASE: Record<string, string> = { hashing: 'memeriksa berkas', loading: 'memuat', indexing: 'mengindeks', comparing: 'membandingkan', publishing: 'menerbitkan', done: 'selesai' };
 
 /** A progress bar (rows/s, ETA) on a terminal; plain lines every few seconds otherwise. */
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: ImportProgress): void; done(): void } {
+function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: ImportProgress): void; done(): void } {
   const tty = !!stream.isTTY;
   let last = 0;
   let lastPhase = '';

@@ -75,7 +75,7 @@ const narrow = <T extends string>(values: readonly T[], v: string, what: string)
   return v as T;
 };
 
-export function toSnapshot(r: RegistrySnapshotsTable): Snapshot {
+function toSnapshot(r: RegistrySnapshotsTable): Snapshot {
   return {
     id: r.id,
     officeId: r.office_id,
@@ -343,10 +343,6 @@ export async function rowByNik(q: Q, table: string, nik: string): Promise<Regist
   return rows(q, table).selectAll().where('nik', '=', nik).executeTakeFirst();
 }
 
-export async function rowsByKk(q: Q, table: string, kk: string, limit = 50): Promise<RegistryRowTable[]> {
-  return rows(q, table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(limit).execute();
-}
-
 /** Rows for an export, in file order, a page at a time. */
 export async function rowsPage(q: Q, table: string, opts: { afterRowNo: number; limit: number }): Promise<RegistryRowTable[]> {
   return rows(q, table).selectAll().where('row_no', '>', opts.afterRowNo).orderBy('row_no').limit(opts.limit).execute();
@@ -457,7 +453,7 @@ function numberAt(text: string, s: number, e: number): number | null {
 }
 
 /** Splits COPY text into rows of LOAD_COLUMNS values (\N kept as is unless `unescape`). */
-export function splitCopyText(text: string, unescape: boolean, each: (values: (string | null)[]) => void): void {
+function splitCopyText(text: string, unescape: boolean, each: (values: (string | null)[]) => void): void {
   let start = 0;
   const len = text.length;
   while (start < len) {
@@ -655,7 +651,7 @@ export interface AccessLogEntry {
   detail: Record<string, unknown>;
 }
 
-export function toAccessLogEntry(r: Selectable<RegistryAccessLogTable>): AccessLogEntry {
+function toAccessLogEntry(r: Selectable<RegistryAccessLogTable>): AccessLogEntry {
   return {
     // PostgreSQL returns bigserial columns as text.
     seq: Number(r.seq),
@@ -746,7 +742,7 @@ export interface Proposal {
   version: number;
 }
 
-export function toProposal(r: RegistryProposalsTable): Proposal {
+function toProposal(r: RegistryProposalsTable): Proposal {
   return {
     id: r.id,
     officeId: r.office_id,

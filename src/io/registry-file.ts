@@ -171,7 +171,7 @@ function decoderFor(encoding: Encoding): { write(b: Buffer): string; end(): stri
 }
 
 /** Longest record accepted (an unclosed quote would otherwise swallow the rest of the file). */
-export const MAX_RECORD_CHARS = 1 << 20;
+const MAX_RECORD_CHARS = 1 << 20;
 
 /**
  * Splits decoded text into records. Fast path: a line without quotes is split with

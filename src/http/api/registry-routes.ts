@@ -1,26 +1,29 @@
 /**
  * The registry's JSON API under /api/v1/registry (docs/REGISTRY.md): look-up, snapshots, imports
  * (upload and progress), the rejected-rows report and rows export (CSV downloads), one person's
- * data, the access log, proposals. Staff only; the public never sees registry data. Thin: parse,
- * call one use case (src/usecases/registry/), map the answer.
+ * data, the access log, proposals (list, one with its history, recorded by hand, a stage). Staff
+ * only; the public never sees registry data. Thin: parse, call one use case, map the answer.
  */
 import { z } from 'zod';
 import type { Ctx } from '../../usecases/context.js';
+import { createProposal } from '../../usecases/registry/create-proposal.js';
 import { downloadReport } from '../../usecases/registry/download-report.js';
 import { exportPerson } from '../../usecases/registry/export-person.js';
 import { exportRows } from '../../usecases/registry/export-rows.js';
 import { listOfficeProposals } from '../../usecases/registry/list-proposals.js';
 import { listOfficeSnapshots } from '../../usecases/registry/list-snapshots.js';
 import { lookupRegistry } from '../../usecases/registry/lookup-registry.js';
+import { viewProposal } from '../../usecases/registry/proposal-view.js';
 import { readAccessLog } from '../../usecases/registry/read-access-log.js';
 import { importProgress } from '../../usecases/registry/read-import-progress.js';
+import { recordProposalStage } from '../../usecases/registry/record-proposal-stage.js';
+import { showProposal } from '../../usecases/registry/show-proposal.js';
 import { showSnapshot } from '../../usecases/registry/show-snapshot.js';
 import { mayImport, newImportId, startImport, uploadPathFor } from '../../usecases/registry/start-import.js';
 import { officerOf, refuseCsrf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { receiveExtract, sendCsv } from '../registry-files.js';
 import { sendFailure, sendJsonText } from '../reply.js';
-import { registryProposalRoutes } from './registry-proposal-routes.js';
 import {
   accessEntrySchema,
   accessLogQuery,
@@ -29,7 +32,12 @@ import {
   importStateSchema,
   lookupAnswerSchema,
   lookupQuery,
+  newProposalBody,
   personExportSchema,
+  proposalEventSchema,
+  proposalSchema,
+  proposalsQuery,
+  proposalStageBody,
   reasonQuery,
   snapshotSchema,
 } from './registry-schemas.js';
@@ -192,5 +200,60 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
     },
   );
 
-  registryProposalRoutes(app, ctx);
+  /* ---- proposals (usulan DTKS/DTSEN, PBI-JK) ---- */
+
+  app.get(
+    '/api/v1/registry/proposals',
+    { config: staff, schema: { tags, summary: 'Usulan DTKS/DTSEN dan PBI-JK / Registry proposals', querystring: proposalsQuery, response: { 200: z.array(proposalSchema), ...errors(401, 403) } } },
+    async (req, reply) => {
+      const r = await listOfficeProposals(ctx, officerOf(req).actor, { stage: req.query.stage, limit: req.query.limit ?? 200 });
+      return r.ok ? r.value : sendFailure(reply, r.error);
+    },
+  );
+
+  app.get(
+    '/api/v1/registry/proposals/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Satu usulan dan riwayatnya / One proposal and its history',
+        params: idParams,
+        response: { 200: proposalSchema.extend({ events: z.array(proposalEventSchema) }), ...errors(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const r = await showProposal(ctx, officerOf(req).actor, req.params.id);
+      if (!r.ok) return sendFailure(reply, r.error);
+      return { ...r.value.proposal, events: r.value.events.map((e) => ({ type: e.type, stage: e.stage, actor: e.actorName, note: e.note, data: e.data, at: e.at })) };
+    },
+  );
+
+  app.post(
+    '/api/v1/registry/proposals',
+    { config: staff, schema: { tags, summary: 'Catat usulan baru (manual) / Record a new proposal by hand', body: newProposalBody, response: { 201: proposalSchema, ...errors(401, 403, 422) } } },
+    async (req, reply) => {
+      const r = await createProposal(ctx, officerOf(req).actor, req.body);
+      if (!r.ok) return sendFailure(reply, r.error);
+      return reply.code(201).send(viewProposal(r.value, 'full'));
+    },
+  );
+
+  app.post(
+    '/api/v1/registry/proposals/:id/stage',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Catat tahap usulan (survei, finalisasi SIKS-NG dengan nomor, keputusan kementerian) / Record a proposal stage',
+        params: idParams,
+        body: proposalStageBody,
+        response: { 200: proposalSchema, ...errors(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await recordProposalStage(ctx, officerOf(req).actor, req.params.id, req.body);
+      return r.ok ? viewProposal(r.value, 'full') : sendFailure(reply, r.error);
+    },
+  );
 }

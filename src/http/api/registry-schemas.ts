@@ -11,7 +11,7 @@ import { anyObject } from './schemas.js';
 const text = z.string();
 const maybe = z.string().nullable();
 
-export const personSchema = z.looseObject({
+const personSchema = z.looseObject({
   nik: text,
   kk: text,
   name: text,
@@ -26,7 +26,7 @@ export const personSchema = z.looseObject({
   programmes: z.record(z.string(), z.boolean().nullable()),
 });
 
-export const snapshotRefSchema = z.object({
+const snapshotRefSchema = z.object({
   id: text,
   period: text,
   importedAt: maybe,

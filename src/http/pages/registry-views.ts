@@ -55,7 +55,7 @@ export function forbiddenPage(f: RegistryFrame, path: string): string {
 export const missingPage = (f: RegistryFrame, title: string, path: string): string => registryPage(f, title, path, html``);
 
 /** Which snapshot an answer comes from, or that there is none yet. */
-export function snapshotLine(f: RegistryFrame, s: SnapshotRef | null): Raw {
+function snapshotLine(f: RegistryFrame, s: SnapshotRef | null): Raw {
   const lang = f.shell.lang;
   if (!s) return html`<p class="notice">${L(lang, 'Belum ada snapshot registri yang diimpor: aturan yang memerlukan data DTKS tetap "perlu diperiksa manual".', 'No registry snapshot imported yet: rules that need DTKS data stay "check manually".')}</p>`;
   return html`<p class="meta">${L(lang, 'Sumber', 'Source')}: ${L(lang, 'snapshot periode', 'snapshot period')} <strong>${s.period}</strong>${s.current ? '' : html` (${L(lang, 'bukan yang berlaku sekarang', 'not the current one')})`}, ${L(lang, 'diimpor', 'imported')} ${f.time(s.importedAt)} · ${s.sourceName ?? ''} · SHA-256 <code>${s.sourceSha256.slice(0, 16)}…</code></p>`;
