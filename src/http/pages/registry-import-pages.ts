@@ -4,6 +4,7 @@
  * CSV downloads (the rejected-rows report, the rows export).
  */
 import { z } from 'zod';
+import { fail } from '../../domain/errors.js';
 import { canExportRows, canImport } from '../../domain/registry/access.js';
 import type { Ctx } from '../../usecases/context.js';
 import { downloadReport } from '../../usecases/registry/download-report.js';
@@ -74,7 +75,7 @@ export function registerImportPages(app: ZodApp, ctx: Ctx): void {
   app.post('/petugas/registri/ekspor', async (req, reply) => {
     const fields = formFields(req.body);
     const form = exportForm.safeParse({ snapshot: fields.snapshot ?? '', district: fields.district, village: fields.village, reason: fields.reason ?? '' });
-    const r = form.success ? await exportRows(ctx, officerOf(req).actor, form.data) : ({ ok: false, error: { kind: 'invalid', problems: formProblems(form.error) } } as const);
+    const r = form.success ? await exportRows(ctx, officerOf(req).actor, form.data) : fail('invalid', ...formProblems(form.error));
     if (r.ok) return sendCsv(reply, r.value.filename, r.value);
     const f = frameOf(req, ctx);
     if (r.error.kind === 'forbidden') return sendHtml(reply, forbiddenPage(f, '/petugas/registri/snapshot'), 403);
