@@ -2,26 +2,10 @@
 import type { Proposal } from '../../db/registry-repo.js';
 import { maskKk, maskNik } from '../../domain/identity/index.js';
 import type { Masking } from '../../domain/registry/access.js';
-import { STAGE_LABEL, type ProposalKind, type Stage } from '../../domain/registry/proposals.js';
+import { STAGE_LABEL } from '../../domain/registry/proposals.js';
 
-export interface ProposalView {
-  id: string;
-  kind: ProposalKind;
-  stage: Stage;
-  /** The stage in Bahasa Indonesia (the API's label; pages word it in their own language). */
-  stageLabel: string;
-  nik: string;
-  kk: string | null;
-  name: string;
-  applicationId: string | null;
-  siksngReference: string | null;
-  ministryReference: string | null;
-  confirmedSnapshotId: string | null;
-  confirmedAt: string | null;
-  openedAt: string;
-  updatedAt: string;
-  version: number;
-}
+/** A proposal as shown, with its stage's label in Bahasa Indonesia (the API's; pages word it in their own language). */
+export type ProposalView = Omit<Proposal, 'officeId' | 'serviceId'> & { stageLabel: string };
 
 export function viewProposal(p: Proposal, masking: Masking): ProposalView {
   const masked = masking === 'masked';

@@ -5,23 +5,17 @@
  */
 import { findSnapshot } from '../../db/registry-repo.js';
 import { failWith, type Outcome, type Problem } from '../../domain/errors.js';
-import type { ImportPhase, SnapshotStatus } from '../../domain/registry/snapshots.js';
+import type { SnapshotStatus } from '../../domain/registry/snapshots.js';
 import type { Actor, Ctx } from '../context.js';
+import type { ImportProgress } from './import-registry.js';
 import { registryReader } from './reader.js';
 import { snapshotView, type SnapshotView } from './snapshots.js';
 
-export interface ImportState {
+/** The import's live figures (see ImportProgress), and what it came to. */
+export interface ImportState extends Omit<ImportProgress, 'snapshotId'> {
   id: string;
   done: boolean;
   status: SnapshotStatus | 'noop' | 'failed' | 'hashing';
-  phase: ImportPhase;
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  bytesRead: number;
-  totalBytes: number;
-  rate: number;
-  etaSeconds: number | null;
   /** The snapshot that already holds the same file, when the import changed nothing. */
   noopSnapshotId: string | null;
   problems: Problem[];
