@@ -23,5 +23,5 @@ export interface Layout {
 export const EMPTY_LAYOUT: Layout = { header: [], separator: ',', index: {}, flags: [] };
 
 /** What the access log records: every read and export of registry data. */
-export const ACCESS_ACTIONS = ['lookup-nik', 'lookup-kk', 'export-rows', 'export-person', 'report', 'case-check'] as const;
+export const ACCESS_ACTIONS = ['lookup-nik', 'lookup-kk', 'export-rows', 'export-person', 'report'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
