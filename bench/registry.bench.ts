@@ -12,12 +12,12 @@
  * `ctx.quick`: 200,000 rows and shorter runs.
  *
  * The import runs the real CLI (`sigap registry import --json`), compiled as `npm run build` would
- * into node_modules/.cache/sigap-bench. This file is also the look-up server child:
+ * into node_modules/.cache/sigap-bench-<checkout>. This file is also the look-up server child:
  * `node --import tsx bench/registry.bench.ts serve <dataDir>`.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,9 +146,12 @@ interface ChildImport {
   timings: Record<string, number>;
 }
 
-/** The CLI as installed (`npm run build`), compiled once per run into node_modules/.cache. */
+/**
+ * The CLI as installed (`npm run build`), compiled once per run into node_modules/.cache, in a
+ * folder of this checkout's own: checkouts that share node_modules never compile into each other's.
+ */
 function buildCli(): string {
-  const out = join('node_modules', '.cache', 'sigap-bench');
+  const out = join('node_modules', '.cache', `sigap-bench-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}`);
   const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], { stdio: ['ignore', 'ignore', 'inherit'] });
   const main = join(out, 'cli', 'main.js');
   if (!existsSync(main)) throw new Error(`could not compile the CLI (tsc exit ${r.status})`);

@@ -18,12 +18,15 @@ import type { Config } from '../config.js';
 import { listSnapshots } from '../db/registry-repo.js';
 import { findUserByUsername, toStaff } from '../db/staff-repo.js';
 import { parseMapping, type MappingFile } from '../domain/registry/columns.js';
+import { parseThreshold } from '../domain/registry/inputs.js';
 import { csvLine, SAMPLE_HEADER, sampleRows } from '../domain/registry/sample.js';
 import { formatProblem } from '../domain/standards/validate.js';
 import { readMappingValue } from '../io/registry-file.js';
 import type { Actor, Ctx } from '../usecases/context.js';
-import { cleanupDeadImports, importRegistry, type ImportProgress } from '../usecases/registry/import-registry.js';
-import { lookupRegistry } from '../usecases/registry/lookup.js';
+import { cleanupDeadImports } from '../usecases/registry/clean-up-imports.js';
+import { importRegistry, type ImportProgress } from '../usecases/registry/import-registry.js';
+import { lookupRegistry } from '../usecases/registry/lookup-registry.js';
+import { snapshotView } from '../usecases/registry/snapshots.js';
 
 const USAGE = `sigap registry — registri DTKS/DTSEN / the DTKS/DTSEN registry
 
@@ -38,14 +41,6 @@ const USAGE = `sigap registry — registri DTKS/DTSEN / the DTKS/DTSEN registry
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
-/** "1%", "0.5%", "0.01" → 0.01, 0.005, 0.01. */
-export function parseThreshold(s: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(s.trim());
-  if (!m) return null;
-  const v = Number(m[1]) / (m[2] ? 100 : 1);
-  return v >= 0 && v <= 1 ? v : null;
-}
-
 const fmtInt = (n: number) => Math.round(n).toLocaleString('id-ID');
 function fmtSecs(s: number | null): string {
   if (s === null || !Number.isFinite(s)) return '--:--';
@@ -56,7 +51,7 @@ function fmtSecs(s: number | null): string {
 const PHASE: Record<string, string> = { hashing: 'memeriksa berkas', loading: 'memuat', indexing: 'mengindeks', comparing: 'membandingkan', publishing: 'menerbitkan', done: 'selesai' };
 
 /** A progress bar (rows/s, ETA) on a terminal; plain lines every few seconds otherwise. */
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: ImportProgress): void; done(): void } {
+function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: ImportProgress): void; done(): void } {
   const tty = !!stream.isTTY;
   let last = 0;
   let lastPhase = '';
@@ -175,9 +170,9 @@ async function importCommand(args: string[], config: Config): Promise<number> {
     printer.done();
     const s = r.ok ? r.value : r.summary;
     const proc = { maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
-    if (values.json) out(JSON.stringify(r.ok ? { ...r.value, process: proc } : { problems: r.problems, summary: r.summary ?? null, process: proc }, null, 2));
+    if (values.json) out(JSON.stringify(r.ok ? { ...r.value, process: proc } : { problems: r.error.problems, summary: r.summary ?? null, process: proc }, null, 2));
     if (!r.ok) {
-      for (const p of r.problems) err(`DITOLAK / REFUSED [${p.code}] ${p.message}\n  ${p.messageEn}`);
+      for (const p of r.error.problems) err(`DITOLAK / REFUSED [${p.code}] ${p.message}\n  ${p.messageEn}`);
       if (s?.reportPath) err(`Laporan baris ditolak / rejected-rows report: ${s.reportPath}`);
       return 1;
     }
@@ -240,13 +235,13 @@ async function snapshotsCommand(args: string[], config: Config): Promise<number>
   return withOffice(config, values.office, async (ctx, office) => {
     const rows = await listSnapshots(ctx.database.db, office.id, 200);
     if (values.json) {
-      out(JSON.stringify(rows.map((r) => ({ ...r, summary: JSON.parse(r.summary) })), null, 2));
+      out(JSON.stringify(rows.map(snapshotView), null, 2));
       return 0;
     }
     if (!rows.length) out('Belum ada snapshot / no snapshots yet');
     for (const r of rows)
       out(
-        `${r.current_for_period ? '*' : ' '} ${r.period} ${r.status.padEnd(9)} ${r.id} ${String(r.rows_accepted ?? r.rows_read).padStart(9)} baris  ${r.started_at}  ${r.importer_name}  ${r.source_name ?? ''} ${r.source_sha256.slice(0, 12)}`,
+        `${r.current ? '*' : ' '} ${r.period} ${r.status.padEnd(9)} ${r.id} ${String(r.rowsAccepted ?? r.rowsRead).padStart(9)} baris  ${r.startedAt}  ${r.importerName}  ${r.sourceName ?? ''} ${r.sourceSha256.slice(0, 12)}`,
       );
     return 0;
   });
@@ -268,7 +263,7 @@ async function lookupCommand(args: string[], config: Config): Promise<number> {
     }
     const r = await lookupRegistry(ctx, actor, { nik: values.nik, kk: values.kk, reason: values.reason, application: values.application, asOf: values['as-of'] });
     if (!r.ok) {
-      for (const p of r.problems) err(`[${p.code}] ${p.message} / ${p.messageEn}`);
+      for (const p of r.error.problems) err(`[${p.code}] ${p.message} / ${p.messageEn}`);
       return 1;
     }
     out(JSON.stringify(r.value, null, 2));

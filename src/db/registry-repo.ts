@@ -8,11 +8,16 @@
  * created empty by the import, loaded without indexes, indexed once loaded, and only then made
  * visible by the short publishing transaction. Dropping a refused or dead import is one DROP TABLE.
  */
-import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, DialectName } from './dialect.js';
-import type { DB } from './schema.js';
-import type { RegistryAccessLogTable, RegistryProposalEventsTable, RegistryProposalsTable, RegistryRowTable, RegistrySnapshotsTable } from './schema-registry.js';
+import { randomUUID } from 'node:crypto';
+import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Problem } from '../domain/errors.js';
+import { PROPOSAL_KINDS, STAGES, type ProposalKind, type Stage } from '../domain/registry/proposals.js';
 import { LOAD_COLUMNS } from '../domain/registry/row.js';
+import { ACCESS_ACTIONS, IMPORT_PHASES, SNAPSHOT_STATUSES, type AccessAction, type ImportPhase, type Layout, type SnapshotStatus } from '../domain/registry/snapshots.js';
+import type { Database, DialectName } from './dialect.js';
+import type { ApplicationEventsTable, DB } from './schema.js';
+import type { RegistryAccessLogTable, RegistryProposalEventsTable, RegistryProposalsTable, RegistryRowTable, RegistrySnapshotsTable } from './schema-registry.js';
+import { updateIfVersion } from './versioned.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type RowsDB = { registry_rows: RegistryRowTable };
@@ -31,88 +36,191 @@ function checkTable(name: string): string {
 
 /* ---------- snapshots ---------- */
 
-export async function insertSnapshot(q: Q, row: RegistrySnapshotsTable): Promise<void> {
-  await q.insertInto('registry_snapshots').values(row).execute();
+/** What a snapshot's summary column holds: the import's figures, its layout, and why it was refused. */
+export type SnapshotSummary = Record<string, unknown> & { layout?: Layout | null; problems?: Problem[] };
+
+/** A snapshot row with its status narrowed and its summary decoded. */
+export interface Snapshot {
+  id: string;
+  officeId: string;
+  period: string;
+  status: SnapshotStatus;
+  /** The one complete snapshot readers use for its period. */
+  current: boolean;
+  tableName: string;
+  sourceName: string | null;
+  sourceSha256: string;
+  sourceSize: number;
+  sourceKind: string;
+  importerId: string | null;
+  importerName: string;
+  startedAt: string;
+  completedAt: string | null;
+  replacedAt: string | null;
+  heartbeatAt: string;
+  host: string;
+  pid: number;
+  phase: ImportPhase;
+  rowsRead: number;
+  bytesRead: number;
+  rowsAccepted: number | null;
+  rowsRejected: number | null;
+  rowsUnchanged: number | null;
+  reportPath: string | null;
+  summary: SnapshotSummary;
 }
 
-export async function updateSnapshot(q: Q, id: string, set: Partial<RegistrySnapshotsTable>): Promise<void> {
-  await q.updateTable('registry_snapshots').set(set).where('id', '=', id).execute();
+const narrow = <T extends string>(values: readonly T[], v: string, what: string): T => {
+  if (!(values as readonly string[]).includes(v)) throw new Error(`registry: unknown ${what} "${v}"`);
+  return v as T;
+};
+
+function toSnapshot(r: RegistrySnapshotsTable): Snapshot {
+  return {
+    id: r.id,
+    officeId: r.office_id,
+    period: r.period,
+    status: narrow(SNAPSHOT_STATUSES, r.status, 'snapshot status'),
+    current: r.current_for_period === 1,
+    tableName: r.table_name,
+    sourceName: r.source_name,
+    sourceSha256: r.source_sha256,
+    // PostgreSQL returns bigint columns as text.
+    sourceSize: Number(r.source_size),
+    sourceKind: r.source_kind,
+    importerId: r.importer_id,
+    importerName: r.importer_name,
+    startedAt: r.started_at,
+    completedAt: r.completed_at,
+    replacedAt: r.replaced_at,
+    heartbeatAt: r.heartbeat_at,
+    host: r.host,
+    pid: r.pid,
+    phase: narrow(IMPORT_PHASES, r.phase, 'import phase'),
+    rowsRead: r.rows_read,
+    bytesRead: Number(r.bytes_read),
+    rowsAccepted: r.rows_accepted,
+    rowsRejected: r.rows_rejected,
+    rowsUnchanged: r.rows_unchanged,
+    reportPath: r.report_path,
+    summary: JSON.parse(r.summary || '{}') as SnapshotSummary,
+  };
 }
 
-export async function findSnapshot(q: Q, officeId: string, id: string): Promise<RegistrySnapshotsTable | undefined> {
-  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+const snapshot = (r: RegistrySnapshotsTable | undefined) => (r ? toSnapshot(r) : undefined);
+
+/** A snapshot row as the import writes it: columns as stored, the summary as an object (encoded here). */
+export type SnapshotRow = Omit<RegistrySnapshotsTable, 'summary'> & { summary: SnapshotSummary };
+
+const encodeSummary = <T extends { summary?: SnapshotSummary }>(set: T) => {
+  const { summary, ...rest } = set;
+  return { ...rest, ...(summary ? { summary: JSON.stringify(summary) } : {}) };
+};
+
+export async function insertSnapshot(q: Q, row: SnapshotRow): Promise<void> {
+  await q.insertInto('registry_snapshots').values({ ...row, summary: JSON.stringify(row.summary) }).execute();
 }
 
-export async function snapshotById(q: Q, id: string): Promise<RegistrySnapshotsTable | undefined> {
-  return q.selectFrom('registry_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+export async function updateSnapshot(q: Q, id: string, set: Partial<SnapshotRow>): Promise<void> {
+  await q.updateTable('registry_snapshots').set(encodeSummary(set)).where('id', '=', id).execute();
 }
 
-export async function listSnapshots(q: Q, officeId: string, limit = 100): Promise<RegistrySnapshotsTable[]> {
-  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).orderBy('started_at', 'desc').limit(limit).execute();
+export async function findSnapshot(q: Q, officeId: string, id: string): Promise<Snapshot | undefined> {
+  return snapshot(await q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst());
+}
+
+export async function snapshotById(q: Q, id: string): Promise<Snapshot | undefined> {
+  return snapshot(await q.selectFrom('registry_snapshots').selectAll().where('id', '=', id).executeTakeFirst());
+}
+
+export async function listSnapshots(q: Q, officeId: string, limit = 100): Promise<Snapshot[]> {
+  return (await q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).orderBy('started_at', 'desc').limit(limit).execute()).map(toSnapshot);
 }
 
 /** The snapshot readers use now: the current snapshot of the latest period. */
-export async function currentSnapshot(q: Q, officeId: string): Promise<RegistrySnapshotsTable | undefined> {
-  return q
-    .selectFrom('registry_snapshots')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .where('current_for_period', '=', 1)
-    .orderBy('period', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function currentSnapshot(q: Q, officeId: string): Promise<Snapshot | undefined> {
+  return snapshot(
+    await q
+      .selectFrom('registry_snapshots')
+      .selectAll()
+      .where('office_id', '=', officeId)
+      .where('current_for_period', '=', 1)
+      .orderBy('period', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  );
 }
 
-export async function currentForPeriod(q: Q, officeId: string, period: string): Promise<RegistrySnapshotsTable | undefined> {
-  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('period', '=', period).where('current_for_period', '=', 1).executeTakeFirst();
+export async function currentForPeriod(q: Q, officeId: string, period: string): Promise<Snapshot | undefined> {
+  return snapshot(await q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('period', '=', period).where('current_for_period', '=', 1).executeTakeFirst());
 }
 
 /**
  * The snapshot that readers used at an instant: among snapshots published by then and not yet
  * replaced for their period, the one of the latest period.
  */
-export async function snapshotAsOf(q: Q, officeId: string, instant: string): Promise<RegistrySnapshotsTable | undefined> {
-  return q
-    .selectFrom('registry_snapshots')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .where('status', '=', 'complete')
-    .where('completed_at', '<=', instant)
-    .where((eb) => eb.or([eb('replaced_at', 'is', null), eb('replaced_at', '>', instant)]))
-    .orderBy('period', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function snapshotAsOf(q: Q, officeId: string, instant: string): Promise<Snapshot | undefined> {
+  return snapshot(
+    await q
+      .selectFrom('registry_snapshots')
+      .selectAll()
+      .where('office_id', '=', officeId)
+      .where('status', '=', 'complete')
+      .where('completed_at', '<=', instant)
+      .where((eb) => eb.or([eb('replaced_at', 'is', null), eb('replaced_at', '>', instant)]))
+      .orderBy('period', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  );
 }
 
-export async function completeSnapshots(q: Q, officeId: string): Promise<RegistrySnapshotsTable[]> {
-  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('status', '=', 'complete').orderBy('completed_at', 'asc').execute();
+export async function completeSnapshots(q: Q, officeId: string): Promise<Snapshot[]> {
+  return (await q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('status', '=', 'complete').orderBy('completed_at', 'asc').execute()).map(toSnapshot);
 }
 
-export async function loadingSnapshots(q: Q, officeId: string): Promise<RegistrySnapshotsTable[]> {
-  return q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('status', '=', 'loading').execute();
+export async function loadingSnapshots(q: Q, officeId: string): Promise<Snapshot[]> {
+  return (await q.selectFrom('registry_snapshots').selectAll().where('office_id', '=', officeId).where('status', '=', 'loading').execute()).map(toSnapshot);
+}
+
+/** Row tables that snapshots still need (loading or complete ones); any other is a leftover. */
+export async function rowTablesInUse(q: Q): Promise<Set<string>> {
+  const snaps = await q.selectFrom('registry_snapshots').select('table_name').where('status', 'in', ['complete', 'loading']).execute();
+  return new Set(snaps.map((s) => s.table_name));
 }
 
 /**
  * Publishes a loaded snapshot in one short transaction: it becomes complete and current for its
- * period; the previous current one of that period is kept, marked replaced.
+ * period; the previous current one of that period is kept, marked replaced. The publication is
+ * audited in the same transaction.
  */
-export async function publishSnapshot(trx: Transaction<DB>, snap: RegistrySnapshotsTable, set: Partial<RegistrySnapshotsTable>, now: string): Promise<RegistrySnapshotsTable | undefined> {
+export async function publishSnapshot(
+  trx: Transaction<DB>,
+  snap: Pick<SnapshotRow, 'id' | 'office_id' | 'period'>,
+  set: Partial<SnapshotRow>,
+  now: string,
+  audit: { actor: string; detail: Record<string, unknown> },
+): Promise<void> {
   const previous = await currentForPeriod(trx, snap.office_id, snap.period);
   if (previous)
     await trx.updateTable('registry_snapshots').set({ current_for_period: 0, replaced_at: now }).where('id', '=', previous.id).where('current_for_period', '=', 1).execute();
   await trx
     .updateTable('registry_snapshots')
-    .set({ ...set, status: 'complete', current_for_period: 1, completed_at: now, heartbeat_at: now, phase: 'done' })
+    .set({ ...encodeSummary(set), status: 'complete', current_for_period: 1, completed_at: now, heartbeat_at: now, phase: 'done' })
     .where('id', '=', snap.id)
     .where('status', '=', 'loading')
     .execute();
-  return previous;
+  await trx
+    .insertInto('audit_events')
+    .values({ id: randomUUID(), office_id: snap.office_id, actor: audit.actor, action: 'registry.import', subject: `registry-snapshot:${snap.id}`, detail: JSON.stringify(audit.detail), at: now })
+    .execute();
 }
 
 /* ---------- import lock ---------- */
 
-export async function findLock(q: Q, officeId: string) {
-  return q.selectFrom('registry_import_locks').selectAll().where('office_id', '=', officeId).executeTakeFirst();
+/** Who holds the office's import lock, if anyone. */
+export async function findLock(q: Q, officeId: string): Promise<{ snapshotId: string; host: string; pid: number; heartbeatAt: string } | undefined> {
+  const r = await q.selectFrom('registry_import_locks').selectAll().where('office_id', '=', officeId).executeTakeFirst();
+  return r ? { snapshotId: r.snapshot_id, host: r.host, pid: r.pid, heartbeatAt: r.heartbeat_at } : undefined;
 }
 
 /** Takes the office's import lock; false when another live import holds it. */
@@ -235,10 +343,6 @@ export async function rowByNik(q: Q, table: string, nik: string): Promise<Regist
   return rows(q, table).selectAll().where('nik', '=', nik).executeTakeFirst();
 }
 
-export async function rowsByKk(q: Q, table: string, kk: string, limit = 50): Promise<RegistryRowTable[]> {
-  return rows(q, table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(limit).execute();
-}
-
 /** Rows for an export, in file order, a page at a time. */
 export async function rowsPage(q: Q, table: string, opts: { afterRowNo: number; limit: number }): Promise<RegistryRowTable[]> {
   return rows(q, table).selectAll().where('row_no', '>', opts.afterRowNo).orderBy('row_no').limit(opts.limit).execute();
@@ -246,6 +350,11 @@ export async function rowsPage(q: Q, table: string, opts: { afterRowNo: number; 
 
 /* ---------- the look-up hot path: statements compiled once, run with new parameters ---------- */
 
+/**
+ * SQL text by dialect and key. Module-level on purpose: the text is a pure function of the dialect
+ * and the (checked) table name in the key, never of any data, so every database of the process may
+ * share it.
+ */
 const compiled = new Map<string, string>();
 
 /** SQL text of a query built once per dialect and key (the parameters differ from call to call). */
@@ -344,7 +453,7 @@ function numberAt(text: string, s: number, e: number): number | null {
 }
 
 /** Splits COPY text into rows of LOAD_COLUMNS values (\N kept as is unless `unescape`). */
-export function splitCopyText(text: string, unescape: boolean, each: (values: (string | null)[]) => void): void {
+function splitCopyText(text: string, unescape: boolean, each: (values: (string | null)[]) => void): void {
   let start = 0;
   const len = text.length;
   while (start < len) {
@@ -524,72 +633,305 @@ function portableLoader(database: Database, table: string): BulkLoader {
 
 /* ---------- access log ---------- */
 
-export async function accessLog(q: Q, officeId: string, opts: { nik?: string; limit: number; before?: number }) {
+/** One entry of the access log, decoded. */
+export interface AccessLogEntry {
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  roles: string[];
+  action: AccessAction;
+  nik: string | null;
+  kk: string | null;
+  snapshotId: string | null;
+  applicationId: string | null;
+  reason: string | null;
+  found: boolean | null;
+  detail: Record<string, unknown>;
+}
+
+function toAccessLogEntry(r: Selectable<RegistryAccessLogTable>): AccessLogEntry {
+  return {
+    // PostgreSQL returns bigserial columns as text.
+    seq: Number(r.seq),
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    roles: JSON.parse(r.roles) as string[],
+    action: narrow(ACCESS_ACTIONS, r.action, 'access action'),
+    nik: r.nik,
+    kk: r.kk,
+    snapshotId: r.snapshot_id,
+    applicationId: r.application_id,
+    reason: r.reason,
+    found: r.found === null ? null : r.found === 1,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  };
+}
+
+/** What one access records (who, what, which NIK/KK, why); the entry's id is returned. */
+export interface NewAccessEntry {
+  officeId: string;
+  actor: { id: string | null; name: string; roles: string[] };
+  action: AccessAction;
+  nik?: string | null;
+  kk?: string | null;
+  snapshotId?: string | null;
+  applicationId?: string | null;
+  reason?: string | null;
+  found?: boolean | null;
+  detail?: Record<string, unknown>;
+  at: string;
+}
+
+/** Appends an access entry through the database's append path; resolves once it is committed. */
+export async function appendAccessEntry(database: Database, e: NewAccessEntry): Promise<string> {
+  const id = randomUUID();
+  const row: Omit<RegistryAccessLogTable, 'seq'> = {
+    id,
+    office_id: e.officeId,
+    at: e.at,
+    actor_id: e.actor.id,
+    actor_name: e.actor.name,
+    roles: JSON.stringify(e.actor.roles),
+    action: e.action,
+    nik: e.nik ?? null,
+    kk: e.kk ?? null,
+    snapshot_id: e.snapshotId ?? null,
+    application_id: e.applicationId ?? null,
+    reason: e.reason ?? null,
+    found: e.found === undefined || e.found === null ? null : e.found ? 1 : 0,
+    detail: JSON.stringify(e.detail ?? {}),
+  };
+  await database.append('registry_access_log', [row]);
+  return id;
+}
+
+export async function accessLog(q: Q, officeId: string, opts: { nik?: string; limit: number; before?: number }): Promise<AccessLogEntry[]> {
   let s = q.selectFrom('registry_access_log').selectAll().where('office_id', '=', officeId);
   if (opts.nik) s = s.where('nik', '=', opts.nik);
   if (opts.before) s = s.where('seq', '<', opts.before);
-  return s.orderBy('seq', 'desc').limit(opts.limit).execute();
+  return (await s.orderBy('seq', 'desc').limit(opts.limit).execute()).map(toAccessLogEntry);
 }
 
-export async function accessLogForNik(q: Q, officeId: string, nik: string) {
-  return q.selectFrom('registry_access_log').selectAll().where('office_id', '=', officeId).where('nik', '=', nik).orderBy('seq').execute();
+export async function accessLogForNik(q: Q, officeId: string, nik: string): Promise<AccessLogEntry[]> {
+  return (await q.selectFrom('registry_access_log').selectAll().where('office_id', '=', officeId).where('nik', '=', nik).orderBy('seq').execute()).map(toAccessLogEntry);
 }
 
 /* ---------- proposals ---------- */
 
-export async function insertProposal(q: Q, row: RegistryProposalsTable): Promise<void> {
-  await q.insertInto('registry_proposals').values(row).execute();
+/** A proposal row with its kind and stage narrowed. */
+export interface Proposal {
+  id: string;
+  officeId: string;
+  applicationId: string | null;
+  serviceId: string | null;
+  kind: ProposalKind;
+  nik: string;
+  kk: string | null;
+  name: string;
+  stage: Stage;
+  siksngReference: string | null;
+  ministryReference: string | null;
+  confirmedSnapshotId: string | null;
+  confirmedAt: string | null;
+  openedAt: string;
+  updatedAt: string;
+  version: number;
 }
 
-export async function insertProposalEvent(q: Q, row: Omit<RegistryProposalEventsTable, 'seq'>): Promise<void> {
+function toProposal(r: RegistryProposalsTable): Proposal {
+  return {
+    id: r.id,
+    officeId: r.office_id,
+    applicationId: r.application_id,
+    serviceId: r.service_id,
+    kind: narrow(PROPOSAL_KINDS, r.kind, 'proposal kind'),
+    nik: r.nik,
+    kk: r.kk,
+    name: r.name,
+    stage: narrow(STAGES, r.stage, 'proposal stage'),
+    siksngReference: r.siksng_reference,
+    ministryReference: r.ministry_reference,
+    confirmedSnapshotId: r.confirmed_snapshot_id,
+    confirmedAt: r.confirmed_at,
+    openedAt: r.opened_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+const proposal = (r: RegistryProposalsTable | undefined) => (r ? toProposal(r) : undefined);
+
+/** A new proposal at intake: what is not given is not known yet. */
+export function newProposal(p: Pick<Proposal, 'officeId' | 'kind' | 'nik' | 'kk' | 'name' | 'openedAt'> & Partial<Pick<Proposal, 'applicationId' | 'serviceId'>>): Proposal {
+  return {
+    id: randomUUID(),
+    applicationId: null,
+    serviceId: null,
+    stage: 'intake',
+    siksngReference: null,
+    ministryReference: null,
+    confirmedSnapshotId: null,
+    confirmedAt: null,
+    updatedAt: p.openedAt,
+    version: 1,
+    ...p,
+  };
+}
+
+export async function insertProposal(q: Q, p: Proposal): Promise<void> {
+  await q
+    .insertInto('registry_proposals')
+    .values({
+      id: p.id,
+      office_id: p.officeId,
+      application_id: p.applicationId,
+      service_id: p.serviceId,
+      kind: p.kind,
+      nik: p.nik,
+      kk: p.kk,
+      name: p.name,
+      stage: p.stage,
+      siksng_reference: p.siksngReference,
+      ministry_reference: p.ministryReference,
+      confirmed_snapshot_id: p.confirmedSnapshotId,
+      confirmed_at: p.confirmedAt,
+      opened_at: p.openedAt,
+      updated_at: p.updatedAt,
+      version: p.version,
+    })
+    .execute();
+}
+
+/** What a proposal event records; data is encoded here. */
+export interface NewProposalEvent {
+  type: 'opened' | 'stage' | 'reference' | 'confirmed';
+  stage: Stage;
+  actor: { id: string | null; name: string };
+  note?: string | null;
+  data?: Record<string, unknown>;
+  at: string;
+}
+
+export async function insertProposalEvent(q: Q, p: Pick<Proposal, 'id' | 'officeId'>, e: NewProposalEvent): Promise<void> {
+  const row: Omit<RegistryProposalEventsTable, 'seq'> = {
+    id: randomUUID(),
+    proposal_id: p.id,
+    office_id: p.officeId,
+    type: e.type,
+    stage: e.stage,
+    actor_id: e.actor.id,
+    actor_name: e.actor.name,
+    note: e.note ?? null,
+    data: JSON.stringify(e.data ?? {}),
+    at: e.at,
+  };
   await q.insertInto('registry_proposal_events').values(row).execute();
 }
 
-export async function proposalByApplication(q: Q, applicationId: string) {
-  return q.selectFrom('registry_proposals').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+export async function proposalByApplication(q: Q, applicationId: string): Promise<Proposal | undefined> {
+  return proposal(await q.selectFrom('registry_proposals').selectAll().where('application_id', '=', applicationId).executeTakeFirst());
 }
 
-export async function findProposal(q: Q, officeId: string, id: string) {
-  return q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+export async function findProposal(q: Q, officeId: string, id: string): Promise<Proposal | undefined> {
+  return proposal(await q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst());
 }
 
-/** Conditional on the version the caller read: of two concurrent updates exactly one wins. */
-export async function updateProposalIfVersion(q: Q, id: string, version: number, set: Partial<RegistryProposalsTable>): Promise<boolean> {
-  const r = await q
-    .updateTable('registry_proposals')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/** Changes a proposal if nobody changed it since `version` (the one version-checked update). */
+export async function updateProposalIfVersion(
+  q: Q,
+  id: string,
+  version: number,
+  set: Partial<Pick<Proposal, 'stage' | 'siksngReference' | 'ministryReference' | 'confirmedSnapshotId' | 'confirmedAt' | 'updatedAt'>>,
+): Promise<boolean> {
+  const row: Partial<RegistryProposalsTable> = {};
+  if (set.stage !== undefined) row.stage = set.stage;
+  if (set.siksngReference !== undefined) row.siksng_reference = set.siksngReference;
+  if (set.ministryReference !== undefined) row.ministry_reference = set.ministryReference;
+  if (set.confirmedSnapshotId !== undefined) row.confirmed_snapshot_id = set.confirmedSnapshotId;
+  if (set.confirmedAt !== undefined) row.confirmed_at = set.confirmedAt;
+  if (set.updatedAt !== undefined) row.updated_at = set.updatedAt;
+  return updateIfVersion(q, 'registry_proposals', id, version, row);
 }
 
-export async function listProposals(q: Q, officeId: string, opts: { stage?: string; limit: number }) {
+export async function listProposals(q: Q, officeId: string, opts: { stage?: Stage; limit: number }): Promise<Proposal[]> {
   let s = q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId);
   if (opts.stage) s = s.where('stage', '=', opts.stage);
-  return s.orderBy('opened_at', 'desc').limit(opts.limit).execute();
+  return (await s.orderBy('opened_at', 'desc').limit(opts.limit).execute()).map(toProposal);
 }
 
 /** Proposals still waiting for the registry to show the person. */
-export async function openProposals(q: Q, officeId: string) {
-  return q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('stage', 'not in', ['confirmed', 'rejected', 'not-proposed']).execute();
+export async function openProposals(q: Q, officeId: string): Promise<Proposal[]> {
+  return (await q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('stage', 'not in', ['confirmed', 'rejected', 'not-proposed']).execute()).map(toProposal);
 }
 
-export async function proposalEvents(q: Q, proposalId: string) {
-  return q.selectFrom('registry_proposal_events').selectAll().where('proposal_id', '=', proposalId).orderBy('seq').execute();
+/** One event of a proposal's history, decoded. */
+export interface ProposalEvent {
+  type: string;
+  stage: Stage;
+  actorId: string | null;
+  actorName: string;
+  note: string | null;
+  data: Record<string, unknown>;
+  at: string;
 }
 
-export async function proposalsForNik(q: Q, officeId: string, nik: string) {
-  return q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('nik', '=', nik).execute();
+export async function proposalEvents(q: Q, proposalId: string): Promise<ProposalEvent[]> {
+  const rows = await q.selectFrom('registry_proposal_events').selectAll().where('proposal_id', '=', proposalId).orderBy('seq').execute();
+  return rows.map((e) => ({ type: e.type, stage: narrow(STAGES, e.stage, 'proposal stage'), actorId: e.actor_id, actorName: e.actor_name, note: e.note, data: JSON.parse(e.data) as Record<string, unknown>, at: e.at }));
+}
+
+export async function proposalsForNik(q: Q, officeId: string, nik: string): Promise<Proposal[]> {
+  return (await q.selectFrom('registry_proposals').selectAll().where('office_id', '=', officeId).where('nik', '=', nik).execute()).map(toProposal);
 }
 
 /* ---------- a person's data (export on request) ---------- */
 
+/** The cases of one NIK in an office, oldest first, their JSON columns decoded. */
 export async function applicationsForNik(q: Q, officeId: string, nik: string) {
-  return q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('applicant_nik', '=', nik).orderBy('submitted_at').execute();
+  const rows = await q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('applicant_nik', '=', nik).orderBy('submitted_at').execute();
+  return rows.map((a) => ({
+    id: a.id,
+    registrationNumber: a.registration_number,
+    serviceId: a.service_id,
+    status: a.status,
+    submittedAt: a.submitted_at,
+    applicant: JSON.parse(a.applicant) as unknown,
+    answers: JSON.parse(a.answers) as unknown,
+    eligibility: JSON.parse(a.eligibility) as unknown,
+  }));
 }
 
+/** The events of these cases, in order. */
 export async function eventsForApplications(q: Q, ids: string[]) {
   if (!ids.length) return [];
-  return q.selectFrom('application_events').selectAll().where('application_id', 'in', ids).orderBy('seq').execute();
+  const rows = await q.selectFrom('application_events').selectAll().where('application_id', 'in', ids).orderBy('seq').execute();
+  return rows.map((e) => ({ applicationId: e.application_id, type: e.type, step: e.step_id, outcome: e.outcome, actor: e.actor_name, note: e.note, at: e.at }));
+}
+
+/* ---------- a case's registry record ---------- */
+
+/** What the registry records on a case at submission: the facts it read and the eligibility verdicts. */
+export interface CaseEligibility {
+  results: { id: string; message: string; verdict: string }[];
+  registry: Record<string, unknown> | null;
+}
+
+/** A case of the office as the registry sees it: who, and what was checked at submission. */
+export async function caseOfOffice(q: Q, officeId: string, id: string) {
+  const a = await q.selectFrom('applications').select(['id', 'registration_number', 'applicant_name', 'eligibility']).where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+  if (!a) return undefined;
+  const e = JSON.parse(a.eligibility) as Partial<CaseEligibility>;
+  return { id: a.id, registrationNumber: a.registration_number, applicantName: a.applicant_name, eligibility: { results: e.results ?? [], registry: e.registry ?? null } satisfies CaseEligibility };
+}
+
+/** A case's events that concern the registry (re-checks at decision steps, proposal stages), in order, decoded. */
+export async function registryEventsOfCase(q: Q, applicationId: string) {
+  const rows = await q.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+  return rows
+    .map((e) => ({ type: e.type, stepId: e.step_id, actorName: e.actor_name, note: e.note, at: e.at, data: JSON.parse(e.data) as Record<string, unknown> }))
+    .filter((e) => e.data.registry || e.type.startsWith('registry-'));
 }

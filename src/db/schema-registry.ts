@@ -57,7 +57,7 @@ export interface RegistryAccessLogTable {
   actor_name: string;
   /** JSON array of the actor's roles. */
   roles: string;
-  /** lookup-nik | lookup-kk | export-rows | export-person | report | import */
+  /** ACCESS_ACTIONS (domain/registry/snapshots.ts): lookup-nik | lookup-kk | export-rows | export-person | report */
   action: string;
   nik: string | null;
   kk: string | null;

@@ -33,6 +33,7 @@ import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
 import { lettersDelegationPages } from './pages/letters-delegation-pages.js';
 import { lettersPages } from './pages/letters-pages.js';
 import { lettersPublicPages } from './pages/letters-public-pages.js';
+import { registryPages } from './pages/registry-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 
 export interface AppDeps {
@@ -123,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   applicationsRoutes(zapp, ctx);
   calendarRoutes(zapp, ctx);
   lettersRoutes(zapp, ctx);
-  registryRoutes(app, ctx);
+  registryRoutes(zapp, ctx);
   complaintsRoutes(zapp, ctx);
   surveysRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(lettersPublicPages, { ctx });
   await app.register(lettersPages, { ctx });
   await app.register(lettersDelegationPages, { ctx });
+  await app.register(registryPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

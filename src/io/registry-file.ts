@@ -171,7 +171,7 @@ function decoderFor(encoding: Encoding): { write(b: Buffer): string; end(): stri
 }
 
 /** Longest record accepted (an unclosed quote would otherwise swallow the rest of the file). */
-export const MAX_RECORD_CHARS = 1 << 20;
+const MAX_RECORD_CHARS = 1 << 20;
 
 /**
  * Splits decoded text into records. Fast path: a line without quotes is split with
@@ -502,16 +502,23 @@ export async function openSource(
 /* ---------------------------------------------------------------------------------------- */
 /* Mapping files */
 
+type MappingValue = { ok: true; value: unknown } | { ok: false; message: string; messageEn: string };
+
 /** Reads a mapping file (YAML or JSON; JSON is YAML) into a plain value, or a problem. */
-export async function readMappingValue(path: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string; messageEn: string }> {
+export async function readMappingValue(path: string): Promise<MappingValue> {
   const { readFile } = await import('node:fs/promises');
-  const { parse } = await import('yaml');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     return { ok: false, message: `Berkas pemetaan tidak dapat dibaca: ${(e as Error).message}`, messageEn: `The mapping file could not be read: ${(e as Error).message}` };
   }
+  return mappingValueOf(text);
+}
+
+/** A mapping file's text (YAML or JSON) as a plain value, or a problem. */
+export async function mappingValueOf(text: string): Promise<MappingValue> {
+  const { parse } = await import('yaml');
   try {
     return { ok: true, value: parse(text) };
   } catch (e) {

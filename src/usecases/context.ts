@@ -7,6 +7,7 @@ import type { Database } from '../db/dialect.js';
 import type { OfficeTemplates } from '../io/templates-dir.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import type { SlaClock } from './sla-clock.js';
+import { RegistryCaches } from './registry/caches.js';
 import { SessionCache } from './staff/session-cache.js';
 import type { StepEffect } from './step-effects.js';
 
@@ -18,12 +19,15 @@ export interface Caches {
   secrets: Map<string, string>;
   /** Letter templates by office slug, read once from standardsDir (office data: changed only by a restart, like the standards). */
   letterTemplates: Map<string, OfficeTemplates>;
+  /** Registry: current snapshot per office (trusted CURRENT_TTL_MS, forgotten on publication), published snapshots, running imports. */
+  registry: RegistryCaches;
 }
 
 export const newCaches = (): Caches => ({
   sessions: new SessionCache(),
   secrets: new Map(),
   letterTemplates: new Map(),
+  registry: new RegistryCaches(),
 });
 
 export interface Ctx {

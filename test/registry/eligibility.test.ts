@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { findApplication, openTaskFor } from '../../src/db/applications-repo.js';
-import { completeTask } from '../../src/usecases/complete-task.js';
+import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import type { RegistryRecheck } from '../../src/usecases/registry/effects.js';
-import { submitApplication } from '../../src/usecases/submit-application.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { extract, importAs, row, staffActor, tokenFor, writeCsv } from './support.js';
@@ -145,7 +145,7 @@ describe(`eligibility from the registry, and the Pekanbaru DTKS service end to e
   it('Re-Aktivasi PBI JKN: non-active for 6 months or more is refused with the decree’s advice; with the duration unknown, the officer records the advice path', async () => {
     const late = await submit('1471015506850001', 'Rina Wati', { keperluan: 'reaktivasi-pbi', 'bulan-nonaktif': 8 });
     assert.ok(!late.ok);
-    const p = late.problems.find((x) => x.field === 'eligibility.reaktivasi-sebelum-6-bulan')!;
+    const p = late.error.problems.find((x) => x.field === 'eligibility.reaktivasi-sebelum-6-bulan')!;
     assert.match(p.message, /Jika lewat dari 6 bulan, maka warga harus diusulkan kembali ke PBI-JKN, ataupun mendaftarkan diri ke PBPU Pemda/);
     const unknown = await submit('1471015506850001', 'Rina Wati', { keperluan: 'reaktivasi-pbi' });
     assert.ok(unknown.ok);
@@ -157,7 +157,7 @@ describe(`eligibility from the registry, and the Pekanbaru DTKS service end to e
   it('not in DTKS: Re-Aktivasi is refused ("dengan syarat terdaftar sebagai Peserta DTKS"); KIS and KIP end with the decree’s advice, KK stamped', async () => {
     const reakt = await submit('1471036512880004', 'Dewi Lestari', { keperluan: 'reaktivasi-pbi', 'bulan-nonaktif': 1 });
     assert.ok(!reakt.ok);
-    assert.match(reakt.problems.find((x) => x.field === 'eligibility.reaktivasi-terdaftar-dtks')!.message, /Tidak memenuhi syarat: dengan syarat \( terdaftar sebagai Peserta DTKS \)/);
+    assert.match(reakt.error.problems.find((x) => x.field === 'eligibility.reaktivasi-terdaftar-dtks')!.message, /Tidak memenuhi syarat: dengan syarat \( terdaftar sebagai Peserta DTKS \)/);
 
     for (const [keperluan, advice] of [
       ['kis', 'kis-ke-dinkes'],

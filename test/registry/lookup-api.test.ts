@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { submitApplication } from '../../src/usecases/submit-application.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { multipartBody } from '../support/fixtures.js';

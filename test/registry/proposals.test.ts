@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { findApplication, openTaskFor } from '../../src/db/applications-repo.js';
 import { proposalByApplication, proposalEvents } from '../../src/db/registry-repo.js';
-import { completeTask } from '../../src/usecases/complete-task.js';
-import { submitApplication } from '../../src/usecases/submit-application.js';
+import { completeTask } from '../../src/usecases/applications/complete-task.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { extract, importAs, row, staffActor, tokenFor, writeCsv } from './support.js';
@@ -71,17 +71,17 @@ describe(`registry proposals (${TEST_DB})`, () => {
     assert.equal((await proposalByApplication(t.database.db, id))!.stage, 'surveyed');
     const bad = await step('kota-jambi', id, 'diusulkan', { siksngReference: 'x' });
     assert.ok(!bad.ok);
-    assert.equal(bad.problems[0]!.code, 'siksng-reference-invalid');
+    assert.equal(bad.error.problems[0]!.code, 'siksng-reference-invalid');
     const fin = await ok('kota-jambi', id, 'diusulkan', { siksngReference: 'USL-1571-2026-000123' });
     assert.equal(fin.status, 'waiting-external');
     p = (await proposalByApplication(t.database.db, id))!;
-    assert.deepEqual([p.stage, p.siksng_reference], ['finalised', 'USL-1571-2026-000123']);
+    assert.deepEqual([p.stage, p.siksngReference], ['finalised', 'USL-1571-2026-000123']);
 
     // The next extract lists her: the proposal is confirmed and the wait on Kemensos ends.
     const feb = await snapshot('kota-jambi', 'jambi-2026-04.csv', [row({ nik, kk: '1571031503180002', nama: 'DEWI LESTARI', desil: '1' })], '2026-04');
     assert.equal(feb.confirmedProposals, 1);
     p = (await proposalByApplication(t.database.db, id))!;
-    assert.deepEqual([p.stage, p.confirmed_snapshot_id], ['confirmed', feb.snapshotId]);
+    assert.deepEqual([p.stage, p.confirmedSnapshotId], ['confirmed', feb.snapshotId]);
     const app = (await findApplication(t.database.db, officeId('kota-jambi'), id))!;
     assert.deepEqual([app.status, app.end_id], ['completed', 'selesai']);
     const events = await t.database.db.selectFrom('application_events').selectAll().where('application_id', '=', id).orderBy('seq').execute();
@@ -118,7 +118,7 @@ describe(`registry proposals (${TEST_DB})`, () => {
     assert.equal(posted.statusCode, 303);
     assert.equal(posted.headers.location, '/petugas');
     const p = (await proposalByApplication(t.database.db, id))!;
-    assert.deepEqual([p.stage, p.siksng_reference], ['finalised', 'USL-1571-2026-000456']);
+    assert.deepEqual([p.stage, p.siksngReference], ['finalised', 'USL-1571-2026-000456']);
     // Other steps of the service do not ask for it.
     const next = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${id}`, headers: await tokenFor(t, `${(await openTaskFor(t.database.db, id))!.role}@kota-jambi`) });
     assert.doesNotMatch(next.body, /f-siksng/);

@@ -6,7 +6,7 @@
 import { maskKk, maskNik } from '../identity/index.js';
 
 /** Full look-up: the registry's operators, field and assessment staff, and decision makers. */
-export const FULL_ROLES = [
+const FULL_ROLES = [
   'admin',
   'operator',
   'operator-kelurahan',
@@ -26,22 +26,23 @@ export const FULL_ROLES = [
 ] as const;
 
 /** The counter: sees the person asked about in full, the other family members' NIKs masked. */
-export const COUNTER_ROLES = ['front-office', 'back-office'] as const;
+const COUNTER_ROLES = ['front-office', 'back-office'] as const;
 
 /** Read-only oversight: every NIK and KK masked, addresses reduced to kelurahan/kecamatan. */
-export const MASKED_ROLES = ['auditor'] as const;
+const MASKED_ROLES = ['auditor'] as const;
 
 /** Import snapshots, download rejection reports, export rows. */
-export const IMPORT_ROLES = ['operator', 'admin'] as const;
-export const EXPORT_ROLES = ['operator', 'admin'] as const;
+const IMPORT_ROLES = ['operator', 'admin'] as const;
+const EXPORT_ROLES = ['operator', 'admin'] as const;
 /** Export of everything Sigap holds about one person, at that person's request (UU 27/2022 Pasal 32). */
-export const PERSON_EXPORT_ROLES = ['admin', 'kepala-dinas'] as const;
+const PERSON_EXPORT_ROLES = ['admin', 'kepala-dinas'] as const;
 /** Read the access log. */
-export const LOG_ROLES = ['admin', 'auditor', 'kepala-dinas'] as const;
+const LOG_ROLES = ['admin', 'auditor', 'kepala-dinas'] as const;
 /** Record proposal stages (survey, SIKS-NG finalisation, ministry decision). */
-export const PROPOSAL_ROLES = ['operator', 'admin', 'fasilitator', 'verifikator', 'pendamping', 'operator-kelurahan', 'kepala-bidang', 'front-office'] as const;
+const PROPOSAL_ROLES = ['operator', 'admin', 'fasilitator', 'verifikator', 'pendamping', 'operator-kelurahan', 'kepala-bidang', 'front-office'] as const;
 
-export type Masking = 'full' | 'counter' | 'masked';
+export const MASKINGS = ['full', 'counter', 'masked'] as const;
+export type Masking = (typeof MASKINGS)[number];
 
 const has = (roles: readonly string[], set: readonly string[]) => roles.some((r) => set.includes(r));
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 
 /** The fields Sigap keeps of a registry row, named as in the extract layout seen in public code. */
-export const FIELDS = [
+const FIELDS = [
   'iddtks',
   'provinsi',
   'kabupaten_kota',
@@ -34,10 +34,10 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 
 /** Without these a row cannot be looked up or grouped into a family. */
-export const REQUIRED_FIELDS: readonly Field[] = ['nomor_nik', 'nomor_kk', 'nama'];
+const REQUIRED_FIELDS: readonly Field[] = ['nomor_nik', 'nomor_kk', 'nama'];
 
 /** Normalises a header: lower case, accents and punctuation to "_", trimmed of "_". */
-export function normaliseHeader(h: string): string {
+function normaliseHeader(h: string): string {
   return String(h ?? '')
     .replace(/^\uFEFF/, '')
     .normalize('NFKD')
@@ -48,7 +48,7 @@ export function normaliseHeader(h: string): string {
 }
 
 /** Header variants (already normalised) recognised by the default mapping. */
-export const DEFAULT_ALIASES: Record<Field, string[]> = {
+const DEFAULT_ALIASES: Record<Field, string[]> = {
   iddtks: ['iddtks', 'id_dtks', 'id_dtsen', 'iddtsen', 'id_art', 'idart', 'id'],
   provinsi: ['provinsi', 'propinsi', 'prov', 'nama_provinsi', 'nm_prov'],
   kabupaten_kota: ['kabupaten_kota', 'kabupaten', 'kota', 'kab_kota', 'kabkota', 'kab_kot', 'nama_kabupaten', 'nama_kab_kota', 'nm_kab'],
@@ -73,7 +73,7 @@ export const DEFAULT_ALIASES: Record<Field, string[]> = {
 };
 
 /** Other programme flags recognised by name (kept as `registry.<name>` facts). */
-export const DEFAULT_OTHER_FLAGS = ['kip', 'pip', 'kks', 'blt', 'bst', 'rutilahu', 'atensi', 'pena', 'yapi', 'kis', 'bpjs_pbi_daerah', 'jamkesda'];
+const DEFAULT_OTHER_FLAGS = ['kip', 'pip', 'kks', 'blt', 'bst', 'rutilahu', 'atensi', 'pena', 'yapi', 'kis', 'bpjs_pbi_daerah', 'jamkesda'];
 
 export const MappingFile = z
   .object({

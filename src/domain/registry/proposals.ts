@@ -11,7 +11,11 @@ import type { Service } from '../standards/schema.js';
 
 export const STAGES = ['intake', 'surveyed', 'finalised', 'approved', 'rejected', 'not-proposed', 'confirmed'] as const;
 export type Stage = (typeof STAGES)[number];
-export type ProposalKind = 'dtks' | 'pbi-jk';
+export const PROPOSAL_KINDS = ['dtks', 'pbi-jk'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+/** The stages an officer records by hand (intake opens a proposal; confirmation comes from a snapshot). */
+export const RECORDABLE_STAGES = ['surveyed', 'finalised', 'approved', 'rejected', 'not-proposed'] as const satisfies readonly Stage[];
+export type RecordableStage = (typeof RECORDABLE_STAGES)[number];
 
 export const STAGE_LABEL: Record<Stage, [string, string]> = {
   intake: ['Diterima (usulan baru)', 'Received (new proposal)'],

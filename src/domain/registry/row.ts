@@ -8,7 +8,7 @@ import type { Field, ResolvedMapping } from './columns.js';
 import { parseDate, parseDesil, parseFlag, parseSex } from './values.js';
 
 /** The stored record, in this order (the database columns follow it). */
-export const RECORD_KEYS = [
+const RECORD_KEYS = [
   'row_no',
   'dtks_id',
   'province',
@@ -34,7 +34,6 @@ export const RECORD_KEYS = [
   'other_flags',
   'row_hash',
 ] as const;
-export type RecordKey = (typeof RECORD_KEYS)[number];
 export type RecordTuple = (string | number | null)[];
 
 export interface Rejection {
@@ -82,7 +81,7 @@ function idDigits(s: string | undefined): string {
  * reading `sep` as the cell separator: the same cells hash the same whether they are stored as the
  * source line or joined again, so "unchanged" compares the normalised record.
  */
-export function hashCells(text: string, sepCode: number, from = 0): number {
+function hashCells(text: string, sepCode: number, from = 0): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
   for (let i = from; i < text.length; i++) {
@@ -230,10 +229,10 @@ export function validateRow(cells: string[], rowNo: number, map: ResolvedMapping
  * normalised cells joined by U+001F, marked by a leading U+001F.
  */
 export const LOAD_COLUMNS = ['row_no', 'nik', 'kk', 'desil', 'pkh', 'bpnt', 'pbi', 'row_hash', 'cells'] as const;
-export const CELL_SEP = '\u001f';
+const CELL_SEP = '\u001f';
 
 /** Record position of each mapped field (RECORD_KEYS order). */
-export const FIELD_POSITION: Record<Field, number> = {
+const FIELD_POSITION: Record<Field, number> = {
   iddtks: 1,
   provinsi: 2,
   kabupaten_kota: 3,

@@ -18,7 +18,7 @@ interface Region {
 }
 
 /** Kecamatan codes and names of the five seed offices (Kemendagri area codes). */
-export const SAMPLE_REGIONS: Record<string, Region> = {
+const SAMPLE_REGIONS: Record<string, Region> = {
   'kota-jambi': {
     province: 'JAMBI',
     regency: 'KOTA JAMBI',

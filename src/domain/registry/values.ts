@@ -19,7 +19,7 @@ const MONTHS: Record<string, number> = {
 };
 
 /** Days from 1899-12-30 (spreadsheet serial dates, with the 1900 leap-year bug already absorbed). */
-export function serialToIso(serial: number): string | null {
+function serialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
   const ms = Math.round((serial - 25569) * 86_400_000);
   const d = new Date(ms);

@@ -13,7 +13,7 @@ import { officeNotFound, serviceNotFound } from '../../domain/standards/not-foun
 import { startMove } from '../../domain/procedure/engine.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { registryFactsWith } from '../registry/facts.js';
+import { registryFactsFor } from '../registry/facts.js';
 import { serverSecret } from '../server-secret.js';
 
 export interface SubmitInput extends IntakeInput {
@@ -72,7 +72,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
 
   const now = nowOf(ctx);
   const today = ctx.clock.localDate(office.office, now.toISOString());
-  const registry = (await registryFactsWith(db, ctx.database.dialect, office.id, input.applicant?.nik))?.facts;
+  const registry = await registryFactsFor(ctx, office.id, input.applicant?.nik);
   const checked = checkIntake(svc, input, { today, staff, registry });
   if (!checked.ok) return fail('invalid', ...checked.problems);
   const intake = checked.value;

@@ -5,16 +5,16 @@
  *    facts, verdicts (with their verdict at submission) and the snapshot go into the step's event
  *    data as `registry`. It never blocks the officer: the officer decides, the record shows what the
  *    registry said.
- *  - registry-proposals: proposal services open and move their proposal (proposals.ts).
+ *  - registry-proposals: proposal services open and move their proposal (advance-proposal.ts).
  */
 import { ageOn } from '../../domain/identity/index.js';
 import { evaluateRule, type Facts, type Verdict } from '../../domain/standards/rules.js';
 import type { Rule, Service } from '../../domain/standards/schema.js';
 import type { StepEffect, StepEffectInput } from '../step-effects.js';
 import { registryFactsWith } from './facts.js';
-import { advanceFromStep, checkStepReference } from './proposals.js';
+import { advanceFromStep, checkStepReference } from './advance-proposal.js';
 
-export function ruleUsesRegistry(r: Rule): boolean {
+function ruleUsesRegistry(r: Rule): boolean {
   if ('all' in r) return r.all.some(ruleUsesRegistry);
   if ('any' in r) return r.any.some(ruleUsesRegistry);
   if ('not' in r) return ruleUsesRegistry(r.not);
@@ -22,12 +22,12 @@ export function ruleUsesRegistry(r: Rule): boolean {
 }
 
 /** Whether a service's eligibility rules or requirement conditions read the registry. */
-export function serviceUsesRegistry(svc: Service): boolean {
+function serviceUsesRegistry(svc: Service): boolean {
   return svc.eligibility.some((e) => ruleUsesRegistry(e.rule)) || svc.requirements.some((r) => !!r.appliesWhen && ruleUsesRegistry(r.appliesWhen));
 }
 
 /** The case's own facts (answers, applicant) as at intake, for rules that combine them with registry facts. */
-export function caseFacts(input: Pick<StepEffectInput, 'app'>, today: string): Facts {
+function caseFacts(input: Pick<StepEffectInput, 'app'>, today: string): Facts {
   const applicant = JSON.parse(input.app.applicant) as { birthDate?: string | null; sex?: string | null; residentOfRegion?: boolean };
   const answers = JSON.parse(input.app.answers) as Record<string, unknown>;
   return {
@@ -49,13 +49,12 @@ export interface RegistryRecheck {
   changed: string[];
 }
 
-export const registryRecheck: StepEffect = {
+const registryRecheck: StepEffect = {
   name: 'registry-recheck',
   async apply(input) {
     if (input.step.kind !== 'decision' || !serviceUsesRegistry(input.service)) return;
-    const office = input.ctx.catalogue.list().find((o) => o.id === input.app.office_id);
-    const today = office ? input.ctx.clock.localDate(office.office, input.now) : input.now.slice(0, 10);
-    const found = await registryFactsWith(input.trx, input.ctx.database.dialect, input.app.office_id, input.app.applicant_nik);
+    const today = input.ctx.clock.localDate(input.ctx.catalogue.officeById(input.app.office_id).office, input.now);
+    const found = await registryFactsWith(input.trx, input.ctx.database.dialect, input.app.office_id, input.app.applicant_nik, input.ctx.caches.registry);
     const facts = { ...caseFacts(input, today), ...(found?.facts ?? {}) };
     const before = new Map<string, Verdict>();
     try {
@@ -69,7 +68,7 @@ export const registryRecheck: StepEffect = {
       .map((e) => ({ id: e.id, message: e.message, verdict: evaluateRule(e.rule, facts), atSubmission: before.get(e.id) ?? null }));
     const result: RegistryRecheck = {
       checkedAt: input.now,
-      snapshot: found ? { id: found.snapshot.id, period: found.snapshot.period, sha256: found.snapshot.source_sha256 } : null,
+      snapshot: found ? { id: found.snapshot.id, period: found.snapshot.period, sha256: found.snapshot.sourceSha256 } : null,
       facts: found ? Object.fromEntries(Object.entries(found.facts).filter(([k]) => k !== 'registry.snapshot' && k !== 'registry.period')) : null,
       rules,
       failing: rules.filter((r) => r.verdict === 'fail').map((r) => r.id),
@@ -79,7 +78,7 @@ export const registryRecheck: StepEffect = {
   },
 };
 
-export const registryProposals: StepEffect = {
+const registryProposals: StepEffect = {
   name: 'registry-proposals',
   async check(input) {
     return checkStepReference(input);

@@ -7,17 +7,19 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../../db/dialect.js';
-import { familyOfKk, personRow } from '../../db/registry-repo.js';
+import { familyOfKk, personRow, type Snapshot } from '../../db/registry-repo.js';
 import type { DB } from '../../db/schema.js';
-import type { RegistryRowTable, RegistrySnapshotsTable } from '../../db/schema-registry.js';
+import type { RegistryRowTable } from '../../db/schema-registry.js';
 import type { Facts } from '../../domain/standards/rules.js';
 import { stripSeparators } from '../../domain/identity/nik.js';
+import type { Ctx } from '../context.js';
+import type { RegistryCaches } from './caches.js';
 import { layoutOf, otherFlags } from './rows.js';
 import { currentSnapshotOf } from './snapshots.js';
 
-export const flag = (v: number | null): boolean | undefined => (v === null || v === undefined ? undefined : v === 1);
+const flag = (v: number | null): boolean | undefined => (v === null || v === undefined ? undefined : v === 1);
 
-export function factsFromRow(snapshot: RegistrySnapshotsTable, row: RegistryRowTable | undefined, familyDesil: number | null = null): Facts {
+function factsFromRow(snapshot: Snapshot, row: RegistryRowTable | undefined, familyDesil: number | null = null): Facts {
   const facts: Facts = { 'registry.snapshot': snapshot.id, 'registry.period': snapshot.period, 'registry.dtks': !!row };
   if (!row) return facts;
   facts['registry.desil'] = row.desil ?? familyDesil ?? undefined;
@@ -29,15 +31,29 @@ export function factsFromRow(snapshot: RegistrySnapshotsTable, row: RegistryRowT
   return facts;
 }
 
-/** Facts for a NIK from the current snapshot, with any reader (a transaction included). */
-export async function registryFactsWith(q: Kysely<DB> | Transaction<DB>, dialect: DialectName, officeId: string, nikInput: string | null | undefined): Promise<{ facts: Facts; snapshot: RegistrySnapshotsTable } | undefined> {
+/**
+ * Facts for a NIK from the current snapshot, with any reader (a transaction included). Given the
+ * product's caches (ctx.caches.registry), which snapshot is current comes from memory.
+ */
+export async function registryFactsWith(
+  q: Kysely<DB> | Transaction<DB>,
+  dialect: DialectName,
+  officeId: string,
+  nikInput: string | null | undefined,
+  caches?: RegistryCaches,
+): Promise<{ facts: Facts; snapshot: Snapshot } | undefined> {
   if (!nikInput) return undefined;
   const nik = stripSeparators(nikInput);
   if (!/^\d{16}$/.test(nik)) return undefined;
-  const snapshot = await currentSnapshotOf(q, dialect, officeId);
+  const snapshot = await currentSnapshotOf(q, dialect, officeId, caches);
   if (!snapshot) return undefined;
-  const row = await personRow(q, dialect, snapshot.table_name, nik);
+  const row = await personRow(q, dialect, snapshot.tableName, nik);
   let familyDesil: number | null = null;
-  if (row && row.desil === null) familyDesil = (await familyOfKk(q, dialect, snapshot.table_name, row.kk)).find((r) => r.desil !== null)?.desil ?? null;
+  if (row && row.desil === null) familyDesil = (await familyOfKk(q, dialect, snapshot.tableName, row.kk)).find((r) => r.desil !== null)?.desil ?? null;
   return { facts: factsFromRow(snapshot, row, familyDesil), snapshot };
+}
+
+/** The eligibility facts for a NIK on submission, through the product's caches. */
+export async function registryFactsFor(ctx: Pick<Ctx, 'database' | 'caches'>, officeId: string, nik: string | undefined): Promise<Facts | undefined> {
+  return (await registryFactsWith(ctx.database.db, ctx.database.dialect, officeId, nik, ctx.caches.registry))?.facts;
 }

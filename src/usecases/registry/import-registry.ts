@@ -32,8 +32,6 @@ import {
   indexKk,
   indexNik,
   insertSnapshot,
-  listRowTables,
-  loadingSnapshots,
   openBulkLoader,
   publishSnapshot,
   releaseLock,
@@ -42,24 +40,23 @@ import {
   takeLock,
   updateSnapshot,
   type BulkLoader,
+  type SnapshotRow,
 } from '../../db/registry-repo.js';
-import type { RegistrySnapshotsTable } from '../../db/schema-registry.js';
-import type { Problem } from '../../domain/errors.js';
+import { fail, type Failure, type Problem } from '../../domain/errors.js';
+import { officeNotFound } from '../../domain/standards/not-found.js';
 import type { MappingFile } from '../../domain/registry/columns.js';
 import { canImport } from '../../domain/registry/access.js';
+import { validPeriod } from '../../domain/registry/inputs.js';
 import { storedSeparator, type Rejection } from '../../domain/registry/row.js';
+import type { ImportPhase, Layout } from '../../domain/registry/snapshots.js';
 import { inspectSource, type SourceInfo } from '../../io/registry-file.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { cleanupDeadImports, importAlive, running } from './clean-up-imports.js';
+import { confirmProposals } from './confirm-proposals.js';
 import { BATCH_ROWS, parseBatches, parseInWorker, WORKER_MIN_BYTES, type ParseJob, type ParseMessage } from './parse-pipeline.js';
-import { confirmProposals } from './proposals.js';
-import { forgetCurrent } from './snapshots.js';
 
-export const DEFAULT_THRESHOLD = 0.01;
-/** A loading import whose heartbeat is older than this is considered dead. */
-export const STALE_MS = 2 * 60_000;
-
-export type ImportPhase = 'hashing' | 'loading' | 'indexing' | 'comparing' | 'publishing' | 'done';
+const DEFAULT_THRESHOLD = 0.01;
 
 export interface ImportProgress {
   snapshotId: string | null;
@@ -94,7 +91,7 @@ export interface ImportInput {
   snapshotId?: string;
 }
 
-export interface ImportSummary {
+export type ImportSummary = {
   snapshotId: string;
   status: 'complete' | 'refused' | 'noop' | 'failed';
   office: string;
@@ -116,55 +113,16 @@ export interface ImportSummary {
   /** Milliseconds spent per phase. */
   timings: Record<string, number>;
   /** How to read the stored cells back: the file's header and the mapping. */
-  layout: { header: string[]; separator: string; index: Partial<Record<string, number>>; flags: { name: string; index: number }[] } | null;
-}
+  layout: Layout | null;
+};
 
-export type ImportResult = { ok: true; value: ImportSummary } | { ok: false; status: 403 | 404 | 409 | 422; problems: Problem[]; summary?: ImportSummary };
+/** The summary, or why the import was refused (with its summary when it got that far: the report's path). */
+export type ImportResult = { ok: true; value: ImportSummary } | { ok: false; error: Failure; summary?: ImportSummary };
 
-const fail = (status: 403 | 404 | 409 | 422, code: string, message: string, messageEn: string, summary?: ImportSummary): ImportResult => ({ ok: false, status, problems: [{ code, message, messageEn }], summary });
-
-export function validPeriod(p: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(p);
-}
-
-function processAlive(host: string, pid: number): boolean {
-  if (host !== hostname()) return true;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Whether a loading snapshot (or lock) belongs to an import that is still running. */
-export function importAlive(x: { host: string; pid: number; heartbeat_at: string }, now: Date): boolean {
-  if (now.getTime() - Date.parse(x.heartbeat_at) > STALE_MS) return false;
-  return processAlive(x.host, x.pid);
-}
-
-/** Snapshot ids this process is importing right now. */
-const running = new Set<string>();
-
-/** Removes what dead imports of an office left: their row tables, and marks them abandoned. */
-export async function cleanupDeadImports(ctx: Ctx, officeId: string, except: string | null): Promise<string[]> {
-  const db = ctx.database.db;
-  const now = nowOf(ctx);
-  const cleaned: string[] = [];
-  for (const s of await loadingSnapshots(db, officeId)) {
-    if (s.id === except) continue;
-    if (running.has(s.id) || importAlive(s, now)) continue;
-    await dropRowTable(db, s.table_name);
-    await updateSnapshot(db, s.id, { status: 'abandoned', phase: 'done', summary: JSON.stringify({ ...JSON.parse(s.summary || '{}'), abandonedAt: now.toISOString() }) });
-    cleaned.push(s.id);
-  }
-  // Tables whose snapshot row is gone or no longer loading/complete (a crash between steps).
-  const snaps = await db.selectFrom('registry_snapshots').select(['table_name', 'status']).execute();
-  const keep = new Set(snaps.filter((s) => s.status === 'complete' || s.status === 'loading').map((s) => s.table_name));
-  for (const t of await listRowTables(db)) if (!keep.has(t)) await dropRowTable(db, t);
-  return cleaned;
-}
+const refused = (error: { ok: false; error: Failure }, summary?: ImportSummary): ImportResult => ({ ...error, ...(summary ? { summary } : {}) });
+const problemOf = (code: string, message: string, messageEn: string): Problem => ({ code, message, messageEn });
+const importRunning = () =>
+  fail('conflict', problemOf('import-running', 'Impor lain untuk kantor ini sedang berjalan; tunggu sampai selesai', 'Another import for this office is running; wait until it finishes'));
 
 /**
  * Keeps this process's heap near its size at the start of the import. A million rows leave their
@@ -173,6 +131,7 @@ export async function cleanupDeadImports(ctx: Ctx, officeId: string, except: str
  * milliseconds per million rows, and peak memory stays flat whatever the file size.
  */
 const HEAP_SLACK_MB = 24;
+/** V8's collector, asked for once per process (it is the process's, whatever the product). */
 let forceGc: (() => void) | null | undefined;
 function collector(): (() => void) | null {
   if (forceGc !== undefined) return forceGc;
@@ -223,16 +182,18 @@ const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"
 
 export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<ImportResult> {
   const started = performance.now();
-  const office = ctx.catalogue.office(input.office);
-  if (!office) return fail(404, 'office-not-found', `Kantor "${input.office}" tidak ditemukan`, `Office "${input.office}" not found`);
+  const found = ctx.catalogue.findOffice(input.office);
+  if (!found.ok) return found;
+  const office = found.value;
   if (input.actor.id !== null && (input.actor.officeId !== office.id || !canImport(input.actor.roles)))
-    return fail(403, 'role-required', 'Impor registri hanya untuk operator atau admin kantor ini', 'Registry imports are for this office’s operators or admins only');
+    return fail('forbidden', problemOf('role-required', 'Impor registri hanya untuk operator atau admin kantor ini', 'Registry imports are for this office’s operators or admins only'));
   const now0 = nowOf(ctx);
   const today = ctx.clock.localDate(office.office, now0.toISOString());
   const period = input.period ?? today.slice(0, 7);
-  if (!validPeriod(period)) return fail(422, 'period-invalid', `Periode harus YYYY-MM, mis. ${today.slice(0, 7)}`, `The period must be YYYY-MM, e.g. ${today.slice(0, 7)}`);
+  if (!validPeriod(period)) return fail('invalid', problemOf('period-invalid', `Periode harus YYYY-MM, mis. ${today.slice(0, 7)}`, `The period must be YYYY-MM, e.g. ${today.slice(0, 7)}`));
   const threshold = input.threshold ?? input.mapping?.threshold ?? DEFAULT_THRESHOLD;
-  if (!(threshold >= 0 && threshold <= 1)) return fail(422, 'threshold-invalid', 'Ambang penolakan harus antara 0 dan 1 (mis. 0.01 = 1%)', 'The rejection threshold must be between 0 and 1 (e.g. 0.01 = 1%)');
+  if (!(threshold >= 0 && threshold <= 1))
+    return fail('invalid', problemOf('threshold-invalid', 'Ambang penolakan harus antara 0 dan 1 (mis. 0.01 = 1%)', 'The rejection threshold must be between 0 and 1 (e.g. 0.01 = 1%)'));
   const db = ctx.database.db;
   const snapshotId = input.snapshotId ?? randomUUID();
   const table = rowTableName(snapshotId);
@@ -244,7 +205,7 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
       input.onProgress?.(progress);
     });
   } catch (e) {
-    return fail(422, 'file-unreadable', `Berkas tidak dapat dibaca: ${(e as Error).message}`, `The file could not be read: ${(e as Error).message}`);
+    return fail('invalid', problemOf('file-unreadable', `Berkas tidak dapat dibaca: ${(e as Error).message}`, `The file could not be read: ${(e as Error).message}`));
   }
   progress.totalBytes = info.size;
   const hashedAt = performance.now();
@@ -278,18 +239,17 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
     phaseStart = now;
   };
   const same = await currentForPeriod(db, office.id, period);
-  if (same && same.source_sha256 === info.sha256) {
-    const prior = JSON.parse(same.summary) as Partial<ImportSummary>;
+  if (same && same.sourceSha256 === info.sha256) {
+    const prior = same.summary as Partial<ImportSummary>;
     return { ok: true, value: { ...summary, ...prior, snapshotId: same.id, status: 'noop', durationMs: Math.round(performance.now() - started) } };
   }
 
   // The office's import lock: one import at a time; a dead holder's leftovers are cleaned up.
   const lockRow = { office_id: office.id, snapshot_id: snapshotId, host: hostname(), pid: process.pid, heartbeat_at: now0.toISOString() };
   const held = await findLock(db, office.id);
-  if (held && (running.has(held.snapshot_id) || importAlive(held, now0)))
-    return fail(409, 'import-running', 'Impor lain untuk kantor ini sedang berjalan; tunggu sampai selesai', 'Another import for this office is running; wait until it finishes');
-  const took = await takeLock(db, lockRow, held ? held.snapshot_id : null);
-  if (!took) return fail(409, 'import-running', 'Impor lain untuk kantor ini sedang berjalan; tunggu sampai selesai', 'Another import for this office is running; wait until it finishes');
+  if (held && (running.has(held.snapshotId) || importAlive(held, now0))) return importRunning();
+  const took = await takeLock(db, lockRow, held ? held.snapshotId : null);
+  if (!took) return importRunning();
   running.add(snapshotId);
   const reports = join(ctx.dataDir, 'registry', 'reports');
   const report = new ReportWriter(join(reports, `${snapshotId}.csv`));
@@ -298,7 +258,7 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
   const nowIso = () => nowOf(ctx).toISOString();
   try {
     await cleanupDeadImports(ctx, office.id, snapshotId);
-    const snap: RegistrySnapshotsTable = {
+    const snap: SnapshotRow = {
       id: snapshotId,
       office_id: office.id,
       period,
@@ -324,7 +284,7 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
       rows_rejected: null,
       rows_unchanged: null,
       report_path: null,
-      summary: JSON.stringify({ threshold }),
+      summary: { threshold },
     };
     await insertSnapshot(db, snap);
     await createRowTable(db, table);
@@ -355,13 +315,13 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
       if (m.type === 'error') {
         await abandon(ctx, snap, report, loader, 'failed', { problems: m.problems });
         loader = null;
-        return { ok: false, status: 422, problems: m.problems, summary: { ...summary, status: 'failed', durationMs: Math.round(performance.now() - started) } };
+        return refused(fail('invalid', ...m.problems), { ...summary, status: 'failed', durationMs: Math.round(performance.now() - started) });
       }
       if (m.type === 'header') {
         summary.separator = m.separator;
         summary.unusedColumns = m.mapping.unused;
         summary.layout = { header: m.header, separator: storedSeparator(m.separator ?? ','), index: m.mapping.index, flags: m.mapping.flags };
-        await updateSnapshot(db, snapshotId, { summary: JSON.stringify({ threshold, layout: summary.layout }) });
+        await updateSnapshot(db, snapshotId, { summary: { threshold, layout: summary.layout } });
         loader = await openBulkLoader(ctx.database, table, { databaseUrl: input.databaseUrl });
         summary.loader = loader.kind;
         continue;
@@ -370,7 +330,7 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
       if (input.signal?.aborted) {
         await abandon(ctx, snap, report, loader, 'failed', { cancelled: true });
         loader = null;
-        return fail(409, 'import-cancelled', 'Impor dibatalkan; snapshot sebelumnya tetap berlaku', 'Import cancelled; the previous snapshot stays current', { ...summary, status: 'failed' });
+        return refused(fail('conflict', problemOf('import-cancelled', 'Impor dibatalkan; snapshot sebelumnya tetap berlaku', 'Import cancelled; the previous snapshot stays current')), { ...summary, status: 'failed' });
       }
       const tl = performance.now();
       if (m.accepted) await loader!.load(m, m.accepted);
@@ -462,9 +422,9 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
     const counting = countRows(db, table);
     counting.catch(() => undefined);
     const previous = await currentSnapshot(db, office.id);
-    if (previous && (await rowTableExists(db, previous.table_name))) {
-      const cmp = await compareRows(db, table, previous.table_name);
-      const prevRows = previous.rows_accepted ?? 0;
+    if (previous && (await rowTableExists(db, previous.tableName))) {
+      const cmp = await compareRows(db, table, previous.tableName);
+      const prevRows = previous.rowsAccepted ?? 0;
       summary.previousSnapshotId = previous.id;
       summary.rows.unchanged = cmp.unchanged;
       summary.rows.new = summary.rows.accepted - cmp.continuing;
@@ -490,33 +450,22 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
           rows_rejected: summary.rows.rejected,
           rows_unchanged: summary.rows.unchanged,
           report_path: summary.reportPath,
-          summary: JSON.stringify(summary),
+          summary,
         },
         publishedAt,
+        { actor: input.actor.name, detail: { period, sha256: info.sha256, source: summary.sourceName, rows: summary.rows, previous: summary.previousSnapshotId } },
       );
       await releaseLock(trx, office.id, snapshotId);
-      await trx
-        .insertInto('audit_events')
-        .values({
-          id: randomUUID(),
-          office_id: office.id,
-          actor: input.actor.name,
-          action: 'registry.import',
-          subject: `registry-snapshot:${snapshotId}`,
-          detail: JSON.stringify({ period, sha256: info.sha256, source: summary.sourceName, rows: summary.rows, previous: summary.previousSnapshotId }),
-          at: publishedAt,
-        })
-        .execute();
     });
     lap('publishing');
-    forgetCurrent(office.id);
+    ctx.caches.registry.forgetCurrent(office.id);
     running.delete(snapshotId);
     progress.phase = 'done';
     input.onProgress?.(progress);
     // After publishing: proposals whose person now appears are confirmed (never undoes the import).
     try {
       summary.confirmedProposals = await confirmProposals(ctx, office.id, snapshotId);
-      if (summary.confirmedProposals) await updateSnapshot(db, snapshotId, { summary: JSON.stringify(summary) });
+      if (summary.confirmedProposals) await updateSnapshot(db, snapshotId, { summary });
     } catch (e) {
       process.emitWarning(`registry: confirming proposals failed: ${(e as Error).message}`);
     }
@@ -524,7 +473,7 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
   } catch (e) {
     if (loader) await loader.abort().catch(() => undefined);
     if (created) await dropRowTable(db, table).catch(() => undefined);
-    await updateSnapshot(db, snapshotId, { status: 'failed', phase: 'done', summary: JSON.stringify({ ...summary, status: 'failed', error: (e as Error).message }) }).catch(() => undefined);
+    await updateSnapshot(db, snapshotId, { status: 'failed', phase: 'done', summary: { ...summary, status: 'failed', error: (e as Error).message } }).catch(() => undefined);
     await report.close().catch(() => undefined);
     throw e;
   } finally {
@@ -533,14 +482,14 @@ export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<Impo
   }
 }
 
-async function abandon(ctx: Ctx, snap: RegistrySnapshotsTable, report: ReportWriter, loader: BulkLoader | null, status: 'failed' | 'refused', extra: Record<string, unknown>): Promise<void> {
+async function abandon(ctx: Ctx, snap: SnapshotRow, report: ReportWriter, loader: BulkLoader | null, status: 'failed' | 'refused', extra: Record<string, unknown>): Promise<void> {
   if (loader) await loader.abort().catch(() => undefined);
   await dropRowTable(ctx.database.db, snap.table_name);
   const path = await report.close();
-  await updateSnapshot(ctx.database.db, snap.id, { status, phase: 'done', report_path: path, summary: JSON.stringify({ ...JSON.parse(snap.summary), ...extra }) });
+  await updateSnapshot(ctx.database.db, snap.id, { status, phase: 'done', report_path: path, summary: { ...snap.summary, ...extra } });
 }
 
-async function refuse(ctx: Ctx, snap: RegistrySnapshotsTable, report: ReportWriter, loader: BulkLoader | null, summary: ImportSummary, problems: Problem[], started: number): Promise<ImportResult> {
+async function refuse(ctx: Ctx, snap: SnapshotRow, report: ReportWriter, loader: BulkLoader | null, summary: ImportSummary, problems: Problem[], started: number): Promise<ImportResult> {
   if (loader) await loader.abort().catch(() => undefined);
   await dropRowTable(ctx.database.db, snap.table_name);
   summary.status = 'refused';
@@ -553,7 +502,7 @@ async function refuse(ctx: Ctx, snap: RegistrySnapshotsTable, report: ReportWrit
     rows_accepted: summary.rows.accepted,
     rows_rejected: summary.rows.rejected,
     report_path: summary.reportPath,
-    summary: JSON.stringify({ ...summary, problems }),
+    summary: { ...summary, problems },
   });
-  return { ok: false, status: 422, problems, summary };
+  return refused(fail('invalid', ...problems), summary);
 }

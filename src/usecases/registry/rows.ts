@@ -1,32 +1,17 @@
 /**
  * Reading stored snapshot rows: a snapshot's layout (its header and mapping, kept in its summary)
- * turns a row's cells back into a person. Layouts never change, so they are cached per snapshot.
+ * turns a row's cells back into a person.
  */
-import type { RegistryRowTable, RegistrySnapshotsTable } from '../../db/schema-registry.js';
+import type { Snapshot } from '../../db/registry-repo.js';
+import type { RegistryRowTable } from '../../db/schema-registry.js';
 import type { PersonView } from '../../domain/registry/access.js';
 import type { Field } from '../../domain/registry/columns.js';
 import { decodeCells } from '../../domain/registry/row.js';
+import { EMPTY_LAYOUT, type Layout } from '../../domain/registry/snapshots.js';
 import { parseFlag } from '../../domain/registry/values.js';
 
-export interface Layout {
-  header: string[];
-  /** Separator of rows stored as their source line. */
-  separator: string;
-  index: Partial<Record<Field, number>>;
-  flags: { name: string; index: number }[];
-}
-
-const cache = new Map<string, Layout>();
-
-export function layoutOf(snapshot: Pick<RegistrySnapshotsTable, 'id' | 'summary'>): Layout {
-  let l = cache.get(snapshot.id);
-  if (l) return l;
-  const s = JSON.parse(snapshot.summary) as { layout?: Layout };
-  l = s.layout ?? { header: [], separator: ',', index: {}, flags: [] };
-  if (cache.size > 200) cache.delete(cache.keys().next().value!);
-  cache.set(snapshot.id, l);
-  return l;
-}
+/** How a snapshot's cells are read (decoded with the snapshot's row: no parsing here). */
+export const layoutOf = (snapshot: Pick<Snapshot, 'summary'>): Layout => snapshot.summary.layout ?? EMPTY_LAYOUT;
 
 const flag = (v: number | null): boolean | null => (v === null || v === undefined ? null : v === 1);
 
