@@ -356,6 +356,3 @@ export async function uploadOfOfficeCase(q: Q, officeId: string, uploadId: strin
 }
 
 
-// TRANSITIONAL (issue 10): old names for capabilities not yet merged; deleted after the merges.
-export { readOrCreateSecret as getSecret } from './settings-repo.js';
-export const events = eventsOf;

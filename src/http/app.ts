@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ctx } from '../usecases/context.js';
 import { MAX_UPLOAD_BYTES } from '../usecases/applications/store-upload.js';
 import { applicationsRoutes } from './api/applications-routes.js';
@@ -23,7 +23,6 @@ import { registerAuth } from './auth.js';
 import { applicationsPublicPages } from './pages/applications-public-pages.js';
 import { applicationsStaffPages } from './pages/applications-staff-pages.js';
 import { sendError, sendHtml } from './reply.js';
-import { compilersFactory, swaggerTransform } from './zod-transition.js';
 import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
@@ -55,13 +54,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
-    schemaController: { compilersFactory },
     // Errors raised by the router itself (a malformed or too long URL) get our bilingual shape too.
     frameworkErrors: (error, _req, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       void sendError(reply, status, 'bad-url', `Alamat tidak sah: ${error.message.slice(0, 120)}`, `Invalid URL: ${error.message.slice(0, 120)}`);
     },
   });
+  // Every route is typed by zod: one schema gives validation, the TypeScript type and the OpenAPI document.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   // Before any route: a route takes the error handler in force when it is built.
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/'))
@@ -112,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       servers: [],
     },
-    transform: swaggerTransform,
+    transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
 

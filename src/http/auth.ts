@@ -51,18 +51,17 @@ export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('lang', 'id');
 
-  // Deny by default: a route that does not say who may call it never starts.
+  // Deny by default: a route that does not say who may call it never starts. Checked when the
+  // app is ready, after the page plugins' own onRoute hooks have declared their routes' access.
+  const routes: { method: string | string[]; url: string; config?: unknown }[] = [];
   app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { access?: Access };
-    if (config.access) return;
     // The API documentation's own routes (assets of @fastify/swagger-ui) are public by nature.
-    if (route.url.startsWith('/api/v1/docs')) {
-      route.config = { ...config, access: 'public' };
-      return;
-    }
-    // TRANSITIONAL (issue 10): routes not yet moved to the new shape guard themselves.
-    if (!STRICT) return;
-    throw new Error(`route ${route.method} ${route.url} declares no config.access ('public' or 'staff')`);
+    if (route.url.startsWith('/api/v1/docs')) route.config = { ...route.config, access: 'public' };
+    routes.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((r) => !(r.config as { access?: Access } | undefined)?.access);
+    if (undeclared.length) throw new Error(`routes without config.access ('public' or 'staff'): ${undeclared.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`);
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -95,17 +94,15 @@ export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
   app.addHook('preValidation', async (req, reply) => {
     if (req.authKind !== 'cookie' || !WRITE.has(req.method) || req.isMultipart()) return;
     if (csrfValid(req, sentToken(req))) return;
-    if (accessOf(req) !== 'public') return refuseCsrf(req, reply);
+    if (accessOf(req) === 'staff') return refuseCsrf(req, reply);
     forgetOfficer(req);
   });
 }
 
-const STRICT = false;
-
-/** A matched route's declared access; an unmatched URL (the 404 page) is public. */
-function accessOf(req: FastifyRequest): Access | 'legacy' {
+/** A matched route's declared access (every route has one, see onRoute); an unmatched URL (the 404 page) is public. */
+function accessOf(req: FastifyRequest): Access {
   if (req.is404) return 'public';
-  return req.routeOptions.config.access ?? 'legacy';
+  return req.routeOptions.config.access ?? 'staff';
 }
 
 function sentToken(req: FastifyRequest): string | undefined {
@@ -156,24 +153,6 @@ export function officerOf(req: FastifyRequest): Officer {
 }
 
 /** Who acts: the signed-in officer, or the public. */
-export function actorOf(req: FastifyRequest, _ctx?: Ctx): Actor {
+export function actorOf(req: FastifyRequest): Actor {
   return req.officer?.actor ?? PUBLIC_ACTOR;
-}
-
-/** @deprecated transitional: staff API routes declare `config: { access: 'staff' }` instead. */
-export function requireStaffApi(req: FastifyRequest, reply: FastifyReply): boolean {
-  if (!req.staff) {
-    sendError(reply, 401, 'unauthenticated', 'Silakan masuk terlebih dahulu', 'Please sign in first');
-    return false;
-  }
-  return true;
-}
-
-/** @deprecated transitional: staff pages are registered through staffPages() instead. */
-export function requireStaffPage(req: FastifyRequest, reply: FastifyReply): boolean {
-  if (!req.staff) {
-    void reply.redirect(`/masuk?next=${encodeURIComponent(req.url)}`, 303);
-    return false;
-  }
-  return true;
 }

@@ -131,7 +131,5 @@ export const NOT_QUERIES: Record<string, string> = {
   'applications-repo.toCase': 'decodes a row',
   'applications-repo.caseEvent': 'builds an event row',
   'applications-repo.newTask': 'builds a task row',
-  'applications-repo.getSecret': 'TRANSITIONAL alias of settings-repo.readOrCreateSecret',
-  'applications-repo.events': 'TRANSITIONAL alias of eventsOf',
   'staff-repo.toStaff': 'decodes a row',
 };
