@@ -19,7 +19,7 @@ describe(`route access and CSRF (${TEST_DB})`, () => {
     await app.register(cookie);
     registerAuth(app, t.ctx);
     app.get('/petugas/rahasia', async () => 'data pribadi');
-    await assert.rejects(app.ready(), /routes without config\.access.*GET \/petugas\/rahasia/);
+    await assert.rejects(async () => app.ready(), /routes without config\.access.*GET \/petugas\/rahasia/);
     const ok = Fastify();
     await ok.register(cookie);
     registerAuth(ok, t.ctx);

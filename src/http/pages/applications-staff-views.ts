@@ -8,7 +8,7 @@ import { L, slaLabel } from '../i18n.js';
 import { flash, slaBadge } from './components.js';
 import { html, multiline } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
-import { recheckOf, registryRecheckView, siksngField } from './registry-case-view.js';
+import { recheckOf, registryRecheckView, siksngField } from './registry-case-views.js';
 
 export interface QueuePageData {
   officeName: string;

@@ -8,10 +8,8 @@ import { maskingFor } from '../../domain/registry/access.js';
 import { profileOf } from '../../domain/registry/proposals.js';
 import type { Service } from '../../domain/standards/schema.js';
 import type { RegistryRecheck } from '../../usecases/registry/effects.js';
-import type { Lang } from '../i18n.js';
+import { L, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
-
-const L = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
 
 const VERDICT: Record<string, [string, string, string]> = {
   pass: ['✓', 'memenuhi', 'met'],
