@@ -150,3 +150,375 @@ select count(*) as "n" from "office_versions";
 
 -- versioned.updateIfVersion
 update "letters" set "status" = $1, "version" = $2 where "id" = $3 and "version" = $4;
+
+-- letters-repo.insertLetter
+insert into "letters" ("id", "office_id", "application_id", "service_id", "kind", "letter_type", "template_id", "template_source", "step_id", "status", "token", "number", "number_seq", "counter", "numbered_at", "title", "subject", "holder_name", "holder_nik", "search_text", "fields", "paper", "signer_role", "validity", "issued_on", "valid_until", "signed_at", "signed_by", "signer", "sha256", "size", "revoked_at", "revoked_by", "revocation_reason", "replaced_by", "created_at", "updated_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38);
+
+-- letters-repo.updateLetterIfVersion
+update "letters" set "number" = $1, "number_seq" = $2, "counter" = $3, "numbered_at" = $4, "updated_at" = $5, "version" = $6 where "id" = $7 and "version" = $8;
+update "letters" set "status" = $1, "issued_on" = $2, "valid_until" = $3, "signed_at" = $4, "signed_by" = $5, "sha256" = $6, "size" = $7, "updated_at" = $8, "signer" = $9, "version" = $10 where "id" = $11 and "version" = $12;
+
+-- letters-repo.lettersOfApplication
+select * from "letters" where "application_id" = $1 order by "created_at" asc, "id" asc;
+
+-- letters-repo.findLetter
+select * from "letters" where "office_id" = $1 and "id" = $2;
+
+-- letters-repo.findLetterByNumber
+select * from "letters" where "office_id" = $1 and "number" = $2;
+
+-- letters-repo.findLettersByIds
+select * from "letters" where "office_id" = $1 and "id" in ($2, $3);
+
+-- letters-repo.findLetterByToken
+select * from "letters" where "token" = $1;
+
+-- letters-repo.insertLetterEvent
+insert into "letter_events" ("id", "letter_id", "office_id", "type", "actor_id", "actor_name", "data", "at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- letters-repo.letterEvents
+select "type", "actor_name", "at", "data" from "letter_events" where "letter_id" = $1 order by "seq" asc;
+
+-- letters-repo.insertAudit
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- letters-repo.searchLetters
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = $1 order by "letters"."created_at" desc, "letters"."id" desc limit $2 offset $3;
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = $1 and lower("letters"."number") like $2 and "letters"."search_text" like $3 and "letters"."service_id" = $4 and "letters"."status" = $5 and ("letters"."issued_on" >= $6 or ("letters"."issued_on" is null and "letters"."created_at" >= $7)) and ("letters"."issued_on" <= $8 or ("letters"."issued_on" is null and "letters"."created_at" < $9)) order by "letters"."created_at" desc, "letters"."id" desc limit $10 offset $11;
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = $1 and "letters"."status" = $2 and "letters"."signer_role" in ($3) order by "letters"."created_at" desc, "letters"."id" desc limit $4 offset $5;
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = $1 and "letters"."id" in ($2) order by "letters"."created_at" desc, "letters"."id" desc limit $3 offset $4;
+
+-- letters-repo.draftsAtOpenTasks
+select "letters"."id", "tasks"."step_id", "applications"."service_version_id" from "letters" inner join "tasks" on "tasks"."application_id" = "letters"."application_id" and "tasks"."status" = $1 inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = $2 and "letters"."status" = $3 and "tasks"."role" in ($4) limit $5;
+
+-- letters-repo.registerRows
+select "letters"."id", "letters"."number", "letters"."numbered_at", "letters"."issued_on", "letters"."letter_type", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."service_id", "letters"."status", "letters"."signer", "letters"."sha256", "letters"."valid_until", "letters"."revocation_reason", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = $1 and "letters"."number" is not null and "letters"."numbered_at" >= $2 and "letters"."numbered_at" < $3 order by "letters"."numbered_at" asc, "letters"."number_seq" asc;
+
+-- letters-repo.insertDelegation
+insert into "letter_delegations" ("id", "office_id", "role", "from_user", "to_user", "kind", "starts_on", "ends_on", "reason", "created_at", "revoked_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- letters-repo.activeDelegationsTo
+select * from "letter_delegations" where "office_id" = $1 and "to_user" = $2 and "revoked_at" is null and "starts_on" <= $3 and "ends_on" >= $4 order by "created_at" desc;
+
+-- letters-repo.findDelegation
+select * from "letter_delegations" where "id" = $1 and "office_id" = $2;
+
+-- letters-repo.delegationsOf
+select "letter_delegations".*, "f"."display_name" as "from_name", "t"."display_name" as "to_name", "t"."username" as "to_username" from "letter_delegations" inner join "staff_users" as "f" on "f"."id" = "letter_delegations"."from_user" inner join "staff_users" as "t" on "t"."id" = "letter_delegations"."to_user" where "letter_delegations"."office_id" = $1 order by "letter_delegations"."created_at" desc limit $2;
+
+-- letters-repo.revokeDelegation
+update "letter_delegations" set "revoked_at" = $1 where "office_id" = $2 and "id" = $3 and "revoked_at" is null;
+
+-- letters-repo.staffById
+select * from "staff_users" where "id" = $1;
+
+-- letters-repo.staffByIdOrUsername
+select * from "staff_users" where "id" = $1;
+select * from "staff_users" where "username" = $1;
+
+-- letters-repo.activeStaffOfOffice
+select * from "staff_users" where "office_id" = $1 and "active" = $2 order by "username";
+
+-- letters-repo.decisionEvents
+select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = $1 and "type" in ($2, $3, $4, $5) order by "seq" desc limit $6;
+
+-- registry-repo.insertSnapshot
+insert into "registry_snapshots" ("id", "office_id", "period", "status", "current_for_period", "table_name", "source_name", "source_sha256", "source_size", "source_kind", "importer_id", "importer_name", "started_at", "completed_at", "replaced_at", "heartbeat_at", "host", "pid", "phase", "rows_read", "bytes_read", "rows_accepted", "rows_rejected", "rows_unchanged", "report_path", "summary") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26);
+
+-- registry-repo.updateSnapshot
+update "registry_snapshots" set "status" = $1, "phase" = $2, "rows_read" = $3, "rows_accepted" = $4, "rows_rejected" = $5, "report_path" = $6, "summary" = $7 where "id" = $8;
+update "registry_snapshots" set "summary" = $1 where "id" = $2;
+
+-- registry-repo.findSnapshot
+select * from "registry_snapshots" where "office_id" = $1 and "id" = $2;
+
+-- registry-repo.snapshotById
+select * from "registry_snapshots" where "id" = $1;
+
+-- registry-repo.listSnapshots
+select * from "registry_snapshots" where "office_id" = $1 order by "started_at" desc limit $2;
+
+-- registry-repo.currentSnapshot
+select * from "registry_snapshots" where "office_id" = $1 and "current_for_period" = $2 order by "period" desc limit $3;
+
+-- registry-repo.currentForPeriod
+select * from "registry_snapshots" where "office_id" = $1 and "period" = $2 and "current_for_period" = $3;
+
+-- registry-repo.snapshotAsOf
+select * from "registry_snapshots" where "office_id" = $1 and "status" = $2 and "completed_at" <= $3 and ("replaced_at" is null or "replaced_at" > $4) order by "period" desc limit $5;
+
+-- registry-repo.completeSnapshots
+select * from "registry_snapshots" where "office_id" = $1 and "status" = $2 order by "completed_at" asc;
+
+-- registry-repo.loadingSnapshots
+select * from "registry_snapshots" where "office_id" = $1 and "status" = $2;
+
+-- registry-repo.rowTablesInUse
+select "table_name" from "registry_snapshots" where "status" in ($1, $2);
+
+-- registry-repo.publishSnapshot
+select * from "registry_snapshots" where "office_id" = $1 and "period" = $2 and "current_for_period" = $3;
+update "registry_snapshots" set "current_for_period" = $1, "replaced_at" = $2 where "id" = $3 and "current_for_period" = $4;
+update "registry_snapshots" set "rows_read" = $1, "bytes_read" = $2, "rows_accepted" = $3, "rows_rejected" = $4, "rows_unchanged" = $5, "report_path" = $6, "summary" = $7, "status" = $8, "current_for_period" = $9, "completed_at" = $10, "heartbeat_at" = $11, "phase" = $12 where "id" = $13 and "status" = $14;
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- registry-repo.findLock
+select * from "registry_import_locks" where "office_id" = $1;
+
+-- registry-repo.takeLock
+insert into "registry_import_locks" ("office_id", "snapshot_id", "host", "pid", "heartbeat_at") values ($1, $2, $3, $4, $5) on conflict ("office_id") do nothing;
+update "registry_import_locks" set "office_id" = $1, "snapshot_id" = $2, "host" = $3, "pid" = $4, "heartbeat_at" = $5 where "office_id" = $6 and "snapshot_id" = $7;
+
+-- registry-repo.heartbeat
+update "registry_snapshots" set "heartbeat_at" = $1, "rows_read" = $2, "bytes_read" = $3, "phase" = $4 where "id" = $5;
+update "registry_import_locks" set "heartbeat_at" = $1 where "office_id" = $2 and "snapshot_id" = $3;
+
+-- registry-repo.releaseLock
+delete from "registry_import_locks" where "office_id" = $1 and "snapshot_id" = $2;
+
+-- registry-repo.createRowTable
+create table "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" ("row_no" integer not null, "nik" text not null, "kk" text not null, "desil" integer, "pkh" integer, "bpnt" integer, "pbi" integer, "row_hash" bigint not null, "cells" text not null);
+
+-- registry-repo.dropRowTable
+drop table if exists "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b";
+
+-- registry-repo.rowTableExists
+select "a"."attname" as "column", "a"."attnotnull" as "not_null", "a"."atthasdef" as "has_default", "c"."relname" as "table", "c"."relkind" as "table_type", "ns"."nspname" as "schema", "typ"."typname" as "type", "dtns"."nspname" as "type_schema", col_description(a.attrelid, a.attnum) as "column_description", pg_get_serial_sequence(quote_ident(ns.nspname) || '.' || quote_ident(c.relname), a.attname) as "auto_incrementing" from "pg_catalog"."pg_attribute" as "a" inner join "pg_catalog"."pg_class" as "c" on "a"."attrelid" = "c"."oid" inner join "pg_catalog"."pg_namespace" as "ns" on "c"."relnamespace" = "ns"."oid" inner join "pg_catalog"."pg_type" as "typ" on "a"."atttypid" = "typ"."oid" inner join "pg_catalog"."pg_namespace" as "dtns" on "typ"."typnamespace" = "dtns"."oid" where "c"."relkind" in ($1, $2, $3) and "ns"."nspname" !~ $4 and "ns"."nspname" != $5 and "ns"."nspname" != $6 and has_schema_privilege(ns.nspname, 'USAGE') and "a"."attnum" >= $7 and "a"."attisdropped" != $8 and "c"."relname" != $9 and "c"."relname" != $10 order by "ns"."nspname", "c"."relname", "a"."attnum";
+
+-- registry-repo.listRowTables
+select "a"."attname" as "column", "a"."attnotnull" as "not_null", "a"."atthasdef" as "has_default", "c"."relname" as "table", "c"."relkind" as "table_type", "ns"."nspname" as "schema", "typ"."typname" as "type", "dtns"."nspname" as "type_schema", col_description(a.attrelid, a.attnum) as "column_description", pg_get_serial_sequence(quote_ident(ns.nspname) || '.' || quote_ident(c.relname), a.attname) as "auto_incrementing" from "pg_catalog"."pg_attribute" as "a" inner join "pg_catalog"."pg_class" as "c" on "a"."attrelid" = "c"."oid" inner join "pg_catalog"."pg_namespace" as "ns" on "c"."relnamespace" = "ns"."oid" inner join "pg_catalog"."pg_type" as "typ" on "a"."atttypid" = "typ"."oid" inner join "pg_catalog"."pg_namespace" as "dtns" on "typ"."typnamespace" = "dtns"."oid" where "c"."relkind" in ($1, $2, $3) and "ns"."nspname" !~ $4 and "ns"."nspname" != $5 and "ns"."nspname" != $6 and has_schema_privilege(ns.nspname, 'USAGE') and "a"."attnum" >= $7 and "a"."attisdropped" != $8 and "c"."relname" != $9 and "c"."relname" != $10 order by "ns"."nspname", "c"."relname", "a"."attnum";
+
+-- registry-repo.indexNik
+CREATE UNIQUE INDEX "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b_nik" ON "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" (nik) INCLUDE (row_hash);
+CREATE UNIQUE INDEX "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b_nik" ON "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" (nik) INCLUDE (row_hash);
+create index "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b_nik" on "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" ("nik", "row_hash");
+
+-- registry-repo.indexKk
+create index "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b_kk" on "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" ("kk", "row_no");
+
+-- registry-repo.duplicateNiks
+select "nik", count(*) as "n" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" group by "nik" having count(*) > $1 limit $2;
+select "row_no" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 order by "row_no" limit $2;
+
+-- registry-repo.dropDuplicateRows
+select "row_no" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 and "row_no" <> $2 order by "row_no";
+delete from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 and "row_no" <> $2;
+
+-- registry-repo.countRows
+
+    SELECT (SELECT COUNT(*) FROM "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b") AS rows,
+           (SELECT COUNT(*) FROM (SELECT kk FROM "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" GROUP BY kk) f) AS families;
+
+-- registry-repo.compareRows
+
+    SELECT COUNT(*) AS continuing, SUM(CASE WHEN o.row_hash = n.row_hash THEN 1 ELSE 0 END) AS unchanged
+    FROM "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" n JOIN "registry_rows_b2f0d4e91a3c4d5e9f8a7b6c5d4e3f2a" o ON o.nik = n.nik;
+
+-- registry-repo.rowByNik
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1;
+
+-- registry-repo.rowsPage
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "row_no" > $1 order by "row_no" limit $2;
+
+-- registry-repo.currentSnapshotId
+select "id" from "registry_snapshots" where "office_id" = $1 and "current_for_period" = $2 order by "period" desc limit $3;
+
+-- registry-repo.personRow
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 limit $2;
+
+-- registry-repo.personWithFamily
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = (select "kk" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 limit $2) order by "row_no" limit $3;
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 limit $2;
+
+-- registry-repo.familyOfKk
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = $1 order by "row_no" limit $2;
+
+-- registry-repo.appendAccessEntry
+insert into "registry_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "nik", "kk", "snapshot_id", "application_id", "reason", "found", "detail") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
+
+-- registry-repo.accessLog
+select * from "registry_access_log" where "office_id" = $1 order by "seq" desc limit $2;
+select * from "registry_access_log" where "office_id" = $1 and "nik" = $2 and "seq" < $3 order by "seq" desc limit $4;
+
+-- registry-repo.accessLogForNik
+select * from "registry_access_log" where "office_id" = $1 and "nik" = $2 order by "seq";
+
+-- registry-repo.insertProposal
+insert into "registry_proposals" ("id", "office_id", "application_id", "service_id", "kind", "nik", "kk", "name", "stage", "siksng_reference", "ministry_reference", "confirmed_snapshot_id", "confirmed_at", "opened_at", "updated_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16);
+
+-- registry-repo.insertProposalEvent
+insert into "registry_proposal_events" ("id", "proposal_id", "office_id", "type", "stage", "actor_id", "actor_name", "note", "data", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+
+-- registry-repo.proposalByApplication
+select * from "registry_proposals" where "application_id" = $1;
+
+-- registry-repo.findProposal
+select * from "registry_proposals" where "office_id" = $1 and "id" = $2;
+
+-- registry-repo.updateProposalIfVersion
+update "registry_proposals" set "stage" = $1, "siksng_reference" = $2, "updated_at" = $3, "version" = $4 where "id" = $5 and "version" = $6;
+update "registry_proposals" set "stage" = $1, "confirmed_snapshot_id" = $2, "confirmed_at" = $3, "updated_at" = $4, "version" = $5 where "id" = $6 and "version" = $7;
+
+-- registry-repo.listProposals
+select * from "registry_proposals" where "office_id" = $1 order by "opened_at" desc limit $2;
+select * from "registry_proposals" where "office_id" = $1 and "stage" = $2 order by "opened_at" desc limit $3;
+
+-- registry-repo.openProposals
+select * from "registry_proposals" where "office_id" = $1 and "stage" not in ($2, $3, $4);
+
+-- registry-repo.proposalEvents
+select * from "registry_proposal_events" where "proposal_id" = $1 order by "seq";
+
+-- registry-repo.proposalsForNik
+select * from "registry_proposals" where "office_id" = $1 and "nik" = $2;
+
+-- registry-repo.applicationsForNik
+select * from "applications" where "office_id" = $1 and "applicant_nik" = $2 order by "submitted_at";
+
+-- registry-repo.eventsForApplications
+select * from "application_events" where "application_id" in ($1, $2) order by "seq";
+
+-- registry-repo.caseOfOffice
+select "id", "registration_number", "applicant_name", "eligibility" from "applications" where "office_id" = $1 and "id" = $2;
+
+-- registry-repo.registryEventsOfCase
+select * from "application_events" where "application_id" = $1 order by "seq";
+
+-- complaints-repo.insertComplaint
+insert into "complaints" ("idempotency_key", "external_ref", "complainant_name", "complainant_phone", "complainant_email", "service_id", "application_id", "routed_to", "coordination", "referral", "merged_into", "escalated_at", "answer", "answered_at", "answered_by", "resolved", "feedback", "feedback_at", "public_summary", "published_at", "closed_at", "created_by", "id", "office_id", "receipt_number", "tracking_code_hash", "channel", "type", "mode", "text", "stage", "status", "received_at", "clock_started_at", "due_at", "sla_state", "version", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38);
+
+-- complaints-repo.insertComplaintEvents
+insert into "complaint_events" ("id", "complaint_id", "office_id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+insert into "complaint_events" ("id", "complaint_id", "office_id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- complaints-repo.findComplaint
+select * from "complaints" where "office_id" = $1 and "id" = $2;
+
+-- complaints-repo.findComplaintsByReceipt
+select * from "complaints" where "receipt_number" = $1;
+
+-- complaints-repo.findComplaintByReceiptInOffice
+select * from "complaints" where "office_id" = $1 and "receipt_number" = $2;
+
+-- complaints-repo.findComplaintByIdempotencyKey
+select * from "complaints" where "office_id" = $1 and "idempotency_key" = $2;
+
+-- complaints-repo.receiptNumberOf
+select "receipt_number" from "complaints" where "id" = $1;
+
+-- complaints-repo.complaintEvents
+select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 order by "seq";
+select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 and "visibility" = $2 order by "seq";
+
+-- complaints-repo.listComplaints
+select * from "complaints" where "office_id" = $1 order by case status when 'open' then 0 when 'answered' then 1 else 2 end, "due_at" asc, "received_at" asc limit $2 offset $3;
+select * from "complaints" where "office_id" = $1 and "mode" <> $2 and "status" = $3 and "stage" = $4 and case
+    when status = 'open' and sla_state in ('on-time', 'at-risk') and due_at < $5 then 'late'
+    when status = 'open' and sla_state = 'on-time' and cast($6 as double precision) >= cast((extract(epoch from cast("clock_started_at" as timestamptz)) * 1000) + ((extract(epoch from cast("due_at" as timestamptz)) * 1000) - (extract(epoch from cast("clock_started_at" as timestamptz)) * 1000)) * $7 as double precision) then 'at-risk'
+    else sla_state end = $8 order by case status when 'open' then 0 when 'answered' then 1 else 2 end, "due_at" asc, "received_at" asc limit $9 offset $10;
+
+-- complaints-repo.countComplaints
+select "c"."status", "c"."sla_now", count(*) as "n" from (select "status", case
+    when status = 'open' and sla_state in ('on-time', 'at-risk') and due_at < $1 then 'late'
+    when status = 'open' and sla_state = 'on-time' and cast($2 as double precision) >= cast((extract(epoch from cast("clock_started_at" as timestamptz)) * 1000) + ((extract(epoch from cast("due_at" as timestamptz)) * 1000) - (extract(epoch from cast("clock_started_at" as timestamptz)) * 1000)) * $3 as double precision) then 'at-risk'
+    else sla_state end as "sla_now" from "complaints" where "office_id" = $4) as "c" group by "c"."status", "c"."sla_now";
+select "c"."status", "c"."sla_now", count(*) as "n" from (select "status", case
+    when status = 'open' and sla_state in ('on-time', 'at-risk') and due_at < $1 then 'late'
+    when status = 'open' and sla_state = 'on-time' and cast($2 as double precision) >= cast((extract(epoch from cast("clock_started_at" as timestamptz)) * 1000) + ((extract(epoch from cast("due_at" as timestamptz)) * 1000) - (extract(epoch from cast("clock_started_at" as timestamptz)) * 1000)) * $3 as double precision) then 'at-risk'
+    else sla_state end as "sla_now" from "complaints" where "office_id" = $4 and "mode" <> $5) as "c" group by "c"."status", "c"."sla_now";
+
+-- complaints-repo.sweepCandidates
+select * from "complaints" where "office_id" = $1 and "status" = $2 and "sla_state" in ($3, $4);
+
+-- complaints-repo.answeredWithoutReply
+select * from "complaints" where "office_id" = $1 and "status" = $2 and "feedback_at" is null order by "answered_at";
+
+-- complaints-repo.insertComplaintNotification
+insert into "complaint_notifications" ("id", "read_at", "office_id", "complaint_id", "role", "kind", "message", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("complaint_id", "role", "kind") do nothing;
+
+-- complaints-repo.complaintNotificationsFor
+select "complaint_notifications"."id", "complaint_notifications"."complaint_id", "complaint_notifications"."kind", "complaint_notifications"."message", "complaint_notifications"."created_at", "complaints"."receipt_number" from "complaint_notifications" inner join "complaints" on "complaints"."id" = "complaint_notifications"."complaint_id" where "complaint_notifications"."office_id" = $1 and "complaint_notifications"."role" in ($2, $3) and "complaint_notifications"."read_at" is null order by "complaint_notifications"."created_at" desc limit $4;
+select "complaint_notifications"."id", "complaint_notifications"."complaint_id", "complaint_notifications"."kind", "complaint_notifications"."message", "complaint_notifications"."created_at", "complaints"."receipt_number" from "complaint_notifications" inner join "complaints" on "complaints"."id" = "complaint_notifications"."complaint_id" where "complaint_notifications"."office_id" = $1 and "complaint_notifications"."role" in ($2) and "complaint_notifications"."read_at" is null and "complaints"."mode" <> $3 order by "complaint_notifications"."created_at" desc limit $4;
+
+-- complaints-repo.publishedSummaries
+select "type", "service_id", "stage", "received_at", "answered_at", "public_summary", "published_at", "resolved" from "complaints" where "office_id" = $1 and "published_at" is not null and "mode" <> $2 order by "published_at" desc limit $3;
+
+-- complaints-repo.applicationIdByNumber
+select "id" from "applications" where "office_id" = $1 and "registration_number" = $2;
+
+-- complaints-repo.registrationNumberOf
+select "registration_number" from "applications" where "id" = $1;
+
+-- complaints-repo.recordIdentityRead
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- surveys-repo.insertSurveyResponses
+insert into "survey_responses" ("id", "office_id", "service_id", "application_id", "source", "responded_on", "batch_id", "entered_by", "created_at", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "age_group", "sex", "education", "occupation", "suggestion") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23), ($24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46);
+
+-- surveys-repo.responseForApplication
+select "id", "responded_on" from "survey_responses" where "application_id" = $1;
+
+-- surveys-repo.applicationsWithResponses
+select "application_id" from "survey_responses" where "application_id" in ($1, $2);
+
+-- surveys-repo.aggregateResponses
+select count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3;
+select count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 and "service_id" = $4;
+
+-- surveys-repo.aggregateByService
+select "service_id", count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 group by "service_id";
+
+-- surveys-repo.aggregateByMonth
+select substr("responded_on", $1, $2) as "month", count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = $3 and "responded_on" >= $4 and "responded_on" <= $5 and "service_id" = $6 group by "month";
+
+-- surveys-repo.profileCounts
+select "age_group" as "v", count(*) as "n" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 group by "age_group";
+select "sex" as "v", count(*) as "n" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 group by "sex";
+select "education" as "v", count(*) as "n" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 group by "education";
+select "occupation" as "v", count(*) as "n" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 group by "occupation";
+
+-- surveys-repo.suggestions
+select "responded_on", "service_id", "suggestion" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 and "suggestion" is not null order by "responded_on", "created_at" limit $4;
+
+-- surveys-repo.countSuggestions
+select count(*) as "n" from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 and "suggestion" is not null;
+
+-- surveys-repo.responsesForExport
+select * from "survey_responses" where "office_id" = $1 and "responded_on" >= $2 and "responded_on" <= $3 and "service_id" = $4 order by "responded_on", "created_at", "id" limit $5 offset $6;
+
+-- surveys-repo.registrationNumbers
+select "id", "registration_number" from "applications" where "id" in ($1, $2);
+
+-- surveys-repo.applicationsByNumber
+select "id", "registration_number", "service_id" from "applications" where "office_id" = $1 and "registration_number" in ($2, $3);
+
+-- surveys-repo.latestResponseDay
+select max("responded_on") as "d" from "survey_responses" where "office_id" = $1;
+
+-- surveys-repo.population
+select count(*) as "n" from "applications" where "office_id" = $1 and "status" = $2 and "closed_at" >= $3 and "closed_at" < $4;
+select count(*) as "n" from "applications" where "office_id" = $1 and "status" = $2 and "closed_at" >= $3 and "closed_at" < $4 and "service_id" = $5;
+
+-- surveys-repo.populationByService
+select "service_id", count(*) as "n" from "applications" where "office_id" = $1 and "status" = $2 and "closed_at" >= $3 and "closed_at" < $4 group by "service_id";
+
+-- surveys-repo.insertKioskNonce
+insert into "survey_kiosk_nonces" ("nonce_hash", "office_id", "issued_at", "used_at") values ($1, $2, $3, $4);
+
+-- surveys-repo.findKioskNonce
+select * from "survey_kiosk_nonces" where "nonce_hash" = $1;
+
+-- surveys-repo.useKioskNonce
+update "survey_kiosk_nonces" set "used_at" = $1 where "nonce_hash" = $2 and "office_id" = $3 and "used_at" is null;
+
+-- surveys-repo.deleteKioskNoncesBefore
+delete from "survey_kiosk_nonces" where "issued_at" < $1;
+
+-- surveys-repo.getFollowup
+select * from "survey_followups" where "office_id" = $1 and "scope" = $2 and "period_from" = $3 and "period_to" = $4;
+
+-- surveys-repo.upsertFollowup
+insert into "survey_followups" ("office_id", "scope", "period_from", "period_to", "text", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "scope", "period_from", "period_to") do update set "text" = $8, "updated_by" = $9, "updated_at" = $10;
+
+-- surveys-repo.recordSurveyAudit
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);

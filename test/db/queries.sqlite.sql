@@ -150,3 +150,375 @@ select count(*) as "n" from "office_versions";
 
 -- versioned.updateIfVersion
 update "letters" set "status" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- letters-repo.insertLetter
+insert into "letters" ("id", "office_id", "application_id", "service_id", "kind", "letter_type", "template_id", "template_source", "step_id", "status", "token", "number", "number_seq", "counter", "numbered_at", "title", "subject", "holder_name", "holder_nik", "search_text", "fields", "paper", "signer_role", "validity", "issued_on", "valid_until", "signed_at", "signed_by", "signer", "sha256", "size", "revoked_at", "revoked_by", "revocation_reason", "replaced_by", "created_at", "updated_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- letters-repo.updateLetterIfVersion
+update "letters" set "number" = ?, "number_seq" = ?, "counter" = ?, "numbered_at" = ?, "updated_at" = ?, "version" = ? where "id" = ? and "version" = ?;
+update "letters" set "status" = ?, "issued_on" = ?, "valid_until" = ?, "signed_at" = ?, "signed_by" = ?, "sha256" = ?, "size" = ?, "updated_at" = ?, "signer" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- letters-repo.lettersOfApplication
+select * from "letters" where "application_id" = ? order by "created_at" asc, "id" asc;
+
+-- letters-repo.findLetter
+select * from "letters" where "office_id" = ? and "id" = ?;
+
+-- letters-repo.findLetterByNumber
+select * from "letters" where "office_id" = ? and "number" = ?;
+
+-- letters-repo.findLettersByIds
+select * from "letters" where "office_id" = ? and "id" in (?, ?);
+
+-- letters-repo.findLetterByToken
+select * from "letters" where "token" = ?;
+
+-- letters-repo.insertLetterEvent
+insert into "letter_events" ("id", "letter_id", "office_id", "type", "actor_id", "actor_name", "data", "at") values (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- letters-repo.letterEvents
+select "type", "actor_name", "at", "data" from "letter_events" where "letter_id" = ? order by "seq" asc;
+
+-- letters-repo.insertAudit
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- letters-repo.searchLetters
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = ? order by "letters"."created_at" desc, "letters"."id" desc limit ? offset ?;
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = ? and lower("letters"."number") like ? and "letters"."search_text" like ? and "letters"."service_id" = ? and "letters"."status" = ? and ("letters"."issued_on" >= ? or ("letters"."issued_on" is null and "letters"."created_at" >= ?)) and ("letters"."issued_on" <= ? or ("letters"."issued_on" is null and "letters"."created_at" < ?)) order by "letters"."created_at" desc, "letters"."id" desc limit ? offset ?;
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = ? and "letters"."status" = ? and "letters"."signer_role" in (?) order by "letters"."created_at" desc, "letters"."id" desc limit ? offset ?;
+select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = ? and "letters"."id" in (?) order by "letters"."created_at" desc, "letters"."id" desc limit ? offset ?;
+
+-- letters-repo.draftsAtOpenTasks
+select "letters"."id", "tasks"."step_id", "applications"."service_version_id" from "letters" inner join "tasks" on "tasks"."application_id" = "letters"."application_id" and "tasks"."status" = ? inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = ? and "letters"."status" = ? and "tasks"."role" in (?) limit ?;
+
+-- letters-repo.registerRows
+select "letters"."id", "letters"."number", "letters"."numbered_at", "letters"."issued_on", "letters"."letter_type", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."service_id", "letters"."status", "letters"."signer", "letters"."sha256", "letters"."valid_until", "letters"."revocation_reason", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = ? and "letters"."number" is not null and "letters"."numbered_at" >= ? and "letters"."numbered_at" < ? order by "letters"."numbered_at" asc, "letters"."number_seq" asc;
+
+-- letters-repo.insertDelegation
+insert into "letter_delegations" ("id", "office_id", "role", "from_user", "to_user", "kind", "starts_on", "ends_on", "reason", "created_at", "revoked_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- letters-repo.activeDelegationsTo
+select * from "letter_delegations" where "office_id" = ? and "to_user" = ? and "revoked_at" is null and "starts_on" <= ? and "ends_on" >= ? order by "created_at" desc;
+
+-- letters-repo.findDelegation
+select * from "letter_delegations" where "id" = ? and "office_id" = ?;
+
+-- letters-repo.delegationsOf
+select "letter_delegations".*, "f"."display_name" as "from_name", "t"."display_name" as "to_name", "t"."username" as "to_username" from "letter_delegations" inner join "staff_users" as "f" on "f"."id" = "letter_delegations"."from_user" inner join "staff_users" as "t" on "t"."id" = "letter_delegations"."to_user" where "letter_delegations"."office_id" = ? order by "letter_delegations"."created_at" desc limit ?;
+
+-- letters-repo.revokeDelegation
+update "letter_delegations" set "revoked_at" = ? where "office_id" = ? and "id" = ? and "revoked_at" is null;
+
+-- letters-repo.staffById
+select * from "staff_users" where "id" = ?;
+
+-- letters-repo.staffByIdOrUsername
+select * from "staff_users" where "id" = ?;
+select * from "staff_users" where "username" = ?;
+
+-- letters-repo.activeStaffOfOffice
+select * from "staff_users" where "office_id" = ? and "active" = ? order by "username";
+
+-- letters-repo.decisionEvents
+select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = ? and "type" in (?, ?, ?, ?) order by "seq" desc limit ?;
+
+-- registry-repo.insertSnapshot
+insert into "registry_snapshots" ("id", "office_id", "period", "status", "current_for_period", "table_name", "source_name", "source_sha256", "source_size", "source_kind", "importer_id", "importer_name", "started_at", "completed_at", "replaced_at", "heartbeat_at", "host", "pid", "phase", "rows_read", "bytes_read", "rows_accepted", "rows_rejected", "rows_unchanged", "report_path", "summary") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- registry-repo.updateSnapshot
+update "registry_snapshots" set "status" = ?, "phase" = ?, "rows_read" = ?, "rows_accepted" = ?, "rows_rejected" = ?, "report_path" = ?, "summary" = ? where "id" = ?;
+update "registry_snapshots" set "summary" = ? where "id" = ?;
+
+-- registry-repo.findSnapshot
+select * from "registry_snapshots" where "office_id" = ? and "id" = ?;
+
+-- registry-repo.snapshotById
+select * from "registry_snapshots" where "id" = ?;
+
+-- registry-repo.listSnapshots
+select * from "registry_snapshots" where "office_id" = ? order by "started_at" desc limit ?;
+
+-- registry-repo.currentSnapshot
+select * from "registry_snapshots" where "office_id" = ? and "current_for_period" = ? order by "period" desc limit ?;
+
+-- registry-repo.currentForPeriod
+select * from "registry_snapshots" where "office_id" = ? and "period" = ? and "current_for_period" = ?;
+
+-- registry-repo.snapshotAsOf
+select * from "registry_snapshots" where "office_id" = ? and "status" = ? and "completed_at" <= ? and ("replaced_at" is null or "replaced_at" > ?) order by "period" desc limit ?;
+
+-- registry-repo.completeSnapshots
+select * from "registry_snapshots" where "office_id" = ? and "status" = ? order by "completed_at" asc;
+
+-- registry-repo.loadingSnapshots
+select * from "registry_snapshots" where "office_id" = ? and "status" = ?;
+
+-- registry-repo.rowTablesInUse
+select "table_name" from "registry_snapshots" where "status" in (?, ?);
+
+-- registry-repo.publishSnapshot
+select * from "registry_snapshots" where "office_id" = ? and "period" = ? and "current_for_period" = ?;
+update "registry_snapshots" set "current_for_period" = ?, "replaced_at" = ? where "id" = ? and "current_for_period" = ?;
+update "registry_snapshots" set "rows_read" = ?, "bytes_read" = ?, "rows_accepted" = ?, "rows_rejected" = ?, "rows_unchanged" = ?, "report_path" = ?, "summary" = ?, "status" = ?, "current_for_period" = ?, "completed_at" = ?, "heartbeat_at" = ?, "phase" = ? where "id" = ? and "status" = ?;
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- registry-repo.findLock
+select * from "registry_import_locks" where "office_id" = ?;
+
+-- registry-repo.takeLock
+insert into "registry_import_locks" ("office_id", "snapshot_id", "host", "pid", "heartbeat_at") values (?, ?, ?, ?, ?) on conflict ("office_id") do nothing;
+update "registry_import_locks" set "office_id" = ?, "snapshot_id" = ?, "host" = ?, "pid" = ?, "heartbeat_at" = ? where "office_id" = ? and "snapshot_id" = ?;
+
+-- registry-repo.heartbeat
+update "registry_snapshots" set "heartbeat_at" = ?, "rows_read" = ?, "bytes_read" = ?, "phase" = ? where "id" = ?;
+update "registry_import_locks" set "heartbeat_at" = ? where "office_id" = ? and "snapshot_id" = ?;
+
+-- registry-repo.releaseLock
+delete from "registry_import_locks" where "office_id" = ? and "snapshot_id" = ?;
+
+-- registry-repo.createRowTable
+create table "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" ("row_no" integer not null, "nik" text not null, "kk" text not null, "desil" integer, "pkh" integer, "bpnt" integer, "pbi" integer, "row_hash" bigint not null, "cells" text not null);
+
+-- registry-repo.dropRowTable
+drop table if exists "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b";
+
+-- registry-repo.rowTableExists
+select "name", "sql", "type" from "sqlite_master" where "type" in (?, ?) and "name" not like ? and "name" != ? and "name" != ? order by "name";
+with "table_list" as (select "name", "sql", "type" from "sqlite_master" where "type" in (?, ?) and "name" not like ? and "name" != ? and "name" != ? order by "name") select "tl"."name" as "table", "p"."cid", "p"."name", "p"."type", "p"."notnull", "p"."dflt_value", "p"."pk" from "table_list" as "tl", pragma_table_info(tl.name) as "p" order by "tl"."name", "p"."cid";
+
+-- registry-repo.listRowTables
+select "name", "sql", "type" from "sqlite_master" where "type" in (?, ?) and "name" not like ? and "name" != ? and "name" != ? order by "name";
+with "table_list" as (select "name", "sql", "type" from "sqlite_master" where "type" in (?, ?) and "name" not like ? and "name" != ? and "name" != ? order by "name") select "tl"."name" as "table", "p"."cid", "p"."name", "p"."type", "p"."notnull", "p"."dflt_value", "p"."pk" from "table_list" as "tl", pragma_table_info(tl.name) as "p" order by "tl"."name", "p"."cid";
+
+-- registry-repo.indexNik
+create index "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b_nik" on "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" ("nik", "row_hash");
+
+-- registry-repo.indexKk
+create index "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b_kk" on "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" ("kk", "row_no");
+
+-- registry-repo.duplicateNiks
+select "nik", count(*) as "n" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" group by "nik" having count(*) > ? limit ?;
+select "row_no" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? order by "row_no" limit ?;
+
+-- registry-repo.dropDuplicateRows
+select "row_no" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? and "row_no" <> ? order by "row_no";
+delete from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? and "row_no" <> ?;
+
+-- registry-repo.countRows
+
+    SELECT (SELECT COUNT(*) FROM "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b") AS rows,
+           (SELECT COUNT(*) FROM (SELECT kk FROM "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" GROUP BY kk) f) AS families;
+
+-- registry-repo.compareRows
+
+    SELECT COUNT(*) AS continuing, SUM(CASE WHEN o.row_hash = n.row_hash THEN 1 ELSE 0 END) AS unchanged
+    FROM "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" n JOIN "registry_rows_b2f0d4e91a3c4d5e9f8a7b6c5d4e3f2a" o ON o.nik = n.nik;
+
+-- registry-repo.rowByNik
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ?;
+
+-- registry-repo.rowsPage
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "row_no" > ? order by "row_no" limit ?;
+
+-- registry-repo.currentSnapshotId
+select "id" from "registry_snapshots" where "office_id" = ? and "current_for_period" = ? order by "period" desc limit ?;
+
+-- registry-repo.personRow
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? limit ?;
+
+-- registry-repo.personWithFamily
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = (select "kk" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? limit ?) order by "row_no" limit ?;
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? limit ?;
+
+-- registry-repo.familyOfKk
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = ? order by "row_no" limit ?;
+
+-- registry-repo.appendAccessEntry
+insert into "registry_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "nik", "kk", "snapshot_id", "application_id", "reason", "found", "detail") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- registry-repo.accessLog
+select * from "registry_access_log" where "office_id" = ? order by "seq" desc limit ?;
+select * from "registry_access_log" where "office_id" = ? and "nik" = ? and "seq" < ? order by "seq" desc limit ?;
+
+-- registry-repo.accessLogForNik
+select * from "registry_access_log" where "office_id" = ? and "nik" = ? order by "seq";
+
+-- registry-repo.insertProposal
+insert into "registry_proposals" ("id", "office_id", "application_id", "service_id", "kind", "nik", "kk", "name", "stage", "siksng_reference", "ministry_reference", "confirmed_snapshot_id", "confirmed_at", "opened_at", "updated_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- registry-repo.insertProposalEvent
+insert into "registry_proposal_events" ("id", "proposal_id", "office_id", "type", "stage", "actor_id", "actor_name", "note", "data", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- registry-repo.proposalByApplication
+select * from "registry_proposals" where "application_id" = ?;
+
+-- registry-repo.findProposal
+select * from "registry_proposals" where "office_id" = ? and "id" = ?;
+
+-- registry-repo.updateProposalIfVersion
+update "registry_proposals" set "stage" = ?, "siksng_reference" = ?, "updated_at" = ?, "version" = ? where "id" = ? and "version" = ?;
+update "registry_proposals" set "stage" = ?, "confirmed_snapshot_id" = ?, "confirmed_at" = ?, "updated_at" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- registry-repo.listProposals
+select * from "registry_proposals" where "office_id" = ? order by "opened_at" desc limit ?;
+select * from "registry_proposals" where "office_id" = ? and "stage" = ? order by "opened_at" desc limit ?;
+
+-- registry-repo.openProposals
+select * from "registry_proposals" where "office_id" = ? and "stage" not in (?, ?, ?);
+
+-- registry-repo.proposalEvents
+select * from "registry_proposal_events" where "proposal_id" = ? order by "seq";
+
+-- registry-repo.proposalsForNik
+select * from "registry_proposals" where "office_id" = ? and "nik" = ?;
+
+-- registry-repo.applicationsForNik
+select * from "applications" where "office_id" = ? and "applicant_nik" = ? order by "submitted_at";
+
+-- registry-repo.eventsForApplications
+select * from "application_events" where "application_id" in (?, ?) order by "seq";
+
+-- registry-repo.caseOfOffice
+select "id", "registration_number", "applicant_name", "eligibility" from "applications" where "office_id" = ? and "id" = ?;
+
+-- registry-repo.registryEventsOfCase
+select * from "application_events" where "application_id" = ? order by "seq";
+
+-- complaints-repo.insertComplaint
+insert into "complaints" ("idempotency_key", "external_ref", "complainant_name", "complainant_phone", "complainant_email", "service_id", "application_id", "routed_to", "coordination", "referral", "merged_into", "escalated_at", "answer", "answered_at", "answered_by", "resolved", "feedback", "feedback_at", "public_summary", "published_at", "closed_at", "created_by", "id", "office_id", "receipt_number", "tracking_code_hash", "channel", "type", "mode", "text", "stage", "status", "received_at", "clock_started_at", "due_at", "sla_state", "version", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- complaints-repo.insertComplaintEvents
+insert into "complaint_events" ("id", "complaint_id", "office_id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "complaint_events" ("id", "complaint_id", "office_id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- complaints-repo.findComplaint
+select * from "complaints" where "office_id" = ? and "id" = ?;
+
+-- complaints-repo.findComplaintsByReceipt
+select * from "complaints" where "receipt_number" = ?;
+
+-- complaints-repo.findComplaintByReceiptInOffice
+select * from "complaints" where "office_id" = ? and "receipt_number" = ?;
+
+-- complaints-repo.findComplaintByIdempotencyKey
+select * from "complaints" where "office_id" = ? and "idempotency_key" = ?;
+
+-- complaints-repo.receiptNumberOf
+select "receipt_number" from "complaints" where "id" = ?;
+
+-- complaints-repo.complaintEvents
+select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = ? order by "seq";
+select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = ? and "visibility" = ? order by "seq";
+
+-- complaints-repo.listComplaints
+select * from "complaints" where "office_id" = ? order by case status when 'open' then 0 when 'answered' then 1 else 2 end, "due_at" asc, "received_at" asc limit ? offset ?;
+select * from "complaints" where "office_id" = ? and "mode" <> ? and "status" = ? and "stage" = ? and case
+    when status = 'open' and sla_state in ('on-time', 'at-risk') and due_at < ? then 'late'
+    when status = 'open' and sla_state = 'on-time' and cast(? as double precision) >= cast(((julianday("clock_started_at") - 2440587.5) * 86400000.0) + (((julianday("due_at") - 2440587.5) * 86400000.0) - ((julianday("clock_started_at") - 2440587.5) * 86400000.0)) * ? as double precision) then 'at-risk'
+    else sla_state end = ? order by case status when 'open' then 0 when 'answered' then 1 else 2 end, "due_at" asc, "received_at" asc limit ? offset ?;
+
+-- complaints-repo.countComplaints
+select "c"."status", "c"."sla_now", count(*) as "n" from (select "status", case
+    when status = 'open' and sla_state in ('on-time', 'at-risk') and due_at < ? then 'late'
+    when status = 'open' and sla_state = 'on-time' and cast(? as double precision) >= cast(((julianday("clock_started_at") - 2440587.5) * 86400000.0) + (((julianday("due_at") - 2440587.5) * 86400000.0) - ((julianday("clock_started_at") - 2440587.5) * 86400000.0)) * ? as double precision) then 'at-risk'
+    else sla_state end as "sla_now" from "complaints" where "office_id" = ?) as "c" group by "c"."status", "c"."sla_now";
+select "c"."status", "c"."sla_now", count(*) as "n" from (select "status", case
+    when status = 'open' and sla_state in ('on-time', 'at-risk') and due_at < ? then 'late'
+    when status = 'open' and sla_state = 'on-time' and cast(? as double precision) >= cast(((julianday("clock_started_at") - 2440587.5) * 86400000.0) + (((julianday("due_at") - 2440587.5) * 86400000.0) - ((julianday("clock_started_at") - 2440587.5) * 86400000.0)) * ? as double precision) then 'at-risk'
+    else sla_state end as "sla_now" from "complaints" where "office_id" = ? and "mode" <> ?) as "c" group by "c"."status", "c"."sla_now";
+
+-- complaints-repo.sweepCandidates
+select * from "complaints" where "office_id" = ? and "status" = ? and "sla_state" in (?, ?);
+
+-- complaints-repo.answeredWithoutReply
+select * from "complaints" where "office_id" = ? and "status" = ? and "feedback_at" is null order by "answered_at";
+
+-- complaints-repo.insertComplaintNotification
+insert into "complaint_notifications" ("id", "read_at", "office_id", "complaint_id", "role", "kind", "message", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("complaint_id", "role", "kind") do nothing;
+
+-- complaints-repo.complaintNotificationsFor
+select "complaint_notifications"."id", "complaint_notifications"."complaint_id", "complaint_notifications"."kind", "complaint_notifications"."message", "complaint_notifications"."created_at", "complaints"."receipt_number" from "complaint_notifications" inner join "complaints" on "complaints"."id" = "complaint_notifications"."complaint_id" where "complaint_notifications"."office_id" = ? and "complaint_notifications"."role" in (?, ?) and "complaint_notifications"."read_at" is null order by "complaint_notifications"."created_at" desc limit ?;
+select "complaint_notifications"."id", "complaint_notifications"."complaint_id", "complaint_notifications"."kind", "complaint_notifications"."message", "complaint_notifications"."created_at", "complaints"."receipt_number" from "complaint_notifications" inner join "complaints" on "complaints"."id" = "complaint_notifications"."complaint_id" where "complaint_notifications"."office_id" = ? and "complaint_notifications"."role" in (?) and "complaint_notifications"."read_at" is null and "complaints"."mode" <> ? order by "complaint_notifications"."created_at" desc limit ?;
+
+-- complaints-repo.publishedSummaries
+select "type", "service_id", "stage", "received_at", "answered_at", "public_summary", "published_at", "resolved" from "complaints" where "office_id" = ? and "published_at" is not null and "mode" <> ? order by "published_at" desc limit ?;
+
+-- complaints-repo.applicationIdByNumber
+select "id" from "applications" where "office_id" = ? and "registration_number" = ?;
+
+-- complaints-repo.registrationNumberOf
+select "registration_number" from "applications" where "id" = ?;
+
+-- complaints-repo.recordIdentityRead
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- surveys-repo.insertSurveyResponses
+insert into "survey_responses" ("id", "office_id", "service_id", "application_id", "source", "responded_on", "batch_id", "entered_by", "created_at", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "age_group", "sex", "education", "occupation", "suggestion") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- surveys-repo.responseForApplication
+select "id", "responded_on" from "survey_responses" where "application_id" = ?;
+
+-- surveys-repo.applicationsWithResponses
+select "application_id" from "survey_responses" where "application_id" in (?, ?);
+
+-- surveys-repo.aggregateResponses
+select count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ?;
+select count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? and "service_id" = ?;
+
+-- surveys-repo.aggregateByService
+select "service_id", count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? group by "service_id";
+
+-- surveys-repo.aggregateByMonth
+select substr("responded_on", ?, ?) as "month", count(*) as "n", sum("u1") as "s_u1", sum("u2") as "s_u2", sum("u3") as "s_u3", sum("u4") as "s_u4", sum("u5") as "s_u5", sum("u6") as "s_u6", sum("u7") as "s_u7", sum("u8") as "s_u8", sum("u9") as "s_u9", count("u1") as "c_u1", count("u2") as "c_u2", count("u3") as "c_u3", count("u4") as "c_u4", count("u5") as "c_u5", count("u6") as "c_u6", count("u7") as "c_u7", count("u8") as "c_u8", count("u9") as "c_u9" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? and "service_id" = ? group by "month";
+
+-- surveys-repo.profileCounts
+select "age_group" as "v", count(*) as "n" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? group by "age_group";
+select "sex" as "v", count(*) as "n" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? group by "sex";
+select "education" as "v", count(*) as "n" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? group by "education";
+select "occupation" as "v", count(*) as "n" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? group by "occupation";
+
+-- surveys-repo.suggestions
+select "responded_on", "service_id", "suggestion" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? and "suggestion" is not null order by "responded_on", "created_at" limit ?;
+
+-- surveys-repo.countSuggestions
+select count(*) as "n" from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? and "suggestion" is not null;
+
+-- surveys-repo.responsesForExport
+select * from "survey_responses" where "office_id" = ? and "responded_on" >= ? and "responded_on" <= ? and "service_id" = ? order by "responded_on", "created_at", "id" limit ? offset ?;
+
+-- surveys-repo.registrationNumbers
+select "id", "registration_number" from "applications" where "id" in (?, ?);
+
+-- surveys-repo.applicationsByNumber
+select "id", "registration_number", "service_id" from "applications" where "office_id" = ? and "registration_number" in (?, ?);
+
+-- surveys-repo.latestResponseDay
+select max("responded_on") as "d" from "survey_responses" where "office_id" = ?;
+
+-- surveys-repo.population
+select count(*) as "n" from "applications" where "office_id" = ? and "status" = ? and "closed_at" >= ? and "closed_at" < ?;
+select count(*) as "n" from "applications" where "office_id" = ? and "status" = ? and "closed_at" >= ? and "closed_at" < ? and "service_id" = ?;
+
+-- surveys-repo.populationByService
+select "service_id", count(*) as "n" from "applications" where "office_id" = ? and "status" = ? and "closed_at" >= ? and "closed_at" < ? group by "service_id";
+
+-- surveys-repo.insertKioskNonce
+insert into "survey_kiosk_nonces" ("nonce_hash", "office_id", "issued_at", "used_at") values (?, ?, ?, ?);
+
+-- surveys-repo.findKioskNonce
+select * from "survey_kiosk_nonces" where "nonce_hash" = ?;
+
+-- surveys-repo.useKioskNonce
+update "survey_kiosk_nonces" set "used_at" = ? where "nonce_hash" = ? and "office_id" = ? and "used_at" is null;
+
+-- surveys-repo.deleteKioskNoncesBefore
+delete from "survey_kiosk_nonces" where "issued_at" < ?;
+
+-- surveys-repo.getFollowup
+select * from "survey_followups" where "office_id" = ? and "scope" = ? and "period_from" = ? and "period_to" = ?;
+
+-- surveys-repo.upsertFollowup
+insert into "survey_followups" ("office_id", "scope", "period_from", "period_to", "text", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "scope", "period_from", "period_to") do update set "text" = ?, "updated_by" = ?, "updated_at" = ?;
+
+-- surveys-repo.recordSurveyAudit
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);

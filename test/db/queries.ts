@@ -1,17 +1,24 @@
-/**
- * One call of every repository function, with realistic arguments, for the SQL snapshot
- * (sql-snapshot.test.ts). A new repository function must be added here (or to NOT_QUERIES with
- * the reason it runs no SQL of its own), or that test fails.
+/** One call of every repository function, with realistic arguments, for the SQL snapshot (sql-snapshot.test.ts). */
+/*
+ * A new repository function must be added here (or to NOT_QUERIES with the reason it runs no SQL
+ * of its own), or that test fails. A function that builds different SQL for different options is
+ * called once per option inside its entry.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import * as applications from '../../src/db/applications-repo.js';
 import * as calendar from '../../src/db/calendar-repo.js';
+import * as complaints from '../../src/db/complaints-repo.js';
 import type { Database } from '../../src/db/dialect.js';
+import * as letters from '../../src/db/letters-repo.js';
+import * as registry from '../../src/db/registry-repo.js';
 import type { DB } from '../../src/db/schema.js';
+import type { RegistryRowTable, RegistrySnapshotsTable } from '../../src/db/schema-registry.js';
 import * as settings from '../../src/db/settings-repo.js';
 import * as staff from '../../src/db/staff-repo.js';
 import * as standards from '../../src/db/standards-repo.js';
+import * as surveys from '../../src/db/surveys-repo.js';
 import * as versioned from '../../src/db/versioned.js';
+import type { CheckedResponse } from '../../src/domain/surveys/response-input.js';
 import { loadStandardsDir } from '../../src/io/standards-dir.js';
 
 type Call = (db: Kysely<DB>, database: Database) => Promise<unknown>;
@@ -21,6 +28,193 @@ const CASE = '0d7f2c8a-1e3b-4c5d-8f9a-6b7c8d9e0f12';
 const TASK = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const AT = '2026-04-06T01:00:00.000Z';
 const jambi = loadStandardsDir(new URL('../../standards', import.meta.url).pathname).offices.find((o) => o.office.slug === 'kota-jambi')!;
+
+/* ---------- helpers for the four capabilities below ---------- */
+
+const NIK = '1571024107900003';
+const KK = '1571020101090007';
+const SERVICE = '3e9d1c2b-4a5f-4e6d-9c8b-7a6f5e4d3c2b';
+const LETTER = '6c5b4a39-2817-4f6e-8d5c-4b3a29180f7e';
+const USER = '2f3e4d5c-6b7a-4988-a7b6-c5d4e3f2a1b0';
+const DEPUTY = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
+const COMPLAINT = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const SNAP = 'c3a1e5f0-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
+const OLDER = 'b2f0d4e9-1a3c-4d5e-9f8a-7b6c5d4e3f2a';
+const PROPOSAL = 'e4d3c2b1-a0f9-4e8d-b7c6-a5f4e3d2c1b0';
+const TABLE = registry.rowTableName(SNAP);
+const OLDER_TABLE = registry.rowTableName(OLDER);
+
+/**
+ * The recording Kysely, its statements answering in turn: rows, or a thrown error; later ones
+ * answer no rows. For the branches that follow what a statement found (a previous snapshot, a
+ * duplicate NIK, a refused unique index).
+ */
+function answering(db: Kysely<DB>, ...answers: (object[] | Error)[]): Kysely<DB> {
+  return db.withPlugin({
+    transformQuery: (a) => a.node,
+    transformResult: async (a) => {
+      const next = answers.shift();
+      if (next instanceof Error) throw next;
+      return next ? { ...a.result, rows: next as Record<string, unknown>[] } : a.result;
+    },
+  });
+}
+
+/** The recording Database whose hot-path reads (by ready SQL text) answer `rows`. */
+const readingRows = (database: Database, rows: unknown[]): Database => ({
+  ...database,
+  read: async <T>(text: string, params: readonly unknown[]) => {
+    await database.read(text, params);
+    return rows as T[];
+  },
+});
+
+/**
+ * The recording Database with an append path: the recorder has none, and this one is what
+ * dialect.ts does on PostgreSQL and in-memory SQLite (a file SQLite database appends the same
+ * INSERT through its writer thread, sqlite-append-worker.ts).
+ */
+const appending = (database: Database): Database => ({
+  ...database,
+  append: async (table, rows) => {
+    if (rows.length) await database.db.insertInto(table as keyof DB).values(rows as never).execute();
+  },
+});
+
+const pendingLetter: letters.Letter = {
+  id: LETTER,
+  office_id: OFFICE,
+  application_id: CASE,
+  service_id: SERVICE,
+  kind: 'product',
+  letter_type: 'surat-rekomendasi',
+  template_id: 'rekomendasi',
+  template_source: '# Surat Rekomendasi\n\nYang bertanda tangan di bawah ini ...',
+  step_id: 'verifikasi',
+  status: 'draft',
+  token: 'Xq2v9Lr4Tn8Kp1Zs',
+  number: null,
+  number_seq: null,
+  counter: null,
+  numbered_at: null,
+  title: 'Surat Rekomendasi',
+  subject: 'Rekomendasi SKTM a.n. Siti Aminah',
+  holder_name: 'Siti Aminah',
+  holder_nik: NIK,
+  search_text: 'siti aminah jmb-2026-000001',
+  fields: { values: { 'applicant.name': 'Siti Aminah', 'applicant.nik': NIK, 'applicant.address': 'Jl. Kapten Pattimura No. 12, Kel. Kenali Besar, Kec. Alam Barajo' }, labels: {} },
+  paper: 'A4',
+  signer_role: 'kepala-dinas',
+  validity: { value: 6, unit: 'month', text: '6 (enam) bulan' },
+  issued_on: null,
+  valid_until: null,
+  signed_at: null,
+  signed_by: null,
+  signer: null,
+  sha256: null,
+  size: null,
+  revoked_at: null,
+  revoked_by: null,
+  revocation_reason: null,
+  replaced_by: null,
+  created_at: AT,
+  updated_at: AT,
+  version: 1,
+};
+
+const signer: letters.SignerRecord = {
+  name: 'Yunita Indrawati, A.P., M.P.',
+  title: 'Kepala Dinas Sosial Kota Jambi',
+  rank: 'Pembina Utama Muda',
+  nip: '197406071994032002',
+  position: ['KEPALA DINAS SOSIAL KOTA JAMBI'],
+  delegation: null,
+};
+
+const complaint: complaints.Complaint = {
+  id: COMPLAINT,
+  officeId: OFFICE,
+  receiptNumber: 'JMB-ADU-2026-000123',
+  trackingCodeHash: 'h',
+  channel: 'website',
+  externalRef: null,
+  type: 'pengaduan',
+  mode: 'named',
+  complainantName: 'Siti Aminah',
+  complainantPhone: '081234567890',
+  complainantEmail: null,
+  text: 'Permohonan SKTM saya belum selesai padahal sudah lewat 5 hari kerja.',
+  serviceId: SERVICE,
+  applicationId: CASE,
+  stage: 'diterima',
+  status: 'open',
+  routedTo: null,
+  coordination: null,
+  referral: null,
+  mergedInto: null,
+  receivedAt: AT,
+  clockStartedAt: AT,
+  dueAt: '2026-04-13T01:00:00.000Z',
+  slaState: 'on-time',
+  escalatedAt: null,
+  answer: null,
+  answeredAt: null,
+  answeredBy: null,
+  resolved: null,
+  feedback: null,
+  publicSummary: null,
+  publishedAt: null,
+  version: 1,
+};
+
+/** How list pages read complaint clocks (office-complaints.ts clockReading). */
+const clock = (database: Database): complaints.ClockReading => ({ dialect: database.dialect, now: AT, atRiskShare: 0.75 });
+
+const snapshotRow: RegistrySnapshotsTable = {
+  id: SNAP,
+  office_id: OFFICE,
+  period: '2026-03',
+  status: 'loading',
+  current_for_period: 0,
+  table_name: TABLE,
+  source_name: 'DTKS_KOTA_JAMBI_MARET_2026.csv',
+  source_sha256: 'cd'.repeat(32),
+  source_size: 48_211_904,
+  source_kind: 'csv',
+  importer_id: USER,
+  importer_name: 'Rina Marlina',
+  started_at: AT,
+  completed_at: null,
+  replaced_at: null,
+  heartbeat_at: AT,
+  host: 'sigap-1',
+  pid: 4242,
+  phase: 'loading',
+  rows_read: 0,
+  bytes_read: 0,
+  rows_accepted: null,
+  rows_rejected: null,
+  rows_unchanged: null,
+  report_path: null,
+  summary: '{"threshold":0.05}',
+};
+
+/** The complete current snapshot of the same period, which publishing replaces. */
+const previousSnapshot: RegistrySnapshotsTable = { ...snapshotRow, id: OLDER, table_name: OLDER_TABLE, status: 'complete', current_for_period: 1, completed_at: '2026-03-02T02:00:00.000Z', phase: 'done', rows_accepted: 212_340 };
+
+const registryRow = (rowNo: number, nik: string): RegistryRowTable => ({ row_no: rowNo, nik, kk: KK, desil: 2, pkh: 1, bpnt: 1, pbi: 1, row_hash: 8_812_004_113, cells: `${nik}\u001f${KK}\u001fSITI AMINAH` });
+
+const proposal = registry.newProposal({ officeId: OFFICE, applicationId: CASE, serviceId: SERVICE, kind: 'dtks', nik: NIK, kk: KK, name: 'Siti Aminah', openedAt: AT });
+
+const checked: CheckedResponse = {
+  answers: { U1: 4, U2: 3, U3: 4, U4: 4, U5: 3, U6: 4, U7: 3, U8: 4, U9: null },
+  profile: { ageGroup: '30-39', sex: 'P', education: 'sma', occupation: 'wirausaha' },
+  suggestion: 'Antrean di loket pagi hari terlalu panjang.',
+  date: null,
+};
+
+/** A quarter of an office's survey (the IKM period), for the whole office and for one service. */
+const QUARTER = { officeId: OFFICE, from: '2026-01-01', to: '2026-03-31' };
 
 export const QUERIES: Record<string, Call> = {
   'applications-repo.nextCounter': (db) => applications.nextCounter(db, OFFICE, 'registration:2026'),
@@ -124,6 +318,257 @@ export const QUERIES: Record<string, Call> = {
   'standards-repo.readServiceVersion': (db) => standards.readServiceVersion(db, 'sv'),
   'standards-repo.countVersions': (db) => standards.countVersions(db),
   'versioned.updateIfVersion': (db) => versioned.updateIfVersion(db, 'letters', 'l1', 2, { status: 'signed' }),
+
+  /* ---------- letters-repo ---------- */
+  'letters-repo.insertLetter': (db) => letters.insertLetter(db, pendingLetter),
+  'letters-repo.updateLetterIfVersion': async (db) => {
+    // Numbering (assign-number.ts), then signing (JSON signer encoded).
+    await letters.updateLetterIfVersion(db, LETTER, 1, { number: '400.9/0001/Dinsos/2026', number_seq: 1, counter: 'letters:office:2026', numbered_at: AT, updated_at: AT });
+    await letters.updateLetterIfVersion(db, LETTER, 2, { status: 'signed', issued_on: '2026-04-06', valid_until: '2026-10-06', signed_at: AT, signed_by: USER, signer, sha256: 'ef'.repeat(32), size: 48_213, updated_at: AT });
+  },
+  'letters-repo.lettersOfApplication': (db) => letters.lettersOfApplication(db, CASE),
+  'letters-repo.findLetter': (db) => letters.findLetter(db, OFFICE, LETTER),
+  'letters-repo.findLetterByNumber': (db) => letters.findLetterByNumber(db, OFFICE, '400.9/0001/Dinsos/2026'),
+  'letters-repo.findLettersByIds': (db) => letters.findLettersByIds(db, OFFICE, [LETTER, '8d7c6b5a-4938-4271-a6f5-e4d3c2b1a098']),
+  'letters-repo.findLetterByToken': (db) => letters.findLetterByToken(db, 'Xq2v9Lr4Tn8Kp1Zs'),
+  'letters-repo.insertLetterEvent': (db) =>
+    letters.insertLetterEvent(db, { letterId: LETTER, officeId: OFFICE, type: 'numbered', actorId: USER, actorName: 'Dewi Sartika', data: { number: '400.9/0001/Dinsos/2026', seq: 1 }, at: AT }),
+  'letters-repo.letterEvents': (db) => letters.letterEvents(db, LETTER),
+  'letters-repo.insertAudit': (db) => letters.insertAudit(db, { officeId: OFFICE, actor: 'Dewi Sartika', action: 'letters.number', subject: `letter:${LETTER}`, detail: { number: '400.9/0001/Dinsos/2026' }, at: AT }),
+  'letters-repo.searchLetters': async (db) => {
+    // The archive unfiltered; with every filter (search-archive.ts); the signable lists (list-signable-letters.ts).
+    await letters.searchLetters(db, OFFICE, {}, { limit: 100 });
+    await letters.searchLetters(
+      db,
+      OFFICE,
+      { number: '400.9/0001', applicant: 'Siti Aminah', serviceId: SERVICE, status: 'signed', from: '2026-04-01', fromUtc: '2026-03-31T17:00:00.000Z', to: '2026-04-30', toUtc: '2026-04-30T17:00:00.000Z' },
+      { limit: 100, offset: 100 },
+    );
+    await letters.searchLetters(db, OFFICE, { status: 'ready', signerRoles: ['kepala-dinas'] }, { limit: 50 });
+    await letters.searchLetters(db, OFFICE, { ids: [LETTER] }, { limit: 50 });
+  },
+  'letters-repo.draftsAtOpenTasks': (db) => letters.draftsAtOpenTasks(db, OFFICE, ['kepala-dinas'], 50),
+  'letters-repo.registerRows': (db) => letters.registerRows(db, OFFICE, '2025-12-31T17:00:00.000Z', '2026-04-06T17:00:00.000Z'),
+  'letters-repo.insertDelegation': (db) =>
+    letters.insertDelegation(db, { id: '0f1e2d3c-4b5a-4697-8879-6a5b4c3d2e1f', office_id: OFFICE, role: 'kepala-dinas', from_user: USER, to_user: DEPUTY, kind: 'a.n.', starts_on: '2026-04-06', ends_on: '2026-04-10', reason: 'Dinas luar ke Provinsi Jambi', created_at: AT, revoked_at: null }),
+  'letters-repo.activeDelegationsTo': (db) => letters.activeDelegationsTo(db, OFFICE, DEPUTY, '2026-04-06'),
+  'letters-repo.findDelegation': (db) => letters.findDelegation(db, OFFICE, '0f1e2d3c-4b5a-4697-8879-6a5b4c3d2e1f'),
+  'letters-repo.delegationsOf': (db) => letters.delegationsOf(db, OFFICE),
+  'letters-repo.revokeDelegation': (db) => letters.revokeDelegation(db, OFFICE, '0f1e2d3c-4b5a-4697-8879-6a5b4c3d2e1f', AT),
+  'letters-repo.staffById': (db) => letters.staffById(db, DEPUTY),
+  // Not found by id (a dummy finds nothing), so also by username: both statements.
+  'letters-repo.staffByIdOrUsername': (db) => letters.staffByIdOrUsername(db, 'Budi.Santoso@kota-jambi'),
+  'letters-repo.activeStaffOfOffice': (db) => letters.activeStaffOfOffice(db, OFFICE),
+  'letters-repo.decisionEvents': (db) => letters.decisionEvents(db, CASE),
+
+  /* ---------- registry-repo ---------- */
+  'registry-repo.insertSnapshot': (db) => registry.insertSnapshot(db, { ...snapshotRow, summary: { threshold: 0.05 } }),
+  'registry-repo.updateSnapshot': async (db) => {
+    // A refused import (import-registry.ts refuse); then the summary alone (confirmed proposals).
+    await registry.updateSnapshot(db, SNAP, { status: 'refused', phase: 'done', rows_read: 212_400, rows_accepted: 190_112, rows_rejected: 22_288, report_path: `/var/lib/sigap/registry/reports/${SNAP}.csv`, summary: { threshold: 0.05, problems: [] } });
+    await registry.updateSnapshot(db, SNAP, { summary: { threshold: 0.05, confirmedProposals: 3 } });
+  },
+  'registry-repo.findSnapshot': (db) => registry.findSnapshot(db, OFFICE, SNAP),
+  'registry-repo.snapshotById': (db) => registry.snapshotById(db, SNAP),
+  'registry-repo.listSnapshots': (db) => registry.listSnapshots(db, OFFICE),
+  'registry-repo.currentSnapshot': (db) => registry.currentSnapshot(db, OFFICE),
+  'registry-repo.currentForPeriod': (db) => registry.currentForPeriod(db, OFFICE, '2026-03'),
+  'registry-repo.snapshotAsOf': (db) => registry.snapshotAsOf(db, OFFICE, AT),
+  'registry-repo.completeSnapshots': (db) => registry.completeSnapshots(db, OFFICE),
+  'registry-repo.loadingSnapshots': (db) => registry.loadingSnapshots(db, OFFICE),
+  'registry-repo.rowTablesInUse': (db) => registry.rowTablesInUse(db),
+  // The period already has a current snapshot: it is marked replaced first.
+  'registry-repo.publishSnapshot': (db) =>
+    registry.publishSnapshot(
+      answering(db, [previousSnapshot]) as Transaction<DB>,
+      { id: SNAP, office_id: OFFICE, period: '2026-03' },
+      { rows_read: 212_400, bytes_read: 48_211_904, rows_accepted: 212_340, rows_rejected: 60, rows_unchanged: 201_877, report_path: `/var/lib/sigap/registry/reports/${SNAP}.csv`, summary: { threshold: 0.05 } },
+      AT,
+      { actor: 'Rina Marlina', detail: { period: '2026-03', previous: OLDER } },
+    ),
+  'registry-repo.findLock': (db) => registry.findLock(db, OFFICE),
+  'registry-repo.takeLock': async (db) => {
+    // A free lock, then the lock of a dead import taken over.
+    const lock = { office_id: OFFICE, snapshot_id: SNAP, host: 'sigap-1', pid: 4242, heartbeat_at: AT };
+    await registry.takeLock(db, lock, null);
+    await registry.takeLock(db, lock, OLDER);
+  },
+  'registry-repo.heartbeat': (db) => registry.heartbeat(db, OFFICE, SNAP, AT, { rows_read: 120_000, bytes_read: 27_262_976, phase: 'loading' }),
+  'registry-repo.releaseLock': (db) => registry.releaseLock(db, OFFICE, SNAP),
+  'registry-repo.createRowTable': (db) => registry.createRowTable(db, TABLE),
+  'registry-repo.dropRowTable': (db) => registry.dropRowTable(db, TABLE),
+  // Kysely's own introspection statements (DummyDriver: no table found).
+  'registry-repo.rowTableExists': (db) => registry.rowTableExists(db, OLDER_TABLE),
+  'registry-repo.listRowTables': (db) => registry.listRowTables(db),
+  'registry-repo.indexNik': async (db, database) => {
+    await registry.indexNik(db, database.dialect, TABLE);
+    // PostgreSQL: duplicate NIKs refuse the unique index, and the plain one is built instead.
+    if (database.dialect === 'postgres') await registry.indexNik(answering(db, Object.assign(new Error('could not create unique index'), { code: '23505' })), database.dialect, TABLE);
+  },
+  'registry-repo.indexKk': (db) => registry.indexKk(db, TABLE),
+  // One duplicated NIK found, then the first row that keeps it.
+  'registry-repo.duplicateNiks': (db) => registry.duplicateNiks(answering(db, [{ nik: NIK, n: 2 }], [{ row_no: 17 }]), TABLE, 1001),
+  'registry-repo.dropDuplicateRows': (db) => registry.dropDuplicateRows(db, TABLE, NIK, 17),
+  'registry-repo.countRows': (db) => registry.countRows(db, TABLE),
+  'registry-repo.compareRows': (db) => registry.compareRows(db, TABLE, OLDER_TABLE),
+  'registry-repo.rowByNik': (db) => registry.rowByNik(db, TABLE, NIK),
+  'registry-repo.rowsPage': (db) => registry.rowsPage(db, TABLE, { afterRowNo: 5000, limit: 5000 }),
+  'registry-repo.currentSnapshotId': (_db, database) => registry.currentSnapshotId(database, database.dialect, OFFICE),
+  'registry-repo.personRow': (_db, database) => registry.personRow(database, database.dialect, TABLE, NIK),
+  // A family of the full 50 rows without the person: the person is then read alone.
+  'registry-repo.personWithFamily': (_db, database) =>
+    registry.personWithFamily(
+      readingRows(
+        database,
+        Array.from({ length: 50 }, (_, i) => registryRow(i + 1, `1571025${String(i + 1).padStart(9, '0')}`)),
+      ),
+      database.dialect,
+      TABLE,
+      NIK,
+    ),
+  'registry-repo.familyOfKk': (_db, database) => registry.familyOfKk(database, database.dialect, TABLE, KK),
+  'registry-repo.appendAccessEntry': (_db, database) =>
+    registry.appendAccessEntry(appending(database), {
+      officeId: OFFICE,
+      actor: { id: USER, name: 'Rina Marlina', roles: ['front-office'] },
+      action: 'lookup-nik',
+      nik: NIK,
+      snapshotId: SNAP,
+      applicationId: CASE,
+      reason: 'Verifikasi permohonan SKTM',
+      found: true,
+      detail: { rows: 4, masked: true },
+      at: AT,
+    }),
+  'registry-repo.accessLog': async (db) => {
+    // The newest page; then one NIK's entries, the page before.
+    await registry.accessLog(db, OFFICE, { limit: 100 });
+    await registry.accessLog(db, OFFICE, { nik: NIK, limit: 100, before: 5120 });
+  },
+  'registry-repo.accessLogForNik': (db) => registry.accessLogForNik(db, OFFICE, NIK),
+  'registry-repo.insertProposal': (db) => registry.insertProposal(db, proposal),
+  'registry-repo.insertProposalEvent': (db) =>
+    registry.insertProposalEvent(db, { id: PROPOSAL, officeId: OFFICE }, { type: 'opened', stage: 'intake', actor: { id: USER, name: 'Rina Marlina' }, data: { step: 'verifikasi', registrationNumber: 'JMB-2026-000001' }, at: AT }),
+  'registry-repo.proposalByApplication': (db) => registry.proposalByApplication(db, CASE),
+  'registry-repo.findProposal': (db) => registry.findProposal(db, OFFICE, PROPOSAL),
+  'registry-repo.updateProposalIfVersion': async (db) => {
+    // A stage recorded with its SIKS-NG reference; then confirmed by a snapshot (confirm-proposals.ts).
+    await registry.updateProposalIfVersion(db, PROPOSAL, 1, { stage: 'surveyed', siksngReference: 'SIKS-1571-2026-004211', updatedAt: AT });
+    await registry.updateProposalIfVersion(db, PROPOSAL, 4, { stage: 'confirmed', confirmedSnapshotId: SNAP, confirmedAt: AT, updatedAt: AT });
+  },
+  'registry-repo.listProposals': async (db) => {
+    await registry.listProposals(db, OFFICE, { limit: 100 });
+    await registry.listProposals(db, OFFICE, { stage: 'finalised', limit: 100 });
+  },
+  'registry-repo.openProposals': (db) => registry.openProposals(db, OFFICE),
+  'registry-repo.proposalEvents': (db) => registry.proposalEvents(db, PROPOSAL),
+  'registry-repo.proposalsForNik': (db) => registry.proposalsForNik(db, OFFICE, NIK),
+  'registry-repo.applicationsForNik': (db) => registry.applicationsForNik(db, OFFICE, NIK),
+  'registry-repo.eventsForApplications': (db) => registry.eventsForApplications(db, [CASE, '1e2d3c4b-5a69-4788-9a6b-5c4d3e2f1a0b']),
+  'registry-repo.caseOfOffice': (db) => registry.caseOfOffice(db, OFFICE, CASE),
+  'registry-repo.registryEventsOfCase': (db) => registry.registryEventsOfCase(db, CASE),
+
+  /* ---------- complaints-repo ---------- */
+  'complaints-repo.insertComplaint': (db) =>
+    complaints.insertComplaint(db, {
+      id: COMPLAINT,
+      office_id: OFFICE,
+      receipt_number: 'JMB-ADU-2026-000123',
+      tracking_code_hash: 'h',
+      idempotency_key: 'adu-2026-04-06-0001',
+      channel: 'website',
+      type: 'pengaduan',
+      mode: 'named',
+      complainant_name: 'Siti Aminah',
+      complainant_phone: '081234567890',
+      text: 'Permohonan SKTM saya belum selesai padahal sudah lewat 5 hari kerja.',
+      service_id: SERVICE,
+      application_id: CASE,
+      stage: 'diterima',
+      status: 'open',
+      received_at: AT,
+      clock_started_at: AT,
+      due_at: '2026-04-13T01:00:00.000Z',
+      sla_state: 'on-time',
+      version: 1,
+      updated_at: AT,
+    }),
+  'complaints-repo.insertComplaintEvents': (db) =>
+    complaints.insertComplaintEvents(
+      db,
+      complaints.complaintEvent(complaint, { type: 'received', stage: 'diterima', actor: { id: null, name: 'Pelapor (formulir daring)' }, data: { channel: 'website' }, at: AT }),
+      complaints.complaintEvent(complaint, { type: 'note', stage: 'diterima', actor: { id: USER, name: 'Rahmat Hidayat' }, visibility: 'internal', note: 'Dicek ke bidang Linjamsos', at: AT }),
+    ),
+  'complaints-repo.findComplaint': (db) => complaints.findComplaint(db, OFFICE, COMPLAINT),
+  'complaints-repo.findComplaintsByReceipt': (db) => complaints.findComplaintsByReceipt(db, 'JMB-ADU-2026-000123'),
+  'complaints-repo.findComplaintByReceiptInOffice': (db) => complaints.findComplaintByReceiptInOffice(db, OFFICE, 'JMB-ADU-2026-000098'),
+  'complaints-repo.findComplaintByIdempotencyKey': (db) => complaints.findComplaintByIdempotencyKey(db, OFFICE, 'adu-2026-04-06-0001'),
+  'complaints-repo.receiptNumberOf': (db) => complaints.receiptNumberOf(db, COMPLAINT),
+  'complaints-repo.complaintEvents': async (db) => {
+    // Staff see every event; the complainant only the public ones.
+    await complaints.complaintEvents(db, COMPLAINT);
+    await complaints.complaintEvents(db, COMPLAINT, true);
+  },
+  'complaints-repo.listComplaints': async (db, database) => {
+    // The head of office's unfiltered list; a reader's list with every filter (clock state in SQL).
+    await complaints.listComplaints(db, OFFICE, { excludeConfidential: false, limit: 100 }, clock(database));
+    await complaints.listComplaints(db, OFFICE, { excludeConfidential: true, status: 'open', stage: 'diteruskan', slaState: 'at-risk', limit: 100, offset: 100 }, clock(database));
+  },
+  'complaints-repo.countComplaints': async (db, database) => {
+    await complaints.countComplaints(db, OFFICE, false, clock(database));
+    await complaints.countComplaints(db, OFFICE, true, clock(database));
+  },
+  'complaints-repo.sweepCandidates': (db) => complaints.sweepCandidates(db, OFFICE),
+  'complaints-repo.answeredWithoutReply': (db) => complaints.answeredWithoutReply(db, OFFICE),
+  'complaints-repo.insertComplaintNotification': (db) =>
+    complaints.insertComplaintNotification(db, { office_id: OFFICE, complaint_id: COMPLAINT, role: 'kepala-dinas', kind: 'late', message: 'Pengaduan JMB-ADU-2026-000123 melewati batas waktu', created_at: AT }),
+  'complaints-repo.complaintNotificationsFor': async (db) => {
+    await complaints.complaintNotificationsFor(db, OFFICE, ['pengelola-pengaduan', 'kepala-dinas'], false);
+    await complaints.complaintNotificationsFor(db, OFFICE, ['kepala-bidang'], true);
+  },
+  'complaints-repo.publishedSummaries': (db) => complaints.publishedSummaries(db, OFFICE, 20),
+  'complaints-repo.applicationIdByNumber': (db) => complaints.applicationIdByNumber(db, OFFICE, 'JMB-2026-000001'),
+  'complaints-repo.registrationNumberOf': (db) => complaints.registrationNumberOf(db, CASE),
+  'complaints-repo.recordIdentityRead': (db) => complaints.recordIdentityRead(db, complaint, 'Rahmat Hidayat', AT),
+
+  /* ---------- surveys-repo ---------- */
+  'surveys-repo.insertSurveyResponses': (db) =>
+    surveys.insertSurveyResponses(db, [
+      surveys.newResponseRow(checked, { officeId: OFFICE, serviceId: SERVICE, applicationId: CASE, source: 'paper', respondedOn: '2026-04-06', batchId: 'f0e1d2c3-b4a5-4968-8776-655443322110', enteredBy: 'Nur Hasanah', createdAt: AT }),
+      surveys.newResponseRow(checked, { officeId: OFFICE, serviceId: null, applicationId: null, source: 'paper', respondedOn: '2026-04-06', batchId: 'f0e1d2c3-b4a5-4968-8776-655443322110', enteredBy: 'Nur Hasanah', createdAt: AT }),
+    ]),
+  'surveys-repo.responseForApplication': (db) => surveys.responseForApplication(db, CASE),
+  'surveys-repo.applicationsWithResponses': (db) => surveys.applicationsWithResponses(db, [CASE, '1e2d3c4b-5a69-4788-9a6b-5c4d3e2f1a0b']),
+  'surveys-repo.aggregateResponses': async (db) => {
+    // The office's IKM, then one service's.
+    await surveys.aggregateResponses(db, QUARTER);
+    await surveys.aggregateResponses(db, { ...QUARTER, serviceId: SERVICE });
+  },
+  'surveys-repo.aggregateByService': (db) => surveys.aggregateByService(db, QUARTER),
+  'surveys-repo.aggregateByMonth': (db) => surveys.aggregateByMonth(db, { ...QUARTER, serviceId: SERVICE }),
+  'surveys-repo.profileCounts': async (db) => {
+    for (const column of ['age_group', 'sex', 'education', 'occupation'] as const) await surveys.profileCounts(db, QUARTER, column);
+  },
+  'surveys-repo.suggestions': (db) => surveys.suggestions(db, QUARTER, 200),
+  'surveys-repo.countSuggestions': (db) => surveys.countSuggestions(db, QUARTER),
+  'surveys-repo.responsesForExport': (db) => surveys.responsesForExport(db, { ...QUARTER, serviceId: SERVICE }, 5000, 5000),
+  'surveys-repo.registrationNumbers': (db) => surveys.registrationNumbers(db, [CASE, '1e2d3c4b-5a69-4788-9a6b-5c4d3e2f1a0b']),
+  'surveys-repo.applicationsByNumber': (db) => surveys.applicationsByNumber(db, OFFICE, ['JMB-2026-000001', 'JMB-2026-000002']),
+  'surveys-repo.latestResponseDay': (db) => surveys.latestResponseDay(db, OFFICE),
+  'surveys-repo.population': async (db) => {
+    await surveys.population(db, OFFICE, '2025-12-31T17:00:00.000Z', '2026-03-31T17:00:00.000Z');
+    await surveys.population(db, OFFICE, '2025-12-31T17:00:00.000Z', '2026-03-31T17:00:00.000Z', SERVICE);
+  },
+  'surveys-repo.populationByService': (db) => surveys.populationByService(db, OFFICE, '2025-12-31T17:00:00.000Z', '2026-03-31T17:00:00.000Z'),
+  'surveys-repo.insertKioskNonce': (db) => surveys.insertKioskNonce(db, { nonce_hash: 'ab'.repeat(32), office_id: OFFICE, issued_at: AT }),
+  'surveys-repo.findKioskNonce': (db) => surveys.findKioskNonce(db, 'ab'.repeat(32)),
+  'surveys-repo.useKioskNonce': (db) => surveys.useKioskNonce(db, 'ab'.repeat(32), OFFICE, AT),
+  'surveys-repo.deleteKioskNoncesBefore': (db) => surveys.deleteKioskNoncesBefore(db, '2026-04-05T01:00:00.000Z'),
+  'surveys-repo.getFollowup': (db) => surveys.getFollowup(db, OFFICE, '', '2026-01-01', '2026-03-31'),
+  'surveys-repo.upsertFollowup': (db) =>
+    surveys.upsertFollowup(db, { office_id: OFFICE, scope: '', period_from: '2026-01-01', period_to: '2026-03-31', text: 'Menambah satu petugas loket pada pukul 08.00–10.00.', updated_by: 'Nur Hasanah', updated_at: AT }),
+  'surveys-repo.recordSurveyAudit': (db) =>
+    surveys.recordSurveyAudit(db, { officeId: OFFICE, actor: 'Nur Hasanah', action: 'survey.paper', subject: 'survey-batch:f0e1d2c3-b4a5-4968-8776-655443322110', detail: { responses: 2 }, at: AT }),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
@@ -132,4 +577,12 @@ export const NOT_QUERIES: Record<string, string> = {
   'applications-repo.caseEvent': 'builds an event row',
   'applications-repo.newTask': 'builds a task row',
   'staff-repo.toStaff': 'decodes a row',
+  'letters-repo.toLetter': 'decodes a row',
+  'registry-repo.rowTableName': 'names a snapshot row table',
+  'registry-repo.newProposal': 'builds a proposal',
+  'registry-repo.openBulkLoader':
+    'the bulk loader: better-sqlite3 prepared INSERTs on a second connection, or COPY FROM STDIN (pg-copy-streams) on a connection of its own; only an in-memory SQLite database falls back to Kysely INSERTs',
+  'complaints-repo.complaintEvent': 'builds an event row',
+  'surveys-repo.newResponseRow': 'builds a response row',
+  'surveys-repo.isDuplicateResponse': 'classifies an insert error',
 };
