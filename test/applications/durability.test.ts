@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { boot } from '../../src/boot.js';
 import { freshDatabase, TEST_DB, type TestDatabase } from '../support/db.js';
-import { STANDARDS_DIR } from '../support/app.js';
+import { STANDARDS_DIR } from '../support/paths.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 

@@ -11,14 +11,14 @@ import type { LettersTable } from '../../src/db/schema-letters.js';
 import { assignNumber } from '../../src/usecases/letters/issue.js';
 import { numberLetters } from '../../src/usecases/letters/number-letters.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { testCtx, type TestCtx } from '../support/ctx.js';
 import { actorFor, driveUntil, fileCase } from './helpers.js';
 
 describe(`letter numbering (${TEST_DB})`, () => {
-  let t: TestApp;
+  let t: TestCtx;
   let clock = new Date('2026-06-15T03:00:00Z');
   before(async () => {
-    t = await testApp({ now: () => clock });
+    t = await testCtx({ now: () => clock });
   });
   after(async () => t.close());
 

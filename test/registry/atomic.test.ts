@@ -13,8 +13,9 @@ import { sql } from 'kysely';
 import { currentSnapshot, rowTableExists } from '../../src/db/registry-repo.js';
 import { lookupRegistry } from '../../src/usecases/registry/lookup.js';
 import { registryFactsFor } from '../../src/usecases/registry-facts.js';
-import { STANDARDS_DIR, testApp, type TestApp } from '../support/app.js';
+import { testCtx, type TestCtx } from '../support/ctx.js';
 import { TEST_DB } from '../support/db.js';
+import { STANDARDS_DIR } from '../support/paths.js';
 import { extract, importAs, row, staffActor, writeCsv } from './support.js';
 
 const SITI = row({ nik: '1571024107900003', kk: '1571020101150007', nama: 'SITI AMINAH', tanggal_lahir: '1990-07-01', jenis_kelamin: 'P', hubungan: 'ISTRI' });
@@ -22,10 +23,10 @@ const SITI = row({ nik: '1571024107900003', kk: '1571020101150007', nama: 'SITI 
 const ONLY_NEW = '1571116612010001';
 
 describe(`registry import killed mid-way (${TEST_DB})`, () => {
-  let t: TestApp;
+  let t: TestCtx;
   let dir: string;
   before(async () => {
-    t = await testApp();
+    t = await testCtx();
     dir = mkdtempSync(join(tmpdir(), 'sigap-reg-kill-'));
   });
   after(async () => {
