@@ -12,6 +12,7 @@ import { assignNumber } from '../../src/usecases/letters/issue.js';
 import { numberLetters } from '../../src/usecases/letters/number-letters.js';
 import { TEST_DB } from '../support/db.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
+import { nodeEntry } from '../support/paths.js';
 import { actorFor, driveUntil, fileCase } from './helpers.js';
 
 describe(`letter numbering (${TEST_DB})`, () => {
@@ -86,7 +87,7 @@ describe(`letter numbering (${TEST_DB})`, () => {
           new Promise<string[]>((resolve, reject) => {
             const child = spawn(
               process.execPath,
-              ['--import', 'tsx', 'test/letters/number-worker.ts', JSON.stringify({ ...t.location, ids: slice, username: 'subbag-umum@kota-jambi', parallel: TEST_DB === 'postgres', now: clock.toISOString() })],
+              [...nodeEntry('test/letters/number-worker.ts'), JSON.stringify({ ...t.location, ids: slice, username: 'subbag-umum@kota-jambi', parallel: TEST_DB === 'postgres', now: clock.toISOString() })],
               { stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
             );
             let out = '';

@@ -15,7 +15,7 @@ import { lookupRegistry } from '../../src/usecases/registry/lookup.js';
 import { registryFactsFor } from '../../src/usecases/registry-facts.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { TEST_DB } from '../support/db.js';
-import { STANDARDS_DIR } from '../support/paths.js';
+import { nodeEntry, STANDARDS_DIR } from '../support/paths.js';
 import { extract, importAs, row, staffActor, writeCsv } from './support.js';
 
 const SITI = row({ nik: '1571024107900003', kk: '1571020101150007', nama: 'SITI AMINAH', tanggal_lahir: '1990-07-01', jenis_kelamin: 'P', hubungan: 'ISTRI' });
@@ -43,7 +43,7 @@ describe(`registry import killed mid-way (${TEST_DB})`, () => {
 
     const big = join(dir, 'jambi-2026-02.csv');
     writeCsv(big, extract('kota-jambi', 300_000, [row({ nik: ONLY_NEW, kk: '1571111212200001', nama: 'HANYA DI IMPOR YANG DIHENTIKAN' })], 3));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'registry', 'import', big, '--office', 'kota-jambi', '--period', '2026-02'], {
+    const child = spawn(process.execPath, [...nodeEntry('src/cli/main.ts'), 'registry', 'import', big, '--office', 'kota-jambi', '--period', '2026-02'], {
       env: { ...process.env, DATA_DIR: t.location.dataDir, DATABASE_URL: t.location.databaseUrl ?? `sqlite:${join(t.location.dataDir, 'sigap.db')}`, STANDARDS_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
