@@ -3,13 +3,11 @@
  * algorithm); this module only turns the laid-out boxes and edges into accessible SVG, so what the
  * public sees is drawn from the very data the workflow engine runs.
  */
-import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Procedure, Step } from '../domain/standards/schema.js';
 
-// elkjs ships CommonJS; its default export is the constructor.
-const ElkCtor = ElkModule as unknown as new () => ElkApi;
-const elk = new ElkCtor();
+// Loaded with the first flowchart drawn, not with every process that imports this module.
+let elk: ElkApi | undefined;
 
 export type FlowLang = 'id' | 'en';
 
@@ -110,6 +108,8 @@ export async function renderFlowchartSvg(proc: Procedure, opts: FlowchartOptions
     children: [{ id: '__start', width: 18, height: 18 }, ...boxes.map((b) => ({ id: b.id, ...size(b) }))],
     edges: [{ id: '__start_edge', sources: ['__start'], targets: [proc.start] }, ...edges],
   };
+  // elkjs ships CommonJS; its default export is the constructor.
+  elk ??= new ((await import('elkjs/lib/elk.bundled.js')).default as unknown as new () => ElkApi)();
   const laid = await elk.layout(graph);
   const W = Math.ceil(laid.width ?? 400);
   const H = Math.ceil(laid.height ?? 300);

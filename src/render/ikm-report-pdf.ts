@@ -5,14 +5,12 @@
  * coverage); charts are ECharts SVG drawn as vectors by svg-to-pdfkit.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { ELEMENTS } from '../domain/surveys/index.js';
 import type { IkmReportData } from '../usecases/surveys/report-data.js';
 import { elementBarSvg, trendSvg } from './charts.js';
 
 const require = createRequire(import.meta.url);
 type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: { width?: number; height?: number; fontCallback?: (family: string, bold: boolean, italic: boolean) => string }) => void;
-const SVGtoPDF = require('svg-to-pdfkit') as SvgToPdf;
 const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
 
 const dec = (n: number, d = 2) => n.toFixed(d).replace('.', ',');
@@ -25,6 +23,9 @@ interface Column {
 }
 
 export async function renderIkmReportPdf(data: IkmReportData): Promise<Buffer> {
+  // Loaded with the first report, not with every process that imports this module.
+  const PDFDocument = (await import('pdfkit')).default;
+  const SVGtoPDF = require('svg-to-pdfkit') as SvgToPdf;
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `Laporan SKM ${data.office.name} ${data.period.label}`, Author: data.office.name, Creator: 'Sigap' } });
   doc.registerFont('sans', `${FONT_DIR}DejaVuSans.ttf`);
   doc.registerFont('bold', `${FONT_DIR}DejaVuSans-Bold.ttf`);

@@ -6,8 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { Block } from '../domain/letters/template.js';
 
 export type Paper = 'A4' | 'F4';
@@ -35,6 +33,11 @@ export interface LetterPdfInput {
   /** PDF metadata dates (the signing time), so the file depends only on the letter. */
   at: Date;
 }
+
+// pdfkit and qrcode load with the first letter rendered, not with every process that imports this
+// module (the server, the CLI and each test process mostly never render one).
+let PDFDocument: typeof import('pdfkit');
+let QRCode: typeof import('qrcode');
 
 // Fonts are parsed once per process and shared by every document (pdfkit accepts a parsed
 // fontkit font); each document still embeds its own subset.
@@ -115,7 +118,13 @@ function contactLine(contacts: LetterPdfInput['office']['contacts']): string {
     .join('  ·  ');
 }
 
-export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
+export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
+  PDFDocument ??= (await import('pdfkit')).default;
+  QRCode ??= (await import('qrcode')).default;
+  return render(input);
+}
+
+function render(input: LetterPdfInput): Promise<Buffer> {
   const f = loadFonts();
   const [width, height] = PAPER_SIZES[input.paper];
   const margins = { left: 25 * MM, right: 20 * MM, top: 15 * MM, bottom: 26 * MM };

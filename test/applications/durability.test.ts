@@ -4,9 +4,8 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { boot } from '../../src/boot.js';
 import { freshDatabase, TEST_DB, type TestDatabase } from '../support/db.js';
-import { STANDARDS_DIR } from '../support/app.js';
+import { nodeEntry, ROOT, STANDARDS_DIR } from '../support/paths.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 describe(`durability under kill -9 (${TEST_DB})`, () => {
   let t: TestDatabase;
@@ -18,7 +17,7 @@ describe(`durability under kill -9 (${TEST_DB})`, () => {
 
   it('every acknowledged application survives SIGKILL of the submitting process', async () => {
     const env = { ...process.env, DATABASE_URL: t.location.databaseUrl ?? '', DATA_DIR: t.location.dataDir, STANDARDS_DIR, CALENDAR_FILE: `${ROOT}calendars/indonesia.yaml` };
-    const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}test/support/submit-loop.ts`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, nodeEntry('test/support/submit-loop.ts'), { env, stdio: ['ignore', 'pipe', 'inherit'] });
     const acked = new Map<string, string>();
     let refused = '';
     await new Promise<void>((resolve, reject) => {

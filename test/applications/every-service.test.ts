@@ -7,12 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import { firstStepWith } from '../../src/domain/procedure/paths.js';
 import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { testCtx, type TestCtx } from '../support/ctx.js';
 
 describe(`every service's procedure runs (${TEST_DB})`, () => {
-  let t: TestApp;
+  let t: TestCtx;
   before(async () => {
-    t = await testApp();
+    t = await testCtx();
   });
   after(async () => t.close());
 

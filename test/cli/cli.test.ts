@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rewriteExample, writeExampleStandards } from '../support/format-example.js';
+import { nodeEntry, ROOT } from '../support/paths.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 function sigap(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...nodeEntry('src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

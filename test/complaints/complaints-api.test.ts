@@ -4,6 +4,7 @@ import { buildApp } from '../../src/http/app.js';
 import { sweepComplaints } from '../../src/usecases/complaints/sweep-complaints.js';
 import { TEST_DB } from '../support/db.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
+import { newComplaint } from '../support/factories.js';
 
 /** A clock the tests move: Wednesday 8 April 2026, 10:00 WITA (02:00 UTC). */
 let clock = new Date('2026-04-08T02:00:00.000Z');
@@ -295,8 +296,7 @@ describe(`complaints: intake, tracking, stages, response promise, privacy (${TES
 
   it('flags at-risk and late complaints, notifies the complaint officer and escalates to the head of office, once', async () => {
     setClock('2026-04-08T02:00:00.000Z'); // Wednesday 10:00 WITA; due Monday 13 April 16:00 WITA
-    const r = await file({ office: 'kota-banjarmasin', mode: 'anonymous', text: 'Petugas TRC tidak datang saat kami laporkan ada orang terlantar di Pasar Lama.' });
-    const { receiptNumber } = r.json();
+    const { receiptNumber } = await newComplaint(t.ctx, { office: 'kota-banjarmasin', text: 'Petugas TRC tidak datang saat kami laporkan ada orang terlantar di Pasar Lama.' });
     const row = () => t.database.db.selectFrom('complaints').selectAll().where('receipt_number', '=', receiptNumber).executeTakeFirstOrThrow();
     const officeId = (await row()).office_id;
     setClock('2026-04-09T02:00:00.000Z');

@@ -1,15 +1,4 @@
 /** Helpers for the letter tests: drive cases, act as officers, read PDFs and their QR codes. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
-
-type JsQR = (data: Uint8ClampedArray, width: number, height: number, options?: { inversionAttempts?: string }) => { data: string } | null;
-// jsqr is CommonJS with `exports.default`; under NodeNext the default import is the module object.
-const jsQR: JsQR = ((jsQRModule as unknown as { default?: JsQR }).default ?? (jsQRModule as unknown as JsQR));
-import { extractText, getDocumentProxy } from 'unpdf';
 import { openTaskFor } from '../../src/db/applications-repo.js';
 import { findUserByUsername, toStaff } from '../../src/db/staff-repo.js';
 import { mainOutcome } from '../../src/domain/procedure/paths.js';
@@ -87,36 +76,7 @@ export async function driveUntil(ctx: Ctx, applicationId: string, stop: (s: Step
   throw new Error('did not stop');
 }
 
-export async function pdfText(pdf: Buffer): Promise<{ text: string; pages: string[]; sizes: [number, number][] }> {
-  const doc = await getDocumentProxy(new Uint8Array(pdf));
-  const { text } = await extractText(doc, { mergePages: false });
-  const sizes: [number, number][] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const p = await doc.getPage(i);
-    sizes.push([Math.round(p.view[2]!), Math.round(p.view[3]!)]);
-  }
-  const pages = text as unknown as string[];
-  return { text: pages.join('\n').replace(/\s+/g, ' '), pages, sizes };
-}
-
-/** Rasterises the pages at 150 dpi (pdftoppm) and decodes the QR code, last page first. */
-export function qrOf(pdf: Buffer): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'sigap-qr-'));
-  try {
-    writeFileSync(join(dir, 'l.pdf'), pdf);
-    // The QR code sits in the signer block, in the right half of the page: only that half is
-    // rasterised (x from 560 px at 150 dpi), which halves the decoding work.
-    execFileSync('pdftoppm', ['-png', '-r', '150', '-x', '560', '-y', '0', '-W', '800', '-H', '2200', join(dir, 'l.pdf'), join(dir, 'p')]);
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.png')).sort().reverse()) {
-      const png = PNG.sync.read(readFileSync(join(dir, f)));
-      const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height, { inversionAttempts: 'dontInvert' });
-      if (found) return found.data;
-    }
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export { pdfText, qrOf } from '../support/pdf.js';
 
 /**
  * Drives a case to a completed end along a route that passes through a step producing a

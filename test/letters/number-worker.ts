@@ -5,7 +5,7 @@
  */
 import { boot } from '../../src/boot.js';
 import { numberLetters } from '../../src/usecases/letters/number-letters.js';
-import { STANDARDS_DIR } from '../support/app.js';
+import { STANDARDS_DIR } from '../support/paths.js';
 import { actorFor } from './helpers.js';
 
 const input = JSON.parse(process.argv[2]!) as { databaseUrl: string | null; dataDir: string; ids: string[]; username: string; parallel: boolean; now: string };

@@ -12,14 +12,15 @@ import type { LettersTable } from '../../src/db/schema-letters.js';
 import { assignNumber } from '../../src/usecases/letters/assign-number.js';
 import { numberLetters } from '../../src/usecases/letters/number-letters.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { testCtx, type TestCtx } from '../support/ctx.js';
+import { nodeEntry } from '../support/paths.js';
 import { actorFor, driveUntil, fileCase } from './helpers.js';
 
 describe(`letter numbering (${TEST_DB})`, () => {
-  let t: TestApp;
+  let t: TestCtx;
   let clock = new Date('2026-06-15T03:00:00Z');
   before(async () => {
-    t = await testApp({ now: () => clock });
+    t = await testCtx({ now: () => clock });
   });
   after(async () => t.close());
 
@@ -87,7 +88,7 @@ describe(`letter numbering (${TEST_DB})`, () => {
           new Promise<string[]>((resolve, reject) => {
             const child = spawn(
               process.execPath,
-              ['--import', 'tsx', 'test/letters/number-worker.ts', JSON.stringify({ ...t.location, ids: slice, username: 'subbag-umum@kota-jambi', parallel: TEST_DB === 'postgres', now: clock.toISOString() })],
+              [...nodeEntry('test/letters/number-worker.ts'), JSON.stringify({ ...t.location, ids: slice, username: 'subbag-umum@kota-jambi', parallel: TEST_DB === 'postgres', now: clock.toISOString() })],
               { stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
             );
             let out = '';

@@ -13,8 +13,9 @@ import { sql } from 'kysely';
 import { currentSnapshot, rowTableExists } from '../../src/db/registry-repo.js';
 import { lookupRegistry } from '../../src/usecases/registry/lookup-registry.js';
 import { registryFactsFor } from '../../src/usecases/registry/facts.js';
-import { STANDARDS_DIR, testApp, type TestApp } from '../support/app.js';
+import { testCtx, type TestCtx } from '../support/ctx.js';
 import { TEST_DB } from '../support/db.js';
+import { nodeEntry, STANDARDS_DIR } from '../support/paths.js';
 import { extract, importAs, row, staffActor, writeCsv } from './support.js';
 
 const SITI = row({ nik: '1571024107900003', kk: '1571020101150007', nama: 'SITI AMINAH', tanggal_lahir: '1990-07-01', jenis_kelamin: 'P', hubungan: 'ISTRI' });
@@ -22,10 +23,10 @@ const SITI = row({ nik: '1571024107900003', kk: '1571020101150007', nama: 'SITI 
 const ONLY_NEW = '1571116612010001';
 
 describe(`registry import killed mid-way (${TEST_DB})`, () => {
-  let t: TestApp;
+  let t: TestCtx;
   let dir: string;
   before(async () => {
-    t = await testApp();
+    t = await testCtx();
     dir = mkdtempSync(join(tmpdir(), 'sigap-reg-kill-'));
   });
   after(async () => {
@@ -42,7 +43,7 @@ describe(`registry import killed mid-way (${TEST_DB})`, () => {
 
     const big = join(dir, 'jambi-2026-02.csv');
     writeCsv(big, extract('kota-jambi', 300_000, [row({ nik: ONLY_NEW, kk: '1571111212200001', nama: 'HANYA DI IMPOR YANG DIHENTIKAN' })], 3));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'registry', 'import', big, '--office', 'kota-jambi', '--period', '2026-02'], {
+    const child = spawn(process.execPath, [...nodeEntry('src/cli/main.ts'), 'registry', 'import', big, '--office', 'kota-jambi', '--period', '2026-02'], {
       env: { ...process.env, DATA_DIR: t.location.dataDir, DATABASE_URL: t.location.databaseUrl ?? `sqlite:${join(t.location.dataDir, 'sigap.db')}`, STANDARDS_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

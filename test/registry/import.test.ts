@@ -14,7 +14,7 @@ import { currentSnapshot, rowTableExists } from '../../src/db/registry-repo.js';
 import { csvLine } from '../../src/domain/registry/sample.js';
 import { lookupRegistry } from '../../src/usecases/registry/lookup-registry.js';
 import { registryFactsFor } from '../../src/usecases/registry/facts.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { testCtx, type TestCtx } from '../support/ctx.js';
 import { TEST_DB } from '../support/db.js';
 import { extract, HEADER, importAs, row, staffActor, writeCsv } from './support.js';
 
@@ -23,12 +23,12 @@ const BUDI = { nik: '1571021708850002', kk: '1571020101150007', nama: 'BUDI SANT
 const AHMAD = { nik: '1571020503150001', kk: '1571020101150007', nama: 'AHMAD FAUZI', tanggal_lahir: '2015-03-05', jenis_kelamin: 'L', hubungan: 'ANAK', desil: '1', pkh: '1' };
 
 describe(`registry import (${TEST_DB})`, () => {
-  let t: TestApp;
+  let t: TestCtx;
   let dir: string;
   let clock = new Date('2026-02-02T02:00:00Z');
   const reason = 'Pemeriksaan DTKS di loket atas permintaan warga';
   before(async () => {
-    t = await testApp({ now: () => clock });
+    t = await testCtx({ now: () => clock });
     dir = mkdtempSync(join(tmpdir(), 'sigap-reg-'));
   });
   after(async () => {

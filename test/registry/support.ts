@@ -6,6 +6,7 @@ import { csvLine, SAMPLE_HEADER, sampleRows } from '../../src/domain/registry/sa
 import type { Actor, Ctx } from '../../src/usecases/context.js';
 import { importRegistry, type ImportInput } from '../../src/usecases/registry/import-registry.js';
 import type { TestApp } from '../support/app.js';
+import type { TestCtx } from '../support/ctx.js';
 
 export const HEADER = SAMPLE_HEADER;
 
@@ -79,7 +80,7 @@ export async function staffActor(ctx: Ctx, role: string, office: string): Promis
   return { id: u.id, name: u.displayName, roles: u.roles, officeId: u.officeId };
 }
 
-export async function importAs(t: TestApp, file: string, office: string, extra: Partial<ImportInput> = {}) {
+export async function importAs(t: TestCtx, file: string, office: string, extra: Partial<ImportInput> = {}) {
   const actor = extra.actor ?? (await staffActor(t.ctx, 'operator', office));
   return importRegistry(t.ctx, { office, file, actor, databaseUrl: t.location.databaseUrl, ...extra });
 }

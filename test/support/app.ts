@@ -1,43 +1,24 @@
 /** A real Sigap app over a fresh real database with the repository's standards loaded. */
 import type { FastifyInstance } from 'fastify';
-import { rmSync } from 'node:fs';
-import { boot } from '../../src/boot.js';
 import { buildApp } from '../../src/http/app.js';
-import type { Catalogue } from '../../src/usecases/catalogue/catalogue.js';
-import type { Ctx } from '../../src/usecases/context.js';
-import { freshDatabase, type TestDatabase } from './db.js';
+import { testCtx, type TestCtx } from './ctx.js';
 
-export const STANDARDS_DIR = new URL('../../standards', import.meta.url).pathname;
+export { STANDARDS_DIR } from './paths.js';
 
-export interface TestApp extends TestDatabase {
+export interface TestApp extends TestCtx {
   app: FastifyInstance;
-  catalogue: Catalogue;
-  ctx: Ctx;
-  close(): Promise<void>;
 }
 
 /** The whole product over a fresh real database: standards loaded, demo accounts created. */
-export async function testApp(opts: { demo?: boolean; now?: () => Date; rateLimit?: boolean } = {}): Promise<TestApp> {
-  const t = await freshDatabase({ migrate: false });
-  await t.database.close();
-  const booted = await boot({ ...t.location, standardsDir: STANDARDS_DIR, demo: opts.demo ?? true, actor: 'test' });
-  if (!booted.ok) throw new Error(`standards invalid:\n${booted.problems.map((p) => `${p.file}:${p.line}: ${p.messageEn}`).join('\n')}`);
-  const ctx = { ...booted.ctx, now: opts.now };
-  const app = await buildApp({ ctx, rateLimit: opts.rateLimit ?? false });
+export async function testApp(opts: { now?: () => Date; rateLimit?: boolean } = {}): Promise<TestApp> {
+  const t = await testCtx({ now: opts.now });
+  const app = await buildApp({ ctx: t.ctx, rateLimit: opts.rateLimit ?? false });
   await app.ready();
-  return {
-    ...t,
-    database: ctx.database,
-    app,
-    ctx,
-    catalogue: ctx.catalogue,
-    async close() {
-      await app.close();
-      await ctx.database.close();
-      await t.cleanup().catch(() => undefined);
-      rmSync(t.location.dataDir, { recursive: true, force: true });
-    },
+  const close = async () => {
+    await app.close();
+    await t.close();
   };
+  return { ...t, app, close, cleanup: close };
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -37,11 +37,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /** A real Sigap server on a free port plus a headless browser, for one browser test file. */
 export async function browserHarness(): Promise<{ t: import('./app.js').TestApp; browser: Browser; base: string; close(): Promise<void> }> {
-  const { testApp } = await import('./app.js');
-  const t = await testApp();
+  // Chromium starts while the app boots: neither waits for the other.
+  const [booted, launched] = await Promise.allSettled([import('./app.js').then(({ testApp }) => testApp()), launchBrowser()]);
+  if (booted.status === 'rejected' || launched.status === 'rejected') {
+    if (booted.status === 'fulfilled') await booted.value.close();
+    if (launched.status === 'fulfilled') await launched.value.close();
+    throw booted.status === 'rejected' ? booted.reason : (launched as PromiseRejectedResult).reason;
+  }
+  const t = booted.value;
+  const browser = launched.value;
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as import('node:net').AddressInfo).port}`;
-  const browser = await launchBrowser();
   return {
     t,
     browser,

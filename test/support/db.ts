@@ -1,9 +1,10 @@
 /**
  * A fresh, real database for one test file: a temp SQLite file, or a new database on the
- * throwaway PostgreSQL cluster that scripts/test.mjs started (TEST_DB=postgres).
+ * throwaway PostgreSQL cluster that scripts/test.mjs started (TEST_DB=postgres); either empty, or
+ * a copy of the run's template (migrated, standards loaded, demo accounts created).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,6 +13,12 @@ import { migrate } from '../../src/db/migrate.js';
 
 export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 
+/**
+ * The template scripts/test.mjs prepared for this run (test/support/template.ts): the SQLite file
+ * to copy, or the PostgreSQL database to clone. Unset when a test file is run on its own.
+ */
+export const TEMPLATE = process.env.SIGAP_TEST_TEMPLATE || null;
+
 export interface TestDatabase {
   database: Database;
   /** URL or file another process can open (for multi-process tests). */
@@ -19,36 +26,60 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
-export async function freshDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-t-'));
-  let databaseUrl: string | null = null;
-  let drop: (() => Promise<void>) | null = null;
-  if (TEST_DB === 'postgres') {
-    const admin = process.env.TEST_PG_URL;
-    if (!admin) throw new Error('TEST_DB=postgres needs TEST_PG_URL (run the suite with npm test)');
-    const name = `sigap_t_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
+/** A database that exists but is not open: where it is, and how to remove it. */
+export interface DatabasePlace {
+  location: { databaseUrl: string | null; dataDir: string };
+  remove(): Promise<void>;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const admin = process.env.TEST_PG_URL;
+  if (!admin) throw new Error('TEST_DB=postgres needs TEST_PG_URL (run the suite with npm test)');
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
     await client.end();
-    databaseUrl = admin.replace(/\/[^/]*$/, `/${name}`);
-    drop = async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+  }
+}
+
+/** A new database, empty or a copy of `template`, with a data directory of its own. */
+export async function newDatabasePlace(template: string | null = null): Promise<DatabasePlace> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-t-'));
+  if (TEST_DB === 'postgres') {
+    const name = `sigap_t_${randomBytes(6).toString('hex')}`;
+    // Cloning needs no open connection to the template; it never has one (connections refused).
+    await adminQuery(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+    return {
+      location: { databaseUrl: process.env.TEST_PG_URL!.replace(/\/[^/]*$/, `/${name}`), dataDir },
+      async remove() {
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        rmSync(dataDir, { recursive: true, force: true });
+      },
     };
   }
-  const location = { databaseUrl, dataDir };
-  const database = openDatabase(location);
+  // The template was checkpointed and left in rollback-journal mode: the one file is the database.
+  if (template) copyFileSync(template, join(dataDir, 'sigap.db'), constants.COPYFILE_FICLONE);
+  return {
+    location: { databaseUrl: null, dataDir },
+    async remove() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An empty database (migrated unless asked not to), open. */
+export async function freshDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const place = await newDatabasePlace();
+  const database = openDatabase(place.location);
   if (opts.migrate !== false) await migrate(database);
   return {
     database,
-    location,
+    location: place.location,
     async cleanup() {
       await database.close();
-      if (drop) await drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await place.remove();
     },
   };
 }

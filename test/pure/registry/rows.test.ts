@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseMapping, resolveMapping } from '../../src/domain/registry/columns.js';
-import { decodeCells, encodeRow, fastPlan, fastRow, mappedPositions, newMemo, newRecord, checkRow, validateRow, storedSeparator } from '../../src/domain/registry/row.js';
-import { csvLine, sampleRows } from '../../src/domain/registry/sample.js';
-import { parseDate, parseFlag } from '../../src/domain/registry/values.js';
-import { CsvSplitter, detectSeparator, splitLine, type SplitRecord } from '../../src/io/registry-file.js';
-import { HEADER, row } from './support.js';
+import { parseMapping, resolveMapping } from '../../../src/domain/registry/columns.js';
+import { decodeCells, encodeRow, fastPlan, fastRow, mappedPositions, newMemo, newRecord, checkRow, validateRow, storedSeparator } from '../../../src/domain/registry/row.js';
+import { csvLine, sampleRows } from '../../../src/domain/registry/sample.js';
+import { parseDate, parseFlag } from '../../../src/domain/registry/values.js';
+import { CsvSplitter, detectSeparator, splitLine, type SplitRecord } from '../../../src/io/registry-file.js';
+import { HEADER, row } from '../../registry/support.js';
 
 const TODAY = '2026-03-02';
 const SITI = row({ nik: '1571024107900003', kk: '1571020101150007', nama: 'SITI AMINAH', tanggal_lahir: '1990-07-01', jenis_kelamin: 'P', hubungan: 'ISTRI' });

@@ -11,7 +11,7 @@ import {
   type IkmSuccess,
   type Score,
   type SurveyResponse,
-} from '../../src/domain/surveys/index.js';
+} from '../../../src/domain/surveys/index.js';
 
 /** A questionnaire written as nine digits U1…U9; '-' means the element was not answered. */
 function q(row: string): SurveyResponse {

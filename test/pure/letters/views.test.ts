@@ -4,16 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Letter, LetterListRow } from '../../src/db/letters-repo.js';
-import type { StaffShell } from '../../src/http/pages/layout.js';
-import { delegationsPage } from '../../src/http/pages/letters-delegation-views.js';
-import { letterNotFoundPage, letterPage } from '../../src/http/pages/letters-detail-views.js';
-import { verifyPage } from '../../src/http/pages/letters-verify-views.js';
-import { archivePage, letterDate, statusBadge } from '../../src/http/pages/letters-views.js';
-import type { ArchiveScreen } from '../../src/usecases/letters/show-archive.js';
-import type { DelegationScreen } from '../../src/usecases/letters/show-delegations.js';
-import type { LetterRecord } from '../../src/usecases/letters/show-letter.js';
-import type { VerifyView } from '../../src/usecases/letters/verify-letter.js';
+import type { Letter, LetterListRow } from '../../../src/db/letters-repo.js';
+import type { StaffShell } from '../../../src/http/pages/layout.js';
+import { delegationsPage } from '../../../src/http/pages/letters-delegation-views.js';
+import { letterNotFoundPage, letterPage } from '../../../src/http/pages/letters-detail-views.js';
+import { verifyPage } from '../../../src/http/pages/letters-verify-views.js';
+import { archivePage, letterDate, statusBadge } from '../../../src/http/pages/letters-views.js';
+import type { ArchiveScreen } from '../../../src/usecases/letters/show-archive.js';
+import type { DelegationScreen } from '../../../src/usecases/letters/show-delegations.js';
+import type { LetterRecord } from '../../../src/usecases/letters/show-letter.js';
+import type { VerifyView } from '../../../src/usecases/letters/verify-letter.js';
 
 const EVIL = '<script>alert("x")</script>';
 const shell = (lang: 'id' | 'en'): StaffShell => ({ lang, displayName: 'Kepala <Dinas>', csrf: 'tok"en' });

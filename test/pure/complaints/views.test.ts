@@ -2,15 +2,16 @@
 // say each clock state in the one wording. No database, no server.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StoredOffice } from '../../src/db/standards-repo.js';
-import { officeChannels } from '../../src/domain/complaints/index.js';
-import { complaintDetailPage, complaintListPage, complaintRecordedPage, recordComplaintPage } from '../../src/http/pages/complaints-staff-views.js';
-import { complaintFormPage, complaintReceiptPage, publishedSummariesPage, trackedComplaintPage, trackedNotFoundPage, trackFormPage } from '../../src/http/pages/complaints-views.js';
-import { loadStandardsDir } from '../../src/io/standards-dir.js';
-import type { ComplaintDetailDto } from '../../src/usecases/complaints/show-complaint.js';
-import type { PublicComplaintStatus } from '../../src/usecases/complaints/show-tracked-complaint.js';
+import { STANDARDS_DIR } from '../../support/paths.js';
+import type { StoredOffice } from '../../../src/db/standards-repo.js';
+import { officeChannels } from '../../../src/domain/complaints/index.js';
+import { complaintDetailPage, complaintListPage, complaintRecordedPage, recordComplaintPage } from '../../../src/http/pages/complaints-staff-views.js';
+import { complaintFormPage, complaintReceiptPage, publishedSummariesPage, trackedComplaintPage, trackedNotFoundPage, trackFormPage } from '../../../src/http/pages/complaints-views.js';
+import { loadStandardsDir } from '../../../src/io/standards-dir.js';
+import type { ComplaintDetailDto } from '../../../src/usecases/complaints/show-complaint.js';
+import type { PublicComplaintStatus } from '../../../src/usecases/complaints/show-tracked-complaint.js';
 
-const STANDARDS = new URL('../../standards', import.meta.url).pathname;
+const STANDARDS = STANDARDS_DIR;
 const loaded = loadStandardsDir(STANDARDS).offices.find((o) => o.office.slug === 'kota-banjarmasin')!;
 const office: StoredOffice = {
   id: 'office-bjm',

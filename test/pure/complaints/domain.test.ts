@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowedNext, checkComplaintIntake, checkTransition, cleanText, complaintStages, officeChannels, receiptNumber, responsePromise } from '../../src/domain/complaints/index.js';
+import { allowedNext, checkComplaintIntake, checkTransition, cleanText, complaintStages, officeChannels, receiptNumber, responsePromise } from '../../../src/domain/complaints/index.js';
 
 describe('complaint stages (pure)', () => {
   it('uses the default work stages when the decree names none, the decree’s own otherwise', () => {

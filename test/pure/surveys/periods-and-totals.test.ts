@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeIkm, computeIkmFromTotals, ELEMENT_CODES, type Score } from '../../src/domain/surveys/index.js';
-import { monthsOf, namedPeriod, parsePeriod, periodInstants } from '../../src/domain/surveys/periods.js';
-import { checkResponse } from '../../src/domain/surveys/response-input.js';
+import { computeIkm, computeIkmFromTotals, ELEMENT_CODES, type Score } from '../../../src/domain/surveys/index.js';
+import { monthsOf, namedPeriod, parsePeriod, periodInstants } from '../../../src/domain/surveys/periods.js';
+import { checkResponse } from '../../../src/domain/surveys/response-input.js';
 
 describe('IKM from aggregates', () => {
   it('gives exactly what computeIkm gives from the questionnaires', () => {

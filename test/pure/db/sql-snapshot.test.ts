@@ -1,15 +1,16 @@
 /**
  * Every repository query, compiled for SQLite and PostgreSQL, kept as a reviewed snapshot
- * (test/db/queries.<dialect>.sql): a change to the SQL shows in review. Compiled only (Kysely's
+ * (test/pure/db/queries.<dialect>.sql): a change to the SQL shows in review. Compiled only (Kysely's
  * DummyDriver executes nothing), so it needs no database. Accept a reviewed change with
  * SIGAP_UPDATE_SQL=1.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import type { Database } from '../../src/db/dialect.js';
-import type { DB } from '../../src/db/schema.js';
+import type { Database } from '../../../src/db/dialect.js';
+import type { DB } from '../../../src/db/schema.js';
 import { QUERIES, NOT_QUERIES } from './queries.js';
 
 type Dialect = 'sqlite' | 'postgres';
@@ -57,22 +58,23 @@ describe('repository SQL, as reviewed', () => {
   it('every exported repository function is either compiled here or named as not a query', async () => {
     const modules = Object.keys({ ...QUERIES, ...NOT_QUERIES }).map((k) => k.split('.')[0]!);
     for (const file of new Set(modules)) {
-      const mod = (await import(`../../src/db/${file}.ts`)) as Record<string, unknown>;
+      const mod = (await import(`../../../src/db/${file}.js`)) as Record<string, unknown>;
       for (const [fn, v] of Object.entries(mod))
-        if (typeof v === 'function' && !/^[A-Z]/.test(fn)) assert.ok(`${file}.${fn}` in QUERIES || `${file}.${fn}` in NOT_QUERIES, `${file}.${fn} is neither in QUERIES nor in NOT_QUERIES (test/db/queries.ts)`);
+        if (typeof v === 'function' && !/^[A-Z]/.test(fn)) assert.ok(`${file}.${fn}` in QUERIES || `${file}.${fn}` in NOT_QUERIES, `${file}.${fn} is neither in QUERIES nor in NOT_QUERIES (test/pure/db/queries.ts)`);
     }
   });
 
   for (const dialect of ['sqlite', 'postgres'] as const)
-    it(`compiles the same SQL as test/db/queries.${dialect}.sql (${dialect})`, async () => {
-      const file = new URL(`./queries.${dialect}.sql`, import.meta.url);
+    it(`compiles the same SQL as test/pure/db/queries.${dialect}.sql (${dialect})`, async () => {
+      // The reviewed files live in the repository (npm test runs a compiled copy of the tests elsewhere).
+      const file = join(process.cwd(), 'test', 'pure', 'db', `queries.${dialect}.sql`);
       const now = await compileAll(dialect);
       if (process.env.SIGAP_UPDATE_SQL === '1') writeFileSync(file, now);
       let reviewed = '';
       try {
         reviewed = readFileSync(file, 'utf8');
       } catch {
-        assert.fail(`test/db/queries.${dialect}.sql is missing: run SIGAP_UPDATE_SQL=1 npm test -- test/db/sql-snapshot and review it`);
+        assert.fail(`test/pure/db/queries.${dialect}.sql is missing: run SIGAP_UPDATE_SQL=1 npm test -- sql-snapshot and review it`);
       }
       assert.equal(now, reviewed, `the SQL changed: review the difference, then accept it with SIGAP_UPDATE_SQL=1`);
     });

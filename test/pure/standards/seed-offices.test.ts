@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { linesNotInDecree, normalizeMarkup } from '../../src/domain/standards/verbatim.js';
-import { loadStandardsDir } from '../../src/io/standards-dir.js';
-import { STANDARDS_DIR } from '../support/app.js';
+import { linesNotInDecree, normalizeMarkup } from '../../../src/domain/standards/verbatim.js';
+import { loadStandardsDir } from '../../../src/io/standards-dir.js';
+import { STANDARDS_DIR } from '../../support/paths.js';
 
 const loaded = loadStandardsDir(STANDARDS_DIR);
 const office = (slug: string) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatProblem, validateOffice } from '../../src/domain/standards/validate.js';
+import { formatProblem, validateOffice } from '../../../src/domain/standards/validate.js';
 
 const OFFICE = `slug: kota-uji
 name: Dinas Sosial Kota Uji

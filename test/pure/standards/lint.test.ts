@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintOffice, promisedLimits } from '../../src/domain/standards/lint.js';
-import { loadStandardsDir } from '../../src/io/standards-dir.js';
-import { STANDARDS_DIR } from '../support/app.js';
+import { lintOffice, promisedLimits } from '../../../src/domain/standards/lint.js';
+import { loadStandardsDir } from '../../../src/io/standards-dir.js';
+import { STANDARDS_DIR } from '../../support/paths.js';
 
 const { offices } = loadStandardsDir(STANDARDS_DIR);
 const warnings = offices.flatMap((o) => lintOffice(o.office, o.services, o.serviceFiles));

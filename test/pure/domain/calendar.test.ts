@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { OfficeCalendar, parseHolidayData, type CalendarHours, type Closure, type HolidayYear } from '../../src/domain/calendar/index.js';
-import { ServiceHours, Sla } from '../../src/domain/standards/schema.js';
-import { loadCalendarFile, parseCalendarFile } from '../../src/io/calendar-file.js';
+import { OfficeCalendar, parseHolidayData, type CalendarHours, type Closure, type HolidayYear } from '../../../src/domain/calendar/index.js';
+import { ServiceHours, Sla } from '../../../src/domain/standards/schema.js';
+import { loadCalendarFile, parseCalendarFile } from '../../../src/io/calendar-file.js';
 
-const CALENDAR_FILE = fileURLToPath(new URL('../../calendars/indonesia.yaml', import.meta.url));
+const CALENDAR_FILE = fileURLToPath(new URL('../../../calendars/indonesia.yaml', import.meta.url));
 const HOLIDAYS = loadCalendarFile(CALENDAR_FILE);
 
 /** Kota Jambi: Mon–Thu 07:30–16:00, Fri 07:30–11:00, WIB. */

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Service } from '../../src/domain/standards/schema.js';
-import { loadStandardsDir } from '../../src/io/standards-dir.js';
-import { STANDARDS_DIR } from '../support/app.js';
+import type { Service } from '../../../src/domain/standards/schema.js';
+import { loadStandardsDir } from '../../../src/io/standards-dir.js';
+import { STANDARDS_DIR } from '../../support/paths.js';
 
 const { offices } = loadStandardsDir(STANDARDS_DIR);
 function svc(office: string, no: number): Service {

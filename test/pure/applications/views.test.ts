@@ -1,16 +1,17 @@
 /** The case pages' views render from plain data, without a database: both languages, escaped input. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Case } from '../../src/db/applications-repo.js';
-import type { StoredOffice } from '../../src/db/standards-repo.js';
-import { loadStandardsDir } from '../../src/io/standards-dir.js';
-import type { CaseFile } from '../../src/usecases/applications/read-case-file.js';
-import { applyPage, receiptPage, trackingPage } from '../../src/http/pages/applications-public-views.js';
-import { casePage, queuePage, supervisionPage } from '../../src/http/pages/applications-staff-views.js';
-import { signInPage } from '../../src/http/pages/auth-views.js';
-import { homePage, servicePage } from '../../src/http/pages/catalogue-views.js';
+import { STANDARDS_DIR } from '../../support/paths.js';
+import type { Case } from '../../../src/db/applications-repo.js';
+import type { StoredOffice } from '../../../src/db/standards-repo.js';
+import { loadStandardsDir } from '../../../src/io/standards-dir.js';
+import type { CaseFile } from '../../../src/usecases/applications/read-case-file.js';
+import { applyPage, receiptPage, trackingPage } from '../../../src/http/pages/applications-public-views.js';
+import { casePage, queuePage, supervisionPage } from '../../../src/http/pages/applications-staff-views.js';
+import { signInPage } from '../../../src/http/pages/auth-views.js';
+import { homePage, servicePage } from '../../../src/http/pages/catalogue-views.js';
 
-const STANDARDS = new URL('../../standards', import.meta.url).pathname;
+const STANDARDS = STANDARDS_DIR;
 const loaded = loadStandardsDir(STANDARDS);
 const jambi = loaded.offices.find((o) => o.office.slug === 'kota-jambi')!;
 const bayi = jambi.services.find((s) => s.slug === 'rekomendasi-jamkesda-bayi')!;

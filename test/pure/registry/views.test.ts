@@ -5,15 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AccessLogEntry } from '../../src/db/registry-repo.js';
-import type { PersonView } from '../../src/domain/registry/access.js';
-import type { Lang } from '../../src/http/i18n.js';
-import { importFormPage, importProgressPage, snapshotsPage } from '../../src/http/pages/registry-import-views.js';
-import { proposalPage, proposalsPage } from '../../src/http/pages/registry-proposal-views.js';
-import { accessLogPage, caseRegistryPage, forbiddenPage, lookupPage, personalDataPage, type RegistryFrame } from '../../src/http/pages/registry-views.js';
-import type { ProposalView } from '../../src/usecases/registry/proposal-view.js';
-import type { ImportState } from '../../src/usecases/registry/read-import-progress.js';
-import type { SnapshotRef, SnapshotView } from '../../src/usecases/registry/snapshots.js';
+import type { AccessLogEntry } from '../../../src/db/registry-repo.js';
+import type { PersonView } from '../../../src/domain/registry/access.js';
+import type { Lang } from '../../../src/http/i18n.js';
+import { importFormPage, importProgressPage, snapshotsPage } from '../../../src/http/pages/registry-import-views.js';
+import { proposalPage, proposalsPage } from '../../../src/http/pages/registry-proposal-views.js';
+import { accessLogPage, caseRegistryPage, forbiddenPage, lookupPage, personalDataPage, type RegistryFrame } from '../../../src/http/pages/registry-views.js';
+import type { ProposalView } from '../../../src/usecases/registry/proposal-view.js';
+import type { ImportState } from '../../../src/usecases/registry/read-import-progress.js';
+import type { SnapshotRef, SnapshotView } from '../../../src/usecases/registry/snapshots.js';
 
 const EVIL = '<script>alert(1)</script>';
 const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';

@@ -1,12 +1,12 @@
 // The survey views without a database: they render, escape what people typed, and speak both languages.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StoredOffice } from '../../src/db/standards-repo.js';
-import { namedPeriod } from '../../src/domain/surveys/periods.js';
-import { publicIkmPage } from '../../src/http/pages/surveys-ikm-views.js';
-import { staffSurveyMessage, staffSurveyPage } from '../../src/http/pages/surveys-staff-views.js';
-import { kioskSurveyPage, linkNoticePage, linkRefusedPage, linkSurveyPage } from '../../src/http/pages/surveys-views.js';
-import { emptyAggregate, ikmBase, ikmFromAggregate } from '../../src/usecases/surveys/ikm-dto.js';
+import type { StoredOffice } from '../../../src/db/standards-repo.js';
+import { namedPeriod } from '../../../src/domain/surveys/periods.js';
+import { publicIkmPage } from '../../../src/http/pages/surveys-ikm-views.js';
+import { staffSurveyMessage, staffSurveyPage } from '../../../src/http/pages/surveys-staff-views.js';
+import { kioskSurveyPage, linkNoticePage, linkRefusedPage, linkSurveyPage } from '../../../src/http/pages/surveys-views.js';
+import { emptyAggregate, ikmBase, ikmFromAggregate } from '../../../src/usecases/surveys/ikm-dto.js';
 
 /** Just what the views read of an office: its name, slug and services. */
 const office = {

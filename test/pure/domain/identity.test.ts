@@ -11,7 +11,7 @@ import {
   parseNik,
   provinceName,
   type Nik,
-} from '../../src/domain/identity/index.js';
+} from '../../../src/domain/identity/index.js';
 
 const TODAY = '2026-03-15';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateOffice } from '../../src/domain/standards/validate.js';
-import { formatExample } from '../support/format-example.js';
+import { validateOffice } from '../../../src/domain/standards/validate.js';
+import { formatExample } from '../../support/format-example.js';
 
 describe('docs/STANDARDS-FORMAT.md', () => {
   it('its complete small example is a valid standard', () => {

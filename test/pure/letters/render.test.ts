@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Block } from '../../src/domain/letters/template.js';
-import { renderLetterPdf, type LetterPdfInput } from '../../src/render/letter-pdf.js';
-import { PNG_1X1 } from '../support/fixtures.js';
-import { pdfText, qrOf } from './helpers.js';
+import type { Block } from '../../../src/domain/letters/template.js';
+import { renderLetterPdf, type LetterPdfInput } from '../../../src/render/letter-pdf.js';
+import { PNG_1X1 } from '../../support/fixtures.js';
+import { pdfText, qrOf } from '../../support/pdf.js';
 
 const input = (over: Partial<LetterPdfInput> = {}): LetterPdfInput => ({
   paper: 'A4',

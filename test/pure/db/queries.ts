@@ -1,25 +1,26 @@
-/** One call of every repository function, with realistic arguments, for the SQL snapshot (sql-snapshot.test.ts). */
+/** One call of every repository function, with realistic arguments, for the SQL snapshot (test/pure/db/sql-snapshot.test.ts). */
 /*
  * A new repository function must be added here (or to NOT_QUERIES with the reason it runs no SQL
  * of its own), or that test fails. A function that builds different SQL for different options is
  * called once per option inside its entry.
  */
 import type { Kysely, Transaction } from 'kysely';
-import * as applications from '../../src/db/applications-repo.js';
-import * as calendar from '../../src/db/calendar-repo.js';
-import * as complaints from '../../src/db/complaints-repo.js';
-import type { Database } from '../../src/db/dialect.js';
-import * as letters from '../../src/db/letters-repo.js';
-import * as registry from '../../src/db/registry-repo.js';
-import type { DB } from '../../src/db/schema.js';
-import type { RegistryRowTable, RegistrySnapshotsTable } from '../../src/db/schema-registry.js';
-import * as settings from '../../src/db/settings-repo.js';
-import * as staff from '../../src/db/staff-repo.js';
-import * as standards from '../../src/db/standards-repo.js';
-import * as surveys from '../../src/db/surveys-repo.js';
-import * as versioned from '../../src/db/versioned.js';
-import type { CheckedResponse } from '../../src/domain/surveys/response-input.js';
-import { loadStandardsDir } from '../../src/io/standards-dir.js';
+import * as applications from '../../../src/db/applications-repo.js';
+import * as calendar from '../../../src/db/calendar-repo.js';
+import * as complaints from '../../../src/db/complaints-repo.js';
+import type { Database } from '../../../src/db/dialect.js';
+import * as letters from '../../../src/db/letters-repo.js';
+import * as registry from '../../../src/db/registry-repo.js';
+import type { DB } from '../../../src/db/schema.js';
+import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
+import * as settings from '../../../src/db/settings-repo.js';
+import * as staff from '../../../src/db/staff-repo.js';
+import * as standards from '../../../src/db/standards-repo.js';
+import * as surveys from '../../../src/db/surveys-repo.js';
+import * as versioned from '../../../src/db/versioned.js';
+import type { CheckedResponse } from '../../../src/domain/surveys/response-input.js';
+import { loadStandardsDir } from '../../../src/io/standards-dir.js';
+import { STANDARDS_DIR } from '../../support/paths.js';
 
 type Call = (db: Kysely<DB>, database: Database) => Promise<unknown>;
 
@@ -27,7 +28,7 @@ const OFFICE = '5b0c3f4e-7a0e-4b1e-9c55-2f1d0a6b9e01';
 const CASE = '0d7f2c8a-1e3b-4c5d-8f9a-6b7c8d9e0f12';
 const TASK = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const AT = '2026-04-06T01:00:00.000Z';
-const jambi = loadStandardsDir(new URL('../../standards', import.meta.url).pathname).offices.find((o) => o.office.slug === 'kota-jambi')!;
+const jambi = loadStandardsDir(STANDARDS_DIR).offices.find((o) => o.office.slug === 'kota-jambi')!;
 
 /* ---------- helpers for the four capabilities below ---------- */
 
