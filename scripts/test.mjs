@@ -213,7 +213,7 @@ else if (dbFiles.length) {
     console.error('!! Install PostgreSQL (apt-get install -y postgresql) or set SIGAP_TEST_SKIP_PG=1 outside CI.');
     process.exit(1);
   }
-  ready('postgres', prepare('postgres', { TEST_DB: 'postgres', TEST_PG_URL: cluster.url }));
+  ready('postgres', prepare('postgres', { TEST_DB: 'postgres', TEST_PG_URL: cluster.url, SIGAP_TEST_PG_THROWAWAY: '1' }));
 }
 await pool;
 const tc = await typecheck;
