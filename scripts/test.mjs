@@ -11,9 +11,9 @@
 //   the previous run (kept in the system's temporary folder) spares re-checking unchanged files.
 // - Each database is migrated, loaded with the standards and given its demo accounts once, as a
 //   template every test app copies (test/support/template.ts).
-// - One pool of test processes serves both databases at once, longest files first: most tests
-//   wait on fsync, PostgreSQL or Chromium rather than on the CPU, so a 2-core machine runs more
-//   than two files at a time well.
+// - One pool of test processes serves both databases at once, longest files first, so that the
+//   cores stay busy to the end: a file waiting on fsync, PostgreSQL or Chromium leaves its core to
+//   another.
 // Each file's results are printed whole when it ends; the totals per database come last.
 //
 //   npm test [-- name-filter...] [--no-typecheck] [--concurrency=N]
@@ -27,7 +27,9 @@ import { startCluster } from './pg-cluster.mjs';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
-// Measured on 2 cores (README, "Run the tests"): 4 files at a time beat 3 and 6.
+// Two per core. Measured on 2 cores, alternating runs under the same load: 3, 4 and 6 at a time
+// finished within noise of each other (the CPU is busy throughout); 4 keeps it busy while files
+// wait, without piling up Chromiums and timing-sensitive tests.
 const concurrency = Math.max(1, Number(args.find((a) => a.startsWith('--concurrency='))?.split('=')[1] ?? process.env.SIGAP_TEST_CONCURRENCY) || availableParallelism() * 2);
 
 /** Run once: the pure tests, and the CLI's, whose commands use a throwaway SQLite of their own. */
@@ -144,6 +146,7 @@ async function prepare(label, env) {
   console.error(`\n!! The ${label} template database could not be built, so no ${label} test ran:\n${r.output}`);
   return null;
 }
+/** Lets a kind's files start once its template is built. */
 const ready = (label, env) =>
   env.then((e) => {
     envOf.set(label, e);
