@@ -2,7 +2,6 @@
  * The office's letter archive for staff: search by number, applicant, service, date range and
  * status, and the register of outgoing letters (agenda surat keluar) as XLSX.
  */
-import ExcelJS from 'exceljs';
 import { activeDelegationsTo, insertAudit, registerRows, searchLetters, type LetterFilter, type LetterListRow } from '../../db/letters-repo.js';
 import { serviceOfCase } from '../case-service.js';
 import { indonesianDate, localDayStartUtc, nextDay } from '../../domain/letters/dates.js';
@@ -49,6 +48,8 @@ export async function exportRegister(ctx: Ctx, officeId: string, from: string, t
   const tz = office.office.timezone;
   const rows = await registerRows(ctx.database.db, officeId, localDayStartUtc(tz, from), localDayStartUtc(tz, nextDay(to)));
   const services = new Map(office.services.map((s) => [s.id, s.service]));
+  // Loaded only for an export: exceljs is large, and most processes never write a register.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sigap';
   wb.created = nowOf(ctx);

@@ -3,7 +3,7 @@
  * (streamed, so a year of 100,000 responses never sits in memory whole) and reading an import.
  * Export and import use the same columns, so an exported file imports again.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
 import type { StoredOffice } from '../../db/standards-repo.js';
 import { responsesForExport } from '../../db/surveys-repo.js';
@@ -54,6 +54,8 @@ function instructions(wb: ExcelJS.Workbook): void {
 
 /** An empty questionnaire sheet with the columns, plus a sheet explaining them. */
 export async function surveyTemplateXlsx(): Promise<Buffer> {
+  // exceljs is loaded where a spreadsheet is made or read: it is large, and most processes never do.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sigap';
   const ws = wb.addWorksheet('Kuesioner');
@@ -67,9 +69,10 @@ export async function surveyTemplateXlsx(): Promise<Buffer> {
 /** Raw responses of a period as an XLSX stream (no identities: the survey never stores any). */
 export function exportResponsesXlsx(ctx: Ctx, office: StoredOffice, period: Period, serviceId: string | null): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const slugOf = new Map(office.services.map((s) => [s.id, s.service.slug]));
   (async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet('Kuesioner');
     const head = ws.addRow([...headerRow(), ...EXPORT_EXTRA]);
     head.font = { bold: true };
@@ -128,6 +131,7 @@ function cellText(v: ExcelJS.CellValue): string | number | Date | null {
 /** Reads the first worksheet of an XLSX into questionnaire objects, one per non-empty row. */
 export async function parseSurveyXlsx(buf: Buffer, office: StoredOffice): Promise<ParsedSheet> {
   const problems: ParsedSheet['problems'] = [];
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
