@@ -6,7 +6,6 @@ import { boot } from '../../src/boot.js';
 import { freshDatabase, TEST_DB, type TestDatabase } from '../support/db.js';
 import { nodeEntry, ROOT, STANDARDS_DIR } from '../support/paths.js';
 
-
 describe(`durability under kill -9 (${TEST_DB})`, () => {
   let t: TestDatabase;
   before(async () => {

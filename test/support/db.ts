@@ -19,6 +19,9 @@ export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres
  */
 export const TEMPLATE = process.env.SIGAP_TEST_TEMPLATE || null;
 
+/** Set by scripts/test.mjs: the PostgreSQL cluster is its own, deleted whole after the run. */
+const THROWAWAY_CLUSTER = process.env.SIGAP_TEST_PG_THROWAWAY === '1';
+
 export interface TestDatabase {
   database: Database;
   /** URL or file another process can open (for multi-process tests). */
@@ -32,7 +35,8 @@ export interface DatabasePlace {
   remove(): Promise<void>;
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs a statement on the cluster's admin database (TEST_PG_URL): creating and dropping databases. */
+export async function adminQuery(text: string): Promise<void> {
   const admin = process.env.TEST_PG_URL;
   if (!admin) throw new Error('TEST_DB=postgres needs TEST_PG_URL (run the suite with npm test)');
   const client = new pg.Client({ connectionString: admin });
@@ -44,6 +48,9 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/** The URL of database `name` on the cluster of TEST_PG_URL. */
+export const pgDatabaseUrl = (name: string) => process.env.TEST_PG_URL!.replace(/\/[^/]*$/, `/${name}`);
+
 /** A new database, empty or a copy of `template`, with a data directory of its own. */
 export async function newDatabasePlace(template: string | null = null): Promise<DatabasePlace> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sigap-t-'));
@@ -52,9 +59,11 @@ export async function newDatabasePlace(template: string | null = null): Promise<
     // Cloning needs no open connection to the template; it never has one (connections refused).
     await adminQuery(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     return {
-      location: { databaseUrl: process.env.TEST_PG_URL!.replace(/\/[^/]*$/, `/${name}`), dataDir },
+      location: { databaseUrl: pgDatabaseUrl(name), dataDir },
       async remove() {
-        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // DROP DATABASE forces a checkpoint of the whole cluster, stalling every other test's
+        // commits; on npm test's throwaway cluster, removed at the end of the run, it is skipped.
+        if (!THROWAWAY_CLUSTER) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

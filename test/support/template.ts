@@ -10,30 +10,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { boot } from '../../src/boot.js';
-import { TEST_DB } from './db.js';
+import { adminQuery, pgDatabaseUrl, TEST_DB } from './db.js';
 import { STANDARDS_DIR } from './paths.js';
 
 const target = process.argv[2];
 if (!target) throw new Error('usage: template.ts <SQLite directory | PostgreSQL database name>');
 
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_PG_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 let databaseUrl: string | null = null;
 let dataDir = target;
 if (TEST_DB === 'postgres') {
-  if (!process.env.TEST_PG_URL) throw new Error('TEST_DB=postgres needs TEST_PG_URL');
-  await admin(`CREATE DATABASE ${target}`);
-  databaseUrl = process.env.TEST_PG_URL.replace(/\/[^/]*$/, `/${target}`);
+  await adminQuery(`CREATE DATABASE ${target}`);
+  databaseUrl = pgDatabaseUrl(target);
   dataDir = mkdtempSync(join(tmpdir(), 'sigap-template-'));
 }
 const booted = await boot({ databaseUrl, dataDir, standardsDir: STANDARDS_DIR, demo: true, actor: 'test' });
@@ -45,7 +33,7 @@ await booted.ctx.database.close();
 
 if (TEST_DB === 'postgres') {
   // Nobody may connect to the template: a clone needs it idle, and no test can change it.
-  await admin(`ALTER DATABASE ${target} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+  await adminQuery(`ALTER DATABASE ${target} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
   rmSync(dataDir, { recursive: true, force: true });
   console.log(target);
 } else {

@@ -1,5 +1,4 @@
 /** The register of outgoing letters (agenda surat keluar) for a period, as an XLSX workbook. */
-import ExcelJS from 'exceljs';
 import { insertAudit, registerRows } from '../../db/letters-repo.js';
 import { indonesianDate, localDayStartUtc, nextDay } from '../../domain/letters/dates.js';
 import { letterStatusName } from '../../domain/letters/status.js';
@@ -22,6 +21,8 @@ export async function exportRegister(ctx: Ctx, officeId: string, period: { from:
   const tz = office.office.timezone;
   const rows = await registerRows(ctx.database.db, officeId, localDayStartUtc(tz, from), localDayStartUtc(tz, nextDay(to)));
   const services = new Map(office.services.map((s) => [s.id, s.service]));
+  // Loaded only for an export: exceljs is large, and most processes never write a register.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sigap';
   wb.created = nowOf(ctx);

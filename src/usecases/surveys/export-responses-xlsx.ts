@@ -3,7 +3,7 @@
  * so a year of 100,000 responses never sits in memory whole. No identities: the survey never
  * stores any.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
 import type { StoredOffice } from '../../db/standards-repo.js';
 import { registrationNumbers, responsesForExport } from '../../db/surveys-repo.js';
@@ -16,9 +16,10 @@ const EXPORT_EXTRA = ['Sumber', 'ID'];
 
 export function exportResponsesXlsx(ctx: Ctx, office: StoredOffice, period: Period, serviceId: string | null): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const slugOf = new Map(office.services.map((s) => [s.id, s.service.slug]));
   (async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet('Kuesioner');
     const head = ws.addRow([...headerRow(), ...EXPORT_EXTRA]);
     head.font = { bold: true };

@@ -3,7 +3,7 @@
  * import. The export (export-responses-xlsx.ts) writes the same columns, so an exported file
  * imports again.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { StoredOffice } from '../../db/standards-repo.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { ELEMENTS, ELEMENT_CODES } from '../../domain/surveys/index.js';
@@ -51,6 +51,8 @@ export function instructions(wb: ExcelJS.Workbook): void {
 
 /** An empty questionnaire sheet with the columns, plus a sheet explaining them. */
 export async function surveyTemplateXlsx(): Promise<Buffer> {
+  // exceljs is loaded where a spreadsheet is made or read: it is large, and most processes never do.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sigap';
   const ws = wb.addWorksheet('Kuesioner');
@@ -83,6 +85,7 @@ function cellText(v: ExcelJS.CellValue): string | number | Date | null {
 /** Reads the first worksheet of an XLSX into questionnaire objects, one per non-empty row. */
 export async function parseSurveyXlsx(buf: Buffer, office: StoredOffice): Promise<ParsedSheet> {
   const problems: ParsedSheet['problems'] = [];
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
