@@ -93,7 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { ctx } = deps;
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  // Per-request limits (the intake forms', applications-forms.ts) are merged over these defaults.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
   if (deps.rateLimit !== false) await app.register(rateLimit, { global: false, max: 100, timeWindow: '1 minute' });
   registerAuth(app, ctx);
   // Text with NUL characters cannot be stored (PostgreSQL refuses it) and is never legitimate

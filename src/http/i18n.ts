@@ -140,3 +140,23 @@ export function formatDate(lang: Lang, isoDate: string): string {
     new Date(Date.UTC(y!, m! - 1, d!)),
   );
 }
+
+const DAYS_ID_EN: Record<string, string> = { Senin: 'Monday', Selasa: 'Tuesday', Rabu: 'Wednesday', Kamis: 'Thursday', Jumat: 'Friday', Sabtu: 'Saturday', Minggu: 'Sunday' };
+const MONTHS_ID_EN: Record<string, string> = {
+  Januari: 'January', Februari: 'February', Maret: 'March', April: 'April', Mei: 'May', Juni: 'June',
+  Juli: 'July', Agustus: 'August', September: 'September', Oktober: 'October', November: 'November', Desember: 'December',
+};
+
+/**
+ * An office-local time as the clock writes it ("Senin, 7 Desember 2026 14.30 WIB") in the page's
+ * language: the use cases keep one wording (the one letters and the CLI print); English pages
+ * translate the day and month names and use a colon in the time.
+ */
+export function when(lang: Lang, local: string | null | undefined): string {
+  if (!local) return '—';
+  if (lang === 'id') return local;
+  return local
+    .replace(/\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b/g, (d) => DAYS_ID_EN[d]!)
+    .replace(/\b(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\b/g, (m) => MONTHS_ID_EN[m]!)
+    .replace(/\b(\d{2})\.(\d{2})(?:\.(\d{2}))?\b/g, (_, h: string, mi: string, s?: string) => `${h}:${mi}${s ? `:${s}` : ''}`);
+}

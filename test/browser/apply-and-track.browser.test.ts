@@ -67,7 +67,8 @@ describe(`a citizen applies on a phone, officers work their queues, the citizen 
       if (step.kind === 'field-visit') await page.getByLabel('Laporan kunjungan').fill('Rumah semi permanen, 5 anggota keluarga.');
       if (step.kind === 'external') await page.getByLabel(/Nomor\/rujukan/).fill('REF-2026-001');
       await page.getByRole('button', { name: outcome.label, exact: true }).click();
-      await page.waitForURL(/\/petugas(\?.*)?$/);
+      await page.waitForURL(/\/petugas\/berkas\/[^?]+\?selesai=/);
+      assert.match((await page.locator('[role="status"]').first().textContent()) ?? '', new RegExp(`Tersimpan: tahap «${step.label.slice(0, 15).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 'the officer sees what was saved');
       await ctx.close();
     }
     const app = await t.database.db.selectFrom('applications').select(['status']).where('registration_number', '=', number).executeTakeFirstOrThrow();

@@ -116,7 +116,7 @@ describe(`registry proposals (${TEST_DB})`, () => {
       payload: new URLSearchParams({ _csrf: csrf, version, outcome: 'diusulkan', note: 'Difinalisasi di SIKS-NG', 'data.siksngReference': 'USL-1571-2026-000456' }).toString(),
     });
     assert.equal(posted.statusCode, 303);
-    assert.equal(posted.headers.location, '/petugas');
+    assert.equal(posted.headers.location, `/petugas/berkas/${id}?selesai=${encodeURIComponent('finalisasi:diusulkan')}`, 'the officer lands on the case with a confirmation');
     const p = (await proposalByApplication(t.database.db, id))!;
     assert.deepEqual([p.stage, p.siksngReference], ['finalised', 'USL-1571-2026-000456']);
     // Other steps of the service do not ask for it.

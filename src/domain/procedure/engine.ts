@@ -35,6 +35,7 @@ export function checkStepData(step: Step, outcomeId: string, input: StepData): P
   const data = input.data ?? {};
   if ((outcome.kind === 'return' || outcome.kind === 'reject') && note.length < 5)
     problems.push({
+      field: 'note',
       code: 'reason-required',
       message: 'Alasan wajib ditulis (minimal 5 karakter) agar pemohon menerimanya secara tertulis',
       messageEn: 'A written reason (at least 5 characters) is required so the applicant receives it in writing',
@@ -42,22 +43,24 @@ export function checkStepData(step: Step, outcomeId: string, input: StepData): P
   if (step.kind === 'field-visit' && outcome.kind !== 'return') {
     const report = typeof data.report === 'string' ? data.report.trim() : '';
     if (report.length < 10)
-      problems.push({ code: 'report-required', message: 'Laporan kunjungan lapangan wajib diisi (minimal 10 karakter)', messageEn: 'A field-visit report is required (at least 10 characters)' });
+      problems.push({ field: 'data.report', code: 'report-required', message: 'Laporan kunjungan lapangan wajib diisi (minimal 10 karakter)', messageEn: 'A field-visit report is required (at least 10 characters)' });
     const c = data.coordinates as { lat?: unknown; lng?: unknown } | undefined;
-    if (c !== undefined && (typeof c.lat !== 'number' || typeof c.lng !== 'number' || Math.abs(c.lat) > 90 || Math.abs(c.lng) > 180))
-      problems.push({ code: 'coordinates-invalid', message: 'Koordinat harus berupa lintang dan bujur yang sah', messageEn: 'Coordinates must be a valid latitude and longitude' });
+    const valid = (v: unknown, max: number) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
+    if (c !== undefined && (!valid(c.lat, 90) || !valid(c.lng, 180)))
+      problems.push({ field: 'data.coordinates', code: 'coordinates-invalid', message: 'Koordinat harus berupa lintang dan bujur yang sah', messageEn: 'Coordinates must be a valid latitude and longitude' });
   }
   if (step.kind === 'external' && outcome.kind === 'forward') {
     const ref = typeof data.reference === 'string' ? data.reference.trim() : '';
     if (ref.length < 2)
       problems.push({
+        field: 'data.reference',
         code: 'reference-required',
         message: `Nomor/rujukan dari ${step.external ?? 'instansi luar'} wajib diisi`,
         messageEn: `The reference from ${step.external ?? 'the outside body'} is required`,
       });
   }
   if ((step.kind === 'decision' || step.kind === 'assessment') && outcome.kind !== 'forward' && note.length < 5 && !problems.some((p) => p.code === 'reason-required'))
-    problems.push({ code: 'reason-required', message: 'Alasan keputusan wajib ditulis', messageEn: 'The decision reason is required' });
+    problems.push({ field: 'note', code: 'reason-required', message: 'Alasan keputusan wajib ditulis', messageEn: 'The decision reason is required' });
   return problems;
 }
 

@@ -141,7 +141,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['applications'],
-        summary: 'Unggah dokumen persyaratan (PDF, JPEG, PNG, WebP; maks. 5 MB) / Upload a requirement document',
+        summary: 'Unggah dokumen persyaratan (PDF, JPEG, PNG, WebP; maks. 10 MB) / Upload a requirement document',
         consumes: ['multipart/form-data'],
         response: { 201: z.object({ id: z.string(), sha256: z.string(), mime: z.string(), size: z.number().int() }), ...errors(413, 415, 422) },
       },

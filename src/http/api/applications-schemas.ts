@@ -46,7 +46,9 @@ export const submitted = z.object({
 });
 
 /** The applicant's own actions on a case carry its tracking code. */
-export const applicantActionBody = z.object({ code: text(20).default(''), note: text(2000).optional(), reason: text(2000).optional() }).prefault({});
+export const applicantActionBody = z
+  .object({ code: text(20).default(''), note: text(2000).optional(), reason: text(2000).optional(), confirm: text(10).optional() })
+  .prefault({});
 
 export const caseMoved = z.object({ status: z.string(), dueAt: z.string().nullable(), version: z.number().int() });
 

@@ -1,6 +1,9 @@
 /** Views of the counter: choose a service, register its intake, print the receipt. Pure: (shell, data) → HTML. */
 import type { StoredService } from '../../db/standards-repo.js';
-import type { Service } from '../../domain/standards/schema.js';
+import type { Office, Service } from '../../domain/standards/schema.js';
+import type { Receipt } from '../../usecases/applications/show-receipt.js';
+import { dataContactOf } from './components.js';
+import { receiptBody } from './applications-public-views.js';
 import { L } from '../i18n.js';
 import { intakeForm, type FormState } from './applications-intake-views.js';
 import { html } from './html.js';
@@ -17,21 +20,21 @@ export function counterServicesPage(shell: StaffShell, services: StoredService[]
   });
 }
 
-export function counterFormPage(shell: StaffShell, svc: Service, state: FormState, regionName: string, title: 'register' | 'retry'): string {
+export function counterFormPage(shell: StaffShell, svc: Service, state: FormState, office: Office, title: 'register' | 'retry'): string {
   const { lang } = shell;
   const action = withLang(`/petugas/daftar-baru?layanan=${svc.slug}`, lang);
   return staffPage(shell, {
     title: title === 'register' ? L(lang, 'Daftarkan permohonan', 'Register application') : svc.title,
     path: '/petugas/daftar-baru',
-    body: html`<h1>${title === 'register' ? html`${L(lang, 'Daftarkan', 'Register')}: ${svc.title}` : svc.title}</h1>${intakeForm(lang, svc, state, { action, staff: true, csrf: shell.csrf, regionName })}`,
+    body: html`<h1>${title === 'register' ? html`${L(lang, 'Daftarkan', 'Register')}: ${svc.title}` : svc.title}</h1>${intakeForm(lang, svc, state, { action, staff: true, csrf: shell.csrf, regionName: office.region.name, privacy: dataContactOf(office) })}`,
   });
 }
 
-export function counterReceiptPage(shell: StaffShell, r: { id: string; registrationNumber: string; trackingCode: string; dueAtLocal: string | null }): string {
+export function counterReceiptPage(shell: StaffShell, r: Receipt): string {
   const { lang } = shell;
   return staffPage(shell, {
     title: L(lang, 'Tanda terima', 'Receipt'),
     path: '/petugas/daftar-baru',
-    body: html`<h1>${L(lang, 'Permohonan terdaftar', 'Application registered')}</h1><div class="receipt"><p>${L(lang, 'Nomor registrasi', 'Registration number')}: <strong class="big">${r.registrationNumber}</strong></p><p>${L(lang, 'Kode pelacakan', 'Tracking code')}: <strong class="big">${r.trackingCode}</strong></p><p>${r.dueAtLocal ?? ''}</p></div><p><a href="${withLang(`/petugas/berkas/${r.id}`, lang)}">${L(lang, 'Buka berkas', 'Open case')}</a> · <button type="button" onclick="window.print()">${L(lang, 'Cetak tanda terima', 'Print receipt')}</button></p>`,
+    body: html`<h1 class="no-print">${L(lang, 'Permohonan terdaftar', 'Application registered')}</h1>${receiptBody(lang, r)}<p class="no-print"><a href="${withLang(`/petugas/berkas/${r.id}`, lang)}">${L(lang, 'Buka berkas', 'Open case')}</a> · <a href="${withLang('/petugas/daftar-baru', lang)}">${L(lang, 'Daftarkan permohonan lain', 'Register another application')}</a></p>`,
   });
 }

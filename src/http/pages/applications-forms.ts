@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../../domain/errors.js';
-import { MAX_UPLOAD_BYTES, storeUpload } from '../../usecases/applications/store-upload.js';
+import { fileTooLarge, MAX_UPLOAD_BYTES, storeUpload } from '../../usecases/applications/store-upload.js';
 import type { SubmitInput } from '../../usecases/applications/submit-application.js';
 import type { Ctx } from '../../usecases/context.js';
 import { submitBody } from '../api/applications-schemas.js';
@@ -21,18 +21,32 @@ export interface PostedForm {
 }
 
 const NUL = { code: 'nul-character', message: 'Isian mengandung karakter NUL yang tidak sah', messageEn: 'Input contains an invalid NUL character' };
-const TOO_LARGE = { code: 'file-too-large', message: 'Berkas terlalu besar (maksimal 5 MB)', messageEn: 'File too large (at most 5 MB)' };
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Reads a posted intake form; each file is stored as an upload as it arrives. */
+/**
+ * Bounds of one intake form: every question, requirement, "shown" box and kept upload is a
+ * field, and the largest standard has ~40 of them; 300 leaves room while bounding the parser.
+ */
+const INTAKE_LIMITS = { files: 40, fields: 300, fileSize: MAX_UPLOAD_BYTES, fieldSize: 64 * 1024 };
+// throwFileSizeLimit is honoured by parts() though its type leaves it out: a truncated file is then
+// reported by part.file.truncated instead of failing the whole request.
+const PARTS_OPTIONS = { limits: INTAKE_LIMITS, throwFileSizeLimit: false };
+
+/**
+ * Reads a posted intake form; each file is stored as an upload as it arrives. A file that is too
+ * large becomes a problem beside its field (not a 413 page that wipes the form), and uploads kept
+ * from an earlier, refused attempt ("kept.<requirement>") stand unless a new file replaces them.
+ */
 export async function readIntakeForm(req: FastifyRequest, ctx: Ctx): Promise<PostedForm> {
   const uploads: Record<string, string> = {};
+  const names: Record<string, string> = {};
   const problems: FieldProblem[] = [];
   if (!req.isMultipart()) {
     const fields = formFields(req.body);
     return { fields, uploads, problems, csrfOk: csrfValid(req, fields._csrf) };
   }
   const fields: Record<string, string> = {};
-  for await (const part of req.parts({ limits: { files: 40, fileSize: MAX_UPLOAD_BYTES } })) {
+  for await (const part of req.parts(PARTS_OPTIONS)) {
     if (part.type === 'field') {
       if (typeof part.value !== 'string') continue;
       if (part.value.includes('\u0000')) problems.push({ field: part.fieldname, ...NUL });
@@ -40,15 +54,31 @@ export async function readIntakeForm(req: FastifyRequest, ctx: Ctx): Promise<Pos
       continue;
     }
     const requirement = part.fieldname.replace(/^file\./, '');
-    const buf = await part.toBuffer().catch(() => null);
-    if (!buf) {
-      problems.push({ field: `attachments.${requirement}`, ...TOO_LARGE });
+    const buf = await part.toBuffer();
+    if (part.file.truncated) {
+      const big = fileTooLarge().error.problems[0]!;
+      problems.push({ ...big, field: `attachments.${requirement}`, message: `${part.filename}: ${big.message}`, messageEn: `${part.filename}: ${big.messageEn}` });
       continue;
     }
     if (buf.length === 0) continue; // an empty file input
     const r = await storeUpload(ctx, buf, part.filename);
-    if (r.ok) uploads[requirement] = r.value.id;
-    else problems.push(...r.error.problems.map((p) => ({ ...p, field: `attachments.${requirement}` })));
+    if (r.ok) {
+      uploads[requirement] = r.value.id;
+      names[requirement] = part.filename;
+    } else problems.push(...r.error.problems.map((p) => ({ ...p, field: `attachments.${requirement}` })));
+  }
+  for (const [k, id] of Object.entries(fields)) {
+    if (!k.startsWith('kept.')) continue;
+    const requirement = k.slice(5);
+    if (UPLOAD_ID.test(id) && !uploads[requirement]) {
+      uploads[requirement] = id;
+      names[requirement] = fields[`keptName.${requirement}`]?.slice(0, 200) ?? '';
+    }
+  }
+  // What the form shows again if it is refused: every upload so far, so nothing is attached twice.
+  for (const [r, id] of Object.entries(uploads)) {
+    fields[`kept.${r}`] = id;
+    fields[`keptName.${r}`] = names[r] ?? '';
   }
   return { fields, uploads, problems, csrfOk: csrfValid(req, fields._csrf) };
 }
@@ -60,7 +90,7 @@ export function intakeFromForm(office: string, service: string, form: Pick<Poste
   const reporter: Record<string, unknown> = {};
   const answers: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
-    if (v === '') continue;
+    if (v === '' || k.startsWith('kept')) continue;
     if (k.startsWith('applicant.')) applicant[k.slice(10)] = k === 'applicant.residentOfRegion' ? v === 'true' : v;
     else if (k.startsWith('reporter.')) reporter[k.slice(9)] = v;
     else if (k.startsWith('answers.')) answers[k.slice(8)] = v;

@@ -5,9 +5,29 @@
 import type { Problem } from '../../domain/errors.js';
 import type { Service } from '../../domain/standards/schema.js';
 import { initiatorName, L, type Lang } from '../i18n.js';
-import { errorIdOf, errorSummary, fieldError as problemsOf } from './components.js';
+import { MAX_UPLOAD_MB } from '../../usecases/applications/store-upload.js';
+import { errorIdOf, errorSummary, fieldError as problemsOf, invalidAttrs, privacyNotice, type DataContact } from './components.js';
 import { csrfField } from './layout.js';
 import { html, type Raw } from './html.js';
+
+const CHANNEL_NAMES: Record<string, [string, string]> = {
+  online: ['Daring (formulir web)', 'Online (web form)'],
+  counter: ['Datang ke loket', 'At the counter'],
+  phone: ['Telepon', 'Phone'],
+  whatsapp: ['WhatsApp', 'WhatsApp'],
+  letter: ['Surat', 'Letter'],
+  'call-center': ['Call center 112', 'Call centre 112'],
+  field: ['Temuan lapangan', 'Found in the field'],
+  'office-data': ['Data Dinas Sosial', "Office's own data"],
+};
+/** The channels staff choose from when they register a case. */
+const STAFF_CHANNELS = ['counter', 'phone', 'whatsapp', 'letter', 'call-center', 'field', 'office-data'];
+
+/** How a case reached the office, in words. */
+export function channelName(lang: Lang, channel: string): string {
+  const n = CHANNEL_NAMES[channel];
+  return n ? L(lang, n[0], n[1]) : channel;
+}
 
 /** What a form shows again after a refusal: what was typed, and every problem. */
 export interface FormState {
@@ -28,28 +48,41 @@ ${opts.help ? html`<p class="help" id="${id}-help">${opts.help}</p>` : ''}
 ${fieldError(state, name, lang)}</div>`;
 }
 
-export function intakeForm(lang: Lang, svc: Service, state: FormState, opts: { action: string; staff: boolean; csrf?: string; regionName: string }): Raw {
+/** A requirement's upload kept from an earlier, refused attempt: shown by name, sent again as a hidden id. */
+function keptUpload(lang: Lang, state: FormState, requirement: string): Raw {
+  const id = state.values[`kept.${requirement}`];
+  if (!id) return html``;
+  const name = state.values[`keptName.${requirement}`] ?? '';
+  return html`<p class="kept" data-testid="kept-${requirement}">✓ ${L(lang, 'Sudah diunggah', 'Uploaded')}: ${name || L(lang, 'berkas', 'file')} <span class="meta">(${L(lang, 'pilih berkas lain hanya untuk menggantinya', 'choose another file only to replace it')})</span></p>
+<input type="hidden" name="kept.${requirement}" value="${id}"><input type="hidden" name="keptName.${requirement}" value="${name}">`;
+}
+
+export interface IntakeFormOptions {
+  action: string;
+  staff: boolean;
+  csrf?: string;
+  regionName: string;
+  /** The office's contacts for the privacy notice. */
+  privacy: DataContact;
+}
+
+export function intakeForm(lang: Lang, svc: Service, state: FormState, opts: IntakeFormOptions): Raw {
   const initiators = svc.initiators;
   const chosen = state.values.initiator ?? initiators[0]!;
+  const whoVisible = initiators.length > 1 || opts.staff || initiators.some((i) => i !== 'citizen');
   return html`<form method="post" action="${opts.action}" enctype="multipart/form-data" novalidate class="intake">
-${opts.csrf ? csrfField({ csrf: opts.csrf }) : ''}
+${opts.csrf ? csrfField({ csrf: opts.csrf }) : ''}${state.values._idem ? html`<input type="hidden" name="_idem" value="${state.values._idem}">` : ''}
 ${errorSummary(lang, state.problems)}
-<fieldset><legend>${L(lang, 'Siapa yang mengajukan', 'Who is applying')}</legend>
+${whoVisible ? html`<fieldset><legend>${L(lang, 'Siapa yang mengajukan', 'Who is applying')}</legend>` : ''}
 ${initiators.length > 1 || opts.staff
   ? html`<div class="field"><label for="f-initiator">${L(lang, 'Pengaju', 'Initiator')}</label><select id="f-initiator" name="initiator">${initiators.map(
       (i) => html`<option value="${i}"${i === chosen ? html` selected` : ''}>${initiatorName(lang, i)}</option>`,
     )}</select></div>`
   : html`<input type="hidden" name="initiator" value="${chosen}">`}
 ${opts.staff
-  ? html`<div class="field"><label for="f-channel">${L(lang, 'Saluran', 'Channel')}</label><select id="f-channel" name="channel">${[
-      ['counter', L(lang, 'Datang ke loket', 'At the counter')],
-      ['phone', L(lang, 'Telepon', 'Phone')],
-      ['whatsapp', 'WhatsApp'],
-      ['letter', L(lang, 'Surat', 'Letter')],
-      ['call-center', 'Call center 112'],
-      ['field', L(lang, 'Temuan lapangan', 'Found in the field')],
-      ['office-data', L(lang, 'Data Dinas Sosial', "Office's own data")],
-    ].map(([v, l]) => html`<option value="${v!}"${state.values.channel === v ? html` selected` : ''}>${l!}</option>`)}</select></div>`
+  ? html`<div class="field"><label for="f-channel">${L(lang, 'Saluran', 'Channel')}</label><select id="f-channel" name="channel">${STAFF_CHANNELS.map(
+      (v) => html`<option value="${v}"${state.values.channel === v ? html` selected` : ''}>${channelName(lang, v)}</option>`,
+    )}</select></div>`
   : ''}
 ${initiators.some((i) => i !== 'citizen')
   ? html`<div class="reporter"><p class="help">${L(lang, 'Untuk laporan atau usulan: isi nama pelapor/lembaga.', 'For reports or proposals: name the reporter or institution.')}</p>
@@ -57,7 +90,7 @@ ${input(state, lang, 'reporter.name', L(lang, 'Nama pelapor / lembaga', 'Reporte
 ${input(state, lang, 'reporter.role', L(lang, 'Jabatan / hubungan (RT, lurah, camat, call center, LKS...)', 'Role (RT, village head, call centre, LKS...)'))}
 ${input(state, lang, 'reporter.phone', L(lang, 'Telepon pelapor', "Reporter's phone"), { type: 'tel', inputmode: 'tel' })}</div>`
   : ''}
-</fieldset>
+${whoVisible ? html`</fieldset>` : ''}
 <fieldset><legend>${L(lang, 'Data pemohon / orang yang dilayani', 'Applicant / person served')}</legend>
 ${input(state, lang, 'applicant.name', L(lang, 'Nama lengkap', 'Full name'), { required: true, autocomplete: 'name' })}
 ${input(state, lang, 'applicant.nik', 'NIK', { required: chosen === 'citizen', inputmode: 'numeric', help: L(lang, '16 digit sesuai KTP/KK. Untuk laporan orang terlantar tanpa identitas boleh dikosongkan.', '16 digits as on the ID card. May be left empty for a report on a person without identity.') })}
@@ -76,22 +109,24 @@ ${svc.inputs.length
         )}</select>${fieldError(state, name, lang)}</div>`;
       if (f.type === 'boolean')
         return html`<div class="field"><span class="label" id="l-${f.id}">${f.label}</span><div role="radiogroup" aria-labelledby="l-${f.id}">
-<input type="radio" id="f-${f.id}-y" name="${name}" value="true"${state.values[name] === 'true' ? html` checked` : ''}><label for="f-${f.id}-y">${L(lang, 'Ya', 'Yes')}</label>
-<input type="radio" id="f-${f.id}-n" name="${name}" value="false"${state.values[name] === 'false' ? html` checked` : ''}><label for="f-${f.id}-n">${L(lang, 'Tidak', 'No')}</label></div>${fieldError(state, name, lang)}</div>`;
+<span class="opt"><input type="radio" id="f-${f.id}-y" name="${name}" value="true"${state.values[name] === 'true' ? html` checked` : ''}><label for="f-${f.id}-y">${L(lang, 'Ya', 'Yes')}</label></span>
+<span class="opt"><input type="radio" id="f-${f.id}-n" name="${name}" value="false"${state.values[name] === 'false' ? html` checked` : ''}><label for="f-${f.id}-n">${L(lang, 'Tidak', 'No')}</label></span></div>${fieldError(state, name, lang)}</div>`;
       return input(state, lang, name, f.label, { type: f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text', required: f.required, help: f.help });
     })}</fieldset>`
   : ''}
 <fieldset><legend>${L(lang, 'Persyaratan', 'Requirements')}</legend>
-<p class="help">${opts.staff ? L(lang, 'Centang dokumen yang diperlihatkan pemohon, atau unggah pindaiannya.', 'Tick documents the applicant showed, or upload a scan.') : L(lang, 'Unggah foto atau PDF setiap dokumen (maks. 5 MB).', 'Upload a photo or PDF of each document (max. 5 MB).')}</p>
+<p class="help">${opts.staff ? L(lang, 'Centang dokumen yang diperlihatkan pemohon, atau unggah pindaiannya.', 'Tick documents the applicant showed, or upload a scan.') : L(lang, `Unggah foto atau PDF setiap dokumen (maks. ${MAX_UPLOAD_MB} MB). Tanda * berarti wajib.`, `Upload a photo or PDF of each document (max. ${MAX_UPLOAD_MB} MB). * means required.`)}</p>
 ${svc.requirements.map((r) => {
   const name = `file.${r.id}`;
   if (r.kind !== 'document') return html`<p class="req-note">☐ ${r.label}</p>`;
-  return html`<div class="field req"><label for="f-file-${r.id}">${r.label}${r.required ? '' : html` <span class="meta">(${L(lang, 'jika ada', 'if any')})</span>`}</label>
-<input type="file" id="f-file-${r.id}" name="${name}" accept="application/pdf,image/jpeg,image/png,image/webp">
+  return html`<div class="field req"><label for="f-file-${r.id}">${r.label}${r.required ? html` <span aria-hidden="true">*</span>` : html` <span class="meta">(${L(lang, 'jika ada', 'if any')})</span>`}</label>
+${keptUpload(lang, state, r.id)}
+<input type="file" id="f-file-${r.id}" name="${name}" accept="application/pdf,image/jpeg,image/png,image/webp"${invalidAttrs(state.problems, `attachments.${r.id}`)}>
 ${opts.staff ? html`<div class="check"><input type="checkbox" id="f-shown-${r.id}" name="shown.${r.id}" value="true"${state.values[`shown.${r.id}`] === 'true' ? html` checked` : ''}><label for="f-shown-${r.id}">${L(lang, 'Diperlihatkan di loket', 'Shown at the counter')}</label></div>` : ''}
 ${fieldError(state, `attachments.${r.id}`, lang)}</div>`;
 })}
 </fieldset>
+${privacyNotice(lang, opts.privacy)}
 <button type="submit" class="primary">${opts.staff ? L(lang, 'Daftarkan permohonan', 'Register application') : L(lang, 'Kirim permohonan', 'Submit application')}</button>
 </form>`;
 }

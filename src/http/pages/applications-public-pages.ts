@@ -1,5 +1,12 @@
 /** Public case pages: apply online, the receipt, tracking, resubmitting and withdrawing. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { Case } from '../../db/applications-repo.js';
+import type { Problem } from '../../domain/errors.js';
+import type { Lang } from '../i18n.js';
+import type { Office } from '../../domain/standards/schema.js';
+import { showReceipt } from '../../usecases/applications/show-receipt.js';
 import { findTrackedCase } from '../../usecases/applications/find-tracked-case.js';
 import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
 import { submitApplication } from '../../usecases/applications/submit-application.js';
@@ -10,8 +17,11 @@ import { applicantActionBody } from '../api/applications-schemas.js';
 import { statusOf, sendHtml } from '../reply.js';
 import { intakeFromForm, readIntakeForm } from './applications-forms.js';
 import { applyPage, receiptPage, trackedNotFoundPage, trackFormPage, trackingPage } from './applications-public-views.js';
+import { dataContactOf } from './components.js';
 import { withLang } from './layout.js';
 import { publicPages } from './plugin.js';
+
+const officeOf = (o: Office) => ({ slug: o.slug, name: o.name, regionName: o.region.name, privacy: dataContactOf(o) });
 
 const serviceParams = z.object({ slug: z.string().max(100), service: z.string().max(100) });
 const numberParams = z.object({ number: z.string().max(40) });
@@ -20,24 +30,30 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
   app.get('/kantor/:slug/layanan/:service/ajukan', { schema: { params: serviceParams } }, async (req, reply) => {
     const found = ctx.catalogue.service(req.params.slug, req.params.service);
     if (!found) return reply.callNotFound();
-    const o = found.office.office;
-    return sendHtml(reply, applyPage(req.lang, { office: { slug: o.slug, name: o.name, regionName: o.region.name }, service: found.service.service, state: { values: {}, problems: [] } }));
+    // A fresh key per rendered form: sending it twice (a double tap, back and send again) files one case.
+    return sendHtml(reply, applyPage(req.lang, { office: officeOf(found.office.office), service: found.service.service, state: { values: { _idem: randomUUID() }, problems: [] } }));
   });
 
   app.post('/kantor/:slug/layanan/:service/ajukan', { schema: { params: serviceParams }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
     const { slug, service } = req.params;
     const found = ctx.catalogue.service(slug, service);
     if (!found) return reply.callNotFound();
-    const o = found.office.office;
     const form = await readIntakeForm(req, ctx);
     const intake = intakeFromForm(slug, service, form);
     const problems = [...form.problems, ...(intake.ok ? [] : intake.problems)];
     const r = problems.length || !intake.ok ? null : await submitApplication(ctx, { ...intake.value, channel: 'online', idempotencyKey: form.fields._idem || undefined }, PUBLIC_ACTOR);
     if (!r || !r.ok) {
       const state = { values: form.fields, problems: r && !r.ok ? r.error.problems : problems };
-      return sendHtml(reply, applyPage(req.lang, { office: { slug: o.slug, name: o.name, regionName: o.region.name }, service: found.service.service, state }), r && !r.ok ? statusOf(r.error.kind) : 422);
+      return sendHtml(reply, applyPage(req.lang, { office: officeOf(found.office.office), service: found.service.service, state }), r && !r.ok ? statusOf(r.error.kind) : 422);
     }
-    return sendHtml(reply, receiptPage(req.lang, r.value));
+    // Post/redirect/get: reloading the receipt shows it again and files nothing.
+    return reply.redirect(withLang(`/lacak/${r.value.registrationNumber}/tanda-terima?code=${encodeURIComponent(r.value.trackingCode)}`, req.lang), 303);
+  });
+
+  app.get('/lacak/:number/tanda-terima', { schema: { params: numberParams, querystring: z.object({ code: z.string().max(20).default('') }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const found = await findTrackedCase(ctx, req.params.number, req.query.code);
+    if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
+    return sendHtml(reply, receiptPage(req.lang, await showReceipt(ctx, found, req.query.code.trim().toUpperCase())));
   });
 
   app.get('/lacak', { schema: { querystring: z.object({ nomor: z.string().max(40).optional(), code: z.string().max(20).optional() }) } }, async (req, reply) => {
@@ -48,25 +64,43 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
 
   app.get(
     '/lacak/:number',
-    { schema: { params: numberParams, querystring: z.object({ code: z.string().max(20).default('') }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { params: numberParams, querystring: z.object({ code: z.string().max(20).default(''), sent: z.string().max(1).optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const found = await findTrackedCase(ctx, req.params.number, req.query.code);
       if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
-      return sendHtml(reply, trackingPage(req.lang, { ...(await trackCase(ctx, found)), code: req.query.code }));
+      return sendHtml(reply, trackingPage(req.lang, { ...(await trackCase(ctx, found)), code: req.query.code, sent: req.query.sent === '1' }));
     },
   );
 
-  for (const [suffix, act] of [
-    ['kirim-ulang', 'resubmit'],
-    ['batal', 'withdraw'],
-  ] as const)
-    app.post(`/lacak/:number/${suffix}`, { schema: { params: numberParams, body: applicantActionBody }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-      const { number } = req.params;
-      const found = await findTrackedCase(ctx, number, req.body.code);
-      if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
-      const actor = req.officer?.actor ?? { ...PUBLIC_ACTOR, name: 'Pemohon' };
-      if (act === 'resubmit') await resubmitFile(ctx, found, actor, req.body.note);
-      else await withdrawApplication(ctx, found, actor, req.body.reason);
-      return reply.redirect(withLang(`/lacak/${number}?code=${encodeURIComponent(req.body.code)}`, req.lang), 303);
-    });
+  const trackedAgain = async (req: { lang: Lang }, reply: FastifyReply, found: Case, code: string, problems: Problem[]) =>
+    sendHtml(reply, trackingPage(req.lang, { ...(await trackCase(ctx, found)), code, problems }), 422);
+
+  // Multipart: the applicant sends the documents the officer asked for with the resubmission.
+  app.post('/lacak/:number/kirim-ulang', { schema: { params: numberParams }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const form = await readIntakeForm(req, ctx);
+    const code = form.fields.code ?? '';
+    const found = await findTrackedCase(ctx, req.params.number, code);
+    if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
+    if (form.problems.length) return trackedAgain(req, reply, found, code, form.problems);
+    const actor = req.officer?.actor ?? { ...PUBLIC_ACTOR, name: 'Pemohon' };
+    const documents = Object.entries(form.uploads).map(([requirement, upload]) => ({ requirement, upload }));
+    const r = await resubmitFile(ctx, found, actor, form.fields.note?.slice(0, 2000), documents);
+    if (!r.ok) return trackedAgain(req, reply, found, code, r.error.problems);
+    return reply.redirect(withLang(`/lacak/${req.params.number}?code=${encodeURIComponent(code)}&sent=1`, req.lang), 303);
+  });
+
+  app.post('/lacak/:number/batal', { schema: { params: numberParams, body: applicantActionBody }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const { number } = req.params;
+    const found = await findTrackedCase(ctx, number, req.body.code);
+    if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
+    // One tap must not cancel a case: the form asks to tick "yes, cancel" first.
+    if (req.body.confirm !== 'true')
+      return trackedAgain(req, reply, found, req.body.code, [
+        { field: 'confirm', code: 'confirm-required', message: 'Centang "Ya, saya ingin membatalkan" untuk membatalkan permohonan', messageEn: 'Tick "Yes, I want to withdraw" to withdraw the application' },
+      ]);
+    const actor = req.officer?.actor ?? { ...PUBLIC_ACTOR, name: 'Pemohon' };
+    const r = await withdrawApplication(ctx, found, actor, req.body.reason);
+    if (!r.ok) return trackedAgain(req, reply, found, req.body.code, r.error.problems);
+    return reply.redirect(withLang(`/lacak/${number}?code=${encodeURIComponent(req.body.code)}`, req.lang), 303);
+  });
 });

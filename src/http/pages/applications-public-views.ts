@@ -2,13 +2,17 @@
 import { englishDate, indonesianDate } from '../../domain/letters/dates.js';
 import type { Service } from '../../domain/standards/schema.js';
 import type { PublicStatus } from '../../usecases/applications/public-status.js';
-import { L, type Lang } from '../i18n.js';
+import type { Receipt } from '../../usecases/applications/show-receipt.js';
+import { L, when, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
 import { intakeForm, type FormState } from './applications-intake-views.js';
 import { page, withLang } from './layout.js';
+import { errorSummary, fieldError, invalidAttrs, type DataContact } from './components.js';
+import type { Problem } from '../../domain/errors.js';
+import { MAX_UPLOAD_MB } from '../../usecases/applications/store-upload.js';
 
 export interface ApplyPageData {
-  office: { slug: string; name: string; regionName: string };
+  office: { slug: string; name: string; regionName: string; privacy: DataContact };
   service: Service;
   state: FormState;
 }
@@ -26,23 +30,53 @@ export function applyPage(lang: Lang, d: ApplyPageData): string {
       { href: `/kantor/${d.office.slug}/layanan/${svc.slug}`, label: svc.title },
     ],
     body: html`<h1>${L(lang, 'Ajukan permohonan', 'Apply')}: ${svc.title}</h1>
-${!svc.openForApplications ? html`<p class="notice">${L(lang, 'Layanan ini belum dibuka untuk permohonan.', 'This service is not open for applications.')}</p>` : intakeForm(lang, svc, d.state, { action: withLang(path, lang), staff: false, regionName: d.office.regionName })}`,
+${!svc.openForApplications ? html`<p class="notice">${L(lang, 'Layanan ini belum dibuka untuk permohonan.', 'This service is not open for applications.')}</p>` : intakeForm(lang, svc, d.state, { action: withLang(path, lang), staff: false, regionName: d.office.regionName, privacy: d.office.privacy })}`,
   });
 }
 
-export function receiptPage(lang: Lang, r: { registrationNumber: string; trackingCode: string; dueAtLocal: string | null }): string {
+/** The receipt itself (tanda terima), the same online and at the counter; it prints on one page. */
+export function receiptBody(lang: Lang, r: Receipt): Raw {
+  const docState = (d: Receipt['documents'][number]) =>
+    d.received === 'uploaded'
+      ? html`✓ ${L(lang, 'diunggah', 'uploaded')}${d.fileName ? html` <span class="meta">(${d.fileName})</span>` : ''}`
+      : d.received === 'shown'
+        ? html`✓ ${L(lang, 'diperlihatkan di loket', 'shown at the counter')}`
+        : d.required
+          ? html`<strong>${L(lang, 'belum diterima', 'not received')}</strong>`
+          : L(lang, 'tidak dilampirkan', 'not attached');
+  const trackPath = `/lacak/${r.registrationNumber}?code=${encodeURIComponent(r.trackingCode)}`;
+  return html`<div class="receipt" data-testid="receipt">
+<p class="meta">${r.office.name} · ${r.office.address}</p>
+<h2>${L(lang, 'Tanda terima permohonan', 'Application receipt')}</h2>
+<dl class="facts">
+<div><dt>${L(lang, 'Layanan', 'Service')}</dt><dd data-testid="receipt-service">${r.service.no}. ${r.service.title}</dd></div>
+<div><dt>${L(lang, 'Atas nama', 'Applicant')}</dt><dd>${r.applicantName}</dd></div>
+<div><dt>${L(lang, 'Diterima', 'Received')}</dt><dd data-testid="receipt-submitted">${when(lang, r.submittedLocal)}</dd></div>
+<div><dt>${L(lang, 'Nomor registrasi', 'Registration number')}</dt><dd><strong class="big" data-testid="registration-number">${r.registrationNumber}</strong></dd></div>
+<div><dt>${L(lang, 'Kode pelacakan', 'Tracking code')}</dt><dd><strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></dd></div>
+</dl>
+${r.documents.length
+  ? html`<h3>${L(lang, 'Dokumen persyaratan', 'Required documents')}</h3><ul class="docs">${r.documents.map((d) => html`<li>${d.label}: ${docState(d)}</li>`)}</ul>`
+  : ''}
+<h3>${L(lang, 'Selanjutnya', 'What happens next')}</h3>
+<p data-testid="receipt-next">${r.nextStep ? html`${L(lang, 'Tahap berikutnya', 'Next step')}: <strong>${r.nextStep}</strong>. ` : ''}${r.dueLocal
+    ? html`${L(lang, 'Batas waktu penyelesaian', 'Due by')}: <strong>${when(lang, r.dueLocal)}</strong>${r.service.slaText ? html` (${r.service.slaText})` : ''}.`
+    : r.clockNotStarted
+      ? html`${L(lang, 'Batas waktu mulai dihitung setelah berkas dinyatakan lengkap oleh petugas', 'The time limit starts once an officer declares the file complete')}${r.service.slaText ? html` (${r.service.slaText})` : ''}.`
+      : ''}${r.service.productText ? html` ${L(lang, 'Hasil layanan', 'Product')}: ${r.service.productText}.` : ''}</p>
+<p>${L(lang, 'Lacak permohonan di', 'Track it at')} <a href="${withLang(trackPath, lang)}">${withLang('/lacak', lang)}</a> ${L(lang, 'dengan nomor registrasi dan kode pelacakan di atas. Simpan atau cetak tanda terima ini: kode tidak dapat ditampilkan lagi tanpa datang ke loket.', 'with the registration number and tracking code above. Keep or print this receipt: the code cannot be shown again without visiting the counter.')}</p>
+${r.office.contacts.length ? html`<p class="meta">${L(lang, 'Pertanyaan', 'Questions')}: ${r.office.contacts.map((c, i) => html`${i ? ' · ' : ''}${c.label} ${c.value}`)}</p>` : ''}
+</div>
+<p class="no-print"><button type="button" class="primary" onclick="window.print()">${L(lang, 'Cetak tanda terima', 'Print receipt')}</button> <a class="button" href="${withLang(trackPath, lang)}">${L(lang, 'Lacak permohonan', 'Track application')}</a></p>`;
+}
+
+export function receiptPage(lang: Lang, r: Receipt): string {
   return page({
     lang,
     title: L(lang, 'Tanda terima permohonan', 'Application receipt'),
-    path: '/lacak',
+    path: `/lacak/${r.registrationNumber}/tanda-terima`,
     body: html`<h1>${L(lang, 'Permohonan diterima', 'Application received')}</h1>
-<div class="receipt">
-<p>${L(lang, 'Nomor registrasi', 'Registration number')}: <strong class="big" data-testid="registration-number">${r.registrationNumber}</strong></p>
-<p>${L(lang, 'Kode pelacakan', 'Tracking code')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p>
-<p>${r.dueAtLocal ? html`${L(lang, 'Batas waktu penyelesaian', 'Due')}: ${r.dueAtLocal}` : L(lang, 'Batas waktu mulai dihitung setelah berkas dinyatakan lengkap oleh petugas.', 'The time limit starts once an officer declares the file complete.')}</p>
-<p class="meta">${L(lang, 'Simpan nomor dan kode ini. Keduanya diperlukan untuk melacak permohonan; kode tidak dapat ditampilkan lagi tanpa datang ke loket.', 'Keep both: you need them to track your application.')}</p>
-</div>
-<p><a class="button" href="${withLang(`/lacak/${r.registrationNumber}?code=${r.trackingCode}`, lang)}">${L(lang, 'Lacak permohonan', 'Track application')}</a></p>`,
+${receiptBody(lang, r)}`,
   });
 }
 
@@ -88,6 +122,12 @@ export interface TrackingPageData {
   code: string;
   letters: TrackedLetter[];
   survey: TrackedSurvey;
+  /** The service's documents, offered for upload while the file is returned. */
+  documents: { id: string; label: string }[];
+  /** Problems of the resubmission or withdrawal just refused. */
+  problems?: Problem[];
+  /** The resubmission just went through. */
+  sent?: boolean;
 }
 
 export function trackingPage(lang: Lang, d: TrackingPageData): string {
@@ -105,15 +145,39 @@ export function trackingPage(lang: Lang, d: TrackingPageData): string {
 </dl>
 ${s.currentStep ? html`<p>${L(lang, 'Tahap saat ini', 'Current step')}: <strong>${s.currentStep.label}</strong></p>` : ''}
 ${s.reason ? html`<div class="notice" role="status"><strong>${L(lang, 'Catatan petugas', "Officer's note")}:</strong> ${s.reason}</div>` : ''}
+${d.sent ? html`<div class="notice" role="status" data-testid="resubmitted">${L(lang, 'Kelengkapan berkas terkirim. Petugas akan memeriksanya; batas waktu berjalan lagi.', 'Your completed file was sent. An officer will check it; the clock runs again.')}</div>` : ''}
 ${s.mustDo ? html`<p data-testid="must-do">${lang === 'id' ? s.mustDo : s.mustDoEn}</p>` : ''}
 ${lettersSection(lang, s.registrationNumber, d.code, d.letters)}${surveySection(lang, d.survey)}
-${s.status === 'waiting-applicant'
-  ? html`<form method="post" action="${withLang(`${self}/kirim-ulang`, lang)}"><input type="hidden" name="code" value="${d.code}"><div class="field"><label for="f-note">${L(lang, 'Keterangan untuk petugas', 'Note for the officer')}</label><input id="f-note" name="note"></div><button type="submit" class="primary">${L(lang, 'Berkas sudah saya lengkapi', 'I have completed my file')}</button></form>`
-  : ''}
-${s.canWithdraw
-  ? html`<form method="post" action="${withLang(`${self}/batal`, lang)}" class="secondary-form"><input type="hidden" name="code" value="${d.code}"><div class="field"><label for="f-reason">${L(lang, 'Alasan pembatalan', 'Reason for withdrawing')}</label><input id="f-reason" name="reason"></div><button type="submit">${L(lang, 'Batalkan permohonan', 'Withdraw application')}</button></form>`
-  : ''}`,
+${s.status === 'waiting-applicant' ? resubmitForm(lang, self, d) : ''}
+${s.canWithdraw ? withdrawForm(lang, self, d) : ''}`,
   });
+}
+
+/** The returned file, completed online: the documents the officer asked for and a note. */
+function resubmitForm(lang: Lang, self: string, d: TrackingPageData): Raw {
+  const problems = d.problems ?? [];
+  return html`<section aria-labelledby="h-resubmit"><h2 id="h-resubmit">${L(lang, 'Lengkapi berkas', 'Complete your file')}</h2>
+<form method="post" action="${withLang(`${self}/kirim-ulang`, lang)}" enctype="multipart/form-data" class="intake" novalidate>
+${errorSummary(lang, problems.filter((p) => p.field !== 'confirm'))}
+<input type="hidden" name="code" value="${d.code}">
+<p class="help">${L(lang, `Unggah dokumen yang diminta petugas (foto atau PDF, maks. ${MAX_UPLOAD_MB} MB per berkas), atau tulis keterangan.`, `Upload the documents the officer asked for (photo or PDF, at most ${MAX_UPLOAD_MB} MB each), or write a note.`)}</p>
+${d.documents.map(
+  (r) => html`<div class="field req"><label for="f-file-${r.id}">${r.label}</label><input type="file" id="f-file-${r.id}" name="file.${r.id}" accept="application/pdf,image/jpeg,image/png,image/webp"${invalidAttrs(problems, `attachments.${r.id}`)}>${fieldError(lang, problems, `attachments.${r.id}`)}</div>`,
+)}
+<div class="field"><label for="f-note">${L(lang, 'Keterangan untuk petugas', 'Note for the officer')}</label><textarea id="f-note" name="note" rows="3" maxlength="2000"${invalidAttrs(problems, 'documents')}></textarea>${fieldError(lang, problems, 'documents')}</div>
+<button type="submit" class="primary">${L(lang, 'Kirim kelengkapan berkas', 'Send the completed file')}</button></form></section>`;
+}
+
+/** Withdrawing takes two deliberate steps: open the box, tick "yes", then press the button. */
+function withdrawForm(lang: Lang, self: string, d: TrackingPageData): Raw {
+  const problems = d.problems ?? [];
+  const asked = problems.some((p) => p.field === 'confirm');
+  return html`<details class="secondary-form"${asked ? html` open` : ''}><summary>${L(lang, 'Batalkan permohonan…', 'Withdraw the application…')}</summary>
+<form method="post" action="${withLang(`${self}/batal`, lang)}" class="intake"><input type="hidden" name="code" value="${d.code}">
+<p>${L(lang, 'Permohonan yang dibatalkan tidak dapat dilanjutkan lagi; Anda harus mengajukan permohonan baru.', 'A withdrawn application cannot be resumed; you would have to apply again.')}</p>
+<div class="field"><label for="f-reason">${L(lang, 'Alasan pembatalan', 'Reason for withdrawing')}</label><input id="f-reason" name="reason" maxlength="2000"></div>
+<div class="field check"><input type="checkbox" id="f-confirm" name="confirm" value="true"${invalidAttrs(problems, 'confirm')}><label for="f-confirm">${L(lang, 'Ya, saya ingin membatalkan permohonan ini', 'Yes, I want to withdraw this application')}</label></div>${fieldError(lang, problems, 'confirm')}
+<button type="submit" class="reject">${L(lang, 'Batalkan permohonan', 'Withdraw application')}</button></form></details>`;
 }
 
 function lettersSection(lang: Lang, number: string, code: string, letters: TrackedLetter[]): Raw {

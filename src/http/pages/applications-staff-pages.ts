@@ -1,8 +1,10 @@
 /** The back office's case pages: the queue, a case and its step form, counter intake, supervision, case files. */
 import { createReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { showOfficeReceipt } from '../../usecases/applications/show-receipt.js';
 import { completeTask } from '../../usecases/applications/complete-task.js';
-import { caseIdOfTask, findOfficeCase } from '../../usecases/applications/find-case.js';
+import { findOfficeCase, taskRef } from '../../usecases/applications/find-case.js';
 import { listNotifications } from '../../usecases/applications/list-notifications.js';
 import { readCaseFile } from '../../usecases/applications/read-case-file.js';
 import { readUpload } from '../../usecases/applications/read-upload.js';
@@ -13,7 +15,7 @@ import { taskQueue } from '../../usecases/applications/task-queue.js';
 import { completeBody } from '../api/applications-schemas.js';
 import { officerOf, refuseCsrf } from '../auth.js';
 import { L } from '../i18n.js';
-import { formFields, sendHtml, statusOf } from '../reply.js';
+import { formFields, sendHtml, statusOf, zodProblems } from '../reply.js';
 import { say } from './components.js';
 import { counterFormPage, counterReceiptPage, counterServicesPage } from './applications-counter-views.js';
 import { intakeFromForm, readIntakeForm } from './applications-forms.js';
@@ -27,7 +29,10 @@ const idParams = z.object({ id: z.string().max(100) });
 function stepFormBody(f: Record<string, string>) {
   const data: Record<string, unknown> = {};
   for (const k of ['report', 'reference', 'siksngReference', 'password'] as const) if (f[`data.${k}`]) data[k] = f[`data.${k}`];
-  if (f['data.lat'] && f['data.lng']) data.coordinates = { lat: Number(f['data.lat']), lng: Number(f['data.lng']) };
+  // A comma typed as the decimal mark is read as a point; anything else that is not a number is
+  // passed on as typed, so the step's check names it instead of it silently vanishing.
+  const num = (v: string | undefined) => (v && Number.isFinite(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : (v ?? ''));
+  if (f['data.lat'] || f['data.lng']) data.coordinates = { lat: num(f['data.lat']), lng: num(f['data.lng']) };
   return { outcome: f.outcome ?? '', note: f.note, data, version: Number(f.version) };
 }
 
@@ -40,23 +45,33 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     return sendHtml(reply, queuePage(shellOf(req), { officeName: office.office.name, roles: user.roles, notifications, filter, services: office.services, items }));
   });
 
-  app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: z.object({ error: z.string().max(2000).optional() }) } }, async (req, reply) => {
+  const caseQuery = z.object({ error: z.string().max(2000).optional(), selesai: z.string().max(201).optional() });
+  app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
     const { user } = officerOf(req);
     const f = await readCaseFile(ctx, user, req.params.id);
     if (!f.ok) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
-    return sendHtml(reply, casePage(shellOf(req), f.value, { error: req.query.error, roles: user.roles }));
+    const [step, outcome] = (req.query.selesai ?? '').split(':');
+    return sendHtml(reply, casePage(shellOf(req), f.value, { error: req.query.error, roles: user.roles, done: step && outcome ? { step, outcome } : undefined }));
   });
 
   app.post('/petugas/tugas/:id', { schema: { params: idParams } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const back = (path: string) => reply.redirect(withLang(path, req.lang), 303);
-    const caseId = await caseIdOfTask(ctx, user.officeId, req.params.id);
-    if (!caseId) return back('/petugas');
-    const parsed = completeBody.safeParse(stepFormBody(formFields(req.body)));
+    const ref = await taskRef(ctx, user.officeId, req.params.id);
+    if (!ref) return back('/petugas');
+    const { caseId } = ref;
+    const fields = formFields(req.body);
+    const parsed = completeBody.safeParse(stepFormBody(fields));
     const r = parsed.success ? await completeTask(ctx, { taskId: req.params.id, ...parsed.data }, actor) : null;
-    if (r?.ok) return back('/petugas');
-    const message = r ? r.error.problems.map((p) => say(req.lang, p)).join(' ') : L(req.lang, 'Isian formulir tidak sah; muat ulang halaman.', 'The form was not valid; reload the page.');
-    return back(`/petugas/berkas/${caseId}?error=${encodeURIComponent(message)}`);
+    if (r?.ok) return back(`/petugas/berkas/${caseId}?selesai=${encodeURIComponent(`${ref.stepId}:${parsed.data!.outcome}`)}`);
+    // Refused: the page again with what was typed (a visit report is not lost to a coordinate typo).
+    const f = await readCaseFile(ctx, user, caseId);
+    if (!f.ok) return back('/petugas');
+    const problems = r ? r.error.problems : parsed.success ? [] : zodProblems(parsed.error);
+    const withField = problems.filter((p) => p.field);
+    const error = problems.filter((p) => !p.field).map((p) => say(req.lang, p)).join(' ') || (withField.length ? undefined : L(req.lang, 'Isian formulir tidak sah; muat ulang halaman.', 'The form was not valid; reload the page.'));
+    const { _csrf: _c, 'data.password': _p, ...values } = fields;
+    return sendHtml(reply, casePage(shellOf(req), f.value, { roles: user.roles, error, form: { values, problems: withField } }), r ? statusOf(r.error.kind) : 422);
   });
 
   app.post('/petugas/berkas/:id/lengkap', { schema: { params: idParams } }, async (req, reply) => {
@@ -72,7 +87,7 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     const { office } = officerOf(req);
     const found = req.query.layanan ? office.services.find((s) => s.service.slug === req.query.layanan) : undefined;
     if (!found) return sendHtml(reply, counterServicesPage(shellOf(req), office.services));
-    return sendHtml(reply, counterFormPage(shellOf(req), found.service, { values: {}, problems: [] }, office.office.region.name, 'register'));
+    return sendHtml(reply, counterFormPage(shellOf(req), found.service, { values: { _idem: randomUUID() }, problems: [] }, office.office, 'register'));
   });
 
   app.post('/petugas/daftar-baru', { schema: counterQuery }, async (req, reply) => {
@@ -84,12 +99,18 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     if (!form.csrfOk) return refuseCsrf(req, reply);
     const intake = intakeFromForm(office.office.slug, chosen, form);
     const problems = [...form.problems, ...(intake.ok ? [] : intake.problems)];
-    const r = problems.length || !intake.ok ? null : await submitApplication(ctx, intake.value, actor);
+    const r = problems.length || !intake.ok ? null : await submitApplication(ctx, { ...intake.value, idempotencyKey: form.fields._idem || undefined }, actor);
     if (!r || !r.ok) {
       const state = { values: form.fields, problems: r && !r.ok ? r.error.problems : problems };
-      return sendHtml(reply, counterFormPage(shellOf(req), found.service, state, office.office.region.name, 'retry'), r && !r.ok ? statusOf(r.error.kind) : 422);
+      return sendHtml(reply, counterFormPage(shellOf(req), found.service, state, office.office, 'retry'), r && !r.ok ? statusOf(r.error.kind) : 422);
     }
-    return sendHtml(reply, counterReceiptPage(shellOf(req), r.value));
+    return reply.redirect(withLang(`/petugas/berkas/${r.value.id}/tanda-terima`, req.lang), 303);
+  });
+
+  app.get('/petugas/berkas/:id/tanda-terima', { schema: { params: idParams } }, async (req, reply) => {
+    const receipt = await showOfficeReceipt(ctx, officerOf(req).office.id, req.params.id);
+    if (!receipt) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
+    return sendHtml(reply, counterReceiptPage(shellOf(req), receipt));
   });
 
   app.get('/petugas/supervisi', async (req, reply) => sendHtml(reply, supervisionPage(shellOf(req), await superviseOpenCases(ctx, officerOf(req).office.id))));

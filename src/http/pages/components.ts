@@ -1,5 +1,6 @@
 /** Small view pieces every capability's pages share: clock badges, messages, field errors. Pure. */
 import type { Problem } from '../../domain/errors.js';
+import type { Office } from '../../domain/standards/schema.js';
 import { L, slaLabel, slaTone, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
 
@@ -35,4 +36,35 @@ export function invalidAttrs(problems: readonly Problem[], ...fields: string[]):
 /** A one-line message after an action: done (status) or refused (alert). */
 export function flash(msg: { ok?: string; error?: string }): Raw {
   return html`${msg.ok ? html`<div class="notice" role="status"><p>${msg.ok}</p></div>` : ''}${msg.error ? html`<div class="error-summary" role="alert"><p>${msg.error}</p></div>` : ''}`;
+}
+
+/** Where a person asks about their data: the office's own contacts (phone, e-mail) as its decree prints them. */
+export interface DataContact {
+  officeName: string;
+  contacts: { label: string; value: string }[];
+}
+
+/** An office's phone numbers and e-mail addresses, for the privacy notice. */
+export function dataContactOf(o: Office): DataContact {
+  return { officeName: o.name, contacts: o.contacts.flatMap((c) => (c.value && (c.kind === 'phone' || c.kind === 'email') ? [{ label: c.label, value: c.value }] : [])) };
+}
+
+/**
+ * The privacy notice of a form that collects personal data (UU 27/2022): what is collected, why,
+ * who sees it, how long it is kept and whom to ask. Retention follows the office's own archive
+ * schedule (jadwal retensi arsip), which no decree here states, so the notice names it, not a period.
+ */
+export function privacyNotice(lang: Lang, d: DataContact, kind: 'application' | 'complaint' = 'application'): Raw {
+  const why =
+    kind === 'application'
+      ? L(lang, 'untuk memeriksa dan memproses permohonan Anda sesuai Standar Pelayanan, termasuk memeriksa data terpadu kesejahteraan sosial (DTKS) bila layanan mensyaratkannya', 'to check and process your application under the service standard, including a check of the social welfare registry (DTKS) where the service requires it')
+      : L(lang, 'untuk menindaklanjuti dan menjawab pengaduan Anda', 'to follow up and answer your complaint');
+  return html`<details class="privacy" open><summary>${L(lang, 'Pemberitahuan perlindungan data pribadi', 'Personal data notice')}</summary>
+<ul>
+<li><strong>${L(lang, 'Yang dikumpulkan', 'What is collected')}:</strong> ${L(lang, 'identitas (nama, NIK, nomor KK, alamat), nomor HP dan e-mail, jawaban formulir dan pindaian dokumen yang Anda unggah.', 'identity (name, NIK, family card number, address), mobile number and e-mail, your answers and the document scans you upload.')}</li>
+<li><strong>${L(lang, 'Untuk apa', 'Why')}:</strong> ${why}. ${L(lang, 'Data tidak dipakai untuk keperluan lain.', 'It is not used for anything else.')}</li>
+<li><strong>${L(lang, 'Siapa yang melihat', 'Who sees it')}:</strong> ${L(lang, `petugas ${d.officeName} yang menangani layanan ini, dan instansi lain hanya bila prosedur layanan meneruskannya. Setiap pembacaan data dicatat.`, `the officers of ${d.officeName} who handle this service, and other agencies only where the service's procedure forwards it. Every read is logged.`)}</li>
+<li><strong>${L(lang, 'Berapa lama disimpan', 'How long it is kept')}:</strong> ${L(lang, 'selama diperlukan untuk layanan, lalu sesuai jadwal retensi arsip kantor.', "as long as the service needs it, then according to the office's archive retention schedule.")}</li>
+<li><strong>${L(lang, 'Hak Anda', 'Your rights')}:</strong> ${L(lang, 'Anda dapat meminta salinan, perbaikan atau pembatasan data Anda (UU No. 27 Tahun 2022). Hubungi', 'You may ask for a copy, a correction or a restriction of your data (Law 27/2022). Contact')} ${d.officeName}${d.contacts.length ? html`: ${d.contacts.map((c, i) => html`${i ? ', ' : ''}${c.label} ${c.value}`)}` : ''}.</li>
+</ul></details>`;
 }

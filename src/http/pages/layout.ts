@@ -174,4 +174,21 @@ table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
   details.components-all{display:none}
   @page{size:A4;margin:12mm}
 }
+/* intake: kept uploads, radio pairs that never wrap away from their labels, the privacy notice, receipts */
+.kept{margin:.2rem 0 .35rem;color:#166534}
+[role=radiogroup]{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+.opt{display:inline-flex;align-items:center;gap:.4rem;white-space:nowrap}
+.opt label{display:inline;font-weight:400;margin:0}
+input[type=radio],input[type=checkbox]{width:1.25rem;height:1.25rem;flex:none}
+details.privacy{border:1px solid #d1d5db;border-radius:.5rem;padding:.5rem .75rem;margin:0 0 1rem;background:#f9fafb;font-size:.92rem}
+details.privacy summary{font-weight:700;cursor:pointer}
+details.privacy ul{padding-left:1.1rem;margin:.4rem 0 0}
+.receipt h2{margin-top:.25rem}
+.receipt .docs{padding-left:1.1rem}
+.facts dd{overflow-wrap:anywhere}
+@media print{
+  .staff-nav{display:none!important}
+  .receipt{border:1px solid #000;page-break-inside:avoid}
+  details.privacy{display:none}
+}
 `;

@@ -61,3 +61,18 @@ export function siksngField(lang: Lang, service: Service, stepId: string): Raw |
   if (profileOf(service)?.siksngStep !== stepId) return '';
   return html`<div class="field"><label for="f-siksng">${L(lang, 'Nomor/ID usulan di SIKS-NG', 'SIKS-NG proposal reference')}</label><input id="f-siksng" name="data.siksngReference" maxlength="100" aria-describedby="f-siksng-help"><p id="f-siksng-help" class="meta">${L(lang, 'Diisi operator setelah usulan difinalisasi di SIKS-NG (2–100 karakter).', 'Entered by the operator once the proposal is finalised in SIKS-NG (2–100 characters).')}</p></div>`;
 }
+
+/**
+ * What the registry said when the case was filed (the facts recorded with its eligibility): the
+ * officer at a DTKS check sees whether the person was listed, in which snapshot, and, for roles
+ * that may read the registry, the desil and programme flags.
+ */
+export function registryAtSubmissionView(lang: Lang, registry: Record<string, unknown> | null, viewerRoles: readonly string[]): Raw | '' {
+  if (!registry || registry['registry.dtks'] === undefined) return '';
+  const listed = registry['registry.dtks'] === true;
+  const mayReadFacts = maskingFor(viewerRoles) !== null;
+  const facts = mayReadFacts ? Object.entries(registry).filter(([k]) => k.startsWith('registry.') && !['registry.dtks', 'registry.snapshot', 'registry.period'].includes(k)) : [];
+  return html`<div class="registry-recheck" data-testid="registry-at-submission"><h3>${L(lang, 'Pemeriksaan DTKS saat pengajuan', 'Registry (DTKS) check at submission')}</h3>
+<p><strong>${listed ? L(lang, '✓ Terdaftar di DTKS/DTSEN', '✓ Listed in DTKS/DTSEN') : L(lang, '✗ Tidak terdaftar di DTKS/DTSEN', '✗ Not listed in DTKS/DTSEN')}</strong>${typeof registry['registry.period'] === 'string' ? html` · ${L(lang, 'periode', 'period')} ${registry['registry.period']}` : ''}</p>
+${facts.length ? html`<dl class="facts">${facts.map(([k, v]) => html`<div><dt>${FACT_LABEL[k] ? L(lang, FACT_LABEL[k]![0], FACT_LABEL[k]![1]) : k.replace(/^registry\./, '')}</dt><dd>${factValue(lang, v)}</dd></div>`)}</dl>` : ''}</div>`;
+}

@@ -7,5 +7,11 @@ export async function findOfficeCase(ctx: Ctx, officeId: string, id: string): Pr
 }
 
 export async function caseIdOfTask(ctx: Ctx, officeId: string, taskId: string): Promise<string | undefined> {
-  return (await findTask(ctx.database.db, officeId, taskId))?.application_id;
+  return (await taskRef(ctx, officeId, taskId))?.caseId;
+}
+
+/** A task of the officer's office: its case and its step. */
+export async function taskRef(ctx: Ctx, officeId: string, taskId: string): Promise<{ caseId: string; stepId: string } | undefined> {
+  const t = await findTask(ctx.database.db, officeId, taskId);
+  return t && { caseId: t.application_id, stepId: t.step_id };
 }

@@ -4,6 +4,7 @@
  * eligibility, stages with their limits and the timeline, all times already in the office's zone.
  */
 import { attachmentsOf, findCase, openTaskFor, type Case } from '../../db/applications-repo.js';
+import { lettersOfApplication } from '../../db/letters-repo.js';
 import type { TasksTable } from '../../db/schema.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { stepById } from '../../domain/procedure/engine.js';
@@ -28,6 +29,10 @@ export interface CaseFile {
   attachments: Awaited<ReturnType<typeof attachmentsOf>>;
   stages: { label: string; startedLocal: string; dueLocal: string | null; finishedLocal: string | null; state: StageState }[];
   timeline: TimelineEntry[];
+  /** The case's letters (drafts and cancelled ones included: staff follow them all). */
+  letters: { id: string; title: string; number: string | null; status: string }[];
+  submittedLocal: string;
+  closedLocal: string | null;
 }
 
 export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles: string[] }, id: string): Promise<Outcome<CaseFile>> {
@@ -57,6 +62,9 @@ export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles:
         state: st.finishedAt ? (st.late ? 'finished-late' : 'finished-on-time') : st.dueAt && now > st.dueAt ? 'running-late' : 'running',
       })),
       timeline: await caseTimeline(ctx, app),
+      letters: (await lettersOfApplication(ctx.database.db, app.id)).map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
+      submittedLocal: local(app.submitted_at),
+      closedLocal: app.closed_at ? local(app.closed_at) : null,
     },
   };
 }

@@ -8,7 +8,9 @@ import { failWith, type Outcome } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Megabytes per document: a phone camera's photo of a KK is often 5–8 MB, so 5 MB turned people away. */
+export const MAX_UPLOAD_MB = 10;
+export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const ALLOWED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 
 export interface StoredUpload {
@@ -22,7 +24,7 @@ export function uploadPath(ctx: Pick<Ctx, 'uploadsDir'>, sha256: string): string
   return join(ctx.uploadsDir, sha256.slice(0, 2), sha256);
 }
 
-export const fileTooLarge = () => failWith('too-large', 'file-too-large', 'Berkas terlalu besar (maksimal 5 MB)', 'File too large (at most 5 MB)');
+export const fileTooLarge = () => failWith('too-large', 'file-too-large', `Berkas terlalu besar (maksimal ${MAX_UPLOAD_MB} MB)`, `File too large (at most ${MAX_UPLOAD_MB} MB)`);
 
 export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefined): Promise<Outcome<StoredUpload>> {
   if (buf.length === 0) return failWith('invalid', 'file-empty', 'Berkas kosong', 'The file is empty');

@@ -10,6 +10,7 @@ import { applyPage, receiptPage, trackingPage } from '../../../src/http/pages/ap
 import { casePage, queuePage, supervisionPage } from '../../../src/http/pages/applications-staff-views.js';
 import { signInPage } from '../../../src/http/pages/auth-views.js';
 import { homePage, servicePage } from '../../../src/http/pages/catalogue-views.js';
+import { dataContactOf } from '../../../src/http/pages/components.js';
 
 const STANDARDS = STANDARDS_DIR;
 const loaded = loadStandardsDir(STANDARDS);
@@ -26,22 +27,51 @@ const stored: StoredOffice = {
 const shell = (lang: 'id' | 'en') => ({ lang, displayName: 'Rina Marlina', csrf: 'token-csrf-123' });
 const XSS = '<script>alert(1)</script>';
 
+const firstDoc = bayi.requirements.find((r) => r.kind === 'document')!;
+
 describe('views of the case pages (no database)', () => {
   it('the apply page holds the service form, keeps what was typed (escaped) and lists every problem', () => {
     const html = applyPage('id', {
-      office: { slug: 'kota-jambi', name: jambi.office.name, regionName: jambi.office.region.name },
+      office: { slug: 'kota-jambi', name: jambi.office.name, regionName: jambi.office.region.name, privacy: dataContactOf(jambi.office) },
       service: bayi,
-      state: { values: { 'applicant.name': XSS }, problems: [{ field: 'applicant.nik', code: 'nik-length', message: 'NIK harus 16 digit', messageEn: 'NIK must be 16 digits' }] },
+      state: {
+        values: { 'applicant.name': XSS, _idem: 'form-key-0001', [`kept.${firstDoc.id}`]: '0f8fad5b-d9cb-469f-a165-70867728950e', [`keptName.${firstDoc.id}`]: 'ktp-siti.jpg' },
+        problems: [{ field: 'applicant.nik', code: 'nik-length', message: 'NIK harus 16 digit', messageEn: 'NIK must be 16 digits' }],
+      },
     });
     assert.match(html, /<form method="post" action="\/kantor\/kota-jambi\/layanan\/rekomendasi-jamkesda-bayi\/ajukan" enctype="multipart\/form-data"/);
     assert.ok(html.includes('value="&lt;script&gt;alert(1)&lt;/script&gt;"'), 'typed text comes back escaped');
     assert.ok(!html.includes(XSS));
     assert.match(html, /<li>NIK harus 16 digit<\/li>/);
     for (const r of bayi.requirements.filter((x) => x.kind === 'document')) assert.ok(html.includes(`name="file.${r.id}"`), r.id);
+    assert.ok(html.includes('<input type="hidden" name="_idem" value="form-key-0001">'), 'the form carries its idempotency key back');
+    assert.ok(html.includes(`name="kept.${firstDoc.id}" value="0f8fad5b-d9cb-469f-a165-70867728950e"`), 'an earlier upload is kept');
+    assert.match(html, /Sudah diunggah: ktp-siti\.jpg/);
+    assert.match(html, /Pemberitahuan perlindungan data pribadi/);
+    assert.match(html, /jadwal retensi arsip/);
   });
 
   it('the receipt shows the number and the tracking code, and links to tracking in the page language', () => {
-    const html = receiptPage('en', { registrationNumber: 'JMB-2026-000123', trackingCode: 'ABCD2345', dueAtLocal: null });
+    const html = receiptPage('en', {
+      id: 'case-1',
+      registrationNumber: 'JMB-2026-000123',
+      trackingCode: 'ABCD2345',
+      office: { name: jambi.office.name, address: jambi.office.address, contacts: [{ label: 'Telepon', value: '(0741) 123456' }] },
+      service: { no: bayi.no, title: bayi.title, slug: bayi.slug, slaText: '1 hari kerja', productText: null },
+      applicantName: 'Siti Aminah',
+      submittedLocal: 'Senin, 6 April 2026 08.00 WIB',
+      documents: [
+        { label: 'Fotokopi KTP', required: true, received: 'uploaded', fileName: 'ktp.jpg' },
+        { label: 'Fotokopi KK', required: true, received: 'missing', fileName: null },
+      ],
+      nextStep: 'Verifikasi berkas',
+      dueLocal: null,
+      clockNotStarted: true,
+    });
+    assert.match(html, /data-testid="receipt-submitted">Monday, 6 April 2026 08:00 WIB</, 'the time in English, in the office zone');
+    assert.match(html, /Fotokopi KTP: ✓ uploaded/);
+    assert.match(html, /Fotokopi KK: <strong>not received<\/strong>/);
+    assert.match(html, /window\.print\(\)/);
     assert.match(html, /data-testid="registration-number">JMB-2026-000123</);
     assert.match(html, /data-testid="tracking-code">ABCD2345</);
     assert.match(html, /href="\/lacak\/JMB-2026-000123\?code=ABCD2345&amp;lang=en"/);
@@ -66,12 +96,20 @@ describe('views of the case pages (no database)', () => {
       canWithdraw: true,
     };
     const letter = { id: 'l1', title: 'Surat Rekomendasi', number: '400.9/0001/Dinsos/2026', status: 'signed', issuedOn: '2026-04-07', validUntil: null, token: 'tok', revocationReason: null };
-    const html = trackingPage('id', { status, code: 'ABCD2345', letters: [letter], survey: { answered: false, path: '/survei/JMB-2026-000123/TOKEN' } });
+    const documents = [{ id: 'kk', label: 'Fotokopi Kartu Keluarga' }];
+    const html = trackingPage('id', { status, code: 'ABCD2345', letters: [letter], survey: { answered: false, path: '/survei/JMB-2026-000123/TOKEN' }, documents });
     assert.match(html, /data-testid="letter-download">Unduh Surat Rekomendasi 400\.9\/0001\/Dinsos\/2026 \(PDF\)/);
     assert.match(html, /data-testid="survey-link" href="\/survei\/JMB-2026-000123\/TOKEN"/);
     assert.match(html, /action="\/lacak\/JMB-2026-000123\/kirim-ulang"/);
     assert.match(html, /Fotokopi KK belum dilampirkan/);
-    const en = trackingPage('en', { status: { ...status, status: 'completed', canWithdraw: false, reason: null }, code: 'ABCD2345', letters: [], survey: { answered: true } });
+    assert.match(html, /enctype="multipart\/form-data"/, 'the returned file is completed with uploads');
+    assert.match(html, /<input type="file" id="f-file-kk" name="file\.kk"/);
+    assert.match(html, /<details class="secondary-form"><summary>Batalkan permohonan…/, 'withdrawing sits behind a deliberate step');
+    assert.match(html, /name="confirm" value="true"/);
+    const refused = trackingPage('id', { status, code: 'ABCD2345', letters: [], survey: null, documents, problems: [{ field: 'confirm', code: 'confirm-required', message: 'Centang dulu', messageEn: 'Tick first' }] });
+    assert.match(refused, /<details class="secondary-form" open>/, 'a refused withdrawal opens its box with the reason beside the tick box');
+    assert.match(refused, /<p class="field-error" id="err-confirm">Centang dulu<\/p>/);
+    const en = trackingPage('en', { status: { ...status, status: 'completed', canWithdraw: false, reason: null }, code: 'ABCD2345', letters: [], survey: { answered: true }, documents: [] });
     assert.match(en, /Thank you, you have answered the satisfaction survey/);
     assert.doesNotMatch(en, /kirim-ulang|\/batal/);
   });
@@ -125,6 +163,9 @@ describe('views of the case pages (no database)', () => {
       attachments: [],
       stages: [{ label: 'Pengajuan ke BPKPAD', startedLocal: 'a', dueLocal: 'b', finishedLocal: 'c', state: 'finished-on-time' }],
       timeline: [],
+      letters: [],
+      submittedLocal: 'Senin, 6 April 2026 08.15 WIB',
+      closedLocal: null,
     };
     const html = casePage(shell('id'), file, { roles: [sign.role] });
     assert.match(html, /name="data.password" type="password"/);
@@ -132,6 +173,44 @@ describe('views of the case pages (no database)', () => {
     assert.match(html, /<td>selesai tepat waktu<\/td>/);
     assert.match(html, /periksa manual/);
     assert.match(casePage(shell('en'), file, { roles: [sign.role] }), /<td>finished on time<\/td>/);
+  });
+
+  it('a case shows every intake answer, the field report with a map link, letters and the clock, in words and local time', () => {
+    const question = bayi.inputs[0];
+    const app = {
+      id: 'a2',
+      office_id: 'office-1',
+      registration_number: 'JMB-2026-000124',
+      status: 'waiting-external',
+      sla_state: 'paused',
+      version: 5,
+      end_id: null,
+      outcome_reason: null,
+      initiator: 'citizen',
+      channel: 'online',
+      applicant: { name: 'Siti Aminah', nik: '1571024107900003', kk: '1571020101900007', email: 'siti.aminah@example.id', phone: '081234567890', address: 'Jl. Kapt. Pattimura No. 12, Kota Jambi', residentOfRegion: true },
+      answers: question ? { [question.id]: question.type === 'boolean' ? true : question.type === 'choice' ? question.options![0]!.value : '2026-03-01' } : {},
+      eligibility: { results: [], registry: { checkedAt: '2026-04-06T01:00:00.000Z', 'registry.dtks': true, 'registry.period': '2026-03', 'registry.desil': 2 } },
+    } as unknown as Case;
+    const visit = {
+      id: 'e2', type: 'step-completed', step: null, outcome: null, actor: 'Budi Santoso', note: null, at: '2026-04-07T03:00:00.000Z', atLocal: 'Selasa, 7 April 2026 10.00 WIB', dueLocal: 'Rabu, 8 April 2026 10.00 WIB',
+      data: { report: 'Rumah semi permanen, 5 anggota keluarga.', coordinates: { lat: -1.6101, lng: 103.6131 } },
+      slaEffect: { clock: 'paused', waitingOn: 'BPJS Kesehatan', dueAt: '2026-04-08T03:00:00.000Z' },
+    };
+    const file: CaseFile = {
+      app, service: bayi, task: undefined, step: undefined, mine: false, mayRecordResubmission: false, dueLocal: null, attachments: [], stages: [],
+      timeline: [visit], letters: [{ id: 'l-9', title: 'Surat Rekomendasi', number: null, status: 'ready' }], submittedLocal: 'Senin, 6 April 2026 08.15 WIB', closedLocal: null,
+    };
+    const id = casePage(shell('id'), file, { roles: ['kepala-dinas'] });
+    for (const text of ['1571020101900007', 'siti.aminah@example.id', 'Daring (formulir web)', 'Menunggu instansi lain', 'Rumah semi permanen, 5 anggota keluarga.', 'Jam layanan dijeda (menunggu BPJS Kesehatan).', '✓ Terdaftar di DTKS/DTSEN'])
+      assert.ok(id.includes(text), text);
+    if (question) assert.match(id, new RegExp(`<dt>${question.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</dt>`), 'the answer is labelled with its question');
+    assert.match(id, /href="https:\/\/www\.openstreetmap\.org\/\?mlat=-1\.6101&amp;mlon=103\.6131/);
+    assert.match(id, /href="\/petugas\/surat\/l-9">Surat Rekomendasi<\/a> · /);
+    for (const raw of ['>waiting-external<', '>step-completed<', 'citizen / online', '"clock"']) assert.ok(!id.includes(raw), `no raw ${raw}`);
+    const en = casePage(shell('en'), file, { roles: ['kepala-dinas'] });
+    assert.match(en, /Tuesday, 7 April 2026 10:00 WIB/);
+    assert.match(en, /Waiting on another body/);
   });
 
   it('supervision, sign-in and the catalogue render in both languages', () => {
