@@ -175,6 +175,9 @@ table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
   @page{size:A4;margin:12mm}
 }
 /* intake: kept uploads, radio pairs that never wrap away from their labels, the privacy notice, receipts */
+/* a fieldset is as wide as its widest word by default (min-width:min-content): on a phone it must shrink */
+fieldset{min-width:0}
+.req-note,.help,.field label{overflow-wrap:anywhere}
 .kept{margin:.2rem 0 .35rem;color:#166534}
 [role=radiogroup]{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 .opt{display:inline-flex;align-items:center;gap:.4rem;white-space:nowrap}
