@@ -76,8 +76,7 @@ ${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to d
 <ul class="cards">${offices.map(
       (o) => html`<li><a href="${withLang(`/kantor/${o.office.slug}`, lang)}">${o.office.name}</a>
 <p class="meta">${o.office.region.province} · ${zoneAbbr(o.office.timezone)} · ${serviceCount(lang, o.services.length)}</p>
-<p class="meta">${o.office.decree.number ? `${L(lang, 'Keputusan Nomor', 'Decree No.')} ${o.office.decree.number}` : t(lang, 'noNumber')}</p>
-<p class="card-links"><a href="${withLang(`/kantor/${o.office.slug}`, lang)}#h-services" aria-label="${L(lang, `Layanan ${o.office.name}`, `Services of ${o.office.name}`)}">${t(lang, 'services')}</a> <a href="${withLang(`/kantor/${o.office.slug}/pengaduan`, lang)}" aria-label="${L(lang, `Pengaduan ke ${o.office.name}`, `Complaint to ${o.office.name}`)}">${L(lang, 'Pengaduan', 'Complaint')}</a></p></li>`,
+<p class="meta">${o.office.decree.number ? `${L(lang, 'Keputusan Nomor', 'Decree No.')} ${o.office.decree.number}` : t(lang, 'noNumber')}</p></li>`,
     )}</ul>`,
   });
 }
@@ -91,7 +90,7 @@ ${office.contacts.length ? html`<ul class="meta">${office.contacts.map((c) => ht
 ${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to do?'), [
   { href: '#h-services', label: L(lang, 'Ajukan permohonan layanan', 'Apply for a service'), hint: L(lang, 'Pilih layanannya di bawah: persyaratan dan cara mengajukan ada di halamannya', 'Choose the service below: its page lists the requirements and how to apply') },
   trackApplication(lang),
-  { href: `/kantor/${office.slug}/pengaduan`, label: L(lang, 'Sampaikan pengaduan atau saran', 'Send a complaint or suggestion'), hint: L(lang, 'Boleh tanpa nama', 'You may stay anonymous') },
+  { href: `/kantor/${office.slug}/pengaduan`, label: L(lang, 'Sampaikan pengaduan atau saran', 'Send a complaint or suggestion'), hint: L(lang, 'Anda menerima nomor dan kode untuk melacaknya', 'You get a number and a code to follow it') },
   trackComplaint(lang),
   { href: `/kantor/${office.slug}/survei`, label: L(lang, 'Isi survei kepuasan', 'Answer the satisfaction survey'), hint: L(lang, 'Beberapa pertanyaan singkat tentang pelayanan kami', 'A few short questions about our service') },
 ])}

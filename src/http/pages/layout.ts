@@ -186,8 +186,6 @@ table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
 .ways li{border:1px solid #d1d5db;border-left:4px solid #0b3d2e;border-radius:.35rem;padding:.5rem .75rem}
 .ways a{display:block;font-weight:700;padding:.25rem 0;min-height:44px;line-height:1.4}
 .ways .meta{display:block}
-.card-links{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.25rem 0 0}
-.card-links a{font-weight:400;display:inline-block;padding:.5rem 0}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 .apply{border:2px solid #0b3d2e;border-radius:.5rem;padding:.25rem 1rem .5rem;margin:1rem 0;background:#f0fdf4}
 .apply h2{border:none;margin-top:.5rem}
@@ -213,7 +211,7 @@ main{overflow-wrap:break-word}
   .flow{padding:.25rem}
 }
 @media print{
-  .ways-in,.who,.decreed,.card-links,.apply .meta{display:none!important}
+  .ways-in,.who,.decreed,.apply .meta{display:none!important}
   .print-only{display:block}
   body{font-size:8.5pt;line-height:1.3}
   h1{font-size:13pt}
