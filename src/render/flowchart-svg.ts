@@ -4,29 +4,13 @@
  * public sees is drawn from the very data the workflow engine runs.
  */
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { readingOrder, stepKindName } from '../domain/procedure/reading-order.js';
 import type { Procedure, Step } from '../domain/standards/schema.js';
 
 // Loaded with the first flowchart drawn, not with every process that imports this module.
 let elk: ElkApi | undefined;
 
 export type FlowLang = 'id' | 'en';
-
-const KIND_LABEL: Record<string, { id: string; en: string }> = {
-  intake: { id: 'Penerimaan', en: 'Intake' },
-  check: { id: 'Pemeriksaan berkas', en: 'File check' },
-  verification: { id: 'Verifikasi', en: 'Verification' },
-  'field-visit': { id: 'Kunjungan lapangan', en: 'Field visit' },
-  assessment: { id: 'Asesmen', en: 'Assessment' },
-  decision: { id: 'Keputusan', en: 'Decision' },
-  disposition: { id: 'Disposisi', en: 'Disposition' },
-  draft: { id: 'Penyusunan', en: 'Drafting' },
-  sign: { id: 'Penandatanganan', en: 'Signing' },
-  number: { id: 'Penomoran', en: 'Numbering' },
-  deliver: { id: 'Penyerahan', en: 'Delivery' },
-  external: { id: 'Menunggu instansi lain', en: 'Waiting on another body' },
-  action: { id: 'Pelaksanaan', en: 'Action' },
-  report: { id: 'Pelaporan', en: 'Reporting' },
-};
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -44,9 +28,14 @@ function wrap(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
-const CHARS = 26;
+// Sizes are estimated from character counts (no font metrics on the server), so they err wide:
+// a box or label drawn larger than ELK was told overlaps its neighbours or is clipped at the edge.
+const CHARS = 24;
 const LINE = 15;
-const NODE_W = 210;
+const NODE_W = 224;
+const LABEL_CHARS = 22;
+const LABEL_CHAR_W = 6.8;
+const LABEL_LINE = 13;
 
 interface Box {
   id: string;
@@ -56,7 +45,7 @@ interface Box {
 }
 
 function stepBox(step: Step, roleName: (id: string) => string, lang: FlowLang): Box {
-  const kind = KIND_LABEL[step.kind]?.[lang] ?? step.kind;
+  const kind = stepKindName(step.kind, lang);
   const meta = step.kind === 'external' && step.external ? `${kind}: ${step.external}` : `${kind} · ${roleName(step.role)}`;
   return {
     id: step.id,
@@ -64,6 +53,12 @@ function stepBox(step: Step, roleName: (id: string) => string, lang: FlowLang): 
     meta,
     shape: step.kind === 'decision' || step.outcomes.length > 1 ? 'decision' : step.kind === 'external' ? 'external' : 'step',
   };
+}
+
+/** An edge label wrapped to short lines, sized so that ELK keeps the whole of it clear of everything else. */
+function labelBox(text: string): { text: string; width: number; height: number } {
+  const lines = wrap(text, LABEL_CHARS);
+  return { text, width: Math.ceil(10 + Math.max(...lines.map((l) => l.length)) * LABEL_CHAR_W), height: 4 + lines.length * LABEL_LINE };
 }
 
 export interface FlowchartOptions {
@@ -90,7 +85,7 @@ export async function renderFlowchartSvg(proc: Procedure, opts: FlowchartOptions
         targets: [o.next],
         kind: o.kind,
         label: o.label,
-        labels: showLabel ? [{ text: o.label, width: Math.min(140, 8 + o.label.length * 6.2), height: 14 }] : [],
+        labels: showLabel ? [labelBox(o.label)] : [],
       });
     }
   const graph: ElkNode = {
@@ -100,7 +95,10 @@ export async function renderFlowchartSvg(proc: Procedure, opts: FlowchartOptions
       'elk.direction': 'DOWN',
       'elk.spacing.nodeNode': '28',
       'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-      'elk.spacing.edgeLabel': '4',
+      'elk.spacing.edgeLabel': '6',
+      'elk.spacing.edgeEdge': '14',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '18',
+      'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
       'elk.edgeLabels.placement': 'CENTER',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.padding': '[top=40,left=20,bottom=20,right=20]',
@@ -117,8 +115,13 @@ export async function renderFlowchartSvg(proc: Procedure, opts: FlowchartOptions
   const out: string[] = [];
   const titleId = 'fc-title';
   const descId = 'fc-desc';
-  const desc = proc.steps
-    .map((s, i) => `${i + 1}. ${s.label} (${roleName(s.role)}) → ${s.outcomes.map((o) => `${o.label}: ${o.next}`).join('; ')}`)
+  // The description names where each answer leads by step number or end, never by internal id.
+  const order = readingOrder(proc);
+  const num = new Map(order.map((s, i) => [s.id, i + 1]));
+  const endLabel = new Map(proc.ends.map((e) => [e.id, e.label]));
+  const target = (id: string) => endLabel.get(id) ?? `${opts.lang === 'id' ? 'langkah' : 'step'} ${num.get(id) ?? '?'}`;
+  const desc = order
+    .map((s, i) => `${i + 1}. ${s.label} (${roleName(s.role)}) → ${s.outcomes.map((o) => (s.outcomes.length > 1 ? `${o.label}: ${target(o.next)}` : target(o.next))).join('; ')}.`)
     .join(' ');
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId} ${descId}" class="flowchart" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
@@ -137,9 +140,13 @@ export async function renderFlowchartSvg(proc: Procedure, opts: FlowchartOptions
     }
     for (const l of e.labels ?? []) {
       if (!l.text) continue;
+      const cx = ((l.x ?? 0) + (l.width ?? 0) / 2).toFixed(1);
+      const lines = wrap(l.text, LABEL_CHARS)
+        .map((t, i) => `<tspan x="${cx}" dy="${i === 0 ? 0 : LABEL_LINE}">${esc(t)}</tspan>`)
+        .join('');
       out.push(
         `<g class="edge-label"><rect x="${(l.x ?? 0).toFixed(1)}" y="${(l.y ?? 0).toFixed(1)}" width="${l.width}" height="${l.height}" fill="#ffffff" opacity="0.9"/>` +
-          `<text x="${((l.x ?? 0) + (l.width ?? 0) / 2).toFixed(1)}" y="${((l.y ?? 0) + 11).toFixed(1)}" font-size="11" text-anchor="middle" fill="#111">${esc(l.text)}</text></g>`,
+          `<text x="${cx}" y="${((l.y ?? 0) + 12).toFixed(1)}" font-size="11" text-anchor="middle" fill="#111">${lines}</text></g>`,
       );
     }
   }

@@ -1,8 +1,9 @@
-/** Public catalogue pages: the offices, one office, one service (with its flowchart). */
+/** Public catalogue pages: the offices, one office, one service (with its flowchart), and the site icon. */
 import { z } from 'zod';
 import type { FlowchartCache } from '../flowchart-cache.js';
 import { sendHtml } from '../reply.js';
 import { homePage, officePage, servicePage } from './catalogue-views.js';
+import { FAVICON_SVG } from './layout.js';
 import { publicPages, type ZodApp } from './plugin.js';
 
 export const cataloguePages = (flowcharts: FlowchartCache) =>
@@ -21,6 +22,9 @@ export const cataloguePages = (flowcharts: FlowchartCache) =>
       const found = catalogue.service(req.params.slug, req.params.service);
       if (!found) return reply.callNotFound();
       const svg = await flowcharts.get(found.office, found.service, req.lang);
-      return sendHtml(reply, servicePage(req.lang, found.office, found.service, svg));
+      return sendHtml(reply, servicePage(req.lang, found.office, found.service, svg, { publicBaseUrl: ctx.publicBaseUrl }));
     });
+
+    // Browsers ask for /favicon.ico on every page; the icon is a small SVG (Chromium and Firefox draw it).
+    app.get('/favicon.ico', async (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG));
   });

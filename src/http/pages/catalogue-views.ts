@@ -2,7 +2,8 @@
 import { DAYS, type ServiceHours } from '../../domain/standards/schema.js';
 import { slaWords, durationWords } from '../../domain/standards/sla-words.js';
 import type { StoredOffice, StoredService } from '../../db/standards-repo.js';
-import { dayName, formatDate, initiatorName, productKindName, t, zoneAbbr, type Lang } from '../i18n.js';
+import { dayName, formatDate, initiatorName, L, productKindName, t, zoneAbbr, type Lang } from '../i18n.js';
+import { stepList } from './catalogue-flow-views.js';
 import { html, multiline, raw, type Raw } from './html.js';
 import { page, withLang } from './layout.js';
 
@@ -27,18 +28,55 @@ export function hoursBlock(lang: Lang, hours: ServiceHours, timezone: string): R
   ${hours.source === 'decree' && hours.text ? html`<p class="meta">${lang === 'id' ? 'Menurut keputusan' : 'As decreed'}: “${hours.text}”</p>` : ''}`;
 }
 
+/** One way in: a link a newcomer can find without knowing any address, and what it is for. */
+interface Way {
+  href: string;
+  label: string;
+  hint: string;
+}
+
+function waysIn(lang: Lang, heading: string, ways: Way[]): Raw {
+  return html`<section class="ways-in" aria-labelledby="h-ways"><h2 id="h-ways">${heading}</h2>
+<ul class="ways">${ways.map((w) => html`<li><a href="${w.href.startsWith('#') ? w.href : withLang(w.href, lang)}">${w.label}</a><span class="meta">${w.hint}</span></li>`)}</ul></section>`;
+}
+
+const trackApplication = (lang: Lang): Way => ({
+  href: '/lacak',
+  label: L(lang, 'Lacak permohonan', 'Track an application'),
+  hint: L(lang, 'Dengan nomor registrasi dan kode pelacakan dari tanda terima', 'With the registration number and tracking code on your receipt'),
+});
+const trackComplaint = (lang: Lang): Way => ({
+  href: '/pengaduan',
+  label: L(lang, 'Lacak pengaduan', 'Track a complaint'),
+  hint: L(lang, 'Dengan nomor dan kode dari tanda terima pengaduan', 'With the number and code on your complaint receipt'),
+});
+
+/** "1 service", "20 services"; Indonesian nouns have no plural form. */
+const serviceCount = (lang: Lang, n: number) => `${n} ${L(lang, 'layanan', n === 1 ? 'service' : 'services')}`;
+
+/** The address line as printed, with the postal code only when the address does not already end with it. */
+const addressOf = (o: { address: string; postalCode?: string | undefined }) =>
+  `${o.address}${o.postalCode && !o.address.includes(o.postalCode) ? ` ${o.postalCode}` : ''}`;
+
 export function homePage(lang: Lang, offices: StoredOffice[]): string {
+  const choose = L(lang, 'Pilih Dinas Sosial Anda di bawah, lalu layanannya', 'Choose your office below, then its service');
   return page({
     lang,
     title: t(lang, 'offices'),
     path: '/',
     body: html`<h1>${t(lang, 'siteName')}</h1>
 <p>${t(lang, 'homeIntro')}</p>
-<h2>${t(lang, 'offices')}</h2>
+${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to do?'), [
+  { href: '#h-offices', label: L(lang, 'Ajukan permohonan layanan', 'Apply for a service'), hint: choose },
+  trackApplication(lang),
+  { href: '#h-offices', label: L(lang, 'Sampaikan pengaduan atau saran', 'Send a complaint or suggestion'), hint: L(lang, 'Pilih Dinas Sosial yang Anda adukan di bawah', 'Choose the office concerned below') },
+  trackComplaint(lang),
+])}
+<h2 id="h-offices">${t(lang, 'offices')}</h2>
 <ul class="cards">${offices.map(
       (o) => html`<li><a href="${withLang(`/kantor/${o.office.slug}`, lang)}">${o.office.name}</a>
-<p class="meta">${o.office.region.province} · ${zoneAbbr(o.office.timezone)} · ${o.services.length} ${t(lang, 'serviceCount')}</p>
-<p class="meta">${o.office.decree.number ? `${lang === 'id' ? 'Keputusan Nomor' : 'Decree No.'} ${o.office.decree.number}` : t(lang, 'noNumber')}</p></li>`,
+<p class="meta">${o.office.region.province} · ${zoneAbbr(o.office.timezone)} · ${serviceCount(lang, o.services.length)}</p>
+<p class="meta">${o.office.decree.number ? `${L(lang, 'Keputusan Nomor', 'Decree No.')} ${o.office.decree.number}` : t(lang, 'noNumber')}</p></li>`,
     )}</ul>`,
   });
 }
@@ -47,10 +85,17 @@ export function officePage(lang: Lang, o: StoredOffice): string {
   const office = o.office;
   const d = office.decree;
   const body = html`<h1>${office.name}</h1>
-<p class="meta">${office.government} · ${office.address}${office.postalCode ? ` ${office.postalCode}` : ''}</p>
+<p class="meta">${office.government} · ${addressOf(office)}</p>
 ${office.contacts.length ? html`<ul class="meta">${office.contacts.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul>` : ''}
+${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to do?'), [
+  { href: '#h-services', label: L(lang, 'Ajukan permohonan layanan', 'Apply for a service'), hint: L(lang, 'Pilih layanannya di bawah: persyaratan dan cara mengajukan ada di halamannya', 'Choose the service below: its page lists the requirements and how to apply') },
+  trackApplication(lang),
+  { href: `/kantor/${office.slug}/pengaduan`, label: L(lang, 'Sampaikan pengaduan atau saran', 'Send a complaint or suggestion'), hint: L(lang, 'Anda menerima nomor dan kode untuk melacaknya', 'You get a number and a code to follow it') },
+  trackComplaint(lang),
+  { href: `/kantor/${office.slug}/survei`, label: L(lang, 'Isi survei kepuasan', 'Answer the satisfaction survey'), hint: L(lang, 'Beberapa pertanyaan singkat tentang pelayanan kami', 'A few short questions about our service') },
+])}
 
-<section aria-labelledby="h-services"><h2 id="h-services">${t(lang, 'services')} (${o.services.length})</h2>
+<section aria-labelledby="h-services"><h2 id="h-services" tabindex="-1">${t(lang, 'services')} (${o.services.length})</h2>
 <ol class="cards">${o.services.map((s) => serviceCard(lang, office.slug, s))}</ol></section>
 
 <section aria-labelledby="h-decree"><h2 id="h-decree">${t(lang, 'decree')}</h2>
@@ -71,7 +116,7 @@ ${hoursBlock(lang, office.serviceHours, office.timezone)}</section>
 <section aria-labelledby="h-complaints"><h2 id="h-complaints">${t(lang, 'complaints')}</h2>
 <ul>${office.complaints.channels.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul>
 ${office.complaints.responsePromise ? html`<p><strong>${t(lang, 'responsePromise')}:</strong> ${office.complaints.responsePromise.text}</p>` : ''}
-<p><a class="button" href="${withLang(`/kantor/${office.slug}/pengaduan`, lang)}">${lang === 'id' ? 'Sampaikan pengaduan atau saran' : 'Send a complaint or suggestion'}</a> · <a href="${withLang(`/kantor/${office.slug}/ikm`, lang)}">${lang === 'id' ? 'Indeks Kepuasan Masyarakat (IKM)' : 'Satisfaction index (IKM)'}</a> · <a href="${withLang(`/kantor/${office.slug}/survei`, lang)}">${lang === 'id' ? 'Isi survei kepuasan' : 'Answer the satisfaction survey'}</a></p>
+<p class="actions"><a class="button" href="${withLang(`/kantor/${office.slug}/pengaduan`, lang)}">${L(lang, 'Sampaikan pengaduan atau saran', 'Send a complaint or suggestion')}</a> <a href="${withLang('/pengaduan', lang)}">${L(lang, 'Lacak pengaduan', 'Track a complaint')}</a> <a href="${withLang(`/kantor/${office.slug}/pengaduan/publik`, lang)}">${L(lang, 'Pengaduan yang telah ditanggapi', 'Complaints answered')}</a> <a href="${withLang(`/kantor/${office.slug}/ikm`, lang)}">${L(lang, 'Indeks Kepuasan Masyarakat (IKM)', 'Satisfaction index (IKM)')}</a> <a href="${withLang(`/kantor/${office.slug}/survei`, lang)}">${L(lang, 'Isi survei kepuasan', 'Answer the satisfaction survey')}</a></p>
 </section>
 
 ${office.maklumat ? html`<section aria-labelledby="h-maklumat"><h2 id="h-maklumat">${t(lang, 'maklumat')}</h2><p>${multiline(office.maklumat)}</p></section>` : ''}
@@ -89,44 +134,71 @@ function serviceCard(lang: Lang, officeSlug: string, s: StoredService): Raw {
   const svc = s.service;
   return html`<li><a href="${withLang(`/kantor/${officeSlug}/layanan/${svc.slug}`, lang)}">${svc.no}. ${svc.title}</a>
 <p class="meta">${svc.sla ? html`${t(lang, 'timeLimit')}: ${slaWords(svc.sla, lang)}` : t(lang, 'notDetailed')}</p>
-${svc.product ? html`<p class="meta">${t(lang, 'product')}: ${svc.product.text}</p>` : ''}</li>`;
+${svc.product ? html`<p class="meta">${t(lang, 'product')}: ${svc.product.text}</p>` : ''}
+${svc.detailed ? html`<p class="meta">${onlineOpen(svc) ? L(lang, 'Dapat diajukan daring atau di loket', 'Apply online or at the counter') : L(lang, 'Diajukan di loket', 'Apply at the counter')}</p>` : ''}</li>`;
 }
 
-export function servicePage(lang: Lang, o: StoredOffice, s: StoredService, flowchartSvg: string | null): string {
+/** Whether the online form takes applications for this service (as submitApplication decides). */
+const onlineOpen = (svc: StoredService['service']) => svc.openForApplications && svc.procedure !== null;
+
+/** How to apply: the online form when it is open, always the counter, and tracking afterwards. */
+function howToApply(lang: Lang, office: StoredOffice['office'], svc: StoredService['service'], applyUrl: string): Raw {
+  const counter = html`${office.name}, ${addressOf(office)}`;
+  return html`<section class="apply" aria-labelledby="h-apply"><h2 id="h-apply">${L(lang, 'Cara mengajukan', 'How to apply')}</h2>
+${onlineOpen(svc)
+  ? html`<p class="no-print"><a class="button cta" href="${withLang(`/kantor/${office.slug}/layanan/${svc.slug}/ajukan`, lang)}">${L(lang, 'Ajukan permohonan', 'Apply online')}</a></p>
+<p class="print-only">${L(lang, 'Ajukan daring', 'Apply online')}: <strong>${applyUrl}</strong></p>
+<p>${L(lang, 'Atau datang ke loket', 'Or come to the counter of')} ${counter} ${L(lang, 'pada jam pelayanan, dengan membawa persyaratan di bawah.', 'during service hours, with the requirements below.')}</p>`
+  : html`<p>${L(lang, 'Layanan ini tidak diajukan secara daring. Datang ke loket', 'This service is not applied for online. Come to the counter of')} ${counter} ${L(lang, 'pada jam pelayanan, dengan membawa persyaratan di bawah.', 'during service hours, with the requirements below.')}</p>`}
+<p class="meta no-print">${L(lang, 'Sudah mengajukan?', 'Already applied?')} <a href="${withLang('/lacak', lang)}">${L(lang, 'Lacak permohonan', 'Track your application')}</a></p></section>`;
+}
+
+export interface ServicePageOptions {
+  /** The public address of this server, printed on the leaflet in place of the button. */
+  publicBaseUrl?: string;
+}
+
+export function servicePage(lang: Lang, o: StoredOffice, s: StoredService, flowchartSvg: string | null, opts: ServicePageOptions = {}): string {
   const svc = s.service;
   const office = o.office;
   const svcPath = `/kantor/${office.slug}/layanan/${svc.slug}`;
+  const roles = new Map(office.roles.map((r) => [r.id, r.name]));
   const groups: { key: string; label: string }[] = [
     { key: 'delivery', label: t(lang, 'groupDelivery') },
     { key: 'manufacturing', label: t(lang, 'groupManufacturing') },
     { key: 'other', label: t(lang, 'groupOther') },
   ];
   const body = !svc.detailed
-    ? html`<h1>${svc.no}. ${svc.title}</h1><p class="notice">${t(lang, 'notDetailed')}</p>`
+    ? html`<h1>${svc.no}. ${svc.title}</h1><p class="notice">${t(lang, 'notDetailed')}</p>
+<p>${L(lang, 'Untuk keterangan, hubungi', 'For information, contact')} ${office.name}, ${addressOf(office)}.</p>
+<p><a href="${withLang(`/kantor/${office.slug}`, lang)}#h-services">${L(lang, 'Layanan lain di kantor ini', 'Other services of this office')}</a></p>`
     : html`<h1>${svc.no}. ${svc.title}</h1>
+<p class="meta print-only">${office.name} · ${addressOf(office)}${office.contacts.length ? ` · ${office.contacts.filter((c) => c.value).map((c) => `${c.label}: ${c.value}`).join(' · ')}` : ''}</p>
 ${svc.heading ? html`<p class="meta">${svc.heading}</p>` : ''}
 ${svc.unit ? html`<p class="meta">${t(lang, 'unit')}: ${svc.unit}</p>` : ''}
-<button class="print-btn no-print" type="button" onclick="window.print()">${t(lang, 'print')}</button>
+${howToApply(lang, office, svc, `${opts.publicBaseUrl ?? ''}${svcPath}/ajukan`)}
 <dl class="facts">
   <div><dt>${t(lang, 'timeLimit')}</dt><dd>${svc.sla ? html`${slaWords(svc.sla, lang)}<br><span class="meta">“${svc.sla.text}”</span>` : '—'}</dd></div>
   <div><dt>${t(lang, 'fee')}</dt><dd>${svc.fee ? html`${svc.fee.amount === 0 ? t(lang, 'free') : `Rp ${svc.fee.amount.toLocaleString('id-ID')}`}<br><span class="meta">“${svc.fee.text}”</span>` : '—'}</dd></div>
   <div><dt>${t(lang, 'product')}</dt><dd>${svc.product ? html`${svc.product.text}<br><span class="meta">${productKindName(lang, svc.product.kind)}${svc.product.validity ? html` · ${t(lang, 'validity')}: ${durationWords(svc.product.validity.value, svc.product.validity.unit, null, lang)}` : ''}</span>` : '—'}</dd></div>
 </dl>
+<button class="print-btn no-print" type="button" onclick="window.print()">${t(lang, 'print')}</button>
 
 <section aria-labelledby="h-req"><h2 id="h-req">${t(lang, 'requirements')}</h2>
 <ul class="checklist">${svc.requirements.map((r) => html`<li>${r.label}${r.required ? '' : html` <span class="meta">(${t(lang, 'optional')})</span>`}</li>`)}</ul></section>
 
-<section aria-labelledby="h-flow"><h2 id="h-flow">${t(lang, 'flowchart')}</h2>
+<section aria-labelledby="h-flow" class="procedure"><h2 id="h-flow">${t(lang, 'flowchart')}</h2>
+${svc.procedure ? stepList(lang, svc.procedure, (id) => roles.get(id) ?? id, svc.sla && svc.sla.value !== null ? slaWords(svc.sla, lang) : null) : ''}
 <p class="meta no-print">${t(lang, 'flowchartNote')} <a href="${withLang(`/api/v1/offices/${office.slug}/services/${svc.slug}/flowchart.svg`, lang)}">${t(lang, 'flowchartSvg')}</a></p>
 <figure class="flow">${flowchartSvg ? raw(flowchartSvg) : ''}</figure></section>
 
-<section aria-labelledby="h-who"><h2 id="h-who">${t(lang, 'initiators')}</h2>
+<section aria-labelledby="h-who" class="who"><h2 id="h-who">${t(lang, 'initiators')}</h2>
 <ul>${svc.initiators.map((i) => html`<li>${initiatorName(lang, i)}</li>`)}</ul></section>
 
-<section aria-labelledby="h-hours"><h2 id="h-hours">${t(lang, 'hours')}</h2>
+<section aria-labelledby="h-hours" class="hours-section"><h2 id="h-hours">${t(lang, 'hours')}</h2>
 ${hoursBlock(lang, svc.serviceHours ?? office.serviceHours, office.timezone)}</section>
 
-<section aria-labelledby="h-comp"><h2 id="h-comp">${t(lang, 'components')}</h2>
+<section aria-labelledby="h-comp" class="decreed"><h2 id="h-comp">${t(lang, 'components')}</h2>
 <p class="meta">${t(lang, 'componentsNote')}</p>
 ${groups
   .filter((g) => svc.components.some((c) => c.group === g.key))

@@ -23,6 +23,7 @@ export function page(o: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · Sigap</title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">${t(o.lang, 'skip')}</a>
@@ -30,7 +31,8 @@ export function page(o: PageOptions): string {
   <a class="brand" href="${withLang('/', o.lang)}">Sigap</a>
   <nav aria-label="${o.lang === 'id' ? 'Navigasi utama' : 'Main navigation'}">
     <a href="${withLang('/', o.lang)}">${t(o.lang, 'home')}</a>
-    <a href="/api/v1/docs">${t(o.lang, 'apiDocs')}</a>
+    <a href="${withLang('/lacak', o.lang)}">${L(o.lang, 'Lacak permohonan', 'Track application')}</a>
+    <a href="${withLang('/pengaduan', o.lang)}">${L(o.lang, 'Lacak pengaduan', 'Track complaint')}</a>
     <a href="${withLang(o.path, other)}" lang="${other}" hreflang="${other}">${t(o.lang, 'language')}</a>
   </nav>
 </header>
@@ -42,7 +44,8 @@ ${o.breadcrumbs?.length
 <main id="main" tabindex="-1">
 ${o.body}
 </main>
-<footer class="site"><p>Sigap · ${o.lang === 'id' ? 'perangkat lunak sumber terbuka untuk Dinas Sosial' : 'open-source software for social affairs offices'}</p></footer>
+<footer class="site"><p>Sigap · ${o.lang === 'id' ? 'perangkat lunak sumber terbuka untuk Dinas Sosial' : 'open-source software for social affairs offices'}</p>
+<p class="footer-links"><a href="${withLang('/masuk', o.lang)}">${L(o.lang, 'Masuk petugas', 'Staff sign-in')}</a> <a href="/api/v1/docs">${t(o.lang, 'apiDocs')}</a></p></footer>
 </body>
 </html>`.html
   );
@@ -85,6 +88,10 @@ export function staffNav(shell: StaffShell): Raw {
 export function staffPage(shell: StaffShell, o: Omit<PageOptions, 'lang'>): string {
   return page({ ...o, lang: shell.lang, body: html`${staffNav(shell)}${o.body}` });
 }
+
+/** The site icon: Sigap's green with a white check mark, small enough to send with every first visit. */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b3d2e"/><path d="M8 17l5 5 11-12" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
 /** Mobile-first, high-contrast, no client script; print rules make a one-page leaflet. */
 export const SITE_CSS = `
@@ -193,5 +200,66 @@ details.privacy ul{padding-left:1.1rem;margin:.4rem 0 0}
   .staff-nav{display:none!important}
   .receipt{border:1px solid #000;page-break-inside:avoid}
   details.privacy{display:none}
+}
+/* Public catalogue: ways in, how to apply, the step list, phone-width tables, the one-page leaflet. */
+.ways{list-style:none;padding:0;margin:0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}
+.ways li{border:1px solid #d1d5db;border-left:4px solid #0b3d2e;border-radius:.35rem;padding:.5rem .75rem}
+.ways a{display:block;font-weight:700;padding:.25rem 0;min-height:44px;line-height:1.4}
+.ways .meta{display:block}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+.apply{border:2px solid #0b3d2e;border-radius:.5rem;padding:.25rem 1rem .5rem;margin:1rem 0;background:#f0fdf4}
+.apply h2{border:none;margin-top:.5rem}
+.button.cta{font-size:1.15rem;font-weight:700;padding:.75rem 1.5rem}
+.print-only{display:none}
+.steps{list-style:none;counter-reset:step;padding:0;margin:.5rem 0 1rem}
+.steps>li{counter-increment:step;position:relative;padding:.1rem 0 .6rem 1.4rem;border-left:3px solid #d1d5db;margin:0 0 0 .9rem}
+.steps>li:last-child{border-left-color:transparent}
+.steps>li::before{content:counter(step);position:absolute;left:-1rem;top:0;width:1.9rem;height:1.9rem;border-radius:50%;background:#0b3d2e;color:#fff;font-weight:700;text-align:center;line-height:1.9rem}
+.steps p{margin:0}
+.step-what{font-weight:600}
+.step-who,.step-next{color:#374151;font-size:.9rem}
+.branches{margin:.15rem 0 0;padding-left:1.1rem;font-size:.95rem}
+.branch-if{font-style:italic}
+main{overflow-wrap:break-word}
+.components th,.components td{overflow-wrap:anywhere}
+.footer-links{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+.footer-links a{display:inline-block;padding:.4rem 0}
+@media(max-width:40rem){
+  .components,.components tbody,.components tr,.components th,.components td{display:block;width:auto}
+  .components th[scope=row]{width:auto;border-bottom:none}
+  .components tr{margin-bottom:.5rem}
+  .flow{padding:.25rem}
+}
+@media print{
+  .ways-in,.who,.decreed,.apply .meta{display:none!important}
+  .print-only{display:block}
+  body{font-size:8.5pt;line-height:1.3}
+  h1{font-size:13pt}
+  h2{font-size:10pt;margin:.35rem 0 .15rem;break-after:avoid}
+  p{margin:.15rem 0}
+  .meta{font-size:7.5pt}
+  .facts{gap:.2rem}
+  .facts div{padding:.05rem .4rem}
+  .apply{border:1px solid #000;background:none;padding:.1rem .5rem;margin:.3rem 0}
+  .apply h2{margin:.1rem 0;border:none}
+  .checklist{columns:2;column-gap:6mm;margin:0}
+  .checklist li{padding:.05rem 0 .05rem 1rem;break-inside:avoid}
+  .checklist li::before{width:.6rem;height:.6rem;top:.2rem;border-width:1px}
+  .procedure{display:grid;grid-template-columns:2fr 1fr;column-gap:4mm;align-items:start}
+  .procedure>*{grid-column:1/-1}
+  .procedure>.steps{grid-column:1;grid-row:3;margin:0;columns:2;column-gap:4mm}
+  /* The chart takes the height of the step list beside it (contain:size keeps it from setting
+     that height itself), so a tall chart shrinks instead of pushing the leaflet onto a second page. */
+  .procedure>.flow{grid-column:2;grid-row:3;margin:0;contain:size;align-self:stretch;min-height:6cm}
+  .procedure>.flow svg{width:100%;height:100%;max-width:none;max-height:none}
+  .steps>li{padding:0 0 .2rem .9rem;margin-left:.5rem;border-left:none;break-inside:avoid;font-size:7.5pt}
+  .steps>li::before{width:1.1rem;height:1.1rem;line-height:1.1rem;left:-.6rem;font-size:7pt;background:#000}
+  .step-who,.step-next,.branches{font-size:7pt}
+  .branches{padding-left:.8rem}
+  .hours-section p,.hours{font-size:7.5pt}
+  .hours-section .notice{padding:.1rem .3rem;border-width:1px}
+  .hours{columns:2}
+  .facts dd>.meta{font-size:7pt}
+  @page{size:A4;margin:10mm 11mm}
 }
 `;
