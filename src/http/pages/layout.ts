@@ -71,6 +71,7 @@ export const csrfField = (shell: Pick<StaffShell, 'csrf'>) => html`<input type="
 export function staffNav(shell: StaffShell): Raw {
   const { lang } = shell;
   return html`<nav class="staff-nav" aria-label="${L(lang, 'Menu petugas', 'Staff menu')}"><a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a>
+<a href="${withLang('/petugas/cari', lang)}">${L(lang, 'Cari berkas', 'Find cases')}</a>
 <a href="${withLang('/petugas/daftar-baru', lang)}">${L(lang, 'Daftarkan permohonan', 'Register application')}</a>
 <a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Supervisi', 'Supervision')}</a>
 <a href="${withLang('/petugas/surat', lang)}">${L(lang, 'Surat', 'Letters')}</a>
