@@ -36,6 +36,7 @@ export const caseSearchQuery = z.object({
   to: blank(z.string().max(20)),
   purpose: blank(z.string().max(400)),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).optional(),
 });
 
 export const caseListItem = z.object({

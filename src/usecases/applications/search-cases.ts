@@ -33,6 +33,8 @@ export interface CaseSearchInput {
   from?: string;
   to?: string;
   page?: number;
+  /** At most CASE_SEARCH_PAGE_SIZE (the default). */
+  pageSize?: number;
   /** Why a NIK is searched, for the access log. */
   purpose?: string;
 }
@@ -102,9 +104,10 @@ export async function searchCases(ctx: Ctx, officer: Officer, input: CaseSearchI
   };
   const db = ctx.database.db;
   const total = await countCases(db, officer.officeId, criteria);
-  const pages = Math.max(1, Math.ceil(total / CASE_SEARCH_PAGE_SIZE));
+  const pageSize = Math.min(Math.max(1, input.pageSize ?? CASE_SEARCH_PAGE_SIZE), CASE_SEARCH_PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, input.page ?? 1), pages);
-  const rows = await searchRows(db, officer.officeId, criteria, { limit: CASE_SEARCH_PAGE_SIZE, offset: (page - 1) * CASE_SEARCH_PAGE_SIZE });
+  const rows = await searchRows(db, officer.officeId, criteria, { limit: pageSize, offset: (page - 1) * pageSize });
   if (t.by === 'nik')
     await logAccess(ctx.database, {
       officeId: officer.officeId,
@@ -118,5 +121,5 @@ export async function searchCases(ctx: Ctx, officer: Officer, input: CaseSearchI
     });
   const items: CaseListItem[] = [];
   for (const r of rows) items.push(await caseListItem(ctx, office, officer.roles, r));
-  return { ok: true, value: { by: t.by, items, total, page, pageSize: CASE_SEARCH_PAGE_SIZE, pages } };
+  return { ok: true, value: { by: t.by, items, total, page, pageSize, pages } };
 }
