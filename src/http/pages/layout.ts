@@ -167,6 +167,7 @@ table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
 .pager{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1rem 0}
 form.filters>div{min-width:0;max-width:100%}form.filters>div>label{display:block;font-weight:600}form.filters>div>select{width:18rem;max-width:100%}
 form.search{max-width:40rem;margin-bottom:.5rem}
+table.stack td:first-child a,table.stack .badge{white-space:nowrap}
 @media(max-width:40rem){table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}table.stack tr{display:block;border-bottom:1px solid #d1d5db;padding:.35rem 0}table.stack td{display:block;border:none;padding:.1rem .25rem}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#374151}}
 details.more{margin:0 0 .75rem}details.more summary{cursor:pointer;padding:.65rem 0;font-weight:600;color:#0b4ea2}
 @media print{
