@@ -478,14 +478,6 @@ export async function countCases(q: Q, officeId: string, s: CaseSearch): Promise
 
 /** The cases of one person (NIK) for one service that are still open in an office, oldest first. */
 export async function openCasesOfNik(q: Q, officeId: string, nik: string, serviceId: string): Promise<CaseListRow[]> {
-  const rows = await q
-    .selectFrom('applications')
-    .select(CASE_LIST_COLUMNS)
-    .where('applications.office_id', '=', officeId)
-    .where('applications.applicant_nik', '=', nik)
-    .where('applications.service_id', '=', serviceId)
-    .where('applications.status', 'in', OPEN_CASE_STATUSES)
-    .orderBy('applications.submitted_at', 'asc')
-    .execute();
+  const rows = await searched(q, officeId, { nik, serviceId, statuses: OPEN_CASE_STATUSES }).select(CASE_LIST_COLUMNS).orderBy('applications.submitted_at', 'asc').execute();
   return rows.map(toCaseListRow);
 }

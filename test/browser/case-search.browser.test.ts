@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { accessLogForNik } from '../../src/db/registry-repo.js';
 import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import type { TestApp } from '../support/app.js';
-import { axeViolations, browserHarness } from '../support/browser.js';
+import { axeViolations, browserHarness, signIn } from '../support/browser.js';
 import { TEST_DB } from '../support/db.js';
 import { fileCase } from '../letters/helpers.js';
 
@@ -26,13 +26,6 @@ describe(`staff find cases in a browser (${TEST_DB})`, () => {
     await h?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${base}/masuk`);
-    await page.getByLabel('Nama pengguna').fill(username);
-    await page.getByLabel('Kata sandi').fill('sigap-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(/\/petugas$/);
-  };
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const menu = (page: Page) => page.getByRole('navigation', { name: /Menu petugas|Staff menu/ });
 
@@ -41,7 +34,7 @@ describe(`staff find cases in a browser (${TEST_DB})`, () => {
     const nik = (await t.database.db.selectFrom('applications').select('applicant_nik').where('id', '=', target.id).executeTakeFirstOrThrow()).applicant_nik!;
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
-    await signIn(page, 'front-office@kota-jambi');
+    await signIn(page, base, 'front-office@kota-jambi');
     await menu(page).getByRole('link', { name: 'Cari berkas' }).click();
     await page.getByRole('heading', { name: 'Cari berkas', level: 1 }).waitFor();
     assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the empty search page is accessible');
@@ -67,7 +60,7 @@ describe(`staff find cases in a browser (${TEST_DB})`, () => {
   it('a wrong NIK is refused beside the search box', async () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
-    await signIn(page, 'front-office@kota-jambi');
+    await signIn(page, base, 'front-office@kota-jambi');
     await menu(page).getByRole('link', { name: 'Cari berkas' }).click();
     await page.getByLabel('Nomor registrasi, NIK, atau nama pemohon').fill('1571 0241 0790');
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
@@ -83,7 +76,7 @@ describe(`staff find cases in a browser (${TEST_DB})`, () => {
     const target = cases[2]!;
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
-    await signIn(page, 'front-office@kota-jambi');
+    await signIn(page, base, 'front-office@kota-jambi');
     await menu(page).getByRole('link', { name: 'Cari berkas' }).click();
     await page.getByLabel('Nomor registrasi, NIK, atau nama pemohon').fill(target.registrationNumber.toLowerCase());
     await page.keyboard.press('Enter');
@@ -113,7 +106,7 @@ describe(`staff find cases in a browser (${TEST_DB})`, () => {
   it('filters the queue by service and then by step, with counts, on a phone', async () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
-    await signIn(page, 'front-office@kota-jambi');
+    await signIn(page, base, 'front-office@kota-jambi');
     assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the queue is accessible');
     assert.equal(await overflow(page), 0);
     assert.match((await page.locator('caption').textContent()) ?? '', /^3 tugas terbuka/);

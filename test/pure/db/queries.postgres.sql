@@ -104,7 +104,7 @@ select "applications"."id", "applications"."registration_number", "applications"
 select count(*) as "n" from "applications" where "applications"."office_id" = $1 and lower(applications.applicant_name) like $2 escape '!' and "applications"."status" in ($3);
 
 -- applications-repo.openCasesOfNik
-select "applications"."id", "applications"."registration_number", "applications"."applicant_name", "applications"."applicant_nik", "applications"."service_id", "applications"."service_version_id", "applications"."status", "applications"."submitted_at", "applications"."closed_at" from "applications" where "applications"."office_id" = $1 and "applications"."applicant_nik" = $2 and "applications"."service_id" = $3 and "applications"."status" in ($4, $5, $6) order by "applications"."submitted_at" asc;
+select "applications"."id", "applications"."registration_number", "applications"."applicant_name", "applications"."applicant_nik", "applications"."service_id", "applications"."service_version_id", "applications"."status", "applications"."submitted_at", "applications"."closed_at" from "applications" where "applications"."office_id" = $1 and "applications"."applicant_nik" = $2 and "applications"."status" in ($3, $4, $5) and "applications"."service_id" = $6 order by "applications"."submitted_at" asc;
 
 -- calendar-repo.closuresBySlug
 select "offices"."slug", "office_closures"."date", "office_closures"."reason" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";

@@ -104,7 +104,7 @@ select "applications"."id", "applications"."registration_number", "applications"
 select count(*) as "n" from "applications" where "applications"."office_id" = ? and lower(applications.applicant_name) like ? escape '!' and "applications"."status" in (?);
 
 -- applications-repo.openCasesOfNik
-select "applications"."id", "applications"."registration_number", "applications"."applicant_name", "applications"."applicant_nik", "applications"."service_id", "applications"."service_version_id", "applications"."status", "applications"."submitted_at", "applications"."closed_at" from "applications" where "applications"."office_id" = ? and "applications"."applicant_nik" = ? and "applications"."service_id" = ? and "applications"."status" in (?, ?, ?) order by "applications"."submitted_at" asc;
+select "applications"."id", "applications"."registration_number", "applications"."applicant_name", "applications"."applicant_nik", "applications"."service_id", "applications"."service_version_id", "applications"."status", "applications"."submitted_at", "applications"."closed_at" from "applications" where "applications"."office_id" = ? and "applications"."applicant_nik" = ? and "applications"."status" in (?, ?, ?) and "applications"."service_id" = ? order by "applications"."submitted_at" asc;
 
 -- calendar-repo.closuresBySlug
 select "offices"."slug", "office_closures"."date", "office_closures"."reason" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
