@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Eligibility, Pause, StageRecord } from '../domain/applications/case.js';
-import { isCaseStatus, type CaseStatus } from '../domain/applications/status.js';
+import { isCaseStatus, OPEN_CASE_STATUSES, type CaseStatus } from '../domain/applications/status.js';
 import type { ApplicationEventsTable, ApplicationsTable, DB, TasksTable, UploadsTable } from './schema.js';
 import { updateIfVersion } from './versioned.js';
 
@@ -227,42 +227,83 @@ export interface QueueRow {
   sla_state: string;
   submitted_at: string;
   clock_started_at: string | null;
+  created_at: string;
 }
 
-/** The open tasks of some roles in one office, most urgent first. */
-export async function queue(q: Q, officeId: string, roles: string[], opts: { limit: number; offset?: number; serviceId?: string; slaState?: string }): Promise<QueueRow[]> {
-  if (roles.length === 0) return [];
-  let query = q
+/** Which open tasks a queue shows: some roles' tasks in one office, filtered; `now` decides which clocks ran out. */
+export interface QueueScope {
+  roles: string[];
+  officerId: string;
+  now: string;
+  serviceId?: string;
+  stepId?: string;
+  slaState?: string;
+  holder?: 'all' | 'mine' | 'unclaimed';
+}
+
+/**
+ * The clock state a queue filters and counts by: the stored one, except that a running clock past
+ * its due time is late now, before the next sweep records it (the at-risk mark waits for the sweep).
+ */
+const liveSlaState = (now: string) =>
+  sql<string>`case when applications.status = 'open' and applications.sla_state in ('on-time', 'at-risk') and tasks.due_at < ${now} then 'late' else applications.sla_state end`;
+
+function openTasksOf(q: Q, officeId: string, roles: string[]) {
+  return q
     .selectFrom('tasks')
     .innerJoin('applications', 'applications.id', 'tasks.application_id')
-    .select([
-      'tasks.id as task_id',
-      'tasks.application_id',
-      'applications.registration_number',
-      'applications.service_id',
-      'applications.service_version_id',
-      'tasks.step_id',
-      'tasks.role',
-      'tasks.claimed_by',
-      'tasks.due_at',
-      'applications.version',
-      'applications.status',
-      'applications.applicant_name',
-      'applications.sla_state',
-      'applications.submitted_at',
-      'applications.clock_started_at',
-    ])
     .where('tasks.office_id', '=', officeId)
     .where('tasks.status', '=', 'open')
     .where('tasks.role', 'in', roles);
-  if (opts.serviceId) query = query.where('applications.service_id', '=', opts.serviceId);
-  if (opts.slaState) query = query.where('applications.sla_state', '=', opts.slaState);
+}
+
+/** One page of a queue, most urgent first (no due time last, on both databases). */
+export async function queue(q: Q, officeId: string, scope: QueueScope, page: { limit: number; offset: number }): Promise<QueueRow[]> {
+  if (scope.roles.length === 0) return [];
+  let query = openTasksOf(q, officeId, scope.roles).select([
+    'tasks.id as task_id',
+    'tasks.application_id',
+    'applications.registration_number',
+    'applications.service_id',
+    'applications.service_version_id',
+    'tasks.step_id',
+    'tasks.role',
+    'tasks.claimed_by',
+    'tasks.due_at',
+    'tasks.created_at',
+    'applications.version',
+    'applications.status',
+    'applications.applicant_name',
+    liveSlaState(scope.now).as('sla_state'),
+    'applications.submitted_at',
+    'applications.clock_started_at',
+  ]);
+  if (scope.serviceId) query = query.where('applications.service_id', '=', scope.serviceId);
+  if (scope.serviceId && scope.stepId) query = query.where('tasks.step_id', '=', scope.stepId);
+  if (scope.slaState) query = query.where(liveSlaState(scope.now), '=', scope.slaState);
+  if (scope.holder === 'mine') query = query.where('tasks.claimed_by', '=', scope.officerId);
+  if (scope.holder === 'unclaimed') query = query.where('tasks.claimed_by', 'is', null);
   return query
+    .orderBy(sql`case when tasks.due_at is null then 1 else 0 end`)
     .orderBy('tasks.due_at', 'asc')
     .orderBy('tasks.created_at', 'asc')
-    .limit(opts.limit)
-    .offset(opts.offset ?? 0)
+    .orderBy('tasks.id', 'asc')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+}
+
+/** A queue's open tasks counted by service, step, clock state and holder (mine / unclaimed / other), for its filters' counts. */
+export async function queueCounts(q: Q, officeId: string, scope: Pick<QueueScope, 'roles' | 'officerId' | 'now'>) {
+  if (scope.roles.length === 0) return [];
+  const holder = sql<string>`case when tasks.claimed_by is null then 'unclaimed' when tasks.claimed_by = ${scope.officerId} then 'mine' else 'other' end`;
+  const state = liveSlaState(scope.now);
+  // Grouped by the output names: PostgreSQL would not match a repeated expression whose parameters are numbered anew.
+  const rows = await openTasksOf(q, officeId, scope.roles)
+    .select((eb) => ['applications.service_id', 'tasks.step_id', state.as('live_state'), holder.as('holder_class'), eb.fn.countAll<number>().as('n')])
+    .groupBy(['applications.service_id', 'tasks.step_id', sql`live_state`, sql`holder_class`])
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, stepId: r.step_id, slaState: r.live_state, holder: r.holder_class, n: Number(r.n) }));
 }
 
 /** Supervisor's view: open cases of an office grouped by step and officer. */
@@ -356,3 +397,87 @@ export async function uploadOfOfficeCase(q: Q, officeId: string, uploadId: strin
 }
 
 
+
+// ---- case search and duplicates --------------------------------------------------------------
+
+/** What staff search cases by: one of number, NIK or name, and optional filters; instants are UTC, `before` exclusive. */
+export interface CaseSearch {
+  number?: string;
+  nik?: string;
+  /** A lower-case part of the applicant's name. */
+  name?: string;
+  statuses?: readonly CaseStatus[];
+  serviceId?: string;
+  submittedFrom?: string;
+  submittedBefore?: string;
+}
+
+/** One case in a list: enough to find it and open it. */
+export interface CaseListRow {
+  id: string;
+  registration_number: string;
+  applicant_name: string;
+  applicant_nik: string | null;
+  service_id: string;
+  service_version_id: string;
+  status: CaseStatus;
+  submitted_at: string;
+  closed_at: string | null;
+}
+
+const CASE_LIST_COLUMNS = [
+  'applications.id',
+  'applications.registration_number',
+  'applications.applicant_name',
+  'applications.applicant_nik',
+  'applications.service_id',
+  'applications.service_version_id',
+  'applications.status',
+  'applications.submitted_at',
+  'applications.closed_at',
+] as const;
+
+function toCaseListRow(r: Omit<CaseListRow, 'status'> & { status: string }): CaseListRow {
+  if (!isCaseStatus(r.status)) throw new Error(`case ${r.id} has an unknown status "${r.status}"`);
+  return { ...r, status: r.status };
+}
+
+/** A LIKE pattern matching `part` anywhere, with LIKE's own characters taken literally (escape `!`). */
+const containing = (part: string) => `%${part.replace(/[!%_]/g, '!$&')}%`;
+
+function searched(q: Q, officeId: string, s: CaseSearch) {
+  let query = q.selectFrom('applications').where('applications.office_id', '=', officeId);
+  if (s.number !== undefined) query = query.where('applications.registration_number', '=', s.number);
+  if (s.nik !== undefined) query = query.where('applications.applicant_nik', '=', s.nik);
+  // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+  if (s.name !== undefined) query = query.where(sql<boolean>`lower(applications.applicant_name) like ${containing(s.name)} escape '!'`);
+  if (s.statuses?.length) query = query.where('applications.status', 'in', s.statuses);
+  if (s.serviceId) query = query.where('applications.service_id', '=', s.serviceId);
+  if (s.submittedFrom) query = query.where('applications.submitted_at', '>=', s.submittedFrom);
+  if (s.submittedBefore) query = query.where('applications.submitted_at', '<', s.submittedBefore);
+  return query;
+}
+
+/** One page of an office's cases matching a search, newest submission first. */
+export async function searchCases(q: Q, officeId: string, s: CaseSearch, page: { limit: number; offset: number }): Promise<CaseListRow[]> {
+  const rows = await searched(q, officeId, s)
+    .select(CASE_LIST_COLUMNS)
+    .orderBy('applications.submitted_at', 'desc')
+    .orderBy('applications.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return rows.map(toCaseListRow);
+}
+
+/** How many of an office's cases match a search (for "page 2 of 7"). */
+export async function countCases(q: Q, officeId: string, s: CaseSearch): Promise<number> {
+  const r = await searched(q, officeId, s).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The cases of one person (NIK) for one service that are still open in an office, oldest first. */
+export async function openCasesOfNik(q: Q, officeId: string, nik: string, serviceId: string): Promise<CaseListRow[]> {
+  const rows = await searched(q, officeId, { nik, serviceId, statuses: OPEN_CASE_STATUSES }).select(CASE_LIST_COLUMNS).orderBy('applications.submitted_at', 'asc').execute();
+  return rows.map(toCaseListRow);
+}

@@ -10,6 +10,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import type { Ctx } from '../usecases/context.js';
 import { MAX_UPLOAD_BYTES } from '../usecases/applications/store-upload.js';
 import { applicationsRoutes } from './api/applications-routes.js';
+import { applicationsSearchRoutes } from './api/applications-search-routes.js';
 import { calendarRoutes } from './api/calendar-routes.js';
 import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
@@ -22,6 +23,7 @@ import { surveysStaffPages } from './pages/surveys-staff-pages.js';
 import { registerAuth } from './auth.js';
 import { applicationsPublicPages } from './pages/applications-public-pages.js';
 import { applicationsStaffPages } from './pages/applications-staff-pages.js';
+import { applicationsSearchPages } from './pages/applications-search-pages.js';
 import { sendError, sendHtml } from './reply.js';
 import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
@@ -124,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   catalogueRoutes(zapp, ctx, flowcharts);
   authRoutes(zapp, ctx);
   applicationsRoutes(zapp, ctx);
+  applicationsSearchRoutes(zapp, ctx);
   calendarRoutes(zapp, ctx);
   lettersRoutes(zapp, ctx);
   registryRoutes(zapp, ctx);
@@ -133,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
   await app.register(applicationsStaffPages, { ctx });
+  await app.register(applicationsSearchPages, { ctx });
   await app.register(complaintsPages, { ctx });
   await app.register(complaintsStaffPages, { ctx });
   await app.register(surveysPages, { ctx });

@@ -58,3 +58,12 @@ export async function browserHarness(): Promise<{ t: import('./app.js').TestApp;
     },
   };
 }
+
+/** Signs a demo account in through the sign-in page (password `sigap-demo`) and waits for the queue. */
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill('sigap-demo');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(/\/petugas$/);
+}

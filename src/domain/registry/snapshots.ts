@@ -22,6 +22,6 @@ export interface Layout {
 
 export const EMPTY_LAYOUT: Layout = { header: [], separator: ',', index: {}, flags: [] };
 
-/** What the access log records: every read and export of registry data. */
-export const ACCESS_ACTIONS = ['lookup-nik', 'lookup-kk', 'export-rows', 'export-person', 'report'] as const;
+/** What the access log records: every read and export of registry data, and every search of cases by NIK. */
+export const ACCESS_ACTIONS = ['lookup-nik', 'lookup-kk', 'export-rows', 'export-person', 'report', 'search-cases'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];

@@ -17,6 +17,7 @@ import { actorOf, officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure } from '../reply.js';
 import { applicantActionBody, caseMoved, completeBody, publicStatusSchema, queueItem, stepDone, submitBody, submitted, timelineEntry } from './applications-schemas.js';
+import { queueQuery } from './applications-search-schemas.js';
 import { errors, idParams } from './schemas.js';
 
 const numberParams = z.object({ registrationNumber: z.string().max(40) });
@@ -83,11 +84,11 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
       schema: {
         tags: ['tasks'],
         summary: 'Antrean tugas saya / My task queue',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
+        querystring: queueQuery,
         response: { 200: z.array(queueItem) },
       },
     },
-    async (req) => taskQueue(ctx, officerOf(req).user, req.query),
+    async (req) => (await taskQueue(ctx, officerOf(req).user, req.query)).items,
   );
 
   app.post(

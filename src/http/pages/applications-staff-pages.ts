@@ -1,17 +1,15 @@
-/** The back office's case pages: the queue, a case and its step form, counter intake, supervision, case files. */
+/** The back office's case pages: a case and its step form, counter intake, supervision, case files (the queue: applications-search-pages.ts). */
 import { createReadStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { showOfficeReceipt } from '../../usecases/applications/show-receipt.js';
 import { completeTask } from '../../usecases/applications/complete-task.js';
 import { findOfficeCase, taskRef } from '../../usecases/applications/find-case.js';
-import { listNotifications } from '../../usecases/applications/list-notifications.js';
 import { readCaseFile } from '../../usecases/applications/read-case-file.js';
 import { readUpload } from '../../usecases/applications/read-upload.js';
 import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
 import { submitApplication } from '../../usecases/applications/submit-application.js';
 import { superviseOpenCases } from '../../usecases/applications/supervise-open-cases.js';
-import { taskQueue } from '../../usecases/applications/task-queue.js';
 import { completeBody } from '../api/applications-schemas.js';
 import { officerOf, refuseCsrf } from '../auth.js';
 import { L } from '../i18n.js';
@@ -19,7 +17,7 @@ import { formFields, sendHtml, statusOf, zodProblems } from '../reply.js';
 import { say } from './components.js';
 import { counterFormPage, counterReceiptPage, counterServicesPage } from './applications-counter-views.js';
 import { intakeFromForm, readIntakeForm } from './applications-forms.js';
-import { caseNotFoundPage, casePage, queuePage, supervisionPage } from './applications-staff-views.js';
+import { caseNotFoundPage, casePage, supervisionPage } from './applications-staff-views.js';
 import { withLang } from './layout.js';
 import { shellOf, staffPages } from './plugin.js';
 
@@ -37,14 +35,6 @@ function stepFormBody(f: Record<string, string>) {
 }
 
 export const applicationsStaffPages = staffPages((app, ctx) => {
-  app.get('/petugas', { schema: { querystring: z.object({ sla: z.string().max(20).optional(), service: z.string().max(100).optional() }) } }, async (req, reply) => {
-    const { user, office } = officerOf(req);
-    const filter = { sla: req.query.sla || undefined, service: req.query.service || undefined };
-    const items = await taskQueue(ctx, user, { limit: 200, slaState: filter.sla, serviceId: filter.service });
-    const notifications = await listNotifications(ctx, office.id, user.roles);
-    return sendHtml(reply, queuePage(shellOf(req), { officeName: office.office.name, roles: user.roles, notifications, filter, services: office.services, items }));
-  });
-
   const caseQuery = z.object({ error: z.string().max(2000).optional(), selesai: z.string().max(201).optional() });
   app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
     const { user } = officerOf(req);

@@ -1,7 +1,5 @@
-/** Views of the back office's case pages: the queue, a case, the supervisor's table. Pure: (shell, data) → HTML. */
-import type { StoredService } from '../../db/standards-repo.js';
+/** Views of the back office's case pages: a case, the supervisor's table (the queue: applications-search-views.ts). Pure: (shell, data) → HTML. */
 import { stepById } from '../../domain/procedure/engine.js';
-import type { QueueItem } from '../../usecases/applications/task-queue.js';
 import type { CaseFile, StageState } from '../../usecases/applications/read-case-file.js';
 import type { OpenCasesRow } from '../../usecases/applications/supervise-open-cases.js';
 import type { Problem } from '../../domain/errors.js';
@@ -14,33 +12,6 @@ import { channelName } from './applications-intake-views.js';
 import { html, multiline, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { recheckOf, registryAtSubmissionView, registryRecheckView, siksngField } from './registry-case-views.js';
-
-export interface QueuePageData {
-  officeName: string;
-  roles: string[];
-  notifications: { application_id: string; message: string }[];
-  filter: { sla?: string; service?: string };
-  services: StoredService[];
-  items: QueueItem[];
-}
-
-export function queuePage(shell: StaffShell, d: QueuePageData): string {
-  const { lang } = shell;
-  return staffPage(shell, {
-    title: L(lang, 'Antrean saya', 'My queue'),
-    path: '/petugas',
-    body: html`<h1>${L(lang, 'Antrean saya', 'My queue')}</h1>
-<p class="meta">${d.officeName} · ${L(lang, 'peran', 'roles')}: ${d.roles.join(', ')}</p>
-${d.notifications.length ? html`<section aria-labelledby="h-notif" class="notice"><h2 id="h-notif">${L(lang, 'Pemberitahuan', 'Notifications')}</h2><ul>${d.notifications.map((n) => html`<li><a href="${withLang(`/petugas/berkas/${n.application_id}`, lang)}">${n.message}</a></li>`)}</ul></section>` : ''}
-<form method="get" action="/petugas" class="filters"><label for="f-sla">${L(lang, 'Status waktu', 'SLA state')}</label><select id="f-sla" name="sla"><option value="">${L(lang, 'Semua', 'All')}</option>${['late', 'at-risk', 'on-time', 'not-started'].map((s) => html`<option value="${s}"${d.filter.sla === s ? html` selected` : ''}>${slaLabel(lang, s)}</option>`)}</select>
-<label for="f-svc">${L(lang, 'Layanan', 'Service')}</label><select id="f-svc" name="service"><option value="">${L(lang, 'Semua', 'All')}</option>${d.services.map((s) => html`<option value="${s.id}"${d.filter.service === s.id ? html` selected` : ''}>${s.service.no}. ${s.service.title}</option>`)}</select>
-<button type="submit">${L(lang, 'Saring', 'Filter')}</button></form>
-<div class="table-wrap"><table class="queue"><caption>${d.items.length} ${L(lang, 'tugas terbuka', 'open tasks')}</caption><thead><tr><th scope="col">${L(lang, 'Nomor', 'Number')}</th><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Tahap', 'Step')}</th><th scope="col">${L(lang, 'Pemohon', 'Applicant')}</th><th scope="col">${L(lang, 'Batas waktu', 'Due')}</th><th scope="col">SLA</th></tr></thead><tbody>${d.items.map(
-      (r) =>
-        html`<tr><td><a href="${withLang(`/petugas/berkas/${r.applicationId}`, lang)}">${r.registrationNumber}</a></td><td>${r.service.no}. ${r.service.title}</td><td>${r.step.label}</td><td>${r.applicantName}</td><td>${when(lang, r.dueAtLocal)}</td><td>${slaBadge(lang, r.slaState)}</td></tr>`,
-    )}</tbody></table></div>`,
-  });
-}
 
 export function caseNotFoundPage(shell: StaffShell): string {
   return staffPage(shell, { title: '404', path: '/petugas', body: html`<h1>${L(shell.lang, 'Berkas tidak ditemukan', 'Case not found')}</h1>` });

@@ -74,6 +74,7 @@ export const csrfField = (shell: Pick<StaffShell, 'csrf'>) => html`<input type="
 export function staffNav(shell: StaffShell): Raw {
   const { lang } = shell;
   return html`<nav class="staff-nav" aria-label="${L(lang, 'Menu petugas', 'Staff menu')}"><a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a>
+<a href="${withLang('/petugas/cari', lang)}">${L(lang, 'Cari berkas', 'Find cases')}</a>
 <a href="${withLang('/petugas/daftar-baru', lang)}">${L(lang, 'Daftarkan permohonan', 'Register application')}</a>
 <a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Supervisi', 'Supervision')}</a>
 <a href="${withLang('/petugas/surat', lang)}">${L(lang, 'Surat', 'Letters')}</a>
@@ -141,7 +142,7 @@ legend{font-weight:700;padding:0 .25rem}
 .field label,.field .label{display:block;font-weight:600;margin-bottom:.25rem}
 .field.check,.check{display:flex;gap:.5rem;align-items:center}
 .field.check label,.check label{font-weight:400;margin:0}
-input[type=text],input:not([type]),input[type=tel],input[type=email],input[type=number],input[type=date],input[type=password],select,textarea{width:100%;font:inherit;padding:.55rem .6rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827}
+input[type=text],input[type=search],input:not([type]),input[type=tel],input[type=email],input[type=number],input[type=date],input[type=password],select,textarea{width:100%;font:inherit;padding:.55rem .6rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827}
 input[type=file]{font:inherit;max-width:100%}
 input[aria-invalid=true]{border-color:#b91c1c}
 .help{color:#374151;font-size:.9rem;margin:.1rem 0 .35rem}
@@ -167,6 +168,15 @@ table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
 .sla-on-time{color:#166534}.sla-at-risk{color:#92400e}.sla-late{color:#991b1b}.sla-paused,.sla-not-started,.sla-closed{color:#374151}
 .timeline{padding-left:1.25rem}.timeline li{margin:.35rem 0}
 .secondary-form{margin-top:1.5rem}
+.tally ul,.quick ul{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:.5rem 0}
+.tally a,.quick a,.pager a{display:inline-flex;align-items:center;gap:.35rem;min-height:44px;padding:.35rem .7rem;border:1px solid #9ca3af;border-radius:.35rem;text-decoration:none}
+.tally a[aria-current],.quick a[aria-current]{border:2px solid #0b3d2e;background:#ecfdf5;font-weight:600}
+.pager{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1rem 0}
+form.filters>div{min-width:0;max-width:100%}form.filters>div>label{display:block;font-weight:600}form.filters>div>select{width:18rem;max-width:100%}
+form.search{max-width:40rem;margin-bottom:.5rem}
+table.stack td:first-child a,table.stack .badge{white-space:nowrap}
+@media(max-width:40rem){table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}table.stack tr{display:block;border-bottom:1px solid #d1d5db;padding:.35rem 0}table.stack td{display:block;border:none;padding:.1rem .25rem}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#374151}}
+details.more{margin:0 0 .75rem}details.more summary{cursor:pointer;padding:.65rem 0;font-weight:600;color:#0b4ea2}
 @media print{
   header.site,footer.site,.crumbs,.skip,.print-btn,.no-print{display:none!important}
   main{padding:0;max-width:none}

@@ -152,6 +152,7 @@ const ACTION_LABEL: Record<string, [string, string]> = {
   'export-rows': ['ekspor baris', 'rows export'],
   'export-person': ['ekspor data pribadi', 'personal data export'],
   report: ['unduh laporan', 'report download'],
+  'search-cases': ['cari berkas per NIK', 'case search by NIK'],
 };
 
 /** The access log, newest first, a page at a time; `older` links to the next page when there may be one. */

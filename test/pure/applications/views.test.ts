@@ -7,7 +7,8 @@ import type { StoredOffice } from '../../../src/db/standards-repo.js';
 import { loadStandardsDir } from '../../../src/io/standards-dir.js';
 import type { CaseFile } from '../../../src/usecases/applications/read-case-file.js';
 import { applyPage, receiptPage, trackingPage } from '../../../src/http/pages/applications-public-views.js';
-import { casePage, queuePage, supervisionPage } from '../../../src/http/pages/applications-staff-views.js';
+import { casePage, supervisionPage } from '../../../src/http/pages/applications-staff-views.js';
+import { queuePage } from '../../../src/http/pages/applications-search-views.js';
 import { signInPage } from '../../../src/http/pages/auth-views.js';
 import { homePage, servicePage } from '../../../src/http/pages/catalogue-views.js';
 import { dataContactOf } from '../../../src/http/pages/components.js';
@@ -126,9 +127,12 @@ describe('views of the case pages (no database)', () => {
       dueAtLocal: 'Senin, 6 April 2026 08.15 WIB',
       slaState: 'on-time',
       applicantName: XSS,
+      claimedBy: null,
       version: 1,
     };
-    const data = { officeName: jambi.office.name, roles: ['front-office'], notifications: [], filter: {}, services: stored.services, items: [item] };
+    const counts = { sla: { late: 0, 'at-risk': 0, 'on-time': 1, paused: 0, 'not-started': 0 }, services: [{ id: 'svc-0', no: bayi.no, title: bayi.title, count: 1 }], steps: [], holders: { all: 1, mine: 0, unclaimed: 1 } };
+    const queue = { items: [item], total: 1, offset: 0, limit: 50, counts };
+    const data = { officeName: jambi.office.name, roles: ['front-office'], notifications: [], filter: {}, page: 1, services: stored.services, queue };
     const id = queuePage(shell('id'), data);
     assert.match(id, /<span class="badge sla-on-time">Dalam batas waktu<\/span>/);
     assert.ok(id.includes('&lt;script&gt;') && !id.includes(XSS));

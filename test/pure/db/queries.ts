@@ -273,8 +273,10 @@ export const QUERIES: Record<string, Call> = {
     await applications.setTaskClaim(db, TASK, 'officer', true);
   },
   'applications-repo.queue': async (db) => {
-    await applications.queue(db, OFFICE, ['front-office', 'verifikator'], { limit: 200 });
-    await applications.queue(db, OFFICE, ['front-office'], { limit: 50, offset: 50, serviceId: 's', slaState: 'late' });
+    const now = '2026-04-06T01:00:00.000Z';
+    await applications.queue(db, OFFICE, { roles: ['front-office', 'verifikator'], officerId: 'u', now }, { limit: 50, offset: 0 });
+    await applications.queue(db, OFFICE, { roles: ['front-office'], officerId: 'u', now, serviceId: 's', stepId: 'verifikasi', slaState: 'late', holder: 'mine' }, { limit: 50, offset: 50 });
+    await applications.queue(db, OFFICE, { roles: ['front-office'], officerId: 'u', now, holder: 'unclaimed' }, { limit: 50, offset: 0 });
   },
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
   'applications-repo.staffNames': (db) => applications.staffNames(db, OFFICE),
@@ -287,6 +289,14 @@ export const QUERIES: Record<string, Call> = {
   'applications-repo.insertUpload': (db) => applications.insertUpload(db, { id: 'u1', sha256: 'ab'.repeat(32), size: 1024, mime: 'image/png', original_name: 'ktp.png', uploaded_at: AT }),
   'applications-repo.knownUploads': (db) => applications.knownUploads(db, ['u1', 'u2']),
   'applications-repo.uploadOfOfficeCase': (db) => applications.uploadOfOfficeCase(db, OFFICE, 'u1'),
+  'applications-repo.queueCounts': (db) => applications.queueCounts(db, OFFICE, { roles: ['front-office', 'verifikator'], officerId: 'u', now: AT }),
+  'applications-repo.searchCases': async (db) => {
+    await applications.searchCases(db, OFFICE, { number: 'JMB-2026-000123' }, { limit: 50, offset: 0 });
+    await applications.searchCases(db, OFFICE, { nik: '1571024107900003', statuses: ['open', 'waiting-applicant'] }, { limit: 50, offset: 0 });
+    await applications.searchCases(db, OFFICE, { name: 'siti', statuses: ['completed'], serviceId: 's', submittedFrom: AT, submittedBefore: AT }, { limit: 50, offset: 50 });
+  },
+  'applications-repo.countCases': (db) => applications.countCases(db, OFFICE, { name: 'siti', statuses: ['withdrawn'] }),
+  'applications-repo.openCasesOfNik': (db) => applications.openCasesOfNik(db, OFFICE, '1571024107900003', 's'),
   'calendar-repo.closuresBySlug': (db) => calendar.closuresBySlug(db),
   'calendar-repo.closuresOf': (db) => calendar.closuresOf(db, OFFICE),
   'calendar-repo.insertClosure': (db) => calendar.insertClosure(db, { officeId: OFFICE, officeSlug: 'kota-jambi', date: '2026-04-07', reason: 'Banjir', actor: 'Admin', at: AT }),
