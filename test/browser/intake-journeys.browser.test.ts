@@ -44,10 +44,13 @@ async function fillEverything(page: Page, svc: Service, regionName: string) {
     await page.locator(`#f-file-${r.id}`).setInputFiles(i % 2 ? { name: `dok-${r.id}.pdf`, mimeType: 'application/pdf', buffer: PDF_MIN } : { name: `foto-${r.id}.png`, mimeType: 'image/png', buffer: PNG_1X1 });
 }
 
+/** Rahmah, a woman born 17 August 1990 in Kabupaten Kutai Kartanegara (64 02 ..). */
+const RAHMAH_NIK = '6402035708900004';
+
 /** Waits for the receipt; a validation page instead fails with what it says. */
 async function receiptOrSay(page: Page) {
-  await page.waitForSelector('[data-testid="registration-number"], .error-summary');
-  if (await page.locator('.error-summary').count()) assert.fail(`refused: ${await page.locator('.error-summary').textContent()}`);
+  await page.waitForSelector('[data-testid="registration-number"], .error-summary, .duplicate-warning');
+  if (await page.locator('.error-summary, .duplicate-warning').count()) assert.fail(`refused: ${await page.locator('.error-summary, .duplicate-warning').first().textContent()}`);
 }
 
 /** Elements wider than the viewport (empty when the page fits the phone). */
@@ -228,6 +231,8 @@ describe(`intake journeys in the browser (${TEST_DB})`, () => {
     assert.ok(svc.requirements.some((r) => r.kind === 'document'), svc.slug);
     await page.goto(`${base}/petugas/daftar-baru?layanan=${svc.slug}`);
     await fillEverything(page, svc, 'Kabupaten Kutai Kartanegara');
+    // Someone who has not applied before (Siti's online cases would rightly be flagged as duplicates).
+    await page.locator('#f-applicant-nik').fill(RAHMAH_NIK);
     const docs = svc.requirements.filter((x) => x.kind === 'document');
     // Documents shown at the counter instead of scanned: clear the files, tick every box.
     for (const d of docs) {
@@ -251,7 +256,20 @@ describe(`intake journeys in the browser (${TEST_DB})`, () => {
     for (const q of svc.inputs) assert.ok(text.includes(q.label), `the answer to "${q.label}" is shown`);
     assert.doesNotMatch(text, /\bsubmitted\b|citizen \/ counter|\{"clock"/, 'no raw internals');
     assert.deepEqual((await axeViolations(page)).map((v) => v.id), [], 'the case page is accessible');
-    assert.ok(number.length > 0);
+    // The same person for the same service again: the clerk sees the open case before filing.
+    await page.goto(`${base}/petugas/daftar-baru?layanan=${svc.slug}`);
+    await fillEverything(page, svc, 'Kabupaten Kutai Kartanegara');
+    await page.locator('#f-applicant-nik').fill(RAHMAH_NIK);
+    const before = await count();
+    await page.getByRole('button', { name: 'Daftarkan permohonan' }).click();
+    await page.waitForSelector('.duplicate-warning');
+    assert.match((await page.locator('.duplicate-warning').textContent()) ?? '', new RegExp(number));
+    assert.equal(await count(), before, 'nothing filed while the duplicate is unconfirmed');
+    assert.equal(await page.locator('.kept').count(), docs.length, 'the scans chosen are kept');
+    await page.getByLabel(/tetap daftarkan/).check();
+    await page.getByRole('button', { name: 'Daftarkan permohonan' }).click();
+    await receiptOrSay(page);
+    assert.equal(await count(), before + 1, 'filed once the clerk confirms a different need');
     await ctx.close();
   });
 });

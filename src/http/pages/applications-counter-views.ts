@@ -2,7 +2,9 @@
 import type { StoredService } from '../../db/standards-repo.js';
 import type { Office, Service } from '../../domain/standards/schema.js';
 import type { Receipt } from '../../usecases/applications/show-receipt.js';
+import type { CaseListItem } from '../../usecases/applications/search-cases.js';
 import { dataContactOf } from './components.js';
+import { duplicateWarning } from './applications-search-views.js';
 import { receiptBody } from './applications-public-views.js';
 import { L } from '../i18n.js';
 import { intakeForm, type FormState } from './applications-intake-views.js';
@@ -20,13 +22,23 @@ export function counterServicesPage(shell: StaffShell, services: StoredService[]
   });
 }
 
-export function counterFormPage(shell: StaffShell, svc: Service, state: FormState, office: Office, title: 'register' | 'retry'): string {
+export function counterFormPage(shell: StaffShell, svc: Service, state: FormState, office: Office, title: 'register' | 'retry', duplicates: readonly CaseListItem[] = []): string {
   const { lang } = shell;
+  const warning = duplicates.length
+    ? html`${duplicateWarning(lang, duplicates)}<p class="no-print"><strong>${L(lang, 'Centang kotak di bawah formulir bila tetap akan didaftarkan.', 'Tick the box below the form to register it anyway.')}</strong></p>`
+    : '';
   const action = withLang(`/petugas/daftar-baru?layanan=${svc.slug}`, lang);
   return staffPage(shell, {
     title: title === 'register' ? L(lang, 'Daftarkan permohonan', 'Register application') : svc.title,
     path: '/petugas/daftar-baru',
-    body: html`<h1>${title === 'register' ? html`${L(lang, 'Daftarkan', 'Register')}: ${svc.title}` : svc.title}</h1>${intakeForm(lang, svc, state, { action, staff: true, csrf: shell.csrf, regionName: office.region.name, privacy: dataContactOf(office) })}`,
+    body: html`<h1>${title === 'register' ? html`${L(lang, 'Daftarkan', 'Register')}: ${svc.title}` : svc.title}</h1>${warning}${intakeForm(lang, svc, state, {
+      action,
+      staff: true,
+      csrf: shell.csrf,
+      regionName: office.region.name,
+      privacy: dataContactOf(office),
+      confirmDuplicate: duplicates.length > 0,
+    })}`,
   });
 }
 

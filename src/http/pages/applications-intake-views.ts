@@ -64,6 +64,8 @@ export interface IntakeFormOptions {
   regionName: string;
   /** The office's contacts for the privacy notice. */
   privacy: DataContact;
+  /** Open cases of the same NIK and service were shown: filing needs the clerk's tick. */
+  confirmDuplicate?: boolean;
 }
 
 export function intakeForm(lang: Lang, svc: Service, state: FormState, opts: IntakeFormOptions): Raw {
@@ -127,6 +129,7 @@ ${fieldError(state, `attachments.${r.id}`, lang)}</div>`;
 })}
 </fieldset>
 ${privacyNotice(lang, opts.privacy)}
+${opts.confirmDuplicate ? html`<div class="field check"><input type="checkbox" id="f-dup-ok" name="_dupOk" value="true"><label for="f-dup-ok">${L(lang, 'Saya sudah memeriksa berkas yang terbuka; ini kebutuhan yang berbeda, tetap daftarkan', 'I checked the open cases; this is a different need, register it anyway')}</label></div>` : ''}
 <button type="submit" class="primary">${opts.staff ? L(lang, 'Daftarkan permohonan', 'Register application') : L(lang, 'Kirim permohonan', 'Submit application')}</button>
 </form>`;
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { showOfficeReceipt } from '../../usecases/applications/show-receipt.js';
 import { completeTask } from '../../usecases/applications/complete-task.js';
+import { findDuplicates } from '../../usecases/applications/find-duplicates.js';
 import { findOfficeCase, taskRef } from '../../usecases/applications/find-case.js';
 import { readCaseFile } from '../../usecases/applications/read-case-file.js';
 import { readUpload } from '../../usecases/applications/read-upload.js';
@@ -89,6 +90,13 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     if (!form.csrfOk) return refuseCsrf(req, reply);
     const intake = intakeFromForm(office.office.slug, chosen, form);
     const problems = [...form.problems, ...(intake.ok ? [] : intake.problems)];
+    // Open cases of the same NIK for the same service are shown before filing; the clerk files
+    // anyway only by ticking that it is a different need.
+    if (!problems.length && intake.ok && form.fields._dupOk !== 'true' && intake.value.applicant?.nik) {
+      const dups = await findDuplicates(ctx, { ...actor, officeId: office.id }, { nik: intake.value.applicant.nik, service: found.id });
+      if (dups.ok && dups.value.length)
+        return sendHtml(reply, counterFormPage(shellOf(req), found.service, { values: form.fields, problems: [] }, office.office, 'retry', dups.value), 409);
+    }
     const r = problems.length || !intake.ok ? null : await submitApplication(ctx, { ...intake.value, idempotencyKey: form.fields._idem || undefined }, actor);
     if (!r || !r.ok) {
       const state = { values: form.fields, problems: r && !r.ok ? r.error.problems : problems };

@@ -208,7 +208,11 @@ details.privacy ul{padding-left:1.1rem;margin:.4rem 0 0}
 .facts dd{overflow-wrap:anywhere}
 @media print{
   .staff-nav{display:none!important}
-  .receipt{border:1px solid #000;page-break-inside:avoid}
+  .receipt{border:1px solid #000;page-break-inside:avoid;padding:.4rem .6rem}
+  .receipt .docs{columns:2;column-gap:6mm;margin:.2rem 0;font-size:8.5pt}
+  .receipt .docs li{break-inside:avoid}
+  .receipt h3{margin:.3rem 0 .1rem;font-size:10pt}
+  .receipt p{margin:.2rem 0}
   details.privacy{display:none}
 }
 /* Public catalogue: ways in, how to apply, the step list, phone-width tables, the one-page leaflet. */
