@@ -92,14 +92,37 @@ select "id" from "uploads" where "id" in ($1, $2);
 select "uploads"."sha256", "uploads"."mime" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = $1 and "applications"."office_id" = $2;
 
 -- calendar-repo.closuresBySlug
-select "offices"."slug", "office_closures"."date", "office_closures"."reason" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
+select "offices"."slug", "office_closures"."date", "office_closures"."reason", "office_closures"."kind" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
 
 -- calendar-repo.closuresOf
-select "date", "reason" from "office_closures" where "office_id" = $1;
+select "id", "date", "reason", "kind", "group_id", "created_by", "created_at" from "office_closures" where "office_id" = $1 order by "date";
 
--- calendar-repo.insertClosure
-insert into "office_closures" ("id", "office_id", "date", "reason", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6);
+-- calendar-repo.closedDates
+select "date" from "office_closures" where "office_id" = $1 and "date" in ($2, $3) order by "date";
+
+-- calendar-repo.insertClosures
+insert into "office_closures" ("id", "office_id", "date", "reason", "kind", "group_id", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8), ($9, $10, $11, $12, $13, $14, $15, $16);
 insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- calendar-repo.deleteClosureGroup
+delete from "office_closures" where "office_id" = $1 and "id" in ($2);
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- calendar-repo.hoursBySlug
+select "offices"."slug", "office_hours"."scope", "office_hours"."hours", "office_hours"."reason", "office_hours"."set_by", "office_hours"."set_at" from "office_hours" inner join "offices" on "offices"."id" = "office_hours"."office_id";
+
+-- calendar-repo.hoursOf
+select "scope", "hours", "reason", "set_by", "set_at" from "office_hours" where "office_id" = $1 order by "scope";
+
+-- calendar-repo.upsertHours
+insert into "office_hours" ("id", "office_id", "scope", "hours", "reason", "set_by", "set_at") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "scope") do update set "hours" = $8, "reason" = $9, "set_by" = $10, "set_at" = $11;
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- calendar-repo.deleteHours
+delete from "office_hours" where "office_id" = $1 and "scope" = $2;
+
+-- calendar-repo.calendarAudit
+select "actor", "action", "detail", "at" from "audit_events" where "office_id" = $1 and "action" like $2 order by "seq" desc limit $3;
 
 -- settings-repo.readOrCreateSecret
 select "value" from "settings" where "key" = $1;
