@@ -6,18 +6,25 @@ import { dayName, formatDate, initiatorName, productKindName, t, zoneAbbr, type 
 import { html, multiline, raw, type Raw } from './html.js';
 import { page, withLang } from './layout.js';
 
-const clock = (lang: Lang, hhmm: string) => (lang === 'id' ? hhmm.replace(':', '.') : hhmm);
+export const clock = (lang: Lang, hhmm: string) => (lang === 'id' ? hhmm.replace(':', '.') : hhmm);
 
-function dayRange(lang: Lang, days: readonly string[]): string {
+export function dayRange(lang: Lang, days: readonly string[]): string {
   const idx = days.map((d) => DAYS.indexOf(d as (typeof DAYS)[number])).sort((a, b) => a - b);
   const contiguous = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
   if (contiguous && idx.length > 2) return `${dayName(lang, DAYS[idx[0]!]!)}–${dayName(lang, DAYS[idx[idx.length - 1]!]!)}`;
   return idx.map((i) => dayName(lang, DAYS[i]!)).join(', ');
 }
 
-export function hoursBlock(lang: Lang, hours: ServiceHours, timezone: string): Raw {
+/** Hours in force when the office admin has set them (the clock's HoursInForce fits): the decree's words stay quoted beside them. */
+export interface ShownHours {
+  hours: ServiceHours;
+  setting: { reason: string | null } | null;
+}
+
+export function hoursBlock(lang: Lang, hours: ServiceHours, timezone: string, set: ShownHours['setting'] = null): Raw {
   const zone = zoneAbbr(timezone);
-  return html`${hours.source === 'default' ? html`<p class="notice">${t(lang, 'hoursDefault')}</p>` : ''}
+  return html`${hours.source === 'default' && !set ? html`<p class="notice">${t(lang, 'hoursDefault')}</p>` : ''}
+  ${set ? html`<p class="meta">${lang === 'id' ? 'Ditetapkan oleh admin kantor' : 'Set by the office admin'}${set.reason ? `: ${set.reason}` : ''}</p>` : ''}
   ${hours.allDay
     ? html`<p>${t(lang, 'allDay')}</p>`
     : html`<ul class="hours">${hours.week.map(
@@ -43,7 +50,7 @@ export function homePage(lang: Lang, offices: StoredOffice[]): string {
   });
 }
 
-export function officePage(lang: Lang, o: StoredOffice): string {
+export function officePage(lang: Lang, o: StoredOffice, shown?: ShownHours): string {
   const office = o.office;
   const d = office.decree;
   const body = html`<h1>${office.name}</h1>
@@ -66,7 +73,7 @@ ${d.revokes.length ? html`<p>${t(lang, 'revokes')}: ${d.revokes.map((a) => `${a.
 </section>
 
 <section aria-labelledby="h-hours"><h2 id="h-hours">${t(lang, 'hours')}</h2>
-${hoursBlock(lang, office.serviceHours, office.timezone)}</section>
+${hoursBlock(lang, shown?.hours ?? office.serviceHours, office.timezone, shown?.setting)}</section>
 
 <section aria-labelledby="h-complaints"><h2 id="h-complaints">${t(lang, 'complaints')}</h2>
 <ul>${office.complaints.channels.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul>
@@ -92,7 +99,7 @@ function serviceCard(lang: Lang, officeSlug: string, s: StoredService): Raw {
 ${svc.product ? html`<p class="meta">${t(lang, 'product')}: ${svc.product.text}</p>` : ''}</li>`;
 }
 
-export function servicePage(lang: Lang, o: StoredOffice, s: StoredService, flowchartSvg: string | null): string {
+export function servicePage(lang: Lang, o: StoredOffice, s: StoredService, flowchartSvg: string | null, shown?: ShownHours): string {
   const svc = s.service;
   const office = o.office;
   const svcPath = `/kantor/${office.slug}/layanan/${svc.slug}`;
@@ -124,7 +131,7 @@ ${svc.unit ? html`<p class="meta">${t(lang, 'unit')}: ${svc.unit}</p>` : ''}
 <ul>${svc.initiators.map((i) => html`<li>${initiatorName(lang, i)}</li>`)}</ul></section>
 
 <section aria-labelledby="h-hours"><h2 id="h-hours">${t(lang, 'hours')}</h2>
-${hoursBlock(lang, svc.serviceHours ?? office.serviceHours, office.timezone)}</section>
+${hoursBlock(lang, shown?.hours ?? svc.serviceHours ?? office.serviceHours, office.timezone, shown?.setting)}</section>
 
 <section aria-labelledby="h-comp"><h2 id="h-comp">${t(lang, 'components')}</h2>
 <p class="meta">${t(lang, 'componentsNote')}</p>

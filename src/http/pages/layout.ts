@@ -63,6 +63,8 @@ export interface StaffShell {
   lang: Lang;
   displayName: string;
   csrf: string;
+  /** The officer's roles: the menu shows an entry only to the roles it serves (the server still decides). */
+  roles?: readonly string[];
 }
 
 /** The hidden CSRF field every staff form carries. */
@@ -77,6 +79,7 @@ export function staffNav(shell: StaffShell): Raw {
 <a href="${withLang('/petugas/registri', lang)}">${L(lang, 'Registri DTKS', 'DTKS registry')}</a>
 <a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
 <a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
+${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }
@@ -160,6 +163,10 @@ table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
 .sla-on-time{color:#166534}.sla-at-risk{color:#92400e}.sla-late{color:#991b1b}.sla-paused,.sla-not-started,.sla-closed{color:#374151}
 .timeline{padding-left:1.25rem}.timeline li{margin:.35rem 0}
 .secondary-form{margin-top:1.5rem}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+input[type=time]{font:inherit;padding:.45rem .5rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827;max-width:100%}
+fieldset.day .band{display:flex;flex-wrap:wrap;gap:0 1rem}
+fieldset.day .field{margin-bottom:.5rem}
 @media print{
   header.site,footer.site,.crumbs,.skip,.print-btn,.no-print{display:none!important}
   main{padding:0;max-width:none}
