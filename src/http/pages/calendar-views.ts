@@ -66,7 +66,7 @@ ${v.services.length
 <section aria-labelledby="h-closures"><h2 id="h-closures">${L(lang, 'Hari tutup dan libur kantor', 'Office closures and holidays')}</h2>
 <p class="meta">${L(lang, 'Hari yang ditambahkan tidak dihitung sebagai hari kerja untuk batas waktu yang dihitung sejak disimpan. Hari yang sudah mulai atau lewat tidak dapat dihapus karena sudah dihitung.', 'Days added do not count as working days in due dates computed from then on. A day that has begun or passed cannot be removed: it has already counted.')}</p>
 <h3>${L(lang, 'Akan datang', 'Upcoming')}</h3>
-${v.upcoming.length ? closureTable(shell, v.upcoming, L(lang, 'Hari tutup yang akan datang', 'Upcoming closures')) : html`<p>${L(lang, 'Belum ada hari tutup yang akan datang.', 'No upcoming closures.')}</p>`}
+${v.upcoming.length ? closureList(shell, v.upcoming, L(lang, 'Hari tutup yang akan datang', 'Upcoming closures')) : html`<p>${L(lang, 'Belum ada hari tutup yang akan datang.', 'No upcoming closures.')}</p>`}
 <h3 id="h-add">${L(lang, 'Tambah hari tutup atau libur', 'Add a closure or holiday')}</h3>
 ${errorSummary(lang, problems)}
 <form method="post" action="${withLang(`${CALENDAR_PATH}/tutup`, lang)}" class="intake" aria-labelledby="h-add">${csrfField(shell)}
@@ -76,7 +76,7 @@ ${errorSummary(lang, problems)}
 <div class="field"><label for="c-reason">${L(lang, 'Alasan (tampil bagi petugas dan dalam riwayat)', 'Reason (shown to staff and in the history)')}</label><input id="c-reason" type="text" name="reason" required maxlength="300" value="${val('reason')}"${invalidAttrs(problems, 'reason')}>${fieldError(lang, problems, 'reason')}</div>
 <button type="submit" class="primary">${L(lang, 'Tambah', 'Add')}</button></form>
 ${v.past.length
-  ? html`<h3>${L(lang, 'Sudah lewat', 'Past')}</h3>${v.past.map((y) => html`<h4>${y.year}</h4>${closureTable(shell, y.groups, `${L(lang, 'Hari tutup', 'Closures')} ${y.year}`)}`)}`
+  ? html`<h3>${L(lang, 'Sudah lewat', 'Past')}</h3>${v.past.map((y) => html`<h4>${y.year}</h4>${closureList(shell, y.groups, `${L(lang, 'Hari tutup', 'Closures')} ${y.year}`)}`)}`
   : ''}
 </section>
 
@@ -95,15 +95,17 @@ ${v.changes.length ? html`<ul class="timeline">${v.changes.map((c) => html`<li>$
   return staffPage(shell, { title: L(lang, 'Jam layanan dan hari libur', 'Service hours and holidays'), path: CALENDAR_PATH, body });
 }
 
-function closureTable(shell: StaffShell, groups: readonly ClosureGroup[], caption: string): Raw {
+/** Closures as a list of cards (a five-column table would not fit a phone). */
+function closureList(shell: StaffShell, groups: readonly ClosureGroup[], label: string): Raw {
   const { lang } = shell;
-  return html`<div class="table-wrap"><table class="queue"><caption class="sr-only">${caption}</caption><thead><tr><th scope="col">${L(lang, 'Tanggal', 'Date')}</th><th scope="col">${L(lang, 'Jenis', 'Kind')}</th><th scope="col">${L(lang, 'Alasan', 'Reason')}</th><th scope="col">${L(lang, 'Dicatat', 'Recorded')}</th><th scope="col"><span class="sr-only">${L(lang, 'Tindakan', 'Action')}</span></th></tr></thead>
-<tbody>${groups.map(
-    (g) => html`<tr><td>${rangeText(lang, g.from, g.to)}${g.days > 1 ? html` <span class="meta">(${g.days} ${L(lang, 'hari', 'days')})</span>` : ''}</td><td>${kindName(lang, g.kind)}</td><td>${g.reason}</td><td class="meta">${g.createdBy}, ${g.createdAtLocal}</td>
-<td>${g.removable
-      ? html`<form method="post" action="${withLang(`${CALENDAR_PATH}/tutup/${g.groupId}/hapus`, lang)}" class="inline">${csrfField(shell)}<button type="submit" class="reject">${L(lang, 'Hapus', 'Remove')}<span class="sr-only"> ${rangeText(lang, g.from, g.to)}</span></button></form>`
-      : html`<span class="meta">${L(lang, 'sudah dihitung', 'already counted')}</span>`}</td></tr>`,
-  )}</tbody></table></div>`;
+  return html`<ul class="cards closures" aria-label="${label}">${groups.map(
+    (g) => html`<li><strong>${rangeText(lang, g.from, g.to)}</strong>${g.days > 1 ? html` <span class="meta">(${g.days} ${L(lang, 'hari', 'days')})</span>` : ''}
+<p>${kindName(lang, g.kind)} · ${g.reason}</p>
+<p class="meta">${L(lang, 'Dicatat', 'Recorded by')} ${g.createdBy}, ${g.createdAtLocal}</p>
+${g.removable
+  ? html`<form method="post" action="${withLang(`${CALENDAR_PATH}/tutup/${g.groupId}/hapus`, lang)}">${csrfField(shell)}<button type="submit" class="reject">${L(lang, 'Hapus', 'Remove')}<span class="sr-only"> ${rangeText(lang, g.from, g.to)}</span></button></form>`
+  : html`<p class="meta">${L(lang, 'Sudah berjalan atau lewat: sudah dihitung, tidak dapat dihapus', 'Begun or passed: already counted, cannot be removed')}</p>`}</li>`,
+  )}</ul>`;
 }
 
 const rangeText = (lang: Lang, from: string, to: string) => (from === to ? formatDate(lang, from) : `${formatDate(lang, from)} – ${formatDate(lang, to)}`);
@@ -153,14 +155,16 @@ ${decree
 ${errorSummary(lang, problems)}
 <form method="post" action="${withLang(path, lang)}" class="intake" aria-labelledby="h-form">${csrfField(shell)}
 ${fieldError(lang, problems, 'days')}
-${WEEKDAYS.map(
+<div class="days">${WEEKDAYS.map(
   (day) => html`<fieldset class="day"><legend>${dayName(lang, day)}</legend>${fieldError(lang, problems, `days.${day}`)}${[0, 1].map((i) => {
     const f = (k: 'open' | 'close') => `days.${day}.${i}.${k}`;
     const band = i === 0 ? L(lang, 'rentang 1', 'band 1') : L(lang, 'rentang 2', 'band 2');
-    return html`<div class="band"><div class="field"><label for="${f('open')}">${L(lang, 'Buka', 'Opens')} <span class="sr-only">${dayName(lang, day)} ${band}</span></label><input type="time" id="${f('open')}" name="${f('open')}" value="${val(day, i, 'open')}"${invalidAttrs(problems, f('open'))}>${fieldError(lang, problems, f('open'))}</div>
-<div class="field"><label for="${f('close')}">${L(lang, 'Tutup', 'Closes')} <span class="sr-only">${dayName(lang, day)} ${band}</span></label><input type="time" id="${f('close')}" name="${f('close')}" value="${val(day, i, 'close')}"${invalidAttrs(problems, f('close'))}>${fieldError(lang, problems, f('close'))}</div></div>`;
+    // The two times side by side, their problems under both (beside the pair, and named by aria-describedby).
+    return html`<div class="band"><div class="field"><label for="${f('open')}">${L(lang, 'Buka', 'Opens')} <span class="sr-only">${dayName(lang, day)} ${band}</span></label><input type="time" id="${f('open')}" name="${f('open')}" value="${val(day, i, 'open')}"${invalidAttrs(problems, f('open'))}></div>
+<div class="field"><label for="${f('close')}">${L(lang, 'Tutup', 'Closes')} <span class="sr-only">${dayName(lang, day)} ${band}</span></label><input type="time" id="${f('close')}" name="${f('close')}" value="${val(day, i, 'close')}"${invalidAttrs(problems, f('close'))}></div></div>
+${fieldError(lang, problems, f('open'))}${fieldError(lang, problems, f('close'))}`;
   })}</fieldset>`,
-)}
+)}</div>
 <div class="field check"><input type="checkbox" id="h-holidays" name="closedOnHolidays"${checked('closedOnHolidays')}><label for="h-holidays">${L(lang, 'Tutup pada hari libur nasional dan cuti bersama', 'Closed on national holidays and cuti bersama')}</label></div>
 ${d.service ? html`<div class="field check"><input type="checkbox" id="h-allday" name="allDay"${checked('allDay')}><label for="h-allday">${L(lang, 'Setiap hari, 24 jam (jam di atas diabaikan)', 'Every day, 24 hours (the times above are ignored)')}</label></div>` : ''}
 <div class="field"><label for="h-reason">${decree ? L(lang, 'Dasar perubahan (wajib, tampil di halaman publik)', 'Basis for the change (required, shown on the public page)') : L(lang, 'Catatan (tidak wajib)', 'Note (optional)')}</label><textarea id="h-reason" name="reason" rows="2" maxlength="300"${invalidAttrs(problems, 'reason')}>${sent?.reason ?? d.inForce.setting?.reason ?? ''}</textarea>${fieldError(lang, problems, 'reason')}</div>

@@ -163,9 +163,11 @@ table.queue caption{text-align:left;color:#374151;padding:.25rem 0}
 .sla-on-time{color:#166534}.sla-at-risk{color:#92400e}.sla-late{color:#991b1b}.sla-paused,.sla-not-started,.sla-closed{color:#374151}
 .timeline{padding-left:1.25rem}.timeline li{margin:.35rem 0}
 .secondary-form{margin-top:1.5rem}
-.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 input[type=time]{font:inherit;padding:.45rem .5rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827;max-width:100%}
+form .days{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}
 fieldset.day .band{display:flex;flex-wrap:wrap;gap:0 1rem}
+fieldset.day .field-error{margin:0 0 .5rem}
 fieldset.day .field{margin-bottom:.5rem}
 @media print{
   header.site,footer.site,.crumbs,.skip,.print-btn,.no-print{display:none!important}
