@@ -76,10 +76,10 @@ export function checkHours(input: HoursInput, opts: { decree: boolean }): Result
       const prev = sorted[k - 1]!;
       const cur = sorted[k]!;
       if (cur.open < prev.close) {
-        const later = Math.max(prev.at, cur.at);
+        // Said of the band that starts later (the one that runs into its neighbour).
         const band = (x: { open: number; close: number }) => `${clockOf(x.open)}–${clockOf(x.close)}`;
         problems.push({
-          field: `days.${day}.${later}.open`,
+          field: `days.${day}.${cur.at}.open`,
           code: 'bands-overlap',
           message: `${DAY_ID[day]}: rentang ${band(cur)} bertumpuk dengan ${band(prev)}`,
           messageEn: `${DAY_EN[day]}: band ${band(cur)} overlaps ${band(prev)}`,
