@@ -108,6 +108,23 @@ describe(`the office admin's calendar (${TEST_DB})`, () => {
     await again.ctx.database.close();
   });
 
+  it('a closure moves the due date of a running case at once: the Thursday case due Friday 08:05 is due Monday 08:05, with an event saying why', async () => {
+    const admin = await actorOf('admin@kota-pekanbaru');
+    const app = await t.database.db.selectFrom('applications').selectAll().where('office_id', '=', admin.officeId!).executeTakeFirstOrThrow();
+    assert.equal(app.due_at, '2026-04-10T01:05:00.000Z');
+    const r = await addClosure(t.ctx, admin, { date: '2026-04-10', reason: 'Kantor dipakai Musrenbang Kota' });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.value.recomputed, 1);
+    const moved = await t.database.db.selectFrom('applications').select(['due_at', 'version']).where('id', '=', app.id).executeTakeFirstOrThrow();
+    assert.equal(moved.due_at, '2026-04-13T01:05:00.000Z', 'Monday 08:05 WIB');
+    assert.equal(moved.version, app.version + 1);
+    const task = await t.database.db.selectFrom('tasks').select('due_at').where('application_id', '=', app.id).where('status', '=', 'open').executeTakeFirstOrThrow();
+    assert.equal(task.due_at, '2026-04-13T01:05:00.000Z', 'the queue shows the new due time');
+    const ev = await t.database.db.selectFrom('application_events').selectAll().where('application_id', '=', app.id).where('type', '=', 'due:calendar').executeTakeFirstOrThrow();
+    assert.match(ev.note ?? '', /kantor tutup 2026-04-10 \(Kantor dipakai Musrenbang Kota\)/);
+    assert.deepEqual(JSON.parse(ev.data), { from: '2026-04-10T01:05:00.000Z', to: '2026-04-13T01:05:00.000Z' });
+  });
+
   it('Jambi\'s decree states its hours: a change without a basis is refused beside the reason field; with one, the decree is still quoted on the page', async () => {
     const admin = await actorOf('admin@kota-jambi');
     const silent = await setOfficeHours(t.ctx, admin, undefined, PEKANBARU_WEEK);

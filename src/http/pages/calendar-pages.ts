@@ -30,7 +30,7 @@ const OK = {
   added: ['Hari tutup ditambahkan.', 'Closure added.'],
   removed: ['Hari tutup dihapus.', 'Closure removed.'],
 } as const;
-const okQuery = z.object({ ok: z.enum(['hours', 'reset', 'added', 'removed']).optional().catch(undefined) });
+const okQuery = z.object({ ok: z.enum(['hours', 'reset', 'added', 'removed']).optional().catch(undefined), n: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined) });
 const serviceParams = z.object({ service: z.string().max(100) });
 const groupParams = z.object({ groupId: z.string().max(100) });
 const form = anyObject.optional();
@@ -45,11 +45,14 @@ export const calendarPages = staffPages((app, ctx) => {
     if (!v.ok) return refused(req, reply, v.error);
     return sendHtml(reply, calendarPage(shellOf(req), v.value, notes), status);
   };
-  const done = (req: FastifyRequest, reply: FastifyReply, ok: keyof typeof OK) => reply.redirect(withLang(`${CALENDAR_PATH}?ok=${ok}`, req.lang), 303);
+  /** Back to the overview with what was done and how many running cases got a new due date. */
+  const done = (req: FastifyRequest, reply: FastifyReply, ok: keyof typeof OK, moved = 0) =>
+    reply.redirect(withLang(`${CALENDAR_PATH}?ok=${ok}${moved ? `&n=${moved}` : ''}`, req.lang), 303);
 
   app.get(CALENDAR_PATH, { schema: { querystring: okQuery } }, async (req, reply) => {
     const msg = req.query.ok ? OK[req.query.ok] : undefined;
-    const ok = msg ? L(req.lang, msg[0], msg[1]) : undefined;
+    const moved = req.query.n ? L(req.lang, ` Batas waktu ${req.query.n} permohonan yang sedang berjalan disesuaikan.`, ` The due dates of ${req.query.n} running applications were adjusted.`) : '';
+    const ok = msg ? L(req.lang, msg[0], msg[1]) + moved : undefined;
     return overview(req, reply, { ok });
   });
 
@@ -70,7 +73,7 @@ export const calendarPages = staffPages((app, ctx) => {
     const shaped = hoursFromForm(f);
     const r = shaped.body.ok ? await setOfficeHours(ctx, officerOf(req).actor, service, shaped.body.value) : shaped.body;
     if (!r.ok) return r.error.kind === 'invalid' ? hoursForm(req, reply, service, { problems: shaped.fieldsOf(r.error.problems), values: f }, 422) : refused(req, reply, r.error);
-    return done(req, reply, 'hours');
+    return done(req, reply, 'hours', r.value.recomputed);
   };
 
   const reset = async (req: FastifyRequest, reply: FastifyReply, service: string | undefined) => {
@@ -90,7 +93,7 @@ export const calendarPages = staffPages((app, ctx) => {
     const input = closureFromForm(f);
     const r = input.ok ? await addClosure(ctx, officerOf(req).actor, input.value) : input;
     if (!r.ok) return r.error.kind === 'forbidden' ? refused(req, reply, r.error) : overview(req, reply, { problems: r.error.problems, values: f }, statusOf(r.error.kind));
-    return done(req, reply, 'added');
+    return done(req, reply, 'added', r.value.recomputed);
   });
 
   app.post(`${CALENDAR_PATH}/tutup/:groupId/hapus`, { schema: { params: groupParams, body: form } }, async (req, reply) => {

@@ -8,8 +8,9 @@ import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { adminOffice } from './admin-office.js';
+import { recomputeOpenCases } from './recompute-open-cases.js';
 
-export async function addClosure(ctx: Ctx, actor: Actor, input: ClosureInput): Promise<Outcome<{ groupId: string; dates: string[]; kind: ClosureKind }>> {
+export async function addClosure(ctx: Ctx, actor: Actor, input: ClosureInput): Promise<Outcome<{ groupId: string; dates: string[]; kind: ClosureKind; recomputed: number }>> {
   const office = adminOffice(ctx, actor);
   if (!office.ok) return office;
   const { id: officeId, office: o } = office.value;
@@ -26,5 +27,7 @@ export async function addClosure(ctx: Ctx, actor: Actor, input: ClosureInput): P
   if (taken.length)
     return failWith('conflict', 'closure-exists', `Tanggal ${taken.join(', ')} sudah tercatat sebagai hari tutup`, `${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} already a closure`, 'date');
   ctx.clock.setClosures(o.slug, await closuresOf(ctx.database.db, officeId));
-  return { ok: true, value: { groupId, dates, kind } };
+  const span = dates.length > 1 ? `${dates[0]} s.d. ${dates[dates.length - 1]}` : dates[0]!;
+  const recomputed = await recomputeOpenCases(ctx, officeId, { actor: actor.name, change: `kantor tutup ${span} (${reason})`, changeEn: `office closed ${span.replace(' s.d. ', ' to ')} (${reason})` });
+  return { ok: true, value: { groupId, dates, kind, recomputed } };
 }

@@ -5,6 +5,7 @@ import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { adminOffice } from './admin-office.js';
 import { hoursScope } from './hours-scope.js';
+import { recomputeOpenCases } from './recompute-open-cases.js';
 
 export async function resetOfficeHours(ctx: Ctx, actor: Actor, service: string | undefined): Promise<Outcome<{ reset: true }>> {
   const office = adminOffice(ctx, actor);
@@ -18,5 +19,6 @@ export async function resetOfficeHours(ctx: Ctx, actor: Actor, service: string |
   const done = await ctx.database.write((trx) => deleteHours(trx, { officeId, officeSlug: o.slug, scope: target.value.scope, before: week(hours), after: week(base), actor: actor.name, at }));
   if (!done) return failWith('conflict', 'hours-not-set', 'Belum ada jam yang ditetapkan admin; jam keputusan atau bawaan sudah berlaku', 'No hours were set by an admin; the decree\'s or the default hours already apply');
   ctx.clock.setHours(o.slug, await hoursOf(ctx.database.db, officeId));
+  await recomputeOpenCases(ctx, officeId, { actor: actor.name, change: 'jam layanan kembali ke keputusan/bawaan', changeEn: 'service hours back to the decree or default', service: target.value.service?.slug });
   return { ok: true, value: { reset: true } };
 }

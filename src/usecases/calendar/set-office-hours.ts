@@ -11,8 +11,9 @@ import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { adminOffice } from './admin-office.js';
 import { hoursScope } from './hours-scope.js';
+import { recomputeOpenCases } from './recompute-open-cases.js';
 
-export async function setOfficeHours(ctx: Ctx, actor: Actor, service: string | undefined, input: HoursInput): Promise<Outcome<{ hours: WeekHours }>> {
+export async function setOfficeHours(ctx: Ctx, actor: Actor, service: string | undefined, input: HoursInput): Promise<Outcome<{ hours: WeekHours; recomputed: number }>> {
   const office = adminOffice(ctx, actor);
   if (!office.ok) return office;
   const target = hoursScope(office.value, service);
@@ -26,5 +27,6 @@ export async function setOfficeHours(ctx: Ctx, actor: Actor, service: string | u
   const at = nowOf(ctx).toISOString();
   await ctx.database.write((trx) => upsertHours(trx, { officeId, officeSlug: o.slug, scope: target.value.scope, hours, reason, before, actor: actor.name, at }));
   ctx.clock.setHours(o.slug, await hoursOf(ctx.database.db, officeId));
-  return { ok: true, value: { hours } };
+  const recomputed = await recomputeOpenCases(ctx, officeId, { actor: actor.name, change: 'jam layanan baru', changeEn: 'new service hours', service: target.value.service?.slug });
+  return { ok: true, value: { hours, recomputed } };
 }

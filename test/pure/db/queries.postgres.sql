@@ -91,6 +91,12 @@ select "id" from "uploads" where "id" in ($1, $2);
 -- applications-repo.uploadOfOfficeCase
 select "uploads"."sha256", "uploads"."mime" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = $1 and "applications"."office_id" = $2;
 
+-- applications-repo.runningCases
+select * from "applications" where "office_id" = $1 and "status" = $2 and "clock_started_at" is not null and "paused_since" is null;
+
+-- applications-repo.setOpenTaskDue
+update "tasks" set "due_at" = $1, "sla_state" = $2 where "application_id" = $3 and "status" = $4;
+
 -- calendar-repo.closuresBySlug
 select "offices"."slug", "office_closures"."date", "office_closures"."reason", "office_closures"."kind" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
 

@@ -91,6 +91,12 @@ select "id" from "uploads" where "id" in (?, ?);
 -- applications-repo.uploadOfOfficeCase
 select "uploads"."sha256", "uploads"."mime" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = ? and "applications"."office_id" = ?;
 
+-- applications-repo.runningCases
+select * from "applications" where "office_id" = ? and "status" = ? and "clock_started_at" is not null and "paused_since" is null;
+
+-- applications-repo.setOpenTaskDue
+update "tasks" set "due_at" = ?, "sla_state" = ? where "application_id" = ? and "status" = ?;
+
 -- calendar-repo.closuresBySlug
 select "offices"."slug", "office_closures"."date", "office_closures"."reason", "office_closures"."kind" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
 
