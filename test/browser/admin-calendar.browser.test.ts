@@ -33,10 +33,10 @@ describe(`the office admin sets the hours and a holiday in a browser (${TEST_DB}
     await h?.close();
   });
 
-  const signIn = async (ctx: BrowserContext, lang = '') => {
+  const signIn = async (ctx: BrowserContext, username = 'admin@kota-pekanbaru') => {
     const page = await ctx.newPage();
-    await page.goto(`${base}/masuk${lang}`);
-    await page.locator('input[name="username"]').fill('admin@kota-pekanbaru');
+    await page.goto(`${base}/masuk`);
+    await page.locator('input[name="username"]').fill(username);
     await page.locator('input[name="password"]').fill('sigap-demo');
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL(/\/petugas/);
@@ -118,6 +118,28 @@ describe(`the office admin sets the hours and a holiday in a browser (${TEST_DB}
     assert.match((await page.locator('#err-days-mon-0-close').textContent()) ?? '', /Monday: closing time 15:30 must be after opening time 16:00/);
     assert.equal(await overflow(page), 0);
     await shot(page, 'admin-hours-error-phone-en');
+    await ctx.close();
+  });
+
+  it("Jambi's 24-hour disaster service: the decree's hours are quoted and a change without its basis is refused beside the basis field (phone)", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await signIn(ctx, 'admin@kota-jambi');
+    await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Jam & hari libur' }).click();
+    await page.getByRole('link', { name: /Ubah jam layanan ini.*Distribusi Bantuan Logistik/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Distribusi Bantuan Logistik/ }).waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    assert.match(main, /Menurut keputusan: “Setiap hari selama 24 jam”/);
+    assert.ok(await page.getByLabel('Setiap hari, 24 jam (jam di atas diabaikan)').isChecked());
+    await page.getByLabel('Setiap hari, 24 jam (jam di atas diabaikan)').uncheck();
+    await page.locator('[name="days.sat.0.open"]').fill('07:00');
+    await page.locator('[name="days.sat.0.close"]').fill('19:00');
+    await page.getByRole('button', { name: 'Simpan jam' }).click();
+    await page.locator('#err-reason').waitFor();
+    assert.match((await page.locator('#err-reason').textContent()) ?? '', /Jam ini ditetapkan dalam keputusan; tulis dasar perubahannya/);
+    assert.equal(await page.locator('[name="days.sat.0.open"]').inputValue(), '07:00');
+    assert.equal(await overflow(page), 0);
+    assert.deepEqual(await axeIds(page), []);
+    await shot(page, 'admin-service-hours-decree-phone');
     await ctx.close();
   });
 });
