@@ -1,12 +1,12 @@
 /**
  * Wiring: open the database, migrate, load and validate the standards, build the catalogue and
- * the SLA clock (national holidays from calendars/indonesia.yaml, office closures from the
- * database), and create the demo accounts when asked. Used by `sigap serve`, the CLI, tests and
- * benchmarks, so they all run the same product.
+ * the SLA clock (national holidays from calendars/indonesia.yaml, office closures and the hours
+ * admins set from the database), and create the demo accounts when asked. Used by `sigap serve`,
+ * the CLI, tests and benchmarks, so they all run the same product.
  */
 import { join, resolve } from 'node:path';
 import { openDatabase, type Database } from './db/dialect.js';
-import { closuresBySlug } from './db/calendar-repo.js';
+import { closuresBySlug, hoursBySlug } from './db/calendar-repo.js';
 import { migrate } from './db/migrate.js';
 import type { Located } from './domain/standards/validate.js';
 import { loadCalendarFile } from './io/calendar-file.js';
@@ -40,10 +40,11 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
   const catalogue = await Catalogue.build(database);
   const holidays = loadCalendarFile(opts.calendarFile ?? resolve('calendars/indonesia.yaml'));
   const closures = await closuresBySlug(database.db);
+  const hours = await hoursBySlug(database.db);
   const ctx: Ctx = {
     database,
     catalogue,
-    clock: new SlaClock(holidays, closures),
+    clock: new SlaClock(holidays, closures, hours),
     uploadsDir: join(opts.dataDir, 'uploads'),
     dataDir: opts.dataDir,
     standardsDir: resolve(opts.standardsDir),

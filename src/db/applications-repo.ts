@@ -481,3 +481,23 @@ export async function openCasesOfNik(q: Q, officeId: string, nik: string, servic
   const rows = await searched(q, officeId, { nik, serviceId, statuses: OPEN_CASE_STATUSES }).select(CASE_LIST_COLUMNS).orderBy('applications.submitted_at', 'asc').execute();
   return rows.map(toCaseListRow);
 }
+
+// ---- calendar changes ------------------------------------------------------------------------
+
+/** An office's open cases whose clock runs now (started, not paused): their due dates follow a calendar change. */
+export async function runningCases(q: Q, officeId: string): Promise<Case[]> {
+  const rows = await q
+    .selectFrom('applications')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('status', '=', 'open')
+    .where('clock_started_at', 'is not', null)
+    .where('paused_since', 'is', null)
+    .execute();
+  return rows.map(toCase);
+}
+
+/** The open task of a case takes the case's new due time and clock state (the queue reads tasks alone). */
+export async function setOpenTaskDue(q: Q, applicationId: string, set: { due_at: string | null; sla_state: string }): Promise<void> {
+  await q.updateTable('tasks').set(set).where('application_id', '=', applicationId).where('status', '=', 'open').execute();
+}

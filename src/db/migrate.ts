@@ -6,6 +6,7 @@ import * as m002 from './migrations/002-applications.js';
 import * as m003 from './migrations/003-letters.js';
 import * as m004 from './migrations/004-registry.js';
 import * as m005 from './migrations/005-complaints-surveys.js';
+import * as m006 from './migrations/006-office-calendar.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -14,6 +15,7 @@ const ORDERED: [string, Step][] = [
   ['003-letters', m003],
   ['004-registry', m004],
   ['005-complaints-surveys', m005],
+  ['006-office-calendar', m006],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

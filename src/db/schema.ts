@@ -191,6 +191,22 @@ export interface OfficeClosuresTable {
   reason: string;
   created_by: string;
   created_at: string;
+  /** holiday | cuti-bersama | closure (migration 006; older rows are closures). */
+  kind: Generated<string>;
+  /** The id of the first row of a date range added at once; null for a single day added before 006. */
+  group_id: string | null;
+}
+
+/** Weekly hours an office admin set, for the office (scope '') or one service (scope = its slug). */
+export interface OfficeHoursTable {
+  id: string;
+  office_id: string;
+  scope: string;
+  /** JSON: { allDay, week, closedOnHolidays }. */
+  hours: string;
+  reason: string | null;
+  set_by: string;
+  set_at: string;
 }
 
 export interface SettingsTable {
@@ -210,6 +226,7 @@ export interface DB extends LettersTables, RegistryTables, ComplaintsTables, Sur
   attachments: AttachmentsTable;
   notifications: NotificationsTable;
   office_closures: OfficeClosuresTable;
+  office_hours: OfficeHoursTable;
   offices: OfficesTable;
   office_versions: OfficeVersionsTable;
   services: ServicesTable;

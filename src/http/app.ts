@@ -28,6 +28,7 @@ import { sendError, sendHtml } from './reply.js';
 import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
+import { calendarPages } from './pages/calendar-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
 import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(lettersPages, { ctx });
   await app.register(lettersDelegationPages, { ctx });
   await app.register(registryPages, { ctx });
+  await app.register(calendarPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

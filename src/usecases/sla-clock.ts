@@ -5,6 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { createOfficeCalendar, type OfficeCalendar } from '../domain/calendar/calendar.js';
 import type { HolidayYear } from '../domain/calendar/holidays.js';
+import type { Closure, HoursSetting } from '../db/calendar-repo.js';
 import type { Problem } from '../domain/errors.js';
 import type { Pause, StageRecord } from '../domain/applications/case.js';
 import type { Office, Service, ServiceHours, SLA_UNITS } from '../domain/standards/schema.js';
@@ -20,33 +21,77 @@ export type SlaState = 'not-started' | 'on-time' | 'at-risk' | 'late' | 'paused'
 /** Share of the time budget after which a case counts as at risk. */
 export const AT_RISK_SHARE = 0.75;
 
+/** The hours in force for an office or a service: the decree's (or default) week, or what the admin set. */
+export interface HoursInForce {
+  /** The hours the clock uses (the base's source and decree text kept, so the page can quote the decree). */
+  hours: ServiceHours;
+  /** What the standards say: the decree's hours, or the documented default week. */
+  base: ServiceHours;
+  /** The admin's setting that replaced the base, if any. */
+  setting: HoursSetting | null;
+}
+
 export class SlaClock {
   private calendars = new Map<string, OfficeCalendar>();
 
   constructor(
     private holidays: HolidayYear[],
-    private closures: Map<string, { date: string; reason: string }[]> = new Map(),
+    private closures: Map<string, Closure[]> = new Map(),
+    private hours: Map<string, HoursSetting[]> = new Map(),
   ) {}
 
-  /** Replaces an office's closures (after an admin adds one) and forgets its cached calendars. */
-  setClosures(officeSlug: string, closures: { date: string; reason: string }[]): void {
+  /** The national holidays and cuti bersama of the data file (read-only; the admin page lists them). */
+  holidayYears(): readonly HolidayYear[] {
+    return this.holidays;
+  }
+
+  /** Replaces an office's closures (after an admin adds or removes one) and forgets its cached calendars. */
+  setClosures(officeSlug: string, closures: Closure[]): void {
     this.closures.set(officeSlug, closures);
+    this.forget(officeSlug);
+  }
+
+  /** Replaces an office's hour settings (after an admin sets or resets hours) and forgets its cached calendars. */
+  setHours(officeSlug: string, settings: HoursSetting[]): void {
+    this.hours.set(officeSlug, settings);
+    this.forget(officeSlug);
+  }
+
+  private forget(officeSlug: string): void {
     for (const k of [...this.calendars.keys()]) if (k.startsWith(`${officeSlug}|`)) this.calendars.delete(k);
   }
 
+  /**
+   * The hours in force: a service's own setting, else the service's decree hours, else the office's
+   * (its setting, else its decree or default week).
+   */
+  hoursOf(office: Office, svc?: Service): HoursInForce {
+    const settings = this.hours.get(office.slug) ?? [];
+    const own = svc ? settings.find((s) => s.scope === svc.slug) : undefined;
+    if (svc?.serviceHours) return inForce(svc.serviceHours, own ?? null);
+    return inForce(office.serviceHours, settings.find((s) => s.scope === '') ?? null);
+  }
+
   calendar(office: Office, hours?: ServiceHours): OfficeCalendar {
-    const h = hours ?? office.serviceHours;
+    const h = hours ?? this.hoursOf(office).hours;
     const key = `${office.slug}|${JSON.stringify(h)}`;
     let cal = this.calendars.get(key);
     if (!cal) {
-      cal = createOfficeCalendar({ timezone: office.timezone, hours: h, holidays: this.holidays, closures: this.closures.get(office.slug) ?? [] });
+      const days = this.closures.get(office.slug) ?? [];
+      cal = createOfficeCalendar({
+        timezone: office.timezone,
+        hours: h,
+        holidays: this.holidays,
+        closures: days.filter((c) => c.kind === 'closure'),
+        officeHolidays: days.filter((c) => c.kind !== 'closure').map((c) => ({ date: c.date, name: c.reason, kind: c.kind === 'holiday' ? 'holiday' : 'cuti-bersama' })),
+      });
       this.calendars.set(key, cal);
     }
     return cal;
   }
 
   private serviceCalendar(office: Office, svc: Service): OfficeCalendar {
-    return this.calendar(office, svc.serviceHours);
+    return this.calendar(office, this.hoursOf(office, svc).hours);
   }
 
   due(office: Office, svc: Service, start: string, pauses: Pause[]): CaseTimes {
@@ -65,8 +110,9 @@ export class SlaClock {
 
   /** A due time for the calendar API and CLI. */
   dueFor(office: Office, svc: Service | undefined, start: string, value: number, unit: (typeof SLA_UNITS)[number]) {
-    const kind = svc?.sla?.calendar ?? (svc?.serviceHours?.allDay ? '24x7' : 'office-hours');
-    return this.calendar(office, svc?.serviceHours).addDuration(start, value, unit, kind);
+    const hours = this.hoursOf(office, svc).hours;
+    const kind = svc?.sla?.calendar ?? (svc?.serviceHours && hours.allDay ? '24x7' : 'office-hours');
+    return this.calendar(office, hours).addDuration(start, value, unit, kind);
   }
 
   local(office: Office, iso: string): string {
@@ -108,6 +154,10 @@ export class SlaClock {
     const d = Date.parse(dueAt);
     return Date.parse(now) >= s + (d - s) * AT_RISK_SHARE ? 'at-risk' : 'on-time';
   }
+}
+
+function inForce(base: ServiceHours, setting: HoursSetting | null): HoursInForce {
+  return { hours: setting ? { ...base, ...setting.hours } : base, base, setting };
 }
 
 /** Stored instants are UTC ("Z") so that text comparison orders them on both databases. */

@@ -44,6 +44,11 @@ export interface OfficeCalendarConfig {
   holidays: readonly HolidayYear[];
   /** Days this office is closed besides national holidays (local decisions, moves, disasters). */
   closures?: readonly Closure[];
+  /**
+   * Holidays the office admin added (a holiday declared after the data file was published): they
+   * close the office like national ones (not a 24x7 service) but do not make a year's data complete.
+   */
+  officeHolidays?: readonly HolidayDay[];
 }
 
 export interface CalendarWarning {
@@ -285,6 +290,7 @@ export class OfficeCalendar {
       this.yearsWithData.add(y.year);
       for (const d of y.days) this.holidayByDate.set(d.date, d);
     }
+    for (const d of config.officeHolidays ?? []) if (!this.holidayByDate.has(d.date)) this.holidayByDate.set(d.date, d);
     for (const c of config.closures ?? []) {
       parseDate(c.date);
       this.closureByDate.set(c.date, c);

@@ -54,8 +54,6 @@ export const caseMoved = z.object({ status: z.string(), dueAt: z.string().nullab
 
 export const completeBody = z.object({ outcome: text(100), note: text(4000).optional(), data: anyObject.optional(), version: z.number().int() });
 
-export const closureBody = z.object({ date: text(20), reason: text(1000) });
-
 export const dueQuery = z.object({ start: text(64), value: z.coerce.number().gt(0), unit: z.enum(SLA_UNITS), service: text(100).optional() });
 
 export const publicStatusSchema = z.object({

@@ -39,6 +39,7 @@ const EVENT_NAME: Record<string, [string, string]> = {
   'registry-confirmed': ['Terkonfirmasi di DTKS', 'Confirmed in the registry'],
   'sla:at-risk': ['Mendekati batas waktu', 'Nearing its time limit'],
   'sla:late': ['Melewati batas waktu', 'Past its time limit'],
+  'due:calendar': ['Batas waktu disesuaikan dengan jadwal kantor', "Due time moved with the office's calendar"],
 };
 const eventName = (lang: Lang, type: string) => (EVENT_NAME[type] ? L(lang, ...EVENT_NAME[type]!) : type.replace(/[:-]/g, ' '));
 

@@ -15,14 +15,15 @@ export const cataloguePages = (flowcharts: FlowchartCache) =>
     app.get('/kantor/:slug', { schema: { params: z.object({ slug: z.string() }) } }, async (req, reply) => {
       const o = catalogue.office(req.params.slug);
       if (!o) return reply.callNotFound();
-      return sendHtml(reply, officePage(req.lang, o));
+      // The hours in force (an admin may have set them a moment ago), not only the decree's.
+      return sendHtml(reply, officePage(req.lang, o, ctx.clock.hoursOf(o.office)));
     });
 
     app.get('/kantor/:slug/layanan/:service', { schema: { params: z.object({ slug: z.string(), service: z.string() }) } }, async (req, reply) => {
       const found = catalogue.service(req.params.slug, req.params.service);
       if (!found) return reply.callNotFound();
       const svg = await flowcharts.get(found.office, found.service, req.lang);
-      return sendHtml(reply, servicePage(req.lang, found.office, found.service, svg, { publicBaseUrl: ctx.publicBaseUrl }));
+      return sendHtml(reply, servicePage(req.lang, found.office, found.service, svg, { publicBaseUrl: ctx.publicBaseUrl, shown: ctx.clock.hoursOf(found.office.office, found.service.service) }));
     });
 
     // Browsers ask for /favicon.ico on every page; the icon is a small SVG (Chromium and Firefox draw it).

@@ -7,18 +7,25 @@ import { stepList } from './catalogue-flow-views.js';
 import { html, multiline, raw, type Raw } from './html.js';
 import { page, withLang } from './layout.js';
 
-const clock = (lang: Lang, hhmm: string) => (lang === 'id' ? hhmm.replace(':', '.') : hhmm);
+export const clock = (lang: Lang, hhmm: string) => (lang === 'id' ? hhmm.replace(':', '.') : hhmm);
 
-function dayRange(lang: Lang, days: readonly string[]): string {
+export function dayRange(lang: Lang, days: readonly string[]): string {
   const idx = days.map((d) => DAYS.indexOf(d as (typeof DAYS)[number])).sort((a, b) => a - b);
   const contiguous = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
   if (contiguous && idx.length > 2) return `${dayName(lang, DAYS[idx[0]!]!)}–${dayName(lang, DAYS[idx[idx.length - 1]!]!)}`;
   return idx.map((i) => dayName(lang, DAYS[i]!)).join(', ');
 }
 
-export function hoursBlock(lang: Lang, hours: ServiceHours, timezone: string): Raw {
+/** Hours in force when the office admin has set them (the clock's HoursInForce fits): the decree's words stay quoted beside them. */
+export interface ShownHours {
+  hours: ServiceHours;
+  setting: { reason: string | null } | null;
+}
+
+export function hoursBlock(lang: Lang, hours: ServiceHours, timezone: string, set: ShownHours['setting'] = null): Raw {
   const zone = zoneAbbr(timezone);
-  return html`${hours.source === 'default' ? html`<p class="notice">${t(lang, 'hoursDefault')}</p>` : ''}
+  return html`${hours.source === 'default' && !set ? html`<p class="notice">${t(lang, 'hoursDefault')}</p>` : ''}
+  ${set ? html`<p class="meta">${lang === 'id' ? 'Ditetapkan oleh admin kantor' : 'Set by the office admin'}${set.reason ? `: ${set.reason}` : ''}</p>` : ''}
   ${hours.allDay
     ? html`<p>${t(lang, 'allDay')}</p>`
     : html`<ul class="hours">${hours.week.map(
@@ -81,7 +88,7 @@ ${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to d
   });
 }
 
-export function officePage(lang: Lang, o: StoredOffice): string {
+export function officePage(lang: Lang, o: StoredOffice, shown?: ShownHours): string {
   const office = o.office;
   const d = office.decree;
   const body = html`<h1>${office.name}</h1>
@@ -111,7 +118,7 @@ ${d.revokes.length ? html`<p>${t(lang, 'revokes')}: ${d.revokes.map((a) => `${a.
 </section>
 
 <section aria-labelledby="h-hours"><h2 id="h-hours">${t(lang, 'hours')}</h2>
-${hoursBlock(lang, office.serviceHours, office.timezone)}</section>
+${hoursBlock(lang, shown?.hours ?? office.serviceHours, office.timezone, shown?.setting)}</section>
 
 <section aria-labelledby="h-complaints"><h2 id="h-complaints">${t(lang, 'complaints')}</h2>
 <ul>${office.complaints.channels.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul>
@@ -156,9 +163,12 @@ ${onlineOpen(svc)
 export interface ServicePageOptions {
   /** The public address of this server, printed on the leaflet in place of the button. */
   publicBaseUrl?: string;
+  /** The hours in force (an admin's setting over the decree's), when known. */
+  shown?: ShownHours;
 }
 
 export function servicePage(lang: Lang, o: StoredOffice, s: StoredService, flowchartSvg: string | null, opts: ServicePageOptions = {}): string {
+  const shown = opts.shown;
   const svc = s.service;
   const office = o.office;
   const svcPath = `/kantor/${office.slug}/layanan/${svc.slug}`;
@@ -196,7 +206,7 @@ ${svc.procedure ? stepList(lang, svc.procedure, (id) => roles.get(id) ?? id, svc
 <ul>${svc.initiators.map((i) => html`<li>${initiatorName(lang, i)}</li>`)}</ul></section>
 
 <section aria-labelledby="h-hours" class="hours-section"><h2 id="h-hours">${t(lang, 'hours')}</h2>
-${hoursBlock(lang, svc.serviceHours ?? office.serviceHours, office.timezone)}</section>
+${hoursBlock(lang, shown?.hours ?? svc.serviceHours ?? office.serviceHours, office.timezone, shown?.setting)}</section>
 
 <section aria-labelledby="h-comp" class="decreed"><h2 id="h-comp">${t(lang, 'components')}</h2>
 <p class="meta">${t(lang, 'componentsNote')}</p>

@@ -66,6 +66,8 @@ export interface StaffShell {
   lang: Lang;
   displayName: string;
   csrf: string;
+  /** The officer's roles: the menu shows an entry only to the roles it serves (the server still decides). */
+  roles?: readonly string[];
 }
 
 /** The hidden CSRF field every staff form carries. */
@@ -81,6 +83,7 @@ export function staffNav(shell: StaffShell): Raw {
 <a href="${withLang('/petugas/registri', lang)}">${L(lang, 'Registri DTKS', 'DTKS registry')}</a>
 <a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
 <a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
+${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }
@@ -177,6 +180,12 @@ form.search{max-width:40rem;margin-bottom:.5rem}
 table.stack td:first-child a,table.stack .badge{white-space:nowrap}
 @media(max-width:40rem){table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}table.stack tr{display:block;border-bottom:1px solid #d1d5db;padding:.35rem 0}table.stack td{display:block;border:none;padding:.1rem .25rem}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#374151}}
 details.more{margin:0 0 .75rem}details.more summary{cursor:pointer;padding:.65rem 0;font-weight:600;color:#0b4ea2}
+.sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+input[type=time]{font:inherit;padding:.45rem .5rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827;max-width:100%}
+form .days{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}
+fieldset.day .band{display:flex;flex-wrap:wrap;gap:0 1rem}
+fieldset.day .field-error{margin:0 0 .5rem}
+fieldset.day .field{margin-bottom:.5rem}
 @media print{
   header.site,footer.site,.crumbs,.skip,.print-btn,.no-print{display:none!important}
   main{padding:0;max-width:none}

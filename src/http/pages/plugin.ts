@@ -38,8 +38,8 @@ export const publicPages = (register: Register) => pagesOf('public', register);
 /** Back-office pages: signed-in staff of the office only. */
 export const staffPages = (register: Register) => pagesOf('staff', register);
 
-/** What the staff page shell needs of the request: language, officer's name, CSRF token for its forms. */
+/** What the staff page shell needs of the request: language, officer's name and roles (for the menu), CSRF token for its forms. */
 export function shellOf(req: FastifyRequest): StaffShell {
   const o = officerOf(req);
-  return { lang: req.lang, csrf: o.csrf, displayName: o.user.displayName };
+  return { lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles };
 }

@@ -1,24 +1,33 @@
-/** An office admin closes the office on a date (a flood, a move, a local holiday); the clock skips it at once. */
-import { closuresOf, insertClosure } from '../../db/calendar-repo.js';
-import { failWith, type Outcome } from '../../domain/errors.js';
+/**
+ * An office admin closes the office on a day or a date range (a flood, a move, a holiday declared
+ * late, a cuti bersama): the clock skips those days at once, for every due time computed from then on.
+ */
+import { closedDates, closuresOf, insertClosures } from '../../db/calendar-repo.js';
+import { checkClosure, type ClosureInput, type ClosureKind } from '../../domain/calendar/office-setup.js';
+import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { adminOffice } from './admin-office.js';
+import { recomputeOpenCases } from './recompute-open-cases.js';
 
-export async function addClosure(ctx: Ctx, actor: Actor, input: { date?: string; reason?: string }): Promise<Outcome<{ date: string }>> {
-  if (!actor.roles.includes('admin') || !actor.officeId)
-    return failWith('forbidden', 'role-required', 'Hanya admin kantor yang dapat menambah hari tutup', 'Only an office admin can add a closure');
-  const date = input.date ?? '';
-  const [y, m, d] = date.split('-').map(Number);
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(Date.UTC(y!, m! - 1, d!)).toISOString().startsWith(date);
-  if (!real) return failWith('invalid', 'date-invalid', 'Tanggal harus YYYY-MM-DD dan nyata', 'Date must be a real YYYY-MM-DD date', 'date');
-  const reason = (input.reason ?? '').trim();
-  if (reason.length < 3 || reason.length > 300) return failWith('invalid', 'reason-required', 'Alasan wajib diisi (3–300 karakter)', 'A reason is required (3–300 characters)', 'reason');
-  const office = ctx.catalogue.officeById(actor.officeId);
-  try {
-    await ctx.database.write((trx) => insertClosure(trx, { officeId: office.id, officeSlug: office.office.slug, date, reason, actor: actor.name, at: nowOf(ctx).toISOString() }));
-  } catch {
-    return failWith('conflict', 'closure-exists', `Tanggal ${date} sudah tercatat sebagai hari tutup`, `${date} is already a closure`, 'date');
-  }
-  ctx.clock.setClosures(office.office.slug, await closuresOf(ctx.database.db, office.id));
-  return { ok: true, value: { date } };
+export async function addClosure(ctx: Ctx, actor: Actor, input: ClosureInput): Promise<Outcome<{ groupId: string; dates: string[]; kind: ClosureKind; recomputed: number }>> {
+  const office = adminOffice(ctx, actor);
+  if (!office.ok) return office;
+  const { id: officeId, office: o } = office.value;
+  const now = nowOf(ctx).toISOString();
+  const checked = checkClosure(input, ctx.clock.localDate(o, now));
+  if (!checked.ok) return fail('invalid', ...checked.error);
+  const { dates, reason, kind } = checked.value;
+  let taken: string[] = [];
+  let groupId = '';
+  await ctx.database.write(async (trx) => {
+    taken = await closedDates(trx, officeId, dates);
+    if (!taken.length) groupId = await insertClosures(trx, { officeId, officeSlug: o.slug, dates, reason, kind, actor: actor.name, at: now });
+  });
+  if (taken.length)
+    return failWith('conflict', 'closure-exists', `Tanggal ${taken.join(', ')} sudah tercatat sebagai hari tutup`, `${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} already a closure`, 'date');
+  ctx.clock.setClosures(o.slug, await closuresOf(ctx.database.db, officeId));
+  const span = dates.length > 1 ? `${dates[0]} s.d. ${dates[dates.length - 1]}` : dates[0]!;
+  const recomputed = await recomputeOpenCases(ctx, officeId, { actor: actor.name, change: `kantor tutup ${span} (${reason})`, changeEn: `office closed ${span.replace(' s.d. ', ' to ')} (${reason})` });
+  return { ok: true, value: { groupId, dates, kind, recomputed } };
 }

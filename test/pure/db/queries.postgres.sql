@@ -106,15 +106,44 @@ select count(*) as "n" from "applications" where "applications"."office_id" = $1
 -- applications-repo.openCasesOfNik
 select "applications"."id", "applications"."registration_number", "applications"."applicant_name", "applications"."applicant_nik", "applications"."service_id", "applications"."service_version_id", "applications"."status", "applications"."submitted_at", "applications"."closed_at" from "applications" where "applications"."office_id" = $1 and "applications"."applicant_nik" = $2 and "applications"."status" in ($3, $4, $5) and "applications"."service_id" = $6 order by "applications"."submitted_at" asc;
 
+-- applications-repo.runningCases
+select * from "applications" where "office_id" = $1 and "status" = $2 and "clock_started_at" is not null and "paused_since" is null;
+
+-- applications-repo.setOpenTaskDue
+update "tasks" set "due_at" = $1, "sla_state" = $2 where "application_id" = $3 and "status" = $4;
+
 -- calendar-repo.closuresBySlug
-select "offices"."slug", "office_closures"."date", "office_closures"."reason" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
+select "offices"."slug", "office_closures"."date", "office_closures"."reason", "office_closures"."kind" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
 
 -- calendar-repo.closuresOf
-select "date", "reason" from "office_closures" where "office_id" = $1;
+select "id", "date", "reason", "kind", "group_id", "created_by", "created_at" from "office_closures" where "office_id" = $1 order by "date";
 
--- calendar-repo.insertClosure
-insert into "office_closures" ("id", "office_id", "date", "reason", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6);
+-- calendar-repo.closedDates
+select "date" from "office_closures" where "office_id" = $1 and "date" in ($2, $3) order by "date";
+
+-- calendar-repo.insertClosures
+insert into "office_closures" ("id", "office_id", "date", "reason", "kind", "group_id", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8), ($9, $10, $11, $12, $13, $14, $15, $16);
 insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- calendar-repo.deleteClosureGroup
+delete from "office_closures" where "office_id" = $1 and "id" in ($2);
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- calendar-repo.hoursBySlug
+select "offices"."slug", "office_hours"."scope", "office_hours"."hours", "office_hours"."reason", "office_hours"."set_by", "office_hours"."set_at" from "office_hours" inner join "offices" on "offices"."id" = "office_hours"."office_id";
+
+-- calendar-repo.hoursOf
+select "scope", "hours", "reason", "set_by", "set_at" from "office_hours" where "office_id" = $1 order by "scope";
+
+-- calendar-repo.upsertHours
+insert into "office_hours" ("id", "office_id", "scope", "hours", "reason", "set_by", "set_at") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "scope") do update set "hours" = $8, "reason" = $9, "set_by" = $10, "set_at" = $11;
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- calendar-repo.deleteHours
+delete from "office_hours" where "office_id" = $1 and "scope" = $2;
+
+-- calendar-repo.calendarAudit
+select "actor", "action", "detail", "at" from "audit_events" where "office_id" = $1 and "action" like $2 order by "seq" desc limit $3;
 
 -- settings-repo.readOrCreateSecret
 select "value" from "settings" where "key" = $1;

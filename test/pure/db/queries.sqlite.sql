@@ -106,15 +106,44 @@ select count(*) as "n" from "applications" where "applications"."office_id" = ? 
 -- applications-repo.openCasesOfNik
 select "applications"."id", "applications"."registration_number", "applications"."applicant_name", "applications"."applicant_nik", "applications"."service_id", "applications"."service_version_id", "applications"."status", "applications"."submitted_at", "applications"."closed_at" from "applications" where "applications"."office_id" = ? and "applications"."applicant_nik" = ? and "applications"."status" in (?, ?, ?) and "applications"."service_id" = ? order by "applications"."submitted_at" asc;
 
+-- applications-repo.runningCases
+select * from "applications" where "office_id" = ? and "status" = ? and "clock_started_at" is not null and "paused_since" is null;
+
+-- applications-repo.setOpenTaskDue
+update "tasks" set "due_at" = ?, "sla_state" = ? where "application_id" = ? and "status" = ?;
+
 -- calendar-repo.closuresBySlug
-select "offices"."slug", "office_closures"."date", "office_closures"."reason" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
+select "offices"."slug", "office_closures"."date", "office_closures"."reason", "office_closures"."kind" from "office_closures" inner join "offices" on "offices"."id" = "office_closures"."office_id";
 
 -- calendar-repo.closuresOf
-select "date", "reason" from "office_closures" where "office_id" = ?;
+select "id", "date", "reason", "kind", "group_id", "created_by", "created_at" from "office_closures" where "office_id" = ? order by "date";
 
--- calendar-repo.insertClosure
-insert into "office_closures" ("id", "office_id", "date", "reason", "created_by", "created_at") values (?, ?, ?, ?, ?, ?);
+-- calendar-repo.closedDates
+select "date" from "office_closures" where "office_id" = ? and "date" in (?, ?) order by "date";
+
+-- calendar-repo.insertClosures
+insert into "office_closures" ("id", "office_id", "date", "reason", "kind", "group_id", "created_by", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?);
 insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- calendar-repo.deleteClosureGroup
+delete from "office_closures" where "office_id" = ? and "id" in (?);
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- calendar-repo.hoursBySlug
+select "offices"."slug", "office_hours"."scope", "office_hours"."hours", "office_hours"."reason", "office_hours"."set_by", "office_hours"."set_at" from "office_hours" inner join "offices" on "offices"."id" = "office_hours"."office_id";
+
+-- calendar-repo.hoursOf
+select "scope", "hours", "reason", "set_by", "set_at" from "office_hours" where "office_id" = ? order by "scope";
+
+-- calendar-repo.upsertHours
+insert into "office_hours" ("id", "office_id", "scope", "hours", "reason", "set_by", "set_at") values (?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "scope") do update set "hours" = ?, "reason" = ?, "set_by" = ?, "set_at" = ?;
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- calendar-repo.deleteHours
+delete from "office_hours" where "office_id" = ? and "scope" = ?;
+
+-- calendar-repo.calendarAudit
+select "actor", "action", "detail", "at" from "audit_events" where "office_id" = ? and "action" like ? order by "seq" desc limit ?;
 
 -- settings-repo.readOrCreateSecret
 select "value" from "settings" where "key" = ?;

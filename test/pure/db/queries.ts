@@ -28,6 +28,8 @@ const OFFICE = '5b0c3f4e-7a0e-4b1e-9c55-2f1d0a6b9e01';
 const CASE = '0d7f2c8a-1e3b-4c5d-8f9a-6b7c8d9e0f12';
 const TASK = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const AT = '2026-04-06T01:00:00.000Z';
+const CLOSURE = '4d3c2b1a-0f9e-4d8c-b7a6-958473625140';
+const HOURS = { allDay: false, week: [{ days: ['mon' as const, 'tue' as const, 'wed' as const, 'thu' as const], open: '08:00', close: '15:30' }], closedOnHolidays: true };
 const jambi = loadStandardsDir(STANDARDS_DIR).offices.find((o) => o.office.slug === 'kota-jambi')!;
 
 /* ---------- helpers for the four capabilities below ---------- */
@@ -297,9 +299,19 @@ export const QUERIES: Record<string, Call> = {
   },
   'applications-repo.countCases': (db) => applications.countCases(db, OFFICE, { name: 'siti', statuses: ['withdrawn'] }),
   'applications-repo.openCasesOfNik': (db) => applications.openCasesOfNik(db, OFFICE, '1571024107900003', 's'),
+  'applications-repo.runningCases': (db) => applications.runningCases(db, OFFICE),
+  'applications-repo.setOpenTaskDue': (db) => applications.setOpenTaskDue(db, CASE, { due_at: AT, sla_state: 'on-time' }),
   'calendar-repo.closuresBySlug': (db) => calendar.closuresBySlug(db),
   'calendar-repo.closuresOf': (db) => calendar.closuresOf(db, OFFICE),
-  'calendar-repo.insertClosure': (db) => calendar.insertClosure(db, { officeId: OFFICE, officeSlug: 'kota-jambi', date: '2026-04-07', reason: 'Banjir', actor: 'Admin', at: AT }),
+  'calendar-repo.closedDates': (db) => calendar.closedDates(db, OFFICE, ['2026-04-07', '2026-04-08']),
+  'calendar-repo.insertClosures': (db) => calendar.insertClosures(db, { officeId: OFFICE, officeSlug: 'kota-jambi', dates: ['2026-04-07', '2026-04-08'], reason: 'Banjir', kind: 'closure', actor: 'Admin', at: AT }),
+  'calendar-repo.deleteClosureGroup': (db) =>
+    calendar.deleteClosureGroup(db, { officeId: OFFICE, officeSlug: 'kota-jambi', removed: [{ id: CLOSURE, groupId: CLOSURE, date: '2026-04-07', reason: 'Banjir', kind: 'closure', createdBy: 'Admin', createdAt: AT }], actor: 'Admin', at: AT }),
+  'calendar-repo.hoursBySlug': (db) => calendar.hoursBySlug(db),
+  'calendar-repo.hoursOf': (db) => calendar.hoursOf(db, OFFICE),
+  'calendar-repo.upsertHours': (db) => calendar.upsertHours(db, { officeId: OFFICE, officeSlug: 'kota-jambi', scope: '', hours: HOURS, reason: null, before: HOURS, actor: 'Admin', at: AT }),
+  'calendar-repo.deleteHours': (db) => calendar.deleteHours(db, { officeId: OFFICE, officeSlug: 'kota-jambi', scope: '', before: HOURS, after: HOURS, actor: 'Admin', at: AT }),
+  'calendar-repo.calendarAudit': (db) => calendar.calendarAudit(db, OFFICE, 20),
   'settings-repo.readOrCreateSecret': (db) => settings.readOrCreateSecret(db, 'tracking'),
   'staff-repo.findUserByUsername': (db) => staff.findUserByUsername(db, 'front-office@kota-jambi'),
   'staff-repo.insertUser': (db) =>
