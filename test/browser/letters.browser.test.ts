@@ -44,7 +44,7 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
     assert.match((await page.locator('.error-summary').textContent()) ?? '', /Kata sandi salah/);
     await page.getByLabel('Kata sandi (konfirmasi penandatanganan)').fill('sigap-demo');
     await page.getByRole('button', { name: 'Ditandatangani', exact: true }).click();
-    await page.waitForURL(/\/petugas$/);
+    await page.waitForURL(/\/petugas\/berkas\/[^?]+\?selesai=/);
     const l = await t.database.db.selectFrom('letters').selectAll().where('application_id', '=', c.id).executeTakeFirstOrThrow();
     assert.equal(l.status, 'signed');
     assert.match(l.number!, /^400\.9\/\d{4}\/Dinsos\/\d{4}$/);
