@@ -141,7 +141,7 @@ export function trackingPage(lang: Lang, d: TrackingPageData): string {
 <dl class="facts">
 <div><dt>${L(lang, 'Layanan', 'Service')}</dt><dd>${s.service.title}<br><span class="meta">${s.office}</span></dd></div>
 <div><dt>${L(lang, 'Status', 'Status')}</dt><dd data-testid="status">${lang === 'id' ? s.statusLabel : s.statusLabelEn}</dd></div>
-<div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${s.dueAtLocal ?? '—'}</dd></div>
+<div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${when(lang, s.dueAtLocal)}</dd></div>
 </dl>
 ${s.currentStep ? html`<p>${L(lang, 'Tahap saat ini', 'Current step')}: <strong>${s.currentStep.label}</strong></p>` : ''}
 ${s.reason ? html`<div class="notice" role="status"><strong>${L(lang, 'Catatan petugas', "Officer's note")}:</strong> ${s.reason}</div>` : ''}

@@ -220,7 +220,7 @@ export function supervisionPage(shell: StaffShell, rows: OpenCasesRow[]): string
     path: '/petugas/supervisi',
     body: html`<h1>${L(lang, 'Berkas terbuka per tahap dan petugas', 'Open cases by step and officer')}</h1>
 <div class="table-wrap"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Tahap', 'Step')}</th><th scope="col">${L(lang, 'Peran', 'Role')}</th><th scope="col">${L(lang, 'Petugas', 'Officer')}</th><th scope="col">SLA</th><th scope="col">${L(lang, 'Jumlah', 'Count')}</th><th scope="col">${L(lang, 'Tenggat terdekat', 'Earliest due')}</th></tr></thead><tbody>${rows.map(
-      (r) => html`<tr><td>${r.service}</td><td>${r.step}</td><td>${r.role}</td><td>${r.officer ?? '—'}</td><td>${slaBadge(lang, r.slaState)}</td><td>${r.count}</td><td>${r.earliestDueLocal ?? '—'}</td></tr>`,
+      (r) => html`<tr><td>${r.service}</td><td>${r.step}</td><td>${r.role}</td><td>${r.officer ?? '—'}</td><td>${slaBadge(lang, r.slaState)}</td><td>${r.count}</td><td>${when(lang, r.earliestDueLocal)}</td></tr>`,
     )}</tbody></table></div>`,
   });
 }

@@ -8,7 +8,7 @@ import { WEEKDAYS, daysOf } from '../../domain/calendar/office-setup.js';
 import type { Problem } from '../../domain/errors.js';
 import type { CalendarChange, ClosureGroup, OfficeCalendarOverview } from '../../usecases/calendar/read-office-calendar.js';
 import type { HoursInForce } from '../../usecases/sla-clock.js';
-import { dayName, formatDate, L, zoneAbbr, type Lang } from '../i18n.js';
+import { dayName, formatDate, L, zoneAbbr, when, type Lang } from '../i18n.js';
 import { clock, dayRange } from './catalogue-views.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
@@ -101,7 +101,7 @@ function closureList(shell: StaffShell, groups: readonly ClosureGroup[], label: 
   return html`<ul class="cards closures" aria-label="${label}">${groups.map(
     (g) => html`<li><strong>${rangeText(lang, g.from, g.to)}</strong>${g.days > 1 ? html` <span class="meta">(${g.days} ${L(lang, 'hari', 'days')})</span>` : ''}
 <p>${kindName(lang, g.kind)} · ${g.reason}</p>
-<p class="meta">${L(lang, 'Dicatat', 'Recorded by')} ${g.createdBy}, ${g.createdAtLocal}</p>
+<p class="meta">${L(lang, 'Dicatat', 'Recorded by')} ${g.createdBy}, ${when(lang, g.createdAtLocal)}</p>
 ${g.removable
   ? html`<form method="post" action="${withLang(`${CALENDAR_PATH}/tutup/${g.groupId}/hapus`, lang)}">${csrfField(shell)}<button type="submit" class="reject">${L(lang, 'Hapus', 'Remove')}<span class="sr-only"> ${rangeText(lang, g.from, g.to)}</span></button></form>`
   : html`<p class="meta">${L(lang, 'Sudah berjalan atau lewat: sudah dihitung, tidak dapat dihapus', 'Begun or passed: already counted, cannot be removed')}</p>`}</li>`,
@@ -111,7 +111,7 @@ ${g.removable
 const rangeText = (lang: Lang, from: string, to: string) => (from === to ? formatDate(lang, from) : `${formatDate(lang, from)} – ${formatDate(lang, to)}`);
 
 function changeText(lang: Lang, c: CalendarChange, tz: string): Raw {
-  const who = html`<span class="meta">${c.atLocal} · ${c.actor}</span>`;
+  const who = html`<span class="meta">${when(lang, c.atLocal)} · ${c.actor}</span>`;
   if ('dates' in c) {
     const what = c.action === 'calendar.closure.add' ? L(lang, 'Hari tutup ditambahkan', 'Closure added') : L(lang, 'Hari tutup dihapus', 'Closure removed');
     const dates = c.dates.length ? rangeText(lang, c.dates[0]!, c.dates[c.dates.length - 1]!) : '';

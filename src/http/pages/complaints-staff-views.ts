@@ -5,7 +5,7 @@ import type { Outcome } from '../../domain/errors.js';
 import type { FiledComplaint } from '../../usecases/complaints/file-complaint.js';
 import type { ComplaintList } from '../../usecases/complaints/list-complaints.js';
 import type { ComplaintDetailDto } from '../../usecases/complaints/show-complaint.js';
-import { L, slaLabel, type Lang } from '../i18n.js';
+import { L, slaLabel, when, type Lang } from '../i18n.js';
 import { flash, say, slaBadge } from './components.js';
 import { html, multiline, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
@@ -38,7 +38,7 @@ ${notes.length ? html`<section aria-labelledby="h-notes"><h2 id="h-notes">${L(la
 <label for="f-sla">SLA</label><select id="f-sla" name="sla"><option value="">${L(lang, 'Semua', 'All')}</option>${COMPLAINT_SLA_STATES.map((s) => html`<option value="${s}"${v.filter.sla === s ? html` selected` : ''}>${slaLabel(lang, s)}</option>`)}</select>
 <button type="submit">${L(lang, 'Saring', 'Filter')}</button></form>
 <div class="table-wrap"><table class="queue"><caption>${items.length} ${L(lang, 'pengaduan', 'complaints')}</caption><thead><tr><th scope="col">${L(lang, 'Nomor', 'Number')}</th><th scope="col">${L(lang, 'Jenis / saluran', 'Type / channel')}</th><th scope="col">${L(lang, 'Tahap', 'Stage')}</th><th scope="col">${L(lang, 'Pelapor', 'Complainant')}</th><th scope="col">${L(lang, 'Batas tanggapan', 'Answer by')}</th><th scope="col">SLA</th></tr></thead><tbody>${items.map(
-    (c) => html`<tr><td><a href="${withLang(`/petugas/pengaduan/${c.id}`, lang)}">${c.receiptNumber}</a><br><span class="meta">${c.excerpt}</span></td><td>${c.typeLabel}<br><span class="meta">${c.channelLabel}${c.externalRef ? ` · ${c.externalRef}` : ''}</span></td><td>${L(lang, c.stage.label, c.stage.labelEn)}</td><td>${c.mode === 'anonymous' ? L(lang, 'Anonim', 'Anonymous') : c.mode === 'confidential' ? L(lang, 'Rahasia', 'Confidential') : (c.complainantName ?? '—')}</td><td>${c.dueAtLocal}</td><td>${slaBadge(lang, c.slaState)}${c.escalated ? html` <span class="badge sla-late">${L(lang, 'Eskalasi', 'Escalated')}</span>` : ''}</td></tr>`,
+    (c) => html`<tr><td><a href="${withLang(`/petugas/pengaduan/${c.id}`, lang)}">${c.receiptNumber}</a><br><span class="meta">${c.excerpt}</span></td><td>${c.typeLabel}<br><span class="meta">${c.channelLabel}${c.externalRef ? ` · ${c.externalRef}` : ''}</span></td><td>${L(lang, c.stage.label, c.stage.labelEn)}</td><td>${c.mode === 'anonymous' ? L(lang, 'Anonim', 'Anonymous') : c.mode === 'confidential' ? L(lang, 'Rahasia', 'Confidential') : (c.complainantName ?? '—')}</td><td>${when(lang, c.dueAtLocal)}</td><td>${slaBadge(lang, c.slaState)}${c.escalated ? html` <span class="badge sla-late">${L(lang, 'Eskalasi', 'Escalated')}</span>` : ''}</td></tr>`,
   )}</tbody></table></div>`);
 }
 
@@ -59,7 +59,7 @@ export function complaintRecordedPage(shell: StaffShell, r: FiledComplaint): str
   return staffPage(shell, {
     title: L(lang, 'Tanda terima pengaduan', 'Complaint receipt'),
     path: '/petugas/pengaduan/baru',
-    body: html`<h1>${L(lang, 'Pengaduan tercatat', 'Complaint recorded')}</h1><div class="receipt"><p>${L(lang, 'Nomor pengaduan', 'Complaint number')}: <strong class="big" data-testid="receipt-number">${r.receiptNumber}</strong></p><p>${L(lang, 'Kode pelacakan (berikan kepada pelapor)', 'Tracking code (give it to the complainant)')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p><p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: ${r.dueAtLocal}</p></div><p><a href="${withLang(`/petugas/pengaduan/${r.id}`, lang)}">${L(lang, 'Buka pengaduan', 'Open complaint')}</a> · <button type="button" onclick="window.print()">${L(lang, 'Cetak tanda terima', 'Print receipt')}</button></p>`,
+    body: html`<h1>${L(lang, 'Pengaduan tercatat', 'Complaint recorded')}</h1><div class="receipt"><p>${L(lang, 'Nomor pengaduan', 'Complaint number')}: <strong class="big" data-testid="receipt-number">${r.receiptNumber}</strong></p><p>${L(lang, 'Kode pelacakan (berikan kepada pelapor)', 'Tracking code (give it to the complainant)')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p><p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: ${when(lang, r.dueAtLocal)}</p></div><p><a href="${withLang(`/petugas/pengaduan/${r.id}`, lang)}">${L(lang, 'Buka pengaduan', 'Open complaint')}</a> · <button type="button" onclick="window.print()">${L(lang, 'Cetak tanda terima', 'Print receipt')}</button></p>`,
   });
 }
 
@@ -81,7 +81,7 @@ export function complaintDetailPage(shell: StaffShell, d: ComplaintDetailDto, er
     path: `/petugas/pengaduan/${d.id}`,
     body: html`<h1>${L(lang, 'Pengaduan', 'Complaint')} ${d.receiptNumber}</h1>
 ${flash({ error })}
-<dl class="facts"><div><dt>${L(lang, 'Tahap', 'Stage')}</dt><dd data-testid="stage">${L(lang, d.stage.label, d.stage.labelEn)}</dd></div><div><dt>${L(lang, 'Batas tanggapan', 'Answer by')}</dt><dd>${d.dueAtLocal} ${slaBadge(lang, d.slaState)}${d.escalated ? html` <span class="badge sla-late">${L(lang, 'Eskalasi ke Kepala Dinas', 'Escalated to the head')}</span>` : ''}</dd></div><div><dt>${L(lang, 'Diterima', 'Received')}</dt><dd>${d.receivedAtLocal}<br><span class="meta">${d.channelLabel}${d.externalRef ? ` · ${d.externalRef}` : ''}</span></dd></div></dl>
+<dl class="facts"><div><dt>${L(lang, 'Tahap', 'Stage')}</dt><dd data-testid="stage">${L(lang, d.stage.label, d.stage.labelEn)}</dd></div><div><dt>${L(lang, 'Batas tanggapan', 'Answer by')}</dt><dd>${when(lang, d.dueAtLocal)} ${slaBadge(lang, d.slaState)}${d.escalated ? html` <span class="badge sla-late">${L(lang, 'Eskalasi ke Kepala Dinas', 'Escalated to the head')}</span>` : ''}</dd></div><div><dt>${L(lang, 'Diterima', 'Received')}</dt><dd>${when(lang, d.receivedAtLocal)}<br><span class="meta">${d.channelLabel}${d.externalRef ? ` · ${d.externalRef}` : ''}</span></dd></div></dl>
 <section aria-labelledby="h-who"><h2 id="h-who">${L(lang, 'Pelapor', 'Complainant')}</h2>
 ${d.mode === 'anonymous'
   ? html`<p>${L(lang, 'Anonim: tidak ada identitas yang disimpan.', 'Anonymous: no identity is stored.')}</p>`
@@ -127,7 +127,7 @@ ${d.mode !== 'confidential' && d.status !== 'open'
   : ''}`
   : ''}
 <section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${d.timeline.map(
-      (e) => html`<li><time datetime="${e.at}">${e.atLocal}</time> · <strong>${L(lang, e.label, e.labelEn)}</strong>${e.visibility === 'internal' ? html` <span class="meta">(${L(lang, 'internal', 'internal')})</span>` : ''} · ${e.actor}${e.text ? html`<br>${multiline(e.text)}` : ''}</li>`,
+      (e) => html`<li><time datetime="${e.at}">${when(lang, e.atLocal)}</time> · <strong>${L(lang, e.label, e.labelEn)}</strong>${e.visibility === 'internal' ? html` <span class="meta">(${L(lang, 'internal', 'internal')})</span>` : ''} · ${e.actor}${e.text ? html`<br>${multiline(e.text)}` : ''}</li>`,
     )}</ol></section>`,
   });
 }

@@ -8,7 +8,7 @@ import { CHANNEL_LABELS, COMPLAINT_MODES, COMPLAINT_TYPES, MODE_LABELS, TYPE_LAB
 import type { Problem } from '../../domain/errors.js';
 import type { PublishedItem } from '../../usecases/complaints/list-published-summaries.js';
 import type { PublicComplaintStatus } from '../../usecases/complaints/show-tracked-complaint.js';
-import { L, type Lang } from '../i18n.js';
+import { L, when, type Lang } from '../i18n.js';
 import { fieldError, flash, invalidAttrs, say, slaBadge } from './components.js';
 import { html, multiline, type Raw } from './html.js';
 import { csrfField, page, withLang } from './layout.js';
@@ -98,7 +98,7 @@ export function complaintReceiptPage(lang: Lang, office: StoredOffice, r: { rece
 <div class="receipt" role="status">
 <p>${L(lang, 'Nomor pengaduan', 'Complaint number')}: <strong class="big" data-testid="receipt-number">${r.receiptNumber}</strong></p>
 <p>${L(lang, 'Kode pelacakan', 'Tracking code')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p>
-<p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: <strong data-testid="due">${r.dueAtLocal}</strong></p>
+<p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: <strong data-testid="due">${when(lang, r.dueAtLocal)}</strong></p>
 <p class="meta">${L(lang, 'Simpan nomor dan kode ini: keduanya diperlukan untuk melihat jawaban dan menambahkan informasi. Kode tidak dapat ditampilkan lagi.', 'Keep the number and the code: you need both to read the answer and add information. The code cannot be shown again.')} ${office.office.name}.</p>
 </div>
 <p><a class="button" href="${withLang(`/pengaduan/${r.receiptNumber}?code=${r.trackingCode}`, lang)}">${L(lang, 'Lacak pengaduan', 'Track complaint')}</a></p>`,
@@ -167,8 +167,8 @@ ${flash({ ok: o.done })}
 ${problems.length ? html`<div class="error-summary" role="alert"><ul>${problems.map((p) => html`<li>${say(lang, p)}</li>`)}</ul></div>` : ''}
 <dl class="facts">
 <div><dt>${L(lang, 'Tahap', 'Stage')}</dt><dd data-testid="stage">${L(lang, s.stage.label, s.stage.labelEn)}</dd></div>
-<div><dt>${L(lang, 'Diterima', 'Received')}</dt><dd>${s.receivedAtLocal}<br><span class="meta">${s.channelLabel}${s.externalRef ? ` · ${s.externalRef}` : ''}</span></dd></div>
-<div><dt>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}</dt><dd>${s.dueAtLocal}<br>${slaBadge(lang, s.slaState)}</dd></div>
+<div><dt>${L(lang, 'Diterima', 'Received')}</dt><dd>${when(lang, s.receivedAtLocal)}<br><span class="meta">${s.channelLabel}${s.externalRef ? ` · ${s.externalRef}` : ''}</span></dd></div>
+<div><dt>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}</dt><dd>${when(lang, s.dueAtLocal)}<br>${slaBadge(lang, s.slaState)}</dd></div>
 </dl>
 <p class="meta">${s.office.name} · ${L(lang, s.typeLabel, s.typeLabelEn)} · ${L(lang, s.modeLabel, s.modeLabelEn)}${s.service ? html` · ${s.service.title}` : ''}${s.application ? html` · ${s.application}` : ''}</p>
 <section aria-labelledby="h-text"><h2 id="h-text">${L(lang, 'Laporan Anda', 'Your report')}</h2><p>${multiline(s.text)}</p></section>
@@ -194,7 +194,7 @@ ${s.canAddInformation
 <button type="submit">${L(lang, 'Kirim informasi', 'Send information')}</button></form></section>`
   : ''}
 <section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'History')}</h2><ol class="timeline">${s.timeline.map(
-      (e) => html`<li><time datetime="${e.at}">${e.atLocal}</time> · <strong>${L(lang, e.label, e.labelEn)}</strong>${e.data.unit ? html` · ${String(e.data.unit)}` : ''}${e.text && e.type !== 'answered' ? html`<br>${multiline(e.text)}` : ''}</li>`,
+      (e) => html`<li><time datetime="${e.at}">${when(lang, e.atLocal)}</time> · <strong>${L(lang, e.label, e.labelEn)}</strong>${e.data.unit ? html` · ${String(e.data.unit)}` : ''}${e.text && e.type !== 'answered' ? html`<br>${multiline(e.text)}` : ''}</li>`,
     )}</ol></section>
 <p class="meta">${L(lang, s.responsePromise.text, s.responsePromise.textEn)}</p>`,
   });
