@@ -53,7 +53,8 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
   });
 
   it('batch-signs ready letters from the letters page', async () => {
-    const runs = [await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main'), await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main')];
+    const leave = { leaveForSigner: true };
+    const runs = [await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main', undefined, leave), await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main', undefined, leave)];
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     await signIn(page, 'kepala-dinas@kota-jambi');
