@@ -187,7 +187,11 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
     const done = { registrationNumber: submitted.value.registrationNumber, trackingCode: submitted.value.trackingCode, applicationId: id, steps, finalStatus: app.status, end: app.end_id };
     if (app.status === 'waiting-signature') {
       if (opts.leaveForSigner) return done;
-      for (const s of await signWaitingLetters(ctx, app.id, officeSlug)) log({ ...s, dueAt: app.due_at, dueAtLocal: app.due_at ? ctx.clock.local(office, app.due_at) : null });
+      for (const signed of await signWaitingLetters(ctx, app.id, officeSlug)) {
+        const s = { ...signed, dueAt: app.due_at, dueAtLocal: app.due_at ? ctx.clock.local(office, app.due_at) : null };
+        steps.push(s);
+        log(s);
+      }
       continue;
     }
     if (!task) return done;
@@ -232,17 +236,25 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
   throw new Error('procedure did not finish in 100 steps');
 }
 
-/** The demo accounts of the signing roles sign a waiting case's ready letters, with the demo password. */
+/**
+ * The demo accounts of the signing roles sign a waiting case's ready letters, with the demo
+ * password: one simulated step per letter signed (each is a case event), and one for the case
+ * moving on when the last signature releases it.
+ */
 async function signWaitingLetters(ctx: Ctx, applicationId: string, officeSlug: string): Promise<Omit<SimStep, 'dueAt' | 'dueAtLocal'>[]> {
   const ready = (await lettersOfApplication(ctx.database.db, applicationId)).filter((l) => l.status === 'ready');
   if (ready.length === 0) throw new Error('the case waits for a signature but no letter is ready');
   const done: Omit<SimStep, 'dueAt' | 'dueAtLocal'>[] = [];
+  let signer: Actor | null = null;
   for (const role of new Set(ready.map((l) => l.signer_role))) {
-    const signer = await actorFor(ctx, role, officeSlug);
-    const r = await signLetters(ctx, { ids: ready.filter((l) => l.signer_role === role).map((l) => l.id), password: DEMO_PASSWORD }, signer);
+    signer = await actorFor(ctx, role, officeSlug);
+    const mine = ready.filter((l) => l.signer_role === role);
+    const r = await signLetters(ctx, { ids: mine.map((l) => l.id), password: DEMO_PASSWORD }, signer);
     if (!r.ok || r.value.results.some((x) => !x.ok)) throw new Error(`signing as ${role}: ${JSON.stringify(r)}`);
-    const after = await findCaseAnyOffice(ctx.database.db, applicationId);
-    done.push({ step: 'tanda-tangan-surat', label: 'surat ditandatangani / letters signed', actor: signer.name, outcome: 'signed', status: after?.status ?? 'unknown' });
+    for (const l of mine) done.push({ step: 'tanda-tangan-surat', label: `${l.title} ditandatangani / signed`, actor: signer.name, outcome: 'signed', status: 'waiting-signature' });
   }
+  const after = await findCaseAnyOffice(ctx.database.db, applicationId);
+  if (after && after.status !== 'waiting-signature')
+    done.push({ step: after.current_step ?? after.end_id ?? '', label: 'surat lengkap ditandatangani; berkas berlanjut / letters signed; the case moves on', actor: signer?.name ?? '', outcome: 'released', status: after.status });
   return done;
 }
