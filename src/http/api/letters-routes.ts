@@ -175,7 +175,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
       schema: { tags, summary: 'PDF surat (bertanda tangan, atau pratinjau DRAF) / The letter PDF (signed, or a DRAFT preview)', params: idParams, produces: ['application/pdf'], response: errors(401, 404) },
     },
     async (req, reply) => {
-      const r = await downloadLetter(ctx, officerOf(req).office.id, req.params.id);
+      const r = await downloadLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
       return r.ok ? sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName }) : sendFailure(reply, r.error);
     },
   );

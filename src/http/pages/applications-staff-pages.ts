@@ -10,6 +10,8 @@ import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
 import { submitApplication } from '../../usecases/applications/submit-application.js';
 import { superviseOpenCases } from '../../usecases/applications/supervise-open-cases.js';
 import { taskQueue } from '../../usecases/applications/task-queue.js';
+import { caseLettersToSign } from '../../usecases/letters/case-letters-to-sign.js';
+import { SIGNING_PASSWORD_FIELD, signingProblem } from '../../usecases/letters/confirm-signer.js';
 import { completeBody } from '../api/applications-schemas.js';
 import { officerOf, refuseCsrf } from '../auth.js';
 import { L } from '../i18n.js';
@@ -40,11 +42,13 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     return sendHtml(reply, queuePage(shellOf(req), { officeName: office.office.name, roles: user.roles, notifications, filter, services: office.services, items }));
   });
 
-  app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: z.object({ error: z.string().max(2000).optional() }) } }, async (req, reply) => {
+  app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: z.object({ error: z.string().max(2000).optional(), tandatangan: z.string().max(40).optional() }) } }, async (req, reply) => {
     const { user } = officerOf(req);
     const f = await readCaseFile(ctx, user, req.params.id);
     if (!f.ok) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
-    return sendHtml(reply, casePage(shellOf(req), f.value, { error: req.query.error, roles: user.roles }));
+    // The letters a signing step signs (to preview), or that a waiting case waits for.
+    const signing = f.value.step?.kind === 'sign' || f.value.app.status === 'waiting-signature' ? { ...(await caseLettersToSign(ctx, user.officeId, f.value.app.id)), error: signingProblem(req.query.tandatangan) } : undefined;
+    return sendHtml(reply, casePage(shellOf(req), f.value, { error: req.query.error, roles: user.roles, signing }));
   });
 
   app.post('/petugas/tugas/:id', { schema: { params: idParams } }, async (req, reply) => {
@@ -56,7 +60,9 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     const r = parsed.success ? await completeTask(ctx, { taskId: req.params.id, ...parsed.data }, actor) : null;
     if (r?.ok) return back('/petugas');
     const message = r ? r.error.problems.map((p) => say(req.lang, p)).join(' ') : L(req.lang, 'Isian formulir tidak sah; muat ulang halaman.', 'The form was not valid; reload the page.');
-    return back(`/petugas/berkas/${caseId}?error=${encodeURIComponent(message)}`);
+    // A signing refusal is also shown beside the password field (named by its code).
+    const signing = r?.error.problems.find((p) => p.field === SIGNING_PASSWORD_FIELD);
+    return back(`/petugas/berkas/${caseId}?error=${encodeURIComponent(message)}${signing ? `&tandatangan=${signing.code}` : ''}`);
   });
 
   app.post('/petugas/berkas/:id/lengkap', { schema: { params: idParams } }, async (req, reply) => {

@@ -9,6 +9,9 @@ import { flash, slaBadge } from './components.js';
 import { html, multiline } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { recheckOf, registryRecheckView, siksngField } from './registry-case-views.js';
+import { signStepFields, waitingForSignature } from './letters-sign-step-views.js';
+import type { Problem } from '../../domain/errors.js';
+import type { LetterToSign } from '../../usecases/letters/case-letters-to-sign.js';
 
 export interface QueuePageData {
   officeName: string;
@@ -48,7 +51,14 @@ const STAGE_STATE: Record<StageState, [string, string]> = {
   running: ['berjalan', 'running'],
 };
 
-export function casePage(shell: StaffShell, f: CaseFile, opts: { error?: string; roles: string[] }): string {
+/** The signing step's letters and refusal, and who a case waiting for a signature waits for (letters-sign-step-views.ts). */
+export interface CaseSigning {
+  letters: LetterToSign[];
+  error?: Problem;
+  signers: string;
+}
+
+export function casePage(shell: StaffShell, f: CaseFile, opts: { error?: string; roles: string[]; signing?: CaseSigning }): string {
   const { lang } = shell;
   const { app, service: svc, task, step } = f;
   const applicant = app.applicant;
@@ -58,6 +68,7 @@ export function casePage(shell: StaffShell, f: CaseFile, opts: { error?: string;
   };
   const body = html`<h1>${app.registration_number} · ${svc.title}</h1>
 ${flash({ error: opts.error })}
+${app.status === 'waiting-signature' && opts.signing ? waitingForSignature(lang, opts.signing.letters, opts.signing.signers) : ''}
 <dl class="facts"><div><dt>Status</dt><dd>${app.status} ${slaBadge(lang, app.sla_state)}</dd></div><div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${f.dueLocal ?? '—'}</dd></div><div><dt>${L(lang, 'Tahap', 'Step')}</dt><dd>${step?.label ?? app.end_id ?? '—'}</dd></div></dl>
 <section aria-labelledby="h-app"><h2 id="h-app">${L(lang, 'Pemohon', 'Applicant')}</h2><ul>
 <li>${L(lang, 'Nama', 'Name')}: ${String(applicant.name ?? '')}</li>
@@ -78,7 +89,7 @@ ${f.mine && step && task
 ${step.kind === 'field-visit' ? html`<div class="field"><label for="f-report">${L(lang, 'Laporan kunjungan', 'Visit report')}</label><textarea id="f-report" name="data.report" rows="4"></textarea></div><div class="field"><label for="f-lat">${L(lang, 'Lintang', 'Latitude')}</label><input id="f-lat" name="data.lat" inputmode="decimal"></div><div class="field"><label for="f-lng">${L(lang, 'Bujur', 'Longitude')}</label><input id="f-lng" name="data.lng" inputmode="decimal"></div>` : ''}
 ${step.kind === 'external' ? html`<div class="field"><label for="f-ref">${L(lang, `Nomor/rujukan dari ${step.external ?? 'instansi'}`, `Reference from ${step.external ?? 'the body'}`)}</label><input id="f-ref" name="data.reference"></div>` : ''}
 ${siksngField(lang, svc, step.id)}
-${step.kind === 'sign' ? html`<div class="field"><label for="f-sign-password">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-sign-password" name="data.password" type="password" autocomplete="current-password" aria-describedby="f-sign-password-help"><p id="f-sign-password-help" class="meta">${L(lang, 'Surat ditandatangani hanya bila kata sandi diisi; bila dikosongkan, surat menunggu tanda tangan di menu Surat.', 'The letter is signed only when the password is given; if left empty, it waits for signature under Letters.')}</p></div>` : ''}
+${step.kind === 'sign' ? signStepFields(lang, opts.signing?.letters ?? [], opts.signing?.error) : ''}
 <div class="outcomes">${step.outcomes.map((o) => html`<button type="submit" name="outcome" value="${o.id}" class="${o.kind === 'forward' ? 'primary' : o.kind}">${o.label}</button>`)}</div></form></section>`
   : f.mayRecordResubmission
     ? html`<section><h2>${L(lang, 'Menunggu pemohon', 'Waiting for the applicant')}</h2><p>${app.outcome_reason ?? ''}</p><form method="post" action="${withLang(`/petugas/berkas/${app.id}/lengkap`, lang)}">${csrfField(shell)}<button type="submit" class="primary">${L(lang, 'Pemohon telah melengkapi berkas', 'The applicant completed the file')}</button></form></section>`

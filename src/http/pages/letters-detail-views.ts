@@ -26,7 +26,7 @@ export function letterPage(shell: StaffShell, r: LetterRecord, msg: Flash): stri
 ${l.sha256 ? html`<div><dt>SHA-256</dt><dd><code style="word-break:break-all">${l.sha256}</code></dd></div>` : ''}
 ${l.revocation_reason ? html`<div><dt>${L(lang, 'Alasan pencabutan/pembatalan', 'Revocation/cancellation reason')}</dt><dd>${l.revocation_reason}</dd></div>` : ''}
 </dl>
-<p><a class="button" href="${withLang(`${path}/pdf`, lang)}">${l.sha256 ? L(lang, 'Unduh / cetak PDF', 'Download / print PDF') : L(lang, 'Pratinjau DRAF (PDF)', 'DRAFT preview (PDF)')}</a>${l.signed_at ? html` <a href="/v/${l.token}">${L(lang, 'Halaman verifikasi', 'Verification page')}</a>` : ''}</p>
+<p><a class="button" href="${withLang(`${path}/pdf`, lang)}">${l.sha256 ? L(lang, 'Unduh / cetak PDF', 'Download / print PDF') : L(lang, 'Pratinjau DRAF (PDF) — surat seperti akan ditandatangani', 'DRAFT preview (PDF) — the letter as it will be signed')}</a>${l.signed_at ? html` <a href="/v/${l.token}">${L(lang, 'Halaman verifikasi', 'Verification page')}</a>` : ''}</p>
 ${isUnsigned(l.status) && !l.number ? html`<form method="post" action="${withLang(`${path}/nomori`, lang)}">${csrf}<button type="submit">${L(lang, 'Beri nomor', 'Assign number')}</button></form>` : ''}
 ${l.status === 'ready'
   ? html`<form method="post" action="${withLang('/petugas/surat/tandatangani', lang)}" class="intake">${csrf}<input type="hidden" name="id" value="${l.id}"><div class="field"><label for="f-pass">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-pass" name="password" type="password" autocomplete="current-password" required></div><button type="submit" class="primary">${L(lang, 'Tandatangani', 'Sign')}</button></form>`

@@ -29,3 +29,11 @@ export async function signerConfirmed(ctx: Ctx, userId: string | null, password:
   const check = await confirmPassword(ctx.database, user.username, password, nowOf(ctx));
   return check === 'ok' ? true : check === 'locked' ? { ...accountLocked(), field: SIGNING_PASSWORD_FIELD } : wrongSigningPassword();
 }
+
+/** A signing refusal named by its code (as a page carries it back to the form), to show beside the password field. */
+export function signingProblem(code: string | undefined): Problem | undefined {
+  if (code === 'password-wrong') return wrongSigningPassword();
+  if (code === 'password-required') return signingPasswordRequired();
+  if (code === 'account-locked') return { ...accountLocked(), field: SIGNING_PASSWORD_FIELD };
+  return undefined;
+}
