@@ -39,7 +39,8 @@ export async function publicStatus(ctx: Ctx, app: Case): Promise<PublicStatus> {
     status: app.status,
     statusLabel: label.id,
     statusLabelEn: label.en,
-    currentStep: step ? { id: step.id, label: step.label } : null,
+    // A case waiting for a signature is not at its handover yet: the applicant is told what it waits for instead.
+    currentStep: step && app.status !== 'waiting-signature' ? { id: step.id, label: step.label } : null,
     submittedAt: app.submitted_at,
     dueAt: app.due_at,
     dueAtLocal: app.due_at ? ctx.clock.local(office.office, app.due_at) : null,
