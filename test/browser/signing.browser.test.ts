@@ -48,7 +48,15 @@ describe(`the head of office previews and signs; the citizen then downloads (${T
     contexts.push(c);
     return c.newPage();
   };
-  const noSidewaysScroll = async (page: Page) => assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${page.url()} scrolls sideways`);
+  const noSidewaysScroll = async (page: Page) => {
+    // The widest culprits are named, so a failure says what to fix.
+    const wide = await page.evaluate(() =>
+      document.documentElement.scrollWidth <= window.innerWidth
+        ? []
+        : Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} (${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? '').trim().slice(0, 30)})`).slice(0, 8),
+    );
+    assert.deepEqual(wide, [], `${page.url()} scrolls sideways`);
+  };
   const accessible = async (page: Page) => assert.deepEqual((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], page.url());
   const signIn = async (page: Page, username: string) => {
     await page.goto(`${base}/masuk`);
@@ -106,6 +114,19 @@ describe(`the head of office previews and signs; the citizen then downloads (${T
     assert.match(text, /PRATINJAU/);
     assert.match(text, /belum ditandatangani/);
     assert.match(text, /Yayasan Peduli Sesama Jambi/);
+
+    // On the head's phone, in English: the same list, the letter's own page with its preview.
+    const phone = await newPage(PHONE);
+    await signIn(phone, 'kepala-dinas@kota-jambi');
+    await phone.goto(`${base}/petugas/surat?lang=en`);
+    await phone.getByRole('link', { name: `Preview PDF ${pub.registrationNumber}` }).waitFor();
+    await look(phone, 'letters-to-sign-phone-en');
+    await noSidewaysScroll(phone);
+    await phone.getByRole('row', { name: new RegExp(pub.registrationNumber) }).getByRole('link').first().click();
+    await phone.getByRole('link', { name: /DRAFT preview \(PDF\)/ }).waitFor();
+    await noSidewaysScroll(phone);
+    await accessible(phone);
+    await look(phone, 'letter-detail-phone-en');
 
     await head.getByRole('row', { name: new RegExp(pub.registrationNumber) }).getByRole('checkbox').check();
     await head.getByLabel('Kata sandi (konfirmasi penandatanganan)').fill('bukan-sandi-saya');
