@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openTaskFor } from '../../src/db/applications-repo.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
+import { sweepSla } from '../../src/usecases/applications/sweep-sla.js';
 import { createUser } from '../../src/usecases/staff/create-user.js';
 import { TEST_DB } from '../support/db.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
@@ -125,6 +126,11 @@ describe(`a letter is signed before its case is handed over or completed (${TEST
     assert.ok(held.due_at);
     clock = new Date(Date.parse(held.due_at!) + 21 * 86_400_000);
     try {
+      // The minute sweep sees the waiting case's clock run out and tells the head, who signs it.
+      assert.deepEqual(await sweepSla(t.ctx, held.office_id), { atRisk: 0, late: 1 });
+      assert.equal((await caseRow(lks.id)).sla_state, 'late');
+      const notes = await t.database.db.selectFrom('notifications').select(['role', 'kind']).where('application_id', '=', lks.id).orderBy('role').execute();
+      assert.deepEqual(notes.map((n) => `${n.role}:${n.kind}`), ['kepala-bidang:late', 'kepala-dinas:late']);
       const [letter] = await lettersOf(lks.id);
       const signed = await api('POST', '/api/v1/letters/sign', HEAD.username, { ids: [letter!.id], password: HEAD.password });
       assert.equal(signed.json().signed, 1, signed.body);

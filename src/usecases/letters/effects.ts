@@ -158,7 +158,7 @@ export const letterEffects: StepEffect[] = [
     // No handover and no completion while a letter of the case is unsigned: the case waits for the
     // signature (its clock running) and moves on when the last letter is signed (sign-letters.ts).
     async hold({ ctx, trx, app, move, actor, now }) {
-      const handsOver = (move.kind === 'end' && move.status === 'completed') || (move.kind === 'step' && move.step.kind === 'deliver');
+      const handsOver = (move.kind === 'end' && move.status === 'completed') || (move.kind === 'step' && move.step.kind === 'deliver' && move.status === 'open');
       if (!handsOver) return null;
       const unsigned = (await lettersOfApplication(trx, app.id)).filter((l) => isUnsigned(l.status));
       if (unsigned.length === 0) return null;
