@@ -17,6 +17,7 @@ import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
 import { pdfText } from '../support/pdf.js';
 import { axeViolations, browserHarness } from '../support/browser.js';
+import { signInAs } from '../support/sign-in.js';
 import { actorFor, driveUntil, fileCase } from '../letters/helpers.js';
 
 const PHONE = { width: 360, height: 740 };
@@ -58,13 +59,7 @@ describe(`the head of office previews and signs; the citizen then downloads (${T
     assert.deepEqual(wide, [], `${page.url()} scrolls sideways`);
   };
   const accessible = async (page: Page) => assert.deepEqual((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], page.url());
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${base}/masuk`);
-    await page.getByLabel('Nama pengguna').fill(username);
-    await page.getByLabel('Kata sandi').fill('sigap-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(/\/petugas$/);
-  };
+  const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
   let pub: { id: string; registrationNumber: string; trackingCode: string };
   let citizen: Page;
