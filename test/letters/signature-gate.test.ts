@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { openTaskFor } from '../../src/db/applications-repo.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { sweepSla } from '../../src/usecases/applications/sweep-sla.js';
+import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 import { createUser } from '../../src/usecases/staff/create-user.js';
 import { TEST_DB } from '../support/db.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
@@ -203,6 +204,8 @@ describe(`a letter is signed before its case is handed over or completed (${TEST
     assert.match(!right.ok ? right.error.problems[0]!.message : '', /dikunci sementara/);
     const signIn = await api('POST', '/api/v1/auth/login', undefined, { username: deputy.username, password: deputy.password });
     assert.equal(signIn.json().error.code, 'account-locked');
+    const batch = await signLetters(t.ctx, { ids: [(await lettersOf(c.id))[0]!.id], password: deputy.password }, await actorFor(t.ctx, deputy.username));
+    assert.ok(!batch.ok && batch.error.kind === 'locked' && batch.error.problems[0]!.code === 'account-locked', 'the letters screen is locked too (423)');
     assert.equal((await lettersOf(c.id))[0]?.status, 'draft');
   });
 

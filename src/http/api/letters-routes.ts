@@ -190,7 +190,8 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
         tags,
         summary: 'Tandatangani satu atau banyak surat (wajib kata sandi) / Sign one or many letters (password required)',
         body: signBody,
-        response: { 200: z.object({ signed: z.number().int(), results: z.array(itemResult) }), ...errors(401, 422) },
+        // 423: the signer's account is locked after five wrong passwords (signing and sign-in count together).
+        response: { 200: z.object({ signed: z.number().int(), results: z.array(itemResult) }), ...errors(401, 422, 423) },
       },
     },
     async (req, reply) => {
