@@ -120,6 +120,7 @@ describe(`a letter is signed before its case is handed over or completed (${TEST
     assert.equal(held.closed_at, null);
     assert.equal(await openTaskFor(t.database.db, lks.id), undefined);
     assert.ok(!(await eventsOf(lks.id)).some((e) => e.type.startsWith('closed:')), 'not closed while unsigned');
+    assert.equal((await eventsOf(lks.id)).at(-1)!.slaEffect?.clock, 'resumed', 'the wait on Setda ended and the clock runs on, not stopped');
     const body = await tracking(lks);
     assert.equal(statusOnTracking(body), 'Menunggu tanda tangan');
     assert.doesNotMatch(body, /Selesai|Bagaimana pelayanan kami/, 'no completion and no satisfaction survey yet');

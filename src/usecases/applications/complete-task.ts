@@ -115,7 +115,11 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
       // remembered in end_id; the clock keeps running (no pause, not stopped).
       Object.assign(set, heldChanges(hold, move, ctx.clock.state(clockStart, times.dueAt, !!open, now)));
       if (!(await updateCaseIfVersion(trx, app.id, app.version + 1, set))) throw new Error('case changed inside its own transaction');
-      if (effects.clock === 'stopped') delete effects.clock;
+      // The clock was not stopped: it says only what happened to it before the held end (a resumed wait).
+      if (effects.clock === 'stopped') {
+        if (app.paused_since && app.status === 'waiting-external') effects.clock = 'resumed';
+        else delete effects.clock;
+      }
       Object.assign(effectData, hold.data);
     }
     await closeOpenTasks(trx, app.id, now, actor.id);
