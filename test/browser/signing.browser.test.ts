@@ -95,6 +95,12 @@ describe(`the head of office previews and signs; the citizen then downloads (${T
   it('lets the head find the letter from the menu, preview it as it will be signed, and sign it with the password', async () => {
     const head = await newPage(LAPTOP);
     await signIn(head, 'kepala-dinas@kota-jambi');
+    // The case page says what the tracking page says, and links the letter's preview.
+    await head.goto(`${base}/petugas/berkas/${pub.id}`);
+    await head.getByRole('heading', { name: 'Menunggu tanda tangan Kepala Dinas Sosial' }).waitFor();
+    assert.equal(await head.getByRole('link', { name: /Pratinjau: SURAT REKOMENDASI/ }).count(), 1);
+    await accessible(head);
+    await look(head, 'case-waiting-signature-laptop-id');
     await head.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Surat' }).click();
     await head.getByRole('heading', { name: /Menunggu tanda tangan Anda \(1\)/ }).waitFor();
     await accessible(head);
