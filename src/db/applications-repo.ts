@@ -339,6 +339,18 @@ export async function slaCandidates(q: Q, officeId: string) {
     .execute();
 }
 
+/** Cases waiting for their letters' signature, whose running clock may have crossed a threshold (no open task: the sweep notifies the signers). */
+export async function heldForSignature(q: Q, officeId: string) {
+  return q
+    .selectFrom('applications')
+    .select(['id', 'registration_number', 'clock_started_at', 'due_at', 'sla_state'])
+    .where('office_id', '=', officeId)
+    .where('status', '=', 'waiting-signature')
+    .where('sla_state', 'in', ['on-time', 'at-risk'])
+    .where('due_at', 'is not', null)
+    .execute();
+}
+
 /** Moves a case (and its open task) to a new clock state. */
 export async function setSlaState(q: Q, applicationId: string, state: string): Promise<void> {
   await q.updateTable('applications').set({ sla_state: state }).where('id', '=', applicationId).execute();

@@ -189,7 +189,9 @@ function render(input: LetterPdfInput): Promise<Buffer> {
     if (input.draft) {
       doc.save();
       doc.rotate(-35, { origin: [width / 2, height / 2] });
-      doc.font('B').fontSize(96).fillColor('#c8c8c8').text('DRAF', 0, height / 2 - 50, { width, align: 'center', lineBreak: false });
+      // The signer reads the exact wording; the mark says plainly that this is not the signed letter.
+      doc.font('B').fontSize(64).fillColor('#c8c8c8').text('PRATINJAU', 0, height / 2 - 70, { width, align: 'center', lineBreak: false });
+      doc.font('B').fontSize(40).text('DRAF · PREVIEW', 0, height / 2 + 10, { width, align: 'center', lineBreak: false });
       doc.restore();
       doc.fillColor('black');
       doc.x = left;
@@ -339,7 +341,7 @@ function render(input: LetterPdfInput): Promise<Buffer> {
     doc.lineWidth(0.4).moveTo(left, fy - 4).lineTo(left + contentWidth, fy - 4).stroke('black');
     doc.font('R').fontSize(7).fillColor('black');
     const note = input.draft
-      ? 'DRAF — bukan dokumen resmi; belum bernomor/ditandatangani.'
+      ? 'PRATINJAU / PREVIEW — belum ditandatangani / not signed. DRAF — bukan dokumen resmi; belum bernomor/ditandatangani.'
       : `Keaslian dokumen ini dapat diperiksa di ${input.verifyUrl} (${input.number ?? ''}).`;
     doc.text(note, left, fy, { width: contentWidth - 70, lineBreak: true });
     doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, left + contentWidth - 70, fy, { width: 70, align: 'right' });

@@ -66,6 +66,7 @@ describe(`a citizen applies on a phone, officers work their queues, the citizen 
       await page.getByRole('heading', { name: new RegExp(`Tindak lanjut: ${step.label.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).waitFor();
       if (step.kind === 'field-visit') await page.getByLabel('Laporan kunjungan').fill('Rumah semi permanen, 5 anggota keluarga.');
       if (step.kind === 'external') await page.getByLabel(/Nomor\/rujukan/).fill('REF-2026-001');
+      if (step.kind === 'sign') await page.getByLabel('Kata sandi (konfirmasi penandatanganan)').fill('sigap-demo');
       await page.getByRole('button', { name: outcome.label, exact: true }).click();
       await page.waitForURL(/\/petugas\/berkas\/[^?]+\?selesai=/);
       assert.match((await page.locator('[role="status"]').first().textContent()) ?? '', new RegExp(`Tersimpan: tahap «${step.label.slice(0, 15).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 'the officer sees what was saved');

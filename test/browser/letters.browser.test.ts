@@ -6,6 +6,7 @@ import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
 import { axeViolations, browserHarness } from '../support/browser.js';
+import { signInAs } from '../support/sign-in.js';
 import { driveUntil, fileCase } from '../letters/helpers.js';
 
 describe(`the head of office signs letters and anyone verifies them (${TEST_DB})`, () => {
@@ -21,13 +22,7 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
     await h?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${base}/masuk`);
-    await page.getByLabel('Nama pengguna').fill(username);
-    await page.getByLabel('Kata sandi').fill('sigap-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(/\/petugas$/);
-  };
+  const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
   let token = '';
 
@@ -53,7 +48,8 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
   });
 
   it('batch-signs ready letters from the letters page', async () => {
-    const runs = [await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main'), await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main')];
+    const leave = { leaveForSigner: true };
+    const runs = [await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main', undefined, leave), await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main', undefined, leave)];
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     await signIn(page, 'kepala-dinas@kota-jambi');

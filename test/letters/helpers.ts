@@ -10,6 +10,7 @@ import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import type { Actor, Ctx } from '../../src/usecases/context.js';
 import { demoNik, plausibleIntake } from '../../src/usecases/applications/simulate-case.js';
 import { submitApplication } from '../../src/usecases/applications/submit-application.js';
+import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 
 export async function actorFor(ctx: Ctx, username: string): Promise<Actor> {
   const row = await findUserByUsername(ctx.database.db, username);
@@ -53,7 +54,12 @@ async function completeAs(ctx: Ctx, office: string, task: { id: string; role: st
       taskId: task.id,
       outcome,
       note: 'Sesuai hasil pemeriksaan',
-      data: { ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga.' } : {}), ...(step.kind === 'external' ? { reference: 'REF/2026/001' } : {}) },
+      data: {
+        ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga.' } : {}),
+        ...(step.kind === 'external' ? { reference: 'REF/2026/001' } : {}),
+        // A sign step is the signature itself: the demo signer confirms with the demo password.
+        ...(step.kind === 'sign' ? { password: 'sigap-demo' } : {}),
+      },
       version,
     },
     await actorFor(ctx, `${task.role}@${office}`),
@@ -88,6 +94,10 @@ export async function driveThroughDocument(ctx: Ctx, applicationId: string, offi
   for (let i = 0; i < 80; i++) {
     const task = await openTaskFor(ctx.database.db, applicationId);
     const app = await ctx.database.db.selectFrom('applications').selectAll().where('id', '=', applicationId).executeTakeFirstOrThrow();
+    if (app.status === 'waiting-signature') {
+      await signReady(ctx, applicationId, office);
+      continue;
+    }
     if (!task) return app.status;
     const svc = await serviceOfCase(ctx, app.service_version_id);
     const proc = svc.procedure!;
@@ -122,4 +132,14 @@ export async function driveThroughDocument(ctx: Ctx, applicationId: string, offi
     done = d2;
   }
   throw new Error('did not finish');
+}
+
+/** Signs a case's ready letters as the demo account of each signing role (a case waiting for its signature). */
+export async function signReady(ctx: Ctx, applicationId: string, office: string): Promise<void> {
+  const ready = await ctx.database.db.selectFrom('letters').selectAll().where('application_id', '=', applicationId).where('status', '=', 'ready').execute();
+  if (ready.length === 0) throw new Error('waiting for a signature, but no letter is ready');
+  for (const role of new Set(ready.map((l) => l.signer_role))) {
+    const r = await signLetters(ctx, { ids: ready.filter((l) => l.signer_role === role).map((l) => l.id), password: 'sigap-demo' }, await actorFor(ctx, `${role}@${office}`));
+    if (!r.ok || r.value.results.some((x) => !x.ok)) throw new Error(`signing as ${role}: ${JSON.stringify(r)}`);
+  }
 }

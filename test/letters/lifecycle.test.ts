@@ -194,9 +194,9 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   let signedB: string;
 
   it('batch-signs ready letters with one password confirmation, each recorded individually, only by the signing role', async () => {
-    // Cases run without a password at their sign step: letters wait, numbered, for the signer.
+    // Rekomendasi PUB has no signing step in its decree: at the handover its letter waits, numbered, for the signer.
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-sktm-berobat', 'main'));
+    for (let i = 0; i < 3; i++) runs.push(await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-pub', 'main', undefined, { leaveForSigner: true }));
     const ready = (await Promise.all(runs.map((r) => lettersOf(r.applicationId)))).flat();
     assert.deepEqual(ready.map((l) => l.status), ['ready', 'ready', 'ready']);
     assert.deepEqual(ready.map((l) => l.number), [2, 3, 4].map((n) => `400.9/000${n}/Dinsos/${today().slice(0, 4)}`));
@@ -241,7 +241,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   });
 
   it('lets the head delegate signing for a date range; the letter says a.n. or Plt.', async () => {
-    const run = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main');
+    const run = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main', undefined, { leaveForSigner: true });
     const [ready] = await lettersOf(run.applicationId);
     const deputy = await actorFor(t.ctx, DEPUTY.username);
     const head = await actorFor(t.ctx, HEAD.username);
@@ -266,7 +266,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     assert.equal(v.signer.delegation, 'a.n.');
     assert.equal(v.signer.onBehalfOf, 'Kepala Dinas Sosial Kota Jambi');
     // Plt.: acting head.
-    const run2 = await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main');
+    const run2 = await simulateCase(t.ctx, 'kota-jambi', 'surat-keterangan-terdaftar-dtks', 'main', undefined, { leaveForSigner: true });
     const [ready2] = await lettersOf(run2.applicationId);
     const plt = await createDelegation(t.ctx, { to: DEPUTY.username, kind: 'Plt.', startsOn: today(), endsOn: today() }, head);
     assert.ok(plt.ok);
@@ -291,13 +291,14 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
   });
 
   it('cancels an unsigned letter, which keeps its number; the archive finds letters; the register exports', async () => {
-    const run = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-masuk-sekolah', 'main');
+    // Pendaftaran awal LKS has no signing step: the completion waits for the letter's signature.
+    const run = await simulateCase(t.ctx, 'kota-jambi', 'pendaftaran-awal-lks', 'main', undefined, { leaveForSigner: true });
     const [ready] = await lettersOf(run.applicationId);
     const c = await api('POST', `/api/v1/letters/${ready!.id}/cancel`, HEAD.username, { reason: 'Pemohon meninggal dunia sebelum surat diterbitkan' });
     assert.equal(c.status, 200, c.body);
     assert.equal(c.json().status, 'cancelled');
     assert.equal(c.json().number, ready!.number);
-    const next = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-masuk-sekolah', 'main');
+    const next = await simulateCase(t.ctx, 'kota-jambi', 'pendaftaran-awal-lks', 'main', undefined, { leaveForSigner: true });
     const [n] = await lettersOf(next.applicationId);
     assert.equal(Number(n!.number!.split('/')[1]), Number(ready!.number!.split('/')[1]) + 1, 'a cancelled number is not reused');
     const byNumber = (await api('GET', `/api/v1/letters?number=${encodeURIComponent(ready!.number!)}`, 'front-office@kota-jambi')).json().letters;
@@ -306,7 +307,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     assert.deepEqual(byName.map((l: { id: string }) => l.id), [letterA.id]);
     const revoked = (await api('GET', '/api/v1/letters?status=revoked', 'front-office@kota-jambi')).json().letters;
     assert.deepEqual(revoked.map((l: { id: string }) => l.id), [letterA.id]);
-    const bySvc = (await api('GET', '/api/v1/letters?service=rekomendasi-masuk-sekolah', 'front-office@kota-jambi')).json().letters;
+    const bySvc = (await api('GET', '/api/v1/letters?service=pendaftaran-awal-lks', 'front-office@kota-jambi')).json().letters;
     assert.equal(bySvc.length, 2);
     const inRange = (await api('GET', `/api/v1/letters?from=${today()}&to=${today()}`, 'front-office@kota-jambi')).json().letters;
     assert.ok(inRange.length >= 9);

@@ -59,7 +59,9 @@ describe(`eligibility from the registry, and the Pekanbaru DTKS service end to e
   const step = async (id: string, outcome: string, note = 'Sesuai') => {
     const task = (await openTaskFor(t.database.db, id))!;
     const app = (await findApplication(t.database.db, t.catalogue.office(OFFICE)!.id, id))!;
-    const r = await completeTask(t.ctx, { taskId: task.id, outcome, note, version: app.version }, await staffActor(t.ctx, task.role, OFFICE));
+    // A signing step is the signature: the demo head confirms it with the demo password.
+    const data = outcome === 'ditandatangani' ? { password: 'sigap-demo' } : undefined;
+    const r = await completeTask(t.ctx, { taskId: task.id, outcome, note, data, version: app.version }, await staffActor(t.ctx, task.role, OFFICE));
     assert.ok(r.ok, `${task.step_id} → ${outcome}: ${JSON.stringify(r)}`);
     return r.value;
   };

@@ -95,7 +95,15 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/tasks/:id/complete',
     {
       config: { access: 'staff' },
-      schema: { tags: ['tasks'], summary: 'Selesaikan tugas / Complete a task', params: idParams, body: completeBody, response: { 200: stepDone, ...errors(403, 404, 409, 422) } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Selesaikan tugas / Complete a task',
+        description:
+          'A signing step (kind sign) with letters to sign needs the signer\'s own password in data.password and signs them (422 password-required / password-wrong / account-locked otherwise). A move into a handover (deliver) or a completion while a letter is unsigned answers status waiting-signature: the case moves on when the letter is signed.',
+        params: idParams,
+        body: completeBody,
+        response: { 200: stepDone, ...errors(403, 404, 409, 422) },
+      },
     },
     async (req, reply) => {
       const r = await completeTask(ctx, { taskId: req.params.id, ...req.body }, officerOf(req).actor);

@@ -175,7 +175,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
       schema: { tags, summary: 'PDF surat (bertanda tangan, atau pratinjau DRAF) / The letter PDF (signed, or a DRAFT preview)', params: idParams, produces: ['application/pdf'], response: errors(401, 404) },
     },
     async (req, reply) => {
-      const r = await downloadLetter(ctx, officerOf(req).office.id, req.params.id);
+      const r = await downloadLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
       return r.ok ? sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName }) : sendFailure(reply, r.error);
     },
   );
@@ -190,7 +190,8 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
         tags,
         summary: 'Tandatangani satu atau banyak surat (wajib kata sandi) / Sign one or many letters (password required)',
         body: signBody,
-        response: { 200: z.object({ signed: z.number().int(), results: z.array(itemResult) }), ...errors(401, 422) },
+        // 423: the signer's account is locked after five wrong passwords (signing and sign-in count together).
+        response: { 200: z.object({ signed: z.number().int(), results: z.array(itemResult) }), ...errors(401, 422, 423) },
       },
     },
     async (req, reply) => {

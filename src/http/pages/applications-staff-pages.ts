@@ -6,11 +6,13 @@ import { showOfficeReceipt } from '../../usecases/applications/show-receipt.js';
 import { completeTask } from '../../usecases/applications/complete-task.js';
 import { findDuplicates } from '../../usecases/applications/find-duplicates.js';
 import { findOfficeCase, taskRef } from '../../usecases/applications/find-case.js';
-import { readCaseFile } from '../../usecases/applications/read-case-file.js';
+import { readCaseFile, type CaseFile } from '../../usecases/applications/read-case-file.js';
 import { readUpload } from '../../usecases/applications/read-upload.js';
 import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
 import { submitApplication } from '../../usecases/applications/submit-application.js';
 import { superviseOpenCases } from '../../usecases/applications/supervise-open-cases.js';
+import { caseLettersToSign } from '../../usecases/letters/case-letters-to-sign.js';
+import { signingProblem } from '../../usecases/letters/confirm-signer.js';
 import { completeBody } from '../api/applications-schemas.js';
 import { officerOf, refuseCsrf } from '../auth.js';
 import { L } from '../i18n.js';
@@ -36,13 +38,17 @@ function stepFormBody(f: Record<string, string>) {
 }
 
 export const applicationsStaffPages = staffPages((app, ctx) => {
-  const caseQuery = z.object({ error: z.string().max(2000).optional(), selesai: z.string().max(201).optional() });
+  const caseQuery = z.object({ error: z.string().max(2000).optional(), selesai: z.string().max(201).optional(), tandatangan: z.string().max(40).optional() });
+  /** The letters a signing step signs (to preview), or that a case waiting for a signature waits for. */
+  const signingOf = async (officeId: string, f: CaseFile, code?: string) =>
+    f.step?.kind === 'sign' || f.app.status === 'waiting-signature' ? { ...(await caseLettersToSign(ctx, officeId, f.app.id)), error: signingProblem(code) } : undefined;
   app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
     const { user } = officerOf(req);
     const f = await readCaseFile(ctx, user, req.params.id);
     if (!f.ok) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     const [step, outcome] = (req.query.selesai ?? '').split(':');
-    return sendHtml(reply, casePage(shellOf(req), f.value, { error: req.query.error, roles: user.roles, done: step && outcome ? { step, outcome } : undefined }));
+    const signing = await signingOf(user.officeId, f.value, req.query.tandatangan);
+    return sendHtml(reply, casePage(shellOf(req), f.value, { error: req.query.error, roles: user.roles, done: step && outcome ? { step, outcome } : undefined, signing }));
   });
 
   app.post('/petugas/tugas/:id', { schema: { params: idParams } }, async (req, reply) => {
@@ -62,7 +68,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     const withField = problems.filter((p) => p.field);
     const error = problems.filter((p) => !p.field).map((p) => say(req.lang, p)).join(' ') || (withField.length ? undefined : L(req.lang, 'Isian formulir tidak sah; muat ulang halaman.', 'The form was not valid; reload the page.'));
     const { _csrf: _c, 'data.password': _p, ...values } = fields;
-    return sendHtml(reply, casePage(shellOf(req), f.value, { roles: user.roles, error, form: { values, problems: withField } }), r ? statusOf(r.error.kind) : 422);
+    const signing = await signingOf(user.officeId, f.value);
+    return sendHtml(reply, casePage(shellOf(req), f.value, { roles: user.roles, error, form: { values, problems: withField }, signing }), r ? statusOf(r.error.kind) : 422);
   });
 
   app.post('/petugas/berkas/:id/lengkap', { schema: { params: idParams } }, async (req, reply) => {

@@ -12,6 +12,8 @@ import { channelName } from './applications-intake-views.js';
 import { html, multiline, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { recheckOf, registryAtSubmissionView, registryRecheckView, siksngField } from './registry-case-views.js';
+import { signStepFields, waitingForSignature } from './letters-sign-step-views.js';
+import type { LetterToSign } from '../../usecases/letters/case-letters-to-sign.js';
 
 export function caseNotFoundPage(shell: StaffShell): string {
   return staffPage(shell, { title: '404', path: '/petugas', body: html`<h1>${L(shell.lang, 'Berkas tidak ditemukan', 'Case not found')}</h1>` });
@@ -23,6 +25,13 @@ const STAGE_STATE: Record<StageState, [string, string]> = {
   'running-late': ['berjalan, melewati batas', 'running, past its limit'],
   running: ['berjalan', 'running'],
 };
+
+/** The signing step's letters and refusal, and who a case waiting for a signature waits for (letters-sign-step-views.ts). */
+export interface CaseSigning {
+  letters: LetterToSign[];
+  error?: Problem;
+  signers: string;
+}
 
 /** Every event type of a case's history, in words (an unknown type shows as itself). */
 const EVENT_NAME: Record<string, [string, string]> = {
@@ -132,7 +141,7 @@ function lettersSection(lang: Lang, f: CaseFile): Raw | '' {
 }
 
 /** What the officer may do now: the step form (what was typed comes back after a refusal), or why not. */
-function actionSection(shell: StaffShell, f: CaseFile, form: StepFormState): Raw | '' {
+function actionSection(shell: StaffShell, f: CaseFile, form: StepFormState, signing: CaseSigning | undefined): Raw | '' {
   const { lang } = shell;
   const { app, service: svc, task, step } = f;
   const v = form.values;
@@ -149,17 +158,12 @@ ${step.kind === 'field-visit'
   : ''}
 ${step.kind === 'external' ? html`<div class="field"><label for="f-ref">${L(lang, `Nomor/rujukan dari ${step.external ?? 'instansi'}`, `Reference from ${step.external ?? 'the body'}`)}</label><input id="f-ref" name="data.reference" value="${v['data.reference'] ?? ''}">${err('data.reference')}</div>` : ''}
 ${siksngField(lang, svc, step.id)}
-${step.kind === 'sign' ? signField(lang, form) : ''}
+${step.kind === 'sign' ? signStepFields(lang, signing?.letters ?? [], form.problems.find((p) => p.field === 'data.password') ?? signing?.error) : ''}
 <div class="outcomes">${step.outcomes.map((o) => html`<button type="submit" name="outcome" value="${o.id}" class="${o.kind === 'forward' ? 'primary' : o.kind}">${o.label}</button>`)}</div></form></section>`;
   if (f.mayRecordResubmission)
     return html`<section><h2>${L(lang, 'Menunggu pemohon', 'Waiting for the applicant')}</h2><p>${app.outcome_reason ?? ''}</p><form method="post" action="${withLang(`/petugas/berkas/${app.id}/lengkap`, lang)}">${csrfField(shell)}<button type="submit" class="primary">${L(lang, 'Pemohon telah melengkapi berkas', 'The applicant completed the file')}</button></form></section>`;
   if (task) return html`<p class="meta">${L(lang, `Menunggu peran: ${task.role}`, `Waiting for role: ${task.role}`)}</p>`;
   return '';
-}
-
-/** The signing step's password: the letter is signed only with it (see docs/LETTERS.md). */
-function signField(lang: Lang, form: StepFormState): Raw {
-  return html`<div class="field"><label for="f-sign-password">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-sign-password" name="data.password" type="password" autocomplete="current-password" aria-describedby="f-sign-password-help"${invalidAttrs(form.problems, 'password', 'data.password')}><p id="f-sign-password-help" class="meta">${L(lang, 'Surat ditandatangani hanya bila kata sandi diisi; bila dikosongkan, surat menunggu tanda tangan di menu Surat.', 'The letter is signed only when the password is given; if left empty, it waits for signature under Letters.')}</p>${fieldError(lang, form.problems, 'password', 'data.password')}</div>`;
 }
 
 /** What a refused step form shows again: the values typed and the problems, beside their fields. */
@@ -175,6 +179,7 @@ export interface CasePageOptions {
   /** The step just completed and the outcome chosen, confirmed at the top of the page. */
   done?: { step: string; outcome: string };
   form?: StepFormState;
+  signing?: CaseSigning;
 }
 
 export function casePage(shell: StaffShell, f: CaseFile, opts: CasePageOptions): string {
@@ -197,9 +202,10 @@ export function casePage(shell: StaffShell, f: CaseFile, opts: CasePageOptions):
     : undefined;
   const body = html`<h1>${app.registration_number} · ${svc.title}</h1>
 ${flash({ ok: done, error: opts.error })}
+${app.status === 'waiting-signature' && opts.signing ? waitingForSignature(lang, opts.signing.letters, opts.signing.signers) : ''}
 ${opts.done ? html`<p class="no-print"><a href="${withLang('/petugas', lang)}">← ${L(lang, 'Kembali ke antrean', 'Back to the queue')}</a></p>` : ''}
 <dl class="facts"><div><dt>Status</dt><dd data-testid="case-status">${L(lang, status.id, status.en)} ${slaBadge(lang, app.sla_state)}</dd></div><div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${when(lang, f.dueLocal)}</dd></div><div><dt>${L(lang, 'Tahap', 'Step')}</dt><dd>${step?.label ?? (app.end_id ? (svc.procedure?.ends.find((e) => e.id === app.end_id)?.label ?? app.end_id) : '—')}</dd></div>${f.closedLocal ? html`<div><dt>${L(lang, 'Ditutup', 'Closed')}</dt><dd>${when(lang, f.closedLocal)}</dd></div>` : ''}</dl>
-${actionSection(shell, f, form)}
+${actionSection(shell, f, form, opts.signing)}
 ${applicantSection(lang, f)}
 ${requirementsSection(lang, f, opts.roles)}
 ${lettersSection(lang, f)}

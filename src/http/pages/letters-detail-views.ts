@@ -7,6 +7,18 @@ import { html } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { letterDate, statusBadge, type Flash } from './letters-views.js';
 
+/** A letter event's name in the page's language (the stored type when unknown). */
+const EVENT_NAMES: Record<string, [string, string]> = {
+  drafted: ['disusun', 'drafted'],
+  redrafted: ['disusun ulang', 'redrafted'],
+  numbered: ['diberi nomor', 'numbered'],
+  ready: ['menunggu tanda tangan', 'ready for signature'],
+  signed: ['ditandatangani', 'signed'],
+  revoked: ['dicabut', 'revoked'],
+  cancelled: ['dibatalkan', 'cancelled'],
+};
+const eventName = (lang: 'id' | 'en', type: string) => (EVENT_NAMES[type] ? L(lang, ...EVENT_NAMES[type]) : type);
+
 export function letterPage(shell: StaffShell, r: LetterRecord, msg: Flash): string {
   const { lang } = shell;
   const l = r.letter;
@@ -22,11 +34,11 @@ export function letterPage(shell: StaffShell, r: LetterRecord, msg: Flash): stri
 <div><dt>${L(lang, 'Layanan', 'Service')}</dt><dd>${r.serviceName}</dd></div>
 <div><dt>${L(lang, 'Tanggal surat', 'Date')}</dt><dd>${letterDate(lang, l.issued_on)}</dd></div>
 <div><dt>${L(lang, 'Berlaku s.d.', 'Valid until')}</dt><dd>${l.valid_until ? letterDate(lang, l.valid_until) : '—'}</dd></div>
-<div><dt>${L(lang, 'Penanda tangan', 'Signer')}</dt><dd>${signer ? html`${signer.position.join(' ')} ${signer.name}` : L(lang, `peran: ${l.signer_role}`, `role: ${l.signer_role}`)}</dd></div>
+<div><dt>${L(lang, 'Penanda tangan', 'Signer')}</dt><dd>${signer ? html`${signer.position.join(' ')} ${signer.name}` : L(lang, `${r.signerRoleName} (peran: ${l.signer_role}) — belum ditandatangani`, `${r.signerRoleName} (role: ${l.signer_role}) — not signed yet`)}</dd></div>
 ${l.sha256 ? html`<div><dt>SHA-256</dt><dd><code style="word-break:break-all">${l.sha256}</code></dd></div>` : ''}
 ${l.revocation_reason ? html`<div><dt>${L(lang, 'Alasan pencabutan/pembatalan', 'Revocation/cancellation reason')}</dt><dd>${l.revocation_reason}</dd></div>` : ''}
 </dl>
-<p><a class="button" href="${withLang(`${path}/pdf`, lang)}">${l.sha256 ? L(lang, 'Unduh / cetak PDF', 'Download / print PDF') : L(lang, 'Pratinjau DRAF (PDF)', 'DRAFT preview (PDF)')}</a>${l.signed_at ? html` <a href="/v/${l.token}">${L(lang, 'Halaman verifikasi', 'Verification page')}</a>` : ''}</p>
+<p><a class="button" href="${withLang(`${path}/pdf`, lang)}">${l.sha256 ? L(lang, 'Unduh / cetak PDF', 'Download / print PDF') : L(lang, 'Pratinjau DRAF (PDF) — surat seperti akan ditandatangani', 'DRAFT preview (PDF) — the letter as it will be signed')}</a>${l.signed_at ? html` <a href="/v/${l.token}">${L(lang, 'Halaman verifikasi', 'Verification page')}</a>` : ''}</p>
 ${isUnsigned(l.status) && !l.number ? html`<form method="post" action="${withLang(`${path}/nomori`, lang)}">${csrf}<button type="submit">${L(lang, 'Beri nomor', 'Assign number')}</button></form>` : ''}
 ${l.status === 'ready'
   ? html`<form method="post" action="${withLang('/petugas/surat/tandatangani', lang)}" class="intake">${csrf}<input type="hidden" name="id" value="${l.id}"><div class="field"><label for="f-pass">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-pass" name="password" type="password" autocomplete="current-password" required></div><button type="submit" class="primary">${L(lang, 'Tandatangani', 'Sign')}</button></form>`
@@ -37,7 +49,7 @@ ${l.status === 'signed'
 ${isUnsigned(l.status)
   ? html`<details><summary>${L(lang, 'Batalkan surat', 'Cancel letter')}</summary><form method="post" action="${withLang(`${path}/batal`, lang)}" class="intake">${csrf}<div class="field"><label for="f-cr">${L(lang, 'Alasan pembatalan', 'Reason')}</label><textarea id="f-cr" name="reason" rows="3" required></textarea></div><button type="submit" class="reject">${L(lang, 'Batalkan', 'Cancel')}</button></form></details>`
   : ''}
-<section aria-labelledby="h-hist"><h2 id="h-hist">${L(lang, 'Riwayat surat', 'Letter history')}</h2><ol class="timeline">${r.events.map((e) => html`<li><time datetime="${e.at}">${e.localAt}</time> · <strong>${e.type}</strong> · ${e.actor}</li>`)}</ol></section>`;
+<section aria-labelledby="h-hist"><h2 id="h-hist">${L(lang, 'Riwayat surat', 'Letter history')}</h2><ol class="timeline">${r.events.map((e) => html`<li><time datetime="${e.at}">${e.localAt}</time> · <strong>${eventName(lang, e.type)}</strong> · ${e.actor}</li>`)}</ol></section>`;
   return staffPage(shell, { title: `${l.title} ${l.number ?? ''}`, path, body });
 }
 

@@ -88,7 +88,7 @@ export const lettersPages = staffPages((app, ctx) => {
 
   // The PDF belongs to the letter's page: shown in the browser, to print.
   app.get('/petugas/surat/:id/pdf', { schema: { params: idParams } }, async (req, reply) => {
-    const r = await downloadLetter(ctx, officerOf(req).office.id, req.params.id);
+    const r = await downloadLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
     if (!r.ok) return reply.code(404).type('text/plain; charset=utf-8').send(notFoundText);
     return sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName, inline: true });
   });

@@ -1,13 +1,15 @@
 /**
  * Completes a task with one of its step's outcomes. Exactly one of two concurrent completions
  * wins: the case row is updated only if its version is the one the officer saw (else 409), and
- * the new state, the event and the next task are written in the same transaction.
+ * the new state, the event and the next task are written in the same transaction. A step effect
+ * may hold the move (a handover or completion waits for its letters' signature; docs/LETTERS.md).
  */
 import { closeOpenTasks, findCase, findTask, insertEvent, insertTask, updateCaseIfVersion, type CaseChanges } from '../../db/applications-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
-import { checkStepData, completesFile, outcomeMove, stepById } from '../../domain/procedure/engine.js';
+import { checkStepData, completesFile, outcomeMove, stepById, type Move } from '../../domain/procedure/engine.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import type { Hold } from '../step-effects.js';
 import { roleRequired, taskNotFound } from './case-failures.js';
 import { serviceOfCase } from './service-of-case.js';
 
@@ -101,11 +103,25 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
   if (times.dueAt !== app.due_at) effects.dueAt = times.dueAt;
 
   let won = false;
+  let hold: Hold | null = null;
   await ctx.database.write(async (trx) => {
     won = await updateCaseIfVersion(trx, app.id, app.version, set);
     if (!won) return;
     const effectData: Record<string, unknown> = {};
     for (const e of ctx.effects) if (e.apply) Object.assign(effectData, (await e.apply({ ...effectInput, trx })) ?? {});
+    for (const e of ctx.effects) hold ??= e.hold ? await e.hold({ ...effectInput, trx }) : null;
+    if (hold) {
+      // The move is made but waits: the next step's task is kept out of the queue, or the end is
+      // remembered in end_id; the clock keeps running (no pause, not stopped).
+      Object.assign(set, heldChanges(hold, move, ctx.clock.state(clockStart, times.dueAt, !!open, now)));
+      if (!(await updateCaseIfVersion(trx, app.id, app.version + 1, set))) throw new Error('case changed inside its own transaction');
+      // The clock was not stopped: it says only what happened to it before the held end (a resumed wait).
+      if (effects.clock === 'stopped') {
+        if (app.paused_since && app.status === 'waiting-external') effects.clock = 'resumed';
+        else delete effects.clock;
+      }
+      Object.assign(effectData, hold.data);
+    }
     await closeOpenTasks(trx, app.id, now, actor.id);
     if (move.kind === 'step')
       await insertTask(trx, {
@@ -116,7 +132,7 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
         role: move.step.role,
         sla_state: set.sla_state!,
         // A case back with the applicant is not in anyone's queue until the file comes back.
-        status: move.status === 'waiting-applicant' ? 'waiting' : 'open',
+        status: move.status === 'waiting-applicant' || hold ? 'waiting' : 'open',
         due_at: times.dueAt,
         created_at: now,
       });
@@ -125,7 +141,7 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
     await insertEvent(trx, {
       application_id: app.id,
       office_id: app.office_id,
-      type: move.kind === 'end' ? `closed:${move.status}` : outcome.kind === 'return' ? 'returned' : 'step-completed',
+      type: move.kind === 'end' && !hold ? `closed:${move.status}` : outcome.kind === 'return' ? 'returned' : 'step-completed',
       step_id: step.id,
       outcome: outcome.id,
       actor_id: actor.id,
@@ -145,7 +161,18 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
       step: move.kind === 'step' ? move.step.id : null,
       end: move.kind === 'end' ? move.endId : null,
       dueAt: times.dueAt,
-      version: app.version + 1,
+      version: app.version + (hold ? 2 : 1),
     },
+  };
+}
+
+/** What a held move writes instead: the case waits where the move would take it, its clock running. */
+function heldChanges(hold: Hold, move: Move, slaState: string): CaseChanges {
+  return {
+    status: hold.status,
+    current_step: move.kind === 'step' ? move.step.id : null,
+    end_id: move.kind === 'end' ? move.endId : null,
+    closed_at: null,
+    sla_state: slaState,
   };
 }

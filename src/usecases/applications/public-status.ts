@@ -1,5 +1,7 @@
 /** What the public may see of a case: no personal data beyond what the holder of the code typed. */
 import { completedSteps, openTaskFor, type Case } from '../../db/applications-repo.js';
+import { lettersOfApplication } from '../../db/letters-repo.js';
+import { isUnsigned } from '../../domain/letters/status.js';
 import { applicantMustDo, OPEN_CASE_STATUSES, STATUS_LABEL, type CaseStatus } from '../../domain/applications/status.js';
 import { canWithdraw, stepById } from '../../domain/procedure/engine.js';
 import type { Ctx } from '../context.js';
@@ -27,7 +29,7 @@ export async function publicStatus(ctx: Ctx, app: Case): Promise<PublicStatus> {
   const office = ctx.catalogue.officeById(app.office_id);
   const step = app.current_step ? stepById(svc.procedure!, app.current_step) : undefined;
   const label = STATUS_LABEL[app.status];
-  const mustDo = applicantMustDo(app.status, app.outcome_reason);
+  const mustDo = applicantMustDo(app.status, app.outcome_reason, app.status === 'waiting-signature' ? await awaitedSigner(ctx, app) : undefined);
   const open = OPEN_CASE_STATUSES.includes(app.status);
   const task = open ? await openTaskFor(ctx.database.db, app.id) : undefined;
   return {
@@ -37,7 +39,8 @@ export async function publicStatus(ctx: Ctx, app: Case): Promise<PublicStatus> {
     status: app.status,
     statusLabel: label.id,
     statusLabelEn: label.en,
-    currentStep: step ? { id: step.id, label: step.label } : null,
+    // A case waiting for a signature is not at its handover yet: the applicant is told what it waits for instead.
+    currentStep: step && app.status !== 'waiting-signature' ? { id: step.id, label: step.label } : null,
     submittedAt: app.submitted_at,
     dueAt: app.due_at,
     dueAtLocal: app.due_at ? ctx.clock.local(office.office, app.due_at) : null,
@@ -46,4 +49,11 @@ export async function publicStatus(ctx: Ctx, app: Case): Promise<PublicStatus> {
     reason: app.status === 'rejected' || app.status === 'waiting-applicant' ? app.outcome_reason : null,
     canWithdraw: open && task !== undefined && canWithdraw(svc.procedure!, await completedSteps(ctx.database.db, app.id)),
   };
+}
+
+/** Who a case waiting for a signature waits for: the office's name of the unsigned letters' signing role(s). */
+async function awaitedSigner(ctx: Ctx, app: Case): Promise<{ id: string; en: string } | undefined> {
+  const roles = ctx.catalogue.officeById(app.office_id).office.roles;
+  const names = [...new Set((await lettersOfApplication(ctx.database.db, app.id)).filter((l) => isUnsigned(l.status)).map((l) => roles.find((r) => r.id === l.signer_role)?.name ?? l.signer_role))];
+  return names.length ? { id: names.join(' / '), en: names.join(' / ') } : undefined;
 }

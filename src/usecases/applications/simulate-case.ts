@@ -3,11 +3,14 @@
  * cases the API uses (submit, complete task, resubmit). For staff training and smoke tests.
  */
 import { findCaseAnyOffice, openTaskFor } from '../../db/applications-repo.js';
+import { lettersOfApplication } from '../../db/letters-repo.js';
 import { findUserByUsername, toStaff } from '../../db/staff-repo.js';
 import { firstStepWith, mainOutcome } from '../../domain/procedure/paths.js';
 import { evaluateRule } from '../../domain/standards/rules.js';
 import type { Rule, Service } from '../../domain/standards/schema.js';
 import type { Actor, Ctx } from '../context.js';
+import { signLetters } from '../letters/sign-letters.js';
+import { DEMO_PASSWORD } from '../staff/ensure-demo-accounts.js';
 import { completeTask } from './complete-task.js';
 import { resubmitFile } from './resubmit-file.js';
 import { submitApplication } from './submit-application.js';
@@ -138,7 +141,12 @@ async function actorFor(ctx: Ctx, role: string, officeSlug: string): Promise<Act
   return { id: u.id, name: `${u.displayName}`, roles: u.roles, officeId: u.officeId };
 }
 
-export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: string, path: SimPath = 'main', log: (s: SimStep) => void = () => {}): Promise<SimResult> {
+/**
+ * `leaveForSigner`: stop where the case needs a signature (an open sign step, or a handover or
+ * completion waiting for its letters), so a test or a trainee signs in the letters screen; by
+ * default the demo account of the signing role signs with the demo password, as a head would.
+ */
+export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: string, path: SimPath = 'main', log: (s: SimStep) => void = () => {}, opts: { leaveForSigner?: boolean } = {}): Promise<SimResult> {
   const found = ctx.catalogue.service(officeSlug, serviceSlug);
   if (!found) throw new Error(`unknown service ${officeSlug}/${serviceSlug}`);
   const svc = found.service.service;
@@ -176,7 +184,17 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
     const task = await openTaskFor(ctx.database.db, id);
     const app = await findCaseAnyOffice(ctx.database.db, id);
     if (!app) throw new Error(`case ${id} disappeared`);
-    if (!task) return { registrationNumber: submitted.value.registrationNumber, trackingCode: submitted.value.trackingCode, applicationId: id, steps, finalStatus: app.status, end: app.end_id };
+    const done = { registrationNumber: submitted.value.registrationNumber, trackingCode: submitted.value.trackingCode, applicationId: id, steps, finalStatus: app.status, end: app.end_id };
+    if (app.status === 'waiting-signature') {
+      if (opts.leaveForSigner) return done;
+      for (const signed of await signWaitingLetters(ctx, app.id, officeSlug)) {
+        const s = { ...signed, dueAt: app.due_at, dueAtLocal: app.due_at ? ctx.clock.local(office, app.due_at) : null };
+        steps.push(s);
+        log(s);
+      }
+      continue;
+    }
+    if (!task) return done;
     if (task.status === 'waiting') {
       const r = await resubmitFile(ctx, app, front, 'Berkas sudah dilengkapi');
       if (!r.ok) throw new Error(`resubmit failed: ${r.error.problems[0]?.messageEn}`);
@@ -192,6 +210,7 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
     } else outcome = mainOutcome(proc, step.id);
     if (!outcome) throw new Error(`no route to completion from ${step.id}`);
     const kind = step.outcomes.find((o) => o.id === outcome)!.kind;
+    if (step.kind === 'sign' && kind === 'forward' && opts.leaveForSigner) return done;
     const actor = await actorFor(ctx, task.role, officeSlug);
     const r = await completeTask(
       ctx,
@@ -202,6 +221,8 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
         data: {
           ...(step.kind === 'field-visit' ? { report: 'Rumah semi permanen, 5 anggota keluarga, kepala keluarga buruh harian.', coordinates: { lat: -1.61, lng: 103.61 } } : {}),
           ...(step.kind === 'external' ? { reference: `REF/${step.id}/2026` } : {}),
+          // The demo signer signs at its step (a sign step never completes unsigned).
+          ...(step.kind === 'sign' ? { password: DEMO_PASSWORD } : {}),
         },
         version: app.version,
       },
@@ -213,4 +234,27 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
     log(s);
   }
   throw new Error('procedure did not finish in 100 steps');
+}
+
+/**
+ * The demo accounts of the signing roles sign a waiting case's ready letters, with the demo
+ * password: one simulated step per letter signed (each is a case event), and one for the case
+ * moving on when the last signature releases it.
+ */
+async function signWaitingLetters(ctx: Ctx, applicationId: string, officeSlug: string): Promise<Omit<SimStep, 'dueAt' | 'dueAtLocal'>[]> {
+  const ready = (await lettersOfApplication(ctx.database.db, applicationId)).filter((l) => l.status === 'ready');
+  if (ready.length === 0) throw new Error('the case waits for a signature but no letter is ready');
+  const done: Omit<SimStep, 'dueAt' | 'dueAtLocal'>[] = [];
+  let signer: Actor | null = null;
+  for (const role of new Set(ready.map((l) => l.signer_role))) {
+    signer = await actorFor(ctx, role, officeSlug);
+    const mine = ready.filter((l) => l.signer_role === role);
+    const r = await signLetters(ctx, { ids: mine.map((l) => l.id), password: DEMO_PASSWORD }, signer);
+    if (!r.ok || r.value.results.some((x) => !x.ok)) throw new Error(`signing as ${role}: ${JSON.stringify(r)}`);
+    for (const l of mine) done.push({ step: 'tanda-tangan-surat', label: `${l.title} ditandatangani / signed`, actor: signer.name, outcome: 'signed', status: 'waiting-signature' });
+  }
+  const after = await findCaseAnyOffice(ctx.database.db, applicationId);
+  if (after && after.status !== 'waiting-signature')
+    done.push({ step: after.current_step ?? after.end_id ?? '', label: 'surat lengkap ditandatangani; berkas berlanjut / letters signed; the case moves on', actor: signer?.name ?? '', outcome: 'released', status: after.status });
+  return done;
 }

@@ -1,9 +1,12 @@
 /**
  * Re-evaluates the clock state of an office's open cases and notifies, once per case and kind,
- * the role owning the current step and the supervising role when a case becomes at risk or late.
+ * the role owning the current step and the supervising role when a case becomes at risk or late
+ * (for a case waiting for its letters' signature: the roles that sign them).
  * A write: it runs in the background (every minute under `sigap serve`), never on a page view.
  */
-import { insertEvent, notifyOnce, setSlaState, slaCandidates } from '../../db/applications-repo.js';
+import { heldForSignature, insertEvent, notifyOnce, setSlaState, slaCandidates } from '../../db/applications-repo.js';
+import { lettersOfApplication } from '../../db/letters-repo.js';
+import { isUnsigned } from '../../domain/letters/status.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 
@@ -18,7 +21,15 @@ export async function sweepSla(ctx: Ctx, officeId: string): Promise<{ atRisk: nu
   const supervisor = supervisingRole(office.office.roles.map((r) => r.id));
   let atRisk = 0;
   let late = 0;
-  for (const r of await slaCandidates(ctx.database.db, officeId)) {
+  // A case waiting for its letters' signature has no task in a queue: its signers are told.
+  const held = await Promise.all(
+    (await heldForSignature(ctx.database.db, officeId)).map(async (c) => {
+      const signers = [...new Set((await lettersOfApplication(ctx.database.db, c.id)).filter((l) => isUnsigned(l.status)).map((l) => l.signer_role))];
+      return { ...c, role: signers[0] ?? supervisor, also: signers.slice(1) };
+    }),
+  );
+  const candidates = [...(await slaCandidates(ctx.database.db, officeId)).map((r) => ({ ...r, also: [] as string[] })), ...held];
+  for (const r of candidates) {
     const state = ctx.clock.state(r.clock_started_at, r.due_at, false, now);
     if (state === r.sla_state || (state !== 'at-risk' && state !== 'late')) continue;
     if (state === 'late') late++;
@@ -27,7 +38,7 @@ export async function sweepSla(ctx: Ctx, officeId: string): Promise<{ atRisk: nu
       state === 'late' ? `${r.registration_number} terlambat: melewati batas waktu / late: past its due time` : `${r.registration_number} hampir terlambat / at risk of being late`;
     await ctx.database.write(async (trx) => {
       await setSlaState(trx, r.id, state);
-      for (const role of new Set([r.role, supervisor])) await notifyOnce(trx, { officeId, applicationId: r.id, role, kind: state, message, at: now });
+      for (const role of new Set([r.role, ...r.also, supervisor])) await notifyOnce(trx, { officeId, applicationId: r.id, role, kind: state, message, at: now });
       await insertEvent(trx, { application_id: r.id, office_id: officeId, type: `sla:${state}`, actor_id: null, actor_name: 'Sigap (jam layanan)', slaEffect: { state }, at: now });
     });
   }

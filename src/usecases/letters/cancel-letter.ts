@@ -1,4 +1,7 @@
-/** Cancelling an unsigned letter, with a written reason; it keeps its number (never reused). */
+/**
+ * Cancelling an unsigned letter, with a written reason; it keeps its number (never reused). A case
+ * that waited for it alone moves on (settle-case.ts).
+ */
 import { findLetter, insertAudit, type Letter } from '../../db/letters-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { isUnsigned } from '../../domain/letters/status.js';
@@ -7,6 +10,7 @@ import { nowOf } from '../context.js';
 import { conflictFailure, orOnConflict } from './conflict.js';
 import { letterNotFound, manageForbidden } from './letter-failures.js';
 import { markCancelled } from './mark-cancelled.js';
+import { settleCase } from './settle-case.js';
 import { mayManageLetter } from './signing-authority.js';
 
 export async function cancelLetter(ctx: Ctx, id: string, input: { reason?: string }, actor: Actor): Promise<Outcome<Letter>> {
@@ -25,6 +29,8 @@ export async function cancelLetter(ctx: Ctx, id: string, input: { reason?: strin
       value: await ctx.database.write(async (trx) => {
         const l = await markCancelled(trx, letter, actor, now, reason);
         await insertAudit(trx, { officeId: letter.office_id, actor: actor.name, action: 'letters.cancel', subject: `letter:${letter.id}`, detail: { number: letter.number, reason }, at: now });
+        // A case that waited only for this letter is not left waiting for a letter that will never be signed.
+        await settleCase(trx, ctx, l, actor, now);
         return l;
       }),
     }),

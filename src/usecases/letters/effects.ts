@@ -5,19 +5,21 @@
  *   or a step a `kind: document` template names) freezes the case's fields into a letter draft;
  * - completing a `sign` step with the signer's password (`data.password`, checked before the
  *   transaction) numbers the case's unsigned letters if needed, renders and stores the final PDF
- *   and records who, when and its SHA-256; without a password the step is recorded and the
- *   letters wait, "ready for signature", for the signer (individually or in a batch);
+ *   and records who, when and its SHA-256; without the password the step is refused (a sign
+ *   step with letters to sign is their signature);
  * - completing a `number` step numbers the case's unnumbered letters;
  * - a case that completes puts its unsigned letters, numbered, ready for signature by the
  *   signing role; a case that ends rejected cancels its unsigned letters (they keep any number)
- *   and gets a rejection letter with the written reason, numbered and ready for signature.
+ *   and gets a rejection letter with the written reason, numbered and ready for signature;
+ * - a case about to be handed over (a `deliver` step) or completed while a letter of it is unsigned
+ *   waits for the signature instead (`hold`).
  */
 import { lettersOfApplication, type Letter } from '../../db/letters-repo.js';
 import { hasDraftingStep, productTemplate, rejectionTemplate, templatesForStep } from '../../domain/letters/documents.js';
 import { isUnsigned } from '../../domain/letters/status.js';
 import type { StepEffect, StepEffectInput } from '../step-effects.js';
 import { assignNumber } from './assign-number.js';
-import { signerConfirmed, wrongSigningPassword } from './confirm-signer.js';
+import { signerConfirmed, signingPasswordRequired } from './confirm-signer.js';
 import { decisionFor, draftLetter } from './draft-letter.js';
 import { markCancelled } from './mark-cancelled.js';
 import { markReady } from './mark-ready.js';
@@ -44,12 +46,14 @@ export const letterEffects: StepEffect[] = [
     name: 'letters',
     async check(input) {
       if (input.step.kind !== 'sign' || input.outcome.kind !== 'forward') return [];
-      const password = passwordOf(input.data);
-      if (!password) return [];
       const letters = await lettersOfApplication(input.ctx.database.db, input.app.id);
       const { unsigned, draftProduct } = await toSignAtStep(input, letters);
       if (unsigned.length === 0 && !draftProduct) return [];
-      if (!(await signerConfirmed(input.ctx, input.actor.id, password))) return [wrongSigningPassword()];
+      // A sign step with letters to sign is their signature: it never completes unsigned.
+      const password = passwordOf(input.data);
+      if (!password) return [signingPasswordRequired()];
+      const confirmed = await signerConfirmed(input.ctx, input.actor.id, password);
+      if (confirmed !== true) return [confirmed];
       const auth = await authorityToSign(input.ctx, input.ctx.database.db, input.actor, input.step.role, delegationOf(input.data));
       return auth.ok ? [] : auth.error.problems;
     },
@@ -101,11 +105,7 @@ export const letterEffects: StepEffect[] = [
             const signed = await renderAndStore(ctx, l, signer, now);
             await recordSignature(trx, l, signed, actor, now, `step:${step.id}`);
             report.push({ id: l.id, action: 'signed', number: l.number, sha256: signed.sha256 });
-          } else {
-            l = await markReady(trx, l, actor, now, `Langkah "${step.label}" diselesaikan tanpa konfirmasi kata sandi; menunggu tanda tangan`);
-            replace(l);
-            report.push({ id: l.id, action: 'ready' });
-          }
+          } else throw new Error('a sign step with letters reached its transaction without the signing password');
         }
       }
 
@@ -153,6 +153,18 @@ export const letterEffects: StepEffect[] = [
       }
       // Never keep the confirmation password in the case's event data.
       return report.length ? { letters: report, password: undefined } : { password: undefined };
+    },
+
+    // No handover and no completion while a letter of the case is unsigned: the case waits for the
+    // signature (its clock running) and moves on when the last letter is signed (sign-letters.ts).
+    async hold({ ctx, trx, app, move, actor, now }) {
+      const handsOver = (move.kind === 'end' && move.status === 'completed') || (move.kind === 'step' && move.step.kind === 'deliver' && move.status === 'open');
+      if (!handsOver) return null;
+      const unsigned = (await lettersOfApplication(trx, app.id)).filter((l) => isUnsigned(l.status));
+      if (unsigned.length === 0) return null;
+      // As at a completion: numbered now (when first needed) and put in the signer's queue.
+      for (const l of unsigned) await markReady(trx, await assignNumber(trx, ctx, l, actor, now), actor, now, 'Penyerahan/penyelesaian menunggu tanda tangan surat');
+      return { status: 'waiting-signature', data: { waitingForSignature: unsigned.map((l) => l.id) } };
     },
   },
 ];

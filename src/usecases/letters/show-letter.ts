@@ -10,6 +10,8 @@ export interface LetterRecord {
   registrationNumber: string | null;
   /** "12. Rekomendasi ...", or the service's id when it is no longer in the standard. */
   serviceName: string;
+  /** The office's name of the role that signs it ("Kepala Dinas Sosial"), not its id. */
+  signerRoleName: string;
   /** Oldest first, each with its time as the office reads it. */
   events: (LetterEvent & { localAt: string })[];
 }
@@ -28,6 +30,7 @@ export async function showLetter(ctx: Ctx, officeId: string, id: string): Promis
       letter,
       registrationNumber: app?.registration_number ?? null,
       serviceName: service ? `${service.no}. ${service.title}` : letter.service_id,
+      signerRoleName: office.office.roles.find((r) => r.id === letter.signer_role)?.name ?? letter.signer_role,
       events: events.map((e) => ({ ...e, localAt: ctx.clock.local(office.office, e.at) })),
     },
   };

@@ -2,7 +2,8 @@
  * Signing letters outside a procedure step: one or many ready letters in one action, after the
  * signer confirms their password once; each letter is signed in its own transaction and recorded
  * individually (letter event, audit row, case timeline). A selected letter whose case waits at
- * its sign step is signed by completing that step for the signer (same checks as the case page).
+ * its sign step is signed by completing that step for the signer (same checks as the case page);
+ * the last signature a case waits for (status `waiting-signature`) lets it move on.
  */
 import { findApplication, openTaskFor } from '../../db/applications-repo.js';
 import { findLettersByIds, insertAudit, type Letter } from '../../db/letters-repo.js';
@@ -13,10 +14,11 @@ import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { assignNumber } from './assign-number.js';
 import { recordOnCase } from './case-event.js';
-import { signerConfirmed, wrongSigningPassword } from './confirm-signer.js';
+import { signerConfirmed } from './confirm-signer.js';
 import { letterChanged, orOnConflict } from './conflict.js';
 import { recordSignature } from './record-signature.js';
 import { renderAndStore, type Signed } from './render-letter.js';
+import { settleCase } from './settle-case.js';
 import { signerBlock } from './signer-block.js';
 import { authorityToSign } from './signing-authority.js';
 
@@ -47,7 +49,8 @@ export async function signLetters(ctx: Ctx, input: SignRequest, actor: Actor): P
   const ids = [...new Set((input.ids ?? []).filter((x) => typeof x === 'string'))];
   if (ids.length === 0 || ids.length > MAX_BATCH) return failWith('invalid', 'batch-size', `Pilih 1 sampai ${MAX_BATCH} surat`, `Choose 1 to ${MAX_BATCH} letters`);
   const db = ctx.database.db;
-  if (!(await signerConfirmed(ctx, actor.id, input.password))) return fail('invalid', wrongSigningPassword());
+  const confirmed = await signerConfirmed(ctx, actor.id, input.password);
+  if (confirmed !== true) return fail(confirmed.code === 'account-locked' ? 'locked' : 'invalid', confirmed);
   const found = new Map((await findLettersByIds(db, actor.officeId, ids)).map((l) => [l.id, l]));
   const results: SignItem[] = [];
   for (const id of ids) {
@@ -80,6 +83,8 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
     await recordSignature(trx, l, s, actor, now, 'batch');
     await insertAudit(trx, { officeId: l.office_id, actor: actor.name, action: 'letters.sign', subject: `letter:${l.id}`, detail: { number: l.number, sha256: s.sha256, delegation: signer.delegation }, at: now });
     await recordOnCase(trx, l, { type: 'letter-signed', actor, at: now, data: { letter: l.id, number: l.number, sha256: s.sha256, delegation: signer.delegation } });
+    // The last signature a held handover or completion waited for lets the case move on.
+    await settleCase(trx, ctx, l, actor, now);
     return { numbered: l, signed: s };
   });
   return { id: letter.id, ok: true, number: numbered.number, sha256: signed.sha256 };

@@ -2,15 +2,15 @@
  * Signs a staff member in with username and password, for a browser session (12 hours, with a
  * CSRF token) or an API token (30 days). Five failures lock the account for 15 minutes.
  */
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/dialect.js';
-import { findUserByUsername, insertSession, recordFailedSignIn, resetFailedSignIns, toStaff, type StaffUser } from '../../db/staff-repo.js';
+import { findUserByUsername, insertSession, toStaff, type StaffUser } from '../../db/staff-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
+import { accountLocked, checkPassword } from './confirm-password.js';
 import { tokenHash } from './tokens.js';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
+export { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from './confirm-password.js';
 const SESSION_HOURS = 12;
 export const API_TOKEN_DAYS = 30;
 
@@ -27,20 +27,12 @@ export async function signIn(database: Database, username: string, password: str
     await hash(password); // same cost whether or not the account exists
     return bad;
   }
-  if (row.locked_until && row.locked_until > now.toISOString())
-    return failWith(
-      'locked',
-      'account-locked',
-      `Akun dikunci sementara karena ${MAX_FAILED_SIGN_INS} kali gagal masuk. Coba lagi setelah ${LOCK_MINUTES} menit atau hubungi admin.`,
-      `Account temporarily locked after ${MAX_FAILED_SIGN_INS} failed sign-ins. Try again after ${LOCK_MINUTES} minutes or ask an admin.`,
-    );
-  if (!(await verify(row.password_hash, password))) {
-    const failures = row.failed_attempts + 1;
-    const lock = failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    await recordFailedSignIn(database.db, row.id, lock);
-    return bad;
+  const check = await checkPassword(database, row, password, now);
+  if (check === 'locked') {
+    const locked = accountLocked();
+    return failWith('locked', locked.code, locked.message, locked.messageEn);
   }
-  await resetFailedSignIns(database.db, row.id);
+  if (check === 'wrong') return bad;
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(18).toString('base64url');
   const expires = new Date(now.getTime() + (kind === 'api' ? API_TOKEN_DAYS * 24 : SESSION_HOURS) * 3_600_000).toISOString();

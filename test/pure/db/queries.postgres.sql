@@ -67,6 +67,9 @@ select "id", "display_name" from "staff_users" where "office_id" = $1;
 -- applications-repo.slaCandidates
 select "applications"."id", "applications"."registration_number", "applications"."clock_started_at", "applications"."due_at", "applications"."sla_state", "tasks"."role" from "applications" inner join "tasks" on "tasks"."application_id" = "applications"."id" and "tasks"."status" = $1 where "applications"."office_id" = $2 and "applications"."status" = $3 and "applications"."sla_state" in ($4, $5) and "applications"."due_at" is not null;
 
+-- applications-repo.heldForSignature
+select "id", "registration_number", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = $1 and "status" = $2 and "sla_state" in ($3, $4) and "due_at" is not null;
+
 -- applications-repo.setSlaState
 update "applications" set "sla_state" = $1 where "id" = $2;
 update "tasks" set "sla_state" = $1 where "application_id" = $2 and "status" = $3;

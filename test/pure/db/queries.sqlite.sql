@@ -67,6 +67,9 @@ select "id", "display_name" from "staff_users" where "office_id" = ?;
 -- applications-repo.slaCandidates
 select "applications"."id", "applications"."registration_number", "applications"."clock_started_at", "applications"."due_at", "applications"."sla_state", "tasks"."role" from "applications" inner join "tasks" on "tasks"."application_id" = "applications"."id" and "tasks"."status" = ? where "applications"."office_id" = ? and "applications"."status" = ? and "applications"."sla_state" in (?, ?) and "applications"."due_at" is not null;
 
+-- applications-repo.heldForSignature
+select "id", "registration_number", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = ? and "status" = ? and "sla_state" in (?, ?) and "due_at" is not null;
+
 -- applications-repo.setSlaState
 update "applications" set "sla_state" = ? where "id" = ?;
 update "tasks" set "sla_state" = ? where "application_id" = ? and "status" = ?;

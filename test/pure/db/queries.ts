@@ -283,6 +283,7 @@ export const QUERIES: Record<string, Call> = {
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
   'applications-repo.staffNames': (db) => applications.staffNames(db, OFFICE),
   'applications-repo.slaCandidates': (db) => applications.slaCandidates(db, OFFICE),
+  'applications-repo.heldForSignature': (db) => applications.heldForSignature(db, OFFICE),
   'applications-repo.setSlaState': (db) => applications.setSlaState(db, CASE, 'late'),
   'applications-repo.notifyOnce': (db) => applications.notifyOnce(db, { officeId: OFFICE, applicationId: CASE, role: 'kepala-bidang', kind: 'late', message: 'terlambat', at: AT }),
   'applications-repo.unreadNotifications': (db) => applications.unreadNotifications(db, OFFICE, ['front-office']),

@@ -91,6 +91,7 @@ const record = (l: Letter): LetterRecord => ({
   letter: l,
   registrationNumber: 'JMB-2026-000001',
   serviceName: '12. Rekomendasi Jamkesda Bayi',
+  signerRoleName: 'Kepala Dinas Sosial',
   events: [{ type: 'signed', actor: EVIL, at: '2026-03-10T03:00:00.000Z', data: {}, localAt: '10/03/2026 10.00 WIB' }],
 });
 
@@ -170,6 +171,8 @@ describe('letter views (pure)', () => {
     assert.match(draft, /Cancel letter/);
     assert.match(draft, /DRAFT preview \(PDF\)/);
     assert.match(draft, /role: kepala-dinas/);
+    assert.match(draft, /Kepala Dinas Sosial \(role: kepala-dinas\) — not signed yet/, 'the signing role by its name in the office');
+    assert.match(signed, /<strong>ditandatangani<\/strong>/, 'history entries are named in the page language');
     assert.match(draft, /role="alert"><p>Nope<\/p>/);
     const ready = letterPage(shell('id'), record(letter({ status: 'ready', sha256: null, signed_at: null, signer: null })), {});
     assert.match(ready, /action="\/petugas\/surat\/tandatangani"/);
