@@ -189,7 +189,7 @@ describe(`the head of office previews and signs; the citizen then downloads (${T
     assert.equal((await t.database.db.selectFrom('letters').select('status').where('application_id', '=', c.id).executeTakeFirstOrThrow()).status, 'draft');
     await page.getByLabel('Kata sandi (konfirmasi penandatanganan)').fill('sigap-demo');
     await page.getByRole('button', { name: 'Ditandatangani', exact: true }).click();
-    await page.waitForURL(/\/petugas$/);
+    await page.waitForURL(/\/petugas\/berkas\/[^?]+\?selesai=/);
     assert.equal((await t.database.db.selectFrom('letters').select('status').where('application_id', '=', c.id).executeTakeFirstOrThrow()).status, 'signed');
   });
 });
