@@ -11,7 +11,7 @@ import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
-import { simulateCase, type SimPath } from '../usecases/applications/simulate-case.js';
+import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
 import { SlaClock } from '../usecases/sla-clock.js';
 import { createUser } from '../usecases/staff/create-user.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
@@ -173,6 +173,15 @@ async function main(argv: string[]): Promise<number> {
     if (!values.office || !values.service || !['main', 'return', 'reject'].includes(path)) {
       process.stderr.write('Wajib / required: --office <slug> --service <slug> [--path main|return|reject]\n');
       return 2;
+    }
+    // Refused before the database is opened: a path the service lacks writes nothing at all.
+    // (Invalid standards are reported by boot below, with every problem.)
+    const { offices, problems } = loadStandardsDir(config.standardsDir);
+    const svc = offices.find((o) => o.office.slug === values.office)?.services.find((s) => s.slug === values.service);
+    const refused = problems.length === 0 ? simulationRefusal(values.office, values.service, svc, path) : null;
+    if (refused) {
+      process.stderr.write(`${refused.message}\n`);
+      return 1;
     }
     const c = await bootOrReport(config, { demo: true, actor: 'simulate' });
     if (!c) return 1;

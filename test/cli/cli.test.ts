@@ -1,12 +1,13 @@
 /** The `sigap` command line, run as a real process. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rewriteExample, writeExampleStandards } from '../support/format-example.js';
-import { nodeEntry, ROOT } from '../support/paths.js';
+import { loadStandardsDir } from '../../src/io/standards-dir.js';
+import { nodeEntry, ROOT, SEED_STANDARDS_DIR, STANDARDS_DIR } from '../support/paths.js';
 
 function sigap(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [...nodeEntry('src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
@@ -14,10 +15,15 @@ function sigap(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('sigap CLI', () => {
-  it('standards validate: exit 0 and a count for the five offices', () => {
-    const r = sigap(['standards', 'validate']);
+  it('standards validate: exit 0 and a count for the five seed offices, and for whatever offices the suite runs on', () => {
+    const r = sigap(['standards', 'validate', SEED_STANDARDS_DIR]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /OK: 5 kantor, 53 layanan \/ 5 offices, 53 services/);
+    const { offices } = loadStandardsDir(STANDARDS_DIR);
+    const n = offices.reduce((a, o) => a + o.services.length, 0);
+    const all = sigap(['standards', 'validate'], { STANDARDS_DIR });
+    assert.equal(all.code, 0, all.err);
+    assert.equal(all.out, `OK: ${offices.length} kantor, ${n} layanan / ${offices.length} offices, ${n} services\n`);
   });
 
   it('standards validate: exit 1 listing every problem as file:line:column in both languages', () => {
@@ -96,6 +102,20 @@ describe('sigap CLI', () => {
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /Nomor registrasi \/ registration number: BNJ-\d{4}-000001/);
       assert.match(r.out, /Akhir \/ final state: rejected/);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('simulate --path reject on a service without a rejection refuses before anything is written', () => {
+    const data = mkdtempSync(join(tmpdir(), 'sigap-cli-'));
+    try {
+      // Banjarmasin "Verifikasi Segera" has no rejection in its decree's procedure.
+      const r = sigap(['simulate', '--office', 'kota-banjarmasin', '--service', 'verifikasi-segera', '--path', 'reject'], { DATA_DIR: data, DATABASE_URL: '' });
+      assert.equal(r.code, 1);
+      assert.equal(r.err.trim(), 'Layanan verifikasi-segera tidak punya jalur penolakan; tidak ada yang diajukan / verifikasi-segera has no rejection path; nothing was filed');
+      assert.equal(r.out, '');
+      assert.deepEqual(readdirSync(data), [], 'not even a database file was created');
     } finally {
       rmSync(data, { recursive: true, force: true });
     }

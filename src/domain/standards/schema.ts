@@ -108,6 +108,8 @@ export const LetterNumbering = z
 export const Office = z
   .object({
     slug,
+    /** The office's code in registration and complaint receipt numbers (JMB-2026-000123): unique across offices. */
+    registrationCode: z.string().regex(/^[A-Z]{2,5}$/, { message: 'harus 2-5 huruf kapital (mis. JMB) / must be 2-5 capital letters (e.g. JMB)' }),
     name: nonEmpty,
     government: nonEmpty,
     region: z

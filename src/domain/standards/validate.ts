@@ -236,6 +236,33 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
 }
 
 /**
+ * Rules across offices (a deployment serves several): the registration code must be unique, or
+ * two offices would issue the same registration and receipt numbers.
+ */
+export function checkAcrossOffices(offices: { office: Office; file: SourceFile }[]): Located[] {
+  const problems: Located[] = [];
+  const first = new Map<string, string>();
+  for (const { office, file } of offices) {
+    const code = office.registrationCode;
+    const other = first.get(code);
+    if (other === undefined) {
+      first.set(code, office.slug);
+      continue;
+    }
+    const line = file.text.split('\n').findIndex((l) => /^registrationCode\s*:/.test(l)) + 1;
+    problems.push({
+      file: file.path,
+      line: Math.max(line, 1),
+      column: 1,
+      code: 'duplicate-registration-code',
+      message: `registrationCode ${code} sudah dipakai kantor ${other}: nomor registrasi akan kembar`,
+      messageEn: `registrationCode ${code} is already used by office ${other}: registration numbers would collide`,
+    });
+  }
+  return problems;
+}
+
+/**
  * Validates one office folder given as file texts. `officeFile.path` should end in office.yaml;
  * `folderName` is the folder's name, which must equal the office slug.
  */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatProblem, validateOffice } from '../../../src/domain/standards/validate.js';
+import { checkAcrossOffices, formatProblem, validateOffice } from '../../../src/domain/standards/validate.js';
 
 const OFFICE = `slug: kota-uji
+registrationCode: UJI
 name: Dinas Sosial Kota Uji
 government: Pemerintah Kota Uji
 region: { kind: kota, name: Kota Uji, province: Jambi }
@@ -180,5 +181,33 @@ describe('standards validator', () => {
   it('rejects a range whose upper bound is not above the lower', () => {
     const { problems } = run(OFFICE, [SERVICE.replace('unit: minutes }', 'unit: minutes, maxValue: 10 }')]);
     assert.deepEqual(problems.map((p) => p.messageEn), ['sla: maxValue must exceed value']);
+  });
+
+  it('requires the registration code as 2-5 capital letters, on its line', () => {
+    for (const bad of ['registrationCode: uji', 'registrationCode: U', 'registrationCode: UJIAN1', 'registrationCode: KOTAUJI']) {
+      const { problems } = run(OFFICE.replace('registrationCode: UJI', bad), [SERVICE]);
+      assert.deepEqual(
+        problems.map((p) => `${p.file}:${p.line} ${p.message} / ${p.messageEn}`),
+        ['kota-uji/office.yaml:2 registrationCode: harus 2-5 huruf kapital (mis. JMB) / registrationCode: must be 2-5 capital letters (e.g. JMB)'],
+        bad,
+      );
+    }
+    const { problems } = run(OFFICE.replace('registrationCode: UJI\n', ''), [SERVICE]);
+    assert.deepEqual(problems.map((p) => p.message), ['registrationCode: wajib diisi']);
+    assert.deepEqual(run(OFFICE.replace('registrationCode: UJI', 'registrationCode: KS'), [SERVICE]).problems, []);
+  });
+
+  it('refuses two offices with one registration code: Kota and Kabupaten Semarang may not both be SMR', () => {
+    const kota = run(OFFICE.replace('registrationCode: UJI', 'registrationCode: SMR'), [SERVICE]).result!.office;
+    const kabText = OFFICE.replace('slug: kota-uji', 'slug: kabupaten-uji').replace('registrationCode: UJI', 'registrationCode: SMR');
+    const kab = validateOffice('kabupaten-uji', { path: 'kabupaten-uji/office.yaml', text: kabText }, []).result!.office;
+    const problems = checkAcrossOffices([
+      { office: kota, file: { path: 'kota-uji/office.yaml', text: OFFICE } },
+      { office: kab, file: { path: 'kabupaten-uji/office.yaml', text: kabText } },
+    ]);
+    assert.deepEqual(problems.map(formatProblem), [
+      'kabupaten-uji/office.yaml:2:1: registrationCode SMR sudah dipakai kantor kota-uji: nomor registrasi akan kembar / registrationCode SMR is already used by office kota-uji: registration numbers would collide',
+    ]);
+    assert.deepEqual(checkAcrossOffices([{ office: kota, file: { path: 'a', text: OFFICE } }, { office: { ...kab, registrationCode: 'UNG' }, file: { path: 'b', text: kabText } }]), []);
   });
 });
