@@ -6,7 +6,7 @@
  *
  *   node --import tsx test/support/sixth-office.ts   → prints the folder (for SIGAP_TEST_STANDARDS_DIR)
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +17,11 @@ export const SIXTH = { slug: 'kabupaten-semarang', code: 'UNG', name: 'Dinas Sos
 /** Copies the seed standards into a new temporary folder and adds the sixth office; returns the folder. */
 export function writeSixOffices(): string {
   const root = mkdtempSync(join(tmpdir(), 'sigap-six-'));
-  cpSync(SEED_STANDARDS_DIR, root, { recursive: true });
+  // The compiled test tree links `standards` to the repository's folder: copy what it points at.
+  const seeds = realpathSync(SEED_STANDARDS_DIR);
+  cpSync(seeds, root, { recursive: true });
   const dir = join(root, SIXTH.slug);
-  cpSync(join(SEED_STANDARDS_DIR, SIXTH.source), dir, { recursive: true });
+  cpSync(join(seeds, SIXTH.source), dir, { recursive: true });
   const office = readFileSync(join(dir, 'office.yaml'), 'utf8')
     .replace(/^slug: kota-semarang$/m, `slug: ${SIXTH.slug}`)
     .replace(/^registrationCode: SMR$/m, `registrationCode: ${SIXTH.code}`)
