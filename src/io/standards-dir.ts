@@ -5,7 +5,13 @@ import { checkAcrossOffices, validateOffice, type Located, type SourceFile, type
 import { loadOfficeTemplates } from './templates-dir.js';
 
 export interface LoadedStandards {
-  offices: (ValidatedOffice & { dir: string; decreeText: string | null })[];
+  offices: (ValidatedOffice & {
+    dir: string;
+    decreeText: string | null;
+    /** The texts read, for checks that point at a line (`sigap standards lint`). */
+    officeFile: SourceFile;
+    serviceSources: Record<string, SourceFile>;
+  })[];
   problems: Located[];
 }
 
@@ -54,7 +60,9 @@ export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStand
     if (result) problems.push(...loadOfficeTemplates(dir, result, cwd).problems);
     if (result) {
       const decreePath = join(dir, 'decree.txt');
-      offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null });
+      const byPath = new Map(services.map((f) => [f.path, f]));
+      const serviceSources = Object.fromEntries(Object.entries(result.serviceFiles).map(([slug, path]) => [slug, byPath.get(path)!]));
+      offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null, officeFile, serviceSources });
     }
   }
   problems.push(...checkAcrossOffices(officeFiles));

@@ -1,7 +1,7 @@
 /** The `sigap` command line, run as a real process. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -67,6 +67,21 @@ describe('sigap CLI', () => {
     assert.equal(r.code, 0);
     assert.match(r.out, /\[sla-contradicts-guarantee\] Layanan 9: jangka waktu "15 menit" bertentangan/);
     assert.match(r.out, /\d+ peringatan \/ \d+ warnings/);
+  });
+
+  it('standards lint exits 1 naming file, line and text where a quoted line is not in decree.txt', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sigap-lint-'));
+    try {
+      cpSync(join(realpathSync(SEED_STANDARDS_DIR), 'kota-pekanbaru'), join(root, 'kota-pekanbaru'), { recursive: true });
+      const file = join(root, 'kota-pekanbaru/services/01-pengecekan-rekomendasi-dtks.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('1. Foto copy Kartu Keluarga ( KK )', '1. Fotokopi KK'));
+      const r = sigap(['standards', 'lint', root]);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /kota-pekanbaru\/services\/01-pengecekan-rekomendasi-dtks\.yaml:14: tidak sesuai keputusan\/not verbatim \[not-in-decree\] Layanan 1, komponen persyaratan: teks tidak ditemukan di decree\.txt: "1\. Fotokopi KK" \/ Service 1, component persyaratan: text not found in decree\.txt: "1\. Fotokopi KK"/);
+      assert.match(r.out, /1 teks tidak ditemukan di decree\.txt \/ 1 texts not found in decree\.txt\n$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('sla due prints the same due time as the API would (Jambi, Friday short hours)', () => {
