@@ -229,9 +229,18 @@ export interface QueueRow {
   clock_started_at: string | null;
 }
 
-/** The open tasks of some roles in one office, most urgent first. */
-export async function queue(q: Q, officeId: string, roles: string[], opts: { limit: number; offset?: number; serviceId?: string; slaState?: string }): Promise<QueueRow[]> {
-  if (roles.length === 0) return [];
+/**
+ * The open tasks of some roles in one office, most urgent first; `alsoSteps` adds the tasks of
+ * steps the officer may do through a step's further roles (their tasks wait under its own role).
+ */
+export async function queue(
+  q: Q,
+  officeId: string,
+  roles: string[],
+  opts: { limit: number; offset?: number; serviceId?: string; slaState?: string; alsoSteps?: { serviceId: string; stepId: string }[] },
+): Promise<QueueRow[]> {
+  const also = opts.alsoSteps ?? [];
+  if (roles.length === 0 && also.length === 0) return [];
   let query = q
     .selectFrom('tasks')
     .innerJoin('applications', 'applications.id', 'tasks.application_id')
@@ -254,7 +263,11 @@ export async function queue(q: Q, officeId: string, roles: string[], opts: { lim
     ])
     .where('tasks.office_id', '=', officeId)
     .where('tasks.status', '=', 'open')
-    .where('tasks.role', 'in', roles);
+    .where((eb) =>
+      also.length === 0
+        ? eb('tasks.role', 'in', roles)
+        : eb.or([...(roles.length ? [eb('tasks.role', 'in', roles)] : []), ...also.map((s) => eb.and([eb('tasks.service_id', '=', s.serviceId), eb('tasks.step_id', '=', s.stepId)]))]),
+    );
   if (opts.serviceId) query = query.where('applications.service_id', '=', opts.serviceId);
   if (opts.slaState) query = query.where('applications.sla_state', '=', opts.slaState);
   return query

@@ -186,6 +186,13 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
     dup.add(s.id);
     if (!roles.has(s.role))
       at(['procedure', 'steps', i, 'role'], 'unknown-role', `peran tidak dideklarasikan di office.yaml: ${s.role}`, `role not declared in office.yaml: ${s.role}`);
+    s.orRoles?.forEach((r, j) => {
+      if (!roles.has(r)) at(['procedure', 'steps', i, 'orRoles', j], 'unknown-role', `peran tidak dideklarasikan di office.yaml: ${r}`, `role not declared in office.yaml: ${r}`);
+      else if (r === s.role || s.orRoles!.indexOf(r) !== j)
+        at(['procedure', 'steps', i, 'orRoles', j], 'duplicate-id', `peran disebut dua kali pada langkah ${s.id}: ${r}`, `role named twice on step ${s.id}: ${r}`);
+    });
+    if (s.orRoles && s.kind === 'sign')
+      at(['procedure', 'steps', i, 'orRoles'], 'sign-or-roles', 'langkah tanda tangan hanya punya satu peran penanda tangan; wewenang berpindah lewat delegasi', 'a sign step has one signing role; authority passes by delegation');
     if (s.kind === 'external' && !s.external)
       at(['procedure', 'steps', i], 'required', 'langkah external wajib menyebut instansi (external)', 'an external step must name the outside body (external)');
     const outs = new Set<string>();

@@ -5,6 +5,7 @@
  */
 import { queue } from '../../db/applications-repo.js';
 import { stepById } from '../../domain/procedure/engine.js';
+import { stepsOpenedByOrRoles } from '../../domain/procedure/step-roles.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { serviceOfCase } from './service-of-case.js';
@@ -32,8 +33,10 @@ export interface QueueQuery {
 
 export async function taskQueue(ctx: Ctx, officer: { officeId: string; roles: string[] }, q: QueueQuery): Promise<QueueItem[]> {
   const office = ctx.catalogue.officeById(officer.officeId).office;
+  // Tasks of steps the officer may do through a step's further roles (orRoles) are theirs too.
   const now = nowOf(ctx).toISOString();
-  const rows = await queue(ctx.database.db, officer.officeId, officer.roles, q);
+  const alsoSteps = stepsOpenedByOrRoles(ctx.catalogue.officeById(officer.officeId).services, officer.roles);
+  const rows = await queue(ctx.database.db, officer.officeId, officer.roles, { ...q, alsoSteps });
   const items: QueueItem[] = [];
   for (const r of rows) {
     const svc = await serviceOfCase(ctx, r.service_version_id);
