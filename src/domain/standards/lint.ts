@@ -55,6 +55,10 @@ function quotedOfService(s: Service): Quoted[] {
   if (s.fee) q.push({ path: ['fee', 'text'], text: s.fee.text, what: ['biaya', 'fee'] });
   if (s.product) q.push({ path: ['product', 'text'], text: s.product.text, what: ['produk', 'product'] });
   if (s.product?.validity) q.push({ path: ['product', 'validity', 'text'], text: s.product.validity.text, what: ['masa berlaku', 'validity'] });
+  s.otherProducts.forEach((p, i) => {
+    q.push({ path: ['otherProducts', i, 'text'], text: p.text, what: [`produk lain ${i + 1}`, `other product ${i + 1}`] });
+    if (p.validity) q.push({ path: ['otherProducts', i, 'validity', 'text'], text: p.validity.text, what: [`masa berlaku produk lain ${i + 1}`, `validity of other product ${i + 1}`] });
+  });
   return q;
 }
 
