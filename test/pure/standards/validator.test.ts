@@ -210,4 +210,45 @@ describe('standards validator', () => {
     ]);
     assert.deepEqual(checkAcrossOffices([{ office: kota, file: { path: 'a', text: OFFICE } }, { office: { ...kab, registrationCode: 'UNG' }, file: { path: 'b', text: kabText } }]), []);
   });
+
+  it('accepts a step any of several roles may do, only with declared roles, each named once, never on a sign step', () => {
+    const office = OFFICE.replace('  - { id: auditor, name: Auditor }\n', '  - { id: auditor, name: Auditor }\n  - { id: back-office, name: Back Office }\n');
+    const withOr = (roles: string) => SERVICE.replace('      role: front-office\n', `      role: front-office\n      orRoles: ${roles}\n`);
+    assert.deepEqual(run(office, [withOr('[back-office, kepala-dinas]')]).problems, []);
+    assert.deepEqual(run(office, [withOr('[back-office, kepala-dinas]')]).result!.services[0]!.procedure!.steps[0]!.orRoles, ['back-office', 'kepala-dinas']);
+    assert.deepEqual(
+      run(office, [withOr('[kabid]')]).problems.map((p) => [p.line, p.code, p.messageEn]),
+      [[16, 'unknown-role', 'role not declared in office.yaml: kabid']],
+    );
+    assert.deepEqual(
+      run(office, [withOr('[back-office, front-office]')]).problems.map((p) => [p.code, p.message, p.messageEn]),
+      [['duplicate-id', 'peran disebut dua kali pada langkah terima: front-office', 'role named twice on step terima: front-office']],
+    );
+    const sign = withOr('[back-office]').replace('kind: check', 'kind: sign');
+    assert.deepEqual(run(office, [sign]).problems.map((p) => [p.code, p.messageEn]), [['sign-or-roles', 'a sign step has one signing role; authority passes by delegation']]);
+    assert.deepEqual(run(office, [withOr('[]')]).problems.map((p) => p.code), ['too-small']);
+  });
+
+  it("accepts further products and a service's own complaint channels; another product has no letter type", () => {
+    const more = `${SERVICE}otherProducts:
+  - { text: Bantuan transportasi, kind: aid }
+  - { text: Bantuan makan, kind: aid, validity: null }
+complaints:
+  channels:
+    - { kind: facebook, label: Facebook, value: Dinsos Kota Uji }
+    - { kind: fax, label: Faks, value: "(0741) 000001" }
+    - { kind: twitter, label: Twitter, value: "@dinsosuji" }
+`;
+    const { result, problems } = run(OFFICE, [more]);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(result!.services[0]!.otherProducts.map((p) => [p.text, p.kind, p.validity]), [['Bantuan transportasi', 'aid', null], ['Bantuan makan', 'aid', null]]);
+    assert.deepEqual(result!.services[0]!.complaints!.channels.map((c) => c.kind), ['facebook', 'fax', 'twitter']);
+    assert.deepEqual(run(OFFICE, [SERVICE]).result!.services[0]!.otherProducts, [], 'none by default');
+    const letterType = run(OFFICE, [more.replace('kind: aid }', 'kind: aid, letterType: surat-rekomendasi }')]).problems;
+    assert.deepEqual(letterType.map((p) => p.messageEn), ['otherProducts[0]: unknown key: letterType']);
+    const tiktok = run(OFFICE, [more.replace('kind: facebook', 'kind: tiktok')]).problems;
+    assert.equal(tiktok.length, 1);
+    assert.match(tiktok[0]!.messageEn, /^complaints\.channels\[0\]\.kind: must be one of .*fax, facebook, twitter$/);
+    assert.deepEqual(run(OFFICE, [`${SERVICE}complaints: { channels: [] }\n`]).problems.map((p) => p.code), ['too-small']);
+  });
 });
