@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { firstStepWith } from '../../src/domain/procedure/paths.js';
-import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
+import { simulateCase, SimulationRefused } from '../../src/usecases/applications/simulate-case.js';
 import { loadStandardsDir } from '../../src/io/standards-dir.js';
 import { TEST_DB } from '../support/db.js';
 import { SEED_OFFICES, STANDARDS_DIR } from '../support/paths.js';
@@ -76,5 +76,22 @@ describe(`every service's procedure runs (${TEST_DB})`, () => {
       }
     assert.ok(n >= 15, `${n} services with a rejection path`);
     assert.deepEqual(failures, []);
+  });
+
+  it('refuses a rejection (or a return) the service does not have, in both languages, before filing anything', async () => {
+    const count = async () => Number((await t.database.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    // Banjarmasin "Verifikasi Segera" returns incomplete files but never rejects; Jambi's disaster
+    // logistics (1) neither returns nor rejects.
+    await assert.rejects(simulateCase(t.ctx, 'kota-banjarmasin', 'verifikasi-segera', 'reject'), (e: unknown) => {
+      assert.ok(e instanceof SimulationRefused);
+      assert.equal(e.messageId, 'Layanan verifikasi-segera tidak punya jalur penolakan; tidak ada yang diajukan');
+      assert.equal(e.messageEn, 'verifikasi-segera has no rejection path; nothing was filed');
+      return true;
+    });
+    const logistics = t.catalogue.service('kota-jambi', 'distribusi-logistik-bencana')!.service.service;
+    assert.equal(firstStepWith(logistics.procedure!, 'return'), undefined);
+    await assert.rejects(simulateCase(t.ctx, 'kota-jambi', 'distribusi-logistik-bencana', 'return'), /has no return-to-applicant path; nothing was filed/);
+    assert.equal(await count(), before, 'no case was filed');
   });
 });
