@@ -93,6 +93,15 @@ describe(`catalogue API contract (${TEST_DB})`, () => {
     assert.equal(s.version.number, 1);
     assert.match(s.version.id, /^[0-9a-f-]{36}$/);
     assert.deepEqual(s.product.validity?.unit, 'years');
+    assert.deepEqual(s.otherProducts, []);
+    assert.equal(s.complaintChannels, null, 'the office channels apply');
+  });
+
+  it("gives a service's further products and own complaint channels (Semarang: Surat Tanda Daftar and Surat Rekomendasi; Lampiran I without Call Center)", async () => {
+    const lks = (await get('/api/v1/offices/kota-semarang/services/tanda-daftar-rekomendasi-lks')).json();
+    assert.deepEqual(lks.otherProducts, [{ text: 'Surat Rekomendasi', kind: 'letter', validity: null }]);
+    const data = (await get('/api/v1/offices/kota-semarang/services/data-pengaduan')).json();
+    assert.deepEqual(data.complaintChannels.map((c: { kind: string }) => c.kind), ['letter', 'complaint-box', 'phone', 'website', 'email', 'twitter', 'instagram']);
   });
 
   it('serves each detailed service flowchart as SVG and 404s the listed-only one', async () => {
