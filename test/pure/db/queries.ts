@@ -275,6 +275,9 @@ export const QUERIES: Record<string, Call> = {
   'applications-repo.queue': async (db) => {
     await applications.queue(db, OFFICE, ['front-office', 'verifikator'], { limit: 200 });
     await applications.queue(db, OFFICE, ['front-office'], { limit: 50, offset: 50, serviceId: 's', slaState: 'late' });
+    // A step the officer may do through its further roles (orRoles), with and without own-role tasks.
+    await applications.queue(db, OFFICE, ['kepala-bidang'], { limit: 50, alsoSteps: [{ serviceId: 's', stepId: 'disposisi' }] });
+    await applications.queue(db, OFFICE, [], { limit: 50, alsoSteps: [{ serviceId: 's', stepId: 'disposisi' }, { serviceId: 's2', stepId: 'verifikasi' }] });
   },
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
   'applications-repo.staffNames': (db) => applications.staffNames(db, OFFICE),
