@@ -4,14 +4,14 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/dialect.js';
 import { migrate } from '../db/migrate.js';
-import { lintOffice } from '../domain/standards/lint.js';
+import { lintOffice, lintVerbatim, VERBATIM_CODES } from '../domain/standards/lint.js';
 import { formatProblem } from '../domain/standards/validate.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
-import { simulateCase, type SimPath } from '../usecases/applications/simulate-case.js';
+import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
 import { SlaClock } from '../usecases/sla-clock.js';
 import { createUser } from '../usecases/staff/create-user.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
@@ -25,7 +25,8 @@ Perintah / commands:
   sigap serve                      jalankan server / run the server (PORT, DATABASE_URL, DATA_DIR, STANDARDS_DIR)
   sigap migrate                    jalankan migrasi basis data / run database migrations
   sigap standards validate [dir]   periksa format standar / validate standards (default: ./standards)
-  sigap standards lint [dir]       peringatan penyusunan / drafting warnings
+  sigap standards lint [dir]       peringatan penyusunan, dan teks yang tidak ada di decree.txt (gagal)
+                                   drafting warnings, and text not found in decree.txt (fails)
   sigap standards load [dir]       muat standar ke basis data sebagai versi / store standards as versions
   sigap user add --office <slug> --username <u> --name <nama> --roles r1,r2 [--password <p>]
                                    buat akun petugas (tanpa --password: dibaca dari SIGAP_PASSWORD)
@@ -69,12 +70,20 @@ async function main(argv: string[]): Promise<number> {
       for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
       if (problems.length > 0) return 1;
       let count = 0;
+      let verbatim = 0;
       for (const o of offices)
-        for (const w of lintOffice(o.office, o.services, o.serviceFiles)) {
+        for (const w of [...lintVerbatim({ office: o.office, services: o.services, decreeText: o.decreeText, officeFile: o.officeFile, serviceFiles: o.serviceSources }), ...lintOffice(o.office, o.services, o.serviceFiles)]) {
           count++;
-          process.stdout.write(`${w.file}: peringatan/warning [${w.code}] ${w.message} / ${w.messageEn}\n`);
+          const fails = VERBATIM_CODES.includes(w.code);
+          if (fails) verbatim++;
+          const where = w.line ? `${w.file}:${w.line}` : w.file;
+          process.stdout.write(`${where}: ${fails ? 'tidak sesuai keputusan/not verbatim' : 'peringatan/warning'} [${w.code}] ${w.message} / ${w.messageEn}\n`);
         }
       process.stdout.write(`${count} peringatan / ${count} warnings\n`);
+      if (verbatim > 0) {
+        process.stdout.write(`${verbatim} teks tidak ditemukan di decree.txt / ${verbatim} texts not found in decree.txt\n`);
+        return 1;
+      }
       return 0;
     }
     if (sub === 'load') {
@@ -173,6 +182,15 @@ async function main(argv: string[]): Promise<number> {
     if (!values.office || !values.service || !['main', 'return', 'reject'].includes(path)) {
       process.stderr.write('Wajib / required: --office <slug> --service <slug> [--path main|return|reject]\n');
       return 2;
+    }
+    // Refused before the database is opened: a path the service lacks writes nothing at all.
+    // (Invalid standards are reported by boot below, with every problem.)
+    const { offices, problems } = loadStandardsDir(config.standardsDir);
+    const svc = offices.find((o) => o.office.slug === values.office)?.services.find((s) => s.slug === values.service);
+    const refused = problems.length === 0 ? simulationRefusal(values.office, values.service, svc, path) : null;
+    if (refused) {
+      process.stderr.write(`${refused.message}\n`);
+      return 1;
     }
     const c = await bootOrReport(config, { demo: true, actor: 'simulate' });
     if (!c) return 1;

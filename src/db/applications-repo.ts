@@ -239,6 +239,8 @@ export interface QueueScope {
   stepId?: string;
   slaState?: string;
   holder?: 'all' | 'mine' | 'unclaimed';
+  /** Steps the officer may do through a step's further roles (orRoles): their tasks wait under the step's own role. */
+  alsoSteps?: { serviceId: string; stepId: string }[];
 }
 
 /**
@@ -248,19 +250,27 @@ export interface QueueScope {
 const liveSlaState = (now: string) =>
   sql<string>`case when applications.status = 'open' and applications.sla_state in ('on-time', 'at-risk') and tasks.due_at < ${now} then 'late' else applications.sla_state end`;
 
-function openTasksOf(q: Q, officeId: string, roles: string[]) {
+function openTasksOf(q: Q, officeId: string, scope: Pick<QueueScope, 'roles' | 'alsoSteps'>) {
+  const also = scope.alsoSteps ?? [];
+  const roles = scope.roles;
   return q
     .selectFrom('tasks')
     .innerJoin('applications', 'applications.id', 'tasks.application_id')
     .where('tasks.office_id', '=', officeId)
     .where('tasks.status', '=', 'open')
-    .where('tasks.role', 'in', roles);
+    .where((eb) =>
+      also.length === 0
+        ? eb('tasks.role', 'in', roles)
+        : eb.or([...(roles.length ? [eb('tasks.role', 'in', roles)] : []), ...also.map((s) => eb.and([eb('tasks.service_id', '=', s.serviceId), eb('tasks.step_id', '=', s.stepId)]))]),
+    );
 }
+
+const noTasks = (scope: Pick<QueueScope, 'roles' | 'alsoSteps'>) => scope.roles.length === 0 && !scope.alsoSteps?.length;
 
 /** One page of a queue, most urgent first (no due time last, on both databases). */
 export async function queue(q: Q, officeId: string, scope: QueueScope, page: { limit: number; offset: number }): Promise<QueueRow[]> {
-  if (scope.roles.length === 0) return [];
-  let query = openTasksOf(q, officeId, scope.roles).select([
+  if (noTasks(scope)) return [];
+  let query = openTasksOf(q, officeId, scope).select([
     'tasks.id as task_id',
     'tasks.application_id',
     'applications.registration_number',
@@ -294,12 +304,12 @@ export async function queue(q: Q, officeId: string, scope: QueueScope, page: { l
 }
 
 /** A queue's open tasks counted by service, step, clock state and holder (mine / unclaimed / other), for its filters' counts. */
-export async function queueCounts(q: Q, officeId: string, scope: Pick<QueueScope, 'roles' | 'officerId' | 'now'>) {
-  if (scope.roles.length === 0) return [];
+export async function queueCounts(q: Q, officeId: string, scope: Pick<QueueScope, 'roles' | 'officerId' | 'now' | 'alsoSteps'>) {
+  if (noTasks(scope)) return [];
   const holder = sql<string>`case when tasks.claimed_by is null then 'unclaimed' when tasks.claimed_by = ${scope.officerId} then 'mine' else 'other' end`;
   const state = liveSlaState(scope.now);
   // Grouped by the output names: PostgreSQL would not match a repeated expression whose parameters are numbered anew.
-  const rows = await openTasksOf(q, officeId, scope.roles)
+  const rows = await openTasksOf(q, officeId, scope)
     .select((eb) => ['applications.service_id', 'tasks.step_id', state.as('live_state'), holder.as('holder_class'), eb.fn.countAll<number>().as('n')])
     .groupBy(['applications.service_id', 'tasks.step_id', sql`live_state`, sql`holder_class`])
     .execute();

@@ -1,11 +1,17 @@
 /** Reads standards folders from disk and hands their texts to the pure validator. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { validateOffice, type Located, type ValidatedOffice } from '../domain/standards/validate.js';
+import { checkAcrossOffices, validateOffice, type Located, type SourceFile, type ValidatedOffice } from '../domain/standards/validate.js';
 import { loadOfficeTemplates } from './templates-dir.js';
 
 export interface LoadedStandards {
-  offices: (ValidatedOffice & { dir: string; decreeText: string | null })[];
+  offices: (ValidatedOffice & {
+    dir: string;
+    decreeText: string | null;
+    /** The texts read, for checks that point at a line (`sigap standards lint`). */
+    officeFile: SourceFile;
+    serviceSources: Record<string, SourceFile>;
+  })[];
   problems: Located[];
 }
 
@@ -37,6 +43,7 @@ export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStand
         .map((d) => join(root, d))
         .filter((d) => statSync(d).isDirectory())
         .sort();
+  const officeFiles: { office: ValidatedOffice['office']; file: SourceFile }[] = [];
   for (const dir of dirs) {
     const officePath = join(dir, 'office.yaml');
     if (!existsSync(officePath)) {
@@ -45,14 +52,19 @@ export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStand
     }
     const folder = dir.split(/[\\/]/).filter(Boolean).pop()!;
     const services = yamlFiles(join(dir, 'services')).map((p) => ({ path: rel(p), text: readFileSync(p, 'utf8') }));
-    const { result, problems: found } = validateOffice(folder, { path: rel(officePath), text: readFileSync(officePath, 'utf8') }, services);
+    const officeFile = { path: rel(officePath), text: readFileSync(officePath, 'utf8') };
+    const { result, problems: found } = validateOffice(folder, officeFile, services);
+    if (result) officeFiles.push({ office: result.office, file: officeFile });
     problems.push(...found);
     // Letter templates live beside the standard (standards/<office>/templates/).
     if (result) problems.push(...loadOfficeTemplates(dir, result, cwd).problems);
     if (result) {
       const decreePath = join(dir, 'decree.txt');
-      offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null });
+      const byPath = new Map(services.map((f) => [f.path, f]));
+      const serviceSources = Object.fromEntries(Object.entries(result.serviceFiles).map(([slug, path]) => [slug, byPath.get(path)!]));
+      offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null, officeFile, serviceSources });
     }
   }
+  problems.push(...checkAcrossOffices(officeFiles));
   return { offices, problems };
 }

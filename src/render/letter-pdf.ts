@@ -108,7 +108,7 @@ function shareLayoutCache(embeddedFontPrototype: { layoutCached: (text: string) 
   };
 }
 
-const CONTACT_PREFIX: Record<string, string> = { phone: 'Telp.', 'call-center': 'Call Center', whatsapp: 'WA', email: 'Email', website: 'Laman', instagram: 'Instagram' };
+const CONTACT_PREFIX: Record<string, string> = { phone: 'Telp.', fax: 'Fax.', 'call-center': 'Call Center', whatsapp: 'WA', email: 'Email', website: 'Laman', instagram: 'Instagram' };
 
 function contactLine(contacts: LetterPdfInput['office']['contacts']): string {
   return contacts

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { loadStandardsDir } from '../../src/io/standards-dir.js';
 import { TEST_DB } from '../support/db.js';
+import { SEED_OFFICES, STANDARDS_DIR } from '../support/paths.js';
 import { testApp, type TestApp } from '../support/app.js';
 
 describe(`catalogue API contract (${TEST_DB})`, () => {
@@ -15,15 +17,21 @@ describe(`catalogue API contract (${TEST_DB})`, () => {
     return { status: r.statusCode, type: r.headers['content-type'], body: r.body, json: () => JSON.parse(r.body) };
   };
 
-  it('GET /api/v1/offices lists the five offices with slug, name, timezone, serviceCount and decree', async () => {
+  it('GET /api/v1/offices lists every office (the five seed offices among them) with slug, name, timezone, serviceCount and decree', async () => {
     const r = await get('/api/v1/offices');
     assert.equal(r.status, 200);
     assert.match(String(r.type), /application\/json/);
     const offices = r.json() as { slug: string; name: string; timezone: string; serviceCount: number; decree: { number: string | null; date: string | null } }[];
     const bySlug = Object.fromEntries(offices.map((o) => [o.slug, o]));
-    assert.deepEqual(Object.keys(bySlug).sort(), ['kabupaten-kutai-kartanegara', 'kota-banjarmasin', 'kota-jambi', 'kota-pekanbaru', 'kota-semarang']);
+    const folders = loadStandardsDir(STANDARDS_DIR).offices;
+    assert.deepEqual(Object.keys(bySlug).sort(), folders.map((o) => o.office.slug).sort());
     assert.deepEqual(
       Object.fromEntries(offices.map((o) => [o.slug, o.serviceCount])),
+      Object.fromEntries(folders.map((o) => [o.office.slug, o.services.length])),
+    );
+    for (const slug of SEED_OFFICES) assert.ok(bySlug[slug], slug);
+    assert.deepEqual(
+      Object.fromEntries(offices.filter((o) => (SEED_OFFICES as readonly string[]).includes(o.slug)).map((o) => [o.slug, o.serviceCount])),
       { 'kabupaten-kutai-kartanegara': 10, 'kota-banjarmasin': 13, 'kota-jambi': 20, 'kota-pekanbaru': 1, 'kota-semarang': 9 },
     );
     assert.equal(bySlug['kota-jambi']!.timezone, 'Asia/Jakarta');
@@ -85,11 +93,21 @@ describe(`catalogue API contract (${TEST_DB})`, () => {
     assert.equal(s.version.number, 1);
     assert.match(s.version.id, /^[0-9a-f-]{36}$/);
     assert.deepEqual(s.product.validity?.unit, 'years');
+    assert.deepEqual(s.otherProducts, []);
+    assert.equal(s.complaintChannels, null, 'the office channels apply');
+  });
+
+  it("gives a service's further products and own complaint channels (Semarang: Surat Tanda Daftar and Surat Rekomendasi; Lampiran I without Call Center)", async () => {
+    const lks = (await get('/api/v1/offices/kota-semarang/services/tanda-daftar-rekomendasi-lks')).json();
+    assert.deepEqual(lks.otherProducts, [{ text: 'Surat Rekomendasi', kind: 'letter', validity: null }]);
+    const data = (await get('/api/v1/offices/kota-semarang/services/data-pengaduan')).json();
+    assert.deepEqual(data.complaintChannels.map((c: { kind: string }) => c.kind), ['letter', 'complaint-box', 'phone', 'website', 'email', 'twitter', 'instagram']);
   });
 
   it('serves each detailed service flowchart as SVG and 404s the listed-only one', async () => {
     const offices = (await get('/api/v1/offices')).json() as { slug: string }[];
     let drawn = 0;
+    let seeds = 0;
     for (const o of offices) {
       const services = (await get(`/api/v1/offices/${o.slug}/services`)).json() as { slug: string; detailed: boolean }[];
       for (const s of services) {
@@ -99,10 +117,13 @@ describe(`catalogue API contract (${TEST_DB})`, () => {
           assert.match(String(r.type), /image\/svg\+xml/);
           assert.match(r.body, /^<svg [^>]*role="img"/);
           drawn++;
+          if ((SEED_OFFICES as readonly string[]).includes(o.slug)) seeds++;
         } else assert.equal(r.status, 404);
       }
     }
-    assert.equal(drawn, 52, 'all services except Semarang KJS have a procedure');
+    assert.equal(seeds, 52, 'all seed services except Semarang KJS have a procedure');
+    const detailed = loadStandardsDir(STANDARDS_DIR).offices.reduce((a, o) => a + o.services.filter((s) => s.detailed).length, 0);
+    assert.equal(drawn, detailed, 'every detailed service of every office is drawn');
   });
 
   it('answers unknown offices and services with a 404 JSON error in both languages', async () => {

@@ -1,12 +1,14 @@
 /**
- * Every detailed service of the five offices runs: its main path to a completed end, and where its
+ * Every detailed service of every office runs: its main path to a completed end, and where its
  * decree has one, a return-to-applicant path and a rejection path, through the real use cases.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { firstStepWith } from '../../src/domain/procedure/paths.js';
-import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
+import { simulateCase, SimulationRefused } from '../../src/usecases/applications/simulate-case.js';
+import { loadStandardsDir } from '../../src/io/standards-dir.js';
 import { TEST_DB } from '../support/db.js';
+import { SEED_OFFICES, STANDARDS_DIR } from '../support/paths.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 
 describe(`every service's procedure runs (${TEST_DB})`, () => {
@@ -16,12 +18,14 @@ describe(`every service's procedure runs (${TEST_DB})`, () => {
   });
   after(async () => t.close());
 
-  it('drives all 52 detailed services along their main path to a completed end', async () => {
+  it('drives every detailed service (52 in the five seed offices) along its main path to a completed end', async () => {
     let n = 0;
+    let seeds = 0;
     const failures: string[] = [];
     for (const o of t.catalogue.list())
       for (const s of o.services.filter((x) => x.service.detailed)) {
         n++;
+        if ((SEED_OFFICES as readonly string[]).includes(o.office.slug)) seeds++;
         try {
           const r = await simulateCase(t.ctx, o.office.slug, s.service.slug, 'main');
           if (r.finalStatus !== 'completed') failures.push(`${o.office.slug}/${s.service.slug}: ended ${r.finalStatus}`);
@@ -31,7 +35,9 @@ describe(`every service's procedure runs (${TEST_DB})`, () => {
           failures.push(`${o.office.slug}/${s.service.slug}: ${(e as Error).message}`);
         }
       }
-    assert.equal(n, 52);
+    assert.equal(seeds, 52);
+    // The catalogue serves every detailed service the standards folder holds.
+    assert.equal(n, loadStandardsDir(STANDARDS_DIR).offices.reduce((a, o) => a + o.services.filter((x) => x.detailed).length, 0));
     assert.deepEqual(failures, []);
   });
 
@@ -70,5 +76,22 @@ describe(`every service's procedure runs (${TEST_DB})`, () => {
       }
     assert.ok(n >= 15, `${n} services with a rejection path`);
     assert.deepEqual(failures, []);
+  });
+
+  it('refuses a rejection (or a return) the service does not have, in both languages, before filing anything', async () => {
+    const count = async () => Number((await t.database.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    // Banjarmasin "Verifikasi Segera" returns incomplete files but never rejects; Jambi's disaster
+    // logistics (1) neither returns nor rejects.
+    await assert.rejects(simulateCase(t.ctx, 'kota-banjarmasin', 'verifikasi-segera', 'reject'), (e: unknown) => {
+      assert.ok(e instanceof SimulationRefused);
+      assert.equal(e.messageId, 'Layanan verifikasi-segera tidak punya jalur penolakan; tidak ada yang diajukan');
+      assert.equal(e.messageEn, 'verifikasi-segera has no rejection path; nothing was filed');
+      return true;
+    });
+    const logistics = t.catalogue.service('kota-jambi', 'distribusi-logistik-bencana')!.service.service;
+    assert.equal(firstStepWith(logistics.procedure!, 'return'), undefined);
+    await assert.rejects(simulateCase(t.ctx, 'kota-jambi', 'distribusi-logistik-bencana', 'return'), /has no return-to-applicant path; nothing was filed/);
+    assert.equal(await count(), before, 'no case was filed');
   });
 });

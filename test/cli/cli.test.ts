@@ -1,12 +1,13 @@
 /** The `sigap` command line, run as a real process. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rewriteExample, writeExampleStandards } from '../support/format-example.js';
-import { nodeEntry, ROOT } from '../support/paths.js';
+import { loadStandardsDir } from '../../src/io/standards-dir.js';
+import { nodeEntry, ROOT, SEED_STANDARDS_DIR, STANDARDS_DIR } from '../support/paths.js';
 
 function sigap(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [...nodeEntry('src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
@@ -14,10 +15,15 @@ function sigap(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('sigap CLI', () => {
-  it('standards validate: exit 0 and a count for the five offices', () => {
-    const r = sigap(['standards', 'validate']);
+  it('standards validate: exit 0 and a count for the five seed offices, and for whatever offices the suite runs on', () => {
+    const r = sigap(['standards', 'validate', SEED_STANDARDS_DIR]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /OK: 5 kantor, 53 layanan \/ 5 offices, 53 services/);
+    const { offices } = loadStandardsDir(STANDARDS_DIR);
+    const n = offices.reduce((a, o) => a + o.services.length, 0);
+    const all = sigap(['standards', 'validate'], { STANDARDS_DIR });
+    assert.equal(all.code, 0, all.err);
+    assert.equal(all.out, `OK: ${offices.length} kantor, ${n} layanan / ${offices.length} offices, ${n} services\n`);
   });
 
   it('standards validate: exit 1 listing every problem as file:line:column in both languages', () => {
@@ -63,6 +69,21 @@ describe('sigap CLI', () => {
     assert.match(r.out, /\d+ peringatan \/ \d+ warnings/);
   });
 
+  it('standards lint exits 1 naming file, line and text where a quoted line is not in decree.txt', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sigap-lint-'));
+    try {
+      cpSync(join(realpathSync(SEED_STANDARDS_DIR), 'kota-pekanbaru'), join(root, 'kota-pekanbaru'), { recursive: true });
+      const file = join(root, 'kota-pekanbaru/services/01-pengecekan-rekomendasi-dtks.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('1. Foto copy Kartu Keluarga ( KK )', '1. Fotokopi KK'));
+      const r = sigap(['standards', 'lint', root]);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /kota-pekanbaru\/services\/01-pengecekan-rekomendasi-dtks\.yaml:14: tidak sesuai keputusan\/not verbatim \[not-in-decree\] Layanan 1, komponen persyaratan: teks tidak ditemukan di decree\.txt: "1\. Fotokopi KK" \/ Service 1, component persyaratan: text not found in decree\.txt: "1\. Fotokopi KK"/);
+      assert.match(r.out, /1 teks tidak ditemukan di decree\.txt \/ 1 texts not found in decree\.txt\n$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('sla due prints the same due time as the API would (Jambi, Friday short hours)', () => {
     const r = sigap(['sla', 'due', '--office', 'kota-jambi', '--start', '2026-03-13T10:50:00+07:00', '--value', '15', '--unit', 'minutes']);
     assert.equal(r.code, 0, r.err);
@@ -96,6 +117,20 @@ describe('sigap CLI', () => {
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /Nomor registrasi \/ registration number: BNJ-\d{4}-000001/);
       assert.match(r.out, /Akhir \/ final state: rejected/);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('simulate --path reject on a service without a rejection refuses before anything is written', () => {
+    const data = mkdtempSync(join(tmpdir(), 'sigap-cli-'));
+    try {
+      // Banjarmasin "Verifikasi Segera" has no rejection in its decree's procedure.
+      const r = sigap(['simulate', '--office', 'kota-banjarmasin', '--service', 'verifikasi-segera', '--path', 'reject'], { DATA_DIR: data, DATABASE_URL: '' });
+      assert.equal(r.code, 1);
+      assert.equal(r.err.trim(), 'Layanan verifikasi-segera tidak punya jalur penolakan; tidak ada yang diajukan / verifikasi-segera has no rejection path; nothing was filed');
+      assert.equal(r.out, '');
+      assert.deepEqual(readdirSync(data), [], 'not even a database file was created');
     } finally {
       rmSync(data, { recursive: true, force: true });
     }

@@ -19,9 +19,9 @@ export interface TestCtx extends TestDatabase {
  * standards loaded, demo accounts created. Boot is the real one, so on a copy it still migrates
  * and reloads the standards, finding nothing to change.
  */
-export async function testCtx(opts: { now?: () => Date } = {}): Promise<TestCtx> {
+export async function testCtx(opts: { now?: () => Date; standardsDir?: string } = {}): Promise<TestCtx> {
   const place = await newDatabasePlace(TEMPLATE);
-  const booted = await boot({ ...place.location, standardsDir: STANDARDS_DIR, demo: true, actor: 'test' });
+  const booted = await boot({ ...place.location, standardsDir: opts.standardsDir ?? STANDARDS_DIR, demo: true, actor: 'test' });
   if (!booted.ok) {
     await booted.database.close();
     await place.remove();

@@ -18,16 +18,14 @@ export function trackingCodeHash(secret: string, code: string): string {
   return createHmac('sha256', secret).update(`code:${code.toUpperCase()}`).digest('hex');
 }
 
-/** Short office code for registration numbers: region name consonants (JMB, BJM, KKR...). */
-export function officeCode(regionName: string): string {
-  const words = regionName.replace(/^(Kota|Kabupaten|Provinsi)\s+/i, '').toUpperCase().split(/\s+/);
-  if (words.length > 1) return words.map((w) => w[0]).join('').slice(0, 4).padEnd(3, 'X');
-  const w = words[0]!;
-  return (w[0]! + w.slice(1).replace(/[AEIOU]/g, '')).slice(0, 3).padEnd(3, 'X');
-}
+/**
+ * The office code in registration and receipt numbers is office data (`registrationCode` in
+ * office.yaml): deriving it from the region name made Kota and Kabupaten Semarang both SMR.
+ */
+export const OFFICE_CODE = /^[A-Z]{2,5}$/;
 
 /** `JMB-2026-000123`: office code, year, yearly sequence. */
 export const registrationNumber = (code: string, year: string, seq: number) => `${code}-${year}-${String(seq).padStart(6, '0')}`;
 
-export const REGISTRATION_NUMBER = /^[A-Z]{3,4}-\d{4}-\d{6}$/;
+export const REGISTRATION_NUMBER = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
 export const TRACKING_CODE = /^[A-Za-z0-9]{8}$/;

@@ -3,6 +3,7 @@
  * channels and services and whether staff or the public files it. Every problem is reported at
  * once, by field, in Bahasa Indonesia and English.
  */
+import { REGISTRATION_NUMBER } from '../applications/codes.js';
 import { COMPLAINT_MODES, COMPLAINT_TYPES, type ComplaintChannel, type ComplaintMode, type ComplaintType } from './types.js';
 import { cleanText, type FieldProblem } from './text.js';
 
@@ -40,7 +41,7 @@ export interface ComplaintIntake {
 
 export type IntakeCheck = { ok: true; value: ComplaintIntake } | { ok: false; problems: FieldProblem[] };
 
-const REGISTRATION_RE = /^[A-Z]{3,4}-\d{4}-\d{6}$/;
+const REGISTRATION_RE = REGISTRATION_NUMBER;
 const PHONE_RE = /^\+?[0-9][0-9 ().-]{5,22}$/;
 const EMAIL_RE = /^[^\s@<>"']{1,64}@[^\s@<>"']{1,185}\.[A-Za-z]{2,24}$/;
 const EXTERNAL_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,63}$/;

@@ -46,6 +46,9 @@ export const CHANNEL_LABELS: Record<ComplaintChannel, [string, string]> = {
   lapor: ['SP4N-LAPOR!', 'SP4N-LAPOR!'],
   letter: ['Surat', 'Letter'],
   officer: ['Petugas pengaduan', 'Complaint officer'],
+  fax: ['Faks', 'Fax'],
+  facebook: ['Facebook', 'Facebook'],
+  twitter: ['Twitter / X', 'Twitter / X'],
 };
 
 /**

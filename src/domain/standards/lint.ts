@@ -2,17 +2,121 @@
  * Drafting checks on a valid standard: things a person should fix in the decree, reported as
  * warnings. Pure: works on parsed offices and services.
  */
+import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { approxMinutes } from './sla-words.js';
 import { PERMENPAN_COMPONENTS, type Office, type Service } from './schema.js';
-import { normalizeMarkup } from './verbatim.js';
+import type { SourceFile } from './validate.js';
+import { normalizeLoose, normalizeMarkup } from './verbatim.js';
 
 export interface LintWarning {
   office: string;
   service: string | null;
   file: string;
-  code: 'sla-contradicts-guarantee' | 'product-copied' | 'duplicate-legal-basis' | 'missing-component' | 'not-detailed';
+  /** The line in `file`, when the finding is about one value. */
+  line?: number;
+  code: 'sla-contradicts-guarantee' | 'product-copied' | 'duplicate-legal-basis' | 'missing-component' | 'not-detailed' | 'not-in-decree' | 'no-decree-text';
   message: string;
   messageEn: string;
+}
+
+/** Findings that break the format's first principle (verbatim text): `sigap standards lint` fails on them. */
+export const VERBATIM_CODES: readonly LintWarning['code'][] = ['not-in-decree'];
+
+type Path = (string | number)[];
+/** A value the format marks as quoted from the decree, with its place in the YAML and how to name it. */
+interface Quoted {
+  path: Path;
+  text: string;
+  what: [string, string];
+}
+
+/** Office values quoted from the decree (docs/STANDARDS-FORMAT.md, principle 1). */
+function quotedOfOffice(o: Office): Quoted[] {
+  const q: Quoted[] = [{ path: ['decree', 'title'], text: o.decree.title, what: ['judul keputusan', 'decree title'] }];
+  if (o.serviceHours.text) q.push({ path: ['serviceHours', 'text'], text: o.serviceHours.text, what: ['waktu pelayanan', 'service hours'] });
+  if (o.complaints.responsePromise) q.push({ path: ['complaints', 'responsePromise', 'text'], text: o.complaints.responsePromise.text, what: ['janji respon pengaduan', 'complaint response promise'] });
+  for (const k of ['maklumat', 'vision', 'motto'] as const) if (o[k]) q.push({ path: [k], text: o[k], what: [k, k] });
+  for (const k of ['mission', 'values', 'codeOfEthics'] as const) (o[k] ?? []).forEach((text, i) => q.push({ path: [k, i], text, what: [`${k}[${i}]`, `${k}[${i}]`] }));
+  o.notes.forEach((n, i) => q.push({ path: ['notes', i, 'text'], text: n.text, what: [`catatan "${n.heading}"`, `note "${n.heading}"`] }));
+  return q;
+}
+
+/** Service values quoted from the decree: its names, every component, and the wording of time limit, fee and products. */
+function quotedOfService(s: Service): Quoted[] {
+  const q: Quoted[] = [{ path: ['title'], text: s.title, what: ['judul', 'title'] }];
+  if (s.heading) q.push({ path: ['heading'], text: s.heading, what: ['judul standar', 'heading'] });
+  s.components.forEach((c, i) => {
+    q.push({ path: ['components', i, 'heading'], text: c.heading, what: [`judul komponen ${c.key}`, `heading of component ${c.key}`] });
+    q.push({ path: ['components', i, 'text'], text: c.text, what: [`komponen ${c.key}`, `component ${c.key}`] });
+  });
+  if (s.serviceHours?.text) q.push({ path: ['serviceHours', 'text'], text: s.serviceHours.text, what: ['waktu pelayanan', 'service hours'] });
+  if (s.sla) q.push({ path: ['sla', 'text'], text: s.sla.text, what: ['jangka waktu', 'time limit'] });
+  s.sla?.stages.forEach((st, i) => q.push({ path: ['sla', 'stages', i, 'text'], text: st.text, what: [`tahap ${st.id}`, `stage ${st.id}`] }));
+  if (s.fee) q.push({ path: ['fee', 'text'], text: s.fee.text, what: ['biaya', 'fee'] });
+  if (s.product) q.push({ path: ['product', 'text'], text: s.product.text, what: ['produk', 'product'] });
+  if (s.product?.validity) q.push({ path: ['product', 'validity', 'text'], text: s.product.validity.text, what: ['masa berlaku', 'validity'] });
+  s.otherProducts.forEach((p, i) => {
+    q.push({ path: ['otherProducts', i, 'text'], text: p.text, what: [`produk lain ${i + 1}`, `other product ${i + 1}`] });
+    if (p.validity) q.push({ path: ['otherProducts', i, 'validity', 'text'], text: p.validity.text, what: [`masa berlaku produk lain ${i + 1}`, `validity of other product ${i + 1}`] });
+  });
+  return q;
+}
+
+/** The line of the `lineIndex`-th line of the value at `path` (a block scalar's lines start below its header). */
+function lineOf(file: SourceFile, path: Path, lineIndex: number): number {
+  const lc = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter: lc });
+  const node = doc.getIn(path, true);
+  if (!isScalar(node) || !node.range) return 1;
+  const line = lc.linePos(node.range[0]).line;
+  return node.type === 'BLOCK_LITERAL' ? line + 1 + lineIndex : node.type === 'BLOCK_FOLDED' ? line + 1 : line;
+}
+
+/**
+ * Text the format marks as quoted from the decree (components, names, time limit, fee, product,
+ * office profile) that cannot be found in the office's decree.txt, line by line, comparing loosely
+ * (normalizeLoose): what is left is a paraphrase, a typo fixed, or a different edition.
+ */
+export function lintVerbatim(input: { office: Office; services: Service[]; decreeText: string | null; officeFile: SourceFile; serviceFiles: Record<string, SourceFile> }): LintWarning[] {
+  const { office } = input;
+  if (input.decreeText === null)
+    return [
+      {
+        office: office.slug,
+        service: null,
+        file: input.officeFile.path,
+        code: 'no-decree-text',
+        message: 'decree.txt tidak ada di samping office.yaml: teks standar tidak dapat dicocokkan dengan keputusan',
+        messageEn: 'no decree.txt beside office.yaml: the standard\'s text cannot be checked against the decree',
+      },
+    ];
+  const decree = normalizeLoose(input.decreeText);
+  const out: LintWarning[] = [];
+  const check = (file: SourceFile, service: Service | null, quoted: Quoted[]) => {
+    for (const q of quoted)
+      q.text.split('\n').forEach((raw, i) => {
+        const line = normalizeLoose(raw);
+        if (!line || decree.includes(line)) return;
+        const shown = normalizeMarkup(raw);
+        const cut = shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
+        const [id, en] = service ? [`Layanan ${service.no}, ${q.what[0]}`, `Service ${service.no}, ${q.what[1]}`] : [`Kantor, ${q.what[0]}`, `Office, ${q.what[1]}`];
+        out.push({
+          office: office.slug,
+          service: service?.slug ?? null,
+          file: file.path,
+          line: lineOf(file, q.path, i),
+          code: 'not-in-decree',
+          message: `${id}: teks tidak ditemukan di decree.txt: "${cut}"`,
+          messageEn: `${en}: text not found in decree.txt: "${cut}"`,
+        });
+      });
+  };
+  check(input.officeFile, null, quotedOfOffice(office));
+  for (const s of input.services) {
+    const file = input.serviceFiles[s.slug];
+    if (file) check(file, s, quotedOfService(s));
+  }
+  return out;
 }
 
 const UNIT_WORDS: [RegExp, string][] = [

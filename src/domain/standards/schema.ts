@@ -77,6 +77,9 @@ export const CHANNEL_KINDS = [
   'lapor',
   'letter',
   'officer',
+  'fax',
+  'facebook',
+  'twitter',
 ] as const;
 export const ChannelKind = z.enum(CHANNEL_KINDS);
 
@@ -108,6 +111,8 @@ export const LetterNumbering = z
 export const Office = z
   .object({
     slug,
+    /** The office's code in registration and complaint receipt numbers (JMB-2026-000123): unique across offices. */
+    registrationCode: z.string().regex(/^[A-Z]{2,5}$/, { message: 'harus 2-5 huruf kapital (mis. JMB) / must be 2-5 capital letters (e.g. JMB)' }),
     name: nonEmpty,
     government: nonEmpty,
     region: z
@@ -245,6 +250,19 @@ export const Product = z
   })
   .strict();
 
+/**
+ * A further product the decree names beside the main one ("Surat Rekomendasi dan penyerahan ...",
+ * a letter plus transport and meals): published with the service. Only the main `product` is
+ * issued as a letter by Sigap, so another product carries no letter type.
+ */
+export const OtherProduct = z
+  .object({
+    text: nonEmpty,
+    kind: z.enum(PRODUCT_KINDS),
+    validity: z.object({ value: z.number().positive(), unit: SlaUnit, text: nonEmpty }).strict().nullable().default(null),
+  })
+  .strict();
+
 /** A condition on the applicant's answers, used to say when a requirement applies. */
 export type Rule =
   | { all: Rule[] }
@@ -345,6 +363,12 @@ export const Step = z
     label: nonEmpty,
     kind: StepKind,
     role: id,
+    /**
+     * Further roles that may equally do the step ("Kadis/Kabid"): the task waits in `role`'s queue
+     * and in theirs, and any of them may claim and complete it. Not on sign steps: signing
+     * authority passes by delegation (docs/LETTERS.md).
+     */
+    orRoles: z.array(id).min(1).optional(),
     /** The outside body the case waits on (external steps). */
     external: z.string().optional(),
     outcomes: z.array(Outcome).min(1),
@@ -403,6 +427,9 @@ export const Service = z
     sla: Sla.nullable().default(null),
     fee: Fee.nullable().default(null),
     product: Product.nullable().default(null),
+    otherProducts: z.array(OtherProduct).default([]),
+    /** Complaint channels this service's own standard names, when they differ from the office's. */
+    complaints: z.object({ channels: z.array(Channel).min(1) }).strict().optional(),
     inputs: z.array(Input).default([]),
     requirements: z.array(Requirement).default([]),
     eligibility: z.array(Eligibility).default([]),
@@ -418,6 +445,8 @@ export type Outcome = z.infer<typeof Outcome>;
 export type Sla = z.infer<typeof Sla>;
 export type ServiceHours = z.infer<typeof ServiceHours>;
 export type Requirement = z.infer<typeof Requirement>;
+export type Channel = z.infer<typeof Channel>;
+export type OtherProduct = z.infer<typeof OtherProduct>;
 
 /** Roles every office must declare. */
 export const REQUIRED_ROLES = ['admin', 'front-office', 'kepala-dinas', 'auditor'] as const;

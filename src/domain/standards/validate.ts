@@ -186,6 +186,13 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
     dup.add(s.id);
     if (!roles.has(s.role))
       at(['procedure', 'steps', i, 'role'], 'unknown-role', `peran tidak dideklarasikan di office.yaml: ${s.role}`, `role not declared in office.yaml: ${s.role}`);
+    s.orRoles?.forEach((r, j) => {
+      if (!roles.has(r)) at(['procedure', 'steps', i, 'orRoles', j], 'unknown-role', `peran tidak dideklarasikan di office.yaml: ${r}`, `role not declared in office.yaml: ${r}`);
+      else if (r === s.role || s.orRoles!.indexOf(r) !== j)
+        at(['procedure', 'steps', i, 'orRoles', j], 'duplicate-id', `peran disebut dua kali pada langkah ${s.id}: ${r}`, `role named twice on step ${s.id}: ${r}`);
+    });
+    if (s.orRoles && s.kind === 'sign')
+      at(['procedure', 'steps', i, 'orRoles'], 'sign-or-roles', 'langkah tanda tangan hanya punya satu peran penanda tangan; wewenang berpindah lewat delegasi', 'a sign step has one signing role; authority passes by delegation');
     if (s.kind === 'external' && !s.external)
       at(['procedure', 'steps', i], 'required', 'langkah external wajib menyebut instansi (external)', 'an external step must name the outside body (external)');
     const outs = new Set<string>();
@@ -233,6 +240,33 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
     if (rp.siksngStep) stepRef(['registryProposal', 'siksngStep'], rp.siksngStep);
     if (rp.ministryStep) stepRef(['registryProposal', 'ministryStep', 'step'], rp.ministryStep.step, [rp.ministryStep.approved], ['registryProposal', 'ministryStep', 'approved']);
   }
+}
+
+/**
+ * Rules across offices (a deployment serves several): the registration code must be unique, or
+ * two offices would issue the same registration and receipt numbers.
+ */
+export function checkAcrossOffices(offices: { office: Office; file: SourceFile }[]): Located[] {
+  const problems: Located[] = [];
+  const first = new Map<string, string>();
+  for (const { office, file } of offices) {
+    const code = office.registrationCode;
+    const other = first.get(code);
+    if (other === undefined) {
+      first.set(code, office.slug);
+      continue;
+    }
+    const line = file.text.split('\n').findIndex((l) => /^registrationCode\s*:/.test(l)) + 1;
+    problems.push({
+      file: file.path,
+      line: Math.max(line, 1),
+      column: 1,
+      code: 'duplicate-registration-code',
+      message: `registrationCode ${code} sudah dipakai kantor ${other}: nomor registrasi akan kembar`,
+      messageEn: `registrationCode ${code} is already used by office ${other}: registration numbers would collide`,
+    });
+  }
+  return problems;
 }
 
 /**

@@ -24,3 +24,16 @@ export function linesNotInDecree(encoded: string, normalizedDecree: string): str
     .map((l) => normalizeMarkup(l))
     .filter((l) => l.length > 0 && !normalizedDecree.includes(l));
 }
+
+/**
+ * A looser comparison for `sigap standards lint`: besides whitespace and markup, case, typographic
+ * quotes and dashes, and words split by a line-end hyphen ("pela- yanan") do not count as changes.
+ */
+export function normalizeLoose(text: string): string {
+  return normalizeMarkup(text)
+    .toLowerCase()
+    .replace(/[\u201c\u201d\u201e]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/(\p{L})- (\p{L})/gu, '$1$2');
+}

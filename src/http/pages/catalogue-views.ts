@@ -1,5 +1,5 @@
 /** Views of the public catalogue: the offices, one office, one service. Pure: (lang, data) → HTML. */
-import { DAYS, type ServiceHours } from '../../domain/standards/schema.js';
+import { DAYS, type Service, type ServiceHours } from '../../domain/standards/schema.js';
 import { slaWords, durationWords } from '../../domain/standards/sla-words.js';
 import type { StoredOffice, StoredService } from '../../db/standards-repo.js';
 import { dayName, formatDate, initiatorName, L, productKindName, t, zoneAbbr, type Lang } from '../i18n.js';
@@ -137,6 +137,21 @@ ${office.notes.map((n, i) => html`<section aria-labelledby="h-note-${i}"><h2 id=
   return page({ lang, title: office.name, path: `/kantor/${office.slug}`, body, breadcrumbs: [{ href: '/', label: t(lang, 'home') }] });
 }
 
+/**
+ * What a service's standard adds to the facts: further products the decree names, and complaint
+ * channels of its own when they differ from the office's. Self-contained: the page places it.
+ */
+export function serviceExtras(lang: Lang, svc: Service): Raw {
+  const id = lang === 'id';
+  return html`${svc.otherProducts.length
+    ? html`<section aria-labelledby="h-other-products"><h2 id="h-other-products">${id ? 'Produk lain' : 'Other products'}</h2>
+<ul>${svc.otherProducts.map((p) => html`<li>${p.text} <span class="meta">(${productKindName(lang, p.kind)}${p.validity ? html` · ${t(lang, 'validity')}: ${durationWords(p.validity.value, p.validity.unit, null, lang)}` : ''})</span></li>`)}</ul></section>`
+    : ''}${svc.complaints
+    ? html`<section aria-labelledby="h-svc-complaints"><h2 id="h-svc-complaints">${id ? 'Pengaduan untuk layanan ini' : 'Complaints about this service'}</h2>
+<ul>${svc.complaints.channels.map((c) => html`<li>${c.label}${c.value ? `: ${c.value}` : ''}</li>`)}</ul></section>`
+    : ''}`;
+}
+
 function serviceCard(lang: Lang, officeSlug: string, s: StoredService): Raw {
   const svc = s.service;
   return html`<li><a href="${withLang(`/kantor/${officeSlug}/layanan/${svc.slug}`, lang)}">${svc.no}. ${svc.title}</a>
@@ -192,6 +207,7 @@ ${howToApply(lang, office, svc, `${opts.publicBaseUrl ?? ''}${svcPath}/ajukan`)}
   <div><dt>${t(lang, 'fee')}</dt><dd>${svc.fee ? html`${svc.fee.amount === 0 ? t(lang, 'free') : `Rp ${svc.fee.amount.toLocaleString('id-ID')}`}<br><span class="meta">“${svc.fee.text}”</span>` : '—'}</dd></div>
   <div><dt>${t(lang, 'product')}</dt><dd>${svc.product ? html`${svc.product.text}<br><span class="meta">${productKindName(lang, svc.product.kind)}${svc.product.validity ? html` · ${t(lang, 'validity')}: ${durationWords(svc.product.validity.value, svc.product.validity.unit, null, lang)}` : ''}</span>` : '—'}</dd></div>
 </dl>
+${serviceExtras(lang, svc)}
 <button class="print-btn no-print" type="button" onclick="window.print()">${t(lang, 'print')}</button>
 
 <section aria-labelledby="h-req"><h2 id="h-req">${t(lang, 'requirements')}</h2>

@@ -7,6 +7,7 @@
 import { closeOpenTasks, findCase, findTask, insertEvent, insertTask, updateCaseIfVersion, type CaseChanges } from '../../db/applications-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import { checkStepData, completesFile, outcomeMove, stepById, type Move } from '../../domain/procedure/engine.js';
+import { mayDoStep, stepRoles } from '../../domain/procedure/step-roles.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import type { Hold } from '../step-effects.js';
@@ -38,14 +39,15 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
   if (!actor.officeId) return taskNotFound();
   const task = await findTask(db, actor.officeId, input.taskId);
   if (!task) return taskNotFound();
-  if (!actor.roles.includes(task.role)) return roleRequired(task.role);
   const app = await findCase(db, actor.officeId, task.application_id);
   if (!app) return taskNotFound();
-  if (task.status !== 'open' || app.version !== input.version) return conflict();
-  if (task.claimed_by && task.claimed_by !== actor.id) return failWith('conflict', 'claimed', 'Tugas ini sedang ditangani petugas lain', 'Another officer is handling this task');
   const svc = await serviceOfCase(ctx, app.service_version_id);
   const proc = svc.procedure!;
   const step = stepById(proc, task.step_id)!;
+  // The step's role, or a further role it names (orRoles), may complete it.
+  if (!mayDoStep(step, actor.roles)) return roleRequired(stepRoles(step).join(' / '));
+  if (task.status !== 'open' || app.version !== input.version) return conflict();
+  if (task.claimed_by && task.claimed_by !== actor.id) return failWith('conflict', 'claimed', 'Tugas ini sedang ditangani petugas lain', 'Another officer is handling this task');
   const move = outcomeMove(proc, step.id, input.outcome);
   if ('code' in move) return fail('invalid', move);
   const dataProblems = checkStepData(step, input.outcome, { note: input.note, data: input.data });

@@ -8,6 +8,7 @@ import { lettersOfApplication } from '../../db/letters-repo.js';
 import type { TasksTable } from '../../db/schema.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { stepById } from '../../domain/procedure/engine.js';
+import { mayDoStep } from '../../domain/procedure/step-roles.js';
 import type { Service, Step } from '../../domain/standards/schema.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
@@ -50,7 +51,8 @@ export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles:
       service,
       task,
       step: task ? stepById(service.procedure!, task.step_id) : undefined,
-      mine: !!task && task.status === 'open' && officer.roles.includes(task.role),
+      // The step's role, or a further role it names (orRoles), may act on it.
+      mine: !!task && task.status === 'open' && (officer.roles.includes(task.role) || mayDoStep(stepById(service.procedure!, task.step_id)!, officer.roles)),
       mayRecordResubmission: app.status === 'waiting-applicant' && officer.roles.some((r) => r === 'front-office' || r === task?.role),
       dueLocal: app.due_at ? local(app.due_at) : null,
       attachments: await attachmentsOf(ctx.database.db, app.id),

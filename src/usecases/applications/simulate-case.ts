@@ -141,6 +141,34 @@ async function actorFor(ctx: Ctx, role: string, officeSlug: string): Promise<Act
   return { id: u.id, name: `${u.displayName}`, roles: u.roles, officeId: u.officeId };
 }
 
+/** A simulation refused before anything was written, with the reason in both languages. */
+export class SimulationRefused extends Error {
+  constructor(
+    readonly messageId: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageId} / ${messageEn}`);
+  }
+}
+
+/**
+ * Why a simulation cannot run (null when it can), checked before anything is filed: a path the
+ * service does not have must leave no case, event or number behind. Pure, so the CLI asks it
+ * before it even opens the database.
+ */
+export function simulationRefusal(officeSlug: string, serviceSlug: string, svc: Service | undefined, path: SimPath): SimulationRefused | null {
+  if (!svc) return new SimulationRefused(`Layanan tidak ditemukan: ${officeSlug}/${serviceSlug}`, `unknown service ${officeSlug}/${serviceSlug}`);
+  if (!svc.procedure) return new SimulationRefused(`Layanan ${serviceSlug} tidak punya prosedur (hanya tercantum dalam daftar)`, `${serviceSlug} has no procedure (listed only)`);
+  if (path === 'return' && !firstStepWith(svc.procedure, 'return'))
+    return new SimulationRefused(
+      `Layanan ${serviceSlug} tidak punya jalur pengembalian berkas ke pemohon; tidak ada yang diajukan`,
+      `${serviceSlug} has no return-to-applicant path; nothing was filed`,
+    );
+  if (path === 'reject' && !firstStepWith(svc.procedure, 'reject'))
+    return new SimulationRefused(`Layanan ${serviceSlug} tidak punya jalur penolakan; tidak ada yang diajukan`, `${serviceSlug} has no rejection path; nothing was filed`);
+  return null;
+}
+
 /**
  * `leaveForSigner`: stop where the case needs a signature (an open sign step, or a handover or
  * completion waiting for its letters), so a test or a trainee signs in the letters screen; by
@@ -148,11 +176,13 @@ async function actorFor(ctx: Ctx, role: string, officeSlug: string): Promise<Act
  */
 export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: string, path: SimPath = 'main', log: (s: SimStep) => void = () => {}, opts: { leaveForSigner?: boolean } = {}): Promise<SimResult> {
   const found = ctx.catalogue.service(officeSlug, serviceSlug);
-  if (!found) throw new Error(`unknown service ${officeSlug}/${serviceSlug}`);
-  const svc = found.service.service;
-  const proc = svc.procedure;
-  if (!proc) throw new Error(`${serviceSlug} has no procedure`);
-  const office = found.office.office;
+  const refused = simulationRefusal(officeSlug, serviceSlug, found?.service.service, path);
+  if (refused) throw refused;
+  const svc = found!.service.service;
+  const proc = svc.procedure!;
+  const returnAt = path === 'return' ? firstStepWith(proc, 'return')?.id : undefined;
+  const rejectAt = path === 'reject' ? firstStepWith(proc, 'reject')?.id : undefined;
+  const office = found!.office.office;
   const today = ctx.clock.localDate(office, new Date().toISOString());
   const intake = plausibleIntake(svc, today);
   const front = await actorFor(ctx, 'front-office', officeSlug);
@@ -175,10 +205,6 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
   if (!submitted.ok) throw new Error(`submission refused: ${submitted.error.problems.map((p) => `${p.field}: ${p.messageEn}`).join('; ')}`);
   const id = submitted.value.id;
   const steps: SimStep[] = [];
-  const returnAt = path === 'return' ? firstStepWith(proc, 'return')?.id : undefined;
-  const rejectAt = path === 'reject' ? firstStepWith(proc, 'reject')?.id : undefined;
-  if (path === 'return' && !returnAt) throw new Error(`${serviceSlug} has no return-to-applicant path`);
-  if (path === 'reject' && !rejectAt) throw new Error(`${serviceSlug} has no rejection path`);
   let returned = false;
   for (let guard = 0; guard < 100; guard++) {
     const task = await openTaskFor(ctx.database.db, id);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findByIdempotencyKey, insertApplication, insertAttachments, insertEvent, insertTask, knownUploads, nextCounter, type Case } from '../../db/applications-repo.js';
-import { officeCode, registrationNumber as formatNumber, trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
+import { registrationNumber as formatNumber, trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
 import { checkIntake, type IntakeInput } from '../../domain/applications/intake.js';
 import type { CaseStatus } from '../../domain/applications/status.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
@@ -100,7 +100,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   try {
     await ctx.database.write(async (trx) => {
       const seq = await nextCounter(trx, office.id, `registration:${year}`);
-      registrationNumber = formatNumber(officeCode(office.office.region.name), year, seq);
+      registrationNumber = formatNumber(office.office.registrationCode, year, seq);
       await insertApplication(trx, {
         id,
         office_id: office.id,

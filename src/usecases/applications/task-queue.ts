@@ -7,6 +7,7 @@
  */
 import { queue, queueCounts } from '../../db/applications-repo.js';
 import { stepById } from '../../domain/procedure/engine.js';
+import { stepsOpenedByOrRoles } from '../../domain/procedure/step-roles.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { serviceOfCase } from './service-of-case.js';
@@ -74,7 +75,9 @@ export async function taskQueue(ctx: Ctx, officer: { id: string; officeId: strin
   const now = nowOf(ctx).toISOString();
   const stepId = q.serviceId ? q.stepId : undefined;
   const holder = q.holder ?? 'all';
-  const scope = { roles: officer.roles, officerId: officer.id, now, serviceId: q.serviceId, stepId, slaState: q.slaState, holder };
+  // Tasks of steps the officer may do through a step's further roles (orRoles) are theirs too.
+  const alsoSteps = stepsOpenedByOrRoles(stored.services, officer.roles);
+  const scope = { roles: officer.roles, officerId: officer.id, now, serviceId: q.serviceId, stepId, slaState: q.slaState, holder, alsoSteps };
 
   // Counts: each filter's choices counted with the other filters kept, from one grouped read.
   const groups = await queueCounts(ctx.database.db, officer.officeId, scope);

@@ -50,6 +50,9 @@ export function serviceDetail(office: StoredOffice, s: StoredService) {
     inputs: svc.inputs,
     eligibility: svc.eligibility,
     procedure: svc.procedure,
+    otherProducts: svc.otherProducts,
+    /** The service's own complaint channels; null when the office's apply. */
+    complaintChannels: svc.complaints?.channels ?? null,
   };
 }
 

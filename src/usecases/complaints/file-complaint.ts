@@ -12,7 +12,7 @@ import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import { officeNotFound } from '../../domain/standards/not-found.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { officeCode, trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
+import { trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
 import { serverSecret } from '../server-secret.js';
 import { complaintSetup, responseDue } from './office-complaints.js';
 
@@ -83,7 +83,7 @@ export async function fileComplaint(ctx: Ctx, input: FileComplaintInput, actor: 
   try {
     await ctx.database.write(async (trx) => {
       const seq = await nextCounter(trx, office.id, `complaint:${year}`);
-      number = receiptNumber(officeCode(office.office.region.name), year, seq);
+      number = receiptNumber(office.office.registrationCode, year, seq);
       await insertComplaint(trx, {
         id,
         office_id: office.id,

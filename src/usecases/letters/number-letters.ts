@@ -9,15 +9,16 @@ import { HEAD_ROLE } from '../../domain/letters/delegation.js';
 import { isUnsigned } from '../../domain/letters/status.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { stepRoles } from '../../domain/procedure/step-roles.js';
 import { assignNumber } from './assign-number.js';
 import { letterChanged, orOnConflict } from './conflict.js';
 
 export type NumberItem = { id: string; ok: true; number: string } | { id: string; ok: false; code: string; message: string; messageEn: string };
 
-/** Roles that may number letters: those owning a `number` step, and the head of office. */
+/** Roles that may number letters: those that may do a `number` step (its further roles too), and the head of office. */
 function numberingRoles(ctx: Ctx, officeId: string): Set<string> {
   const roles = new Set([HEAD_ROLE]);
-  for (const s of ctx.catalogue.officeById(officeId).services) for (const st of s.service.procedure?.steps ?? []) if (st.kind === 'number') roles.add(st.role);
+  for (const s of ctx.catalogue.officeById(officeId).services) for (const st of s.service.procedure?.steps ?? []) if (st.kind === 'number') for (const r of stepRoles(st)) roles.add(r);
   return roles;
 }
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { applicationsByNumber, applicationsWithResponses, insertSurveyResponses, isDuplicateResponse, newResponseRow, recordSurveyAudit } from '../../db/surveys-repo.js';
 import type { SurveyResponsesTable } from '../../db/schema-surveys.js';
+import { REGISTRATION_NUMBER } from '../../domain/applications/codes.js';
 import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
 import { checkResponse } from '../../domain/surveys/response-input.js';
@@ -71,7 +72,7 @@ export async function submitSurveyBatch(ctx: Ctx, actor: Actor, input: BatchInpu
     let application: string | null = null;
     if (present(o.application)) {
       const a = String(o.application).trim().toUpperCase();
-      if (!/^[A-Z]{3,4}-\d{4}-\d{6}$/.test(a)) problems.push({ row, field: 'application', code: 'application-invalid', message: 'Nomor registrasi permohonan harus seperti JMB-2026-000123', messageEn: 'The application number must look like JMB-2026-000123' });
+      if (!REGISTRATION_NUMBER.test(a)) problems.push({ row, field: 'application', code: 'application-invalid', message: 'Nomor registrasi permohonan harus seperti JMB-2026-000123', messageEn: 'The application number must look like JMB-2026-000123' });
       else {
         application = a;
         wantedApps.set(a, [...(wantedApps.get(a) ?? []), row]);

@@ -279,6 +279,9 @@ export const QUERIES: Record<string, Call> = {
     await applications.queue(db, OFFICE, { roles: ['front-office', 'verifikator'], officerId: 'u', now }, { limit: 50, offset: 0 });
     await applications.queue(db, OFFICE, { roles: ['front-office'], officerId: 'u', now, serviceId: 's', stepId: 'verifikasi', slaState: 'late', holder: 'mine' }, { limit: 50, offset: 50 });
     await applications.queue(db, OFFICE, { roles: ['front-office'], officerId: 'u', now, holder: 'unclaimed' }, { limit: 50, offset: 0 });
+    // A step the officer may do through its further roles (orRoles), with and without own-role tasks.
+    await applications.queue(db, OFFICE, { roles: ['kepala-bidang'], officerId: 'u', now, alsoSteps: [{ serviceId: 's', stepId: 'disposisi' }] }, { limit: 50, offset: 0 });
+    await applications.queue(db, OFFICE, { roles: [], officerId: 'u', now, alsoSteps: [{ serviceId: 's', stepId: 'disposisi' }, { serviceId: 's2', stepId: 'verifikasi' }] }, { limit: 50, offset: 0 });
   },
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
   'applications-repo.staffNames': (db) => applications.staffNames(db, OFFICE),

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Service } from '../../../src/domain/standards/schema.js';
+import { serviceExtras } from '../../../src/http/pages/catalogue-views.js';
 import { loadStandardsDir } from '../../../src/io/standards-dir.js';
 import { STANDARDS_DIR } from '../../support/paths.js';
 
@@ -103,5 +104,45 @@ describe('fidelity to the decrees (sample read by hand)', () => {
       const rules = JSON.stringify(s.eligibility);
       assert.match(rules, /registry\.dtks/, `${office} #${no}`);
     }
+  });
+});
+
+describe('the format\'s further fields, used where the decrees say so (read by hand)', () => {
+  const office = (slug: string) => offices.find((o) => o.office.slug === slug)!.office;
+
+  it('fax numbers from the letterheads are fax channels (Jambi, Banjarmasin, Semarang); Semarang\'s Twitter is a Twitter channel', () => {
+    assert.deepEqual(office('kota-jambi').contacts.filter((c) => c.kind === 'fax').map((c) => c.value), ['(0741) 31682']);
+    assert.deepEqual(office('kota-banjarmasin').contacts.filter((c) => c.kind === 'fax').map((c) => c.value), ['(0511) 4412276']);
+    assert.deepEqual(office('kota-semarang').contacts.filter((c) => c.kind === 'fax').map((c) => c.value), ['(024) 3549547']);
+    assert.deepEqual(office('kota-semarang').complaints.channels.filter((c) => c.kind === 'twitter').map((c) => c.value), ['@dinsosSMG']);
+  });
+
+  it('Semarang Lampiran I (Data dan Pengaduan) keeps its own complaint channels, without the Call Center of Lampiran II onwards', () => {
+    const own = svc('kota-semarang', 1).complaints!.channels;
+    assert.ok(!own.some((c) => c.kind === 'call-center'));
+    assert.ok(office('kota-semarang').complaints.channels.some((c) => c.kind === 'call-center'));
+    assert.deepEqual(own.map((c) => c.kind), ['letter', 'complaint-box', 'phone', 'website', 'email', 'twitter', 'instagram']);
+    assert.equal(svc('kota-semarang', 2).complaints, undefined, 'Lampiran II uses the office list');
+  });
+
+  it('services whose decree names two products list the second beside the main one', () => {
+    const other = (office: string, no: number) => svc(office, no).otherProducts.map((p) => [p.text, p.kind]);
+    assert.deepEqual(other('kota-semarang', 5), [['Surat Rekomendasi', 'letter']]);
+    assert.equal(svc('kota-semarang', 5).product!.letterType, 'tanda-daftar-lks', 'the Surat Tanda Daftar stays the letter Sigap issues');
+    assert.deepEqual(other('kota-banjarmasin', 1), [['Informasi', 'information']]);
+    assert.deepEqual(other('kota-banjarmasin', 4), [['Pengajuan usulan Santunan Kematian', 'service']]);
+    assert.deepEqual(other('kota-banjarmasin', 11), [['Pengajuan Berkas Usulan', 'service']]);
+    assert.deepEqual(other('kota-jambi', 9), []);
+  });
+
+  it('the service page shows them, in both languages', () => {
+    const id = serviceExtras('id', svc('kota-semarang', 5)).html;
+    assert.match(id, /<h2 id="h-other-products">Produk lain<\/h2>/);
+    assert.match(id, /<li>Surat Rekomendasi <span class="meta">\(Surat\)<\/span><\/li>/);
+    assert.doesNotMatch(id, /h-svc-complaints/);
+    const en = serviceExtras('en', svc('kota-semarang', 1)).html;
+    assert.match(en, /<h2 id="h-svc-complaints">Complaints about this service<\/h2>/);
+    assert.match(en, /<li>Twitter: @dinsosSMG<\/li>/);
+    assert.equal(serviceExtras('id', svc('kota-jambi', 9)).html, '');
   });
 });

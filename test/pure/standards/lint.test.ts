@@ -1,6 +1,9 @@
+/** `sigap standards lint`: drafting warnings, and text quoted from the decree that decree.txt does not hold. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintOffice, promisedLimits } from '../../../src/domain/standards/lint.js';
+import { lintOffice, lintVerbatim, promisedLimits } from '../../../src/domain/standards/lint.js';
+import { validateOffice } from '../../../src/domain/standards/validate.js';
+import { normalizeLoose } from '../../../src/domain/standards/verbatim.js';
 import { loadStandardsDir } from '../../../src/io/standards-dir.js';
 import { STANDARDS_DIR } from '../../support/paths.js';
 
@@ -56,5 +59,55 @@ describe('standards lint: validity is not a time promise', () => {
   it('ignores "berlaku maksimal 5 tahun" and "berlaku maksimal 7 hari"', () => {
     assert.deepEqual(promisedLimits('2. Surat rekomendasi berlaku maksimal 5 tahun dari tanggal surat'), []);
     assert.ok(!of('kota-jambi', 'sla-contradicts-guarantee').some((w) => /^Layanan [34]:/.test(w.message)));
+  });
+});
+
+describe('standards lint: text quoted from the decree must be found in decree.txt', () => {
+  const verbatim = (o: (typeof offices)[number], edit: (service: string) => string = (s) => s, decreeText: string | null = o.decreeText) => {
+    const [slug, file] = Object.entries(o.serviceSources)[0]!;
+    const text = edit(file.text);
+    const { result, problems } = validateOffice(o.office.slug, o.officeFile, [{ path: file.path, text }]);
+    assert.deepEqual(problems, []);
+    return lintVerbatim({ office: o.office, services: result!.services, decreeText, officeFile: o.officeFile, serviceFiles: { [slug]: { path: file.path, text } } });
+  };
+  const pekanbaru = offices.find((o) => o.office.slug === 'kota-pekanbaru')!;
+
+  it('finds every office clean: components, names, time limit, fee, product and office profile as decreed', () => {
+    for (const o of offices)
+      assert.deepEqual(
+        lintVerbatim({ office: o.office, services: o.services, decreeText: o.decreeText, officeFile: o.officeFile, serviceFiles: o.serviceSources }).map((w) => `${w.file}:${w.line} ${w.messageEn}`),
+        [],
+        o.office.slug,
+      );
+  });
+
+  it('reports a paraphrased line with its file, line and text, in both languages', () => {
+    const w = verbatim(pekanbaru, (t) => t.replace('      1. Foto copy Kartu Keluarga ( KK )', '      1. Fotokopi Kartu Keluarga').replace('text: 10 Menit', 'text: 10 menit saja'));
+    assert.deepEqual(
+      w.map((x) => [x.file.replace(/^.*(?=kota-pekanbaru\/)/, ''), x.line, x.code, x.message, x.messageEn]),
+      [
+        ['kota-pekanbaru/services/01-pengecekan-rekomendasi-dtks.yaml', 14, 'not-in-decree', 'Layanan 1, komponen persyaratan: teks tidak ditemukan di decree.txt: "1. Fotokopi Kartu Keluarga"', 'Service 1, component persyaratan: text not found in decree.txt: "1. Fotokopi Kartu Keluarga"'],
+        ['kota-pekanbaru/services/01-pengecekan-rekomendasi-dtks.yaml', 36, 'not-in-decree', 'Layanan 1, komponen jangka-waktu: teks tidak ditemukan di decree.txt: "10 menit saja"', 'Service 1, component jangka-waktu: text not found in decree.txt: "10 menit saja"'],
+      ],
+    );
+    const lines = Object.values(pekanbaru.serviceSources)[0]!.text.split('\n');
+    assert.equal(lines[13], '      1. Foto copy Kartu Keluarga ( KK )', 'line 14 is the line that changed');
+    assert.equal(lines[35], '    text: 10 Menit');
+  });
+
+  it('does not count case, markup, spacing, typographic quotes or a line-end hyphen as a change', () => {
+    const w = verbatim(pekanbaru, (t) =>
+      t
+        .replace('      1. Foto copy Kartu Keluarga ( KK )', '      1. FOTO   copy <b>Kartu</b> Keluarga ( KK )')
+        .replace('Surat Rekomendasi Re- Aktivasi untuk', 'Surat Rekomendasi Reaktivasi untuk')
+        .replace('      3. Telepon : 081266782747', '      3. Telepon : 081266782747'),
+    );
+    assert.deepEqual(w, []);
+    assert.equal(normalizeLoose('Pela- yanan “Prima” – Gratis'), normalizeLoose('pelayanan "prima" - gratis'));
+  });
+
+  it('says so when an office keeps no decree.txt to compare with', () => {
+    const w = verbatim(pekanbaru, undefined, null);
+    assert.deepEqual(w.map((x) => [x.code, x.messageEn]), [['no-decree-text', "no decree.txt beside office.yaml: the standard's text cannot be checked against the decree"]]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The five seed decrees as encoded: they load, have exactly the decrees' services, and every line
  * of every component (plus SLA, fee and product wording) is found verbatim in the decree text.
+ * Checks that hold for any office iterate over the offices loaded (a sixth office must pass them
+ * too: test/pure/standards/sixth-office.test.ts); decree facts name their office.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { linesNotInDecree, normalizeMarkup } from '../../../src/domain/standards/verbatim.js';
 import { loadStandardsDir } from '../../../src/io/standards-dir.js';
-import { STANDARDS_DIR } from '../../support/paths.js';
+import { SEED_OFFICES, STANDARDS_DIR } from '../../support/paths.js';
 
 const loaded = loadStandardsDir(STANDARDS_DIR);
 const office = (slug: string) => {
@@ -21,7 +23,8 @@ describe('the five seed offices', () => {
   });
 
   it('have exactly the services their decrees list (53 in all), numbered 1..N', () => {
-    const counts = Object.fromEntries(loaded.offices.map((o) => [o.office.slug, o.services.map((s) => s.no)]));
+    const seeds = loaded.offices.filter((o) => (SEED_OFFICES as readonly string[]).includes(o.office.slug));
+    const counts = Object.fromEntries(seeds.map((o) => [o.office.slug, o.services.map((s) => s.no)]));
     const seq = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
     assert.deepEqual(counts, {
       'kabupaten-kutai-kartanegara': seq(10),
@@ -30,9 +33,20 @@ describe('the five seed offices', () => {
       'kota-pekanbaru': seq(1),
       'kota-semarang': seq(9),
     });
+    assert.equal(seeds.reduce((a, o) => a + o.services.length, 0), 53);
   });
 
-  for (const slug of ['kota-jambi', 'kota-banjarmasin', 'kabupaten-kutai-kartanegara', 'kota-semarang', 'kota-pekanbaru']) {
+  it('every office numbers its services 1..N, as its decree lists them', () => {
+    assert.ok(loaded.offices.length >= SEED_OFFICES.length);
+    for (const o of loaded.offices)
+      assert.deepEqual(
+        o.services.map((s) => s.no),
+        o.services.map((_, i) => i + 1),
+        o.office.slug,
+      );
+  });
+
+  for (const slug of loaded.offices.map((o) => o.office.slug)) {
     it(`${slug}: every component line, SLA, fee and product text is verbatim from the decree`, () => {
       const o = office(slug);
       assert.ok(o.decreeText, 'decree.txt is kept beside the standard');
@@ -73,6 +87,16 @@ describe('the five seed offices', () => {
         }
       }
     }
+  });
+
+  it('keep the registration codes their numbers were issued with (JMB-2026-000123 stays valid)', () => {
+    assert.deepEqual(Object.fromEntries(SEED_OFFICES.map((slug) => [slug, office(slug).office.registrationCode])), {
+      'kabupaten-kutai-kartanegara': 'KKX',
+      'kota-banjarmasin': 'BNJ',
+      'kota-jambi': 'JMB',
+      'kota-pekanbaru': 'PKN',
+      'kota-semarang': 'SMR',
+    });
   });
 
   it('Semarang keeps KJS as a listed-only service, closed for applications', () => {

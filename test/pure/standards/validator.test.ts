@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatProblem, validateOffice } from '../../../src/domain/standards/validate.js';
+import { checkAcrossOffices, formatProblem, validateOffice } from '../../../src/domain/standards/validate.js';
 
 const OFFICE = `slug: kota-uji
+registrationCode: UJI
 name: Dinas Sosial Kota Uji
 government: Pemerintah Kota Uji
 region: { kind: kota, name: Kota Uji, province: Jambi }
@@ -180,5 +181,74 @@ describe('standards validator', () => {
   it('rejects a range whose upper bound is not above the lower', () => {
     const { problems } = run(OFFICE, [SERVICE.replace('unit: minutes }', 'unit: minutes, maxValue: 10 }')]);
     assert.deepEqual(problems.map((p) => p.messageEn), ['sla: maxValue must exceed value']);
+  });
+
+  it('requires the registration code as 2-5 capital letters, on its line', () => {
+    for (const bad of ['registrationCode: uji', 'registrationCode: U', 'registrationCode: UJIAN1', 'registrationCode: KOTAUJI']) {
+      const { problems } = run(OFFICE.replace('registrationCode: UJI', bad), [SERVICE]);
+      assert.deepEqual(
+        problems.map((p) => `${p.file}:${p.line} ${p.message} / ${p.messageEn}`),
+        ['kota-uji/office.yaml:2 registrationCode: harus 2-5 huruf kapital (mis. JMB) / registrationCode: must be 2-5 capital letters (e.g. JMB)'],
+        bad,
+      );
+    }
+    const { problems } = run(OFFICE.replace('registrationCode: UJI\n', ''), [SERVICE]);
+    assert.deepEqual(problems.map((p) => p.message), ['registrationCode: wajib diisi']);
+    assert.deepEqual(run(OFFICE.replace('registrationCode: UJI', 'registrationCode: KS'), [SERVICE]).problems, []);
+  });
+
+  it('refuses two offices with one registration code: Kota and Kabupaten Semarang may not both be SMR', () => {
+    const kota = run(OFFICE.replace('registrationCode: UJI', 'registrationCode: SMR'), [SERVICE]).result!.office;
+    const kabText = OFFICE.replace('slug: kota-uji', 'slug: kabupaten-uji').replace('registrationCode: UJI', 'registrationCode: SMR');
+    const kab = validateOffice('kabupaten-uji', { path: 'kabupaten-uji/office.yaml', text: kabText }, []).result!.office;
+    const problems = checkAcrossOffices([
+      { office: kota, file: { path: 'kota-uji/office.yaml', text: OFFICE } },
+      { office: kab, file: { path: 'kabupaten-uji/office.yaml', text: kabText } },
+    ]);
+    assert.deepEqual(problems.map(formatProblem), [
+      'kabupaten-uji/office.yaml:2:1: registrationCode SMR sudah dipakai kantor kota-uji: nomor registrasi akan kembar / registrationCode SMR is already used by office kota-uji: registration numbers would collide',
+    ]);
+    assert.deepEqual(checkAcrossOffices([{ office: kota, file: { path: 'a', text: OFFICE } }, { office: { ...kab, registrationCode: 'UNG' }, file: { path: 'b', text: kabText } }]), []);
+  });
+
+  it('accepts a step any of several roles may do, only with declared roles, each named once, never on a sign step', () => {
+    const office = OFFICE.replace('  - { id: auditor, name: Auditor }\n', '  - { id: auditor, name: Auditor }\n  - { id: back-office, name: Back Office }\n');
+    const withOr = (roles: string) => SERVICE.replace('      role: front-office\n', `      role: front-office\n      orRoles: ${roles}\n`);
+    assert.deepEqual(run(office, [withOr('[back-office, kepala-dinas]')]).problems, []);
+    assert.deepEqual(run(office, [withOr('[back-office, kepala-dinas]')]).result!.services[0]!.procedure!.steps[0]!.orRoles, ['back-office', 'kepala-dinas']);
+    assert.deepEqual(
+      run(office, [withOr('[kabid]')]).problems.map((p) => [p.line, p.code, p.messageEn]),
+      [[16, 'unknown-role', 'role not declared in office.yaml: kabid']],
+    );
+    assert.deepEqual(
+      run(office, [withOr('[back-office, front-office]')]).problems.map((p) => [p.code, p.message, p.messageEn]),
+      [['duplicate-id', 'peran disebut dua kali pada langkah terima: front-office', 'role named twice on step terima: front-office']],
+    );
+    const sign = withOr('[back-office]').replace('kind: check', 'kind: sign');
+    assert.deepEqual(run(office, [sign]).problems.map((p) => [p.code, p.messageEn]), [['sign-or-roles', 'a sign step has one signing role; authority passes by delegation']]);
+    assert.deepEqual(run(office, [withOr('[]')]).problems.map((p) => p.code), ['too-small']);
+  });
+
+  it("accepts further products and a service's own complaint channels; another product has no letter type", () => {
+    const more = `${SERVICE}otherProducts:
+  - { text: Bantuan transportasi, kind: aid }
+  - { text: Bantuan makan, kind: aid, validity: null }
+complaints:
+  channels:
+    - { kind: facebook, label: Facebook, value: Dinsos Kota Uji }
+    - { kind: fax, label: Faks, value: "(0741) 000001" }
+    - { kind: twitter, label: Twitter, value: "@dinsosuji" }
+`;
+    const { result, problems } = run(OFFICE, [more]);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(result!.services[0]!.otherProducts.map((p) => [p.text, p.kind, p.validity]), [['Bantuan transportasi', 'aid', null], ['Bantuan makan', 'aid', null]]);
+    assert.deepEqual(result!.services[0]!.complaints!.channels.map((c) => c.kind), ['facebook', 'fax', 'twitter']);
+    assert.deepEqual(run(OFFICE, [SERVICE]).result!.services[0]!.otherProducts, [], 'none by default');
+    const letterType = run(OFFICE, [more.replace('kind: aid }', 'kind: aid, letterType: surat-rekomendasi }')]).problems;
+    assert.deepEqual(letterType.map((p) => p.messageEn), ['otherProducts[0]: unknown key: letterType']);
+    const tiktok = run(OFFICE, [more.replace('kind: facebook', 'kind: tiktok')]).problems;
+    assert.equal(tiktok.length, 1);
+    assert.match(tiktok[0]!.messageEn, /^complaints\.channels\[0\]\.kind: must be one of .*fax, facebook, twitter$/);
+    assert.deepEqual(run(OFFICE, [`${SERVICE}complaints: { channels: [] }\n`]).problems.map((p) => p.code), ['too-small']);
   });
 });
