@@ -2,7 +2,7 @@
 import { openTaskFor } from '../../src/db/applications-repo.js';
 import { findUserByUsername, toStaff } from '../../src/db/staff-repo.js';
 import { mainOutcome } from '../../src/domain/procedure/paths.js';
-import type { Step } from '../../src/domain/standards/schema.js';
+import type { Procedure, Step } from '../../src/domain/standards/schema.js';
 import { serviceOfCase } from '../../src/usecases/applications/service-of-case.js';
 import { resubmitFile } from '../../src/usecases/applications/resubmit-file.js';
 import { findCaseAnyOffice } from '../../src/db/applications-repo.js';
@@ -89,6 +89,33 @@ export { pdfText, qrOf } from '../support/pdf.js';
  * document (a drafting step, a bound document step, or a sign step that drafts the product),
  * so every document product of a service can be exercised, not only the shortest route's.
  */
+/**
+ * The outcome of a step on the shortest route to a completed end that passes a document step
+ * (`done`: one was passed already); the main outcome when no such route exists.
+ */
+export function outcomeTowardDocument(proc: Procedure, step: Step, isDocStep: (s: Step) => boolean, done: boolean): string | null {
+  // Shortest forward distance to a completed end from (step, documentDone).
+  const ends = new Map(proc.ends.map((e) => [e.id, e.kind]));
+  const dist = new Map<string, number>();
+  const key = (id: string, d: boolean) => `${id}|${d}`;
+  for (let round = 0; round < proc.steps.length * 2 + 2; round++)
+    for (const s of proc.steps)
+      for (const d of [false, true]) {
+        const d2 = d || isDocStep(s);
+        for (const o of s.outcomes.filter((x) => x.kind !== 'reject')) {
+          const n = ends.has(o.next) ? (ends.get(o.next) === 'completed' && d2 ? 0 : Infinity) : (dist.get(key(o.next, d2)) ?? Infinity);
+          if (n + 1 < (dist.get(key(s.id, d)) ?? Infinity)) dist.set(key(s.id, d), n + 1);
+        }
+      }
+  const d2 = done || isDocStep(step);
+  let best: { id: string; n: number } | null = null;
+  for (const o of step.outcomes.filter((x) => x.kind === 'forward' || (x.kind === 'return' && isDocStep(step) && !done))) {
+    const n = ends.has(o.next) ? (ends.get(o.next) === 'completed' && d2 ? 0 : Infinity) : (dist.get(key(o.next, d2)) ?? Infinity);
+    if (!best || n < best.n) best = { id: o.id, n };
+  }
+  return best && best.n < Infinity ? best.id : mainOutcome(proc, step.id);
+}
+
 export async function driveThroughDocument(ctx: Ctx, applicationId: string, office: string, isDocStep: (s: Step) => boolean, initiallyDone: boolean): Promise<string> {
   let done = initiallyDone;
   for (let i = 0; i < 80; i++) {
@@ -107,26 +134,8 @@ export async function driveThroughDocument(ctx: Ctx, applicationId: string, offi
       continue;
     }
     const step = proc.steps.find((s) => s.id === task.step_id)!;
-    // Shortest forward distance to a completed end from (step, documentDone).
-    const ends = new Map(proc.ends.map((e) => [e.id, e.kind]));
-    const dist = new Map<string, number>();
-    const key = (id: string, d: boolean) => `${id}|${d}`;
-    for (let round = 0; round < proc.steps.length * 2 + 2; round++)
-      for (const s of proc.steps)
-        for (const d of [false, true]) {
-          const d2 = d || isDocStep(s);
-          for (const o of s.outcomes.filter((x) => x.kind !== 'reject')) {
-            const n = ends.has(o.next) ? (ends.get(o.next) === 'completed' && d2 ? 0 : Infinity) : (dist.get(key(o.next, d2)) ?? Infinity);
-            if (n + 1 < (dist.get(key(s.id, d)) ?? Infinity)) dist.set(key(s.id, d), n + 1);
-          }
-        }
+    const outcome = outcomeTowardDocument(proc, step, isDocStep, done);
     const d2 = done || isDocStep(step);
-    let best: { id: string; n: number } | null = null;
-    for (const o of step.outcomes.filter((x) => x.kind === 'forward' || (x.kind === 'return' && isDocStep(step) && !done))) {
-      const n = ends.has(o.next) ? (ends.get(o.next) === 'completed' && d2 ? 0 : Infinity) : (dist.get(key(o.next, d2)) ?? Infinity);
-      if (!best || n < best.n) best = { id: o.id, n };
-    }
-    const outcome = best && best.n < Infinity ? best.id : mainOutcome(proc, step.id);
     if (!outcome) throw new Error(`no route from ${step.id}`);
     await completeAs(ctx, office, task, step, outcome, app.version);
     done = d2;

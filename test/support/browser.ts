@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { signInAs } from './sign-in.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -60,10 +61,4 @@ export async function browserHarness(): Promise<{ t: import('./app.js').TestApp;
 }
 
 /** Signs a demo account in through the sign-in page (password `sigap-demo`) and waits for the queue. */
-export async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill('sigap-demo');
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(/\/petugas$/);
-}
+export const signIn = (page: Page, base: string, username: string): Promise<void> => signInAs(page, base, username);
