@@ -148,7 +148,7 @@ function actionSection(shell: StaffShell, f: CaseFile, form: StepFormState, sign
   const err = (field: string) => fieldError(lang, form.problems, field);
   if (f.mine && step && task)
     return html`<section aria-labelledby="h-act"><h2 id="h-act">${L(lang, 'Tindak lanjut', 'Action')}: ${step.label}</h2>
-${step.role ? html`<p class="meta">${L(lang, 'Dikerjakan oleh', 'Done by')}: ${step.role}</p>` : ''}
+${step.role ? html`<p class="meta">${L(lang, 'Dikerjakan oleh', 'Done by')}: ${f.roleNames[step.role] ?? step.role}</p>` : ''}
 <form method="post" action="${withLang(`/petugas/tugas/${task.id}`, lang)}" class="intake">${csrfField(shell)}<input type="hidden" name="version" value="${app.version}">
 ${errorSummary(lang, form.problems)}
 <div class="field"><label for="f-note">${L(lang, 'Catatan / alasan', 'Note / reason')}</label><textarea id="f-note" name="note" rows="3" maxlength="4000">${v.note ?? ''}</textarea><p class="help">${L(lang, 'Wajib diisi bila berkas dikembalikan atau ditolak: pemohon membaca catatan ini.', 'Required when the file is returned or refused: the applicant reads this note.')}</p>${err('note')}</div>
@@ -162,7 +162,7 @@ ${step.kind === 'sign' ? signStepFields(lang, signing?.letters ?? [], form.probl
 <div class="outcomes">${step.outcomes.map((o) => html`<button type="submit" name="outcome" value="${o.id}" class="${o.kind === 'forward' ? 'primary' : o.kind}">${o.label}</button>`)}</div></form></section>`;
   if (f.mayRecordResubmission)
     return html`<section><h2>${L(lang, 'Menunggu pemohon', 'Waiting for the applicant')}</h2><p>${app.outcome_reason ?? ''}</p><form method="post" action="${withLang(`/petugas/berkas/${app.id}/lengkap`, lang)}">${csrfField(shell)}<button type="submit" class="primary">${L(lang, 'Pemohon telah melengkapi berkas', 'The applicant completed the file')}</button></form></section>`;
-  if (task) return html`<p class="meta">${L(lang, `Menunggu peran: ${task.role}`, `Waiting for role: ${task.role}`)}</p>`;
+  if (task) return html`<p class="meta">${L(lang, `Menunggu: ${f.roleNames[task.role] ?? task.role}`, `Waiting for: ${f.roleNames[task.role] ?? task.role}`)}</p>`;
   return '';
 }
 
@@ -209,7 +209,7 @@ ${actionSection(shell, f, form, opts.signing)}
 ${applicantSection(lang, f)}
 ${requirementsSection(lang, f, opts.roles)}
 ${lettersSection(lang, f)}
-${f.stages.length ? html`<section aria-labelledby="h-stages"><h2 id="h-stages">${L(lang, 'Tahapan dan batas waktunya', 'Stages and their time limits')}</h2><div class="table-wrap"><table><thead><tr><th scope="col">${L(lang, 'Tahapan', 'Stage')}</th><th scope="col">${L(lang, 'Mulai', 'Started')}</th><th scope="col">${L(lang, 'Batas waktu', 'Due')}</th><th scope="col">${L(lang, 'Selesai', 'Finished')}</th><th scope="col">${L(lang, 'Keadaan', 'State')}</th></tr></thead><tbody>${f.stages.map(
+${f.stages.length ? html`<section aria-labelledby="h-stages"><h2 id="h-stages">${L(lang, 'Tahapan dan batas waktunya', 'Stages and their time limits')}</h2><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">${L(lang, 'Tahapan', 'Stage')}</th><th scope="col">${L(lang, 'Mulai', 'Started')}</th><th scope="col">${L(lang, 'Batas waktu', 'Due')}</th><th scope="col">${L(lang, 'Selesai', 'Finished')}</th><th scope="col">${L(lang, 'Keadaan', 'State')}</th></tr></thead><tbody>${f.stages.map(
     (st) => html`<tr><td>${st.label}</td><td>${when(lang, st.startedLocal)}</td><td>${st.dueLocal ? when(lang, st.dueLocal) : L(lang, 'tidak ditetapkan', 'not set')}</td><td>${when(lang, st.finishedLocal)}</td><td>${L(lang, ...STAGE_STATE[st.state])}</td></tr>`,
   )}</tbody></table></div></section>` : ''}
 <section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${f.timeline.map(
@@ -225,7 +225,7 @@ export function supervisionPage(shell: StaffShell, rows: OpenCasesRow[]): string
     title: L(lang, 'Supervisi berkas terbuka', 'Open cases'),
     path: '/petugas/supervisi',
     body: html`<h1>${L(lang, 'Berkas terbuka per tahap dan petugas', 'Open cases by step and officer')}</h1>
-<div class="table-wrap"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Tahap', 'Step')}</th><th scope="col">${L(lang, 'Peran', 'Role')}</th><th scope="col">${L(lang, 'Petugas', 'Officer')}</th><th scope="col">SLA</th><th scope="col">${L(lang, 'Jumlah', 'Count')}</th><th scope="col">${L(lang, 'Tenggat terdekat', 'Earliest due')}</th></tr></thead><tbody>${rows.map(
+<div class="table-wrap" tabindex="0"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Tahap', 'Step')}</th><th scope="col">${L(lang, 'Peran', 'Role')}</th><th scope="col">${L(lang, 'Petugas', 'Officer')}</th><th scope="col">SLA</th><th scope="col">${L(lang, 'Jumlah', 'Count')}</th><th scope="col">${L(lang, 'Tenggat terdekat', 'Earliest due')}</th></tr></thead><tbody>${rows.map(
       (r) => html`<tr><td>${r.service}</td><td>${r.step}</td><td>${r.role}</td><td>${r.officer ?? '—'}</td><td>${slaBadge(lang, r.slaState)}</td><td>${r.count}</td><td>${when(lang, r.earliestDueLocal)}</td></tr>`,
     )}</tbody></table></div>`,
   });

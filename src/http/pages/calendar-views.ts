@@ -84,7 +84,7 @@ ${v.past.length
 <p class="meta">${L(lang, 'Dari berkas data calendars/indonesia.yaml; berlaku untuk semua kantor. Libur yang diumumkan belakangan dapat ditambahkan di atas.', 'From the data file calendars/indonesia.yaml, for every office. A holiday announced later can be added above.')}</p>
 ${v.missingYears.map((y) => html`<p class="notice">${L(lang, `Belum ada data libur nasional ${y}: batas waktu yang melewati tahun ${y} bersifat sementara.`, `No national holiday data for ${y} yet: due dates reaching into ${y} are provisional.`)}</p>`)}
 ${v.holidays.map(
-  (y) => html`<h3>${y.year}</h3><div class="table-wrap"><table class="queue"><caption class="sr-only">${L(lang, 'Libur nasional', 'National holidays')} ${y.year}</caption><thead><tr><th scope="col">${L(lang, 'Tanggal', 'Date')}</th><th scope="col">${L(lang, 'Nama', 'Name')}</th><th scope="col">${L(lang, 'Jenis', 'Kind')}</th></tr></thead>
+  (y) => html`<h3>${y.year}</h3><div class="table-wrap" tabindex="0"><table class="queue"><caption class="sr-only">${L(lang, 'Libur nasional', 'National holidays')} ${y.year}</caption><thead><tr><th scope="col">${L(lang, 'Tanggal', 'Date')}</th><th scope="col">${L(lang, 'Nama', 'Name')}</th><th scope="col">${L(lang, 'Jenis', 'Kind')}</th></tr></thead>
 <tbody>${y.days.map((d) => html`<tr><td>${formatDate(lang, d.date)}</td><td lang="id">${d.name}</td><td>${kindName(lang, d.kind)}</td></tr>`)}</tbody></table></div>`,
 )}
 </section>

@@ -24,7 +24,7 @@ ${screen.mayDelegate
 <div class="field"><label for="f-reason">${L(lang, 'Alasan (mis. dinas luar)', 'Reason (e.g. official travel)')}</label><input id="f-reason" name="reason"></div>
 <button type="submit" class="primary">${L(lang, 'Limpahkan', 'Delegate')}</button></form>`
   : html`<p class="meta">${L(lang, 'Hanya Kepala Dinas yang dapat membuat pelimpahan.', 'Only the head of office can delegate.')}</p>`}
-<div class="table-wrap"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Dari', 'From')}</th><th scope="col">${L(lang, 'Kepada', 'To')}</th><th scope="col">${L(lang, 'Bentuk', 'Kind')}</th><th scope="col">${L(lang, 'Rentang', 'Range')}</th><th scope="col">Status</th><th scope="col"></th></tr></thead><tbody>${screen.delegations.map(
+<div class="table-wrap" tabindex="0"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Dari', 'From')}</th><th scope="col">${L(lang, 'Kepada', 'To')}</th><th scope="col">${L(lang, 'Bentuk', 'Kind')}</th><th scope="col">${L(lang, 'Rentang', 'Range')}</th><th scope="col">Status</th><th scope="col"></th></tr></thead><tbody>${screen.delegations.map(
     (d) =>
       html`<tr><td>${d.fromName}</td><td>${d.toName}</td><td>${d.kind}</td><td>${letterDate(lang, d.startsOn)} – ${letterDate(lang, d.endsOn)}</td><td>${stateName(lang, d.state)}</td><td>${!d.endedAt && screen.mayDelegate ? html`<form method="post" action="${withLang(`/petugas/surat/delegasi/${d.id}/akhiri`, lang)}" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Akhiri', 'End')}</button></form>` : ''}</td></tr>`,
   )}</tbody></table></div>`;

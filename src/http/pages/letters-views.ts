@@ -46,7 +46,7 @@ export function archivePage(shell: StaffShell, screen: ArchiveScreen, q: Archive
 ${signable.length
   ? html`<section aria-labelledby="h-sign"><h2 id="h-sign">${L(lang, 'Menunggu tanda tangan Anda', 'Waiting for your signature')} (${signable.length})</h2>
 <form method="post" action="${withLang('/petugas/surat/tandatangani', lang)}">${csrfField(shell)}
-<div class="table-wrap"><table class="queue">${head(true)}<tbody>${signable.map((r) => row(r, true))}</tbody></table></div>
+<div class="table-wrap" tabindex="0"><table class="queue">${head(true)}<tbody>${signable.map((r) => row(r, true))}</tbody></table></div>
 <div class="field" style="max-width:40rem"><label for="f-sign-pass">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-sign-pass" name="password" type="password" autocomplete="current-password" required></div>
 <div class="outcomes"><button type="submit" class="primary">${L(lang, 'Tandatangani yang dipilih', 'Sign selected')}</button> <button type="submit" name="all" value="1">${L(lang, `Tandatangani semua (${signable.length})`, `Sign all (${signable.length})`)}</button></div></form></section>`
   : ''}
@@ -60,6 +60,6 @@ ${signable.length
 <div class="field"><label for="f-to">${L(lang, 'Sampai tanggal', 'To')}</label><input id="f-to" name="sampai" type="date" value="${q.sampai ?? ''}"></div>
 <button type="submit">${L(lang, 'Cari', 'Search')}</button></form>
 <p><a href="/petugas/surat/agenda.xlsx?dari=${q.dari || screen.register.from}&amp;sampai=${q.sampai || screen.register.to}">${L(lang, 'Unduh agenda surat keluar (XLSX)', 'Download the register (XLSX)')}</a></p>
-<div class="table-wrap"><table class="queue"><caption>${found.length} ${L(lang, 'surat', 'letters')}</caption>${head(false)}<tbody>${found.map((r) => row(r, false))}</tbody></table></div></section>`;
+<div class="table-wrap" tabindex="0"><table class="queue"><caption>${found.length} ${L(lang, 'surat', 'letters')}</caption>${head(false)}<tbody>${found.map((r) => row(r, false))}</tbody></table></div></section>`;
   return staffPage(shell, { title: L(lang, 'Surat keluar', 'Outgoing letters'), path: '/petugas/surat', body });
 }

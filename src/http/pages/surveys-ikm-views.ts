@@ -43,12 +43,12 @@ ${o.noData
 <figure><div class="flow" aria-hidden="true">${raw(elementBarSvg(o.elements, { lang }))}</div><figcaption>${L(lang, 'Nilai rata-rata (NRR) per unsur, skala 1–4; angka pada tabel di bawah.', 'Mean score (NRR) per element, 1–4 scale; figures in the table below.')}</figcaption></figure>`}
 <h2>${L(lang, 'IKM per layanan', 'IKM per service')}</h2>
 ${r.services.length
-  ? html`<div class="table-wrap"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Responden', 'Respondents')}</th><th scope="col">IKM (${L(lang, 'mutu', 'grade')})</th><th scope="col">${L(lang, 'Sampel', 'Sample')}</th></tr></thead><tbody>${r.services.map(
+  ? html`<div class="table-wrap" tabindex="0"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Responden', 'Respondents')}</th><th scope="col">IKM (${L(lang, 'mutu', 'grade')})</th><th scope="col">${L(lang, 'Sampel', 'Sample')}</th></tr></thead><tbody>${r.services.map(
       (s) => html`<tr><td>${s.service?.title ?? ''}</td><td>${s.respondents}</td><td>${gradeText(lang, s)}</td><td>${s.respondents}/${s.minimumSample} · ${sampleText(lang, s)}</td></tr>`,
     )}</tbody></table></div>`
   : html`<p>${L(lang, 'Belum ada layanan dengan responden pada periode ini.', 'No service has respondents in this period yet.')}</p>`}
 ${!o.noData
-  ? html`<h2>${L(lang, 'Nilai per unsur', 'Score per element')}</h2><div class="table-wrap"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Unsur', 'Element')}</th><th scope="col">NRR</th><th scope="col">${L(lang, 'Menjawab', 'Answered')}</th></tr></thead><tbody>${o.elements.map((e) => html`<tr><td>${e.code} ${lang === 'id' ? e.name : e.nameEn}</td><td>${e.nrr === null ? '—' : dec(lang, e.nrr, 3)}</td><td>${e.answered}</td></tr>`)}</tbody></table></div>`
+  ? html`<h2>${L(lang, 'Nilai per unsur', 'Score per element')}</h2><div class="table-wrap" tabindex="0"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Unsur', 'Element')}</th><th scope="col">NRR</th><th scope="col">${L(lang, 'Menjawab', 'Answered')}</th></tr></thead><tbody>${o.elements.map((e) => html`<tr><td>${e.code} ${lang === 'id' ? e.name : e.nameEn}</td><td>${e.nrr === null ? '—' : dec(lang, e.nrr, 3)}</td><td>${e.answered}</td></tr>`)}</tbody></table></div>`
   : ''}
 ${noteBlock(lang, o)}
 <p><a href="${withLang(`/kantor/${office.office.slug}/survei`, lang)}">${L(lang, 'Isi survei di kantor (kios)', 'Fill the survey at the office (kiosk)')}</a> · <a href="${withLang(`/kantor/${office.office.slug}/pengaduan`, lang)}">${L(lang, 'Pengaduan dan saran', 'Complaints and suggestions')}</a></p>`;

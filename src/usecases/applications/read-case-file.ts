@@ -34,6 +34,8 @@ export interface CaseFile {
   letters: { id: string; title: string; number: string | null; status: string }[];
   submittedLocal: string;
   closedLocal: string | null;
+  /** The office's role names by id (a step names who does it by role). */
+  roleNames: Record<string, string>;
 }
 
 export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles: string[] }, id: string): Promise<Outcome<CaseFile>> {
@@ -67,6 +69,7 @@ export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles:
       letters: (await lettersOfApplication(ctx.database.db, app.id)).map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
       submittedLocal: local(app.submitted_at),
       closedLocal: app.closed_at ? local(app.closed_at) : null,
+      roleNames: Object.fromEntries(office.roles.map((r) => [r.id, r.name])),
     },
   };
 }

@@ -170,9 +170,11 @@ describe('views of the case pages (no database)', () => {
       letters: [],
       submittedLocal: 'Senin, 6 April 2026 08.15 WIB',
       closedLocal: null,
+      roleNames: { [sign.role]: 'Kepala Dinas Sosial' },
     };
     const html = casePage(shell('id'), file, { roles: [sign.role] });
     assert.match(html, /name="data.password" type="password"/);
+    assert.match(html, /Dikerjakan oleh: Kepala Dinas Sosial/, 'who does the step, by the role name');
     for (const o of sign.outcomes) assert.ok(html.includes(`name="outcome" value="${o.id}"`), o.id);
     assert.match(html, /<td>selesai tepat waktu<\/td>/);
     assert.match(html, /periksa manual/);
@@ -203,7 +205,7 @@ describe('views of the case pages (no database)', () => {
     };
     const file: CaseFile = {
       app, service: bayi, task: undefined, step: undefined, mine: false, mayRecordResubmission: false, dueLocal: null, attachments: [], stages: [],
-      timeline: [visit], letters: [{ id: 'l-9', title: 'Surat Rekomendasi', number: null, status: 'ready' }], submittedLocal: 'Senin, 6 April 2026 08.15 WIB', closedLocal: null,
+      timeline: [visit], letters: [{ id: 'l-9', title: 'Surat Rekomendasi', number: null, status: 'ready' }], submittedLocal: 'Senin, 6 April 2026 08.15 WIB', closedLocal: null, roleNames: {},
     };
     const id = casePage(shell('id'), file, { roles: ['kepala-dinas'] });
     for (const text of ['1571020101900007', 'siti.aminah@example.id', 'Daring (formulir web)', 'Menunggu instansi lain', 'Rumah semi permanen, 5 anggota keluarga.', 'Jam layanan dijeda (menunggu BPJS Kesehatan).', '✓ Terdaftar di DTKS/DTSEN'])
