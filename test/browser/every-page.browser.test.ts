@@ -10,24 +10,10 @@ import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { surveyUrlFor } from '../../src/usecases/surveys/survey-link.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
-import { axeViolations, browserHarness, signIn } from '../support/browser.js';
+import { axeViolations, browserHarness, overflowingElements, signIn } from '../support/browser.js';
 import { newComplaint } from '../support/factories.js';
 
 const OFFICE = 'kota-jambi';
-
-/**
- * When the page scrolls sideways, the elements that stick out (a wide table inside its own
- * scrolling box does not make the page scroll, and is not reported).
- */
-const tooWide = (page: Page) =>
-  page.evaluate(() =>
-    document.documentElement.scrollWidth <= window.innerWidth
-      ? []
-      : Array.from(document.querySelectorAll('body *'))
-          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, .flow'))
-          .slice(0, 4)
-          .map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`),
-  );
 
 describe(`every page type: accessible and phone-wide, in both languages (${TEST_DB})`, () => {
   let h: Awaited<ReturnType<typeof browserHarness>>;
@@ -91,7 +77,7 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
     if (!r || r.status() >= 400) problems.push(`${path} (${lang}): HTTP ${r?.status()}`);
     const v = await axeViolations(page);
     if (v.length) problems.push(`${path} (${lang}): axe ${v.map((x) => `${x.id} ${x.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(', ')}`).join('; ')}`);
-    const wide = await tooWide(page);
+    const wide = await overflowingElements(page);
     if (wide.length) problems.push(`${path} (${lang}): wider than 360 px: ${wide.join(', ')}`);
     return problems;
   }

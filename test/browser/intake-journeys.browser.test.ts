@@ -15,7 +15,7 @@ import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { MAX_UPLOAD_BYTES } from '../../src/usecases/applications/store-upload.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
-import { axeViolations, browserHarness } from '../support/browser.js';
+import { axeViolations, browserHarness, overflowingElements } from '../support/browser.js';
 import { PDF_MIN, PNG_1X1, SITI } from '../support/fixtures.js';
 import { actorFor } from '../letters/helpers.js';
 import { fillEverything } from '../support/intake-form.js';
@@ -29,16 +29,8 @@ async function receiptOrSay(page: Page) {
   if (await page.locator('.error-summary, .duplicate-warning').count()) assert.fail(`refused: ${await page.locator('.error-summary, .duplicate-warning').first().textContent()}`);
 }
 
-/** Elements wider than the viewport (empty when the page fits the phone). */
-const overflowing = (page: Page) =>
-  page.evaluate(() =>
-    Array.from(document.querySelectorAll('body *'))
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${Array.from(e.classList).join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`),
-  );
 const noOverflow = async (page: Page) => {
-  const wide = await overflowing(page);
+  const wide = await overflowingElements(page);
   if (wide.length) console.log('too wide:', wide.join(', '));
   return wide.length === 0;
 };

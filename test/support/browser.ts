@@ -62,3 +62,17 @@ export async function browserHarness(): Promise<{ t: import('./app.js').TestApp;
 
 /** Signs a demo account in through the sign-in page (password `sigap-demo`) and waits for the queue. */
 export const signIn = (page: Page, base: string, username: string): Promise<void> => signInAs(page, base, username);
+
+/**
+ * When the page scrolls sideways at its viewport, the elements that stick out (a wide table inside
+ * its own scrolling box does not make the page scroll, and is not reported). Empty when it fits.
+ */
+export const overflowingElements = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    document.documentElement.scrollWidth <= window.innerWidth
+      ? []
+      : Array.from(document.querySelectorAll('body *'))
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, .flow'))
+          .slice(0, 4)
+          .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${Array.from(e.classList).join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`),
+  );
