@@ -9,6 +9,8 @@ export interface PageOptions {
   path: string;
   body: Raw;
   breadcrumbs?: { href: string; label: string }[];
+  /** A signed-in officer's page: the footer does not offer to sign in again. */
+  signedIn?: boolean;
 }
 
 export const withLang = (href: string, lang: Lang) => (lang === 'en' ? `${href}${href.includes('?') ? '&' : '?'}lang=en` : href);
@@ -45,7 +47,7 @@ ${o.breadcrumbs?.length
 ${o.body}
 </main>
 <footer class="site"><p>Sigap · ${o.lang === 'id' ? 'perangkat lunak sumber terbuka untuk Dinas Sosial' : 'open-source software for social affairs offices'}</p>
-<p class="footer-links"><a href="${withLang('/masuk', o.lang)}">${L(o.lang, 'Masuk petugas', 'Staff sign-in')}</a> <a href="/api/v1/docs">${t(o.lang, 'apiDocs')}</a></p></footer>
+<p class="footer-links">${o.signedIn ? '' : html`<a href="${withLang('/masuk', o.lang)}">${L(o.lang, 'Masuk petugas', 'Staff sign-in')}</a> `}<a href="/api/v1/docs">${t(o.lang, 'apiDocs')}</a></p></footer>
 </body>
 </html>`.html
   );
@@ -90,7 +92,7 @@ ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender',
 
 /** A back-office page: the site frame with the staff menu above the body. */
 export function staffPage(shell: StaffShell, o: Omit<PageOptions, 'lang'>): string {
-  return page({ ...o, lang: shell.lang, body: html`${staffNav(shell)}${o.body}` });
+  return page({ ...o, lang: shell.lang, signedIn: true, body: html`${staffNav(shell)}${o.body}` });
 }
 
 /** The site icon: Sigap's green with a white check mark, small enough to send with every first visit. */

@@ -7,7 +7,7 @@ import type { StoredOffice } from '../../../src/db/standards-repo.js';
 import { loadStandardsDir } from '../../../src/io/standards-dir.js';
 import type { CaseFile } from '../../../src/usecases/applications/read-case-file.js';
 import { applyPage, receiptPage, trackingPage } from '../../../src/http/pages/applications-public-views.js';
-import { casePage, supervisionPage } from '../../../src/http/pages/applications-staff-views.js';
+import { caseNotFoundPage, casePage, supervisionPage } from '../../../src/http/pages/applications-staff-views.js';
 import { queuePage } from '../../../src/http/pages/applications-search-views.js';
 import { signInPage } from '../../../src/http/pages/auth-views.js';
 import { homePage, servicePage } from '../../../src/http/pages/catalogue-views.js';
@@ -227,5 +227,13 @@ describe('views of the case pages (no database)', () => {
     const svc = servicePage('en', stored, stored.services.find((s) => s.service.slug === bayi.slug)!, '<svg role="img"></svg>');
     assert.match(svc, /<html lang="en">/);
     assert.match(svc, /<figure class="flow"><svg role="img"><\/svg><\/figure>/);
+  });
+});
+
+describe('the staff page frame', () => {
+  it('does not offer a signed-in officer to sign in again; public pages do', () => {
+    const staff = caseNotFoundPage({ lang: 'id', displayName: 'Rina Marlina', csrf: 'token-csrf-123' });
+    assert.doesNotMatch(staff, /Masuk petugas/);
+    assert.match(homePage('id', []), /Masuk petugas/);
   });
 });
