@@ -76,10 +76,13 @@ export class ChainWalker {
   private lastId: string | null = null;
   private lastSeq: number | null = null;
   broken: ChainBreak | null = null;
+  /** Noted head hashes (anchors) the chain was found to pass through, up to its first break. */
+  readonly anchored: string[] = [];
 
   constructor(
     readonly table: string,
     readonly officeKey: string,
+    private readonly noted: ReadonlySet<string> = new Set(),
   ) {}
 
   private fail(kind: ChainBreakKind, row: { id: string; seq: number } | null, message: string, messageEn: string): void {
@@ -101,6 +104,7 @@ export class ChainWalker {
     if (rowHash(this.table, row, row.prev_hash) !== row.hash)
       return this.fail('altered', row, 'isi baris tidak cocok dengan hash-nya: baris diubah', "the row's content does not match its hash: the row was edited");
     this.expected = row.hash;
+    if (this.noted.has(row.hash)) this.anchored.push(row.hash);
     this.lastId = row.id;
     this.lastSeq = row.seq;
   }

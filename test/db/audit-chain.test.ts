@@ -59,7 +59,8 @@ async function rowsOf(t: TestCtx, table: Table, officeId: string): Promise<Recor
 async function report(t: TestCtx, office?: string): Promise<ChainReport[]> {
   const r = await verifyAudit(t.ctx, office === undefined ? {} : { office });
   assert.ok(r.ok);
-  return r.value;
+  assert.deepEqual(r.value.lostAnchors, []);
+  return r.value.chains;
 }
 
 const chain = (reports: ChainReport[], table: Table, office: string) => reports.find((r) => r.table === table && r.office === office);
@@ -235,7 +236,38 @@ describe(`audit chain: tampering is detected at the row where it happened (${TES
       bad.out,
     );
     assert.match(bad.out, /UTUH\/INTACT  kota-semarang registry_access_log: 1 baris\/rows/);
-    assert.match(bad.out, /Jejak audit RUSAK di 1 dari \d+ rantai \/ audit trail BROKEN in 1 of \d+ chains/);
+    assert.match(bad.out, /Jejak audit RUSAK: 1 dari \d+ rantai putus, 0 hash yang dicatat hilang \/ audit trail BROKEN: 1 of \d+ chains broken, 0 noted hashes lost/);
+    await fresh();
+  });
+
+  it('a whole chain rewritten consistently (rows and head) passes on its own, but not against a head hash noted before', async () => {
+    const noted = chain(await report(t, JAMBI), 'audit_events', JAMBI)!.headHash!;
+    // Someone with the database rewrites a signing's number and recomputes every later hash and the head.
+    const rows = await rowsOf(t, 'audit_events', ids.jambi);
+    rows[2]!.detail = JSON.stringify({ number: '460/0999/DINSOS/XII/2026' });
+    let prev = rows[1]!.hash as string;
+    for (const row of rows.slice(2)) {
+      const hash = rowHash('audit_events', row, prev);
+      await t.database.db.updateTable('audit_events').set({ detail: row.detail as string, prev_hash: prev, hash }).where('id', '=', row.id as string).execute();
+      prev = hash;
+    }
+    await t.database.db.updateTable('audit_chain_heads').set({ head_hash: prev }).where('chain', '=', 'audit_events').where('office_key', '=', ids.jambi).execute();
+    assert.deepEqual(breaks(await report(t)), []);
+
+    const v = await verifyAudit(t.ctx, { office: JAMBI, noted: [noted.toUpperCase()] });
+    assert.ok(v.ok);
+    assert.deepEqual(v.value.lostAnchors, [noted]);
+    const cli = sigap(['audit', 'verify', '--office', JAMBI, '--noted', noted], t);
+    assert.equal(cli.code, 1, cli.err);
+    assert.ok(cli.out.includes(`PUTUS/BROKEN hash yang dicatat ${noted} tidak lagi ada di rantai mana pun: jejak ditulis ulang / noted hash ${noted} is no longer in any chain: the trail was rewritten\n`), cli.out);
+    // A hash noted earlier that the chain still passes through (a row before the rewrite) keeps it anchored.
+    const earlier = await verifyAudit(t.ctx, { noted: [rows[1]!.hash as string] });
+    assert.ok(earlier.ok);
+    assert.deepEqual(earlier.value.lostAnchors, []);
+    assert.deepEqual(earlier.value.chains.find((c) => c.office === JAMBI && c.table === 'audit_events')!.anchored, [rows[1]!.hash]);
+    const typo = await verifyAudit(t.ctx, { noted: ['4aca0a53'] });
+    assert.ok(!typo.ok);
+    assert.equal(typo.error.problems[0]!.field, 'noted');
   });
 });
 
@@ -308,7 +340,7 @@ describe(`migration 009 chains the rows already written (${TEST_DB})`, () => {
       const v = await verifyAudit({ database: t.database });
       assert.ok(v.ok);
       assert.deepEqual(
-        v.value.map((c) => [c.table, c.office, c.rows, c.broken]),
+        v.value.chains.map((c) => [c.table, c.office, c.rows, c.broken]),
         [
           ['audit_events', null, 1, null],
           ['audit_events', 'office-a', 3, null],

@@ -17,12 +17,29 @@ export interface ChainReport {
   /** The hash the chain head records (what to note down), or null if the chain has no head. */
   headHash: string | null;
   broken: ChainBreak | null;
+  /** Which of the noted hashes this chain still passes through. */
+  anchored: string[];
 }
+
+export interface AuditVerification {
+  chains: ChainReport[];
+  /**
+   * Noted head hashes that no intact part of any chain passes through any more: the rows they
+   * ended on were rewritten (with the chain made consistent again) or removed.
+   */
+  lostAnchors: string[];
+}
+
+const HASH = /^[0-9a-f]{64}$/;
 
 const PAGE = 2000;
 
-export async function verifyAudit(ctx: { database: Database }, opts: { office?: string } = {}): Promise<Outcome<ChainReport[]>> {
+export async function verifyAudit(ctx: { database: Database }, opts: { office?: string; noted?: string[] } = {}): Promise<Outcome<AuditVerification>> {
   const q = ctx.database.db;
+  const noted = new Set((opts.noted ?? []).map((h) => h.trim().toLowerCase()));
+  const bad = [...noted].find((h) => !HASH.test(h));
+  if (bad !== undefined)
+    return failWith('invalid', 'bad-hash', `"${bad}" bukan hash SHA-256 (64 digit heksadesimal)`, `"${bad}" is not a SHA-256 hash (64 hexadecimal digits)`, 'noted');
   const slugs = await officeSlugs(q);
   let onlyId: string | null = null;
   if (opts.office !== undefined) {
@@ -37,7 +54,7 @@ export async function verifyAudit(ctx: { database: Database }, opts: { office?: 
     const name = (key: string) => (key === '' ? '' : (slugs.get(key) ?? key));
     for (const key of [...keys].sort((a, b) => name(a).localeCompare(name(b)))) {
       if (onlyId !== null && key !== onlyId) continue;
-      const walker = new ChainWalker(table, key);
+      const walker = new ChainWalker(table, key, noted);
       let after = 0;
       for (;;) {
         const rows = await chainPage(q, table, key, after, PAGE);
@@ -47,8 +64,9 @@ export async function verifyAudit(ctx: { database: Database }, opts: { office?: 
       }
       const head = heads.find((h) => h.chain === table && h.officeKey === key)?.head ?? null;
       const broken = walker.end(head);
-      reports.push({ table, office: key === '' ? null : name(key), officeId: key === '' ? null : key, rows: walker.length, headHash: head?.headHash ?? null, broken });
+      reports.push({ table, office: key === '' ? null : name(key), officeId: key === '' ? null : key, rows: walker.length, headHash: head?.headHash ?? null, broken, anchored: walker.anchored });
     }
   }
-  return { ok: true, value: reports };
+  const found = new Set(reports.flatMap((r) => r.anchored));
+  return { ok: true, value: { chains: reports, lostAnchors: [...noted].filter((h) => !found.has(h)) } };
 }
