@@ -34,12 +34,17 @@ export async function auditCommand(argv: string[], config: Config): Promise<numb
   try {
     values = parseArgs({ args: rest, options: { office: { type: 'string' }, noted: { type: 'string', multiple: true } } }).values;
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\nPemakaian / usage:\n${AUDIT_HELP}`);
+    process.stderr.write(`Argumen tidak sah / invalid arguments: ${(e as Error).message}\nPemakaian / usage:\n${AUDIT_HELP}`);
     return 2;
   }
   const database = openDatabase(config);
   try {
-    const r = await verifyAudit({ database }, { ...(values.office === undefined ? {} : { office: values.office }), noted: values.noted ?? [] });
+    // A database not migrated to the chain (or not reachable) is a clear refusal, not a stack trace.
+    const r = await verifyAudit({ database }, { ...(values.office === undefined ? {} : { office: values.office }), noted: values.noted ?? [] }).catch((e: unknown) => {
+      process.stderr.write(`Jejak audit tidak dapat dibaca (jalankan sigap migrate?) / cannot read the audit trail (run sigap migrate?): ${(e as Error).message}\n`);
+      return null;
+    });
+    if (!r) return 2;
     if (!r.ok) {
       for (const p of r.error.problems) process.stderr.write(`${p.message} / ${p.messageEn}\n`);
       return 2;
