@@ -32,7 +32,8 @@ export interface Database {
   /**
    * Appends rows to an append-only table (logs) and resolves once they are committed. On SQLite
    * the commit happens in a writer thread (sqlite-append.ts) so its fsync never blocks requests.
-   * Never await it inside `write`: that thread would wait for the transaction's lock.
+   * Never await it inside `write`: that thread would wait for the transaction's lock. Rows of
+   * chained tables (domain/audit-chain.ts) are linked to their office's audit chain on the way in.
    */
   append(table: string, rows: Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
