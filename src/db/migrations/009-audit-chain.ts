@@ -19,6 +19,8 @@ export async function up(db: Kysely<any>, h: DialectHelpers): Promise<void> {
   for (const table of CHAINED_TABLES) {
     await db.schema.alterTable(table).addColumn('prev_hash', 'text').execute();
     await db.schema.alterTable(table).addColumn('hash', 'text').execute();
+    // `audit verify` walks one office's rows in seq order, a page at a time.
+    await db.schema.createIndex(`${table}_office_seq`).on(table).columns(['office_id', 'seq']).execute();
     // Chained in seq order, office by office, a page at a time.
     const heads = new Map<string, { rowCount: number; headHash: string }>();
     let after = 0;
