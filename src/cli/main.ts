@@ -9,6 +9,7 @@ import { formatProblem } from '../domain/standards/validate.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
+import { AUDIT_HELP, auditCommand } from './audit-commands.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
@@ -34,7 +35,7 @@ Perintah / commands:
                                    hitung batas waktu / compute a due time
   sigap simulate --office <slug> --service <slug> [--path main|return|reject]
                                    jalankan satu kasus dengan akun demo / run one case with the demo accounts
-`;
+${AUDIT_HELP}`;
 
 /** Boots the product for a command, or prints why the standards refuse to load. */
 async function bootOrReport(config: ReturnType<typeof loadConfig>, opts: { demo: boolean; actor: string }) {
@@ -107,6 +108,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'registry') {
     const code = await registryCommand(argv.slice(1), config);
+    if (code !== null) return code;
+  }
+  if (cmd === 'audit') {
+    const code = await auditCommand(argv.slice(1), config);
     if (code !== null) return code;
   }
   if (cmd === 'user' && sub === 'add') {

@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import * as applications from '../../../src/db/applications-repo.js';
+import * as auditChain from '../../../src/db/audit-chain-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
@@ -596,6 +597,21 @@ export const QUERIES: Record<string, Call> = {
     surveys.upsertFollowup(db, { office_id: OFFICE, scope: '', period_from: '2026-01-01', period_to: '2026-03-31', text: 'Menambah satu petugas loket pada pukul 08.00–10.00.', updated_by: 'Nur Hasanah', updated_at: AT }),
   'surveys-repo.recordSurveyAudit': (db) =>
     surveys.recordSurveyAudit(db, { officeId: OFFICE, actor: 'Nur Hasanah', action: 'survey.paper', subject: 'survey-batch:f0e1d2c3-b4a5-4968-8776-655443322110', detail: { responses: 2 }, at: AT }),
+  // The head's lock-and-read comes first; the recorder returns no head row, so the insert and the head's move stop there.
+  'audit-chain-repo.insertChained': (db) =>
+    db.transaction().execute((trx) =>
+      auditChain.insertChained(trx, 'registry_access_log', [{ id: CASE, office_id: OFFICE, at: AT, actor_id: USER, actor_name: 'Rina Marlina', roles: '["front-office"]', action: 'lookup-nik', nik: NIK, reason: 'Verifikasi permohonan SKTM', found: 1, detail: '{}' }]),
+    ),
+  'audit-chain-repo.insertAuditEvent': (db) =>
+    auditChain.insertAuditEvent(db, { officeId: OFFICE, actor: 'Rahmat Hidayat', action: 'letters.number', subject: `letter:${LETTER}`, detail: { number: '460/0127/DINSOS/XII/2026' }, at: AT }),
+  'audit-chain-repo.chainHeads': (db) => auditChain.chainHeads(db),
+  'audit-chain-repo.chainedOfficeKeys': (db) => auditChain.chainedOfficeKeys(db, 'audit_events'),
+  'audit-chain-repo.chainPage': async (db) => {
+    // An office's chain; then the chain of rows without an office.
+    await auditChain.chainPage(db, 'registry_access_log', OFFICE, 5120, 2000);
+    await auditChain.chainPage(db, 'audit_events', '', 0, 2000);
+  },
+  'audit-chain-repo.officeSlugs': (db) => auditChain.officeSlugs(db),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
