@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { tableNames } from '../../src/db/backup-repo.js';
 import { openDatabase } from '../../src/db/dialect.js';
 import { buildApp } from '../../src/http/app.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import type { Manifest } from '../../src/usecases/backup/manifest.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { newDatabasePlace, TEST_DB, type DatabasePlace } from '../support/db.js';
@@ -105,6 +106,10 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
   let backupEndedAt = 0;
 
   it('takes a backup while two applicants at a time keep submitting', async () => {
+    // One whole case first, to its signed letter (a PDF kept under DATA_DIR/letters).
+    await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-subsidi-listrik', 'main');
+    const signed = await t.database.db.selectFrom('letters').select('sha256').where('sha256', 'is not', null).execute();
+    assert.ok(signed.length > 0, 'a signed letter exists before the backup');
     let stop = false;
     let n = 0;
     const worker = async () => {
@@ -152,6 +157,13 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
       const uploads = await restored.db.selectFrom('uploads').select('sha256').execute();
       for (const u of uploads) {
         const rel = join('uploads', u.sha256.slice(0, 2), u.sha256);
+        assert.ok(readFileSync(join(target.dataDir, rel)).equals(readFileSync(join(t.location.dataDir, rel))), `${rel} restored`);
+      }
+      // Signed letters too, byte for byte.
+      const letters = await restored.db.selectFrom('letters').select('sha256').where('sha256', 'is not', null).execute();
+      assert.ok(letters.length > 0);
+      for (const l of letters) {
+        const rel = join('letters', l.sha256!.slice(0, 2), `${l.sha256}.pdf`);
         assert.ok(readFileSync(join(target.dataDir, rel)).equals(readFileSync(join(t.location.dataDir, rel))), `${rel} restored`);
       }
       // Every case is whole: its task and its first event came back with it.

@@ -571,3 +571,23 @@ insert into "survey_followups" ("office_id", "scope", "period_from", "period_to"
 
 -- surveys-repo.recordSurveyAudit
 insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- backup-repo.appliedMigrations
+select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name;
+
+-- backup-repo.tableNames
+select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name;
+
+-- backup-repo.rowCounts
+select count(*) as n from "applications";
+select count(*) as n from "uploads";
+select count(*) as n from "registry_rows_5b0c3f4e_2026_03";
+
+-- backup-repo.referencedFiles
+select distinct "sha256" from "uploads" order by "sha256";
+select distinct "sha256" from "letters" where "sha256" is not null order by "sha256";
+
+-- backup-repo.withExportedSnapshot
+begin transaction isolation level repeatable read read only;
+select pg_export_snapshot() as snapshot;
+rollback;

@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import * as applications from '../../../src/db/applications-repo.js';
+import * as backup from '../../../src/db/backup-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
@@ -596,6 +597,11 @@ export const QUERIES: Record<string, Call> = {
     surveys.upsertFollowup(db, { office_id: OFFICE, scope: '', period_from: '2026-01-01', period_to: '2026-03-31', text: 'Menambah satu petugas loket pada pukul 08.00–10.00.', updated_by: 'Nur Hasanah', updated_at: AT }),
   'surveys-repo.recordSurveyAudit': (db) =>
     surveys.recordSurveyAudit(db, { officeId: OFFICE, actor: 'Nur Hasanah', action: 'survey.paper', subject: 'survey-batch:f0e1d2c3-b4a5-4968-8776-655443322110', detail: { responses: 2 }, at: AT }),
+  'backup-repo.appliedMigrations': (db, database) => backup.appliedMigrations(db, database.dialect),
+  'backup-repo.tableNames': (db, database) => backup.tableNames(db, database.dialect),
+  'backup-repo.rowCounts': (db) => backup.rowCounts(db, ['applications', 'uploads', 'registry_rows_5b0c3f4e_2026_03']),
+  'backup-repo.referencedFiles': (db) => backup.referencedFiles(db),
+  'backup-repo.withExportedSnapshot': (db) => backup.withExportedSnapshot(db, async () => null),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
@@ -612,4 +618,6 @@ export const NOT_QUERIES: Record<string, string> = {
   'complaints-repo.complaintEvent': 'builds an event row',
   'surveys-repo.newResponseRow': 'builds a response row',
   'surveys-repo.isDuplicateResponse': 'classifies an insert error',
+  'backup-repo.openSqliteFile': 'opens a read-only connection to a SQLite file (a backup copy or a restored database)',
+  'backup-repo.sqliteOnlineBackup': "SQLite's online backup API (better-sqlite3 backup()), no SQL",
 };
