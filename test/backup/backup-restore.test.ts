@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +134,9 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
     assert.equal(m.database.schemaVersion, '006-office-calendar');
     assert.equal(m.sigapVersion, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assert.deepEqual(m.missing, []);
+    // Only the service account reads a backup: it holds every NIK and ID scan.
+    assert.equal(statSync(backupDir).mode & 0o777, 0o700);
+    for (const f of ['manifest.json', m.database.file, join('files', m.files[0]!.path)]) assert.equal(statSync(join(backupDir, f)).mode & 0o777, 0o600, f);
     assert.ok(m.database.rowCounts.applications! >= acked.filter((a) => a.ackedAt < backupStartedAt).length);
   });
 

@@ -80,7 +80,7 @@ export function listFiles(root: string, dir: string): string[] {
 
 /** Writes a file durably under a temporary name and renames it: a crash never leaves half a file under the real name. */
 export function writeDurably(path: string, data: Buffer | string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(tmp, 'wx', 0o600);
   try {

@@ -5,7 +5,7 @@
  * committed, and never rewritten, so every file the snapshot refers to already exists when the
  * files are copied; files added later are copied too and harm nothing.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { appliedMigrations, openSqliteFile, referencedFiles, rowCounts, sqliteOnlineBackup, tableNames, withExportedSnapshot } from '../../db/backup-repo.js';
 import { openDatabase, type Database } from '../../db/dialect.js';
@@ -42,7 +42,9 @@ async function describeSnapshot(db: Database['db'], dialect: Database['dialect']
 
 /** Copies the database as of one commit into `dir`/database and describes that copy. */
 async function snapshotDatabase(src: BackupSource, dir: string): Promise<Outcome<{ file: string; snapshot: Snapshot }>> {
-  mkdirSync(join(dir, 'database'), { recursive: true });
+  // Readable by the service account only: a backup holds every NIK, ID scan and DTKS fact.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(join(dir, 'database'), { recursive: true, mode: 0o700 });
   if (src.location.kind === 'sqlite') {
     if (!existsSync(src.location.file))
       return failWith('not-found', 'backup-no-database', `Basis data tidak ditemukan: ${src.location.file}`, `Database not found: ${src.location.file}`);
@@ -106,6 +108,7 @@ export async function takeBackup(src: BackupSource, dir: string): Promise<Outcom
     ...referenced.letters.map((h) => join('letters', h.slice(0, 2), `${h}.pdf`)),
   ].filter((p) => !have.has(p));
   const dbFile = join(dir, db.value.file);
+  chmodSync(dbFile, 0o600);
   const manifest: Manifest = {
     format: 'sigap-backup',
     formatVersion: 1,
