@@ -202,6 +202,20 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
     }
   });
 
+  it('checks the restored database against the manifest after writing it: a count that differs is reported', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'sigap-edited-'));
+    cpSync(backupDir, copy, { recursive: true });
+    const m = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as Manifest;
+    const n = m.database.rowCounts.applications!;
+    m.database.rowCounts.applications = n + 1;
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(m));
+    const r = await sigap(['restore', copy], await fresh());
+    rmSync(copy, { recursive: true, force: true });
+    assert.equal(r.code, 1);
+    assert.match(r.err, new RegExp(`Hasil pemulihan berbeda dari cadangan: tabel applications berisi ${n} baris, bukan ${n + 1}`));
+    assert.match(r.err, new RegExp(`The restored data differs from the backup: table applications holds ${n} rows, not ${n + 1}`));
+  });
+
   it('refuses to restore over data, or to back up into a folder that holds one already', async () => {
     const over = await sigap(['restore', backupDir], t.location);
     assert.equal(over.code, 1);
@@ -215,6 +229,13 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
       assert.equal(r.code, 1);
       assert.match(r.err, /Pemulihan ditolak: basis data PostgreSQL .* tidak kosong/);
     }
+    // A folder without its manifest is an unfinished backup (or not one at all).
+    const unfinished = mkdtempSync(join(tmpdir(), 'sigap-unfinished-'));
+    const none = await sigap(['restore', unfinished], await fresh());
+    rmSync(unfinished, { recursive: true, force: true });
+    assert.equal(none.code, 1);
+    assert.match(none.err, /manifest\.json tidak ada atau bukan manifest cadangan Sigap/);
+    assert.match(none.err, /is missing or not a Sigap backup manifest/);
     const again = await sigap(['backup', backupDir], t.location);
     assert.equal(again.code, 1);
     assert.match(again.err, /Folder cadangan sudah berisi berkas/);

@@ -45,11 +45,20 @@ async function verifyBackup(dir: string, m: Manifest): Promise<Outcome<null>> {
   return { ok: true, value: null };
 }
 
+/** After writing: the restored database differs from the one the manifest describes. */
+const differs = (what: string, whatEn: string) =>
+  failWith(
+    'conflict',
+    'restore-differs',
+    `Hasil pemulihan berbeda dari cadangan: ${what}. Jangan jalankan Sigap pada hasil ini; kosongkan tempatnya dan pulihkan dari salinan lain.`,
+    `The restored data differs from the backup: ${whatEn}. Do not run Sigap on it; empty the place and restore from another copy.`,
+  );
+
 /** The migrations and rows per table of the restored database must be the manifest's. */
 function compareSnapshot(m: Manifest, migrations: string[], counts: Record<string, number>): Outcome<null> {
-  if (JSON.stringify(migrations) !== JSON.stringify(m.database.migrations)) return tampered('migrasi basis data / database migrations');
+  if (JSON.stringify(migrations) !== JSON.stringify(m.database.migrations)) return differs('daftar migrasi basis data', 'the list of database migrations');
   for (const [table, n] of Object.entries(m.database.rowCounts))
-    if (counts[table] !== n) return tampered(`jumlah baris / row count of ${table} (${counts[table] ?? 0} ≠ ${n})`);
+    if (counts[table] !== n) return differs(`tabel ${table} berisi ${counts[table] ?? 0} baris, bukan ${n}`, `table ${table} holds ${counts[table] ?? 0} rows, not ${n}`);
   return { ok: true, value: null };
 }
 
