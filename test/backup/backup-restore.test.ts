@@ -12,14 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tableNames } from '../../src/db/backup-repo.js';
+import { boot } from '../../src/boot.js';
 import { openDatabase } from '../../src/db/dialect.js';
 import { buildApp } from '../../src/http/app.js';
+import { findTrackedCase } from '../../src/usecases/applications/find-tracked-case.js';
 import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import type { Manifest } from '../../src/usecases/backup/manifest.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { newDatabasePlace, TEST_DB, type DatabasePlace } from '../support/db.js';
 import { multipartBody, PNG_1X1 } from '../support/fixtures.js';
-import { nodeEntry, ROOT } from '../support/paths.js';
+import { nodeEntry, ROOT, STANDARDS_DIR } from '../support/paths.js';
 
 type Place = { databaseUrl: string | null; dataDir: string };
 
@@ -42,6 +44,7 @@ function sigap(args: string[], place: Place): Promise<{ code: number; out: strin
 interface Acked {
   id: string;
   registrationNumber: string;
+  trackingCode: string;
   document: Buffer;
   sha256: string;
   ackedAt: number;
@@ -97,8 +100,8 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
       }),
     });
     assert.equal(r.status, 201, await r.clone().text());
-    const b = (await r.json()) as { id: string; registrationNumber: string };
-    return { id: b.id, registrationNumber: b.registrationNumber, document, sha256: upload.sha256, ackedAt: performance.now() };
+    const b = (await r.json()) as { id: string; registrationNumber: string; trackingCode: string };
+    return { id: b.id, registrationNumber: b.registrationNumber, trackingCode: b.trackingCode, document, sha256: upload.sha256, ackedAt: performance.now() };
   }
 
   let acked: Acked[] = [];
@@ -174,6 +177,16 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
       assert.equal(events.length, rows.length);
     } finally {
       await restored.close();
+    }
+    // Sigap starts on the restored place, and applicants' tracking codes still open their cases
+    // (whatever secret the codes are checked with must be part of the backup).
+    const b = await boot({ ...target, standardsDir: STANDARDS_DIR });
+    assert.ok(b.ok);
+    try {
+      for (const a of acked.filter((x) => x.ackedAt < backupStartedAt).slice(0, 5))
+        assert.equal((await findTrackedCase(b.ctx, a.registrationNumber, a.trackingCode))?.id, a.id, `${a.registrationNumber} tracked with its code`);
+    } finally {
+      await b.ctx.database.close();
     }
   });
 

@@ -1,6 +1,6 @@
 /** What a backup folder holds (manifest.json), and the hashing and copying both backup and restore rely on. */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DialectName } from '../../db/dialect.js';
 import { failWith } from '../../domain/errors.js';
@@ -104,6 +104,25 @@ export function copyVerified(from: string, to: string, expected: string | null):
   writeDurably(to, buf);
   const back = readFileSync(to);
   return sha256Of(back) === sha256 ? { path: to, sha256, size: back.length } : null;
+}
+
+/**
+ * The same for a database file, which can be gigabytes: copied by the kernel, flushed, renamed
+ * into place, then hashed by streaming. Answers whether the copy's sha256 is `expected`.
+ */
+export async function copyLargeVerified(from: string, to: string, expected: string): Promise<boolean> {
+  mkdirSync(dirname(to), { recursive: true, mode: 0o700 });
+  const tmp = `${to}.${randomBytes(6).toString('hex')}.tmp`;
+  copyFileSync(from, tmp);
+  chmodSync(tmp, 0o600);
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, to);
+  return (await sha256File(to)) === expected;
 }
 
 /** A refusal naming what differs from the manifest: the backup was damaged or altered. */

@@ -10,7 +10,7 @@ import { appliedMigrations, openSqliteFile, rowCounts, tableNames } from '../../
 import { openDatabase, type DialectName } from '../../db/dialect.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { runPgTool } from '../../io/pg-tools.js';
-import { copyVerified, readManifest, sha256File, tampered, type Manifest } from './manifest.js';
+import { copyLargeVerified, copyVerified, readManifest, sha256File, tampered, type Manifest } from './manifest.js';
 
 export interface RestoreTarget {
   databaseUrl: string | null;
@@ -65,8 +65,7 @@ function compareSnapshot(m: Manifest, migrations: string[], counts: Record<strin
 async function restoreSqlite(dir: string, m: Manifest, target: RestoreTarget): Promise<Outcome<string>> {
   const file = sqliteFileOf(target);
   if (existsSync(file) || existsSync(`${file}-wal`)) return refuseNotEmpty(`basis data ${file}`, `the database ${file}`);
-  const copy = copyVerified(join(dir, m.database.file), file, m.database.sha256);
-  if (!copy) return tampered(m.database.file);
+  if (!(await copyLargeVerified(join(dir, m.database.file), file, m.database.sha256))) return tampered(m.database.file);
   const db = openSqliteFile(file);
   try {
     const dialect = 'sqlite';
