@@ -41,7 +41,17 @@ export async function backupCommand(argv: string[], config: Config): Promise<num
     err(`Wajib / required: sigap ${cmd} <folder>\n\n${USAGE}`);
     return 2;
   }
-  const dir = resolve(dirArg);
+  try {
+    return await run(cmd, resolve(dirArg), config);
+  } catch (e) {
+    // An unreachable database, a full disk: said plainly, without a stack trace.
+    const why = e instanceof Error ? e.message : String(e);
+    err(cmd === 'backup' ? `Pencadangan gagal / backup failed: ${why}` : `Pemulihan gagal / restore failed: ${why}`);
+    return 1;
+  }
+}
+
+async function run(cmd: 'backup' | 'restore', dir: string, config: Config): Promise<number> {
   if (cmd === 'backup') {
     const r = await takeBackup({ location: locationOf(config), dataDir: config.dataDir, sigapVersion: sigapVersion() }, dir);
     if (!r.ok) {

@@ -79,7 +79,15 @@ async function restoreSqlite(dir: string, m: Manifest, target: RestoreTarget): P
 async function restorePostgres(dir: string, m: Manifest, url: string, dataDir: string): Promise<Outcome<string>> {
   const database = openDatabase({ databaseUrl: url, dataDir });
   try {
-    if ((await tableNames(database.db, 'postgres')).length > 0) return refuseNotEmpty(`basis data ${database.describe}`, `the database ${database.describe}`);
+    const tables = await tableNames(database.db, 'postgres').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    if (tables instanceof Error)
+      return failWith(
+        'not-found',
+        'restore-no-database',
+        `Basis data ${database.describe} tidak dapat dibuka (${tables.message}). Buat dulu basis data kosong, mis. \`createdb sigap\`.`,
+        `The database ${database.describe} cannot be opened (${tables.message}). Create an empty database first, e.g. \`createdb sigap\`.`,
+      );
+    if (tables.length > 0) return refuseNotEmpty(`basis data ${database.describe}`, `the database ${database.describe}`);
     // One transaction: a restore that fails half-way leaves the database empty, ready for another try.
     const r = await runPgTool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', `--dbname=${url}`, join(dir, m.database.file)]);
     if (r.code !== 0)
