@@ -10,6 +10,7 @@ import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
 import { AUDIT_HELP, auditCommand } from './audit-commands.js';
+import { backupCommand } from './backup-commands.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
@@ -35,7 +36,11 @@ Perintah / commands:
                                    hitung batas waktu / compute a due time
   sigap simulate --office <slug> --service <slug> [--path main|return|reject]
                                    jalankan satu kasus dengan akun demo / run one case with the demo accounts
-${AUDIT_HELP}`;
+${AUDIT_HELP}
+  sigap backup <folder-baru>       cadangan lengkap saat server berjalan / a consistent backup while serving
+  sigap restore <folder>           pulihkan ke DATA_DIR dan basis data yang kosong / restore into an empty
+                                   DATA_DIR and database (docs/OPERATIONS.md)
+`;
 
 /** Boots the product for a command, or prints why the standards refuse to load. */
 async function bootOrReport(config: ReturnType<typeof loadConfig>, opts: { demo: boolean; actor: string }) {
@@ -112,6 +117,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'audit') {
     const code = await auditCommand(argv.slice(1), config);
+    if (code !== null) return code;
+  }
+  if (cmd === 'backup' || cmd === 'restore') {
+    const code = await backupCommand(argv, config);
     if (code !== null) return code;
   }
   if (cmd === 'user' && sub === 'add') {

@@ -590,3 +590,23 @@ select * from "audit_events" where "seq" > $1 and "office_id" is null order by "
 
 -- audit-chain-repo.officeSlugs
 select "id", "slug" from "offices";
+
+-- backup-repo.appliedMigrations
+select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name;
+
+-- backup-repo.tableNames
+select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name;
+
+-- backup-repo.rowCounts
+select count(*) as n from "applications";
+select count(*) as n from "uploads";
+select count(*) as n from "registry_rows_5b0c3f4e_2026_03";
+
+-- backup-repo.referencedFiles
+select distinct "sha256" from "uploads" order by "sha256";
+select distinct "sha256" from "letters" where "sha256" is not null order by "sha256";
+
+-- backup-repo.withExportedSnapshot
+begin transaction isolation level repeatable read read only;
+select pg_export_snapshot() as snapshot;
+rollback;

@@ -590,3 +590,23 @@ select * from "audit_events" where "seq" > ? and "office_id" is null order by "s
 
 -- audit-chain-repo.officeSlugs
 select "id", "slug" from "offices";
+
+-- backup-repo.appliedMigrations
+select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name;
+
+-- backup-repo.tableNames
+select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name;
+
+-- backup-repo.rowCounts
+select count(*) as n from "applications";
+select count(*) as n from "uploads";
+select count(*) as n from "registry_rows_5b0c3f4e_2026_03";
+
+-- backup-repo.referencedFiles
+select distinct "sha256" from "uploads" order by "sha256";
+select distinct "sha256" from "letters" where "sha256" is not null order by "sha256";
+
+-- backup-repo.withExportedSnapshot
+begin transaction isolation level repeatable read read only;
+select pg_export_snapshot() as snapshot;
+rollback;

@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import * as applications from '../../../src/db/applications-repo.js';
 import * as auditChain from '../../../src/db/audit-chain-repo.js';
+import * as backup from '../../../src/db/backup-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
@@ -612,6 +613,11 @@ export const QUERIES: Record<string, Call> = {
     await auditChain.chainPage(db, 'audit_events', '', 0, 2000);
   },
   'audit-chain-repo.officeSlugs': (db) => auditChain.officeSlugs(db),
+  'backup-repo.appliedMigrations': (db, database) => backup.appliedMigrations(db, database.dialect),
+  'backup-repo.tableNames': (db, database) => backup.tableNames(db, database.dialect),
+  'backup-repo.rowCounts': (db) => backup.rowCounts(db, ['applications', 'uploads', 'registry_rows_5b0c3f4e_2026_03']),
+  'backup-repo.referencedFiles': (db) => backup.referencedFiles(db),
+  'backup-repo.withExportedSnapshot': (db) => backup.withExportedSnapshot(db, async () => null),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
@@ -628,4 +634,6 @@ export const NOT_QUERIES: Record<string, string> = {
   'complaints-repo.complaintEvent': 'builds an event row',
   'surveys-repo.newResponseRow': 'builds a response row',
   'surveys-repo.isDuplicateResponse': 'classifies an insert error',
+  'backup-repo.openSqliteFile': 'opens a read-only connection to a SQLite file (a backup copy or a restored database)',
+  'backup-repo.sqliteOnlineBackup': "SQLite's online backup API (better-sqlite3 backup()), no SQL",
 };
