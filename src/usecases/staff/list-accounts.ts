@@ -1,0 +1,38 @@
+/** The staff accounts of the admin's office, with what locks them (the admin's accounts page). */
+import { lockedAddresses, officeUsers, toStaff, type StaffUser } from '../../db/staff-repo.js';
+import type { Outcome } from '../../domain/errors.js';
+import type { Actor, Ctx } from '../context.js';
+import { nowOf } from '../context.js';
+import { accountsOffice } from './account-admin.js';
+import { ACCOUNT_FAILURE_CEILING } from './confirm-password.js';
+
+export interface AccountListing extends StaffUser {
+  active: boolean;
+  demo: boolean;
+  /** Locked for every address until an admin unlocks. */
+  lockedForAll: boolean;
+  /** Addresses locked out for now (LOCK_MINUTES after their fifth failure). */
+  lockedAddresses: number;
+  failuresSinceSignIn: number;
+}
+
+export async function listAccounts(ctx: Ctx, actor: Actor, officeSlug?: string): Promise<Outcome<{ officeName: string; accounts: AccountListing[] }>> {
+  const office = accountsOffice(actor);
+  if (!office.ok) return office;
+  let officeId = office.value;
+  if (officeId === null) {
+    const found = ctx.catalogue.findOffice(officeSlug ?? '');
+    if (!found.ok) return found;
+    officeId = found.value.id;
+  }
+  const [rows, locks] = await Promise.all([officeUsers(ctx.database.db, officeId), lockedAddresses(ctx.database.db, officeId, nowOf(ctx).toISOString())]);
+  const accounts = rows.map((r) => ({
+    ...toStaff(r),
+    active: r.active === 1,
+    demo: r.demo === 1,
+    lockedForAll: r.failed_attempts >= ACCOUNT_FAILURE_CEILING,
+    lockedAddresses: locks.get(r.id) ?? 0,
+    failuresSinceSignIn: r.failed_attempts,
+  }));
+  return { ok: true, value: { officeName: ctx.catalogue.officeById(officeId).office.name, accounts } };
+}
