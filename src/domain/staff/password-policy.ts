@@ -28,7 +28,8 @@ export function passwordProblem(password: string, personal: string[] = [], field
     };
   if (password.length > MAX_PASSWORD_LENGTH)
     return { code: 'password-too-long', message: `Kata sandi paling panjang ${MAX_PASSWORD_LENGTH} karakter`, messageEn: `The password may have at most ${MAX_PASSWORD_LENGTH} characters`, field };
-  const inputs = personal.flatMap((p) => p.toLowerCase().split(/[^a-z0-9]+/)).filter((w) => w.length >= 3);
+  // Each word of the name, username and office, and each run together ("rinamarlina").
+  const inputs = personal.flatMap((p) => [...p.toLowerCase().split(/[^a-z0-9]+/), p.toLowerCase().replace(/[^a-z0-9]+/g, '')]).filter((w) => w.length >= 3);
   const { score } = estimator.check(password, inputs);
   if (score < MIN_PASSWORD_SCORE)
     return {

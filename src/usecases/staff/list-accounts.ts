@@ -16,10 +16,18 @@ export interface AccountListing extends StaffUser {
   failuresSinceSignIn: number;
 }
 
-export async function listAccounts(ctx: Ctx, actor: Actor, officeSlug?: string): Promise<Outcome<{ officeName: string; accounts: AccountListing[] }>> {
-  const office = accountsOffice(actor);
-  if (!office.ok) return office;
-  let officeId = office.value;
+export interface AccountsOverview {
+  officeName: string;
+  officeSlug: string;
+  /** The roles the office declares, for the forms. */
+  roles: { id: string; name: string }[];
+  accounts: AccountListing[];
+}
+
+export async function listAccounts(ctx: Ctx, actor: Actor, officeSlug?: string): Promise<Outcome<AccountsOverview>> {
+  const allowed = accountsOffice(actor);
+  if (!allowed.ok) return allowed;
+  let officeId = allowed.value;
   if (officeId === null) {
     const found = ctx.catalogue.findOffice(officeSlug ?? '');
     if (!found.ok) return found;
@@ -34,5 +42,6 @@ export async function listAccounts(ctx: Ctx, actor: Actor, officeSlug?: string):
     lockedAddresses: locks.get(r.id) ?? 0,
     failuresSinceSignIn: r.failed_attempts,
   }));
-  return { ok: true, value: { officeName: ctx.catalogue.officeById(officeId).office.name, accounts } };
+  const office = ctx.catalogue.officeById(officeId).office;
+  return { ok: true, value: { officeName: office.name, officeSlug: office.slug, roles: office.roles.map((r) => ({ id: r.id, name: r.name })), accounts } };
 }
