@@ -50,7 +50,7 @@ ${flash({ ok: notes.ok })}
 
 /** Role checkboxes of a form, ticked from the values sent or the account's roles. */
 function roleChoices(lang: Lang, v: AccountsOverview, ticked: (id: string) => boolean, problems: readonly Problem[]): Raw {
-  return html`<fieldset${invalidAttrs(problems, 'roles')}><legend>${L(lang, 'Peran', 'Roles')}</legend>${fieldError(lang, problems, 'roles')}
+  return html`<fieldset${invalidAttrs(problems, 'roles')}><legend>${L(lang, 'Centang peran petugas ini', "Tick this officer's roles")}</legend>${fieldError(lang, problems, 'roles')}
 ${v.roles.map((r) => html`<div class="check"><input type="checkbox" id="role-${r.id}" name="role.${r.id}" value="true"${ticked(r.id) ? html` checked` : ''}><label for="role-${r.id}">${r.name}</label></div>`)}</fieldset>`;
 }
 
