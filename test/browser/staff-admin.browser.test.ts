@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
 import { axeViolations, browserHarness } from '../support/browser.js';
+import { signInAs } from '../support/sign-in.js';
 
 /** Screenshots for a person to look at (SIGAP_SCREENSHOTS=dir); nothing is written otherwise. */
 const SHOTS = process.env.SIGAP_SCREENSHOTS;
@@ -32,11 +33,7 @@ describe(`the office admin manages staff accounts in a browser (${TEST_DB})`, ()
 
   const signIn = async (ctx: BrowserContext, username: string) => {
     const page = await ctx.newPage();
-    await page.goto(`${base}/masuk`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill('sigap-demo');
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL(/\/petugas/);
+    await signInAs(page, base, username);
     return page;
   };
 
