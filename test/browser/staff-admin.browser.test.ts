@@ -72,6 +72,11 @@ describe(`the office admin manages staff accounts in a browser (${TEST_DB})`, ()
     await page.getByRole('button', { name: 'Nonaktifkan akun' }).click();
     await page.getByText('Akun dinonaktifkan; semua sesinya berakhir.').waitFor();
     assert.match((await page.locator('main').textContent()) ?? '', /Nonaktif/);
+    await page.goto(`${base}/petugas/akun/baru?lang=en`);
+    await page.getByRole('heading', { name: 'Add a staff account', level: 1 }).waitFor();
+    assert.deepEqual(await axeIds(page), []);
+    assert.equal(await overflow(page), 0);
+    await shot(page, 'accounts-add-phone-en');
     await ctx.close();
   });
 
