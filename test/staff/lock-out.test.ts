@@ -20,6 +20,7 @@ const STAFF = [
   { username: 'hendra@kota-jambi', name: 'Drs. Hendra Saputra, M.Si', password: 'Kadis-Jambi-Tanggo-Rajo-26', roles: ['kepala-dinas'] },
   { username: 'dewi.lestari@kota-jambi', name: 'Dewi Lestari', password: 'Lampu-Merah-Talang-Banjar-4', roles: ['operator'] },
   { username: 'yusuf@kota-jambi', name: 'Yusuf Effendi, S.Sos', password: 'Plh-Kadis-Pasar-Angso-26', roles: ['kepala-dinas'] },
+  { username: 'zulkifli@kota-jambi', name: 'Drs. H. Ahmad Zulkifli, M.Si', password: 'Tempoyak-Seberang-Kota-Gentala-5', roles: ['kepala-dinas'] },
 ];
 
 describe(`the sign-in lock-out holds under concurrency and per address (${TEST_DB})`, () => {
@@ -109,5 +110,24 @@ describe(`the sign-in lock-out holds under concurrency and per address (${TEST_D
     assert.equal(await confirmPassword(t.database, u.username, u.password, now), 'locked');
     const signInNow = await signIn(t.database, u.username, u.password, 'api', '10.15.1.25', now);
     assert.ok(!signInNow.ok && signInNow.error.problems[0]!.code === 'account-locked', 'a session guessing the signing password locks sign-in everywhere');
+  });
+
+  it('throttles the signing password over HTTP: a signed-in session sending 30 guesses at once gets five checked', async () => {
+    const u = STAFF[5]!;
+    const signedIn = await login(u.username, u.password);
+    assert.equal(signedIn.status, 200);
+    const sign = async (password: string) => {
+      const r = await fetch(`${base}/api/v1/letters/sign`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${signedIn.body.token}` },
+        body: JSON.stringify({ ids: ['6c5b4a39-2817-4f6e-8d5c-4b3a29180f7e'], password }),
+      });
+      return { status: r.status, code: ((await r.json()) as { error?: { code: string } }).error?.code };
+    };
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => sign(`ttd-${i}`)));
+    assert.equal(burst.filter((r) => r.code === 'password-wrong').length, MAX_FAILED_SIGN_INS, 'five guesses were checked');
+    assert.equal(burst.filter((r) => r.status === 423).length, 30 - MAX_FAILED_SIGN_INS);
+    assert.equal((await sign(u.password)).status, 423, 'the right password waits too');
+    assert.equal((await login(u.username, u.password)).status, 423, 'and so does sign-in');
   });
 });
