@@ -19,6 +19,7 @@ import { unlockAccount } from '../../src/usecases/staff/unlock-account.js';
 import { sessionUser } from '../../src/usecases/staff/session-user.js';
 import { ACCOUNT_FAILURE_CEILING, signIn } from '../../src/usecases/staff/sign-in.js';
 import type { Actor } from '../../src/usecases/context.js';
+import { SESSION_COOKIE } from '../../src/http/auth.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { actorFor } from '../letters/helpers.js';
@@ -151,5 +152,26 @@ describe(`staff accounts: lifecycle, audited, effective at once (${TEST_DB})`, (
     assert.ok(r.ok);
     const row = await t.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'account.disable').where('subject', '=', 'operator@kota-semarang').executeTakeFirst();
     assert.match(row?.actor ?? '', /baris perintah/);
+  });
+
+  it('decides on the server, not by a hidden button: a front-office officer posting the disable form is refused, an admin is obeyed', async () => {
+    const post = async (username: string, path: string) => {
+      const r = await signIn(t.database, username, 'sigap-demo', 'cookie', '10.15.1.30');
+      assert.ok(r.ok);
+      return t.app.inject({ method: 'POST', url: path, headers: { cookie: `${SESSION_COOKIE}=${r.value.token}` }, payload: { _csrf: r.value.csrf } });
+    };
+    const path = `/petugas/akun/u/${encodeURIComponent('tagana@kota-jambi')}/nonaktifkan`;
+    const refused = await post('front-office@kota-jambi', path);
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.body, /Hanya admin kantor yang dapat mengelola akun petugas/);
+    const row = () => t.database.db.selectFrom('staff_users').select('active').where('username', '=', 'tagana@kota-jambi').executeTakeFirstOrThrow();
+    assert.equal((await row()).active, 1);
+    const obeyed = await post('admin@kota-jambi', path);
+    assert.equal(obeyed.statusCode, 303);
+    assert.equal(obeyed.headers.location, `/petugas/akun/u/${encodeURIComponent('tagana@kota-jambi')}?ok=disabled`);
+    assert.equal((await row()).active, 0);
+    const weak = await post('admin@kota-jambi', `/petugas/akun/u/${encodeURIComponent('tagana@kota-jambi')}/sandi`);
+    assert.equal(weak.statusCode, 422, 'an empty new password is refused on the page, beside its field');
+    assert.match(weak.body, /id="err-password"/);
   });
 });
