@@ -11,11 +11,11 @@ import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
 import { AUDIT_HELP, auditCommand } from './audit-commands.js';
 import { backupCommand } from './backup-commands.js';
+import { userCommand, USER_USAGE } from './user-commands.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
 import { SlaClock } from '../usecases/sla-clock.js';
-import { createUser } from '../usecases/staff/create-user.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
@@ -30,9 +30,7 @@ Perintah / commands:
   sigap standards lint [dir]       peringatan penyusunan, dan teks yang tidak ada di decree.txt (gagal)
                                    drafting warnings, and text not found in decree.txt (fails)
   sigap standards load [dir]       muat standar ke basis data sebagai versi / store standards as versions
-  sigap user add --office <slug> --username <u> --name <nama> --roles r1,r2 [--password <p>]
-                                   buat akun petugas (tanpa --password: dibaca dari SIGAP_PASSWORD)
-  sigap sla due --office <slug> --start <ISO> --value <n> --unit <unit> [--service <slug>]
+${USER_USAGE}  sigap sla due --office <slug> --start <ISO> --value <n> --unit <unit> [--service <slug>]
                                    hitung batas waktu / compute a due time
   sigap simulate --office <slug> --service <slug> [--path main|return|reject]
                                    jalankan satu kasus dengan akun demo / run one case with the demo accounts
@@ -123,38 +121,9 @@ async function main(argv: string[]): Promise<number> {
     const code = await backupCommand(argv, config);
     if (code !== null) return code;
   }
-  if (cmd === 'user' && sub === 'add') {
-    const { values } = parseArgs({
-      args: rest,
-      options: { office: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, password: { type: 'string' }, nip: { type: 'string' }, rank: { type: 'string' }, title: { type: 'string' } },
-    });
-    const password = values.password ?? process.env.SIGAP_PASSWORD;
-    if (!values.office || !values.username || !values.name || !values.roles || !password) {
-      process.stderr.write('Wajib / required: --office --username --name --roles, dan --password atau SIGAP_PASSWORD\n');
-      return 2;
-    }
-    const c = await bootOrReport(config, { demo: false, actor: 'cli' });
-    if (!c) return 1;
-    try {
-      const r = await createUser(c.database, c.catalogue, {
-        office: values.office,
-        username: values.username.toLowerCase(),
-        displayName: values.name,
-        password,
-        roles: values.roles.split(',').map((x) => x.trim()),
-        nip: values.nip,
-        rank: values.rank,
-        title: values.title,
-      });
-      if (!r.ok) {
-        for (const p of r.error.problems) process.stderr.write(`${p.message} / ${p.messageEn}\n`);
-        return 1;
-      }
-      process.stdout.write(`Akun dibuat / account created: ${r.value.username} (${r.value.roles.join(', ')})\n`);
-      return 0;
-    } finally {
-      await c.database.close();
-    }
+  if (cmd === 'user') {
+    const code = await userCommand(sub, rest, config);
+    if (code !== null) return code;
   }
   if (cmd === 'sla' && sub === 'due') {
     const { values } = parseArgs({ args: rest, options: { office: { type: 'string' }, start: { type: 'string' }, value: { type: 'string' }, unit: { type: 'string' }, service: { type: 'string' } } });

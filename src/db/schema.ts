@@ -94,6 +94,14 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/** Sign-in failures of an account from one client address (or 'signing'), migration 007. */
+export interface SignInFailuresTable {
+  user_id: string;
+  address: string;
+  failures: number;
+  locked_until: string | null;
+}
+
 export interface CountersTable {
   office_id: string;
   name: string;
@@ -230,6 +238,7 @@ export interface DB extends LettersTables, RegistryTables, ComplaintsTables, Sur
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
   counters: CountersTable;
   applications: ApplicationsTable;
   tasks: TasksTable;

@@ -66,6 +66,9 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       ['kepala-dinas', '/petugas/survei'],
       ['front-office', '/petugas/registri'],
       ['admin', '/petugas/kalender'],
+      ['admin', '/petugas/akun'],
+      ['admin', '/petugas/akun/baru'],
+      ['admin', `/petugas/akun/u/kepala-dinas%40${OFFICE}`],
     ];
   });
   after(async () => h?.close());

@@ -21,7 +21,7 @@ export const authPages = publicPages((app, ctx) => {
   app.post('/masuk', { schema: { body: signInForm }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
     const { username, password } = req.body;
     const next = backOfficePath(req.body.next);
-    const r = await signIn(ctx.database, username, password, 'cookie');
+    const r = await signIn(ctx.database, username, password, 'cookie', req.ip);
     if (!r.ok) return sendHtml(reply, signInPage(req.lang, { next, error: say(req.lang, r.error.problems[0]!), username }), statusOf(r.error.kind));
     reply.setCookie(SESSION_COOKIE, r.value.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 12 * 3600 });
     return reply.redirect(next, 303);

@@ -161,11 +161,40 @@ select * from "staff_users" where "username" = $1;
 -- staff-repo.insertUser
 insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
 
--- staff-repo.recordFailedSignIn
-update "staff_users" set "failed_attempts" = "failed_attempts" + $1, "locked_until" = $2 where "id" = $3;
+-- staff-repo.reserveAttempt
+update "staff_users" set "failed_attempts" = "failed_attempts" + $1 where "id" = $2 and "failed_attempts" < $3;
 
--- staff-repo.resetFailedSignIns
+-- staff-repo.clearFailures
+update "staff_users" set "failed_attempts" = $1 where "id" = $2;
+delete from "sign_in_failures" where "user_id" = $1 and "address" = $2;
+
+-- staff-repo.unlockUser
 update "staff_users" set "failed_attempts" = $1, "locked_until" = $2 where "id" = $3;
+delete from "sign_in_failures" where "user_id" = $1;
+
+-- staff-repo.lockedAddresses
+select "sign_in_failures"."user_id", count(*) as "n" from "sign_in_failures" inner join "staff_users" on "staff_users"."id" = "sign_in_failures"."user_id" where "staff_users"."office_id" = $1 and "sign_in_failures"."locked_until" > $2 group by "sign_in_failures"."user_id";
+
+-- staff-repo.officeUsers
+select * from "staff_users" where "office_id" = $1 order by "username";
+
+-- staff-repo.findUserById
+select * from "staff_users" where "id" = $1;
+
+-- staff-repo.setUserActive
+update "staff_users" set "active" = $1 where "id" = $2;
+
+-- staff-repo.setUserRoles
+update "staff_users" set "roles" = $1 where "id" = $2;
+
+-- staff-repo.setPasswordHash
+update "staff_users" set "password_hash" = $1 where "id" = $2;
+
+-- staff-repo.deleteSessionsOfUser
+delete from "sessions" where "user_id" = $1;
+
+-- staff-repo.recordAccountAudit
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- staff-repo.insertSession
 insert into "sessions" ("token_hash", "user_id", "kind", "csrf_token", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6);

@@ -161,11 +161,40 @@ select * from "staff_users" where "username" = ?;
 -- staff-repo.insertUser
 insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
--- staff-repo.recordFailedSignIn
-update "staff_users" set "failed_attempts" = "failed_attempts" + ?, "locked_until" = ? where "id" = ?;
+-- staff-repo.reserveAttempt
+update "staff_users" set "failed_attempts" = "failed_attempts" + ? where "id" = ? and "failed_attempts" < ?;
 
--- staff-repo.resetFailedSignIns
+-- staff-repo.clearFailures
+update "staff_users" set "failed_attempts" = ? where "id" = ?;
+delete from "sign_in_failures" where "user_id" = ? and "address" = ?;
+
+-- staff-repo.unlockUser
 update "staff_users" set "failed_attempts" = ?, "locked_until" = ? where "id" = ?;
+delete from "sign_in_failures" where "user_id" = ?;
+
+-- staff-repo.lockedAddresses
+select "sign_in_failures"."user_id", count(*) as "n" from "sign_in_failures" inner join "staff_users" on "staff_users"."id" = "sign_in_failures"."user_id" where "staff_users"."office_id" = ? and "sign_in_failures"."locked_until" > ? group by "sign_in_failures"."user_id";
+
+-- staff-repo.officeUsers
+select * from "staff_users" where "office_id" = ? order by "username";
+
+-- staff-repo.findUserById
+select * from "staff_users" where "id" = ?;
+
+-- staff-repo.setUserActive
+update "staff_users" set "active" = ? where "id" = ?;
+
+-- staff-repo.setUserRoles
+update "staff_users" set "roles" = ? where "id" = ?;
+
+-- staff-repo.setPasswordHash
+update "staff_users" set "password_hash" = ? where "id" = ?;
+
+-- staff-repo.deleteSessionsOfUser
+delete from "sessions" where "user_id" = ?;
+
+-- staff-repo.recordAccountAudit
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- staff-repo.insertSession
 insert into "sessions" ("token_hash", "user_id", "kind", "csrf_token", "created_at", "expires_at") values (?, ?, ?, ?, ?, ?);
