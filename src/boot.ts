@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { openDatabase, type Database } from './db/dialect.js';
+import { ensurePrivateDir } from './io/private-files.js';
 import { closuresBySlug, hoursBySlug } from './db/calendar-repo.js';
 import { migrate } from './db/migrate.js';
 import type { Located } from './domain/standards/validate.js';
@@ -39,6 +40,8 @@ export interface BootOptions {
 export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number } | { ok: false; problems: Located[]; database: Database };
 
 export async function boot(opts: BootOptions): Promise<BootResult> {
+  // Owner-only before anything is written into it (PostgreSQL keeps uploads and letters here too).
+  ensurePrivateDir(opts.dataDir);
   const database = openDatabase(opts);
   await migrate(database);
   const loaded = await loadStandards(database, opts.standardsDir, opts.actor ?? 'startup');
