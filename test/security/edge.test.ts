@@ -2,13 +2,14 @@
  * The web edge in production: forwarding headers are believed only from TRUST_PROXY, so a forged
  * X-Forwarded-For cannot escape a per-address limit; secure headers on every answer (CSP, no
  * framing, referrer, HSTS only over HTTPS); request logs carry no query values, NIKs, tokens or
- * client addresses.
+ * client addresses; the sign-in form cannot be posted from another site (login CSRF).
  */
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
+import { postSignInForm } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 
@@ -113,5 +114,25 @@ describe(`web edge in production (${TEST_DB})`, () => {
       '/survei/JMB-2026-000123/_',
     ]);
     assert.ok(logs.some((l) => (JSON.parse(l) as { res?: { statusCode: number } }).res?.statusCode === 303), 'statuses are still logged');
+  });
+
+  it('the sign-in form signs in only with its own token: a post from another site (no cookie, or another token) is refused before the password is checked', async () => {
+    const a = await app();
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const body = (extra: Record<string, string> = {}) => new URLSearchParams({ username: 'front-office@kota-jambi', password: 'sigap-demo', ...extra }).toString();
+    const forged = await a.inject({ method: 'POST', url: '/masuk', payload: body(), headers: form });
+    assert.equal(forged.statusCode, 403);
+    assert.ok(!String(forged.headers['set-cookie']).includes('sigap_session'), 'no session');
+    assert.match(forged.body, /role="alert"><p>Formulir masuk kedaluwarsa atau dikirim dari situs lain/);
+    assert.match(forged.body, /name="_csrf" value="[0-9a-f]{64}"/, 'with a fresh form to try again');
+    const page = await a.inject({ method: 'GET', url: '/masuk?lang=en' });
+    const cookie = String(page.headers['set-cookie']);
+    assert.match(cookie, /^sigap_masuk=[0-9a-f]{64}; Max-Age=7200; Path=\/masuk; HttpOnly; SameSite=Strict/);
+    const other = await a.inject({ method: 'POST', url: '/masuk?lang=en', payload: body({ _csrf: 'b'.repeat(64) }), headers: { ...form, cookie: cookie.split(';')[0]! } });
+    assert.equal(other.statusCode, 403);
+    assert.match(other.body, /The sign-in form expired or was sent from another site/);
+    const ok = await postSignInForm(a, 'front-office@kota-jambi');
+    assert.equal(ok.statusCode, 303);
+    assert.match(String(ok.headers['set-cookie']), /sigap_session=/);
   });
 });
