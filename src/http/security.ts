@@ -27,6 +27,9 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
+/** Where Swagger UI is served (app.ts). */
+export const DOCS_PREFIX = '/api/v1/docs';
+
 /** HSTS for a year, sent only on a request that arrived over HTTPS (directly or via a trusted proxy). */
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
@@ -39,9 +42,15 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     // Set per request below: over plain HTTP (a LAN demo) it would be meaningless or harmful.
     strictTransportSecurity: false,
   });
-  // req.protocol is 'https' only on a TLS socket or from a TRUST_PROXY address saying so.
   app.addHook('onSend', async (req, reply) => {
+    // req.protocol is 'https' only on a TLS socket or from a TRUST_PROXY address saying so.
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS_VALUE);
+    // Swagger UI's bundle injects its stylesheet as a <style> element; the API documentation
+    // shows no personal data, so it alone may have inline style elements (never inline script).
+    if (req.url.startsWith(`${DOCS_PREFIX}/`) || req.url === DOCS_PREFIX) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("style-src-elem 'self'", "style-src-elem 'self' 'unsafe-inline'"));
+    }
   });
   app.get('/assets/site.js', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_JS),

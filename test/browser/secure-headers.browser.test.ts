@@ -90,6 +90,16 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
     await ctx.close();
   });
 
+  it('the API documentation (Swagger UI) works under the same policy', async () => {
+    const ctx = await context(1280, 900);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/api/v1/docs`);
+    await page.getByText('Sigap API').first().waitFor();
+    await page.locator('.opblock').first().waitFor();
+    assert.deepEqual(await cspViolations(page), []);
+    await ctx.close();
+  });
+
   it('a sign-in form posted without its token (another site, or an expired form) is refused beside the form, and the next try works', async () => {
     for (const [w, hgt] of [[360, 740], [1280, 800]] as const)
       for (const lang of ['id', 'en'] as const) {

@@ -74,6 +74,12 @@ describe(`web edge in production (${TEST_DB})`, () => {
         assert.doesNotMatch(r.body, /\son(click|load|change|submit|input)=/i, `${url}: no inline handler`);
       }
     }
+    // Only the API documentation (Swagger UI) may add <style> elements; script stays 'self' there too.
+    const docs = String((await a.inject({ method: 'GET', url: '/api/v1/docs/static/index.html' })).headers['content-security-policy']);
+    assert.match(docs, /style-src-elem 'self' 'unsafe-inline'/);
+    assert.match(docs, /script-src 'self'(;|$)/);
+    const home = String((await a.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
+    assert.match(home, /style-src-elem 'self'(;|$)/);
     const js = await a.inject({ method: 'GET', url: '/assets/site.js' });
     assert.equal(js.statusCode, 200);
     assert.match(String(js.headers['content-type']), /^text\/javascript/);
