@@ -176,6 +176,17 @@ select "staff_users".*, "sessions"."csrf_token", "sessions"."kind", "sessions"."
 -- staff-repo.deleteSession
 delete from "sessions" where "token_hash" = ?;
 
+-- staff-repo.deactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = ? and "active" = ?;
+delete from "sessions" where "user_id" in (?, ?);
+update "staff_users" set "active" = ? where "id" in (?, ?);
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- staff-repo.reactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = ? and "active" = ?;
+update "staff_users" set "active" = ?, "failed_attempts" = ?, "locked_until" = ? where "id" in (?);
+insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+
 -- standards-repo.storeOfficeStandard
 select * from "offices" where "slug" = ?;
 insert into "offices" ("id", "slug", "current_version_id", "created_at") values (?, ?, ?, ?);
