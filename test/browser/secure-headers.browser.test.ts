@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
@@ -38,7 +38,16 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
     });
     return ctx;
   };
-  const shot = async (page: import('playwright-core').Page, name: string) => {
+  /** Runs `fn` on a phone (360×740) and a laptop (1280×900), in both languages, each in a fresh context. */
+  const everyView = async (fn: (page: Page, lang: 'id' | 'en', name: string) => Promise<void>) => {
+    for (const [w, hgt] of [[360, 740], [1280, 900]] as const)
+      for (const lang of ['id', 'en'] as const) {
+        const ctx = await context(w, hgt);
+        await fn(await ctx.newPage(), lang, `${w}-${lang}`);
+        await ctx.close();
+      }
+  };
+  const shot = async (page: Page, name: string) => {
     if (!SHOTS) return;
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -63,19 +72,15 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
   });
 
   it('the service page draws its flowchart and prints with its button, on a phone and a laptop, in both languages', async () => {
-    for (const [w, hgt] of [[360, 740], [1280, 900]] as const)
-      for (const lang of ['id', 'en'] as const) {
-        const ctx = await context(w, hgt);
-        const page = await ctx.newPage();
-        await page.goto(`${base}/kantor/kota-jambi/layanan/rekomendasi-jamkesda-bayi${lang === 'en' ? '?lang=en' : ''}`);
-        const box = await page.locator('figure.flow svg').first().boundingBox();
-        assert.ok(box && box.width > 100 && box.height > 100, 'the flowchart is drawn');
-        await page.getByRole('button', { name: lang === 'id' ? 'Cetak' : 'Print', exact: false }).first().click();
-        assert.equal(await page.evaluate(() => (globalThis as unknown as { __prints: number }).__prints), 1, 'the print dialog was asked for');
-        assert.deepEqual(await cspViolations(page), []);
-        await shot(page, `service-${w}-${lang}`);
-        await ctx.close();
-      }
+    await everyView(async (page, lang, name) => {
+      await page.goto(`${base}/kantor/kota-jambi/layanan/rekomendasi-jamkesda-bayi${lang === 'en' ? '?lang=en' : ''}`);
+      const box = await page.locator('figure.flow svg').first().boundingBox();
+      assert.ok(box && box.width > 100 && box.height > 100, 'the flowchart is drawn');
+      await page.getByRole('button', { name: lang === 'id' ? 'Cetak' : 'Print', exact: false }).first().click();
+      assert.equal(await page.evaluate(() => (globalThis as unknown as { __prints: number }).__prints), 1, 'the print dialog was asked for');
+      assert.deepEqual(await cspViolations(page), []);
+      await shot(page, `service-${name}`);
+    });
   });
 
   it('the receipt prints, and the IKM page draws its chart, without a policy violation', async () => {
@@ -101,27 +106,23 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
   });
 
   it('a sign-in form posted without its token (another site, or an expired form) is refused beside the form, and the next try works', async () => {
-    for (const [w, hgt] of [[360, 740], [1280, 800]] as const)
-      for (const lang of ['id', 'en'] as const) {
-        const ctx = await context(w, hgt);
-        const page = await ctx.newPage();
-        await page.goto(`${base}/masuk${lang === 'en' ? '?lang=en' : ''}`);
-        // What a forged post looks like to the server: the form's cookie is missing.
-        await ctx.clearCookies();
-        await page.getByLabel(lang === 'id' ? 'Nama pengguna' : 'Username').fill('front-office@kota-jambi');
-        await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password').fill('sigap-demo');
-        const [refused] = await Promise.all([page.waitForResponse((r) => r.url().includes('/masuk') && r.request().method() === 'POST'), page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in' }).click()]);
-        assert.equal(refused.status(), 403);
-        await page.getByRole('alert').waitFor();
-        assert.match((await page.getByRole('alert').textContent()) ?? '', lang === 'id' ? /Formulir masuk kedaluwarsa/ : /The sign-in form expired/);
-        assert.equal(await page.getByLabel(lang === 'id' ? 'Nama pengguna' : 'Username').inputValue(), 'front-office@kota-jambi', 'the username is kept');
-        assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), []);
-        await shot(page, `signin-refused-${w}-${lang}`);
-        await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password').fill('sigap-demo');
-        await page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in' }).click();
-        await page.waitForURL(/\/petugas/);
-        assert.deepEqual(await cspViolations(page), []);
-        await ctx.close();
-      }
+    await everyView(async (page, lang, name) => {
+      await page.goto(`${base}/masuk${lang === 'en' ? '?lang=en' : ''}`);
+      // What a forged post looks like to the server: the form's cookie is missing.
+      await page.context().clearCookies();
+      await page.getByLabel(lang === 'id' ? 'Nama pengguna' : 'Username').fill('front-office@kota-jambi');
+      await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password').fill('sigap-demo');
+      const [refused] = await Promise.all([page.waitForResponse((r) => r.url().includes('/masuk') && r.request().method() === 'POST'), page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in' }).click()]);
+      assert.equal(refused.status(), 403);
+      await page.getByRole('alert').waitFor();
+      assert.match((await page.getByRole('alert').textContent()) ?? '', lang === 'id' ? /Formulir masuk kedaluwarsa/ : /The sign-in form expired/);
+      assert.equal(await page.getByLabel(lang === 'id' ? 'Nama pengguna' : 'Username').inputValue(), 'front-office@kota-jambi', 'the username is kept');
+      assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), []);
+      await shot(page, `signin-refused-${name}`);
+      await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password').fill('sigap-demo');
+      await page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in' }).click();
+      await page.waitForURL(/\/petugas/);
+      assert.deepEqual(await cspViolations(page), []);
+    });
   });
 });
