@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy in Chromium: it really blocks an injected inline script, while the
- * pages keep working under it: print buttons (site script), the procedure flowchart and the IKM
- * chart (inline SVG), and the sign-in form, which refuses a post without its own token with a
+ * pages keep working under it: print buttons and the registry import's progress (site script), the
+ * procedure flowchart and the IKM chart (inline SVG), Swagger UI, and the sign-in form, which refuses a post without its own token with a
  * clear message in the page's language. Screenshots on a phone and a laptop, in both languages.
  */
 import assert from 'node:assert/strict';
@@ -91,6 +91,38 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
     await page.getByRole('button', { name: 'Cetak tanda terima' }).click();
     assert.equal(await page.evaluate(() => (globalThis as unknown as { __prints: number }).__prints), 1);
     await page.goto(`${base}/kantor/kota-jambi/ikm?lang=en`);
+    assert.deepEqual(await cspViolations(page), []);
+    await ctx.close();
+  });
+
+  it('a running registry import is followed by the site script: progress updates, then the page reloads when done', async () => {
+    const ctx = await context(1280, 800);
+    const page = await ctx.newPage();
+    // The import progress page's markup (registry-import-views.ts), served under the real CSP, and
+    // an import that reports progress once, then completion.
+    const csp = String((await t.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
+    let polls = 0;
+    let loads = 0;
+    await page.route(`${base}/uji/impor`, (route) => {
+      loads++;
+      return route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': csp },
+        body: `<!doctype html><html lang="id"><head><title>Impor</title><script src="/assets/site.js" defer></script></head><body><main><progress id="reg-progress" max="100" value="0">0%</progress> <span id="reg-pct">0%</span> <span id="reg-rows">0</span> <span id="reg-rate">0</span> <span id="reg-eta">—</span> <span id="reg-rej">0</span><span hidden data-follow="/uji/impor/status"></span></main></body></html>`,
+      });
+    });
+    await page.route(`${base}/uji/impor/status`, (route) => {
+      polls++;
+      const body = polls === 1 ? { done: false, bytesRead: 150, totalBytes: 200, rowsRead: 123456, rate: 4321, etaSeconds: 2.2, rejected: 7 } : { done: true };
+      return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    await page.goto(`${base}/uji/impor`);
+    await page.locator('#reg-pct', { hasText: '75%' }).waitFor();
+    assert.equal(await page.locator('#reg-rows').textContent(), '123.456');
+    assert.equal(await page.locator('#reg-eta').textContent(), '3');
+    const deadline = Date.now() + 10_000;
+    while (loads < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(loads >= 2, 'the page reloaded once the import was done');
     assert.deepEqual(await cspViolations(page), []);
     await ctx.close();
   });
