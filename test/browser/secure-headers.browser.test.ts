@@ -99,9 +99,9 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
     const ctx = await context(1280, 800);
     const page = await ctx.newPage();
     // The import progress page's markup (registry-import-views.ts), served under the real CSP, and
-    // an import that reports progress once, then completion.
+    // an import that reports progress until the test lets it finish.
     const csp = String((await t.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
-    let polls = 0;
+    let finished = false;
     let loads = 0;
     await page.route(`${base}/uji/impor`, (route) => {
       loads++;
@@ -112,14 +112,15 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
       });
     });
     await page.route(`${base}/uji/impor/status`, (route) => {
-      polls++;
-      const body = polls === 1 ? { done: false, bytesRead: 150, totalBytes: 200, rowsRead: 123456, rate: 4321, etaSeconds: 2.2, rejected: 7 } : { done: true };
+      const body = finished ? { done: true } : { done: false, bytesRead: 150, totalBytes: 200, rowsRead: 123456, rate: 4321, etaSeconds: 2.2, rejected: 7 };
       return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
     });
     await page.goto(`${base}/uji/impor`);
     await page.locator('#reg-pct', { hasText: '75%' }).waitFor();
     assert.equal(await page.locator('#reg-rows').textContent(), '123.456');
     assert.equal(await page.locator('#reg-eta').textContent(), '3');
+    assert.equal(loads, 1);
+    finished = true;
     const deadline = Date.now() + 10_000;
     while (loads < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(loads >= 2, 'the page reloaded once the import was done');
