@@ -1,5 +1,5 @@
 /** Data files and folders readable by the service user only: NIKs, ID scans and letters live there. */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 
 /** Folders: owner only (list, enter, create). */
 export const PRIVATE_DIR = 0o700;
@@ -32,6 +32,8 @@ export function tightenIfExists(path: string): void {
 
 function tighten(path: string, mode: number): void {
   try {
+    // A shared sticky folder (DATA_DIR=/tmp by mistake) is never locked to one user.
+    if (statSync(path).mode & 0o1000) return;
     chmodSync(path, mode);
   } catch {
     // Not our file (e.g. a read-only mount managed by the operator): leave it; the umask still applies to new files.

@@ -1,9 +1,13 @@
-/** What a start says (demo accounts, LAN, PUBLIC_BASE_URL, proxy), TRUST_PROXY parsing, and URL redaction for logs. */
+/** What a start says (demo accounts, LAN, PUBLIC_BASE_URL, proxy), TRUST_PROXY parsing, URL redaction for logs, and private folders. */
 import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startupNotices, type StartFacts } from '../../../src/cli/startup-notices.js';
 import { loadConfig, parseTrustProxy } from '../../../src/config.js';
 import { redactUrl } from '../../../src/http/log-redact.js';
+import { ensurePrivateDir } from '../../../src/io/private-files.js';
 
 const facts = (f: Partial<StartFacts> = {}): StartFacts => ({
   demo: false,
@@ -66,5 +70,25 @@ describe('URLs in request logs', () => {
     assert.equal(redactUrl('/petugas/registri/orang/1571020101150007/riwayat'), '/petugas/registri/orang/_/riwayat');
     assert.equal(redactUrl('/api/v1/verify/abc123/file'), '/api/v1/verify/_/file');
     assert.equal(redactUrl('/survei/JMB-2026-000123/tok3n'), '/survei/JMB-2026-000123/_');
+  });
+});
+
+describe('private folders', () => {
+  it('an existing data folder is tightened to 0700, but a shared sticky folder (DATA_DIR=/tmp by mistake) is left alone', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sigap-private-'));
+    try {
+      const data = join(root, 'data');
+      ensurePrivateDir(data);
+      chmodSync(data, 0o755);
+      ensurePrivateDir(data);
+      assert.equal((statSync(data).mode & 0o7777).toString(8), '700');
+      const shared = join(root, 'shared');
+      ensurePrivateDir(shared);
+      chmodSync(shared, 0o1777);
+      ensurePrivateDir(shared);
+      assert.equal((statSync(shared).mode & 0o7777).toString(8), '1777');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
