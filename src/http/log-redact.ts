@@ -30,7 +30,7 @@ export function redactUrl(url: string): string {
 }
 
 /** What a request line in the log says: no client address (it links an anonymous complainant to a complaint). */
-export function requestLogLine(req: { method: string; url: string; id?: string }): { method: string; url: string } {
+export function requestLogLine(req: { method: string; url: string }): { method: string; url: string } {
   return { method: req.method, url: redactUrl(req.url) };
 }
 
