@@ -12,6 +12,7 @@ import { registryCommand } from './registry-commands.js';
 import { AUDIT_HELP, auditCommand } from './audit-commands.js';
 import { backupCommand } from './backup-commands.js';
 import { userCommand, USER_USAGE } from './user-commands.js';
+import { banner, lanAddresses, startupNotices } from './startup-notices.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
@@ -50,6 +51,8 @@ async function bootOrReport(config: ReturnType<typeof loadConfig>, opts: { demo:
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Whatever this process creates (database, uploads, letters, reports, exports) is the service user's alone.
+  process.umask(0o077);
   const [cmd, sub, ...rest] = argv;
   const config = loadConfig();
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
@@ -203,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'serve') {
     const { values } = parseArgs({ args: argv.slice(1), options: { port: { type: 'string' } }, allowPositionals: true });
     const port = values.port ? Number(values.port) : config.port;
-    const booted = await boot({ ...config, port, demo: config.demo });
+    const booted = await boot({ ...config, port, demo: config.demo, serving: true });
     if (!booted.ok) {
       for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
       process.stderr.write('Standar tidak sah, server tidak dijalankan / invalid standards, not starting\n');
@@ -215,16 +218,21 @@ async function main(argv: string[]): Promise<number> {
     // Loaded only to serve: the HTTP layer (Fastify, Swagger UI, PDF) would cost every other
     // command, a million-row import among them, tens of megabytes.
     const { buildApp } = await import('../http/app.js');
-    const app = await buildApp({ ctx, logger: true });
+    const app = await buildApp({ ctx, logger: true, trustProxy: config.trustProxy });
     const sweep = setInterval(() => {
       for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));
       sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
-    if (config.demo) app.log.info(`Mode demo: akun <peran>@<kantor> / ${DEMO_PASSWORD} (${booted.demoAccounts} baru dibuat)`);
     await app.listen({ port, host: config.host });
     const address = app.server.address();
     const listening = typeof address === 'object' && address ? address.port : port;
+    const facts = { demo: config.demo, demoPassword: DEMO_PASSWORD, demoAccountsCreated: booted.demoAccounts, demoAccountsDisabled: booted.demoAccountsDisabled };
+    for (const n of startupNotices({ ...facts, host: config.host, port: listening, publicBaseUrl: config.publicBaseUrl, trustProxy: config.trustProxy, lanAddresses: lanAddresses() })) {
+      // Warnings also go to stderr as a banner: among JSON log lines an operator would miss them.
+      if (n.level === 'warn') process.stderr.write(banner(n.text));
+      app.log[n.level](n.text);
+    }
     // Without PUBLIC_BASE_URL, receipts and QR codes carry the address this server really answers on.
     if (!config.publicBaseUrl) ctx.publicBaseUrl = `http://localhost:${listening}`;
     const services = catalogue.list().reduce((a, o) => a + o.services.length, 0);

@@ -2,7 +2,7 @@
  * The one place where SQLite and PostgreSQL differ: connection, pragmas, auto-increment column
  * type. Everything else (migrations, repositories) is written once against Kysely.
  */
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfExists } from '../io/private-files.js';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type ColumnDataType, type DatabaseConnection, type Driver, type Expression, type SqliteDialectConfig, type Transaction } from 'kysely';
@@ -112,7 +112,13 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     };
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(opts.dataDir, 'sigap.db');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // Created owner-only before SQLite opens it: its WAL and shared-memory files copy these permissions.
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+    tightenIfExists(`${file}-wal`);
+    tightenIfExists(`${file}-shm`);
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL in WAL mode is durable across process crashes; FULL adds power-loss durability.

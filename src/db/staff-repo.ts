@@ -187,3 +187,36 @@ export async function findSession(database: Database, tokenHash: string, now: st
 export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
+
+/**
+ * Production start: every demo account (published password) is switched off and its sessions
+ * and API tokens deleted, with one audit row per office naming how many. Returns the count.
+ */
+export async function deactivateDemoAccounts(database: Database, actor: string, at: string): Promise<number> {
+  return database.write(async (trx) => {
+    const rows = await trx.selectFrom('staff_users').select(['id', 'office_id']).where('demo', '=', 1).where('active', '=', 1).execute();
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.id);
+    await trx.deleteFrom('sessions').where('user_id', 'in', ids).execute();
+    await trx.updateTable('staff_users').set({ active: 0 }).where('id', 'in', ids).execute();
+    await auditDemoChange(trx, rows, actor, at, 'staff.demo-accounts-disabled');
+    return rows.length;
+  });
+}
+
+/** Demo start: demo accounts a production start switched off sign in again. Returns the count. */
+export async function reactivateDemoAccounts(database: Database, actor: string, at: string): Promise<number> {
+  return database.write(async (trx) => {
+    const rows = await trx.selectFrom('staff_users').select(['id', 'office_id']).where('demo', '=', 1).where('active', '=', 0).execute();
+    if (rows.length === 0) return 0;
+    await trx.updateTable('staff_users').set({ active: 1, failed_attempts: 0, locked_until: null }).where('id', 'in', rows.map((r) => r.id)).execute();
+    await auditDemoChange(trx, rows, actor, at, 'staff.demo-accounts-enabled');
+    return rows.length;
+  });
+}
+
+async function auditDemoChange(trx: Kysely<DB>, rows: { office_id: string }[], actor: string, at: string, action: string): Promise<void> {
+  const perOffice = new Map<string, number>();
+  for (const r of rows) perOffice.set(r.office_id, (perOffice.get(r.office_id) ?? 0) + 1);
+  for (const [officeId, accounts] of perOffice) await insertAuditEvent(trx, { officeId, actor, action, subject: `office:${officeId}`, detail: { accounts }, at });
+}

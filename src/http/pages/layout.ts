@@ -25,6 +25,7 @@ export function page(o: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · Sigap</title>
 <link rel="stylesheet" href="/assets/site.css">
+<script src="/assets/site.js" defer></script>
 <link rel="icon" href="/favicon.ico" type="image/svg+xml">
 </head>
 <body>

@@ -205,6 +205,17 @@ select "staff_users".*, "sessions"."csrf_token", "sessions"."kind", "sessions"."
 -- staff-repo.deleteSession
 delete from "sessions" where "token_hash" = $1;
 
+-- staff-repo.deactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = $1 and "active" = $2;
+delete from "sessions" where "user_id" in ($1, $2);
+update "staff_users" set "active" = $1 where "id" in ($2, $3);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- staff-repo.reactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = $1 and "active" = $2;
+update "staff_users" set "active" = $1, "failed_attempts" = $2, "locked_until" = $3 where "id" in ($4);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- standards-repo.storeOfficeStandard
 select * from "offices" where "slug" = $1;
 insert into "offices" ("id", "slug", "current_version_id", "created_at") values ($1, $2, $3, $4);

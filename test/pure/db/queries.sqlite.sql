@@ -205,6 +205,17 @@ select "staff_users".*, "sessions"."csrf_token", "sessions"."kind", "sessions"."
 -- staff-repo.deleteSession
 delete from "sessions" where "token_hash" = ?;
 
+-- staff-repo.deactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = ? and "active" = ?;
+delete from "sessions" where "user_id" in (?, ?);
+update "staff_users" set "active" = ? where "id" in (?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- staff-repo.reactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = ? and "active" = ?;
+update "staff_users" set "active" = ?, "failed_attempts" = ?, "locked_until" = ? where "id" in (?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- standards-repo.storeOfficeStandard
 select * from "offices" where "slug" = ?;
 insert into "offices" ("id", "slug", "current_version_id", "created_at") values (?, ?, ?, ?);

@@ -353,6 +353,11 @@ export const QUERIES: Record<string, Call> = {
   'staff-repo.insertSession': (db) => staff.insertSession(db, { token_hash: 'h', user_id: 'u', kind: 'cookie', csrf_token: 'c', created_at: AT, expires_at: AT }),
   'staff-repo.findSession': (_db, database) => staff.findSession(database, 'h', AT),
   'staff-repo.deleteSession': (db) => staff.deleteSession(db, 'h'),
+  // The accounts found (two demo accounts of one office) drive the updates and the audit row.
+  'staff-repo.deactivateDemoAccounts': (db, database) =>
+    staff.deactivateDemoAccounts({ ...database, write: (fn) => fn(answering(db, [{ id: USER, office_id: OFFICE }, { id: DEPUTY, office_id: OFFICE }]) as Transaction<DB>) }, 'startup', AT),
+  'staff-repo.reactivateDemoAccounts': (db, database) =>
+    staff.reactivateDemoAccounts({ ...database, write: (fn) => fn(answering(db, [{ id: USER, office_id: OFFICE }]) as Transaction<DB>) }, 'startup', AT),
   'standards-repo.storeOfficeStandard': (db) => standards.storeOfficeStandard(db, { office: jambi.office, services: jambi.services.slice(0, 1), decreeText: null }, AT, 'test'),
   'standards-repo.readCurrentStandards': (db) => standards.readCurrentStandards(db),
   'standards-repo.readServiceVersion': (db) => standards.readServiceVersion(db, 'sv'),
