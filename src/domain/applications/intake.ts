@@ -145,13 +145,18 @@ export function checkIntake(
   for (const k of unknownAnswers) problems.push(fp(`answers.${k}`, 'answer-unknown', `Isian tidak dikenal: ${k}`, `Unknown answer: ${k}`));
 
   const age = birthDate ? ageOn(birthDate, ctx.today) : null;
-  const facts: Facts = {
+  const ownFacts: Facts = {
     'applicant.age': age ?? undefined,
     'applicant.sex': sex ?? undefined,
     'applicant.residentOfRegion': a.residentOfRegion,
     ...Object.fromEntries(Object.entries(answers).map(([k, v]) => [`answers.${k}`, v])),
-    ...(ctx.registry ?? {}),
   };
+  const facts: Facts = { ...ownFacts, ...(ctx.registry ?? {}) };
+  // What the public is answered with never depends on the registry: a verdict (or a required
+  // document) that changed with DTKS membership would tell anyone who is on the poverty registry.
+  // The public is checked on its own facts (registry rules stay *unknown*); the officer sees the
+  // registry verdict recorded on the case, and the decision step re-checks it.
+  const answerFacts = ctx.staff ? facts : ownFacts;
 
   const attachments = input.attachments ?? [];
   const byReq = new Map(attachments.map((x) => [x.requirement, x]));
@@ -163,7 +168,7 @@ export function checkIntake(
   }
   for (const r of service.requirements) {
     if (r.kind !== 'document' || !r.required) continue;
-    if (r.appliesWhen && evaluateRule(r.appliesWhen, facts) !== 'pass') continue;
+    if (r.appliesWhen && evaluateRule(r.appliesWhen, answerFacts) !== 'pass') continue;
     const given = byReq.get(r.id);
     if (!given || (!given.upload && !given.shown))
       problems.push(
@@ -176,7 +181,8 @@ export function checkIntake(
       );
   }
   const eligibility: EligibilityResult[] = service.eligibility.map((e) => ({ id: e.id, message: e.message, verdict: evaluateRule(e.rule, facts) }));
-  for (const e of eligibility.filter((x) => x.verdict === 'fail'))
+  const refusing = ctx.staff ? eligibility : service.eligibility.map((e) => ({ id: e.id, message: e.message, verdict: evaluateRule(e.rule, answerFacts) }));
+  for (const e of refusing.filter((x) => x.verdict === 'fail'))
     problems.push(fp(`eligibility.${e.id}`, 'not-eligible', `Tidak memenuhi syarat: ${e.message}`, `Not eligible: ${e.message}`));
 
   if (problems.length) return { ok: false, problems };

@@ -140,7 +140,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     async (req, reply) => {
       const found = await findOfficeCase(ctx, officerOf(req).user.officeId, req.params.id);
       if (!found) return sendFailure(reply, failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found').error);
-      return caseTimeline(ctx, found);
+      return caseTimeline(ctx, found, officerOf(req).user.roles);
     },
   );
 
