@@ -1,0 +1,45 @@
+/**
+ * Bad input, bounded (issue 12): a due time far in the future, a sign-in `next` with CR/LF, an
+ * idempotency key reused with another body, oversized and mistyped fields — each gets a clear,
+ * bilingual 4xx at once, never a 5xx, a stalled server or someone else's case.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { apiClient, testApp, type TestApp } from '../support/app.js';
+import { TEST_DB } from '../support/db.js';
+
+describe(`bad input, bounded (${TEST_DB})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp();
+  });
+  after(async () => t.close());
+  const { req } = apiClient(() => t);
+
+  it('refuses a due time beyond five years at once instead of walking ten million working days', async () => {
+    const t0 = Date.now();
+    const r = await req('GET', '/api/v1/offices/kota-jambi/calendar/due?start=2026-03-20T09%3A00%3A00%2B07%3A00&unit=working_days&value=10000000');
+    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+    assert.equal(r.status, 400, r.body);
+    assert.match(r.json().error.message, /value.*lima tahun/);
+    assert.match(r.json().error.messageEn, /five years/);
+    const ok = await req('GET', '/api/v1/offices/kota-jambi/calendar/due?start=2026-03-20T09%3A00%3A00%2B07%3A00&unit=working_days&value=14');
+    assert.equal(ok.status, 200, ok.body);
+    for (const [unit, value] of [['minutes', 2_635_201], ['hours', 43_921], ['days', 1831], ['months', 61], ['years', 6]] as const)
+      assert.equal((await req('GET', `/api/v1/offices/kota-jambi/calendar/due?start=2026-03-20T09%3A00%3A00%2B07%3A00&unit=${unit}&value=${value}`)).status, 400, unit);
+  });
+
+  it('signs in with a `next` carrying CR/LF safely: to the back office, no header injection, no 500', async () => {
+    const form = (next: string) => `username=front-office%40kota-jambi&password=sigap-demo&next=${encodeURIComponent(next)}`;
+    for (const next of ['/petugas\r\nSet-Cookie: sesi=curian', '/petugas/tugas\nX: y', '/petugas\\\\evil.example', '/petugas/kasus/1 2']) {
+      const r = await t.app.inject({ method: 'POST', url: '/masuk', payload: form(next), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(r.statusCode, 303, `${JSON.stringify(next)}: ${r.body.slice(0, 200)}`);
+      assert.equal(r.headers.location, '/petugas');
+    }
+    const fine = await t.app.inject({ method: 'POST', url: '/masuk', payload: form('/petugas/tugas?lang=en'), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(fine.headers.location, '/petugas/tugas?lang=en');
+    const page = await t.app.inject({ method: 'GET', url: '/masuk?next=%2Fpetugas%0D%0AX%3A%20y' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /name="next" value="\/petugas"/);
+  });
+});
