@@ -13,6 +13,7 @@ import { officeNotFound, serviceNotFound } from '../../domain/standards/not-foun
 import { startMove } from '../../domain/procedure/engine.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { idempotencyKeyReused, requestHash } from '../idempotency.js';
 import { registryFactsFor } from '../registry/facts.js';
 import { serverSecret } from '../server-secret.js';
 
@@ -62,10 +63,18 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
     dueAtLocal: c.due_at ? ctx.clock.local(office.office, c.due_at) : null,
     replayed,
   });
+  // The key is bound to the request it first came with: another body under it is refused, never
+  // answered with that first case's number and tracking code.
+  // Upload ids are left out: a client that retries after a lost answer may upload its files again.
+  const bodyHash = input.idempotencyKey
+    ? requestHash(actor.id, { ...input, idempotencyKey: undefined, attachments: input.attachments?.map((a) => ({ requirement: a.requirement, upload: a.upload ? 'file' : undefined, shown: a.shown })) })
+    : null;
   const replay = async () => {
     if (!input.idempotencyKey) return null;
     const existing = await findByIdempotencyKey(db, office.id, input.idempotencyKey);
-    return existing ? { ok: true as const, value: submitted(existing, true) } : null;
+    if (!existing) return null;
+    if (existing.idempotencyBody !== null && existing.idempotencyBody !== bodyHash) return idempotencyKeyReused();
+    return { ok: true as const, value: submitted(existing, true) };
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -109,6 +118,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
         registration_number: registrationNumber,
         tracking_code_hash: trackingCodeHash(secret, code),
         idempotency_key: input.idempotencyKey ?? null,
+        idempotency_body: bodyHash,
         initiator: intake.initiator,
         channel: intake.channel,
         applicant_nik: intake.applicant.nik,
