@@ -12,8 +12,8 @@ import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { logAccess } from './log-access.js';
 import { layoutOf } from './rows.js';
+import { csvCell } from '../../domain/util/csv-cell.js';
 
-const csvCell = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export interface RowsExport {
   /** The download's file name: registri-<period>-<id>.csv. */

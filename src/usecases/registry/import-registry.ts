@@ -55,6 +55,7 @@ import { nowOf } from '../context.js';
 import { cleanupDeadImports, importAlive, running } from './clean-up-imports.js';
 import { confirmProposals } from './confirm-proposals.js';
 import { BATCH_ROWS, parseBatches, parseInWorker, WORKER_MIN_BYTES, type ParseJob, type ParseMessage } from './parse-pipeline.js';
+import { csvCell } from '../../domain/util/csv-cell.js';
 
 const DEFAULT_THRESHOLD = 0.01;
 
@@ -178,7 +179,6 @@ class ReportWriter {
   }
 }
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<ImportResult> {
   const started = performance.now();
