@@ -5,7 +5,8 @@
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string): string {
+export function csvCell(value: string, quoteSemicolons = true): string {
   const s = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A spreadsheet in an Indonesian locale splits on ';' too: data exports quote it.
+  return (quoteSemicolons ? /[",\n\r;]/ : /[",\n\r]/).test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

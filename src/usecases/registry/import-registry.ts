@@ -167,7 +167,7 @@ class ReportWriter {
       this.stream.write('\uFEFFbaris,kolom,alasan,reason\n');
     }
     let out = '';
-    for (const r of rejections) out += `${r.rowNo},${csvCell(r.column)},${csvCell(r.reason)},${csvCell(r.reasonEn)}\n`;
+    for (const r of rejections) out += `${r.rowNo},${csvCell(r.column, false)},${csvCell(r.reason, false)},${csvCell(r.reasonEn, false)}\n`;
     this.count += rejections.length;
     this.stream.write(out);
   }
