@@ -33,7 +33,11 @@ export const submitBody = z.object({
   channel: text(40).optional(),
   applicant: applicantInput,
   reporter: reporterInput.optional(),
-  answers: z.record(z.string().max(100), z.unknown()).optional(),
+  // Answers are values, never nested: text (bounded), numbers, yes/no; at most 100 of them.
+  answers: z
+    .record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+    .refine((o) => Object.keys(o).length <= 100, { message: 'paling banyak 100 isian / at most 100 answers' })
+    .optional(),
   attachments: z.array(attachmentInput).max(100).optional(),
 });
 
