@@ -86,11 +86,19 @@ describe(`no public registry oracle (${TEST_DB})`, () => {
     assert.equal((await rec(JSON.parse(listed.body).id)).registry['registry.dtks'], true);
   });
 
-  it('still tells staff at the counter what the registry says', async () => {
+  it('still tells staff at the counter what the registry says, and logs that read; the public’s submissions read nothing out', async () => {
+    const log = async (nik: string) => t.database.db.selectFrom('registry_access_log').select(['action', 'actor_name', 'found', 'detail']).where('nik', '=', nik).execute();
+    assert.deepEqual(await log(DEWI_NIK), [], 'public submissions are not registry reads: nothing was told');
     const front = await staffActor(t.ctx, 'front-office', OFFICE);
     const r = await submitApplication(t.ctx, { office: OFFICE, service: SERVICE, applicant: { nik: DEWI_NIK, name: 'Dewi Lestari' }, answers: { keperluan: 'reaktivasi-pbi', 'bulan-nonaktif': 1 }, attachments: [{ requirement: 'fotokopi-kk', shown: true }] }, front);
     assert.ok(!r.ok);
     assert.ok(r.error.problems.some((p) => p.field === 'eligibility.reaktivasi-terdaftar-dtks' && p.code === 'not-eligible'));
+    const entries = await log(DEWI_NIK);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]!.action, 'lookup-nik');
+    assert.equal(entries[0]!.actor_name, front.name);
+    assert.equal(Number(entries[0]!.found), 0);
+    assert.deepEqual(JSON.parse(entries[0]!.detail), { purpose: 'intake', service: SERVICE, accepted: false });
   });
 
   it('withholds registry facts and verdicts from the timeline of roles the registry refuses', async () => {

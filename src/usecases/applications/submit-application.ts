@@ -14,7 +14,9 @@ import { startMove } from '../../domain/procedure/engine.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { idempotencyKeyReused, requestHash } from '../idempotency.js';
+import { serviceUsesRegistry } from '../registry/effects.js';
 import { registryFactsFor } from '../registry/facts.js';
+import { logAccess } from '../registry/log-access.js';
 import { serverSecret } from '../server-secret.js';
 
 export interface SubmitInput extends IntakeInput {
@@ -83,6 +85,20 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   const today = ctx.clock.localDate(office.office, now.toISOString());
   const registry = await registryFactsFor(ctx, office.id, input.applicant?.nik);
   const checked = checkIntake(svc, input, { today, staff, registry });
+  // Staff at the counter are told what the registry says (a not-eligible verdict, the documents a
+  // DTKS condition asks for): that is a read of registry data, logged before the answer leaves.
+  if (staff && registry && serviceUsesRegistry(svc))
+    await logAccess(ctx.database, {
+      officeId: office.id,
+      actor: { id: actor.id, name: actor.name, roles: actor.roles },
+      action: 'lookup-nik',
+      nik: checked.ok ? checked.value.applicant.nik : (input.applicant?.nik?.trim() ?? null),
+      snapshotId: typeof registry['registry.snapshot'] === 'string' ? registry['registry.snapshot'] : null,
+      reason: `Pemeriksaan syarat layanan ${svc.slug} saat pendaftaran di loket`,
+      found: registry['registry.dtks'] === true,
+      detail: { purpose: 'intake', service: svc.slug, accepted: checked.ok },
+      at: now.toISOString(),
+    });
   if (!checked.ok) return fail('invalid', ...checked.problems);
   const intake = checked.value;
   const known = await knownUploads(db, intake.attachments.flatMap((a) => (a.upload ? [a.upload] : [])));

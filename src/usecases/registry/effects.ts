@@ -23,7 +23,7 @@ export function ruleUsesRegistry(r: Rule): boolean {
 }
 
 /** Whether a service's eligibility rules or requirement conditions read the registry. */
-function serviceUsesRegistry(svc: Service): boolean {
+export function serviceUsesRegistry(svc: Service): boolean {
   return svc.eligibility.some((e) => ruleUsesRegistry(e.rule)) || svc.requirements.some((r) => !!r.appliesWhen && ruleUsesRegistry(r.appliesWhen));
 }
 
