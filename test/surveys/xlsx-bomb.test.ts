@@ -55,6 +55,19 @@ describe(`XLSX imports are bounded (${TEST_DB})`, () => {
     assert.ok(r.ms < 2000, `refused in ${r.ms} ms`);
   });
 
+  it('refuses a questionnaire workbook of more than 20,000 rows, naming the limit', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Kuesioner');
+    ws.addRow(['Tanggal', 'Layanan', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']);
+    for (let i = 0; i < 20_001; i++) ws.addRow(['2026-11-02', 'pendaftaran-awal-lks', 4, 4, 3, 4, 4, 4, 4, 3, 4]);
+    const r = await importSurvey(Buffer.from(await wb.xlsx.writeBuffer()));
+    assert.equal(r.status, 422);
+    assert.equal(r.body.error.problems[0].code, 'xlsx-too-many-rows');
+    assert.match(r.body.error.problems[0].message, /Paling banyak 20000 baris/);
+    assert.match(r.body.error.problems[0].messageEn, /At most 20000 questionnaire rows/);
+  });
+
   it('refuses a registry workbook declaring more than 2 GB unpacked, before the streaming reader starts', async () => {
     const file = join(dir, 'dtks-november.xlsx');
     const part = { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') };

@@ -67,10 +67,10 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   });
   // The key is bound to the request it first came with: another body under it is refused, never
   // answered with that first case's number and tracking code.
-  // Upload ids are left out: a client that retries after a lost answer may upload its files again.
-  const bodyHash = input.idempotencyKey
-    ? requestHash(actor.id, { ...input, idempotencyKey: undefined, attachments: input.attachments?.map((a) => ({ requirement: a.requirement, upload: a.upload ? 'file' : undefined, shown: a.shown })) })
-    : null;
+  // Bound to who applies for what (office, service, applicant, reporter, answers), not to the
+  // attachments: a client retrying after a lost answer may upload its files again, and a browser
+  // resending a form from its history does not restore the file inputs.
+  const bodyHash = input.idempotencyKey ? requestHash(actor.id, { ...input, idempotencyKey: undefined, attachments: undefined }) : null;
   const replay = async () => {
     if (!input.idempotencyKey) return null;
     const existing = await findByIdempotencyKey(db, office.id, input.idempotencyKey);
