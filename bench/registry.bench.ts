@@ -298,7 +298,7 @@ async function childServe(dataDir: string): Promise<void> {
   const b = await boot({ databaseUrl: null, dataDir, standardsDir: 'standards', demo: true });
   if (!b.ok) throw new Error('standards invalid');
   const app = await buildApp({ ctx: b.ctx, rateLimit: false });
-  const s = await signIn(b.ctx.database, `operator@${OFFICE}`, 'sigap-demo', 'api');
+  const s = await signIn(b.ctx.database, `operator@${OFFICE}`, 'sigap-demo', 'api', '127.0.0.1');
   if (!s.ok) throw new Error('sign-in failed');
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`TOKEN ${s.value.token}`);

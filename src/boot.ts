@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { openDatabase, type Database } from './db/dialect.js';
+import { ensurePrivateDir } from './io/private-files.js';
 import { closuresBySlug, hoursBySlug } from './db/calendar-repo.js';
 import { migrate } from './db/migrate.js';
 import type { Located } from './domain/standards/validate.js';
@@ -15,6 +16,7 @@ import { newCaches, type Ctx } from './usecases/context.js';
 import { loadStandards } from './usecases/catalogue/load-standards.js';
 import { SlaClock } from './usecases/sla-clock.js';
 import { ensureDemoAccounts } from './usecases/staff/ensure-demo-accounts.js';
+import { disableDemoAccounts } from './usecases/staff/disable-demo-accounts.js';
 import { letterEffects } from './usecases/letters/effects.js';
 import { registryEffects } from './usecases/registry/effects.js';
 
@@ -24,15 +26,22 @@ export interface BootOptions {
   standardsDir: string;
   calendarFile?: string;
   demo?: boolean;
+  /**
+   * A server start (`sigap serve`): without demo mode it switches every demo account off, so a
+   * database first run with `npm start` never serves the published demo password in production.
+   */
+  serving?: boolean;
   actor?: string;
   /** PUBLIC_BASE_URL; without it, http://localhost:<port> (the server corrects it to the port it listens on). */
   publicBaseUrl?: string | null;
   port?: number;
 }
 
-export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number } | { ok: false; problems: Located[]; database: Database };
+export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number } | { ok: false; problems: Located[]; database: Database };
 
 export async function boot(opts: BootOptions): Promise<BootResult> {
+  // Owner-only before anything is written into it (PostgreSQL keeps uploads and letters here too).
+  ensurePrivateDir(opts.dataDir);
   const database = openDatabase(opts);
   await migrate(database);
   const loaded = await loadStandards(database, opts.standardsDir, opts.actor ?? 'startup');
@@ -52,6 +61,8 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     effects: [...registryEffects, ...letterEffects],
     caches: newCaches(),
   };
-  const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue) : 0;
-  return { ok: true, ctx, demoAccounts };
+  const actor = opts.actor ?? 'startup';
+  const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;
+  const demoAccountsDisabled = !opts.demo && opts.serving ? await disableDemoAccounts(database, actor) : 0;
+  return { ok: true, ctx, demoAccounts, demoAccountsDisabled };
 }

@@ -1,4 +1,5 @@
 /** Runtime configuration from the environment, validated once at start-up. */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -10,6 +11,29 @@ export interface Config {
   standardsDir: string;
   demo: boolean;
   publicBaseUrl: string | null;
+  /**
+   * TRUST_PROXY: the reverse proxy's addresses or CIDR ranges, comma-separated. Only requests
+   * from these may set the client address (X-Forwarded-For) and scheme (X-Forwarded-Proto);
+   * unset, nobody may, so per-address limits cannot be dodged with a forged header.
+   */
+  trustProxy: string[] | null;
+}
+
+/** TRUST_PROXY parsed: every entry an IP address or CIDR range; anything else refuses to start. */
+export function parseTrustProxy(raw: string | undefined): string[] | null {
+  const entries = (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  if (entries.length === 0) return null;
+  for (const e of entries) {
+    const [addr, bits, extra] = e.split('/');
+    const family = isIP(addr ?? '');
+    const max = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (!family || !bitsOk || extra !== undefined)
+      throw new Error(
+        `TRUST_PROXY harus alamat IP atau CIDR proksi, dipisah koma (mis. 127.0.0.1,10.0.0.0/8): ${e} / TRUST_PROXY must be the proxy's IP addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8): ${e}`,
+      );
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: url,
     standardsDir: resolve(env.STANDARDS_DIR ?? 'standards'),
     demo: env.SIGAP_DEMO === '1' || env.SIGAP_DEMO === 'true',
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? null,
+    publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -9,11 +9,14 @@ import { formatProblem } from '../domain/standards/validate.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
+import { AUDIT_HELP, auditCommand } from './audit-commands.js';
+import { backupCommand } from './backup-commands.js';
+import { userCommand, USER_USAGE } from './user-commands.js';
+import { banner, lanAddresses, startupNotices } from './startup-notices.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
 import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
 import { SlaClock } from '../usecases/sla-clock.js';
-import { createUser } from '../usecases/staff/create-user.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
@@ -28,12 +31,14 @@ Perintah / commands:
   sigap standards lint [dir]       peringatan penyusunan, dan teks yang tidak ada di decree.txt (gagal)
                                    drafting warnings, and text not found in decree.txt (fails)
   sigap standards load [dir]       muat standar ke basis data sebagai versi / store standards as versions
-  sigap user add --office <slug> --username <u> --name <nama> --roles r1,r2 [--password <p>]
-                                   buat akun petugas (tanpa --password: dibaca dari SIGAP_PASSWORD)
-  sigap sla due --office <slug> --start <ISO> --value <n> --unit <unit> [--service <slug>]
+${USER_USAGE}  sigap sla due --office <slug> --start <ISO> --value <n> --unit <unit> [--service <slug>]
                                    hitung batas waktu / compute a due time
   sigap simulate --office <slug> --service <slug> [--path main|return|reject]
                                    jalankan satu kasus dengan akun demo / run one case with the demo accounts
+${AUDIT_HELP}
+  sigap backup <folder-baru>       cadangan lengkap saat server berjalan / a consistent backup while serving
+  sigap restore <folder>           pulihkan ke DATA_DIR dan basis data yang kosong / restore into an empty
+                                   DATA_DIR and database (docs/OPERATIONS.md)
 `;
 
 /** Boots the product for a command, or prints why the standards refuse to load. */
@@ -46,6 +51,8 @@ async function bootOrReport(config: ReturnType<typeof loadConfig>, opts: { demo:
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Whatever this process creates (database, uploads, letters, reports, exports) is the service user's alone.
+  process.umask(0o077);
   const [cmd, sub, ...rest] = argv;
   const config = loadConfig();
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
@@ -109,38 +116,17 @@ async function main(argv: string[]): Promise<number> {
     const code = await registryCommand(argv.slice(1), config);
     if (code !== null) return code;
   }
-  if (cmd === 'user' && sub === 'add') {
-    const { values } = parseArgs({
-      args: rest,
-      options: { office: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, password: { type: 'string' }, nip: { type: 'string' }, rank: { type: 'string' }, title: { type: 'string' } },
-    });
-    const password = values.password ?? process.env.SIGAP_PASSWORD;
-    if (!values.office || !values.username || !values.name || !values.roles || !password) {
-      process.stderr.write('Wajib / required: --office --username --name --roles, dan --password atau SIGAP_PASSWORD\n');
-      return 2;
-    }
-    const c = await bootOrReport(config, { demo: false, actor: 'cli' });
-    if (!c) return 1;
-    try {
-      const r = await createUser(c.database, c.catalogue, {
-        office: values.office,
-        username: values.username.toLowerCase(),
-        displayName: values.name,
-        password,
-        roles: values.roles.split(',').map((x) => x.trim()),
-        nip: values.nip,
-        rank: values.rank,
-        title: values.title,
-      });
-      if (!r.ok) {
-        for (const p of r.error.problems) process.stderr.write(`${p.message} / ${p.messageEn}\n`);
-        return 1;
-      }
-      process.stdout.write(`Akun dibuat / account created: ${r.value.username} (${r.value.roles.join(', ')})\n`);
-      return 0;
-    } finally {
-      await c.database.close();
-    }
+  if (cmd === 'audit') {
+    const code = await auditCommand(argv.slice(1), config);
+    if (code !== null) return code;
+  }
+  if (cmd === 'backup' || cmd === 'restore') {
+    const code = await backupCommand(argv, config);
+    if (code !== null) return code;
+  }
+  if (cmd === 'user') {
+    const code = await userCommand(sub, rest, config);
+    if (code !== null) return code;
   }
   if (cmd === 'sla' && sub === 'due') {
     const { values } = parseArgs({ args: rest, options: { office: { type: 'string' }, start: { type: 'string' }, value: { type: 'string' }, unit: { type: 'string' }, service: { type: 'string' } } });
@@ -220,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'serve') {
     const { values } = parseArgs({ args: argv.slice(1), options: { port: { type: 'string' } }, allowPositionals: true });
     const port = values.port ? Number(values.port) : config.port;
-    const booted = await boot({ ...config, port, demo: config.demo });
+    const booted = await boot({ ...config, port, demo: config.demo, serving: true });
     if (!booted.ok) {
       for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
       process.stderr.write('Standar tidak sah, server tidak dijalankan / invalid standards, not starting\n');
@@ -232,16 +218,21 @@ async function main(argv: string[]): Promise<number> {
     // Loaded only to serve: the HTTP layer (Fastify, Swagger UI, PDF) would cost every other
     // command, a million-row import among them, tens of megabytes.
     const { buildApp } = await import('../http/app.js');
-    const app = await buildApp({ ctx, logger: true });
+    const app = await buildApp({ ctx, logger: true, trustProxy: config.trustProxy });
     const sweep = setInterval(() => {
       for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));
       sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
-    if (config.demo) app.log.info(`Mode demo: akun <peran>@<kantor> / ${DEMO_PASSWORD} (${booted.demoAccounts} baru dibuat)`);
     await app.listen({ port, host: config.host });
     const address = app.server.address();
     const listening = typeof address === 'object' && address ? address.port : port;
+    const facts = { demo: config.demo, demoPassword: DEMO_PASSWORD, demoAccountsCreated: booted.demoAccounts, demoAccountsDisabled: booted.demoAccountsDisabled };
+    for (const n of startupNotices({ ...facts, host: config.host, port: listening, publicBaseUrl: config.publicBaseUrl, trustProxy: config.trustProxy, lanAddresses: lanAddresses() })) {
+      // Warnings also go to stderr as a banner: among JSON log lines an operator would miss them.
+      if (n.level === 'warn') process.stderr.write(banner(n.text));
+      app.log[n.level](n.text);
+    }
     // Without PUBLIC_BASE_URL, receipts and QR codes carry the address this server really answers on.
     if (!config.publicBaseUrl) ctx.publicBaseUrl = `http://localhost:${listening}`;
     const services = catalogue.list().reduce((a, o) => a + o.services.length, 0);

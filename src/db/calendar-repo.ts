@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { ClosureKind, WeekHours } from '../domain/calendar/office-setup.js';
 import type { DB } from './schema.js';
+import { insertAuditEvent } from './audit-chain-repo.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -129,10 +130,7 @@ export async function deleteHours(q: Q, c: { officeId: string; officeSlug: strin
 }
 
 async function audit(q: Q, c: { officeId: string; officeSlug: string; actor: string; at: string }, action: string, detail: Record<string, unknown>): Promise<void> {
-  await q
-    .insertInto('audit_events')
-    .values({ id: randomUUID(), office_id: c.officeId, actor: c.actor, action, subject: `office:${c.officeSlug}`, detail: JSON.stringify(detail), at: c.at })
-    .execute();
+  await insertAuditEvent(q, { officeId: c.officeId, actor: c.actor, action, subject: `office:${c.officeSlug}`, detail, at: c.at });
 }
 
 /** The office's calendar changes, newest first (for the admin's page). */

@@ -18,6 +18,7 @@ import {
 import type { DialectName } from './dialect.js';
 import type { DB } from './schema.js';
 import type { ComplaintEventsTable, ComplaintNotificationsTable, ComplaintsTable } from './schema-complaints.js';
+import { insertAuditEvent } from './audit-chain-repo.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -363,8 +364,5 @@ export async function registrationNumberOf(q: Q, applicationId: string): Promise
 
 /** Every read of a complainant's identity is logged (UU 27/2022: reads of personal data are logged). */
 export async function recordIdentityRead(q: Q, c: Complaint, actorName: string, at: string): Promise<void> {
-  await q
-    .insertInto('audit_events')
-    .values({ id: randomUUID(), office_id: c.officeId, actor: actorName, action: 'complaint.identity.read', subject: `complaint:${c.receiptNumber}`, detail: JSON.stringify({ mode: c.mode }), at })
-    .execute();
+  await insertAuditEvent(q, { officeId: c.officeId, actor: actorName, action: 'complaint.identity.read', subject: `complaint:${c.receiptNumber}`, detail: { mode: c.mode }, at });
 }

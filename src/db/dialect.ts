@@ -2,13 +2,15 @@
  * The one place where SQLite and PostgreSQL differ: connection, pragmas, auto-increment column
  * type. Everything else (migrations, repositories) is written once against Kysely.
  */
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfExists } from '../io/private-files.js';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type ColumnDataType, type DatabaseConnection, type Driver, type Expression, type SqliteDialectConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { SqliteAppender } from './sqlite-append.js';
+import { insertChained } from './audit-chain-repo.js';
+import { isChainedTable } from '../domain/audit-chain.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -30,7 +32,8 @@ export interface Database {
   /**
    * Appends rows to an append-only table (logs) and resolves once they are committed. On SQLite
    * the commit happens in a writer thread (sqlite-append.ts) so its fsync never blocks requests.
-   * Never await it inside `write`: that thread would wait for the transaction's lock.
+   * Never await it inside `write`: that thread would wait for the transaction's lock. Rows of
+   * chained tables (domain/audit-chain.ts) are linked to their office's audit chain on the way in.
    */
   append(table: string, rows: Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
@@ -39,10 +42,19 @@ export interface Database {
 export interface DialectHelpers {
   /** Column type of an auto-incrementing integer key. */
   serial: ColumnDataType | Expression<unknown>;
+  /** For the rare migration step that differs (constraints SQLite cannot add to a table). */
+  dialect: DialectName;
 }
 
 export function dialectHelpers(dialect: DialectName): DialectHelpers {
-  return dialect === 'sqlite' ? { serial: 'integer' } : { serial: sql`bigserial` };
+  return dialect === 'sqlite' ? { serial: 'integer', dialect } : { serial: sql`bigserial`, dialect };
+}
+
+/** An append on the main connection: chained tables link each row to its office's chain (audit-chain-repo.ts). */
+async function appendHere(db: Kysely<DB>, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  if (isChainedTable(table)) await insertChained(db, table, rows);
+  else await db.insertInto(table as keyof DB).values(rows as never).execute();
 }
 
 function redact(url: string): string {
@@ -95,14 +107,18 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
       location: { kind: 'postgres', url },
       write: (fn) => db.transaction().execute(fn),
       read: async <T>(text: string, params: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as T[],
-      append: async (table, rows) => {
-        if (rows.length) await db.insertInto(table as keyof DB).values(rows as never).execute();
-      },
+      append: (table, rows) => appendHere(db, table, rows),
       close: () => db.destroy(),
     };
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(opts.dataDir, 'sigap.db');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // Created owner-only before SQLite opens it: its WAL and shared-memory files copy these permissions.
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+    tightenIfExists(`${file}-wal`);
+    tightenIfExists(`${file}-shm`);
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL in WAL mode is durable across process crashes; FULL adds power-loss durability.
@@ -140,7 +156,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
       if (inMemory) return (await db.executeQuery<T>(CompiledQuery.raw(text, params as unknown[]))).rows as T[];
       return readStatement(text).all(...params) as T[];
     },
-    append: (table, rows) => (appender ? appender.append(table, rows) : db.insertInto(table as keyof DB).values(rows as never).execute().then(() => undefined)),
+    append: (table, rows) => (appender ? appender.append(table, rows) : appendHere(db, table, rows)),
     close: async () => {
       await appender?.close();
       (reader as SQLite.Database | null)?.close();

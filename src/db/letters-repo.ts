@@ -11,6 +11,7 @@ import type { DB, StaffUsersTable } from './schema.js';
 import type { LetterDelegationsTable, LettersTable } from './schema-letters.js';
 import { findUserByUsername, toStaff, type StaffUser } from './staff-repo.js';
 import { updateIfVersion } from './versioned.js';
+import { insertAuditEvent } from './audit-chain-repo.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -128,7 +129,7 @@ export async function letterEvents(q: Q, letterId: string): Promise<LetterEvent[
 }
 
 export async function insertAudit(q: Q, a: { officeId: string; actor: string; action: string; subject: string; detail: Record<string, unknown>; at: string }): Promise<void> {
-  await q.insertInto('audit_events').values({ id: randomUUID(), office_id: a.officeId, actor: a.actor, action: a.action, subject: a.subject, detail: JSON.stringify(a.detail), at: a.at }).execute();
+  await insertAuditEvent(q, a);
 }
 
 /* ---------- the archive and the register ---------- */

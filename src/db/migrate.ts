@@ -7,7 +7,9 @@ import * as m003 from './migrations/003-letters.js';
 import * as m004 from './migrations/004-registry.js';
 import * as m005 from './migrations/005-complaints-surveys.js';
 import * as m006 from './migrations/006-office-calendar.js';
+import * as m007 from './migrations/007-accounts.js';
 import * as m008 from './migrations/008-idempotency-body.js';
+import * as m009 from './migrations/009-audit-chain.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -17,7 +19,9 @@ const ORDERED: [string, Step][] = [
   ['004-registry', m004],
   ['005-complaints-surveys', m005],
   ['006-office-calendar', m006],
+  ['007-accounts', m007],
   ['008-idempotency-body', m008],
+  ['009-audit-chain', m009],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

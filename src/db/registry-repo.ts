@@ -18,6 +18,7 @@ import type { Database, DialectName } from './dialect.js';
 import type { ApplicationEventsTable, DB } from './schema.js';
 import type { RegistryAccessLogTable, RegistryProposalEventsTable, RegistryProposalsTable, RegistryRowTable, RegistrySnapshotsTable } from './schema-registry.js';
 import { updateIfVersion } from './versioned.js';
+import { insertAuditEvent } from './audit-chain-repo.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type RowsDB = { registry_rows: RegistryRowTable };
@@ -209,10 +210,7 @@ export async function publishSnapshot(
     .where('id', '=', snap.id)
     .where('status', '=', 'loading')
     .execute();
-  await trx
-    .insertInto('audit_events')
-    .values({ id: randomUUID(), office_id: snap.office_id, actor: audit.actor, action: 'registry.import', subject: `registry-snapshot:${snap.id}`, detail: JSON.stringify(audit.detail), at: now })
-    .execute();
+  await insertAuditEvent(trx, { officeId: snap.office_id, actor: audit.actor, action: 'registry.import', subject: `registry-snapshot:${snap.id}`, detail: audit.detail, at: now });
 }
 
 /* ---------- import lock ---------- */
@@ -689,7 +687,7 @@ export interface NewAccessEntry {
 /** Appends an access entry through the database's append path; resolves once it is committed. */
 export async function appendAccessEntry(database: Database, e: NewAccessEntry): Promise<string> {
   const id = randomUUID();
-  const row: Omit<RegistryAccessLogTable, 'seq'> = {
+  const row: Omit<RegistryAccessLogTable, 'seq' | 'prev_hash' | 'hash'> = {
     id,
     office_id: e.officeId,
     at: e.at,

@@ -67,6 +67,9 @@ export interface RegistryAccessLogTable {
   found: number | null;
   /** JSON: rows returned, masking, filters. */
   detail: string;
+  /** The audit chain (db/audit-chain-repo.ts). */
+  prev_hash: string;
+  hash: string;
 }
 
 export interface RegistryProposalsTable {

@@ -54,6 +54,18 @@ export interface AuditEventsTable {
   subject: string;
   detail: string;
   at: string;
+  /** The office's previous row's hash (docs/ARCHITECTURE.md, "The audit chain"); written only by db/audit-chain-repo.ts. */
+  prev_hash: string;
+  hash: string;
+}
+
+/** Per chained table and office: how many rows the chain has and the hash it ends on; its row is the lock appends take. */
+export interface AuditChainHeadsTable {
+  chain: string;
+  /** office_id, or '' for rows without an office. */
+  office_key: string;
+  row_count: number;
+  head_hash: string;
 }
 
 export interface StaffUsersTable {
@@ -80,6 +92,14 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+/** Sign-in failures of an account from one client address (or 'signing'), migration 007. */
+export interface SignInFailuresTable {
+  user_id: string;
+  address: string;
+  failures: number;
+  locked_until: string | null;
 }
 
 export interface CountersTable {
@@ -220,6 +240,7 @@ export interface DB extends LettersTables, RegistryTables, ComplaintsTables, Sur
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
   counters: CountersTable;
   applications: ApplicationsTable;
   tasks: TasksTable;
@@ -234,4 +255,5 @@ export interface DB extends LettersTables, RegistryTables, ComplaintsTables, Sur
   services: ServicesTable;
   service_versions: ServiceVersionsTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
 }

@@ -1,9 +1,12 @@
 /**
  * Writer thread for append-only tables on SQLite (see sqlite-append.ts): its own connection to the
- * database file, one IMMEDIATE transaction per group of rows, answered after the commit.
+ * database file, one IMMEDIATE transaction per group of rows, answered after the commit. Rows of
+ * chained tables (domain/audit-chain.ts) are linked here, inside that transaction, which holds the
+ * database's write lock: the same steps as db/audit-chain-repo.ts, in this connection's SQL.
  */
 import SQLite from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { GENESIS, isChainedTable, officeKey, rowHash } from '../domain/audit-chain.js';
 import type { AppendReply, AppendRequest } from './sqlite-append.js';
 
 const { file, synchronous } = workerData as { file: string; synchronous: 'FULL' | 'NORMAL' };
@@ -13,14 +16,35 @@ db.pragma(`synchronous = ${synchronous}`);
 db.pragma('busy_timeout = 10000');
 const statements = new Map<string, SQLite.Statement>();
 
-const insertAll = db.transaction((req: AppendRequest) => {
-  const key = `${req.table}(${req.columns.join(',')})`;
-  let stmt = statements.get(key);
+const statement = (sql: string): SQLite.Statement => {
+  let stmt = statements.get(sql);
   if (!stmt) {
-    stmt = db.prepare(`INSERT INTO "${req.table}" (${req.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${req.columns.map(() => '?').join(', ')})`);
-    statements.set(key, stmt);
+    stmt = db.prepare(sql);
+    statements.set(sql, stmt);
   }
-  for (const row of req.rows) stmt.run(row);
+  return stmt;
+};
+const insertSql = (table: string, columns: string[]) => `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+const insertAll = db.transaction((req: AppendRequest) => {
+  if (!isChainedTable(req.table)) {
+    const stmt = statement(insertSql(req.table, req.columns));
+    for (const row of req.rows) stmt.run(row);
+    return;
+  }
+  const insert = statement(insertSql(req.table, [...req.columns, 'prev_hash', 'hash']));
+  const lockHead = statement(
+    'INSERT INTO audit_chain_heads (chain, office_key, row_count, head_hash) VALUES (?, ?, 0, ?) ON CONFLICT (chain, office_key) DO UPDATE SET row_count = audit_chain_heads.row_count RETURNING row_count, head_hash',
+  );
+  const moveHead = statement('UPDATE audit_chain_heads SET row_count = ?, head_hash = ? WHERE chain = ? AND office_key = ?');
+  for (const values of req.rows) {
+    const row = Object.fromEntries(req.columns.map((c, i) => [c, values[i]]));
+    const key = officeKey(row.office_id as string | null);
+    const head = lockHead.get(req.table, key, GENESIS) as { row_count: number; head_hash: string };
+    const hash = rowHash(req.table, row, head.head_hash);
+    insert.run([...values, head.head_hash, hash]);
+    moveHead.run(head.row_count + 1, hash, req.table, key);
+  }
 });
 
 parentPort!.on('message', (req: AppendRequest) => {

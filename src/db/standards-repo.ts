@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../domain/util/canonical-json.js';
 import type { Office, Service } from '../domain/standards/schema.js';
 import type { DB } from './schema.js';
+import { insertAuditEvent } from './audit-chain-repo.js';
 
 export type ChangeKind = 'created' | 'changed' | 'unchanged';
 
@@ -118,18 +119,14 @@ export async function storeOfficeStandard(
     const summary: StoreSummary = { office: input.office.slug, officeChange, officeVersion, services: summaryServices, deactivated };
     const changed = officeChange !== 'unchanged' || deactivated.length > 0 || summaryServices.some((s) => s.change !== 'unchanged');
     if (changed)
-      await trx
-        .insertInto('audit_events')
-        .values({
-          id: randomUUID(),
-          office_id: office.id,
-          actor,
-          action: 'standards.load',
-          subject: `office:${input.office.slug}`,
-          detail: JSON.stringify({ ...summary, services: summaryServices.filter((s) => s.change !== 'unchanged') }),
-          at: now,
-        })
-        .execute();
+      await insertAuditEvent(trx, {
+        officeId: office.id,
+        actor,
+        action: 'standards.load',
+        subject: `office:${input.office.slug}`,
+        detail: { ...summary, services: summaryServices.filter((s) => s.change !== 'unchanged') },
+        at: now,
+      });
     return summary;
   });
 }

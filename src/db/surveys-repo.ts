@@ -9,6 +9,7 @@ import type { CheckedResponse } from '../domain/surveys/response-input.js';
 import { SURVEY_SOURCES, type SurveySource } from '../domain/surveys/questionnaire.js';
 import type { DB } from './schema.js';
 import type { SurveyResponsesTable } from './schema-surveys.js';
+import { insertAuditEvent } from './audit-chain-repo.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -250,5 +251,5 @@ export async function upsertFollowup(q: Q, row: { office_id: string; scope: stri
 
 /** What staff did with survey data (paper entry, import, follow-up plan), in the office's audit trail. */
 export async function recordSurveyAudit(q: Q, a: { officeId: string; actor: string; action: 'survey.paper' | 'survey.import' | 'survey.follow-up'; subject: string; detail: Record<string, unknown>; at: string }): Promise<void> {
-  await q.insertInto('audit_events').values({ id: randomUUID(), office_id: a.officeId, actor: a.actor, action: a.action, subject: a.subject, detail: JSON.stringify(a.detail), at: a.at }).execute();
+  await insertAuditEvent(q, a);
 }

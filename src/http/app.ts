@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Writable } from 'node:stream';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ctx } from '../usecases/context.js';
 import { MAX_UPLOAD_BYTES } from '../usecases/applications/store-upload.js';
@@ -29,6 +30,7 @@ import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
 import { calendarPages } from './pages/calendar-pages.js';
+import { staffAdminPages } from './pages/staff-admin-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
 import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
@@ -37,10 +39,15 @@ import { lettersPages } from './pages/letters-pages.js';
 import { lettersPublicPages } from './pages/letters-public-pages.js';
 import { registryPages } from './pages/registry-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
+import { loggerOptions } from './log-redact.js';
+import { registerSecurity } from './security.js';
 
 export interface AppDeps {
   ctx: Ctx;
-  logger?: boolean;
+  /** Request logging (query values, NIKs, tokens and client addresses redacted); a stream for tests. */
+  logger?: boolean | { stream: Writable };
+  /** TRUST_PROXY: the only addresses whose X-Forwarded-For/-Proto are believed; none by default. */
+  trustProxy?: string[] | null;
   /** Rate limits protect public intake; tests and benchmarks that hammer one client lift them. */
   rateLimit?: boolean;
 }
@@ -54,8 +61,9 @@ function hasNul(v: unknown, depth = 0): boolean {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
-    trustProxy: true,
+    logger: loggerOptions(deps.logger),
+    // Trusting every X-Forwarded-For would let anyone pick their address and escape per-address limits.
+    trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
     bodyLimit: 1024 * 1024,
     // Errors raised by the router itself (a malformed or too long URL) get our bilingual shape too.
     frameworkErrors: (error, _req, reply) => {
@@ -95,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const flowcharts = new FlowchartCache();
   const { ctx } = deps;
   await app.register(cookie);
+  await registerSecurity(app);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // Per-request limits (the intake forms', applications-forms.ts) are merged over these defaults.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
@@ -147,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(lettersDelegationPages, { ctx });
   await app.register(registryPages, { ctx });
   await app.register(calendarPages, { ctx });
+  await app.register(staffAdminPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

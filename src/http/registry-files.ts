@@ -7,7 +7,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { ensurePrivateDir, PRIVATE_FILE } from '../io/private-files.js';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -40,7 +41,7 @@ export async function receiveExtract(req: FastifyRequest, target: string): Promi
   let checked = false;
   const header = req.headers['x-csrf-token'];
   const tokenValid = () => csrfValid(req, typeof header === 'string' ? header : fields._csrf);
-  await mkdir(dirname(target), { recursive: true });
+  ensurePrivateDir(dirname(target));
   try {
     for await (const part of req.parts({ limits: { fileSize: MAX_EXTRACT_BYTES, files: 2, fields: 20 } })) {
       if (part.type === 'field') {
@@ -59,7 +60,7 @@ export async function receiveExtract(req: FastifyRequest, target: string): Promi
         continue;
       }
       name = part.filename || 'registri.csv';
-      await pipeline(part.file, createWriteStream(target));
+      await pipeline(part.file, createWriteStream(target, { mode: PRIVATE_FILE }));
       if (part.file.truncated) {
         await rm(target, { force: true });
         return refused(failWith('too-large', 'file-too-large', 'Berkas terlalu besar (maksimal 4 GB)', 'File too large (at most 4 GB)'));

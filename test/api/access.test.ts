@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { registerAuth } from '../../src/http/auth.js';
 import { TEST_DB } from '../support/db.js';
-import { testApp, type TestApp } from '../support/app.js';
+import { postSignInForm, testApp, type TestApp } from '../support/app.js';
 
 describe(`route access and CSRF (${TEST_DB})`, () => {
   let t: TestApp;
@@ -39,7 +39,7 @@ describe(`route access and CSRF (${TEST_DB})`, () => {
   });
 
   it('a cookie session writes only with its CSRF token: a staff route refuses, a public route serves the request as the public', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/masuk', payload: 'username=front-office%40kota-jambi&password=sigap-demo&next=%2Fpetugas', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const login = await postSignInForm(t.app, 'front-office@kota-jambi', 'sigap-demo', '/petugas');
     assert.equal(login.statusCode, 303);
     const session = String(login.headers['set-cookie']).split(';')[0]!;
     const queue = await t.app.inject({ method: 'GET', url: '/petugas', headers: { cookie: session } });

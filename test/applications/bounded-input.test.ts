@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiClient, testApp, type TestApp } from '../support/app.js';
+import { apiClient, postSignInForm, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { BUDI, multipartBody, PDF_MIN, SITI } from '../support/fixtures.js';
 
@@ -31,13 +31,12 @@ describe(`bad input, bounded (${TEST_DB})`, () => {
   });
 
   it('signs in with a `next` carrying CR/LF safely: to the back office, no header injection, no 500', async () => {
-    const form = (next: string) => `username=front-office%40kota-jambi&password=sigap-demo&next=${encodeURIComponent(next)}`;
     for (const next of ['/petugas\r\nSet-Cookie: sesi=curian', '/petugas/tugas\nX: y', '/petugas\\\\evil.example', '/petugas/kasus/1 2']) {
-      const r = await t.app.inject({ method: 'POST', url: '/masuk', payload: form(next), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const r = await postSignInForm(t.app, 'front-office@kota-jambi', 'sigap-demo', next);
       assert.equal(r.statusCode, 303, `${JSON.stringify(next)}: ${r.body.slice(0, 200)}`);
       assert.equal(r.headers.location, '/petugas');
     }
-    const fine = await t.app.inject({ method: 'POST', url: '/masuk', payload: form('/petugas/tugas?lang=en'), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const fine = await postSignInForm(t.app, 'front-office@kota-jambi', 'sigap-demo', '/petugas/tugas?lang=en');
     assert.equal(fine.headers.location, '/petugas/tugas?lang=en');
     const page = await t.app.inject({ method: 'GET', url: '/masuk?next=%2Fpetugas%0D%0AX%3A%20y' });
     assert.equal(page.statusCode, 200);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { mainOutcome } from '../../src/domain/procedure/paths.js';
 import { TEST_DB } from '../support/db.js';
-import type { TestApp } from '../support/app.js';
+import { postSignInForm, type TestApp } from '../support/app.js';
 import { axeViolations, browserHarness } from '../support/browser.js';
 import { PDF_MIN, PNG_1X1, SITI } from '../support/fixtures.js';
 
@@ -90,7 +90,7 @@ describe(`a citizen applies on a phone, officers work their queues, the citizen 
   });
 
   it('refuses a back-office form post without the session\'s CSRF token', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/masuk', payload: { username: 'front-office@kota-jambi', password: 'sigap-demo' } });
+    const login = await postSignInForm(t.app, 'front-office@kota-jambi');
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const r = await t.app.inject({ method: 'POST', url: '/petugas/tugas/anything', payload: { outcome: 'x', version: '1' }, headers: { cookie } });
     assert.equal(r.statusCode, 403);

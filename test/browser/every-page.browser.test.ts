@@ -1,6 +1,6 @@
 /**
  * Every page type of the product, public and staff, in both languages: it answers, passes axe
- * (WCAG 2.1 A/AA) with no violation, and fits a 360 px phone without sideways scrolling (a field
+ * (WCAG 2.1 A/AA) with no violation, obeys the Content-Security-Policy, and fits a 360 px phone without sideways scrolling (a field
  * worker and a citizen use the same phone).
  */
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { surveyUrlFor } from '../../src/usecases/surveys/survey-link.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
-import { axeViolations, browserHarness, overflowingElements, signIn } from '../support/browser.js';
+import { axeViolations, browserHarness, cspViolations, overflowingElements, signIn, watchCsp } from '../support/browser.js';
 import { newComplaint } from '../support/factories.js';
 
 const OFFICE = 'kota-jambi';
@@ -66,6 +66,9 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       ['kepala-dinas', '/petugas/survei'],
       ['front-office', '/petugas/registri'],
       ['admin', '/petugas/kalender'],
+      ['admin', '/petugas/akun'],
+      ['admin', '/petugas/akun/baru'],
+      ['admin', `/petugas/akun/u/kepala-dinas%40${OFFICE}`],
     ];
   });
   after(async () => h?.close());
@@ -79,11 +82,14 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
     if (v.length) problems.push(`${path} (${lang}): axe ${v.map((x) => `${x.id} ${x.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(', ')}`).join('; ')}`);
     const wide = await overflowingElements(page);
     if (wide.length) problems.push(`${path} (${lang}): wider than 360 px: ${wide.join(', ')}`);
+    const csp = await cspViolations(page);
+    if (csp.length) problems.push(`${path} (${lang}): Content-Security-Policy violations: ${csp.join('; ')}`);
     return problems;
   }
 
   it('every public page', async () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await watchCsp(ctx);
     const page = await ctx.newPage();
     const problems: string[] = [];
     for (const p of paths.public) for (const lang of ['id', 'en'] as const) problems.push(...(await check(page, p, lang)));
@@ -95,6 +101,7 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
     const problems: string[] = [];
     for (const role of new Set(paths.staff.map(([r]) => r))) {
       const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      await watchCsp(ctx);
       const page = await ctx.newPage();
       await signIn(page, base, `${role}@${OFFICE}`);
       for (const [, p] of paths.staff.filter(([r]) => r === role)) for (const lang of ['id', 'en'] as const) problems.push(...(await check(page, p, lang)));

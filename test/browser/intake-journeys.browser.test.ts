@@ -103,6 +103,8 @@ describe(`intake journeys in the browser (${TEST_DB})`, () => {
     await page.waitForSelector('.error-summary');
     const summary = (await page.locator('.error-summary').textContent()) ?? '';
     assert.match(summary, /foto-kk-hp\.jpg: Berkas terlalu besar \(maksimal 10 MB\)/);
+    assert.match(summary, /Nama wajib diisi/, 'the rest of the form is checked in the same round');
+    assert.match((await page.locator('#err-applicant-name').textContent()) ?? '', /Nama wajib diisi/, 'beside its field');
     assert.equal(await page.locator('#f-applicant-nik').inputValue(), SITI.nik, 'the NIK typed is still there');
     assert.equal(await page.locator('.kept').count(), docs.length - 1, 'the other uploads are kept; only the too-large one must be chosen again');
     await page.getByLabel('Nama lengkap').fill(SITI.name);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { insertChained } from '../../src/db/audit-chain-repo.js';
 import { openDatabase } from '../../src/db/dialect.js';
 import { freshDatabase, TEST_DB, type TestDatabase } from '../support/db.js';
 
@@ -53,7 +54,7 @@ describe(`database read path and log appends (${TEST_DB})`, () => {
     const nik = '1571021708850009';
     const text = t.database.db.selectFrom('registry_access_log').select('actor_name').where('nik', '=', nik).compile().sql;
     assert.deepEqual(await t.database.read(text, [nik]), []);
-    await t.database.write((trx) => trx.insertInto('registry_access_log').values(logRow(nik, 2)).execute());
+    await t.database.write((trx) => insertChained(trx, 'registry_access_log', [logRow(nik, 2)]));
     assert.deepEqual(await t.database.read(text, [nik]), [{ actor_name: 'Siti Rahmawati (Petugas Pelayanan)' }]);
   });
 
@@ -67,7 +68,7 @@ describe(`database read path and log appends (${TEST_DB})`, () => {
       t.database.write(async (trx) => {
         await trx.selectFrom('registry_access_log').select('seq').where('nik', '=', txNik).execute();
         await new Promise((r) => setImmediate(r));
-        await trx.insertInto('registry_access_log').values(logRow(txNik, i)).execute();
+        await insertChained(trx, 'registry_access_log', [logRow(txNik, i)]);
       }),
     );
     const results = await Promise.allSettled([...appends, ...txs]);

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { testApp, type TestApp } from '../support/app.js';
+import { postSignInForm, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { extract, writeCsv } from './support.js';
 
@@ -41,7 +41,7 @@ describe(`registry import upload from the back office (${TEST_DB})`, () => {
 
   /** A browser session: its cookie, and the import page as it sees it (its status, its form token). */
   const signIn = async (username: string) => {
-    const r = await t.app.inject({ method: 'POST', url: '/masuk', payload: new URLSearchParams({ username, password: 'sigap-demo' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const r = await postSignInForm(t.app, username);
     assert.equal(r.statusCode, 303, r.body);
     const cookie = String(r.headers['set-cookie']).split(';')[0]!;
     const form = await t.app.inject({ method: 'GET', url: '/petugas/registri/impor', headers: { cookie } });

@@ -46,3 +46,15 @@ export function apiClient(app: () => TestApp, passwords: Record<string, string> 
   };
   return { req, login };
 }
+
+/**
+ * Signs in through the sign-in form as a browser does: the form's page first (its login CSRF
+ * token and cookie), then the post. Returns the post's response (303 and the session cookie).
+ */
+export async function postSignInForm(app: FastifyInstance, username: string, password = 'sigap-demo', next?: string) {
+  const form = await app.inject({ method: 'GET', url: '/masuk' });
+  const csrf = /name="_csrf" value="([0-9a-f]+)"/.exec(form.body)![1]!;
+  const cookie = String(form.headers['set-cookie']).split(';')[0]!;
+  const payload = new URLSearchParams({ username, password, _csrf: csrf, ...(next ? { next } : {}) }).toString();
+  return app.inject({ method: 'POST', url: '/masuk', payload, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+}

@@ -29,7 +29,7 @@ export function authRoutes(app: ZodApp, ctx: Ctx): void {
       },
     },
     async (req, reply) => {
-      const r = await signIn(ctx.database, req.body.username, req.body.password, 'api');
+      const r = await signIn(ctx.database, req.body.username, req.body.password, 'api', req.ip);
       if (!r.ok) return sendFailure(reply, r.error);
       const { token, user } = r.value;
       return { token, expiresInDays: API_TOKEN_DAYS, user: { username: user.username, name: user.displayName, office: ctx.catalogue.officeById(user.officeId).office.slug, roles: user.roles } };

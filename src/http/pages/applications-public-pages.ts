@@ -9,6 +9,7 @@ import type { Office } from '../../domain/standards/schema.js';
 import { showReceipt } from '../../usecases/applications/show-receipt.js';
 import { findTrackedCase } from '../../usecases/applications/find-tracked-case.js';
 import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
+import { checkIntakeForm } from '../../usecases/applications/check-intake-form.js';
 import { submitApplication } from '../../usecases/applications/submit-application.js';
 import { trackCase } from '../../usecases/applications/track-case.js';
 import { withdrawApplication } from '../../usecases/applications/withdraw-application.js';
@@ -40,7 +41,8 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
     if (!found) return reply.callNotFound();
     const form = await readIntakeForm(req, ctx);
     const intake = intakeFromForm(slug, service, form);
-    const problems = [...form.problems, ...(intake.ok ? [] : intake.problems)];
+    // A refused upload stops the filing, but the rest of the form is checked in the same round.
+    const problems = [...form.problems, ...(intake.ok ? (form.problems.length ? checkIntakeForm(ctx, intake.value, PUBLIC_ACTOR, form.problems) : []) : intake.problems)];
     const r = problems.length || !intake.ok ? null : await submitApplication(ctx, { ...intake.value, channel: 'online', idempotencyKey: form.fields._idem || undefined }, PUBLIC_ACTOR);
     if (!r || !r.ok) {
       const state = { values: form.fields, problems: r && !r.ok ? r.error.problems : problems };

@@ -67,7 +67,7 @@ ${r.documents.length
 <p>${L(lang, 'Lacak permohonan di', 'Track it at')} <a href="${withLang(trackPath, lang)}">${withLang('/lacak', lang)}</a> ${L(lang, 'dengan nomor registrasi dan kode pelacakan di atas. Simpan atau cetak tanda terima ini: kode tidak dapat ditampilkan lagi tanpa datang ke loket.', 'with the registration number and tracking code above. Keep or print this receipt: the code cannot be shown again without visiting the counter.')}</p>
 ${r.office.contacts.length ? html`<p class="meta">${L(lang, 'Pertanyaan', 'Questions')}: ${r.office.contacts.map((c, i) => html`${i ? ' · ' : ''}${c.label} ${c.value}`)}</p>` : ''}
 </div>
-<p class="no-print"><button type="button" class="primary" onclick="window.print()">${L(lang, 'Cetak tanda terima', 'Print receipt')}</button> <a class="button" href="${withLang(trackPath, lang)}">${L(lang, 'Lacak permohonan', 'Track application')}</a></p>`;
+<p class="no-print"><button type="button" class="primary" data-print>${L(lang, 'Cetak tanda terima', 'Print receipt')}</button> <a class="button" href="${withLang(trackPath, lang)}">${L(lang, 'Lacak permohonan', 'Track application')}</a></p>`;
 }
 
 export function receiptPage(lang: Lang, r: Receipt): string {

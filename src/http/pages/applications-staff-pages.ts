@@ -9,6 +9,7 @@ import { findOfficeCase, taskRef } from '../../usecases/applications/find-case.j
 import { readCaseFile, type CaseFile } from '../../usecases/applications/read-case-file.js';
 import { readUpload } from '../../usecases/applications/read-upload.js';
 import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
+import { checkIntakeForm } from '../../usecases/applications/check-intake-form.js';
 import { submitApplication } from '../../usecases/applications/submit-application.js';
 import { superviseOpenCases } from '../../usecases/applications/supervise-open-cases.js';
 import { caseLettersToSign } from '../../usecases/letters/case-letters-to-sign.js';
@@ -96,7 +97,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     const form = await readIntakeForm(req, ctx);
     if (!form.csrfOk) return refuseCsrf(req, reply);
     const intake = intakeFromForm(office.office.slug, chosen, form);
-    const problems = [...form.problems, ...(intake.ok ? [] : intake.problems)];
+    // A refused upload stops the filing, but the rest of the form is checked in the same round.
+    const problems = [...form.problems, ...(intake.ok ? (form.problems.length ? checkIntakeForm(ctx, intake.value, actor, form.problems) : []) : intake.problems)];
     // Open cases of the same NIK for the same service are shown before filing; the clerk files
     // anyway only by ticking that it is a different need.
     if (!problems.length && intake.ok && form.fields._dupOk !== 'true' && intake.value.applicant?.nik) {

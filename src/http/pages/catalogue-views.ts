@@ -208,7 +208,7 @@ ${howToApply(lang, office, svc, `${opts.publicBaseUrl ?? ''}${svcPath}/ajukan`)}
   <div><dt>${t(lang, 'product')}</dt><dd>${svc.product ? html`${svc.product.text}<br><span class="meta">${productKindName(lang, svc.product.kind)}${svc.product.validity ? html` · ${t(lang, 'validity')}: ${durationWords(svc.product.validity.value, svc.product.validity.unit, null, lang)}` : ''}</span>` : '—'}</dd></div>
 </dl>
 ${serviceExtras(lang, svc)}
-<button class="print-btn no-print" type="button" onclick="window.print()">${t(lang, 'print')}</button>
+<button class="print-btn no-print" type="button" data-print>${t(lang, 'print')}</button>
 
 <section aria-labelledby="h-req"><h2 id="h-req">${t(lang, 'requirements')}</h2>
 <ul class="checklist">${svc.requirements.map((r) => html`<li>${r.label}${r.required ? '' : html` <span class="meta">(${t(lang, 'optional')})</span>`}</li>`)}</ul></section>

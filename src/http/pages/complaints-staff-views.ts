@@ -59,7 +59,7 @@ export function complaintRecordedPage(shell: StaffShell, r: FiledComplaint): str
   return staffPage(shell, {
     title: L(lang, 'Tanda terima pengaduan', 'Complaint receipt'),
     path: '/petugas/pengaduan/baru',
-    body: html`<h1>${L(lang, 'Pengaduan tercatat', 'Complaint recorded')}</h1><div class="receipt"><p>${L(lang, 'Nomor pengaduan', 'Complaint number')}: <strong class="big" data-testid="receipt-number">${r.receiptNumber}</strong></p><p>${L(lang, 'Kode pelacakan (berikan kepada pelapor)', 'Tracking code (give it to the complainant)')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p><p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: ${when(lang, r.dueAtLocal)}</p></div><p><a href="${withLang(`/petugas/pengaduan/${r.id}`, lang)}">${L(lang, 'Buka pengaduan', 'Open complaint')}</a> · <button type="button" onclick="window.print()">${L(lang, 'Cetak tanda terima', 'Print receipt')}</button></p>`,
+    body: html`<h1>${L(lang, 'Pengaduan tercatat', 'Complaint recorded')}</h1><div class="receipt"><p>${L(lang, 'Nomor pengaduan', 'Complaint number')}: <strong class="big" data-testid="receipt-number">${r.receiptNumber}</strong></p><p>${L(lang, 'Kode pelacakan (berikan kepada pelapor)', 'Tracking code (give it to the complainant)')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p><p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: ${when(lang, r.dueAtLocal)}</p></div><p><a href="${withLang(`/petugas/pengaduan/${r.id}`, lang)}">${L(lang, 'Buka pengaduan', 'Open complaint')}</a> · <button type="button" data-print>${L(lang, 'Cetak tanda terima', 'Print receipt')}</button></p>`,
   });
 }
 

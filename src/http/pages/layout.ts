@@ -9,6 +9,8 @@ export interface PageOptions {
   path: string;
   body: Raw;
   breadcrumbs?: { href: string; label: string }[];
+  /** A signed-in officer's page: the footer does not offer to sign in again. */
+  signedIn?: boolean;
 }
 
 export const withLang = (href: string, lang: Lang) => (lang === 'en' ? `${href}${href.includes('?') ? '&' : '?'}lang=en` : href);
@@ -23,6 +25,7 @@ export function page(o: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · Sigap</title>
 <link rel="stylesheet" href="/assets/site.css">
+<script src="/assets/site.js" defer></script>
 <link rel="icon" href="/favicon.ico" type="image/svg+xml">
 </head>
 <body>
@@ -45,7 +48,7 @@ ${o.breadcrumbs?.length
 ${o.body}
 </main>
 <footer class="site"><p>Sigap · ${o.lang === 'id' ? 'perangkat lunak sumber terbuka untuk Dinas Sosial' : 'open-source software for social affairs offices'}</p>
-<p class="footer-links"><a href="${withLang('/masuk', o.lang)}">${L(o.lang, 'Masuk petugas', 'Staff sign-in')}</a> <a href="/api/v1/docs">${t(o.lang, 'apiDocs')}</a></p></footer>
+<p class="footer-links">${o.signedIn ? '' : html`<a href="${withLang('/masuk', o.lang)}">${L(o.lang, 'Masuk petugas', 'Staff sign-in')}</a> `}<a href="/api/v1/docs">${t(o.lang, 'apiDocs')}</a></p></footer>
 </body>
 </html>`.html
   );
@@ -84,13 +87,14 @@ export function staffNav(shell: StaffShell): Raw {
 <a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
 <a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
+${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }
 
 /** A back-office page: the site frame with the staff menu above the body. */
 export function staffPage(shell: StaffShell, o: Omit<PageOptions, 'lang'>): string {
-  return page({ ...o, lang: shell.lang, body: html`${staffNav(shell)}${o.body}` });
+  return page({ ...o, lang: shell.lang, signedIn: true, body: html`${staffNav(shell)}${o.body}` });
 }
 
 /** The site icon: Sigap's green with a white check mark, small enough to send with every first visit. */

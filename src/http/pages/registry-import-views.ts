@@ -6,7 +6,7 @@ import type { ImportState } from '../../usecases/registry/read-import-progress.j
 import type { SnapshotView } from '../../usecases/registry/snapshots.js';
 import { L } from '../i18n.js';
 import { flash } from './components.js';
-import { html, raw } from './html.js';
+import { html } from './html.js';
 import { csrfField, withLang } from './layout.js';
 import { registryPage, type RegistryFrame } from './registry-views.js';
 
@@ -35,11 +35,11 @@ const PHASE: Record<string, [string, string]> = {
   done: ['Selesai', 'Done'],
 };
 
-/** Follows the import without a full-page refresh; without script the officer reloads with the link. */
-const followScript = (url: string) =>
-  raw(
-    `<script>(function(){var u=${JSON.stringify(url)};function f(n){return Math.round(n).toLocaleString('id-ID')}function t(){fetch(u,{credentials:'same-origin'}).then(function(r){return r.json()}).then(function(j){if(j.done){location.reload();return}var p=j.totalBytes?Math.min(100,Math.round(j.bytesRead/j.totalBytes*100)):0;var b=document.getElementById('reg-progress');b.value=p;b.textContent=p+'%';document.getElementById('reg-pct').textContent=p+'%';document.getElementById('reg-rows').textContent=f(j.rowsRead);document.getElementById('reg-rate').textContent=f(j.rate);document.getElementById('reg-eta').textContent=j.etaSeconds==null?'—':Math.ceil(j.etaSeconds);document.getElementById('reg-rej').textContent=f(j.rejected);setTimeout(t,1000)}).catch(function(){setTimeout(t,3000)})}setTimeout(t,1000)})();</script>`,
-  );
+/**
+ * Follows the import without a full-page refresh (the site script polls `data-follow`: the CSP
+ * allows no inline script); without script the officer reloads with the link.
+ */
+const followScript = (url: string) => html`<span hidden data-follow="${url}"></span>`;
 
 /** An import while it runs (a progress bar), and its result once done (the snapshot, or why it was refused). */
 export function importProgressPage(f: RegistryFrame, s: ImportState, canDownloadReport: boolean): string {

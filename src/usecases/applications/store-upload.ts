@@ -1,7 +1,8 @@
 /** Stores an uploaded requirement document content-addressed (sha256) outside the database, checked by its content. */
 import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir, PRIVATE_FILE } from '../../io/private-files.js';
 import { join } from 'node:path';
 import { insertUpload } from '../../db/applications-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
@@ -40,9 +41,10 @@ export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefine
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const path = uploadPath(ctx, sha256);
   if (!existsSync(path)) {
-    mkdirSync(join(ctx.uploadsDir, sha256.slice(0, 2)), { recursive: true });
+    ensurePrivateDir(ctx.uploadsDir);
+    ensurePrivateDir(join(ctx.uploadsDir, sha256.slice(0, 2)));
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, buf, { flag: 'w' });
+    writeFileSync(tmp, buf, { flag: 'w', mode: PRIVATE_FILE });
     renameSync(tmp, path); // atomic: a crash never leaves a half file under the final name
   }
   const id = randomUUID();

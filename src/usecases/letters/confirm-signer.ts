@@ -3,7 +3,7 @@ import { staffById } from '../../db/letters-repo.js';
 import type { Problem } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { accountLocked, confirmPassword } from '../staff/confirm-password.js';
+import { accountLocked, accountLockedByAdmin, confirmPassword, lockProblem } from '../staff/confirm-password.js';
 
 /** The step form's and the letters form's password field: where a refusal is shown. */
 export const SIGNING_PASSWORD_FIELD = 'data.password';
@@ -27,7 +27,7 @@ export async function signerConfirmed(ctx: Ctx, userId: string | null, password:
   const user = userId ? await staffById(ctx.database.db, userId) : undefined;
   if (!user || typeof password !== 'string' || password.length === 0) return wrongSigningPassword();
   const check = await confirmPassword(ctx.database, user.username, password, nowOf(ctx));
-  return check === 'ok' ? true : check === 'locked' ? { ...accountLocked(), field: SIGNING_PASSWORD_FIELD } : wrongSigningPassword();
+  return check === 'ok' ? true : check === 'wrong' ? wrongSigningPassword() : { ...lockProblem(check), field: SIGNING_PASSWORD_FIELD };
 }
 
 /** A signing refusal named by its code (as a page carries it back to the form), to show beside the password field. */
@@ -35,5 +35,6 @@ export function signingProblem(code: string | undefined): Problem | undefined {
   if (code === 'password-wrong') return wrongSigningPassword();
   if (code === 'password-required') return signingPasswordRequired();
   if (code === 'account-locked') return { ...accountLocked(), field: SIGNING_PASSWORD_FIELD };
+  if (code === 'account-locked-admin') return { ...accountLockedByAdmin(), field: SIGNING_PASSWORD_FIELD };
   return undefined;
 }

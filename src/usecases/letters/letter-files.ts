@@ -4,7 +4,8 @@
  * and never modified afterwards (a correction is a new letter).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { ensurePrivateDir, PRIVATE_FILE } from '../../io/private-files.js';
 import { join } from 'node:path';
 import type { Ctx } from '../context.js';
 
@@ -19,9 +20,10 @@ export function storeLetterFile(ctx: Pick<Ctx, 'dataDir'>, pdf: Buffer): { sha25
   const sha256 = sha256Hex(pdf);
   const path = letterFilePath(ctx, sha256);
   if (!existsSync(path)) {
-    mkdirSync(join(path, '..'), { recursive: true });
+    ensurePrivateDir(join(ctx.dataDir, 'letters'));
+    ensurePrivateDir(join(path, '..'));
     const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    const fd = openSync(tmp, 'wx');
+    const fd = openSync(tmp, 'wx', PRIVATE_FILE);
     try {
       writeSync(fd, pdf);
       fsyncSync(fd);

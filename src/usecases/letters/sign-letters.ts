@@ -50,7 +50,7 @@ export async function signLetters(ctx: Ctx, input: SignRequest, actor: Actor): P
   if (ids.length === 0 || ids.length > MAX_BATCH) return failWith('invalid', 'batch-size', `Pilih 1 sampai ${MAX_BATCH} surat`, `Choose 1 to ${MAX_BATCH} letters`);
   const db = ctx.database.db;
   const confirmed = await signerConfirmed(ctx, actor.id, input.password);
-  if (confirmed !== true) return fail(confirmed.code === 'account-locked' ? 'locked' : 'invalid', confirmed);
+  if (confirmed !== true) return fail(confirmed.code.startsWith('account-locked') ? 'locked' : 'invalid', confirmed);
   const found = new Map((await findLettersByIds(db, actor.officeId, ids)).map((l) => [l.id, l]));
   const results: SignItem[] = [];
   for (const id of ids) {

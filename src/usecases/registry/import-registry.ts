@@ -15,7 +15,8 @@
 import { randomUUID } from 'node:crypto';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { ensurePrivateDir, PRIVATE_FILE } from '../../io/private-files.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -162,8 +163,8 @@ class ReportWriter {
   write(rejections: Rejection[]): void {
     if (!rejections.length) return;
     if (!this.stream) {
-      mkdirSync(join(this.path, '..'), { recursive: true });
-      this.stream = createWriteStream(this.path);
+      ensurePrivateDir(join(this.path, '..'));
+      this.stream = createWriteStream(this.path, { mode: PRIVATE_FILE });
       this.stream.write('\uFEFFbaris,kolom,alasan,reason\n');
     }
     let out = '';

@@ -30,4 +30,9 @@ export class SessionCache {
   forget(key: string): void {
     this.entries.delete(key);
   }
+
+  /** Forgets every session of an account (disabled, roles changed, sessions revoked) at once. */
+  forgetUser(userId: string): void {
+    for (const [key, e] of this.entries) if (e.hit.user.id === userId) this.entries.delete(key);
+  }
 }

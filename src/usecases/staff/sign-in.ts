@@ -1,16 +1,17 @@
 /**
  * Signs a staff member in with username and password, for a browser session (12 hours, with a
- * CSRF token) or an API token (30 days). Five failures lock the account for 15 minutes.
+ * CSRF token) or an API token (30 days), from a client address: the lock-out of confirm-password.ts
+ * (per account and address, and an account-wide ceiling) decides before the password is checked.
  */
 import { hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/dialect.js';
 import { findUserByUsername, insertSession, toStaff, type StaffUser } from '../../db/staff-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
-import { accountLocked, checkPassword } from './confirm-password.js';
+import { checkPassword, lockProblem } from './confirm-password.js';
 import { tokenHash } from './tokens.js';
 
-export { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from './confirm-password.js';
+export { ACCOUNT_FAILURE_CEILING, LOCK_MINUTES, MAX_FAILED_SIGN_INS } from './confirm-password.js';
 const SESSION_HOURS = 12;
 export const API_TOKEN_DAYS = 30;
 
@@ -20,16 +21,16 @@ export interface SignedIn {
   user: StaffUser;
 }
 
-export async function signIn(database: Database, username: string, password: string, kind: 'cookie' | 'api', now = new Date()): Promise<Outcome<SignedIn>> {
+export async function signIn(database: Database, username: string, password: string, kind: 'cookie' | 'api', address: string, now = new Date()): Promise<Outcome<SignedIn>> {
   const bad = failWith('unauthenticated', 'invalid-credentials', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
   const row = await findUserByUsername(database.db, username.trim().toLowerCase());
   if (!row || row.active !== 1) {
     await hash(password); // same cost whether or not the account exists
     return bad;
   }
-  const check = await checkPassword(database, row, password, now);
-  if (check === 'locked') {
-    const locked = accountLocked();
+  const check = await checkPassword(database, row, password, now, address);
+  if (check === 'locked' || check === 'account-locked') {
+    const locked = lockProblem(check);
     return failWith('locked', locked.code, locked.message, locked.messageEn);
   }
   if (check === 'wrong') return bad;

@@ -128,11 +128,11 @@ select "date" from "office_closures" where "office_id" = $1 and "date" in ($2, $
 
 -- calendar-repo.insertClosures
 insert into "office_closures" ("id", "office_id", "date", "reason", "kind", "group_id", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8), ($9, $10, $11, $12, $13, $14, $15, $16);
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- calendar-repo.deleteClosureGroup
 delete from "office_closures" where "office_id" = $1 and "id" in ($2);
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- calendar-repo.hoursBySlug
 select "offices"."slug", "office_hours"."scope", "office_hours"."hours", "office_hours"."reason", "office_hours"."set_by", "office_hours"."set_at" from "office_hours" inner join "offices" on "offices"."id" = "office_hours"."office_id";
@@ -142,7 +142,7 @@ select "scope", "hours", "reason", "set_by", "set_at" from "office_hours" where 
 
 -- calendar-repo.upsertHours
 insert into "office_hours" ("id", "office_id", "scope", "hours", "reason", "set_by", "set_at") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "scope") do update set "hours" = $8, "reason" = $9, "set_by" = $10, "set_at" = $11;
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- calendar-repo.deleteHours
 delete from "office_hours" where "office_id" = $1 and "scope" = $2;
@@ -161,11 +161,40 @@ select * from "staff_users" where "username" = $1;
 -- staff-repo.insertUser
 insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
 
--- staff-repo.recordFailedSignIn
-update "staff_users" set "failed_attempts" = "failed_attempts" + $1, "locked_until" = $2 where "id" = $3;
+-- staff-repo.reserveAttempt
+update "staff_users" set "failed_attempts" = "failed_attempts" + $1 where "id" = $2 and "failed_attempts" < $3;
 
--- staff-repo.resetFailedSignIns
+-- staff-repo.clearFailures
+update "staff_users" set "failed_attempts" = $1 where "id" = $2;
+delete from "sign_in_failures" where "user_id" = $1 and "address" = $2;
+
+-- staff-repo.unlockUser
 update "staff_users" set "failed_attempts" = $1, "locked_until" = $2 where "id" = $3;
+delete from "sign_in_failures" where "user_id" = $1;
+
+-- staff-repo.lockedAddresses
+select "sign_in_failures"."user_id", count(*) as "n" from "sign_in_failures" inner join "staff_users" on "staff_users"."id" = "sign_in_failures"."user_id" where "staff_users"."office_id" = $1 and "sign_in_failures"."locked_until" > $2 group by "sign_in_failures"."user_id";
+
+-- staff-repo.officeUsers
+select * from "staff_users" where "office_id" = $1 order by "username";
+
+-- staff-repo.findUserById
+select * from "staff_users" where "id" = $1;
+
+-- staff-repo.setUserActive
+update "staff_users" set "active" = $1 where "id" = $2;
+
+-- staff-repo.setUserRoles
+update "staff_users" set "roles" = $1 where "id" = $2;
+
+-- staff-repo.setPasswordHash
+update "staff_users" set "password_hash" = $1 where "id" = $2;
+
+-- staff-repo.deleteSessionsOfUser
+delete from "sessions" where "user_id" = $1;
+
+-- staff-repo.recordAccountAudit
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- staff-repo.insertSession
 insert into "sessions" ("token_hash", "user_id", "kind", "csrf_token", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6);
@@ -176,6 +205,17 @@ select "staff_users".*, "sessions"."csrf_token", "sessions"."kind", "sessions"."
 -- staff-repo.deleteSession
 delete from "sessions" where "token_hash" = $1;
 
+-- staff-repo.deactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = $1 and "active" = $2;
+delete from "sessions" where "user_id" in ($1, $2);
+update "staff_users" set "active" = $1 where "id" in ($2, $3);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- staff-repo.reactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = $1 and "active" = $2;
+update "staff_users" set "active" = $1, "failed_attempts" = $2, "locked_until" = $3 where "id" in ($4);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- standards-repo.storeOfficeStandard
 select * from "offices" where "slug" = $1;
 insert into "offices" ("id", "slug", "current_version_id", "created_at") values ($1, $2, $3, $4);
@@ -185,7 +225,7 @@ select * from "services" where "office_id" = $1;
 insert into "services" ("id", "office_id", "slug", "no", "current_version_id", "active", "created_at") values ($1, $2, $3, $4, $5, $6, $7);
 insert into "service_versions" ("id", "service_id", "office_version_id", "version", "content_hash", "content", "loaded_at") values ($1, $2, $3, $4, $5, $6, $7);
 update "services" set "current_version_id" = $1, "no" = $2, "active" = $3 where "id" = $4;
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- standards-repo.readCurrentStandards
 select "offices"."id", "office_versions"."id" as "versionId", "office_versions"."version", "office_versions"."content" from "offices" inner join "office_versions" on "office_versions"."id" = "offices"."current_version_id" order by "offices"."slug";
@@ -229,7 +269,7 @@ insert into "letter_events" ("id", "letter_id", "office_id", "type", "actor_id",
 select "type", "actor_name", "at", "data" from "letter_events" where "letter_id" = $1 order by "seq" asc;
 
 -- letters-repo.insertAudit
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- letters-repo.searchLetters
 select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = $1 order by "letters"."created_at" desc, "letters"."id" desc limit $2 offset $3;
@@ -309,7 +349,7 @@ select "table_name" from "registry_snapshots" where "status" in ($1, $2);
 select * from "registry_snapshots" where "office_id" = $1 and "period" = $2 and "current_for_period" = $3;
 update "registry_snapshots" set "current_for_period" = $1, "replaced_at" = $2 where "id" = $3 and "current_for_period" = $4;
 update "registry_snapshots" set "rows_read" = $1, "bytes_read" = $2, "rows_accepted" = $3, "rows_rejected" = $4, "rows_unchanged" = $5, "report_path" = $6, "summary" = $7, "status" = $8, "current_for_period" = $9, "completed_at" = $10, "heartbeat_at" = $11, "phase" = $12 where "id" = $13 and "status" = $14;
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- registry-repo.findLock
 select * from "registry_import_locks" where "office_id" = $1;
@@ -499,7 +539,7 @@ select "id" from "applications" where "office_id" = $1 and "registration_number"
 select "registration_number" from "applications" where "id" = $1;
 
 -- complaints-repo.recordIdentityRead
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- surveys-repo.insertSurveyResponses
 insert into "survey_responses" ("id", "office_id", "service_id", "application_id", "source", "responded_on", "batch_id", "entered_by", "created_at", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "age_group", "sex", "education", "occupation", "suggestion") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23), ($24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46);
@@ -570,4 +610,43 @@ select * from "survey_followups" where "office_id" = $1 and "scope" = $2 and "pe
 insert into "survey_followups" ("office_id", "scope", "period_from", "period_to", "text", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "scope", "period_from", "period_to") do update set "text" = $8, "updated_by" = $9, "updated_at" = $10;
 
 -- surveys-repo.recordSurveyAudit
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- audit-chain-repo.insertChained
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- audit-chain-repo.insertAuditEvent
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- audit-chain-repo.chainHeads
+select * from "audit_chain_heads" order by "chain", "office_key";
+
+-- audit-chain-repo.chainedOfficeKeys
+select distinct "office_id" from "audit_events";
+
+-- audit-chain-repo.chainPage
+select * from "registry_access_log" where "seq" > $1 and "office_id" = $2 order by "seq" limit $3;
+select * from "audit_events" where "seq" > $1 and "office_id" is null order by "seq" limit $2;
+
+-- audit-chain-repo.officeSlugs
+select "id", "slug" from "offices";
+
+-- backup-repo.appliedMigrations
+select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name;
+
+-- backup-repo.tableNames
+select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name;
+
+-- backup-repo.rowCounts
+select count(*) as n from "applications";
+select count(*) as n from "uploads";
+select count(*) as n from "registry_rows_5b0c3f4e_2026_03";
+
+-- backup-repo.referencedFiles
+select distinct "sha256" from "uploads" order by "sha256";
+select distinct "sha256" from "letters" where "sha256" is not null order by "sha256";
+
+-- backup-repo.withExportedSnapshot
+begin transaction isolation level repeatable read read only;
+select pg_export_snapshot() as snapshot;
+rollback;

@@ -128,11 +128,11 @@ select "date" from "office_closures" where "office_id" = ? and "date" in (?, ?) 
 
 -- calendar-repo.insertClosures
 insert into "office_closures" ("id", "office_id", "date", "reason", "kind", "group_id", "created_by", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?);
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- calendar-repo.deleteClosureGroup
 delete from "office_closures" where "office_id" = ? and "id" in (?);
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- calendar-repo.hoursBySlug
 select "offices"."slug", "office_hours"."scope", "office_hours"."hours", "office_hours"."reason", "office_hours"."set_by", "office_hours"."set_at" from "office_hours" inner join "offices" on "offices"."id" = "office_hours"."office_id";
@@ -142,7 +142,7 @@ select "scope", "hours", "reason", "set_by", "set_at" from "office_hours" where 
 
 -- calendar-repo.upsertHours
 insert into "office_hours" ("id", "office_id", "scope", "hours", "reason", "set_by", "set_at") values (?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "scope") do update set "hours" = ?, "reason" = ?, "set_by" = ?, "set_at" = ?;
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- calendar-repo.deleteHours
 delete from "office_hours" where "office_id" = ? and "scope" = ?;
@@ -161,11 +161,40 @@ select * from "staff_users" where "username" = ?;
 -- staff-repo.insertUser
 insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
--- staff-repo.recordFailedSignIn
-update "staff_users" set "failed_attempts" = "failed_attempts" + ?, "locked_until" = ? where "id" = ?;
+-- staff-repo.reserveAttempt
+update "staff_users" set "failed_attempts" = "failed_attempts" + ? where "id" = ? and "failed_attempts" < ?;
 
--- staff-repo.resetFailedSignIns
+-- staff-repo.clearFailures
+update "staff_users" set "failed_attempts" = ? where "id" = ?;
+delete from "sign_in_failures" where "user_id" = ? and "address" = ?;
+
+-- staff-repo.unlockUser
 update "staff_users" set "failed_attempts" = ?, "locked_until" = ? where "id" = ?;
+delete from "sign_in_failures" where "user_id" = ?;
+
+-- staff-repo.lockedAddresses
+select "sign_in_failures"."user_id", count(*) as "n" from "sign_in_failures" inner join "staff_users" on "staff_users"."id" = "sign_in_failures"."user_id" where "staff_users"."office_id" = ? and "sign_in_failures"."locked_until" > ? group by "sign_in_failures"."user_id";
+
+-- staff-repo.officeUsers
+select * from "staff_users" where "office_id" = ? order by "username";
+
+-- staff-repo.findUserById
+select * from "staff_users" where "id" = ?;
+
+-- staff-repo.setUserActive
+update "staff_users" set "active" = ? where "id" = ?;
+
+-- staff-repo.setUserRoles
+update "staff_users" set "roles" = ? where "id" = ?;
+
+-- staff-repo.setPasswordHash
+update "staff_users" set "password_hash" = ? where "id" = ?;
+
+-- staff-repo.deleteSessionsOfUser
+delete from "sessions" where "user_id" = ?;
+
+-- staff-repo.recordAccountAudit
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- staff-repo.insertSession
 insert into "sessions" ("token_hash", "user_id", "kind", "csrf_token", "created_at", "expires_at") values (?, ?, ?, ?, ?, ?);
@@ -176,6 +205,17 @@ select "staff_users".*, "sessions"."csrf_token", "sessions"."kind", "sessions"."
 -- staff-repo.deleteSession
 delete from "sessions" where "token_hash" = ?;
 
+-- staff-repo.deactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = ? and "active" = ?;
+delete from "sessions" where "user_id" in (?, ?);
+update "staff_users" set "active" = ? where "id" in (?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- staff-repo.reactivateDemoAccounts
+select "id", "office_id" from "staff_users" where "demo" = ? and "active" = ?;
+update "staff_users" set "active" = ?, "failed_attempts" = ?, "locked_until" = ? where "id" in (?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- standards-repo.storeOfficeStandard
 select * from "offices" where "slug" = ?;
 insert into "offices" ("id", "slug", "current_version_id", "created_at") values (?, ?, ?, ?);
@@ -185,7 +225,7 @@ select * from "services" where "office_id" = ?;
 insert into "services" ("id", "office_id", "slug", "no", "current_version_id", "active", "created_at") values (?, ?, ?, ?, ?, ?, ?);
 insert into "service_versions" ("id", "service_id", "office_version_id", "version", "content_hash", "content", "loaded_at") values (?, ?, ?, ?, ?, ?, ?);
 update "services" set "current_version_id" = ?, "no" = ?, "active" = ? where "id" = ?;
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- standards-repo.readCurrentStandards
 select "offices"."id", "office_versions"."id" as "versionId", "office_versions"."version", "office_versions"."content" from "offices" inner join "office_versions" on "office_versions"."id" = "offices"."current_version_id" order by "offices"."slug";
@@ -229,7 +269,7 @@ insert into "letter_events" ("id", "letter_id", "office_id", "type", "actor_id",
 select "type", "actor_name", "at", "data" from "letter_events" where "letter_id" = ? order by "seq" asc;
 
 -- letters-repo.insertAudit
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- letters-repo.searchLetters
 select "letters"."id", "letters"."application_id", "letters"."service_id", "letters"."kind", "letters"."letter_type", "letters"."status", "letters"."number", "letters"."title", "letters"."subject", "letters"."holder_name", "letters"."issued_on", "letters"."valid_until", "letters"."signer_role", "letters"."created_at", "applications"."registration_number" from "letters" inner join "applications" on "applications"."id" = "letters"."application_id" where "letters"."office_id" = ? order by "letters"."created_at" desc, "letters"."id" desc limit ? offset ?;
@@ -309,7 +349,7 @@ select "table_name" from "registry_snapshots" where "status" in (?, ?);
 select * from "registry_snapshots" where "office_id" = ? and "period" = ? and "current_for_period" = ?;
 update "registry_snapshots" set "current_for_period" = ?, "replaced_at" = ? where "id" = ? and "current_for_period" = ?;
 update "registry_snapshots" set "rows_read" = ?, "bytes_read" = ?, "rows_accepted" = ?, "rows_rejected" = ?, "rows_unchanged" = ?, "report_path" = ?, "summary" = ?, "status" = ?, "current_for_period" = ?, "completed_at" = ?, "heartbeat_at" = ?, "phase" = ? where "id" = ? and "status" = ?;
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- registry-repo.findLock
 select * from "registry_import_locks" where "office_id" = ?;
@@ -499,7 +539,7 @@ select "id" from "applications" where "office_id" = ? and "registration_number" 
 select "registration_number" from "applications" where "id" = ?;
 
 -- complaints-repo.recordIdentityRead
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- surveys-repo.insertSurveyResponses
 insert into "survey_responses" ("id", "office_id", "service_id", "application_id", "source", "responded_on", "batch_id", "entered_by", "created_at", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "age_group", "sex", "education", "occupation", "suggestion") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
@@ -570,4 +610,43 @@ select * from "survey_followups" where "office_id" = ? and "scope" = ? and "peri
 insert into "survey_followups" ("office_id", "scope", "period_from", "period_to", "text", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "scope", "period_from", "period_to") do update set "text" = ?, "updated_by" = ?, "updated_at" = ?;
 
 -- surveys-repo.recordSurveyAudit
-insert into "audit_events" ("id", "office_id", "actor", "action", "subject", "detail", "at") values (?, ?, ?, ?, ?, ?, ?);
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- audit-chain-repo.insertChained
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- audit-chain-repo.insertAuditEvent
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- audit-chain-repo.chainHeads
+select * from "audit_chain_heads" order by "chain", "office_key";
+
+-- audit-chain-repo.chainedOfficeKeys
+select distinct "office_id" from "audit_events";
+
+-- audit-chain-repo.chainPage
+select * from "registry_access_log" where "seq" > ? and "office_id" = ? order by "seq" limit ?;
+select * from "audit_events" where "seq" > ? and "office_id" is null order by "seq" limit ?;
+
+-- audit-chain-repo.officeSlugs
+select "id", "slug" from "offices";
+
+-- backup-repo.appliedMigrations
+select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name;
+
+-- backup-repo.tableNames
+select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name;
+
+-- backup-repo.rowCounts
+select count(*) as n from "applications";
+select count(*) as n from "uploads";
+select count(*) as n from "registry_rows_5b0c3f4e_2026_03";
+
+-- backup-repo.referencedFiles
+select distinct "sha256" from "uploads" order by "sha256";
+select distinct "sha256" from "letters" where "sha256" is not null order by "sha256";
+
+-- backup-repo.withExportedSnapshot
+begin transaction isolation level repeatable read read only;
+select pg_export_snapshot() as snapshot;
+rollback;

@@ -6,6 +6,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import * as applications from '../../../src/db/applications-repo.js';
+import * as auditChain from '../../../src/db/audit-chain-repo.js';
+import * as backup from '../../../src/db/backup-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
@@ -336,11 +338,27 @@ export const QUERIES: Record<string, Call> = {
       demo: 0,
       created_at: AT,
     }),
-  'staff-repo.recordFailedSignIn': (db) => staff.recordFailedSignIn(db, 'u', null),
-  'staff-repo.resetFailedSignIns': (db) => staff.resetFailedSignIns(db, 'u'),
+  'staff-repo.reserveAttempt': (_db, database) =>
+    staff.reserveAttempt(database, { userId: 'u', address: '10.12.0.7', now: AT, lockUntil: '2026-04-06T01:15:00.000Z', perAddress: 5, ceiling: 50, lockedEverywhere: 'signing' }),
+  'staff-repo.clearFailures': (_db, database) => staff.clearFailures(database, 'u', '10.12.0.7'),
+  'staff-repo.unlockUser': (db) => staff.unlockUser(db, 'u'),
+  'staff-repo.lockedAddresses': (db) => staff.lockedAddresses(db, OFFICE, AT),
+  'staff-repo.officeUsers': (db) => staff.officeUsers(db, OFFICE),
+  'staff-repo.findUserById': (db) => staff.findUserById(db, 'u'),
+  'staff-repo.setUserActive': (db) => staff.setUserActive(db, 'u', false),
+  'staff-repo.setUserRoles': (db) => staff.setUserRoles(db, 'u', ['front-office', 'verifikator']),
+  'staff-repo.setPasswordHash': (db) => staff.setPasswordHash(db, 'u', '$argon2id$v=19$m=19456,t=2,p=1$x$y'),
+  'staff-repo.deleteSessionsOfUser': (db) => staff.deleteSessionsOfUser(db, 'u'),
+  'staff-repo.recordAccountAudit': (db) =>
+    staff.recordAccountAudit(db, { officeId: OFFICE, actor: 'Admin', action: 'account.disable', subject: 'rina@kota-jambi', detail: {}, at: AT }),
   'staff-repo.insertSession': (db) => staff.insertSession(db, { token_hash: 'h', user_id: 'u', kind: 'cookie', csrf_token: 'c', created_at: AT, expires_at: AT }),
   'staff-repo.findSession': (_db, database) => staff.findSession(database, 'h', AT),
   'staff-repo.deleteSession': (db) => staff.deleteSession(db, 'h'),
+  // The accounts found (two demo accounts of one office) drive the updates and the audit row.
+  'staff-repo.deactivateDemoAccounts': (db, database) =>
+    staff.deactivateDemoAccounts({ ...database, write: (fn) => fn(answering(db, [{ id: USER, office_id: OFFICE }, { id: DEPUTY, office_id: OFFICE }]) as Transaction<DB>) }, 'startup', AT),
+  'staff-repo.reactivateDemoAccounts': (db, database) =>
+    staff.reactivateDemoAccounts({ ...database, write: (fn) => fn(answering(db, [{ id: USER, office_id: OFFICE }]) as Transaction<DB>) }, 'startup', AT),
   'standards-repo.storeOfficeStandard': (db) => standards.storeOfficeStandard(db, { office: jambi.office, services: jambi.services.slice(0, 1), decreeText: null }, AT, 'test'),
   'standards-repo.readCurrentStandards': (db) => standards.readCurrentStandards(db),
   'standards-repo.readServiceVersion': (db) => standards.readServiceVersion(db, 'sv'),
@@ -597,6 +615,26 @@ export const QUERIES: Record<string, Call> = {
     surveys.upsertFollowup(db, { office_id: OFFICE, scope: '', period_from: '2026-01-01', period_to: '2026-03-31', text: 'Menambah satu petugas loket pada pukul 08.00–10.00.', updated_by: 'Nur Hasanah', updated_at: AT }),
   'surveys-repo.recordSurveyAudit': (db) =>
     surveys.recordSurveyAudit(db, { officeId: OFFICE, actor: 'Nur Hasanah', action: 'survey.paper', subject: 'survey-batch:f0e1d2c3-b4a5-4968-8776-655443322110', detail: { responses: 2 }, at: AT }),
+  // The head's lock-and-read comes first; the recorder returns no head row, so the insert and the head's move stop there.
+  'audit-chain-repo.insertChained': (db) =>
+    db.transaction().execute((trx) =>
+      auditChain.insertChained(trx, 'registry_access_log', [{ id: CASE, office_id: OFFICE, at: AT, actor_id: USER, actor_name: 'Rina Marlina', roles: '["front-office"]', action: 'lookup-nik', nik: NIK, reason: 'Verifikasi permohonan SKTM', found: 1, detail: '{}' }]),
+    ),
+  'audit-chain-repo.insertAuditEvent': (db) =>
+    auditChain.insertAuditEvent(db, { officeId: OFFICE, actor: 'Rahmat Hidayat', action: 'letters.number', subject: `letter:${LETTER}`, detail: { number: '460/0127/DINSOS/XII/2026' }, at: AT }),
+  'audit-chain-repo.chainHeads': (db) => auditChain.chainHeads(db),
+  'audit-chain-repo.chainedOfficeKeys': (db) => auditChain.chainedOfficeKeys(db, 'audit_events'),
+  'audit-chain-repo.chainPage': async (db) => {
+    // An office's chain; then the chain of rows without an office.
+    await auditChain.chainPage(db, 'registry_access_log', OFFICE, 5120, 2000);
+    await auditChain.chainPage(db, 'audit_events', '', 0, 2000);
+  },
+  'audit-chain-repo.officeSlugs': (db) => auditChain.officeSlugs(db),
+  'backup-repo.appliedMigrations': (db, database) => backup.appliedMigrations(db, database.dialect),
+  'backup-repo.tableNames': (db, database) => backup.tableNames(db, database.dialect),
+  'backup-repo.rowCounts': (db) => backup.rowCounts(db, ['applications', 'uploads', 'registry_rows_5b0c3f4e_2026_03']),
+  'backup-repo.referencedFiles': (db) => backup.referencedFiles(db),
+  'backup-repo.withExportedSnapshot': (db) => backup.withExportedSnapshot(db, async () => null),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
@@ -613,4 +651,6 @@ export const NOT_QUERIES: Record<string, string> = {
   'complaints-repo.complaintEvent': 'builds an event row',
   'surveys-repo.newResponseRow': 'builds a response row',
   'surveys-repo.isDuplicateResponse': 'classifies an insert error',
+  'backup-repo.openSqliteFile': 'opens a read-only connection to a SQLite file (a backup copy or a restored database)',
+  'backup-repo.sqliteOnlineBackup': "SQLite's online backup API (better-sqlite3 backup()), no SQL",
 };

@@ -85,10 +85,13 @@ describe('registry views', () => {
     assert.match(page, /<h2 id="h-prog">Memuat dan memeriksa baris<\/h2>/);
     assert.match(page, /<progress id="reg-progress" max="100" value="25"/);
     assert.match(page, /<span id="reg-rows">12\.345<\/span> baris/);
-    assert.match(page, /<script>\(function\(\)\{var u="\/api\/v1\/registry\/imports\/11111111-/);
+    // The site script follows the import (the CSP allows no inline script): the page says where to poll.
+    assert.match(page, /<span hidden data-follow="\/api\/v1\/registry\/imports\/11111111-/);
+    assert.doesNotMatch(page, /<script>/, 'no inline script');
     const refused = importProgressPage(frame('en'), { ...running, done: true, status: 'refused', problems: [{ code: 'threshold-exceeded', message: 'Ditolak', messageEn: `Refused ${EVIL}` }] }, true);
     assert.match(refused, /<h2>Import refused<\/h2><ul><li>Refused &lt;script&gt;/);
     assert.doesNotMatch(refused, /<script>/, 'no script once the import is done');
+    assert.doesNotMatch(refused, /data-follow/, 'nothing to follow once the import is done');
   });
 
   it('list snapshots with the rows export for exporters only, and the import form with this month', () => {
