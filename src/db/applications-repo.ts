@@ -89,9 +89,10 @@ export async function findApplication(q: Q, officeId: string, id: string) {
   return q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findByIdempotencyKey(q: Q, officeId: string, key: string): Promise<Case | undefined> {
+/** The case an Idempotency-Key made, with the hash of the body it came with (null before migration 008). */
+export async function findByIdempotencyKey(q: Q, officeId: string, key: string): Promise<(Case & { idempotencyBody: string | null }) | undefined> {
   const r = await q.selectFrom('applications').selectAll().where('office_id', '=', officeId).where('idempotency_key', '=', key).executeTakeFirst();
-  return r && toCase(r);
+  return r && { ...toCase(r), idempotencyBody: r.idempotency_body };
 }
 
 /** Cases with this registration number (one per office at most). */

@@ -108,6 +108,7 @@ export type NewComplaintRow = Omit<ComplaintsTable, NullableColumn> & Partial<Pi
 
 const EMPTY: Pick<ComplaintsTable, NullableColumn> = {
   idempotency_key: null,
+  idempotency_body: null,
   external_ref: null,
   complainant_name: null,
   complainant_phone: null,
@@ -183,9 +184,10 @@ export async function findComplaintByReceiptInOffice(q: Q, officeId: string, rec
   return r && toComplaint(r);
 }
 
-export async function findComplaintByIdempotencyKey(q: Q, officeId: string, key: string): Promise<Complaint | undefined> {
+/** The complaint an Idempotency-Key made, with the hash of the body it came with (null before migration 008). */
+export async function findComplaintByIdempotencyKey(q: Q, officeId: string, key: string): Promise<(Complaint & { idempotencyBody: string | null }) | undefined> {
   const r = await q.selectFrom('complaints').selectAll().where('office_id', '=', officeId).where('idempotency_key', '=', key).executeTakeFirst();
-  return r && toComplaint(r);
+  return r && { ...toComplaint(r), idempotencyBody: r.idempotency_body };
 }
 
 export async function receiptNumberOf(q: Q, id: string): Promise<string | null> {

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004-registry.js';
 import * as m005 from './migrations/005-complaints-surveys.js';
 import * as m006 from './migrations/006-office-calendar.js';
 import * as m007 from './migrations/007-accounts.js';
+import * as m008 from './migrations/008-idempotency-body.js';
 import * as m009 from './migrations/009-audit-chain.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
@@ -19,6 +20,7 @@ const ORDERED: [string, Step][] = [
   ['005-complaints-surveys', m005],
   ['006-office-calendar', m006],
   ['007-accounts', m007],
+  ['008-idempotency-body', m008],
   ['009-audit-chain', m009],
 ];
 

@@ -8,6 +8,8 @@ export interface ComplaintsTable {
   receipt_number: string;
   tracking_code_hash: string;
   idempotency_key: string | null;
+  /** SHA-256 of the canonical request body the key first came with (008). */
+  idempotency_body: string | null;
   /** A channel kind (standards CHANNEL_KINDS); `website` is Sigap's public form, `lapor` SP4N-LAPOR!. */
   channel: string;
   /** SP4N-LAPOR! tracking id, or another outside reference. */

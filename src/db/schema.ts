@@ -116,6 +116,8 @@ export interface ApplicationsTable {
   registration_number: string;
   tracking_code_hash: string;
   idempotency_key: string | null;
+  /** SHA-256 of the canonical request body the key first came with (008). */
+  idempotency_body: string | null;
   initiator: string;
   channel: string;
   applicant_nik: string | null;

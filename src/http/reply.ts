@@ -113,12 +113,23 @@ export function sendFile(reply: FastifyReply, body: Buffer, o: { type: string; f
     .send(body);
 }
 
+/**
+ * A multipart file's bytes, or null when it went over the size limit. toBuffer() alone is not
+ * enough: when the limit falls exactly on a chunk boundary no further chunk arrives to make it
+ * throw, and the first `limit` bytes came back as if they were the whole file (a truncated upload
+ * stored silently). The stream's `truncated` flag is the answer, checked after reading.
+ */
+export async function wholeFile(part: { toBuffer(): Promise<Buffer>; file: { truncated: boolean } }): Promise<Buffer | null> {
+  const buf = await part.toBuffer().catch(() => null);
+  return buf && !part.file.truncated ? buf : null;
+}
+
 /** The first file of a multipart request, read into memory up to `maxBytes` (null: none sent, or too large). */
 export async function readOneFile(req: FastifyRequest, maxBytes: number): Promise<{ file: Buffer | null; tooLarge: boolean }> {
   if (!req.isMultipart()) return { file: null, tooLarge: false };
   for await (const part of req.parts({ limits: { files: 1, fileSize: maxBytes } })) {
     if (part.type !== 'file') continue;
-    const file = await part.toBuffer().catch(() => null);
+    const file = await wholeFile(part);
     return file ? { file, tooLarge: false } : { file: null, tooLarge: true };
   }
   return { file: null, tooLarge: false };

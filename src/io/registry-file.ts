@@ -15,6 +15,7 @@ import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
+import { inspectZipFile } from './zip-bounds.js';
 
 export type SourceKind = 'csv' | 'xlsx';
 export type Encoding = 'utf-8' | 'windows-1252' | 'mixed';
@@ -419,7 +420,21 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * What a registry workbook may hold once unpacked. Excel stops at 1,048,576 rows; a full sheet of
+ * the extract's 21 columns is well under 2 GB of XML. The streaming reader holds rows, not the
+ * file, but inflating a bomb would still keep the import busy for minutes.
+ */
+export const REGISTRY_XLSX_LIMITS = { maxEntries: 2000, maxTotalBytes: 2 * 1024 * 1024 * 1024 } as const;
+
 async function* xlsxBatches(info: SourceInfo, sheet: string | undefined, batchSize: number, first: { header?: string[]; headerRowNo?: number }): AsyncGenerator<RecordBatch> {
+  const zip = await inspectZipFile(info.path, REGISTRY_XLSX_LIMITS);
+  if (!zip.ok && zip.reason !== 'not-zip')
+    throw new SourceError(
+      'xlsx-too-large',
+      'Isi berkas XLSX terlalu besar setelah dibuka (maksimal 2 GB dan 2.000 bagian); ekspor sebagai CSV',
+      'The XLSX file is too large once unpacked (at most 2 GB and 2,000 parts); export it as CSV',
+    );
   // Count the bytes the zip reader has consumed: the worksheet is most of the file, so this is
   // a fair measure of progress.
   let read = 0;

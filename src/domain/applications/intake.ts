@@ -64,11 +64,74 @@ export interface CheckedIntake {
 
 const fp = (field: string, code: string, message: string, messageEn: string): FieldProblem => ({ field, code, message, messageEn });
 
+/**
+ * The most each free-text field may hold, the same bounds as the API's zod schemas: the domain
+ * checks them again so that no caller (CLI, import, a future form) stores a 100,000-character
+ * address or fails on a number where a name belongs.
+ */
+export const INTAKE_LIMITS = {
+  applicant: { nik: 32, kk: 32, name: 200, birthDate: 20, sex: 1, phone: 40, email: 200, address: 500 },
+  reporter: { name: 200, role: 200, institution: 200, phone: 40 },
+  answer: 2000,
+  answers: 100,
+  attachments: 100,
+} as const;
+
+/** Wrong types and oversized values, each named by its field; checked before anything reads them. */
+function shapeProblems(input: IntakeInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const texts = (group: 'applicant' | 'reporter', value: unknown) => {
+    if (value === undefined) return;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(fp(group, 'not-an-object', `${group}: harus berupa objek isian`, `${group}: must be an object of fields`));
+      return;
+    }
+    for (const [k, max] of Object.entries(INTAKE_LIMITS[group])) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string') problems.push(fp(`${group}.${k}`, 'not-text', `${group}.${k}: harus berupa teks`, `${group}.${k}: must be text`));
+      else if (v.length > max) problems.push(fp(`${group}.${k}`, 'too-long', `${group}.${k}: terlalu panjang (maksimal ${max} karakter)`, `${group}.${k}: too long (at most ${max} characters)`));
+    }
+  };
+  texts('applicant', input.applicant);
+  texts('reporter', input.reporter);
+  const resident = (input.applicant as Record<string, unknown> | undefined)?.residentOfRegion;
+  if (resident !== undefined && typeof resident !== 'boolean') problems.push(fp('applicant.residentOfRegion', 'not-boolean', 'applicant.residentOfRegion: harus ya/tidak (boolean)', 'applicant.residentOfRegion: must be true or false'));
+  if (input.answers !== undefined) {
+    if (!input.answers || typeof input.answers !== 'object' || Array.isArray(input.answers)) problems.push(fp('answers', 'not-an-object', 'answers: harus berupa objek isian', 'answers: must be an object of fields'));
+    else {
+      const entries = Object.entries(input.answers);
+      if (entries.length > INTAKE_LIMITS.answers) problems.push(fp('answers', 'too-many', `answers: paling banyak ${INTAKE_LIMITS.answers} isian`, `answers: at most ${INTAKE_LIMITS.answers} fields`));
+      for (const [k, v] of entries.slice(0, INTAKE_LIMITS.answers)) {
+        if (v !== null && typeof v === 'object') problems.push(fp(`answers.${k}`, 'not-a-value', `answers.${k}: harus teks, angka atau ya/tidak`, `answers.${k}: must be text, a number or yes/no`));
+        else if (typeof v === 'string' && v.length > INTAKE_LIMITS.answer)
+          problems.push(fp(`answers.${k}`, 'answer-too-long', `answers.${k}: terlalu panjang (maksimal ${INTAKE_LIMITS.answer} karakter)`, `answers.${k}: too long (at most ${INTAKE_LIMITS.answer} characters)`));
+      }
+    }
+  }
+  if (input.attachments !== undefined) {
+    if (!Array.isArray(input.attachments)) problems.push(fp('attachments', 'not-a-list', 'attachments: harus berupa daftar', 'attachments: must be a list'));
+    else if (input.attachments.length > INTAKE_LIMITS.attachments) problems.push(fp('attachments', 'too-many', `attachments: paling banyak ${INTAKE_LIMITS.attachments}`, `attachments: at most ${INTAKE_LIMITS.attachments}`));
+    else
+      input.attachments.forEach((x, i) => {
+        if (!x || typeof x !== 'object' || typeof x.requirement !== 'string' || x.requirement.length > 100 || (x.upload !== undefined && typeof x.upload !== 'string'))
+          problems.push(fp(`attachments.${i}`, 'attachment-invalid', `attachments.${i}: harus { requirement, upload?, shown? }`, `attachments.${i}: must be { requirement, upload?, shown? }`));
+      });
+  }
+  for (const k of ['initiator', 'channel'] as const) {
+    const v = input[k];
+    if (v !== undefined && (typeof v !== 'string' || v.length > 100)) problems.push(fp(k, 'not-text', `${k}: harus berupa teks pendek`, `${k}: must be short text`));
+  }
+  return problems;
+}
+
 export function checkIntake(
   service: Service,
   input: IntakeInput,
   ctx: { today: string; staff: boolean; registry?: Facts },
 ): { ok: true; value: CheckedIntake } | { ok: false; problems: FieldProblem[] } {
+  const shape = shapeProblems(input);
+  if (shape.length) return { ok: false, problems: shape };
   const problems: FieldProblem[] = [];
   const warnings: Problem[] = [];
   const initiator = input.initiator ?? service.initiators[0]!;
@@ -137,7 +200,7 @@ export function checkIntake(
       else answers[field.id] = v;
     } else {
       const s = String(v).trim();
-      if (s.length > 4000) problems.push(fp(`answers.${field.id}`, 'answer-too-long', `${field.label}: terlalu panjang`, `${field.label}: too long`));
+      if (s.length > INTAKE_LIMITS.answer) problems.push(fp(`answers.${field.id}`, 'answer-too-long', `${field.label}: terlalu panjang`, `${field.label}: too long`));
       else answers[field.id] = s;
     }
   }
@@ -145,13 +208,18 @@ export function checkIntake(
   for (const k of unknownAnswers) problems.push(fp(`answers.${k}`, 'answer-unknown', `Isian tidak dikenal: ${k}`, `Unknown answer: ${k}`));
 
   const age = birthDate ? ageOn(birthDate, ctx.today) : null;
-  const facts: Facts = {
+  const ownFacts: Facts = {
     'applicant.age': age ?? undefined,
     'applicant.sex': sex ?? undefined,
     'applicant.residentOfRegion': a.residentOfRegion,
     ...Object.fromEntries(Object.entries(answers).map(([k, v]) => [`answers.${k}`, v])),
-    ...(ctx.registry ?? {}),
   };
+  const facts: Facts = { ...ownFacts, ...(ctx.registry ?? {}) };
+  // What the public is answered with never depends on the registry: a verdict (or a required
+  // document) that changed with DTKS membership would tell anyone who is on the poverty registry.
+  // The public is checked on its own facts (registry rules stay *unknown*); the officer sees the
+  // registry verdict recorded on the case, and the decision step re-checks it.
+  const answerFacts = ctx.staff ? facts : ownFacts;
 
   const attachments = input.attachments ?? [];
   const byReq = new Map(attachments.map((x) => [x.requirement, x]));
@@ -163,7 +231,7 @@ export function checkIntake(
   }
   for (const r of service.requirements) {
     if (r.kind !== 'document' || !r.required) continue;
-    if (r.appliesWhen && evaluateRule(r.appliesWhen, facts) !== 'pass') continue;
+    if (r.appliesWhen && evaluateRule(r.appliesWhen, answerFacts) !== 'pass') continue;
     const given = byReq.get(r.id);
     if (!given || (!given.upload && !given.shown))
       problems.push(
@@ -176,7 +244,8 @@ export function checkIntake(
       );
   }
   const eligibility: EligibilityResult[] = service.eligibility.map((e) => ({ id: e.id, message: e.message, verdict: evaluateRule(e.rule, facts) }));
-  for (const e of eligibility.filter((x) => x.verdict === 'fail'))
+  const refusing = ctx.staff ? eligibility : service.eligibility.map((e) => ({ id: e.id, message: e.message, verdict: evaluateRule(e.rule, answerFacts) }));
+  for (const e of refusing.filter((x) => x.verdict === 'fail'))
     problems.push(fp(`eligibility.${e.id}`, 'not-eligible', `Tidak memenuhi syarat: ${e.message}`, `Not eligible: ${e.message}`));
 
   if (problems.length) return { ok: false, problems };

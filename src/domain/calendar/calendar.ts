@@ -221,8 +221,24 @@ function toMs(i: InstantInput, what = 'instant'): number {
   }
 }
 
+/**
+ * The longest duration accepted per unit: five years of each. Every deadline a decree sets is far
+ * shorter; the bound keeps a day-by-day walk (working days, open minutes) from running for minutes
+ * on one request and stalling the whole server.
+ */
+export const MAX_DURATION: Readonly<Record<DurationUnit, number>> = {
+  minutes: 5 * 366 * 24 * 60,
+  hours: 5 * 366 * 24,
+  days: 5 * 366,
+  working_days: 5 * 261,
+  months: 60,
+  years: 5,
+};
+
 function checkValue(value: number, unit: DurationUnit): void {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`nilai harus angka ≥ 0 / value must be a number ≥ 0: ${value}`);
+  if (value > MAX_DURATION[unit])
+    throw new RangeError(`nilai ${unit} paling banyak ${MAX_DURATION[unit]} (lima tahun) / ${unit} value is at most ${MAX_DURATION[unit]} (five years): ${value}`);
   if (unit !== 'minutes' && unit !== 'hours' && !Number.isInteger(value))
     throw new RangeError(`nilai ${unit} harus bilangan bulat / ${unit} value must be a whole number: ${value}`);
 }

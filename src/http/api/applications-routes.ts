@@ -15,7 +15,7 @@ import { withdrawApplication } from '../../usecases/applications/withdraw-applic
 import type { Ctx } from '../../usecases/context.js';
 import { actorOf, officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
-import { sendFailure } from '../reply.js';
+import { sendFailure, wholeFile } from '../reply.js';
 import { applicantActionBody, caseMoved, completeBody, publicStatusSchema, queueItem, stepDone, submitBody, submitted, timelineEntry } from './applications-schemas.js';
 import { queueQuery } from './applications-search-schemas.js';
 import { errors, idParams } from './schemas.js';
@@ -140,7 +140,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     async (req, reply) => {
       const found = await findOfficeCase(ctx, officerOf(req).user.officeId, req.params.id);
       if (!found) return sendFailure(reply, failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found').error);
-      return caseTimeline(ctx, found);
+      return caseTimeline(ctx, found, officerOf(req).user.roles);
     },
   );
 
@@ -160,7 +160,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
       const file = await req.file().catch(() => undefined);
       if (file === undefined) return sendFailure(reply, failWith('invalid', 'upload-invalid', 'Unggahan tidak dapat dibaca', 'The upload could not be read').error);
       if (!file) return sendFailure(reply, failWith('invalid', 'file-required', 'Tidak ada berkas yang diunggah', 'No file was uploaded').error);
-      const buf = await file.toBuffer().catch(() => null);
+      const buf = await wholeFile(file);
       if (!buf) return sendFailure(reply, fileTooLarge().error);
       const r = await storeUpload(ctx, buf, file.filename);
       if (!r.ok) return sendFailure(reply, r.error);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../domain/applications/status.js';
+import { MAX_DURATION } from '../../domain/calendar/calendar.js';
 import { INITIATORS, SLA_UNITS } from '../../domain/standards/schema.js';
 import { anyObject } from './schemas.js';
 
@@ -32,7 +33,11 @@ export const submitBody = z.object({
   channel: text(40).optional(),
   applicant: applicantInput,
   reporter: reporterInput.optional(),
-  answers: z.record(z.string().max(100), z.unknown()).optional(),
+  // Answers are values, never nested: text (bounded), numbers, yes/no; at most 100 of them.
+  answers: z
+    .record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+    .refine((o) => Object.keys(o).length <= 100, { message: 'paling banyak 100 isian / at most 100 answers' })
+    .optional(),
   attachments: z.array(attachmentInput).max(100).optional(),
 });
 
@@ -54,7 +59,10 @@ export const caseMoved = z.object({ status: z.string(), dueAt: z.string().nullab
 
 export const completeBody = z.object({ outcome: text(100), note: text(4000).optional(), data: anyObject.optional(), version: z.number().int() });
 
-export const dueQuery = z.object({ start: text(64), value: z.coerce.number().gt(0), unit: z.enum(SLA_UNITS), service: text(100).optional() });
+/** A due-time question; `value` is bounded per unit (five years, the domain calendar's own limit) so one request cannot walk the calendar for minutes. */
+export const dueQuery = z
+  .object({ start: text(64), value: z.coerce.number().gt(0), unit: z.enum(SLA_UNITS), service: text(100).optional() })
+  .refine((q) => q.value <= MAX_DURATION[q.unit], { path: ['value'], message: 'nilai melebihi batas lima tahun untuk satuan ini / value exceeds five years in this unit' });
 
 export const publicStatusSchema = z.object({
   registrationNumber: z.string(),

@@ -14,24 +14,30 @@ export const TRACK_RATE = { max: 30, timeWindow: '1 minute' } as const;
 /** The largest complaint body accepted (a complaint is at most 5,000 characters). */
 export const BODY_LIMIT = 64 * 1024;
 
+/**
+ * Outer bounds on every string: generous, so the domain's own limits (a complaint of at most 5,000
+ * characters, a name of 100) answer with their specific message; these only stop what no form sends.
+ */
+const str = (max = 1000) => z.string().max(max);
+
 export const fileComplaintBody = z.object({
-  office: z.string(),
-  channel: z.string().optional(),
+  office: str(100),
+  channel: str(100).optional(),
   type: z.enum(COMPLAINT_TYPES).optional(),
   mode: z.enum(COMPLAINT_MODES),
-  text: z.string(),
-  service: z.string().optional(),
-  application: z.string().optional(),
+  text: str(20_000),
+  service: str(100).optional(),
+  application: str(100).optional(),
   // Loose: an identity field the domain does not know is named back to the caller, not dropped.
-  complainant: z.looseObject({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }).optional(),
-  externalRef: z.string().optional(),
-  receivedAt: z.string().optional().describe('Petugas saja: waktu diterima (ISO 8601 dengan zona)'),
+  complainant: z.looseObject({ name: str().optional(), phone: str().optional(), email: str().optional() }).optional(),
+  externalRef: str(200).optional(),
+  receivedAt: str(64).optional().describe('Petugas saja: waktu diterima (ISO 8601 dengan zona)'),
 });
 
-export const receiptParams = z.object({ receiptNumber: z.string() });
-export const trackQuery = z.object({ code: z.string() });
-export const informationBody = z.object({ code: z.string(), text: z.string() });
-export const feedbackBody = z.object({ code: z.string(), resolved: z.boolean().optional(), comment: z.string().optional() });
+export const receiptParams = z.object({ receiptNumber: str(100) });
+export const trackQuery = z.object({ code: str(100) });
+export const informationBody = z.object({ code: str(100), text: str(20_000) });
+export const feedbackBody = z.object({ code: str(100), resolved: z.boolean().optional(), comment: str(20_000).optional() });
 
 export const listQuery = z.object({
   status: z.enum(COMPLAINT_STATUSES).optional(),
@@ -42,14 +48,14 @@ export const listQuery = z.object({
 });
 
 export const transitionBody = z.object({
-  to: z.string(),
+  to: str(100),
   version: z.number().int(),
-  note: z.string().optional(),
-  answer: z.string().optional(),
-  unit: z.string().optional(),
+  note: str(20_000).optional(),
+  answer: str(20_000).optional(),
+  unit: str(200).optional(),
   coordination: z.enum(COORDINATIONS).optional(),
-  referral: z.string().optional(),
-  mergeInto: z.string().optional(),
+  referral: str(1000).optional(),
+  mergeInto: str(100).optional(),
 });
-export const noteBody = z.object({ note: z.string() });
-export const summaryBody = z.object({ summary: z.string().optional(), publish: z.boolean().optional() });
+export const noteBody = z.object({ note: str(20_000) });
+export const summaryBody = z.object({ summary: str(20_000).optional(), publish: z.boolean().optional() });

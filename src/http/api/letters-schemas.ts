@@ -14,11 +14,14 @@ export const MAX_CHECKED_PDF = 10 * 1024 * 1024;
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const signBody = z.object({ ids: z.array(z.string()).min(1).max(MAX_BATCH), password: z.string(), delegation: z.string().optional() });
-export const revokeBody = z.object({ reason: z.string(), replacedBy: z.string().optional() });
-export const cancelBody = z.object({ reason: z.string() });
-export const numberBody = z.object({ ids: z.array(z.string()).min(1).max(MAX_BATCH) });
-export const delegationBody = z.object({ to: z.string(), kind: z.enum(DELEGATION_KINDS), startsOn: z.string(), endsOn: z.string(), reason: z.string().optional(), role: z.string().optional() });
+// Every string bounded (issue 12): ids and dates are short; reasons are a paragraph.
+const id = z.string().max(100);
+const reason = z.string().max(2000);
+export const signBody = z.object({ ids: z.array(id).min(1).max(MAX_BATCH), password: z.string().max(200), delegation: id.optional() });
+export const revokeBody = z.object({ reason, replacedBy: id.optional() });
+export const cancelBody = z.object({ reason });
+export const numberBody = z.object({ ids: z.array(id).min(1).max(MAX_BATCH) });
+export const delegationBody = z.object({ to: z.string().max(200), kind: z.enum(DELEGATION_KINDS), startsOn: z.string().max(20), endsOn: z.string().max(20), reason: reason.optional(), role: id.optional() });
 
 export const tokenParams = z.object({ token: z.string() });
 const text = z.string().nullable();

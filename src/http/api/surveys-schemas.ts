@@ -38,11 +38,18 @@ export const ikmSchema = z.object({
 });
 
 export const periodQuery = z.object({
-  from: z.string().optional().describe('YYYY-MM-DD (tanggal lokal kantor)'),
-  to: z.string().optional().describe('YYYY-MM-DD, inklusif'),
-  period: z.string().optional().describe('alternatif: 2026, 2026-S1, 2026-Q2, 2026-03'),
-  service: z.string().optional(),
+  from: z.string().max(20).optional().describe('YYYY-MM-DD (tanggal lokal kantor)'),
+  to: z.string().max(20).optional().describe('YYYY-MM-DD, inklusif'),
+  period: z.string().max(20).optional().describe('alternatif: 2026, 2026-S1, 2026-Q2, 2026-03'),
+  service: z.string().max(100).optional(),
 });
+
+/**
+ * Bounds on what the public and staff send (issue 12): answers and the respondent's profile are
+ * flat values, never nested; strings short; the suggestion's own limit is the domain's to say.
+ */
+const short = z.string().max(200);
+const flatValues = z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).refine((o) => Object.keys(o).length <= 50, { message: 'paling banyak 50 isian / at most 50 fields' });
 
 export const questionnaireSchema = z.object({
   elements: z.array(
@@ -63,20 +70,20 @@ export const kioskNonceSchema = z.object({ kioskNonce: z.string(), notBefore: z.
 
 /** One questionnaire: answers { U1..U9: 1..4 }, how it came (link token, kiosk nonce, or staff), an optional profile. */
 export const surveyBody = z.object({
-  office: z.string().optional(),
-  service: z.string().optional(),
-  application: z.string().optional(),
-  token: z.string().optional(),
-  kioskNonce: z.string().optional(),
-  answers: anyObject,
-  respondent: anyObject.optional(),
-  suggestion: z.string().optional(),
-  date: z.string().optional(),
+  office: short.optional(),
+  service: short.optional(),
+  application: short.optional(),
+  token: short.optional(),
+  kioskNonce: short.optional(),
+  answers: flatValues,
+  respondent: flatValues.optional(),
+  suggestion: z.string().max(20_000).optional(),
+  date: short.optional(),
 });
 
 export const recordedSchema = z.object({ id: z.string(), source: z.enum(SURVEY_SOURCES), respondedOn: z.string() });
 
-export const batchBody = z.object({ office: z.string(), service: z.string().optional(), responses: z.array(anyObject) });
+export const batchBody = z.object({ office: short, service: short.optional(), responses: z.array(anyObject).max(20_000) });
 export const batchSchema = z.object({ batchId: z.string(), inserted: z.number().int() });
 
-export const followupBody = z.object({ from: z.string().optional(), to: z.string().optional(), period: z.string().optional(), service: z.string().optional(), text: z.string() });
+export const followupBody = z.object({ from: z.string().max(20).optional(), to: z.string().max(20).optional(), period: z.string().max(20).optional(), service: z.string().max(100).optional(), text: z.string().max(20_000) });

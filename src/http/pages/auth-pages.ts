@@ -10,14 +10,18 @@ import { say } from './components.js';
 import { signInPage } from './auth-views.js';
 import { publicPages } from './plugin.js';
 
-/** Only back-office paths may follow a sign-in (no open redirect). */
-const backOfficePath = (next: string | undefined) => (next?.startsWith('/petugas') ? next : '/petugas');
+/**
+ * Only back-office paths may follow a sign-in (no open redirect), and only printable ASCII without
+ * spaces or backslashes: a CR/LF in a Location header made the redirect throw (a 500).
+ */
+const SAFE_NEXT = /^\/petugas(?:[/?#][!-[\]-~]*)?$/;
+const backOfficePath = (next: string | undefined) => (next !== undefined && SAFE_NEXT.test(next) ? next : '/petugas');
 
 const signInForm = z.object({ username: z.string().max(100).default(''), password: z.string().max(200).default(''), next: z.string().max(2000).optional(), _csrf: z.string().max(200).optional() });
 
 export const authPages = publicPages((app, ctx) => {
   app.get('/masuk', { schema: { querystring: z.object({ next: z.string().max(2000).optional() }) } }, async (req, reply) =>
-    sendHtml(reply, signInPage(req.lang, { next: req.query.next ?? '/petugas', csrf: issueLoginCsrf(req, reply) })),
+    sendHtml(reply, signInPage(req.lang, { next: backOfficePath(req.query.next), csrf: issueLoginCsrf(req, reply) })),
   );
 
   app.post('/masuk', { schema: { body: signInForm }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {

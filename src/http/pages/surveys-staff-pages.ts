@@ -64,7 +64,7 @@ export const surveysStaffPages = staffPages((app, ctx) => {
     const r = await importSurveyXlsx(ctx, actor, office, { file: upload.file, tooLarge: upload.tooLarge, service: upload.fields.service });
     if (!r.ok) {
       const message = L(req.lang, 'Impor dibatalkan; tidak ada yang disimpan.', 'Import cancelled; nothing was saved.');
-      return sendHtml(reply, await overview(req, req.query, { message, problems: r.error.problems }), statusOf(r.error.kind));
+      return sendHtml(reply, await overview(req, req.query, { message, importProblems: r.error.problems }), statusOf(r.error.kind));
     }
     return reply.redirect(withLang(`/petugas/survei?ok=imported&n=${r.value.inserted}`, req.lang), 303);
   });

@@ -10,12 +10,22 @@ import { html } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { dec, gradeText, noteBlock, sampleText } from './surveys-ikm-views.js';
 import { surveyForm } from './surveys-views.js';
+import { say } from './components.js';
+
+/** The import's problems, where the surveyor picks the file again (rows of a sheet numbered). */
+function importErrors(lang: StaffShell['lang'], problems: readonly Problem[]) {
+  return problems.length
+    ? html`<div class="error-summary" role="alert" id="f-file-problems"><h3>${L(lang, 'Impor dibatalkan; tidak ada yang disimpan', 'Import cancelled; nothing was saved')}</h3><ul>${problems.map((p) => html`<li>${p.row ? `${L(lang, 'Baris', 'Row')} ${p.row}: ` : ''}${say(lang, p)}</li>`)}</ul></div>`
+    : '';
+}
 
 export interface StaffSurveyNotes {
   /** What was just done or refused, in the page's language. */
   message?: string;
-  /** Problems of the paper questionnaire or the import just sent. */
+  /** Problems of the paper questionnaire just sent. */
   problems?: readonly Problem[];
+  /** Problems of the XLSX import just sent: shown in the import form, beside its file field. */
+  importProblems?: readonly Problem[];
   /** The paper questionnaire just sent, shown again beside its problems. */
   values?: Record<string, string>;
 }
@@ -51,7 +61,7 @@ ${surveyForm(lang, { action: withLang('/petugas/survei/isi', lang), hidden: { _c
 <section aria-labelledby="h-imp"><h2 id="h-imp">${L(lang, 'Impor dari XLSX', 'Import from XLSX')}</h2>
 <p><a href="/api/v1/surveys/template.xlsx">${L(lang, 'Unduh templat XLSX', 'Download the XLSX template')}</a>. ${L(lang, 'Semua atau tidak sama sekali: bila ada baris yang salah, tidak ada yang disimpan dan setiap baris yang salah disebutkan.', 'All or nothing: if any row is wrong, nothing is saved and every wrong row is listed.')}</p>
 <form method="post" action="${withLang('/petugas/survei/impor', lang)}" enctype="multipart/form-data" class="intake">${csrfField(shell)}
-<div class="field"><label for="f-file">${L(lang, 'Berkas XLSX', 'XLSX file')}</label><input id="f-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></div>
+${importErrors(lang, notes.importProblems ?? [])}<div class="field"><label for="f-file">${L(lang, 'Berkas XLSX', 'XLSX file')}</label><input id="f-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"${notes.importProblems?.length ? html` aria-invalid="true" aria-describedby="f-file-problems"` : ''}></div>
 <button type="submit">${L(lang, 'Impor', 'Import')}</button></form></section>`
   : ''}`,
   });

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { MAX_SURVEY_XLSX_BYTES } from '../../usecases/surveys/import-survey-xlsx.js';
-import { formFields } from '../reply.js';
+import { formFields, wholeFile } from '../reply.js';
 
 export interface SurveyXlsxUpload {
   fields: Record<string, string>;
@@ -25,7 +25,7 @@ export async function readSurveyXlsxUpload(req: FastifyRequest): Promise<SurveyX
       if (typeof part.value === 'string') fields[part.fieldname] = part.value;
       continue;
     }
-    const buf = await part.toBuffer().catch(() => null);
+    const buf = await wholeFile(part);
     if (!buf) tooLarge = true;
     else if (buf.length) file = buf;
   }

@@ -13,7 +13,10 @@ import { officeNotFound, serviceNotFound } from '../../domain/standards/not-foun
 import { startMove } from '../../domain/procedure/engine.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { idempotencyKeyReused, requestHash } from '../idempotency.js';
+import { serviceUsesRegistry } from '../registry/effects.js';
 import { registryFactsFor } from '../registry/facts.js';
+import { logAccess } from '../registry/log-access.js';
 import { serverSecret } from '../server-secret.js';
 
 export interface SubmitInput extends IntakeInput {
@@ -62,10 +65,18 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
     dueAtLocal: c.due_at ? ctx.clock.local(office.office, c.due_at) : null,
     replayed,
   });
+  // The key is bound to the request it first came with: another body under it is refused, never
+  // answered with that first case's number and tracking code.
+  // Bound to who applies for what (office, service, applicant, reporter, answers), not to the
+  // attachments: a client retrying after a lost answer may upload its files again, and a browser
+  // resending a form from its history does not restore the file inputs.
+  const bodyHash = input.idempotencyKey ? requestHash(actor.id, { ...input, idempotencyKey: undefined, attachments: undefined }) : null;
   const replay = async () => {
     if (!input.idempotencyKey) return null;
     const existing = await findByIdempotencyKey(db, office.id, input.idempotencyKey);
-    return existing ? { ok: true as const, value: submitted(existing, true) } : null;
+    if (!existing) return null;
+    if (existing.idempotencyBody !== null && existing.idempotencyBody !== bodyHash) return idempotencyKeyReused();
+    return { ok: true as const, value: submitted(existing, true) };
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -74,6 +85,20 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   const today = ctx.clock.localDate(office.office, now.toISOString());
   const registry = await registryFactsFor(ctx, office.id, input.applicant?.nik);
   const checked = checkIntake(svc, input, { today, staff, registry });
+  // Staff at the counter are told what the registry says (a not-eligible verdict, the documents a
+  // DTKS condition asks for): that is a read of registry data, logged before the answer leaves.
+  if (staff && registry && serviceUsesRegistry(svc))
+    await logAccess(ctx.database, {
+      officeId: office.id,
+      actor: { id: actor.id, name: actor.name, roles: actor.roles },
+      action: 'lookup-nik',
+      nik: checked.ok ? checked.value.applicant.nik : (input.applicant?.nik?.trim() ?? null),
+      snapshotId: typeof registry['registry.snapshot'] === 'string' ? registry['registry.snapshot'] : null,
+      reason: `Pemeriksaan syarat layanan ${svc.slug} saat pendaftaran di loket`,
+      found: registry['registry.dtks'] === true,
+      detail: { purpose: 'intake', service: svc.slug, accepted: checked.ok },
+      at: now.toISOString(),
+    });
   if (!checked.ok) return fail('invalid', ...checked.problems);
   const intake = checked.value;
   const known = await knownUploads(db, intake.attachments.flatMap((a) => (a.upload ? [a.upload] : [])));
@@ -109,6 +134,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
         registration_number: registrationNumber,
         tracking_code_hash: trackingCodeHash(secret, code),
         idempotency_key: input.idempotencyKey ?? null,
+        idempotency_body: bodyHash,
         initiator: intake.initiator,
         channel: intake.channel,
         applicant_nik: intake.applicant.nik,

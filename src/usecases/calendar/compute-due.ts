@@ -1,5 +1,5 @@
 /** The due time of a duration started at an instant, on an office's calendar (for the API and the CLI). */
-import type { CalendarWarning } from '../../domain/calendar/calendar.js';
+import { MAX_DURATION, type CalendarWarning } from '../../domain/calendar/calendar.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import type { SLA_UNITS } from '../../domain/standards/schema.js';
 import type { Ctx } from '../context.js';
@@ -32,6 +32,8 @@ export function computeDue(ctx: Ctx, q: DueQuery): Outcome<Due> {
   }
   if (!INSTANT.test(q.start))
     return failWith('invalid', 'start-invalid', 'start harus instan ISO 8601 dengan zona waktu, mis. 2026-03-20T09:00:00+07:00', 'start must be an ISO 8601 instant with an offset, e.g. 2026-03-20T09:00:00+07:00', 'start');
+  if (q.value > MAX_DURATION[q.unit])
+    return failWith('invalid', 'value-too-large', `Nilai paling banyak ${MAX_DURATION[q.unit]} ${q.unit} (lima tahun)`, `The value is at most ${MAX_DURATION[q.unit]} ${q.unit} (five years)`, 'value');
   try {
     const r = ctx.clock.dueFor(office.value.office, svc, q.start, q.value, q.unit);
     return { ok: true, value: { dueAt: r.dueAt, dueAtLocal: r.dueAtLocal, timezone: office.value.office.timezone, warnings: r.warnings } };

@@ -13,6 +13,7 @@ import { officeNotFound } from '../../domain/standards/not-found.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
+import { idempotencyKeyReused, requestHash } from '../idempotency.js';
 import { serverSecret } from '../server-secret.js';
 import { complaintSetup, responseDue } from './office-complaints.js';
 
@@ -47,10 +48,14 @@ export async function fileComplaint(ctx: Ctx, input: FileComplaintInput, actor: 
     ok: true,
     value: { id: c.id, receiptNumber: c.receiptNumber, trackingCode: trackingCodeFor(secret, c.id), dueAt: c.dueAt, dueAtLocal: ctx.clock.local(office.office, c.dueAt), replayed: true },
   });
+  // The key is bound to the request it first came with (see submit-application.ts).
+  const bodyHash = input.idempotencyKey ? requestHash(actor.id, { ...input, idempotencyKey: undefined }) : null;
   const replay = async () => {
     if (!input.idempotencyKey) return null;
     const earlier = await findComplaintByIdempotencyKey(db, office.id, input.idempotencyKey);
-    return earlier ? replayOf(earlier) : null;
+    if (!earlier) return null;
+    if (earlier.idempotencyBody !== null && earlier.idempotencyBody !== bodyHash) return idempotencyKeyReused();
+    return replayOf(earlier);
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -90,6 +95,7 @@ export async function fileComplaint(ctx: Ctx, input: FileComplaintInput, actor: 
         receipt_number: number,
         tracking_code_hash: trackingCodeHash(secret, code),
         idempotency_key: input.idempotencyKey ?? null,
+        idempotency_body: bodyHash,
         channel: intake.channel,
         external_ref: intake.externalRef,
         type: intake.type,

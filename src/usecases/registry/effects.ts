@@ -14,7 +14,8 @@ import type { StepEffect, StepEffectInput } from '../step-effects.js';
 import { registryFactsWith } from './facts.js';
 import { advanceFromStep, checkStepReference } from './advance-proposal.js';
 
-function ruleUsesRegistry(r: Rule): boolean {
+/** Whether a rule reads a registry fact (its verdict then tells of registry membership). */
+export function ruleUsesRegistry(r: Rule): boolean {
   if ('all' in r) return r.all.some(ruleUsesRegistry);
   if ('any' in r) return r.any.some(ruleUsesRegistry);
   if ('not' in r) return ruleUsesRegistry(r.not);
@@ -22,7 +23,7 @@ function ruleUsesRegistry(r: Rule): boolean {
 }
 
 /** Whether a service's eligibility rules or requirement conditions read the registry. */
-function serviceUsesRegistry(svc: Service): boolean {
+export function serviceUsesRegistry(svc: Service): boolean {
   return svc.eligibility.some((e) => ruleUsesRegistry(e.rule)) || svc.requirements.some((r) => !!r.appliesWhen && ruleUsesRegistry(r.appliesWhen));
 }
 

@@ -12,8 +12,8 @@ import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { logAccess } from './log-access.js';
 import { layoutOf } from './rows.js';
+import { csvCell } from '../../domain/util/csv-cell.js';
 
-const csvCell = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export interface RowsExport {
   /** The download's file name: registri-<period>-<id>.csv. */
@@ -42,7 +42,7 @@ export async function exportRows(ctx: Ctx, actor: Actor, input: { snapshot: stri
   const di = layout.index.kecamatan;
   const vi = layout.index.desa_kelurahan;
   async function* lines(): AsyncGenerator<string> {
-    yield '\uFEFF' + layout.header.map(csvCell).join(',') + '\n';
+    yield '\uFEFF' + layout.header.map((c) => csvCell(c)).join(',') + '\n';
     let after = 0;
     for (;;) {
       const page = await rowsPage(ctx.database.db, snap!.tableName, { afterRowNo: after, limit: 5000 });
@@ -52,7 +52,7 @@ export async function exportRows(ctx: Ctx, actor: Actor, input: { snapshot: stri
         const cells = decodeCells(r.cells, layout.separator);
         if (district && di !== undefined && (cells[di] ?? '').toUpperCase() !== district) continue;
         if (village && vi !== undefined && (cells[vi] ?? '').toUpperCase() !== village) continue;
-        out += cells.map(csvCell).join(',') + '\n';
+        out += cells.map((c) => csvCell(c)).join(',') + '\n';
       }
       after = Number(page[page.length - 1]!.row_no);
       if (out) yield out;

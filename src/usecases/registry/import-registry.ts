@@ -56,6 +56,7 @@ import { nowOf } from '../context.js';
 import { cleanupDeadImports, importAlive, running } from './clean-up-imports.js';
 import { confirmProposals } from './confirm-proposals.js';
 import { BATCH_ROWS, parseBatches, parseInWorker, WORKER_MIN_BYTES, type ParseJob, type ParseMessage } from './parse-pipeline.js';
+import { csvCell } from '../../domain/util/csv-cell.js';
 
 const DEFAULT_THRESHOLD = 0.01;
 
@@ -167,7 +168,7 @@ class ReportWriter {
       this.stream.write('\uFEFFbaris,kolom,alasan,reason\n');
     }
     let out = '';
-    for (const r of rejections) out += `${r.rowNo},${csvCell(r.column)},${csvCell(r.reason)},${csvCell(r.reasonEn)}\n`;
+    for (const r of rejections) out += `${r.rowNo},${csvCell(r.column, false)},${csvCell(r.reason, false)},${csvCell(r.reasonEn, false)}\n`;
     this.count += rejections.length;
     this.stream.write(out);
   }
@@ -179,7 +180,6 @@ class ReportWriter {
   }
 }
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<ImportResult> {
   const started = performance.now();

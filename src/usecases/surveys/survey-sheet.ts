@@ -8,6 +8,7 @@ import type { StoredOffice } from '../../db/standards-repo.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { ELEMENTS, ELEMENT_CODES } from '../../domain/surveys/index.js';
 import { AGE_GROUPS, EDUCATIONS, OCCUPATIONS, PROFILE_FIELDS, SEXES } from '../../domain/surveys/questionnaire.js';
+import { inspectZip } from '../../io/zip-bounds.js';
 
 const COLUMNS = [
   { key: 'date', header: 'Tanggal', aliases: ['tanggal', 'date', 'tgl'] },
@@ -82,9 +83,29 @@ function cellText(v: ExcelJS.CellValue): string | number | Date | null {
   return String(v);
 }
 
+/**
+ * What a questionnaire workbook may hold: a few thousand paper questionnaires are a few megabytes
+ * of XML. The zip is checked against these before exceljs inflates it whole into memory.
+ */
+export const SURVEY_XLSX_LIMITS = { maxEntries: 500, maxTotalBytes: 64 * 1024 * 1024, maxRows: 20_000 } as const;
+
 /** Reads the first worksheet of an XLSX into questionnaire objects, one per non-empty row. */
 export async function parseSurveyXlsx(buf: Buffer, office: StoredOffice): Promise<ParsedSheet> {
   const problems: ParsedSheet['problems'] = [];
+  const zip = inspectZip(buf, SURVEY_XLSX_LIMITS);
+  if (!zip.ok && zip.reason !== 'not-zip')
+    return {
+      responses: [],
+      rowNumbers: [],
+      problems: [
+        {
+          field: 'file',
+          code: 'xlsx-too-large',
+          message: `Isi berkas XLSX terlalu besar setelah dibuka (maksimal ${SURVEY_XLSX_LIMITS.maxTotalBytes / 1024 / 1024} MB dan ${SURVEY_XLSX_LIMITS.maxEntries} bagian); bagi menjadi beberapa berkas`,
+          messageEn: `The XLSX file's content is too large once unpacked (at most ${SURVEY_XLSX_LIMITS.maxTotalBytes / 1024 / 1024} MB and ${SURVEY_XLSX_LIMITS.maxEntries} parts); split it into several files`,
+        },
+      ],
+    };
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -94,6 +115,12 @@ export async function parseSurveyXlsx(buf: Buffer, office: StoredOffice): Promis
   }
   const ws = wb.worksheets[0];
   if (!ws) return { responses: [], rowNumbers: [], problems: [{ field: 'file', code: 'xlsx-empty', message: 'Berkas tidak memuat lembar kerja', messageEn: 'The workbook has no worksheet' }] };
+  if (ws.actualRowCount > SURVEY_XLSX_LIMITS.maxRows + 1)
+    return {
+      responses: [],
+      rowNumbers: [],
+      problems: [{ field: 'file', code: 'xlsx-too-many-rows', message: `Paling banyak ${SURVEY_XLSX_LIMITS.maxRows} baris kuesioner per berkas; bagi menjadi beberapa berkas`, messageEn: `At most ${SURVEY_XLSX_LIMITS.maxRows} questionnaire rows per file; split it into several files` }],
+    };
   const colOf = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => {
     const h = String(cellText(cell.value) ?? '').trim().toLowerCase().replace(/\s+/g, ' ');

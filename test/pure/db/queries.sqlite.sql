@@ -2,7 +2,7 @@
 insert into "counters" ("office_id", "name", "value") values (?, ?, ?) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 
 -- applications-repo.insertApplication
-insert into "applications" ("id", "office_id", "service_id", "service_version_id", "registration_number", "tracking_code_hash", "idempotency_key", "initiator", "channel", "applicant_nik", "applicant_name", "applicant", "answers", "eligibility", "status", "current_step", "end_id", "outcome_reason", "submitted_at", "clock_started_at", "paused_since", "pauses", "due_at", "expected_at", "stages", "sla_state", "closed_at", "created_by", "version", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "applications" ("id", "office_id", "service_id", "service_version_id", "registration_number", "tracking_code_hash", "idempotency_key", "idempotency_body", "initiator", "channel", "applicant_nik", "applicant_name", "applicant", "answers", "eligibility", "status", "current_step", "end_id", "outcome_reason", "submitted_at", "clock_started_at", "paused_since", "pauses", "due_at", "expected_at", "stages", "sla_state", "closed_at", "created_by", "version", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- applications-repo.updateCaseIfVersion
 update "applications" set "status" = ?, "updated_at" = ?, "pauses" = ?, "version" = ? where "id" = ? and "version" = ?;
@@ -474,7 +474,7 @@ select "id", "registration_number", "applicant_name", "eligibility" from "applic
 select * from "application_events" where "application_id" = ? order by "seq";
 
 -- complaints-repo.insertComplaint
-insert into "complaints" ("idempotency_key", "external_ref", "complainant_name", "complainant_phone", "complainant_email", "service_id", "application_id", "routed_to", "coordination", "referral", "merged_into", "escalated_at", "answer", "answered_at", "answered_by", "resolved", "feedback", "feedback_at", "public_summary", "published_at", "closed_at", "created_by", "id", "office_id", "receipt_number", "tracking_code_hash", "channel", "type", "mode", "text", "stage", "status", "received_at", "clock_started_at", "due_at", "sla_state", "version", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "complaints" ("idempotency_key", "idempotency_body", "external_ref", "complainant_name", "complainant_phone", "complainant_email", "service_id", "application_id", "routed_to", "coordination", "referral", "merged_into", "escalated_at", "answer", "answered_at", "answered_by", "resolved", "feedback", "feedback_at", "public_summary", "published_at", "closed_at", "created_by", "id", "office_id", "receipt_number", "tracking_code_hash", "channel", "type", "mode", "text", "stage", "status", "received_at", "clock_started_at", "due_at", "sla_state", "version", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- complaints-repo.insertComplaintEvents
 insert into "complaint_events" ("id", "complaint_id", "office_id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);

@@ -232,6 +232,7 @@ export const QUERIES: Record<string, Call> = {
       registration_number: 'JMB-2026-000001',
       tracking_code_hash: 'h',
       idempotency_key: null,
+      idempotency_body: null,
       initiator: 'citizen',
       channel: 'online',
       applicant_nik: '1571024107900003',

@@ -701,6 +701,21 @@ describe('inputs', () => {
     assert.throws(() => cal('Asia/Atlantis', JAMBI_HOURS), RangeError);
   });
 
+  it('refuses a duration beyond five years in its unit, so no caller can walk the calendar for minutes (issue 12)', () => {
+    // 5 × 261 working days is the bound; one more is refused before any day is walked.
+    assert.equal(jambi.addDuration('2026-03-30T10:00:00+07:00', 1305, 'working_days').dueAt.slice(0, 4), '2031');
+    const t0 = performance.now();
+    assert.throws(() => jambi.addDuration('2026-03-30T10:00:00+07:00', 10_000_000, 'working_days'), /paling banyak 1305.*at most 1305/);
+    assert.throws(() => jambi.addDuration('2026-03-30T10:00:00+07:00', 1306, 'working_days'), RangeError);
+    assert.throws(() => jambi.addDuration('2026-03-30T10:00:00+07:00', 43_921, 'hours'), RangeError);
+    assert.throws(() => jambi.addDuration('2026-03-30T10:00:00+07:00', 2_635_201, 'minutes'), RangeError);
+    assert.throws(() => jambi.addDuration('2026-03-30T10:00:00+07:00', 1831, 'days'), RangeError);
+    assert.throws(() => jambi.addDuration('2026-03-30T10:00:00+07:00', 61, 'months'), RangeError);
+    assert.throws(() => jambi.addDuration('2026-03-30T10:00:00+07:00', 6, 'years'), RangeError);
+    assert.throws(() => jambi.dueWithPauses('2026-03-30T10:00:00+07:00', 10_000_000, 'working_days', 'office-hours', []), RangeError);
+    assert.ok(performance.now() - t0 < 200, `took ${Math.round(performance.now() - t0)} ms`);
+  });
+
   it('computes many due times quickly (per-day cache, no per-minute loops)', () => {
     const fresh = cal('Asia/Jakarta', JAMBI_HOURS);
     const t0 = performance.now();

@@ -1,0 +1,12 @@
+/**
+ * One CSV cell for a file people open in a spreadsheet: quoted when it holds a separator, quote or
+ * line break, and neutralised (a leading apostrophe, as OWASP advises) when it starts with = + - @,
+ * a tab or a carriage return, so a registry value like `=HYPERLINK(...)` is shown, never run.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string, quoteSemicolons = true): string {
+  const s = FORMULA_START.test(value) ? `'${value}` : value;
+  // A spreadsheet in an Indonesian locale splits on ';' too: data exports quote it.
+  return (quoteSemicolons ? /[",\n\r;]/ : /[",\n\r]/).test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
