@@ -108,7 +108,7 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
       return route.fulfill({
         contentType: 'text/html; charset=utf-8',
         headers: { 'content-security-policy': csp },
-        body: `<!doctype html><html lang="id"><head><title>Impor</title><script src="/assets/site.js" defer></script></head><body><main><progress id="reg-progress" max="100" value="0">0%</progress> <span id="reg-pct">0%</span> <span id="reg-rows">0</span> <span id="reg-rate">0</span> <span id="reg-eta">—</span> <span id="reg-rej">0</span>${finished ? '' : '<span hidden data-follow="/uji/impor/status"></span>'}</main></body></html>`,
+        body: `<!doctype html><html lang="id"><head><title>Impor</title><script src="/assets/site.js" defer></script></head><body><main><progress id="reg-progress" max="100" value="0">0%</progress> <span id="reg-pct">0%</span> <span id="reg-rows">0</span> <span id="reg-rate">0</span> <span id="reg-eta">—</span> <span id="reg-rej">0</span>${finished ? '<p id="done">Selesai</p>' : '<span hidden data-follow="/uji/impor/status"></span>'}</main></body></html>`,
       });
     });
     await page.route(`${base}/uji/impor/status`, (route) => {
@@ -125,7 +125,7 @@ describe(`secure headers in Chromium (${TEST_DB})`, () => {
     while (loads < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(loads >= 2, 'the page reloaded once the import was done');
     // The finished page (as the real one) no longer follows anything: it stays, and is read.
-    await page.waitForLoadState('load');
+    await page.locator('#done').waitFor();
     assert.deepEqual(await cspViolations(page), []);
     await ctx.close();
   });
