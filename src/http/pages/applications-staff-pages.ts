@@ -76,8 +76,10 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   app.post('/petugas/berkas/:id/lengkap', { schema: { params: idParams } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const found = await findOfficeCase(ctx, user.officeId, req.params.id);
-    if (found) await resubmitFile(ctx, found, actor, L(req.lang, 'Dicatat di loket', 'Recorded at the counter'));
-    return reply.redirect(withLang(`/petugas/berkas/${found?.id ?? ''}`, req.lang), 303);
+    if (!found) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
+    const r = await resubmitFile(ctx, found, actor, L(req.lang, 'Dicatat di loket', 'Recorded at the counter'));
+    const error = r.ok ? '' : `?error=${encodeURIComponent(r.error.problems.map((p) => say(req.lang, p)).join(' '))}`;
+    return reply.redirect(withLang(`/petugas/berkas/${found.id}${error}`, req.lang), 303);
   });
 
   const counterQuery = { querystring: z.object({ layanan: z.string().max(100).optional() }) };

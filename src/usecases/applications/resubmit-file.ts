@@ -6,7 +6,8 @@ import { insertAttachments, insertEvent, knownUploads, reopenWaitingTask, update
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { caseChanged } from './case-failures.js';
+import { caseChanged, readOnlyRole } from './case-failures.js';
+import { readsOnly } from '../../domain/staff/read-only.js';
 import { serviceOfCase } from './service-of-case.js';
 
 export interface CaseMoved {
@@ -22,6 +23,7 @@ export interface ResubmittedDocument {
 }
 
 export async function resubmitFile(ctx: Ctx, app: Case, actor: Actor, note: string | undefined, documents: ResubmittedDocument[] = []): Promise<Outcome<CaseMoved>> {
+  if (actor.id !== null && readsOnly(actor.roles)) return readOnlyRole();
   if (app.status !== 'waiting-applicant')
     return failWith('conflict', 'not-waiting', 'Permohonan ini tidak sedang menunggu kelengkapan dari pemohon', 'This application is not waiting for the applicant');
   // The applicant's own resubmission must bring something: a document or an answer for the

@@ -11,6 +11,7 @@ import type { CaseStatus } from '../../domain/applications/status.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
 import { startMove } from '../../domain/procedure/engine.js';
+import { readsOnly } from '../../domain/staff/read-only.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { idempotencyKeyReused, requestHash } from '../idempotency.js';
@@ -44,6 +45,8 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   const staff = actor.id !== null;
   // An officer files only for their own office; another office looks as if it did not exist.
   if (staff && actor.officeId !== office.id) return fail('not-found', { ...officeNotFound(input.office), field: 'office' });
+  if (staff && readsOnly(actor.roles))
+    return fail('forbidden', { field: 'office', code: 'read-only-role', message: 'Peran Anda hanya untuk membaca berkas; tidak dapat mendaftarkan permohonan', messageEn: 'Your role only reads cases; it cannot register applications' });
   if (!svc.openForApplications || !svc.procedure)
     return fail('invalid', { field: 'service', code: 'service-closed', message: 'Layanan ini belum dibuka untuk permohonan', messageEn: 'This service is not open for applications' });
   if (input.idempotencyKey !== undefined && !/^[A-Za-z0-9_.:-]{8,128}$/.test(input.idempotencyKey))
