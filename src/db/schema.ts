@@ -236,6 +236,31 @@ export interface SettingsTable {
   value: string;
 }
 
+/** Reads of personal data outside the registry (cases, uploads, letters, complaints, subject exports); chained like audit_events. */
+export interface DataAccessLogTable {
+  seq: Generated<number>;
+  id: string;
+  office_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  /** JSON array of the actor's roles. */
+  roles: string;
+  /** DATA_ACCESS_ACTIONS (domain/audit/data-access.ts). */
+  action: string;
+  /** DATA_RECORD_KINDS (domain/audit/data-access.ts). */
+  record_kind: string;
+  record_id: string;
+  /** The person the record is about, when known: how a subject access request finds its history. */
+  subject_nik: string | null;
+  /** Why: the purpose the reading screen or route declares (e.g. 'case-work'). */
+  purpose: string;
+  /** JSON: which groups of fields were shown (e.g. ["identity","answers","id-scan"]). */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB extends LettersTables, RegistryTables, ComplaintsTables, SurveysTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
@@ -256,4 +281,5 @@ export interface DB extends LettersTables, RegistryTables, ComplaintsTables, Sur
   service_versions: ServiceVersionsTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  data_access_log: DataAccessLogTable;
 }

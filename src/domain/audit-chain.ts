@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 /** The tables whose rows are chained, per office (office_id; the null office has a chain of its own). */
-export const CHAINED_TABLES = ['audit_events', 'registry_access_log'] as const;
+export const CHAINED_TABLES = ['audit_events', 'registry_access_log', 'data_access_log'] as const;
 export type ChainedTable = (typeof CHAINED_TABLES)[number];
 
 export const isChainedTable = (table: string): table is ChainedTable => (CHAINED_TABLES as readonly string[]).includes(table);

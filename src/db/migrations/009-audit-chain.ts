@@ -4,7 +4,10 @@
  * chained in their order, and a refusal of any later row that arrives without its hash.
  */
 import { sql, type Kysely } from 'kysely';
-import { CHAINED_TABLES, GENESIS, officeKey, rowHash } from '../../domain/audit-chain.js';
+import { GENESIS, officeKey, rowHash } from '../../domain/audit-chain.js';
+
+/** The tables chained by this migration; later chained tables are created chained (010 on). */
+const CHAINED_TABLES = ['audit_events', 'registry_access_log'] as const;
 import type { DialectHelpers } from '../dialect.js';
 
 export async function up(db: Kysely<any>, h: DialectHelpers): Promise<void> {

@@ -1,0 +1,89 @@
+/** All SQL of the personal-data read log (data_access_log): appends go through the chained append path. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './dialect.js';
+import type { DataAccessLogTable, DB } from './schema.js';
+import type { DataAccessAction, DataAccessPurpose, DataRecordKind } from '../domain/audit/data-access.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface NewDataAccess {
+  officeId: string;
+  actor: { id: string | null; name: string; roles: readonly string[] };
+  action: DataAccessAction;
+  recordKind: DataRecordKind;
+  recordId: string;
+  subjectNik?: string | null;
+  purpose: DataAccessPurpose;
+  /** Which groups of fields were shown or handed over. */
+  fields?: readonly string[];
+  at: string;
+}
+
+export interface DataAccessEntry {
+  seq: number;
+  id: string;
+  officeId: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  roles: string[];
+  action: DataAccessAction;
+  recordKind: DataRecordKind;
+  recordId: string;
+  subjectNik: string | null;
+  purpose: DataAccessPurpose;
+  fields: string[];
+}
+
+const toEntry = (r: DataAccessLogTable & { seq: number }): DataAccessEntry => {
+  const detail = JSON.parse(r.detail) as { fields?: string[] };
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    officeId: r.office_id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    roles: JSON.parse(r.roles) as string[],
+    action: r.action as DataAccessAction,
+    recordKind: r.record_kind as DataRecordKind,
+    recordId: r.record_id,
+    subjectNik: r.subject_nik,
+    purpose: r.purpose as DataAccessPurpose,
+    fields: detail.fields ?? [],
+  };
+};
+
+/** Appends one read; resolves once it is committed (chained per office). */
+export async function appendDataAccess(database: Database, e: NewDataAccess): Promise<string> {
+  const id = randomUUID();
+  const row: Omit<DataAccessLogTable, 'seq' | 'prev_hash' | 'hash'> = {
+    id,
+    office_id: e.officeId,
+    at: e.at,
+    actor_id: e.actor.id,
+    actor_name: e.actor.name,
+    roles: JSON.stringify(e.actor.roles),
+    action: e.action,
+    record_kind: e.recordKind,
+    record_id: e.recordId,
+    subject_nik: e.subjectNik ?? null,
+    purpose: e.purpose,
+    detail: JSON.stringify({ fields: e.fields ?? [] }),
+  };
+  await database.append('data_access_log', [row]);
+  return id;
+}
+
+/** Who read one record, newest first (bounded). */
+export async function accessesOfRecord(q: Q, officeId: string, kind: DataRecordKind, recordId: string, limit: number): Promise<DataAccessEntry[]> {
+  const rows = await q.selectFrom('data_access_log').selectAll().where('office_id', '=', officeId).where('record_kind', '=', kind).where('record_id', '=', recordId).orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((r) => toEntry(r as never));
+}
+
+/** Every logged read of one person's records in an office, oldest first (a subject access report). */
+export async function accessesOfSubject(q: Q, officeId: string, nik: string, limit: number): Promise<DataAccessEntry[]> {
+  const rows = await q.selectFrom('data_access_log').selectAll().where('office_id', '=', officeId).where('subject_nik', '=', nik).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => toEntry(r as never));
+}

@@ -1,0 +1,38 @@
+/**
+ * What a read of personal data is, in words the log and the "who accessed" views share: the kinds
+ * of record, the actions, and the purposes screens and routes declare (UU 27/2022 Pasal 31: the
+ * controller records every processing, reads included). Pure.
+ */
+
+export const DATA_RECORD_KINDS = ['application', 'upload', 'letter', 'complaint', 'subject-access'] as const;
+export type DataRecordKind = (typeof DATA_RECORD_KINDS)[number];
+
+export const DATA_ACCESS_ACTIONS = ['read', 'download', 'export'] as const;
+export type DataAccessAction = (typeof DATA_ACCESS_ACTIONS)[number];
+
+/** Why a record was read: declared by the screen or route that shows it, never typed by the reader. */
+export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access'] as const;
+export type DataAccessPurpose = (typeof DATA_ACCESS_PURPOSES)[number];
+
+export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }> = {
+  'case-work': { id: 'Pengerjaan berkas', en: 'Case work' },
+  'case-search': { id: 'Pencarian berkas', en: 'Case search' },
+  signing: { id: 'Penandatanganan surat', en: 'Letter signing' },
+  'complaint-handling': { id: 'Penanganan pengaduan', en: 'Complaint handling' },
+  oversight: { id: 'Pengawasan / audit', en: 'Oversight / audit' },
+  'subject-access': { id: 'Permintaan akses subjek data', en: 'Data-subject access request' },
+};
+
+export const ACTION_NAMES: Record<DataAccessAction, { id: string; en: string }> = {
+  read: { id: 'Membaca', en: 'Read' },
+  download: { id: 'Mengunduh', en: 'Downloaded' },
+  export: { id: 'Mengekspor', en: 'Exported' },
+};
+
+export const RECORD_KIND_NAMES: Record<DataRecordKind, { id: string; en: string }> = {
+  application: { id: 'Berkas permohonan', en: 'Application' },
+  upload: { id: 'Dokumen unggahan', en: 'Uploaded document' },
+  letter: { id: 'Surat', en: 'Letter' },
+  complaint: { id: 'Pengaduan', en: 'Complaint' },
+  'subject-access': { id: 'Ekspor data subjek', en: 'Data-subject export' },
+};
