@@ -28,7 +28,8 @@ export const privacyPages = publicPages((app, ctx) => {
     const f = formFields(req.body);
     const body = parseForm(registerBody, { office: office.office.slug, nik: f.nik ?? '', name: f.name ?? '', contact: f.contact ?? '', trackingCode: f.trackingCode ?? '' });
     const r = body.ok ? await registerSubjectRequest(ctx, body.value, PUBLIC_ACTOR) : body;
-    if (!r.ok) return sendHtml(reply, privacyPage(req.lang, office, { values: f, problems: r.error.problems }), statusOf(r.error.kind));
+    // The code typed is never shown back: a refused page is the same whichever code was wrong.
+    if (!r.ok) return sendHtml(reply, privacyPage(req.lang, office, { values: { ...f, trackingCode: '' }, problems: r.error.problems }), statusOf(r.error.kind));
     return sendHtml(reply, requestReceiptPage(req.lang, office, r.value), 201);
   });
 

@@ -10,7 +10,7 @@ import { SUBJECT_REQUEST_HOURS } from '../../domain/privacy/index.js';
 import type { RegisteredRequest } from '../../usecases/privacy/register-subject-request.js';
 import type { TrackedRequestDto } from '../../usecases/privacy/track-subject-request.js';
 import { L, type Lang } from '../i18n.js';
-import { errorSummary, fieldError, invalidAttrs, slaBadge } from './components.js';
+import { errorIdOf, errorSummary, fieldError, invalidAttrs, slaBadge } from './components.js';
 import { html, type Raw } from './html.js';
 import { page, withLang } from './layout.js';
 
@@ -46,16 +46,19 @@ function requestForm(lang: Lang, o: StoredOffice, s: FormState): Raw {
   const v = s.values;
   const err = (f: string) => fieldError(lang, s.problems, f);
   const bad = (f: string) => invalidAttrs(s.problems, f);
+  // A field with help text: its help and, when refused, its error describe it (one attribute).
+  const helped = (f: string, help: string) =>
+    s.problems.some((p) => p.field === f) ? html` aria-invalid="true" aria-describedby="${help} ${errorIdOf(f)}"` : html` aria-describedby="${help}"`;
   return html`${errorSummary(lang, s.problems)}
 <form method="post" action="${withLang(`${privacyPath(o.office.slug)}#h-request`, lang)}" class="intake" novalidate>
-<div class="field"><label for="f-nik">NIK</label><p class="help" id="h-nik">${L(lang, '16 angka, seperti pada KTP atau KK', '16 digits, as on the KTP or family card')}</p><input id="f-nik" name="nik" inputmode="numeric" autocomplete="off" maxlength="24" value="${v.nik ?? ''}" aria-describedby="h-nik"${bad('nik')}>${err('nik')}</div>
+<div class="field"><label for="f-nik">NIK</label><p class="help" id="h-nik">${L(lang, '16 angka, seperti pada KTP atau KK', '16 digits, as on the KTP or family card')}</p><input id="f-nik" name="nik" inputmode="numeric" autocomplete="off" maxlength="24" value="${v.nik ?? ''}"${helped('nik', 'h-nik')}>${err('nik')}</div>
 <div class="field"><label for="f-name">${L(lang, 'Nama lengkap', 'Full name')}</label><input id="f-name" name="name" autocomplete="name" maxlength="100" value="${v.name ?? ''}"${bad('name')}>${err('name')}</div>
 <div class="field"><label for="f-contact">${L(lang, 'Nomor HP atau e-mail untuk kabar', 'Mobile number or e-mail to be told')}</label><input id="f-contact" name="contact" autocomplete="tel" maxlength="254" value="${v.contact ?? ''}"${bad('contact')}>${err('contact')}</div>
 <div class="field"><label for="f-code">${L(lang, 'Kode pelacakan salah satu permohonan atau pengaduan Anda', 'Tracking code of one of your applications or complaints')}</label><p class="help" id="h-code">${L(
     lang,
     'Kode 8 huruf/angka pada tanda terima. Kode ini membuktikan bahwa data yang diminta adalah data Anda sendiri. Tidak punya kode? Datanglah ke loket dengan KTP.',
     'The 8-character code on your receipt. It shows that the data asked for is your own. No code? Come to the counter with your KTP.',
-  )}</p><input id="f-code" name="trackingCode" autocomplete="off" autocapitalize="characters" maxlength="8" value="${v.trackingCode ?? ''}" aria-describedby="h-code"${bad('trackingCode')}>${err('trackingCode')}</div>
+  )}</p><input id="f-code" name="trackingCode" autocomplete="off" autocapitalize="characters" maxlength="8" value="${v.trackingCode ?? ''}"${helped('trackingCode', 'h-code')}>${err('trackingCode')}</div>
 <button type="submit" class="primary">${L(lang, 'Kirim permintaan', 'Send request')}</button>
 </form>`;
 }
