@@ -81,7 +81,7 @@ export async function insertSubjectRequest(q: Q, row: SubjectRequestsTable): Pro
   await q.insertInto('subject_requests').values(row).execute();
 }
 
-/** The office's requests, open ones first by due time, then the closed ones newest first (bounded). */
+/** The office's requests, open ones first, each group by due time (bounded). */
 export async function listSubjectRequests(q: Q, officeId: string, limit: number): Promise<SubjectRequest[]> {
   const rows = await selectRequests(q)
     .where('office_id', '=', officeId)
