@@ -10,15 +10,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SubjectExport } from '../../src/domain/privacy/index.js';
 import { logDataRead } from '../../src/usecases/audit/log-data-read.js';
-import { demoNik, plausibleIntake } from '../../src/usecases/applications/simulate-case.js';
-import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { newComplaint } from '../support/factories.js';
 import { actorFor } from '../letters/helpers.js';
-
-const OFFICE = 'kota-jambi';
-const SERVICE = 'rekomendasi-sktm-berobat';
+import { fileCaseFor, OFFICE, SERVICE } from './support.js';
 /** 17:00 WIB on Friday 30 May 2025 (DOMAIN.md §7): due Monday 2 June 17:00 WIB. */
 const FRIDAY_5PM = Date.parse('2025-05-30T10:00:00.000Z');
 const HOUR = 3_600_000;
@@ -34,27 +30,10 @@ describe(`data-subject requests (${TEST_DB})`, () => {
   };
   let complaint: { receiptNumber: string; trackingCode: string };
 
-  /** A case filed at the counter for one person (the NIK carries their birth date and sex). */
   const fileFor = async (who: 'siti' | 'budi', name: string, serial: number) => {
-    const found = t.ctx.catalogue.service(OFFICE, SERVICE)!;
-    const intake = plausibleIntake(found.service.service, '2025-05-30');
-    const nik = demoNik('15', intake.birth, intake.sex, serial);
-    const r = await submitApplication(
-      t.ctx,
-      {
-        office: OFFICE,
-        service: SERVICE,
-        initiator: 'citizen',
-        channel: 'counter',
-        applicant: { nik, name, phone: '081266782747', address: 'Jl. Sultan Thaha No. 12, RT 05, Pasar Jambi', residentOfRegion: intake.resident },
-        answers: intake.answers,
-        attachments: found.service.service.requirements.filter((x) => x.kind === 'document').map((x) => ({ requirement: x.id, shown: true })),
-      },
-      await actorFor(t.ctx, `front-office@${OFFICE}`),
-    );
-    if (!r.ok) throw new Error(r.error.problems.map((p) => p.messageEn).join('; '));
-    people[who].nik = nik;
-    people[who].cases.push(r.value);
+    const c = await fileCaseFor(t.ctx, name, serial);
+    people[who].nik = c.nik;
+    people[who].cases.push(c);
   };
 
   before(async () => {

@@ -69,6 +69,7 @@ export function privacyPage(lang: Lang, o: StoredOffice, form: FormState): strin
   const h = SUBJECT_REQUEST_HOURS / 24;
   const body = html`<h1>${L(lang, 'Pemberitahuan privasi', 'Privacy notice')}</h1>
 <p class="meta">${office.name} · ${L(lang, 'Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi', 'Law No. 27 of 2022 on Personal Data Protection')}</p>
+<p class="no-print"><a href="#h-request">${L(lang, 'Minta salinan data Anda beserta catatan siapa yang membacanya', 'Ask for a copy of your data and the record of who read it')}</a></p>
 <section aria-labelledby="h-what"><h2 id="h-what">${L(lang, 'Data apa yang kami simpan', 'What data we hold')}</h2>
 <p>${L(lang, 'Bila Anda mengajukan permohonan, pengaduan atau survei melalui Sigap, kami menyimpan:', 'When you apply, complain or answer a survey through Sigap, we hold:')}</p>
 <ul><li>${L(lang, 'identitas: nama, NIK, nomor KK, tempat dan tanggal lahir, alamat;', 'identity: name, NIK, family card number, place and date of birth, address;')}</li>
@@ -76,8 +77,8 @@ export function privacyPage(lang: Lang, o: StoredOffice, form: FormState): strin
 <li>${L(lang, 'jawaban formulir layanan dan pindaian dokumen persyaratan (dengan sidik SHA-256 setiap berkas);', "the service form's answers and scans of required documents (with each file's SHA-256 fingerprint);")}</li>
 <li>${L(lang, 'riwayat berkas: setiap langkah, keputusan dan surat yang terbit (nomor, tanggal, tautan verifikasi);', 'the history of your file: every step, decision and letter issued (number, date, verification link);')}</li>
 <li>${L(lang, 'hasil pemeriksaan Data Terpadu Kesejahteraan Sosial (DTKS) bila layanan mensyaratkannya.', 'the result of the social welfare registry (DTKS) check where the service requires it.')}</li></ul>
-<p>${L(lang, 'Data yang diminta setiap layanan tercantum pada persyaratan di halaman layanannya:', "Each service's page lists the data it asks for under its requirements:")}</p>
-<ul>${o.services.map((s) => html`<li><a href="${withLang(`/kantor/${office.slug}/layanan/${s.service.slug}`, lang)}">${s.service.title}</a></li>`)}</ul></section>
+<details><summary>${L(lang, `Data yang diminta setiap layanan tercantum pada persyaratan di halaman layanannya (${o.services.length} layanan)`, `Each service's page lists the data it asks for under its requirements (${o.services.length} services)`)}</summary>
+<ul>${o.services.map((s) => html`<li><a href="${withLang(`/kantor/${office.slug}/layanan/${s.service.slug}`, lang)}">${s.service.title}</a></li>`)}</ul></details></section>
 <section aria-labelledby="h-why"><h2 id="h-why">${L(lang, 'Untuk apa dan atas dasar apa', 'Why, and on what basis')}</h2>
 <p>${L(
     lang,
@@ -121,9 +122,9 @@ ${requestForm(lang, o, form)}</section>`;
 export function requestReceiptPage(lang: Lang, o: StoredOffice, r: RegisteredRequest): string {
   const body = html`<h1>${L(lang, 'Permintaan diterima', 'Request received')}</h1>
 <div class="notice" role="status"><p>${L(lang, 'Simpan nomor dan kode ini: keduanya diperlukan untuk melihat jawaban dan mengunduh salinan data Anda.', 'Keep this number and code: you need both to see the answer and download your copy.')}</p></div>
-<dl class="facts"><div><dt>${L(lang, 'Nomor permintaan', 'Request number')}</dt><dd><strong>${r.number}</strong></dd></div>
-<div><dt>${L(lang, 'Kode pelacakan', 'Tracking code')}</dt><dd><strong>${r.trackingCode}</strong></dd></div>
-<div><dt>${L(lang, 'Dijawab paling lambat', 'To be answered by')}</dt><dd>${r.dueAtLocal}</dd></div></dl>
+<dl class="facts"><div><dt>${L(lang, 'Nomor permintaan', 'Request number')}</dt><dd><strong data-testid="request-number">${r.number}</strong></dd></div>
+<div><dt>${L(lang, 'Kode pelacakan', 'Tracking code')}</dt><dd><strong data-testid="tracking-code">${r.trackingCode}</strong></dd></div>
+<div><dt>${L(lang, 'Dijawab paling lambat', 'To be answered by')}</dt><dd data-testid="due">${r.dueAtLocal}</dd></div></dl>
 <p class="actions"><a class="button" href="${withLang(STATUS_PATH, lang)}">${L(lang, 'Lihat status permintaan', 'See the request status')}</a> <button type="button" class="print-btn" data-print>${L(lang, 'Cetak', 'Print')}</button></p>`;
   return page({ lang, title: L(lang, 'Permintaan diterima', 'Request received'), path: privacyPath(o.office.slug), body, breadcrumbs: crumbs(lang, o) });
 }
