@@ -208,6 +208,12 @@ export async function lettersOfSubject(q: Q, officeId: string, nik: string, appl
     .execute();
 }
 
+/** The history of the given letters (drafted, numbered, signed, revoked), oldest first. */
+export async function letterEventsOf(q: Q, letterIds: string[], limit: number) {
+  if (!letterIds.length) return [];
+  return q.selectFrom('letter_events').select(['letter_id', 'type', 'actor_name', 'at']).where('letter_id', 'in', letterIds).orderBy('seq').limit(limit).execute();
+}
+
 /** Complaints filed about the person's cases (complaints carry no NIK of their own). */
 export async function complaintsOfCases(q: Q, officeId: string, applicationIds: string[], limit: number) {
   if (!applicationIds.length) return [];

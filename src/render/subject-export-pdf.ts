@@ -61,7 +61,10 @@ export async function renderSubjectExportPdf(x: SubjectExport, local: (iso: stri
 
   heading('Surat', 'Letters');
   if (!x.letters.length) none();
-  for (const l of x.letters) line(`${l.number ?? '(belum bernomor / unnumbered)'} · ${l.title} · ${l.status}${l.issuedOn ? ` · ${l.issuedOn}` : ''}${l.verifyUrl ? ` · ${l.verifyUrl}` : ''}`);
+  for (const l of x.letters) {
+    line(`${l.number ?? '(belum bernomor / unnumbered)'} · ${l.title} · ${l.status}${l.issuedOn ? ` · ${l.issuedOn}` : ''}${l.verifyUrl ? ` · ${l.verifyUrl}` : ''}`);
+    for (const e of l.events) line(`   - ${local(e.at)} · ${e.type} · ${e.actor}`, 8);
+  }
 
   heading('Pengaduan', 'Complaints');
   if (!x.complaints.length) none();

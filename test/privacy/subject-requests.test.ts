@@ -13,7 +13,8 @@ import { logDataRead } from '../../src/usecases/audit/log-data-read.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { newComplaint } from '../support/factories.js';
-import { actorFor } from '../letters/helpers.js';
+import { appendAccessEntry } from '../../src/db/registry-repo.js';
+import { actorFor, driveUntil, signReady } from '../letters/helpers.js';
 import { fileCaseFor, OFFICE, SERVICE } from './support.js';
 /** 17:00 WIB on Friday 30 May 2025 (DOMAIN.md §7): due Monday 2 June 17:00 WIB. */
 const FRIDAY_5PM = Date.parse('2025-05-30T10:00:00.000Z');
@@ -42,6 +43,14 @@ describe(`data-subject requests (${TEST_DB})`, () => {
     await fileFor('siti', 'Siti Aminah', 3);
     await fileFor('budi', 'Budi Santoso', 7);
     complaint = await newComplaint(t.ctx, { office: OFFICE, text: 'Surat rekomendasi saya belum selesai setelah dua minggu.', mode: 'named', complainant: { name: 'Siti Aminah', phone: '081266782747' }, application: people.siti.cases[0]!.registrationNumber });
+    // Siti's first case runs to its end: its letter is numbered and signed.
+    const end = await driveUntil(t.ctx, people.siti.cases[0]!.id, () => false, OFFICE);
+    if ((await t.ctx.database.db.selectFrom('letters').select('id').where('application_id', '=', people.siti.cases[0]!.id).where('status', '=', 'ready').execute()).length) await signReady(t.ctx, people.siti.cases[0]!.id, OFFICE);
+    assert.equal(end.step, null);
+    // DTKS look-ups as the registry logs them: one of Siti's NIK, one of Budi's.
+    const officer = await actorFor(t.ctx, `operator@${OFFICE}`);
+    for (const [nik, reason] of [[people.siti.nik, 'Verifikasi permohonan SKTM berobat'], [people.budi.nik, 'Verifikasi permohonan SKTM Budi']] as const)
+      await appendAccessEntry(t.ctx.database, { officeId: t.ctx.catalogue.office(OFFICE)!.id, actor: { id: officer.id, name: officer.name, roles: officer.roles }, action: 'lookup-nik', nik, reason, found: true, at: new Date(now).toISOString() });
     // Reads of personal data as the other capabilities log them: one of Siti's case, one of Budi's.
     const operator = await actorFor(t.ctx, `operator@${OFFICE}`);
     const office = t.ctx.catalogue.office(OFFICE)!;
@@ -149,6 +158,10 @@ describe(`data-subject requests (${TEST_DB})`, () => {
     assert.deepEqual(x.applications.map((a) => a.registrationNumber).sort(), people.siti.cases.map((c) => c.registrationNumber).sort());
     assert.ok(x.applications.every((a) => a.events.length > 0 && a.uploads.length > 0), 'each case with its history and documents');
     assert.deepEqual(x.complaints.map((c) => c.receiptNumber), [complaint.receiptNumber]);
+    assert.ok(x.letters.length > 0 && x.letters.every((l) => l.number && l.verifyUrl?.includes('/v/')), `Siti's signed letter with its number and verification link: ${JSON.stringify(x.letters)}`);
+    assert.deepEqual(x.registryLookups.map((l) => l.reason), ['Verifikasi permohonan SKTM berobat']);
+    assert.ok(['drafted', 'numbered'].every((type) => x.letters[0]!.events.some((e) => e.type === type)), `her letter's history: ${JSON.stringify(x.letters[0]!.events)}`);
+    assert.deepEqual(x.processing.audit.map((a) => a.action), ['privacy.request'], 'the audit row of the request itself');
     assert.ok(x.processing.reads.some((r) => r.recordId === people.siti.cases[0]!.id && r.purpose === 'case-work'));
     const text = file.body;
     assert.ok(!text.includes(people.budi.nik) && !text.includes('Budi Santoso') && !text.includes(people.budi.cases[0]!.registrationNumber), 'nothing about Budi');

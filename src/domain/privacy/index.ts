@@ -48,7 +48,7 @@ export interface SubjectExport {
     events: { at: string; type: string; step: string | null; outcome: string | null; actor: string; note: string | null }[];
     uploads: { requirement: string; fileName: string | null; mime: string | null; size: number | null; sha256: string | null; shownTo: string | null; at: string }[];
   }[];
-  letters: { id: string; number: string | null; title: string; status: string; issuedOn: string | null; validUntil: string | null; verifyUrl: string | null }[];
+  letters: { id: string; number: string | null; title: string; status: string; issuedOn: string | null; validUntil: string | null; verifyUrl: string | null; events: { at: string; type: string; actor: string }[] }[];
   complaints: { receiptNumber: string; type: string; status: string; receivedAt: string; text: string; answer: string | null; answeredAt: string | null }[];
   registryLookups: { at: string; actor: string; action: string; reason: string | null; found: boolean | null }[];
   processing: {

@@ -7,7 +7,7 @@
  */
 import { accessesOfSubject } from '../../db/data-access-repo.js';
 import type { SubjectRequest } from '../../db/privacy-repo.js';
-import { auditAbout, caseEventsOf, casesOfNik, caseUploadsOf, complaintsOfCases, lettersOfSubject } from '../../db/privacy-repo.js';
+import { auditAbout, caseEventsOf, casesOfNik, caseUploadsOf, complaintsOfCases, letterEventsOf, lettersOfSubject } from '../../db/privacy-repo.js';
 import { accessLogForNik } from '../../db/registry-repo.js';
 import { EXPORT_SECTION_LIMIT, type SubjectExport } from '../../domain/privacy/index.js';
 import type { StoredOffice } from '../../db/standards-repo.js';
@@ -29,9 +29,10 @@ export async function buildSubjectExport(ctx: Ctx, office: StoredOffice, r: Subj
   const events = cut('events', await caseEventsOf(q, ids, N + 1));
   const uploads = cut('uploads', await caseUploadsOf(q, ids, N + 1));
   const letters = cut('letters', await lettersOfSubject(q, office.id, r.nik, ids, N + 1));
+  const letterEvents = cut('letterEvents', await letterEventsOf(q, letters.map((l) => l.id), N + 1));
   const complaints = cut('complaints', await complaintsOfCases(q, office.id, ids, N + 1));
   const lookups = cut('registryLookups', await accessLogForNik(q, office.id, r.nik));
-  const subjects = [...ids.map((id) => `application:${id}`), ...letters.map((l) => `letter:${l.id}`), ...complaints.map((c) => `complaint:${c.id}`)];
+  const subjects = [...ids.map((id) => `application:${id}`), ...letters.map((l) => `letter:${l.id}`), ...complaints.map((c) => `complaint:${c.id}`), `subject-request:${r.id}`];
   const audit = cut('audit', await auditAbout(q, office.id, subjects, N + 1));
   const reads = cut('reads', await accessesOfSubject(q, office.id, r.nik, N + 1));
   const parse = (s: string): unknown => JSON.parse(s);
@@ -56,7 +57,9 @@ export async function buildSubjectExport(ctx: Ctx, office: StoredOffice, r: Subj
         .filter((u) => u.application_id === c.id)
         .map((u) => ({ requirement: u.requirement_id, fileName: u.original_name, mime: u.mime, size: u.size === null ? null : Number(u.size), sha256: u.sha256, shownTo: u.shown_to, at: u.created_at })),
     })),
-    letters: letters.map((l) => ({ id: l.id, number: l.number, title: l.title, status: l.status, issuedOn: l.issued_on, validUntil: l.valid_until, verifyUrl: l.signed_at ? verifyUrlOf(ctx, l.token) : null })),
+    letters: letters.map((l) => ({ id: l.id, number: l.number, title: l.title, status: l.status, issuedOn: l.issued_on, validUntil: l.valid_until, verifyUrl: l.signed_at ? verifyUrlOf(ctx, l.token) : null,
+      events: letterEvents.filter((e) => e.letter_id === l.id).map((e) => ({ at: e.at, type: e.type, actor: e.actor_name })),
+    })),
     complaints: complaints.map((c) => ({ receiptNumber: c.receipt_number, type: c.type, status: c.status, receivedAt: c.received_at, text: c.text, answer: c.answer, answeredAt: c.answered_at })),
     registryLookups: lookups.map((l) => ({ at: l.at, actor: l.actorName, action: l.action, reason: l.reason, found: l.found })),
     processing: {

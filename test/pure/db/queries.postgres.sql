@@ -685,6 +685,9 @@ select "attachments"."application_id", "attachments"."requirement_id", "attachme
 -- privacy-repo.lettersOfSubject
 select "id", "number", "title", "status", "issued_on", "valid_until", "token", "signed_at" from "letters" where "office_id" = $1 and ("holder_nik" = $2 or "application_id" in ($3)) order by "created_at" limit $4;
 
+-- privacy-repo.letterEventsOf
+select "letter_id", "type", "actor_name", "at" from "letter_events" where "letter_id" in ($1) order by "seq" limit $2;
+
 -- privacy-repo.complaintsOfCases
 select "id", "receipt_number", "type", "status", "received_at", "text", "answer", "answered_at" from "complaints" where "office_id" = $1 and "application_id" in ($2) order by "received_at" limit $3;
 

@@ -685,6 +685,9 @@ select "attachments"."application_id", "attachments"."requirement_id", "attachme
 -- privacy-repo.lettersOfSubject
 select "id", "number", "title", "status", "issued_on", "valid_until", "token", "signed_at" from "letters" where "office_id" = ? and ("holder_nik" = ? or "application_id" in (?)) order by "created_at" limit ?;
 
+-- privacy-repo.letterEventsOf
+select "letter_id", "type", "actor_name", "at" from "letter_events" where "letter_id" in (?) order by "seq" limit ?;
+
 -- privacy-repo.complaintsOfCases
 select "id", "receipt_number", "type", "status", "received_at", "text", "answer", "answered_at" from "complaints" where "office_id" = ? and "application_id" in (?) order by "received_at" limit ?;
 

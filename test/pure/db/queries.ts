@@ -668,6 +668,7 @@ export const QUERIES: Record<string, Call> = {
   'privacy-repo.caseEventsOf': (db) => privacy.caseEventsOf(db, [CASE], 501),
   'privacy-repo.caseUploadsOf': (db) => privacy.caseUploadsOf(db, [CASE], 501),
   'privacy-repo.lettersOfSubject': (db) => privacy.lettersOfSubject(db, OFFICE, NIK, [CASE], 501),
+  'privacy-repo.letterEventsOf': (db) => privacy.letterEventsOf(db, [LETTER], 501),
   'privacy-repo.complaintsOfCases': (db) => privacy.complaintsOfCases(db, OFFICE, [CASE], 501),
   'privacy-repo.auditAbout': (db) => privacy.auditAbout(db, OFFICE, [`application:${CASE}`, `letter:${LETTER}`], 501),
 };
