@@ -122,6 +122,8 @@ describe(`data-subject requests (${TEST_DB})`, () => {
     assert.equal(missing.json().error.code, 'identity-not-checked');
     const auditor = await api.req('POST', '/api/v1/privacy/requests', { ...body, identityChecked: true }, await api.login(`auditor@${OFFICE}`));
     assert.equal(auditor.status, 403);
+    const operator = await api.req('POST', '/api/v1/privacy/requests', { ...body, identityChecked: true }, await api.login(`operator@${OFFICE}`));
+    assert.equal(operator.status, 403, 'a role that does not handle requests records none');
     const ok = await api.req('POST', '/api/v1/privacy/requests', { ...body, identityChecked: true }, front);
     assert.equal(ok.status, 201, ok.body);
     const detail = JSON.parse((await auditRows('privacy.request')).at(-1)!.detail);
@@ -133,6 +135,13 @@ describe(`data-subject requests (${TEST_DB})`, () => {
     const head = await api.login(`kepala-dinas@${OFFICE}`);
     const states = async () => (await api.req('GET', '/api/v1/privacy/requests', undefined, head)).json().requests.map((r: { clock: string }) => r.clock) as string[];
     assert.deepEqual([...new Set(await states())], ['on-time']);
+    // The auditor sees the list; a role that does not handle requests sees neither the list nor a request.
+    const one = (await api.req('GET', '/api/v1/privacy/requests', undefined, await api.login(`auditor@${OFFICE}`))).json().requests[0];
+    assert.ok(one.id);
+    const surveyor = await api.login(`surveyor@${OFFICE}`);
+    assert.equal((await api.req('GET', '/api/v1/privacy/requests', undefined, surveyor)).status, 403);
+    assert.equal((await api.req('GET', `/api/v1/privacy/requests/${one.id}`, undefined, surveyor)).status, 404);
+    assert.equal((await api.req('GET', `/api/v1/privacy/requests/${one.id}/export`, undefined, surveyor)).status, 403);
     now = FRIDAY_5PM + 50 * HOUR;
     assert.deepEqual([...new Set(await states())], ['at-risk']);
     now = FRIDAY_5PM + 73 * HOUR;

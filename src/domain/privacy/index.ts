@@ -19,11 +19,16 @@ export const requestNumber = (officeCode: string, year: string, seq: number) => 
 export const isRequestNumber = (s: string) => NUMBER_RE.test(s);
 
 /**
- * Who may answer (export or refuse) a request: the head of office and the administrator. The
- * one place this rule lives, until the permission table (issue 12, deliverable 1) takes it over.
+ * What an officer may do with data-subject requests: see them (the list, one request with the
+ * person's NIK and contact), record one at the counter, answer or refuse one (the export). The one
+ * place these rules live, until the permission table (issue 12, deliverable 1) takes them over:
+ * the head of office and the administrator answer; the front office records; the auditor only sees.
  */
-export const SUBJECT_REQUEST_ANSWERERS: readonly string[] = ['kepala-dinas', 'admin'];
-export const mayAnswerSubjectRequests = (roles: readonly string[]): boolean => roles.some((r) => SUBJECT_REQUEST_ANSWERERS.includes(r));
+export function subjectRequestAccess(roles: readonly string[]): { view: boolean; record: boolean; answer: boolean } {
+  const answer = roles.some((r) => r === 'kepala-dinas' || r === 'admin');
+  const record = answer || roles.includes('front-office');
+  return { view: record || roles.includes('auditor'), record, answer };
+}
 
 /** At most this many rows per section of an export: a bounded file; the export says when a section was cut. */
 export const EXPORT_SECTION_LIMIT = 500;

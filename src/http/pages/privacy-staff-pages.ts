@@ -24,7 +24,7 @@ const message = z.object({ ok: z.string().max(500).optional(), error: z.string()
 export const privacyStaffPages = staffPages((app, ctx) => {
   app.get(STAFF_PATH, async (req, reply) => {
     const r = await listSubjectRequestsFor(ctx, officerOf(req).actor);
-    if (!r.ok) return sendHtml(reply, requestNotFoundPage(shellOf(req)), statusOf(r.error.kind));
+    if (!r.ok) return sendHtml(reply, requestNotFoundPage(shellOf(req), r.error.problems.map((p) => say(req.lang, p)).join(' ')), statusOf(r.error.kind));
     return sendHtml(reply, requestListPage(shellOf(req), r.value));
   });
 

@@ -26,12 +26,12 @@ export function countdown(lang: Lang, r: Pick<SubjectRequestDto, 'status' | 'hou
 
 const crumbs = (lang: Lang) => [{ href: '/petugas', label: L(lang, 'Petugas', 'Staff') }];
 
-export function requestListPage(shell: StaffShell, v: { requests: SubjectRequestDto[]; canAnswer: boolean }): string {
+export function requestListPage(shell: StaffShell, v: { requests: SubjectRequestDto[]; canAnswer: boolean; canRecord: boolean }): string {
   const { lang } = shell;
   const body = html`<h1>${L(lang, 'Permintaan data pribadi', 'Personal-data requests')}</h1>
 <p>${L(lang, 'Permintaan akses subjek data dijawab paling lambat 3 × 24 jam kalender sejak diterima (UU 27/2022 Pasal 32), termasuk malam, akhir pekan dan hari libur.', 'Data-subject access requests are answered at the latest 3 × 24 calendar hours after receipt (Law 27/2022 Art. 32), nights, weekends and holidays included.')}</p>
 ${v.canAnswer ? '' : html`<p class="notice">${L(lang, 'Hanya kepala dinas atau administrator yang dapat menjawab atau menolak permintaan.', 'Only the head of office or an administrator may answer or refuse a request.')}</p>`}
-<p class="actions"><a class="button" href="${withLang(`${STAFF_PATH}/baru`, lang)}">${L(lang, 'Catat permintaan di loket', 'Record a request at the counter')}</a></p>
+${v.canRecord ? html`<p class="actions"><a class="button" href="${withLang(`${STAFF_PATH}/baru`, lang)}">${L(lang, 'Catat permintaan di loket', 'Record a request at the counter')}</a></p>` : ''}
 <div class="table-wrap" tabindex="0"><table class="queue"><caption>${v.requests.length} ${L(lang, 'permintaan', 'requests')}</caption><thead><tr><th scope="col">${L(lang, 'Nomor', 'Number')}</th><th scope="col">${L(lang, 'Pemohon', 'Person')}</th><th scope="col">Status</th><th scope="col">${L(lang, 'Batas waktu', 'Due')}</th><th scope="col">${L(lang, 'Waktu', 'Clock')}</th></tr></thead><tbody>${v.requests.map(
     (r) => html`<tr><td><a href="${withLang(`${STAFF_PATH}/${r.id}`, lang)}">${r.number}</a><br><span class="meta">${r.channel === 'counter' ? L(lang, 'Loket', 'Counter') : L(lang, 'Daring', 'Online')}</span></td><td>${r.name}<br><span class="meta">${maskNik(r.nik)}</span></td><td>${statusWord(lang, r.status)}</td><td>${r.dueAtLocal}</td><td>${slaBadge(lang, r.clock)} ${countdown(lang, r)}</td></tr>`,
   )}</tbody></table></div>`;
@@ -99,7 +99,9 @@ ${actions}`;
   return staffPage(shell, { title: `${L(lang, 'Permintaan', 'Request')} ${r.number}`, path: base, body, breadcrumbs: [...crumbs(lang), { href: STAFF_PATH, label: L(lang, 'Permintaan data pribadi', 'Personal-data requests') }] });
 }
 
-export function requestNotFoundPage(shell: StaffShell): string {
+/** A request that is not there (or not this officer's to see); `why` says what the officer's role may not do. */
+export function requestNotFoundPage(shell: StaffShell, why?: string): string {
   const { lang } = shell;
-  return staffPage(shell, { title: L(lang, 'Permintaan tidak ditemukan', 'Request not found'), path: STAFF_PATH, body: html`<h1>${L(lang, 'Permintaan tidak ditemukan', 'Request not found')}</h1><p><a href="${withLang(STAFF_PATH, lang)}">${L(lang, 'Kembali ke daftar', 'Back to the list')}</a></p>` });
+  const title = why ? L(lang, 'Tidak tersedia untuk peran Anda', 'Not available to your role') : L(lang, 'Permintaan tidak ditemukan', 'Request not found');
+  return staffPage(shell, { title, path: STAFF_PATH, body: html`<h1>${title}</h1>${why ? html`<p>${why}</p>` : html`<p><a href="${withLang(STAFF_PATH, lang)}">${L(lang, 'Kembali ke daftar', 'Back to the list')}</a></p>`}` });
 }

@@ -7,7 +7,7 @@ import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { findSubjectRequest, subjectExportText, type SubjectRequest } from '../../db/privacy-repo.js';
 import type { StoredOffice } from '../../db/standards-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
-import { mayAnswerSubjectRequests, officeLocal, type SubjectExport } from '../../domain/privacy/index.js';
+import { officeLocal, subjectRequestAccess, type SubjectExport } from '../../domain/privacy/index.js';
 import { renderSubjectExportPdf } from '../../render/subject-export-pdf.js';
 import { logDataRead } from '../audit/log-data-read.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
@@ -47,7 +47,7 @@ export async function downloadOwnExport(ctx: Ctx, key: RequestKey, format: Expor
 /** An officer who may answer requests downloads an answered export (logged as a download of personal data). */
 export async function downloadExportAsOfficer(ctx: Ctx, actor: Actor, id: string, format: ExportFormat): Promise<Outcome<ExportFile>> {
   if (!actor.officeId) return requestNotFound();
-  if (!mayAnswerSubjectRequests(actor.roles)) return failWith('forbidden', 'not-an-answerer', 'Hanya kepala dinas atau administrator yang dapat membuka salinan data pribadi', 'Only the head of office or an administrator may open a personal-data export');
+  if (!subjectRequestAccess(actor.roles).answer) return failWith('forbidden', 'not-an-answerer', 'Hanya kepala dinas atau administrator yang dapat membuka salinan data pribadi', 'Only the head of office or an administrator may open a personal-data export');
   const office = ctx.catalogue.officeById(actor.officeId);
   const r = await findSubjectRequest(ctx.database.db, office.id, id);
   if (!r) return requestNotFound();

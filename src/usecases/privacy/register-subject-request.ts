@@ -13,7 +13,7 @@ import { trackingCodeFor, trackingCodeHash } from '../../domain/applications/cod
 import { fail, failWith, type Outcome, type Problem } from '../../domain/errors.js';
 import { maskNik } from '../../domain/identity/index.js';
 import { stripSeparators } from '../../domain/identity/nik.js';
-import { officeLocal, requestNumber, subjectRequestDue } from '../../domain/privacy/index.js';
+import { officeLocal, requestNumber, subjectRequestAccess, subjectRequestDue } from '../../domain/privacy/index.js';
 import { readsOnly } from '../../domain/staff/read-only.js';
 import { officeNotFound } from '../../domain/standards/not-found.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
@@ -51,7 +51,8 @@ export async function registerSubjectRequest(ctx: Ctx, input: SubjectRequestInpu
   if (!office) return fail('not-found', officeNotFound(input.office, 'office'));
   const staff = actor.id !== null;
   if (staff && actor.officeId !== office.id) return fail('not-found', officeNotFound(input.office, 'office'));
-  if (staff && readsOnly(actor.roles)) return failWith('forbidden', 'read-only-role', 'Peran Anda hanya membaca; permintaan tidak dapat dicatat', 'Your role reads only; the request cannot be recorded');
+  if (staff && (readsOnly(actor.roles) || !subjectRequestAccess(actor.roles).record))
+    return failWith('forbidden', 'not-a-request-recorder', 'Permintaan data pribadi dicatat oleh petugas loket, kepala dinas atau administrator', 'Personal-data requests are recorded by the front office, the head of office or an administrator');
 
   const nik = stripSeparators(input.nik);
   const name = input.name.trim();

@@ -6,7 +6,7 @@ import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { closeSubjectRequest, findSubjectRequest, type SubjectRequest } from '../../db/privacy-repo.js';
 import type { StoredOffice } from '../../db/standards-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
-import { hoursLeft, mayAnswerSubjectRequests, officeLocal, requestClockState, type RequestClockState } from '../../domain/privacy/index.js';
+import { hoursLeft, officeLocal, requestClockState, subjectRequestAccess, type RequestClockState } from '../../domain/privacy/index.js';
 import type { Office } from '../../domain/standards/schema.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 
@@ -68,7 +68,7 @@ export function requestDto(ctx: Ctx, office: Office, r: SubjectRequest): Subject
 /** A request an officer may close: their office's, still open, and they may answer requests. */
 export async function openRequestFor(ctx: Ctx, actor: Actor, id: string): Promise<Outcome<{ office: StoredOffice; request: SubjectRequest }>> {
   if (!actor.officeId) return requestNotFound();
-  if (!mayAnswerSubjectRequests(actor.roles))
+  if (!subjectRequestAccess(actor.roles).answer)
     return failWith('forbidden', 'not-an-answerer', 'Hanya kepala dinas atau administrator yang dapat menjawab permintaan data pribadi', 'Only the head of office or an administrator may answer a personal-data request');
   const office = ctx.catalogue.officeById(actor.officeId);
   const request = await findSubjectRequest(ctx.database.db, office.id, id);

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoursLeft, isRequestNumber, mayAnswerSubjectRequests, officeLocal, requestClockState, requestNumber, subjectRequestDue } from '../../../src/domain/privacy/index.js';
+import { hoursLeft, isRequestNumber, officeLocal, requestClockState, requestNumber, subjectRequestAccess, subjectRequestDue } from '../../../src/domain/privacy/index.js';
 
 describe('data-subject request clock', () => {
   it('is due 72 calendar hours after receipt: Fri 30 May 2025 17:00 WIB → Mon 2 June 17:00 WIB, Pancasila Day included', () => {
@@ -46,9 +46,10 @@ describe('data-subject request clock', () => {
     assert.equal(requestNumber('JMB', '2025', 7), 'JMB-PDP-2025-000007');
     assert.ok(isRequestNumber('KKR-PDP-2025-000123'));
     assert.ok(!isRequestNumber('JMB-2025-000007'));
-    assert.ok(mayAnswerSubjectRequests(['kepala-dinas']));
-    assert.ok(mayAnswerSubjectRequests(['front-office', 'admin']));
-    assert.ok(!mayAnswerSubjectRequests(['front-office']));
-    assert.ok(!mayAnswerSubjectRequests(['auditor']));
+    assert.deepEqual(subjectRequestAccess(['kepala-dinas']), { view: true, record: true, answer: true });
+    assert.deepEqual(subjectRequestAccess(['front-office', 'admin']), { view: true, record: true, answer: true });
+    assert.deepEqual(subjectRequestAccess(['front-office']), { view: true, record: true, answer: false });
+    assert.deepEqual(subjectRequestAccess(['auditor']), { view: true, record: false, answer: false });
+    assert.deepEqual(subjectRequestAccess(['surveyor', 'operator']), { view: false, record: false, answer: false });
   });
 });
