@@ -243,3 +243,25 @@ describe(`data-subject requests (${TEST_DB})`, () => {
     assert.match((await t.app.inject({ method: 'GET', url: `/kantor/${OFFICE}/layanan/${SERVICE}/ajukan` })).body, /href="\/kantor\/kota-jambi\/privasi"/);
   });
 });
+
+describe(`data-subject requests: bounded public input (${TEST_DB})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp({ rateLimit: true });
+  });
+  after(() => t.close());
+
+  it('answers malformed bodies with 400, never 500', async () => {
+    for (const payload of [{ office: OFFICE, nik: 1571024107900003, name: 'Siti', contact: '0812', trackingCode: 'ABCDEFGH' }, { office: OFFICE, nik: ['1'], name: {}, contact: null }, { office: OFFICE, nik: 'x'.repeat(100), name: 'Siti', contact: '0812' }])
+      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests', payload })).statusCode, 400);
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests/status', payload: { number: 5, code: [] } })).statusCode, 400);
+  });
+
+  it('limits guesses from one address: the sixth request form within a minute is refused', async () => {
+    const post = () =>
+      t.app.inject({ method: 'POST', url: `/kantor/${OFFICE}/privasi`, remoteAddress: '10.20.30.40', payload: new URLSearchParams({ nik: '1571024107900003', name: 'Siti Aminah', contact: '0812', trackingCode: 'ABCDEFGH' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await post()).statusCode);
+    assert.deepEqual(codes, [422, 422, 422, 422, 422, 429]);
+  });
+});
