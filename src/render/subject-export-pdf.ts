@@ -4,29 +4,16 @@
  * complaints, registry look-ups, and the processing record: audit rows and logged reads).
  * pdfkit with DejaVu fonts, so any Unicode name renders; the JSON file is the complete copy.
  */
-import { createRequire } from 'node:module';
 import type { SubjectExport } from '../domain/privacy/index.js';
-
-const require = createRequire(import.meta.url);
-const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
+import { openPdf } from './pdf-doc.js';
 const MARGIN = 50;
 
 /** A value of a form answer as one line of text. */
 const flat = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export async function renderSubjectExportPdf(x: SubjectExport, local: (iso: string) => string): Promise<Buffer> {
-  // Loaded with the first export, not with every process that imports this module.
-  const PDFDocument = (await import('pdfkit')).default;
   const at = new Date(x.generatedAt);
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Data pribadi / Personal data ${x.request.number}`, Author: x.office.name, Creator: 'Sigap', CreationDate: at, ModDate: at } });
-  doc.registerFont('sans', `${FONT_DIR}DejaVuSans.ttf`);
-  doc.registerFont('bold', `${FONT_DIR}DejaVuSans-Bold.ttf`);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const { doc, finish } = await openPdf({ margin: MARGIN, info: { Title: `Data pribadi / Personal data ${x.request.number}`, Author: x.office.name, Creator: 'Sigap', CreationDate: at, ModDate: at } });
   const width = doc.page.width - 2 * MARGIN;
   const heading = (id: string, en: string) => {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
@@ -82,7 +69,5 @@ export async function renderSubjectExportPdf(x: SubjectExport, local: (iso: stri
   if (!x.processing.reads.length) none();
   for (const r of x.processing.reads) line(`${local(r.at)} · ${r.actor} (${r.roles.join(', ')}) · ${r.action} · ${r.recordKind} · ${r.purpose}${r.fields.length ? ` · ${r.fields.join(', ')}` : ''}`, 8);
 
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -12,6 +12,7 @@ import type { SubjectExport } from '../../src/domain/privacy/index.js';
 import { logDataRead } from '../../src/usecases/audit/log-data-read.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
+import { pdfText } from '../support/pdf.js';
 import { newComplaint } from '../support/factories.js';
 import { appendAccessEntry } from '../../src/db/registry-repo.js';
 import { actorFor, driveUntil, signReady } from '../letters/helpers.js';
@@ -203,6 +204,10 @@ describe(`data-subject requests (${TEST_DB})`, () => {
     const pdf = await post('/privasi/permintaan/unduh', { number: mine.number, code: mine.trackingCode, format: 'pdf' });
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const { text } = await pdfText(pdf.rawPayload);
+    for (const expected of ['SALINAN DATA PRIBADI', 'Siti Aminah', people.siti.nik, people.siti.cases[0]!.registrationNumber, complaint.receiptNumber, 'Verifikasi permohonan SKTM berobat', 'Processing record: reads'])
+      assert.ok(text.includes(expected), `the PDF names ${expected}`);
+    assert.ok(!text.includes(people.budi.nik), 'and nothing of Budi');
     // A wrong code and an unknown number: the same "not found".
     const wrong = await post('/privasi/permintaan', { number: mine.number, code: 'ZZZZZZZZ' });
     const unknown = await post('/privasi/permintaan', { number: 'JMB-PDP-2025-999999', code: mine.trackingCode });
