@@ -11,7 +11,7 @@ import { L, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs, slaBadge } from './components.js';
 import { html, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
-import type { FormState } from './privacy-views.js';
+import { receiptFacts, type FormState } from './privacy-views.js';
 
 export const STAFF_PATH = '/petugas/privasi';
 
@@ -58,7 +58,7 @@ export function counterReceiptPage(shell: StaffShell, r: RegisteredRequest): str
   const { lang } = shell;
   const body = html`<h1>${L(lang, 'Permintaan tercatat', 'Request recorded')}</h1>
 <div class="notice" role="status"><p>${L(lang, 'Berikan nomor dan kode ini kepada pemohon: keduanya diperlukan untuk melihat jawaban dan mengunduh salinan data.', 'Give this number and code to the person: they need both to see the answer and download the copy.')}</p></div>
-<dl class="facts"><div><dt>${L(lang, 'Nomor permintaan', 'Request number')}</dt><dd><strong>${r.number}</strong></dd></div><div><dt>${L(lang, 'Kode pelacakan', 'Tracking code')}</dt><dd><strong>${r.trackingCode}</strong></dd></div><div><dt>${L(lang, 'Dijawab paling lambat', 'To be answered by')}</dt><dd>${r.dueAtLocal}</dd></div></dl>
+${receiptFacts(lang, r)}
 <p class="actions"><a class="button" href="${withLang(`${STAFF_PATH}/${r.id}`, lang)}">${L(lang, 'Buka permintaan', 'Open the request')}</a> <button type="button" class="print-btn" data-print>${L(lang, 'Cetak', 'Print')}</button></p>`;
   return staffPage(shell, { title: L(lang, 'Permintaan tercatat', 'Request recorded'), path: `${STAFF_PATH}/baru`, body, breadcrumbs: crumbs(lang) });
 }

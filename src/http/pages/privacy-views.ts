@@ -118,13 +118,16 @@ ${requestForm(lang, o, form)}</section>`;
   return page({ lang, title: L(lang, `Privasi — ${office.name}`, `Privacy — ${office.name}`), path: privacyPath(office.slug), body, breadcrumbs: crumbs(lang, o) });
 }
 
+/** A request's number, its code (shown once) and its due time, as both receipts show them. */
+export const receiptFacts = (lang: Lang, r: RegisteredRequest): Raw => html`<dl class="facts"><div><dt>${L(lang, 'Nomor permintaan', 'Request number')}</dt><dd><strong data-testid="request-number">${r.number}</strong></dd></div>
+<div><dt>${L(lang, 'Kode pelacakan', 'Tracking code')}</dt><dd><strong data-testid="tracking-code">${r.trackingCode}</strong></dd></div>
+<div><dt>${L(lang, 'Dijawab paling lambat', 'To be answered by')}</dt><dd data-testid="due">${r.dueAtLocal}</dd></div></dl>`;
+
 /** The receipt of a request: its number, its code (shown once), its due time. */
 export function requestReceiptPage(lang: Lang, o: StoredOffice, r: RegisteredRequest): string {
   const body = html`<h1>${L(lang, 'Permintaan diterima', 'Request received')}</h1>
 <div class="notice" role="status"><p>${L(lang, 'Simpan nomor dan kode ini: keduanya diperlukan untuk melihat jawaban dan mengunduh salinan data Anda.', 'Keep this number and code: you need both to see the answer and download your copy.')}</p></div>
-<dl class="facts"><div><dt>${L(lang, 'Nomor permintaan', 'Request number')}</dt><dd><strong data-testid="request-number">${r.number}</strong></dd></div>
-<div><dt>${L(lang, 'Kode pelacakan', 'Tracking code')}</dt><dd><strong data-testid="tracking-code">${r.trackingCode}</strong></dd></div>
-<div><dt>${L(lang, 'Dijawab paling lambat', 'To be answered by')}</dt><dd data-testid="due">${r.dueAtLocal}</dd></div></dl>
+${receiptFacts(lang, r)}
 <p class="actions"><a class="button" href="${withLang(STATUS_PATH, lang)}">${L(lang, 'Lihat status permintaan', 'See the request status')}</a> <button type="button" class="print-btn" data-print>${L(lang, 'Cetak', 'Print')}</button></p>`;
   return page({ lang, title: L(lang, 'Permintaan diterima', 'Request received'), path: privacyPath(o.office.slug), body, breadcrumbs: crumbs(lang, o) });
 }
