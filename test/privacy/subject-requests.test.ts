@@ -255,6 +255,12 @@ describe(`data-subject requests: bounded public input (${TEST_DB})`, () => {
   });
   after(() => t.close());
 
+  it('documents its operations in the OpenAPI document', async () => {
+    const doc = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).body) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, method] of [['/api/v1/privacy/requests', 'post'], ['/api/v1/privacy/requests', 'get'], ['/api/v1/privacy/requests/status', 'post'], ['/api/v1/privacy/requests/export', 'post'], ['/api/v1/privacy/requests/{id}/answer', 'post'], ['/api/v1/privacy/requests/{id}/refuse', 'post'], ['/api/v1/privacy/requests/{id}/export', 'get']] as const)
+      assert.ok(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`);
+  });
+
   it('answers malformed bodies with 400, never 500', async () => {
     for (const payload of [{ office: OFFICE, nik: 1571024107900003, name: 'Siti', contact: '0812', trackingCode: 'ABCDEFGH' }, { office: OFFICE, nik: ['1'], name: {}, contact: null }, { office: OFFICE, nik: 'x'.repeat(100), name: 'Siti', contact: '0812' }])
       assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests', payload })).statusCode, 400);
