@@ -19,6 +19,7 @@ import { complaintsRoutes } from './api/complaints-routes.js';
 import { lettersRoutes } from './api/letters-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
+import { privacyRoutes } from './api/privacy-routes.js';
 import { surveysPages } from './pages/surveys-pages.js';
 import { surveysStaffPages } from './pages/surveys-staff-pages.js';
 import { registerAuth } from './auth.js';
@@ -31,6 +32,8 @@ import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
 import { calendarPages } from './pages/calendar-pages.js';
 import { staffAdminPages } from './pages/staff-admin-pages.js';
+import { privacyPages } from './pages/privacy-pages.js';
+import { privacyStaffPages } from './pages/privacy-staff-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
 import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
@@ -142,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registryRoutes(zapp, ctx);
   complaintsRoutes(zapp, ctx);
   surveysRoutes(zapp, ctx);
+  privacyRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
@@ -157,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryPages, { ctx });
   await app.register(calendarPages, { ctx });
   await app.register(staffAdminPages, { ctx });
+  await app.register(privacyPages, { ctx });
+  await app.register(privacyStaffPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

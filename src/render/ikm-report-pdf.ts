@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import { ELEMENTS } from '../domain/surveys/index.js';
 import type { IkmReportData } from '../usecases/surveys/report-data.js';
 import { elementBarSvg, trendSvg } from './charts.js';
+import { openPdf } from './pdf-doc.js';
 
 const require = createRequire(import.meta.url);
 type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: { width?: number; height?: number; fontCallback?: (family: string, bold: boolean, italic: boolean) => string }) => void;
-const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
 
 const dec = (n: number, d = 2) => n.toFixed(d).replace('.', ',');
 const MARGIN = 50;
@@ -23,18 +23,8 @@ interface Column {
 }
 
 export async function renderIkmReportPdf(data: IkmReportData): Promise<Buffer> {
-  // Loaded with the first report, not with every process that imports this module.
-  const PDFDocument = (await import('pdfkit')).default;
   const SVGtoPDF = require('svg-to-pdfkit') as SvgToPdf;
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `Laporan SKM ${data.office.name} ${data.period.label}`, Author: data.office.name, Creator: 'Sigap' } });
-  doc.registerFont('sans', `${FONT_DIR}DejaVuSans.ttf`);
-  doc.registerFont('bold', `${FONT_DIR}DejaVuSans-Bold.ttf`);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const { doc, finish } = await openPdf({ margin: MARGIN, bufferPages: true, info: { Title: `Laporan SKM ${data.office.name} ${data.period.label}`, Author: data.office.name, Creator: 'Sigap' } });
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - 20;
   const ensure = (h: number) => {
@@ -215,7 +205,5 @@ export async function renderIkmReportPdf(data: IkmReportData): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     doc.font('sans').fontSize(8).fillColor('#374151').text(`${data.office.name} · Laporan SKM ${data.period.label} · halaman ${i + 1} dari ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, { width, align: 'center', lineBreak: false });
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

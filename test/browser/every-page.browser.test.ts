@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
+import { registerSubjectRequest } from '../../src/usecases/privacy/register-subject-request.js';
 import { surveyUrlFor } from '../../src/usecases/surveys/survey-link.js';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
@@ -30,6 +31,9 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
     const letter = await t.database.db.selectFrom('letters').selectAll().where('application_id', '=', done.applicationId).executeTakeFirstOrThrow();
     const complaint = await newComplaint(t.ctx, { office: OFFICE, text: 'Petugas loket tidak menjelaskan persyaratan dengan jelas.' });
     const survey = new URL(await surveyUrlFor(t.ctx, done.applicationId, base)).pathname;
+    const front = await t.database.db.selectFrom('staff_users').select(['id', 'display_name', 'roles', 'office_id']).where('username', '=', `front-office@${OFFICE}`).executeTakeFirstOrThrow();
+    const request = await registerSubjectRequest(t.ctx, { office: OFFICE, nik: '1571024107900003', name: 'Siti Aminah', contact: '081266782747', identityChecked: true }, { id: front.id, name: front.display_name, roles: JSON.parse(front.roles), officeId: front.office_id });
+    if (!request.ok) throw new Error(JSON.stringify(request.error));
     const staffCase = (id: string) => `/petugas/berkas/${id}`;
     paths.public = [
       '/',
@@ -48,6 +52,8 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       survey,
       `/v/${letter.token}`,
       '/masuk',
+      `/kantor/${OFFICE}/privasi`,
+      '/privasi/permintaan',
     ];
     paths.staff = [
       ['front-office', '/petugas'],
@@ -69,6 +75,9 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       ['admin', '/petugas/akun'],
       ['admin', '/petugas/akun/baru'],
       ['admin', `/petugas/akun/u/kepala-dinas%40${OFFICE}`],
+      ['kepala-dinas', '/petugas/privasi'],
+      ['kepala-dinas', `/petugas/privasi/${request.value.id}`],
+      ['front-office', '/petugas/privasi/baru'],
     ];
   });
   after(async () => h?.close());

@@ -108,6 +108,21 @@ export const LetterNumbering = z
   })
   .strict();
 
+/**
+ * Personal-data protection facts of the office (UU 27/2022): the data-protection officer (PPDP,
+ * Pasal 53) once the office names one, and where a person sends requests about their data. The
+ * decrees name no officer: until one is named, `officer` is absent and the contacts are the office's.
+ */
+export const DataProtection = z
+  .object({
+    officer: z.object({ name: nonEmpty, title: z.string().optional() }).strict().optional(),
+    contacts: z.array(Channel).min(1),
+    /** Where written requests are delivered (usually the office's own address). */
+    address: z.string().optional(),
+  })
+  .strict();
+export type DataProtection = z.infer<typeof DataProtection>;
+
 export const Office = z
   .object({
     slug,
@@ -139,6 +154,7 @@ export const Office = z
     values: z.array(z.string()).optional(),
     codeOfEthics: z.array(z.string()).optional(),
     letterNumbering: LetterNumbering,
+    dataProtection: DataProtection.optional(),
     roles: z.array(Role).min(1),
     /** Other decree text worth publishing (e.g. the list of services, extra clauses). */
     notes: z.array(z.object({ heading: nonEmpty, text: nonEmpty }).strict()).default([]),

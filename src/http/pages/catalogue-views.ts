@@ -133,6 +133,7 @@ ${office.motto ? html`<section aria-labelledby="h-motto"><h2 id="h-motto">${t(la
 ${office.values?.length ? html`<section aria-labelledby="h-values"><h2 id="h-values">${t(lang, 'values')}</h2><ul>${office.values.map((m) => html`<li>${m}</li>`)}</ul></section>` : ''}
 ${office.codeOfEthics?.length ? html`<section aria-labelledby="h-ethics"><h2 id="h-ethics">${t(lang, 'ethics')}</h2><ol>${office.codeOfEthics.map((m) => html`<li>${m}</li>`)}</ol></section>` : ''}
 ${office.notes.map((n, i) => html`<section aria-labelledby="h-note-${i}"><h2 id="h-note-${i}">${n.heading}</h2><p>${multiline(n.text)}</p></section>`)}
+<p class="office-footer"><a href="${withLang(`/kantor/${office.slug}/privasi`, lang)}">${L(lang, 'Privasi dan data pribadi Anda', 'Privacy and your personal data')}</a></p>
 `;
   return page({ lang, title: office.name, path: `/kantor/${office.slug}`, body, breadcrumbs: [{ href: '/', label: t(lang, 'home') }] });
 }

@@ -3,6 +3,7 @@ import type { Problem } from '../../domain/errors.js';
 import type { Office } from '../../domain/standards/schema.js';
 import { L, slaLabel, slaTone, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
+import { withLang } from './layout.js';
 
 /** A clock state as a coloured badge (see i18n.ts for the one wording of each state). */
 export const slaBadge = (lang: Lang, state: string): Raw => html`<span class="badge ${slaTone(state)}">${slaLabel(lang, state)}</span>`;
@@ -42,11 +43,15 @@ export function flash(msg: { ok?: string; error?: string }): Raw {
 export interface DataContact {
   officeName: string;
   contacts: { label: string; value: string }[];
+  /** The office's full privacy notice and request form (/kantor/:slug/privasi). */
+  privacyHref?: string;
 }
 
 /** An office's phone numbers and e-mail addresses, for the privacy notice. */
 export function dataContactOf(o: Office): DataContact {
-  return { officeName: o.name, contacts: o.contacts.flatMap((c) => (c.value && (c.kind === 'phone' || c.kind === 'email') ? [{ label: c.label, value: c.value }] : [])) };
+  // The office's data-protection contacts when office.yaml names them, else its phone and e-mail.
+  const channels = o.dataProtection?.contacts ?? o.contacts.filter((c) => c.kind === 'phone' || c.kind === 'email');
+  return { officeName: o.name, contacts: channels.flatMap((c) => (c.value ? [{ label: c.label, value: c.value }] : [])), privacyHref: `/kantor/${o.slug}/privasi` };
 }
 
 /**
@@ -66,5 +71,5 @@ export function privacyNotice(lang: Lang, d: DataContact, kind: 'application' | 
 <li><strong>${L(lang, 'Siapa yang melihat', 'Who sees it')}:</strong> ${L(lang, `petugas ${d.officeName} yang menangani layanan ini, dan instansi lain hanya bila prosedur layanan meneruskannya. Setiap pembacaan data dicatat.`, `the officers of ${d.officeName} who handle this service, and other agencies only where the service's procedure forwards it. Every read is logged.`)}</li>
 <li><strong>${L(lang, 'Berapa lama disimpan', 'How long it is kept')}:</strong> ${L(lang, 'selama diperlukan untuk layanan, lalu sesuai jadwal retensi arsip kantor.', "as long as the service needs it, then according to the office's archive retention schedule.")}</li>
 <li><strong>${L(lang, 'Hak Anda', 'Your rights')}:</strong> ${L(lang, 'Anda dapat meminta salinan, perbaikan atau pembatasan data Anda (UU No. 27 Tahun 2022). Hubungi', 'You may ask for a copy, a correction or a restriction of your data (Law 27/2022). Contact')} ${d.officeName}${d.contacts.length ? html`: ${d.contacts.map((c, i) => html`${i ? ', ' : ''}${c.label} ${c.value}`)}` : ''}.</li>
-</ul></details>`;
+</ul>${d.privacyHref ? html`<p><a href="${withLang(d.privacyHref, lang)}">${L(lang, 'Pemberitahuan privasi lengkap dan permintaan salinan data Anda', 'Full privacy notice, and asking for a copy of your data')}</a></p>` : ''}</details>`;
 }

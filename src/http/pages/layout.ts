@@ -1,4 +1,5 @@
 /** The page frame (public and staff) and the site stylesheet. Pure: data in, HTML out. */
+import { subjectRequestAccess } from '../../domain/privacy/index.js';
 import { L, t, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
 
@@ -86,6 +87,7 @@ export function staffNav(shell: StaffShell): Raw {
 <a href="${withLang('/petugas/registri', lang)}">${L(lang, 'Registri DTKS', 'DTKS registry')}</a>
 <a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
 <a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
+${subjectRequestAccess(shell.roles ?? []).view ? html`<a href="${withLang('/petugas/privasi', lang)}">${L(lang, 'Data pribadi (PDP)', 'Personal data')}</a>` : ''}
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>

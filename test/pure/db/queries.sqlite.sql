@@ -650,3 +650,46 @@ select distinct "sha256" from "letters" where "sha256" is not null order by "sha
 begin transaction isolation level repeatable read read only;
 select pg_export_snapshot() as snapshot;
 rollback;
+
+-- privacy-repo.insertSubjectRequest
+insert into "subject_requests" ("id", "office_id", "number", "tracking_code_hash", "channel", "nik", "name", "contact", "proof", "status", "received_at", "due_at", "closed_at", "closed_by", "refusal_reason", "export_json", "export_sha256", "created_by", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- privacy-repo.listSubjectRequests
+select "id", "office_id", "number", "tracking_code_hash", "channel", "nik", "name", "contact", "proof", "status", "received_at", "due_at", "closed_at", "closed_by", "refusal_reason", "export_sha256", "created_by", "version", case when "export_json" is not null then 1 else 0 end as "has_export" from "subject_requests" where "office_id" = ? order by case when "status" = ? then 0 else 1 end, "due_at" limit ?;
+
+-- privacy-repo.findSubjectRequest
+select "id", "office_id", "number", "tracking_code_hash", "channel", "nik", "name", "contact", "proof", "status", "received_at", "due_at", "closed_at", "closed_by", "refusal_reason", "export_sha256", "created_by", "version", case when "export_json" is not null then 1 else 0 end as "has_export" from "subject_requests" where "office_id" = ? and "id" = ?;
+
+-- privacy-repo.findSubjectRequestByNumber
+select "id", "office_id", "number", "tracking_code_hash", "channel", "nik", "name", "contact", "proof", "status", "received_at", "due_at", "closed_at", "closed_by", "refusal_reason", "export_sha256", "created_by", "version", case when "export_json" is not null then 1 else 0 end as "has_export" from "subject_requests" where "number" = ?;
+
+-- privacy-repo.subjectExportText
+select "export_json" from "subject_requests" where "id" = ? and "status" = ?;
+
+-- privacy-repo.closeSubjectRequest
+update "subject_requests" set "status" = ?, "closed_at" = ?, "closed_by" = ?, "export_json" = ?, "export_sha256" = ?, "version" = ? where "id" = ? and "version" = ? and "status" = ?;
+
+-- privacy-repo.proofsOfNik
+select "id", "registration_number", "tracking_code_hash" from "applications" where "office_id" = ? and "applicant_nik" = ? limit ?;
+select "complaints"."id", "complaints"."receipt_number", "complaints"."tracking_code_hash" from "complaints" inner join "applications" on "applications"."id" = "complaints"."application_id" where "complaints"."office_id" = ? and "applications"."applicant_nik" = ? limit ?;
+
+-- privacy-repo.casesOfNik
+select "applications"."id", "applications"."registration_number", "services"."slug" as "service", "applications"."channel", "applications"."status", "applications"."submitted_at", "applications"."closed_at", "applications"."applicant", "applications"."answers" from "applications" inner join "services" on "services"."id" = "applications"."service_id" where "applications"."office_id" = ? and "applications"."applicant_nik" = ? order by "applications"."submitted_at" limit ?;
+
+-- privacy-repo.caseEventsOf
+select "application_id", "at", "type", "step_id", "outcome", "actor_name", "note" from "application_events" where "application_id" in (?) order by "seq" limit ?;
+
+-- privacy-repo.caseUploadsOf
+select "attachments"."application_id", "attachments"."requirement_id", "attachments"."shown_to", "attachments"."created_at", "uploads"."original_name", "uploads"."mime", "uploads"."size", "uploads"."sha256" from "attachments" left join "uploads" on "uploads"."id" = "attachments"."upload_id" where "attachments"."application_id" in (?) order by "attachments"."created_at" limit ?;
+
+-- privacy-repo.lettersOfSubject
+select "id", "number", "title", "status", "issued_on", "valid_until", "token", "signed_at" from "letters" where "office_id" = ? and ("holder_nik" = ? or "application_id" in (?)) order by "created_at" limit ?;
+
+-- privacy-repo.letterEventsOf
+select "letter_id", "type", "actor_name", "at" from "letter_events" where "letter_id" in (?) order by "seq" limit ?;
+
+-- privacy-repo.complaintsOfCases
+select "id", "receipt_number", "type", "status", "received_at", "text", "answer", "answered_at" from "complaints" where "office_id" = ? and "application_id" in (?) order by "received_at" limit ?;
+
+-- privacy-repo.auditAbout
+select "at", "actor", "action", "subject" from "audit_events" where "office_id" = ? and "subject" in (?, ?) order by "seq" limit ?;

@@ -12,6 +12,7 @@ import * as calendar from '../../../src/db/calendar-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
+import * as privacy from '../../../src/db/privacy-repo.js';
 import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
@@ -635,6 +636,41 @@ export const QUERIES: Record<string, Call> = {
   'backup-repo.rowCounts': (db) => backup.rowCounts(db, ['applications', 'uploads', 'registry_rows_5b0c3f4e_2026_03']),
   'backup-repo.referencedFiles': (db) => backup.referencedFiles(db),
   'backup-repo.withExportedSnapshot': (db) => backup.withExportedSnapshot(db, async () => null),
+  'privacy-repo.insertSubjectRequest': (db) =>
+    privacy.insertSubjectRequest(db, {
+      id: CASE,
+      office_id: OFFICE,
+      number: 'JMB-PDP-2026-000001',
+      tracking_code_hash: 'a3f1c9e0b7d2',
+      channel: 'website',
+      nik: NIK,
+      name: 'Siti Aminah',
+      contact: '081266782747',
+      proof: '{"kind":"tracking-code","record":"application","number":"JMB-2026-000001"}',
+      status: 'open',
+      received_at: AT,
+      due_at: '2026-04-09T01:00:00.000Z',
+      closed_at: null,
+      closed_by: null,
+      refusal_reason: null,
+      export_json: null,
+      export_sha256: null,
+      created_by: null,
+      version: 1,
+    }),
+  'privacy-repo.listSubjectRequests': (db) => privacy.listSubjectRequests(db, OFFICE, 200),
+  'privacy-repo.findSubjectRequest': (db) => privacy.findSubjectRequest(db, OFFICE, CASE),
+  'privacy-repo.findSubjectRequestByNumber': (db) => privacy.findSubjectRequestByNumber(db, 'JMB-PDP-2026-000001'),
+  'privacy-repo.subjectExportText': (db) => privacy.subjectExportText(db, CASE),
+  'privacy-repo.closeSubjectRequest': (db) => privacy.closeSubjectRequest(db, CASE, 1, { status: 'answered', closed_at: AT, closed_by: 'Yunita Indrawati', export_json: '{}', export_sha256: 'e3b0c442' }),
+  'privacy-repo.proofsOfNik': (db) => privacy.proofsOfNik(answering(db, [{ id: CASE, registration_number: 'JMB-2026-000001', tracking_code_hash: 'a3f1' }]), OFFICE, NIK, 1000),
+  'privacy-repo.casesOfNik': (db) => privacy.casesOfNik(db, OFFICE, NIK, 501),
+  'privacy-repo.caseEventsOf': (db) => privacy.caseEventsOf(db, [CASE], 501),
+  'privacy-repo.caseUploadsOf': (db) => privacy.caseUploadsOf(db, [CASE], 501),
+  'privacy-repo.lettersOfSubject': (db) => privacy.lettersOfSubject(db, OFFICE, NIK, [CASE], 501),
+  'privacy-repo.letterEventsOf': (db) => privacy.letterEventsOf(db, [LETTER], 501),
+  'privacy-repo.complaintsOfCases': (db) => privacy.complaintsOfCases(db, OFFICE, [CASE], 501),
+  'privacy-repo.auditAbout': (db) => privacy.auditAbout(db, OFFICE, [`application:${CASE}`, `letter:${LETTER}`], 501),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */

@@ -85,6 +85,24 @@ describe('standards validator', () => {
     );
   });
 
+  it('accepts an office data-protection block and points a wrong one at its line (UU 27/2022 Pasal 53)', () => {
+    const dp = 'dataProtection:\n  address: Jl. Uji No. 1\n  contacts:\n    - { kind: phone, label: Telepon, value: "(0741) 24193" }\n';
+    const named = `${dp}  officer: { name: Rina Marlina, title: Analis Data }\n`;
+    for (const block of [dp, named]) {
+      const { result, problems } = run(OFFICE.replace('roles:\n', `${block}roles:\n`), [SERVICE]);
+      assert.deepEqual(problems, []);
+      assert.equal(result!.office.dataProtection!.contacts[0]!.value, '(0741) 24193');
+    }
+    assert.equal(run(OFFICE.replace('roles:\n', `${named}roles:\n`), [SERVICE]).result!.office.dataProtection!.officer!.name, 'Rina Marlina');
+    const empty = run(OFFICE.replace('roles:\n', 'dataProtection:\n  contacts: []\nroles:\n'), [SERVICE]).problems;
+    assert.equal(empty.length, 1);
+    assert.match(formatProblem(empty[0]!), /^kota-uji\/office\.yaml:22:13: dataProtection\.contacts: /);
+    const typo = run(OFFICE.replace('roles:\n', `${dp}  pejabat: Rina\nroles:\n`), [SERVICE]).problems;
+    assert.equal(typo.length, 1);
+    assert.match(typo[0]!.message, /pejabat/);
+    assert.equal(typo[0]!.line, 22, "at the block that holds the unknown key");
+  });
+
   it('says which required field is missing, at its parent', () => {
     const broken = SERVICE.replace('title: Pelayanan Rekomendasi SKTM\n', '');
     const { problems } = run(OFFICE, [broken]);
