@@ -55,25 +55,37 @@ const toEntry = (r: DataAccessLogTable & { seq: number }): DataAccessEntry => {
   };
 };
 
+const toRow = (id: string, e: NewDataAccess): Omit<DataAccessLogTable, 'seq' | 'prev_hash' | 'hash'> => ({
+  id,
+  office_id: e.officeId,
+  at: e.at,
+  actor_id: e.actor.id,
+  actor_name: e.actor.name,
+  roles: JSON.stringify(e.actor.roles),
+  action: e.action,
+  record_kind: e.recordKind,
+  record_id: e.recordId,
+  subject_nik: e.subjectNik ?? null,
+  purpose: e.purpose,
+  detail: JSON.stringify({ fields: e.fields ?? [] }),
+});
+
 /** Appends one read; resolves once it is committed (chained per office). */
 export async function appendDataAccess(database: Database, e: NewDataAccess): Promise<string> {
   const id = randomUUID();
-  const row: Omit<DataAccessLogTable, 'seq' | 'prev_hash' | 'hash'> = {
-    id,
-    office_id: e.officeId,
-    at: e.at,
-    actor_id: e.actor.id,
-    actor_name: e.actor.name,
-    roles: JSON.stringify(e.actor.roles),
-    action: e.action,
-    record_kind: e.recordKind,
-    record_id: e.recordId,
-    subject_nik: e.subjectNik ?? null,
-    purpose: e.purpose,
-    detail: JSON.stringify({ fields: e.fields ?? [] }),
-  };
-  await database.append('data_access_log', [row]);
+  await database.append('data_access_log', [toRow(id, e)]);
   return id;
+}
+
+/** Appends the reads of one list page in one commit (each its own chained row). */
+export async function appendDataAccesses(database: Database, entries: readonly NewDataAccess[]): Promise<void> {
+  if (entries.length) await database.append('data_access_log', entries.map((e) => toRow(randomUUID(), e)));
+}
+
+/** How many reads of one record are logged (the "who accessed" section shows the newest few of them). */
+export async function countAccessesOfRecord(q: Q, officeId: string, kind: DataRecordKind, recordId: string): Promise<number> {
+  const r = await q.selectFrom('data_access_log').select((eb) => eb.fn.countAll<number | string>().as('n')).where('office_id', '=', officeId).where('record_kind', '=', kind).where('record_id', '=', recordId).executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 /** Who read one record, newest first (bounded). */

@@ -1,0 +1,48 @@
+/**
+ * "Who accessed this record": the logged reads of one case or complaint, newest first and bounded,
+ * for the roles that read the audit trail (for every other role there is no such section).
+ */
+import { accessesOfRecord, countAccessesOfRecord } from '../../db/data-access-repo.js';
+import type { DataAccessAction, DataAccessPurpose, DataRecordKind } from '../../domain/audit/data-access.js';
+import { mayReadAuditTrail } from '../../domain/audit/trail.js';
+import type { Actor, Ctx } from '../context.js';
+
+/** The newest reads shown beside a record; the total says how many more the trail holds. */
+export const RECORD_READS_SHOWN = 50;
+
+export interface RecordRead {
+  actorName: string;
+  /** The office's names of the reader's roles at the time of reading. */
+  roleNames: string[];
+  at: string;
+  atLocal: string;
+  action: DataAccessAction;
+  purpose: DataAccessPurpose;
+  fields: string[];
+}
+
+export interface RecordReads {
+  entries: RecordRead[];
+  total: number;
+}
+
+/** The reads, or null when this officer's roles do not read the audit trail. */
+export async function recordReads(ctx: Ctx, officer: Pick<Actor, 'roles'> & { officeId: string }, kind: DataRecordKind, recordId: string): Promise<RecordReads | null> {
+  if (!mayReadAuditTrail(officer.roles)) return null;
+  const office = ctx.catalogue.officeById(officer.officeId).office;
+  const db = ctx.database.db;
+  const rows = await accessesOfRecord(db, officer.officeId, kind, recordId, RECORD_READS_SHOWN);
+  const total = rows.length < RECORD_READS_SHOWN ? rows.length : await countAccessesOfRecord(db, officer.officeId, kind, recordId);
+  return {
+    total,
+    entries: rows.map((r) => ({
+      actorName: r.actorName,
+      roleNames: r.roles.map((id) => office.roles.find((x) => x.id === id)?.name ?? id),
+      at: r.at,
+      atLocal: ctx.clock.local(office, r.at),
+      action: r.action,
+      purpose: r.purpose,
+      fields: r.fields,
+    })),
+  };
+}
