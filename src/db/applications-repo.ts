@@ -466,7 +466,7 @@ function toCaseListRow(r: Omit<CaseListRow, 'status'> & { status: string }): Cas
 }
 
 /** A LIKE pattern matching `part` anywhere, with LIKE's own characters taken literally (escape `!`). */
-const containing = (part: string) => `%${part.replace(/[!%_]/g, '!$&')}%`;
+export const containing = (part: string) => `%${part.replace(/[!%_]/g, '!$&')}%`;
 
 function searched(q: Q, officeId: string, s: CaseSearch) {
   let query = q.selectFrom('applications').where('applications.office_id', '=', officeId);

@@ -69,7 +69,7 @@ export interface CaseSearchResult {
 type Officer = Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string };
 
 /** The first instant of a calendar day in the office's zone, stored-instant shaped. */
-const startOfDay = (office: Office, day: string) => utc(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: office.timezone }).toInstant().toString());
+export const startOfDay = (office: Office, day: string) => utc(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: office.timezone }).toInstant().toString());
 
 /** Turns one stored row into a result line as this officer may see it. */
 export async function caseListItem(ctx: Ctx, office: Office, roles: readonly string[], r: CaseListRow): Promise<CaseListItem> {
