@@ -35,6 +35,12 @@ const purposeWords = (lang: Lang, p: string | null) => (p && p in PURPOSE_NAMES 
 const actionWords = (lang: Lang, a: string) => (a in ACTION_NAMES ? ACTION_NAMES[a as DataAccessAction][lang] : a);
 const kindWords = (lang: Lang, k: string) => (k in TRAIL_KIND_NAMES ? TRAIL_KIND_NAMES[k as TrailKind][lang] : k);
 
+/** The reader and their roles; histories already name the roles in the actor ("Siti (Front Office)"), so only the others are added. */
+function who(actorName: string, roleNames: readonly string[]): Raw {
+  const more = roleNames.filter((n) => !actorName.includes(n));
+  return html`${actorName}${more.length ? html`<br><span class="meta">${more.join(', ')}</span>` : ''}`;
+}
+
 /** "Who accessed this record": the logged reads, newest first; nothing for roles that do not read the trail (null). */
 export function recordReadsSection(lang: Lang, reads: RecordReads | null | undefined): Raw | '' {
   if (!reads) return '';
@@ -44,7 +50,7 @@ export function recordReadsSection(lang: Lang, reads: RecordReads | null | undef
 ${shown
   ? html`<div class="table-wrap" role="region" aria-labelledby="h-reads" tabindex="0"><table class="stack"><thead><tr><th scope="col">${L(lang, 'Waktu', 'When')}</th><th scope="col">${L(lang, 'Petugas', 'Officer')}</th><th scope="col">${L(lang, 'Tindakan', 'Action')}</th><th scope="col">${L(lang, 'Tujuan', 'Purpose')}</th><th scope="col">${L(lang, 'Data yang dibuka', 'Data opened')}</th></tr></thead><tbody>${reads.entries.map(
       (e) =>
-        html`<tr><td><time datetime="${e.at}">${when(lang, e.atLocal)}</time></td><td data-label="${L(lang, 'Petugas', 'Officer')}">${e.actorName}${e.roleNames.length ? html`<br><span class="meta">${e.roleNames.join(', ')}</span>` : ''}</td><td data-label="${L(lang, 'Tindakan', 'Action')}">${actionWords(lang, e.action)}</td><td data-label="${L(lang, 'Tujuan', 'Purpose')}">${purposeWords(lang, e.purpose)}</td><td data-label="${L(lang, 'Data yang dibuka', 'Data opened')}">${fieldWords(lang, e.fields)}</td></tr>`,
+        html`<tr><td><time datetime="${e.at}">${when(lang, e.atLocal)}</time></td><td data-label="${L(lang, 'Petugas', 'Officer')}">${who(e.actorName, e.roleNames)}</td><td data-label="${L(lang, 'Tindakan', 'Action')}">${actionWords(lang, e.action)}</td><td data-label="${L(lang, 'Tujuan', 'Purpose')}">${purposeWords(lang, e.purpose)}</td><td data-label="${L(lang, 'Data yang dibuka', 'Data opened')}">${fieldWords(lang, e.fields)}</td></tr>`,
     )}</tbody></table></div>`
   : html`<p>${L(lang, 'Belum ada pembacaan tercatat.', 'No reads logged yet.')}</p>`}</section>`;
 }
@@ -78,8 +84,8 @@ function field(lang: Lang, p: readonly Problem[], name: keyof TrailValues, label
 
 function lineRow(lang: Lang, l: TrailLine): Raw {
   const record = l.recordId ? html`<br><span class="meta record-id">${l.recordId}</span>` : '';
-  const ids = [l.nik ? `NIK ${l.nik}` : '', l.kk ? `KK ${l.kk}` : ''].filter(Boolean).join(' · ');
-  return html`<tr><td><time datetime="${l.at}">${when(lang, l.atLocal)}</time></td><td data-label="${L(lang, 'Sumber', 'Source')}">${TRAIL_SOURCE_NAMES[l.source][lang]}</td><td data-label="${L(lang, 'Petugas', 'Officer')}">${l.actorName}${l.roleNames.length ? html`<br><span class="meta">${l.roleNames.join(', ')}</span>` : ''}</td><td data-label="${L(lang, 'Tindakan', 'Action')}">${actionWords(lang, l.action)}</td><td data-label="${L(lang, 'Data', 'Record')}">${kindWords(lang, l.kind)}${record}</td><td data-label="NIK">${ids || '—'}</td><td data-label="${L(lang, 'Tujuan / alasan', 'Purpose / reason')}">${purposeWords(lang, l.purpose)}${l.source === 'data' && Array.isArray(l.detail.fields) && l.detail.fields.length ? html`<br><span class="meta">${fieldWords(lang, l.detail.fields as string[])}</span>` : ''}</td></tr>`;
+  const ids = [l.nik ?? '', l.kk ? `KK ${l.kk}` : ''].filter(Boolean).join(' · ');
+  return html`<tr><td><time datetime="${l.at}">${when(lang, l.atLocal)}</time></td><td data-label="${L(lang, 'Sumber', 'Source')}">${TRAIL_SOURCE_NAMES[l.source][lang]}</td><td data-label="${L(lang, 'Petugas', 'Officer')}">${who(l.actorName, l.roleNames)}</td><td data-label="${L(lang, 'Tindakan', 'Action')}">${actionWords(lang, l.action)}</td><td data-label="${L(lang, 'Data', 'Record')}">${kindWords(lang, l.kind)}${record}</td><td data-label="NIK">${ids || '—'}</td><td data-label="${L(lang, 'Tujuan / alasan', 'Purpose / reason')}">${purposeWords(lang, l.purpose)}${l.source === 'data' && Array.isArray(l.detail.fields) && l.detail.fields.length ? html`<br><span class="meta">${fieldWords(lang, l.detail.fields as string[])}</span>` : ''}</td></tr>`;
 }
 
 export function trailPage(shell: StaffShell, d: TrailPageData): string {
@@ -91,7 +97,7 @@ export function trailPage(shell: StaffShell, d: TrailPageData): string {
   const body = html`<h1>${L(lang, 'Jejak audit', 'Audit trail')}</h1>
 <p class="meta">${L(lang, 'Kejadian kantor, akses data registri dan pembacaan data pribadi, terbaru dulu. Menyaring dengan NIK juga dicatat.', 'Office events, registry accesses and reads of personal data, newest first. Filtering by a NIK is logged too.')}</p>
 ${errorSummary(lang, p)}
-<form method="get" action="/petugas/audit" class="search trail-filters">${langField(lang)}
+<form method="get" action="/petugas/audit" class="filters trail-filters">${langField(lang)}
 ${field(lang, p, 'from', L(lang, 'Sejak tanggal', 'From'), html`<input id="t-from" name="from" type="date" value="${v.from ?? ''}"${invalidAttrs(p, 'from')}>`)}
 ${field(lang, p, 'to', L(lang, 'Sampai tanggal', 'Until'), html`<input id="t-to" name="to" type="date" value="${v.to ?? ''}"${invalidAttrs(p, 'to')}>`)}
 ${field(lang, p, 'actor', L(lang, 'Petugas (bagian dari nama)', 'Officer (part of the name)'), html`<input id="t-actor" name="actor" value="${v.actor ?? ''}" autocomplete="off"${invalidAttrs(p, 'actor')}>`)}
