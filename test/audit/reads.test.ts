@@ -66,6 +66,12 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
     assert.deepEqual(JSON.parse(e.detail).fields, ['identity', 'answers', 'documents', 'timeline', 'letters']);
   });
 
+  it('printing the receipt again is a read too (it carries the tracking code)', async () => {
+    const front = await login(`front-office@${JAMBI}`);
+    const written = await newReads(async () => assert.equal((await req('GET', `/petugas/berkas/${siti.id}/tanda-terima`, undefined, front)).status, 200));
+    assert.deepEqual(written.map((e) => [e.record_id, e.subject_nik, e.purpose, JSON.parse(e.detail).fields]), [[siti.id, SITI.nik, 'case-work', ['receipt']]]);
+  });
+
   it('the API timeline writes one entry too; another office’s case answers 404 and logs nothing', async () => {
     const front = await login(`front-office@${JAMBI}`);
     const written = await newReads(async () => assert.equal((await req('GET', `/api/v1/applications/${siti.id}/timeline`, undefined, front)).status, 200));

@@ -117,7 +117,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   });
 
   app.get('/petugas/berkas/:id/tanda-terima', { schema: { params: idParams } }, async (req, reply) => {
-    const receipt = await showOfficeReceipt(ctx, officerOf(req).office.id, req.params.id);
+    const { user, actor } = officerOf(req);
+    const receipt = await showOfficeReceipt(ctx, { ...actor, officeId: user.officeId }, req.params.id);
     if (!receipt) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     return sendHtml(reply, counterReceiptPage(shellOf(req), receipt));
   });

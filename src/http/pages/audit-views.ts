@@ -1,6 +1,6 @@
 /** Views of the audit capability: the "who accessed this record" section and the auditor's trail page. Pure: (lang/shell, data) → HTML. */
 import { ACTION_NAMES, DATA_ACCESS_ACTIONS, PURPOSE_NAMES, type DataAccessAction, type DataAccessPurpose } from '../../domain/audit/data-access.js';
-import { TRAIL_EXPORT_MAX, TRAIL_KINDS, TRAIL_KIND_NAMES, TRAIL_SOURCE_NAMES, type TrailKind } from '../../domain/audit/trail.js';
+import { TRAIL_EXPORT_MAX, TRAIL_KINDS, TRAIL_KIND_NAMES, TRAIL_SOURCE_NAMES, type TrailInput, type TrailKind } from '../../domain/audit/trail.js';
 import type { Problem } from '../../domain/errors.js';
 import { ACCESS_ACTIONS } from '../../domain/registry/snapshots.js';
 import type { RecordReads } from '../../usecases/audit/record-reads.js';
@@ -28,6 +28,7 @@ const FIELD_NAMES: Record<string, [string, string]> = {
   'signed-pdf': ['PDF bertanda tangan', 'signed PDF'],
   'preview-pdf': ['pratinjau PDF', 'PDF preview'],
   'access-history': ['riwayat akses', 'access history'],
+  receipt: ['tanda terima (dengan kode pelacakan)', 'receipt (with the tracking code)'],
 };
 
 const fieldWords = (lang: Lang, fields: readonly string[]) => fields.map((f) => (FIELD_NAMES[f] ? L(lang, ...FIELD_NAMES[f]!) : f)).join(', ');
@@ -56,15 +57,7 @@ ${shown
 }
 
 /** The filters as typed, echoed into the form and the links. */
-export interface TrailValues {
-  from?: string | undefined;
-  to?: string | undefined;
-  actor?: string | undefined;
-  kind?: string | undefined;
-  action?: string | undefined;
-  record?: string | undefined;
-  nik?: string | undefined;
-}
+export type TrailValues = Omit<TrailInput, 'page'>;
 
 export interface TrailPageData {
   values: TrailValues;
