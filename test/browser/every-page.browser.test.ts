@@ -69,6 +69,7 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       ['admin', '/petugas/akun'],
       ['admin', '/petugas/akun/baru'],
       ['admin', `/petugas/akun/u/kepala-dinas%40${OFFICE}`],
+      ['auditor', '/petugas/audit'],
     ];
   });
   after(async () => h?.close());
