@@ -82,9 +82,26 @@ export async function appendDataAccesses(database: Database, entries: readonly N
   if (entries.length) await database.append('data_access_log', entries.map((e) => toRow(randomUUID(), e)));
 }
 
-/** How many reads of one record are logged (the "who accessed" section shows the newest few of them). */
-export async function countAccessesOfRecord(q: Q, officeId: string, kind: DataRecordKind, recordId: string): Promise<number> {
-  const r = await q.selectFrom('data_access_log').select((eb) => eb.fn.countAll<number | string>().as('n')).where('office_id', '=', officeId).where('record_kind', '=', kind).where('record_id', '=', recordId).executeTakeFirst();
+/** Records by kind: a case with its uploaded documents and its letters, read as one. */
+export type RecordRefs = Partial<Record<DataRecordKind, readonly string[]>>;
+
+function ofRecords(q: Q, officeId: string, refs: RecordRefs) {
+  const groups = Object.entries(refs).filter(([, ids]) => ids && ids.length) as [DataRecordKind, readonly string[]][];
+  return q
+    .selectFrom('data_access_log')
+    .where('office_id', '=', officeId)
+    .where((eb) => eb.or(groups.length ? groups.map(([kind, ids]) => eb.and([eb('record_kind', '=', kind), eb('record_id', 'in', ids)])) : [eb.lit(false)]));
+}
+
+/** Who read any of these records, newest first (bounded). */
+export async function accessesOfRecords(q: Q, officeId: string, refs: RecordRefs, limit: number): Promise<DataAccessEntry[]> {
+  const rows = await ofRecords(q, officeId, refs).selectAll().orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((r) => toEntry(r as never));
+}
+
+/** How many reads of these records are logged (the "who accessed" section shows the newest few of them). */
+export async function countAccessesOfRecords(q: Q, officeId: string, refs: RecordRefs): Promise<number> {
+  const r = await ofRecords(q, officeId, refs).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 

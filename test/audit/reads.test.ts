@@ -198,6 +198,8 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
     assert.match(section, /Kepala Dinas Sosial/);
     assert.match(section, /Pencarian berkas/, 'the search that listed the case is a read of it');
     assert.match(section, /10\.15 WIB/, 'times in the office’s zone');
+    assert.match(section, /Dokumen unggahan: /, 'the download of the case’s identity document is listed with it');
+    assert.match(section, /Surat: /, 'so are the reads of its letter');
     assert.ok(section.indexOf('Kepala Dinas Sosial') < section.indexOf('Pencarian berkas'), 'newest first: the head’s own read leads');
     const api = await req('GET', `/api/v1/audit/records/application/${siti.id}/reads`, undefined, head);
     assert.equal(api.status, 200);

@@ -59,7 +59,7 @@ export function auditRoutes(app: ZodApp, ctx: Ctx): void {
     },
     async (req, reply) => {
       const { user } = officerOf(req);
-      const r = await recordReads(ctx, user, req.params.kind, req.params.id);
+      const r = await recordReads(ctx, user, { [req.params.kind]: [req.params.id] });
       if (!r) return sendFailure(reply, trailRefused().error);
       reply.header('cache-control', 'no-store');
       return { total: r.total, entries: r.entries.map(({ actorName, ...e }) => ({ ...e, actor: actorName, roles: e.roleNames })).map(({ roleNames: _r, ...e }) => e) };

@@ -51,7 +51,7 @@ export function recordReadsSection(lang: Lang, reads: RecordReads | null | undef
 ${shown
   ? html`<div class="table-wrap" role="region" aria-labelledby="h-reads" tabindex="0"><table class="stack"><thead><tr><th scope="col">${L(lang, 'Waktu', 'When')}</th><th scope="col">${L(lang, 'Petugas', 'Officer')}</th><th scope="col">${L(lang, 'Tindakan', 'Action')}</th><th scope="col">${L(lang, 'Tujuan', 'Purpose')}</th><th scope="col">${L(lang, 'Data yang dibuka', 'Data opened')}</th></tr></thead><tbody>${reads.entries.map(
       (e) =>
-        html`<tr><td><time datetime="${e.at}">${when(lang, e.atLocal)}</time></td><td data-label="${L(lang, 'Petugas', 'Officer')}">${who(e.actorName, e.roleNames)}</td><td data-label="${L(lang, 'Tindakan', 'Action')}">${actionWords(lang, e.action)}</td><td data-label="${L(lang, 'Tujuan', 'Purpose')}">${purposeWords(lang, e.purpose)}</td><td data-label="${L(lang, 'Data yang dibuka', 'Data opened')}">${fieldWords(lang, e.fields)}</td></tr>`,
+        html`<tr><td><time datetime="${e.at}">${when(lang, e.atLocal)}</time></td><td data-label="${L(lang, 'Petugas', 'Officer')}">${who(e.actorName, e.roleNames)}</td><td data-label="${L(lang, 'Tindakan', 'Action')}">${actionWords(lang, e.action)}</td><td data-label="${L(lang, 'Tujuan', 'Purpose')}">${purposeWords(lang, e.purpose)}</td><td data-label="${L(lang, 'Data yang dibuka', 'Data opened')}">${e.recordKind === 'upload' || e.recordKind === 'letter' ? `${kindWords(lang, e.recordKind)}: ` : ''}${fieldWords(lang, e.fields)}</td></tr>`,
     )}</tbody></table></div>`
   : html`<p>${L(lang, 'Belum ada pembacaan tercatat.', 'No reads logged yet.')}</p>`}</section>`;
 }

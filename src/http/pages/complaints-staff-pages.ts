@@ -60,7 +60,7 @@ export const complaintsStaffPages = staffPages((app, ctx) => {
     const { user, actor } = officerOf(req);
     const d = await showComplaint(ctx, actor, req.params.id);
     if (!d.ok) return sendHtml(reply, complaintNotFoundPage(shellOf(req)), 404);
-    const reads = await recordReads(ctx, user, 'complaint', d.value.id);
+    const reads = await recordReads(ctx, user, { complaint: [d.value.id] });
     return sendHtml(reply, complaintDetailPage(shellOf(req), d.value, req.query.error, reads));
   });
 

@@ -54,6 +54,8 @@ export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Prom
   await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'application', recordId: app.id, subjectNik: app.applicant_nik, purpose: 'case-work', fields: CASE_FILE_FIELDS });
   const office = ctx.catalogue.officeById(app.office_id).office;
   const service = await serviceOfCase(ctx, app.service_version_id);
+  const attachments = await attachmentsOf(ctx.database.db, app.id);
+  const letters = await lettersOfApplication(ctx.database.db, app.id);
   const task = await openTaskFor(ctx.database.db, app.id);
   const now = nowOf(ctx).toISOString();
   const local = (iso: string) => ctx.clock.local(office, iso);
@@ -68,7 +70,7 @@ export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Prom
       mine: !!task && task.status === 'open' && (officer.roles.includes(task.role) || mayDoStep(stepById(service.procedure!, task.step_id)!, officer.roles)),
       mayRecordResubmission: app.status === 'waiting-applicant' && officer.roles.some((r) => r === 'front-office' || r === task?.role),
       dueLocal: app.due_at ? local(app.due_at) : null,
-      attachments: await attachmentsOf(ctx.database.db, app.id),
+      attachments,
       stages: app.stages.map((st) => ({
         label: st.label,
         startedLocal: local(st.startedAt),
@@ -77,11 +79,12 @@ export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Prom
         state: st.finishedAt ? (st.late ? 'finished-late' : 'finished-on-time') : st.dueAt && now > st.dueAt ? 'running-late' : 'running',
       })),
       timeline: await caseTimeline(ctx, app),
-      letters: (await lettersOfApplication(ctx.database.db, app.id)).map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
+      letters: letters.map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
       submittedLocal: local(app.submitted_at),
       closedLocal: app.closed_at ? local(app.closed_at) : null,
       roleNames: Object.fromEntries(office.roles.map((r) => [r.id, r.name])),
-      reads: await recordReads(ctx, officer, 'application', app.id),
+      // The case's documents and letters are the same person's data: their reads are listed with it.
+      reads: await recordReads(ctx, officer, { application: [app.id], upload: attachments.flatMap((a) => (a.upload_id ? [a.upload_id] : [])), letter: letters.map((l) => l.id) }),
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
- * "Who accessed this record": the logged reads of one case or complaint, newest first and bounded,
- * for the roles that read the audit trail (for every other role there is no such section).
+ * "Who accessed this record": the logged reads of one case (with its uploaded documents and its
+ * letters) or one complaint, newest first and bounded, for the roles that read the audit trail
+ * (for every other role there is no such section).
  */
-import { accessesOfRecord, countAccessesOfRecord } from '../../db/data-access-repo.js';
+import { accessesOfRecords, countAccessesOfRecords, type RecordRefs } from '../../db/data-access-repo.js';
 import type { DataAccessAction, DataAccessPurpose, DataRecordKind } from '../../domain/audit/data-access.js';
 import { mayReadAuditTrail } from '../../domain/audit/trail.js';
 import type { Actor, Ctx } from '../context.js';
@@ -11,6 +12,8 @@ import type { Actor, Ctx } from '../context.js';
 export const RECORD_READS_SHOWN = 50;
 
 export interface RecordRead {
+  /** What was read: the record itself, or one of its documents or letters. */
+  recordKind: DataRecordKind;
   actorName: string;
   /** The office's names of the reader's roles at the time of reading. */
   roleNames: string[];
@@ -27,15 +30,16 @@ export interface RecordReads {
 }
 
 /** The reads, or null when this officer's roles do not read the audit trail. */
-export async function recordReads(ctx: Ctx, officer: Pick<Actor, 'roles'> & { officeId: string }, kind: DataRecordKind, recordId: string): Promise<RecordReads | null> {
+export async function recordReads(ctx: Ctx, officer: Pick<Actor, 'roles'> & { officeId: string }, refs: RecordRefs): Promise<RecordReads | null> {
   if (!mayReadAuditTrail(officer.roles)) return null;
   const office = ctx.catalogue.officeById(officer.officeId).office;
   const db = ctx.database.db;
-  const rows = await accessesOfRecord(db, officer.officeId, kind, recordId, RECORD_READS_SHOWN);
-  const total = rows.length < RECORD_READS_SHOWN ? rows.length : await countAccessesOfRecord(db, officer.officeId, kind, recordId);
+  const rows = await accessesOfRecords(db, officer.officeId, refs, RECORD_READS_SHOWN);
+  const total = rows.length < RECORD_READS_SHOWN ? rows.length : await countAccessesOfRecords(db, officer.officeId, refs);
   return {
     total,
     entries: rows.map((r) => ({
+      recordKind: r.recordKind,
       actorName: r.actorName,
       roleNames: r.roles.map((id) => office.roles.find((x) => x.id === id)?.name ?? id),
       at: r.at,

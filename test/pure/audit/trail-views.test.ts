@@ -25,13 +25,14 @@ describe('audit trail (pure)', () => {
     assert.equal(recordReadsSection('id', null), '');
     const section = recordReadsSection('en', {
         total: 120,
-      entries: [{ actorName: `Rina ${EVIL} (Front Office)`, roleNames: ['Front Office', 'Operator Layanan'], at: '2026-04-06T03:15:00.000Z', atLocal: 'Senin, 6 April 2026 10.15 WIB', action: 'download', purpose: 'case-work', fields: ['ktp'] }],
+      entries: [{ recordKind: 'upload', actorName: `Rina ${EVIL} (Front Office)`, roleNames: ['Front Office', 'Operator Layanan'], at: '2026-04-06T03:15:00.000Z', atLocal: 'Senin, 6 April 2026 10.15 WIB', action: 'download', purpose: 'case-work', fields: ['ktp'] }],
     });
     assert.ok(section !== '');
     const html = section.html;
     assert.ok(!html.includes(EVIL) && html.includes('&lt;img'));
     assert.match(html, /120 logged reads; the newest 1 shown/);
     assert.match(html, /Downloaded/);
+    assert.match(html, /Uploaded document: ktp/, 'a document of the case says it is one');
     assert.match(html, /<span class="meta">Operator Layanan<\/span>/, 'only the role the name does not already say');
   });
 

@@ -660,8 +660,12 @@ insert into "data_access_log" ("id", "office_id", "at", "actor_id", "actor_name"
 -- data-access-repo.accessesOfRecord
 select * from "data_access_log" where "office_id" = $1 and "record_kind" = $2 and "record_id" = $3 order by "seq" desc limit $4;
 
--- data-access-repo.countAccessesOfRecord
-select count(*) as "n" from "data_access_log" where "office_id" = $1 and "record_kind" = $2 and "record_id" = $3;
+-- data-access-repo.accessesOfRecords
+select * from "data_access_log" where "office_id" = $1 and (("record_kind" = $2 and "record_id" in ($3)) or ("record_kind" = $4 and "record_id" in ($5, $6)) or ("record_kind" = $7 and "record_id" in ($8))) order by "seq" desc limit $9;
+
+-- data-access-repo.countAccessesOfRecords
+select count(*) as "n" from "data_access_log" where "office_id" = $1 and ("record_kind" = $2 and "record_id" in ($3));
+select count(*) as "n" from "data_access_log" where "office_id" = $1 and false;
 
 -- data-access-repo.accessesOfSubject
 select * from "data_access_log" where "office_id" = $1 and "subject_nik" = $2 order by "seq" limit $3;

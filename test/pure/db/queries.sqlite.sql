@@ -660,8 +660,12 @@ insert into "data_access_log" ("id", "office_id", "at", "actor_id", "actor_name"
 -- data-access-repo.accessesOfRecord
 select * from "data_access_log" where "office_id" = ? and "record_kind" = ? and "record_id" = ? order by "seq" desc limit ?;
 
--- data-access-repo.countAccessesOfRecord
-select count(*) as "n" from "data_access_log" where "office_id" = ? and "record_kind" = ? and "record_id" = ?;
+-- data-access-repo.accessesOfRecords
+select * from "data_access_log" where "office_id" = ? and (("record_kind" = ? and "record_id" in (?)) or ("record_kind" = ? and "record_id" in (?, ?)) or ("record_kind" = ? and "record_id" in (?))) order by "seq" desc limit ?;
+
+-- data-access-repo.countAccessesOfRecords
+select count(*) as "n" from "data_access_log" where "office_id" = ? and ("record_kind" = ? and "record_id" in (?));
+select count(*) as "n" from "data_access_log" where "office_id" = ? and false;
 
 -- data-access-repo.accessesOfSubject
 select * from "data_access_log" where "office_id" = ? and "subject_nik" = ? order by "seq" limit ?;

@@ -652,7 +652,12 @@ export const QUERIES: Record<string, Call> = {
   'data-access-repo.appendDataAccess': (_db, database) => dataAccess.appendDataAccess(appending(database), dataRead),
   'data-access-repo.appendDataAccesses': (_db, database) => dataAccess.appendDataAccesses(appending(database), [dataRead, { ...dataRead, recordId: LETTER, recordKind: 'letter' }]),
   'data-access-repo.accessesOfRecord': (db) => dataAccess.accessesOfRecord(db, OFFICE, 'application', CASE, 50),
-  'data-access-repo.countAccessesOfRecord': (db) => dataAccess.countAccessesOfRecord(db, OFFICE, 'application', CASE),
+  'data-access-repo.accessesOfRecords': (db) => dataAccess.accessesOfRecords(db, OFFICE, { application: [CASE], upload: ['u1', 'u2'], letter: [LETTER] }, 50),
+  'data-access-repo.countAccessesOfRecords': async (db) => {
+    await dataAccess.countAccessesOfRecords(db, OFFICE, { complaint: [COMPLAINT] });
+    // No record at all: no row, without an empty IN list.
+    await dataAccess.countAccessesOfRecords(db, OFFICE, {});
+  },
   'data-access-repo.accessesOfSubject': (db) => dataAccess.accessesOfSubject(db, OFFICE, NIK, 1000),
   'audit-repo.trailEvents': async (db) => {
     // Unfiltered; then every filter an event can take (a record by its id or its number).
