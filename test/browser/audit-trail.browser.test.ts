@@ -67,6 +67,16 @@ describe(`the head of office sees who read a case, and the audit trail (${TEST_D
       assert.deepEqual(await axeIds(page), []);
       assert.deepEqual(await overflowingElements(page), [], `no sideways scrolling at ${width} px`);
       await shot(page, `trail-${width}-${lang}`);
+      assert.match((await page.locator('.trail-filter-summary').textContent()) ?? '', new RegExp(siti.registrationNumber));
+      if (width === 1280) {
+        // Printed, the trail says which filters made it and leaves the form and the menu out.
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.locator('form.trail-filters').isVisible(), false);
+        assert.equal(await page.getByRole('navigation', { name: lang === 'en' ? 'Staff menu' : 'Menu petugas' }).isVisible(), false);
+        assert.equal(await page.locator('.trail-filter-summary').isVisible(), true);
+        await shot(page, `trail-print-${lang}`);
+        await page.emulateMedia({ media: 'screen' });
+      }
 
       // A NIK that is not one is refused beside its field.
       await page.getByLabel(/^NIK/).fill('1571');

@@ -90,7 +90,7 @@ export function trailPage(shell: StaffShell, d: TrailPageData): string {
   const body = html`<h1>${L(lang, 'Jejak audit', 'Audit trail')}</h1>
 <p class="meta">${L(lang, 'Kejadian kantor, akses data registri dan pembacaan data pribadi, terbaru dulu. Menyaring dengan NIK juga dicatat.', 'Office events, registry accesses and reads of personal data, newest first. Filtering by a NIK is logged too.')}</p>
 ${errorSummary(lang, p)}
-<form method="get" action="/petugas/audit" class="filters trail-filters">${langField(lang)}
+<form method="get" action="/petugas/audit" class="filters trail-filters no-print">${langField(lang)}
 ${field(lang, p, 'from', L(lang, 'Sejak tanggal', 'From'), html`<input id="t-from" name="from" type="date" value="${v.from ?? ''}"${invalidAttrs(p, 'from')}>`)}
 ${field(lang, p, 'to', L(lang, 'Sampai tanggal', 'Until'), html`<input id="t-to" name="to" type="date" value="${v.to ?? ''}"${invalidAttrs(p, 'to')}>`)}
 ${field(lang, p, 'actor', L(lang, 'Petugas (bagian dari nama)', 'Officer (part of the name)'), html`<input id="t-actor" name="actor" value="${v.actor ?? ''}" autocomplete="off"${invalidAttrs(p, 'actor')}>`)}
@@ -103,9 +103,24 @@ ${r ? trailResults(lang, r, (page) => linkTo('/petugas/audit', params(page)), li
   return staffPage(shell, { title: L(lang, 'Jejak audit', 'Audit trail'), path: linkTo('/petugas/audit', params(r?.page)), body });
 }
 
+/** The filters in force, in words: on screen under the heading, and what a printed trail says it holds. */
+function filterSummary(lang: Lang, f: TrailPage['filter']): Raw {
+  const parts = [
+    f.from ? L(lang, `sejak ${f.from}`, `from ${f.from}`) : '',
+    f.to ? L(lang, `sampai ${f.to}`, `until ${f.to}`) : '',
+    f.actor ? L(lang, `petugas «${f.actor}»`, `officer “${f.actor}”`) : '',
+    f.kind ? kindWords(lang, f.kind) : '',
+    f.action ? L(lang, `tindakan ${f.action}`, `action ${f.action}`) : '',
+    f.record ? L(lang, `data ${f.record}`, `record ${f.record}`) : '',
+    f.nik ? `NIK ${f.nik}` : '',
+  ].filter(Boolean);
+  return html`<p class="trail-filter-summary">${L(lang, 'Saringan', 'Filters')}: ${parts.length ? parts.join(' · ') : L(lang, 'tidak ada (semua baris)', 'none (every line)')}</p>`;
+}
+
 function trailResults(lang: Lang, r: TrailPage, hrefOf: (page: number) => string, exportHref: string): Raw {
   const paging = r.pages > 1 ? ` · ${L(lang, `halaman ${r.page} dari ${r.pages}`, `page ${r.page} of ${r.pages}`)}` : '';
   return html`<section aria-labelledby="h-trail"><h2 id="h-trail">${L(lang, `${r.total} baris`, `${r.total} ${r.total === 1 ? 'line' : 'lines'}`)}${paging}</h2>
+${filterSummary(lang, r.filter)}
 <p class="meta">${L(lang, `Kejadian ${r.bySource.event} · akses registri ${r.bySource.registry} · baca data pribadi ${r.bySource.data}`, `Events ${r.bySource.event} · registry accesses ${r.bySource.registry} · personal-data reads ${r.bySource.data}`)}</p>
 <p class="no-print"><a href="${withLang(exportHref, lang)}" download>${L(lang, `Unduh XLSX (maks. ${TRAIL_EXPORT_MAX} baris; ekspor dicatat)`, `Download XLSX (at most ${TRAIL_EXPORT_MAX} lines; the export is logged)`)}</a></p>
 ${r.truncated ? html`<p class="notice">${L(lang, 'Hanya halaman terbaru yang dapat dibuka; persempit tanggal atau saringan untuk melihat baris yang lebih lama.', 'Only the newest pages can be opened; narrow the dates or filters to see older lines.')}</p>` : ''}
