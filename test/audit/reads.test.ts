@@ -119,6 +119,9 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
       const doc = await req('GET', `/petugas/unggahan/${uploads[0]!.upload}`, undefined, front);
       assert.equal(doc.status, 500);
       assert.notDeepEqual(doc.raw, PNG_1X1);
+      const search = await req('GET', '/api/v1/applications?q=Siti', undefined, front);
+      assert.equal(search.status, 500);
+      assert.doesNotMatch(search.body, /Siti Aminah/);
     } finally {
       t.database.append = append;
     }
@@ -145,7 +148,7 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
     assert.ok(history.some((h) => h.purpose === 'case-search'));
   });
 
-  it('a letter read and its preview before signing each write one entry (purposes case work and signing)', async () => {
+  it('a letter read, its preview before signing and its signed PDF each write one entry (purposes case work, signing, case work)', async () => {
     const at = await driveUntil(t.ctx, siti.id, (s) => s.kind === 'sign', JAMBI);
     assert.ok(at.step, 'the case reached its signing step');
     const letter = await t.database.db.selectFrom('letters').selectAll().where('application_id', '=', siti.id).executeTakeFirstOrThrow();
@@ -154,6 +157,10 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
     assert.deepEqual(shown.map((e) => [e.action, e.record_kind, e.record_id, e.subject_nik, e.purpose]), [['read', 'letter', letter.id, SITI.nik, 'case-work']]);
     const preview = await newReads(async () => assert.equal((await req('GET', `/petugas/surat/${letter.id}/pdf`, undefined, head)).status, 200));
     assert.deepEqual(preview.map((e) => [e.action, e.record_kind, e.purpose, JSON.parse(e.detail).fields[0]]), [['download', 'letter', 'signing', 'preview-pdf']]);
+    const signed = await req('POST', '/api/v1/letters/sign', { ids: [letter.id], password: 'sigap-demo' }, head);
+    assert.equal(signed.status, 200, signed.body);
+    const pdf = await newReads(async () => assert.equal((await req('GET', `/api/v1/letters/${letter.id}/pdf`, undefined, head)).status, 200));
+    assert.deepEqual(pdf.map((e) => [e.action, e.record_id, e.subject_nik, e.purpose, JSON.parse(e.detail).fields[0]]), [['download', letter.id, SITI.nik, 'case-work', 'signed-pdf']]);
   });
 
   it('a complaint opened by staff writes one entry with the identity shown; the list masks the name and writes nothing', async () => {
