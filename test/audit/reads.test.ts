@@ -210,8 +210,12 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
     assert.ok(section.indexOf('Kepala Dinas Sosial') < section.indexOf('Pencarian berkas'), 'newest first: the head’s own read leads');
     const api = await req('GET', `/api/v1/audit/records/application/${siti.id}/reads`, undefined, head);
     assert.equal(api.status, 200);
-    const total = (await reads()).filter((e) => e.record_kind === 'application' && e.record_id === siti.id).length;
+    const letters = (await t.database.db.selectFrom('letters').select('id').where('application_id', '=', siti.id).execute()).map((l) => l.id);
+    const ofCase = (e: { record_kind: string; record_id: string }) =>
+      (e.record_kind === 'application' && e.record_id === siti.id) || (e.record_kind === 'upload' && uploads.some((u) => u.upload === e.record_id)) || (e.record_kind === 'letter' && letters.includes(e.record_id));
+    const total = (await reads()).filter(ofCase).length;
     assert.equal(api.json().total, total);
+    assert.ok(api.json().entries.some((e: { recordKind: string; actor: string }) => e.recordKind === 'upload' && /Front Office/.test(e.actor)), 'the document download, by the clerk');
     const front = await login(`front-office@${JAMBI}`);
     assert.doesNotMatch((await req('GET', `/petugas/berkas/${siti.id}`, undefined, front)).body, /record-reads|Siapa mengakses/);
     assert.equal((await req('GET', `/api/v1/audit/records/application/${siti.id}/reads`, undefined, front)).status, 403);

@@ -2,7 +2,7 @@
 import type { Ctx } from '../../usecases/context.js';
 import { exportTrail } from '../../usecases/audit/export-trail.js';
 import { readTrail } from '../../usecases/audit/read-trail.js';
-import { recordReads } from '../../usecases/audit/record-reads.js';
+import { readsOfRecord } from '../../usecases/audit/record-reads.js';
 import { trailRefused } from '../../usecases/audit/trail-lines.js';
 import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
@@ -59,10 +59,10 @@ export function auditRoutes(app: ZodApp, ctx: Ctx): void {
     },
     async (req, reply) => {
       const { user } = officerOf(req);
-      const r = await recordReads(ctx, user, { [req.params.kind]: [req.params.id] });
+      const r = await readsOfRecord(ctx, user, req.params.kind, req.params.id);
       if (!r) return sendFailure(reply, trailRefused().error);
       reply.header('cache-control', 'no-store');
-      return { total: r.total, entries: r.entries.map(({ actorName, ...e }) => ({ ...e, actor: actorName, roles: e.roleNames })).map(({ roleNames: _r, ...e }) => e) };
+      return { total: r.total, entries: r.entries.map(({ actorName, roleNames, ...e }) => ({ ...e, actor: actorName, roles: roleNames })) };
     },
   );
 }

@@ -47,5 +47,5 @@ export const recordReadsParams = z.object({ kind: z.enum(DATA_RECORD_KINDS), id:
 
 export const recordReadsSchema = z.object({
   total: z.number().int(),
-  entries: z.array(z.object({ actor: z.string(), roles: z.array(z.string()), at: z.string(), atLocal: z.string(), action: z.string(), purpose: z.string(), fields: z.array(z.string()) })),
+  entries: z.array(z.object({ recordKind: z.enum(DATA_RECORD_KINDS), actor: z.string(), roles: z.array(z.string()), at: z.string(), atLocal: z.string(), action: z.string(), purpose: z.string(), fields: z.array(z.string()) })),
 });

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { COMPLAINT_SLA_STATES, COMPLAINT_STATUSES } from '../../domain/complaints/index.js';
 import type { Outcome, Problem } from '../../domain/errors.js';
-import { recordReads } from '../../usecases/audit/record-reads.js';
+import { readsOfRecord } from '../../usecases/audit/record-reads.js';
 import { addComplaintNote } from '../../usecases/complaints/add-complaint-note.js';
 import { fileComplaint } from '../../usecases/complaints/file-complaint.js';
 import { listComplaintNotifications } from '../../usecases/complaints/list-complaint-notifications.js';
@@ -60,7 +60,7 @@ export const complaintsStaffPages = staffPages((app, ctx) => {
     const { user, actor } = officerOf(req);
     const d = await showComplaint(ctx, actor, req.params.id);
     if (!d.ok) return sendHtml(reply, complaintNotFoundPage(shellOf(req)), 404);
-    const reads = await recordReads(ctx, user, { complaint: [d.value.id] });
+    const reads = await readsOfRecord(ctx, user, 'complaint', d.value.id);
     return sendHtml(reply, complaintDetailPage(shellOf(req), d.value, req.query.error, reads));
   });
 

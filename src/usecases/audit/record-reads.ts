@@ -3,7 +3,9 @@
  * letters) or one complaint, newest first and bounded, for the roles that read the audit trail
  * (for every other role there is no such section).
  */
+import { attachmentsOf } from '../../db/applications-repo.js';
 import { accessesOfRecords, countAccessesOfRecords, type RecordRefs } from '../../db/data-access-repo.js';
+import { lettersOfApplication } from '../../db/letters-repo.js';
 import type { DataAccessAction, DataAccessPurpose, DataRecordKind } from '../../domain/audit/data-access.js';
 import { mayReadAuditTrail } from '../../domain/audit/trail.js';
 import type { Actor, Ctx } from '../context.js';
@@ -49,4 +51,18 @@ export async function recordReads(ctx: Ctx, officer: Pick<Actor, 'roles'> & { of
       fields: r.fields,
     })),
   };
+}
+
+/** The documents and letters of a case are the same person's data: the refs that read it whole. */
+export async function caseRefs(ctx: Ctx, caseId: string): Promise<RecordRefs> {
+  const db = ctx.database.db;
+  const uploads = (await attachmentsOf(db, caseId)).flatMap((a) => (a.upload_id ? [a.upload_id] : []));
+  const letters = (await lettersOfApplication(db, caseId)).map((l) => l.id);
+  return { application: [caseId], upload: uploads, letter: letters };
+}
+
+/** Who read one record (a case with its documents and letters); null for roles that do not read the trail. */
+export async function readsOfRecord(ctx: Ctx, officer: Pick<Actor, 'roles'> & { officeId: string }, kind: DataRecordKind, id: string): Promise<RecordReads | null> {
+  if (!mayReadAuditTrail(officer.roles)) return null;
+  return recordReads(ctx, officer, kind === 'application' ? await caseRefs(ctx, id) : { [kind]: [id] });
 }
