@@ -413,7 +413,7 @@ export async function uploadOfOfficeCase(q: Q, officeId: string, uploadId: strin
     .selectFrom('uploads')
     .innerJoin('attachments', 'attachments.upload_id', 'uploads.id')
     .innerJoin('applications', 'applications.id', 'attachments.application_id')
-    .select(['uploads.sha256', 'uploads.mime'])
+    .select(['uploads.sha256', 'uploads.mime', 'applications.id as application_id', 'applications.applicant_nik', 'attachments.requirement_id'])
     .where('uploads.id', '=', uploadId)
     .where('applications.office_id', '=', officeId)
     .executeTakeFirst();
@@ -466,7 +466,7 @@ function toCaseListRow(r: Omit<CaseListRow, 'status'> & { status: string }): Cas
 }
 
 /** A LIKE pattern matching `part` anywhere, with LIKE's own characters taken literally (escape `!`). */
-const containing = (part: string) => `%${part.replace(/[!%_]/g, '!$&')}%`;
+export const containing = (part: string) => `%${part.replace(/[!%_]/g, '!$&')}%`;
 
 function searched(q: Q, officeId: string, s: CaseSearch) {
   let query = q.selectFrom('applications').where('applications.office_id', '=', officeId);

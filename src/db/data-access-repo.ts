@@ -55,25 +55,54 @@ const toEntry = (r: DataAccessLogTable & { seq: number }): DataAccessEntry => {
   };
 };
 
+const toRow = (id: string, e: NewDataAccess): Omit<DataAccessLogTable, 'seq' | 'prev_hash' | 'hash'> => ({
+  id,
+  office_id: e.officeId,
+  at: e.at,
+  actor_id: e.actor.id,
+  actor_name: e.actor.name,
+  roles: JSON.stringify(e.actor.roles),
+  action: e.action,
+  record_kind: e.recordKind,
+  record_id: e.recordId,
+  subject_nik: e.subjectNik ?? null,
+  purpose: e.purpose,
+  detail: JSON.stringify({ fields: e.fields ?? [] }),
+});
+
 /** Appends one read; resolves once it is committed (chained per office). */
 export async function appendDataAccess(database: Database, e: NewDataAccess): Promise<string> {
   const id = randomUUID();
-  const row: Omit<DataAccessLogTable, 'seq' | 'prev_hash' | 'hash'> = {
-    id,
-    office_id: e.officeId,
-    at: e.at,
-    actor_id: e.actor.id,
-    actor_name: e.actor.name,
-    roles: JSON.stringify(e.actor.roles),
-    action: e.action,
-    record_kind: e.recordKind,
-    record_id: e.recordId,
-    subject_nik: e.subjectNik ?? null,
-    purpose: e.purpose,
-    detail: JSON.stringify({ fields: e.fields ?? [] }),
-  };
-  await database.append('data_access_log', [row]);
+  await database.append('data_access_log', [toRow(id, e)]);
   return id;
+}
+
+/** Appends the reads of one list page in one commit (each its own chained row). */
+export async function appendDataAccesses(database: Database, entries: readonly NewDataAccess[]): Promise<void> {
+  if (entries.length) await database.append('data_access_log', entries.map((e) => toRow(randomUUID(), e)));
+}
+
+/** Records by kind: a case with its uploaded documents and its letters, read as one. */
+export type RecordRefs = Partial<Record<DataRecordKind, readonly string[]>>;
+
+function ofRecords(q: Q, officeId: string, refs: RecordRefs) {
+  const groups = Object.entries(refs).filter(([, ids]) => ids && ids.length) as [DataRecordKind, readonly string[]][];
+  return q
+    .selectFrom('data_access_log')
+    .where('office_id', '=', officeId)
+    .where((eb) => eb.or(groups.length ? groups.map(([kind, ids]) => eb.and([eb('record_kind', '=', kind), eb('record_id', 'in', ids)])) : [eb.lit(false)]));
+}
+
+/** Who read any of these records, newest first (bounded). */
+export async function accessesOfRecords(q: Q, officeId: string, refs: RecordRefs, limit: number): Promise<DataAccessEntry[]> {
+  const rows = await ofRecords(q, officeId, refs).selectAll().orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((r) => toEntry(r as never));
+}
+
+/** How many reads of these records are logged (the "who accessed" section shows the newest few of them). */
+export async function countAccessesOfRecords(q: Q, officeId: string, refs: RecordRefs): Promise<number> {
+  const r = await ofRecords(q, officeId, refs).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 /** Who read one record, newest first (bounded). */

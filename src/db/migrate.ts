@@ -12,6 +12,7 @@ import * as m008 from './migrations/008-idempotency-body.js';
 import * as m009 from './migrations/009-audit-chain.js';
 import * as m010 from './migrations/010-data-access-log.js';
 import * as m011 from './migrations/011-subject-requests.js';
+import * as m012 from './migrations/012-reads.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -26,6 +27,7 @@ const ORDERED: [string, Step][] = [
   ['009-audit-chain', m009],
   ['010-data-access-log', m010],
   ['011-subject-requests', m011],
+  ['012-reads', m012],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

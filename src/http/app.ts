@@ -11,6 +11,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import type { Ctx } from '../usecases/context.js';
 import { MAX_UPLOAD_BYTES } from '../usecases/applications/store-upload.js';
 import { applicationsRoutes } from './api/applications-routes.js';
+import { auditRoutes } from './api/audit-routes.js';
 import { applicationsSearchRoutes } from './api/applications-search-routes.js';
 import { calendarRoutes } from './api/calendar-routes.js';
 import { authRoutes } from './api/auth-routes.js';
@@ -29,6 +30,7 @@ import { applicationsSearchPages } from './pages/applications-search-pages.js';
 import { sendError, sendHtml } from './reply.js';
 import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
+import { auditPages } from './pages/audit-pages.js';
 import { authPages } from './pages/auth-pages.js';
 import { calendarPages } from './pages/calendar-pages.js';
 import { staffAdminPages } from './pages/staff-admin-pages.js';
@@ -146,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   complaintsRoutes(zapp, ctx);
   surveysRoutes(zapp, ctx);
   privacyRoutes(zapp, ctx);
+  auditRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
@@ -163,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffAdminPages, { ctx });
   await app.register(privacyPages, { ctx });
   await app.register(privacyStaffPages, { ctx });
+  await app.register(auditPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

@@ -48,7 +48,7 @@ describe(`a step any of several roles may do (${TEST_DB})`, () => {
     const item = mine.find((x) => x.applicationId === c.id);
     assert.ok(item, 'the check waits in the back office queue');
     assert.equal(item.step.id, 'periksa-berkas');
-    const file = await readCaseFile(t.ctx, { officeId: back.officeId!, roles: back.roles }, c.id);
+    const file = await readCaseFile(t.ctx, { ...back, officeId: back.officeId! }, c.id);
     assert.equal(file.ok && file.value.mine, true, 'the case page offers the back office the step');
 
     const claimed = await claimTask(t.ctx, item.id, back);

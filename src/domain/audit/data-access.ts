@@ -4,7 +4,7 @@
  * controller records every processing, reads included). Pure.
  */
 
-export const DATA_RECORD_KINDS = ['application', 'upload', 'letter', 'complaint', 'subject-access'] as const;
+export const DATA_RECORD_KINDS = ['application', 'upload', 'letter', 'complaint', 'subject-access', 'audit-trail'] as const;
 export type DataRecordKind = (typeof DATA_RECORD_KINDS)[number];
 
 export const DATA_ACCESS_ACTIONS = ['read', 'download', 'export'] as const;
@@ -35,4 +35,5 @@ export const RECORD_KIND_NAMES: Record<DataRecordKind, { id: string; en: string 
   letter: { id: 'Surat', en: 'Letter' },
   complaint: { id: 'Pengaduan', en: 'Complaint' },
   'subject-access': { id: 'Ekspor data subjek', en: 'Data-subject export' },
+  'audit-trail': { id: 'Jejak audit', en: 'Audit trail' },
 };

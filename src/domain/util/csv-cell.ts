@@ -5,8 +5,11 @@
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** The neutralising alone, for a spreadsheet cell written as text (XLSX exports). */
+export const formulaSafe = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
 export function csvCell(value: string, quoteSemicolons = true): string {
-  const s = FORMULA_START.test(value) ? `'${value}` : value;
+  const s = formulaSafe(value);
   // A spreadsheet in an Indonesian locale splits on ';' too: data exports quote it.
   return (quoteSemicolons ? /[",\n\r;]/ : /[",\n\r]/).test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

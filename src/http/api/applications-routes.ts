@@ -1,10 +1,9 @@
 /** Applications, tasks, uploads and tracking over JSON: thin routes over the applications use cases. */
 import { z } from 'zod';
 import { failWith } from '../../domain/errors.js';
-import { caseTimeline } from '../../usecases/applications/case-timeline.js';
+import { readCaseTimeline } from '../../usecases/applications/case-timeline.js';
 import { claimTask } from '../../usecases/applications/claim-task.js';
 import { completeTask } from '../../usecases/applications/complete-task.js';
-import { findOfficeCase } from '../../usecases/applications/find-case.js';
 import { findTrackedCase } from '../../usecases/applications/find-tracked-case.js';
 import { publicStatus } from '../../usecases/applications/public-status.js';
 import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
@@ -138,9 +137,9 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/applications/:id/timeline',
     { config: { access: 'staff' }, schema: { tags: ['applications'], summary: 'Riwayat permohonan (petugas) / Case timeline (staff)', params: idParams, response: { 200: z.array(timelineEntry), ...errors(404) } } },
     async (req, reply) => {
-      const found = await findOfficeCase(ctx, officerOf(req).user.officeId, req.params.id);
-      if (!found) return sendFailure(reply, failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found').error);
-      return caseTimeline(ctx, found, officerOf(req).user.roles);
+      const { user, actor } = officerOf(req);
+      const r = await readCaseTimeline(ctx, { ...actor, officeId: user.officeId }, req.params.id);
+      return r.ok ? r.value : sendFailure(reply, r.error);
     },
   );
 

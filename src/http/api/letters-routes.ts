@@ -162,7 +162,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/letters/:id',
     { config: staff, schema: { tags, summary: 'Rincian surat dan riwayatnya / A letter and its history', params: idParams, response: { 200: letterDetail, ...errors(401, 404) } } },
     async (req, reply) => {
-      const r = await showLetter(ctx, officerOf(req).office.id, req.params.id);
+      const r = await showLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
       if (!r.ok) return sendFailure(reply, r.error);
       return { ...letterDto(r.value.letter), events: r.value.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at, data: e.data })) };
     },

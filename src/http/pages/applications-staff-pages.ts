@@ -44,8 +44,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   const signingOf = async (officeId: string, f: CaseFile, code?: string) =>
     f.step?.kind === 'sign' || f.app.status === 'waiting-signature' ? { ...(await caseLettersToSign(ctx, officeId, f.app.id)), error: signingProblem(code) } : undefined;
   app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
-    const { user } = officerOf(req);
-    const f = await readCaseFile(ctx, user, req.params.id);
+    const { user, actor } = officerOf(req);
+    const f = await readCaseFile(ctx, { ...actor, officeId: user.officeId }, req.params.id);
     if (!f.ok) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     const [step, outcome] = (req.query.selesai ?? '').split(':');
     const signing = await signingOf(user.officeId, f.value, req.query.tandatangan);
@@ -63,7 +63,7 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     const r = parsed.success ? await completeTask(ctx, { taskId: req.params.id, ...parsed.data }, actor) : null;
     if (r?.ok) return back(`/petugas/berkas/${caseId}?selesai=${encodeURIComponent(`${ref.stepId}:${parsed.data!.outcome}`)}`);
     // Refused: the page again with what was typed (a visit report is not lost to a coordinate typo).
-    const f = await readCaseFile(ctx, user, caseId);
+    const f = await readCaseFile(ctx, { ...actor, officeId: user.officeId }, caseId);
     if (!f.ok) return back('/petugas');
     const problems = r ? r.error.problems : parsed.success ? [] : zodProblems(parsed.error);
     const withField = problems.filter((p) => p.field);
@@ -117,7 +117,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   });
 
   app.get('/petugas/berkas/:id/tanda-terima', { schema: { params: idParams } }, async (req, reply) => {
-    const receipt = await showOfficeReceipt(ctx, officerOf(req).office.id, req.params.id);
+    const { user, actor } = officerOf(req);
+    const receipt = await showOfficeReceipt(ctx, { ...actor, officeId: user.officeId }, req.params.id);
     if (!receipt) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     return sendHtml(reply, counterReceiptPage(shellOf(req), receipt));
   });
@@ -125,7 +126,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   app.get('/petugas/supervisi', async (req, reply) => sendHtml(reply, supervisionPage(shellOf(req), await superviseOpenCases(ctx, officerOf(req).office.id))));
 
   app.get('/petugas/unggahan/:id', { schema: { params: idParams } }, async (req, reply) => {
-    const r = await readUpload(ctx, officerOf(req).office.id, req.params.id);
+    const { user, actor } = officerOf(req);
+    const r = await readUpload(ctx, { ...actor, officeId: user.officeId }, req.params.id);
     if (!r.ok) return reply.code(404).send('Not found');
     return reply.type(r.value.mime).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(createReadStream(r.value.path));
   });

@@ -13,6 +13,7 @@ import { html, multiline, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { recheckOf, registryAtSubmissionView, registryRecheckView, siksngField } from './registry-case-views.js';
 import { signStepFields, waitingForSignature } from './letters-sign-step-views.js';
+import { recordReadsSection } from './audit-views.js';
 import type { LetterToSign } from '../../usecases/letters/case-letters-to-sign.js';
 
 export function caseNotFoundPage(shell: StaffShell): string {
@@ -215,7 +216,8 @@ ${f.stages.length ? html`<section aria-labelledby="h-stages"><h2 id="h-stages">$
 <section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${f.timeline.map(
     (e) =>
       html`<li><time datetime="${e.at}">${when(lang, e.atLocal)}</time> · <strong>${eventName(lang, e.type)}</strong>${e.step ? ` · ${stepById(svc.procedure!, e.step)?.label ?? e.step}` : ''}${e.outcome ? ` → ${String(e.data.outcomeLabel ?? e.outcome)}` : ''} · ${e.actor}${e.note ? html`<br>${multiline(e.note)}` : ''}${stepData(lang, e.data)}${clockEffect(lang, e)}${recheck(e.data)}</li>`,
-  )}</ol></section>`;
+  )}</ol></section>
+${recordReadsSection(lang, f.reads)}`;
   return staffPage(shell, { title: app.registration_number, path: `/petugas/berkas/${app.id}`, body });
 }
 

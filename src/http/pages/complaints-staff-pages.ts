@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { COMPLAINT_SLA_STATES, COMPLAINT_STATUSES } from '../../domain/complaints/index.js';
 import type { Outcome, Problem } from '../../domain/errors.js';
+import { readsOfRecord } from '../../usecases/audit/record-reads.js';
 import { addComplaintNote } from '../../usecases/complaints/add-complaint-note.js';
 import { fileComplaint } from '../../usecases/complaints/file-complaint.js';
 import { listComplaintNotifications } from '../../usecases/complaints/list-complaint-notifications.js';
@@ -56,9 +57,11 @@ export const complaintsStaffPages = staffPages((app, ctx) => {
   });
 
   app.get('/petugas/pengaduan/:id', { schema: { params: idParams, querystring: z.object({ error: z.string().max(2000).optional() }) } }, async (req, reply) => {
-    const d = await showComplaint(ctx, officerOf(req).actor, req.params.id);
+    const { user, actor } = officerOf(req);
+    const d = await showComplaint(ctx, actor, req.params.id);
     if (!d.ok) return sendHtml(reply, complaintNotFoundPage(shellOf(req)), 404);
-    return sendHtml(reply, complaintDetailPage(shellOf(req), d.value, req.query.error));
+    const reads = await readsOfRecord(ctx, user, 'complaint', d.value.id);
+    return sendHtml(reply, complaintDetailPage(shellOf(req), d.value, req.query.error, reads));
   });
 
   /** Back to the complaint; with why the action was refused, or to the list when the complaint cannot be seen. */

@@ -5,6 +5,8 @@ import type { Outcome } from '../../domain/errors.js';
 import type { FiledComplaint } from '../../usecases/complaints/file-complaint.js';
 import type { ComplaintList } from '../../usecases/complaints/list-complaints.js';
 import type { ComplaintDetailDto } from '../../usecases/complaints/show-complaint.js';
+import type { RecordReads } from '../../usecases/audit/record-reads.js';
+import { recordReadsSection } from './audit-views.js';
 import { L, slaLabel, when, type Lang } from '../i18n.js';
 import { flash, say, slaBadge } from './components.js';
 import { html, multiline, type Raw } from './html.js';
@@ -68,7 +70,7 @@ export function complaintNotFoundPage(shell: StaffShell): string {
 }
 
 /** One complaint: its facts, the complainant (as far as this officer may see), the answer, the actions and the timeline. */
-export function complaintDetailPage(shell: StaffShell, d: ComplaintDetailDto, error?: string): string {
+export function complaintDetailPage(shell: StaffShell, d: ComplaintDetailDto, error?: string, reads?: RecordReads | null): string {
   const { lang } = shell;
   const hidden = html`${csrfField(shell)}<input type="hidden" name="version" value="${d.version}">`;
   const action = (suffix: string) => withLang(`/petugas/pengaduan/${d.id}/${suffix}`, lang);
@@ -128,6 +130,7 @@ ${d.mode !== 'confidential' && d.status !== 'open'
   : ''}
 <section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${d.timeline.map(
       (e) => html`<li><time datetime="${e.at}">${when(lang, e.atLocal)}</time> · <strong>${L(lang, e.label, e.labelEn)}</strong>${e.visibility === 'internal' ? html` <span class="meta">(${L(lang, 'internal', 'internal')})</span>` : ''} · ${e.actor}${e.text ? html`<br>${multiline(e.text)}` : ''}</li>`,
-    )}</ol></section>`,
+    )}</ol></section>
+${recordReadsSection(lang, reads)}`,
   });
 }

@@ -1,5 +1,6 @@
 /** The page frame (public and staff) and the site stylesheet. Pure: data in, HTML out. */
 import { subjectRequestAccess } from '../../domain/privacy/index.js';
+import { mayReadAuditTrail } from '../../domain/audit/trail.js';
 import { L, t, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
 
@@ -90,6 +91,7 @@ export function staffNav(shell: StaffShell): Raw {
 ${subjectRequestAccess(shell.roles ?? []).view ? html`<a href="${withLang('/petugas/privasi', lang)}">${L(lang, 'Data pribadi (PDP)', 'Personal data')}</a>` : ''}
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
+${shell.roles && mayReadAuditTrail(shell.roles) ? html`<a href="${withLang('/petugas/audit', lang)}">${L(lang, 'Jejak audit', 'Audit trail')}</a>` : ''}
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }

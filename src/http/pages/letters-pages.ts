@@ -81,7 +81,7 @@ export const lettersPages = staffPages((app, ctx) => {
   });
 
   app.get('/petugas/surat/:id', { schema: { params: idParams, querystring: flashQuery } }, async (req, reply) => {
-    const r = await showLetter(ctx, officerOf(req).office.id, req.params.id);
+    const r = await showLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
     if (!r.ok) return sendHtml(reply, letterNotFoundPage(shellOf(req), say(req.lang, r.error.problems[0]!)), 404);
     return sendHtml(reply, letterPage(shellOf(req), r.value, req.query));
   });

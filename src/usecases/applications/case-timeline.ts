@@ -1,7 +1,9 @@
 /** A case's timeline for staff: every event with its actor, local time and effect on the clock. */
-import { eventsOf, type Case, type CaseEvent } from '../../db/applications-repo.js';
+import { eventsOf, findCase, type Case, type CaseEvent } from '../../db/applications-repo.js';
+import { failWith, type Outcome } from '../../domain/errors.js';
 import { maskingFor } from '../../domain/registry/access.js';
-import type { Ctx } from '../context.js';
+import type { Actor, Ctx } from '../context.js';
+import { logDataRead } from '../audit/log-data-read.js';
 import { ruleUsesRegistry } from '../registry/effects.js';
 import { serviceOfCase } from './service-of-case.js';
 
@@ -23,6 +25,14 @@ export async function caseTimeline(ctx: Ctx, app: Pick<Case, 'id' | 'office_id' 
     const data = registryRules ? withoutRegistry(e.data, registryRules) : e.data;
     return { ...e, data, atLocal: ctx.clock.local(office, e.at), dueLocal: typeof due === 'string' ? ctx.clock.local(office, due) : null };
   });
+}
+
+/** The timeline an officer reads through the API: of a case of their office, logged before it is returned. */
+export async function readCaseTimeline(ctx: Ctx, officer: Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string }, id: string): Promise<Outcome<TimelineEntry[]>> {
+  const app = await findCase(ctx.database.db, officer.officeId, id);
+  if (!app) return failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found');
+  await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'application', recordId: app.id, subjectNik: app.applicant_nik, purpose: 'case-work', fields: ['timeline'] });
+  return { ok: true, value: await caseTimeline(ctx, app, officer.roles) };
 }
 
 function withoutRegistry(data: Record<string, unknown>, registryRules: ReadonlySet<string>): Record<string, unknown> {

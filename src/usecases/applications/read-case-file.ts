@@ -2,6 +2,7 @@
  * Everything the staff case page shows, read once: the case, the service version it was filed
  * under, its open task and whether this officer may act on it, requirements with their files,
  * eligibility, stages with their limits and the timeline, all times already in the office's zone.
+ * The read is logged (who, which case, whose NIK, why) before anything is returned.
  */
 import { attachmentsOf, findCase, openTaskFor, type Case } from '../../db/applications-repo.js';
 import { lettersOfApplication } from '../../db/letters-repo.js';
@@ -10,8 +11,10 @@ import { failWith, type Outcome } from '../../domain/errors.js';
 import { stepById } from '../../domain/procedure/engine.js';
 import { mayDoStep } from '../../domain/procedure/step-roles.js';
 import type { Service, Step } from '../../domain/standards/schema.js';
-import type { Ctx } from '../context.js';
+import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { logDataRead } from '../audit/log-data-read.js';
+import { recordReads, type RecordReads } from '../audit/record-reads.js';
 import { caseTimeline, type TimelineEntry } from './case-timeline.js';
 import { serviceOfCase } from './service-of-case.js';
 
@@ -36,13 +39,23 @@ export interface CaseFile {
   closedLocal: string | null;
   /** The office's role names by id (a step names who does it by role). */
   roleNames: Record<string, string>;
+  /** Who read this case (newest first, bounded), for the roles that read the audit trail; else null. */
+  reads?: RecordReads | null;
 }
 
-export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles: string[] }, id: string): Promise<Outcome<CaseFile>> {
+/** The groups of a case's fields the staff case page shows. */
+export const CASE_FILE_FIELDS = ['identity', 'answers', 'documents', 'timeline', 'letters'] as const;
+
+type Officer = Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string };
+
+export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Promise<Outcome<CaseFile>> {
   const app = await findCase(ctx.database.db, officer.officeId, id);
   if (!app) return failWith('not-found', 'application-not-found', 'Berkas tidak ditemukan', 'Case not found');
+  await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'application', recordId: app.id, subjectNik: app.applicant_nik, purpose: 'case-work', fields: CASE_FILE_FIELDS });
   const office = ctx.catalogue.officeById(app.office_id).office;
   const service = await serviceOfCase(ctx, app.service_version_id);
+  const attachments = await attachmentsOf(ctx.database.db, app.id);
+  const letters = await lettersOfApplication(ctx.database.db, app.id);
   const task = await openTaskFor(ctx.database.db, app.id);
   const now = nowOf(ctx).toISOString();
   const local = (iso: string) => ctx.clock.local(office, iso);
@@ -57,7 +70,7 @@ export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles:
       mine: !!task && task.status === 'open' && (officer.roles.includes(task.role) || mayDoStep(stepById(service.procedure!, task.step_id)!, officer.roles)),
       mayRecordResubmission: app.status === 'waiting-applicant' && officer.roles.some((r) => r === 'front-office' || r === task?.role),
       dueLocal: app.due_at ? local(app.due_at) : null,
-      attachments: await attachmentsOf(ctx.database.db, app.id),
+      attachments,
       stages: app.stages.map((st) => ({
         label: st.label,
         startedLocal: local(st.startedAt),
@@ -66,10 +79,12 @@ export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles:
         state: st.finishedAt ? (st.late ? 'finished-late' : 'finished-on-time') : st.dueAt && now > st.dueAt ? 'running-late' : 'running',
       })),
       timeline: await caseTimeline(ctx, app),
-      letters: (await lettersOfApplication(ctx.database.db, app.id)).map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
+      letters: letters.map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
       submittedLocal: local(app.submitted_at),
       closedLocal: app.closed_at ? local(app.closed_at) : null,
       roleNames: Object.fromEntries(office.roles.map((r) => [r.id, r.name])),
+      // The case's documents and letters are the same person's data: their reads are listed with it.
+      reads: await recordReads(ctx, officer, { application: [app.id], upload: attachments.flatMap((a) => (a.upload_id ? [a.upload_id] : [])), letter: letters.map((l) => l.id) }),
     },
   };
 }

@@ -1,13 +1,19 @@
-/** An officer opens a document attached to a case of their own office (never another office's). */
+/**
+ * An officer opens a document attached to a case of their own office (never another office's).
+ * A document is often an identity card or a family card: the download is logged before it is sent.
+ */
 import { existsSync } from 'node:fs';
 import { uploadOfOfficeCase } from '../../db/applications-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
-import type { Ctx } from '../context.js';
+import type { Actor, Ctx } from '../context.js';
+import { logDataRead } from '../audit/log-data-read.js';
 import { uploadPath } from './store-upload.js';
 
-export async function readUpload(ctx: Ctx, officeId: string, uploadId: string): Promise<Outcome<{ path: string; mime: string }>> {
-  const row = await uploadOfOfficeCase(ctx.database.db, officeId, uploadId);
+export async function readUpload(ctx: Ctx, officer: Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string }, uploadId: string): Promise<Outcome<{ path: string; mime: string }>> {
+  const row = await uploadOfOfficeCase(ctx.database.db, officer.officeId, uploadId);
   const path = row && uploadPath(ctx, row.sha256);
   if (!row || !path || !existsSync(path)) return failWith('not-found', 'upload-not-found', 'Berkas tidak ditemukan', 'File not found');
+  // The requirement names what the document is ("ktp", "kk", "surat-keterangan-tidak-mampu").
+  await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'upload', recordId: uploadId, subjectNik: row.applicant_nik, purpose: 'case-work', action: 'download', fields: [row.requirement_id] });
   return { ok: true, value: { path, mime: row.mime } };
 }

@@ -2,7 +2,10 @@
  * Case search for any staff of an office: by registration number, NIK or part of the name, by
  * status, service and submitted dates, a page at a time, newest first. A search by NIK reads
  * personal data by a person's identifier, so it is written to the access log (who, which NIK, why)
- * before the answer is given, like a registry look-up. Only the officer's own office is searched.
+ * before the answer is given, like a registry look-up. Every case a result page shows (name and
+ * masked NIK) is a read of that person's data: one entry per case shown goes to the personal-data
+ * read log (purpose 'case-search'), committed with the page's other entries before the answer; a
+ * page is at most CASE_SEARCH_PAGE_SIZE cases, which bounds it. Only the officer's own office is searched.
  */
 import { Temporal } from 'temporal-polyfill';
 import { countCases, searchCases as searchRows, type CaseListRow, type CaseSearch } from '../../db/applications-repo.js';
@@ -16,6 +19,7 @@ import type { Office } from '../../domain/standards/schema.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { logAccess } from '../registry/log-access.js';
+import { logDataReads } from '../audit/log-data-read.js';
 import { utc } from '../sla-clock.js';
 import { serviceOfCase } from './service-of-case.js';
 
@@ -65,7 +69,7 @@ export interface CaseSearchResult {
 type Officer = Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string };
 
 /** The first instant of a calendar day in the office's zone, stored-instant shaped. */
-const startOfDay = (office: Office, day: string) => utc(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: office.timezone }).toInstant().toString());
+export const startOfDay = (office: Office, day: string) => utc(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: office.timezone }).toInstant().toString());
 
 /** Turns one stored row into a result line as this officer may see it. */
 export async function caseListItem(ctx: Ctx, office: Office, roles: readonly string[], r: CaseListRow): Promise<CaseListItem> {
@@ -119,6 +123,12 @@ export async function searchCases(ctx: Ctx, officer: Officer, input: CaseSearchI
       detail: { cases: total, ...(input.status ? { status: input.status } : {}) },
       at: nowOf(ctx).toISOString(),
     });
+  const nameShown = maskingFor(officer.roles) === 'masked' ? 'name-masked' : 'name';
+  await logDataReads(
+    ctx,
+    officer,
+    rows.map((r) => ({ officeId: officer.officeId, recordKind: 'application', recordId: r.id, subjectNik: r.applicant_nik, purpose: 'case-search', fields: [nameShown, 'nik-masked'] })),
+  );
   const items: CaseListItem[] = [];
   for (const r of rows) items.push(await caseListItem(ctx, office, officer.roles, r));
   return { ok: true, value: { by: t.by, items, total, page, pageSize, pages } };

@@ -7,7 +7,8 @@ import { attachmentsOf, findCase, type Case } from '../../db/applications-repo.j
 import { trackingCodeFor } from '../../domain/applications/codes.js';
 import { serverSecret } from '../server-secret.js';
 import { stepById } from '../../domain/procedure/engine.js';
-import type { Ctx } from '../context.js';
+import type { Actor, Ctx } from '../context.js';
+import { logDataRead } from '../audit/log-data-read.js';
 import { serviceOfCase } from './service-of-case.js';
 
 export interface ReceiptDocument {
@@ -60,9 +61,10 @@ export async function showReceipt(ctx: Ctx, app: Case, trackingCode: string): Pr
   };
 }
 
-/** The receipt again, for the office's staff (the counter prints it again when a citizen lost theirs). */
-export async function showOfficeReceipt(ctx: Ctx, officeId: string, caseId: string): Promise<Receipt | null> {
-  const app = await findCase(ctx.database.db, officeId, caseId);
+/** The receipt again, for the office's staff (the counter prints it again when a citizen lost theirs); a logged read. */
+export async function showOfficeReceipt(ctx: Ctx, officer: Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string }, caseId: string): Promise<Receipt | null> {
+  const app = await findCase(ctx.database.db, officer.officeId, caseId);
   if (!app) return null;
+  await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'application', recordId: app.id, subjectNik: app.applicant_nik, purpose: 'case-work', fields: ['receipt'] });
   return showReceipt(ctx, app, trackingCodeFor(await serverSecret(ctx, 'tracking'), app.id));
 }

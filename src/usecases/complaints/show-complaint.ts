@@ -1,13 +1,16 @@
 /**
  * One complaint for staff. A named or confidential complainant's identity is shown only to those
  * allowed, and each such read is recorded in the audit log (UU 27/2022: reads of personal data
- * are logged).
+ * are logged). Every staff read of a complaint is also written to the personal-data read log, with
+ * the groups of fields it showed, before the answer is returned; those who read the audit trail
+ * see who read it.
  */
 import { receiptNumberOf, recordIdentityRead, registrationNumberOf } from '../../db/complaints-repo.js';
 import { allowedNext } from '../../domain/complaints/index.js';
 import type { Outcome } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { logDataRead } from '../audit/log-data-read.js';
 import { findStaffComplaint } from './find-staff-complaint.js';
 import { complaintSummary, type ComplaintSummaryDto } from './list-complaints.js';
 import { complaintAccess, complaintNotFound, complaintSetup } from './office-complaints.js';
@@ -45,6 +48,9 @@ export async function showComplaint(ctx: Ctx, actor: Actor, id: string): Promise
   const db = ctx.database.db;
   const now = nowOf(ctx).toISOString();
   const seesIdentity = c.mode === 'named' || (c.mode === 'confidential' && access.confidential);
+  const identityShown = seesIdentity && (!!c.complainantName || !!c.complainantPhone || !!c.complainantEmail);
+  // Complaints carry no NIK: the subject is found by the complaint, not by a person's number.
+  await logDataRead(ctx, actor, { officeId: c.officeId, recordKind: 'complaint', recordId: c.id, purpose: 'complaint-handling', fields: identityShown ? ['identity', 'text', 'timeline'] : ['text', 'timeline'] });
   if (seesIdentity && c.complainantName) await recordIdentityRead(db, c, actor.name, now);
   return {
     ok: true,

@@ -1,8 +1,9 @@
-/** One letter for staff of its office: the letter, its case's number, its service and its history. */
+/** One letter for staff of its office: the letter, its case's number, its service and its history; the read is logged first. */
 import { findApplication } from '../../db/applications-repo.js';
 import { findLetter, letterEvents, type Letter, type LetterEvent } from '../../db/letters-repo.js';
 import type { Outcome } from '../../domain/errors.js';
-import type { Ctx } from '../context.js';
+import type { Actor, Ctx } from '../context.js';
+import { logDataRead } from '../audit/log-data-read.js';
 import { letterNotFound } from './letter-failures.js';
 
 export interface LetterRecord {
@@ -16,7 +17,7 @@ export interface LetterRecord {
   events: (LetterEvent & { localAt: string })[];
 }
 
-export async function showLetter(ctx: Ctx, officeId: string, id: string): Promise<Outcome<LetterRecord>> {
+export async function showLetter(ctx: Ctx, officeId: string, id: string, actor: Pick<Actor, 'id' | 'name' | 'roles'>): Promise<Outcome<LetterRecord>> {
   const db = ctx.database.db;
   const letter = await findLetter(db, officeId, id);
   if (!letter) return letterNotFound();
@@ -24,6 +25,7 @@ export async function showLetter(ctx: Ctx, officeId: string, id: string): Promis
   const service = office.services.find((s) => s.id === letter.service_id)?.service;
   const events = await letterEvents(db, letter.id);
   const app = await findApplication(db, officeId, letter.application_id);
+  await logDataRead(ctx, actor, { officeId, recordKind: 'letter', recordId: letter.id, subjectNik: app?.applicant_nik ?? null, purpose: 'case-work', fields: ['letter', 'history'] });
   return {
     ok: true,
     value: {

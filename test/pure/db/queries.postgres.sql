@@ -95,7 +95,7 @@ insert into "uploads" ("id", "sha256", "size", "mime", "original_name", "uploade
 select "id" from "uploads" where "id" in ($1, $2);
 
 -- applications-repo.uploadOfOfficeCase
-select "uploads"."sha256", "uploads"."mime" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = $1 and "applications"."office_id" = $2;
+select "uploads"."sha256", "uploads"."mime", "applications"."id" as "application_id", "applications"."applicant_nik", "attachments"."requirement_id" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = $1 and "applications"."office_id" = $2;
 
 -- applications-repo.queueCounts
 select "applications"."service_id", "tasks"."step_id", case when applications.status = 'open' and applications.sla_state in ('on-time', 'at-risk') and tasks.due_at < $1 then 'late' else applications.sla_state end as "live_state", case when tasks.claimed_by is null then 'unclaimed' when tasks.claimed_by = $2 then 'mine' else 'other' end as "holder_class", count(*) as "n" from "tasks" inner join "applications" on "applications"."id" = "tasks"."application_id" where "tasks"."office_id" = $3 and "tasks"."status" = $4 and "tasks"."role" in ($5, $6) group by "applications"."service_id", "tasks"."step_id", live_state, holder_class;
@@ -693,3 +693,43 @@ select "id", "receipt_number", "type", "status", "received_at", "text", "answer"
 
 -- privacy-repo.auditAbout
 select "at", "actor", "action", "subject" from "audit_events" where "office_id" = $1 and "subject" in ($2, $3) order by "seq" limit $4;
+
+-- data-access-repo.appendDataAccess
+insert into "data_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "record_kind", "record_id", "subject_nik", "purpose", "detail") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+
+-- data-access-repo.appendDataAccesses
+insert into "data_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "record_kind", "record_id", "subject_nik", "purpose", "detail") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), ($13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24);
+
+-- data-access-repo.accessesOfRecord
+select * from "data_access_log" where "office_id" = $1 and "record_kind" = $2 and "record_id" = $3 order by "seq" desc limit $4;
+
+-- data-access-repo.accessesOfRecords
+select * from "data_access_log" where "office_id" = $1 and (("record_kind" = $2 and "record_id" in ($3)) or ("record_kind" = $4 and "record_id" in ($5, $6)) or ("record_kind" = $7 and "record_id" in ($8))) order by "seq" desc limit $9;
+
+-- data-access-repo.countAccessesOfRecords
+select count(*) as "n" from "data_access_log" where "office_id" = $1 and ("record_kind" = $2 and "record_id" in ($3));
+select count(*) as "n" from "data_access_log" where "office_id" = $1 and false;
+
+-- data-access-repo.accessesOfSubject
+select * from "data_access_log" where "office_id" = $1 and "subject_nik" = $2 order by "seq" limit $3;
+
+-- audit-repo.trailEvents
+select * from "audit_events" where "office_id" = $1 order by "at" desc, "seq" desc limit $2;
+select * from "audit_events" where "office_id" = $1 and "at" >= $2 and "at" < $3 and lower(actor) like $4 escape '!' and "subject" like $5 and "action" = $6 and ("subject" like $7 or "subject" like $8) order by "at" desc, "seq" desc limit $9;
+
+-- audit-repo.trailRegistry
+select * from "registry_access_log" where "office_id" = $1 and "at" >= $2 and lower(actor_name) like $3 escape '!' and "action" = $4 and ("application_id" in ($5) or "snapshot_id" in ($6)) and ("nik" = $7 or "kk" = $8) order by "at" desc, "seq" desc limit $9;
+
+-- audit-repo.trailReads
+select * from "data_access_log" where "office_id" = $1 and "at" < $2 and lower(actor_name) like $3 escape '!' and "record_kind" = $4 and "action" = $5 and "record_id" in ($6) and "subject_nik" = $7 order by "at" desc, "seq" desc limit $8;
+
+-- audit-repo.countTrail
+select count(*) as "n" from "audit_events" where "office_id" = $1 and "at" >= $2;
+select count(*) as "n" from "registry_access_log" where "office_id" = $1 and "at" >= $2;
+select count(*) as "n" from "data_access_log" where "office_id" = $1 and "at" >= $2;
+select count(*) as "n" from "registry_access_log" where "office_id" = $1 and ("nik" = $2 or "kk" = $3);
+select count(*) as "n" from "data_access_log" where "office_id" = $1 and "subject_nik" = $2;
+
+-- audit-repo.recordIdsOf
+select "id" from "applications" where "office_id" = $1 and "registration_number" = $2;
+select "id" from "complaints" where "office_id" = $1 and "receipt_number" = $2;

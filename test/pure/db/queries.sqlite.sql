@@ -95,7 +95,7 @@ insert into "uploads" ("id", "sha256", "size", "mime", "original_name", "uploade
 select "id" from "uploads" where "id" in (?, ?);
 
 -- applications-repo.uploadOfOfficeCase
-select "uploads"."sha256", "uploads"."mime" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = ? and "applications"."office_id" = ?;
+select "uploads"."sha256", "uploads"."mime", "applications"."id" as "application_id", "applications"."applicant_nik", "attachments"."requirement_id" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = ? and "applications"."office_id" = ?;
 
 -- applications-repo.queueCounts
 select "applications"."service_id", "tasks"."step_id", case when applications.status = 'open' and applications.sla_state in ('on-time', 'at-risk') and tasks.due_at < ? then 'late' else applications.sla_state end as "live_state", case when tasks.claimed_by is null then 'unclaimed' when tasks.claimed_by = ? then 'mine' else 'other' end as "holder_class", count(*) as "n" from "tasks" inner join "applications" on "applications"."id" = "tasks"."application_id" where "tasks"."office_id" = ? and "tasks"."status" = ? and "tasks"."role" in (?, ?) group by "applications"."service_id", "tasks"."step_id", live_state, holder_class;
@@ -693,3 +693,43 @@ select "id", "receipt_number", "type", "status", "received_at", "text", "answer"
 
 -- privacy-repo.auditAbout
 select "at", "actor", "action", "subject" from "audit_events" where "office_id" = ? and "subject" in (?, ?) order by "seq" limit ?;
+
+-- data-access-repo.appendDataAccess
+insert into "data_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "record_kind", "record_id", "subject_nik", "purpose", "detail") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- data-access-repo.appendDataAccesses
+insert into "data_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "record_kind", "record_id", "subject_nik", "purpose", "detail") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- data-access-repo.accessesOfRecord
+select * from "data_access_log" where "office_id" = ? and "record_kind" = ? and "record_id" = ? order by "seq" desc limit ?;
+
+-- data-access-repo.accessesOfRecords
+select * from "data_access_log" where "office_id" = ? and (("record_kind" = ? and "record_id" in (?)) or ("record_kind" = ? and "record_id" in (?, ?)) or ("record_kind" = ? and "record_id" in (?))) order by "seq" desc limit ?;
+
+-- data-access-repo.countAccessesOfRecords
+select count(*) as "n" from "data_access_log" where "office_id" = ? and ("record_kind" = ? and "record_id" in (?));
+select count(*) as "n" from "data_access_log" where "office_id" = ? and false;
+
+-- data-access-repo.accessesOfSubject
+select * from "data_access_log" where "office_id" = ? and "subject_nik" = ? order by "seq" limit ?;
+
+-- audit-repo.trailEvents
+select * from "audit_events" where "office_id" = ? order by "at" desc, "seq" desc limit ?;
+select * from "audit_events" where "office_id" = ? and "at" >= ? and "at" < ? and lower(actor) like ? escape '!' and "subject" like ? and "action" = ? and ("subject" like ? or "subject" like ?) order by "at" desc, "seq" desc limit ?;
+
+-- audit-repo.trailRegistry
+select * from "registry_access_log" where "office_id" = ? and "at" >= ? and lower(actor_name) like ? escape '!' and "action" = ? and ("application_id" in (?) or "snapshot_id" in (?)) and ("nik" = ? or "kk" = ?) order by "at" desc, "seq" desc limit ?;
+
+-- audit-repo.trailReads
+select * from "data_access_log" where "office_id" = ? and "at" < ? and lower(actor_name) like ? escape '!' and "record_kind" = ? and "action" = ? and "record_id" in (?) and "subject_nik" = ? order by "at" desc, "seq" desc limit ?;
+
+-- audit-repo.countTrail
+select count(*) as "n" from "audit_events" where "office_id" = ? and "at" >= ?;
+select count(*) as "n" from "registry_access_log" where "office_id" = ? and "at" >= ?;
+select count(*) as "n" from "data_access_log" where "office_id" = ? and "at" >= ?;
+select count(*) as "n" from "registry_access_log" where "office_id" = ? and ("nik" = ? or "kk" = ?);
+select count(*) as "n" from "data_access_log" where "office_id" = ? and "subject_nik" = ?;
+
+-- audit-repo.recordIdsOf
+select "id" from "applications" where "office_id" = ? and "registration_number" = ?;
+select "id" from "complaints" where "office_id" = ? and "receipt_number" = ?;

@@ -8,8 +8,10 @@ import type { Kysely, Transaction } from 'kysely';
 import * as applications from '../../../src/db/applications-repo.js';
 import * as auditChain from '../../../src/db/audit-chain-repo.js';
 import * as backup from '../../../src/db/backup-repo.js';
+import * as audit from '../../../src/db/audit-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
+import * as dataAccess from '../../../src/db/data-access-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
@@ -86,6 +88,18 @@ const appending = (database: Database): Database => ({
     if (rows.length) await database.db.insertInto(table as keyof DB).values(rows as never).execute();
   },
 });
+
+const dataRead: dataAccess.NewDataAccess = {
+  officeId: OFFICE,
+  actor: { id: USER, name: 'Rina Marlina (Kepala Dinas Sosial)', roles: ['kepala-dinas'] },
+  action: 'read',
+  recordKind: 'application',
+  recordId: CASE,
+  subjectNik: NIK,
+  purpose: 'case-work',
+  fields: ['identity', 'answers'],
+  at: AT,
+};
 
 const pendingLetter: letters.Letter = {
   id: LETTER,
@@ -671,6 +685,29 @@ export const QUERIES: Record<string, Call> = {
   'privacy-repo.letterEventsOf': (db) => privacy.letterEventsOf(db, [LETTER], 501),
   'privacy-repo.complaintsOfCases': (db) => privacy.complaintsOfCases(db, OFFICE, [CASE], 501),
   'privacy-repo.auditAbout': (db) => privacy.auditAbout(db, OFFICE, [`application:${CASE}`, `letter:${LETTER}`], 501),
+  'data-access-repo.appendDataAccess': (_db, database) => dataAccess.appendDataAccess(appending(database), dataRead),
+  'data-access-repo.appendDataAccesses': (_db, database) => dataAccess.appendDataAccesses(appending(database), [dataRead, { ...dataRead, recordId: LETTER, recordKind: 'letter' }]),
+  'data-access-repo.accessesOfRecord': (db) => dataAccess.accessesOfRecord(db, OFFICE, 'application', CASE, 50),
+  'data-access-repo.accessesOfRecords': (db) => dataAccess.accessesOfRecords(db, OFFICE, { application: [CASE], upload: ['u1', 'u2'], letter: [LETTER] }, 50),
+  'data-access-repo.countAccessesOfRecords': async (db) => {
+    await dataAccess.countAccessesOfRecords(db, OFFICE, { complaint: [COMPLAINT] });
+    // No record at all: no row, without an empty IN list.
+    await dataAccess.countAccessesOfRecords(db, OFFICE, {});
+  },
+  'data-access-repo.accessesOfSubject': (db) => dataAccess.accessesOfSubject(db, OFFICE, NIK, 1000),
+  'audit-repo.trailEvents': async (db) => {
+    // Unfiltered; then every filter an event can take (a record by its id or its number).
+    await audit.trailEvents(db, OFFICE, {}, 50);
+    await audit.trailEvents(db, OFFICE, { fromAt: AT, beforeAt: '2026-04-07T17:00:00.000Z', actor: 'rina', kind: 'letter', action: 'letters.sign', recordIds: [LETTER, 'JMB-2026-000001'] }, 1000);
+  },
+  'audit-repo.trailRegistry': (db) => audit.trailRegistry(db, OFFICE, { fromAt: AT, actor: 'rina', kind: 'registry', action: 'lookup-nik', recordIds: [CASE], nik: NIK }, 1000),
+  'audit-repo.trailReads': (db) => audit.trailReads(db, OFFICE, { beforeAt: AT, actor: 'rina', kind: 'application', action: 'read', recordIds: [CASE], nik: NIK }, 1000),
+  'audit-repo.countTrail': async (db) => {
+    // All three logs; then with a NIK (no audit event carries one).
+    await audit.countTrail(db, OFFICE, { fromAt: AT });
+    await audit.countTrail(db, OFFICE, { nik: NIK });
+  },
+  'audit-repo.recordIdsOf': (db) => audit.recordIdsOf(db, OFFICE, 'JMB-2026-000001'),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
@@ -678,6 +715,8 @@ export const NOT_QUERIES: Record<string, string> = {
   'applications-repo.toCase': 'decodes a row',
   'applications-repo.caseEvent': 'builds an event row',
   'applications-repo.newTask': 'builds a task row',
+  'applications-repo.containing': 'builds a LIKE pattern',
+  'audit-repo.trailSources': 'decides which logs a filter can match',
   'staff-repo.toStaff': 'decodes a row',
   'letters-repo.toLetter': 'decodes a row',
   'registry-repo.rowTableName': 'names a snapshot row table',
