@@ -1,0 +1,163 @@
+// Isolation matrix and role matrix: an officer of one office asks for another office's records on
+// every staff route; every role of one office tries every staff route.
+import { http, pool } from './lib.mjs';
+import { fill, queryVariants, STAFF_PAGES, STAFF_PAGE_WRITES } from './routes.mjs';
+
+const BINARY = /application\/(pdf|vnd\.openxmlformats|octet-stream)|image\//;
+
+/** The URLs of every staff GET route (API and pages) aimed at one office's records. */
+export function targetsFor(ops, data) {
+  const out = [];
+  for (const op of ops.filter((o) => o.staff && o.method === 'GET')) {
+    const urls = fill(op.path, data);
+    for (const u of urls) for (const q of queryVariants(op, data)) out.push({ route: `GET ${op.path}`, url: q.qs ? `${u.url}?${q.qs}` : u.url, used: [...u.used, ...q.used], page: false, named: u.used.length > 0 });
+  }
+  for (const page of STAFF_PAGES) {
+    const [path, query] = page.split('?');
+    const urls = fill(path, data);
+    for (const u of urls) {
+      const qs = query ? fill(`/?${query}`, data).map((x) => ({ qs: x.url.slice(2), used: x.used })) : [{ qs: '', used: [] }];
+      for (const q of qs) out.push({ route: `GET ${page}`, url: q.qs ? `${u.url}?${q.qs}` : u.url, used: [...u.used, ...q.used], page: true, named: u.used.length > 0 });
+    }
+  }
+  return out;
+}
+
+/**
+ * A leak: a 2xx answer that carries one of the other office's markers (after removing the values
+ * the request itself sent, which an answer may echo), or a binary file served for its record.
+ */
+export function leakOf(res, target, markers) {
+  if (res.status < 200 || res.status >= 300) return null;
+  if (BINARY.test(String(res.headers['content-type'] ?? ''))) return target.named ? 'binary file of the record' : null;
+  let body = res.text;
+  for (const v of target.used) body = body.split(String(v)).join('').split(encodeURIComponent(String(v))).join('');
+  const found = markers.filter((m) => m && !target.used.includes(m) && body.includes(m));
+  return found.length ? `carries ${found.slice(0, 3).join(', ')}` : null;
+}
+
+/** Every office pair: A's admin (API bearer, page session) against B's records; B's own admin as the control. */
+export async function isolationMatrix(base, ops, offices, seeded, auth) {
+  let requests = 0;
+  let controlHits = 0;
+  const leaks = [];
+  const errors5xx = [];
+  for (const b of offices) {
+    const data = seeded[b];
+    const targets = targetsFor(ops, data);
+    const ask = (t, who) => http(base, 'GET', t.url, t.page ? { cookie: who.session.cookie, from: who.session.from } : { token: who.token });
+    // The control: B's own admin sees B's records on these routes, so a refusal to A means something.
+    await pool(targets, 6, async (t) => {
+      const r = await ask(t, auth[b]);
+      if (leakOf(r, t, data.markers)) controlHits++;
+    });
+    // Routes that name no record of B go first: once A has looked B's NIKs up, A's own access
+    // log rightly lists them (what A sent is not B's data).
+    const waves = [targets.filter((t) => t.used.length === 0), targets.filter((t) => t.used.length > 0)];
+    for (const a of offices.filter((o) => o !== b))
+      for (const wave of waves)
+        await pool(wave, 6, async (t) => {
+          const r = await ask(t, auth[a]);
+          requests++;
+          if (r.status >= 500 || r.status === 0) errors5xx.push(`${a} → ${t.url}: ${r.status}`);
+          const leak = leakOf(r, t, data.markers);
+          if (leak) leaks.push({ from: a, of: b, request: `GET ${t.url}`, status: r.status, leak });
+        });
+  }
+  return { requests, leaks, controlHits, errors5xx, routes: new Set(offices.flatMap((b) => targetsFor(ops, seeded[b]).map((t) => t.route))).size };
+}
+
+/**
+ * What a role may do today, for the invariants the run enforces: `false` = must be refused,
+ * `null` = no expectation (reported only). The permission table (src/domain/staff/permissions.ts)
+ * will answer this in full; until then: nobody unauthenticated gets in, read-only roles never act.
+ */
+export function expectedAllowed(route, role) {
+  if (role === '(anonymous)' || role === '(revoked token)') return false;
+  const write = !route.startsWith('GET ');
+  if (write && role === 'auditor') return false;
+  return null;
+}
+
+/** A JSON body skeleton from an OpenAPI schema: required fields with plausible values. */
+export function skeleton(schema, fillers, depth = 0) {
+  if (!schema || depth > 4) return undefined;
+  if (schema.anyOf) return skeleton(schema.anyOf[0], fillers, depth + 1);
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object': {
+      const out = {};
+      for (const [k, s] of Object.entries(schema.properties ?? {})) if ((schema.required ?? []).includes(k) || depth === 0) out[k] = fillers[k] ?? skeleton(s, fillers, depth + 1);
+      return out;
+    }
+    case 'array':
+      return (schema.minItems ?? 0) > 0 || depth === 0 ? [fillers.item ?? skeleton(schema.items, fillers, depth + 1)] : [];
+    case 'string':
+      return schema.format === 'date' ? new Date().toISOString().slice(0, 10) : 'Uji peran';
+    case 'integer':
+    case 'number':
+      return schema.minimum && schema.minimum > 0 ? schema.minimum : 1;
+    case 'boolean':
+      return true;
+    default:
+      return 'Uji peran';
+  }
+}
+
+/** Classifies an answer for the role table. */
+function outcome(r, page) {
+  if (r.status === 0) return 'error';
+  if (r.status >= 500) return '5xx';
+  if (r.status === 401 || r.status === 403 || r.status === 423) return 'refused';
+  if (page && r.status >= 300 && r.status < 400) {
+    const to = String(r.headers.location ?? '');
+    if (to.startsWith('/masuk')) return 'refused';
+    return /error=|galat=/.test(to) ? 'invalid' : 'ok';
+  }
+  if (r.status >= 200 && r.status < 300) return 'ok';
+  return 'invalid';
+}
+
+/**
+ * Every role of one office (and a caller without credentials, and a revoked token) against every
+ * staff route of the API and the pages, reads and writes with body skeletons and valid CSRF.
+ */
+export async function roleMatrix(base, ops, office, data, accounts) {
+  const rows = [];
+  const violations = [];
+  const fillers = { office, service: data.service, ids: data.ids.letter.slice(0, 1), application: data.ids.case[0], nik: data.ids.nik[0], password: 'sigap-demo', reason: 'verifikasi', text: 'Uji peran' };
+  const routes = [];
+  for (const op of ops.filter((o) => o.staff && !o.multipart && !/\/auth\/logout$/.test(o.path))) {
+    const url = fill(op.path, data)[0]?.url;
+    if (!url) continue;
+    routes.push({ route: `${op.method} ${op.path}`, method: op.method, url, body: op.method === 'GET' ? undefined : (skeleton(op.body, fillers) ?? {}), page: false });
+  }
+  for (const page of STAFF_PAGES) {
+    const url = fill(page.replace(/\?.*/, ''), data)[0]?.url;
+    if (url) routes.push({ route: `GET ${page.replace(/\?.*/, '')}`, method: 'GET', url, page: true });
+  }
+  for (const [path, body] of STAFF_PAGE_WRITES) {
+    const url = fill(path, data)[0]?.url;
+    if (!url) continue;
+    const filled = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v === ':case' ? data.ids.case[0] : v === ':nik' ? data.ids.nik[0] : v === ':service' ? data.service : v]));
+    routes.push({ route: `POST ${path}`, method: 'POST', url, form: filled, page: true });
+  }
+  for (const account of accounts) {
+    const results = await pool(routes, 4, async (rt) => {
+      let r;
+      if (rt.page) {
+        const opts = { cookie: account.session?.cookie, from: account.session?.from };
+        if (rt.method === 'GET') r = await http(base, 'GET', rt.url, opts);
+        else r = await http(base, 'POST', rt.url, { ...opts, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...rt.form, _csrf: account.session?.csrf ?? '' }).toString() });
+      } else r = await http(base, rt.method, rt.url, { token: account.token, body: rt.body });
+      return outcome(r, rt.page);
+    });
+    routes.forEach((rt, i) => {
+      const got = results[i];
+      rows.push({ route: rt.route, role: account.role, got });
+      const expected = expectedAllowed(rt.route, account.role);
+      if (got === '5xx' || (expected === false && got === 'ok')) violations.push({ route: rt.route, url: rt.url, role: account.role, got, expected: expected === false ? 'refused' : 'no 5xx' });
+    });
+  }
+  return { routes: routes.length, roles: accounts.length, requests: routes.length * accounts.length, rows, violations };
+}
