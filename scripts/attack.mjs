@@ -3,7 +3,9 @@
 // throwaway PostgreSQL with --pg), in demo mode, and attacks it as an outsider and as every role.
 //
 //   npm run attack [-- --only isolation,roles,...] [--pg] [--offices N] [--report file.json]
-//                     [--entry path/to/cli/main.js] [--keep]
+//                     [--entry path/to/cli/main.js|.ts] [--data-dir dir [--database-url url]] [--keep]
+// --data-dir/--database-url attack a place given to it (an empty one or a throwaway copy: the run
+// writes into it, and the tampering section edits its audit rows) instead of a new one.
 // Exit code 1 when any section fails.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,17 +30,20 @@ if (unknown.length) {
 const entryArg = opt('entry');
 if (!entryArg) buildIfNeeded();
 const entry = resolve(entryArg ?? join(ROOT, 'dist/cli/main.js'));
+// A TypeScript entry (the sources, through tsx) runs when this script itself runs under tsx.
+const ts = entry.endsWith('.ts');
 const tmp = mkdtempSync(join(tmpdir(), 'sigap-attack-'));
-const cluster = args.includes('--pg') ? await startCluster({ database: 'sigap_attack' }) : null;
+const givenDir = opt('data-dir');
+const cluster = args.includes('--pg') && !givenDir ? await startCluster({ database: 'sigap_attack' }) : null;
 const run = {
-  entry: [entry],
+  entry: ts ? ['--import', 'tsx', entry] : [entry],
   /** A module of the product beside the entry (dist/ or a compiled test tree). */
-  module: (rel) => pathToFileURL(join(dirname(dirname(entry)), rel)).href,
+  module: (rel) => pathToFileURL(join(dirname(dirname(entry)), ts ? rel.replace(/\.js$/, '.ts') : rel)).href,
   standardsDir: join(ROOT, 'standards'),
   tmp,
-  pgUrl: cluster?.url ?? null,
+  pgUrl: cluster?.url ?? opt('database-url') ?? null,
   officeLimit: Number(opt('offices') ?? 0) || null,
-  place: { dataDir: join(tmp, 'data'), databaseUrl: cluster?.url ?? null },
+  place: givenDir ? { dataDir: resolve(givenDir), databaseUrl: opt('database-url') ?? null } : { dataDir: join(tmp, 'data'), databaseUrl: cluster?.url ?? null },
   server: null,
   shared: {},
   log: (line) => console.log(`  ${line}`),
@@ -54,7 +59,7 @@ process.on('SIGINT', async () => {
   process.exit(130);
 });
 
-const report = { started: new Date().toISOString(), database: cluster ? 'postgres' : 'sqlite', machine: { cores: (await import('node:os')).availableParallelism() }, sections: {} };
+const report = { started: new Date().toISOString(), database: run.place.databaseUrl ? 'postgres' : 'sqlite', machine: { cores: (await import('node:os')).availableParallelism() }, sections: {} };
 const t0 = Date.now();
 console.log(`== Sigap attack run on ${report.database}: ${only.join(', ')}`);
 try {

@@ -98,7 +98,7 @@ export async function backupRoundTrip(run, s) {
   await b.done;
   const failures = [];
   if (backup.code !== 0) failures.push(`sigap backup failed: ${backup.out.slice(-400)}`);
-  const target = { dataDir: join(run.tmp, 'restored'), databaseUrl: run.pgUrl ? await createPgDatabase(run.pgUrl, 'sigap_attack_restored') : null };
+  const target = { dataDir: join(run.tmp, 'restored'), databaseUrl: run.pgUrl ? await createPgDatabase(run.pgUrl, `sigap_attack_restored_${process.pid}`) : null };
   const r0 = Date.now();
   const restore = backup.code === 0 ? await sigap(run, target, ['restore', dir]) : { code: 1, out: 'no backup' };
   const restoreSeconds = (Date.now() - r0) / 1000;

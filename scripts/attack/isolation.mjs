@@ -38,6 +38,7 @@ export function leakOf(res, target, markers) {
 
 /** Every office pair: A's admin (API bearer, page session) against B's records; B's own admin as the control. */
 export async function isolationMatrix(base, ops, offices, seeded, auth) {
+  const t0 = Date.now();
   let requests = 0;
   let controlHits = 0;
   const leaks = [];
@@ -64,7 +65,7 @@ export async function isolationMatrix(base, ops, offices, seeded, auth) {
           if (leak) leaks.push({ from: a, of: b, request: `GET ${t.url}`, status: r.status, leak });
         });
   }
-  return { requests, leaks, controlHits, errors5xx, routes: new Set(offices.flatMap((b) => targetsFor(ops, seeded[b]).map((t) => t.route))).size };
+  return { seconds: (Date.now() - t0) / 1000, requests, leaks, controlHits, errors5xx, routes: new Set(offices.flatMap((b) => targetsFor(ops, seeded[b]).map((t) => t.route))).size };
 }
 
 /**
@@ -104,18 +105,44 @@ export function skeleton(schema, fillers, depth = 0) {
   }
 }
 
-/** Classifies an answer for the role table. */
-function outcome(r, page) {
+/**
+ * Classifies an answer for the role table: `ok` (it acted or showed), `refused` (401/403/423, or
+ * sent to sign in), `invalid` (let through to the use case, which found the input wrong or the
+ * record missing: 4xx, a bulk answer whose every item was refused, or a form sent back to itself).
+ */
+function outcome(r, page, url) {
   if (r.status === 0) return 'error';
   if (r.status >= 500) return '5xx';
   if (r.status === 401 || r.status === 403 || r.status === 423) return 'refused';
   if (page && r.status >= 300 && r.status < 400) {
     const to = String(r.headers.location ?? '');
     if (to.startsWith('/masuk')) return 'refused';
-    return /error=|galat=/.test(to) ? 'invalid' : 'ok';
+    if (/[?&](error|galat)=/.test(to) || to.split('?')[0] === url.split('?')[0]) return 'invalid';
+    return 'ok';
   }
-  if (r.status >= 200 && r.status < 300) return 'ok';
+  if (r.status >= 200 && r.status < 300) {
+    const items = r.json?.results;
+    if (Array.isArray(items) && items.length && items.every((i) => i.ok === false)) return 'invalid';
+    return 'ok';
+  }
   return 'invalid';
+}
+
+/** The counter's intake form (multipart, as the page posts it) for one applicant. */
+function counterForm(data, serial, csrf) {
+  const s = data.serviceIntake;
+  const nik = `${data.ids.nik[0].slice(0, 12)}${String(serial).padStart(4, '0')}`;
+  const fields = {
+    _csrf: csrf,
+    _idem: `peran-${serial}`,
+    'applicant.nik': nik,
+    'applicant.name': `Pemohon Loket ${serial}`,
+    'applicant.residentOfRegion': String(s.resident),
+    'applicant.sex': s.sex,
+    ...Object.fromEntries(Object.entries(s.answers).map(([k, v]) => [`answers.${k}`, String(v)])),
+    ...Object.fromEntries(s.documents.map((d) => [`shown.${d}`, 'true'])),
+  };
+  return { multipart: Object.entries(fields).map(([name, value]) => ({ name, value })) };
 }
 
 /**
@@ -139,18 +166,22 @@ export async function roleMatrix(base, ops, office, data, accounts) {
   for (const [path, body] of STAFF_PAGE_WRITES) {
     const url = fill(path, data)[0]?.url;
     if (!url) continue;
-    const filled = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v === ':case' ? data.ids.case[0] : v === ':nik' ? data.ids.nik[0] : v === ':service' ? data.service : v]));
-    routes.push({ route: `POST ${path}`, method: 'POST', url, form: filled, page: true });
+    const value = (v) => ({ ':case': data.ids.case[0], ':nik': data.ids.nik[0], ':service': data.service, ':letter': data.ids.letter[0] })[v] ?? v;
+    const filled = body === 'counter' ? body : Object.fromEntries(Object.entries(body).map(([k, v]) => [k, value(v)]));
+    routes.push({ route: `POST ${path.replace(/\?.*/, '')}`, method: 'POST', url, form: filled, page: true });
   }
+  let serial = 7000;
   for (const account of accounts) {
     const results = await pool(routes, 4, async (rt) => {
       let r;
       if (rt.page) {
         const opts = { cookie: account.session?.cookie, from: account.session?.from };
+        const csrf = account.session?.csrf ?? '';
         if (rt.method === 'GET') r = await http(base, 'GET', rt.url, opts);
-        else r = await http(base, 'POST', rt.url, { ...opts, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...rt.form, _csrf: account.session?.csrf ?? '' }).toString() });
+        else if (rt.form === 'counter') r = await http(base, 'POST', rt.url, { ...opts, body: counterForm(data, serial++, csrf) });
+        else r = await http(base, 'POST', rt.url, { ...opts, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...rt.form, _csrf: csrf }).toString() });
       } else r = await http(base, rt.method, rt.url, { token: account.token, body: rt.body });
-      return outcome(r, rt.page);
+      return outcome(r, rt.page, rt.url);
     });
     routes.forEach((rt, i) => {
       const got = results[i];

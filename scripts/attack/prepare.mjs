@@ -58,8 +58,11 @@ export async function seedAll(run, { minimal = false, roleAccounts = false } = {
   const sh = run.shared;
   sh.offices ??= await loadOffices(run);
   if (!minimal && !sh.data) {
+    const t0 = Date.now();
     if (!run.server) sh.letters = await simulateLetters(run, sh.offices);
+    const t1 = Date.now();
     await basics(run);
+    const t2 = Date.now();
     const base = run.server.base;
     const missing = sh.offices.filter((o) => !sh.services[o]);
     Object.assign(sh.services, await applicableServices(run, base, missing));
@@ -73,12 +76,13 @@ export async function seedAll(run, { minimal = false, roleAccounts = false } = {
       const seeded = await seedOffice(run, base, office, sh.services[office], tokens, serial);
       serial += 10;
       const { ids, markers } = await idsOf(base, seeded, tokens.admin);
-      sh.data[office] = { office, service: sh.services[office].slug, ids, markers, names: seeded.people.map((p) => p.name) };
+      sh.data[office] = { office, service: sh.services[office].slug, serviceIntake: sh.services[office], ids, markers, names: seeded.people.map((p) => p.name) };
       summary[office] = Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, v.length]));
       if (seeded.counterError) summary[office].counterRefused = seeded.counterError;
       summary[office].registryImport = seeded.registry?.status ?? 'not run';
     }
     sh.summary = summary;
+    sh.timing = { lettersBySimulateSeconds: (t1 - t0) / 1000, serverStartAndRoutesSeconds: (t2 - t1) / 1000, seedingSeconds: (Date.now() - t2) / 1000 };
   }
   await basics(run);
   if (roleAccounts && !sh.roleAccounts) {
@@ -94,5 +98,5 @@ export async function seedAll(run, { minimal = false, roleAccounts = false } = {
     sh.roleAccounts.push({ role: '(revoked token)', token: revoked, session: { cookie: 'sigap_session=0123456789abcdef', csrf: 'x', from: '127.0.0.1' } });
     sh.roleAccounts.push({ role: '(anonymous)', token: null, session: null });
   }
-  return { ops: sh.ops, offices: sh.offices, data: sh.data ?? {}, auth: sh.auth, services: sh.services, summary: sh.summary, roleOffice: sh.roleOffice, roleAccounts: sh.roleAccounts };
+  return { ops: sh.ops, offices: sh.offices, data: sh.data ?? {}, auth: sh.auth, services: sh.services, summary: sh.summary, timing: sh.timing, roleOffice: sh.roleOffice, roleAccounts: sh.roleAccounts };
 }

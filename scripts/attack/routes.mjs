@@ -31,7 +31,11 @@ export const STAFF_PAGES = [
   '/petugas/survei',
   '/petugas/unggahan/:id',
   '/petugas/kalender',
+  '/petugas/kalender/jam',
   '/petugas/akun',
+  '/petugas/akun/baru',
+  '/petugas/akun/u/:username',
+  '/petugas/surat/delegasi',
 ];
 
 /**
@@ -40,7 +44,7 @@ export const STAFF_PAGES = [
  */
 export const STAFF_PAGE_WRITES = [
   ['/petugas/berkas/:id/lengkap', {}],
-  ['/petugas/daftar-baru', { service: ':service' }],
+  ['/petugas/daftar-baru?layanan=:service', 'counter'],
   ['/petugas/pengaduan/:id/catatan', { text: 'Sudah dihubungi lewat telepon, menunggu dokumen.' }],
   ['/petugas/pengaduan/:id/ringkasan', { summary: 'Bantuan sudah disalurkan.' }],
   ['/petugas/pengaduan/:id/tahap', { to: 'verified' }],
@@ -54,6 +58,14 @@ export const STAFF_PAGE_WRITES = [
   ['/petugas/surat/:id/nomori', {}],
   ['/petugas/survei/tindak-lanjut', { text: 'Perbaikan ruang tunggu.' }],
   ['/petugas/tugas/:id', { outcome: 'approve' }],
+  ['/petugas/surat/tandatangani', { id: ':letter', password: 'sigap-demo' }],
+  ['/petugas/surat/delegasi', { role: 'kepala-dinas', to: 'admin' }],
+  ['/petugas/kalender/jam', { 'mon.open': '08:00', 'mon.close': '15:00' }],
+  ['/petugas/kalender/tutup', { from: '2026-12-24', to: '2026-12-24', reason: 'Cuti bersama' }],
+  ['/petugas/akun/baru', { username: 'pegawai.baru', name: 'Pegawai Baru', roles: 'front-office', password: 'Kopi-Tubruk-Sore-Hari-77' }],
+  ['/petugas/akun/u/:username/peran', { roles: 'admin' }],
+  ['/petugas/akun/u/:username/sandi', { password: 'Kopi-Tubruk-Sore-Hari-77' }],
+  ...['buka-kunci', 'cabut-sesi', 'nonaktifkan', 'aktifkan'].map((to) => [`/petugas/akun/u/:username/${to}`, {}]),
 ];
 
 /** The record kind a path's `{id}` / `:id` names. */
@@ -115,6 +127,9 @@ export function fill(path, data) {
     name: names,
     groupId: [],
     token: [],
+    // An account that does not exist: an allowed role gets "not found", a refused one "forbidden".
+    username: [`pegawai.uji@${office}`],
+    letter: ids.letter ?? [],
   };
   let urls = [{ url: path, used: [] }];
   for (const m of path.matchAll(/\{(\w+)\}|:(\w+)/g)) {

@@ -28,7 +28,7 @@ export const SECTIONS = {
         ...r.errors5xx.slice(0, 10).map((e) => `5xx ${e}`),
         ...(r.controlHits === 0 ? ['the control (each office’s own admin) saw none of its own records: the matrix proves nothing'] : []),
       ];
-      return verdict(failures, { offices: s.offices.length, pairs: s.offices.length * (s.offices.length - 1), staffRoutes: r.routes, requests: r.requests, leaks: r.leaks.length, controlAnswersWithOwnData: r.controlHits, serverErrors: r.errors5xx.length, seeded: s.summary });
+      return verdict(failures, { offices: s.offices.length, pairs: s.offices.length * (s.offices.length - 1), staffRoutes: r.routes, requests: r.requests, leaks: r.leaks.length, controlAnswersWithOwnData: r.controlHits, serverErrors: r.errors5xx.length, seeded: s.summary, preparation: s.timing, matrixSeconds: r.seconds });
     },
   },
   roles: {
@@ -101,7 +101,7 @@ export const SECTIONS = {
         ...(r.intactAfterUndo ? [] : [`after undoing every change the chain still fails: ${r.afterOutput}`]),
         ...(r.attempts.length === 0 ? ['no chain with enough rows to tamper with'] : []),
       ];
-      return verdict(failures, { chains: r.chains, tamperings: r.attempts.length, detected: r.attempts.filter((a) => a.detected).length, named: r.attempts.filter((a) => a.named).length, attempts: r.attempts.map((a) => `${a.what}: ${a.detected ? 'detected' : 'MISSED'}`) });
+      return verdict(failures, { chains: r.chains, chainCount: r.chainCount, tamperings: r.attempts.length, detected: r.attempts.filter((a) => a.detected).length, named: r.attempts.filter((a) => a.named).length, attempts: r.attempts.map((a) => `${a.what}: ${a.detected ? 'detected' : 'MISSED'}`) });
     },
   },
 };

@@ -60,7 +60,7 @@ export async function applicableServices(run, base, offices) {
     const services = (Array.isArray(list) ? list : list.services ?? []).filter((s) => s.detailed && s.openForApplications !== false);
     for (const s of services) {
       const svc = (await http(base, 'GET', `/api/v1/offices/${office}/services/${s.slug}`)).json;
-      if (!svc.initiators?.includes('citizen') || svc.eligibility.some((e) => JSON.stringify(e.rule).includes('registry.'))) continue;
+      if (!svc.initiators?.includes('citizen')) continue;
       const intake = plausibleIntake(svc, today);
       const documents = svc.requirements.filter((r) => r.kind === 'document').map((r) => r.id);
       const candidate = { office, slug: s.slug, ...intake, documents, product: svc.product?.kind ?? null };
