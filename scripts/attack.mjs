@@ -3,9 +3,10 @@
 // throwaway PostgreSQL with --pg), in demo mode, and attacks it as an outsider and as every role.
 //
 //   npm run attack [-- --only isolation,roles,...] [--pg] [--offices N] [--report file.json]
-//                     [--entry path/to/cli/main.js|.ts] [--data-dir dir [--database-url url]] [--keep]
+//                     [--entry path/to/cli/main.js|.ts] [--data-dir dir [--database-url url]] [--no-letters] [--keep]
 // --data-dir/--database-url attack a place given to it (an empty one or a throwaway copy: the run
 // writes into it, and the tampering section edits its audit rows) instead of a new one.
+// --no-letters skips the signed letter each office gets from `sigap simulate` (seconds per office).
 // Exit code 1 when any section fails.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,7 @@ const run = {
   tmp,
   pgUrl: cluster?.url ?? opt('database-url') ?? null,
   officeLimit: Number(opt('offices') ?? 0) || null,
+  noLetters: args.includes('--no-letters'),
   place: givenDir ? { dataDir: resolve(givenDir), databaseUrl: opt('database-url') ?? null } : { dataDir: join(tmp, 'data'), databaseUrl: cluster?.url ?? null },
   server: null,
   shared: {},

@@ -59,7 +59,7 @@ export async function seedAll(run, { minimal = false, roleAccounts = false } = {
   sh.offices ??= await loadOffices(run);
   if (!minimal && !sh.data) {
     const t0 = Date.now();
-    if (!run.server) sh.letters = await simulateLetters(run, sh.offices);
+    if (!run.server && !run.noLetters) sh.letters = await simulateLetters(run, sh.offices);
     const t1 = Date.now();
     await basics(run);
     const t2 = Date.now();
