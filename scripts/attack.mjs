@@ -61,6 +61,15 @@ process.on('SIGINT', async () => {
   process.exit(130);
 });
 
+/** The role matrix as a table: a column per role, Y = allowed (acted or showed), - = refused, i = let through but the input or record was refused, ! = 5xx. */
+function printTable(table) {
+  const roles = Object.keys(Object.values(table)[0] ?? {});
+  const mark = { ok: 'Y', refused: '-', invalid: 'i', '5xx': '!', error: 'E' };
+  console.log(`  ${''.padEnd(52)} ${roles.map((_, i) => String(i + 1).padStart(2)).join('')}`);
+  for (const [route, row] of Object.entries(table)) console.log(`  ${route.slice(0, 52).padEnd(52)} ${roles.map((r) => (mark[row[r]] ?? '?').padStart(2)).join('')}`);
+  console.log(`  roles: ${roles.map((r, i) => `${i + 1} ${r}`).join(', ')}; Y allowed, - refused, i let through but input/record refused`);
+}
+
 const report = { started: new Date().toISOString(), database: run.place.databaseUrl ? 'postgres' : 'sqlite', machine: { cores: (await import('node:os')).availableParallelism() }, sections: {} };
 const t0 = Date.now();
 console.log(`== Sigap attack run on ${report.database}: ${only.join(', ')}`);
@@ -77,6 +86,7 @@ try {
     result.seconds = secs(Date.now() - s0);
     report.sections[name] = result;
     for (const [k, v] of Object.entries(result.figures ?? {})) console.log(`  ${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    if (result.table) printTable(result.table);
     for (const f of result.failures ?? []) console.log(`  ✖ ${f}`);
     console.log(`  ${result.pass ? '✔ PASS' : '✖ FAIL'} in ${result.seconds} s`);
   }
