@@ -1,5 +1,6 @@
 // Oversize bodies and decompression bombs against the real server, with its wall time and memory
 // (VmRSS and the peak VmHWM from /proc/<pid>/status) before and after.
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
@@ -123,6 +124,14 @@ export async function bombs(run, s) {
   const hugeJson = Buffer.from(JSON.stringify({ office, service: 'x', applicant: { name: 'x'.repeat(8 * 1024 * 1024) } }));
   const gzipped = gzipSync(Buffer.alloc(200 * 1024 * 1024, 0x20));
   const oversize = Buffer.concat([PNG_1X1, Buffer.alloc(12 * 1024 * 1024, 7)]);
+  const LIMIT = 10 * 1024 * 1024;
+  const atLimit = Buffer.concat([PNG_1X1, randomBytes(LIMIT - PNG_1X1.length)]);
+  const overByOne = Buffer.concat([atLimit, Buffer.from([0])]);
+  const uploadOf = async (data, name) => {
+    const before = countFiles(join(run.place.dataDir, 'uploads'));
+    const r = await http(base, 'POST', '/api/v1/uploads', { from: freshAddress(), body: { multipart: [{ name: 'file', filename: name, type: 'image/png', data }] } });
+    return { ...r, stored: countFiles(join(run.place.dataDir, 'uploads')) - before };
+  };
   const shots = [
     {
       name: `survey import: XLSX of ${(bomb.length / 1048576).toFixed(1)} MB inflating to ${SURVEY_MB} MB`,
@@ -145,12 +154,18 @@ export async function bombs(run, s) {
     })),
     {
       name: 'anonymous upload of 12 MB (limit 10 MB): refused, nothing stored',
-      send: async () => {
-        const before = countFiles(join(run.place.dataDir, 'uploads'));
-        const r = await http(base, 'POST', '/api/v1/uploads', { from: freshAddress(), body: { multipart: [{ name: 'file', filename: 'ktp-besar.png', type: 'image/png', data: oversize }] } });
-        return { ...r, stored: countFiles(join(run.place.dataDir, 'uploads')) - before };
-      },
+      send: () => uploadOf(oversize, 'ktp-besar.png'),
       ok: (r) => r.status === 413 && r.stored === 0,
+    },
+    {
+      name: 'anonymous upload of 10 MB + 1 byte: refused, nothing stored',
+      send: () => uploadOf(overByOne, 'kk-pas-batas.png'),
+      ok: (r) => r.status === 413 && r.stored === 0,
+    },
+    {
+      name: 'anonymous upload of exactly 10 MB: stored whole (its sha256 is that of every byte sent)',
+      send: () => uploadOf(atLimit, 'kk-tepat-batas.png'),
+      ok: (r) => r.status === 201 && r.json?.size === LIMIT && r.json?.sha256 === createHash('sha256').update(atLimit).digest('hex'),
     },
     {
       name: 'JSON body of 8 MB to the public application form',
