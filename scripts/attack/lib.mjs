@@ -4,9 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { freePort } from '../pg-cluster.mjs';
 
 const require = createRequire(import.meta.url);
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -109,17 +109,6 @@ export async function pool(items, width, fn) {
     }),
   );
   return out;
-}
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 /** The environment of one Sigap place: its data folder and, on PostgreSQL, its database. */
