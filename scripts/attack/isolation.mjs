@@ -23,6 +23,18 @@ export function targetsFor(ops, data) {
   return out;
 }
 
+const REASON = 'Verifikasi permohonan bantuan sosial atas permintaan warga';
+/** Staff forms that read: the registry look-up and the personal-data export, posted with B's NIKs and case ids. */
+export function readFormsFor(data) {
+  return [
+    ...data.ids.nik.flatMap((nik) => [
+      { route: 'POST /petugas/registri/data-pribadi', url: '/petugas/registri/data-pribadi', form: { nik, reason: REASON }, used: [nik] },
+      { route: 'POST /petugas/registri', url: '/petugas/registri', form: { nik, reason: REASON }, used: [nik] },
+    ]),
+    ...data.ids.case.map((id) => ({ route: 'POST /petugas/registri (case)', url: '/petugas/registri', form: { application: id, reason: REASON }, used: [id] })),
+  ].map((t) => ({ ...t, page: true, named: true }));
+}
+
 /**
  * A leak: a 2xx answer that carries one of the other office's markers (after removing the values
  * the request itself sent, which an answer may echo), or a binary file served for its record.
@@ -41,20 +53,28 @@ export async function isolationMatrix(base, ops, offices, seeded, auth) {
   const t0 = Date.now();
   let requests = 0;
   let controlHits = 0;
+  const controlRoutes = new Set();
   const leaks = [];
   const errors5xx = [];
   for (const b of offices) {
     const data = seeded[b];
     const targets = targetsFor(ops, data);
-    const ask = (t, who) => http(base, 'GET', t.url, t.page ? { cookie: who.session.cookie, from: who.session.from } : { token: who.token });
+    const forms = readFormsFor(data);
+    const ask = (t, who) => {
+      if (t.form) return http(base, 'POST', t.url, { cookie: who.session.cookie, from: who.session.from, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...t.form, _csrf: who.session.csrf }).toString() });
+      return http(base, 'GET', t.url, t.page ? { cookie: who.session.cookie, from: who.session.from } : { token: who.token });
+    };
     // The control: B's own admin sees B's records on these routes, so a refusal to A means something.
-    await pool(targets, 6, async (t) => {
+    await pool([...targets, ...forms], 6, async (t) => {
       const r = await ask(t, auth[b]);
-      if (leakOf(r, t, data.markers)) controlHits++;
+      if (leakOf(r, t, data.markers)) {
+        controlHits++;
+        controlRoutes.add(t.route);
+      }
     });
     // Routes that name no record of B go first: once A has looked B's NIKs up, A's own access
     // log rightly lists them (what A sent is not B's data).
-    const waves = [targets.filter((t) => t.used.length === 0), targets.filter((t) => t.used.length > 0)];
+    const waves = [targets.filter((t) => t.used.length === 0), [...targets.filter((t) => t.used.length > 0), ...forms]];
     for (const a of offices.filter((o) => o !== b))
       for (const wave of waves)
         await pool(wave, 6, async (t) => {
@@ -65,7 +85,7 @@ export async function isolationMatrix(base, ops, offices, seeded, auth) {
           if (leak) leaks.push({ from: a, of: b, request: `GET ${t.url}`, status: r.status, leak });
         });
   }
-  return { seconds: (Date.now() - t0) / 1000, requests, leaks, controlHits, errors5xx, routes: new Set(offices.flatMap((b) => targetsFor(ops, seeded[b]).map((t) => t.route))).size };
+  return { seconds: (Date.now() - t0) / 1000, requests, leaks, controlHits, controlRoutes: [...controlRoutes].sort(), errors5xx, routes: new Set(offices.flatMap((b) => [...targetsFor(ops, seeded[b]), ...readFormsFor(seeded[b])].map((t) => t.route))).size };
 }
 
 /**

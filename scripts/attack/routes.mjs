@@ -140,7 +140,13 @@ export function fill(path, data) {
   return urls;
 }
 
-/** Query variants of a list route: none, and each query parameter that can name another office's record. */
+/** Values for the query parameters a route needs to answer at all (a reason to read, a period). */
+const NEEDED = { reason: 'Verifikasi permohonan bantuan sosial atas permintaan warga', from: '2026-01-01', to: '2026-12-31' };
+
+/**
+ * Query variants of a route: the parameters it needs, alone and with each query parameter that
+ * can name another office's record.
+ */
 export function queryVariants(op, data) {
   const byName = {
     office: [data.office],
@@ -154,8 +160,16 @@ export function queryVariants(op, data) {
     number: data.ids.number,
     snapshot: data.ids.snapshot,
     complaint: data.ids.complaint,
+    service: [data.service],
   };
-  const out = [{ qs: '', used: [] }];
-  for (const q of op.query) for (const v of byName[q.name] ?? []) out.push({ qs: `${q.name}=${encodeURIComponent(v)}`, used: [v] });
+  const needed = op.query.filter((q) => NEEDED[q.name] !== undefined).map((q) => [q.name, NEEDED[q.name]]);
+  const qs = (pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  const out = [{ qs: qs(needed), used: [] }];
+  for (const q of op.query)
+    for (const v of byName[q.name] ?? []) {
+      // A required companion (duplicates need a NIK and a service) rides along.
+      const companions = op.query.filter((o) => o.required && o.name !== q.name && byName[o.name]?.length).map((o) => [o.name, byName[o.name][0]]);
+      out.push({ qs: qs([...needed.filter(([k]) => k !== q.name), ...companions, [q.name, v]]), used: [v, ...companions.map(([, c]) => c)] });
+    }
   return out;
 }

@@ -28,7 +28,7 @@ export const SECTIONS = {
         ...r.errors5xx.slice(0, 10).map((e) => `5xx ${e}`),
         ...(r.controlHits === 0 ? ['the control (each office’s own admin) saw none of its own records: the matrix proves nothing'] : []),
       ];
-      return verdict(failures, { offices: s.offices.length, pairs: s.offices.length * (s.offices.length - 1), staffRoutes: r.routes, requests: r.requests, leaks: r.leaks.length, controlAnswersWithOwnData: r.controlHits, serverErrors: r.errors5xx.length, seeded: s.summary, preparation: s.timing, matrixSeconds: r.seconds });
+      return verdict(failures, { offices: s.offices.length, pairs: s.offices.length * (s.offices.length - 1), staffRoutes: r.routes, requests: r.requests, leaks: r.leaks.length, controlAnswersWithOwnData: r.controlHits, routesShowingOwnData: r.controlRoutes.length, routesShowingOwnDataList: r.controlRoutes, serverErrors: r.errors5xx.length, seeded: s.summary, preparation: s.timing, matrixSeconds: r.seconds });
     },
   },
   roles: {
