@@ -37,7 +37,14 @@ function agentFor(from) {
  * multipart `{ multipart: [...] }`. Resolves `{ status, headers, text, json, ms }`; never throws on
  * an HTTP status, only on a connection failure (`status: 0`, `error`).
  */
-export function http(base, method, path, opts = {}) {
+export async function http(base, method, path, opts = {}) {
+  const r = await once(base, method, path, opts);
+  // A kept-alive socket the server closed while idle (its keep-alive timeout) fails the request
+  // that reuses it before the server saw it: sent again once on a new socket, as Node advises.
+  return r.retry ? once(base, method, path, opts) : r;
+}
+
+function once(base, method, path, opts) {
   const { body, headers = {}, token, cookie, from = '127.0.0.1', timeout = 60_000 } = opts;
   let payload = null;
   const h = { ...headers };
@@ -76,7 +83,7 @@ export function http(base, method, path, opts = {}) {
       res.on('error', (e) => resolve({ status: 0, headers: {}, text: '', json: null, error: e.message, ms: performance.now() - t0 }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (e) => resolve({ status: 0, headers: {}, text: '', json: null, error: e.message, ms: performance.now() - t0 }));
+    req.on('error', (e) => resolve({ status: 0, headers: {}, text: '', json: null, error: e.message, ms: performance.now() - t0, retry: req.reusedSocket && e.code === 'ECONNRESET' }));
     if (payload) req.write(payload);
     req.end();
   });

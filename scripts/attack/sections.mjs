@@ -1,6 +1,6 @@
 // The sections of the attack run, in the order they run: each answers `{ pass, figures, failures }`.
 // They share one server on one place, started and seeded on first need.
-import { loadOffices, seedAll } from './prepare.mjs';
+import { seedAll } from './prepare.mjs';
 import { isolationMatrix, roleMatrix } from './isolation.mjs';
 import { lockOut, spoofedForwarding } from './accounts.mjs';
 import { fuzz } from './fuzz.mjs';
@@ -10,7 +10,7 @@ import { tampering } from './tamper.mjs';
 import { startServer } from './lib.mjs';
 
 /** The run's server on its place, started once (in demo mode). */
-export async function ensureServer(run) {
+async function ensureServer(run) {
   run.server ??= await startServer(run, run.place);
   return run.server;
 }
@@ -105,4 +105,3 @@ export const SECTIONS = {
     },
   },
 };
-export { loadOffices };
