@@ -164,8 +164,11 @@ export async function roleMatrix(base, ops, office, data, accounts) {
   const fillers = { office, service: data.service, ids: data.ids.letter.slice(0, 1), application: data.ids.case[0], nik: data.ids.nik[0], password: 'sigap-demo', reason: 'verifikasi', text: 'Uji peran' };
   const routes = [];
   for (const op of ops.filter((o) => o.staff && !o.multipart && !/\/auth\/logout$/.test(o.path))) {
-    const url = fill(op.path, data)[0]?.url;
-    if (!url) continue;
+    const path = fill(op.path, data)[0]?.url;
+    if (!path) continue;
+    // With the query values the route needs to answer at all (a reason to read, a period).
+    const needed = queryVariants(op, data)[0].qs;
+    const url = needed ? `${path}?${needed}` : path;
     routes.push({ route: `${op.method} ${op.path}`, method: op.method, url, body: op.method === 'GET' ? undefined : (skeleton(op.body, fillers) ?? {}), page: false });
   }
   for (const page of STAFF_PAGES) {
