@@ -147,6 +147,10 @@ export async function startServer(run, place, { demo = true } = {}) {
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  // A run that ends early (an error, Ctrl-C, a test's timeout) leaves no server behind.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.removeListener('exit', reap));
   const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
   const base = `http://127.0.0.1:${port}`;
   const t0 = Date.now();

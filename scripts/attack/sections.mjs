@@ -1,13 +1,13 @@
 // The sections of the attack run, in the order they run: each answers `{ pass, figures, failures }`.
 // They share one server on one place, started and seeded on first need.
-import { seedAll } from './prepare.mjs';
+import { loadOffices, seedAll } from './prepare.mjs';
 import { isolationMatrix, roleMatrix } from './isolation.mjs';
 import { lockOut, spoofedForwarding } from './accounts.mjs';
 import { fuzz } from './fuzz.mjs';
 import { bombs } from './bombs.mjs';
 import { backupRoundTrip, killMidBurst } from './durability.mjs';
 import { tampering } from './tamper.mjs';
-import { startServer } from './lib.mjs';
+import { sigap, startServer } from './lib.mjs';
 
 /** The run's server on its place, started once (in demo mode). */
 async function ensureServer(run) {
@@ -94,6 +94,12 @@ export const SECTIONS = {
     title: 'audit tampering in the database: edit, delete, reorder; sigap audit verify',
     async run(run) {
       await ensureServer(run);
+      // Run alone on a fresh place, the trails are short: an admin's day of account work fills one.
+      if (!run.shared.data) {
+        const office = (run.shared.offices ?? (await loadOffices(run)))[0];
+        const staff = ['Siti Rahmawati', 'Joko Prasetyo', 'Wulan Sari', 'Andi Saputra', 'Maya Lestari'];
+        await Promise.all(staff.map((name, i) => sigap(run, run.place, ['user', 'add', '--office', office, '--username', `petugas${i + 1}@${office}`, '--name', name, '--roles', 'front-office', '--password', `Loket-Pagi-Hari-${i + 1}-Sigap`])));
+      }
       const r = await tampering(run, run.place);
       const failures = [
         ...(r.intactBefore ? [] : ['the untouched chain does not verify']),
