@@ -18,7 +18,8 @@ export function findPgBin() {
   return null;
 }
 
-function freePort() {
+/** A free TCP port on loopback (also used by the attack run for its servers). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {

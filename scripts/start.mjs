@@ -19,6 +19,8 @@ if (!existsSync(out) || statSync(out).mtimeMs < newest('src')) {
   const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+// `--build-only`: the attack run (scripts/attack.mjs) builds the same way, then starts servers of its own.
+if (process.argv.includes('--build-only')) process.exit(0);
 process.env.SIGAP_DEMO ??= '1';
 const r = spawnSync(process.execPath, [out, 'serve'], { stdio: 'inherit', env: process.env });
 process.exit(r.status ?? 0);

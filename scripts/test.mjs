@@ -44,11 +44,13 @@ const ONCE = ['test/pure/', 'test/cli/'];
  */
 const SLOW = [
   ['test/letters/every-product', 14],
+  ['test/security/attack-run', 10],
   ['test/cli/', 10],
   ['test/browser/apply-and-track', 8],
   ['test/letters/numbering', 7],
   ['test/browser/', 6],
   ['test/registry/atomic', 6],
+  ['test/registry/xlsx-bomb', 4],
   ['test/applications/every-service', 5],
   ['test/letters/lifecycle', 5],
   ['test/applications/malformed-input', 4],

@@ -425,15 +425,15 @@ function cellText(v: unknown): string {
  * the extract's 21 columns is well under 2 GB of XML. The streaming reader holds rows, not the
  * file, but inflating a bomb would still keep the import busy for minutes.
  */
-export const REGISTRY_XLSX_LIMITS = { maxEntries: 2000, maxTotalBytes: 2 * 1024 * 1024 * 1024 } as const;
+export const REGISTRY_XLSX_LIMITS = { maxEntries: 2000, maxTotalBytes: 2 * 1024 * 1024 * 1024, maxRatio: 100 } as const;
 
 async function* xlsxBatches(info: SourceInfo, sheet: string | undefined, batchSize: number, first: { header?: string[]; headerRowNo?: number }): AsyncGenerator<RecordBatch> {
   const zip = await inspectZipFile(info.path, REGISTRY_XLSX_LIMITS);
   if (!zip.ok && zip.reason !== 'not-zip')
     throw new SourceError(
       'xlsx-too-large',
-      'Isi berkas XLSX terlalu besar setelah dibuka (maksimal 2 GB dan 2.000 bagian); ekspor sebagai CSV',
-      'The XLSX file is too large once unpacked (at most 2 GB and 2,000 parts); export it as CSV',
+      'Isi berkas XLSX terlalu besar setelah dibuka (maksimal 2 GB, 2.000 bagian, dan 100 kali ukuran terkemasnya); ekspor sebagai CSV',
+      'The XLSX file is too large once unpacked (at most 2 GB, 2,000 parts, and 100 times its packed size); export it as CSV',
     );
   // Count the bytes the zip reader has consumed: the worksheet is most of the file, so this is
   // a fair measure of progress.
@@ -455,32 +455,44 @@ async function* xlsxBatches(info: SourceInfo, sheet: string | undefined, batchSi
   let rows: string[][] = [];
   let found = false;
   let index = 0;
-  for await (const ws of reader) {
-    index++;
-    const name = (ws as unknown as { name?: string }).name;
-    if (found || (sheet !== undefined && name !== sheet && String(index) !== sheet)) {
-      // Worksheets must be consumed to reach the next one.
-      for await (const _ of ws) void _;
-      continue;
-    }
-    found = true;
-    for await (const row of ws) {
-      const values = (row.values as unknown[]).slice(1).map(cellText);
-      if (values.every((c) => c.trim() === '')) continue;
-      if (!first.header) {
-        first.header = values.map((c) => c.trim());
-        first.headerRowNo = row.number;
+  try {
+    for await (const ws of reader) {
+      index++;
+      const name = (ws as unknown as { name?: string }).name;
+      if (found || (sheet !== undefined && name !== sheet && String(index) !== sheet)) {
+        // Worksheets must be consumed to reach the next one.
+        for await (const _ of ws) void _;
         continue;
       }
-      while (values.length < first.header.length) values.push('');
-      rowNos.push(row.number);
-      rows.push(values);
-      if (rows.length >= batchSize) {
-        yield { rowNos, rows, lines: new Array<null>(rows.length).fill(null), bytesRead: Math.min(read, info.size) };
-        rowNos = [];
-        rows = [];
+      found = true;
+      for await (const row of ws) {
+        const values = (row.values as unknown[]).slice(1).map(cellText);
+        if (values.every((c) => c.trim() === '')) continue;
+        if (!first.header) {
+          first.header = values.map((c) => c.trim());
+          first.headerRowNo = row.number;
+          continue;
+        }
+        while (values.length < first.header.length) values.push('');
+        rowNos.push(row.number);
+        rows.push(values);
+        if (rows.length >= batchSize) {
+          yield { rowNos, rows, lines: new Array<null>(rows.length).fill(null), bytesRead: Math.min(read, info.size) };
+          rowNos = [];
+          rows = [];
+        }
       }
     }
+  } catch (e) {
+    // The XML parser keeps a text node whole: a worksheet padded with hundreds of MB of blanks
+    // that still packs under the bounds above ends at the engine's string limit. Said plainly.
+    if (e instanceof RangeError)
+      throw new SourceError(
+        'xlsx-unreadable',
+        'Berkas XLSX tidak dapat dibaca: lembar kerjanya berisi teks tak wajar yang sangat panjang (mis. ratusan MB spasi); ekspor sebagai CSV',
+        'The XLSX file cannot be read: its worksheet holds abnormally long text (e.g. hundreds of MB of blanks); export it as CSV',
+      );
+    throw e;
   }
   if (!found)
     throw new SourceError('sheet-not-found', `Lembar kerja "${sheet}" tidak ditemukan di berkas XLSX`, `Worksheet "${sheet}" not found in the XLSX file`);

@@ -4,15 +4,29 @@
  * the real inflated size of each entry, capped at what it declared. A 2 MB workbook that inflates
  * to 530 MB is refused in milliseconds instead of blocking the server for half a minute.
  */
-import { open } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {
   /** At most this many entries (an XLSX has a dozen or so; thousands are a bomb or junk). */
   maxEntries: number;
   /** At most this many bytes once every entry is inflated. */
   maxTotalBytes: number;
+  /**
+   * An entry of more than 1 MiB unpacked may be at most this many times its packed size. Real
+   * worksheets pack about tenfold (a 20,000-row DTKS sheet: 9.3×); a bomb of blanks a thousandfold.
+   */
+  maxRatio?: number;
 }
+
+const RATIO_FLOOR = 1024 * 1024;
+
+/** True when an entry unpacks far beyond what real content does (see `maxRatio`). */
+const overPacked = (entries: Entry[], limits: ZipLimits): boolean =>
+  limits.maxRatio !== undefined && entries.some((e) => e.size > RATIO_FLOOR && e.size > limits.maxRatio! * Math.max(1, e.compressedSize));
 
 export type ZipVerdict =
   | { ok: true; entries: number; totalBytes: number }
@@ -72,7 +86,7 @@ export function inspectZip(buf: Buffer, limits: ZipLimits): ZipVerdict {
   const dir = readDirectory(tail.subarray(at), (o, l) => buf.subarray(o, o + l), limits);
   if (!dir.ok) return { ok: false, reason: dir.reason, entries: 0, totalBytes: 0 };
   const declared = dir.entries.reduce((s, e) => s + e.size, 0);
-  if (declared > limits.maxTotalBytes) return { ok: false, reason: 'too-large', entries: dir.entries.length, totalBytes: declared };
+  if (declared > limits.maxTotalBytes || overPacked(dir.entries, limits)) return { ok: false, reason: 'too-large', entries: dir.entries.length, totalBytes: declared };
   let total = 0;
   for (const e of dir.entries) {
     if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) return { ok: false, reason: 'not-zip', entries: dir.entries.length, totalBytes: total };
@@ -95,8 +109,36 @@ export function inspectZip(buf: Buffer, limits: ZipLimits): ZipVerdict {
 }
 
 /**
- * Checks a workbook on disk from its central directory alone (declared sizes and entry count);
- * the streaming reader that follows reads it once, and its rows are bounded by the import itself.
+ * Inflates one entry of a file on disk as a stream, counting: false as soon as it gives more
+ * than it declared (a lying directory), or when it ends short of it. Memory stays one chunk.
+ */
+async function inflatesAsDeclared(path: string, fh: FileHandle, e: Entry): Promise<boolean> {
+  const local = Buffer.alloc(30);
+  await fh.read(local, 0, 30, e.localOffset);
+  if (local.readUInt32LE(0) !== LOCAL) return false;
+  const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (e.method === 0) return e.compressedSize === e.size;
+  if (e.method !== 8) return false;
+  if (e.compressedSize === 0) return e.size === 0;
+  let out = 0;
+  const count = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      out += chunk.length;
+      done(out > e.size ? new Error('over') : null);
+    },
+  });
+  try {
+    await pipeline(createReadStream(path, { start, end: start + e.compressedSize - 1 }), createInflateRaw(), count);
+  } catch {
+    return false;
+  }
+  return out === e.size;
+}
+
+/**
+ * Checks a workbook on disk: the central directory (entry count, declared sizes, how far each
+ * entry unpacks beyond its packed size), then every entry inflated as a stream and held to what
+ * it declared, before the spreadsheet reader (which trusts the stream, not the directory) opens it.
  */
 export async function inspectZipFile(path: string, limits: ZipLimits): Promise<ZipVerdict> {
   const fh = await open(path, 'r');
@@ -115,7 +157,8 @@ export async function inspectZipFile(path: string, limits: ZipLimits): Promise<Z
     const dir = readDirectory(eocd, () => cd, limits);
     if (!dir.ok) return { ok: false, reason: dir.reason, entries: 0, totalBytes: 0 };
     const declared = dir.entries.reduce((s, e) => s + e.size, 0);
-    if (declared > limits.maxTotalBytes) return { ok: false, reason: 'too-large', entries: dir.entries.length, totalBytes: declared };
+    if (declared > limits.maxTotalBytes || overPacked(dir.entries, limits)) return { ok: false, reason: 'too-large', entries: dir.entries.length, totalBytes: declared };
+    for (const e of dir.entries) if (!(await inflatesAsDeclared(path, fh, e))) return { ok: false, reason: 'size-mismatch', entries: dir.entries.length, totalBytes: declared };
     return { ok: true, entries: dir.entries.length, totalBytes: declared };
   } finally {
     await fh.close();
