@@ -80,7 +80,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/tasks',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'self.read' },
       schema: {
         tags: ['tasks'],
         summary: 'Antrean tugas saya / My task queue',
@@ -94,7 +94,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/tasks/:id/complete',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'applications.act' },
       schema: {
         tags: ['tasks'],
         summary: 'Selesaikan tugas / Complete a task',
@@ -119,7 +119,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     app.post(
       `/api/v1/tasks/:id/${path}`,
       {
-        config: { access: 'staff' },
+        config: { access: 'staff', may: 'applications.act' },
         schema: {
           tags: ['tasks'],
           summary: release ? 'Lepaskan tugas / Release a task' : 'Ambil tugas / Claim a task',
@@ -136,7 +136,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/applications/:id/timeline',
-    { config: { access: 'staff' }, schema: { tags: ['applications'], summary: 'Riwayat permohonan (petugas) / Case timeline (staff)', params: idParams, response: { 200: z.array(timelineEntry), ...errors(404) } } },
+    { config: { access: 'staff', may: 'applications.read' }, schema: { tags: ['applications'], summary: 'Riwayat permohonan (petugas) / Case timeline (staff)', params: idParams, response: { 200: z.array(timelineEntry), ...errors(404) } } },
     async (req, reply) => {
       const found = await findOfficeCase(ctx, officerOf(req).user.officeId, req.params.id);
       if (!found) return sendFailure(reply, failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found').error);
