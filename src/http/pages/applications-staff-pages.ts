@@ -22,6 +22,8 @@ import { say } from './components.js';
 import { counterFormPage, counterReceiptPage, counterServicesPage } from './applications-counter-views.js';
 import { intakeFromForm, readIntakeForm } from './applications-forms.js';
 import { caseNotFoundPage, casePage, supervisionPage } from './applications-staff-views.js';
+import { refusedPage } from './permissions-views.js';
+import { may, scopeOf } from '../../domain/staff/permissions.js';
 import { withLang } from './layout.js';
 import { shellOf, staffPages } from './plugin.js';
 
@@ -85,9 +87,10 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   const counterQuery = { querystring: z.object({ layanan: z.string().max(100).optional() }) };
 
   app.get('/petugas/daftar-baru', { config: { may: 'applications.register' }, schema: counterQuery }, async (req, reply) => {
-    const { office } = officerOf(req);
+    const { office, user } = officerOf(req);
     const found = req.query.layanan ? office.services.find((s) => s.service.slug === req.query.layanan) : undefined;
-    if (!found) return sendHtml(reply, counterServicesPage(shellOf(req), office.services));
+    // Only the services whose counter this officer's roles hold (front office: all of them).
+    if (!found) return sendHtml(reply, counterServicesPage(shellOf(req), office.services.filter((s) => may(user.roles, 'applications.register', scopeOf([s])))));
     return sendHtml(reply, counterFormPage(shellOf(req), found.service, { values: { _idem: randomUUID() }, problems: [] }, office.office, 'register'));
   });
 
@@ -125,7 +128,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   app.get('/petugas/supervisi', { config: { may: 'applications.supervise' } }, async (req, reply) => sendHtml(reply, supervisionPage(shellOf(req), await superviseOpenCases(ctx, officerOf(req).office.id))));
 
   app.get('/petugas/unggahan/:id', { config: { may: 'uploads.read' }, schema: { params: idParams } }, async (req, reply) => {
-    const r = await readUpload(ctx, officerOf(req).office.id, req.params.id);
+    const r = await readUpload(ctx, officerOf(req).user, req.params.id);
+    if (!r.ok && r.error.kind === 'forbidden') return sendHtml(reply, refusedPage(shellOf(req), { code: 'permission-required', permission: 'uploads.read', path: req.url.split('?')[0]! }), 403);
     if (!r.ok) return reply.code(404).send('Not found');
     return reply.type(r.value.mime).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(createReadStream(r.value.path));
   });

@@ -9,6 +9,7 @@ import type { TasksTable } from '../../db/schema.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { stepById } from '../../domain/procedure/engine.js';
 import { mayDoStep } from '../../domain/procedure/step-roles.js';
+import { may, scopeOf } from '../../domain/staff/permissions.js';
 import type { Service, Step } from '../../domain/standards/schema.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
@@ -36,6 +37,10 @@ export interface CaseFile {
   closedLocal: string | null;
   /** The office's role names by id (a step names who does it by role). */
   roleNames: Record<string, string>;
+  /** This officer may see the specific personal data answers (applications.read-specific on this case's service). */
+  mayReadSpecific: boolean;
+  /** This officer may open the case's uploaded documents (uploads.read on this case's service). */
+  mayOpenUploads: boolean;
 }
 
 export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles: string[] }, id: string): Promise<Outcome<CaseFile>> {
@@ -70,6 +75,8 @@ export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles:
       submittedLocal: local(app.submitted_at),
       closedLocal: app.closed_at ? local(app.closed_at) : null,
       roleNames: Object.fromEntries(office.roles.map((r) => [r.id, r.name])),
+      mayReadSpecific: may(officer.roles, 'applications.read-specific', scopeOf([{ service }])),
+      mayOpenUploads: may(officer.roles, 'uploads.read', scopeOf([{ service }])),
     },
   };
 }

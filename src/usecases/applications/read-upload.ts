@@ -1,13 +1,21 @@
-/** An officer opens a document attached to a case of their own office (never another office's). */
+/**
+ * An officer opens a document attached to a case of their own office (never another office's),
+ * if their roles hold uploads.read for that case's service (its step roles and the head of
+ * office; domain/staff/permissions.ts): ID scans are not for every officer.
+ */
 import { existsSync } from 'node:fs';
 import { uploadOfOfficeCase } from '../../db/applications-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
+import { may, scopeOf } from '../../domain/staff/permissions.js';
 import type { Ctx } from '../context.js';
+import { serviceOfCase } from './service-of-case.js';
 import { uploadPath } from './store-upload.js';
 
-export async function readUpload(ctx: Ctx, officeId: string, uploadId: string): Promise<Outcome<{ path: string; mime: string }>> {
-  const row = await uploadOfOfficeCase(ctx.database.db, officeId, uploadId);
+export async function readUpload(ctx: Ctx, officer: { officeId: string; roles: readonly string[] }, uploadId: string): Promise<Outcome<{ path: string; mime: string }>> {
+  const row = await uploadOfOfficeCase(ctx.database.db, officer.officeId, uploadId);
   const path = row && uploadPath(ctx, row.sha256);
   if (!row || !path || !existsSync(path)) return failWith('not-found', 'upload-not-found', 'Berkas tidak ditemukan', 'File not found');
+  if (!may(officer.roles, 'uploads.read', scopeOf([{ service: await serviceOfCase(ctx, row.service_version_id) }])))
+    return failWith('forbidden', 'permission-required', 'Peran Anda tidak dapat membuka dokumen berkas layanan ini', 'Your role cannot open the documents of this service’s cases');
   return { ok: true, value: { path, mime: row.mime } };
 }
