@@ -14,7 +14,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredOffice } from '../db/standards-repo.js';
 import type { StaffUser } from '../db/staff-repo.js';
-import { isPermission, may, readsOnly, scopeOf, WRITES, type Permission, type Scope } from '../domain/staff/permissions.js';
+import { isPermission, may, readsOnly, refusalOf, scopeOf, WRITES, type Permission, type Scope } from '../domain/staff/permissions.js';
 import { PUBLIC_ACTOR, type Actor, type Ctx } from '../usecases/context.js';
 import { sessionUser } from '../usecases/staff/session-user.js';
 import { pickLang, type Lang } from './i18n.js';
@@ -164,15 +164,18 @@ function refusePermission(req: FastifyRequest, reply: FastifyReply, permission: 
   const o = req.officer!;
   // The read-only refusal keeps the code the use cases give it (a reader never acts).
   const code = permission && WRITES.includes(permission) && readsOnly(o.user.roles) ? 'read-only-role' : 'permission-required';
-  if (isApi(req)) return sendError(reply, 403, code, ...refusalWords(code), { permission });
+  if (isApi(req)) return sendError(reply, 403, code, ...refusalWords(code, permission), { permission });
   reply.header('cache-control', 'no-store');
-  return sendHtml(reply, refusedPage({ lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles }, { code, permission, path: req.url.split('?')[0]! }), 403);
+  return sendHtml(reply, refusedPage({ lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles }, { words: refusalWords(code, permission), permission, path: req.url.split('?')[0]! }), 403);
 }
 
-export const refusalWords = (code: 'read-only-role' | 'permission-required'): [string, string] =>
+/** The refusal's words: a reader's own, or what the missing permission would allow. */
+export const refusalWords = (code: 'read-only-role' | 'permission-required', permission: Permission | undefined): [string, string] =>
   code === 'read-only-role'
     ? ['Peran Anda hanya untuk membaca; tindakan ini tidak diizinkan', 'Your role only reads; this action is not allowed']
-    : ['Peran Anda tidak memiliki hak akses untuk halaman atau tindakan ini', 'Your role does not have access to this page or action'];
+    : permission
+      ? refusalOf(permission)
+      : ['Peran Anda tidak memiliki hak akses untuk halaman atau tindakan ini', 'Your role does not have access to this page or action'];
 
 function refuseUnauthenticated(req: FastifyRequest, reply: FastifyReply) {
   if (isApi(req)) return sendError(reply, 401, 'unauthenticated', 'Silakan masuk terlebih dahulu', 'Please sign in first');

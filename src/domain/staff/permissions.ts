@@ -45,15 +45,18 @@ const HEADS = ['kepala-dinas', 'kepala-bidang', 'subkoordinator', 'supervisor', 
 interface Entry {
   /** Role ids, or EVERY_OFFICER / PROCEDURE / INTAKE. */
   holders: readonly string[];
+  /** What it allows, as a verb phrase ("membuka …" / "open …"): also says what a refusal refuses. */
   id: string;
   en: string;
+  /** A refusal in the use case's own words, where one already existed. */
+  refusal?: { id: string; en: string };
 }
 
 /** The table: permission → who holds it, and what it allows in both languages. */
 export const PERMISSIONS = {
   'self.read': { holders: [EVERY_OFFICER], id: 'membuka antrean tugasnya sendiri dan tabel hak akses ini', en: 'open their own task queue and this access table' },
   'applications.read': {
-    holders: ['front-office', 'back-office', ...HEADS, 'auditor', 'pengelola-pengaduan', 'surveyor', PROCEDURE],
+    holders: ['front-office', 'back-office', 'operator', ...HEADS, 'auditor', 'pengelola-pengaduan', 'surveyor', PROCEDURE],
     id: 'mencari dan membuka berkas permohonan kantor (status, riwayat, identitas pemohon)',
     en: "search and open the office's cases (status, history, applicant identity)",
   },
@@ -150,13 +153,29 @@ export const PERMISSIONS = {
     en: 'read raw SKM responses and the IKM report',
   },
   'surveys.plan': { holders: ['admin', 'surveyor', 'kepala-dinas'], id: 'menetapkan rencana tindak lanjut SKM', en: 'set the SKM follow-up plan' },
-  'calendar.admin': { holders: ['admin'], id: 'mengatur jam layanan dan hari tutup kantor', en: 'set the office hours and closures' },
-  'accounts.admin': { holders: ['admin'], id: 'mengelola akun petugas (buat, peran, sandi, nonaktif)', en: 'manage staff accounts (create, roles, password, disable)' },
+  'calendar.admin': {
+    holders: ['admin'],
+    id: 'mengatur jam layanan dan hari tutup kantor',
+    en: 'set the office hours and closures',
+    refusal: { id: 'Hanya admin kantor yang dapat mengatur jam layanan dan hari tutup', en: 'Only an office admin can set service hours and closures' },
+  },
+  'accounts.admin': {
+    holders: ['admin'],
+    id: 'mengelola akun petugas (buat, peran, sandi, nonaktif)',
+    en: 'manage staff accounts (create, roles, password, disable)',
+    refusal: { id: 'Hanya admin kantor yang dapat mengelola akun petugas', en: 'Only an office admin can manage staff accounts' },
+  },
   'audit.read': { holders: ['admin', 'auditor', 'kepala-dinas'], id: 'membaca jejak audit dan log akses data pribadi', en: 'read the audit trail and the personal-data access log' },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_IDS = Object.keys(PERMISSIONS) as Permission[];
+
+/** Why an officer without `permission` is refused, in both languages. */
+export function refusalOf(permission: Permission): [string, string] {
+  const e: Entry = PERMISSIONS[permission];
+  return e.refusal ? [e.refusal.id, e.refusal.en] : [`Tidak berwenang: peran Anda tidak dapat ${e.id}`, `Not allowed: your role cannot ${e.en}`];
+}
 
 /** Permissions that change state (everything else reads). Read-only roles hold none of them. */
 export const WRITES: readonly Permission[] = [

@@ -23,7 +23,7 @@ import { counterFormPage, counterReceiptPage, counterServicesPage } from './appl
 import { intakeFromForm, readIntakeForm } from './applications-forms.js';
 import { caseNotFoundPage, casePage, supervisionPage } from './applications-staff-views.js';
 import { refusedPage } from './permissions-views.js';
-import { may, scopeOf } from '../../domain/staff/permissions.js';
+import { may, refusalOf, scopeOf } from '../../domain/staff/permissions.js';
 import { withLang } from './layout.js';
 import { shellOf, staffPages } from './plugin.js';
 
@@ -129,7 +129,7 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
 
   app.get('/petugas/unggahan/:id', { config: { may: 'uploads.read' }, schema: { params: idParams } }, async (req, reply) => {
     const r = await readUpload(ctx, officerOf(req).user, req.params.id);
-    if (!r.ok && r.error.kind === 'forbidden') return sendHtml(reply, refusedPage(shellOf(req), { code: 'permission-required', permission: 'uploads.read', path: req.url.split('?')[0]! }), 403);
+    if (!r.ok && r.error.kind === 'forbidden') return sendHtml(reply, refusedPage(shellOf(req), { words: refusalOf('uploads.read'), permission: 'uploads.read', path: req.url.split('?')[0]! }), 403);
     if (!r.ok) return reply.code(404).send('Not found');
     return reply.type(r.value.mime).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(createReadStream(r.value.path));
   });

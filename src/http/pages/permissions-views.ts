@@ -12,17 +12,14 @@ export const PERMISSIONS_PATH = '/petugas/hak-akses';
 const words = (lang: Lang, p: Permission) => L(lang, PERMISSIONS[p].id, PERMISSIONS[p].en);
 
 /** 403 page: why, in the page's language and the other one, and where to see who may. */
-export function refusedPage(shell: StaffShell, o: { code: 'read-only-role' | 'permission-required'; permission?: Permission; path: string }): string {
+export function refusedPage(shell: StaffShell, o: { words: readonly [string, string]; permission?: Permission; path: string }): string {
   const { lang } = shell;
-  const say = (l: Lang) =>
-    o.code === 'read-only-role'
-      ? L(l, 'Peran Anda hanya untuk membaca; tindakan ini tidak diizinkan.', 'Your role only reads; this action is not allowed.')
-      : L(l, 'Peran Anda tidak memiliki hak akses untuk halaman atau tindakan ini.', 'Your role does not have access to this page or action.');
   const other: Lang = lang === 'id' ? 'en' : 'id';
+  const say = (l: Lang) => `${L(l, o.words[0], o.words[1])}.`;
   const body = html`<h1>${L(lang, 'Akses ditolak', 'Access refused')}</h1>
 <p role="alert" data-testid="refused">${say(lang)}</p>
 <p lang="${other}" class="meta">${say(other)}</p>
-${o.permission ? html`<p>${L(lang, 'Diperlukan hak', 'Needed')}: <strong>${words(lang, o.permission)}</strong> (<code>${o.permission}</code>)</p>` : ''}
+${o.permission ? html`<p class="meta">${L(lang, 'Hak yang diperlukan', 'Permission needed')}: <code>${o.permission}</code></p>` : ''}
 <p><a href="${withLang(PERMISSIONS_PATH, lang)}">${L(lang, 'Lihat hak akses setiap peran', 'See what each role may do')}</a> · <a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a></p>`;
   return staffPage(shell, { title: L(lang, 'Akses ditolak', 'Access refused'), path: o.path, body });
 }
