@@ -33,9 +33,15 @@
 /** Any signed-in officer of the office. */
 export const EVERY_OFFICER = '@officer';
 /** A role that holds a step of a procedure in scope. */
-export const PROCEDURE = '@procedure';
+export const PROCEDURE = '@step';
 /** A role that holds an intake step of a procedure in scope. */
-export const INTAKE = '@intake';
+export const INTAKE = '@step:intake';
+/** A role that holds a signing step in scope (the decree has it sign that service's letters). */
+export const SIGNING = '@step:sign';
+/** A role that holds a numbering step in scope (the register's keeper, e.g. Subbag Umum). */
+export const NUMBERING = '@step:number';
+/** The step kinds a holder token names (none: any step). */
+const STEP_TOKEN = /^@step(?::([a-z-]+))?$/;
 
 /** Roles that read and never act ("Auditor (baca saja)"). */
 export const READ_ONLY_ROLES: readonly string[] = ['auditor'];
@@ -43,7 +49,7 @@ export const READ_ONLY_ROLES: readonly string[] = ['auditor'];
 const HEADS = ['kepala-dinas', 'kepala-bidang', 'subkoordinator', 'supervisor', 'supervisor-slrt', 'manajer-slrt'] as const;
 
 interface Entry {
-  /** Role ids, or EVERY_OFFICER / PROCEDURE / INTAKE. */
+  /** Role ids, or EVERY_OFFICER / PROCEDURE / INTAKE / SIGNING / NUMBERING. */
   holders: readonly string[];
   /** What it allows, as a verb phrase ("membuka …" / "open …"): also says what a refusal refuses. */
   id: string;
@@ -91,17 +97,17 @@ export const PERMISSIONS = {
     en: 'open the letter archive, letter PDFs and the outgoing-letter register',
   },
   'letters.sign': {
-    holders: [...HEADS, PROCEDURE],
+    holders: [...HEADS, SIGNING],
     id: 'menandatangani surat (peran penandatangan surat itu atau pelimpahan yang berlaku)',
     en: "sign letters (the letter's signing role or a delegation in force)",
   },
   'letters.number': {
-    holders: ['kepala-dinas', 'subbag-umum', 'pengadministrasi', PROCEDURE],
+    holders: ['kepala-dinas', 'subbag-umum', 'pengadministrasi', NUMBERING, SIGNING],
     id: 'memberi nomor surat',
     en: 'number letters',
   },
   'letters.manage': {
-    holders: [...HEADS, PROCEDURE],
+    holders: [...HEADS, SIGNING],
     id: 'mencabut atau membatalkan surat (kepala dinas, peran penandatangan, pelimpahannya)',
     en: 'revoke or cancel letters (head of office, the signing role, its deputy)',
   },
@@ -214,14 +220,21 @@ export const scopeOf = (services: readonly { service: { procedure?: { steps: rea
 
 const holdsStep = (role: string, steps: readonly ScopeStep[]) => steps.some((s) => s.role === role || !!s.orRoles?.includes(role));
 
-/** May one role do this, in this scope? (Without a scope PROCEDURE and INTAKE grant nothing.) */
+/** The step-holder token (PROCEDURE, INTAKE, …) through which `role` holds `permission` in `scope`, if any. */
+function viaStep(role: string, entry: Entry, scope: Scope): string | undefined {
+  return entry.holders.find((h) => {
+    const m = STEP_TOKEN.exec(h);
+    return !!m && holdsStep(role, m[1] ? scope.steps.filter((s) => s.kind === m[1]) : scope.steps);
+  });
+}
+
+/** May one role do this, in this scope? (Without a scope the step-holder tokens grant nothing.) */
 export function roleMay(role: string, permission: Permission, scope?: Scope): boolean {
   const entry = (PERMISSIONS as Record<string, Entry>)[permission];
   if (!entry) return false;
-  if (entry.holders.includes(role) || entry.holders.includes(EVERY_OFFICER)) return !(READ_ONLY_ROLES.includes(role) && WRITES.includes(permission));
-  if (!scope || READ_ONLY_ROLES.includes(role)) return false;
-  if (entry.holders.includes(PROCEDURE) && holdsStep(role, scope.steps)) return true;
-  return entry.holders.includes(INTAKE) && holdsStep(role, scope.steps.filter((s) => s.kind === 'intake'));
+  if (READ_ONLY_ROLES.includes(role) && WRITES.includes(permission)) return false;
+  if (entry.holders.includes(role) || entry.holders.includes(EVERY_OFFICER)) return true;
+  return !!scope && !READ_ONLY_ROLES.includes(role) && viaStep(role, entry, scope) !== undefined;
 }
 
 /** The one question: may an officer holding `roles` do `permission` (in `scope`)? Deny by default. */
@@ -253,8 +266,8 @@ export const SPECIFIC_PERSONAL_INPUTS: readonly string[] = [
 /** What a masked value shows. */
 export const MASK = '••••';
 
-/** How a role holds a permission in a scope: named in the table, through a step it holds, or as any officer. */
-export type Grant = 'named' | 'procedure' | 'intake' | 'every-officer';
+/** How a role holds a permission in a scope: named in the table, as any officer, or through a step it holds (the token). */
+export type Grant = 'named' | 'every-officer' | typeof PROCEDURE | typeof INTAKE | typeof SIGNING | typeof NUMBERING;
 
 /** What one role may do in a scope (an office), each permission with how it is held. */
 export function grantsOf(role: string, scope: Scope): { permission: Permission; grant: Grant }[] {
@@ -262,7 +275,7 @@ export function grantsOf(role: string, scope: Scope): { permission: Permission; 
   for (const permission of PERMISSION_IDS) {
     if (!roleMay(role, permission, scope)) continue;
     const holders: readonly string[] = PERMISSIONS[permission].holders;
-    const grant: Grant = holders.includes(role) ? 'named' : holders.includes(EVERY_OFFICER) ? 'every-officer' : roleMay(role, permission, { steps: scope.steps.filter((s) => s.kind === 'intake') }) && holders.includes(INTAKE) ? 'intake' : 'procedure';
+    const grant = (holders.includes(role) ? 'named' : holders.includes(EVERY_OFFICER) ? 'every-officer' : viaStep(role, PERMISSIONS[permission], scope)) as Grant;
     out.push({ permission, grant });
   }
   return out;

@@ -2,7 +2,7 @@
  * The permission policy in words: /petugas/hak-akses (each role of the office and what it may do)
  * and the page a staff route answers when the officer's roles do not hold its permission. Pure.
  */
-import { PERMISSIONS, type Grant, type Permission } from '../../domain/staff/permissions.js';
+import { INTAKE, NUMBERING, PERMISSIONS, PROCEDURE, SIGNING, type Grant, type Permission } from '../../domain/staff/permissions.js';
 import { L, type Lang } from '../i18n.js';
 import { html } from './html.js';
 import { staffPage, withLang, type StaffShell } from './layout.js';
@@ -32,11 +32,15 @@ export interface RoleGrants {
 }
 
 const grantNote = (lang: Lang, g: Grant) =>
-  g === 'procedure'
+  g === PROCEDURE
     ? L(lang, 'untuk layanan yang salah satu tahapnya dipegang peran ini', 'for services where this role holds a step')
-    : g === 'intake'
+    : g === INTAKE
       ? L(lang, 'untuk layanan yang tahap penerimaannya dipegang peran ini', 'for services where this role holds the intake step')
-      : '';
+      : g === SIGNING
+        ? L(lang, 'untuk layanan yang tahap tanda tangannya dipegang peran ini', 'for services where this role holds the signing step')
+        : g === NUMBERING
+          ? L(lang, 'untuk layanan yang tahap penomorannya dipegang peran ini', 'for services where this role holds the numbering step')
+          : '';
 
 /** Every role of the office and what it may do, the officer's own roles first and marked. */
 export function permissionsPage(shell: StaffShell, v: { officeName: string; roles: RoleGrants[] }): string {
