@@ -1,8 +1,9 @@
 /**
  * The permission table at the record, in Kota Banjarmasin: the counter registers only for the
  * roles the decree gives it (the front office; the Pramu Sosial for Rumah Singgah clients only),
- * and a case's ID scans and its specific personal data answers (a chronic illness) are shown to
- * those who work its service and to the head of office, masked (••••) for everyone else.
+ * a case is read by named readers and by the roles holding a step of its service, and its ID
+ * scans and specific personal data answers (a chronic illness) are shown to those who work its
+ * service and to the head of office, masked (••••) for other readers.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -88,9 +89,10 @@ describe(`permissions at the record (${TEST_DB})`, () => {
       assert.match(body, new RegExp(`href="/petugas/unggahan/${scan.value.id}"`), role);
       assert.equal(await upload(role), 200, role);
     }
-    // The auditor, the survey officer and the emergency team (TRC works other services) read the
-    // case, but the illness and the scans are masked, and the scan itself is refused.
-    for (const role of ['auditor', 'surveyor', 'trc']) {
+    // The auditor, the survey officer and the complaint officer (whom Banjarmasin's decree gives
+    // emergency reports, not this service) read the case, but the illness and the scans are
+    // masked, and the scan itself is refused.
+    for (const role of ['auditor', 'surveyor', 'pengelola-pengaduan']) {
       const { answers, body } = await page(role);
       assert.match(answers, /Memiliki penyakit kronis[^<]*<\/dt><dd><span data-masked>••••<\/span> <span class="meta">\(data pribadi spesifik\)<\/span>/, role);
       assert.match(answers, /Status pekerjaan<\/dt><dd>Bukan Pekerja/, `${role}: ordinary answers stay`);
@@ -98,6 +100,17 @@ describe(`permissions at the record (${TEST_DB})`, () => {
       assert.match(body, /<span data-masked>••••<\/span> <span class="meta">\(dokumen terlindungi\)/, role);
       assert.equal(await upload(role), 403, role);
     }
+    // The emergency team (TRC) works only the services it holds steps of: not this case, its
+    // timeline or its scan.
+    const trc = await api.login(`trc@${OFFICE}`);
+    const refused = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${filed.value.id}`, headers: trc });
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.body, /Tidak berwenang: peran Anda tidak dapat mencari dan membuka berkas/);
+    assert.doesNotMatch(refused.body, /Rahmat Hidayat|6371011203880004/);
+    const timeline = await api.req('GET', `/api/v1/applications/${filed.value.id}/timeline`, undefined, trc);
+    assert.equal(timeline.status, 403);
+    assert.equal(timeline.json().error.code, 'permission-required');
+    assert.equal(await upload('trc'), 403);
     // The administrator manages accounts and reads no case at all.
     const admin = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${filed.value.id}`, headers: await api.login(`admin@${OFFICE}`) });
     assert.equal(admin.statusCode, 403);

@@ -7,6 +7,7 @@ import { completeTask } from '../../usecases/applications/complete-task.js';
 import { findOfficeCase } from '../../usecases/applications/find-case.js';
 import { findTrackedCase } from '../../usecases/applications/find-tracked-case.js';
 import { publicStatus } from '../../usecases/applications/public-status.js';
+import { caseRefused, mayReadCase } from '../../usecases/applications/read-case-file.js';
 import { resubmitFile } from '../../usecases/applications/resubmit-file.js';
 import { fileTooLarge, storeUpload } from '../../usecases/applications/store-upload.js';
 import { submitApplication } from '../../usecases/applications/submit-application.js';
@@ -140,6 +141,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     async (req, reply) => {
       const found = await findOfficeCase(ctx, officerOf(req).user.officeId, req.params.id);
       if (!found) return sendFailure(reply, failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found').error);
+      if (!(await mayReadCase(ctx, officerOf(req).user.roles, found))) return sendFailure(reply, caseRefused().error);
       return caseTimeline(ctx, found, officerOf(req).user.roles);
     },
   );

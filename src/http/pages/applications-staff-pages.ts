@@ -48,6 +48,7 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   app.get('/petugas/berkas/:id', { config: { may: 'applications.read' }, schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
     const { user } = officerOf(req);
     const f = await readCaseFile(ctx, user, req.params.id);
+    if (!f.ok && f.error.kind === 'forbidden') return sendHtml(reply, refusedPage(shellOf(req), { words: refusalOf('applications.read'), permission: 'applications.read', path: req.url.split('?')[0]! }), 403);
     if (!f.ok) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     const [step, outcome] = (req.query.selesai ?? '').split(':');
     const signing = await signingOf(user.officeId, f.value, req.query.tandatangan);

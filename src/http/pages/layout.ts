@@ -88,6 +88,7 @@ export function staffNav(shell: StaffShell): Raw {
 <a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
+<a href="${withLang('/petugas/hak-akses', lang)}">${L(lang, 'Hak akses', 'Permissions')}</a>
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }
@@ -289,4 +290,9 @@ main{overflow-wrap:break-word}
   .facts dd>.meta{font-size:7pt}
   @page{size:A4;margin:10mm 11mm}
 }
+/* Role permissions (/petugas/hak-akses): one folding section per role, the officer's own open. */
+details.role-grants{border-bottom:1px solid #e5e7eb;padding:.25rem 0}
+details.role-grants summary{cursor:pointer;padding:.4rem 0;min-height:44px}
+details.role-grants summary h2{display:inline;border:none;margin:0;font-size:1.1rem}
+details.role-grants ul{margin:.25rem 0 .75rem;padding-left:1.2rem}
 `;

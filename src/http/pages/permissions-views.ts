@@ -2,7 +2,7 @@
  * The permission policy in words: /petugas/hak-akses (each role of the office and what it may do)
  * and the page a staff route answers when the officer's roles do not hold its permission. Pure.
  */
-import { INTAKE, NUMBERING, PERMISSIONS, PROCEDURE, SIGNING, type Grant, type Permission } from '../../domain/staff/permissions.js';
+import { EVERY_OFFICER, INTAKE, NUMBERING, PERMISSION_IDS, PERMISSIONS, PROCEDURE, SIGNING, type Grant, type Permission } from '../../domain/staff/permissions.js';
 import { L, type Lang } from '../i18n.js';
 import { html } from './html.js';
 import { staffPage, withLang, type StaffShell } from './layout.js';
@@ -42,11 +42,12 @@ const grantNote = (lang: Lang, g: Grant) =>
           ? L(lang, 'untuk layanan yang tahap penomorannya dipegang peran ini', 'for services where this role holds the numbering step')
           : '';
 
-/** Every role of the office and what it may do, the officer's own roles first and marked. */
+/** Every role of the office and what it may do beyond what every officer may, the officer's own roles first and open. */
 export function permissionsPage(shell: StaffShell, v: { officeName: string; roles: RoleGrants[] }): string {
   const { lang } = shell;
   const mine = (r: RoleGrants) => shell.roles?.includes(r.id) ?? false;
   const ordered = [...v.roles.filter(mine), ...v.roles.filter((r) => !mine(r))];
+  const everyone = PERMISSION_IDS.filter((p) => (PERMISSIONS[p].holders as readonly string[]).includes(EVERY_OFFICER));
   const body = html`<h1>${L(lang, 'Hak akses peran', 'Role permissions')}</h1>
 <p class="meta">${v.officeName}</p>
 <p>${L(
@@ -54,12 +55,14 @@ export function permissionsPage(shell: StaffShell, v: { officeName: string; role
     'Setiap peran hanya boleh melakukan yang tercantum di bawah; yang tidak tercantum ditolak. Peran yang memegang tahap prosedur suatu layanan (menurut keputusan standar pelayanan) boleh membuka dan mengerjakan berkas layanan itu. Data pribadi spesifik (kesehatan, disabilitas, anak) dan dokumen unggahan disamarkan (••••) bagi peran lain.',
     'Each role may do only what is listed below; anything else is refused. A role that holds a step of a service’s procedure (as the service standard decree sets it) may open and work that service’s cases. Specific personal data (health, disability, children) and uploaded documents are masked (••••) for other roles.',
   )}</p>
-${ordered.map(
-    (r) => html`<section class="role-grants" aria-labelledby="role-${r.id}"><h2 id="role-${r.id}">${r.name}${mine(r) ? html` <span class="badge sla-on-time">${L(lang, 'peran Anda', 'your role')}</span>` : ''}</h2>
+<p>${L(lang, 'Setiap petugas yang masuk boleh', 'Every signed-in officer may')}: ${everyone.map((p, i) => html`${i ? '; ' : ''}${words(lang, p)}`)}.</p>
+${ordered.map((r) => {
+    const grants = r.grants.filter((g) => g.grant !== 'every-officer');
+    return html`<details class="role-grants"${mine(r) ? html` open` : ''}><summary><h2 id="role-${r.id}">${r.name}${mine(r) ? html` <span class="badge sla-on-time">${L(lang, 'peran Anda', 'your role')}</span>` : ''}</h2> <span class="meta">${grants.length} ${L(lang, 'hak', grants.length === 1 ? 'permission' : 'permissions')}</span></summary>
 ${r.description ? html`<p class="meta">${r.description}</p>` : ''}
-${r.grants.length
-  ? html`<ul data-role="${r.id}">${r.grants.map((g) => html`<li data-permission="${g.permission}">${words(lang, g.permission)}${grantNote(lang, g.grant) ? html` <span class="meta">(${grantNote(lang, g.grant)})</span>` : ''}</li>`)}</ul>`
-  : html`<p>${L(lang, 'Tidak ada hak selain masuk.', 'No permission beyond signing in.')}</p>`}</section>`,
-  )}`;
+${grants.length
+  ? html`<ul data-role="${r.id}">${grants.map((g) => html`<li data-permission="${g.permission}">${words(lang, g.permission)}${grantNote(lang, g.grant) ? html` <span class="meta">(${grantNote(lang, g.grant)})</span>` : ''}</li>`)}</ul>`
+  : html`<p data-role="${r.id}">${L(lang, 'Tidak ada hak selain yang dimiliki setiap petugas.', 'No permission beyond every officer’s.')}</p>`}</details>`;
+  })}`;
   return staffPage(shell, { title: L(lang, 'Hak akses peran', 'Role permissions'), path: PERMISSIONS_PATH, body });
 }

@@ -43,11 +43,20 @@ export interface CaseFile {
   mayOpenUploads: boolean;
 }
 
+/** A step holder reads only the cases of the services it holds a step in (a named reader reads them all). */
+export async function mayReadCase(ctx: Ctx, roles: readonly string[], app: Pick<Case, 'service_version_id'>): Promise<boolean> {
+  return may(roles, 'applications.read', scopeOf([{ service: await serviceOfCase(ctx, app.service_version_id) }]));
+}
+
+export const caseRefused = () =>
+  failWith('forbidden', 'permission-required', 'Peran Anda tidak dapat membuka berkas layanan ini', 'Your role cannot open the cases of this service');
+
 export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles: string[] }, id: string): Promise<Outcome<CaseFile>> {
   const app = await findCase(ctx.database.db, officer.officeId, id);
   if (!app) return failWith('not-found', 'application-not-found', 'Berkas tidak ditemukan', 'Case not found');
   const office = ctx.catalogue.officeById(app.office_id).office;
   const service = await serviceOfCase(ctx, app.service_version_id);
+  if (!may(officer.roles, 'applications.read', scopeOf([{ service }]))) return caseRefused();
   const task = await openTaskFor(ctx.database.db, app.id);
   const now = nowOf(ctx).toISOString();
   const local = (iso: string) => ctx.clock.local(office, iso);

@@ -1,0 +1,88 @@
+/**
+ * The permission policy as an officer meets it in Chromium (Kota Banjarmasin): the Pramu Sosial
+ * opens "Hak akses" from the staff menu and reads, per role of the office, what it may do, its own
+ * role first; the survey officer who opens the counter form gets the bilingual "Akses ditolak"
+ * page (403), not JSON. On a 360 px phone and a 1280 px laptop, in both languages, axe-clean.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { TEST_DB } from '../support/db.js';
+import { axeViolations, browserHarness, overflowingElements } from '../support/browser.js';
+import { signInAs } from '../support/sign-in.js';
+
+/** Screenshots for a person to look at (SIGAP_SCREENSHOTS=dir); nothing is written otherwise. */
+const SHOTS = process.env.SIGAP_SCREENSHOTS;
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+};
+const axeIds = async (page: Page) => (await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+const VIEWS = [
+  { name: 'phone', viewport: { width: 360, height: 740 } },
+  { name: 'laptop', viewport: { width: 1280, height: 800 } },
+] as const;
+
+describe(`role permissions in a browser (${TEST_DB})`, () => {
+  let browser: Browser;
+  let base: string;
+  let h: Awaited<ReturnType<typeof browserHarness>> | undefined;
+  before(async () => {
+    h = await browserHarness();
+    ({ browser, base } = h);
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('shows each role of the office and what it may do, the officer’s own role first', async () => {
+    for (const view of VIEWS) {
+      const ctx = await browser.newContext({ viewport: view.viewport });
+      const page = await ctx.newPage();
+      await signInAs(page, base, 'pramu-sosial@kota-banjarmasin');
+      await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Hak akses' }).click();
+      await page.getByRole('heading', { name: 'Hak akses peran', level: 1 }).waitFor();
+      const roles = await page.locator('main h2').allTextContents();
+      assert.equal(roles.length, 16, 'every role of Kota Banjarmasin');
+      assert.match(roles[0]!, /^Pramu Sosial peran Anda$/);
+      assert.ok(roles.includes('Tim Reaksi Cepat (TRC)') && roles.includes('Auditor (baca saja)'), roles.join(' | '));
+      const pramu = page.locator('ul[data-role="pramu-sosial"]');
+      assert.match((await pramu.textContent()) ?? '', /mendaftarkan permohonan di loket.*\(untuk layanan yang tahap penerimaannya dipegang peran ini\)/s);
+      const auditor = (await page.locator('ul[data-role="auditor"] li').allTextContents()).join('\n');
+      assert.doesNotMatch(auditor, /mendaftarkan|mengerjakan|menandatangani/, 'the auditor only reads');
+      assert.deepEqual(await axeIds(page), []);
+      assert.deepEqual(await overflowingElements(page), [], `${view.name}: no sideways scrolling`);
+      await shot(page, `permissions-${view.name}-id`);
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Role permissions', level: 1 }).waitFor();
+      assert.match((await pramu.textContent()) ?? '', /register applications at the counter.*\(for services where this role holds the intake step\)/s);
+      assert.match((await page.locator('main h2').first().textContent()) ?? '', /your role/);
+      assert.deepEqual(await axeIds(page), []);
+      assert.deepEqual(await overflowingElements(page), [], `${view.name} (en): no sideways scrolling`);
+      await shot(page, `permissions-${view.name}-en`);
+      await ctx.close();
+    }
+  });
+
+  it('refuses the survey officer the counter form with the bilingual 403 page, not JSON', async () => {
+    for (const view of VIEWS) {
+      const ctx = await browser.newContext({ viewport: view.viewport });
+      const page = await ctx.newPage();
+      await signInAs(page, base, 'surveyor@kota-banjarmasin');
+      for (const lang of ['id', 'en'] as const) {
+        const res = await page.goto(`${base}/petugas/daftar-baru${lang === 'en' ? '?lang=en' : ''}`);
+        assert.equal(res?.status(), 403);
+        assert.match(res!.headers()['content-type'] ?? '', /text\/html/);
+        await page.getByRole('heading', { name: lang === 'id' ? 'Akses ditolak' : 'Access refused', level: 1 }).waitFor();
+        const alert = (await page.getByRole('alert').textContent()) ?? '';
+        assert.equal(alert, lang === 'id' ? 'Tidak berwenang: peran Anda tidak dapat mendaftarkan permohonan di loket (peran loket, dan peran yang memegang tahap penerimaan layanan itu).' : 'Not allowed: your role cannot register applications at the counter (the counter role, and roles holding the intake step of that service).');
+        const other = (await page.locator(`main p[lang="${lang === 'id' ? 'en' : 'id'}"]`).textContent()) ?? '';
+        assert.match(other, lang === 'id' ? /^Not allowed: your role cannot register applications/ : /^Tidak berwenang: peran Anda tidak dapat mendaftarkan/);
+        assert.ok(await page.getByRole('link', { name: lang === 'id' ? 'Lihat hak akses setiap peran' : 'See what each role may do' }).isVisible());
+        assert.deepEqual(await axeIds(page), []);
+        assert.deepEqual(await overflowingElements(page), [], `${view.name} ${lang}: no sideways scrolling`);
+        await shot(page, `refused-${view.name}-${lang}`);
+      }
+      await ctx.close();
+    }
+  });
+});
