@@ -14,7 +14,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredOffice } from '../db/standards-repo.js';
 import type { StaffUser } from '../db/staff-repo.js';
-import { isPermission, may, readsOnly, refusalOf, scopeOf, WRITES, type Permission, type Scope } from '../domain/staff/permissions.js';
+import { isPermission, may, PERMISSION_IDS, readsOnly, refusalOf, scopeOf, WRITES, type Permission, type Scope } from '../domain/staff/permissions.js';
 import { PUBLIC_ACTOR, type Actor, type Ctx } from '../usecases/context.js';
 import { sessionUser } from '../usecases/staff/session-user.js';
 import { pickLang, type Lang } from './i18n.js';
@@ -159,6 +159,9 @@ export function officeScope(office: StoredOffice): Scope {
   return s;
 }
 
+/** Everything the officer's roles may do in their office (for the staff menu). */
+export const allowedIn = (o: Pick<Officer, 'user' | 'office'>): Permission[] => PERMISSION_IDS.filter((p) => may(o.user.roles, p, officeScope(o.office)));
+
 /** 403: the officer's roles do not hold the route's permission (the bilingual page, or the JSON failure). */
 function refusePermission(req: FastifyRequest, reply: FastifyReply, permission: Permission | undefined) {
   const o = req.officer!;
@@ -166,7 +169,7 @@ function refusePermission(req: FastifyRequest, reply: FastifyReply, permission: 
   const code = permission && WRITES.includes(permission) && readsOnly(o.user.roles) ? 'read-only-role' : 'permission-required';
   if (isApi(req)) return sendError(reply, 403, code, ...refusalWords(code, permission), { permission });
   reply.header('cache-control', 'no-store');
-  return sendHtml(reply, refusedPage({ lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles }, { words: refusalWords(code, permission), permission, path: req.url.split('?')[0]! }), 403);
+  return sendHtml(reply, refusedPage({ lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles, allowed: allowedIn(o) }, { words: refusalWords(code, permission), permission, path: req.url.split('?')[0]! }), 403);
 }
 
 /** The refusal's words: a reader's own, or what the missing permission would allow. */

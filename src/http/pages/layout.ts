@@ -1,5 +1,6 @@
 /** The page frame (public and staff) and the site stylesheet. Pure: data in, HTML out. */
 import { L, t, type Lang } from '../i18n.js';
+import type { Permission } from '../../domain/staff/permissions.js';
 import { html, type Raw } from './html.js';
 
 export interface PageOptions {
@@ -71,6 +72,8 @@ export interface StaffShell {
   csrf: string;
   /** The officer's roles: the menu shows an entry only to the roles it serves (the server still decides). */
   roles?: readonly string[];
+  /** What the officer's roles may do in their office (domain/staff/permissions.ts), for the menu. */
+  allowed?: readonly Permission[];
 }
 
 /** The hidden CSRF field every staff form carries. */
@@ -78,17 +81,12 @@ export const csrfField = (shell: Pick<StaffShell, 'csrf'>) => html`<input type="
 
 export function staffNav(shell: StaffShell): Raw {
   const { lang } = shell;
+  // An entry only for the permissions it serves (the server decides anyway); a shell that does
+  // not say (a view test) shows every entry but the admin's.
+  const can = (p: Permission) => (shell.allowed ? shell.allowed.includes(p) : p === 'calendar.admin' || p === 'accounts.admin' ? !!shell.roles?.includes('admin') : true);
+  const link = (p: Permission, href: string, id: string, en: string) => (can(p) ? html`<a href="${withLang(href, lang)}">${L(lang, id, en)}</a>\n` : '');
   return html`<nav class="staff-nav" aria-label="${L(lang, 'Menu petugas', 'Staff menu')}"><a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a>
-<a href="${withLang('/petugas/cari', lang)}">${L(lang, 'Cari berkas', 'Find cases')}</a>
-<a href="${withLang('/petugas/daftar-baru', lang)}">${L(lang, 'Daftarkan permohonan', 'Register application')}</a>
-<a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Supervisi', 'Supervision')}</a>
-<a href="${withLang('/petugas/surat', lang)}">${L(lang, 'Surat', 'Letters')}</a>
-<a href="${withLang('/petugas/registri', lang)}">${L(lang, 'Registri DTKS', 'DTKS registry')}</a>
-<a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
-<a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
-${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
-${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
-<a href="${withLang('/petugas/hak-akses', lang)}">${L(lang, 'Hak akses', 'Permissions')}</a>
+${link('applications.read', '/petugas/cari', 'Cari berkas', 'Find cases')}${link('applications.register', '/petugas/daftar-baru', 'Daftarkan permohonan', 'Register application')}${link('applications.supervise', '/petugas/supervisi', 'Supervisi', 'Supervision')}${link('letters.read', '/petugas/surat', 'Surat', 'Letters')}${link('registry.lookup', '/petugas/registri', 'Registri DTKS', 'DTKS registry')}${can('complaints.read') ? link('complaints.read', '/petugas/pengaduan', 'Pengaduan', 'Complaints') : link('complaints.record', '/petugas/pengaduan/baru', 'Catat pengaduan', 'Record a complaint')}${link('surveys.overview', '/petugas/survei', 'Survei (SKM)', 'Survey (SKM)')}${link('calendar.admin', '/petugas/kalender', 'Jam & hari libur', 'Hours & holidays')}${link('accounts.admin', '/petugas/akun', 'Akun petugas', 'Staff accounts')}<a href="${withLang('/petugas/hak-akses', lang)}">${L(lang, 'Hak akses', 'Permissions')}</a>
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }
