@@ -2,7 +2,7 @@
  * The permission policy as an officer meets it in Chromium (Kota Banjarmasin): the Pramu Sosial
  * opens "Hak akses" from the staff menu and reads, per role of the office, what it may do, its own
  * role first; the survey officer, whose menu offers no counter, opens the counter form by its
- * address and gets the bilingual "Akses ditolak" page (403), not JSON. On a 360 px phone and a 1280 px laptop, in both languages, axe-clean.
+ * address and gets the bilingual "Tidak berwenang" page (403), not JSON. On a 360 px phone and a 1280 px laptop, in both languages, axe-clean.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -76,11 +76,11 @@ describe(`role permissions in a browser (${TEST_DB})`, () => {
         const res = await page.goto(`${base}/petugas/daftar-baru${lang === 'en' ? '?lang=en' : ''}`);
         assert.equal(res?.status(), 403);
         assert.match(res!.headers()['content-type'] ?? '', /text\/html/);
-        await page.getByRole('heading', { name: lang === 'id' ? 'Akses ditolak' : 'Access refused', level: 1 }).waitFor();
+        await page.getByRole('heading', { name: lang === 'id' ? 'Tidak berwenang' : 'Not allowed', level: 1 }).waitFor();
         const alert = (await page.getByRole('alert').textContent()) ?? '';
-        assert.equal(alert, lang === 'id' ? 'Tidak berwenang: peran Anda tidak dapat mendaftarkan permohonan di loket (peran loket, dan peran yang memegang tahap penerimaan layanan itu).' : 'Not allowed: your role cannot register applications at the counter (the counter role, and roles holding the intake step of that service).');
+        assert.equal(alert, lang === 'id' ? 'Peran Anda tidak berwenang mendaftarkan permohonan di loket (peran loket, dan peran yang memegang tahap penerimaan layanan itu).' : 'Your role may not register applications at the counter (the counter role, and roles holding the intake step of that service).');
         const other = (await page.locator(`main p[lang="${lang === 'id' ? 'en' : 'id'}"]`).textContent()) ?? '';
-        assert.match(other, lang === 'id' ? /^Not allowed: your role cannot register applications/ : /^Tidak berwenang: peran Anda tidak dapat mendaftarkan/);
+        assert.match(other, lang === 'id' ? /^Your role may not register applications/ : /^Peran Anda tidak berwenang mendaftarkan/);
         assert.ok(await page.getByRole('link', { name: lang === 'id' ? 'Lihat hak akses setiap peran' : 'See what each role may do' }).isVisible());
         assert.deepEqual(await axeIds(page), []);
         assert.deepEqual(await overflowingElements(page), [], `${view.name} ${lang}: no sideways scrolling`);

@@ -105,12 +105,17 @@ describe(`permissions at the record (${TEST_DB})`, () => {
     const trc = await api.login(`trc@${OFFICE}`);
     const refused = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${filed.value.id}`, headers: trc });
     assert.equal(refused.statusCode, 403);
-    assert.match(refused.body, /Tidak berwenang: peran Anda tidak dapat mencari dan membuka berkas/);
+    assert.match(refused.body, /Peran Anda tidak berwenang mencari dan membuka berkas/);
     assert.doesNotMatch(refused.body, /Rahmat Hidayat|6371011203880004/);
     const timeline = await api.req('GET', `/api/v1/applications/${filed.value.id}/timeline`, undefined, trc);
     assert.equal(timeline.status, 403);
     assert.equal(timeline.json().error.code, 'permission-required');
     assert.equal(await upload('trc'), 403);
+    // The receipt carries the tracking code (the applicant's key to withdraw): the counter reprints it, a reader does not.
+    const receipt = async (role: string) => (await t.app.inject({ method: 'GET', url: `/petugas/berkas/${filed.value.id}/tanda-terima`, headers: await api.login(`${role}@${OFFICE}`) })).statusCode;
+    assert.equal(await receipt('front-office'), 200);
+    assert.equal(await receipt('auditor'), 403);
+    assert.equal(await receipt('kepala-dinas'), 403);
     // The administrator manages accounts and reads no case at all.
     const admin = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${filed.value.id}`, headers: await api.login(`admin@${OFFICE}`) });
     assert.equal(admin.statusCode, 403);

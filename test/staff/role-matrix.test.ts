@@ -61,7 +61,7 @@ describe(`role matrix: every staff route × every role of ${OFFICE} (${TEST_DB})
             else if (url.startsWith('/api/')) {
               const code = res.json().error?.code;
               if (code !== 'permission-required' && code !== 'read-only-role') wrong.push(`${what}: JSON code ${code}`);
-            } else if (!/<h1>Akses ditolak<\/h1>/.test(res.body) || !/<p lang="en" class="meta">/.test(res.body)) wrong.push(`${what}: not the bilingual refusal page`);
+            } else if (!/<h1>Tidak berwenang<\/h1>/.test(res.body) || !/<p lang="en" class="meta">/.test(res.body)) wrong.push(`${what}: not the bilingual refusal page`);
           }
         }
       }

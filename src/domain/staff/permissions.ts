@@ -180,7 +180,7 @@ export const PERMISSION_IDS = Object.keys(PERMISSIONS) as Permission[];
 /** Why an officer without `permission` is refused, in both languages. */
 export function refusalOf(permission: Permission): [string, string] {
   const e: Entry = PERMISSIONS[permission];
-  return e.refusal ? [e.refusal.id, e.refusal.en] : [`Tidak berwenang: peran Anda tidak dapat ${e.id}`, `Not allowed: your role cannot ${e.en}`];
+  return e.refusal ? [e.refusal.id, e.refusal.en] : [`Peran Anda tidak berwenang ${e.id}`, `Your role may not ${e.en}`];
 }
 
 /** Permissions that change state (everything else reads). Read-only roles hold none of them. */

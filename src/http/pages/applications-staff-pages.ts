@@ -120,7 +120,8 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     return reply.redirect(withLang(`/petugas/berkas/${r.value.id}/tanda-terima`, req.lang), 303);
   });
 
-  app.get('/petugas/berkas/:id/tanda-terima', { config: { may: 'applications.read' }, schema: { params: idParams } }, async (req, reply) => {
+  // The receipt carries the tracking code, with which the applicant may withdraw: the counter's only.
+  app.get('/petugas/berkas/:id/tanda-terima', { config: { may: 'applications.register' }, schema: { params: idParams } }, async (req, reply) => {
     const receipt = await showOfficeReceipt(ctx, officerOf(req).office.id, req.params.id);
     if (!receipt) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     return sendHtml(reply, counterReceiptPage(shellOf(req), receipt));

@@ -16,12 +16,12 @@ export function refusedPage(shell: StaffShell, o: { words: readonly [string, str
   const { lang } = shell;
   const other: Lang = lang === 'id' ? 'en' : 'id';
   const say = (l: Lang) => `${L(l, o.words[0], o.words[1])}.`;
-  const body = html`<h1>${L(lang, 'Akses ditolak', 'Access refused')}</h1>
+  const body = html`<h1>${L(lang, 'Tidak berwenang', 'Not allowed')}</h1>
 <p role="alert" data-testid="refused">${say(lang)}</p>
 <p lang="${other}" class="meta">${say(other)}</p>
 ${o.permission ? html`<p class="meta">${L(lang, 'Hak yang diperlukan', 'Permission needed')}: <code>${o.permission}</code></p>` : ''}
 <p><a href="${withLang(PERMISSIONS_PATH, lang)}">${L(lang, 'Lihat hak akses setiap peran', 'See what each role may do')}</a> · <a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a></p>`;
-  return staffPage(shell, { title: L(lang, 'Akses ditolak', 'Access refused'), path: o.path, body });
+  return staffPage(shell, { title: L(lang, 'Tidak berwenang', 'Not allowed'), path: o.path, body });
 }
 
 export interface RoleGrants {

@@ -136,7 +136,7 @@ describe('the permission table', () => {
       const [id, en] = refusalOf(p);
       assert.ok(id.length > 10 && en.length > 10 && id !== en, p);
     }
-    assert.equal(refusalOf('registry.import')[0], 'Tidak berwenang: peran Anda tidak dapat mengimpor ekstrak registri dan mengunduh laporan impor');
+    assert.equal(refusalOf('registry.import')[0], 'Peran Anda tidak berwenang mengimpor ekstrak registri dan mengunduh laporan impor');
   });
 });
 
