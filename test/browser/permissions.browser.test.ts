@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
 import { axeViolations, browserHarness, overflowingElements } from '../support/browser.js';
 import { signInAs } from '../support/sign-in.js';
@@ -23,22 +23,20 @@ const VIEWS = [
 ] as const;
 
 describe(`role permissions in a browser (${TEST_DB})`, () => {
-  let browser: Browser;
-  let base: string;
+  // One server and one Chromium for the file.
   let h: Awaited<ReturnType<typeof browserHarness>> | undefined;
-  before(async () => {
-    h = await browserHarness();
-    ({ browser, base } = h);
-  });
-  after(async () => {
-    await h?.close();
-  });
+  before(async () => void (h = await browserHarness()));
+  after(async () => h?.close());
+  const open = async (view: (typeof VIEWS)[number], username: string): Promise<{ ctx: BrowserContext; page: Page }> => {
+    const ctx = await h!.browser.newContext({ viewport: view.viewport });
+    const page = await ctx.newPage();
+    await signInAs(page, h!.base, username);
+    return { ctx, page };
+  };
 
   it('shows each role of the office and what it may do, the officer’s own role first', async () => {
     for (const view of VIEWS) {
-      const ctx = await browser.newContext({ viewport: view.viewport });
-      const page = await ctx.newPage();
-      await signInAs(page, base, 'pramu-sosial@kota-banjarmasin');
+      const { ctx, page } = await open(view, 'pramu-sosial@kota-banjarmasin');
       await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Hak akses' }).click();
       await page.getByRole('heading', { name: 'Hak akses peran', level: 1 }).waitFor();
       const roles = await page.locator('main h2').allTextContents();
@@ -65,15 +63,13 @@ describe(`role permissions in a browser (${TEST_DB})`, () => {
 
   it('refuses the survey officer the counter form with the bilingual 403 page, not JSON', async () => {
     for (const view of VIEWS) {
-      const ctx = await browser.newContext({ viewport: view.viewport });
-      const page = await ctx.newPage();
-      await signInAs(page, base, 'surveyor@kota-banjarmasin');
+      const { ctx, page } = await open(view, 'surveyor@kota-banjarmasin');
       // The menu does not offer what the role may not do; an old bookmark still reaches the server.
       const menu = page.getByRole('navigation', { name: 'Menu petugas' });
       assert.equal(await menu.getByRole('link', { name: 'Daftarkan permohonan' }).count(), 0);
       assert.equal(await menu.getByRole('link', { name: 'Survei (SKM)' }).count(), 1);
       for (const lang of ['id', 'en'] as const) {
-        const res = await page.goto(`${base}/petugas/daftar-baru${lang === 'en' ? '?lang=en' : ''}`);
+        const res = await page.goto(`${h!.base}/petugas/daftar-baru${lang === 'en' ? '?lang=en' : ''}`);
         assert.equal(res?.status(), 403);
         assert.match(res!.headers()['content-type'] ?? '', /text\/html/);
         await page.getByRole('heading', { name: lang === 'id' ? 'Tidak berwenang' : 'Not allowed', level: 1 }).waitFor();
