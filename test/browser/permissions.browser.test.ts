@@ -2,7 +2,8 @@
  * The permission policy as an officer meets it in Chromium (Kota Banjarmasin): the Pramu Sosial
  * opens "Hak akses" from the staff menu and reads, per role of the office, what it may do, its own
  * role first; the survey officer, whose menu offers no counter, opens the counter form by its
- * address and gets the bilingual "Tidak berwenang" page (403), not JSON. On a 360 px phone and a 1280 px laptop, in both languages, axe-clean.
+ * address and gets the bilingual "Tidak berwenang" page (403), not JSON; the auditor sees a
+ * chronic illness and an ID scan masked on a case page, the front office sees them. On a 360 px phone and a 1280 px laptop, in both languages, axe-clean.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -10,6 +11,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
 import { axeViolations, browserHarness, overflowingElements } from '../support/browser.js';
 import { signInAs } from '../support/sign-in.js';
+import { PNG_1X1 } from '../support/fixtures.js';
+import { storeUpload } from '../../src/usecases/applications/store-upload.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
+import { actorFor } from '../letters/helpers.js';
 
 /** Screenshots for a person to look at (SIGAP_SCREENSHOTS=dir); nothing is written otherwise. */
 const SHOTS = process.env.SIGAP_SCREENSHOTS;
@@ -81,6 +86,39 @@ describe(`role permissions in a browser (${TEST_DB})`, () => {
         assert.deepEqual(await axeIds(page), []);
         assert.deepEqual(await overflowingElements(page), [], `${view.name} ${lang}: no sideways scrolling`);
         await shot(page, `refused-${view.name}-${lang}`);
+      }
+      await ctx.close();
+    }
+  });
+
+  it('masks a chronic illness and the ID scan on the case page for the auditor, not for the front office', async () => {
+    const t = h!.t;
+    const scan = await storeUpload(t.ctx, PNG_1X1, 'ktp-rahmat.png');
+    assert.ok(scan.ok);
+    const filed = await submitApplication(
+      t.ctx,
+      {
+        office: 'kota-banjarmasin',
+        service: 'pengusulan-jkn-kis',
+        channel: 'counter',
+        applicant: { nik: '6371011203880004', name: 'Rahmat Hidayat', phone: '081351234567', address: 'Jl. Pramuka No. 21, Sungai Lulut', residentOfRegion: true },
+        answers: { 'status-pekerjaan': 'bukan-pekerja', 'penyakit-kronis': true },
+        attachments: [{ requirement: 'kk-ktp', upload: scan.value.id }],
+      },
+      await actorFor(t.ctx, 'front-office@kota-banjarmasin'),
+    );
+    assert.ok(filed.ok, JSON.stringify(filed));
+    for (const [role, masked] of [['auditor', true], ['front-office', false]] as const) {
+      const { ctx, page } = await open(VIEWS[0], `${role}@kota-banjarmasin`);
+      for (const lang of ['id', 'en'] as const) {
+        await page.goto(`${h!.base}/petugas/berkas/${filed.value.id}${lang === 'en' ? '?lang=en' : ''}`);
+        const answers = (await page.getByTestId('answers').textContent()) ?? '';
+        assert.equal(answers.includes('••••'), masked, `${role} ${lang}: ${answers}`);
+        assert.equal(await page.locator(`a[href="/petugas/unggahan/${scan.value.id}"]`).count(), masked ? 0 : 1);
+        if (masked) assert.match(answers, lang === 'id' ? /\(data pribadi spesifik\)/ : /\(specific personal data\)/);
+        assert.deepEqual(await axeIds(page), []);
+        assert.deepEqual(await overflowingElements(page), [], `${role} ${lang}: no sideways scrolling`);
+        await shot(page, `case-${role}-phone-${lang}`);
       }
       await ctx.close();
     }

@@ -84,6 +84,7 @@ describe(`permissions at the record (${TEST_DB})`, () => {
     // Working the service (front office, back office, social worker) or heading the office: all of it.
     for (const role of ['front-office', 'pekerja-sosial', 'kepala-dinas']) {
       const { answers, body } = await page(role);
+      assert.match(body, /<dt>NIK<\/dt><dd>6371011203880004<\/dd>[\s\S]*<dt>Telepon<\/dt><dd>081351234567<\/dd>/, role);
       assert.match(answers, /Memiliki penyakit kronis[\s\S]*?<dd>Ya<\/dd>/, role);
       assert.doesNotMatch(answers, /data-masked/, role);
       assert.match(body, new RegExp(`href="/petugas/unggahan/${scan.value.id}"`), role);
@@ -96,6 +97,12 @@ describe(`permissions at the record (${TEST_DB})`, () => {
       const { answers, body } = await page(role);
       assert.match(answers, /Memiliki penyakit kronis[^<]*<\/dt><dd><span data-masked>••••<\/span> <span class="meta">\(data pribadi spesifik\)<\/span>/, role);
       assert.match(answers, /Status pekerjaan<\/dt><dd>Bukan Pekerja/, `${role}: ordinary answers stay`);
+      if (role !== 'pengelola-pengaduan') {
+        // The auditor and the survey officer read a case without the applicant's identifiers and contacts.
+        assert.doesNotMatch(body, /6371011203880004|081351234567|Jl\. Pramuka/, role);
+        assert.match(body, /<dt>NIK<\/dt><dd>6371 01•• •••• 0004<\/dd>/, role);
+        assert.match(body, /<dt>Telepon<\/dt><dd><span data-masked>••••<\/span> <span class="meta">\(data pribadi\)/, role);
+      } else assert.match(body, /<dt>NIK<\/dt><dd>6371011203880004<\/dd>/, 'the complaint officer may need to call the applicant back');
       assert.doesNotMatch(body, /\/petugas\/unggahan\//, role);
       assert.match(body, /<span data-masked>••••<\/span> <span class="meta">\(dokumen terlindungi\)/, role);
       assert.equal(await upload(role), 403, role);

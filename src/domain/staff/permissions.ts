@@ -25,6 +25,9 @@
  *   the ID scans/uploads of a case are shown only to roles holding `applications.read-specific` /
  *   `uploads.read` for that case (its service's step roles and the head of office), masked (••••)
  *   for everyone else. The auditor sees that an answer or a file exists, not its content.
+ * - The applicant's identifiers and contacts (NIK, KK, phone, e-mail, address) are for those who
+ *   work the case, the heads and the complaint officer (`applications.read-identity`); the auditor
+ *   and the survey officer read a case with them masked, as the registry already masks them.
  * - The administrator manages accounts and the office calendar; it no longer reads cases, their
  *   uploads or complaints (least privilege), but keeps the registry and survey duties the earlier
  *   role lists gave it.
@@ -65,6 +68,11 @@ export const PERMISSIONS = {
     holders: ['front-office', 'back-office', 'operator', ...HEADS, 'auditor', 'pengelola-pengaduan', 'surveyor', PROCEDURE],
     id: 'mencari dan membuka berkas permohonan kantor (status, riwayat, identitas pemohon)',
     en: "search and open the office's cases (status, history, applicant identity)",
+  },
+  'applications.read-identity': {
+    holders: ['front-office', 'back-office', 'operator', ...HEADS, 'pengelola-pengaduan', PROCEDURE],
+    id: 'melihat NIK, nomor KK, telepon, e-mail dan alamat pemohon di berkas',
+    en: "see the applicant's NIK, family card number, phone, e-mail and address in a case",
   },
   'applications.read-specific': {
     holders: ['kepala-dinas', PROCEDURE],

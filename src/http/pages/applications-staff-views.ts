@@ -1,4 +1,5 @@
 /** Views of the back office's case pages: a case, the supervisor's table (the queue: applications-search-views.ts). Pure: (shell, data) → HTML. */
+import { maskKk, maskNik } from '../../domain/identity/index.js';
 import { MASK, SPECIFIC_PERSONAL_INPUTS } from '../../domain/staff/permissions.js';
 import { stepById } from '../../domain/procedure/engine.js';
 import type { CaseFile, StageState } from '../../usecases/applications/read-case-file.js';
@@ -104,6 +105,8 @@ function applicantSection(lang: Lang, f: CaseFile): Raw {
   const { app, service: svc } = f;
   const a = app.applicant;
   const row = (label: string, v: unknown) => (v === undefined || v === null || v === '' ? '' : html`<div><dt>${label}</dt><dd>${String(v)}</dd></div>`);
+  // Contacts are masked for readers without applications.read-identity (the auditor, the survey officer).
+  const contact = (label: string, v: unknown) => (v !== undefined && v !== null && v !== '' && !f.mayReadIdentity ? html`<div><dt>${label}</dt><dd>${masked(lang, L(lang, 'data pribadi', 'personal data'))}</dd></div>` : row(label, v));
   const reporter = a.reporter ?? null;
   const answers = app.answers ?? {};
   const answered = svc.inputs.filter((i) => answers[i.id] !== undefined && answers[i.id] !== '');
@@ -111,7 +114,7 @@ function applicantSection(lang: Lang, f: CaseFile): Raw {
   // Specific personal data (health, disability, children) only for roles that work this service.
   const hidden = (id: string) => !f.mayReadSpecific && SPECIFIC_PERSONAL_INPUTS.includes(id);
   return html`<section aria-labelledby="h-app"><h2 id="h-app">${L(lang, 'Pemohon', 'Applicant')}</h2><dl class="facts wide">
-${row(L(lang, 'Nama', 'Name'), a.name)}${row('NIK', a.nik ?? '—')}${row(L(lang, 'Nomor KK', 'Family card number'), a.kk)}${row(L(lang, 'Telepon', 'Phone'), a.phone)}${row('E-mail', a.email)}${row(L(lang, 'Alamat', 'Address'), a.address)}
+${row(L(lang, 'Nama', 'Name'), a.name)}${row('NIK', a.nik ? (f.mayReadIdentity ? a.nik : maskNik(String(a.nik))) : '—')}${row(L(lang, 'Nomor KK', 'Family card number'), a.kk && !f.mayReadIdentity ? maskKk(String(a.kk)) : a.kk)}${contact(L(lang, 'Telepon', 'Phone'), a.phone)}${contact('E-mail', a.email)}${contact(L(lang, 'Alamat', 'Address'), a.address)}
 ${a.residentOfRegion !== undefined ? row(L(lang, 'Berdomisili di wilayah', 'Lives in the region'), a.residentOfRegion ? L(lang, 'Ya', 'Yes') : L(lang, 'Tidak', 'No')) : ''}
 ${reporter ? row(L(lang, 'Pelapor / lembaga', 'Reporter / institution'), [reporter.name, reporter.role, reporter.phone].filter(Boolean).join(' · ')) : ''}
 ${row(L(lang, 'Pengaju', 'Initiator'), initiatorName(lang, app.initiator))}${row(L(lang, 'Saluran', 'Channel'), channelName(lang, app.channel))}${row(L(lang, 'Diajukan', 'Filed'), when(lang, f.submittedLocal))}

@@ -37,6 +37,8 @@ export interface CaseFile {
   closedLocal: string | null;
   /** The office's role names by id (a step names who does it by role). */
   roleNames: Record<string, string>;
+  /** This officer may see the applicant's NIK, KK, phone, e-mail and address (applications.read-identity on this case's service). */
+  mayReadIdentity: boolean;
   /** This officer may see the specific personal data answers (applications.read-specific on this case's service). */
   mayReadSpecific: boolean;
   /** This officer may open the case's uploaded documents (uploads.read on this case's service). */
@@ -84,6 +86,7 @@ export async function readCaseFile(ctx: Ctx, officer: { officeId: string; roles:
       submittedLocal: local(app.submitted_at),
       closedLocal: app.closed_at ? local(app.closed_at) : null,
       roleNames: Object.fromEntries(office.roles.map((r) => [r.id, r.name])),
+      mayReadIdentity: may(officer.roles, 'applications.read-identity', scopeOf([{ service }])),
       mayReadSpecific: may(officer.roles, 'applications.read-specific', scopeOf([{ service }])),
       mayOpenUploads: may(officer.roles, 'uploads.read', scopeOf([{ service }])),
     },
