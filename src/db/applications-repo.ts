@@ -413,7 +413,7 @@ export async function uploadOfOfficeCase(q: Q, officeId: string, uploadId: strin
     .selectFrom('uploads')
     .innerJoin('attachments', 'attachments.upload_id', 'uploads.id')
     .innerJoin('applications', 'applications.id', 'attachments.application_id')
-    .select(['uploads.sha256', 'uploads.mime', 'applications.id as application_id', 'applications.applicant_nik', 'attachments.requirement_id'])
+    .select(['uploads.sha256', 'uploads.mime', 'applications.id as application_id', 'applications.applicant_nik', 'attachments.requirement_id', 'applications.service_version_id'])
     .where('uploads.id', '=', uploadId)
     .where('applications.office_id', '=', officeId)
     .executeTakeFirst();

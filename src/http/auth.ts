@@ -1,8 +1,10 @@
 /**
  * Who is asking, and whether they may: a staff member from the session cookie (pages) or a bearer
  * token (API integrations), or the public. Every route declares `config.access` ('public' or
- * 'staff'); a route that declares nothing is refused at start-up (deny by default). Sign-in and
- * the CSRF rule are enforced here, once, for the API and the pages alike.
+ * 'staff'), and every staff route the permission it needs (`config.may`, from the one table in
+ * domain/staff/permissions.ts); a route that declares neither is refused at start-up (deny by
+ * default). Sign-in, permissions and the CSRF rule are enforced here, once, for the API and the
+ * pages alike; record-level decisions (this case's service) stay in the use cases, on the same table.
  *
  * CSRF: a cookie session acts on a write only with its token (form field `_csrf` or header
  * `x-csrf-token`); bearer requests cannot be forged by another site, so they need none. A staff
@@ -12,9 +14,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredOffice } from '../db/standards-repo.js';
 import type { StaffUser } from '../db/staff-repo.js';
+import { isPermission, may, PERMISSION_IDS, readsOnly, refusalOf, scopeOf, WRITES, type Permission, type Scope } from '../domain/staff/permissions.js';
 import { PUBLIC_ACTOR, type Actor, type Ctx } from '../usecases/context.js';
 import { sessionUser } from '../usecases/staff/session-user.js';
 import { pickLang, type Lang } from './i18n.js';
+import { refusedPage } from './pages/permissions-views.js';
 import { sendError, sendHtml } from './reply.js';
 
 export const SESSION_COOKIE = 'sigap_session';
@@ -39,6 +43,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The permission a staff route needs (required for every staff route). */
+    may?: Permission;
   }
 }
 
@@ -53,15 +59,18 @@ export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
 
   // Deny by default: a route that does not say who may call it never starts. Checked when the
   // app is ready, after the page plugins' own onRoute hooks have declared their routes' access.
-  const routes: { method: string | string[]; url: string; config?: unknown }[] = [];
+  const routes: DeclaredRoute[] = [];
+  declared.set(app, routes);
   app.addHook('onRoute', (route) => {
     // The API documentation's own routes (assets of @fastify/swagger-ui) are public by nature.
     if (route.url.startsWith('/api/v1/docs')) route.config = { ...route.config, access: 'public' };
-    routes.push(route);
+    routes.push(route as DeclaredRoute);
   });
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((r) => !(r.config as { access?: Access } | undefined)?.access);
     if (undeclared.length) throw new Error(`routes without config.access ('public' or 'staff'): ${undeclared.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`);
+    const unpermitted = routes.filter((r) => r.config?.access === 'staff' && !(r.config.may && isPermission(r.config.may)));
+    if (unpermitted.length) throw new Error(`staff routes without a config.may permission of domain/staff/permissions.ts: ${unpermitted.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`);
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -86,7 +95,10 @@ export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
         req.officer = { user: found.user, office, actor: actorFor(found.user, office), csrf: found.csrf };
       }
     }
-    if (accessOf(req) === 'staff' && !req.officer) return refuseUnauthenticated(req, reply);
+    if (accessOf(req) !== 'staff') return;
+    if (!req.officer) return refuseUnauthenticated(req, reply);
+    const permission = req.routeOptions.config.may;
+    if (!permission || !may(req.officer.user.roles, permission, officeScope(req.officer.office))) return refusePermission(req, reply, permission);
   });
 
   // Once the body is parsed and before a route's schema validates it (and may drop `_csrf`).
@@ -126,6 +138,47 @@ export function forgetOfficer(req: FastifyRequest): void {
 }
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+/** A route as declared (for the start-up checks and the role matrix test). */
+export interface DeclaredRoute {
+  method: string | string[];
+  url: string;
+  config?: { access?: Access; may?: Permission };
+}
+const declared = new WeakMap<FastifyInstance, readonly DeclaredRoute[]>();
+
+/** Every route the app declared, with its access and permission. */
+export const declaredRoutes = (app: FastifyInstance): readonly DeclaredRoute[] => declared.get(app) ?? [];
+
+// Keyed by the stored office object, which is immutable (a new standard version is a new object).
+const scopes = new WeakMap<StoredOffice, Scope>();
+/** The edge decides on the whole office: a role holding a step of any of its services. */
+export function officeScope(office: StoredOffice): Scope {
+  let s = scopes.get(office);
+  if (!s) scopes.set(office, (s = scopeOf(office.services)));
+  return s;
+}
+
+/** Everything the officer's roles may do in their office (for the staff menu). */
+export const allowedIn = (o: Pick<Officer, 'user' | 'office'>): Permission[] => PERMISSION_IDS.filter((p) => may(o.user.roles, p, officeScope(o.office)));
+
+/** 403: the officer's roles do not hold the route's permission (the bilingual page, or the JSON failure). */
+function refusePermission(req: FastifyRequest, reply: FastifyReply, permission: Permission | undefined) {
+  const o = req.officer!;
+  // The read-only refusal keeps the code the use cases give it (a reader never acts).
+  const code = permission && WRITES.includes(permission) && readsOnly(o.user.roles) ? 'read-only-role' : 'permission-required';
+  if (isApi(req)) return sendError(reply, 403, code, ...refusalWords(code, permission), { permission });
+  reply.header('cache-control', 'no-store');
+  return sendHtml(reply, refusedPage({ lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles, allowed: allowedIn(o) }, { words: refusalWords(code, permission), permission, path: req.url.split('?')[0]! }), 403);
+}
+
+/** The refusal's words: a reader's own, or what the missing permission would allow. */
+export const refusalWords = (code: 'read-only-role' | 'permission-required', permission: Permission | undefined): [string, string] =>
+  code === 'read-only-role'
+    ? ['Peran Anda hanya untuk membaca; tindakan ini tidak diizinkan', 'Your role only reads; this action is not allowed']
+    : permission
+      ? refusalOf(permission)
+      : ['Peran Anda tidak memiliki hak akses untuk halaman atau tindakan ini', 'Your role does not have access to this page or action'];
 
 function refuseUnauthenticated(req: FastifyRequest, reply: FastifyReply) {
   if (isApi(req)) return sendError(reply, 401, 'unauthenticated', 'Silakan masuk terlebih dahulu', 'Please sign in first');

@@ -20,10 +20,16 @@ describe(`route access and CSRF (${TEST_DB})`, () => {
     registerAuth(app, t.ctx);
     app.get('/petugas/rahasia', async () => 'data pribadi');
     await assert.rejects(async () => app.ready(), /routes without config\.access.*GET \/petugas\/rahasia/);
+    // A staff route must also name the permission it needs (domain/staff/permissions.ts).
+    const noPermission = Fastify();
+    await noPermission.register(cookie);
+    registerAuth(noPermission, t.ctx);
+    noPermission.get('/petugas/rahasia', { config: { access: 'staff' } }, async () => 'data pribadi');
+    await assert.rejects(async () => noPermission.ready(), /staff routes without a config\.may permission.*GET \/petugas\/rahasia/);
     const ok = Fastify();
     await ok.register(cookie);
     registerAuth(ok, t.ctx);
-    ok.get('/petugas/rahasia', { config: { access: 'staff' } }, async () => 'data pribadi');
+    ok.get('/petugas/rahasia', { config: { access: 'staff', may: 'applications.read' } }, async () => 'data pribadi');
     await ok.ready();
     assert.equal((await ok.inject({ method: 'GET', url: '/petugas/rahasia' })).statusCode, 303, 'a staff page sends the public to sign in');
     await ok.close();

@@ -6,10 +6,11 @@ import { readDateRange } from '../applications/case-search.js';
 import type { Problem } from '../errors.js';
 import { stripSeparators } from '../identity/nik.js';
 import { DATA_RECORD_KINDS, RECORD_KIND_NAMES } from './data-access.js';
-import { canReadLog, maskingFor } from '../registry/access.js';
+import { maskingFor } from '../registry/access.js';
+import { may } from '../staff/permissions.js';
 
-/** The head of office, the auditor and the admin: the same roles that read the registry's access log. */
-export const mayReadAuditTrail = (roles: readonly string[]): boolean => canReadLog(roles);
+/** Who reads the trail: `audit.read` in the permission table (domain/staff/permissions.ts). */
+export const mayReadAuditTrail = (roles: readonly string[]): boolean => may(roles, 'audit.read');
 
 /**
  * NIKs and KKs in the trail are shown in full only to roles that see the registry in full (head,

@@ -64,5 +64,4 @@ export function officeChannels(decreeKinds: readonly string[]): ComplaintChannel
 export const COMPLAINT_OFFICER_ROLE = 'pengelola-pengaduan';
 /** The head of office: sees confidential identities and receives escalations. */
 export const HEAD_ROLE = 'kepala-dinas';
-/** Roles that may read the office's complaint list besides the handlers (never confidential ones). */
-export const COMPLAINT_READER_ROLES = ['admin', 'auditor', 'kepala-bidang'] as const;
+// Who may read or work complaints: complaints.read / complaints.handle in domain/staff/permissions.ts.

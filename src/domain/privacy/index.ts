@@ -2,6 +2,7 @@
  * Data-subject requests (UU 27/2022 Pasal 32): what a request is, its number, who may answer it,
  * and the shape of the export handed to the person. Pure.
  */
+import { may } from '../staff/permissions.js';
 export * from './clock.js';
 
 /** open (the clock runs) | answered (the export is ready) | refused (with a recorded reason). */
@@ -20,14 +21,11 @@ export const isRequestNumber = (s: string) => NUMBER_RE.test(s);
 
 /**
  * What an officer may do with data-subject requests: see them (the list, one request with the
- * person's NIK and contact), record one at the counter, answer or refuse one (the export). The one
- * place these rules live, until the permission table (issue 12, deliverable 1) takes them over:
- * the head of office and the administrator answer; the front office records; the auditor only sees.
+ * person's NIK and contact), record one at the counter, answer or refuse one (the export); the
+ * permission table decides (privacy.read / privacy.record / privacy.answer in domain/staff/permissions.ts).
  */
 export function subjectRequestAccess(roles: readonly string[]): { view: boolean; record: boolean; answer: boolean } {
-  const answer = roles.some((r) => r === 'kepala-dinas' || r === 'admin');
-  const record = answer || roles.includes('front-office');
-  return { view: record || roles.includes('auditor'), record, answer };
+  return { view: may(roles, 'privacy.read'), record: may(roles, 'privacy.record'), answer: may(roles, 'privacy.answer') };
 }
 
 /** At most this many rows per section of an export: a bounded file; the export says when a section was cut. */

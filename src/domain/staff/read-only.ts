@@ -1,9 +1,5 @@
 /**
- * Roles that read and never act. The decrees and the office files call the auditor a reader
- * ("Auditor (baca saja)"): whoever holds only such roles may not file, complete or change a case.
- * One list, until the per-capability permission table (issue 12, deliverable 1) replaces it.
+ * Roles that read and never act ("Auditor (baca saja)"): kept as an entry point for its callers;
+ * the list and the rule live in the one permission table (permissions.ts).
  */
-export const READ_ONLY_ROLES: readonly string[] = ['auditor'];
-
-/** True when every role the officer holds is read-only (an officer with no role acts on nothing either). */
-export const readsOnly = (roles: readonly string[]): boolean => roles.every((r) => READ_ONLY_ROLES.includes(r));
+export { READ_ONLY_ROLES, readsOnly } from './permissions.js';

@@ -79,7 +79,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/tasks',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'self.read' },
       schema: {
         tags: ['tasks'],
         summary: 'Antrean tugas saya / My task queue',
@@ -93,7 +93,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/tasks/:id/complete',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'applications.act' },
       schema: {
         tags: ['tasks'],
         summary: 'Selesaikan tugas / Complete a task',
@@ -118,7 +118,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     app.post(
       `/api/v1/tasks/:id/${path}`,
       {
-        config: { access: 'staff' },
+        config: { access: 'staff', may: 'applications.act' },
         schema: {
           tags: ['tasks'],
           summary: release ? 'Lepaskan tugas / Release a task' : 'Ambil tugas / Claim a task',
@@ -135,7 +135,7 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/applications/:id/timeline',
-    { config: { access: 'staff' }, schema: { tags: ['applications'], summary: 'Riwayat permohonan (petugas) / Case timeline (staff)', params: idParams, response: { 200: z.array(timelineEntry), ...errors(404) } } },
+    { config: { access: 'staff', may: 'applications.read' }, schema: { tags: ['applications'], summary: 'Riwayat permohonan (petugas) / Case timeline (staff)', params: idParams, response: { 200: z.array(timelineEntry), ...errors(404) } } },
     async (req, reply) => {
       const { user, actor } = officerOf(req);
       const r = await readCaseTimeline(ctx, { ...actor, officeId: user.officeId }, req.params.id);

@@ -13,7 +13,7 @@ export function applicationsSearchRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/applications',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'applications.read' },
       schema: {
         tags: ['applications'],
         summary: 'Cari berkas kantor (nomor, NIK, nama; status, tanggal) / Search the office\'s cases',
@@ -33,7 +33,7 @@ export function applicationsSearchRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/applications/duplicates',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'applications.register' },
       schema: {
         tags: ['applications'],
         summary: 'Berkas terbuka NIK ini untuk layanan yang sama / Open cases of this NIK for the same service',

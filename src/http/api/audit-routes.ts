@@ -17,7 +17,7 @@ export function auditRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/audit/trail',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'audit.read' },
       schema: {
         tags,
         summary: 'Jejak audit kantor: kejadian, akses registri, pembacaan data pribadi / The office audit trail',
@@ -39,7 +39,7 @@ export function auditRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/audit/trail.xlsx',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'audit.read' },
       schema: { tags, summary: 'Ekspor jejak audit yang difilter (XLSX) / Export the filtered trail (XLSX)', querystring: trailQuery, produces: [XLSX], response: errors(401, 403, 422) },
     },
     async (req, reply) => {
@@ -54,7 +54,7 @@ export function auditRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/audit/records/:kind/:id/reads',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'audit.read' },
       schema: { tags, summary: 'Siapa membaca data ini (terbaru dulu) / Who read this record (newest first)', params: recordReadsParams, response: { 200: recordReadsSchema, ...errors(401, 403) } },
     },
     async (req, reply) => {

@@ -48,7 +48,7 @@ export function calendarRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.put(
     '/api/v1/offices/:slug/hours',
-    { config: { access: 'staff' }, schema: { ...hoursWrite, summary: 'Tetapkan jam layanan kantor (admin) / Set the office hours (admin)', params: slugParams } },
+    { config: { access: 'staff', may: 'calendar.admin' }, schema: { ...hoursWrite, summary: 'Tetapkan jam layanan kantor (admin) / Set the office hours (admin)', params: slugParams } },
     async (req, reply) => {
       if (!ownOffice(req, req.params.slug, reply)) return reply;
       const r = await setOfficeHours(ctx, officerOf(req).actor, undefined, req.body);
@@ -58,7 +58,7 @@ export function calendarRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.delete(
     '/api/v1/offices/:slug/hours',
-    { config: { access: 'staff' }, schema: { ...hoursReset, summary: 'Kembali ke jam keputusan/bawaan (admin) / Back to the decree or default hours (admin)', params: slugParams } },
+    { config: { access: 'staff', may: 'calendar.admin' }, schema: { ...hoursReset, summary: 'Kembali ke jam keputusan/bawaan (admin) / Back to the decree or default hours (admin)', params: slugParams } },
     async (req, reply) => {
       if (!ownOffice(req, req.params.slug, reply)) return reply;
       const r = await resetOfficeHours(ctx, officerOf(req).actor, undefined);
@@ -68,7 +68,7 @@ export function calendarRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.put(
     '/api/v1/offices/:slug/services/:service/hours',
-    { config: { access: 'staff' }, schema: { ...hoursWrite, summary: 'Tetapkan jam layanan satu layanan (admin) / Set one service\'s hours (admin)', params: serviceParams } },
+    { config: { access: 'staff', may: 'calendar.admin' }, schema: { ...hoursWrite, summary: 'Tetapkan jam layanan satu layanan (admin) / Set one service\'s hours (admin)', params: serviceParams } },
     async (req, reply) => {
       if (!ownOffice(req, req.params.slug, reply)) return reply;
       const r = await setOfficeHours(ctx, officerOf(req).actor, req.params.service, req.body);
@@ -78,7 +78,7 @@ export function calendarRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.delete(
     '/api/v1/offices/:slug/services/:service/hours',
-    { config: { access: 'staff' }, schema: { ...hoursReset, summary: 'Jam satu layanan kembali ke keputusan (admin) / One service back to the decree hours (admin)', params: serviceParams } },
+    { config: { access: 'staff', may: 'calendar.admin' }, schema: { ...hoursReset, summary: 'Jam satu layanan kembali ke keputusan (admin) / One service back to the decree hours (admin)', params: serviceParams } },
     async (req, reply) => {
       if (!ownOffice(req, req.params.slug, reply)) return reply;
       const r = await resetOfficeHours(ctx, officerOf(req).actor, req.params.service);
@@ -89,7 +89,7 @@ export function calendarRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/offices/:slug/closures',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'calendar.admin' },
       schema: { tags: ['calendar'], summary: 'Hari tutup kantor (admin) / Office closures (admin)', params: slugParams, response: { 200: closuresSchema, ...errors(403, 404) } },
     },
     async (req, reply) => {
@@ -102,7 +102,7 @@ export function calendarRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/offices/:slug/closures',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'calendar.admin' },
       schema: {
         tags: ['calendar'],
         summary: 'Tambah hari tutup kantor (admin) / Add an office closure (admin)',
@@ -123,7 +123,7 @@ export function calendarRoutes(app: ZodApp, ctx: Ctx): void {
   app.delete(
     '/api/v1/offices/:slug/closures/:groupId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', may: 'calendar.admin' },
       schema: { tags: ['calendar'], summary: 'Hapus hari tutup yang akan datang (admin) / Remove an upcoming closure (admin)', params: closureParams, response: { 200: z.object({ dates: z.array(z.string()) }), ...errors(403, 404, 409) } },
     },
     async (req, reply) => {

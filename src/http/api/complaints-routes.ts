@@ -48,10 +48,10 @@ const answer = <T>(reply: FastifyReply, r: Outcome<T>) => (r.ok ? r.value : send
 
 export function complaintsRoutes(app: ZodApp, ctx: Ctx): void {
   const open = { access: 'public' } as const;
-  const staff = { access: 'staff' } as const;
+  const staff = { access: 'staff', may: 'complaints.read' } as const;
   const tags = ['complaints'];
   // What every staff action on one complaint shares: its body limit, its access, its answers.
-  const action = { bodyLimit: BODY_LIMIT, config: staff } as const;
+  const action = { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'complaints.handle' } } as const;
   const actionAnswers = { 200: worked, ...errors(401, 403, 404, 409, 422) };
 
   app.post(

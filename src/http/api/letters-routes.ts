@@ -3,6 +3,7 @@
  * and for staff the archive, one letter, its PDF, the register (XLSX), signing, numbering,
  * revocation, cancellation and delegation of signing. Thin: decisions are in usecases/letters/.
  */
+import type { Permission } from '../../domain/staff/permissions.js';
 import { z } from 'zod';
 import type { Letter } from '../../db/letters-repo.js';
 import { cancelLetter } from '../../usecases/letters/cancel-letter.js';
@@ -68,7 +69,7 @@ const letterDto = (l: Letter) => ({
 
 export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   const tags = ['letters'];
-  const staff = { access: 'staff' } as const;
+  const staff = (may: Permission) => ({ access: 'staff', may }) as const;
 
   /* ---------- public verification ---------- */
 
@@ -113,7 +114,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/letters',
-    { config: staff, schema: { tags, summary: 'Arsip surat kantor (cari) / Search the office letter archive', querystring: archiveQuery, response: { 200: z.object({ letters: z.array(letterSummary) }), ...errors(401) } } },
+    { config: staff('letters.read'), schema: { tags, summary: 'Arsip surat kantor (cari) / Search the office letter archive', querystring: archiveQuery, response: { 200: z.object({ letters: z.array(letterSummary) }), ...errors(401) } } },
     async (req) => {
       const rows = await searchArchive(ctx, officerOf(req).office.id, req.query);
       return {
@@ -140,7 +141,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/letters/register.xlsx',
     {
-      config: staff,
+      config: staff('letters.read'),
       schema: {
         tags,
         summary: 'Ekspor agenda surat keluar (XLSX) / Export the outgoing-letter register (XLSX)',
@@ -160,7 +161,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/letters/:id',
-    { config: staff, schema: { tags, summary: 'Rincian surat dan riwayatnya / A letter and its history', params: idParams, response: { 200: letterDetail, ...errors(401, 404) } } },
+    { config: staff('letters.read'), schema: { tags, summary: 'Rincian surat dan riwayatnya / A letter and its history', params: idParams, response: { 200: letterDetail, ...errors(401, 404) } } },
     async (req, reply) => {
       const r = await showLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
       if (!r.ok) return sendFailure(reply, r.error);
@@ -171,7 +172,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/letters/:id/pdf',
     {
-      config: staff,
+      config: staff('letters.read'),
       schema: { tags, summary: 'PDF surat (bertanda tangan, atau pratinjau DRAF) / The letter PDF (signed, or a DRAFT preview)', params: idParams, produces: ['application/pdf'], response: errors(401, 404) },
     },
     async (req, reply) => {
@@ -185,7 +186,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/letters/sign',
     {
-      config: { ...staff, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { ...staff('letters.sign'), rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Tandatangani satu atau banyak surat (wajib kata sandi) / Sign one or many letters (password required)',
@@ -203,7 +204,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/letters/number',
     {
-      config: staff,
+      config: staff('letters.number'),
       schema: {
         tags,
         summary: 'Beri nomor surat yang belum bernomor / Number unnumbered letters',
@@ -220,7 +221,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/letters/:id/revoke',
     {
-      config: staff,
+      config: staff('letters.manage'),
       schema: { tags, summary: 'Cabut surat bertanda tangan / Revoke a signed letter', params: idParams, body: revokeBody, response: { 200: letterSchema, ...errors(401, 403, 404, 409, 422) } },
     },
     async (req, reply) => {
@@ -232,7 +233,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/letters/:id/cancel',
     {
-      config: staff,
+      config: staff('letters.manage'),
       schema: {
         tags,
         summary: 'Batalkan surat yang belum ditandatangani (nomornya tetap tercatat) / Cancel an unsigned letter (its number stays recorded)',
@@ -251,7 +252,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/letter-delegations',
-    { config: staff, schema: { tags, summary: 'Pelimpahan wewenang tanda tangan / Signing delegations', response: { 200: z.object({ delegations: z.array(delegationSchema) }), ...errors(401) } } },
+    { config: staff('letters.read'), schema: { tags, summary: 'Pelimpahan wewenang tanda tangan / Signing delegations', response: { 200: z.object({ delegations: z.array(delegationSchema) }), ...errors(401) } } },
     async (req) => {
       const rows = await listDelegations(ctx, officerOf(req).office.id);
       return { delegations: rows.map((d) => ({ id: d.id, role: d.role, from: d.fromName, to: d.toName, toUsername: d.toUsername, kind: d.kind, startsOn: d.startsOn, endsOn: d.endsOn, reason: d.reason, endedAt: d.endedAt })) };
@@ -261,7 +262,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/letter-delegations',
     {
-      config: staff,
+      config: staff('letters.delegate'),
       schema: {
         tags,
         summary: 'Limpahkan wewenang tanda tangan (a.n./Plt.) untuk rentang tanggal / Delegate signing (a.n./Plt.) for a date range',
@@ -277,7 +278,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.post(
     '/api/v1/letter-delegations/:id/end',
-    { config: staff, schema: { tags, summary: 'Akhiri pelimpahan / End a delegation', params: idParams, response: { 200: z.object({ ended: z.literal(true) }), ...errors(401, 404) } } },
+    { config: staff('letters.delegate'), schema: { tags, summary: 'Akhiri pelimpahan / End a delegation', params: idParams, response: { 200: z.object({ ended: z.literal(true) }), ...errors(401, 404) } } },
     async (req, reply) => {
       const r = await endDelegation(ctx, req.params.id, officerOf(req).actor);
       return r.ok ? r.value : sendFailure(reply, r.error);

@@ -26,7 +26,8 @@ const file = (reply: FastifyReply, r: Outcome<ExportFile>) => (r.ok ? sendFile(r
 
 export function privacyRoutes(app: ZodApp, ctx: Ctx): void {
   const open = { access: 'public' } as const;
-  const staff = { access: 'staff' } as const;
+  const reader = { access: 'staff', may: 'privacy.read' } as const;
+  const answerer = { access: 'staff', may: 'privacy.answer' } as const;
   const tags = ['privacy'];
 
   app.post(
@@ -63,31 +64,31 @@ export function privacyRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/privacy/requests',
-    { config: staff, schema: { tags, summary: 'Daftar permintaan kantor / The office requests (staff)', response: { 200: anyObject, ...errors(401) } } },
+    { config: reader, schema: { tags, summary: 'Daftar permintaan kantor / The office requests (staff)', response: { 200: anyObject, ...errors(401) } } },
     async (req, reply) => answer(reply, await listSubjectRequestsFor(ctx, officerOf(req).actor)),
   );
 
   app.get(
     '/api/v1/privacy/requests/:id',
-    { config: staff, schema: { tags, summary: 'Satu permintaan / One request (staff)', params: idParams, response: { 200: anyObject, ...errors(401, 404) } } },
+    { config: reader, schema: { tags, summary: 'Satu permintaan / One request (staff)', params: idParams, response: { 200: anyObject, ...errors(401, 404) } } },
     async (req, reply) => answer(reply, await showSubjectRequest(ctx, officerOf(req).actor, req.params.id)),
   );
 
   app.post(
     '/api/v1/privacy/requests/:id/answer',
-    { bodyLimit: BODY_LIMIT, config: staff, schema: { tags, summary: 'Jawab: buat salinan data / Answer: produce the export (head of office, admin)', params: idParams, response: { 200: anyObject, ...errors(401, 403, 404, 409) } } },
+    { bodyLimit: BODY_LIMIT, config: answerer, schema: { tags, summary: 'Jawab: buat salinan data / Answer: produce the export (head of office, admin)', params: idParams, response: { 200: anyObject, ...errors(401, 403, 404, 409) } } },
     async (req, reply) => answer(reply, await answerSubjectRequest(ctx, officerOf(req).actor, req.params.id)),
   );
 
   app.post(
     '/api/v1/privacy/requests/:id/refuse',
-    { bodyLimit: BODY_LIMIT, config: staff, schema: { tags, summary: 'Tolak dengan alasan / Refuse with a reason (head of office, admin)', params: idParams, body: refuseBody, response: { 200: anyObject, ...errors(401, 403, 404, 409, 422) } } },
+    { bodyLimit: BODY_LIMIT, config: answerer, schema: { tags, summary: 'Tolak dengan alasan / Refuse with a reason (head of office, admin)', params: idParams, body: refuseBody, response: { 200: anyObject, ...errors(401, 403, 404, 409, 422) } } },
     async (req, reply) => answer(reply, await refuseSubjectRequest(ctx, officerOf(req).actor, req.params.id, req.body.reason)),
   );
 
   app.get(
     '/api/v1/privacy/requests/:id/export',
-    { config: staff, schema: { tags, summary: 'Salinan data yang diserahkan / The export handed over (staff)', params: idParams, querystring: z.object({ format: exportFormat.default('json') }), response: { 401: errors(401)[401], 403: errors(403)[403], 404: errors(404)[404] } } },
+    { config: answerer, schema: { tags, summary: 'Salinan data yang diserahkan / The export handed over (staff)', params: idParams, querystring: z.object({ format: exportFormat.default('json') }), response: { 401: errors(401)[401], 403: errors(403)[403], 404: errors(404)[404] } } },
     async (req, reply) => file(reply, await downloadExportAsOfficer(ctx, officerOf(req).actor, req.params.id, req.query.format)),
   );
 }

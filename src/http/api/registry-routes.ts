@@ -4,6 +4,7 @@
  * data, the access log, proposals (list, one with its history, recorded by hand, a stage). Staff
  * only; the public never sees registry data. Thin: parse, call one use case, map the answer.
  */
+import type { Permission } from '../../domain/staff/permissions.js';
 import { z } from 'zod';
 import type { Ctx } from '../../usecases/context.js';
 import { createProposal } from '../../usecases/registry/create-proposal.js';
@@ -43,14 +44,14 @@ import {
 } from './registry-schemas.js';
 import { errors, idParams } from './schemas.js';
 
-const staff = { access: 'staff' } as const;
+const staff = (may: Permission) => ({ access: 'staff', may }) as const;
 const tags = ['registry'];
 
 export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/registry/lookup',
     {
-      config: staff,
+      config: staff('registry.lookup'),
       schema: {
         tags,
         summary: 'Cari di registri DTKS/DTSEN menurut NIK atau No KK (petugas; dicatat) / Look up the DTKS/DTSEN registry by NIK or KK (staff; logged)',
@@ -70,7 +71,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/registry/snapshots',
-    { config: staff, schema: { tags, summary: 'Daftar snapshot registri kantor saya / My office’s registry snapshots', response: { 200: z.array(snapshotSchema), ...errors(401, 403) } } },
+    { config: staff('registry.lookup'), schema: { tags, summary: 'Daftar snapshot registri kantor saya / My office’s registry snapshots', response: { 200: z.array(snapshotSchema), ...errors(401, 403) } } },
     async (req, reply) => {
       const r = await listOfficeSnapshots(ctx, officerOf(req).actor, 200);
       return r.ok ? r.value : sendFailure(reply, r.error);
@@ -79,7 +80,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/registry/snapshots/:id',
-    { config: staff, schema: { tags, summary: 'Satu snapshot (status, ringkasan) / One snapshot (status, summary)', params: idParams, response: { 200: snapshotSchema, ...errors(401, 403, 404) } } },
+    { config: staff('registry.lookup'), schema: { tags, summary: 'Satu snapshot (status, ringkasan) / One snapshot (status, summary)', params: idParams, response: { 200: snapshotSchema, ...errors(401, 403, 404) } } },
     async (req, reply) => {
       const r = await showSnapshot(ctx, officerOf(req).actor, req.params.id);
       return r.ok ? r.value : sendFailure(reply, r.error);
@@ -89,7 +90,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/registry/imports',
     {
-      config: staff,
+      config: staff('registry.import'),
       schema: {
         tags,
         summary: 'Impor ekstrak DTKS/DTSEN (CSV/XLSX, multipart: file, period, threshold, mapping) / Import a DTKS/DTSEN extract',
@@ -115,7 +116,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/registry/imports/:id',
-    { config: staff, schema: { tags, summary: 'Kemajuan impor / Import progress', params: idParams, response: { 200: importStateSchema, ...errors(401, 403, 404) } } },
+    { config: staff('registry.import'), schema: { tags, summary: 'Kemajuan impor / Import progress', params: idParams, response: { 200: importStateSchema, ...errors(401, 403, 404) } } },
     async (req, reply) => {
       const r = await importProgress(ctx, officerOf(req).actor, req.params.id);
       return r.ok ? r.value : sendFailure(reply, r.error);
@@ -125,7 +126,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/registry/snapshots/:id/report',
     {
-      config: staff,
+      config: staff('registry.import'),
       schema: { tags, summary: 'Laporan baris ditolak (CSV: baris, kolom, alasan) / Rejected-rows report', params: idParams, produces: ['text/csv'], response: errors(401, 403, 404) },
     },
     async (req, reply) => {
@@ -137,7 +138,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/registry/snapshots/:id/export',
     {
-      config: staff,
+      config: staff('registry.export'),
       schema: {
         tags,
         summary: 'Ekspor baris snapshot (CSV; operator/admin; dicatat) / Export a snapshot’s rows (CSV; operators/admins; logged)',
@@ -156,7 +157,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/registry/persons/:nik',
     {
-      config: staff,
+      config: staff('registry.export-person'),
       schema: {
         tags,
         summary: 'Semua data tentang satu orang, atas permintaannya (admin/kepala dinas; dicatat) / Everything held about one person, at their request',
@@ -176,7 +177,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/registry/access-log',
     {
-      config: staff,
+      config: staff('registry.read-log'),
       schema: { tags, summary: 'Log akses data registri (admin, auditor, kepala dinas) / Registry access log', querystring: accessLogQuery, response: { 200: z.array(accessEntrySchema), ...errors(401, 403) } },
     },
     async (req, reply) => {
@@ -204,7 +205,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.get(
     '/api/v1/registry/proposals',
-    { config: staff, schema: { tags, summary: 'Usulan DTKS/DTSEN dan PBI-JK / Registry proposals', querystring: proposalsQuery, response: { 200: z.array(proposalSchema), ...errors(401, 403) } } },
+    { config: staff('registry.lookup'), schema: { tags, summary: 'Usulan DTKS/DTSEN dan PBI-JK / Registry proposals', querystring: proposalsQuery, response: { 200: z.array(proposalSchema), ...errors(401, 403) } } },
     async (req, reply) => {
       const r = await listOfficeProposals(ctx, officerOf(req).actor, { stage: req.query.stage, limit: req.query.limit ?? 200 });
       return r.ok ? r.value : sendFailure(reply, r.error);
@@ -214,7 +215,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/registry/proposals/:id',
     {
-      config: staff,
+      config: staff('registry.lookup'),
       schema: {
         tags,
         summary: 'Satu usulan dan riwayatnya / One proposal and its history',
@@ -231,7 +232,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.post(
     '/api/v1/registry/proposals',
-    { config: staff, schema: { tags, summary: 'Catat usulan baru (manual) / Record a new proposal by hand', body: newProposalBody, response: { 201: proposalSchema, ...errors(401, 403, 422) } } },
+    { config: staff('registry.propose'), schema: { tags, summary: 'Catat usulan baru (manual) / Record a new proposal by hand', body: newProposalBody, response: { 201: proposalSchema, ...errors(401, 403, 422) } } },
     async (req, reply) => {
       const r = await createProposal(ctx, officerOf(req).actor, req.body);
       if (!r.ok) return sendFailure(reply, r.error);
@@ -242,7 +243,7 @@ export function registryRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/registry/proposals/:id/stage',
     {
-      config: staff,
+      config: staff('registry.propose'),
       schema: {
         tags,
         summary: 'Catat tahap usulan (survei, finalisasi SIKS-NG dengan nomor, keputusan kementerian) / Record a proposal stage',

@@ -3,6 +3,7 @@
  * services, the questionnaire, kiosk forms and responses, and for staff paper entry, XLSX import
  * and export, the printable report and the follow-up plan. Thin: parse, call one use case, answer.
  */
+import type { Permission } from '../../domain/staff/permissions.js';
 import { z } from 'zod';
 import { elementBarSvg } from '../../render/charts.js';
 import { renderIkmReportPdf } from '../../render/ikm-report-pdf.js';
@@ -34,7 +35,7 @@ const file = (kind: string) => z.unknown().describe(kind);
 
 export function surveysRoutes(app: ZodApp, ctx: Ctx): void {
   const open = { access: 'public' } as const;
-  const staff = { access: 'staff' } as const;
+  const staff = (may: Permission) => ({ access: 'staff', may }) as const;
   const tags = ['survey'];
 
   app.get(
@@ -143,7 +144,7 @@ export function surveysRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/surveys/batch',
     {
       bodyLimit: 8 * 1024 * 1024,
-      config: staff,
+      config: staff('surveys.enter'),
       schema: {
         tags,
         summary: 'Kuesioner kertas sekaligus (admin/surveyor) / Paper questionnaires in bulk (all or nothing)',
@@ -162,7 +163,7 @@ export function surveysRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/surveys/import',
     {
-      config: staff,
+      config: staff('surveys.enter'),
       schema: {
         tags,
         summary: 'Impor kuesioner kertas dari XLSX (admin/surveyor) / Import paper questionnaires from XLSX',
@@ -192,7 +193,7 @@ export function surveysRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/surveys/export.xlsx',
     {
-      config: staff,
+      config: staff('surveys.read'),
       schema: { tags, summary: 'Ekspor jawaban mentah periode ke XLSX (petugas) / Export raw responses of a period to XLSX (staff)', querystring: periodQuery, produces: [XLSX], response: { 200: file('XLSX'), ...errors(401, 403, 404, 422) } },
     },
     async (req, reply) => {
@@ -208,7 +209,7 @@ export function surveysRoutes(app: ZodApp, ctx: Ctx): void {
   app.get(
     '/api/v1/surveys/report.pdf',
     {
-      config: staff,
+      config: staff('surveys.read'),
       schema: { tags, summary: 'Laporan IKM untuk dicetak (PDF, petugas) / Printable IKM report (PDF, staff)', querystring: periodQuery, produces: ['application/pdf'], response: { 200: file('PDF'), ...errors(401, 403, 404, 422) } },
     },
     async (req, reply) => {
@@ -224,7 +225,7 @@ export function surveysRoutes(app: ZodApp, ctx: Ctx): void {
   app.put(
     '/api/v1/surveys/follow-up',
     {
-      config: staff,
+      config: staff('surveys.plan'),
       schema: {
         tags,
         summary: 'Rencana tindak lanjut hasil SKM untuk periode (petugas) / Follow-up plan for a period (staff)',

@@ -9,7 +9,7 @@ import { caseSearchPage, QUEUE_PAGE_SIZE, queuePage } from './applications-searc
 import { shellOf, staffPages } from './plugin.js';
 
 export const applicationsSearchPages = staffPages((app, ctx) => {
-  app.get('/petugas', { schema: { querystring: queuePageQuery } }, async (req, reply) => {
+  app.get('/petugas', { config: { may: 'self.read' }, schema: { querystring: queuePageQuery } }, async (req, reply) => {
     const { user, office } = officerOf(req);
     const { page, ...filter } = req.query;
     const queue = await taskQueue(ctx, user, { ...filter, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE });
@@ -17,7 +17,7 @@ export const applicationsSearchPages = staffPages((app, ctx) => {
     return sendHtml(reply, queuePage(shellOf(req), { officeName: office.office.name, roles: user.roles, notifications, filter, page, services: office.services, queue }));
   });
 
-  app.get('/petugas/cari', { schema: { querystring: caseSearchQuery } }, async (req, reply) => {
+  app.get('/petugas/cari', { config: { may: 'applications.read' }, schema: { querystring: caseSearchQuery } }, async (req, reply) => {
     const { user, office, actor } = officerOf(req);
     const { page, ...values } = req.query;
     const r = await searchCases(ctx, { ...actor, officeId: user.officeId }, { ...values, page });

@@ -22,6 +22,8 @@ import { say } from './components.js';
 import { counterFormPage, counterReceiptPage, counterServicesPage } from './applications-counter-views.js';
 import { intakeFromForm, readIntakeForm } from './applications-forms.js';
 import { caseNotFoundPage, casePage, supervisionPage } from './applications-staff-views.js';
+import { refusedPage } from './permissions-views.js';
+import { may, refusalOf, scopeOf } from '../../domain/staff/permissions.js';
 import { withLang } from './layout.js';
 import { shellOf, staffPages } from './plugin.js';
 
@@ -43,16 +45,17 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   /** The letters a signing step signs (to preview), or that a case waiting for a signature waits for. */
   const signingOf = async (officeId: string, f: CaseFile, code?: string) =>
     f.step?.kind === 'sign' || f.app.status === 'waiting-signature' ? { ...(await caseLettersToSign(ctx, officeId, f.app.id)), error: signingProblem(code) } : undefined;
-  app.get('/petugas/berkas/:id', { schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
+  app.get('/petugas/berkas/:id', { config: { may: 'applications.read' }, schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const f = await readCaseFile(ctx, { ...actor, officeId: user.officeId }, req.params.id);
+    if (!f.ok && f.error.kind === 'forbidden') return sendHtml(reply, refusedPage(shellOf(req), { words: refusalOf('applications.read'), permission: 'applications.read', path: req.url.split('?')[0]! }), 403);
     if (!f.ok) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     const [step, outcome] = (req.query.selesai ?? '').split(':');
     const signing = await signingOf(user.officeId, f.value, req.query.tandatangan);
     return sendHtml(reply, casePage(shellOf(req), f.value, { error: req.query.error, roles: user.roles, done: step && outcome ? { step, outcome } : undefined, signing }));
   });
 
-  app.post('/petugas/tugas/:id', { schema: { params: idParams } }, async (req, reply) => {
+  app.post('/petugas/tugas/:id', { config: { may: 'applications.act' }, schema: { params: idParams } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const back = (path: string) => reply.redirect(withLang(path, req.lang), 303);
     const ref = await taskRef(ctx, user.officeId, req.params.id);
@@ -73,7 +76,7 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     return sendHtml(reply, casePage(shellOf(req), f.value, { roles: user.roles, error, form: { values, problems: withField }, signing }), r ? statusOf(r.error.kind) : 422);
   });
 
-  app.post('/petugas/berkas/:id/lengkap', { schema: { params: idParams } }, async (req, reply) => {
+  app.post('/petugas/berkas/:id/lengkap', { config: { may: 'applications.act' }, schema: { params: idParams } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const found = await findOfficeCase(ctx, user.officeId, req.params.id);
     if (!found) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
@@ -84,14 +87,15 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
 
   const counterQuery = { querystring: z.object({ layanan: z.string().max(100).optional() }) };
 
-  app.get('/petugas/daftar-baru', { schema: counterQuery }, async (req, reply) => {
-    const { office } = officerOf(req);
+  app.get('/petugas/daftar-baru', { config: { may: 'applications.register' }, schema: counterQuery }, async (req, reply) => {
+    const { office, user } = officerOf(req);
     const found = req.query.layanan ? office.services.find((s) => s.service.slug === req.query.layanan) : undefined;
-    if (!found) return sendHtml(reply, counterServicesPage(shellOf(req), office.services));
+    // Only the services whose counter this officer's roles hold (front office: all of them).
+    if (!found) return sendHtml(reply, counterServicesPage(shellOf(req), office.services.filter((s) => may(user.roles, 'applications.register', scopeOf([s])))));
     return sendHtml(reply, counterFormPage(shellOf(req), found.service, { values: { _idem: randomUUID() }, problems: [] }, office.office, 'register'));
   });
 
-  app.post('/petugas/daftar-baru', { schema: counterQuery }, async (req, reply) => {
+  app.post('/petugas/daftar-baru', { config: { may: 'applications.register' }, schema: counterQuery }, async (req, reply) => {
     const { office, actor } = officerOf(req);
     const chosen = req.query.layanan ?? '';
     const found = office.services.find((s) => s.service.slug === chosen);
@@ -116,18 +120,20 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     return reply.redirect(withLang(`/petugas/berkas/${r.value.id}/tanda-terima`, req.lang), 303);
   });
 
-  app.get('/petugas/berkas/:id/tanda-terima', { schema: { params: idParams } }, async (req, reply) => {
+  // The receipt carries the tracking code, with which the applicant may withdraw: the counter's only.
+  app.get('/petugas/berkas/:id/tanda-terima', { config: { may: 'applications.register' }, schema: { params: idParams } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const receipt = await showOfficeReceipt(ctx, { ...actor, officeId: user.officeId }, req.params.id);
     if (!receipt) return sendHtml(reply, caseNotFoundPage(shellOf(req)), 404);
     return sendHtml(reply, counterReceiptPage(shellOf(req), receipt));
   });
 
-  app.get('/petugas/supervisi', async (req, reply) => sendHtml(reply, supervisionPage(shellOf(req), await superviseOpenCases(ctx, officerOf(req).office.id))));
+  app.get('/petugas/supervisi', { config: { may: 'applications.supervise' } }, async (req, reply) => sendHtml(reply, supervisionPage(shellOf(req), await superviseOpenCases(ctx, officerOf(req).office.id))));
 
-  app.get('/petugas/unggahan/:id', { schema: { params: idParams } }, async (req, reply) => {
+  app.get('/petugas/unggahan/:id', { config: { may: 'uploads.read' }, schema: { params: idParams } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const r = await readUpload(ctx, { ...actor, officeId: user.officeId }, req.params.id);
+    if (!r.ok && r.error.kind === 'forbidden') return sendHtml(reply, refusedPage(shellOf(req), { words: refusalOf('uploads.read'), permission: 'uploads.read', path: req.url.split('?')[0]! }), 403);
     if (!r.ok) return reply.code(404).send('Not found');
     return reply.type(r.value.mime).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(createReadStream(r.value.path));
   });

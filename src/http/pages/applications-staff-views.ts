@@ -1,4 +1,6 @@
 /** Views of the back office's case pages: a case, the supervisor's table (the queue: applications-search-views.ts). Pure: (shell, data) → HTML. */
+import { maskKk, maskNik } from '../../domain/identity/index.js';
+import { MASK, SPECIFIC_PERSONAL_INPUTS } from '../../domain/staff/permissions.js';
 import { stepById } from '../../domain/procedure/engine.js';
 import type { CaseFile, StageState } from '../../usecases/applications/read-case-file.js';
 import type { OpenCasesRow } from '../../usecases/applications/supervise-open-cases.js';
@@ -96,25 +98,32 @@ function answerText(lang: Lang, svc: CaseFile['service'], id: string, v: unknown
   return String(v);
 }
 
+/** A value this officer's roles may not see (domain/staff/permissions.ts): the mask, and why. */
+const masked = (lang: Lang, why = L(lang, 'data pribadi spesifik', 'specific personal data')) => html`<span data-masked>${MASK}</span> <span class="meta">(${why})</span>`;
+
 /** Who the case is for and how it came in: every intake field, labelled. */
 function applicantSection(lang: Lang, f: CaseFile): Raw {
   const { app, service: svc } = f;
   const a = app.applicant;
   const row = (label: string, v: unknown) => (v === undefined || v === null || v === '' ? '' : html`<div><dt>${label}</dt><dd>${String(v)}</dd></div>`);
+  // Contacts are masked for readers without applications.read-identity (the auditor, the survey officer).
+  const contact = (label: string, v: unknown) => (v !== undefined && v !== null && v !== '' && !f.mayReadIdentity ? html`<div><dt>${label}</dt><dd>${masked(lang, L(lang, 'data pribadi', 'personal data'))}</dd></div>` : row(label, v));
   const reporter = a.reporter ?? null;
   const answers = app.answers ?? {};
   const answered = svc.inputs.filter((i) => answers[i.id] !== undefined && answers[i.id] !== '');
   const unknownAnswers = Object.keys(answers).filter((k) => !svc.inputs.some((i) => i.id === k));
+  // Specific personal data (health, disability, children) only for roles that work this service.
+  const hidden = (id: string) => !f.mayReadSpecific && SPECIFIC_PERSONAL_INPUTS.includes(id);
   return html`<section aria-labelledby="h-app"><h2 id="h-app">${L(lang, 'Pemohon', 'Applicant')}</h2><dl class="facts wide">
-${row(L(lang, 'Nama', 'Name'), a.name)}${row('NIK', a.nik ?? '—')}${row(L(lang, 'Nomor KK', 'Family card number'), a.kk)}${row(L(lang, 'Telepon', 'Phone'), a.phone)}${row('E-mail', a.email)}${row(L(lang, 'Alamat', 'Address'), a.address)}
+${row(L(lang, 'Nama', 'Name'), a.name)}${row('NIK', a.nik ? (f.mayReadIdentity ? a.nik : maskNik(String(a.nik))) : '—')}${row(L(lang, 'Nomor KK', 'Family card number'), a.kk && !f.mayReadIdentity ? maskKk(String(a.kk)) : a.kk)}${contact(L(lang, 'Telepon', 'Phone'), a.phone)}${contact('E-mail', a.email)}${contact(L(lang, 'Alamat', 'Address'), a.address)}
 ${a.residentOfRegion !== undefined ? row(L(lang, 'Berdomisili di wilayah', 'Lives in the region'), a.residentOfRegion ? L(lang, 'Ya', 'Yes') : L(lang, 'Tidak', 'No')) : ''}
 ${reporter ? row(L(lang, 'Pelapor / lembaga', 'Reporter / institution'), [reporter.name, reporter.role, reporter.phone].filter(Boolean).join(' · ')) : ''}
 ${row(L(lang, 'Pengaju', 'Initiator'), initiatorName(lang, app.initiator))}${row(L(lang, 'Saluran', 'Channel'), channelName(lang, app.channel))}${row(L(lang, 'Diajukan', 'Filed'), when(lang, f.submittedLocal))}
 </dl>
 ${answered.length || unknownAnswers.length
   ? html`<h3>${L(lang, 'Jawaban pertanyaan layanan', 'Answers to the service questions')}</h3><dl class="facts wide" data-testid="answers">${answered.map(
-      (i) => html`<div><dt>${i.label}</dt><dd>${answerText(lang, svc, i.id, answers[i.id])}</dd></div>`,
-    )}${unknownAnswers.map((k) => html`<div><dt>${k}</dt><dd>${String(answers[k])}</dd></div>`)}</dl>`
+      (i) => html`<div><dt>${i.label}</dt><dd>${hidden(i.id) ? masked(lang) : answerText(lang, svc, i.id, answers[i.id])}</dd></div>`,
+    )}${unknownAnswers.map((k) => html`<div><dt>${k}</dt><dd>${hidden(k) ? masked(lang) : String(answers[k])}</dd></div>`)}</dl>`
   : ''}</section>`;
 }
 
@@ -125,8 +134,10 @@ function requirementsSection(lang: Lang, f: CaseFile, roles: string[]): Raw {
     const rows = f.attachments.filter((x) => x.requirement_id === r.id);
     const files = rows.filter((x) => x.upload_id);
     const shown = rows.find((x) => x.shown_to);
-    return html`<li>${rows.length ? '☑' : '☐'} ${r.label}${files.map(
-      (a, i) => html` — <a href="/petugas/unggahan/${a.upload_id}">${L(lang, 'lihat berkas', 'view file')}${files.length > 1 ? ` ${i + 1}` : ''}</a> <span class="meta">(${a.original_name ?? a.mime ?? ''})</span>`,
+    return html`<li>${rows.length ? '☑' : '☐'} ${r.label}${files.map((a, i) =>
+      f.mayOpenUploads
+        ? html` — <a href="/petugas/unggahan/${a.upload_id}">${L(lang, 'lihat berkas', 'view file')}${files.length > 1 ? ` ${i + 1}` : ''}</a> <span class="meta">(${a.original_name ?? a.mime ?? ''})</span>`
+        : html` — ${masked(lang, L(lang, 'dokumen terlindungi', 'protected document'))}`,
     )}${shown ? html` — ${L(lang, `diperlihatkan kepada ${shown.shown_to}`, `shown to ${shown.shown_to}`)}` : ''}</li>`;
   })}</ul>
 ${app.eligibility.results.length ? html`<h3>${L(lang, 'Kelayakan', 'Eligibility')}</h3><ul>${app.eligibility.results.map((e) => html`<li>${e.verdict === 'pass' ? '✓' : e.verdict === 'fail' ? '✗' : '?'} ${e.message}${e.verdict === 'unknown' ? html` <span class="meta">(${L(lang, 'periksa manual', 'check manually')})</span>` : ''}</li>`)}</ul>` : ''}

@@ -10,7 +10,7 @@ import { shellOf, staffPages } from './plugin.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const auditPages = staffPages((app, ctx) => {
-  app.get('/petugas/audit', { schema: { querystring: trailQuery } }, async (req, reply) => {
+  app.get('/petugas/audit', { config: { may: 'audit.read' }, schema: { querystring: trailQuery } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const { page: _p, ...values } = req.query;
     const r = await readTrail(ctx, { ...actor, officeId: user.officeId }, req.query);
@@ -19,7 +19,7 @@ export const auditPages = staffPages((app, ctx) => {
   });
 
   // A refused export comes back as the page with the reason beside its field, never as JSON.
-  app.get('/petugas/audit/ekspor', { schema: { querystring: trailQuery } }, async (req, reply) => {
+  app.get('/petugas/audit/ekspor', { config: { may: 'audit.read' }, schema: { querystring: trailQuery } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const { page: _p, ...values } = req.query;
     const r = await exportTrail(ctx, { ...actor, officeId: user.officeId }, req.query);

@@ -49,7 +49,7 @@ export const calendarPages = staffPages((app, ctx) => {
   const done = (req: FastifyRequest, reply: FastifyReply, ok: keyof typeof OK, moved = 0) =>
     reply.redirect(withLang(`${CALENDAR_PATH}?ok=${ok}${moved ? `&n=${moved}` : ''}`, req.lang), 303);
 
-  app.get(CALENDAR_PATH, { schema: { querystring: okQuery } }, async (req, reply) => {
+  app.get(CALENDAR_PATH, { config: { may: 'calendar.admin' }, schema: { querystring: okQuery } }, async (req, reply) => {
     const msg = req.query.ok ? OK[req.query.ok] : undefined;
     const moved = req.query.n ? L(req.lang, ` Batas waktu ${req.query.n} permohonan yang sedang berjalan disesuaikan.`, ` The due dates of ${req.query.n} running applications were adjusted.`) : '';
     const ok = msg ? L(req.lang, msg[0], msg[1]) + moved : undefined;
@@ -81,14 +81,14 @@ export const calendarPages = staffPages((app, ctx) => {
     return r.ok ? done(req, reply, 'reset') : refused(req, reply, r.error);
   };
 
-  app.get(`${CALENDAR_PATH}/jam`, async (req, reply) => hoursForm(req, reply, undefined));
-  app.get(`${CALENDAR_PATH}/jam/:service`, { schema: { params: serviceParams } }, async (req, reply) => hoursForm(req, reply, req.params.service));
-  app.post(`${CALENDAR_PATH}/jam`, { bodyLimit: 16 * 1024, schema: { body: form } }, async (req, reply) => saveHours(req, reply, undefined));
-  app.post(`${CALENDAR_PATH}/jam/:service`, { bodyLimit: 16 * 1024, schema: { params: serviceParams, body: form } }, async (req, reply) => saveHours(req, reply, req.params.service));
-  app.post(`${CALENDAR_PATH}/jam/reset`, { schema: { body: form } }, async (req, reply) => reset(req, reply, undefined));
-  app.post(`${CALENDAR_PATH}/jam/:service/reset`, { schema: { params: serviceParams, body: form } }, async (req, reply) => reset(req, reply, req.params.service));
+  app.get(`${CALENDAR_PATH}/jam`, { config: { may: 'calendar.admin' } }, async (req, reply) => hoursForm(req, reply, undefined));
+  app.get(`${CALENDAR_PATH}/jam/:service`, { config: { may: 'calendar.admin' }, schema: { params: serviceParams } }, async (req, reply) => hoursForm(req, reply, req.params.service));
+  app.post(`${CALENDAR_PATH}/jam`, { config: { may: 'calendar.admin' }, bodyLimit: 16 * 1024, schema: { body: form } }, async (req, reply) => saveHours(req, reply, undefined));
+  app.post(`${CALENDAR_PATH}/jam/:service`, { config: { may: 'calendar.admin' }, bodyLimit: 16 * 1024, schema: { params: serviceParams, body: form } }, async (req, reply) => saveHours(req, reply, req.params.service));
+  app.post(`${CALENDAR_PATH}/jam/reset`, { config: { may: 'calendar.admin' }, schema: { body: form } }, async (req, reply) => reset(req, reply, undefined));
+  app.post(`${CALENDAR_PATH}/jam/:service/reset`, { config: { may: 'calendar.admin' }, schema: { params: serviceParams, body: form } }, async (req, reply) => reset(req, reply, req.params.service));
 
-  app.post(`${CALENDAR_PATH}/tutup`, { bodyLimit: 16 * 1024, schema: { body: form } }, async (req, reply) => {
+  app.post(`${CALENDAR_PATH}/tutup`, { config: { may: 'calendar.admin' }, bodyLimit: 16 * 1024, schema: { body: form } }, async (req, reply) => {
     const f = formFields(req.body);
     const input = closureFromForm(f);
     const r = input.ok ? await addClosure(ctx, officerOf(req).actor, input.value) : input;
@@ -96,7 +96,7 @@ export const calendarPages = staffPages((app, ctx) => {
     return done(req, reply, 'added', r.value.recomputed);
   });
 
-  app.post(`${CALENDAR_PATH}/tutup/:groupId/hapus`, { schema: { params: groupParams, body: form } }, async (req, reply) => {
+  app.post(`${CALENDAR_PATH}/tutup/:groupId/hapus`, { config: { may: 'calendar.admin' }, schema: { params: groupParams, body: form } }, async (req, reply) => {
     const r = await removeClosure(ctx, officerOf(req).actor, req.params.groupId);
     return r.ok ? done(req, reply, 'removed') : refused(req, reply, r.error);
   });

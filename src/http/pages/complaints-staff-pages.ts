@@ -31,7 +31,7 @@ import { shellOf, staffPages } from './plugin.js';
 const listFilter = z.object({ status: z.enum(COMPLAINT_STATUSES).optional().catch(undefined), sla: z.enum(COMPLAINT_SLA_STATES).optional().catch(undefined) });
 
 export const complaintsStaffPages = staffPages((app, ctx) => {
-  app.get('/petugas/pengaduan', { schema: { querystring: listFilter } }, async (req, reply) => {
+  app.get('/petugas/pengaduan', { config: { may: 'complaints.read' }, schema: { querystring: listFilter } }, async (req, reply) => {
     const { actor } = officerOf(req);
     const { status, sla } = req.query;
     const list = await listComplaints(ctx, actor, { status, slaState: sla, limit: 200 });
@@ -44,9 +44,9 @@ export const complaintsStaffPages = staffPages((app, ctx) => {
     return recordComplaintPage(shellOf(req), { office, channels: complaintSetup(office).channels, state: { values, problems } });
   };
 
-  app.get('/petugas/pengaduan/baru', async (req, reply) => sendHtml(reply, recordPage(req, { _idem: newFormKey() })));
+  app.get('/petugas/pengaduan/baru', { config: { may: 'complaints.record' } }, async (req, reply) => sendHtml(reply, recordPage(req, { _idem: newFormKey() })));
 
-  app.post('/petugas/pengaduan/baru', { bodyLimit: BODY_LIMIT }, async (req, reply) => {
+  app.post('/petugas/pengaduan/baru', { config: { may: 'complaints.record' }, bodyLimit: BODY_LIMIT }, async (req, reply) => {
     const { office, actor } = officerOf(req);
     const f = formFields(req.body);
     const shaped = complaintBodyOf(office.office, f, true);
@@ -56,7 +56,7 @@ export const complaintsStaffPages = staffPages((app, ctx) => {
     return sendHtml(reply, complaintRecordedPage(shellOf(req), r.value), 201);
   });
 
-  app.get('/petugas/pengaduan/:id', { schema: { params: idParams, querystring: z.object({ error: z.string().max(2000).optional() }) } }, async (req, reply) => {
+  app.get('/petugas/pengaduan/:id', { config: { may: 'complaints.read' }, schema: { params: idParams, querystring: z.object({ error: z.string().max(2000).optional() }) } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const d = await showComplaint(ctx, actor, req.params.id);
     if (!d.ok) return sendHtml(reply, complaintNotFoundPage(shellOf(req)), 404);
@@ -71,7 +71,7 @@ export const complaintsStaffPages = staffPages((app, ctx) => {
     const msg = r.error.problems.map((p) => say(lang, p)).join(' ');
     return reply.redirect(withLang(`/petugas/pengaduan/${id}?error=${encodeURIComponent(msg)}`, lang), 303);
   };
-  const action = { schema: { params: idParams }, bodyLimit: BODY_LIMIT };
+  const action = { schema: { params: idParams }, bodyLimit: BODY_LIMIT, config: { may: 'complaints.handle' as const } };
 
   app.post('/petugas/pengaduan/:id/tahap', action, async (req, reply) => {
     const body = parseForm(transitionBody, transitionBodyOf(formFields(req.body)));

@@ -58,10 +58,12 @@ ${complaintForm(lang, { office: o.office, state: o.state, action: withLang('/pet
 /** The receipt of a recorded complaint: the tracking code is handed to the complainant. */
 export function complaintRecordedPage(shell: StaffShell, r: FiledComplaint): string {
   const { lang } = shell;
+  // The counter records complaints but does not read them (complaints.read).
+  const mayOpen = !shell.allowed || shell.allowed.includes('complaints.read');
   return staffPage(shell, {
     title: L(lang, 'Tanda terima pengaduan', 'Complaint receipt'),
     path: '/petugas/pengaduan/baru',
-    body: html`<h1>${L(lang, 'Pengaduan tercatat', 'Complaint recorded')}</h1><div class="receipt"><p>${L(lang, 'Nomor pengaduan', 'Complaint number')}: <strong class="big" data-testid="receipt-number">${r.receiptNumber}</strong></p><p>${L(lang, 'Kode pelacakan (berikan kepada pelapor)', 'Tracking code (give it to the complainant)')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p><p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: ${when(lang, r.dueAtLocal)}</p></div><p><a href="${withLang(`/petugas/pengaduan/${r.id}`, lang)}">${L(lang, 'Buka pengaduan', 'Open complaint')}</a> · <button type="button" data-print>${L(lang, 'Cetak tanda terima', 'Print receipt')}</button></p>`,
+    body: html`<h1>${L(lang, 'Pengaduan tercatat', 'Complaint recorded')}</h1><div class="receipt"><p>${L(lang, 'Nomor pengaduan', 'Complaint number')}: <strong class="big" data-testid="receipt-number">${r.receiptNumber}</strong></p><p>${L(lang, 'Kode pelacakan (berikan kepada pelapor)', 'Tracking code (give it to the complainant)')}: <strong class="big" data-testid="tracking-code">${r.trackingCode}</strong></p><p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: ${when(lang, r.dueAtLocal)}</p></div><p>${mayOpen ? html`<a href="${withLang(`/petugas/pengaduan/${r.id}`, lang)}">${L(lang, 'Buka pengaduan', 'Open complaint')}</a> · ` : ''}<button type="button" data-print>${L(lang, 'Cetak tanda terima', 'Print receipt')}</button></p>`,
   });
 }
 

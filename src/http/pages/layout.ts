@@ -1,7 +1,6 @@
 /** The page frame (public and staff) and the site stylesheet. Pure: data in, HTML out. */
-import { subjectRequestAccess } from '../../domain/privacy/index.js';
-import { mayReadAuditTrail } from '../../domain/audit/trail.js';
 import { L, t, type Lang } from '../i18n.js';
+import type { Permission } from '../../domain/staff/permissions.js';
 import { html, type Raw } from './html.js';
 
 export interface PageOptions {
@@ -73,6 +72,8 @@ export interface StaffShell {
   csrf: string;
   /** The officer's roles: the menu shows an entry only to the roles it serves (the server still decides). */
   roles?: readonly string[];
+  /** What the officer's roles may do in their office (domain/staff/permissions.ts), for the menu. */
+  allowed?: readonly Permission[];
 }
 
 /** The hidden CSRF field every staff form carries. */
@@ -80,18 +81,12 @@ export const csrfField = (shell: Pick<StaffShell, 'csrf'>) => html`<input type="
 
 export function staffNav(shell: StaffShell): Raw {
   const { lang } = shell;
+  // An entry only for the permissions it serves (the server decides anyway); a shell that does
+  // not say (a view test) shows every entry but the admin's.
+  const can = (p: Permission) => (shell.allowed ? shell.allowed.includes(p) : p === 'calendar.admin' || p === 'accounts.admin' ? !!shell.roles?.includes('admin') : true);
+  const link = (p: Permission, href: string, id: string, en: string) => (can(p) ? html`<a href="${withLang(href, lang)}">${L(lang, id, en)}</a>\n` : '');
   return html`<nav class="staff-nav" aria-label="${L(lang, 'Menu petugas', 'Staff menu')}"><a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a>
-<a href="${withLang('/petugas/cari', lang)}">${L(lang, 'Cari berkas', 'Find cases')}</a>
-<a href="${withLang('/petugas/daftar-baru', lang)}">${L(lang, 'Daftarkan permohonan', 'Register application')}</a>
-<a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Supervisi', 'Supervision')}</a>
-<a href="${withLang('/petugas/surat', lang)}">${L(lang, 'Surat', 'Letters')}</a>
-<a href="${withLang('/petugas/registri', lang)}">${L(lang, 'Registri DTKS', 'DTKS registry')}</a>
-<a href="${withLang('/petugas/pengaduan', lang)}">${L(lang, 'Pengaduan', 'Complaints')}</a>
-<a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
-${subjectRequestAccess(shell.roles ?? []).view ? html`<a href="${withLang('/petugas/privasi', lang)}">${L(lang, 'Data pribadi (PDP)', 'Personal data')}</a>` : ''}
-${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
-${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
-${shell.roles && mayReadAuditTrail(shell.roles) ? html`<a href="${withLang('/petugas/audit', lang)}">${L(lang, 'Jejak audit', 'Audit trail')}</a>` : ''}
+${link('applications.read', '/petugas/cari', 'Cari berkas', 'Find cases')}${link('applications.register', '/petugas/daftar-baru', 'Daftarkan permohonan', 'Register application')}${link('applications.supervise', '/petugas/supervisi', 'Supervisi', 'Supervision')}${link('letters.read', '/petugas/surat', 'Surat', 'Letters')}${link('registry.lookup', '/petugas/registri', 'Registri DTKS', 'DTKS registry')}${can('complaints.read') ? link('complaints.read', '/petugas/pengaduan', 'Pengaduan', 'Complaints') : link('complaints.record', '/petugas/pengaduan/baru', 'Catat pengaduan', 'Record a complaint')}${link('surveys.overview', '/petugas/survei', 'Survei (SKM)', 'Survey (SKM)')}${link('calendar.admin', '/petugas/kalender', 'Jam & hari libur', 'Hours & holidays')}${link('accounts.admin', '/petugas/akun', 'Akun petugas', 'Staff accounts')}${link('privacy.read', '/petugas/privasi', 'Data pribadi (PDP)', 'Personal data')}${link('audit.read', '/petugas/audit', 'Jejak audit', 'Audit trail')}<a href="${withLang('/petugas/hak-akses', lang)}">${L(lang, 'Hak akses', 'Permissions')}</a>
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }
@@ -293,4 +288,9 @@ main{overflow-wrap:break-word}
   .facts dd>.meta{font-size:7pt}
   @page{size:A4;margin:10mm 11mm}
 }
+/* Role permissions (/petugas/hak-akses): one folding section per role, the officer's own open. */
+details.role-grants{border-bottom:1px solid #e5e7eb;padding:.25rem 0}
+details.role-grants summary{cursor:pointer;padding:.4rem 0;min-height:44px}
+details.role-grants summary h2{display:inline;border:none;margin:0;font-size:1.1rem}
+details.role-grants ul{margin:.25rem 0 .75rem;padding-left:1.2rem}
 `;

@@ -16,12 +16,12 @@ const PATH = '/petugas/surat/delegasi';
 const form = z.object({ to: z.string().default(''), kind: z.string().default(''), startsOn: z.string().default(''), endsOn: z.string().default(''), reason: z.string().optional() });
 
 export const lettersDelegationPages = staffPages((app, ctx) => {
-  app.get(PATH, { schema: { querystring: flashQuery } }, async (req, reply) => {
+  app.get(PATH, { config: { may: 'letters.delegate' }, schema: { querystring: flashQuery } }, async (req, reply) => {
     const o = officerOf(req);
     return sendHtml(reply, delegationsPage(shellOf(req), await showDelegations(ctx, o.office.id, o.actor), req.query));
   });
 
-  app.post(PATH, { schema: { body: form } }, async (req, reply) => {
+  app.post(PATH, { config: { may: 'letters.delegate' }, schema: { body: form } }, async (req, reply) => {
     const { lang } = req;
     const { to, kind, startsOn, endsOn, reason } = req.body;
     const input = delegationBody.safeParse({ to, kind, startsOn, endsOn, reason });
@@ -31,7 +31,7 @@ export const lettersDelegationPages = staffPages((app, ctx) => {
     return redirectWithMessage(reply, lang, PATH, 'ok', L(lang, 'Pelimpahan dicatat', 'Delegation recorded'));
   });
 
-  app.post(`${PATH}/:id/akhiri`, { schema: { params: idParams } }, async (req, reply) => {
+  app.post(`${PATH}/:id/akhiri`, { config: { may: 'letters.delegate' }, schema: { params: idParams } }, async (req, reply) => {
     const { lang } = req;
     const r = await endDelegation(ctx, req.params.id, officerOf(req).actor);
     if (!r.ok) return redirectWithMessage(reply, lang, PATH, 'error', sayAll(lang, r.error.problems));

@@ -48,7 +48,7 @@ function signedMessage(lang: Lang, r: { signed: number; results: SignItem[] }): 
 const notFoundText = 'Tidak ditemukan / Not found';
 
 export const lettersPages = staffPages((app, ctx) => {
-  app.get('/petugas/surat', { schema: { querystring: archiveFilters } }, async (req, reply) => {
+  app.get('/petugas/surat', { config: { may: 'letters.read' }, schema: { querystring: archiveFilters } }, async (req, reply) => {
     const q = req.query;
     const o = officerOf(req);
     const screen = await showArchive(ctx, o.office.id, o.actor, { number: q.nomor, applicant: q.pemohon, service: q.layanan, status: q.status, from: q.dari, to: q.sampai });
@@ -57,7 +57,7 @@ export const lettersPages = staffPages((app, ctx) => {
 
   app.post(
     '/petugas/surat/tandatangani',
-    { schema: { body: z.object({ id: z.union([z.string(), z.array(z.string())]).optional(), password: z.string().default(''), all: z.string().optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { body: z.object({ id: z.union([z.string(), z.array(z.string())]).optional(), password: z.string().default(''), all: z.string().optional() }) }, config: { may: 'letters.sign', rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const { lang } = req;
       const { actor } = officerOf(req);
@@ -73,21 +73,21 @@ export const lettersPages = staffPages((app, ctx) => {
   );
 
   // The register is a download of the letters screen (its link carries the screen's date filters).
-  app.get('/petugas/surat/agenda.xlsx', { schema: { querystring: z.object({ dari: z.string().optional(), sampai: z.string().optional() }) } }, async (req, reply) => {
+  app.get('/petugas/surat/agenda.xlsx', { config: { may: 'letters.read' }, schema: { querystring: z.object({ dari: z.string().optional(), sampai: z.string().optional() }) } }, async (req, reply) => {
     const o = officerOf(req);
     const period = registerPeriod(ctx, o.office.id, { from: req.query.dari, to: req.query.sampai });
     const xlsx = await exportRegister(ctx, o.office.id, period, o.actor);
     return sendFile(reply, xlsx, { type: XLSX, fileName: `agenda-surat-keluar-${period.from}-${period.to}.xlsx` });
   });
 
-  app.get('/petugas/surat/:id', { schema: { params: idParams, querystring: flashQuery } }, async (req, reply) => {
+  app.get('/petugas/surat/:id', { config: { may: 'letters.read' }, schema: { params: idParams, querystring: flashQuery } }, async (req, reply) => {
     const r = await showLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
     if (!r.ok) return sendHtml(reply, letterNotFoundPage(shellOf(req), say(req.lang, r.error.problems[0]!)), 404);
     return sendHtml(reply, letterPage(shellOf(req), r.value, req.query));
   });
 
   // The PDF belongs to the letter's page: shown in the browser, to print.
-  app.get('/petugas/surat/:id/pdf', { schema: { params: idParams } }, async (req, reply) => {
+  app.get('/petugas/surat/:id/pdf', { config: { may: 'letters.read' }, schema: { params: idParams } }, async (req, reply) => {
     const r = await downloadLetter(ctx, officerOf(req).office.id, req.params.id, officerOf(req).actor);
     if (!r.ok) return reply.code(404).type('text/plain; charset=utf-8').send(notFoundText);
     return sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName, inline: true });
@@ -98,21 +98,21 @@ export const lettersPages = staffPages((app, ctx) => {
       ? redirectWithMessage(reply, lang, `/petugas/surat/${id}`, 'error', sayAll(lang, problems))
       : redirectWithMessage(reply, lang, `/petugas/surat/${id}`, 'ok', L(lang, 'Tersimpan', 'Saved'));
 
-  app.post('/petugas/surat/:id/cabut', { schema: { params: idParams, body: z.object({ reason: z.string().default(''), replacedBy: z.string().optional() }) } }, async (req, reply) => {
+  app.post('/petugas/surat/:id/cabut', { config: { may: 'letters.manage' }, schema: { params: idParams, body: z.object({ reason: z.string().default(''), replacedBy: z.string().optional() }) } }, async (req, reply) => {
     const input = revokeBody.safeParse({ reason: req.body.reason, replacedBy: req.body.replacedBy });
     if (!input.success) return afterAction(req.lang, reply, req.params.id, zodProblems(input.error));
     const r = await revokeLetter(ctx, req.params.id, input.data, officerOf(req).actor);
     return afterAction(req.lang, reply, req.params.id, r.ok ? [] : r.error.problems);
   });
 
-  app.post('/petugas/surat/:id/batal', { schema: { params: idParams, body: z.object({ reason: z.string().default('') }) } }, async (req, reply) => {
+  app.post('/petugas/surat/:id/batal', { config: { may: 'letters.manage' }, schema: { params: idParams, body: z.object({ reason: z.string().default('') }) } }, async (req, reply) => {
     const input = cancelBody.safeParse({ reason: req.body.reason });
     if (!input.success) return afterAction(req.lang, reply, req.params.id, zodProblems(input.error));
     const r = await cancelLetter(ctx, req.params.id, input.data, officerOf(req).actor);
     return afterAction(req.lang, reply, req.params.id, r.ok ? [] : r.error.problems);
   });
 
-  app.post('/petugas/surat/:id/nomori', { schema: { params: idParams } }, async (req, reply) => {
+  app.post('/petugas/surat/:id/nomori', { config: { may: 'letters.number' }, schema: { params: idParams } }, async (req, reply) => {
     const r = await numberLetters(ctx, [req.params.id], officerOf(req).actor);
     const item = r.ok ? r.value[0] : undefined;
     return afterAction(req.lang, reply, req.params.id, !r.ok ? r.error.problems : item && !item.ok ? [item] : []);

@@ -7,7 +7,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync, FastifyReq
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ctx } from '../../usecases/context.js';
-import { officerOf, type Access } from '../auth.js';
+import { allowedIn, officerOf, type Access } from '../auth.js';
 import type { StaffShell } from './layout.js';
 
 /** A Fastify instance whose routes are typed by their zod schemas. */
@@ -38,8 +38,8 @@ export const publicPages = (register: Register) => pagesOf('public', register);
 /** Back-office pages: signed-in staff of the office only. */
 export const staffPages = (register: Register) => pagesOf('staff', register);
 
-/** What the staff page shell needs of the request: language, officer's name and roles (for the menu), CSRF token for its forms. */
+/** What the staff page shell needs of the request: language, officer's name, roles and permissions (for the menu), CSRF token for its forms. */
 export function shellOf(req: FastifyRequest): StaffShell {
   const o = officerOf(req);
-  return { lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles };
+  return { lang: req.lang, csrf: o.csrf, displayName: o.user.displayName, roles: o.user.roles, allowed: allowedIn(o) };
 }

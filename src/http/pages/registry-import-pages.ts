@@ -29,14 +29,14 @@ import { forbiddenPage, missingPage } from './registry-views.js';
 const exportForm = exportQuery.extend({ snapshot: z.string().max(100) });
 
 export function registerImportPages(app: ZodApp, ctx: Ctx): void {
-  app.get('/petugas/registri/impor', { schema: { querystring: errorQuery } }, async (req, reply) => {
+  app.get('/petugas/registri/impor', { config: { may: 'registry.import' }, schema: { querystring: errorQuery } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const r = prepareImport(ctx, officerOf(req).actor);
     if (!r.ok) return sendHtml(reply, forbiddenPage(f, '/petugas/registri/impor'), 403);
     return sendHtml(reply, importFormPage(f, { period: r.value.period, error: req.query.error }));
   });
 
-  app.post('/petugas/registri/impor', async (req, reply) => {
+  app.post('/petugas/registri/impor', { config: { may: 'registry.import' } }, async (req, reply) => {
     const { actor } = officerOf(req);
     // Refused before a byte of the upload is stored.
     if (!mayImport(actor).ok) return sendHtml(reply, forbiddenPage(frameOf(req, ctx), '/petugas/registri/impor'), 403);
@@ -49,7 +49,7 @@ export function registerImportPages(app: ZodApp, ctx: Ctx): void {
     return reply.redirect(withLang(`/petugas/registri/impor/${id}`, req.lang), 303);
   });
 
-  app.get('/petugas/registri/impor/:id', { schema: { params: idParams } }, async (req, reply) => {
+  app.get('/petugas/registri/impor/:id', { config: { may: 'registry.import' }, schema: { params: idParams } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const r = await importProgress(ctx, officerOf(req).actor, req.params.id);
     if (r.ok) return sendHtml(reply, importProgressPage(f, r.value, canImport(f.roles)));
@@ -57,14 +57,14 @@ export function registerImportPages(app: ZodApp, ctx: Ctx): void {
     return sendHtml(reply, missingPage(f, L(req.lang, 'Impor tidak ditemukan', 'Import not found'), '/petugas/registri/impor'), 404);
   });
 
-  app.get('/petugas/registri/snapshot', async (req, reply) => {
+  app.get('/petugas/registri/snapshot', { config: { may: 'registry.lookup' } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const r = await listOfficeSnapshots(ctx, officerOf(req).actor, 100);
     if (!r.ok) return sendHtml(reply, forbiddenPage(f, '/petugas/registri/snapshot'), 403);
     return sendHtml(reply, snapshotsPage(f, { snapshots: r.value, canExport: canExportRows(f.roles), canDownloadReport: canImport(f.roles) }));
   });
 
-  app.get('/petugas/registri/snapshot/:id/laporan', { schema: { params: idParams } }, async (req, reply) => {
+  app.get('/petugas/registri/snapshot/:id/laporan', { config: { may: 'registry.import' }, schema: { params: idParams } }, async (req, reply) => {
     const r = await downloadReport(ctx, officerOf(req).actor, req.params.id);
     if (r.ok) return sendCsv(reply, r.value.filename, r.value);
     const f = frameOf(req, ctx);
@@ -72,7 +72,7 @@ export function registerImportPages(app: ZodApp, ctx: Ctx): void {
     return sendHtml(reply, missingPage(f, say(req.lang, r.error.problems[0]!), '/petugas/registri/snapshot'), 404);
   });
 
-  app.post('/petugas/registri/ekspor', async (req, reply) => {
+  app.post('/petugas/registri/ekspor', { config: { may: 'registry.export' } }, async (req, reply) => {
     const fields = formFields(req.body);
     const form = exportForm.safeParse({ snapshot: fields.snapshot ?? '', district: fields.district, village: fields.village, reason: fields.reason ?? '' });
     const r = form.success ? await exportRows(ctx, officerOf(req).actor, form.data) : fail('invalid', ...zodProblems(form.error));

@@ -33,7 +33,7 @@ const lookupValues = (f: Record<string, string>): LookupValues => ({
 const personalDataForm = reasonQuery.extend({ nik: z.string().max(100) });
 
 export const registryPages = staffPages((app, ctx) => {
-  app.get('/petugas/registri', { schema: { querystring: z.object({ application: z.string().max(100).optional() }) } }, async (req, reply) => {
+  app.get('/petugas/registri', { config: { may: 'registry.lookup' }, schema: { querystring: z.object({ application: z.string().max(100).optional() }) } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const start = await prepareLookup(ctx, officerOf(req).actor, { application: req.query.application });
     if (!start.ok) return sendHtml(reply, forbiddenPage(f, '/petugas/registri'), 403);
@@ -42,7 +42,7 @@ export const registryPages = staffPages((app, ctx) => {
     return sendHtml(reply, lookupPage(f, { values, current: start.value.snapshot, appLabel: a?.label }));
   });
 
-  app.post('/petugas/registri', async (req, reply) => {
+  app.post('/petugas/registri', { config: { may: 'registry.lookup' } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const { actor } = officerOf(req);
     const values = lookupValues(formFields(req.body));
@@ -56,7 +56,7 @@ export const registryPages = staffPages((app, ctx) => {
     return sendHtml(reply, lookupPage(f, { ...page, result: r.value }));
   });
 
-  app.get('/petugas/registri/berkas/:id', { schema: { params: idParams } }, async (req, reply) => {
+  app.get('/petugas/registri/berkas/:id', { config: { may: 'registry.lookup' }, schema: { params: idParams } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const r = await showCaseRegistry(ctx, officerOf(req).actor, req.params.id);
     if (r.ok) return sendHtml(reply, caseRegistryPage(f, r.value));
@@ -66,7 +66,7 @@ export const registryPages = staffPages((app, ctx) => {
 
   app.get(
     '/petugas/registri/log',
-    { schema: { querystring: z.object({ nik: z.string().max(100).optional(), before: z.coerce.number().int().min(1).optional() }) } },
+    { config: { may: 'registry.read-log' }, schema: { querystring: z.object({ nik: z.string().max(100).optional(), before: z.coerce.number().int().min(1).optional() }) } },
     async (req, reply) => {
       const f = frameOf(req, ctx);
       const { nik, before } = req.query;
@@ -78,13 +78,13 @@ export const registryPages = staffPages((app, ctx) => {
     },
   );
 
-  app.get('/petugas/registri/data-pribadi', { schema: { querystring: errorQuery } }, async (req, reply) => {
+  app.get('/petugas/registri/data-pribadi', { config: { may: 'registry.export-person' }, schema: { querystring: errorQuery } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     if (!mayExportPerson(officerOf(req).actor).ok) return sendHtml(reply, forbiddenPage(f, '/petugas/registri/data-pribadi'), 403);
     return sendHtml(reply, personalDataPage(f, { error: req.query.error }));
   });
 
-  app.post('/petugas/registri/data-pribadi', async (req, reply) => {
+  app.post('/petugas/registri/data-pribadi', { config: { may: 'registry.export-person' } }, async (req, reply) => {
     const fields = formFields(req.body);
     const form = personalDataForm.safeParse({ nik: fields.nik ?? '', reason: fields.reason ?? '' });
     if (!form.success) return backWithError(reply, req.lang, '/petugas/registri/data-pribadi', zodProblems(form.error));

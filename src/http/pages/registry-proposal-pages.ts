@@ -22,7 +22,7 @@ import { forbiddenPage, missingPage } from './registry-views.js';
 const listQuery = errorQuery.extend({ tahap: z.union([z.enum(STAGES), z.literal('')]).optional() });
 
 export function registerProposalPages(app: ZodApp, ctx: Ctx): void {
-  app.get('/petugas/registri/usulan', { schema: { querystring: listQuery } }, async (req, reply) => {
+  app.get('/petugas/registri/usulan', { config: { may: 'registry.lookup' }, schema: { querystring: listQuery } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const stage = req.query.tahap || undefined;
     const r = await listOfficeProposals(ctx, officerOf(req).actor, { stage, limit: 300 });
@@ -30,7 +30,7 @@ export function registerProposalPages(app: ZodApp, ctx: Ctx): void {
     return sendHtml(reply, proposalsPage(f, { proposals: r.value, stage, canRecord: canRecordProposal(f.roles), error: req.query.error }));
   });
 
-  app.post('/petugas/registri/usulan', async (req, reply) => {
+  app.post('/petugas/registri/usulan', { config: { may: 'registry.propose' } }, async (req, reply) => {
     const fields = formFields(req.body);
     const form = newProposalBody.safeParse({ nik: fields.nik ?? '', kk: fields.kk, name: fields.name ?? '', kind: fields.kind || undefined, note: fields.note });
     if (!form.success) return backWithError(reply, req.lang, '/petugas/registri/usulan', zodProblems(form.error));
@@ -39,7 +39,7 @@ export function registerProposalPages(app: ZodApp, ctx: Ctx): void {
     return reply.redirect(withLang(`/petugas/registri/usulan/${r.value.id}`, req.lang), 303);
   });
 
-  app.get('/petugas/registri/usulan/:id', { schema: { params: idParams, querystring: errorQuery } }, async (req, reply) => {
+  app.get('/petugas/registri/usulan/:id', { config: { may: 'registry.lookup' }, schema: { params: idParams, querystring: errorQuery } }, async (req, reply) => {
     const f = frameOf(req, ctx);
     const r = await showProposal(ctx, officerOf(req).actor, req.params.id);
     if (r.ok) return sendHtml(reply, proposalPage(f, r.value, req.query.error));
@@ -47,7 +47,7 @@ export function registerProposalPages(app: ZodApp, ctx: Ctx): void {
     return sendHtml(reply, missingPage(f, L(req.lang, 'Usulan tidak ditemukan', 'Proposal not found'), '/petugas/registri/usulan'), 404);
   });
 
-  app.post('/petugas/registri/usulan/:id', { schema: { params: idParams } }, async (req, reply) => {
+  app.post('/petugas/registri/usulan/:id', { config: { may: 'registry.propose' }, schema: { params: idParams } }, async (req, reply) => {
     const { id } = req.params;
     const back = `/petugas/registri/usulan/${id}`;
     const fields = formFields(req.body);

@@ -67,14 +67,14 @@ export const staffAdminPages = staffPages((app, ctx) => {
   };
   const done = (req: FastifyRequest, reply: FastifyReply, path: string, ok: Done) => reply.redirect(withLang(`${path}?ok=${ok}`, req.lang), 303);
 
-  app.get(ACCOUNTS_PATH, { schema: { querystring: okQuery } }, async (req, reply) => show(req, reply, null, { ok: message(req, req.query.ok) }));
+  app.get(ACCOUNTS_PATH, { config: { may: 'accounts.admin' }, schema: { querystring: okQuery } }, async (req, reply) => show(req, reply, null, { ok: message(req, req.query.ok) }));
 
-  app.get(`${ACCOUNTS_PATH}/baru`, async (req, reply) => {
+  app.get(`${ACCOUNTS_PATH}/baru`, { config: { may: 'accounts.admin' } }, async (req, reply) => {
     const v = await listAccounts(ctx, officerOf(req).actor);
     return v.ok ? sendHtml(reply, addAccountPage(shellOf(req), v.value)) : refused(req, reply, v.error);
   });
 
-  app.post(`${ACCOUNTS_PATH}/baru`, { bodyLimit: 16 * 1024, schema: { body: form } }, async (req, reply) => {
+  app.post(`${ACCOUNTS_PATH}/baru`, { config: { may: 'accounts.admin' }, bodyLimit: 16 * 1024, schema: { body: form } }, async (req, reply) => {
     const f = formFields(req.body);
     const { actor, office } = officerOf(req);
     const r = await addAccount(ctx, actor, {
@@ -93,11 +93,11 @@ export const staffAdminPages = staffPages((app, ctx) => {
     return sendHtml(reply, addAccountPage(shellOf(req), v.value, { problems: r.error.problems, values: { ...f, password: '' } }), statusOf(r.error.kind));
   });
 
-  app.get(`${ACCOUNTS_PATH}/u/:username`, { schema: { params: userParams, querystring: okQuery } }, async (req, reply) =>
+  app.get(`${ACCOUNTS_PATH}/u/:username`, { config: { may: 'accounts.admin' }, schema: { params: userParams, querystring: okQuery } }, async (req, reply) =>
     show(req, reply, req.params.username, { ok: message(req, req.query.ok) }),
   );
 
-  app.post(`${ACCOUNTS_PATH}/u/:username/peran`, { bodyLimit: 16 * 1024, schema: { params: userParams, body: form } }, async (req, reply) => {
+  app.post(`${ACCOUNTS_PATH}/u/:username/peran`, { config: { may: 'accounts.admin' }, bodyLimit: 16 * 1024, schema: { params: userParams, body: form } }, async (req, reply) => {
     const f = formFields(req.body);
     const r = await setAccountRoles(ctx, officerOf(req).actor, req.params.username, rolesOf(f));
     if (r.ok) return done(req, reply, accountPath(r.value.username), 'roles');
@@ -105,7 +105,7 @@ export const staffAdminPages = staffPages((app, ctx) => {
     return show(req, reply, req.params.username, { problems: r.error.problems, values: f, form: 'roles' }, statusOf(r.error.kind));
   });
 
-  app.post(`${ACCOUNTS_PATH}/u/:username/sandi`, { bodyLimit: 16 * 1024, schema: { params: userParams, body: form } }, async (req, reply) => {
+  app.post(`${ACCOUNTS_PATH}/u/:username/sandi`, { config: { may: 'accounts.admin' }, bodyLimit: 16 * 1024, schema: { params: userParams, body: form } }, async (req, reply) => {
     const f = formFields(req.body);
     const r = await resetAccountPassword(ctx, officerOf(req).actor, req.params.username, f.password ?? '');
     if (r.ok) return done(req, reply, accountPath(r.value.username), 'password');
@@ -114,7 +114,7 @@ export const staffAdminPages = staffPages((app, ctx) => {
   });
 
   for (const [to, action] of Object.entries(ACTIONS))
-    app.post(`${ACCOUNTS_PATH}/u/:username/${to}`, { schema: { params: userParams, body: form } }, async (req, reply) => {
+    app.post(`${ACCOUNTS_PATH}/u/:username/${to}`, { config: { may: 'accounts.admin' }, schema: { params: userParams, body: form } }, async (req, reply) => {
       const r = await action.run(ctx, officerOf(req).actor, req.params.username);
       if (r.ok) return done(req, reply, accountPath(r.value.username), action.done);
       if (r.error.kind === 'conflict') return show(req, reply, req.params.username, { problems: r.error.problems }, 409);

@@ -42,12 +42,12 @@ export const surveysStaffPages = staffPages((app, ctx) => {
     return staffSurveyPage(shellOf(req), await readSurveyOverview(ctx, actor, office, q), notes);
   };
 
-  app.get('/petugas/survei', { schema: { querystring: overviewQuery } }, async (req, reply) => {
+  app.get('/petugas/survei', { config: { may: 'surveys.overview' }, schema: { querystring: overviewQuery } }, async (req, reply) => {
     const message = staffSurveyMessage(req.lang, req.query.ok, req.query);
     return sendHtml(reply, await overview(req, req.query, { message }));
   });
 
-  app.post('/petugas/survei/isi', { bodyLimit: 32 * 1024, schema: { querystring: periodQuery, body: form } }, async (req, reply) => {
+  app.post('/petugas/survei/isi', { config: { may: 'surveys.enter' }, bodyLimit: 32 * 1024, schema: { querystring: periodQuery, body: form } }, async (req, reply) => {
     const { actor, office } = officerOf(req);
     const f = formFields(req.body);
     const input = surveyFromForm(f, { office: office.office.slug });
@@ -57,7 +57,7 @@ export const surveysStaffPages = staffPages((app, ctx) => {
   });
 
   // Multipart: the CSRF token is one of the fields, checked once they are read.
-  app.post('/petugas/survei/impor', { schema: { querystring: periodQuery } }, async (req, reply) => {
+  app.post('/petugas/survei/impor', { config: { may: 'surveys.enter' }, schema: { querystring: periodQuery } }, async (req, reply) => {
     const upload = await readSurveyXlsxUpload(req);
     if (!csrfValid(req, upload.fields._csrf)) return refuseCsrf(req, reply);
     const { actor, office } = officerOf(req);
@@ -69,7 +69,7 @@ export const surveysStaffPages = staffPages((app, ctx) => {
     return reply.redirect(withLang(`/petugas/survei?ok=imported&n=${r.value.inserted}`, req.lang), 303);
   });
 
-  app.post('/petugas/survei/tindak-lanjut', { bodyLimit: 64 * 1024, schema: { querystring: periodQuery, body: form } }, async (req, reply) => {
+  app.post('/petugas/survei/tindak-lanjut', { config: { may: 'surveys.plan' }, bodyLimit: 64 * 1024, schema: { querystring: periodQuery, body: form } }, async (req, reply) => {
     const { actor, office } = officerOf(req);
     const { value: period } = await chooseIkmPeriod(ctx, office, req.query, 'staff');
     const input = followupFromForm(formFields(req.body));

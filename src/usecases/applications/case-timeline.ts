@@ -1,5 +1,6 @@
 /** A case's timeline for staff: every event with its actor, local time and effect on the clock. */
 import { eventsOf, findCase, type Case, type CaseEvent } from '../../db/applications-repo.js';
+import { may, scopeOf } from '../../domain/staff/permissions.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { maskingFor } from '../../domain/registry/access.js';
 import type { Actor, Ctx } from '../context.js';
@@ -31,6 +32,9 @@ export async function caseTimeline(ctx: Ctx, app: Pick<Case, 'id' | 'office_id' 
 export async function readCaseTimeline(ctx: Ctx, officer: Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string }, id: string): Promise<Outcome<TimelineEntry[]>> {
   const app = await findCase(ctx.database.db, officer.officeId, id);
   if (!app) return failWith('not-found', 'application-not-found', 'Permohonan tidak ditemukan', 'Application not found');
+  // A step holder reads only the cases of the services it holds a step in (as on the case page).
+  if (!may(officer.roles, 'applications.read', scopeOf([{ service: await serviceOfCase(ctx, app.service_version_id) }])))
+    return failWith('forbidden', 'permission-required', 'Peran Anda tidak dapat membuka berkas layanan ini', 'Your role cannot open the cases of this service');
   await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'application', recordId: app.id, subjectNik: app.applicant_nik, purpose: 'case-work', fields: ['timeline'] });
   return { ok: true, value: await caseTimeline(ctx, app, officer.roles) };
 }

@@ -10,6 +10,7 @@ import type { TasksTable } from '../../db/schema.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { stepById } from '../../domain/procedure/engine.js';
 import { mayDoStep } from '../../domain/procedure/step-roles.js';
+import { may, scopeOf } from '../../domain/staff/permissions.js';
 import type { Service, Step } from '../../domain/standards/schema.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
@@ -41,6 +42,12 @@ export interface CaseFile {
   roleNames: Record<string, string>;
   /** Who read this case (newest first, bounded), for the roles that read the audit trail; else null. */
   reads?: RecordReads | null;
+  /** This officer may see the applicant's NIK, KK, phone, e-mail and address (applications.read-identity on this case's service). */
+  mayReadIdentity: boolean;
+  /** This officer may see the specific personal data answers (applications.read-specific on this case's service). */
+  mayReadSpecific: boolean;
+  /** This officer may open the case's uploaded documents (uploads.read on this case's service). */
+  mayOpenUploads: boolean;
 }
 
 /** The groups of a case's fields the staff case page shows. */
@@ -48,12 +55,26 @@ export const CASE_FILE_FIELDS = ['identity', 'answers', 'documents', 'timeline',
 
 type Officer = Pick<Actor, 'id' | 'name' | 'roles'> & { officeId: string };
 
+/** A step holder reads only the cases of the services it holds a step in (a named reader reads them all). */
+export async function mayReadCase(ctx: Ctx, roles: readonly string[], app: Pick<Case, 'service_version_id'>): Promise<boolean> {
+  return may(roles, 'applications.read', scopeOf([{ service: await serviceOfCase(ctx, app.service_version_id) }]));
+}
+
+export const caseRefused = () =>
+  failWith('forbidden', 'permission-required', 'Peran Anda tidak dapat membuka berkas layanan ini', 'Your role cannot open the cases of this service');
+
 export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Promise<Outcome<CaseFile>> {
   const app = await findCase(ctx.database.db, officer.officeId, id);
   if (!app) return failWith('not-found', 'application-not-found', 'Berkas tidak ditemukan', 'Case not found');
-  await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'application', recordId: app.id, subjectNik: app.applicant_nik, purpose: 'case-work', fields: CASE_FILE_FIELDS });
   const office = ctx.catalogue.officeById(app.office_id).office;
   const service = await serviceOfCase(ctx, app.service_version_id);
+  if (!may(officer.roles, 'applications.read', scopeOf([{ service }]))) return caseRefused();
+  const mayReadIdentity = may(officer.roles, 'applications.read-identity', scopeOf([{ service }]));
+  const mayReadSpecific = may(officer.roles, 'applications.read-specific', scopeOf([{ service }]));
+  const mayOpenUploads = may(officer.roles, 'uploads.read', scopeOf([{ service }]));
+  // The log names what this officer was shown, not what the case holds.
+  const shown = CASE_FILE_FIELDS.filter((f) => (f === 'identity' ? mayReadIdentity : f === 'documents' ? mayOpenUploads : true));
+  await logDataRead(ctx, officer, { officeId: officer.officeId, recordKind: 'application', recordId: app.id, subjectNik: app.applicant_nik, purpose: 'case-work', fields: mayReadSpecific ? [...shown, 'specific'] : shown });
   const attachments = await attachmentsOf(ctx.database.db, app.id);
   const letters = await lettersOfApplication(ctx.database.db, app.id);
   const task = await openTaskFor(ctx.database.db, app.id);
@@ -85,6 +106,9 @@ export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Prom
       roleNames: Object.fromEntries(office.roles.map((r) => [r.id, r.name])),
       // The case's documents and letters are the same person's data: their reads are listed with it.
       reads: await recordReads(ctx, officer, { application: [app.id], upload: attachments.flatMap((a) => (a.upload_id ? [a.upload_id] : [])), letter: letters.map((l) => l.id) }),
+      mayReadIdentity,
+      mayReadSpecific,
+      mayOpenUploads,
     },
   };
 }

@@ -11,7 +11,7 @@ import type { CaseStatus } from '../../domain/applications/status.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
 import { startMove } from '../../domain/procedure/engine.js';
-import { readsOnly } from '../../domain/staff/read-only.js';
+import { may, readsOnly, scopeOf } from '../../domain/staff/permissions.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { idempotencyKeyReused, requestHash } from '../idempotency.js';
@@ -47,6 +47,14 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   if (staff && actor.officeId !== office.id) return fail('not-found', { ...officeNotFound(input.office), field: 'office' });
   if (staff && readsOnly(actor.roles))
     return fail('forbidden', { field: 'office', code: 'read-only-role', message: 'Peran Anda hanya untuk membaca berkas; tidak dapat mendaftarkan permohonan', messageEn: 'Your role only reads cases; it cannot register applications' });
+  // The counter is the front office's, and that of the roles holding this service's intake step.
+  if (staff && !may(actor.roles, 'applications.register', scopeOf([service])))
+    return fail('forbidden', {
+      field: 'service',
+      code: 'permission-required',
+      message: 'Peran Anda tidak dapat mendaftarkan permohonan layanan ini di loket',
+      messageEn: 'Your role cannot register applications for this service at the counter',
+    });
   if (!svc.openForApplications || !svc.procedure)
     return fail('invalid', { field: 'service', code: 'service-closed', message: 'Layanan ini belum dibuka untuk permohonan', messageEn: 'This service is not open for applications' });
   if (input.idempotencyKey !== undefined && !/^[A-Za-z0-9_.:-]{8,128}$/.test(input.idempotencyKey))

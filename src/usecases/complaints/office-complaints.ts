@@ -7,9 +7,6 @@ import type { ClockReading, Complaint } from '../../db/complaints-repo.js';
 import type { StoredOffice } from '../../db/standards-repo.js';
 import {
   CHANNEL_LABELS,
-  COMPLAINT_OFFICER_ROLE,
-  COMPLAINT_READER_ROLES,
-  HEAD_ROLE,
   TYPE_LABELS,
   complaintStages,
   officeChannels,
@@ -21,6 +18,7 @@ import {
   type Stage,
 } from '../../domain/complaints/index.js';
 import { failWith } from '../../domain/errors.js';
+import { may } from '../../domain/staff/permissions.js';
 import { AT_RISK_SHARE, utc } from '../sla-clock.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
@@ -63,8 +61,8 @@ export interface ComplaintAccess {
 }
 
 export function complaintAccess(actor: Actor): ComplaintAccess {
-  const handle = actor.roles.includes(COMPLAINT_OFFICER_ROLE) || actor.roles.includes(HEAD_ROLE);
-  const read = handle || actor.roles.some((r) => (COMPLAINT_READER_ROLES as readonly string[]).includes(r));
+  const handle = may(actor.roles, 'complaints.handle');
+  const read = handle || may(actor.roles, 'complaints.read');
   return { handle, read, confidential: handle };
 }
 

@@ -5,21 +5,23 @@
  */
 import { findLettersByIds, insertAudit } from '../../db/letters-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
-import { HEAD_ROLE } from '../../domain/letters/delegation.js';
 import { isUnsigned } from '../../domain/letters/status.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
-import { stepRoles } from '../../domain/procedure/step-roles.js';
+import { may, scopeOf } from '../../domain/staff/permissions.js';
 import { assignNumber } from './assign-number.js';
 import { letterChanged, orOnConflict } from './conflict.js';
 
 export type NumberItem = { id: string; ok: true; number: string } | { id: string; ok: false; code: string; message: string; messageEn: string };
 
-/** Roles that may number letters: those that may do a `number` step (its further roles too), and the head of office. */
-function numberingRoles(ctx: Ctx, officeId: string): Set<string> {
-  const roles = new Set([HEAD_ROLE]);
-  for (const s of ctx.catalogue.officeById(officeId).services) for (const st of s.service.procedure?.steps ?? []) if (st.kind === 'number') for (const r of stepRoles(st)) roles.add(r);
-  return roles;
+/**
+ * May these roles number any letter of the office: letters.number of the permission table, with
+ * only the office's `number` steps in scope (the head of office, the register's keepers, a role
+ * holding a numbering step). A letter's own signer numbers that letter (checked per letter).
+ */
+function numbersAny(ctx: Ctx, officeId: string, roles: readonly string[]): boolean {
+  const steps = scopeOf(ctx.catalogue.officeById(officeId).services).steps.filter((st) => st.kind === 'number');
+  return may(roles, 'letters.number', { steps });
 }
 
 const refused = (id: string, code: string, message: string, messageEn: string): NumberItem => ({ id, ok: false, code, message, messageEn });
@@ -27,13 +29,13 @@ const refused = (id: string, code: string, message: string, messageEn: string): 
 /** Each letter's number, or why it got none (a letter's own signer may number it too). */
 export async function numberLetters(ctx: Ctx, ids: string[], actor: Actor): Promise<Outcome<NumberItem[]>> {
   if (!actor.officeId) return failWith('unauthenticated', 'unauthenticated', 'Silakan masuk terlebih dahulu', 'Please sign in first');
-  const roles = numberingRoles(ctx, actor.officeId);
+  const any = numbersAny(ctx, actor.officeId, actor.roles);
   const letters = new Map((await findLettersByIds(ctx.database.db, actor.officeId, ids)).map((l) => [l.id, l]));
   const out: NumberItem[] = [];
   for (const id of ids) {
     const l = letters.get(id);
     if (!l) out.push(refused(id, 'letter-not-found', 'Surat tidak ditemukan', 'Letter not found'));
-    else if (!actor.roles.some((r) => roles.has(r) || r === l.signer_role)) out.push(refused(id, 'numbering-forbidden', 'Anda tidak berwenang memberi nomor surat', 'You may not number letters'));
+    else if (!any && !actor.roles.includes(l.signer_role)) out.push(refused(id, 'numbering-forbidden', 'Anda tidak berwenang memberi nomor surat', 'You may not number letters'));
     else if (l.number) out.push({ id, ok: true, number: l.number });
     else if (!isUnsigned(l.status)) out.push(refused(id, 'not-numberable', 'Surat dibatalkan dan tidak diberi nomor', 'The letter is cancelled and gets no number'));
     else {

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import { findUserById, findUserByUsername, recordAccountAudit } from '../../db/staff-repo.js';
 import type { DB, StaffUsersTable } from '../../db/schema.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
+import { may } from '../../domain/staff/permissions.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 
@@ -24,7 +25,7 @@ const notAdmin = () =>
 /** The office whose accounts an actor manages (null: the operator, every office). */
 export function accountsOffice(actor: Actor): Outcome<string | null> {
   if (isOperator(actor)) return { ok: true, value: null };
-  if (!actor.roles.includes(ADMIN_ROLE) || !actor.officeId) return notAdmin();
+  if (!may(actor.roles, 'accounts.admin') || !actor.officeId) return notAdmin();
   return { ok: true, value: actor.officeId };
 }
 

@@ -172,6 +172,9 @@ describe('views of the case pages (no database)', () => {
       submittedLocal: 'Senin, 6 April 2026 08.15 WIB',
       closedLocal: null,
       roleNames: { [sign.role]: 'Kepala Dinas Sosial' },
+      mayReadIdentity: true,
+      mayReadSpecific: true,
+      mayOpenUploads: true,
     };
     const html = casePage(shell('id'), file, { roles: [sign.role] });
     assert.match(html, /name="data.password" type="password"/);
@@ -206,7 +209,7 @@ describe('views of the case pages (no database)', () => {
     };
     const file: CaseFile = {
       app, service: bayi, task: undefined, step: undefined, mine: false, mayRecordResubmission: false, dueLocal: null, attachments: [], stages: [],
-      timeline: [visit], letters: [{ id: 'l-9', title: 'Surat Rekomendasi', number: null, status: 'ready' }], submittedLocal: 'Senin, 6 April 2026 08.15 WIB', closedLocal: null, roleNames: {},
+      timeline: [visit], letters: [{ id: 'l-9', title: 'Surat Rekomendasi', number: null, status: 'ready' }], submittedLocal: 'Senin, 6 April 2026 08.15 WIB', closedLocal: null, roleNames: {}, mayReadIdentity: true, mayReadSpecific: true, mayOpenUploads: true,
     };
     const id = casePage(shell('id'), file, { roles: ['kepala-dinas'] });
     for (const text of ['1571020101900007', 'siti.aminah@example.id', 'Daring (formulir web)', 'Menunggu instansi lain', 'Rumah semi permanen, 5 anggota keluarga.', 'Jam layanan dijeda (menunggu BPJS Kesehatan).', '✓ Terdaftar di DTKS/DTSEN'])

@@ -95,7 +95,7 @@ insert into "uploads" ("id", "sha256", "size", "mime", "original_name", "uploade
 select "id" from "uploads" where "id" in ($1, $2);
 
 -- applications-repo.uploadOfOfficeCase
-select "uploads"."sha256", "uploads"."mime", "applications"."id" as "application_id", "applications"."applicant_nik", "attachments"."requirement_id" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = $1 and "applications"."office_id" = $2;
+select "uploads"."sha256", "uploads"."mime", "applications"."id" as "application_id", "applications"."applicant_nik", "attachments"."requirement_id", "applications"."service_version_id" from "uploads" inner join "attachments" on "attachments"."upload_id" = "uploads"."id" inner join "applications" on "applications"."id" = "attachments"."application_id" where "uploads"."id" = $1 and "applications"."office_id" = $2;
 
 -- applications-repo.queueCounts
 select "applications"."service_id", "tasks"."step_id", case when applications.status = 'open' and applications.sla_state in ('on-time', 'at-risk') and tasks.due_at < $1 then 'late' else applications.sla_state end as "live_state", case when tasks.claimed_by is null then 'unclaimed' when tasks.claimed_by = $2 then 'mine' else 'other' end as "holder_class", count(*) as "n" from "tasks" inner join "applications" on "applications"."id" = "tasks"."application_id" where "tasks"."office_id" = $3 and "tasks"."status" = $4 and "tasks"."role" in ($5, $6) group by "applications"."service_id", "tasks"."step_id", live_state, holder_class;

@@ -1,0 +1,308 @@
+/**
+ * The one permission policy: what each role may read and do, per capability. Deny by default: a
+ * permission not in PERMISSIONS, or a role not among its holders, grants nothing. Pure: no I/O.
+ *
+ * Adding a permission is one line in PERMISSIONS (its holders and its words in both languages);
+ * a route then declares it as `config: { access: 'staff', may: '<capability.action>' }` and a
+ * use case asks `may(roles, permission, scope)`. docs/PERMISSIONS.md is checked against this table
+ * by test/pure/staff/permissions.test.ts (regenerate it with SIGAP_UPDATE_DOCS=1).
+ *
+ * Choices recorded here (the decrees name roles and steps, not permissions):
+ * - Office roles differ per office. Besides fixed role ids, a permission may be held by
+ *   - PROCEDURE: a role that holds a step (its role or a further role, orRoles) in the procedure of
+ *     a service in scope: the decree gives that role work on that service's cases, so it may read
+ *     and act on them. At the edge the scope is the officer's whole office (any of its services);
+ *     in a use case it is the case's own service.
+ *   - INTAKE: a role that holds an `intake` step in scope: the decree gives it the counter for that
+ *     service (Banjarmasin's Pramu Sosial at the Rumah Singgah, Petugas Penerima Laporan for
+ *     emergency reports), so it may register cases of that service.
+ *   - EVERY_OFFICER: any signed-in officer (only their own queue, this policy in words, and the
+ *     office's public survey figures).
+ * - Read-only roles (READ_ONLY_ROLES: "Auditor (baca saja)" in every office file) hold only
+ *   permissions whose action reads (WRITES lists those that change state); a test proves it.
+ * - Specific personal data (UU 27/2022 Pasal 4: health, disability, children's data, financial
+ *   data) among the service questions is listed in SPECIFIC_PERSONAL_INPUTS by input id; it and
+ *   the ID scans/uploads of a case are shown only to roles holding `applications.read-specific` /
+ *   `uploads.read` for that case (its service's step roles and the head of office), masked (••••)
+ *   for everyone else. The auditor sees that an answer or a file exists, not its content.
+ * - The applicant's identifiers and contacts (NIK, KK, phone, e-mail, address) are for those who
+ *   work the case, the heads and the complaint officer (`applications.read-identity`); the auditor
+ *   and the survey officer read a case with them masked, as the registry already masks them.
+ * - The administrator manages accounts and the office calendar; it no longer reads cases, their
+ *   uploads or complaints (least privilege), but keeps the registry and survey duties the earlier
+ *   role lists gave it.
+ */
+
+/** Any signed-in officer of the office. */
+export const EVERY_OFFICER = '@officer';
+/** A role that holds a step of a procedure in scope. */
+export const PROCEDURE = '@step';
+/** A role that holds an intake step of a procedure in scope. */
+export const INTAKE = '@step:intake';
+/** A role that holds a signing step in scope (the decree has it sign that service's letters). */
+export const SIGNING = '@step:sign';
+/** A role that holds a numbering step in scope (the register's keeper, e.g. Subbag Umum). */
+export const NUMBERING = '@step:number';
+/** The step kinds a holder token names (none: any step). */
+const STEP_TOKEN = /^@step(?::([a-z-]+))?$/;
+
+/** Roles that read and never act ("Auditor (baca saja)"). */
+export const READ_ONLY_ROLES: readonly string[] = ['auditor'];
+
+const HEADS = ['kepala-dinas', 'kepala-bidang', 'subkoordinator', 'supervisor', 'supervisor-slrt', 'manajer-slrt'] as const;
+
+interface Entry {
+  /** Role ids, or EVERY_OFFICER / PROCEDURE / INTAKE / SIGNING / NUMBERING. */
+  holders: readonly string[];
+  /** What it allows, as a verb phrase ("membuka …" / "open …"): also says what a refusal refuses. */
+  id: string;
+  en: string;
+  /** A refusal in the use case's own words, where one already existed. */
+  refusal?: { id: string; en: string };
+}
+
+/** The table: permission → who holds it, and what it allows in both languages. */
+export const PERMISSIONS = {
+  'self.read': { holders: [EVERY_OFFICER], id: 'membuka antrean tugasnya sendiri dan tabel hak akses ini', en: 'open their own task queue and this access table' },
+  'applications.read': {
+    holders: ['front-office', 'back-office', 'operator', ...HEADS, 'auditor', 'pengelola-pengaduan', 'surveyor', PROCEDURE],
+    id: 'mencari dan membuka berkas permohonan kantor (status, riwayat, identitas pemohon)',
+    en: "search and open the office's cases (status, history, applicant identity)",
+  },
+  'applications.read-identity': {
+    holders: ['front-office', 'back-office', 'operator', ...HEADS, 'pengelola-pengaduan', PROCEDURE],
+    id: 'melihat NIK, nomor KK, telepon, e-mail dan alamat pemohon di berkas',
+    en: "see the applicant's NIK, family card number, phone, e-mail and address in a case",
+  },
+  'applications.read-specific': {
+    holders: ['kepala-dinas', PROCEDURE],
+    id: 'melihat data pribadi spesifik di berkas (kesehatan, disabilitas, anak) pada layanan yang ditanganinya',
+    en: 'see specific personal data in a case (health, disability, children) for services they work on',
+  },
+  'uploads.read': {
+    holders: ['kepala-dinas', PROCEDURE],
+    id: 'membuka dokumen unggahan berkas (KTP, KK, scan identitas) pada layanan yang ditanganinya',
+    en: 'open the documents uploaded to a case (ID card, family card scans) for services they work on',
+  },
+  'applications.register': {
+    holders: ['front-office', INTAKE],
+    id: 'mendaftarkan permohonan di loket (peran loket, dan peran yang memegang tahap penerimaan layanan itu)',
+    en: 'register applications at the counter (the counter role, and roles holding the intake step of that service)',
+  },
+  'applications.act': {
+    holders: ['front-office', PROCEDURE],
+    id: 'mengerjakan tahap berkas yang menjadi perannya dan mencatat berkas kembali lengkap',
+    en: 'work the case steps of their role and record a returned file complete',
+  },
+  'applications.supervise': {
+    holders: [...HEADS, 'auditor'],
+    id: 'melihat supervisi berkas terbuka (tenggat dan keterlambatan)',
+    en: 'see the supervision of open cases (deadlines and delays)',
+  },
+  'letters.read': {
+    holders: ['front-office', 'back-office', ...HEADS, 'auditor', 'subbag-umum', 'pengadministrasi', PROCEDURE],
+    id: 'membuka arsip surat, PDF surat dan agenda surat keluar',
+    en: 'open the letter archive, letter PDFs and the outgoing-letter register',
+  },
+  'letters.sign': {
+    holders: [...HEADS, SIGNING],
+    id: 'menandatangani surat (peran penandatangan surat itu atau pelimpahan yang berlaku)',
+    en: "sign letters (the letter's signing role or a delegation in force)",
+  },
+  'letters.number': {
+    holders: ['kepala-dinas', 'subbag-umum', 'pengadministrasi', NUMBERING, SIGNING],
+    id: 'memberi nomor surat',
+    en: 'number letters',
+  },
+  'letters.manage': {
+    holders: [...HEADS, SIGNING],
+    id: 'mencabut atau membatalkan surat (kepala dinas, peran penandatangan, pelimpahannya)',
+    en: 'revoke or cancel letters (head of office, the signing role, its deputy)',
+  },
+  'letters.delegate': { holders: HEADS, id: 'melimpahkan wewenang tanda tangan (a.n./Plt.)', en: 'delegate signing (a.n./Plt.)' },
+  'registry.lookup': {
+    holders: ['admin', 'front-office', 'back-office', 'auditor', 'operator', 'operator-kelurahan', 'operator-pkh', 'verifikator', 'fasilitator', 'pendamping', 'petugas-lapangan', 'pekerja-sosial', 'petugas-bidang', ...HEADS],
+    id: 'mencari di registri DTKS/DTSEN dan membaca usulan (tersamar menurut peran; dicatat)',
+    en: 'look up the DTKS/DTSEN registry and read proposals (masked by role; logged)',
+  },
+  'registry.read-full': {
+    holders: ['admin', 'operator', 'operator-kelurahan', 'operator-pkh', 'verifikator', 'fasilitator', 'pendamping', 'petugas-lapangan', 'pekerja-sosial', 'petugas-bidang', ...HEADS],
+    id: 'melihat data registri lengkap (tanpa penyamaran)',
+    en: 'see registry data in full (unmasked)',
+  },
+  'registry.read-counter': {
+    holders: ['front-office', 'back-office'],
+    id: 'melihat orang yang ditanyakan secara lengkap, NIK anggota keluarga lain tersamar',
+    en: 'see the person asked about in full, other family members’ NIKs masked',
+  },
+  'registry.import': { holders: ['operator', 'admin'], id: 'mengimpor ekstrak registri dan mengunduh laporan impor', en: 'import registry extracts and download import reports' },
+  'registry.export': { holders: ['operator', 'admin'], id: 'mengekspor baris snapshot registri (dicatat)', en: 'export registry snapshot rows (logged)' },
+  'registry.export-person': { holders: ['admin', 'kepala-dinas'], id: 'mengekspor semua data satu orang atas permintaannya (dicatat)', en: 'export everything held about one person at their request (logged)' },
+  'registry.read-log': { holders: ['admin', 'auditor', 'kepala-dinas'], id: 'membaca log akses registri', en: 'read the registry access log' },
+  'registry.propose': {
+    holders: ['operator', 'admin', 'fasilitator', 'verifikator', 'pendamping', 'operator-kelurahan', 'kepala-bidang', 'front-office'],
+    id: 'mencatat usulan DTKS/PBI-JK dan tahapnya',
+    en: 'record DTKS/PBI-JK proposals and their stages',
+  },
+  'complaints.read': {
+    holders: ['pengelola-pengaduan', 'kepala-dinas', 'admin', 'auditor', 'kepala-bidang'],
+    id: 'membaca daftar dan rincian pengaduan (pengaduan rahasia hanya bagi pengelola)',
+    en: 'read the complaint list and details (confidential ones only for handlers)',
+  },
+  'complaints.record': {
+    holders: ['front-office', 'back-office', 'pengelola-pengaduan', 'kepala-dinas', 'kepala-bidang'],
+    id: 'mencatat pengaduan yang diterima langsung (telepon, surat, tatap muka)',
+    en: 'record complaints received in person, by phone or by letter',
+  },
+  'complaints.handle': {
+    holders: ['pengelola-pengaduan', 'kepala-dinas'],
+    id: 'mencatat, menangani, menjawab dan mempublikasikan pengaduan',
+    en: 'record, handle, answer and publish complaints',
+  },
+  'surveys.overview': { holders: [EVERY_OFFICER], id: 'melihat ringkasan IKM kantor (angka yang juga publik)', en: "see the office's IKM summary (figures that are public anyway)" },
+  'surveys.enter': { holders: ['admin', 'surveyor'], id: 'memasukkan kuesioner SKM kertas (satu, sekaligus, impor XLSX)', en: 'enter paper SKM questionnaires (one, batch, XLSX import)' },
+  'surveys.read': {
+    holders: ['admin', 'surveyor', 'kepala-dinas', 'kepala-bidang', 'auditor'],
+    id: 'membaca jawaban SKM mentah dan laporan IKM',
+    en: 'read raw SKM responses and the IKM report',
+  },
+  'surveys.plan': { holders: ['admin', 'surveyor', 'kepala-dinas'], id: 'menetapkan rencana tindak lanjut SKM', en: 'set the SKM follow-up plan' },
+  'calendar.admin': {
+    holders: ['admin'],
+    id: 'mengatur jam layanan dan hari tutup kantor',
+    en: 'set the office hours and closures',
+    refusal: { id: 'Hanya admin kantor yang dapat mengatur jam layanan dan hari tutup', en: 'Only an office admin can set service hours and closures' },
+  },
+  'accounts.admin': {
+    holders: ['admin'],
+    id: 'mengelola akun petugas (buat, peran, sandi, nonaktif)',
+    en: 'manage staff accounts (create, roles, password, disable)',
+    refusal: { id: 'Hanya admin kantor yang dapat mengelola akun petugas', en: 'Only an office admin can manage staff accounts' },
+  },
+  'audit.read': { holders: ['admin', 'auditor', 'kepala-dinas'], id: 'membaca jejak audit dan log akses data pribadi', en: 'read the audit trail and the personal-data access log' },
+  // UU 27/2022 Pasal 32: a person's request for their data and its processing record (docs/PRIVACY.md).
+  'privacy.read': {
+    holders: ['admin', 'kepala-dinas', 'front-office', 'auditor'],
+    id: 'melihat daftar permintaan akses data pribadi dan tenggat 3×24 jamnya',
+    en: 'see the personal-data access requests and their 3×24-hour deadlines',
+  },
+  'privacy.record': {
+    holders: ['admin', 'kepala-dinas', 'front-office'],
+    id: 'mencatat permintaan akses data pribadi di loket setelah memeriksa KTP',
+    en: 'record a personal-data access request at the counter after checking the identity card',
+  },
+  'privacy.answer': {
+    holders: ['admin', 'kepala-dinas'],
+    id: 'menjawab permintaan akses data pribadi (menyusun ekspor atau menolak dengan alasan)',
+    en: 'answer a personal-data access request (produce the export or refuse with a reason)',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_IDS = Object.keys(PERMISSIONS) as Permission[];
+
+/** Why an officer without `permission` is refused, in both languages. */
+export function refusalOf(permission: Permission): [string, string] {
+  const e: Entry = PERMISSIONS[permission];
+  return e.refusal ? [e.refusal.id, e.refusal.en] : [`Peran Anda tidak berwenang ${e.id}`, `Your role may not ${e.en}`];
+}
+
+/** Permissions that change state (everything else reads). Read-only roles hold none of them. */
+export const WRITES: readonly Permission[] = [
+  'applications.register',
+  'applications.act',
+  'letters.sign',
+  'letters.number',
+  'letters.manage',
+  'letters.delegate',
+  'registry.import',
+  'registry.propose',
+  'complaints.record',
+  'complaints.handle',
+  'surveys.enter',
+  'surveys.plan',
+  'calendar.admin',
+  'accounts.admin',
+  'privacy.record',
+  'privacy.answer',
+];
+
+/** A step of a procedure, as much of it as the policy reads. */
+export interface ScopeStep {
+  kind: string;
+  role: string;
+  orRoles?: readonly string[];
+}
+
+/** Where a decision is made: the procedure steps of the services in scope (one case's service, or the office's). */
+export interface Scope {
+  steps: readonly ScopeStep[];
+}
+
+/** The scope of some services (one case's, or all of an office's). */
+export const scopeOf = (services: readonly { service: { procedure?: { steps: readonly ScopeStep[] } | null } }[]): Scope => ({
+  steps: services.flatMap((s) => s.service.procedure?.steps ?? []),
+});
+
+const holdsStep = (role: string, steps: readonly ScopeStep[]) => steps.some((s) => s.role === role || !!s.orRoles?.includes(role));
+
+/** The step-holder token (PROCEDURE, INTAKE, …) through which `role` holds `permission` in `scope`, if any. */
+function viaStep(role: string, entry: Entry, scope: Scope): string | undefined {
+  return entry.holders.find((h) => {
+    const m = STEP_TOKEN.exec(h);
+    return !!m && holdsStep(role, m[1] ? scope.steps.filter((s) => s.kind === m[1]) : scope.steps);
+  });
+}
+
+/** May one role do this, in this scope? (Without a scope the step-holder tokens grant nothing.) */
+export function roleMay(role: string, permission: Permission, scope?: Scope): boolean {
+  const entry = (PERMISSIONS as Record<string, Entry>)[permission];
+  if (!entry) return false;
+  if (READ_ONLY_ROLES.includes(role) && WRITES.includes(permission)) return false;
+  if (entry.holders.includes(role) || entry.holders.includes(EVERY_OFFICER)) return true;
+  return !!scope && !READ_ONLY_ROLES.includes(role) && viaStep(role, entry, scope) !== undefined;
+}
+
+/** The one question: may an officer holding `roles` do `permission` (in `scope`)? Deny by default. */
+export const may = (roles: readonly string[], permission: Permission, scope?: Scope): boolean => roles.some((r) => roleMay(r, permission, scope));
+
+/** True when every role the officer holds is read-only (an officer with no role acts on nothing either). */
+export const readsOnly = (roles: readonly string[]): boolean => roles.every((r) => READ_ONLY_ROLES.includes(r));
+
+export const isPermission = (p: string): p is Permission => Object.hasOwn(PERMISSIONS, p);
+
+/**
+ * Specific personal data among the service questions (UU 27/2022 Pasal 4 ayat 2: health,
+ * disability, children's data, personal financial data), by input id across the offices'
+ * standards. Chosen by reading every `inputs:` label in standards/*\/services/*.yaml; an input
+ * not listed is ordinary personal data.
+ */
+export const SPECIFIC_PERSONAL_INPUTS: readonly string[] = [
+  'jenis-disabilitas', // disability
+  'penyakit-kronis', // health
+  'rawat-jalan-inap', // health
+  'memiliki-jkn-kis', // health insurance
+  'memiliki-kis-pbi', // health insurance (subsidised)
+  'bulan-nonaktif', // health insurance (PBI JKN inactive)
+  'usia-calon-anak', // a child (adoption)
+  'jumlah-anak', // children (adoption)
+  'orangtua-meninggal', // a child's orphanhood
+];
+
+/** What a masked value shows. */
+export const MASK = '••••';
+
+/** How a role holds a permission in a scope: named in the table, as any officer, or through a step it holds (the token). */
+export type Grant = 'named' | 'every-officer' | typeof PROCEDURE | typeof INTAKE | typeof SIGNING | typeof NUMBERING;
+
+/** What one role may do in a scope (an office), each permission with how it is held. */
+export function grantsOf(role: string, scope: Scope): { permission: Permission; grant: Grant }[] {
+  const out: { permission: Permission; grant: Grant }[] = [];
+  for (const permission of PERMISSION_IDS) {
+    if (!roleMay(role, permission, scope)) continue;
+    const holders: readonly string[] = PERMISSIONS[permission].holders;
+    const grant = (holders.includes(role) ? 'named' : holders.includes(EVERY_OFFICER) ? 'every-officer' : viaStep(role, PERMISSIONS[permission], scope)) as Grant;
+    out.push({ permission, grant });
+  }
+  return out;
+}
