@@ -63,7 +63,8 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
       [officeId, await userId(`front-office@${JAMBI}`), 'read', 'application', siti.id, SITI.nik, 'case-work'],
     );
     assert.match(e.actor_name, /Front Office/, 'the actor as histories show them, with the role');
-    assert.deepEqual(JSON.parse(e.detail).fields, ['identity', 'answers', 'documents', 'timeline', 'letters']);
+    // The clerk holds this service's intake step, so the page also shows its specific personal data (permission table).
+    assert.deepEqual(JSON.parse(e.detail).fields, ['identity', 'answers', 'documents', 'timeline', 'letters', 'specific']);
   });
 
   it('printing the receipt again is a read too (it carries the tracking code)', async () => {
