@@ -260,6 +260,18 @@ describe(`complaints: intake, tracking, stages, response promise, privacy (${TES
     const id = (await t.database.db.selectFrom('complaints').select('id').where('receipt_number', '=', named.receiptNumber).executeTakeFirstOrThrow()).id;
     const leak = await req('POST', `/api/v1/complaints/${id}/summary`, { summary: 'Rahmat Hidayat mengadukan santunan kematian yang terlambat cair.', publish: true }, h);
     assert.equal(leak.json().error.problems[0].code, 'summary-identifies');
+    // The same identity spaced, cased, punctuated or grouped differently is the same identity.
+    for (const hidden of [
+      'Rahmat  Hidayat mengadukan santunan kematian yang terlambat cair.',
+      'RAHMAT\u00A0HIDAYAT mengadukan santunan kematian yang terlambat cair.',
+      'R a h m a t Hidayat mengadukan santunan kematian yang terlambat cair.',
+      'Sdr. Rahmat.Hidayat mengadukan santunan kematian yang terlambat cair.',
+      'Warga (0813 5123 4567) mengadukan santunan kematian yang terlambat cair.',
+      'Warga NIK 6371.0101.0101.0003 mengadukan santunan kematian yang terlambat cair.',
+    ]) {
+      const r = await req('POST', `/api/v1/complaints/${id}/summary`, { summary: hidden, publish: true }, h);
+      assert.equal(r.json().error?.problems[0].code, 'summary-identifies', hidden);
+    }
     const ok = await req('POST', `/api/v1/complaints/${id}/summary`, { summary: 'Warga mengadukan santunan kematian yang terlambat cair; dana telah ditransfer setelah koordinasi dengan BPKPAD.', publish: true }, h);
     assert.equal(ok.status, 200, ok.body);
     const published = (await req('GET', '/api/v1/offices/kota-banjarmasin/complaints/published')).json();
