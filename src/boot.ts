@@ -15,6 +15,7 @@ import { Catalogue } from './usecases/catalogue/catalogue.js';
 import { newCaches, type Ctx } from './usecases/context.js';
 import { loadStandards } from './usecases/catalogue/load-standards.js';
 import { SlaClock } from './usecases/sla-clock.js';
+import { moveSecretsOutOfDatabase } from './usecases/server-secret.js';
 import { ensureDemoAccounts } from './usecases/staff/ensure-demo-accounts.js';
 import { disableDemoAccounts } from './usecases/staff/disable-demo-accounts.js';
 import { letterEffects } from './usecases/letters/effects.js';
@@ -35,6 +36,8 @@ export interface BootOptions {
   /** PUBLIC_BASE_URL; without it, http://localhost:<port> (the server corrects it to the port it listens on). */
   publicBaseUrl?: string | null;
   port?: number;
+  /** SIGAP_SECRET_KEY (usecases/server-secret.ts). */
+  secretKey?: string | null;
 }
 
 export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number } | { ok: false; problems: Located[]; database: Database };
@@ -44,6 +47,8 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
   ensurePrivateDir(opts.dataDir);
   const database = openDatabase(opts);
   await migrate(database);
+  // Secrets leave the database before anything uses them: a copy of the database alone must not verify codes.
+  await moveSecretsOutOfDatabase(database, opts.dataDir);
   const loaded = await loadStandards(database, opts.standardsDir, opts.actor ?? 'startup');
   if (!loaded.ok) return { ok: false, problems: loaded.error.problems, database };
   const catalogue = await Catalogue.build(database);
@@ -60,6 +65,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     publicBaseUrl: (opts.publicBaseUrl ?? `http://localhost:${opts.port ?? 3000}`).replace(/\/+$/, ''),
     effects: [...registryEffects, ...letterEffects],
     caches: newCaches(),
+    secretKey: opts.secretKey ?? null,
   };
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;

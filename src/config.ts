@@ -17,6 +17,8 @@ export interface Config {
    * unset, nobody may, so per-address limits cannot be dodged with a forged header.
    */
   trustProxy: string[] | null;
+  /** SIGAP_SECRET_KEY: the secret that tracking-code and survey-link keys are derived from (else a key file in dataDir). */
+  secretKey: string | null;
 }
 
 /** TRUST_PROXY parsed: every entry an IP address or CIDR range; anything else refuses to start. */
@@ -52,5 +54,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.SIGAP_DEMO === '1' || env.SIGAP_DEMO === 'true',
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    secretKey: parseSecretKey(env.SIGAP_SECRET_KEY),
   };
+}
+
+/** SIGAP_SECRET_KEY: unset, or at least 32 characters (a short key could be guessed offline from one tracking code). */
+export function parseSecretKey(raw: string | undefined): string | null {
+  const key = raw?.trim();
+  if (!key) return null;
+  if (key.length < 32)
+    throw new Error('SIGAP_SECRET_KEY minimal 32 karakter acak (mis. `openssl rand -hex 32`) / SIGAP_SECRET_KEY must be at least 32 random characters (e.g. `openssl rand -hex 32`)');
+  return key;
 }

@@ -150,10 +150,11 @@ delete from "office_hours" where "office_id" = $1 and "scope" = $2;
 -- calendar-repo.calendarAudit
 select "actor", "action", "detail", "at" from "audit_events" where "office_id" = $1 and "action" like $2 order by "seq" desc limit $3;
 
--- settings-repo.readOrCreateSecret
-select "value" from "settings" where "key" = $1;
-insert into "settings" ("key", "value") values ($1, $2) on conflict ("key") do nothing;
-select "value" from "settings" where "key" = $1;
+-- settings-repo.storedSecrets
+select "key", "value" from "settings" order by "key";
+
+-- settings-repo.deleteStoredSecret
+delete from "settings" where "key" = $1;
 
 -- staff-repo.findUserByUsername
 select * from "staff_users" where "username" = $1;

@@ -150,10 +150,11 @@ delete from "office_hours" where "office_id" = ? and "scope" = ?;
 -- calendar-repo.calendarAudit
 select "actor", "action", "detail", "at" from "audit_events" where "office_id" = ? and "action" like ? order by "seq" desc limit ?;
 
--- settings-repo.readOrCreateSecret
-select "value" from "settings" where "key" = ?;
-insert into "settings" ("key", "value") values (?, ?) on conflict ("key") do nothing;
-select "value" from "settings" where "key" = ?;
+-- settings-repo.storedSecrets
+select "key", "value" from "settings" order by "key";
+
+-- settings-repo.deleteStoredSecret
+delete from "settings" where "key" = ?;
 
 -- staff-repo.findUserByUsername
 select * from "staff_users" where "username" = ?;

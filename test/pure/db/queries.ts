@@ -319,7 +319,8 @@ export const QUERIES: Record<string, Call> = {
   'calendar-repo.upsertHours': (db) => calendar.upsertHours(db, { officeId: OFFICE, officeSlug: 'kota-jambi', scope: '', hours: HOURS, reason: null, before: HOURS, actor: 'Admin', at: AT }),
   'calendar-repo.deleteHours': (db) => calendar.deleteHours(db, { officeId: OFFICE, officeSlug: 'kota-jambi', scope: '', before: HOURS, after: HOURS, actor: 'Admin', at: AT }),
   'calendar-repo.calendarAudit': (db) => calendar.calendarAudit(db, OFFICE, 20),
-  'settings-repo.readOrCreateSecret': (db) => settings.readOrCreateSecret(db, 'tracking'),
+  'settings-repo.storedSecrets': (db) => settings.storedSecrets(db),
+  'settings-repo.deleteStoredSecret': (db) => settings.deleteStoredSecret(db, 'tracking'),
   'staff-repo.findUserByUsername': (db) => staff.findUserByUsername(db, 'front-office@kota-jambi'),
   'staff-repo.insertUser': (db) =>
     staff.insertUser(db, {

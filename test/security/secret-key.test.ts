@@ -1,0 +1,125 @@
+/**
+ * The keys of tracking codes live outside the database: in the data directory's owner-only key
+ * file, or derived from SIGAP_SECRET_KEY. A copy of the database alone verifies no code; a key an
+ * older version kept in the `settings` table is moved out on start and the codes it made still work.
+ */
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { boot } from '../../src/boot.js';
+import { parseSecretKey } from '../../src/config.js';
+import { openDatabase } from '../../src/db/dialect.js';
+import { findTrackedCase } from '../../src/usecases/applications/find-tracked-case.js';
+import { findTrackedComplaint } from '../../src/usecases/complaints/find-tracked-complaint.js';
+import type { Ctx } from '../../src/usecases/context.js';
+import { newComplaint } from '../support/factories.js';
+import { newDatabasePlace, TEMPLATE, TEST_DB, type DatabasePlace } from '../support/db.js';
+import { STANDARDS_DIR } from '../support/paths.js';
+import { fileCase } from '../letters/helpers.js';
+
+type Location = DatabasePlace['location'];
+const KEY_FILE = join('keys', 'server-secrets.json');
+
+/** Boots the product on a place, runs `fn`, and closes it. */
+async function withCtx<T>(location: Location, fn: (ctx: Ctx) => Promise<T>, secretKey: string | null = null): Promise<T> {
+  const b = await boot({ ...location, standardsDir: STANDARDS_DIR, demo: true, actor: 'test', secretKey });
+  assert.ok(b.ok);
+  try {
+    return await fn(b.ctx);
+  } finally {
+    await b.ctx.database.close();
+  }
+}
+
+/** The same database seen from another data directory: a copy of the SQLite file, or the same PostgreSQL database. */
+function databaseAlone(location: Location): Location {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-copy-'));
+  if (TEST_DB === 'sqlite') copyFileSync(join(location.dataDir, 'sigap.db'), join(dataDir, 'sigap.db'));
+  return { databaseUrl: location.databaseUrl, dataDir };
+}
+
+const storedSettings = (location: Location) => withDb(location, (db) => db.selectFrom('settings').selectAll().execute());
+async function withDb<T>(location: Location, fn: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
+  const d = openDatabase(location);
+  try {
+    return await fn(d.db);
+  } finally {
+    await d.close();
+  }
+}
+
+describe(`server secrets outside the database (${TEST_DB})`, () => {
+  let place: DatabasePlace;
+  let kase: { id: string; registrationNumber: string; trackingCode: string };
+  let complaint: { receiptNumber: string; trackingCode: string };
+  const copies: string[] = [];
+  before(async () => {
+    place = await newDatabasePlace(TEMPLATE);
+    await withCtx(place.location, async (ctx) => {
+      kase = await fileCase(ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'Nurhayati');
+      complaint = await newComplaint(ctx, { office: 'kota-banjarmasin', text: 'Antrean di loket santunan kematian tidak tertib pada hari Senin pagi.' });
+    });
+  });
+  after(async () => {
+    await place.remove();
+    for (const c of copies) rmSync(c, { recursive: true, force: true });
+  });
+
+  it('keeps the keys in an owner-only key file, none in the database', async () => {
+    const file = join(place.location.dataDir, KEY_FILE);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(statSync(join(place.location.dataDir, 'keys')).mode & 0o777, 0o700);
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    assert.match(keys.tracking ?? '', /^[0-9a-f]{64}$/, 'the case tracking key');
+    assert.equal(Object.keys(keys).length, 2, 'and the complaint tracking key');
+    assert.deepEqual(await storedSettings(place.location), []);
+    await withCtx(place.location, async (ctx) => {
+      assert.equal((await findTrackedCase(ctx, kase.registrationNumber, kase.trackingCode))?.id, kase.id);
+      assert.ok((await findTrackedComplaint(ctx, { receipt: complaint.receiptNumber, code: complaint.trackingCode })).ok);
+    });
+  });
+
+  it('a copy of the database alone opens no case and no complaint with their codes', async () => {
+    const alone = databaseAlone(place.location);
+    copies.push(alone.dataDir);
+    await withCtx(alone, async (ctx) => {
+      assert.equal(await findTrackedCase(ctx, kase.registrationNumber, kase.trackingCode), null);
+      assert.equal((await findTrackedComplaint(ctx, { receipt: complaint.receiptNumber, code: complaint.trackingCode })).ok, false);
+    });
+  });
+
+  it('moves a key an older version kept in the database into the key file on start; the codes it made still open their cases', async () => {
+    const file = join(place.location.dataDir, KEY_FILE);
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    // As an older version left it: the keys in the settings table, no key file.
+    await withDb(place.location, (db) => db.insertInto('settings').values(Object.entries(keys).map(([key, value]) => ({ key, value }))).execute());
+    unlinkSync(file);
+    await withCtx(place.location, async (ctx) => {
+      assert.deepEqual(await storedSettings(place.location), [], 'deleted from the database');
+      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), keys, 'the same keys, now in the file');
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.equal((await findTrackedCase(ctx, kase.registrationNumber, kase.trackingCode))?.id, kase.id, 'an existing code still works');
+      assert.ok((await findTrackedComplaint(ctx, { receipt: complaint.receiptNumber, code: complaint.trackingCode })).ok);
+    });
+  });
+
+  it('with SIGAP_SECRET_KEY, new keys come from the environment: no key file is needed, and another server with the same key verifies', async () => {
+    const KEY = 'b3f1c2d4e5a6978812ab34cd56ef7890a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    const fresh = await newDatabasePlace(TEMPLATE);
+    try {
+      const filed = await withCtx(fresh.location, (ctx) => fileCase(ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'Yusuf Maulana'), KEY);
+      assert.ok(!existsSync(join(fresh.location.dataDir, KEY_FILE)), 'nothing written to disk');
+      assert.deepEqual(await storedSettings(fresh.location), []);
+      const other = databaseAlone(fresh.location);
+      copies.push(other.dataDir);
+      assert.equal((await withCtx(other, (ctx) => findTrackedCase(ctx, filed.registrationNumber, filed.trackingCode), KEY))?.id, filed.id);
+      assert.equal(await withCtx(other, (ctx) => findTrackedCase(ctx, filed.registrationNumber, filed.trackingCode)), null, 'without the key the database alone verifies nothing');
+    } finally {
+      await fresh.remove();
+    }
+    assert.throws(() => parseSecretKey('rahasia-pendek'), /SIGAP_SECRET_KEY must be at least 32 random characters/);
+    assert.equal(parseSecretKey(undefined), null);
+  });
+});
