@@ -89,7 +89,8 @@ export function staffNav(shell: StaffShell): Raw {
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
-<span class="meta">${shell.displayName}</span></nav>`;
+<span class="meta">${shell.displayName}</span>
+<a href="${withLang('/petugas/akun/sandi', lang)}">${L(lang, 'Ganti kata sandi', 'Change password')}</a></nav>`;
 }
 
 /** A back-office page: the site frame with the staff menu above the body. */

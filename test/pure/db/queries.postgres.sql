@@ -194,6 +194,9 @@ update "staff_users" set "password_hash" = $1 where "id" = $2;
 -- staff-repo.deleteSessionsOfUser
 delete from "sessions" where "user_id" = $1;
 
+-- staff-repo.deleteOtherSessionsOfUser
+delete from "sessions" where "user_id" = $1 and "token_hash" <> $2;
+
 -- staff-repo.recordAccountAudit
 insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 

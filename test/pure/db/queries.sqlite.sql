@@ -194,6 +194,9 @@ update "staff_users" set "password_hash" = ? where "id" = ?;
 -- staff-repo.deleteSessionsOfUser
 delete from "sessions" where "user_id" = ?;
 
+-- staff-repo.deleteOtherSessionsOfUser
+delete from "sessions" where "user_id" = ? and "token_hash" <> ?;
+
 -- staff-repo.recordAccountAudit
 insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 

@@ -350,6 +350,7 @@ export const QUERIES: Record<string, Call> = {
   'staff-repo.setUserRoles': (db) => staff.setUserRoles(db, 'u', ['front-office', 'verifikator']),
   'staff-repo.setPasswordHash': (db) => staff.setPasswordHash(db, 'u', '$argon2id$v=19$m=19456,t=2,p=1$x$y'),
   'staff-repo.deleteSessionsOfUser': (db) => staff.deleteSessionsOfUser(db, 'u'),
+  'staff-repo.deleteOtherSessionsOfUser': (db) => staff.deleteOtherSessionsOfUser(db, 'u-1', 'hash'),
   'staff-repo.recordAccountAudit': (db) =>
     staff.recordAccountAudit(db, { officeId: OFFICE, actor: 'Admin', action: 'account.disable', subject: 'rina@kota-jambi', detail: {}, at: AT }),
   'staff-repo.insertSession': (db) => staff.insertSession(db, { token_hash: 'h', user_id: 'u', kind: 'cookie', csrf_token: 'c', created_at: AT, expires_at: AT }),
