@@ -38,6 +38,8 @@ export interface BootOptions {
   port?: number;
   /** SIGAP_SECRET_KEY (usecases/server-secret.ts). */
   secretKey?: string | null;
+  /** UPLOAD_UNATTACHED_* (usecases/applications/upload-limits.ts). */
+  uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
 }
 
 export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number } | { ok: false; problems: Located[]; database: Database };
@@ -66,6 +68,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     effects: [...registryEffects, ...letterEffects],
     caches: newCaches(),
     secretKey: opts.secretKey ?? null,
+    ...(opts.uploadLimits ? { uploadLimits: opts.uploadLimits } : {}),
   };
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;

@@ -18,6 +18,7 @@ import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
 import { SlaClock } from '../usecases/sla-clock.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
+import { sweepUploads } from '../usecases/applications/sweep-uploads.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
 import { loadStandards } from '../usecases/catalogue/load-standards.js';
@@ -222,6 +223,7 @@ async function main(argv: string[]): Promise<number> {
     const sweep = setInterval(() => {
       for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));
       sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
+      sweepUploads(ctx).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
     await app.listen({ port, host: config.host });

@@ -52,6 +52,8 @@ export interface Ctx {
   caches: Caches;
   /** SIGAP_SECRET_KEY: when set, server secrets are derived from it instead of created in the data directory's key file. */
   secretKey?: string | null;
+  /** Bounds on unattached anonymous uploads (UPLOAD_UNATTACHED_*; applications/upload-limits.ts has the defaults). */
+  uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
 }
 
 export const nowOf = (ctx: Ctx) => (ctx.now ? ctx.now() : new Date());

@@ -162,7 +162,8 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
       if (!file) return sendFailure(reply, failWith('invalid', 'file-required', 'Tidak ada berkas yang diunggah', 'No file was uploaded').error);
       const buf = await wholeFile(file);
       if (!buf) return sendFailure(reply, fileTooLarge().error);
-      const r = await storeUpload(ctx, buf, file.filename);
+      // An anonymous sender is bounded by their real client address (TRUST_PROXY decides req.ip); staff are not.
+      const r = await storeUpload(ctx, buf, file.filename, req.officer ? null : { address: req.ip });
       if (!r.ok) return sendFailure(reply, r.error);
       return reply.code(201).send(r.value);
     },

@@ -91,6 +91,24 @@ insert into "attachments" ("id", "application_id", "requirement_id", "upload_id"
 -- applications-repo.insertUpload
 insert into "uploads" ("id", "sha256", "size", "mime", "original_name", "uploaded_at") values ($1, $2, $3, $4, $5, $6);
 
+-- applications-repo.lockUploadQuota
+insert into "upload_quota_lock" ("id") values ($1) on conflict ("id") do update set "id" = $2;
+
+-- applications-repo.unattachedBytes
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" = $2;
+
+-- applications-repo.unattachedBytes (every anonymous sender)
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" is not null;
+
+-- applications-repo.staleUnattachedUploads
+select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit $2;
+
+-- applications-repo.deleteUploads
+delete from "uploads" where "id" in ($1, $2);
+
+-- applications-repo.contentsInUse
+select "sha256" from "uploads" where "sha256" in ($1);
+
 -- applications-repo.knownUploads
 select "id" from "uploads" where "id" in ($1, $2);
 

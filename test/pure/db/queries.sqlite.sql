@@ -91,6 +91,24 @@ insert into "attachments" ("id", "application_id", "requirement_id", "upload_id"
 -- applications-repo.insertUpload
 insert into "uploads" ("id", "sha256", "size", "mime", "original_name", "uploaded_at") values (?, ?, ?, ?, ?, ?);
 
+-- applications-repo.lockUploadQuota
+insert into "upload_quota_lock" ("id") values (?) on conflict ("id") do update set "id" = ?;
+
+-- applications-repo.unattachedBytes
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" = ?;
+
+-- applications-repo.unattachedBytes (every anonymous sender)
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" is not null;
+
+-- applications-repo.staleUnattachedUploads
+select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit ?;
+
+-- applications-repo.deleteUploads
+delete from "uploads" where "id" in (?, ?);
+
+-- applications-repo.contentsInUse
+select "sha256" from "uploads" where "sha256" in (?);
+
 -- applications-repo.knownUploads
 select "id" from "uploads" where "id" in (?, ?);
 
