@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../src/http/app.js';
 import { sweepComplaints } from '../../src/usecases/complaints/sweep-complaints.js';
 import { TEST_DB } from '../support/db.js';
+import { openTracked } from '../support/tracking.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { newComplaint } from '../support/factories.js';
 
@@ -105,7 +106,7 @@ describe(`complaints: intake, tracking, stages, response promise, privacy (${TES
     const { receiptNumber, trackingCode } = r.json();
     const row = await t.database.db.selectFrom('complaints').select('text').where('receipt_number', '=', receiptNumber).executeTakeFirstOrThrow();
     assert.ok(!row.text.includes('\u202E'), 'bidi override removed');
-    const pageHtml = (await req('GET', `/pengaduan/${receiptNumber}?code=${trackingCode}`)).body;
+    const pageHtml = (await openTracked(t.app, `/pengaduan/${receiptNumber}?code=${trackingCode}`)).body;
     assert.ok(!pageHtml.includes('<script>alert'), 'no markup from the public reaches a page');
     assert.ok(pageHtml.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'));
     assert.ok(!pageHtml.includes('<img src=x'));
