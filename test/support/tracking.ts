@@ -13,7 +13,7 @@ export interface TrackedPage {
   location: string | undefined;
 }
 
-export const cookieOf = (setCookie: string | string[] | number | undefined) => String(Array.isArray(setCookie) ? setCookie[0] : (setCookie ?? '')).split(';')[0] ?? '';
+export const cookieOf = (setCookie: unknown) => String((Array.isArray(setCookie) ? setCookie[0] : setCookie) ?? '').split(';')[0] ?? '';
 
 /** Follows an old `?code=` link: its 303, then the code-free page with the cookie it set. */
 export async function openTracked(app: FastifyInstance, url: string): Promise<TrackedPage> {
