@@ -97,6 +97,9 @@ describe(`tracking codes out of URLs (${TEST_DB})`, () => {
       assert.ok(/data-testid="status"|data-testid="receipt"/.test(page.body), `${old} opens the case`);
     }
     assert.equal((await get(`/lacak/${kase.registrationNumber}?code=ZZZZ2222`)).statusCode, 404, 'an old link with a wrong code opens nothing');
+    const oldForm = await get(`/lacak?nomor=${kase.registrationNumber}&code=ZZZZ2222`);
+    assert.equal(oldForm.headers.location, `/lacak/${kase.registrationNumber}`, 'the old GET form leaves the code-bearing URL even with a wrong code');
+    assert.equal(oldForm.headers['set-cookie'], undefined, 'and remembers nothing');
   });
 
   it('withdraws from the tracking page: the form carries the code in its body, the redirect does not', async () => {

@@ -90,8 +90,8 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
     // The old GET form: honoured once, remembered, and redirected to the code-free page.
     if (!nomor || !code) return sendHtml(reply, trackFormPage(req.lang));
     const number = nomor.trim().toUpperCase();
-    if (!(await findTrackedCase(ctx, number, code.trim().toUpperCase()))) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
-    await rememberTracking(ctx, req, reply, 'application', number, code);
+    // Always away from the URL with the code; a code that does not match is simply not remembered (the page asks for it).
+    if (await findTrackedCase(ctx, number, code.trim().toUpperCase())) await rememberTracking(ctx, req, reply, 'application', number, code);
     return reply.redirect(withLang(`/lacak/${encodeURIComponent(number)}`, req.lang), 303);
   });
 
