@@ -10,16 +10,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
-import { axeViolations, browserHarness } from '../support/browser.js';
+import { axeFindings, browserHarness, screenshotFor, sidewaysScroll } from '../support/browser.js';
 import { PDF_MIN, PNG_1X1, SITI } from '../support/fixtures.js';
 import { driveUntil } from '../letters/helpers.js';
 
-const SHOTS = process.env.SIGAP_SCREENSHOTS;
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-const axeIds = async (page: Page) => (await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+const shot = screenshotFor;
+const overflow = sidewaysScroll;
+const axeIds = axeFindings;
 
 /** Every URL the browser asked for and every redirect it was given, in this context. */
 function watch(ctx: BrowserContext): string[] {

@@ -89,3 +89,14 @@ export async function watchCsp(ctx: BrowserContext): Promise<void> {
 
 /** The current page's CSP violations so far (empty when it obeys the policy). */
 export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (globalThis as unknown as { __csp?: string[] }).__csp ?? []);
+
+/** Screenshots for a person to look at (SIGAP_SCREENSHOTS=dir); nothing is written otherwise. */
+export async function screenshotFor(page: Page, name: string): Promise<void> {
+  if (process.env.SIGAP_SCREENSHOTS) await page.screenshot({ path: `${process.env.SIGAP_SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** How far the page scrolls sideways at its viewport (0 when it fits). */
+export const sidewaysScroll = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The axe violations of the page as "rule: targets" lines (empty when it passes). */
+export const axeFindings = async (page: Page): Promise<string[]> => (await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
