@@ -145,6 +145,18 @@ describe(`tracking codes out of URLs (${TEST_DB})`, () => {
     assert.match((await get(`/pengaduan/${receipt}`, cookie.replace('sigap_adu', 'sigap_lacak'))).body, /Masukkan kode pelacakan/);
   });
 
+  it('the JSON API reads a status with the code in the body too (the GET with ?code= stays for integrations)', async () => {
+    const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as never });
+    const a = await post(`/api/v1/applications/${kase.registrationNumber}/status`, { code: kase.trackingCode });
+    assert.equal(a.statusCode, 200, a.body);
+    assert.equal(a.json().registrationNumber, kase.registrationNumber);
+    assert.equal((await post(`/api/v1/applications/${kase.registrationNumber}/status`, { code: 'ZZZZ2222' })).statusCode, 404);
+    const c = await newComplaint(t.ctx, { office: 'kota-banjarmasin', text: 'Bantuan sembako di kelurahan Kuin Utara dibagikan tidak merata.' });
+    const s = await post(`/api/v1/complaints/${c.receiptNumber}/status`, { code: c.trackingCode });
+    assert.equal(s.statusCode, 200, s.body);
+    assert.equal((await post(`/api/v1/complaints/${c.receiptNumber}/status`, { code: 'ZZZZ2222' })).statusCode, 404);
+  });
+
   it('complaint filed at the counter via the use case: old link works once', async () => {
     const c = await newComplaint(t.ctx, { office: 'kota-banjarmasin', text: 'Lampu jalan di depan rumah singgah padam sejak seminggu.' });
     const r = await get(`/pengaduan/${c.receiptNumber}?code=${c.trackingCode}&lang=en`);
