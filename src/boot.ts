@@ -42,7 +42,7 @@ export interface BootOptions {
   uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
 }
 
-export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number } | { ok: false; problems: Located[]; database: Database };
+export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number; secrets: { moved: number; conflicting: string[] } } | { ok: false; problems: Located[]; database: Database };
 
 export async function boot(opts: BootOptions): Promise<BootResult> {
   // Owner-only before anything is written into it (PostgreSQL keeps uploads and letters here too).
@@ -50,7 +50,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
   const database = openDatabase(opts);
   await migrate(database);
   // Secrets leave the database before anything uses them: a copy of the database alone must not verify codes.
-  await moveSecretsOutOfDatabase(database, opts.dataDir);
+  const secrets = await moveSecretsOutOfDatabase(database, opts.dataDir);
   const loaded = await loadStandards(database, opts.standardsDir, opts.actor ?? 'startup');
   if (!loaded.ok) return { ok: false, problems: loaded.error.problems, database };
   const catalogue = await Catalogue.build(database);
@@ -73,5 +73,5 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;
   const demoAccountsDisabled = !opts.demo && opts.serving ? await disableDemoAccounts(database, actor) : 0;
-  return { ok: true, ctx, demoAccounts, demoAccountsDisabled };
+  return { ok: true, ctx, demoAccounts, demoAccountsDisabled, secrets };
 }

@@ -229,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
     await app.listen({ port, host: config.host });
     const address = app.server.address();
     const listening = typeof address === 'object' && address ? address.port : port;
-    const facts = { demo: config.demo, demoPassword: DEMO_PASSWORD, demoAccountsCreated: booted.demoAccounts, demoAccountsDisabled: booted.demoAccountsDisabled };
+    const facts = { demo: config.demo, demoPassword: DEMO_PASSWORD, demoAccountsCreated: booted.demoAccounts, demoAccountsDisabled: booted.demoAccountsDisabled, secretsMoved: booted.secrets.moved, secretsConflicting: booted.secrets.conflicting };
     for (const n of startupNotices({ ...facts, host: config.host, port: listening, publicBaseUrl: config.publicBaseUrl, trustProxy: config.trustProxy, lanAddresses: lanAddresses() })) {
       // Warnings also go to stderr as a banner: among JSON log lines an operator would miss them.
       if (n.level === 'warn') process.stderr.write(banner(n.text));

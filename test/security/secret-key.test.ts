@@ -105,6 +105,23 @@ describe(`server secrets outside the database (${TEST_DB})`, () => {
     });
   });
 
+  it('keeps the key file’s key when the database holds another one (a database from elsewhere), leaves that row and says so', async () => {
+    const file = join(place.location.dataDir, KEY_FILE);
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    await withDb(place.location, (db) => db.insertInto('settings').values({ key: 'tracking', value: 'f'.repeat(64) }).execute());
+    const b = await boot({ ...place.location, standardsDir: STANDARDS_DIR, actor: 'test' });
+    assert.ok(b.ok);
+    try {
+      assert.deepEqual(b.secrets, { moved: 0, conflicting: ['tracking'] });
+      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), keys, 'the key in use is kept');
+      assert.equal((await findTrackedCase(b.ctx, kase.registrationNumber, kase.trackingCode))?.id, kase.id);
+    } finally {
+      await b.ctx.database.close();
+    }
+    assert.equal((await storedSettings(place.location)).length, 1, 'the other key is left for the operator, not dropped');
+    await withDb(place.location, (db) => db.deleteFrom('settings').execute());
+  });
+
   it('with SIGAP_SECRET_KEY, new keys come from the environment: no key file is needed, and another server with the same key verifies', async () => {
     const KEY = 'b3f1c2d4e5a6978812ab34cd56ef7890a1b2c3d4e5f60718293a4b5c6d7e8f90';
     const fresh = await newDatabasePlace(TEMPLATE);
