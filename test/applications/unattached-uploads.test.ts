@@ -1,7 +1,8 @@
 /**
  * Anonymous uploads that no case refers to are bounded and swept (issue 12): a burst of ~100 MB from
  * one address is refused after its share (64 MB) with a bilingual 413, whatever X-Forwarded-For
- * it forges; another address and signed-in staff still upload; all anonymous senders together hit
+ * it forges (behind a configured proxy, each forwarded client has its own share); another address
+ * and signed-in staff still upload; all anonymous senders together hit
  * the global bound; the sweep deletes uploads older than 24 h that no case refers to, with their
  * files (a file whose content an attached upload shares stays), audited by count.
  */
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { insertAttachments } from '../../src/db/applications-repo.js';
+import { buildApp } from '../../src/http/app.js';
 import { sweepUploads } from '../../src/usecases/applications/sweep-uploads.js';
 import { uploadPath } from '../../src/usecases/applications/store-upload.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../../src/usecases/applications/upload-limits.js';
@@ -68,9 +70,25 @@ describe(`unattached uploads: bounded per address and in total, swept after a da
     assert.equal((await upload('203.0.113.7', pdf(101), { authorization: `Bearer ${staff.value.token}` })).status, 201, 'counter staff on the same network are not refused');
   });
 
+  it('behind a configured proxy, counts each forwarded client on its own', async () => {
+    const proxied = await buildApp({ ctx: t.ctx, rateLimit: false, trustProxy: ['127.0.0.1'] });
+    try {
+      const send = async (client: string, seed: number) => {
+        const m = multipart(pdf(seed, 9 * MB));
+        return (await proxied.inject({ method: 'POST', url: '/api/v1/uploads', payload: m.payload, headers: { ...m.headers, 'x-forwarded-for': client }, remoteAddress: '127.0.0.1' })).statusCode;
+      };
+      const first = [];
+      for (let i = 0; i < 8; i++) first.push(await send('182.253.10.5', 500 + i));
+      assert.deepEqual(first, [201, 201, 201, 201, 201, 201, 201, 413], 'seven 9 MB documents fit in 64 MB, the eighth does not');
+      assert.equal(await send('182.253.10.6', 510), 201, 'the next client behind the same proxy has its own share');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('refuses every anonymous sender once all unattached uploads together reach the global bound', async () => {
-    // 6 × 9.5 + 9.5 = 66.5 MB anonymous so far; a bound of 80 MB leaves room for one more.
-    t.ctx.uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, totalMb: 80 };
+    // 6 × 9.5 + 9.5 + 7 × 9 + 9 = 138.5 MB anonymous so far; a bound of 150 MB leaves room for one more.
+    t.ctx.uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, totalMb: 150 };
     try {
       assert.equal((await upload('192.0.2.50', pdf(200))).status, 201);
       const full = await upload('192.0.2.51', pdf(201));
@@ -96,7 +114,7 @@ describe(`unattached uploads: bounded per address and in total, swept after a da
     clock = new Date(clock.getTime() + 2 * 3_600_000);
     const before = await count();
     const swept = await sweepUploads(t.ctx);
-    assert.ok(swept.deleted >= 11, `every unattached upload of this test (${swept.deleted})`);
+    assert.ok(swept.deleted >= 19, `every unattached upload of this test (${swept.deleted})`);
     assert.equal(await count(), before - swept.deleted);
     const ids = new Set((await t.database.db.selectFrom('uploads').select('id').execute()).map((r) => r.id));
     assert.ok(ids.has(attached.body.id!), 'the attached upload stays');
@@ -107,7 +125,7 @@ describe(`unattached uploads: bounded per address and in total, swept after a da
     assert.equal(audit.length, 1);
     const detail = JSON.parse(audit[0]!.detail) as { deleted: number; bytes: number; files: number };
     assert.equal(detail.deleted, swept.deleted);
-    assert.ok(detail.bytes >= 66 * MB && detail.files >= 10);
+    assert.ok(detail.bytes >= 138 * MB && detail.files >= 18);
     assert.equal((await sweepUploads(t.ctx)).deleted, 0, 'a second sweep finds nothing');
     // The burst address has its share back.
     assert.equal((await upload('203.0.113.7', pdf(400))).status, 201);
