@@ -100,6 +100,23 @@ describe(`unattached uploads: bounded per address and in total, swept after a da
     }
   });
 
+  it('on the intake form, a refused upload is said beside its file field, in the page’s language', async () => {
+    t.ctx.uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, perAddressMb: 1 };
+    try {
+      const svc = t.catalogue.service('kota-jambi', 'rekomendasi-jamkesda-bayi')!.service.service;
+      const req = svc.requirements.find((r) => r.kind === 'document')!;
+      const head = Buffer.from(`--SIGAPBATAS\r\nContent-Disposition: form-data; name="applicant.name"\r\n\r\nSiti Aminah\r\n--SIGAPBATAS\r\nContent-Disposition: form-data; name="file.${req.id}"; filename="kk.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+      const payload = Buffer.concat([head, pdf(600, 2 * MB), Buffer.from('\r\n--SIGAPBATAS--\r\n')]);
+      const r = await t.app.inject({ method: 'POST', url: '/kantor/kota-jambi/layanan/rekomendasi-jamkesda-bayi/ajukan?lang=en', payload, headers: { 'content-type': 'multipart/form-data; boundary=SIGAPBATAS' }, remoteAddress: '114.125.60.7' });
+      assert.equal(r.statusCode, 422);
+      const id = `err-attachments-${req.id}`.replace(/[^a-z0-9]/gi, '-');
+      assert.match(r.body, new RegExp(`id="${id}"[^>]*>[^<]*not yet attached to an application \\(limit 1 MB per 24 hours\\)`));
+      assert.match(r.body, new RegExp(`id="f-file-${req.id}"[^>]*aria-invalid="true"`));
+    } finally {
+      delete t.ctx.uploadLimits;
+    }
+  });
+
   it('sweeps uploads no case refers to after 24 hours, with their files, keeping shared content and attached uploads; audited by count', async () => {
     const kase = await fileCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'Nurhayati');
     const attached = await upload('198.51.100.30', pdf(300, 2 * MB));
