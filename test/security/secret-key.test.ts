@@ -140,3 +140,31 @@ describe(`server secrets outside the database (${TEST_DB})`, () => {
     assert.equal(parseSecretKey(undefined), null);
   });
 });
+
+describe('the key file under concurrent creators', () => {
+  it('processes that create the same key at once agree on one (the lock makes the second read the first’s)', async () => {
+    const { spawn } = await import('node:child_process');
+    const dataDir = mkdtempSync(join(tmpdir(), 'sigap-keys-'));
+    try {
+      // The module as this run has it: compiled (.js) under npm test, TypeScript through tsx otherwise.
+      const compiled = import.meta.url.endsWith('.js');
+      const module = new URL(`../../src/io/secret-file.${compiled ? 'js' : 'ts'}`, import.meta.url).pathname;
+      const script = `import { addToSecretFile } from ${JSON.stringify(module)};
+        const mine = (await import('node:crypto')).randomBytes(32).toString('hex');
+        process.stdout.write(addToSecretFile(${JSON.stringify(dataDir)}, { tracking: mine }).tracking);`;
+      const run = () =>
+        new Promise<string>((resolve, reject) => {
+          const p = spawn(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          p.stdout.on('data', (d: Buffer) => (out += d));
+          p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
+        });
+      const keys = await Promise.all(Array.from({ length: 6 }, run));
+      assert.equal(new Set(keys).size, 1, `one key for all: ${keys.join(', ')}`);
+      assert.equal(JSON.parse(readFileSync(join(dataDir, KEY_FILE), 'utf8')).tracking, keys[0]);
+      assert.ok(!existsSync(join(dataDir, '.server-secrets.lock')), 'the lock is released');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
