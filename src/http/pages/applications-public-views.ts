@@ -150,7 +150,7 @@ ${s.currentStep ? html`<p>${L(lang, 'Tahap saat ini', 'Current step')}: <strong>
 ${s.reason ? html`<div class="notice" role="status"><strong>${L(lang, 'Catatan petugas', "Officer's note")}:</strong> ${s.reason}</div>` : ''}
 ${d.sent ? html`<div class="notice" role="status" data-testid="resubmitted">${L(lang, 'Kelengkapan berkas terkirim. Petugas akan memeriksanya; batas waktu berjalan lagi.', 'Your completed file was sent. An officer will check it; the clock runs again.')}</div>` : ''}
 ${s.mustDo ? html`<p data-testid="must-do">${lang === 'id' ? s.mustDo : s.mustDoEn}</p>` : ''}
-${lettersSection(lang, s.registrationNumber, d.code, d.letters)}${surveySection(lang, d.survey)}
+${lettersSection(lang, s.registrationNumber, d.letters)}${surveySection(lang, d.survey)}
 ${s.status === 'waiting-applicant' ? resubmitForm(lang, self, d) : ''}
 ${s.canWithdraw ? withdrawForm(lang, self, d) : ''}`,
   });
@@ -183,7 +183,7 @@ function withdrawForm(lang: Lang, self: string, d: TrackingPageData): Raw {
 <button type="submit" class="reject">${L(lang, 'Batalkan permohonan', 'Withdraw application')}</button></form></details>`;
 }
 
-function lettersSection(lang: Lang, number: string, code: string, letters: TrackedLetter[]): Raw {
+function lettersSection(lang: Lang, number: string, letters: TrackedLetter[]): Raw {
   if (letters.length === 0) return html``;
   const date = (d: string | null) => (d ? (lang === 'id' ? indonesianDate(d) : englishDate(d)) : '');
   const items = letters.map((l) => {
