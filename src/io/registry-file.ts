@@ -443,7 +443,8 @@ const tooManyRows = () =>
   );
 
 async function* xlsxBatches(info: SourceInfo, sheet: string | undefined, batchSize: number, first: { header?: string[]; headerRowNo?: number }): AsyncGenerator<RecordBatch> {
-  const zip = await inspectZipFile(info.path, REGISTRY_XLSX_LIMITS);
+  // Inflated once as a stream before exceljs opens it: a directory that lies about its sizes is refused here.
+  const zip = await inspectZipFile(info.path, REGISTRY_XLSX_LIMITS, { inflate: true });
   if (!zip.ok && zip.reason !== 'not-zip')
     throw new SourceError(
       'xlsx-too-large',

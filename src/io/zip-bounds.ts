@@ -4,8 +4,9 @@
  * the real inflated size of each entry, capped at what it declared. A 2 MB workbook that inflates
  * to 530 MB is refused in milliseconds instead of blocking the server for half a minute.
  */
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {
   /** At most this many entries (an XLSX has a dozen or so; thousands are a bomb or junk). */
@@ -94,11 +95,42 @@ export function inspectZip(buf: Buffer, limits: ZipLimits): ZipVerdict {
   return { ok: true, entries: dir.entries.length, totalBytes: total };
 }
 
+/** Inflates one entry of a file on disk, counting, and stops as soon as it outgrows what it declared. */
+async function inflatesAsDeclared(path: string, fh: Awaited<ReturnType<typeof open>>, e: Entry): Promise<boolean> {
+  const local = Buffer.alloc(30);
+  await fh.read(local, 0, 30, e.localOffset);
+  if (local.readUInt32LE(0) !== LOCAL) return false;
+  const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (e.method === 0) return e.compressedSize === e.size;
+  if (e.method !== 8) return false;
+  if (e.compressedSize === 0) return e.size === 0;
+  return new Promise((resolve) => {
+    let out = 0;
+    const source = createReadStream(path, { start, end: start + e.compressedSize - 1 });
+    const inflate = createInflateRaw();
+    const stop = (ok: boolean) => {
+      source.destroy();
+      inflate.destroy();
+      resolve(ok);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      out += chunk.length;
+      if (out > e.size) stop(false);
+    });
+    inflate.on('end', () => stop(out === e.size));
+    inflate.on('error', () => stop(false));
+    source.on('error', () => stop(false));
+    source.pipe(inflate);
+  });
+}
+
 /**
- * Checks a workbook on disk from its central directory alone (declared sizes and entry count);
- * the streaming reader that follows reads it once, and its rows are bounded by the import itself.
+ * Checks a workbook on disk from its central directory (declared sizes and entry count) and, with
+ * `inflate`, by inflating every entry once as a stream with its output counted and stopped at its
+ * declared size: a directory that lies (a few kilobytes declared, gigabytes inside) is refused
+ * before the spreadsheet reader spends minutes on it. The reader that follows reads the file again.
  */
-export async function inspectZipFile(path: string, limits: ZipLimits): Promise<ZipVerdict> {
+export async function inspectZipFile(path: string, limits: ZipLimits, opts: { inflate?: boolean } = {}): Promise<ZipVerdict> {
   const fh = await open(path, 'r');
   try {
     const size = (await fh.stat()).size;
@@ -116,6 +148,8 @@ export async function inspectZipFile(path: string, limits: ZipLimits): Promise<Z
     if (!dir.ok) return { ok: false, reason: dir.reason, entries: 0, totalBytes: 0 };
     const declared = dir.entries.reduce((s, e) => s + e.size, 0);
     if (declared > limits.maxTotalBytes) return { ok: false, reason: 'too-large', entries: dir.entries.length, totalBytes: declared };
+    if (opts.inflate)
+      for (const e of dir.entries) if (!(await inflatesAsDeclared(path, fh, e))) return { ok: false, reason: 'size-mismatch', entries: dir.entries.length, totalBytes: declared };
     return { ok: true, entries: dir.entries.length, totalBytes: declared };
   } finally {
     await fh.close();

@@ -2,10 +2,11 @@
  * Registry XLSX extracts are read as a stream and bounded by rows (issue 12): a workbook whose
  * worksheet goes beyond Excel's last row (1,048,576) — which no export produces, and which a
  * crafted file uses to keep the import busy — is refused with a clear message in both languages
- * as soon as the reader meets that row, and nothing of it becomes current.
+ * as soon as the reader meets that row, and nothing of it becomes current; a workbook whose zip
+ * directory lies about its sizes is refused before the spreadsheet reader opens it.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +16,7 @@ import { REGISTRY_XLSX_MAX_ROW } from '../../src/io/registry-file.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { TEST_DB } from '../support/db.js';
 import { importAs } from './support.js';
+import { xlsxBomb } from '../support/zip-bomb.js';
 
 describe(`registry XLSX row limit (${TEST_DB})`, () => {
   let t: TestCtx;
@@ -43,6 +45,17 @@ describe(`registry XLSX row limit (${TEST_DB})`, () => {
     const r = await importAs(t, await workbook('last-row.xlsx', REGISTRY_XLSX_MAX_ROW), 'kota-banjarmasin', { period: '2026-01' });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(r.value.rows.accepted, 2);
+  });
+
+  it('refuses a workbook whose directory lies about its sizes (4 KB declared, 100 MB inside) before reading it', async () => {
+    const file = join(dir, 'lying.xlsx');
+    writeFileSync(file, xlsxBomb(100, { declaredSheetSize: 4096 }));
+    const started = performance.now();
+    const r = await importAs(t, file, 'kota-banjarmasin', { period: '2026-02' });
+    assert.ok(!r.ok);
+    assert.equal(r.error.problems[0]!.code, 'xlsx-too-large');
+    assert.match(r.error.problems[0]!.messageEn, /too large once unpacked/);
+    assert.ok(performance.now() - started < 20_000);
   });
 
   it('refuses a sheet that goes beyond it, in both languages, and the previous snapshot stays current', async () => {
