@@ -6,11 +6,10 @@
  * asked for the code. Pages pass axe on a 360 px phone and a laptop, in both languages.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
-import type { TestApp } from '../support/app.js';
-import { axeFindings, browserHarness, screenshotFor, sidewaysScroll } from '../support/browser.js';
+import { axeFindings, screenshotFor, sidewaysScroll, suiteHarness } from '../support/browser.js';
 import { PDF_MIN, PNG_1X1, SITI } from '../support/fixtures.js';
 import { driveUntil } from '../letters/helpers.js';
 
@@ -30,20 +29,13 @@ function watch(ctx: BrowserContext): string[] {
 }
 
 describe(`a citizen's journey keeps the tracking code out of every URL (${TEST_DB})`, () => {
-  let h: Awaited<ReturnType<typeof browserHarness>>;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    h = await browserHarness();
-    ({ t, browser, base } = h);
-  });
-  after(async () => h?.close());
+  const h = suiteHarness();
 
   let number = '';
   let code = '';
 
   it('applies on a phone: the receipt shows the code, its URL and links do not', async () => {
+    const { t, browser, base } = h();
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const seen = watch(ctx);
     const page = await ctx.newPage();
@@ -76,6 +68,7 @@ describe(`a citizen's journey keeps the tracking code out of every URL (${TEST_D
   });
 
   it('tracks with the form on a laptop in English, and downloads the signed letter: the code is in no URL', async () => {
+    const { t, browser, base } = h();
     const row = await t.database.db.selectFrom('applications').select('id').where('registration_number', '=', number).executeTakeFirstOrThrow();
     await driveUntil(t.ctx, row.id, () => false, 'kota-jambi');
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -99,6 +92,7 @@ describe(`a citizen's journey keeps the tracking code out of every URL (${TEST_D
   });
 
   it('an old link with ?code= opens the case once and lands on the code-free URL; another browser is asked for the code', async () => {
+    const { browser, base } = h();
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
     await page.goto(`${base}/lacak/${number}?code=${code}`);

@@ -4,10 +4,9 @@
  * told how many other sessions ended. The page passes axe and fits a 360 px phone, in both languages.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { TEST_DB } from '../support/db.js';
-import { axeFindings, browserHarness, screenshotFor, sidewaysScroll } from '../support/browser.js';
+import { axeFindings, screenshotFor, sidewaysScroll, suiteHarness } from '../support/browser.js';
 import { signInAs } from '../support/sign-in.js';
 
 const shot = screenshotFor;
@@ -15,21 +14,12 @@ const overflow = sidewaysScroll;
 const axeIds = axeFindings;
 
 describe(`an officer changes their own password in a browser (${TEST_DB})`, () => {
-  let browser: Browser;
-  let base: string;
-  let h: Awaited<ReturnType<typeof browserHarness>> | undefined;
-  before(async () => {
-    h = await browserHarness();
-    ({ browser, base } = h);
-  });
-  after(async () => {
-    await h?.close();
-  });
+  const h = suiteHarness();
 
   it('on a phone, in Bahasa Indonesia: a wrong current password is refused beside its field, then the password is changed', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const ctx = await h().browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
-    await signInAs(page, base, 'verifikator@kota-jambi');
+    await signInAs(page, h().base, 'verifikator@kota-jambi');
     await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Ganti kata sandi' }).click();
     await page.getByRole('heading', { name: 'Ganti kata sandi', level: 1 }).waitFor();
     assert.deepEqual(await axeIds(page), []);
@@ -59,10 +49,10 @@ describe(`an officer changes their own password in a browser (${TEST_DB})`, () =
   });
 
   it('on a laptop, in English', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await h().browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
-    await signInAs(page, base, 'front-office@kota-jambi');
-    await page.goto(`${base}/petugas/akun/sandi?lang=en`);
+    await signInAs(page, h().base, 'front-office@kota-jambi');
+    await page.goto(`${h().base}/petugas/akun/sandi?lang=en`);
     await page.getByRole('heading', { name: 'Change your password', level: 1 }).waitFor();
     await page.getByLabel('Current password').fill('sigap-demo');
     await page.getByLabel('New password', { exact: true }).fill('kotajambi20262026');
