@@ -15,6 +15,7 @@ import { Catalogue } from './usecases/catalogue/catalogue.js';
 import { newCaches, type Ctx } from './usecases/context.js';
 import { loadStandards } from './usecases/catalogue/load-standards.js';
 import { SlaClock } from './usecases/sla-clock.js';
+import { moveSecretsOutOfDatabase } from './usecases/server-secret.js';
 import { ensureDemoAccounts } from './usecases/staff/ensure-demo-accounts.js';
 import { disableDemoAccounts } from './usecases/staff/disable-demo-accounts.js';
 import { letterEffects } from './usecases/letters/effects.js';
@@ -35,15 +36,21 @@ export interface BootOptions {
   /** PUBLIC_BASE_URL; without it, http://localhost:<port> (the server corrects it to the port it listens on). */
   publicBaseUrl?: string | null;
   port?: number;
+  /** SIGAP_SECRET_KEY (usecases/server-secret.ts). */
+  secretKey?: string | null;
+  /** UPLOAD_UNATTACHED_* (usecases/applications/upload-limits.ts). */
+  uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
 }
 
-export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number } | { ok: false; problems: Located[]; database: Database };
+export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number; secrets: { moved: number; conflicting: string[] } } | { ok: false; problems: Located[]; database: Database };
 
 export async function boot(opts: BootOptions): Promise<BootResult> {
   // Owner-only before anything is written into it (PostgreSQL keeps uploads and letters here too).
   ensurePrivateDir(opts.dataDir);
   const database = openDatabase(opts);
   await migrate(database);
+  // Secrets leave the database before anything uses them: a copy of the database alone must not verify codes.
+  const secrets = await moveSecretsOutOfDatabase(database, opts.dataDir);
   const loaded = await loadStandards(database, opts.standardsDir, opts.actor ?? 'startup');
   if (!loaded.ok) return { ok: false, problems: loaded.error.problems, database };
   const catalogue = await Catalogue.build(database);
@@ -60,9 +67,11 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     publicBaseUrl: (opts.publicBaseUrl ?? `http://localhost:${opts.port ?? 3000}`).replace(/\/+$/, ''),
     effects: [...registryEffects, ...letterEffects],
     caches: newCaches(),
+    secretKey: opts.secretKey ?? null,
+    ...(opts.uploadLimits ? { uploadLimits: opts.uploadLimits } : {}),
   };
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;
   const demoAccountsDisabled = !opts.demo && opts.serving ? await disableDemoAccounts(database, actor) : 0;
-  return { ok: true, ctx, demoAccounts, demoAccountsDisabled };
+  return { ok: true, ctx, demoAccounts, demoAccountsDisabled, secrets };
 }

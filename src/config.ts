@@ -17,6 +17,10 @@ export interface Config {
    * unset, nobody may, so per-address limits cannot be dodged with a forged header.
    */
   trustProxy: string[] | null;
+  /** SIGAP_SECRET_KEY: the secret that tracking-code and survey-link keys are derived from (else a key file in dataDir). */
+  secretKey: string | null;
+  /** Unattached anonymous uploads: how long they are kept, and how many bytes one address and everyone may hold (usecases/applications/upload-limits.ts). */
+  uploadLimits: { maxAgeHours: number; perAddressMb: number; totalMb: number };
 }
 
 /** TRUST_PROXY parsed: every entry an IP address or CIDR range; anything else refuses to start. */
@@ -52,5 +56,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.SIGAP_DEMO === '1' || env.SIGAP_DEMO === 'true',
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    secretKey: parseSecretKey(env.SIGAP_SECRET_KEY),
+    uploadLimits: {
+      maxAgeHours: boundedInt(env, 'UPLOAD_UNATTACHED_HOURS', 24, 1, 168),
+      perAddressMb: boundedInt(env, 'UPLOAD_UNATTACHED_MB_PER_ADDRESS', 64, 16, 512),
+      totalMb: boundedInt(env, 'UPLOAD_UNATTACHED_MB_TOTAL', 1024, 256, 20_480),
+    },
   };
+}
+
+/** SIGAP_SECRET_KEY: unset, or at least 32 characters (a short key could be guessed offline from one tracking code). */
+export function parseSecretKey(raw: string | undefined): string | null {
+  const key = raw?.trim();
+  if (!key) return null;
+  if (key.length < 32)
+    throw new Error('SIGAP_SECRET_KEY minimal 32 karakter acak (mis. `openssl rand -hex 32`) / SIGAP_SECRET_KEY must be at least 32 random characters (e.g. `openssl rand -hex 32`)');
+  return key;
+}
+
+/** A whole number from the environment within [min, max]; anything else refuses to start, naming the bounds. */
+export function boundedInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`${name} harus bilangan bulat ${min}–${max}: ${raw} / ${name} must be a whole number from ${min} to ${max}: ${raw}`);
+  return n;
 }

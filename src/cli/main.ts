@@ -18,6 +18,7 @@ import { loadCalendarFile } from '../io/calendar-file.js';
 import { simulateCase, simulationRefusal, type SimPath } from '../usecases/applications/simulate-case.js';
 import { SlaClock } from '../usecases/sla-clock.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
+import { sweepUploads } from '../usecases/applications/sweep-uploads.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
 import { loadStandards } from '../usecases/catalogue/load-standards.js';
@@ -222,12 +223,13 @@ async function main(argv: string[]): Promise<number> {
     const sweep = setInterval(() => {
       for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));
       sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
+      sweepUploads(ctx).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
     await app.listen({ port, host: config.host });
     const address = app.server.address();
     const listening = typeof address === 'object' && address ? address.port : port;
-    const facts = { demo: config.demo, demoPassword: DEMO_PASSWORD, demoAccountsCreated: booted.demoAccounts, demoAccountsDisabled: booted.demoAccountsDisabled };
+    const facts = { demo: config.demo, demoPassword: DEMO_PASSWORD, demoAccountsCreated: booted.demoAccounts, demoAccountsDisabled: booted.demoAccountsDisabled, secretsMoved: booted.secrets.moved, secretsConflicting: booted.secrets.conflicting };
     for (const n of startupNotices({ ...facts, host: config.host, port: listening, publicBaseUrl: config.publicBaseUrl, trustProxy: config.trustProxy, lanAddresses: lanAddresses() })) {
       // Warnings also go to stderr as a banner: among JSON log lines an operator would miss them.
       if (n.level === 'warn') process.stderr.write(banner(n.text));

@@ -12,6 +12,9 @@ export interface StartFacts {
   trustProxy: string[] | null;
   /** The machine's non-loopback IPv4 addresses (where a LAN reaches a 0.0.0.0 listener). */
   lanAddresses: string[];
+  /** Server secrets moved out of the database into the key file at this start, and names left there because the key file holds another value. */
+  secretsMoved?: number;
+  secretsConflicting?: string[];
 }
 
 export interface Notice {
@@ -47,6 +50,16 @@ export function startupNotices(f: StartFacts): Notice[] {
         text: `PUBLIC_BASE_URL tidak diatur: tanda terima, surat dan kode QR akan memuat http://localhost:${f.port}, yang tidak dapat dibuka warga. Atur PUBLIC_BASE_URL=https://alamat-publik-dinas. / PUBLIC_BASE_URL is not set: receipts, letters and QR codes will carry http://localhost:${f.port}, which residents cannot open. Set PUBLIC_BASE_URL=https://the-office-public-address.`,
       });
   }
+  if (f.secretsMoved)
+    out.push({
+      level: 'info',
+      text: `${f.secretsMoved} kunci server dipindahkan dari basis data ke DATA_DIR/keys/server-secrets.json; sertakan berkas itu dalam cadangan (sigap backup melakukannya). / ${f.secretsMoved} server keys moved out of the database into DATA_DIR/keys/server-secrets.json; keep that file in backups (sigap backup does).`,
+    });
+  if (f.secretsConflicting?.length)
+    out.push({
+      level: 'warn',
+      text: `Kunci server di basis data berbeda dengan berkas kunci dan dibiarkan di tabel settings: ${f.secretsConflicting.join(', ')}. Berkas kunci yang dipakai; periksa apakah basis data dipulihkan dari instalasi lain (docs/PRODUCTION.md). / Server keys in the database differ from the key file and were left in the settings table: ${f.secretsConflicting.join(', ')}. The key file's are used; check whether the database was restored from another installation (docs/PRODUCTION.md).`,
+    });
   out.push(
     f.trustProxy
       ? { level: 'info', text: `Proksi tepercaya / trusted proxy (X-Forwarded-For, X-Forwarded-Proto): ${f.trustProxy.join(', ')}` }

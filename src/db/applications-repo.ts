@@ -401,6 +401,44 @@ export async function insertUpload(q: Q, row: UploadsTable): Promise<void> {
   await q.insertInto('uploads').values(row).execute();
 }
 
+/** Serialises upload quota checks with the sweep: an upsert locks the one row until the commit (PostgreSQL; SQLite writes are serial). */
+export async function lockUploadQuota(q: Q): Promise<void> {
+  await q.insertInto('upload_quota_lock').values({ id: 1 }).onConflict((oc) => oc.column('id').doUpdateSet({ id: 1 })).execute();
+}
+
+/** Bytes of uploads since `since` that no case refers to: from one sender (`uploader`), or from every anonymous sender (null). */
+export async function unattachedBytes(q: Q, since: string, uploader: string | null): Promise<number> {
+  let query = q
+    .selectFrom('uploads')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('uploads.size'), eb.lit(0)).as('bytes'))
+    .where('uploads.uploaded_at', '>=', since)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('attachments').select('attachments.id').whereRef('attachments.upload_id', '=', 'uploads.id'))));
+  query = uploader === null ? query.where('uploads.uploader', 'is not', null) : query.where('uploads.uploader', '=', uploader);
+  return Number((await query.executeTakeFirstOrThrow()).bytes);
+}
+
+/** Uploads older than `before` that no case refers to (the sweep deletes them), oldest first. */
+export async function staleUnattachedUploads(q: Q, before: string, limit: number): Promise<{ id: string; sha256: string; size: number }[]> {
+  return q
+    .selectFrom('uploads')
+    .select(['uploads.id', 'uploads.sha256', 'uploads.size'])
+    .where('uploads.uploaded_at', '<', before)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('attachments').select('attachments.id').whereRef('attachments.upload_id', '=', 'uploads.id'))))
+    .orderBy('uploads.uploaded_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteUploads(q: Q, ids: string[]): Promise<void> {
+  if (ids.length) await q.deleteFrom('uploads').where('id', 'in', ids).execute();
+}
+
+/** Which of these contents some upload row still names (a file is deleted only when none does). */
+export async function contentsInUse(q: Q, sha256s: string[]): Promise<Set<string>> {
+  if (!sha256s.length) return new Set();
+  return new Set((await q.selectFrom('uploads').select('sha256').where('sha256', 'in', sha256s).execute()).map((r) => r.sha256));
+}
+
 /** Which of these upload ids exist. */
 export async function knownUploads(q: Q, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();

@@ -13,6 +13,7 @@ import * as m009 from './migrations/009-audit-chain.js';
 import * as m010 from './migrations/010-data-access-log.js';
 import * as m011 from './migrations/011-subject-requests.js';
 import * as m012 from './migrations/012-reads.js';
+import * as m013 from './migrations/013-medium.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -28,6 +29,7 @@ const ORDERED: [string, Step][] = [
   ['010-data-access-log', m010],
   ['011-subject-requests', m011],
   ['012-reads', m012],
+  ['013-medium', m013],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

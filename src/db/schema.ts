@@ -185,6 +185,13 @@ export interface UploadsTable {
   mime: string;
   original_name: string | null;
   uploaded_at: string;
+  /** Keyed hash of the anonymous sender's client address (migration 013; null: staff, or before). */
+  uploader?: string | null;
+}
+
+/** One row locked by the upload quota check and the sweep of unattached uploads (migration 013). */
+export interface UploadQuotaLockTable {
+  id: number;
 }
 
 export interface AttachmentsTable {
@@ -272,6 +279,7 @@ export interface DB extends LettersTables, RegistryTables, ComplaintsTables, Sur
   tasks: TasksTable;
   application_events: ApplicationEventsTable;
   uploads: UploadsTable;
+  upload_quota_lock: UploadQuotaLockTable;
   attachments: AttachmentsTable;
   notifications: NotificationsTable;
   office_closures: OfficeClosuresTable;

@@ -1,13 +1,13 @@
-/** All SQL about server settings: secrets created once per database. */
-import { randomBytes } from 'node:crypto';
+/** All SQL about server settings: secrets that older versions kept in the database, read once to move them into the key file. */
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
-/** A server secret, created once per database (concurrent creators agree on the first). */
-export async function readOrCreateSecret(db: Kysely<DB>, key: string): Promise<string> {
-  const found = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (found) return found.value;
-  const value = randomBytes(32).toString('hex');
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
+/** Every secret still stored in the database (before the move to the key file; none after). */
+export async function storedSecrets(db: Kysely<DB>): Promise<{ key: string; value: string }[]> {
+  return db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
+}
+
+/** Deletes a secret from the database once the key file holds it. */
+export async function deleteStoredSecret(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
 }

@@ -153,6 +153,12 @@ export async function deleteSessionsOfUser(q: Q, userId: string): Promise<number
   return Number(r.numDeletedRows);
 }
 
+/** Ends every session and API token of an account but the one in use (an officer changing their own password stays signed in there). */
+export async function deleteOtherSessionsOfUser(q: Q, userId: string, keepTokenHash: string): Promise<number> {
+  const r = await q.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '<>', keepTokenHash).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** What an admin (or the command line) did to an account, in the office's audit trail. */
 export async function recordAccountAudit(q: Q, a: { officeId: string; actor: string; action: string; subject: string; detail: Record<string, unknown>; at: string }): Promise<void> {
   // Through the audit chain, like every audit row (audit-chain-repo.ts).

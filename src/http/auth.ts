@@ -205,6 +205,13 @@ export function officerOf(req: FastifyRequest): Officer {
   return req.officer;
 }
 
+/** The session or API token this request was signed in with (an officer's own password change keeps it). */
+export function sessionTokenOf(req: FastifyRequest): string {
+  const header = req.headers.authorization;
+  if (req.authKind === 'bearer' && header?.startsWith('Bearer ')) return header.slice(7).trim();
+  return req.cookies?.[SESSION_COOKIE] ?? '';
+}
+
 /** Who acts: the signed-in officer, or the public. */
 export function actorOf(req: FastifyRequest): Actor {
   return req.officer?.actor ?? PUBLIC_ACTOR;

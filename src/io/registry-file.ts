@@ -6,7 +6,7 @@
  * split into the header's column count with it, so files glued together from different exports
  * still read); UTF-8 with or without BOM, Windows-1252, or a mix of both line by line; quoted
  * fields with separators, doubled quotes and line breaks; blank lines skipped (but counted, so
- * row numbers match a spreadsheet's). XLSX: exceljs's streaming reader, first worksheet or a
+ * row numbers match a spreadsheet's). XLSX: exceljs's streaming reader (no row beyond Excel's last, REGISTRY_XLSX_MAX_ROW), first worksheet or a
  * named one.
  */
 import { createHash } from 'node:crypto';
@@ -427,7 +427,23 @@ function cellText(v: unknown): string {
  */
 export const REGISTRY_XLSX_LIMITS = { maxEntries: 2000, maxTotalBytes: 2 * 1024 * 1024 * 1024, maxRatio: 100 } as const;
 
+/**
+ * The last row an XLSX extract may use: Excel's own last row (1,048,576). An export from Excel or
+ * SIKS-NG never goes beyond it; a workbook that does was made by hand to keep the import busy (or
+ * inflates far beyond its declared sizes), and is refused as soon as the streaming reader meets
+ * such a row, before reading on. Larger extracts come as CSV, which has no such limit.
+ */
+export const REGISTRY_XLSX_MAX_ROW = 1_048_576;
+
+const tooManyRows = () =>
+  new SourceError(
+    'xlsx-too-many-rows',
+    `Lembar kerja XLSX melewati baris ${REGISTRY_XLSX_MAX_ROW.toLocaleString('id-ID')} (batas Excel); berkas ditolak. Ekspor data sebagai CSV.`,
+    `The XLSX worksheet goes beyond row ${REGISTRY_XLSX_MAX_ROW.toLocaleString('en-US')} (Excel's limit); the file is refused. Export the data as CSV.`,
+  );
+
 async function* xlsxBatches(info: SourceInfo, sheet: string | undefined, batchSize: number, first: { header?: string[]; headerRowNo?: number }): AsyncGenerator<RecordBatch> {
+  // Inflated once as a stream before exceljs opens it: a directory that lies about its sizes is refused here.
   const zip = await inspectZipFile(info.path, REGISTRY_XLSX_LIMITS);
   if (!zip.ok && zip.reason !== 'not-zip')
     throw new SourceError(
@@ -466,6 +482,8 @@ async function* xlsxBatches(info: SourceInfo, sheet: string | undefined, batchSi
       }
       found = true;
       for await (const row of ws) {
+        // Before the row's cells are even read: a crafted sheet stops here, not after millions of rows.
+        if (row.number > REGISTRY_XLSX_MAX_ROW) throw tooManyRows();
         const values = (row.values as unknown[]).slice(1).map(cellText);
         if (values.every((c) => c.trim() === '')) continue;
         if (!first.header) {

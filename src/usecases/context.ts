@@ -15,7 +15,7 @@ import type { StepEffect } from './step-effects.js';
 export interface Caches {
   /** Signed-in sessions by token hash, for SESSION_CACHE_MS (sign-out forgets at once). */
   sessions: SessionCache;
-  /** Server secrets by key (created once per database, never changed). */
+  /** Server secrets by key (from the key file or SIGAP_SECRET_KEY, never changed). */
   secrets: Map<string, string>;
   /** Letter templates by office slug, read once from standardsDir (office data: changed only by a restart, like the standards). */
   letterTemplates: Map<string, OfficeTemplates>;
@@ -50,6 +50,10 @@ export interface Ctx {
    */
   publicBaseUrl: string;
   caches: Caches;
+  /** SIGAP_SECRET_KEY: when set, server secrets are derived from it instead of created in the data directory's key file. */
+  secretKey?: string | null;
+  /** Bounds on unattached anonymous uploads (UPLOAD_UNATTACHED_*; applications/upload-limits.ts has the defaults). */
+  uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
 }
 
 export const nowOf = (ctx: Ctx) => (ctx.now ? ctx.now() : new Date());

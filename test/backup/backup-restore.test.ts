@@ -148,6 +148,8 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
     assert.equal(m.database.schemaVersion, applied.map((x) => x.name).sort().pop());
     assert.equal(m.sigapVersion, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assert.deepEqual(m.missing, []);
+    // The key file of tracking codes is part of the backup: the database no longer holds it.
+    assert.ok(m.files.some((f) => f.path === join('keys', 'server-secrets.json')), 'the key file is backed up');
     // Only the service account reads a backup: it holds every NIK and ID scan.
     assert.equal(statSync(backupDir).mode & 0o777, 0o700);
     for (const f of ['manifest.json', m.database.file, join('files', m.files[0]!.path)]) assert.equal(statSync(join(backupDir, f)).mode & 0o777, 0o600, f);

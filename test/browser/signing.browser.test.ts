@@ -86,7 +86,10 @@ describe(`the head of office previews and signs; the citizen then downloads (${T
     await noSidewaysScroll(citizen);
     await accessible(citizen);
     await look(citizen, 'tracking-waiting-phone-id');
-    await citizen.goto(`${citizen.url()}&lang=en`);
+    // The tracking URL is code-free now (the code is in the tracking cookie): add the language as a query of its own.
+    const english = new URL(citizen.url());
+    english.searchParams.set('lang', 'en');
+    await citizen.goto(english.toString());
     assert.equal(await citizen.getByTestId('status').textContent(), 'Waiting for signature');
     await noSidewaysScroll(citizen);
     await look(citizen, 'tracking-waiting-phone-en');

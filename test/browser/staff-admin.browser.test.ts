@@ -8,16 +8,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
-import { axeViolations, browserHarness } from '../support/browser.js';
+import { axeFindings, browserHarness, screenshotFor, sidewaysScroll } from '../support/browser.js';
 import { signInAs } from '../support/sign-in.js';
 
-/** Screenshots for a person to look at (SIGAP_SCREENSHOTS=dir); nothing is written otherwise. */
-const SHOTS = process.env.SIGAP_SCREENSHOTS;
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-const axeIds = async (page: Page) => (await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+const shot = screenshotFor;
+const overflow = sidewaysScroll;
+const axeIds = axeFindings;
 
 describe(`the office admin manages staff accounts in a browser (${TEST_DB})`, () => {
   let browser: Browser;

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../src/http/app.js';
 import { sweepComplaints } from '../../src/usecases/complaints/sweep-complaints.js';
 import { TEST_DB } from '../support/db.js';
+import { openTracked } from '../support/tracking.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { newComplaint } from '../support/factories.js';
 
@@ -105,7 +106,7 @@ describe(`complaints: intake, tracking, stages, response promise, privacy (${TES
     const { receiptNumber, trackingCode } = r.json();
     const row = await t.database.db.selectFrom('complaints').select('text').where('receipt_number', '=', receiptNumber).executeTakeFirstOrThrow();
     assert.ok(!row.text.includes('\u202E'), 'bidi override removed');
-    const pageHtml = (await req('GET', `/pengaduan/${receiptNumber}?code=${trackingCode}`)).body;
+    const pageHtml = (await openTracked(t.app, `/pengaduan/${receiptNumber}?code=${trackingCode}`)).body;
     assert.ok(!pageHtml.includes('<script>alert'), 'no markup from the public reaches a page');
     assert.ok(pageHtml.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'));
     assert.ok(!pageHtml.includes('<img src=x'));
@@ -260,6 +261,18 @@ describe(`complaints: intake, tracking, stages, response promise, privacy (${TES
     const id = (await t.database.db.selectFrom('complaints').select('id').where('receipt_number', '=', named.receiptNumber).executeTakeFirstOrThrow()).id;
     const leak = await req('POST', `/api/v1/complaints/${id}/summary`, { summary: 'Rahmat Hidayat mengadukan santunan kematian yang terlambat cair.', publish: true }, h);
     assert.equal(leak.json().error.problems[0].code, 'summary-identifies');
+    // The same identity spaced, cased, punctuated or grouped differently is the same identity.
+    for (const hidden of [
+      'Rahmat  Hidayat mengadukan santunan kematian yang terlambat cair.',
+      'RAHMAT\u00A0HIDAYAT mengadukan santunan kematian yang terlambat cair.',
+      'R a h m a t Hidayat mengadukan santunan kematian yang terlambat cair.',
+      'Sdr. Rahmat.Hidayat mengadukan santunan kematian yang terlambat cair.',
+      'Warga (0813 5123 4567) mengadukan santunan kematian yang terlambat cair.',
+      'Warga NIK 6371.0101.0101.0003 mengadukan santunan kematian yang terlambat cair.',
+    ]) {
+      const r = await req('POST', `/api/v1/complaints/${id}/summary`, { summary: hidden, publish: true }, h);
+      assert.equal(r.json().error?.problems[0].code, 'summary-identifies', hidden);
+    }
     const ok = await req('POST', `/api/v1/complaints/${id}/summary`, { summary: 'Warga mengadukan santunan kematian yang terlambat cair; dana telah ditransfer setelah koordinasi dengan BPKPAD.', publish: true }, h);
     assert.equal(ok.status, 200, ok.body);
     const published = (await req('GET', '/api/v1/offices/kota-banjarmasin/complaints/published')).json();

@@ -16,6 +16,7 @@ import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { createUser } from '../../src/usecases/staff/create-user.js';
 import { TEST_DB } from '../support/db.js';
+import { openTracked } from '../support/tracking.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { multipartBody } from '../support/fixtures.js';
 import { actorFor, driveUntil, fileCase, pdfText, qrOf } from './helpers.js';
@@ -124,14 +125,16 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     await driveUntil(t.ctx, caseA.id, () => false, 'kota-jambi');
     const [after] = await lettersOf(caseA.id);
     assert.equal(after?.sha256, letterA.sha256, 'the file never changes after signing');
-    const page = await api('GET', `/lacak/${caseA.registrationNumber}?code=${caseA.trackingCode}`);
+    const page = await openTracked(t.app, `/lacak/${caseA.registrationNumber}?code=${caseA.trackingCode}`);
     assert.equal(page.status, 200);
     const href = /href="([^"]*\/surat\/[^"]+)"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
     assert.ok(href, 'a download link on the tracking page');
-    const dl = await api('GET', href!);
+    assert.ok(!href!.includes(caseA.trackingCode), 'the link carries no tracking code');
+    const dl = await api('GET', href!, undefined, undefined, { cookie: page.cookie });
     assert.equal(dl.status, 200);
     assert.equal(dl.raw.equals(pdfA), true);
-    assert.equal((await api('GET', href!.replace(caseA.trackingCode, 'ZZZZZZZZ'))).status, 404, 'a wrong tracking code gets nothing');
+    assert.equal((await api('GET', `${href!}?code=ZZZZZZZZ`)).status, 404, 'a wrong tracking code gets nothing');
+    assert.equal((await api('GET', href!)).status, 404, 'nor does a browser that never gave the code');
   });
 
   it('verifies by token: API fields with the NIK masked, the public page, and 404 for unknown tokens', async () => {
@@ -200,7 +203,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     const ready = (await Promise.all(runs.map((r) => lettersOf(r.applicationId)))).flat();
     assert.deepEqual(ready.map((l) => l.status), ['ready', 'ready', 'ready']);
     assert.deepEqual(ready.map((l) => l.number), [2, 3, 4].map((n) => `400.9/000${n}/Dinsos/${today().slice(0, 4)}`));
-    const track = await api('GET', `/lacak/${runs[0]!.registrationNumber}?code=${runs[0]!.trackingCode}`);
+    const track = await openTracked(t.app, `/lacak/${runs[0]!.registrationNumber}?code=${runs[0]!.trackingCode}`);
     assert.match(track.body, /menunggu tanda tangan/);
     const ids = ready.map((l) => l.id);
     const front = await signLetters(t.ctx, { ids, password: 'sigap-demo' }, await actorFor(t.ctx, 'front-office@kota-jambi'));
@@ -234,7 +237,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     assert.equal(v.revocation.replacedBy.url, `http://localhost:3000/v/${b.token}`);
     const page = await api('GET', `/v/${letterA.token}`);
     assert.match(page.body, /telah DICABUT/);
-    const track = await api('GET', `/lacak/${caseA.registrationNumber}?code=${caseA.trackingCode}`);
+    const track = await openTracked(t.app, `/lacak/${caseA.registrationNumber}?code=${caseA.trackingCode}`);
     assert.match(track.body, /dicabut/);
     const [row] = await lettersOf(caseA.id);
     assert.equal(row?.number, letterA.number, 'a revoked letter keeps its number');

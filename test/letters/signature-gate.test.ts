@@ -14,6 +14,7 @@ import { sweepSla } from '../../src/usecases/applications/sweep-sla.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 import { createUser } from '../../src/usecases/staff/create-user.js';
 import { TEST_DB } from '../support/db.js';
+import { openTracked } from '../support/tracking.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { actorFor, driveUntil, fileCase } from './helpers.js';
 
@@ -34,7 +35,7 @@ describe(`a letter is signed before its case is handed over or completed (${TEST
   const caseRow = (id: string) => t.database.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const lettersOf = (id: string) => t.database.db.selectFrom('letters').selectAll().where('application_id', '=', id).orderBy('created_at').execute();
   const eventsOf = async (id: string) => (await t.database.db.selectFrom('application_events').selectAll().where('application_id', '=', id).orderBy('seq').execute()).map((e) => ({ ...e, slaEffect: e.sla_effect ? JSON.parse(e.sla_effect) : null }));
-  const tracking = async (c: { registrationNumber: string; trackingCode: string }) => (await api('GET', `/lacak/${c.registrationNumber}?code=${c.trackingCode}`)).body;
+  const tracking = async (c: { registrationNumber: string; trackingCode: string }) => (await openTracked(t.app, `/lacak/${c.registrationNumber}?code=${c.trackingCode}`)).body;
   const statusOnTracking = (body: string) => /data-testid="status">([^<]*)</.exec(body)?.[1];
   const complete = async (id: string, as: string, outcome: string, data: Record<string, unknown> = {}) => {
     const task = (await openTaskFor(t.database.db, id))!;
@@ -78,7 +79,7 @@ describe(`a letter is signed before its case is handed over or completed (${TEST
     assert.match(body, /menunggu tanda tangan Kepala Dinas Sosial/);
     assert.match(body, /sedang menunggu tanda tangan pejabat/);
     assert.doesNotMatch(body, /Selesai|Ambil produk|letter-download|Penyerahan/);
-    const en = (await api('GET', `/lacak/${pub.registrationNumber}?code=${pub.trackingCode}&lang=en`)).body;
+    const en = (await openTracked(t.app, `/lacak/${pub.registrationNumber}?code=${pub.trackingCode}&lang=en`)).body;
     assert.equal(statusOnTracking(en), 'Waiting for signature');
     assert.match(en, /waiting for the signature of Kepala Dinas Sosial/);
     const json = (await api('GET', `/api/v1/applications/${pub.registrationNumber}/status?code=${pub.trackingCode}`)).json();

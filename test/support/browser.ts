@@ -1,5 +1,6 @@
 /** Headless system Chromium driven by playwright-core (no browser download). */
 import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { signInAs } from './sign-in.js';
@@ -89,3 +90,34 @@ export async function watchCsp(ctx: BrowserContext): Promise<void> {
 
 /** The current page's CSP violations so far (empty when it obeys the policy). */
 export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (globalThis as unknown as { __csp?: string[] }).__csp ?? []);
+
+/** Screenshots for a person to look at (SIGAP_SCREENSHOTS=dir); nothing is written otherwise. */
+export async function screenshotFor(page: Page, name: string): Promise<void> {
+  if (process.env.SIGAP_SCREENSHOTS) await page.screenshot({ path: `${process.env.SIGAP_SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** How far the page scrolls sideways at its viewport (0 when it fits). */
+export const sidewaysScroll = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The axe violations of the page as "rule: targets" lines (empty when it passes). */
+export const axeFindings = async (page: Page): Promise<string[]> => (await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+type Harness = Awaited<ReturnType<typeof browserHarness>>;
+
+/**
+ * The harness of a describe block: started in its `before`, closed in its `after`. Read its parts
+ * inside the tests (`h().browser`, `h().base`, `h().t`), once `before` has run.
+ */
+export function suiteHarness(): () => Harness {
+  let h: Harness | undefined;
+  before(async () => {
+    h = await browserHarness();
+  });
+  after(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (!h) throw new Error('suiteHarness: read it inside a test, after before() has run');
+    return h;
+  };
+}

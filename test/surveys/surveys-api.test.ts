@@ -6,6 +6,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { surveyUrlFor } from '../../src/usecases/surveys/survey-link.js';
 import { TEST_DB } from '../support/db.js';
+import { openTracked } from '../support/tracking.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { multipartBody } from '../support/fixtures.js';
 
@@ -158,7 +159,7 @@ describe(`satisfaction survey (SKM) and IKM (${TEST_DB})`, () => {
     const sim = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'main');
     assert.equal(sim.finalStatus, 'completed');
     completed = sim;
-    const tracking = await req('GET', `/lacak/${sim.registrationNumber}?code=${sim.trackingCode}`);
+    const tracking = await openTracked(t.app, `/lacak/${sim.registrationNumber}?code=${sim.trackingCode}`);
     assert.equal(tracking.status, 200);
     const link = /data-testid="survey-link" href="([^"]+)"/.exec(tracking.body)?.[1];
     assert.ok(link, 'the tracking page links to the survey');
@@ -183,7 +184,7 @@ describe(`satisfaction survey (SKM) and IKM (${TEST_DB})`, () => {
     const stored = await t.database.db.selectFrom('survey_responses').selectAll().where('application_id', '=', sim.applicationId).execute();
     assert.equal(stored.length, 1);
     assert.equal(stored[0]!.responded_on, '2026-04-08');
-    const after_ = await req('GET', `/lacak/${sim.registrationNumber}?code=${sim.trackingCode}`);
+    const after_ = await openTracked(t.app, `/lacak/${sim.registrationNumber}?code=${sim.trackingCode}`);
     assert.ok(after_.body.includes('data-testid="survey-answered"'));
     assert.ok(!after_.body.includes('data-testid="survey-link"'));
   });

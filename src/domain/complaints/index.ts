@@ -4,3 +4,4 @@ export * from './receipt.js';
 export * from './sla.js';
 export * from './text.js';
 export * from './intake.js';
+export * from './identifies.js';

@@ -64,6 +64,8 @@ interface Entry {
 /** The table: permission → who holds it, and what it allows in both languages. */
 export const PERMISSIONS = {
   'self.read': { holders: [EVERY_OFFICER], id: 'membuka antrean tugasnya sendiri dan tabel hak akses ini', en: 'open their own task queue and this access table' },
+  // Not a write on the office's data: a read-only auditor must be able to change their own password too.
+  'self.password': { holders: [EVERY_OFFICER], id: 'mengganti kata sandinya sendiri', en: 'change their own password' },
   'applications.read': {
     holders: ['front-office', 'back-office', 'operator', ...HEADS, 'auditor', 'pengelola-pengaduan', 'surveyor', PROCEDURE],
     id: 'mencari dan membuka berkas permohonan kantor (status, riwayat, identitas pemohon)',

@@ -1,4 +1,5 @@
 /** Applications, tasks, uploads and tracking over JSON: thin routes over the applications use cases. */
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { failWith } from '../../domain/errors.js';
 import { readCaseTimeline } from '../../usecases/applications/case-timeline.js';
@@ -43,17 +44,27 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
     },
   );
 
+  const trackedStatus = async (reply: FastifyReply, number: string, code: string) => {
+    const found = await findTrackedCase(ctx, number, code);
+    if (!found) return sendFailure(reply, notTracked().error);
+    return publicStatus(ctx, found);
+  };
   app.get(
     '/api/v1/applications/:registrationNumber/status',
     {
       config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags: ['applications'], summary: 'Lacak permohonan / Track an application', params: numberParams, querystring: z.object({ code: z.string().max(20) }), response: { 200: publicStatusSchema, ...errors(404) } },
+      schema: { tags: ['applications'], summary: 'Lacak permohonan (lama: kode di URL; pakai POST) / Track an application (legacy: the code in the URL; use POST)', params: numberParams, querystring: z.object({ code: z.string().max(20) }), response: { 200: publicStatusSchema, ...errors(404) } },
     },
-    async (req, reply) => {
-      const found = await findTrackedCase(ctx, req.params.registrationNumber, req.query.code);
-      if (!found) return sendFailure(reply, notTracked().error);
-      return publicStatus(ctx, found);
+    async (req, reply) => trackedStatus(reply, req.params.registrationNumber, req.query.code),
+  );
+  // The same with the code in the body, so it stays out of URLs (logs, history, Referer).
+  app.post(
+    '/api/v1/applications/:registrationNumber/status',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: ['applications'], summary: 'Lacak permohonan (kode di badan permintaan) / Track an application (the code in the body)', params: numberParams, body: z.object({ code: z.string().max(20) }), response: { 200: publicStatusSchema, ...errors(404) } },
     },
+    async (req, reply) => trackedStatus(reply, req.params.registrationNumber, req.body.code),
   );
 
   // The applicant's own actions on a case, authorised by its tracking code.
@@ -161,7 +172,8 @@ export function applicationsRoutes(app: ZodApp, ctx: Ctx): void {
       if (!file) return sendFailure(reply, failWith('invalid', 'file-required', 'Tidak ada berkas yang diunggah', 'No file was uploaded').error);
       const buf = await wholeFile(file);
       if (!buf) return sendFailure(reply, fileTooLarge().error);
-      const r = await storeUpload(ctx, buf, file.filename);
+      // An anonymous sender is bounded by their real client address (TRUST_PROXY decides req.ip); staff are not.
+      const r = await storeUpload(ctx, buf, file.filename, req.officer ? null : { address: req.ip });
       if (!r.ok) return sendFailure(reply, r.error);
       return reply.code(201).send(r.value);
     },

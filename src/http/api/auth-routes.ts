@@ -1,13 +1,18 @@
-/** POST /api/v1/auth/login → { token } (bearer token for integrations), and logout. */
+/** POST /api/v1/auth/login → { token } (bearer token for integrations), logout, and an officer's own password change. */
 import { z } from 'zod';
 import type { Ctx } from '../../usecases/context.js';
 import { API_TOKEN_DAYS, signIn } from '../../usecases/staff/sign-in.js';
 import { signOut } from '../../usecases/staff/sign-out.js';
+import { changeOwnPassword } from '../../usecases/staff/change-own-password.js';
+import { officerOf, sessionTokenOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure } from '../reply.js';
 import { errors } from './schemas.js';
 
 const loginBody = z.object({ username: z.string().max(100), password: z.string().max(200) });
+
+/** An officer's own password change (the page /petugas/akun/sandi posts the same fields, plus the repetition). */
+export const ownPasswordBody = z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000), confirmPassword: z.string().max(1000).optional() });
 
 export function authRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
@@ -41,4 +46,21 @@ export function authRoutes(app: ZodApp, ctx: Ctx): void {
     if (header?.startsWith('Bearer ')) await signOut(ctx, header.slice(7).trim());
     return reply.code(204).send();
   });
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      config: { access: 'staff', may: 'self.password', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Ganti kata sandi sendiri; sesi dan token lain berakhir / Change your own password; other sessions and tokens end',
+        body: ownPasswordBody,
+        response: { 200: z.object({ sessionsEnded: z.number().int() }), ...errors(400, 401, 422, 423) },
+      },
+    },
+    async (req, reply) => {
+      const r = await changeOwnPassword(ctx, officerOf(req).actor, req.body, sessionTokenOf(req));
+      return r.ok ? r.value : sendFailure(reply, r.error);
+    },
+  );
 }

@@ -82,9 +82,19 @@ export function complaintsRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/complaints/:receiptNumber/status',
     {
       config: { ...open, rateLimit: TRACK_RATE },
-      schema: { tags, summary: 'Lacak pengaduan / Track a complaint (no identity is ever shown)', params: receiptParams, querystring: trackQuery, response: { 200: anyObject, ...errors(404) } },
+      schema: { tags, summary: 'Lacak pengaduan (lama: kode di URL; pakai POST) / Track a complaint (legacy: the code in the URL; use POST; no identity is ever shown)', params: receiptParams, querystring: trackQuery, response: { 200: anyObject, ...errors(404) } },
     },
     async (req, reply) => answer(reply, await showTrackedComplaint(ctx, { receipt: req.params.receiptNumber, code: req.query.code })),
+  );
+
+  // The same with the code in the body, so it stays out of URLs (logs, history, Referer).
+  app.post(
+    '/api/v1/complaints/:receiptNumber/status',
+    {
+      config: { ...open, rateLimit: TRACK_RATE },
+      schema: { tags, summary: 'Lacak pengaduan (kode di badan permintaan) / Track a complaint (the code in the body)', params: receiptParams, body: trackQuery, response: { 200: anyObject, ...errors(404) } },
+    },
+    async (req, reply) => answer(reply, await showTrackedComplaint(ctx, { receipt: req.params.receiptNumber, code: req.body.code })),
   );
 
   app.post(

@@ -61,7 +61,7 @@ export async function readIntakeForm(req: FastifyRequest, ctx: Ctx): Promise<Pos
       continue;
     }
     if (buf.length === 0) continue; // an empty file input
-    const r = await storeUpload(ctx, buf, part.filename);
+    const r = await storeUpload(ctx, buf, part.filename, req.officer ? null : { address: req.ip });
     if (r.ok) {
       uploads[requirement] = r.value.id;
       names[requirement] = part.filename;

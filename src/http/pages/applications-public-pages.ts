@@ -1,6 +1,10 @@
-/** Public case pages: apply online, the receipt, tracking, resubmitting and withdrawing. */
+/**
+ * Public case pages: apply online, the receipt, tracking, resubmitting and withdrawing. The tracking
+ * code never travels in a URL: it is POSTed once and remembered in the tracking view cookie
+ * (track-cookie.ts); old `?code=` links work once and redirect to the code-free URL.
+ */
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Case } from '../../db/applications-repo.js';
 import type { Problem } from '../../domain/errors.js';
@@ -20,12 +24,16 @@ import { intakeFromForm, readIntakeForm } from './applications-forms.js';
 import { applyPage, receiptPage, trackedNotFoundPage, trackFormPage, trackingPage } from './applications-public-views.js';
 import { dataContactOf } from './components.js';
 import { withLang } from './layout.js';
+import { rememberedCode, rememberTracking } from '../track-cookie.js';
 import { publicPages } from './plugin.js';
 
 const officeOf = (o: Office) => ({ slug: o.slug, name: o.name, regionName: o.region.name, privacy: dataContactOf(o) });
 
 const serviceParams = z.object({ slug: z.string().max(100), service: z.string().max(100) });
 const numberParams = z.object({ number: z.string().max(40) });
+/** An old link's code (`?code=`, from receipts and messages made before codes left URLs): honoured once, then redirected away. */
+const legacyCode = z.object({ code: z.string().max(20).optional() });
+const trackForm = z.object({ nomor: z.string().max(40).default(''), code: z.string().max(20).default(''), _csrf: z.string().max(200).optional() });
 
 export const applicationsPublicPages = publicPages((app, ctx) => {
   app.get('/kantor/:slug/layanan/:service/ajukan', { schema: { params: serviceParams } }, async (req, reply) => {
@@ -48,29 +56,61 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
       const state = { values: form.fields, problems: r && !r.ok ? r.error.problems : problems };
       return sendHtml(reply, applyPage(req.lang, { office: officeOf(found.office.office), service: found.service.service, state }), r && !r.ok ? statusOf(r.error.kind) : 422);
     }
-    // Post/redirect/get: reloading the receipt shows it again and files nothing.
-    return reply.redirect(withLang(`/lacak/${r.value.registrationNumber}/tanda-terima?code=${encodeURIComponent(r.value.trackingCode)}`, req.lang), 303);
+    // Post/redirect/get: reloading the receipt shows it again and files nothing; the code goes in the cookie, not the URL.
+    await rememberTracking(ctx, req, reply, 'application', r.value.registrationNumber, r.value.trackingCode);
+    return reply.redirect(withLang(`/lacak/${r.value.registrationNumber}/tanda-terima`, req.lang), 303);
   });
 
-  app.get('/lacak/:number/tanda-terima', { schema: { params: numberParams, querystring: z.object({ code: z.string().max(20).default('') }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const found = await findTrackedCase(ctx, req.params.number, req.query.code);
-    if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
-    return sendHtml(reply, receiptPage(req.lang, await showReceipt(ctx, found, req.query.code.trim().toUpperCase())));
+  /**
+   * The case a code-free page may show: this browser's remembered code, or an old link's `?code=`
+   * (then `redirect` answers: the code is remembered and the browser sent to the URL without it).
+   */
+  const trackedOrRedirect = async (req: FastifyRequest, reply: FastifyReply, number: string, legacy: string | undefined, path: string) => {
+    if (legacy !== undefined) {
+      const found = await findTrackedCase(ctx, number, legacy.trim().toUpperCase());
+      if (!found) return { reply: sendHtml(reply, trackedNotFoundPage(req.lang), 404) };
+      await rememberTracking(ctx, req, reply, 'application', number, legacy);
+      return { reply: reply.redirect(withLang(path, req.lang), 303) };
+    }
+    const code = await rememberedCode(ctx, req, 'application', number);
+    const found = code ? await findTrackedCase(ctx, number, code) : null;
+    // Nothing remembered (another browser, or after TRACK_VIEW_MINUTES): ask for the code again.
+    if (!found) return { reply: sendHtml(reply, trackFormPage(req.lang, { number }), 200) };
+    return { found, code };
+  };
+
+  app.get('/lacak/:number/tanda-terima', { schema: { params: numberParams, querystring: legacyCode }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const t = await trackedOrRedirect(req, reply, req.params.number, req.query.code, `/lacak/${encodeURIComponent(req.params.number)}/tanda-terima`);
+    if ('reply' in t) return t.reply;
+    return sendHtml(reply, receiptPage(req.lang, await showReceipt(ctx, t.found, t.code)));
   });
 
   app.get('/lacak', { schema: { querystring: z.object({ nomor: z.string().max(40).optional(), code: z.string().max(20).optional() }) } }, async (req, reply) => {
     const { nomor, code } = req.query;
-    if (nomor && code) return reply.redirect(withLang(`/lacak/${encodeURIComponent(nomor.trim().toUpperCase())}?code=${encodeURIComponent(code.trim().toUpperCase())}`, req.lang), 303);
-    return sendHtml(reply, trackFormPage(req.lang));
+    // The old GET form: honoured once, remembered, and redirected to the code-free page.
+    if (!nomor || !code) return sendHtml(reply, trackFormPage(req.lang));
+    const number = nomor.trim().toUpperCase();
+    // Always away from the URL with the code; a code that does not match is simply not remembered (the page asks for it).
+    if (await findTrackedCase(ctx, number, code.trim().toUpperCase())) await rememberTracking(ctx, req, reply, 'application', number, code);
+    return reply.redirect(withLang(`/lacak/${encodeURIComponent(number)}`, req.lang), 303);
+  });
+
+  app.post('/lacak', { schema: { body: trackForm }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const number = req.body.nomor.trim().toUpperCase();
+    const code = req.body.code.trim().toUpperCase();
+    const found = await findTrackedCase(ctx, number, code);
+    if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
+    await rememberTracking(ctx, req, reply, 'application', number, code);
+    return reply.redirect(withLang(`/lacak/${encodeURIComponent(number)}`, req.lang), 303);
   });
 
   app.get(
     '/lacak/:number',
-    { schema: { params: numberParams, querystring: z.object({ code: z.string().max(20).default(''), sent: z.string().max(1).optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { params: numberParams, querystring: legacyCode.extend({ sent: z.string().max(1).optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const found = await findTrackedCase(ctx, req.params.number, req.query.code);
-      if (!found) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
-      return sendHtml(reply, trackingPage(req.lang, { ...(await trackCase(ctx, found)), code: req.query.code, sent: req.query.sent === '1' }));
+      const t = await trackedOrRedirect(req, reply, req.params.number, req.query.code, `/lacak/${encodeURIComponent(req.params.number)}`);
+      if ('reply' in t) return t.reply;
+      return sendHtml(reply, trackingPage(req.lang, { ...(await trackCase(ctx, t.found)), code: t.code, sent: req.query.sent === '1' }));
     },
   );
 
@@ -88,7 +128,8 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
     const documents = Object.entries(form.uploads).map(([requirement, upload]) => ({ requirement, upload }));
     const r = await resubmitFile(ctx, found, actor, form.fields.note?.slice(0, 2000), documents);
     if (!r.ok) return trackedAgain(req, reply, found, code, r.error.problems);
-    return reply.redirect(withLang(`/lacak/${req.params.number}?code=${encodeURIComponent(code)}&sent=1`, req.lang), 303);
+    await rememberTracking(ctx, req, reply, 'application', req.params.number, code);
+    return reply.redirect(withLang(`/lacak/${encodeURIComponent(req.params.number)}?sent=1`, req.lang), 303);
   });
 
   app.post('/lacak/:number/batal', { schema: { params: numberParams, body: applicantActionBody }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -103,6 +144,7 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
     const actor = req.officer?.actor ?? { ...PUBLIC_ACTOR, name: 'Pemohon' };
     const r = await withdrawApplication(ctx, found, actor, req.body.reason);
     if (!r.ok) return trackedAgain(req, reply, found, req.body.code, r.error.problems);
-    return reply.redirect(withLang(`/lacak/${number}?code=${encodeURIComponent(req.body.code)}`, req.lang), 303);
+    await rememberTracking(ctx, req, reply, 'application', number, req.body.code);
+    return reply.redirect(withLang(`/lacak/${encodeURIComponent(number)}`, req.lang), 303);
   });
 });

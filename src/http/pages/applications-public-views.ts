@@ -44,7 +44,8 @@ export function receiptBody(lang: Lang, r: Receipt): Raw {
         : d.required
           ? html`<strong>${L(lang, 'belum diterima', 'not received')}</strong>`
           : L(lang, 'tidak dilampirkan', 'not attached');
-  const trackPath = `/lacak/${r.registrationNumber}?code=${encodeURIComponent(r.trackingCode)}`;
+  // Code-free: the code stays on the page (to be written down), never in a link (history, Referer, logs).
+  const trackPath = `/lacak/${encodeURIComponent(r.registrationNumber)}`;
   return html`<div class="receipt" data-testid="receipt">
 <p class="meta">${r.office.name} · ${r.office.address}</p>
 <h2>${L(lang, 'Tanda terima permohonan', 'Application receipt')}</h2>
@@ -80,14 +81,16 @@ ${receiptBody(lang, r)}`,
   });
 }
 
-export function trackFormPage(lang: Lang): string {
+/** The tracking form: number and code are POSTed (never put in a URL); `number` prefilled when a code-free page asks again. */
+export function trackFormPage(lang: Lang, o: { number?: string } = {}): string {
   return page({
     lang,
     title: L(lang, 'Lacak permohonan', 'Track an application'),
     path: '/lacak',
     body: html`<h1>${L(lang, 'Lacak permohonan', 'Track an application')}</h1>
-<form method="get" action="/lacak" class="intake">${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
-<div class="field"><label for="f-nomor">${L(lang, 'Nomor registrasi', 'Registration number')}</label><input id="f-nomor" name="nomor" required placeholder="JMB-2026-000123"></div>
+${o.number ? html`<p>${L(lang, 'Masukkan kode pelacakan dari tanda terima untuk melihat permohonan ini.', 'Enter the tracking code from the receipt to see this application.')}</p>` : ''}
+<form method="post" action="${withLang('/lacak', lang)}" class="intake">
+<div class="field"><label for="f-nomor">${L(lang, 'Nomor registrasi', 'Registration number')}</label><input id="f-nomor" name="nomor" required placeholder="JMB-2026-000123" value="${o.number ?? ''}"></div>
 <div class="field"><label for="f-code">${L(lang, 'Kode pelacakan', 'Tracking code')}</label><input id="f-code" name="code" required autocomplete="off"></div>
 <button type="submit" class="primary">${L(lang, 'Lacak', 'Track')}</button></form>`,
   });
@@ -147,7 +150,7 @@ ${s.currentStep ? html`<p>${L(lang, 'Tahap saat ini', 'Current step')}: <strong>
 ${s.reason ? html`<div class="notice" role="status"><strong>${L(lang, 'Catatan petugas', "Officer's note")}:</strong> ${s.reason}</div>` : ''}
 ${d.sent ? html`<div class="notice" role="status" data-testid="resubmitted">${L(lang, 'Kelengkapan berkas terkirim. Petugas akan memeriksanya; batas waktu berjalan lagi.', 'Your completed file was sent. An officer will check it; the clock runs again.')}</div>` : ''}
 ${s.mustDo ? html`<p data-testid="must-do">${lang === 'id' ? s.mustDo : s.mustDoEn}</p>` : ''}
-${lettersSection(lang, s.registrationNumber, d.code, d.letters)}${surveySection(lang, d.survey)}
+${lettersSection(lang, s.registrationNumber, d.letters)}${surveySection(lang, d.survey)}
 ${s.status === 'waiting-applicant' ? resubmitForm(lang, self, d) : ''}
 ${s.canWithdraw ? withdrawForm(lang, self, d) : ''}`,
   });
@@ -180,12 +183,12 @@ function withdrawForm(lang: Lang, self: string, d: TrackingPageData): Raw {
 <button type="submit" class="reject">${L(lang, 'Batalkan permohonan', 'Withdraw application')}</button></form></details>`;
 }
 
-function lettersSection(lang: Lang, number: string, code: string, letters: TrackedLetter[]): Raw {
+function lettersSection(lang: Lang, number: string, letters: TrackedLetter[]): Raw {
   if (letters.length === 0) return html``;
   const date = (d: string | null) => (d ? (lang === 'id' ? indonesianDate(d) : englishDate(d)) : '');
   const items = letters.map((l) => {
     if (l.status === 'signed')
-      return html`<li><a href="${withLang(`/lacak/${number}/surat/${l.id}?code=${encodeURIComponent(code)}`, lang)}" data-testid="letter-download">${L(lang, 'Unduh', 'Download')} ${l.title} ${l.number ?? ''} (PDF)</a><br><span class="meta">${L(lang, 'Tanggal', 'Date')} ${date(l.issuedOn)}${l.validUntil ? html` · ${L(lang, 'berlaku s.d.', 'valid until')} ${date(l.validUntil)}` : ''} · <a href="/v/${l.token}">${L(lang, 'periksa keaslian', 'verify')}</a></span></li>`;
+      return html`<li><a href="${withLang(`/lacak/${encodeURIComponent(number)}/surat/${l.id}`, lang)}" data-testid="letter-download">${L(lang, 'Unduh', 'Download')} ${l.title} ${l.number ?? ''} (PDF)</a><br><span class="meta">${L(lang, 'Tanggal', 'Date')} ${date(l.issuedOn)}${l.validUntil ? html` · ${L(lang, 'berlaku s.d.', 'valid until')} ${date(l.validUntil)}` : ''} · <a href="/v/${l.token}">${L(lang, 'periksa keaslian', 'verify')}</a></span></li>`;
     if (l.status === 'revoked') return html`<li>${l.title} ${l.number ?? ''}: <strong>${L(lang, 'dicabut', 'revoked')}</strong> — ${l.revocationReason ?? ''}</li>`;
     return html`<li>${l.title}: ${L(lang, 'sedang menunggu tanda tangan pejabat', 'waiting for the official signature')}</li>`;
   });

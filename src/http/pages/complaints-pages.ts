@@ -1,9 +1,11 @@
 /**
  * The public complaint pages: an office's complaint form and its published summaries, and
  * tracking by receipt number and code (reading the answer, adding information, saying whether the
- * answer resolved it). Forms are parsed by the JSON API's schemas; the use cases decide.
+ * answer resolved it). Forms are parsed by the JSON API's schemas; the use cases decide. The
+ * tracking code never travels in a URL: it is POSTed and remembered in the tracking view cookie
+ * (track-cookie.ts); old `?code=` links work once and redirect to the code-free URL.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PUBLIC_ACTOR } from '../../usecases/context.js';
 import { addComplaintInformation } from '../../usecases/complaints/add-complaint-information.js';
@@ -22,6 +24,7 @@ import { formFields, parseForm, sendHtml, statusOf } from '../reply.js';
 import { complaintBodyOf, feedbackBodyOf, informationBodyOf, newFormKey } from './complaints-forms.js';
 import { complaintFormPage, complaintReceiptPage, publishedSummariesPage, trackFormPage, trackedComplaintPage, trackedNotFoundPage, type ComplaintFormState } from './complaints-views.js';
 import { withLang } from './layout.js';
+import { rememberedCode, rememberTracking } from '../track-cookie.js';
 import { publicPages } from './plugin.js';
 
 const receiptParams = z.object({ receipt: z.string() });
@@ -54,6 +57,8 @@ export const complaintsPages = publicPages((app, ctx) => {
     const body = parseForm(fileComplaintBody, shaped.body);
     const r = body.ok ? await fileComplaint(ctx, { ...body.value, idempotencyKey: shaped.idempotencyKey }, PUBLIC_ACTOR) : body;
     if (!r.ok) return sendHtml(reply, formPage(req.lang, office, { values, problems: r.error.problems }), statusOf(r.error.kind));
+    // The receipt shows the code (to be written down); its "track" link is code-free and this browser remembers the code.
+    await rememberTracking(ctx, req, reply, 'complaint', r.value.receiptNumber, r.value.trackingCode);
     return sendHtml(reply, complaintReceiptPage(req.lang, office, r.value), 201);
   });
 
@@ -63,30 +68,50 @@ export const complaintsPages = publicPages((app, ctx) => {
     return sendHtml(reply, publishedSummariesPage(req.lang, office, await listPublishedSummaries(ctx, office, 100)));
   });
 
-  app.get('/pengaduan', { schema: { querystring: z.object({ nomor: z.string().optional(), code: z.string().optional() }) } }, async (req, reply) => {
+  app.get('/pengaduan', { schema: { querystring: z.object({ nomor: z.string().max(40).optional(), code: z.string().max(20).optional() }) } }, async (req, reply) => {
     const { nomor, code } = req.query;
-    if (nomor && code) return reply.redirect(withLang(`/pengaduan/${encodeURIComponent(nomor.trim().toUpperCase())}?code=${encodeURIComponent(code.trim().toUpperCase())}`, req.lang), 303);
-    return sendHtml(reply, trackFormPage(req.lang));
+    if (!nomor || !code) return sendHtml(reply, trackFormPage(req.lang));
+    // The old GET form: honoured once, remembered, and redirected to the code-free page.
+    return trackAndRedirect(req, reply, { receipt: nomor, code });
   });
+
+  app.post('/pengaduan', { schema: { body: z.object({ nomor: z.string().max(40).default(''), code: z.string().max(20).default('') }) }, config: { rateLimit: TRACK_RATE } }, async (req, reply) =>
+    trackAndRedirect(req, reply, { receipt: req.body.nomor, code: req.body.code }),
+  );
+
+  /** Checks a number and code, remembers them in this browser, and sends it to the complaint's code-free page. */
+  const trackAndRedirect = async (req: FastifyRequest, reply: FastifyReply, key: TrackingKey) => {
+    const receipt = key.receipt.trim().toUpperCase();
+    const s = await showTrackedComplaint(ctx, { receipt, code: key.code });
+    if (!s.ok) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
+    await rememberTracking(ctx, req, reply, 'complaint', receipt, key.code);
+    return reply.redirect(withLang(`/pengaduan/${encodeURIComponent(receipt)}`, req.lang), 303);
+  };
 
   app.get(
     '/pengaduan/:receipt',
     {
-      schema: { params: receiptParams, querystring: z.object({ code: z.string().default(''), ok: z.enum(['info', 'fb']).optional().catch(undefined) }) },
+      schema: { params: receiptParams, querystring: z.object({ code: z.string().max(20).optional(), ok: z.enum(['info', 'fb']).optional().catch(undefined) }) },
       config: { rateLimit: TRACK_RATE },
     },
     async (req, reply) => {
-      const { code, ok } = req.query;
-      const s = await showTrackedComplaint(ctx, { receipt: req.params.receipt, code });
-      if (!s.ok) return sendHtml(reply, trackedNotFoundPage(req.lang), 404);
+      const { code: legacy, ok } = req.query;
+      if (legacy !== undefined) return trackAndRedirect(req, reply, { receipt: req.params.receipt, code: legacy });
+      const code = await rememberedCode(ctx, req, 'complaint', req.params.receipt);
+      const s = code ? await showTrackedComplaint(ctx, { receipt: req.params.receipt, code }) : null;
+      // Nothing remembered (another browser, or after TRACK_VIEW_MINUTES): ask for the code again.
+      if (!s || !s.ok) return sendHtml(reply, trackFormPage(req.lang, { number: req.params.receipt }));
       return sendHtml(reply, trackedComplaintPage(req.lang, s.value, { code: code.toUpperCase(), done: ok && DONE[ok](req.lang) }));
     },
   );
 
   /** After the complainant's action: back to the complaint with a message, or the complaint again with what was refused. */
-  const afterAction = async (reply: FastifyReply, lang: Lang, key: TrackingKey, kind: keyof typeof DONE, r: Outcome<unknown>) => {
+  const afterAction = async (req: FastifyRequest, reply: FastifyReply, lang: Lang, key: TrackingKey, kind: keyof typeof DONE, r: Outcome<unknown>) => {
     const code = key.code.toUpperCase();
-    if (r.ok) return reply.redirect(withLang(`/pengaduan/${key.receipt.trim().toUpperCase()}?code=${encodeURIComponent(code)}&ok=${kind}`, lang), 303);
+    if (r.ok) {
+      await rememberTracking(ctx, req, reply, 'complaint', key.receipt, code);
+      return reply.redirect(withLang(`/pengaduan/${encodeURIComponent(key.receipt.trim().toUpperCase())}?ok=${kind}`, lang), 303);
+    }
     const s = r.error.kind === 'not-found' ? r : await showTrackedComplaint(ctx, key);
     if (!s.ok) return sendHtml(reply, trackedNotFoundPage(lang), 404);
     return sendHtml(reply, trackedComplaintPage(lang, s.value, { code, problems: r.error.problems }), statusOf(r.error.kind));
@@ -97,12 +122,12 @@ export const complaintsPages = publicPages((app, ctx) => {
   app.post('/pengaduan/:receipt/informasi', trackOptions, async (req, reply) => {
     const body = parseForm(informationBody, informationBodyOf(formFields(req.body)));
     const key = { receipt: req.params.receipt, code: body.ok ? body.value.code : '' };
-    return afterAction(reply, req.lang, key, 'info', body.ok ? await addComplaintInformation(ctx, key, body.value.text) : body);
+    return afterAction(req, reply, req.lang, key, 'info', body.ok ? await addComplaintInformation(ctx, key, body.value.text) : body);
   });
 
   app.post('/pengaduan/:receipt/tanggapan', trackOptions, async (req, reply) => {
     const body = parseForm(feedbackBody, feedbackBodyOf(formFields(req.body)));
     const key = { receipt: req.params.receipt, code: body.ok ? body.value.code : '' };
-    return afterAction(reply, req.lang, key, 'fb', body.ok ? await giveComplaintFeedback(ctx, key, body.value) : body);
+    return afterAction(req, reply, req.lang, key, 'fb', body.ok ? await giveComplaintFeedback(ctx, key, body.value) : body);
   });
 });

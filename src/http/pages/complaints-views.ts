@@ -101,7 +101,7 @@ export function complaintReceiptPage(lang: Lang, office: StoredOffice, r: { rece
 <p>${L(lang, 'Ditanggapi paling lambat', 'To be answered by')}: <strong data-testid="due">${when(lang, r.dueAtLocal)}</strong></p>
 <p class="meta">${L(lang, 'Simpan nomor dan kode ini: keduanya diperlukan untuk melihat jawaban dan menambahkan informasi. Kode tidak dapat ditampilkan lagi.', 'Keep the number and the code: you need both to read the answer and add information. The code cannot be shown again.')} ${office.office.name}.</p>
 </div>
-<p><a class="button" href="${withLang(`/pengaduan/${r.receiptNumber}?code=${r.trackingCode}`, lang)}">${L(lang, 'Lacak pengaduan', 'Track complaint')}</a></p>`,
+<p><a class="button" href="${withLang(`/pengaduan/${encodeURIComponent(r.receiptNumber)}`, lang)}">${L(lang, 'Lacak pengaduan', 'Track complaint')}</a></p>`,
   });
 }
 
@@ -122,14 +122,16 @@ ${items.length
 }
 
 /** Where the complainant types the receipt number and tracking code. */
-export function trackFormPage(lang: Lang): string {
+/** The tracking form: number and code are POSTed (never put in a URL); `number` prefilled when a code-free page asks again. */
+export function trackFormPage(lang: Lang, o: { number?: string } = {}): string {
   return page({
     lang,
     title: L(lang, 'Lacak pengaduan', 'Track a complaint'),
     path: '/pengaduan',
     body: html`<h1>${L(lang, 'Lacak pengaduan', 'Track a complaint')}</h1>
-<form method="get" action="/pengaduan" class="intake">${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
-<div class="field"><label for="f-nomor">${L(lang, 'Nomor pengaduan', 'Complaint number')}</label><input id="f-nomor" name="nomor" required placeholder="BJM-ADU-2026-000001" autocapitalize="characters"></div>
+${o.number ? html`<p>${L(lang, 'Masukkan kode pelacakan dari tanda terima untuk melihat pengaduan ini.', 'Enter the tracking code from the receipt to see this complaint.')}</p>` : ''}
+<form method="post" action="${withLang('/pengaduan', lang)}" class="intake">
+<div class="field"><label for="f-nomor">${L(lang, 'Nomor pengaduan', 'Complaint number')}</label><input id="f-nomor" name="nomor" required placeholder="BJM-ADU-2026-000001" autocapitalize="characters" value="${o.number ?? ''}"></div>
 <div class="field"><label for="f-code">${L(lang, 'Kode pelacakan', 'Tracking code')}</label><input id="f-code" name="code" required autocomplete="off" autocapitalize="characters"></div>
 <button type="submit" class="primary">${L(lang, 'Lacak', 'Track')}</button></form>`,
   });

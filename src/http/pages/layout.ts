@@ -88,7 +88,8 @@ export function staffNav(shell: StaffShell): Raw {
   return html`<nav class="staff-nav" aria-label="${L(lang, 'Menu petugas', 'Staff menu')}"><a href="${withLang('/petugas', lang)}">${L(lang, 'Antrean saya', 'My queue')}</a>
 ${link('applications.read', '/petugas/cari', 'Cari berkas', 'Find cases')}${link('applications.register', '/petugas/daftar-baru', 'Daftarkan permohonan', 'Register application')}${link('applications.supervise', '/petugas/supervisi', 'Supervisi', 'Supervision')}${link('letters.read', '/petugas/surat', 'Surat', 'Letters')}${link('registry.lookup', '/petugas/registri', 'Registri DTKS', 'DTKS registry')}${can('complaints.read') ? link('complaints.read', '/petugas/pengaduan', 'Pengaduan', 'Complaints') : link('complaints.record', '/petugas/pengaduan/baru', 'Catat pengaduan', 'Record a complaint')}${link('surveys.overview', '/petugas/survei', 'Survei (SKM)', 'Survey (SKM)')}${link('calendar.admin', '/petugas/kalender', 'Jam & hari libur', 'Hours & holidays')}${link('accounts.admin', '/petugas/akun', 'Akun petugas', 'Staff accounts')}${link('privacy.read', '/petugas/privasi', 'Data pribadi (PDP)', 'Personal data')}${link('audit.read', '/petugas/audit', 'Jejak audit', 'Audit trail')}<a href="${withLang('/petugas/hak-akses', lang)}">${L(lang, 'Hak akses', 'Permissions')}</a>
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
-<span class="meta">${shell.displayName}</span></nav>`;
+<span class="meta">${shell.displayName}</span>
+<a href="${withLang('/petugas/akun/sandi', lang)}">${L(lang, 'Ganti kata sandi', 'Change password')}</a></nav>`;
 }
 
 /** A back-office page: the site frame with the staff menu above the body. */

@@ -3,12 +3,14 @@
  * uploaded PDF there), and the applicant's download of a signed letter from tracking (a PDF).
  */
 import { z } from 'zod';
+import { rememberedCode, rememberTracking } from '../track-cookie.js';
 import { downloadTrackedLetter } from '../../usecases/letters/download-tracked-letter.js';
 import { matchesSigned, verifyLetter } from '../../usecases/letters/verify-letter.js';
 import { MAX_CHECKED_PDF, tokenParams } from '../api/letters-schemas.js';
 import { L } from '../i18n.js';
 import { readOneFile, sendFile, sendHtml } from '../reply.js';
 import { verifyPage } from './letters-verify-views.js';
+import { withLang } from './layout.js';
 import { publicPages } from './plugin.js';
 
 export const lettersPublicPages = publicPages((app, ctx) => {
@@ -34,10 +36,17 @@ export const lettersPublicPages = publicPages((app, ctx) => {
 
   app.get(
     '/lacak/:number/surat/:id',
-    { schema: { params: z.object({ number: z.string(), id: z.string() }), querystring: z.object({ code: z.string().optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { params: z.object({ number: z.string().max(40), id: z.string().max(100) }), querystring: z.object({ code: z.string().max(20).optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const r = await downloadTrackedLetter(ctx, req.params.number, req.query.code ?? '', req.params.id);
+      // The code comes from the tracking view cookie (track-cookie.ts); an old link's `?code=` works once and redirects without it.
+      const legacy = req.query.code;
+      const code = legacy ?? (await rememberedCode(ctx, req, 'application', req.params.number));
+      const r = await downloadTrackedLetter(ctx, req.params.number, code, req.params.id);
       if (!r.ok) return reply.code(404).type('text/plain; charset=utf-8').send('Tidak ditemukan / Not found');
+      if (legacy !== undefined) {
+        await rememberTracking(ctx, req, reply, 'application', req.params.number, legacy);
+        return reply.redirect(withLang(`/lacak/${encodeURIComponent(req.params.number)}/surat/${encodeURIComponent(req.params.id)}`, req.lang), 303);
+      }
       return sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName });
     },
   );

@@ -1,13 +1,20 @@
-/** Stores an uploaded requirement document content-addressed (sha256) outside the database, checked by its content. */
+/**
+ * Stores an uploaded requirement document content-addressed (sha256) outside the database, checked
+ * by its content. An anonymous sender's unattached uploads are bounded (upload-limits.ts): the
+ * check and the row are one transaction under the quota lock, which the sweep of unattached
+ * uploads takes too, so a burst cannot slip past the limit and the sweep never deletes a file a
+ * new row has just named.
+ */
 import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ensurePrivateDir, PRIVATE_FILE } from '../../io/private-files.js';
 import { join } from 'node:path';
-import { insertUpload } from '../../db/applications-repo.js';
+import { contentsInUse, insertUpload, lockUploadQuota, unattachedBytes } from '../../db/applications-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { addressQuotaFull, totalQuotaFull, unattachedSince, uploaderKey, uploadLimitsOf } from './upload-limits.js';
 
 /** Megabytes per document: a phone camera's photo of a KK is often 5–8 MB, so 5 MB turned people away. */
 export const MAX_UPLOAD_MB = 10;
@@ -27,7 +34,11 @@ export function uploadPath(ctx: Pick<Ctx, 'uploadsDir'>, sha256: string): string
 
 export const fileTooLarge = () => failWith('too-large', 'file-too-large', `Berkas terlalu besar (maksimal ${MAX_UPLOAD_MB} MB)`, `File too large (at most ${MAX_UPLOAD_MB} MB)`);
 
-export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefined): Promise<Outcome<StoredUpload>> {
+/**
+ * `from`: the anonymous sender's client address (bounded), or null for signed-in staff and the
+ * system (unbounded: counter intake must never be refused because of a public burst).
+ */
+export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefined, from: { address: string } | null = null): Promise<Outcome<StoredUpload>> {
   if (buf.length === 0) return failWith('invalid', 'file-empty', 'Berkas kosong', 'The file is empty');
   if (buf.length > MAX_UPLOAD_BYTES) return fileTooLarge();
   const type = await fileTypeFromBuffer(buf);
@@ -39,15 +50,43 @@ export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefine
       `File type not accepted${type ? ` (${type.mime})` : ''}: only PDF, JPEG, PNG or WebP, checked by content`,
     );
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  const path = uploadPath(ctx, sha256);
-  if (!existsSync(path)) {
-    ensurePrivateDir(ctx.uploadsDir);
-    ensurePrivateDir(join(ctx.uploadsDir, sha256.slice(0, 2)));
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, buf, { flag: 'w', mode: PRIVATE_FILE });
-    renameSync(tmp, path); // atomic: a crash never leaves a half file under the final name
-  }
+  const limits = uploadLimitsOf(ctx);
+  const uploader = from ? await uploaderKey(ctx, from.address) : null;
   const id = randomUUID();
-  await insertUpload(ctx.database.db, { id, sha256, size: buf.length, mime: type.mime, original_name: name?.slice(0, 200) ?? null, uploaded_at: nowOf(ctx).toISOString() });
+  const now = nowOf(ctx);
+  // The file first: a backup copies the database, then the files, so a committed row's file must already exist.
+  writeContent(ctx, sha256, buf);
+  const refused = await ctx.database.write(async (trx) => {
+    await lockUploadQuota(trx);
+    if (uploader !== null) {
+      const since = unattachedSince(limits, now);
+      const full =
+        (await unattachedBytes(trx, since, uploader)) + buf.length > limits.perAddressMb * 1024 * 1024
+          ? addressQuotaFull(limits)
+          : (await unattachedBytes(trx, since, null)) + buf.length > limits.totalMb * 1024 * 1024
+            ? totalQuotaFull()
+            : null;
+      if (full) {
+        // Refused: the file goes too, unless a row names the same content (checked under the lock).
+        if (!(await contentsInUse(trx, [sha256])).size) rmSync(uploadPath(ctx, sha256), { force: true });
+        return full;
+      }
+    }
+    await insertUpload(trx, { id, sha256, size: buf.length, mime: type.mime, original_name: name?.slice(0, 200) ?? null, uploaded_at: now.toISOString(), uploader });
+    return null;
+  });
+  if (refused) return refused;
+  // Once more after the commit: a sweep (or a refused twin) that removed the same content meanwhile left no file.
+  writeContent(ctx, sha256, buf);
   return { ok: true, value: { id, sha256, mime: type.mime, size: buf.length } };
+}
+
+function writeContent(ctx: Ctx, sha256: string, buf: Buffer): void {
+  const path = uploadPath(ctx, sha256);
+  if (existsSync(path)) return;
+  ensurePrivateDir(ctx.uploadsDir);
+  ensurePrivateDir(join(ctx.uploadsDir, sha256.slice(0, 2)));
+  const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+  writeFileSync(tmp, buf, { flag: 'w', mode: PRIVATE_FILE });
+  renameSync(tmp, path); // atomic: a crash never leaves a half file under the final name
 }

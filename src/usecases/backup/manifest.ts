@@ -47,10 +47,12 @@ export const FOLDERS: { dir: string; address: ((name: string) => string | null) 
   { dir: 'uploads', address: (name) => (/^[0-9a-f]{64}$/.test(name) ? name : null) },
   { dir: 'letters', address: (name) => /^([0-9a-f]{64})\.pdf$/.exec(name)?.[1] ?? null },
   { dir: join('registry', 'reports'), address: null },
+  // The key file of tracking codes and survey links (io/secret-file.ts): without it a restored database verifies no code.
+  { dir: 'keys', address: null },
 ];
 
 /** Paths a manifest may name: nothing outside these folders, so a crafted manifest cannot write elsewhere. */
-export const SAFE_PATH = /^(uploads\/[0-9a-f]{2}\/[0-9a-f]{64}|letters\/[0-9a-f]{2}\/[0-9a-f]{64}\.pdf|registry\/reports\/[A-Za-z0-9][A-Za-z0-9._-]*)$/;
+export const SAFE_PATH = /^(uploads\/[0-9a-f]{2}\/[0-9a-f]{64}|letters\/[0-9a-f]{2}\/[0-9a-f]{64}\.pdf|registry\/reports\/[A-Za-z0-9][A-Za-z0-9._-]*|keys\/server-secrets\.json)$/;
 
 export const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

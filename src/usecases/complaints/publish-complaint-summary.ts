@@ -1,11 +1,12 @@
 /**
  * Publishes (or withdraws) an anonymised summary of an answered complaint (Perpres 76/2013: results
  * are public). Confidential complaints are never published; a summary that contains the
- * complainant's name, phone or e-mail is refused.
+ * complainant's name, phone, e-mail or a NIK is refused, however it is spaced or grouped (domain/complaints/identifies.ts).
  */
 import { complaintEvent, insertComplaintEvents, type Complaint } from '../../db/complaints-repo.js';
 import { updateIfVersion } from '../../db/versioned.js';
-import { cleanText } from '../../domain/complaints/index.js';
+import { findApplication } from '../../db/applications-repo.js';
+import { cleanText, summaryIdentifies } from '../../domain/complaints/index.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
@@ -29,8 +30,9 @@ export async function publishComplaintSummary(ctx: Ctx, actor: Actor, id: string
     const t = cleanText(input.summary, { field: 'summary', label: 'Ringkasan publik', labelEn: 'Public summary', min: 20, max: 2000, multiline: true, required: true });
     if (!t.ok) return fail('invalid', t.problem);
     summary = t.value!;
-    if (identifies(summary, c))
-      return failWith('invalid', 'summary-identifies', 'Ringkasan memuat identitas pelapor (nama, telepon atau email); samarkan dahulu', "The summary contains the complainant's identity (name, phone or e-mail); anonymise it first", 'summary');
+    const applicantNik = c.applicationId ? (await findApplication(ctx.database.db, c.officeId, c.applicationId))?.applicant_nik : null;
+    if (summaryIdentifies(summary, { name: c.complainantName, phone: c.complainantPhone, email: c.complainantEmail, niks: [applicantNik] }))
+      return failWith('invalid', 'summary-identifies', 'Ringkasan memuat identitas pelapor (nama, telepon, email atau NIK); samarkan dahulu', "The summary contains the complainant's identity (name, phone, e-mail or NIK); anonymise it first", 'summary');
   }
   const now = nowOf(ctx).toISOString();
   const won = await ctx.database.write(async (trx) => {
@@ -40,16 +42,4 @@ export async function publishComplaintSummary(ctx: Ctx, actor: Actor, id: string
   });
   if (!won) return changedByAnother();
   return { ok: true, value: unchangedBut(c) };
-}
-
-/** Whether a text names the complainant, or gives their phone number or e-mail address. */
-function identifies(text: string, c: Complaint): boolean {
-  const lower = text.toLowerCase();
-  const digits = text.replace(/\D/g, '');
-  const phone = c.complainantPhone?.replace(/\D/g, '') ?? '';
-  return (
-    (!!c.complainantName && c.complainantName.length >= 3 && lower.includes(c.complainantName.toLowerCase())) ||
-    (!!c.complainantEmail && lower.includes(c.complainantEmail.toLowerCase())) ||
-    (phone.length >= 6 && digits.includes(phone))
-  );
 }

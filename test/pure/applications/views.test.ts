@@ -76,7 +76,9 @@ describe('views of the case pages (no database)', () => {
     assert.match(html, /<button type="button" class="primary" data-print>Print receipt<\/button>/);
     assert.match(html, /data-testid="registration-number">JMB-2026-000123</);
     assert.match(html, /data-testid="tracking-code">ABCD2345</);
-    assert.match(html, /href="\/lacak\/JMB-2026-000123\?code=ABCD2345&amp;lang=en"/);
+    // The code is on the receipt to be written down, never in a link (history, Referer, logs): issue 12.
+    assert.match(html, /href="\/lacak\/JMB-2026-000123\?lang=en"/);
+    assert.doesNotMatch(html, /href="[^"]*ABCD2345/);
     assert.match(html, /The time limit starts once an officer declares the file complete/);
   });
 

@@ -131,9 +131,12 @@ describe('complaint views (pure)', () => {
   it('renders the receipt, the tracking form and the not-found page in both languages', () => {
     const r = complaintReceiptPage('id', office, { receiptNumber: 'BNJ-ADU-2026-000001', trackingCode: 'ABCD2345', dueAtLocal: 'Senin, 13 April 2026 16.00 WITA' });
     assert.match(r, /data-testid="tracking-code">ABCD2345</);
-    assert.match(r, /href="\/pengaduan\/BNJ-ADU-2026-000001\?code=ABCD2345"/);
+    // The code is on the receipt to be written down, never in a link (history, Referer, logs): issue 12.
+    assert.match(r, /href="\/pengaduan\/BNJ-ADU-2026-000001"/);
+    assert.doesNotMatch(r, /href="[^"]*ABCD2345/);
     assert.match(complaintReceiptPage('en', office, { receiptNumber: 'X', trackingCode: 'Y', dueAtLocal: 'Z' }), /Report received/);
-    assert.match(trackFormPage('en'), /<input type="hidden" name="lang" value="en">/);
+    // Number and code are POSTed, so neither lands in a URL.
+    assert.match(trackFormPage('en'), /<form method="post" action="\/pengaduan\?lang=en"/);
     assert.match(trackFormPage('id'), /Lacak pengaduan/);
     assert.match(trackedNotFoundPage('en'), /Complaint number or tracking code does not match/);
   });

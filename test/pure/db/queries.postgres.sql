@@ -91,6 +91,24 @@ insert into "attachments" ("id", "application_id", "requirement_id", "upload_id"
 -- applications-repo.insertUpload
 insert into "uploads" ("id", "sha256", "size", "mime", "original_name", "uploaded_at") values ($1, $2, $3, $4, $5, $6);
 
+-- applications-repo.lockUploadQuota
+insert into "upload_quota_lock" ("id") values ($1) on conflict ("id") do update set "id" = $2;
+
+-- applications-repo.unattachedBytes
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" = $2;
+
+-- applications-repo.unattachedBytes (every anonymous sender)
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" is not null;
+
+-- applications-repo.staleUnattachedUploads
+select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit $2;
+
+-- applications-repo.deleteUploads
+delete from "uploads" where "id" in ($1, $2);
+
+-- applications-repo.contentsInUse
+select "sha256" from "uploads" where "sha256" in ($1);
+
 -- applications-repo.knownUploads
 select "id" from "uploads" where "id" in ($1, $2);
 
@@ -150,10 +168,11 @@ delete from "office_hours" where "office_id" = $1 and "scope" = $2;
 -- calendar-repo.calendarAudit
 select "actor", "action", "detail", "at" from "audit_events" where "office_id" = $1 and "action" like $2 order by "seq" desc limit $3;
 
--- settings-repo.readOrCreateSecret
-select "value" from "settings" where "key" = $1;
-insert into "settings" ("key", "value") values ($1, $2) on conflict ("key") do nothing;
-select "value" from "settings" where "key" = $1;
+-- settings-repo.storedSecrets
+select "key", "value" from "settings" order by "key";
+
+-- settings-repo.deleteStoredSecret
+delete from "settings" where "key" = $1;
 
 -- staff-repo.findUserByUsername
 select * from "staff_users" where "username" = $1;
@@ -192,6 +211,9 @@ update "staff_users" set "password_hash" = $1 where "id" = $2;
 
 -- staff-repo.deleteSessionsOfUser
 delete from "sessions" where "user_id" = $1;
+
+-- staff-repo.deleteOtherSessionsOfUser
+delete from "sessions" where "user_id" = $1 and "token_hash" <> $2;
 
 -- staff-repo.recordAccountAudit
 insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";

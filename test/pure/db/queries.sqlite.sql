@@ -91,6 +91,24 @@ insert into "attachments" ("id", "application_id", "requirement_id", "upload_id"
 -- applications-repo.insertUpload
 insert into "uploads" ("id", "sha256", "size", "mime", "original_name", "uploaded_at") values (?, ?, ?, ?, ?, ?);
 
+-- applications-repo.lockUploadQuota
+insert into "upload_quota_lock" ("id") values (?) on conflict ("id") do update set "id" = ?;
+
+-- applications-repo.unattachedBytes
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" = ?;
+
+-- applications-repo.unattachedBytes (every anonymous sender)
+select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" is not null;
+
+-- applications-repo.staleUnattachedUploads
+select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit ?;
+
+-- applications-repo.deleteUploads
+delete from "uploads" where "id" in (?, ?);
+
+-- applications-repo.contentsInUse
+select "sha256" from "uploads" where "sha256" in (?);
+
 -- applications-repo.knownUploads
 select "id" from "uploads" where "id" in (?, ?);
 
@@ -150,10 +168,11 @@ delete from "office_hours" where "office_id" = ? and "scope" = ?;
 -- calendar-repo.calendarAudit
 select "actor", "action", "detail", "at" from "audit_events" where "office_id" = ? and "action" like ? order by "seq" desc limit ?;
 
--- settings-repo.readOrCreateSecret
-select "value" from "settings" where "key" = ?;
-insert into "settings" ("key", "value") values (?, ?) on conflict ("key") do nothing;
-select "value" from "settings" where "key" = ?;
+-- settings-repo.storedSecrets
+select "key", "value" from "settings" order by "key";
+
+-- settings-repo.deleteStoredSecret
+delete from "settings" where "key" = ?;
 
 -- staff-repo.findUserByUsername
 select * from "staff_users" where "username" = ?;
@@ -192,6 +211,9 @@ update "staff_users" set "password_hash" = ? where "id" = ?;
 
 -- staff-repo.deleteSessionsOfUser
 delete from "sessions" where "user_id" = ?;
+
+-- staff-repo.deleteOtherSessionsOfUser
+delete from "sessions" where "user_id" = ? and "token_hash" <> ?;
 
 -- staff-repo.recordAccountAudit
 insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";

@@ -311,6 +311,12 @@ export const QUERIES: Record<string, Call> = {
   'applications-repo.attachmentsOf': (db) => applications.attachmentsOf(db, CASE),
   'applications-repo.insertAttachments': (db) => applications.insertAttachments(db, [{ application_id: CASE, requirement_id: 'ktp', upload_id: null, shown_to: 'Petugas Loket', created_at: AT }]),
   'applications-repo.insertUpload': (db) => applications.insertUpload(db, { id: 'u1', sha256: 'ab'.repeat(32), size: 1024, mime: 'image/png', original_name: 'ktp.png', uploaded_at: AT }),
+  'applications-repo.lockUploadQuota': (db) => applications.lockUploadQuota(db),
+  'applications-repo.unattachedBytes': (db) => applications.unattachedBytes(db, AT, 'f0e1d2c3b4a5968778695a4b3c2d1e0f'),
+  'applications-repo.unattachedBytes (every anonymous sender)': (db) => applications.unattachedBytes(db, AT, null),
+  'applications-repo.staleUnattachedUploads': (db) => applications.staleUnattachedUploads(db, AT, 500),
+  'applications-repo.deleteUploads': (db) => applications.deleteUploads(db, ['u1', 'u2']),
+  'applications-repo.contentsInUse': (db) => applications.contentsInUse(db, ['ab'.repeat(32)]),
   'applications-repo.knownUploads': (db) => applications.knownUploads(db, ['u1', 'u2']),
   'applications-repo.uploadOfOfficeCase': (db) => applications.uploadOfOfficeCase(db, OFFICE, 'u1'),
   'applications-repo.queueCounts': (db) => applications.queueCounts(db, OFFICE, { roles: ['front-office', 'verifikator'], officerId: 'u', now: AT }),
@@ -334,7 +340,8 @@ export const QUERIES: Record<string, Call> = {
   'calendar-repo.upsertHours': (db) => calendar.upsertHours(db, { officeId: OFFICE, officeSlug: 'kota-jambi', scope: '', hours: HOURS, reason: null, before: HOURS, actor: 'Admin', at: AT }),
   'calendar-repo.deleteHours': (db) => calendar.deleteHours(db, { officeId: OFFICE, officeSlug: 'kota-jambi', scope: '', before: HOURS, after: HOURS, actor: 'Admin', at: AT }),
   'calendar-repo.calendarAudit': (db) => calendar.calendarAudit(db, OFFICE, 20),
-  'settings-repo.readOrCreateSecret': (db) => settings.readOrCreateSecret(db, 'tracking'),
+  'settings-repo.storedSecrets': (db) => settings.storedSecrets(db),
+  'settings-repo.deleteStoredSecret': (db) => settings.deleteStoredSecret(db, 'tracking'),
   'staff-repo.findUserByUsername': (db) => staff.findUserByUsername(db, 'front-office@kota-jambi'),
   'staff-repo.insertUser': (db) =>
     staff.insertUser(db, {
@@ -364,6 +371,7 @@ export const QUERIES: Record<string, Call> = {
   'staff-repo.setUserRoles': (db) => staff.setUserRoles(db, 'u', ['front-office', 'verifikator']),
   'staff-repo.setPasswordHash': (db) => staff.setPasswordHash(db, 'u', '$argon2id$v=19$m=19456,t=2,p=1$x$y'),
   'staff-repo.deleteSessionsOfUser': (db) => staff.deleteSessionsOfUser(db, 'u'),
+  'staff-repo.deleteOtherSessionsOfUser': (db) => staff.deleteOtherSessionsOfUser(db, 'u-1', 'hash'),
   'staff-repo.recordAccountAudit': (db) =>
     staff.recordAccountAudit(db, { officeId: OFFICE, actor: 'Admin', action: 'account.disable', subject: 'rina@kota-jambi', detail: {}, at: AT }),
   'staff-repo.insertSession': (db) => staff.insertSession(db, { token_hash: 'h', user_id: 'u', kind: 'cookie', csrf_token: 'c', created_at: AT, expires_at: AT }),

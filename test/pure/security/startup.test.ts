@@ -43,6 +43,21 @@ describe('start-up notices', () => {
     assert.deepEqual(warnings({}), [], 'a configured production start has nothing to warn about');
     assert.ok(startupNotices(facts()).some((n) => n.text.startsWith('Mode produksi: tidak ada akun demo aktif')));
   });
+
+  it('says when server keys left the database, and warns about keys it had to leave there', () => {
+    assert.ok(startupNotices(facts({ secretsMoved: 2 })).some((n) => n.level === 'info' && /2 kunci server dipindahkan .* \/ 2 server keys moved out of the database/.test(n.text)));
+    assert.deepEqual(warnings({ secretsMoved: 2 }), []);
+    assert.match(warnings({ secretsConflicting: ['tracking'] })[0]!, /berbeda dengan berkas kunci .*: tracking\. .* \/ Server keys in the database differ from the key file/);
+  });
+});
+
+describe('upload bounds from the environment', () => {
+  it('takes whole numbers within their bounds and refuses the rest, naming them', () => {
+    assert.deepEqual(loadConfig({}).uploadLimits, { maxAgeHours: 24, perAddressMb: 64, totalMb: 1024 });
+    assert.equal(loadConfig({ UPLOAD_UNATTACHED_HOURS: '72' }).uploadLimits.maxAgeHours, 72);
+    assert.throws(() => loadConfig({ UPLOAD_UNATTACHED_HOURS: '720' }), /UPLOAD_UNATTACHED_HOURS must be a whole number from 1 to 168: 720/);
+    assert.throws(() => loadConfig({ UPLOAD_UNATTACHED_MB_PER_ADDRESS: '1e3' }), /harus bilangan bulat 16–512/);
+  });
 });
 
 describe('TRUST_PROXY', () => {
