@@ -28,9 +28,9 @@ describe('the permission table in views', () => {
   });
 
   it('offers in the staff menu only what the roles may do', () => {
-    assert.deepEqual(menu(['surveyor']), ['/petugas', '/petugas/cari', '/petugas/survei', '/petugas/hak-akses']);
+    assert.deepEqual(menu(['surveyor']), ['/petugas', '/petugas/cari', '/petugas/survei', '/petugas/hak-akses', '/petugas/akun/sandi']);
     // The admin answers data-subject requests and reads the audit trail.
-    assert.deepEqual(menu(['admin']), ['/petugas', '/petugas/registri', '/petugas/pengaduan', '/petugas/survei', '/petugas/kalender', '/petugas/akun', '/petugas/privasi', '/petugas/audit', '/petugas/hak-akses']);
+    assert.deepEqual(menu(['admin']), ['/petugas', '/petugas/registri', '/petugas/pengaduan', '/petugas/survei', '/petugas/kalender', '/petugas/akun', '/petugas/privasi', '/petugas/audit', '/petugas/hak-akses', '/petugas/akun/sandi']);
     assert.deepEqual(menu(['auditor']).filter((p) => p === '/petugas/privasi' || p === '/petugas/audit'), ['/petugas/privasi', '/petugas/audit']);
     assert.ok(!menu(['surveyor']).includes('/petugas/audit'));
     // The front office records complaints it may not read: the menu says so.
@@ -52,7 +52,7 @@ describe('the permission table in views', () => {
     assert.equal(headings[0], 'trc');
     assert.match(html, /<details class="role-grants" open><summary><h2 id="role-trc">Tim Reaksi Cepat \(TRC\) <span class="badge sla-on-time">peran Anda<\/span>/);
     assert.equal((html.match(/ open>/g) ?? []).length, 1, 'only the own role is open');
-    assert.match(html, /Setiap petugas yang masuk boleh: membuka antrean tugasnya sendiri dan tabel hak akses ini; melihat ringkasan IKM kantor/);
+    assert.match(html, /Setiap petugas yang masuk boleh: membuka antrean tugasnya sendiri dan tabel hak akses ini; mengganti kata sandinya sendiri; melihat ringkasan IKM kantor/);
     const auditor = /<ul data-role="auditor">([\s\S]*?)<\/ul>/.exec(html)![1]!;
     for (const p of ['applications.register', 'applications.act', 'letters.sign'] as Permission[]) assert.doesNotMatch(auditor, new RegExp(`data-permission="${p}"`));
   });

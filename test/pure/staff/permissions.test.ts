@@ -55,7 +55,7 @@ describe('the permission table', () => {
       assert.equal(roleMay('tamu', p, scope), everyOfficer, `a role no office names: ${p}`);
     }
     // Only three things need no more than signing in: one's own queue, this table, the public IKM figures.
-    assert.deepEqual(PERMISSION_IDS.filter((p) => (PERMISSIONS[p].holders as readonly string[]).includes(EVERY_OFFICER)), ['self.read', 'surveys.overview']);
+    assert.deepEqual(PERMISSION_IDS.filter((p) => (PERMISSIONS[p].holders as readonly string[]).includes(EVERY_OFFICER)), ['self.read', 'self.password', 'surveys.overview']);
   });
 
   it('gives read-only roles ("Auditor (baca saja)") no write, in any office, however the table names them', () => {
