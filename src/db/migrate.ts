@@ -11,6 +11,7 @@ import * as m007 from './migrations/007-accounts.js';
 import * as m008 from './migrations/008-idempotency-body.js';
 import * as m009 from './migrations/009-audit-chain.js';
 import * as m010 from './migrations/010-data-access-log.js';
+import * as m014 from './migrations/014-signing-keys.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -24,6 +25,7 @@ const ORDERED: [string, Step][] = [
   ['008-idempotency-body', m008],
   ['009-audit-chain', m009],
   ['010-data-access-log', m010],
+  ['014-signing-keys', m014],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -21,6 +21,7 @@ import { renderAndStore, type Signed } from './render-letter.js';
 import { settleCase } from './settle-case.js';
 import { signerBlock } from './signer-block.js';
 import { authorityToSign } from './signing-authority.js';
+import { ensureSigningCredential, signingCredentialIn, type SigningCredential } from '../signing/signing-credential.js';
 
 export const MAX_BATCH = 1000;
 
@@ -42,6 +43,12 @@ export interface SignRequest {
   delegation?: string;
 }
 
+const certificateReplaced = () => ({
+  code: 'signing-certificate-replaced',
+  message: 'Sertifikat tanda tangan Anda diganti saat penandatanganan berlangsung; tanda tangani surat ini sekali lagi',
+  messageEn: 'Your signing certificate was replaced while signing; sign this letter again',
+});
+
 const refused = (id: string, p: { code: string; message: string; messageEn: string }): SignItem => ({ id, ok: false, code: p.code, message: p.message, messageEn: p.messageEn });
 
 export async function signLetters(ctx: Ctx, input: SignRequest, actor: Actor): Promise<Outcome<{ signed: number; results: SignItem[] }>> {
@@ -52,19 +59,22 @@ export async function signLetters(ctx: Ctx, input: SignRequest, actor: Actor): P
   const confirmed = await signerConfirmed(ctx, actor.id, input.password);
   if (confirmed !== true) return fail(confirmed.code.startsWith('account-locked') ? 'locked' : 'invalid', confirmed);
   const found = new Map((await findLettersByIds(db, actor.officeId, ids)).map((l) => [l.id, l]));
+  // The signer's key, once for the batch: a revoked certificate refuses every letter, which keep their numbers.
+  const credential = await ensureSigningCredential(ctx, actor.officeId, actor.id, nowOf(ctx).toISOString(), actor.name);
+  if (!credential.ok) return credential;
   const results: SignItem[] = [];
   for (const id of ids) {
     const letter = found.get(id);
     results.push(
       letter
-        ? await orOnConflict(() => signOne(ctx, letter, input, actor), () => refused(id, letterChanged()))
+        ? await orOnConflict(() => signOne(ctx, letter, input, actor, credential.value), () => refused(id, letterChanged()))
         : refused(id, { code: 'letter-not-found', message: 'Surat tidak ditemukan', messageEn: 'Letter not found' }),
     );
   }
   return { ok: true, value: { signed: results.filter((r) => r.ok).length, results } };
 }
 
-async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Actor): Promise<SignItem> {
+async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Actor, credential: SigningCredential): Promise<SignItem> {
   if (letter.status === 'signed') return refused(letter.id, { code: 'already-signed', message: `Surat ${letter.number} sudah ditandatangani`, messageEn: `Letter ${letter.number} is already signed` });
   if (letter.status === 'cancelled' || letter.status === 'revoked')
     return refused(letter.id, { code: 'not-signable', message: 'Surat dibatalkan/dicabut dan tidak dapat ditandatangani', messageEn: 'The letter is cancelled or revoked and cannot be signed' });
@@ -76,10 +86,13 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
   const signer = await signerBlock(ctx.database.db, office, actor.id!, letter.signer_role, auth.value.delegation);
   // A numbered letter is rendered before the transaction; an unnumbered one gets its number and
   // is rendered inside it (the number is printed on the PDF).
-  const early: Signed | null = letter.number ? await renderAndStore(ctx, letter, signer, now) : null;
-  const { numbered, signed } = await ctx.database.write(async (trx) => {
+  const early: Signed | null = letter.number ? await renderAndStore(ctx, letter, signer, now, credential) : null;
+  const done = await ctx.database.write(async (trx) => {
+    // A certificate revoked since the batch began signs nothing more: the transaction is not committed.
+    const still = await signingCredentialIn(ctx, trx, letter.office_id, actor.id!, now);
+    if (!still.ok || still.value.serial !== credential.serial) return { withdrawn: still.ok ? certificateReplaced() : still.error.problems[0]! };
     const l = early ? letter : await assignNumber(trx, ctx, letter, actor, now);
-    const s = early ?? (await renderAndStore(ctx, l, signer, now));
+    const s = early ?? (await renderAndStore(ctx, l, signer, now, credential));
     await recordSignature(trx, l, s, actor, now, 'batch');
     await insertAudit(trx, { officeId: l.office_id, actor: actor.name, action: 'letters.sign', subject: `letter:${l.id}`, detail: { number: l.number, sha256: s.sha256, delegation: signer.delegation }, at: now });
     await recordOnCase(trx, l, { type: 'letter-signed', actor, at: now, data: { letter: l.id, number: l.number, sha256: s.sha256, delegation: signer.delegation } });
@@ -87,7 +100,8 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
     await settleCase(trx, ctx, l, actor, now);
     return { numbered: l, signed: s };
   });
-  return { id: letter.id, ok: true, number: numbered.number, sha256: signed.sha256 };
+  if ('withdrawn' in done) return refused(letter.id, done.withdrawn ?? certificateReplaced());
+  return { id: letter.id, ok: true, number: done.numbered.number, sha256: done.signed.sha256 };
 }
 
 /** A draft whose case waits at its sign step: complete that step for the signer. */
