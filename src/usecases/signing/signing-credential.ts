@@ -87,7 +87,7 @@ export async function ensureSigningCredential(ctx: Ctx, officeId: string, userId
 }
 
 /** The office's authority, created (self-signed, sealed) when it has none. */
-async function authorityFor(ctx: Ctx, trx: Transaction<DB>, officeId: string, now: string, actorName: string): Promise<Authority> {
+export async function authorityFor(ctx: Ctx, trx: Transaction<DB>, officeId: string, now: string, actorName: string): Promise<Authority> {
   const found = await currentAuthority(trx, officeId);
   if (found) return found;
   const office = ctx.catalogue.officeById(officeId).office;

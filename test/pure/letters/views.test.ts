@@ -113,6 +113,7 @@ const view = (over: Partial<VerifyView> = {}): VerifyView => ({
   signer: { name: 'Drs. H. Ahmad Zulkifli', title: 'Kepala Dinas', position: ['Kepala Dinas Sosial Kota Jambi,'], delegation: null, onBehalfOf: null },
   sha256: 'a'.repeat(64),
   revocation: null,
+  signature: null,
   url: 'http://localhost:3000/v/AbCdEfGhIjKlMnOp',
   ...over,
 });
