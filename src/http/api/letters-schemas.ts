@@ -50,7 +50,7 @@ export const verifySchema = z.object({
       at: text,
       atLocal: text,
       certificate: z.object({ serial: text, state: z.enum(CERTIFICATE_STATES), revokedAt: text, reason: text, notAfter: text }),
-      chainUrl: z.string(),
+      chainPath: z.string(),
     })
     .nullable(),
   url: z.string(),

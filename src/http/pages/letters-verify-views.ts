@@ -56,7 +56,7 @@ function signatureSection(lang: Lang, s: SignatureView | null, office: string): 
   }</dd></div>
 <div><dt>${L(lang, 'Nomor seri sertifikat', 'Certificate serial')}</dt><dd><code style="word-break:break-all">${s.certificate.serial ?? '—'}</code></dd></div>
 </dl>
-<p><a href="${s.chainUrl}" download data-testid="chain-link">${L(lang, 'Unduh rantai sertifikat (PEM)', 'Download the certificate chain (PEM)')}</a> <span class="meta">${L(lang, 'untuk memeriksa tanda tangan di aplikasi pembaca PDF.', 'to check the signature in a PDF reader.')}</span></p>
+<p><a href="${s.chainPath}" download data-testid="chain-link">${L(lang, 'Unduh rantai sertifikat (PEM)', 'Download the certificate chain (PEM)')}</a> <span class="meta">${L(lang, 'untuk memeriksa tanda tangan di aplikasi pembaca PDF.', 'to check the signature in a PDF reader.')}</span></p>
 </section>`;
 }
 

@@ -50,7 +50,7 @@ export interface SignatureView {
   atLocal: string | null;
   certificate: { serial: string | null; state: CertificateState; revokedAt: string | null; reason: string | null; notAfter: string | null };
   /** Where the certificate chain (PEM) is downloaded. */
-  chainUrl: string;
+  chainPath: string;
 }
 
 /** The signature of a stored letter file: its embedded CMS checked, its certificate's state looked up. */
@@ -69,7 +69,7 @@ async function signatureOf(ctx: Ctx, l: Letter): Promise<SignatureView | null> {
     at: embedded.present ? embedded.at : null,
     atLocal: embedded.present && embedded.at ? ctx.clock.local(ctx.catalogue.officeById(l.office_id).office, embedded.at) : null,
     certificate: { serial: l.signing_cert_serial, state, revokedAt: cert?.revoked_at ?? null, reason: cert?.revocation_reason ?? null, notAfter: cert?.not_after ?? null },
-    chainUrl: `${verifyUrlOf(ctx, l.token)}/sertifikat.pem`,
+    chainPath: `/v/${l.token}/sertifikat.pem`,
   };
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The verification page of a digitally signed letter, as people see it: the kind of signature,
+ * its validity, signer, time and certificate status on a phone and a laptop in both languages,
+ * accessible, not scrolling sideways; the chain downloads; a tampered upload is called out.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { completeTask } from '../../src/usecases/applications/complete-task.js';
+import { readLetterFile } from '../../src/usecases/letters/letter-files.js';
+import type { TestApp } from '../support/app.js';
+import { axeViolations, browserHarness, overflowingElements } from '../support/browser.js';
+import { TEST_DB } from '../support/db.js';
+import { actorFor, driveUntil, fileCase } from '../letters/helpers.js';
+
+// Screenshots for a person to look at, when SIGAP_SCREENSHOTS names a folder.
+const SHOTS = process.env.SIGAP_SCREENSHOTS;
+
+describe(`the verification page shows the letter's digital signature (${TEST_DB})`, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let h: Awaited<ReturnType<typeof browserHarness>> | undefined;
+  let token = '';
+  let pdf: Buffer;
+  before(async () => {
+    h = await browserHarness();
+    ({ t, browser, base } = h);
+    const c = await fileCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'Nurul Hidayah');
+    const at = await driveUntil(t.ctx, c.id, (s) => s.kind === 'sign', 'kota-jambi');
+    const r = await completeTask(t.ctx, { taskId: at.taskId!, outcome: 'ditandatangani', data: { password: 'sigap-demo' }, version: at.version }, await actorFor(t.ctx, 'kepala-dinas@kota-jambi'));
+    assert.ok(r.ok, JSON.stringify(r));
+    const l = await t.database.db.selectFrom('letters').selectAll().where('application_id', '=', c.id).executeTakeFirstOrThrow();
+    token = l.token;
+    pdf = readLetterFile(t.ctx, l.sha256!)!;
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      writeFileSync(join(SHOTS, 'signed-letter.pdf'), pdf);
+    }
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 900],
+  ] as const)
+    for (const lang of ['id', 'en'] as const)
+      it(`at ${width} px in ${lang === 'id' ? 'Bahasa Indonesia' : 'English'}: kind, validity, signer, certificate status; accessible and fitting`, async () => {
+        const ctx = await browser.newContext({ viewport: { width, height } });
+        const page = await ctx.newPage();
+        await page.goto(`${base}/v/${token}${lang === 'en' ? '?lang=en' : ''}`);
+        const section = page.getByRole('region', { name: lang === 'id' ? 'Tanda tangan elektronik' : 'Electronic signature' });
+        await section.waitFor();
+        assert.match((await page.getByTestId('signature-kind').textContent()) ?? '', lang === 'id' ? /tidak tersertifikasi/ : /Uncertified electronic signature/);
+        assert.match((await page.getByTestId('signature-validity').textContent()) ?? '', lang === 'id' ? /^SAH/ : /^VALID/);
+        assert.equal(await page.getByTestId('signature-signer').textContent(), 'Kepala Dinas Sosial (demo)');
+        assert.match((await page.getByTestId('certificate-state').textContent()) ?? '', lang === 'id' ? /Berlaku/ : /In force/);
+        assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'accessible');
+        assert.deepEqual(await overflowingElements(page), [], 'no sideways scrolling');
+        if (SHOTS) await page.screenshot({ path: join(SHOTS, `verify-${width}-${lang}.png`), fullPage: true });
+        await ctx.close();
+      });
+
+  it('downloads the certificate chain and calls out a tampered upload on a phone', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/v/${token}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chain-link').click()]);
+    assert.match(download.suggestedFilename(), /^sertifikat-400\.9-\d{4}-Dinsos-\d{4}\.pem$/);
+    const tampered = Buffer.from(pdf);
+    const at = tampered.indexOf(Buffer.from('/Title'));
+    tampered[at + 10] = tampered[at + 10]! ^ 0x01;
+    await page.getByLabel('Berkas PDF surat').setInputFiles({ name: 'surat.pdf', mimeType: 'application/pdf', buffer: tampered });
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByText('TIDAK COCOK').waitFor();
+    assert.match((await page.getByTestId('embedded-signature').textContent()) ?? '', /RUSAK/);
+    assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the refused check is accessible');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'verify-360-tampered.png'), fullPage: true });
+    await ctx.close();
+  });
+});
