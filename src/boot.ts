@@ -17,6 +17,7 @@ import { loadStandards } from './usecases/catalogue/load-standards.js';
 import { SlaClock } from './usecases/sla-clock.js';
 import { ensureDemoAccounts } from './usecases/staff/ensure-demo-accounts.js';
 import { disableDemoAccounts } from './usecases/staff/disable-demo-accounts.js';
+import { httpSigningProvider } from './io/signing-provider.js';
 import { letterEffects } from './usecases/letters/effects.js';
 import { registryEffects } from './usecases/registry/effects.js';
 
@@ -35,6 +36,8 @@ export interface BootOptions {
   /** PUBLIC_BASE_URL; without it, http://localhost:<port> (the server corrects it to the port it listens on). */
   publicBaseUrl?: string | null;
   port?: number;
+  /** A certified-signature provider (config SIGNING_PROVIDER_*), spoken to through its HTTP adapter. */
+  signingProvider?: Parameters<typeof httpSigningProvider>[0] | null;
 }
 
 export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number } | { ok: false; problems: Located[]; database: Database };
@@ -60,6 +63,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     publicBaseUrl: (opts.publicBaseUrl ?? `http://localhost:${opts.port ?? 3000}`).replace(/\/+$/, ''),
     effects: [...registryEffects, ...letterEffects],
     caches: newCaches(),
+    signingProvider: opts.signingProvider ? httpSigningProvider(opts.signingProvider) : null,
   };
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;

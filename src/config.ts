@@ -17,6 +17,8 @@ export interface Config {
    * unset, nobody may, so per-address limits cannot be dodged with a forged header.
    */
   trustProxy: string[] | null;
+  /** SIGNING_PROVIDER_URL (+ _NAME, _TOKEN, _TIMEOUT_MS): a certified-signature provider (docs/SIGNING.md); null: none. */
+  signingProvider: { url: string; name: string; clientToken?: string; timeoutMs?: number } | null;
 }
 
 /** TRUST_PROXY parsed: every entry an IP address or CIDR range; anything else refuses to start. */
@@ -52,5 +54,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.SIGAP_DEMO === '1' || env.SIGAP_DEMO === 'true',
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    signingProvider: env.SIGNING_PROVIDER_URL?.trim()
+      ? {
+          url: env.SIGNING_PROVIDER_URL.trim(),
+          name: env.SIGNING_PROVIDER_NAME?.trim() || 'Balai Sertifikasi Elektronik (BSrE)',
+          ...(env.SIGNING_PROVIDER_TOKEN ? { clientToken: env.SIGNING_PROVIDER_TOKEN } : {}),
+          ...(Number(env.SIGNING_PROVIDER_TIMEOUT_MS) > 0 ? { timeoutMs: Number(env.SIGNING_PROVIDER_TIMEOUT_MS) } : {}),
+        }
+      : null,
   };
 }

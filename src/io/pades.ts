@@ -14,7 +14,8 @@ import forge from 'node-forge';
 export interface CmsSigner {
   /** Bytes reserved in the PDF for the CMS (hex doubles it); a provider's CMS may be larger than ours. */
   reserve: number;
-  cms(digest: Buffer, at: Date): Promise<Buffer>;
+  /** `label`: what is signed (the signature's reason), for a provider's own log. */
+  cms(digest: Buffer, at: Date, label: string): Promise<Buffer>;
 }
 
 export interface SignatureFields {
@@ -103,7 +104,7 @@ export async function signPdf(pdf: Buffer, fields: SignatureFields, signer: CmsS
   });
   class Bridge extends Signer {
     override async sign(content: Buffer): Promise<Buffer> {
-      return signer.cms(createHash('sha256').update(content).digest(), fields.at);
+      return signer.cms(createHash('sha256').update(content).digest(), fields.at, fields.reason);
     }
   }
   return new SignPdf().sign(withPlaceholder, new Bridge());

@@ -18,7 +18,13 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 // Every string bounded (issue 12): ids and dates are short; reasons are a paragraph.
 const id = z.string().max(100);
 const reason = z.string().max(2000);
-export const signBody = z.object({ ids: z.array(id).min(1).max(MAX_BATCH), password: z.string().max(200), delegation: id.optional() });
+export const signBody = z.object({
+  ids: z.array(id).min(1).max(MAX_BATCH),
+  password: z.string().max(200),
+  delegation: id.optional(),
+  /** A certified signature through the server's provider: the signer's NIK there and their passphrase (docs/SIGNING.md). */
+  certified: z.object({ nik: z.string().regex(/^\d{16}$/, 'NIK 16 digit / NIK is 16 digits'), passphrase: z.string().min(1).max(200) }).optional(),
+});
 export const revokeBody = z.object({ reason, replacedBy: id.optional() });
 export const cancelBody = z.object({ reason });
 export const numberBody = z.object({ ids: z.array(id).min(1).max(MAX_BATCH) });

@@ -39,7 +39,11 @@ function signatureSection(lang: Lang, s: SignatureView | null, office: string): 
           `Tanda tangan elektronik tidak tersertifikasi: sertifikatnya diterbitkan oleh ${office} sendiri (bukan oleh Penyelenggara Sertifikasi Elektronik), dan diverifikasi oleh ${office} di halaman ini.`,
           `Uncertified electronic signature: its certificate was issued by ${office} itself (not by a certification provider) and is verified by ${office} on this page.`,
         );
-  const [cid, cen] = CERT_STATE[s.certificate.state];
+  // A provider's certificate is not on the office's books: its status is the provider's to tell.
+  const [cid, cen] =
+    s.kind === 'certified' && s.certificate.state === 'unknown'
+      ? [`Diterbitkan oleh ${s.provider ?? ''}; statusnya diperiksa pada penyedia`, `Issued by ${s.provider ?? ''}; its status is checked with the provider`]
+      : CERT_STATE[s.certificate.state];
   const bad = !s.intact || s.certificate.state === 'revoked-before-signing';
   return html`<section aria-labelledby="h-signature">${heading}
 <p data-testid="signature-kind">${kind}</p>

@@ -9,7 +9,7 @@ import { indonesianDate } from '../../domain/letters/dates.js';
 import type { FieldSet } from '../../domain/letters/fields.js';
 import { renderTemplate } from '../../domain/letters/template.js';
 import { validUntil } from '../../domain/letters/validity.js';
-import { signPdf } from '../../io/pades.js';
+import { inspectPdfSignature, signPdf } from '../../io/pades.js';
 import { renderLetterPdf, type LetterPdfInput } from '../../render/letter-pdf.js';
 import type { Ctx } from '../context.js';
 import type { SigningCredential } from '../signing/signing-credential.js';
@@ -73,7 +73,7 @@ export interface Signed {
   issuedOn: string;
   validUntil: string | null;
   signer: SignerBlock;
-  signature: SignatureKind & { serial: string };
+  signature: SignatureKind & { serial: string | null };
 }
 
 /**
@@ -95,6 +95,9 @@ export async function renderAndStore(ctx: Ctx, letter: Letter, signer: SignerBlo
     { name: signer.name, reason: `${letter.title} ${letter.number}: ${kindText}`, location: input.place, contactInfo: input.verifyUrl, at },
     credential.signer,
   );
+  // A provider's certificate is known from the signature it returned.
+  const embedded = credential.serial ? null : inspectPdfSignature(pdf);
+  const serial = credential.serial ?? (embedded?.present ? embedded.signerSerial : null);
   const stored = storeLetterFile(ctx, pdf);
-  return { pdf, ...stored, issuedOn, validUntil: until, signer, signature: { ...signature, serial: credential.serial } };
+  return { pdf, ...stored, issuedOn, validUntil: until, signer, signature: { ...signature, serial } };
 }

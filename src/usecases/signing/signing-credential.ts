@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema.js';
 import { authorityById, currentAuthority, insertAuthority, insertCertificate, lastAuthorityGeneration, latestCertificate, supersedeCertificates, type Authority, type Certificate } from '../../db/signing-repo.js';
 import { fail, type Outcome } from '../../domain/errors.js';
 import { localCmsSigner, type CmsSigner } from '../../io/pades.js';
+import type { ProviderRefusal, SigningProvider } from '../../io/signing-provider.js';
 import { seal, unseal } from '../../io/sealed-keys.js';
 import { issueCertificate } from '../../io/x509.js';
 import type { Ctx } from '../context.js';
@@ -28,7 +29,8 @@ export interface SigningCredential {
   kind: 'uncertified' | 'certified';
   /** A certified provider's name; null for the office's own authority. */
   provider: string | null;
-  serial: string;
+  /** The signing certificate's serial; a provider's is known only from the CMS it returns (null until then). */
+  serial: string | null;
   commonName: string;
   signer: CmsSigner;
 }
@@ -61,6 +63,34 @@ async function credentialOf(ctx: Pick<Ctx, 'dataDir'>, q: Q, c: Certificate): Pr
   const ca = await authorityById(q, c.authority_id);
   if (!ca) throw new Error(`certificate ${c.serial} has no authority`);
   return { kind: 'uncertified', provider: null, serial: c.serial, commonName: c.common_name, signer: localCmsSigner([c.cert_pem, ca.cert_pem], keyOf(ctx, c)) };
+}
+
+/** A provider's refusal, thrown out of the PDF signing and caught where the letter is reported unsigned. */
+export class ProviderRefused extends Error {
+  constructor(readonly refusal: ProviderRefusal) {
+    super(refusal.messageEn);
+  }
+}
+
+/**
+ * A certified signature: the provider signs with the signer's certificate, authenticated by the
+ * signer's NIK and passphrase at the provider (used for this request only, never stored).
+ */
+export function providerCredential(provider: SigningProvider, account: { nik: string; passphrase: string }, commonName: string): SigningCredential {
+  return {
+    kind: 'certified',
+    provider: provider.name,
+    serial: null,
+    commonName,
+    signer: {
+      reserve: provider.reserve,
+      async cms(digest, at, label) {
+        const r = await provider.sign({ digest, at, nik: account.nik, passphrase: account.passphrase, documentName: label });
+        if (!r.ok) throw new ProviderRefused(r.refusal);
+        return r.cms;
+      },
+    },
+  };
 }
 
 /** Inside a signing transaction: the signer's usable certificate, or why they may not sign (nothing is issued here). */
