@@ -21,7 +21,7 @@ import { renderAndStore, type Signed } from './render-letter.js';
 import { settleCase } from './settle-case.js';
 import { signerBlock } from './signer-block.js';
 import { authorityToSign } from './signing-authority.js';
-import { ensureSigningCredential, providerCredential, ProviderRefused, signingCredentialIn, type SigningCredential } from '../signing/signing-credential.js';
+import { certificateReplaced, certificateStillUsable, ensureSigningCredential, providerCredential, ProviderRefused, type SigningCredential } from '../signing/signing-credential.js';
 
 export const MAX_BATCH = 1000;
 
@@ -44,12 +44,6 @@ export interface SignRequest {
   /** A certified signature through the configured provider: the signer's account there (NIK) and passphrase, used for this request only. */
   certified?: { nik: string; passphrase: string };
 }
-
-const certificateReplaced = () => ({
-  code: 'signing-certificate-replaced',
-  message: 'Sertifikat tanda tangan Anda diganti saat penandatanganan berlangsung; tanda tangani surat ini sekali lagi',
-  messageEn: 'Your signing certificate was replaced while signing; sign this letter again',
-});
 
 const refused = (id: string, p: { code: string; message: string; messageEn: string }): SignItem => ({ id, ok: false, code: p.code, message: p.message, messageEn: p.messageEn });
 
@@ -114,8 +108,8 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
   }
   const done = await ctx.database.write(async (trx) => {
     // A certificate revoked since the batch began signs nothing more: the transaction is not committed.
-    const still = credential.kind === 'certified' ? null : await signingCredentialIn(ctx, trx, letter.office_id, actor.id!, now);
-    if (still && (!still.ok || still.value.serial !== credential.serial)) return { withdrawn: still.ok ? certificateReplaced() : still.error.problems[0]! };
+    const withdrawn = credential.kind === 'certified' ? null : await certificateStillUsable(trx, letter.office_id, actor.id!, credential.serial!, now);
+    if (withdrawn) return { withdrawn };
     const l = early ? letter : await assignNumber(trx, ctx, letter, actor, now);
     const s = early ?? (await renderAndStore(ctx, l, signer, now, credential));
     await recordSignature(trx, l, s, actor, now, 'batch');

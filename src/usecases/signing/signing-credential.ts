@@ -93,6 +93,19 @@ export function providerCredential(provider: SigningProvider, account: { nik: st
   };
 }
 
+/** Inside a batch's transaction: is `serial` still the signer's usable certificate? (Null: yes; else why not.) */
+export async function certificateStillUsable(q: Q, officeId: string, userId: string, serial: string, now: string) {
+  const c = await latestCertificate(q, officeId, userId);
+  if (c?.revoked_at) return revokedRefusal(c).error.problems[0]!;
+  return usable(c, now) && c.serial === serial ? null : certificateReplaced();
+}
+
+export const certificateReplaced = () => ({
+  code: 'signing-certificate-replaced',
+  message: 'Sertifikat tanda tangan Anda diganti saat penandatanganan berlangsung; tanda tangani surat ini sekali lagi',
+  messageEn: 'Your signing certificate was replaced while signing; sign this letter again',
+});
+
 /** Inside a signing transaction: the signer's usable certificate, or why they may not sign (nothing is issued here). */
 export async function signingCredentialIn(ctx: Pick<Ctx, 'dataDir'>, q: Q, officeId: string, userId: string, now: string): Promise<Outcome<SigningCredential>> {
   const c = await latestCertificate(q, officeId, userId);
