@@ -3,11 +3,9 @@
  * or null when the command is not ours.
  */
 import { parseArgs } from 'node:util';
-import { boot } from '../boot.js';
 import type { Config } from '../config.js';
-import { formatProblem } from '../domain/standards/validate.js';
 import type { Outcome } from '../domain/errors.js';
-import type { Ctx } from '../usecases/context.js';
+import { bootCtx } from './registry-commands.js';
 import { issueCertificateTo, listSigningKeys, revokeSigningCertificate, rotateAuthority } from '../usecases/signing/manage-certificates.js';
 
 export const SIGNING_HELP = `  sigap signing list --office <slug>
@@ -50,13 +48,8 @@ export async function signingCommand(argv: string[], config: Config): Promise<nu
     process.stderr.write(`Argumen kurang / missing arguments\n${USAGE}`);
     return 2;
   }
-  const booted = await boot({ ...config, demo: false, actor: 'cli' });
-  if (!booted.ok) {
-    for (const p of booted.problems) process.stderr.write(formatProblem(p) + '\n');
-    await booted.database.close();
-    return 1;
-  }
-  const ctx: Ctx = booted.ctx;
+  const ctx = await bootCtx(config);
+  if (!ctx) return 1;
   const actor = `cli:${process.env.USER ?? 'operator'}`;
   try {
     if (sub === 'list')

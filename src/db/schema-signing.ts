@@ -1,10 +1,10 @@
 /** Table types of letter signing keys (migration 014): each office's authority and its signers' certificates. */
 
-/** An office's own certificate authority for uncertified signatures (one current per office; rotation retires it). */
-export interface SigningAuthoritiesTable {
+/** What every key sigap holds has: its certificate and its sealed private key. */
+interface KeyRecord {
   id: string;
   office_id: string;
-  /** 1, 2, … per office: the highest not retired is current; unique, so two first uses cannot both create one. */
+  /** 1, 2, … per office (authorities) or per signer (certificates); unique, so two first uses cannot both create one. */
   generation: number;
   serial: string;
   common_name: string;
@@ -14,23 +14,17 @@ export interface SigningAuthoritiesTable {
   not_before: string;
   not_after: string;
   created_at: string;
+}
+
+/** An office's own certificate authority for uncertified signatures (the highest generation not retired is current; rotation retires it). */
+export interface SigningAuthoritiesTable extends KeyRecord {
   retired_at: string | null;
 }
 
 /** A signer's certificate, issued by the office authority; the highest generation per signer is current. */
-export interface SigningCertificatesTable {
-  id: string;
-  office_id: string;
+export interface SigningCertificatesTable extends KeyRecord {
   authority_id: string;
   user_id: string;
-  generation: number;
-  serial: string;
-  common_name: string;
-  cert_pem: string;
-  key_sealed: string;
-  not_before: string;
-  not_after: string;
-  created_at: string;
   /** Replaced by a newer certificate (rotation): earlier signatures stay valid. */
   superseded_at: string | null;
   /** Revoked from this instant on: signatures made at or after it are not valid, and it signs no more. */
