@@ -8,11 +8,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { httpSigningProvider } from '../../src/io/signing-provider.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { readLetterFile } from '../../src/usecases/letters/letter-files.js';
 import type { TestApp } from '../support/app.js';
 import { axeViolations, browserHarness, overflowingElements } from '../support/browser.js';
 import { TEST_DB } from '../support/db.js';
+import { startFakeProvider } from '../support/fake-signing-provider.js';
+import { signInAs } from '../support/sign-in.js';
 import { actorFor, driveUntil, fileCase } from '../letters/helpers.js';
 
 // Screenshots for a person to look at, when SIGAP_SCREENSHOTS names a folder.
@@ -81,5 +85,41 @@ describe(`the verification page shows the letter's digital signature (${TEST_DB}
     assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the refused check is accessible');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'verify-360-tampered.png'), fullPage: true });
     await ctx.close();
+  });
+
+  it('signs ready letters with a certified provider from the letters page on a phone: a wrong passphrase is refused, the right one signs', async () => {
+    const fake = await startFakeProvider([{ nik: '1571025005720002', passphrase: 'Rahasia-BSrE-2026', name: 'Kepala Dinas Sosial (demo)' }]);
+    t.ctx.signingProvider = httpSigningProvider({ name: 'BSrE (uji)', url: fake.url, timeoutMs: 10_000 });
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const run = await simulateCase(t.ctx, 'kota-jambi', 'rekomendasi-pub', 'main', undefined, { leaveForSigner: true });
+      const page = await ctx.newPage();
+      await signInAs(page, base, 'kepala-dinas@kota-jambi');
+      const fill = async (passphrase: string) => {
+        await page.goto(`${base}/petugas/surat`);
+        await page.getByRole('checkbox').first().check();
+        await page.getByLabel('Kata sandi (konfirmasi penandatanganan)').fill('sigap-demo');
+        await page.getByLabel('NIK').fill('1571025005720002');
+        await page.getByLabel('Passphrase BSrE (uji)').fill(passphrase);
+      };
+      await fill('salah');
+      assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the signing form with the provider fields is accessible');
+      assert.deepEqual(await overflowingElements(page), []);
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, 'letters-360-certified.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Tandatangani yang dipilih' }).click();
+      await page.getByText(/Passphrase ditolak oleh BSrE \(uji\)/).waitFor();
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, 'letters-360-certified-refused.png'), fullPage: true });
+      await fill('Rahasia-BSrE-2026');
+      await page.getByRole('button', { name: 'Tandatangani yang dipilih' }).click();
+      await page.getByText(/1 surat ditandatangani/).waitFor();
+      const l = await t.database.db.selectFrom('letters').selectAll().where('application_id', '=', run.applicationId).executeTakeFirstOrThrow();
+      assert.equal(l.status, 'signed');
+      assert.equal(l.signature_kind, 'certified');
+      assert.equal(l.signature_provider, 'BSrE (uji)');
+    } finally {
+      t.ctx.signingProvider = null;
+      await ctx.close();
+      await fake.close();
+    }
   });
 });
