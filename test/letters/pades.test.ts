@@ -18,6 +18,7 @@ import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { readLetterFile, sha256Hex } from '../../src/usecases/letters/letter-files.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
 import { keyEncryptionKey } from '../../src/usecases/signing/key-encryption-key.js';
+import { ensureSigningCredential } from '../../src/usecases/signing/signing-credential.js';
 import { issueCertificateTo, revokeSigningCertificate } from '../../src/usecases/signing/manage-certificates.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
@@ -134,6 +135,17 @@ describe(`letters: PAdES signatures, keys and honest wording (${TEST_DB})`, () =
     assert.ok(leaf!.subject.includes(`CN=${headName}`));
     assert.ok(leaf!.checkIssued(ca!));
     assert.equal((await get('/v/AAAAAAAAAAAAAAAA/sertifikat.pem')).status, 404);
+  });
+
+  it('gives two signers of an office signing for the first time at the same moment one authority and a certificate each', async () => {
+    const semarang = t.catalogue.office('kota-semarang')!.id;
+    const [a, b] = [await actorFor(t.ctx, 'kepala-dinas@kota-semarang'), await actorFor(t.ctx, 'front-office@kota-semarang')];
+    const now = new Date().toISOString();
+    const [ra, rb] = await Promise.all([ensureSigningCredential(t.ctx, semarang, a.id!, now, a.name), ensureSigningCredential(t.ctx, semarang, b.id!, now, b.name)]);
+    assert.ok(ra.ok && rb.ok, JSON.stringify([ra, rb]));
+    assert.notEqual(ra.value.serial, rb.value.serial);
+    const cas = await t.database.db.selectFrom('signing_authorities').select('generation').where('office_id', '=', semarang).execute();
+    assert.deepEqual(cas, [{ generation: 1 }]);
   });
 
   it('one changed byte: pdfsig finds the signature invalid and the verification page says TIDAK COCOK and that the embedded signature is broken', async () => {

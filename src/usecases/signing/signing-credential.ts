@@ -120,11 +120,16 @@ export async function ensureSigningCredential(ctx: Ctx, officeId: string, userId
   const c = await latestCertificate(db, officeId, userId);
   if (c?.revoked_at) return revokedRefusal(c);
   if (usable(c, now)) return { ok: true, value: await credentialOf(ctx, db, c) };
-  try {
-    await issueSignerCertificate(ctx, officeId, userId, now, actorName, 'first-use');
-  } catch (e) {
-    // Another process issued it at the same moment (a unique generation): use theirs.
-    if (!usable(await latestCertificate(db, officeId, userId), now)) throw e;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await issueSignerCertificate(ctx, officeId, userId, now, actorName, 'first-use');
+      break;
+    } catch (e) {
+      // Another signer made the office authority (or another process this signer's certificate) at
+      // the same moment, and a unique generation refused ours: theirs is used, or we try once more.
+      if (usable(await latestCertificate(db, officeId, userId), now)) break;
+      if (attempt >= 2) throw e;
+    }
   }
   return signingCredentialIn(ctx, db, officeId, userId, now);
 }
