@@ -31,6 +31,7 @@ import { L } from './i18n.js';
 import { authPages } from './pages/auth-pages.js';
 import { calendarPages } from './pages/calendar-pages.js';
 import { staffAdminPages } from './pages/staff-admin-pages.js';
+import { signingPages } from './pages/signing-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
 import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryPages, { ctx });
   await app.register(calendarPages, { ctx });
   await app.register(staffAdminPages, { ctx });
+  await app.register(signingPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

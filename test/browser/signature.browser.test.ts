@@ -87,6 +87,37 @@ describe(`the verification page shows the letter's digital signature (${TEST_DB}
     await ctx.close();
   });
 
+  it('lets the office admin revoke a signer certificate and issue a new one on the signing keys page, at 360 px and accessible; others are refused', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await ctx.newPage();
+      await signInAs(page, base, 'admin@kota-jambi');
+      await page.getByRole('link', { name: 'Kunci tanda tangan' }).click();
+      await page.getByRole('heading', { name: 'Kunci tanda tangan elektronik' }).waitFor();
+      const serial = (await t.database.db.selectFrom('signing_certificates').select('serial').where('revoked_at', 'is', null).executeTakeFirstOrThrow()).serial;
+      assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the keys page is accessible');
+      assert.deepEqual(await overflowingElements(page), []);
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, 'keys-360-id.png'), fullPage: true });
+      await page.getByLabel('Alasan pencabutan').first().fill('Perangkat hilang');
+      await page.getByRole('button', { name: 'Cabut' }).first().click();
+      await page.getByText(`Sertifikat ${serial} dicabut`).waitFor();
+      const row = await t.database.db.selectFrom('signing_certificates').selectAll().where('serial', '=', serial).executeTakeFirstOrThrow();
+      assert.equal(row.revocation_reason, 'Perangkat hilang');
+      assert.ok(row.revoked_by?.startsWith((await actorFor(t.ctx, 'admin@kota-jambi')).name), `who revoked it is recorded: ${row.revoked_by}`);
+      await page.getByRole('button', { name: 'Terbitkan sertifikat baru' }).click();
+      await page.getByText(/Sertifikat baru [0-9a-f]{32} diterbitkan/).waitFor();
+      const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', 'in', ['signing.certificate-revoked', 'signing.certificate-issued']).execute();
+      assert.ok(audit.some((a) => a.action === 'signing.certificate-revoked'));
+      const other = await ctx.newPage();
+      await ctx.clearCookies();
+      await signInAs(other, base, 'front-office@kota-jambi');
+      const refused = await other.goto(`${base}/petugas/kunci-tanda-tangan`);
+      assert.equal(refused?.status(), 403);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('signs ready letters with a certified provider from the letters page on a phone: a wrong passphrase is refused, the right one signs', async () => {
     const fake = await startFakeProvider([{ nik: '1571025005720002', passphrase: 'Rahasia-BSrE-2026', name: 'Kepala Dinas Sosial (demo)' }]);
     t.ctx.signingProvider = httpSigningProvider({ name: 'BSrE (uji)', url: fake.url, timeoutMs: 10_000 });

@@ -88,6 +88,7 @@ export function staffNav(shell: StaffShell): Raw {
 <a href="${withLang('/petugas/survei', lang)}">${L(lang, 'Survei (SKM)', 'Survey (SKM)')}</a>
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kalender', lang)}">${L(lang, 'Jam & hari libur', 'Hours & holidays')}</a>` : ''}
 ${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/akun', lang)}">${L(lang, 'Akun petugas', 'Staff accounts')}</a>` : ''}
+${shell.roles?.includes('admin') ? html`<a href="${withLang('/petugas/kunci-tanda-tangan', lang)}">${L(lang, 'Kunci tanda tangan', 'Signing keys')}</a>` : ''}
 <form method="post" action="/keluar" class="inline">${csrfField(shell)}<button type="submit">${L(lang, 'Keluar', 'Sign out')}</button></form>
 <span class="meta">${shell.displayName}</span></nav>`;
 }

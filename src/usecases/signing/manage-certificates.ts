@@ -7,14 +7,23 @@ import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { staffByIdOrUsername } from '../../db/letters-repo.js';
 import { certificateBySerial, certificatesOf, currentAuthority, retireAuthorities, revokeCertificate, supersedeCertificates, type Authority, type CertificateListRow } from '../../db/signing-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
-import type { Ctx } from '../context.js';
+import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { accountsOffice } from '../staff/account-admin.js';
 import { authorityFor, issueSignerCertificate } from './signing-credential.js';
 
 const officeNotFound = (slug: string) => failWith('not-found', 'office-not-found', `Kantor "${slug}" tidak ditemukan`, `Office "${slug}" not found`);
 
 function officeId(ctx: Ctx, slug: string): string | null {
   return ctx.catalogue.office(slug)?.id ?? null;
+}
+
+/** The office whose keys `actor` administers on the staff page: an admin's own (the CLI acts for any office). */
+export function keysOfficeOf(ctx: Ctx, actor: Actor): Outcome<string> {
+  const allowed = accountsOffice(actor);
+  if (!allowed.ok) return allowed;
+  if (allowed.value === null) return failWith('forbidden', 'office-admin-only', 'Kunci tanda tangan dikelola oleh admin kantor', 'Signing keys are managed by an office admin');
+  return { ok: true, value: ctx.catalogue.officeById(allowed.value).office.slug };
 }
 
 export async function listSigningKeys(ctx: Ctx, slug: string): Promise<Outcome<{ authority: Authority | null; certificates: CertificateListRow[] }>> {
