@@ -3,9 +3,11 @@
  * table, paragraphs, validity, signer block, QR), beside a minimal pdfkit page with one line of
  * text measured in the same run; and batch signing of 1,000 ready letters (render, store the
  * file with fsync, commit each signature in its own transaction), beside rendering the same
- * letters without the database.
+ * letters without the database; and what the PAdES signature adds (docs/SIGNING.md): one letter
+ * rendered and signed beside rendered only, and the batch's letters rendered and signed without
+ * the database beside rendered only, all in the same run.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ import { boot } from '../src/boot.js';
 import { insertLetter, lettersOfApplication, type Letter } from '../src/db/letters-repo.js';
 import { findUserByUsername, toStaff } from '../src/db/staff-repo.js';
 import { formatLetterNumber } from '../src/domain/letters/numbering.js';
+import { localCmsSigner, signPdf, type CmsSigner } from '../src/io/pades.js';
+import { issueCertificate } from '../src/io/x509.js';
 import { renderLetterPdf, type LetterPdfInput } from '../src/render/letter-pdf.js';
 import { pdfInputFor } from '../src/usecases/letters/render-letter.js';
 import { signerBlock } from '../src/usecases/letters/signer-block.js';
@@ -100,12 +104,42 @@ async function freshPgDatabase(adminUrl: string): Promise<{ url: string; drop: (
   };
 }
 
+/** A signer certificate from a throwaway office authority, as sigap makes them (RSA 2048). */
+async function benchSigner(): Promise<CmsSigner> {
+  const ca = await issueCertificate({ commonName: 'Otoritas Sertifikat Sigap Dinas Sosial Kota Jambi', organization: 'Dinas Sosial Kota Jambi' }, { from: new Date(), years: 10 });
+  const leaf = await issueCertificate({ commonName: 'Drs. H. Ahmad Zulkifli, M.Si', organization: 'Dinas Sosial Kota Jambi' }, { from: new Date(), years: 2 }, ca);
+  return localCmsSigner([leaf.certPem, ca.certPem], createPrivateKey(leaf.keyPem));
+}
+
+const signed = async (pdf: Buffer, cms: CmsSigner) =>
+  signPdf(pdf, { name: 'Drs. H. Ahmad Zulkifli, M.Si', reason: 'SURAT REKOMENDASI: tanda tangan elektronik tidak tersertifikasi', location: 'Jambi', contactInfo: 'http://localhost:3000/v/x', at: new Date() }, cms);
+
 export async function lettersBench(ctx: BenchContext): Promise<void> {
   // 1. Rendering on one core (this process is single-threaded).
   const seconds = ctx.quick ? 2 : 6;
   const bare = await perSecond(seconds, minimalPage);
   let i = 0;
   const letters = await perSecond(seconds, () => renderLetterPdf(letterInput(++i)));
+  const cms = await benchSigner();
+  // Alternating rounds, so a busy machine slows both sides alike.
+  let [plainMs, padesMs] = [0, 0];
+  for (let round = 0; round < (ctx.quick ? 5 : 20); round++) {
+    const a = performance.now();
+    for (let k = 0; k < 10; k++) await renderLetterPdf(letterInput(++i));
+    const b = performance.now();
+    for (let k = 0; k < 10; k++) await signed(await renderLetterPdf(letterInput(++i)), cms);
+    plainMs += b - a;
+    padesMs += performance.now() - b;
+  }
+  const rounds = (ctx.quick ? 5 : 20) * 10;
+  report(ctx, {
+    name: 'one letter rendered and PAdES-signed (ETSI.CAdES.detached, RSA 2048, SHA-256), one core',
+    value: padesMs / rounds,
+    unit: 'ms/letter',
+    baseline: { name: 'the same letters rendered without a signature (alternating rounds)', value: plainMs / rounds, unit: 'ms/letter' },
+    higherIsBetter: false,
+    note: `the signature adds ${((padesMs - plainMs) / rounds).toFixed(1)} ms per letter`,
+  });
   report(ctx, {
     name: 'PDF letters rendered per second, one core (F4, letterhead, table, validity, signer, QR, embedded DejaVu subset)',
     value: letters,
@@ -130,8 +164,11 @@ export async function lettersBench(ctx: BenchContext): Promise<void> {
       if (!base) throw new Error('no letter');
       const office = c.catalogue.officeById(base.office_id).office;
       const year = c.clock.localDate(office, new Date().toISOString());
+      // The simulated case signed its letter: the copies are ready letters, as a completed case leaves them.
+      const unsigned = { status: 'ready' as const, issued_on: null, valid_until: null, signed_at: null, signed_by: null, signer: null, sha256: null, size: null, signature_kind: null, signature_provider: null, signing_cert_serial: null, version: 1 };
       const rows: Letter[] = Array.from({ length: count }, (_, k) => ({
         ...base,
+        ...unsigned,
         id: randomUUID(),
         token: randomBytes(12).toString('base64url'),
         number: formatLetterNumber({ ...office.letterNumbering }, base.letter_type, k + 2, year),
@@ -142,17 +179,33 @@ export async function lettersBench(ctx: BenchContext): Promise<void> {
       });
       const user = toStaff((await findUserByUsername(c.database.db, 'kepala-dinas@kota-jambi'))!);
       const actor: Actor = { id: user.id, name: user.displayName, roles: user.roles, officeId: user.officeId };
-      // Baseline: the same letters rendered, no database, no files.
+      // Baseline: the same letters rendered, no database, no files; each letter also rendered and
+      // signed right after, so both sides meet the same warm caches and the same busy machine.
       const signer = await signerBlock(c.database.db, office, user.id, 'kepala-dinas', null);
-      const r0 = performance.now();
-      for (const row of rows) await renderLetterPdf(pdfInputFor(c, row, { signer, issuedOn: year, validUntil: null, at: new Date() }));
-      const renderOnly = count / ((performance.now() - r0) / 1000);
+      let [renderMs, signedMs] = [0, 0];
+      for (const row of rows) {
+        const input = () => pdfInputFor(c, row, { signer, issuedOn: year, validUntil: null, at: new Date() });
+        const a = performance.now();
+        await renderLetterPdf(input());
+        const b = performance.now();
+        await signed(await renderLetterPdf(input()), cms);
+        renderMs += b - a;
+        signedMs += performance.now() - b;
+      }
+      const renderOnly = count / (renderMs / 1000);
+      const renderSigned = count / (signedMs / 1000);
+      report(ctx, {
+        name: `the batch's ${count} letters rendered and PAdES-signed, no database (${db.name} run)`,
+        value: renderSigned,
+        unit: 'letters/s',
+        baseline: { name: 'the same letters rendered only, without the signature', value: renderOnly, unit: 'letters/s' },
+      });
       const t0 = performance.now();
       const r = await signLetters(c, { ids: rows.map((x) => x.id), password: 'sigap-demo' }, actor);
       const ms = performance.now() - t0;
       if (!r.ok || r.value.signed !== count) throw new Error(`batch signing failed: ${JSON.stringify(r).slice(0, 300)}`);
       report(ctx, {
-        name: `batch signing of ${count} ready letters in one action (${db.name}): render, store with fsync, one transaction and audit row per letter`,
+        name: `batch signing of ${count} ready letters in one action (${db.name}): render, PAdES signature, store with fsync, one transaction and audit row per letter`,
         value: count / (ms / 1000),
         unit: 'letters/s',
         baseline: { name: 'rendering the same letters only (no database, no files)', value: renderOnly, unit: 'letters/s' },

@@ -18,6 +18,7 @@ import { SlaClock } from './usecases/sla-clock.js';
 import { moveSecretsOutOfDatabase } from './usecases/server-secret.js';
 import { ensureDemoAccounts } from './usecases/staff/ensure-demo-accounts.js';
 import { disableDemoAccounts } from './usecases/staff/disable-demo-accounts.js';
+import { httpSigningProvider } from './io/signing-provider.js';
 import { letterEffects } from './usecases/letters/effects.js';
 import { registryEffects } from './usecases/registry/effects.js';
 
@@ -40,6 +41,8 @@ export interface BootOptions {
   secretKey?: string | null;
   /** UPLOAD_UNATTACHED_* (usecases/applications/upload-limits.ts). */
   uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
+  /** A certified-signature provider (config SIGNING_PROVIDER_*), spoken to through its HTTP adapter. */
+  signingProvider?: Parameters<typeof httpSigningProvider>[0] | null;
 }
 
 export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number; secrets: { moved: number; conflicting: string[] } } | { ok: false; problems: Located[]; database: Database };
@@ -69,6 +72,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     caches: newCaches(),
     secretKey: opts.secretKey ?? null,
     ...(opts.uploadLimits ? { uploadLimits: opts.uploadLimits } : {}),
+    signingProvider: opts.signingProvider ? httpSigningProvider(opts.signingProvider) : null,
   };
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;

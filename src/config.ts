@@ -21,6 +21,8 @@ export interface Config {
   secretKey: string | null;
   /** Unattached anonymous uploads: how long they are kept, and how many bytes one address and everyone may hold (usecases/applications/upload-limits.ts). */
   uploadLimits: { maxAgeHours: number; perAddressMb: number; totalMb: number };
+  /** SIGNING_PROVIDER_URL (+ _NAME, _TOKEN, _TIMEOUT_MS): a certified-signature provider (docs/SIGNING.md); null: none. */
+  signingProvider: { url: string; name: string; clientToken?: string; timeoutMs?: number } | null;
 }
 
 /** TRUST_PROXY parsed: every entry an IP address or CIDR range; anything else refuses to start. */
@@ -62,6 +64,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddressMb: boundedInt(env, 'UPLOAD_UNATTACHED_MB_PER_ADDRESS', 64, 16, 512),
       totalMb: boundedInt(env, 'UPLOAD_UNATTACHED_MB_TOTAL', 1024, 256, 20_480),
     },
+    signingProvider: env.SIGNING_PROVIDER_URL?.trim()
+      ? {
+          url: env.SIGNING_PROVIDER_URL.trim(),
+          name: env.SIGNING_PROVIDER_NAME?.trim() || 'Balai Sertifikasi Elektronik (BSrE)',
+          ...(env.SIGNING_PROVIDER_TOKEN ? { clientToken: env.SIGNING_PROVIDER_TOKEN } : {}),
+          ...(Number(env.SIGNING_PROVIDER_TIMEOUT_MS) > 0 ? { timeoutMs: Number(env.SIGNING_PROVIDER_TIMEOUT_MS) } : {}),
+        }
+      : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { boot } from '../boot.js';
 import { registryCommand } from './registry-commands.js';
 import { AUDIT_HELP, auditCommand } from './audit-commands.js';
 import { backupCommand } from './backup-commands.js';
+import { SIGNING_HELP, signingCommand } from './signing-commands.js';
 import { userCommand, USER_USAGE } from './user-commands.js';
 import { banner, lanAddresses, startupNotices } from './startup-notices.js';
 import { SLA_UNITS } from '../domain/standards/schema.js';
@@ -36,8 +37,7 @@ ${USER_USAGE}  sigap sla due --office <slug> --start <ISO> --value <n> --unit <u
                                    hitung batas waktu / compute a due time
   sigap simulate --office <slug> --service <slug> [--path main|return|reject]
                                    jalankan satu kasus dengan akun demo / run one case with the demo accounts
-${AUDIT_HELP}
-  sigap backup <folder-baru>       cadangan lengkap saat server berjalan / a consistent backup while serving
+${AUDIT_HELP}${SIGNING_HELP}  sigap backup <folder-baru>       cadangan lengkap saat server berjalan / a consistent backup while serving
   sigap restore <folder>           pulihkan ke DATA_DIR dan basis data yang kosong / restore into an empty
                                    DATA_DIR and database (docs/OPERATIONS.md)
 `;
@@ -119,6 +119,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'audit') {
     const code = await auditCommand(argv.slice(1), config);
+    if (code !== null) return code;
+  }
+  if (cmd === 'signing') {
+    const code = await signingCommand(argv.slice(1), config);
     if (code !== null) return code;
   }
   if (cmd === 'backup' || cmd === 'restore') {

@@ -85,7 +85,8 @@ function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(
   };
 }
 
-async function bootCtx(config: Config): Promise<Ctx | null> {
+/** Boots the product for a command, or prints why the standards refuse to load (also `sigap signing`). */
+export async function bootCtx(config: Config): Promise<Ctx | null> {
   const booted = await boot({ ...config, demo: false, actor: 'cli' });
   if (!booted.ok) {
     for (const p of booted.problems) err(formatProblem(p));

@@ -43,6 +43,12 @@ export interface LettersTable {
   signer: string | null;
   sha256: string | null;
   size: number | null;
+  /** 'uncertified' (the office's own authority) or 'certified' (a provider); null: signed before digital signatures. */
+  signature_kind: string | null;
+  /** The certified provider's name (null for the office's own authority). */
+  signature_provider: string | null;
+  /** Serial (hex) of the certificate whose key signed the PDF. */
+  signing_cert_serial: string | null;
   revoked_at: string | null;
   revoked_by: string | null;
   revocation_reason: string | null;

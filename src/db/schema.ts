@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { ComplaintsTables } from './schema-complaints.js';
 import type { LettersTables } from './schema-letters.js';
 import type { PrivacyTables } from './schema-privacy.js';
+import type { SigningTables } from './schema-signing.js';
 import type { RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
 
@@ -269,7 +270,7 @@ export interface DataAccessLogTable {
   hash: string;
 }
 
-export interface DB extends LettersTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
+export interface DB extends LettersTables, SigningTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

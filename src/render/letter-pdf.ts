@@ -28,6 +28,8 @@ export interface LetterPdfInput {
   validUntilText: string | null;
   signer: { position: string[]; name: string; rank?: string | null; nip?: string | null } | null;
   verifyUrl: string;
+  /** Which kind of electronic signature the file carries (said on it in words); null on a preview. */
+  signature?: { kind: 'uncertified' | 'certified'; provider: string | null } | null;
   /** Unsigned preview: watermark, no QR. */
   draft: boolean;
   /** PDF metadata dates (the signing time), so the file depends only on the letter. */
@@ -116,6 +118,18 @@ function contactLine(contacts: LetterPdfInput['office']['contacts']): string {
     .slice(0, 4)
     .map((c) => `${CONTACT_PREFIX[c.kind]} ${c.value}`)
     .join('  ·  ');
+}
+
+/**
+ * What the signature is, truthfully (UU ITE / PP 71/2019 distinguish certified from uncertified
+ * electronic signatures; docs/SIGNING.md): the office's own key, or a certified provider's.
+ */
+export function signatureWording(input: Pick<LetterPdfInput, 'signature' | 'signer' | 'office'>): string {
+  const who = input.signer?.name ?? '';
+  if (input.signature?.kind === 'certified')
+    return `Ditandatangani secara elektronik (tersertifikasi) oleh ${who} dengan sertifikat elektronik dari ${input.signature.provider ?? ''}.`;
+  if (input.signature?.kind === 'uncertified') return `Ditandatangani secara elektronik (tidak tersertifikasi) oleh ${who} — diverifikasi oleh ${input.office.name}.`;
+  return 'Ditandatangani secara elektronik.';
 }
 
 export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
@@ -317,12 +331,12 @@ function render(input: LetterPdfInput): Promise<Buffer> {
     const s = qrSize / (n + quiet * 2);
     for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) if (qr.modules.get(x, y)) doc.rect(bx + (x + quiet) * s, qrY + (y + quiet) * s, s + 0.01, s + 0.01);
     doc.fillColor('black').fill();
-    doc.font('R').fontSize(7.5).text('Ditandatangani secara elektronik. Pindai kode QR atau buka alamat berikut untuk memeriksa keaslian:', bx + qrSize + 6, qrY + 8, { width: blockW - qrSize - 6 });
-    doc.font('R').fontSize(7.5).text(input.verifyUrl, bx + qrSize + 6, doc.y + 1, { width: blockW - qrSize - 6 });
+    doc.font('R').fontSize(7).text(`${signatureWording(input)} Pindai kode QR atau buka alamat berikut untuk memeriksa keaslian:`, bx + qrSize + 6, qrY + 2, { width: blockW - qrSize - 6 });
+    doc.font('R').fontSize(7).text(input.verifyUrl, bx + qrSize + 6, doc.y + 1, { width: blockW - qrSize - 6 });
   } else {
     doc.font('R').fontSize(9).text('(belum ditandatangani)', bx, qrY + qrSize / 2 - 6, { width: blockW });
   }
-  doc.y = qrY + qrSize + 6;
+  doc.y = Math.max(qrY + qrSize + 6, doc.y + 6);
   setBody();
   if (input.signer) {
     doc.font('B').text(input.signer.name, bx, doc.y, { width: blockW, underline: true });

@@ -4,6 +4,7 @@
  * database lives here, never at module level, so a test's or a second server's product is its own.
  */
 import type { Database } from '../db/dialect.js';
+import type { SigningProvider } from '../io/signing-provider.js';
 import type { OfficeTemplates } from '../io/templates-dir.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import type { SlaClock } from './sla-clock.js';
@@ -54,6 +55,8 @@ export interface Ctx {
   secretKey?: string | null;
   /** Bounds on unattached anonymous uploads (UPLOAD_UNATTACHED_*; applications/upload-limits.ts has the defaults). */
   uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
+  /** A certified-signature provider, when configured (docs/SIGNING.md); without one, letters carry the office's uncertified signature. */
+  signingProvider?: SigningProvider | null;
 }
 
 export const nowOf = (ctx: Ctx) => (ctx.now ? ctx.now() : new Date());

@@ -182,6 +182,12 @@ export const PERMISSIONS = {
     refusal: { id: 'Hanya admin kantor yang dapat mengelola akun petugas', en: 'Only an office admin can manage staff accounts' },
   },
   'audit.read': { holders: ['admin', 'auditor', 'kepala-dinas'], id: 'membaca jejak audit dan log akses data pribadi', en: 'read the audit trail and the personal-data access log' },
+  'signing.keys': {
+    holders: ['admin'],
+    id: 'mengelola kunci dan sertifikat tanda tangan kantor (menerbitkan, mencabut)',
+    en: "manage the office's signing keys and certificates (issue, revoke)",
+    refusal: { id: 'Hanya admin kantor yang dapat mengelola kunci tanda tangan', en: 'Only an office admin can manage signing keys' },
+  },
   // UU 27/2022 Pasal 32: a person's request for their data and its processing record (docs/PRIVACY.md).
   'privacy.read': {
     holders: ['admin', 'kepala-dinas', 'front-office', 'auditor'],
@@ -227,6 +233,7 @@ export const WRITES: readonly Permission[] = [
   'accounts.admin',
   'privacy.record',
   'privacy.answer',
+  'signing.keys',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

@@ -106,7 +106,7 @@ export function lettersRoutes(app: ZodApp, ctx: Ctx): void {
           ? sendError(reply, 422, 'file-too-large', 'Berkas terlalu besar (maksimal 10 MB)', 'File too large (at most 10 MB)')
           : sendError(reply, 422, 'file-required', 'Kirim berkas PDF pada kolom "file" (multipart)', 'Send the PDF as multipart field "file"');
       const m = matchesSigned(v.value, file);
-      return { match: m.match, sha256: m.sha256, signedSha256: v.value.sha256, status: v.value.status };
+      return { match: m.match, sha256: m.sha256, signedSha256: v.value.sha256, status: v.value.status, embeddedSignature: m.embedded };
     },
   );
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DELEGATION_KINDS } from '../../domain/letters/delegation.js';
+import { CERTIFICATE_STATES, SIGNATURE_KINDS } from '../../domain/letters/signature.js';
 import { LETTER_STATUSES } from '../../domain/letters/status.js';
 import { PUBLIC_STATES } from '../../domain/letters/validity.js';
 import { MAX_BATCH } from '../../usecases/letters/sign-letters.js';
@@ -17,7 +18,13 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 // Every string bounded (issue 12): ids and dates are short; reasons are a paragraph.
 const id = z.string().max(100);
 const reason = z.string().max(2000);
-export const signBody = z.object({ ids: z.array(id).min(1).max(MAX_BATCH), password: z.string().max(200), delegation: id.optional() });
+export const signBody = z.object({
+  ids: z.array(id).min(1).max(MAX_BATCH),
+  password: z.string().max(200),
+  delegation: id.optional(),
+  /** A certified signature through the server's provider: the signer's NIK there and their passphrase (docs/SIGNING.md). */
+  certified: z.object({ nik: z.string().regex(/^\d{16}$/, 'NIK 16 digit / NIK is 16 digits'), passphrase: z.string().min(1).max(200) }).optional(),
+});
 export const revokeBody = z.object({ reason, replacedBy: id.optional() });
 export const cancelBody = z.object({ reason });
 export const numberBody = z.object({ ids: z.array(id).min(1).max(MAX_BATCH) });
@@ -40,9 +47,27 @@ export const verifySchema = z.object({
   signer: z.object({ name: z.string(), title: z.string(), position: z.array(z.string()), delegation: text, onBehalfOf: text }).nullable(),
   sha256: text,
   revocation: z.object({ at: text, reason: text, replacedBy: z.object({ number: text, url: text }).nullable() }).nullable(),
+  signature: z
+    .object({
+      kind: z.enum(SIGNATURE_KINDS),
+      provider: text,
+      intact: z.boolean(),
+      signerName: text,
+      at: text,
+      atLocal: text,
+      certificate: z.object({ serial: text, state: z.enum(CERTIFICATE_STATES), revokedAt: text, reason: text, notAfter: text }),
+      chainPath: z.string(),
+    })
+    .nullable(),
   url: z.string(),
 });
-export const fileCheckSchema = z.object({ match: z.boolean(), sha256: z.string(), signedSha256: text, status: z.enum(PUBLIC_STATES) });
+export const fileCheckSchema = z.object({
+  match: z.boolean(),
+  sha256: z.string(),
+  signedSha256: text,
+  status: z.enum(PUBLIC_STATES),
+  embeddedSignature: z.object({ present: z.boolean(), intact: z.boolean(), signerName: text }),
+});
 
 export const archiveQuery = z.object({
   number: z.string().optional(),

@@ -57,14 +57,19 @@ export const lettersPages = staffPages((app, ctx) => {
 
   app.post(
     '/petugas/surat/tandatangani',
-    { schema: { body: z.object({ id: z.union([z.string(), z.array(z.string())]).optional(), password: z.string().default(''), all: z.string().optional() }) }, config: { may: 'letters.sign', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    {
+      schema: { body: z.object({ id: z.union([z.string(), z.array(z.string())]).optional(), password: z.string().default(''), all: z.string().optional(), nik: z.string().default(''), passphrase: z.string().default('') }) },
+      config: { may: 'letters.sign', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
       const { lang } = req;
       const { actor } = officerOf(req);
       const back = (key: 'ok' | 'error', msg: string) => redirectWithMessage(reply, lang, '/petugas/surat', key, msg);
       const ids = req.body.all === '1' ? (await listSignableLetters(ctx, actor, MAX_BATCH)).map((l) => l.id) : ([] as string[]).concat(req.body.id ?? []);
       if (ids.length === 0) return back('error', L(lang, 'Pilih surat yang akan ditandatangani', 'Choose letters to sign'));
-      const input = signBody.safeParse({ ids, password: req.body.password });
+      // Either certified field filled asks for the provider (and both are then required, as in the JSON twin).
+      const { nik, passphrase } = req.body;
+      const input = signBody.safeParse({ ids, password: req.body.password, ...(nik || passphrase ? { certified: { nik: nik.trim(), passphrase } } : {}) });
       if (!input.success) return back('error', sayAll(lang, zodProblems(input.error)));
       const r = await signLetters(ctx, input.data, actor);
       if (!r.ok) return back('error', sayAll(lang, r.error.problems));

@@ -1,11 +1,11 @@
 /**
- * The letter pages anyone may open: verification by QR token (`/v/<token>`, and the check of an
- * uploaded PDF there), and the applicant's download of a signed letter from tracking (a PDF).
+ * The letter pages anyone may open: verification by QR token (`/v/<token>`, the check of an
+ * uploaded PDF there, and the signature's certificate chain as PEM), and the applicant's download of a signed letter from tracking (a PDF).
  */
 import { z } from 'zod';
 import { rememberedCode, rememberTracking } from '../track-cookie.js';
 import { downloadTrackedLetter } from '../../usecases/letters/download-tracked-letter.js';
-import { matchesSigned, verifyLetter } from '../../usecases/letters/verify-letter.js';
+import { certificateChain, matchesSigned, verifyLetter } from '../../usecases/letters/verify-letter.js';
 import { MAX_CHECKED_PDF, tokenParams } from '../api/letters-schemas.js';
 import { L } from '../i18n.js';
 import { readOneFile, sendFile, sendHtml } from '../reply.js';
@@ -32,6 +32,12 @@ export const lettersPublicPages = publicPages((app, ctx) => {
         422,
       );
     return sendHtml(reply, verifyPage(lang, token, v.value, matchesSigned(v.value, file)));
+  });
+
+  app.get('/v/:token/sertifikat.pem', { schema: { params: tokenParams }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const r = await certificateChain(ctx, req.params.token);
+    if (!r.ok) return sendHtml(reply, verifyPage(req.lang, req.params.token, null), 404);
+    return sendFile(reply, Buffer.from(r.value.pem, 'utf8'), { type: 'application/x-pem-file', fileName: r.value.fileName });
   });
 
   app.get(

@@ -33,7 +33,7 @@ ${letters.length
 <div class="field${error ? ' has-error' : ''}"><label for="f-sign-password">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label>
 ${error ? html`<p class="field-error" id="${errId}">${bilingual(lang, error)}</p>` : ''}
 <input id="f-sign-password" name="${FIELD}" type="password" autocomplete="current-password" aria-describedby="${described}"${error ? html` aria-invalid="true"` : ''}>
-<p id="f-sign-password-help" class="meta">${L(lang, 'Menyelesaikan tahap ini menandatangani surat secara elektronik dengan nama Anda; kata sandi Anda sendiri wajib diisi.', 'Completing this step signs the letter(s) electronically in your name; your own password is required.')}</p></div></fieldset>`;
+<p id="f-sign-password-help" class="meta">${L(lang, 'Menyelesaikan tahap ini menandatangani surat secara elektronik dengan nama Anda (tanda tangan elektronik tidak tersertifikasi, dengan sertifikat dari Dinas sendiri); kata sandi Anda sendiri wajib diisi.', 'Completing this step signs the letter(s) electronically in your name (an uncertified electronic signature, with a certificate from the office itself); your own password is required.')}</p></div></fieldset>`;
 }
 
 /** A case that waits for its letters' signature before its handover or completion says so, with the letters to preview. */

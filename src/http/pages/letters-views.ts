@@ -33,6 +33,13 @@ export interface ArchiveFilters {
   sampai?: string;
 }
 
+/** The optional certified signature: the signer's NIK and passphrase at the provider (used once, never stored). */
+const certifiedFields = (lang: Lang, provider: string): Raw =>
+  html`<fieldset class="sign-step" style="max-width:40rem"><legend>${L(lang, `Tanda tangan tersertifikasi dari ${provider} (pilihan)`, `Certified signature from ${provider} (optional)`)}</legend>
+<p class="meta" id="f-cert-help">${L(lang, `Isi keduanya untuk menandatangani dengan sertifikat elektronik Anda dari ${provider}; kosongkan untuk tanda tangan tidak tersertifikasi dari Dinas.`, `Fill in both to sign with your electronic certificate from ${provider}; leave empty for the office's uncertified signature.`)}</p>
+<div class="field"><label for="f-cert-nik">NIK</label><input id="f-cert-nik" name="nik" inputmode="numeric" autocomplete="off" maxlength="16" aria-describedby="f-cert-help"></div>
+<div class="field"><label for="f-cert-pass">${L(lang, `Passphrase ${provider}`, `${provider} passphrase`)}</label><input id="f-cert-pass" name="passphrase" type="password" autocomplete="off" aria-describedby="f-cert-help"></div></fieldset>`;
+
 export function archivePage(shell: StaffShell, screen: ArchiveScreen, q: ArchiveFilters, msg: Flash): string {
   const { lang } = shell;
   const { signable, found, services } = screen;
@@ -48,6 +55,7 @@ ${signable.length
 <form method="post" action="${withLang('/petugas/surat/tandatangani', lang)}">${csrfField(shell)}
 <div class="table-wrap" tabindex="0"><table class="queue">${head(true)}<tbody>${signable.map((r) => row(r, true))}</tbody></table></div>
 <div class="field" style="max-width:40rem"><label for="f-sign-pass">${L(lang, 'Kata sandi (konfirmasi penandatanganan)', 'Password (signing confirmation)')}</label><input id="f-sign-pass" name="password" type="password" autocomplete="current-password" required></div>
+${screen.provider ? certifiedFields(lang, screen.provider) : html`<p class="meta">${L(lang, 'Surat ditandatangani dengan tanda tangan elektronik tidak tersertifikasi (sertifikat dari Dinas sendiri).', 'Letters are signed with an uncertified electronic signature (a certificate from the office itself).')}</p>`}
 <div class="outcomes"><button type="submit" class="primary">${L(lang, 'Tandatangani yang dipilih', 'Sign selected')}</button> <button type="submit" name="all" value="1">${L(lang, `Tandatangani semua (${signable.length})`, `Sign all (${signable.length})`)}</button></div></form></section>`
   : ''}
 <section aria-labelledby="h-archive"><h2 id="h-archive">${L(lang, 'Arsip', 'Archive')}</h2>

@@ -43,12 +43,14 @@ export interface Manifest {
  * their sha256, written once and never changed, so a copy is checked against its own name;
  * registry import reports are plain files.
  */
-export const FOLDERS: { dir: string; address: ((name: string) => string | null) | null }[] = [
+export const FOLDERS: { dir: string; address: ((name: string) => string | null) | null; only?: RegExp }[] = [
   { dir: 'uploads', address: (name) => (/^[0-9a-f]{64}$/.test(name) ? name : null) },
   { dir: 'letters', address: (name) => /^([0-9a-f]{64})\.pdf$/.exec(name)?.[1] ?? null },
   { dir: join('registry', 'reports'), address: null },
   // The key file of tracking codes and survey links (io/secret-file.ts): without it a restored database verifies no code.
-  { dir: 'keys', address: null },
+  // Only that file: the key sealing the letter-signing keys (keys/signing-keys.key, docs/SIGNING.md) is
+  // kept apart from backups on purpose, so a stolen backup cannot unseal the office's signing keys.
+  { dir: 'keys', address: null, only: /^keys\/server-secrets\.json$/ },
 ];
 
 /** Paths a manifest may name: nothing outside these folders, so a crafted manifest cannot write elsewhere. */

@@ -79,6 +79,7 @@ function copyFiles(dataDir: string, dir: string): Outcome<FileEntry[]> {
     for (const rel of listFiles(dataDir, folder.dir)) {
       const expected = folder.address ? folder.address(basename(rel)) : null;
       if (folder.address && !expected) continue; // a stray name, not a stored file
+      if (folder.only && !folder.only.test(rel.split(/[\\/]/).join('/'))) continue;
       const from = join(dataDir, rel);
       const copy = copyVerified(from, join(dir, 'files', rel), expected);
       if (!copy)

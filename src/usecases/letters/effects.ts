@@ -27,6 +27,7 @@ import { recordSignature } from './record-signature.js';
 import { renderAndStore } from './render-letter.js';
 import { signerBlock } from './signer-block.js';
 import { authorityToSign } from './signing-authority.js';
+import { ensureSigningCredential, signingCredentialIn } from '../signing/signing-credential.js';
 import { templatesOf } from './templates.js';
 
 const passwordOf = (data: Record<string, unknown>) => (typeof data.password === 'string' && data.password.length > 0 ? data.password : null);
@@ -55,7 +56,10 @@ export const letterEffects: StepEffect[] = [
       const confirmed = await signerConfirmed(input.ctx, input.actor.id, password);
       if (confirmed !== true) return [confirmed];
       const auth = await authorityToSign(input.ctx, input.ctx.database.db, input.actor, input.step.role, delegationOf(input.data));
-      return auth.ok ? [] : auth.error.problems;
+      if (!auth.ok) return auth.error.problems;
+      // The signer's key (issued on first use, outside the step's transaction); a revoked one refuses the step.
+      const credential = await ensureSigningCredential(input.ctx, input.app.office_id, input.actor.id!, input.now, input.actor.name);
+      return credential.ok ? [] : credential.error.problems;
     },
 
     async apply(input) {
@@ -102,7 +106,9 @@ export const letterEffects: StepEffect[] = [
             if (!auth.ok) throw new Error('signing authority vanished');
             l = await assignNumber(trx, ctx, l, actor, now);
             const signer = await signerBlock(trx, stored.office, actor.id, step.role, auth.value.delegation);
-            const signed = await renderAndStore(ctx, l, signer, now);
+            const credential = await signingCredentialIn(ctx, trx, app.office_id, actor.id, now);
+            if (!credential.ok) throw new Error(`signing credential withdrawn: ${credential.error.problems[0]?.messageEn}`);
+            const signed = await renderAndStore(ctx, l, signer, now, credential.value);
             await recordSignature(trx, l, signed, actor, now, `step:${step.id}`);
             report.push({ id: l.id, action: 'signed', number: l.number, sha256: signed.sha256 });
           } else throw new Error('a sign step with letters reached its transaction without the signing password');

@@ -6,7 +6,7 @@ import type { Actor } from '../context.js';
 import { LetterConflict } from './conflict.js';
 import type { Signed } from './render-letter.js';
 
-/** Who, when, and the file's SHA-256; a letter changed meanwhile aborts the transaction (LetterConflict). */
+/** Who, when, the file's SHA-256 and the certificate that signed it; a letter changed meanwhile aborts the transaction (LetterConflict). */
 export async function recordSignature(trx: Transaction<DB>, letter: Letter, s: Signed, actor: Actor, now: string, via: string): Promise<void> {
   const { name, title, rank, nip, position, delegation } = s.signer;
   const set = {
@@ -19,6 +19,9 @@ export async function recordSignature(trx: Transaction<DB>, letter: Letter, s: S
     signer: { name, title, rank, nip, position, delegation },
     sha256: s.sha256,
     size: s.size,
+    signature_kind: s.signature.kind,
+    signature_provider: s.signature.provider,
+    signing_cert_serial: s.signature.serial,
     updated_at: now,
   };
   if (!(await updateLetterIfVersion(trx, letter.id, letter.version, set))) throw new LetterConflict();
@@ -28,7 +31,7 @@ export async function recordSignature(trx: Transaction<DB>, letter: Letter, s: S
     type: 'signed',
     actorId: actor.id,
     actorName: actor.name,
-    data: { number: letter.number, sha256: s.sha256, via, delegation: s.signer.delegation, signerRole: letter.signer_role },
+    data: { number: letter.number, sha256: s.sha256, via, delegation: s.signer.delegation, signerRole: letter.signer_role, signature: s.signature },
     at: now,
   });
 }

@@ -12,6 +12,8 @@ export interface ArchiveScreen {
   services: { id: string; slug: string; no: number; title: string }[];
   /** The register period offered when the archive is not filtered by date: 1 January to today. */
   register: { from: string; to: string };
+  /** The certified-signature provider the signer may choose (docs/SIGNING.md), or null. */
+  provider: string | null;
 }
 
 export async function showArchive(ctx: Ctx, officeId: string, actor: Actor, q: ArchiveQuery): Promise<ArchiveScreen> {
@@ -21,5 +23,6 @@ export async function showArchive(ctx: Ctx, officeId: string, actor: Actor, q: A
     signable: await listSignableLetters(ctx, actor),
     services: office.services.map((s) => ({ id: s.id, slug: s.service.slug, no: s.service.no, title: s.service.title })),
     register: registerPeriod(ctx, officeId, {}),
+    provider: ctx.signingProvider?.name ?? null,
   };
 }

@@ -21,6 +21,7 @@ import { renderAndStore, type Signed } from './render-letter.js';
 import { settleCase } from './settle-case.js';
 import { signerBlock } from './signer-block.js';
 import { authorityToSign } from './signing-authority.js';
+import { certificateReplaced, certificateStillUsable, ensureSigningCredential, providerCredential, ProviderRefused, type SigningCredential } from '../signing/signing-credential.js';
 
 export const MAX_BATCH = 1000;
 
@@ -40,6 +41,8 @@ export interface SignRequest {
   password: string;
   /** The delegation to sign under, when the signer holds several. */
   delegation?: string;
+  /** A certified signature through the configured provider: the signer's account there (NIK) and passphrase, used for this request only. */
+  certified?: { nik: string; passphrase: string };
 }
 
 const refused = (id: string, p: { code: string; message: string; messageEn: string }): SignItem => ({ id, ok: false, code: p.code, message: p.message, messageEn: p.messageEn });
@@ -52,19 +55,36 @@ export async function signLetters(ctx: Ctx, input: SignRequest, actor: Actor): P
   const confirmed = await signerConfirmed(ctx, actor.id, input.password);
   if (confirmed !== true) return fail(confirmed.code.startsWith('account-locked') ? 'locked' : 'invalid', confirmed);
   const found = new Map((await findLettersByIds(db, actor.officeId, ids)).map((l) => [l.id, l]));
+  // The signer's key, once for the batch: a revoked certificate refuses every letter, which keep their numbers.
+  const credential = await credentialFor(ctx, input, actor);
+  if (!credential.ok) return credential;
   const results: SignItem[] = [];
+  // A provider that refused the signer's account (passphrase, certificate) is not asked again in this batch.
+  let stopped: SignItem | null = null;
   for (const id of ids) {
     const letter = found.get(id);
-    results.push(
-      letter
-        ? await orOnConflict(() => signOne(ctx, letter, input, actor), () => refused(id, letterChanged()))
-        : refused(id, { code: 'letter-not-found', message: 'Surat tidak ditemukan', messageEn: 'Letter not found' }),
-    );
+    const item: SignItem = !letter
+      ? refused(id, { code: 'letter-not-found', message: 'Surat tidak ditemukan', messageEn: 'Letter not found' })
+      : stopped
+        ? { ...stopped, id }
+        : await orOnConflict(() => signOne(ctx, letter, input, actor, credential.value), () => refused(id, letterChanged()));
+    if (!item.ok && item.code && ACCOUNT_REFUSALS.has(item.code)) stopped = item;
+    results.push(item);
   }
   return { ok: true, value: { signed: results.filter((r) => r.ok).length, results } };
 }
 
-async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Actor): Promise<SignItem> {
+const ACCOUNT_REFUSALS = new Set(['provider-passphrase-wrong', 'provider-certificate-expired', 'provider-certificate-revoked', 'provider-account-unknown']);
+
+/** The office's own key (uncertified), or the configured provider with the signer's account there (certified). */
+async function credentialFor(ctx: Ctx, input: SignRequest, actor: Actor): Promise<Outcome<SigningCredential>> {
+  if (!input.certified) return ensureSigningCredential(ctx, actor.officeId!, actor.id!, nowOf(ctx).toISOString(), actor.name);
+  if (!ctx.signingProvider)
+    return failWith('invalid', 'provider-not-configured', 'Penyedia tanda tangan tersertifikasi belum diatur di server ini', 'No certified-signature provider is configured on this server', 'certified');
+  return { ok: true, value: providerCredential(ctx.signingProvider, input.certified, actor.name) };
+}
+
+async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Actor, credential: SigningCredential): Promise<SignItem> {
   if (letter.status === 'signed') return refused(letter.id, { code: 'already-signed', message: `Surat ${letter.number} sudah ditandatangani`, messageEn: `Letter ${letter.number} is already signed` });
   if (letter.status === 'cancelled' || letter.status === 'revoked')
     return refused(letter.id, { code: 'not-signable', message: 'Surat dibatalkan/dicabut dan tidak dapat ditandatangani', messageEn: 'The letter is cancelled or revoked and cannot be signed' });
@@ -76,10 +96,22 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
   const signer = await signerBlock(ctx.database.db, office, actor.id!, letter.signer_role, auth.value.delegation);
   // A numbered letter is rendered before the transaction; an unnumbered one gets its number and
   // is rendered inside it (the number is printed on the PDF).
-  const early: Signed | null = letter.number ? await renderAndStore(ctx, letter, signer, now) : null;
-  const { numbered, signed } = await ctx.database.write(async (trx) => {
+  // A provider is never waited for inside a transaction: the letter is numbered first (the number
+  // stays if the provider then refuses), signed outside, and recorded in a short transaction.
+  if (credential.kind === 'certified' && !letter.number) letter = await numberFirst(ctx, letter, actor, now);
+  let early: Signed | null;
+  try {
+    early = letter.number ? await renderAndStore(ctx, letter, signer, now, credential) : null;
+  } catch (e) {
+    if (e instanceof ProviderRefused) return refused(letter.id, e.refusal);
+    throw e;
+  }
+  const done = await ctx.database.write(async (trx) => {
+    // A certificate revoked since the batch began signs nothing more: the transaction is not committed.
+    const withdrawn = credential.kind === 'certified' ? null : await certificateStillUsable(trx, letter.office_id, actor.id!, credential.serial!, now);
+    if (withdrawn) return { withdrawn };
     const l = early ? letter : await assignNumber(trx, ctx, letter, actor, now);
-    const s = early ?? (await renderAndStore(ctx, l, signer, now));
+    const s = early ?? (await renderAndStore(ctx, l, signer, now, credential));
     await recordSignature(trx, l, s, actor, now, 'batch');
     await insertAudit(trx, { officeId: l.office_id, actor: actor.name, action: 'letters.sign', subject: `letter:${l.id}`, detail: { number: l.number, sha256: s.sha256, delegation: signer.delegation }, at: now });
     await recordOnCase(trx, l, { type: 'letter-signed', actor, at: now, data: { letter: l.id, number: l.number, sha256: s.sha256, delegation: signer.delegation } });
@@ -87,7 +119,17 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
     await settleCase(trx, ctx, l, actor, now);
     return { numbered: l, signed: s };
   });
-  return { id: letter.id, ok: true, number: numbered.number, sha256: signed.sha256 };
+  if ('withdrawn' in done) return refused(letter.id, done.withdrawn ?? certificateReplaced());
+  return { id: letter.id, ok: true, number: done.numbered.number, sha256: done.signed.sha256 };
+}
+
+/** Numbers a letter in a transaction of its own (as numbering on request does), before a provider is asked. */
+async function numberFirst(ctx: Ctx, letter: Letter, actor: Actor, now: string): Promise<Letter> {
+  return ctx.database.write(async (trx) => {
+    const n = await assignNumber(trx, ctx, letter, actor, now);
+    await insertAudit(trx, { officeId: n.office_id, actor: actor.name, action: 'letters.number', subject: `letter:${n.id}`, detail: { number: n.number, before: 'certified-signature' }, at: now });
+    return n;
+  });
 }
 
 /** A draft whose case waits at its sign step: complete that step for the signer. */

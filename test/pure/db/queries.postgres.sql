@@ -263,7 +263,7 @@ select count(*) as "n" from "office_versions";
 update "letters" set "status" = $1, "version" = $2 where "id" = $3 and "version" = $4;
 
 -- letters-repo.insertLetter
-insert into "letters" ("id", "office_id", "application_id", "service_id", "kind", "letter_type", "template_id", "template_source", "step_id", "status", "token", "number", "number_seq", "counter", "numbered_at", "title", "subject", "holder_name", "holder_nik", "search_text", "fields", "paper", "signer_role", "validity", "issued_on", "valid_until", "signed_at", "signed_by", "signer", "sha256", "size", "revoked_at", "revoked_by", "revocation_reason", "replaced_by", "created_at", "updated_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38);
+insert into "letters" ("id", "office_id", "application_id", "service_id", "kind", "letter_type", "template_id", "template_source", "step_id", "status", "token", "number", "number_seq", "counter", "numbered_at", "title", "subject", "holder_name", "holder_nik", "search_text", "fields", "paper", "signer_role", "validity", "issued_on", "valid_until", "signed_at", "signed_by", "signer", "sha256", "size", "signature_kind", "signature_provider", "signing_cert_serial", "revoked_at", "revoked_by", "revocation_reason", "replaced_by", "created_at", "updated_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41);
 
 -- letters-repo.updateLetterIfVersion
 update "letters" set "number" = $1, "number_seq" = $2, "counter" = $3, "numbered_at" = $4, "updated_at" = $5, "version" = $6 where "id" = $7 and "version" = $8;
@@ -332,6 +332,40 @@ select * from "staff_users" where "office_id" = $1 and "active" = $2 order by "u
 
 -- letters-repo.decisionEvents
 select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = $1 and "type" in ($2, $3, $4, $5) order by "seq" desc limit $6;
+
+-- signing-repo.currentAuthority
+select * from "signing_authorities" where "office_id" = $1 and "retired_at" is null order by "generation" desc limit $2;
+
+-- signing-repo.lastAuthorityGeneration
+select max("generation") as "g" from "signing_authorities" where "office_id" = $1;
+
+-- signing-repo.authorityById
+select * from "signing_authorities" where "id" = $1;
+
+-- signing-repo.insertAuthority
+insert into "signing_authorities" ("id", "office_id", "generation", "serial", "common_name", "cert_pem", "key_sealed", "not_before", "not_after", "created_at", "retired_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- signing-repo.retireAuthorities
+update "signing_authorities" set "retired_at" = $1 where "office_id" = $2 and "retired_at" is null;
+
+-- signing-repo.latestCertificate
+select * from "signing_certificates" where "office_id" = $1 and "user_id" = $2 order by "generation" desc limit $3;
+
+-- signing-repo.certificateBySerial
+select * from "signing_certificates" where "serial" = $1;
+
+-- signing-repo.insertCertificate
+insert into "signing_certificates" ("id", "office_id", "authority_id", "user_id", "generation", "serial", "common_name", "cert_pem", "key_sealed", "not_before", "not_after", "created_at", "superseded_at", "revoked_at", "revocation_reason", "revoked_by") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16);
+
+-- signing-repo.supersedeCertificates
+update "signing_certificates" set "superseded_at" = $1 where "office_id" = $2 and "superseded_at" is null and "user_id" = $3;
+update "signing_certificates" set "superseded_at" = $1 where "office_id" = $2 and "superseded_at" is null;
+
+-- signing-repo.revokeCertificate
+update "signing_certificates" set "revoked_at" = $1, "revocation_reason" = $2, "revoked_by" = $3 where "office_id" = $4 and "serial" = $5 and "revoked_at" is null;
+
+-- signing-repo.certificatesOf
+select "signing_certificates"."id", "signing_certificates"."office_id", "signing_certificates"."authority_id", "signing_certificates"."user_id", "signing_certificates"."generation", "signing_certificates"."serial", "signing_certificates"."common_name", "signing_certificates"."not_before", "signing_certificates"."not_after", "signing_certificates"."created_at", "signing_certificates"."superseded_at", "signing_certificates"."revoked_at", "signing_certificates"."revocation_reason", "signing_certificates"."revoked_by", "staff_users"."username" from "signing_certificates" inner join "staff_users" on "staff_users"."id" = "signing_certificates"."user_id" where "signing_certificates"."office_id" = $1 order by "signing_certificates"."created_at" desc, "signing_certificates"."generation" desc limit $2;
 
 -- registry-repo.insertSnapshot
 insert into "registry_snapshots" ("id", "office_id", "period", "status", "current_for_period", "table_name", "source_name", "source_sha256", "source_size", "source_kind", "importer_id", "importer_name", "started_at", "completed_at", "replaced_at", "heartbeat_at", "host", "pid", "phase", "rows_read", "bytes_read", "rows_accepted", "rows_rejected", "rows_unchanged", "report_path", "summary") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26);

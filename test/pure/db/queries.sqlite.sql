@@ -263,7 +263,7 @@ select count(*) as "n" from "office_versions";
 update "letters" set "status" = ?, "version" = ? where "id" = ? and "version" = ?;
 
 -- letters-repo.insertLetter
-insert into "letters" ("id", "office_id", "application_id", "service_id", "kind", "letter_type", "template_id", "template_source", "step_id", "status", "token", "number", "number_seq", "counter", "numbered_at", "title", "subject", "holder_name", "holder_nik", "search_text", "fields", "paper", "signer_role", "validity", "issued_on", "valid_until", "signed_at", "signed_by", "signer", "sha256", "size", "revoked_at", "revoked_by", "revocation_reason", "replaced_by", "created_at", "updated_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "letters" ("id", "office_id", "application_id", "service_id", "kind", "letter_type", "template_id", "template_source", "step_id", "status", "token", "number", "number_seq", "counter", "numbered_at", "title", "subject", "holder_name", "holder_nik", "search_text", "fields", "paper", "signer_role", "validity", "issued_on", "valid_until", "signed_at", "signed_by", "signer", "sha256", "size", "signature_kind", "signature_provider", "signing_cert_serial", "revoked_at", "revoked_by", "revocation_reason", "replaced_by", "created_at", "updated_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- letters-repo.updateLetterIfVersion
 update "letters" set "number" = ?, "number_seq" = ?, "counter" = ?, "numbered_at" = ?, "updated_at" = ?, "version" = ? where "id" = ? and "version" = ?;
@@ -332,6 +332,40 @@ select * from "staff_users" where "office_id" = ? and "active" = ? order by "use
 
 -- letters-repo.decisionEvents
 select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = ? and "type" in (?, ?, ?, ?) order by "seq" desc limit ?;
+
+-- signing-repo.currentAuthority
+select * from "signing_authorities" where "office_id" = ? and "retired_at" is null order by "generation" desc limit ?;
+
+-- signing-repo.lastAuthorityGeneration
+select max("generation") as "g" from "signing_authorities" where "office_id" = ?;
+
+-- signing-repo.authorityById
+select * from "signing_authorities" where "id" = ?;
+
+-- signing-repo.insertAuthority
+insert into "signing_authorities" ("id", "office_id", "generation", "serial", "common_name", "cert_pem", "key_sealed", "not_before", "not_after", "created_at", "retired_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- signing-repo.retireAuthorities
+update "signing_authorities" set "retired_at" = ? where "office_id" = ? and "retired_at" is null;
+
+-- signing-repo.latestCertificate
+select * from "signing_certificates" where "office_id" = ? and "user_id" = ? order by "generation" desc limit ?;
+
+-- signing-repo.certificateBySerial
+select * from "signing_certificates" where "serial" = ?;
+
+-- signing-repo.insertCertificate
+insert into "signing_certificates" ("id", "office_id", "authority_id", "user_id", "generation", "serial", "common_name", "cert_pem", "key_sealed", "not_before", "not_after", "created_at", "superseded_at", "revoked_at", "revocation_reason", "revoked_by") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- signing-repo.supersedeCertificates
+update "signing_certificates" set "superseded_at" = ? where "office_id" = ? and "superseded_at" is null and "user_id" = ?;
+update "signing_certificates" set "superseded_at" = ? where "office_id" = ? and "superseded_at" is null;
+
+-- signing-repo.revokeCertificate
+update "signing_certificates" set "revoked_at" = ?, "revocation_reason" = ?, "revoked_by" = ? where "office_id" = ? and "serial" = ? and "revoked_at" is null;
+
+-- signing-repo.certificatesOf
+select "signing_certificates"."id", "signing_certificates"."office_id", "signing_certificates"."authority_id", "signing_certificates"."user_id", "signing_certificates"."generation", "signing_certificates"."serial", "signing_certificates"."common_name", "signing_certificates"."not_before", "signing_certificates"."not_after", "signing_certificates"."created_at", "signing_certificates"."superseded_at", "signing_certificates"."revoked_at", "signing_certificates"."revocation_reason", "signing_certificates"."revoked_by", "staff_users"."username" from "signing_certificates" inner join "staff_users" on "staff_users"."id" = "signing_certificates"."user_id" where "signing_certificates"."office_id" = ? order by "signing_certificates"."created_at" desc, "signing_certificates"."generation" desc limit ?;
 
 -- registry-repo.insertSnapshot
 insert into "registry_snapshots" ("id", "office_id", "period", "status", "current_for_period", "table_name", "source_name", "source_sha256", "source_size", "source_kind", "importer_id", "importer_name", "started_at", "completed_at", "replaced_at", "heartbeat_at", "host", "pid", "phase", "rows_read", "bytes_read", "rows_accepted", "rows_rejected", "rows_unchanged", "report_path", "summary") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);

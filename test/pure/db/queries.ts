@@ -19,6 +19,7 @@ import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
 import * as settings from '../../../src/db/settings-repo.js';
+import * as signing from '../../../src/db/signing-repo.js';
 import * as staff from '../../../src/db/staff-repo.js';
 import * as standards from '../../../src/db/standards-repo.js';
 import * as surveys from '../../../src/db/surveys-repo.js';
@@ -45,6 +46,7 @@ const SERVICE = '3e9d1c2b-4a5f-4e6d-9c8b-7a6f5e4d3c2b';
 const LETTER = '6c5b4a39-2817-4f6e-8d5c-4b3a29180f7e';
 const USER = '2f3e4d5c-6b7a-4988-a7b6-c5d4e3f2a1b0';
 const DEPUTY = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
+const SIGNING_CA = '8d7c6b5a-4938-4271-a605-f4e3d2c1b0a9';
 const COMPLAINT = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const SNAP = 'c3a1e5f0-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
 const OLDER = 'b2f0d4e9-1a3c-4d5e-9f8a-7b6c5d4e3f2a';
@@ -133,6 +135,9 @@ const pendingLetter: letters.Letter = {
   signer: null,
   sha256: null,
   size: null,
+  signature_kind: null,
+  signature_provider: null,
+  signing_cert_serial: null,
   revoked_at: null,
   revoked_by: null,
   revocation_reason: null,
@@ -429,6 +434,42 @@ export const QUERIES: Record<string, Call> = {
   'letters-repo.staffByIdOrUsername': (db) => letters.staffByIdOrUsername(db, 'Budi.Santoso@kota-jambi'),
   'letters-repo.activeStaffOfOffice': (db) => letters.activeStaffOfOffice(db, OFFICE),
   'letters-repo.decisionEvents': (db) => letters.decisionEvents(db, CASE),
+
+  /* ---------- signing-repo ---------- */
+  'signing-repo.currentAuthority': (db) => signing.currentAuthority(db, OFFICE),
+  'signing-repo.lastAuthorityGeneration': (db) => signing.lastAuthorityGeneration(db, OFFICE),
+  'signing-repo.authorityById': (db) => signing.authorityById(db, SIGNING_CA),
+  'signing-repo.insertAuthority': (db) =>
+    signing.insertAuthority(db, { id: SIGNING_CA, office_id: OFFICE, generation: 1, serial: '5221967660ae3db220d226abfd4b67fa', common_name: 'Otoritas Sertifikat Sigap Dinas Sosial Kota Jambi', cert_pem: '-----BEGIN CERTIFICATE-----\n…', key_sealed: 'v1.iv.tag.ct', not_before: AT, not_after: '2036-04-06T01:00:00.000Z', created_at: AT, retired_at: null }),
+  'signing-repo.retireAuthorities': (db) => signing.retireAuthorities(db, OFFICE, AT),
+  'signing-repo.latestCertificate': (db) => signing.latestCertificate(db, OFFICE, USER),
+  'signing-repo.certificateBySerial': (db) => signing.certificateBySerial(db, '54ca77654509718e7a6dd2fcc379dbf3'),
+  'signing-repo.insertCertificate': (db) =>
+    signing.insertCertificate(db, {
+      id: '3b2a1908-f7e6-4d5c-b4a3-92817f6e5d4c',
+      office_id: OFFICE,
+      authority_id: SIGNING_CA,
+      user_id: USER,
+      generation: 1,
+      serial: '54ca77654509718e7a6dd2fcc379dbf3',
+      common_name: 'Drs. H. Ahmad Zulkifli, M.Si',
+      cert_pem: '-----BEGIN CERTIFICATE-----\n…',
+      key_sealed: 'v1.iv.tag.ct',
+      not_before: AT,
+      not_after: '2028-04-06T01:00:00.000Z',
+      created_at: AT,
+      superseded_at: null,
+      revoked_at: null,
+      revocation_reason: null,
+      revoked_by: null,
+    }),
+  'signing-repo.supersedeCertificates': async (db) => {
+    // One signer (a re-issue), then every signer of the office (the authority rotated).
+    await signing.supersedeCertificates(db, OFFICE, USER, AT);
+    await signing.supersedeCertificates(db, OFFICE, null, AT);
+  },
+  'signing-repo.revokeCertificate': (db) => signing.revokeCertificate(db, OFFICE, '54ca77654509718e7a6dd2fcc379dbf3', { at: AT, reason: 'Kunci perangkat kepala dinas hilang', by: 'cli:admin' }),
+  'signing-repo.certificatesOf': (db) => signing.certificatesOf(db, OFFICE),
 
   /* ---------- registry-repo ---------- */
   'registry-repo.insertSnapshot': (db) => registry.insertSnapshot(db, { ...snapshotRow, summary: { threshold: 0.05 } }),

@@ -42,6 +42,7 @@ const archive = (over: Partial<ArchiveScreen> = {}): ArchiveScreen => ({
   found: [row(), row({ id: 'l2', status: 'signed', number: null, issued_on: '2026-03-10' })],
   services: [{ id: 's1', slug: 'rekomendasi-jamkesda-bayi', no: 12, title: 'Rekomendasi Jamkesda Bayi' }],
   register: { from: '2026-01-01', to: '2026-03-10' },
+  provider: null,
   ...over,
 });
 
@@ -77,6 +78,9 @@ const letter = (over: Partial<Letter> = {}): Letter => ({
   signer: { name: 'Drs. H. Ahmad Zulkifli', title: 'Kepala Dinas', rank: null, nip: null, position: ['Kepala Dinas Sosial Kota Jambi,'], delegation: null },
   sha256: 'a'.repeat(64),
   size: 100,
+  signature_kind: null,
+  signature_provider: null,
+  signing_cert_serial: null,
   revoked_at: null,
   revoked_by: null,
   revocation_reason: null,
@@ -110,6 +114,7 @@ const view = (over: Partial<VerifyView> = {}): VerifyView => ({
   signer: { name: 'Drs. H. Ahmad Zulkifli', title: 'Kepala Dinas', position: ['Kepala Dinas Sosial Kota Jambi,'], delegation: null, onBehalfOf: null },
   sha256: 'a'.repeat(64),
   revocation: null,
+  signature: null,
   url: 'http://localhost:3000/v/AbCdEfGhIjKlMnOp',
   ...over,
 });
@@ -130,6 +135,16 @@ const noRawEvil = (h: string) => {
 };
 
 describe('letter views (pure)', () => {
+  it('offer the certified signature beside the batch signing form only when a provider is configured, and say which kind otherwise', () => {
+    const without = archivePage(shell('id'), archive(), {}, {});
+    assert.match(without, /tanda tangan elektronik tidak tersertifikasi \(sertifikat dari Dinas sendiri\)/);
+    assert.doesNotMatch(without, /name="passphrase"/);
+    const withProvider = archivePage(shell('en'), archive({ provider: 'Balai Sertifikasi Elektronik (BSrE)' }), {}, {});
+    assert.match(withProvider, /<legend>Certified signature from Balai Sertifikasi Elektronik \(BSrE\) \(optional\)<\/legend>/);
+    assert.match(withProvider, /<label for="f-cert-nik">NIK<\/label><input id="f-cert-nik" name="nik"/);
+    assert.match(withProvider, /<input id="f-cert-pass" name="passphrase" type="password" autocomplete="off"/);
+  });
+
   it('render the letters screen in both languages, with the signing form, the filters and the register link', () => {
     const id = archivePage(shell('id'), archive(), { nomor: '"><b>', dari: '2026-02-01' }, { ok: EVIL });
     noRawEvil(id);
