@@ -140,8 +140,8 @@ export async function fuzz(run, s) {
     office,
   };
   const token = s.auth[office].token;
-  // Signed in before the API fuzz: its wrong signing passwords lock the admin's sign-in (as they should).
-  const session = s.auth[office].session ?? (await formSession(base, `admin@${office}`));
+  // Signed in before the API fuzz: its wrong signing passwords lock the head's sign-in (as they should).
+  const session = s.auth[office].session ?? (await formSession(base, `kepala-dinas@${office}`));
   const jobs = [];
   for (const op of s.ops) for (const c of cases(op, fill)) jobs.push({ op, ...c });
   const t0 = Date.now();
@@ -159,7 +159,7 @@ export async function fuzz(run, s) {
     if (r.status === 0) dropped.push(`${j.op.method} ${j.url.slice(0, 120)}: ${r.error}`);
   });
   const apiSeconds = (Date.now() - t0) / 1000;
-  // The pages: public ones as a visitor, staff forms as the office's admin (a form session).
+  // The pages: public ones as a visitor, staff forms as the office's head (a form session).
   const p0 = Date.now();
   const pages = pageCases(fill, data ?? { ids: { case: [], letter: [], nik: [fill.nik], number: [fill.registrationNumber] }, office, service: fill.service, names: [] });
   const unescaped = [];

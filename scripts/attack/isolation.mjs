@@ -49,7 +49,7 @@ export function leakOf(res, target, markers) {
   return found.length ? `carries ${found.slice(0, 3).join(', ')}` : null;
 }
 
-/** Every office pair: A's admin (API bearer, page session) against B's records; B's own admin as the control. */
+/** Every office pair: A's head of office (API bearer, page session) against B's records; B's own head as the control. */
 export async function isolationMatrix(base, ops, offices, seeded, auth) {
   const t0 = Date.now();
   let requests = 0;
@@ -65,7 +65,7 @@ export async function isolationMatrix(base, ops, offices, seeded, auth) {
       if (t.form) return http(base, 'POST', t.url, { cookie: who.session.cookie, from: who.session.from, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...t.form, _csrf: who.session.csrf }).toString() });
       return http(base, 'GET', t.url, t.page ? { cookie: who.session.cookie, from: who.session.from } : { token: who.token });
     };
-    // The control: B's own admin sees B's records on these routes, so a refusal to A means something.
+    // The control: B's own head sees B's records on these routes, so a refusal to A means something.
     await pool([...targets, ...forms], 6, async (t) => {
       const r = await ask(t, auth[b]);
       if (leakOf(r, t, data.markers)) {

@@ -71,11 +71,13 @@ export async function seedAll(run, { minimal = false, roleAccounts = false } = {
     let serial = 1;
     for (const office of sh.offices) {
       const tokens = {};
-      for (const role of ['admin', 'front-office', 'operator']) tokens[role] = await signIn(base, `${role}@${office}`).catch(() => null);
-      sh.auth[office] = { token: tokens.admin, session: await formSession(base, `admin@${office}`) };
+      for (const role of ['admin', 'front-office', 'operator', 'kepala-dinas']) tokens[role] = await signIn(base, `${role}@${office}`).catch(() => null);
+      // The attacker is each office's head: the widest reader in the permission table (the admin
+      // manages accounts and no longer reads cases), so a leak to anyone would show to the head.
+      sh.auth[office] = { token: tokens['kepala-dinas'], session: await formSession(base, `kepala-dinas@${office}`) };
       const seeded = await seedOffice(run, base, office, sh.services[office], tokens, serial);
       serial += 10;
-      const { ids, markers } = await idsOf(base, seeded, tokens.admin);
+      const { ids, markers } = await idsOf(base, seeded, tokens['kepala-dinas']);
       sh.data[office] = { office, service: sh.services[office].slug, serviceIntake: sh.services[office], ids, markers, names: seeded.people.map((p) => p.name) };
       summary[office] = Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, v.length]));
       if (seeded.counterError) summary[office].counterRefused = seeded.counterError;

@@ -173,7 +173,7 @@ export async function seedOffice(run, base, office, service, tokens, serialBase)
 }
 
 /**
- * B's own ids of every kind, as B's admin sees them through the API (complaint ids, letter ids
+ * B's own ids of every kind, as B's head of office sees them through the API (complaint ids, letter ids
  * and snapshot ids are not handed to the public), and the markers of B's records.
  */
 export async function idsOf(base, seeded, adminToken) {
