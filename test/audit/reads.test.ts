@@ -11,6 +11,7 @@ import { accessesOfSubject } from '../../src/db/data-access-repo.js';
 import { driveUntil } from '../letters/helpers.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
+import { openTracked } from '../support/tracking.js';
 import { multipartBody, PDF_MIN, PNG_1X1, SITI } from '../support/fixtures.js';
 
 const JAMBI = 'kota-jambi';
@@ -97,8 +98,10 @@ describe(`personal-data reads are logged (${TEST_DB})`, () => {
     const none = await newReads(async () => {
       const r = await req('GET', `/api/v1/applications/${siti.registrationNumber}/status?code=${siti.trackingCode}`);
       assert.equal(r.status, 200, r.body);
-      const page = await req('GET', `/lacak/${siti.registrationNumber}?code=${siti.trackingCode}`);
+      // An old ?code= link: 303 to the code-free page, which the tracking cookie opens.
+      const page = await openTracked(t.app, `/lacak/${siti.registrationNumber}?code=${siti.trackingCode}`);
       assert.equal(page.status, 200, 'the tracking page is shown');
+      assert.ok(page.body.includes(siti.registrationNumber), "the case's own tracking page");
     });
     assert.deepEqual(none, []);
   });
