@@ -133,8 +133,9 @@ export function inspectPdfSignature(pdf: Buffer): PdfSignature {
   if (pdf.indexOf('/ByteRange [') < 0) return { present: false };
   const broken = { present: true as const, intact: false, wholeFile: false, signerName: null, signerSerial: null, certificates: [], at: null };
   try {
-    const { ByteRange, signature, signedData } = extractSignature(pdf) as { ByteRange: number[]; signature: string; signedData: Buffer };
+    const { ByteRange, signedData } = extractSignature(pdf) as { ByteRange: number[]; signedData: Buffer };
     const [a, b, c, d] = ByteRange as [number, number, number, number];
+    const signature = cmsOfContents(pdf.subarray(a + b + 1, c - 1));
     const wholeFile = a === 0 && c + d === pdf.length && c > b;
     const at = signingTimeOf(pdf);
     const content = A.fromDer(signature, false) as forge.asn1.Asn1;
@@ -167,6 +168,21 @@ export function inspectPdfSignature(pdf: Buffer): PdfSignature {
   } catch {
     return broken;
   }
+}
+
+/**
+ * The CMS in a signature's /Contents: the hex decoded, cut at the length its DER header states.
+ * (@signpdf's extractSignature strips every trailing "00" to remove the padding, and with it a
+ * CMS's own last byte whenever that is zero: one signature in 256 then looked broken.)
+ */
+function cmsOfContents(hex: Buffer): string {
+  const bytes = Buffer.from(hex.toString('latin1').replace(/[^0-9a-fA-F]/g, ''), 'hex');
+  if (bytes.length < 2) return '';
+  const first = bytes[1]!;
+  const lengthBytes = first & 0x80 ? first & 0x7f : 0;
+  if (lengthBytes > 4 || bytes.length < 2 + lengthBytes) return bin(bytes);
+  const length = lengthBytes ? bytes.subarray(2, 2 + lengthBytes).reduce((n, x) => n * 256 + x, 0) : first;
+  return bin(bytes.subarray(0, Math.min(bytes.length, 2 + lengthBytes + length)));
 }
 
 /** The signature dictionary's /M (D:YYYYMMDDHHmmSS with its offset) as an ISO instant. */

@@ -64,6 +64,30 @@ describe('letter signatures (pure)', () => {
     assert.ok(extra.present && !extra.wholeFile, 'bytes after the signed ranges are not covered');
   });
 
+  it('reads a signature whose CMS ends in a zero byte as intact (one letter in 256 did not; pdfsig always did)', async () => {
+    const ca = await issueCertificate({ commonName: 'Otoritas Sertifikat Sigap Dinas Sosial Kota Banjarmasin', organization: 'Dinas Sosial Kota Banjarmasin', locality: 'Kota Banjarmasin' }, { from: AT, years: 10 });
+    const leaf = await issueCertificate({ commonName: 'Kepala Dinas Sosial Kota Banjarmasin', title: 'Kepala Dinas', organization: 'Dinas Sosial Kota Banjarmasin' }, { from: AT, years: 2 }, ca);
+    const plain = await renderLetterPdf(letter);
+    const signer = localCmsSigner([leaf.certPem, ca.certPem], createPrivateKey(leaf.keyPem));
+    // The RSA signature (the CMS's last bytes) is fixed by the signed bytes: each signing second
+    // gives another one; about one in 256 ends in 0x00.
+    let endsInZero: Buffer | null = null;
+    for (let i = 0; i < 4000 && !endsInZero; i++) {
+      const pdf = await signPdf(plain, { name: 'Kepala Dinas Sosial Kota Banjarmasin', reason: 'SURAT IJIN TERDAFTAR LKS 400.9/0006/Dinsos/2026', location: 'Banjarmasin', contactInfo: 'http://localhost:3000/v/x', at: new Date(AT.getTime() + i * 1000) }, signer);
+      const open = pdf.indexOf('/Contents <') + '/Contents <'.length;
+      const hex = pdf.subarray(open, pdf.indexOf('>', open)).toString('latin1');
+      const cms = Buffer.from(hex, 'hex');
+      const length = 4 + cms.readUInt16BE(2); // 30 82 LL LL: a CMS of a few kilobytes
+      if (cms[1] === 0x82 && cms[length - 1] === 0) endsInZero = pdf;
+    }
+    assert.ok(endsInZero, 'a signature ending in a zero byte was found');
+    const s = inspectPdfSignature(endsInZero);
+    assert.ok(s.present);
+    assert.equal(s.intact, true);
+    assert.equal(s.wholeFile, true);
+    assert.equal(s.signerSerial, leaf.serial);
+  });
+
   it('seals a key so that only its key-encryption key and its own serial open it', () => {
     const kek = randomBytes(32);
     const sealed = seal(kek, '-----BEGIN PRIVATE KEY-----\nMIIE...', '54ca7765');
