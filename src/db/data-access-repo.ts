@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './dialect.js';
+import { accessLogColumns } from './registry-repo.js';
 import type { DataAccessLogTable, DB } from './schema.js';
 import type { DataAccessAction, DataAccessPurpose, DataRecordKind } from '../domain/audit/data-access.js';
 
@@ -56,12 +57,7 @@ const toEntry = (r: DataAccessLogTable & { seq: number }): DataAccessEntry => {
 };
 
 const toRow = (id: string, e: NewDataAccess): Omit<DataAccessLogTable, 'seq' | 'prev_hash' | 'hash'> => ({
-  id,
-  office_id: e.officeId,
-  at: e.at,
-  actor_id: e.actor.id,
-  actor_name: e.actor.name,
-  roles: JSON.stringify(e.actor.roles),
+  ...accessLogColumns(id, e),
   action: e.action,
   record_kind: e.recordKind,
   record_id: e.recordId,

@@ -684,16 +684,21 @@ export interface NewAccessEntry {
   at: string;
 }
 
+/** The columns every access log row shares (schema-registry.ts AccessLogColumns), from an entry. */
+export const accessLogColumns = (id: string, e: { officeId: string; at: string; actor: { id: string | null; name: string; roles: readonly string[] } }) => ({
+  id,
+  office_id: e.officeId,
+  at: e.at,
+  actor_id: e.actor.id,
+  actor_name: e.actor.name,
+  roles: JSON.stringify(e.actor.roles),
+});
+
 /** Appends an access entry through the database's append path; resolves once it is committed. */
 export async function appendAccessEntry(database: Database, e: NewAccessEntry): Promise<string> {
   const id = randomUUID();
   const row: Omit<RegistryAccessLogTable, 'seq' | 'prev_hash' | 'hash'> = {
-    id,
-    office_id: e.officeId,
-    at: e.at,
-    actor_id: e.actor.id,
-    actor_name: e.actor.name,
-    roles: JSON.stringify(e.actor.roles),
+    ...accessLogColumns(id, e),
     action: e.action,
     nik: e.nik ?? null,
     kk: e.kk ?? null,

@@ -48,7 +48,8 @@ export interface RegistryImportLocksTable {
   heartbeat_at: string;
 }
 
-export interface RegistryAccessLogTable {
+/** The columns every access log shares: who read, when, in which office, in the office's chain. */
+export interface AccessLogColumns {
   seq: Generated<number>;
   id: string;
   office_id: string;
@@ -57,6 +58,12 @@ export interface RegistryAccessLogTable {
   actor_name: string;
   /** JSON array of the actor's roles. */
   roles: string;
+  /** The audit chain (db/audit-chain-repo.ts). */
+  prev_hash: string;
+  hash: string;
+}
+
+export interface RegistryAccessLogTable extends AccessLogColumns {
   /** ACCESS_ACTIONS (domain/registry/snapshots.ts): lookup-nik | lookup-kk | export-rows | export-person | report */
   action: string;
   nik: string | null;
@@ -67,9 +74,6 @@ export interface RegistryAccessLogTable {
   found: number | null;
   /** JSON: rows returned, masking, filters. */
   detail: string;
-  /** The audit chain (db/audit-chain-repo.ts). */
-  prev_hash: string;
-  hash: string;
 }
 
 export interface RegistryProposalsTable {

@@ -5,7 +5,7 @@ import type { ComplaintsTables } from './schema-complaints.js';
 import type { LettersTables } from './schema-letters.js';
 import type { PrivacyTables } from './schema-privacy.js';
 import type { SigningTables } from './schema-signing.js';
-import type { RegistryTables } from './schema-registry.js';
+import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
 
 export interface OfficesTable {
@@ -246,15 +246,7 @@ export interface SettingsTable {
 }
 
 /** Reads of personal data outside the registry (cases, uploads, letters, complaints, subject exports); chained like audit_events. */
-export interface DataAccessLogTable {
-  seq: Generated<number>;
-  id: string;
-  office_id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string;
-  /** JSON array of the actor's roles. */
-  roles: string;
+export interface DataAccessLogTable extends AccessLogColumns {
   /** DATA_ACCESS_ACTIONS (domain/audit/data-access.ts). */
   action: string;
   /** DATA_RECORD_KINDS (domain/audit/data-access.ts). */
@@ -266,8 +258,6 @@ export interface DataAccessLogTable {
   purpose: string;
   /** JSON: which groups of fields were shown (e.g. ["identity","answers","id-scan"]). */
   detail: string;
-  prev_hash: string;
-  hash: string;
 }
 
 export interface DB extends LettersTables, SigningTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {

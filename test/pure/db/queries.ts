@@ -769,6 +769,7 @@ export const NOT_QUERIES: Record<string, string> = {
   'staff-repo.toStaff': 'decodes a row',
   'letters-repo.toLetter': 'decodes a row',
   'registry-repo.rowTableName': 'names a snapshot row table',
+  'registry-repo.accessLogColumns': 'builds the columns every access log row shares',
   'registry-repo.newProposal': 'builds a proposal',
   'registry-repo.openBulkLoader':
     'the bulk loader: better-sqlite3 prepared INSERTs on a second connection, or COPY FROM STDIN (pg-copy-streams) on a connection of its own; only an in-memory SQLite database falls back to Kysely INSERTs',
