@@ -8,20 +8,16 @@
  * the next attempt; every retry signs under the same number.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { openTaskFor } from '../../src/db/applications-repo.js';
 import { httpSigningProvider } from '../../src/io/signing-provider.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { readLetterFile } from '../../src/usecases/letters/letter-files.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
-import { apiClient, testApp, type TestApp } from '../support/app.js';
+import { apiClient } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
-import { startFakeProvider, type FakeProvider } from '../support/fake-signing-provider.js';
-import { actorFor, driveUntil, fileCase } from './helpers.js';
+import { appWithFakeProvider } from '../support/fake-signing-provider.js';
+import { actorFor, driveUntil, fileCase, pdfsig } from './helpers.js';
 
 const HEAD = 'kepala-dinas@kota-jambi';
 const PROVIDER = 'Balai Sertifikasi Elektronik (BSrE) uji';
@@ -29,36 +25,16 @@ const SIGNER = { nik: '1571025005720002', passphrase: 'Rahasia-BSrE-2026', name:
 const EXPIRED = { nik: '1571021203690004', passphrase: 'Lama-BSrE-2024', name: 'H. Syamsul Bahri, S.Sos', expired: true };
 const certified = { nik: SIGNER.nik, passphrase: SIGNER.passphrase };
 
-function pdfsig(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sigap-pdfsig-'));
-  try {
-    writeFileSync(join(dir, 'surat.pdf'), pdf);
-    return execFileSync('pdfsig', [join(dir, 'surat.pdf')], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe(`a sign step signed through the certified provider (${TEST_DB})`, () => {
-  let t: TestApp;
-  let fake: FakeProvider;
-  before(async () => {
-    fake = await startFakeProvider([SIGNER, EXPIRED]);
-    t = await testApp();
-    t.ctx.signingProvider = httpSigningProvider({ name: PROVIDER, url: fake.url, timeoutMs: 10_000 });
-  });
-  after(async () => {
-    await t.close();
-    await fake.close();
-  });
-  const client = apiClient(() => t);
-  const caseRow = (id: string) => t.database.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const lettersOf = (id: string) => t.database.db.selectFrom('letters').selectAll().where('application_id', '=', id).orderBy('created_at').execute();
-  const counters = () => t.database.db.selectFrom('counters').selectAll().where('name', 'like', 'letter:%').orderBy('name').execute();
+  const env = appWithFakeProvider([SIGNER, EXPIRED], PROVIDER);
+  const client = apiClient(() => env.t);
+  const caseRow = (id: string) => env.t.database.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const lettersOf = (id: string) => env.t.database.db.selectFrom('letters').selectAll().where('application_id', '=', id).orderBy('created_at').execute();
+  const counters = () => env.t.database.db.selectFrom('counters').selectAll().where('name', 'like', 'letter:%').orderBy('name').execute();
   /** A Jamkesda Bayi case at its signing step, its letter drafted and unnumbered. */
   const atSignStep = async (baby: string) => {
-    const c = await fileCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', baby);
-    const at = await driveUntil(t.ctx, c.id, (s) => s.kind === 'sign', 'kota-jambi');
+    const c = await fileCase(env.t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', baby);
+    const at = await driveUntil(env.t.ctx, c.id, (s) => s.kind === 'sign', 'kota-jambi');
     assert.equal(at.step?.id, 'tanda-tangan');
     const [draft] = await lettersOf(c.id);
     assert.equal(draft?.status, 'draft');
@@ -66,8 +42,8 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
     return { ...c, taskId: at.taskId! };
   };
   const complete = async (id: string, data: Record<string, unknown>) => {
-    const task = (await openTaskFor(t.database.db, id))!;
-    return completeTask(t.ctx, { taskId: task.id, outcome: 'ditandatangani', note: 'Sesuai', data, version: (await caseRow(id)).version }, await actorFor(t.ctx, HEAD));
+    const task = (await openTaskFor(env.t.database.db, id))!;
+    return completeTask(env.t.ctx, { taskId: task.id, outcome: 'ditandatangani', note: 'Sesuai', data, version: (await caseRow(id)).version }, await actorFor(env.t.ctx, HEAD));
   };
 
   it('completes the step with a certified signature: pdfsig accepts the provider certificate, the case moves on, no passphrase is kept', async () => {
@@ -80,13 +56,13 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
     assert.equal(l!.signature_kind, 'certified');
     assert.equal(l!.signature_provider, PROVIDER);
     assert.match(l!.number ?? '', /\/Dinsos\//);
-    const report = pdfsig(readLetterFile(t.ctx, l!.sha256!)!);
+    const report = pdfsig(readLetterFile(env.t.ctx, l!.sha256!)!);
     assert.match(report, /Signature Validation: Signature is Valid\./);
     assert.ok(report.includes(`Signer Certificate Common Name: ${SIGNER.name}`), report);
-    assert.ok(fake.requests.at(-1)!.documentName.includes(l!.number!), 'the provider signed the numbered letter');
-    const events = JSON.stringify(await t.database.db.selectFrom('application_events').select('data').where('application_id', '=', c.id).execute());
+    assert.ok(env.fake.requests.at(-1)!.documentName.includes(l!.number!), 'the provider signed the numbered letter');
+    const events = JSON.stringify(await env.t.database.db.selectFrom('application_events').select('data').where('application_id', '=', c.id).execute());
     assert.ok(!events.includes(SIGNER.passphrase) && !events.includes(SIGNER.nik), 'neither passphrase nor provider NIK in the case history');
-    const stepEvents = (await t.database.db.selectFrom('application_events').select(['type', 'data']).where('application_id', '=', c.id).where('step_id', '=', 'tanda-tangan').execute()).map((e) => (typeof e.data === 'string' ? JSON.parse(e.data) : e.data) as { letters?: { action: string; number: string }[] });
+    const stepEvents = (await env.t.database.db.selectFrom('application_events').select(['type', 'data']).where('application_id', '=', c.id).where('step_id', '=', 'tanda-tangan').execute()).map((e) => (typeof e.data === 'string' ? JSON.parse(e.data) : e.data) as { letters?: { action: string; number: string }[] });
     assert.deepEqual(stepEvents.at(-1)?.letters?.map((x) => [x.action, x.number]), [['signed', l!.number]], 'the step records the signature it made');
   });
 
@@ -107,7 +83,7 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
     assert.ok(kept!.number, 'numbered before the provider was asked, and the number stays');
     const taken = await counters();
     assert.equal(taken.reduce((n, x) => n + Number(x.value), 0) - before.reduce((n, x) => n + Number(x.value), 0), 1, 'exactly one number taken');
-    const audit = await t.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `letter:${kept!.id}`).where('action', '=', 'letters.number').execute();
+    const audit = await env.t.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `letter:${kept!.id}`).where('action', '=', 'letters.number').execute();
     assert.equal(audit.length, 1, 'the numbering before the provider is audited');
     const right = await complete(c.id, { password: 'sigap-demo', certified });
     assert.ok(right.ok, JSON.stringify(right));
@@ -123,9 +99,9 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
     assert.ok(!expired.ok && expired.error.problems[0]!.code === 'provider-certificate-expired');
     assert.match(!expired.ok ? expired.error.problems[0]!.message : '', /telah habis masa berlakunya/);
     const [numbered] = await lettersOf(c.id);
-    const patient = t.ctx.signingProvider;
-    t.ctx.signingProvider = httpSigningProvider({ name: PROVIDER, url: fake.url, timeoutMs: 400 });
-    fake.delayMs = 3000;
+    const patient = env.t.ctx.signingProvider;
+    env.t.ctx.signingProvider = httpSigningProvider({ name: PROVIDER, url: env.fake.url, timeoutMs: 400 });
+    env.fake.delayMs = 3000;
     try {
       const started = Date.now();
       const late = await complete(c.id, { password: 'sigap-demo', certified });
@@ -133,8 +109,8 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
       assert.ok(!late.ok && late.error.problems[0]!.code === 'provider-timeout', JSON.stringify(late));
       assert.match(!late.ok ? late.error.problems[0]!.message : '', /tidak menjawab dalam 0,4 detik\. Surat tidak ditandatangani dan nomornya tetap/);
     } finally {
-      t.ctx.signingProvider = patient;
-      fake.delayMs = 0;
+      env.t.ctx.signingProvider = patient;
+      env.fake.delayMs = 0;
     }
     assert.equal((await caseRow(c.id)).current_step, 'tanda-tangan');
     const [still] = await lettersOf(c.id);
@@ -143,14 +119,14 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
 
   it('a crash after the provider answered (the step transaction fails) leaves a state the next attempt resolves under the same number', async () => {
     const c = await atSignStep('Bayi Ny. Yuliana Sari');
-    const effects = t.ctx.effects;
+    const effects = env.t.ctx.effects;
     let crashes = 1;
     // The step's own transaction fails once, after the provider has signed (the server dying there).
-    t.ctx.effects = [...effects, { name: 'crash', apply: async () => { if (crashes-- > 0) throw new Error('the server died inside the step transaction'); } }];
+    env.t.ctx.effects = [...effects, { name: 'crash', apply: async () => { if (crashes-- > 0) throw new Error('the server died inside the step transaction'); } }];
     try {
-      const asked = fake.requests.length;
+      const asked = env.fake.requests.length;
       await assert.rejects(complete(c.id, { password: 'sigap-demo', certified }), /server died/);
-      assert.equal(fake.requests.length - asked, 1, 'the provider answered before the failing transaction');
+      assert.equal(env.fake.requests.length - asked, 1, 'the provider answered before the failing transaction');
       assert.equal((await caseRow(c.id)).current_step, 'tanda-tangan', 'the step is still open');
       const [numbered] = await lettersOf(c.id);
       assert.deepEqual([numbered!.status, numbered!.sha256], ['draft', null], 'unsigned: the signature was never recorded');
@@ -162,9 +138,9 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
       assert.equal(signed!.status, 'signed');
       assert.equal(signed!.number, numbered!.number, 'signed under the number of the first attempt');
       assert.deepEqual(await counters(), taken);
-      assert.match(pdfsig(readLetterFile(t.ctx, signed!.sha256!)!), /Signature is Valid/);
+      assert.match(pdfsig(readLetterFile(env.t.ctx, signed!.sha256!)!), /Signature is Valid/);
     } finally {
-      t.ctx.effects = effects;
+      env.t.ctx.effects = effects;
     }
   });
 
@@ -192,7 +168,7 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
   it('the Surat page’s certified batch signs a draft waiting at its sign step through the provider too', async () => {
     const c = await atSignStep('Bayi Ny. Siti Khadijah');
     const [draft] = await lettersOf(c.id);
-    const r = await signLetters(t.ctx, { ids: [draft!.id], password: 'sigap-demo', certified }, await actorFor(t.ctx, HEAD));
+    const r = await signLetters(env.t.ctx, { ids: [draft!.id], password: 'sigap-demo', certified }, await actorFor(env.t.ctx, HEAD));
     assert.ok(r.ok && r.value.signed === 1, JSON.stringify(r));
     const [l] = await lettersOf(c.id);
     assert.deepEqual([l!.status, l!.signature_kind, l!.signature_provider], ['signed', 'certified', PROVIDER]);
