@@ -58,6 +58,9 @@ describe(`the sign step offers the certified signature on the case page (${TEST_
           await passphrase.fill('bukan-passphrase');
           assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the step form with the provider fields is accessible');
           assert.deepEqual(await overflowingElements(page), [], 'no sideways scrolling');
+          // The step form alone (the page is long on a phone), and the whole page.
+          const form = page.locator('section[aria-labelledby="h-act"]');
+          if (SHOTS) await form.screenshot({ path: join(SHOTS, `sign-step-${width}-${lang}-form.png`) });
           if (SHOTS) await page.screenshot({ path: join(SHOTS, `sign-step-${width}-${lang}.png`), fullPage: true });
           const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Ditandatangani' }).click()]);
           assert.equal(refused.status(), 422, 'the case page again, not a JSON page');
@@ -68,6 +71,7 @@ describe(`the sign step offers the certified signature on the case page (${TEST_
           assert.equal(await passphrase.inputValue(), '', 'the passphrase is not sent back');
           assert.deepEqual(await axeViolations(page).then((v) => v.map((x) => x.id)), [], 'the refusal is accessible');
           assert.deepEqual(await overflowingElements(page), []);
+          if (SHOTS) await form.screenshot({ path: join(SHOTS, `sign-step-${width}-${lang}-refused-form.png`) });
           if (SHOTS) await page.screenshot({ path: join(SHOTS, `sign-step-${width}-${lang}-refused.png`), fullPage: true });
           const [before] = await t.database.db.selectFrom('letters').select(['status', 'number']).where('application_id', '=', c.id).execute();
           assert.equal(before?.status, 'draft');
