@@ -165,6 +165,23 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
     assert.deepEqual([l!.status, l!.signature_kind], ['signed', 'certified']);
   });
 
+  it('without a configured provider the certified fields are refused beside the passphrase, nothing numbered; empty fields sign uncertified', async () => {
+    const c = await atSignStep('Bayi Ny. Nurhayati');
+    const keep = env.t.ctx.signingProvider;
+    env.t.ctx.signingProvider = null;
+    try {
+      const r = await complete(c.id, { password: 'sigap-demo', certified });
+      assert.ok(!r.ok && r.error.problems[0]!.code === 'provider-not-configured' && r.error.problems[0]!.field === 'data.passphrase');
+      assert.equal((await lettersOf(c.id))[0]!.number, null, 'refused before anything was numbered');
+      const plain = await complete(c.id, { password: 'sigap-demo', certified: { nik: '', passphrase: '' } });
+      assert.ok(plain.ok, JSON.stringify(plain));
+      const [l] = await lettersOf(c.id);
+      assert.deepEqual([l!.status, l!.signature_kind, l!.signature_provider], ['signed', 'uncertified', null]);
+    } finally {
+      env.t.ctx.signingProvider = keep;
+    }
+  });
+
   it('the Surat page’s certified batch signs a draft waiting at its sign step through the provider too', async () => {
     const c = await atSignStep('Bayi Ny. Siti Khadijah');
     const [draft] = await lettersOf(c.id);
