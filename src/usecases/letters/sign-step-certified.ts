@@ -1,5 +1,5 @@
 /**
- * A certified signature at a procedure's sign step (docs/SIGNING.md, "Certified at a sign step").
+ * A certified signature at a procedure's sign step (docs/SIGNING.md, "Certified at a procedure's sign step").
  * The provider is never waited for inside the step's transaction, so the step signs in phases:
  * (1) the case's letters are numbered (a product letter not drafted yet is drafted) in a
  * transaction of their own, (2) each PDF's hash goes to the provider outside any transaction and
