@@ -4,8 +4,10 @@
  * text measured in the same run; and batch signing of 1,000 ready letters (render, store the
  * file with fsync, commit each signature in its own transaction), beside rendering the same
  * letters without the database; and what the PAdES signature adds (docs/SIGNING.md): one letter
- * rendered and signed beside rendered only, and the batch's letters rendered and signed without
- * the database beside rendered only, all in the same run.
+ * rendered and signed beside rendered only, the batch's letters rendered and signed without
+ * the database beside rendered only, and the signing action itself (1,000 letters, and one
+ * letter) with PAdES beside the same action without it, all in the same run. The baseline
+ * without a signature exists only here: the bench replaces Ctx.signPdf, which the product never sets.
  */
 import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -166,16 +168,30 @@ export async function lettersBench(ctx: BenchContext): Promise<void> {
       const year = c.clock.localDate(office, new Date().toISOString());
       // The simulated case signed its letter: the copies are ready letters, as a completed case leaves them.
       const unsigned = { status: 'ready' as const, issued_on: null, valid_until: null, signed_at: null, signed_by: null, signer: null, sha256: null, size: null, signature_kind: null, signature_provider: null, signing_cert_serial: null, version: 1 };
-      const rows: Letter[] = Array.from({ length: count }, (_, k) => ({
-        ...base,
-        ...unsigned,
-        id: randomUUID(),
-        token: randomBytes(12).toString('base64url'),
-        number: formatLetterNumber({ ...office.letterNumbering }, base.letter_type, k + 2, year),
-        number_seq: k + 2,
-      }));
+      // Each copy belongs to a case of its own (a copy of the simulated case), as when 1,000 cases
+      // completed: a signature looks at its case's other letters, which must not be the whole batch.
+      const caseRow = await c.database.db.selectFrom('applications').selectAll().where('id', '=', base.application_id).executeTakeFirstOrThrow();
+      const copies = (from: number, n: number): Letter[] =>
+        Array.from({ length: n }, (_, k) => ({
+          ...base,
+          ...unsigned,
+          application_id: `${base.application_id}-${from + k}`,
+          id: randomUUID(),
+          token: randomBytes(12).toString('base64url'),
+          number: formatLetterNumber({ ...office.letterNumbering }, base.letter_type, from + k, year),
+          number_seq: from + k,
+        }));
+      // The PAdES batch, the same batch without the signature, and single-letter actions of each kind.
+      const singles = ctx.quick ? 10 : 30;
+      // Four batches signed in the order with, without, without, with: a machine or database that
+      // slows down (or speeds up) during the run weighs on both kinds alike.
+      const [rows, plainRows, plainRows2, rows2] = [0, 1, 2, 3].map((b) => copies(2 + b * count, count));
+      const singleRows = copies(2 + 4 * count, 2 * singles);
       await c.database.write(async (trx) => {
-        for (const row of rows) await insertLetter(trx, row);
+        for (const row of [...rows!, ...plainRows!, ...plainRows2!, ...rows2!, ...singleRows]) {
+          await trx.insertInto('applications').values({ ...caseRow, id: row.application_id, registration_number: `${caseRow.registration_number}-${row.number_seq}`, idempotency_key: null }).execute();
+          await insertLetter(trx, row);
+        }
       });
       const user = toStaff((await findUserByUsername(c.database.db, 'kepala-dinas@kota-jambi'))!);
       const actor: Actor = { id: user.id, name: user.displayName, roles: user.roles, officeId: user.officeId };
@@ -183,7 +199,7 @@ export async function lettersBench(ctx: BenchContext): Promise<void> {
       // signed right after, so both sides meet the same warm caches and the same busy machine.
       const signer = await signerBlock(c.database.db, office, user.id, 'kepala-dinas', null);
       let [renderMs, signedMs] = [0, 0];
-      for (const row of rows) {
+      for (const row of rows!) {
         const input = () => pdfInputFor(c, row, { signer, issuedOn: year, validUntil: null, at: new Date() });
         const a = performance.now();
         await renderLetterPdf(input());
@@ -200,16 +216,45 @@ export async function lettersBench(ctx: BenchContext): Promise<void> {
         unit: 'letters/s',
         baseline: { name: 'the same letters rendered only, without the signature', value: renderOnly, unit: 'letters/s' },
       });
-      const t0 = performance.now();
-      const r = await signLetters(c, { ids: rows.map((x) => x.id), password: 'sigap-demo' }, actor);
-      const ms = performance.now() - t0;
-      if (!r.ok || r.value.signed !== count) throw new Error(`batch signing failed: ${JSON.stringify(r).slice(0, 300)}`);
+      /** One signing action over `batch`, in ms; `plain`: the bench-only seam (Ctx.signPdf) leaves the PDF without its signature. */
+      const signAction = async (batch: Letter[], plain: boolean): Promise<number> => {
+        if (plain) c.signPdf = async (pdf) => pdf;
+        try {
+          const t0 = performance.now();
+          const r = await signLetters(c, { ids: batch.map((x) => x.id), password: 'sigap-demo' }, actor);
+          const ms = performance.now() - t0;
+          if (!r.ok || r.value.signed !== batch.length) throw new Error(`batch signing failed: ${JSON.stringify(r).slice(0, 300)}`);
+          return ms;
+        } finally {
+          delete c.signPdf;
+        }
+      };
+      const first = await signAction(rows!, false);
+      const plainFirst = await signAction(plainRows!, true);
+      const plainSecond = await signAction(plainRows2!, true);
+      const second = await signAction(rows2!, false);
+      const [ms, plainMs] = [(first + second) / 2, (plainFirst + plainSecond) / 2];
+      const secs = (x: number) => (x / 1000).toFixed(1);
       report(ctx, {
         name: `batch signing of ${count} ready letters in one action (${db.name}): render, PAdES signature, store with fsync, one transaction and audit row per letter`,
         value: count / (ms / 1000),
         unit: 'letters/s',
-        baseline: { name: 'rendering the same letters only (no database, no files)', value: renderOnly, unit: 'letters/s' },
-        note: `${(ms / 1000).toFixed(1)} s for ${count} letters, one password confirmation`,
+        baseline: { name: 'the same action without the PAdES signature (bench-only seam; everything else identical)', value: count / (plainMs / 1000), unit: 'letters/s' },
+        note: `per action of ${count} letters (one password confirmation each), in the order with/without/without/with: ${secs(first)} s, ${secs(plainFirst)} s, ${secs(plainSecond)} s, ${secs(second)} s; rendering only (no database, no files): ${renderOnly.toFixed(0)} letters/s`,
+      });
+      // Single-letter signing (the letter page's button): alternating actions with and without the signature.
+      let [oneMs, onePlainMs] = [0, 0];
+      for (let k = 0; k < singles; k++) {
+        oneMs += await signAction([singleRows[2 * k]!], false);
+        onePlainMs += await signAction([singleRows[2 * k + 1]!], true);
+      }
+      report(ctx, {
+        name: `signing one letter in one action (${db.name}): password confirmation, render, PAdES signature, store with fsync, transaction`,
+        value: oneMs / singles,
+        unit: 'ms/action',
+        baseline: { name: 'the same action without the PAdES signature (alternating)', value: onePlainMs / singles, unit: 'ms/action' },
+        higherIsBetter: false,
+        note: `the signature adds ${((oneMs - onePlainMs) / singles).toFixed(1)} ms to signing one letter (mean of ${singles})`,
       });
     } finally {
       await c.database.close();

@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db/dialect.js';
 import type { SigningProvider } from '../io/signing-provider.js';
+import type { signPdf } from '../io/pades.js';
 import type { OfficeTemplates } from '../io/templates-dir.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import type { SlaClock } from './sla-clock.js';
@@ -57,6 +58,12 @@ export interface Ctx {
   uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
   /** A certified-signature provider, when configured (docs/SIGNING.md); without one, letters carry the office's uncertified signature. */
   signingProvider?: SigningProvider | null;
+  /**
+   * Puts the PAdES signature into a rendered letter; unset means io/pades.ts `signPdf`, always in
+   * the product (boot and configuration never set it). Only `npm run bench` replaces it, for its
+   * no-signature baseline of batch signing (docs/SIGNING.md, "Batch signing: the figures").
+   */
+  signPdf?: typeof signPdf;
 }
 
 export const nowOf = (ctx: Ctx) => (ctx.now ? ctx.now() : new Date());

@@ -82,7 +82,7 @@ export async function driveUntil(ctx: Ctx, applicationId: string, stop: (s: Step
   throw new Error('did not stop');
 }
 
-export { pdfText, qrOf } from '../support/pdf.js';
+export { pdfsig, pdfText, qrOf } from '../support/pdf.js';
 
 /**
  * Drives a case to a completed end along a route that passes through a step producing a

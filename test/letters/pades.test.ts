@@ -6,10 +6,8 @@
  * earlier still verify; the page and the letter say truthfully what kind of signature it is.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unseal } from '../../src/io/sealed-keys.js';
@@ -23,24 +21,9 @@ import { issueCertificateTo, revokeSigningCertificate } from '../../src/usecases
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { multipartBody } from '../support/fixtures.js';
-import { actorFor, driveUntil, fileCase, pdfText } from './helpers.js';
+import { actorFor, driveUntil, fileCase, pdfText, pdfsig } from './helpers.js';
 
 const HEAD = 'kepala-dinas@kota-jambi';
-
-/** pdfsig's report on a PDF (it exits non-zero on an invalid signature; the report is what counts). */
-function pdfsig(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sigap-pdfsig-'));
-  try {
-    writeFileSync(join(dir, 'surat.pdf'), pdf);
-    try {
-      return execFileSync('pdfsig', [join(dir, 'surat.pdf')], { encoding: 'utf8' });
-    } catch (e) {
-      return String((e as { stdout?: string }).stdout ?? '') + String((e as { stderr?: string }).stderr ?? '');
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe(`letters: PAdES signatures, keys and honest wording (${TEST_DB})`, () => {
   let t: TestApp;

@@ -9,7 +9,10 @@ import { createPrivateKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { localCmsSigner } from '../../src/io/pades.js';
+import { after, before } from 'node:test';
+import { httpSigningProvider } from '../../src/io/signing-provider.js';
 import { issueCertificate, type Issued } from '../../src/io/x509.js';
+import { testApp, type TestApp } from './app.js';
 
 export interface FakeAccount {
   nik: string;
@@ -70,4 +73,19 @@ export async function startFakeProvider(accounts: FakeAccount[]): Promise<FakePr
       server.close(() => ok());
     });
   return fake;
+}
+
+/** A describe block's test app with the fake provider configured as `name`: both started in before(), closed in after(). */
+export function appWithFakeProvider(accounts: FakeAccount[], name: string): { t: TestApp; fake: FakeProvider } {
+  const env = {} as { t: TestApp; fake: FakeProvider };
+  before(async () => {
+    env.fake = await startFakeProvider(accounts);
+    env.t = await testApp();
+    env.t.ctx.signingProvider = httpSigningProvider({ name, url: env.fake.url, timeoutMs: 10_000 });
+  });
+  after(async () => {
+    await env.t?.close();
+    await env.fake?.close();
+  });
+  return env;
 }

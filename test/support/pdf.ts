@@ -56,3 +56,18 @@ export function qrOf(pdf: Buffer): string | null {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** pdfsig's report on a PDF (it exits non-zero on an invalid signature; the report is what counts). */
+export function pdfsig(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-pdfsig-'));
+  try {
+    writeFileSync(join(dir, 'surat.pdf'), pdf);
+    try {
+      return execFileSync('pdfsig', [join(dir, 'surat.pdf')], { encoding: 'utf8' });
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout ?? '') + String((e as { stderr?: string }).stderr ?? '');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -36,6 +36,8 @@ function stepFormBody(f: Record<string, string>) {
   // A comma typed as the decimal mark is read as a point; anything else that is not a number is
   // passed on as typed, so the step's check names it instead of it silently vanishing.
   const num = (v: string | undefined) => (v && Number.isFinite(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : (v ?? ''));
+  // A certified signature at a sign step: the signer's NIK and passphrase at the provider (used once, never kept).
+  if (f['data.nik'] || f['data.passphrase']) data.certified = { nik: f['data.nik'] ?? '', passphrase: f['data.passphrase'] ?? '' };
   if (f['data.lat'] || f['data.lng']) data.coordinates = { lat: num(f['data.lat']), lng: num(f['data.lng']) };
   return { outcome: f.outcome ?? '', note: f.note, data, version: Number(f.version) };
 }
@@ -44,7 +46,7 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
   const caseQuery = z.object({ error: z.string().max(2000).optional(), selesai: z.string().max(201).optional(), tandatangan: z.string().max(40).optional() });
   /** The letters a signing step signs (to preview), or that a case waiting for a signature waits for. */
   const signingOf = async (officeId: string, f: CaseFile, code?: string) =>
-    f.step?.kind === 'sign' || f.app.status === 'waiting-signature' ? { ...(await caseLettersToSign(ctx, officeId, f.app.id)), error: signingProblem(code) } : undefined;
+    f.step?.kind === 'sign' || f.app.status === 'waiting-signature' ? { ...(await caseLettersToSign(ctx, officeId, f.app.id)), error: signingProblem(code), provider: ctx.signingProvider?.name ?? null } : undefined;
   app.get('/petugas/berkas/:id', { config: { may: 'applications.read' }, schema: { params: idParams, querystring: caseQuery } }, async (req, reply) => {
     const { user, actor } = officerOf(req);
     const f = await readCaseFile(ctx, { ...actor, officeId: user.officeId }, req.params.id);
@@ -71,7 +73,7 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     const problems = r ? r.error.problems : parsed.success ? [] : zodProblems(parsed.error);
     const withField = problems.filter((p) => p.field);
     const error = problems.filter((p) => !p.field).map((p) => say(req.lang, p)).join(' ') || (withField.length ? undefined : L(req.lang, 'Isian formulir tidak sah; muat ulang halaman.', 'The form was not valid; reload the page.'));
-    const { _csrf: _c, 'data.password': _p, ...values } = fields;
+    const { _csrf: _c, 'data.password': _p, 'data.passphrase': _pp, ...values } = fields;
     const signing = await signingOf(user.officeId, f.value);
     return sendHtml(reply, casePage(shellOf(req), f.value, { roles: user.roles, error, form: { values, problems: withField }, signing }), r ? statusOf(r.error.kind) : 422);
   });

@@ -34,6 +34,8 @@ export interface CaseSigning {
   letters: LetterToSign[];
   error?: Problem;
   signers: string;
+  /** The certified-signature provider configured on the server, if any (the sign step then offers it). */
+  provider?: string | null;
 }
 
 /** Every event type of a case's history, in words (an unknown type shows as itself). */
@@ -170,7 +172,7 @@ ${step.kind === 'field-visit'
   : ''}
 ${step.kind === 'external' ? html`<div class="field"><label for="f-ref">${L(lang, `Nomor/rujukan dari ${step.external ?? 'instansi'}`, `Reference from ${step.external ?? 'the body'}`)}</label><input id="f-ref" name="data.reference" value="${v['data.reference'] ?? ''}">${err('data.reference')}</div>` : ''}
 ${siksngField(lang, svc, step.id)}
-${step.kind === 'sign' ? signStepFields(lang, signing?.letters ?? [], form.problems.find((p) => p.field === 'data.password') ?? signing?.error) : ''}
+${step.kind === 'sign' ? signStepFields(lang, signing?.letters ?? [], form.problems.find((p) => p.field === 'data.password') ?? signing?.error, { provider: signing?.provider ?? null, problems: form.problems, nik: v['data.nik'] ?? '' }) : ''}
 <div class="outcomes">${step.outcomes.map((o) => html`<button type="submit" name="outcome" value="${o.id}" class="${o.kind === 'forward' ? 'primary' : o.kind}">${o.label}</button>`)}</div></form></section>`;
   if (f.mayRecordResubmission)
     return html`<section><h2>${L(lang, 'Menunggu pemohon', 'Waiting for the applicant')}</h2><p>${app.outcome_reason ?? ''}</p><form method="post" action="${withLang(`/petugas/berkas/${app.id}/lengkap`, lang)}">${csrfField(shell)}<button type="submit" class="primary">${L(lang, 'Pemohon telah melengkapi berkas', 'The applicant completed the file')}</button></form></section>`;

@@ -138,8 +138,8 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
         due_at: times.dueAt,
         created_at: now,
       });
-    // A signer's password must never reach the case history.
-    const { password: _password, ...data } = { ...(input.data ?? {}), ...effectData };
+    // A signer's password (and a provider passphrase) must never reach the case history.
+    const { password: _password, certified: _certified, ...data } = { ...(input.data ?? {}), ...effectData };
     await insertEvent(trx, {
       application_id: app.id,
       office_id: app.office_id,

@@ -26,7 +26,9 @@ import { markReady } from './mark-ready.js';
 import { recordSignature } from './record-signature.js';
 import { renderAndStore } from './render-letter.js';
 import { signerBlock } from './signer-block.js';
-import { authorityToSign } from './signing-authority.js';
+import { authorityToSign, type Authority } from './signing-authority.js';
+import { LetterConflict } from './conflict.js';
+import { presignedFor, providerAccountOf, signWithProvider } from './sign-step-certified.js';
 import { ensureSigningCredential, signingCredentialIn } from '../signing/signing-credential.js';
 import { templatesOf } from './templates.js';
 
@@ -57,6 +59,10 @@ export const letterEffects: StepEffect[] = [
       if (confirmed !== true) return [confirmed];
       const auth = await authorityToSign(input.ctx, input.ctx.database.db, input.actor, input.step.role, delegationOf(input.data));
       if (!auth.ok) return auth.error.problems;
+      // A certified signature: the provider signs before the step's transaction (sign-step-certified.ts).
+      const account = providerAccountOf(input.data);
+      if (account && 'code' in account) return [account];
+      if (account) return signWithProvider(input, account, auth.value.delegation);
       // The signer's key (issued on first use, outside the step's transaction); a revoked one refuses the step.
       const credential = await ensureSigningCredential(input.ctx, input.app.office_id, input.actor.id!, input.now, input.actor.name);
       return credential.ok ? [] : credential.error.problems;
@@ -66,7 +72,7 @@ export const letterEffects: StepEffect[] = [
       const { ctx, trx, app, service, step, outcome, move, actor, now } = input;
       const stored = ctx.catalogue.officeById(app.office_id);
       const templates = templatesOf(ctx, stored.office.slug).templates;
-      if (templates.length === 0) return { password: undefined };
+      if (templates.length === 0) return { password: undefined, certified: undefined };
       let letters = await lettersOfApplication(trx, app.id);
       const report: { id: string; action: string; number?: string | null; sha256?: string | null }[] = [];
       const replace = (l: Letter) => {
@@ -97,6 +103,13 @@ export const letterEffects: StepEffect[] = [
           report.push({ id: l.id, action: 'drafted' });
         }
         const password = passwordOf(input.data);
+        const certified = providerAccountOf(input.data) !== null;
+        const signLocally = async (l: Letter, delegation: Authority['delegation']) => {
+          const signer = await signerBlock(trx, stored.office, actor.id!, step.role, delegation);
+          const credential = await signingCredentialIn(ctx, trx, app.office_id, actor.id!, now);
+          if (!credential.ok) throw new Error(`signing credential withdrawn: ${credential.error.problems[0]?.messageEn}`);
+          return renderAndStore(ctx, l, signer, now, credential.value);
+        };
         for (let l of targets) {
           // Whoever completes the sign step signs (or is awaited).
           if (l.signer_role !== step.role) l = { ...l, signer_role: step.role };
@@ -105,10 +118,9 @@ export const letterEffects: StepEffect[] = [
             const auth = await authorityToSign(ctx, trx, actor, step.role, delegationOf(input.data));
             if (!auth.ok) throw new Error('signing authority vanished');
             l = await assignNumber(trx, ctx, l, actor, now);
-            const signer = await signerBlock(trx, stored.office, actor.id, step.role, auth.value.delegation);
-            const credential = await signingCredentialIn(ctx, trx, app.office_id, actor.id, now);
-            if (!credential.ok) throw new Error(`signing credential withdrawn: ${credential.error.problems[0]?.messageEn}`);
-            const signed = await renderAndStore(ctx, l, signer, now, credential.value);
+            const signed = certified ? presignedFor(input.data, l) : await signLocally(l, auth.value.delegation);
+            // Signed by the provider before this transaction under the number the letter has; anything else waits for the next attempt.
+            if (!signed) throw new LetterConflict();
             await recordSignature(trx, l, signed, actor, now, `step:${step.id}`);
             report.push({ id: l.id, action: 'signed', number: l.number, sha256: signed.sha256 });
           } else throw new Error('a sign step with letters reached its transaction without the signing password');
@@ -157,8 +169,8 @@ export const letterEffects: StepEffect[] = [
           report.push({ id: l.id, action: 'ready', number: l.number });
         }
       }
-      // Never keep the confirmation password in the case's event data.
-      return report.length ? { letters: report, password: undefined } : { password: undefined };
+      // Never keep the confirmation password (nor the provider passphrase) in the case's event data.
+      return report.length ? { letters: report, password: undefined, certified: undefined } : { password: undefined, certified: undefined };
     },
 
     // No handover and no completion while a letter of the case is unsigned: the case waits for the

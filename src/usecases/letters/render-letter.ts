@@ -90,7 +90,7 @@ export async function renderAndStore(ctx: Ctx, letter: Letter, signer: SignerBlo
   const signature = { kind: credential.kind, provider: credential.provider };
   const input = pdfInputFor(ctx, letter, { signer, issuedOn, validUntil: until, at, signature });
   const kindText = credential.kind === 'certified' ? `tanda tangan elektronik tersertifikasi (${credential.provider})` : 'tanda tangan elektronik tidak tersertifikasi';
-  const pdf = await signPdf(
+  const pdf = await (ctx.signPdf ?? signPdf)(
     await renderLetterPdf(input),
     { name: signer.name, reason: `${letter.title} ${letter.number}: ${kindText}`, location: input.place, contactInfo: input.verifyUrl, at },
     credential.signer,

@@ -152,7 +152,7 @@ async function signAtStep(ctx: Ctx, letter: Letter, input: SignRequest, actor: A
   const effective: Actor = actor.roles.includes(step.role) ? actor : { ...actor, roles: [...actor.roles, step.role] };
   const r = await completeTask(
     ctx,
-    { taskId: task.id, outcome: forward[0]!.id, note: 'Ditandatangani secara elektronik', data: { password: input.password, ...(delegation ? { delegation: delegation.id } : {}) }, version: app.version },
+    { taskId: task.id, outcome: forward[0]!.id, note: 'Ditandatangani secara elektronik', data: { password: input.password, ...(delegation ? { delegation: delegation.id } : {}), ...(input.certified ? { certified: input.certified } : {}) }, version: app.version },
     effective,
   );
   if (!r.ok) return refused(letter.id, { code: r.error.problems[0]?.code ?? 'refused', message: r.error.problems.map((p) => p.message).join(' '), messageEn: r.error.problems.map((p) => p.messageEn).join(' ') });

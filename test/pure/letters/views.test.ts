@@ -8,6 +8,7 @@ import type { Letter, LetterListRow } from '../../../src/db/letters-repo.js';
 import type { StaffShell } from '../../../src/http/pages/layout.js';
 import { delegationsPage } from '../../../src/http/pages/letters-delegation-views.js';
 import { letterNotFoundPage, letterPage } from '../../../src/http/pages/letters-detail-views.js';
+import { signStepFields } from '../../../src/http/pages/letters-sign-step-views.js';
 import { verifyPage } from '../../../src/http/pages/letters-verify-views.js';
 import { archivePage, letterDate, statusBadge } from '../../../src/http/pages/letters-views.js';
 import type { ArchiveScreen } from '../../../src/usecases/letters/show-archive.js';
@@ -143,6 +144,25 @@ describe('letter views (pure)', () => {
     assert.match(withProvider, /<legend>Certified signature from Balai Sertifikasi Elektronik \(BSrE\) \(optional\)<\/legend>/);
     assert.match(withProvider, /<label for="f-cert-nik">NIK<\/label><input id="f-cert-nik" name="nik"/);
     assert.match(withProvider, /<input id="f-cert-pass" name="passphrase" type="password" autocomplete="off"/);
+  });
+
+  it('offer the certified signature at a sign step only when a provider is configured, its refusals beside their fields', () => {
+    const letters = [{ id: 'l-1', title: 'SURAT REKOMENDASI', number: '400.9/0007/Dinsos/2026', status: 'draft' }];
+    const without = signStepFields('id', letters, undefined).html;
+    assert.match(without, /\(tanda tangan elektronik tidak tersertifikasi, dengan sertifikat dari Dinas sendiri\)/);
+    assert.doesNotMatch(without, /data\.passphrase|data\.nik/);
+    const provider = 'Balai Sertifikasi Elektronik (BSrE)';
+    const offered = signStepFields('en', letters, undefined, { provider, problems: [], nik: '' }).html;
+    assert.match(offered, /<legend>Certified signature from Balai Sertifikasi Elektronik \(BSrE\) \(optional\)<\/legend>/);
+    assert.match(offered, /or a certified one when the NIK and passphrase below are filled in/);
+    assert.match(offered, /<input id="f-cert-step-pass" name="data.passphrase" aria-describedby="f-cert-step-help" type="password" autocomplete="off">/);
+    const refused = signStepFields('id', letters, undefined, {
+      provider,
+      nik: '1571025005720002',
+      problems: [{ code: 'provider-certificate-expired', message: 'Sertifikat elektronik Anda di BSrE telah habis masa berlakunya.', messageEn: 'Your electronic certificate at BSrE has expired.', field: 'data.passphrase' }],
+    }).html;
+    assert.match(refused, /<p class="field-error" id="err-data-passphrase">Sertifikat elektronik Anda di BSrE telah habis masa berlakunya\. <span lang="en">\(Your electronic certificate at BSrE has expired\.\)<\/span><\/p><input id="f-cert-step-pass" name="data.passphrase" aria-describedby="err-data-passphrase f-cert-step-help" aria-invalid="true"/);
+    assert.match(refused, /id="f-cert-step-nik" name="data.nik" aria-describedby="f-cert-step-help" inputmode="numeric" autocomplete="off" maxlength="16" value="1571025005720002"/);
   });
 
   it('render the letters screen in both languages, with the signing form, the filters and the register link', () => {
