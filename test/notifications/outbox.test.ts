@@ -13,7 +13,9 @@ import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { openTaskFor } from '../../src/db/applications-repo.js';
 import { serviceOfCase } from '../../src/usecases/applications/service-of-case.js';
 import { TEST_DB } from '../support/db.js';
-import { testCtx, type TestCtx } from '../support/ctx.js';
+import { testApp, type TestApp } from '../support/app.js';
+import { SESSION_COOKIE } from '../../src/http/auth.js';
+import { signIn } from '../../src/usecases/staff/sign-in.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { actorFor, driveUntil, fileCase } from '../letters/helpers.js';
 
@@ -25,7 +27,7 @@ const FROM = 'Dinas Sosial Kota Jambi <noreply@dinsos.jambikota.go.id>';
 const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
-  let t: TestCtx;
+  let t: TestApp;
   let smtp: TestSmtp;
   let mail: MailSender;
   let clock = new Date();
@@ -34,7 +36,7 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
   const mailsTo = (to: string) => smtp.received.filter((m) => m.to.includes(to));
 
   before(async () => {
-    t = await testCtx({ now: () => clock });
+    t = await testApp({ now: () => clock });
     t.ctx.publicBaseUrl = 'https://sigap.jambikota.go.id';
     smtp = await startSmtp();
     mail = smtpSender(smtp.url, FROM);
@@ -181,5 +183,26 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
     const c = await fileCase(t.ctx, OFFICE, SERVICE, 'Sri Wahyuni', 'sri.wahyuni@gmail.com');
     assert.deepEqual(await sendOutbox(t.ctx, null), { sent: 0, retried: 0, failed: 0 });
     assert.deepEqual((await outboxOf(c.id)).map((m) => m.status), ['queued']);
+  });
+
+  it("says on the admin's page that e-mail is not configured and how many messages wait, in both languages", async () => {
+    await fileCase(t.ctx, OFFICE, SERVICE, 'Hendra Gunawan', 'hendra.gunawan@gmail.com');
+    const waiting = (await t.database.db.selectFrom('outbox').select('id').where('status', 'in', ['queued', 'sending']).execute()).length;
+    assert.ok(waiting >= 1);
+    const r = await signIn(t.database, 'admin@kota-jambi', 'sigap-demo', 'cookie', '10.15.1.31');
+    assert.ok(r.ok);
+    const page = (lang: string) => t.app.inject({ method: 'GET', url: `/petugas/akun${lang}`, headers: { cookie: `${SESSION_COOKIE}=${r.value.token}` } });
+    const id = await page('');
+    assert.equal(id.statusCode, 200);
+    assert.match(id.body, new RegExp(`Pengiriman e-mail belum diatur \\(SMTP_URL dan MAIL_FROM\\): ${waiting} pesan untuk pemohon menunggu di antrean`));
+    assert.match((await page('?lang=en')).body, new RegExp(`E-mail sending is not configured \\(SMTP_URL and MAIL_FROM\\): ${waiting} messages to applicants wait in the queue`));
+    t.ctx.mail = { smtpUrl: smtp.url, from: FROM };
+    try {
+      const configured = await page('');
+      assert.doesNotMatch(configured.body, /belum diatur/);
+      assert.match(configured.body, new RegExp(`Notifikasi e-mail: ${waiting} pesan dalam antrean pengiriman`));
+    } finally {
+      t.ctx.mail = null;
+    }
   });
 });
