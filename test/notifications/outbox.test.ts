@@ -34,6 +34,14 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
   const advance = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
   const outboxOf = (id: string) => t.database.db.selectFrom('outbox').selectAll().where('application_id', '=', id).orderBy('created_at').execute();
   const mailsTo = (to: string) => smtp.received.filter((m) => m.to.includes(to));
+  /** The staff case page's timeline lines about messages, as the front office reads them. */
+  const messageLines = async (id: string, lang = '') => {
+    const r = await signIn(t.database, 'front-office@kota-jambi', 'sigap-demo', 'cookie', '10.15.1.32');
+    assert.ok(r.ok);
+    const page = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${id}${lang}`, headers: { cookie: `${SESSION_COOKIE}=${r.value.token}` } });
+    assert.equal(page.statusCode, 200);
+    return [...page.body.matchAll(/<li data-testid="timeline-message">(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+  };
 
   before(async () => {
     t = await testApp({ now: () => clock });
@@ -79,6 +87,11 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
     // A second run finds nothing more to send.
     assert.deepEqual(await sendOutbox(t.ctx, mail), { sent: 0, retried: 0, failed: 0 });
     assert.equal(mailsTo(to).length, 1);
+    // The staff timeline shows the message and that it went.
+    const [line, ...moreLines] = await messageLines(c.id);
+    assert.equal(moreLines.length, 0);
+    assert.match(line!, /Pesan ke pemohon \(e-mail\): tanda terima · terkirim \w+, \d+ \w+ \d{4} \d/);
+    assert.match((await messageLines(c.id, '?lang=en'))[0]!, /Message to the applicant \(e-mail\): receipt · sent /);
   });
 
   it('queues nothing for an applicant without an e-mail address', async () => {
@@ -169,6 +182,8 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
       assert.equal((await sendOutbox(t.ctx, mail)).retried, 1);
       [row] = await outboxOf(c.id);
       assert.equal(new Date(row!.next_attempt_at).getTime() - clock.getTime(), 120_000, 'then after two');
+      const [line] = await messageLines(c.id);
+      assert.match(line!, /tanda terima · menunggu; percobaan ke-3 .*ECONNREFUSED/s);
     } finally {
       await smtp.up();
     }

@@ -1,6 +1,7 @@
-/** The admin page's line on notifications: e-mail not configured and messages waiting, said plainly (pure). */
+/** Notifications in staff pages (pure): the admin's line on the outbox, and each message in a case's timeline. */
+import type { CaseMessage } from '../../usecases/notifications/case-messages.js';
 import type { OutboxStatus } from '../../usecases/notifications/outbox-status.js';
-import { L, type Lang } from '../i18n.js';
+import { L, when, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
 
 export function outboxLine(lang: Lang, s: OutboxStatus): Raw {
@@ -11,4 +12,37 @@ export function outboxLine(lang: Lang, s: OutboxStatus): Raw {
     `Pengiriman e-mail belum diatur (SMTP_URL dan MAIL_FROM): ${s.waiting} pesan untuk pemohon menunggu di antrean dan akan dikirim setelah diatur. Tidak ada pesan yang hilang.`,
     `E-mail sending is not configured (SMTP_URL and MAIL_FROM): ${s.waiting} messages to applicants wait in the queue and will be sent once it is. No message is lost.`,
   )}</p></div>`;
+}
+
+const KIND: Record<string, [string, string]> = {
+  receipt: ['tanda terima', 'receipt'],
+  returned: ['berkas perlu dilengkapi', 'file needs completing'],
+  decision: ['keputusan', 'decision'],
+  'letter-ready': ['surat sudah siap', 'letter ready'],
+};
+
+/** A message's line in the staff timeline: what was said, on which channel, and whether it went. */
+export function messageEntry(lang: Lang, m: CaseMessage): Raw {
+  const kind = KIND[m.kind] ? L(lang, ...KIND[m.kind]!) : m.kind;
+  const status =
+    m.status === 'sent'
+      ? L(lang, `terkirim ${when(lang, m.sentLocal)}`, `sent ${when(lang, m.sentLocal)}`)
+      : m.status === 'failed'
+        ? L(lang, `gagal setelah ${m.attempts} percobaan`, `failed after ${m.attempts} attempts`)
+        : m.nextLocal
+          ? L(lang, `menunggu; percobaan ke-${m.attempts + 1} ${when(lang, m.nextLocal)}`, `waiting; attempt ${m.attempts + 1} at ${when(lang, m.nextLocal)}`)
+          : L(lang, 'dalam antrean', 'queued');
+  return html`<li data-testid="timeline-message"><time datetime="${m.at}">${when(lang, m.atLocal)}</time> · <strong>${L(lang, 'Pesan ke pemohon', 'Message to the applicant')} (${m.channel === 'email' ? 'e-mail' : m.channel}): ${kind}</strong> · ${status}${m.lastError && m.status !== 'sent' ? html`<br><span class="meta">${m.lastError}</span>` : ''}</li>`;
+}
+
+/** A timeline's events with the messages they caused, in time order (a message after the event of the same moment). */
+export function withMessages<E extends { at: string }>(events: readonly E[], messages: readonly CaseMessage[], message: (m: CaseMessage) => Raw, event: (e: E) => Raw): Raw[] {
+  const out: Raw[] = [];
+  let j = 0;
+  for (const e of events) {
+    while (j < messages.length && messages[j]!.at < e.at) out.push(message(messages[j++]!));
+    out.push(event(e));
+  }
+  for (; j < messages.length; j++) out.push(message(messages[j]!));
+  return out;
 }
