@@ -210,7 +210,7 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
     const id = await page('');
     assert.equal(id.statusCode, 200);
     assert.match(id.body, new RegExp(`Pengiriman e-mail belum diatur \\(SMTP_URL dan MAIL_FROM\\): ${waiting} pesan untuk pemohon menunggu di antrean`));
-    assert.match((await page('?lang=en')).body, new RegExp(`E-mail sending is not configured \\(SMTP_URL and MAIL_FROM\\): ${waiting} messages to applicants wait in the queue`));
+    assert.match((await page('?lang=en')).body, new RegExp(`E-mail sending is not configured \\(SMTP_URL and MAIL_FROM\\): messages to applicants waiting in the queue: ${waiting}\\.`));
     t.ctx.mail = { smtpUrl: smtp.url, from: FROM };
     try {
       const configured = await page('');

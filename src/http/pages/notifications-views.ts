@@ -6,11 +6,11 @@ import { html, type Raw } from './html.js';
 
 export function outboxLine(lang: Lang, s: OutboxStatus): Raw {
   if (s.mailConfigured)
-    return s.waiting ? html`<p class="meta" data-testid="outbox-line">${L(lang, `Notifikasi e-mail: ${s.waiting} pesan dalam antrean pengiriman.`, `E-mail notifications: ${s.waiting} messages waiting to be sent.`)}</p>` : html``;
+    return s.waiting ? html`<p class="meta" data-testid="outbox-line">${L(lang, `Notifikasi e-mail: ${s.waiting} pesan dalam antrean pengiriman.`, `E-mail notifications: messages waiting to be sent: ${s.waiting}.`)}</p>` : html``;
   return html`<div class="notice" role="status" data-testid="outbox-line"><p>${L(
     lang,
     `Pengiriman e-mail belum diatur (SMTP_URL dan MAIL_FROM): ${s.waiting} pesan untuk pemohon menunggu di antrean dan akan dikirim setelah diatur. Tidak ada pesan yang hilang.`,
-    `E-mail sending is not configured (SMTP_URL and MAIL_FROM): ${s.waiting} messages to applicants wait in the queue and will be sent once it is. No message is lost.`,
+    `E-mail sending is not configured (SMTP_URL and MAIL_FROM): messages to applicants waiting in the queue: ${s.waiting}. They will be sent once it is; no message is lost.`,
   )}</p></div>`;
 }
 
