@@ -60,9 +60,16 @@ export async function markFailed(q: Q, id: string, attemptId: string, f: { error
     .execute();
 }
 
-/** A case's messages, oldest first (the staff timeline shows each with its status). */
+/** A case's messages in the order of the events that caused them (events of one moment keep their order). */
 export async function messagesOf(q: Q, applicationId: string): Promise<OutboxTable[]> {
-  return q.selectFrom('outbox').selectAll().where('application_id', '=', applicationId).orderBy('created_at').orderBy('id').execute();
+  return q
+    .selectFrom('outbox')
+    .innerJoin('application_events as e', 'e.id', 'outbox.event_id')
+    .selectAll('outbox')
+    .where('outbox.application_id', '=', applicationId)
+    .orderBy('e.seq')
+    .orderBy('outbox.channel')
+    .execute();
 }
 
 /** How many messages wait, per channel (the admin page says when nothing can send them). */

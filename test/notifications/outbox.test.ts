@@ -5,8 +5,9 @@
  * down is retried with backoff; no e-mail address, or no SMTP configured, sends nothing.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { claimDue } from '../../src/db/notifications-repo.js';
+import { claimDue, messagesOf } from '../../src/db/notifications-repo.js';
 import { LEASE_SECONDS, sendOutbox } from '../../src/usecases/notifications/send-outbox.js';
 import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
@@ -17,6 +18,7 @@ import { testApp, type TestApp } from '../support/app.js';
 import { SESSION_COOKIE } from '../../src/http/auth.js';
 import { signIn } from '../../src/usecases/staff/sign-in.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { nodeEntry } from '../support/paths.js';
 import { actorFor, driveUntil, fileCase } from '../letters/helpers.js';
 
 const OFFICE = 'kota-jambi';
@@ -32,7 +34,7 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
   let mail: MailSender;
   let clock = new Date();
   const advance = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
-  const outboxOf = (id: string) => t.database.db.selectFrom('outbox').selectAll().where('application_id', '=', id).orderBy('created_at').execute();
+  const outboxOf = (id: string) => messagesOf(t.database.db, id);
   const mailsTo = (to: string) => smtp.received.filter((m) => m.to.includes(to));
   /** The staff case page's timeline lines about messages, as the front office reads them. */
   const messageLines = async (id: string, lang = '') => {
@@ -165,6 +167,30 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
     assert.equal(row?.attempts, 2);
     assert.equal((await sendOutbox(t.ctx, mail)).sent, 0);
     assert.equal(mailsTo('nur.aisyah@gmail.com').length, 2, 'never a third copy');
+  });
+
+  it('loses nothing when a worker process is killed with SIGKILL between the server accepting the mail and marking it', async () => {
+    const to = 'rina.marlina@gmail.com';
+    const c = await fileCase(t.ctx, OFFICE, SERVICE, 'Rina Marlina', to);
+    const signal = await new Promise<string | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [...nodeEntry('test/notifications/send-worker.ts'), JSON.stringify({ ...t.location, smtpUrl: smtp.url, from: FROM, now: clock.toISOString(), publicBaseUrl: t.ctx.publicBaseUrl })], { stdio: ['ignore', 'ignore', 'pipe'], env: process.env });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('error', reject);
+      child.on('exit', (code, sig) => (sig ? resolve(sig) : reject(new Error(`worker exited ${code}: ${err}`))));
+    });
+    assert.equal(signal, 'SIGKILL');
+    assert.equal(mailsTo(to).length, 1, 'the server had accepted it');
+    let [row] = await outboxOf(c.id);
+    assert.deepEqual([row?.status, row?.attempts], ['sending', 1]);
+    assert.equal((await sendOutbox(t.ctx, mail)).sent, 0, 'leased to the dead worker until the lease ends');
+    advance(LEASE_SECONDS + 1);
+    assert.equal((await sendOutbox(t.ctx, mail)).sent, 1);
+    [row] = await outboxOf(c.id);
+    assert.equal(row?.status, 'sent');
+    const copies = mailsTo(to);
+    assert.equal(copies.length, 2);
+    assert.deepEqual(copies.map((m) => m.headers.get('message-id')), [`<${row!.attempt_id}@sigap.jambikota.go.id>`, `<${row!.attempt_id}@sigap.jambikota.go.id>`]);
   });
 
   it('retries with exponential backoff while the SMTP server is down and delivers once it is back', async () => {

@@ -35,14 +35,10 @@ export function messageEntry(lang: Lang, m: CaseMessage): Raw {
   return html`<li data-testid="timeline-message"><time datetime="${m.at}">${when(lang, m.atLocal)}</time> · <strong>${L(lang, 'Pesan ke pemohon', 'Message to the applicant')} (${m.channel === 'email' ? 'e-mail' : m.channel}): ${kind}</strong> · ${status}${m.lastError && m.status !== 'sent' ? html`<br><span class="meta">${m.lastError}</span>` : ''}</li>`;
 }
 
-/** A timeline's events with the messages they caused, in time order (a message after the event of the same moment). */
-export function withMessages<E extends { at: string }>(events: readonly E[], messages: readonly CaseMessage[], message: (m: CaseMessage) => Raw, event: (e: E) => Raw): Raw[] {
-  const out: Raw[] = [];
-  let j = 0;
-  for (const e of events) {
-    while (j < messages.length && messages[j]!.at < e.at) out.push(message(messages[j++]!));
-    out.push(event(e));
-  }
-  for (; j < messages.length; j++) out.push(message(messages[j]!));
-  return out;
+/** A timeline's events, each followed by the messages it caused. */
+export function withMessages<E extends { id: string }>(events: readonly E[], messages: readonly CaseMessage[], message: (m: CaseMessage) => Raw, event: (e: E) => Raw): Raw[] {
+  const ids = new Set(events.map((e) => e.id));
+  // A message whose event is not shown (none today) still appears, at the end.
+  const orphans = messages.filter((m) => !ids.has(m.eventId)).map(message);
+  return [...events.flatMap((e) => [event(e), ...messages.filter((m) => m.eventId === e.id).map(message)]), ...orphans];
 }

@@ -3,6 +3,8 @@ import { messagesOf } from '../../db/notifications-repo.js';
 import type { Ctx } from '../context.js';
 
 export interface CaseMessage {
+  /** The case event that caused it: the timeline shows the message right after it. */
+  eventId: string;
   kind: string;
   channel: string;
   /** queued | sending | sent | failed */
@@ -20,6 +22,7 @@ export async function caseMessages(ctx: Ctx, app: { id: string; office_id: strin
   const office = ctx.catalogue.officeById(app.office_id).office;
   const local = (iso: string) => ctx.clock.local(office, iso);
   return (await messagesOf(ctx.database.db, app.id)).map((m) => ({
+    eventId: m.event_id,
     kind: m.kind,
     channel: m.channel,
     status: m.status,

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseMail } from '../../../src/config.js';
 import { backoffSeconds, composeMessage, MAX_ATTEMPTS, noticeOf, type NoticeFacts } from '../../../src/domain/notifications/messages.js';
-import { outboxLine } from '../../../src/http/pages/notifications-views.js';
+import { outboxLine, withMessages } from '../../../src/http/pages/notifications-views.js';
+import { raw } from '../../../src/http/pages/html.js';
+import type { CaseMessage } from '../../../src/usecases/notifications/case-messages.js';
 
 const facts: NoticeFacts = {
   registrationNumber: 'JMB-2026-000042',
@@ -88,5 +90,15 @@ describe('notifications: retries and configuration', () => {
     assert.match(outboxLine('id', { mailConfigured: false, waiting: 3 }).html, /Pengiriman e-mail belum diatur \(SMTP_URL dan MAIL_FROM\): 3 pesan/);
     assert.match(outboxLine('en', { mailConfigured: false, waiting: 0 }).html, /E-mail sending is not configured/);
     assert.equal(outboxLine('id', { mailConfigured: true, waiting: 0 }).html, '');
+  });
+});
+
+describe('notifications: in the staff timeline', () => {
+  it('puts each message right after the event that caused it, even when all happened in the same second', () => {
+    const at = '2026-04-06T01:00:00.000Z';
+    const msg = (eventId: string, kind: string): CaseMessage => ({ eventId, kind, channel: 'email', status: 'sent', attempts: 1, at, atLocal: '', sentLocal: '', nextLocal: null, lastError: null });
+    const events = [{ id: 'e1', type: 'submitted' }, { id: 'e2', type: 'step-completed' }, { id: 'e3', type: 'returned' }];
+    const lines = withMessages(events, [msg('e1', 'receipt'), msg('e3', 'returned')], (m) => raw(`message:${m.kind}`), (e) => raw(`event:${e.type}`)).map((r) => r.html);
+    assert.deepEqual(lines, ['event:submitted', 'message:receipt', 'event:step-completed', 'event:returned', 'message:returned']);
   });
 });
