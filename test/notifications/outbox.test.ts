@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { claimDue, messagesOf } from '../../src/db/notifications-repo.js';
 import { LEASE_SECONDS, sendOutbox } from '../../src/usecases/notifications/send-outbox.js';
+import { startOutboxWorker } from '../../src/usecases/notifications/outbox-worker.js';
 import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { openTaskFor } from '../../src/db/applications-repo.js';
@@ -218,6 +219,22 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
     assert.equal(mailsTo(to).length, 1);
     const [row] = await outboxOf(c.id);
     assert.deepEqual([row?.status, row?.attempts], ['sent', 3]);
+  });
+
+  it('under sigap serve the worker sends by itself when SMTP is configured, and does not run without it', async () => {
+    const idle = startOutboxWorker(t.ctx, null, (e) => assert.fail(String(e)), 20);
+    const c = await fileCase(t.ctx, OFFICE, SERVICE, 'Fitri Handayani', 'fitri.handayani@gmail.com');
+    await new Promise((r) => setTimeout(r, 120));
+    idle.stop();
+    assert.deepEqual((await outboxOf(c.id)).map((m) => m.status), ['queued']);
+    const worker = startOutboxWorker(t.ctx, { smtpUrl: smtp.url, from: FROM }, (e) => assert.fail(String(e)), 20);
+    try {
+      for (let i = 0; i < 100 && mailsTo('fitri.handayani@gmail.com').length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      worker.stop();
+    }
+    assert.equal(mailsTo('fitri.handayani@gmail.com').length, 1);
+    assert.deepEqual((await outboxOf(c.id)).map((m) => m.status), ['sent']);
   });
 
   it('keeps messages queued when no SMTP server is configured', async () => {
