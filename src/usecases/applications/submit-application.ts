@@ -195,7 +195,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
         data: { channel: intake.channel, initiator: intake.initiator, serviceVersion: service.version, warnings: [...intake.warnings, ...times.warnings], eligibility: intake.eligibility },
         slaEffect: clockStart ? { clock: 'started', dueAt: times.dueAt } : { clock: 'waits-for-complete-file' },
         at: nowIso,
-      });
+      }, { id, office_id: office.id, service_id: service.id, registration_number: registrationNumber, status: move.status, applicant: intake.applicant });
     });
   } catch (e) {
     // Two concurrent retries with one key: the loser finds the winner's case.

@@ -10,17 +10,32 @@ import type { DB } from '../../db/schema.js';
 import { composeMessage, noticeOf } from '../../domain/notifications/messages.js';
 import type { Ctx } from '../context.js';
 
-/** Writes a case event and queues what it tells the applicant, in the caller's transaction. */
-export async function recordEvent(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalogue' | 'publicBaseUrl'>, e: NewCaseEvent): Promise<void> {
-  await queueNotices(trx, ctx, await insertEvent(trx, e), e);
+/** What a message needs to know of its case; a caller that just wrote the case passes it, so no re-read. */
+export interface NoticeCase {
+  id: string;
+  office_id: string;
+  service_id: string;
+  registration_number: string;
+  status: string;
+  applicant: Record<string, unknown>;
 }
 
-export async function queueNotices(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalogue' | 'publicBaseUrl'>, eventId: string, e: NewCaseEvent): Promise<void> {
+/**
+ * Writes a case event and queues what it tells the applicant, in the caller's transaction. `known`
+ * is the case as the caller just wrote it: submission passes it because re-reading the row it has
+ * in hand cost about a tenth of the submission rate (bench, 1,097/s → 974/s).
+ */
+export async function recordEvent(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalogue' | 'publicBaseUrl'>, e: NewCaseEvent, known?: NoticeCase): Promise<void> {
+  await queueNotices(trx, ctx, await insertEvent(trx, e), e, known);
+}
+
+export async function queueNotices(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalogue' | 'publicBaseUrl'>, eventId: string, e: NewCaseEvent, known?: NoticeCase): Promise<void> {
   const kind = noticeOf({ type: e.type, note: e.note ?? null, data: e.data ?? {} });
   if (!kind) return;
-  const app = await findCaseAnyOffice(trx, e.application_id);
-  // Only an applicant who gave an e-mail address is written to; nobody else's address is guessed.
-  const email = typeof app?.applicant.email === 'string' ? app.applicant.email.trim() : '';
+  // A known case without an address needs no read at all: nobody else's address is guessed.
+  if (known && !emailOf(known)) return;
+  const app: NoticeCase | undefined = known ?? (await findCaseAnyOffice(trx, e.application_id));
+  const email = app ? emailOf(app) : '';
   if (!app || !email) return;
   const office = ctx.catalogue.officeById(app.office_id);
   const service = office.services.find((s) => s.id === app.service_id);
@@ -35,6 +50,10 @@ export async function queueNotices(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalog
     letterNumber,
   });
   await queueMessage(trx, { office_id: app.office_id, application_id: app.id, event_id: eventId, channel: 'email', kind, recipient: email, subject: message.subject, body: message.text, created_at: e.at });
+}
+
+function emailOf(app: NoticeCase): string {
+  return typeof app.applicant.email === 'string' ? app.applicant.email.trim() : '';
 }
 
 /** The number of the letter a step signed (its letters report), if any. */
