@@ -43,6 +43,8 @@ export interface BootOptions {
   uploadLimits?: { maxAgeHours: number; perAddressMb: number; totalMb: number };
   /** A certified-signature provider (config SIGNING_PROVIDER_*), spoken to through its HTTP adapter. */
   signingProvider?: Parameters<typeof httpSigningProvider>[0] | null;
+  /** SMTP_URL and MAIL_FROM (config.ts): the outbox worker's mail server. */
+  mail?: { smtpUrl: string; from: string } | null;
 }
 
 export type BootResult = { ok: true; ctx: Ctx; demoAccounts: number; demoAccountsDisabled: number; secrets: { moved: number; conflicting: string[] } } | { ok: false; problems: Located[]; database: Database };
@@ -73,6 +75,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     secretKey: opts.secretKey ?? null,
     ...(opts.uploadLimits ? { uploadLimits: opts.uploadLimits } : {}),
     signingProvider: opts.signingProvider ? httpSigningProvider(opts.signingProvider) : null,
+    mail: opts.mail ?? null,
   };
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;

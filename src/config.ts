@@ -23,6 +23,8 @@ export interface Config {
   uploadLimits: { maxAgeHours: number; perAddressMb: number; totalMb: number };
   /** SIGNING_PROVIDER_URL (+ _NAME, _TOKEN, _TIMEOUT_MS): a certified-signature provider (docs/SIGNING.md); null: none. */
   signingProvider: { url: string; name: string; clientToken?: string; timeoutMs?: number } | null;
+  /** SMTP_URL (smtp://user:pass@host:587) and MAIL_FROM: where notification e-mails go out; null: they wait in the outbox. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 /** TRUST_PROXY parsed: every entry an IP address or CIDR range; anything else refuses to start. */
@@ -72,7 +74,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ...(Number(env.SIGNING_PROVIDER_TIMEOUT_MS) > 0 ? { timeoutMs: Number(env.SIGNING_PROVIDER_TIMEOUT_MS) } : {}),
         }
       : null,
+    mail: parseMail(env),
   };
+}
+
+/** SMTP_URL with MAIL_FROM, both or neither: a server without a sender address would be refused by most relays. */
+export function parseMail(env: NodeJS.ProcessEnv): { smtpUrl: string; from: string } | null {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  const from = env.MAIL_FROM?.trim() || null;
+  if (!smtpUrl && !from) return null;
+  if (!smtpUrl || !from) throw new Error('SMTP_URL dan MAIL_FROM harus diatur bersama / SMTP_URL and MAIL_FROM must be set together');
+  if (!/^smtps?:\/\//.test(smtpUrl)) throw new Error(`SMTP_URL harus smtp://... atau smtps://... / SMTP_URL must be smtp://... or smtps://...: ${smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}`);
+  return { smtpUrl, from };
 }
 
 /** SIGAP_SECRET_KEY: unset, or at least 32 characters (a short key could be guessed offline from one tracking code). */

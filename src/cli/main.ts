@@ -230,6 +230,9 @@ async function main(argv: string[]): Promise<number> {
       sweepUploads(ctx).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
+    // The notification outbox: sent every 10 s when SMTP is configured; otherwise the messages wait (the admin page says so).
+    const { startOutboxWorker } = await import('../usecases/notifications/outbox-worker.js');
+    const outbox = startOutboxWorker(ctx, ctx.mail ?? null, (e) => app.log.error(e));
     await app.listen({ port, host: config.host });
     const address = app.server.address();
     const listening = typeof address === 'object' && address ? address.port : port;
@@ -247,6 +250,7 @@ async function main(argv: string[]): Promise<number> {
       `Alamat publik pada tanda terima, surat dan kode QR / public address on receipts, letters and QR codes: ${ctx.publicBaseUrl}${config.publicBaseUrl ? '' : ' (PUBLIC_BASE_URL tidak diatur / not set)'}`,
     );
     const stop = async () => {
+      outbox.stop();
       await app.close();
       await database.close();
       process.exit(0);

@@ -128,8 +128,11 @@ export function caseEvent(e: NewCaseEvent): Omit<ApplicationEventsTable, 'seq'> 
   };
 }
 
-export async function insertEvent(q: Q, e: NewCaseEvent): Promise<void> {
-  await q.insertInto('application_events').values(caseEvent(e)).execute();
+/** Writes the event; its id lets the caller hang what the event causes on it (the outbox). */
+export async function insertEvent(q: Q, e: NewCaseEvent): Promise<string> {
+  const row = caseEvent(e);
+  await q.insertInto('application_events').values(row).execute();
+  return row.id;
 }
 
 export interface CaseEvent {

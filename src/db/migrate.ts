@@ -15,6 +15,7 @@ import * as m011 from './migrations/011-subject-requests.js';
 import * as m012 from './migrations/012-reads.js';
 import * as m013 from './migrations/013-medium.js';
 import * as m014 from './migrations/014-signing-keys.js';
+import * as m015 from './migrations/015-outbox.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -32,6 +33,7 @@ const ORDERED: [string, Step][] = [
   ['012-reads', m012],
   ['013-medium', m013],
   ['014-signing-keys', m014],
+  ['015-outbox', m015],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -5,6 +5,7 @@ import type { ComplaintsTables } from './schema-complaints.js';
 import type { LettersTables } from './schema-letters.js';
 import type { PrivacyTables } from './schema-privacy.js';
 import type { SigningTables } from './schema-signing.js';
+import type { NotificationsTables } from './schema-notifications.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
 
@@ -260,7 +261,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends LettersTables, SigningTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
+export interface DB extends LettersTables, SigningTables, NotificationsTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

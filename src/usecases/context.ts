@@ -64,6 +64,8 @@ export interface Ctx {
    * no-signature baseline of batch signing (docs/SIGNING.md, "Batch signing: the figures").
    */
   signPdf?: typeof signPdf;
+  /** SMTP_URL and MAIL_FROM (docs/NOTIFICATIONS.md); unset: notification e-mails wait in the outbox. */
+  mail?: { smtpUrl: string; from: string } | null;
 }
 
 export const nowOf = (ctx: Ctx) => (ctx.now ? ctx.now() : new Date());

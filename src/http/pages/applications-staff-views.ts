@@ -17,6 +17,7 @@ import { recheckOf, registryAtSubmissionView, registryRecheckView, siksngField }
 import { signStepFields, waitingForSignature } from './letters-sign-step-views.js';
 import { recordReadsSection } from './audit-views.js';
 import type { LetterToSign } from '../../usecases/letters/case-letters-to-sign.js';
+import { messageEntry, withMessages } from './notifications-views.js';
 
 export function caseNotFoundPage(shell: StaffShell): string {
   return staffPage(shell, { title: '404', path: '/petugas', body: html`<h1>${L(shell.lang, 'Berkas tidak ditemukan', 'Case not found')}</h1>` });
@@ -226,8 +227,7 @@ ${lettersSection(lang, f)}
 ${f.stages.length ? html`<section aria-labelledby="h-stages"><h2 id="h-stages">${L(lang, 'Tahapan dan batas waktunya', 'Stages and their time limits')}</h2><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">${L(lang, 'Tahapan', 'Stage')}</th><th scope="col">${L(lang, 'Mulai', 'Started')}</th><th scope="col">${L(lang, 'Batas waktu', 'Due')}</th><th scope="col">${L(lang, 'Selesai', 'Finished')}</th><th scope="col">${L(lang, 'Keadaan', 'State')}</th></tr></thead><tbody>${f.stages.map(
     (st) => html`<tr><td>${st.label}</td><td>${when(lang, st.startedLocal)}</td><td>${st.dueLocal ? when(lang, st.dueLocal) : L(lang, 'tidak ditetapkan', 'not set')}</td><td>${when(lang, st.finishedLocal)}</td><td>${L(lang, ...STAGE_STATE[st.state])}</td></tr>`,
   )}</tbody></table></div></section>` : ''}
-<section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${f.timeline.map(
-    (e) =>
+<section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${withMessages(f.timeline, f.messages ?? [], (m) => messageEntry(lang, m), (e) =>
       html`<li><time datetime="${e.at}">${when(lang, e.atLocal)}</time> · <strong>${eventName(lang, e.type)}</strong>${e.step ? ` · ${stepById(svc.procedure!, e.step)?.label ?? e.step}` : ''}${e.outcome ? ` → ${String(e.data.outcomeLabel ?? e.outcome)}` : ''} · ${e.actor}${e.note ? html`<br>${multiline(e.note)}` : ''}${stepData(lang, e.data)}${clockEffect(lang, e)}${recheck(e.data)}</li>`,
   )}</ol></section>
 ${recordReadsSection(lang, f.reads)}`;

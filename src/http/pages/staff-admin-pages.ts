@@ -13,6 +13,7 @@ import { addAccount } from '../../usecases/staff/add-account.js';
 import { disableAccount } from '../../usecases/staff/disable-account.js';
 import { enableAccount } from '../../usecases/staff/enable-account.js';
 import { listAccounts } from '../../usecases/staff/list-accounts.js';
+import { outboxStatus } from '../../usecases/notifications/outbox-status.js';
 import { resetAccountPassword } from '../../usecases/staff/reset-account-password.js';
 import { revokeAccountSessions } from '../../usecases/staff/revoke-account-sessions.js';
 import { setAccountRoles } from '../../usecases/staff/set-account-roles.js';
@@ -60,7 +61,7 @@ export const staffAdminPages = staffPages((app, ctx) => {
   const show = async (req: FastifyRequest, reply: FastifyReply, username: string | null, notes: FormNotes, status = 200) => {
     const v = await listAccounts(ctx, officerOf(req).actor);
     if (!v.ok) return refused(req, reply, v.error);
-    if (username === null) return sendHtml(reply, accountsPage(shellOf(req), v.value, notes), status);
+    if (username === null) return sendHtml(reply, accountsPage(shellOf(req), v.value, notes, await outboxStatus(ctx)), status);
     const a = v.value.accounts.find((x) => x.username === username);
     if (!a) return refused(req, reply, { kind: 'not-found', problems: [{ code: 'account-not-found', message: `Akun "${username}" tidak ditemukan di kantor ini`, messageEn: `No account "${username}" in this office` }] });
     return sendHtml(reply, accountPage(shellOf(req), v.value, a, notes), status);

@@ -9,6 +9,8 @@ import type { AccountListing, AccountsOverview } from '../../usecases/staff/list
 import { L, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
+import { outboxLine } from './notifications-views.js';
+import type { OutboxStatus } from '../../usecases/notifications/outbox-status.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 
 export const ACCOUNTS_PATH = '/petugas/akun';
@@ -33,11 +35,12 @@ ${a.lockedAddresses ? html` <span class="badge sla-at-risk">${L(lang, `Terkunci 
 ${a.demo ? html` <span class="badge sla-closed">${L(lang, 'Akun demo', 'Demo account')}</span>` : ''}`;
 }
 
-export function accountsPage(shell: StaffShell, v: AccountsOverview, notes: FormNotes = {}): string {
+export function accountsPage(shell: StaffShell, v: AccountsOverview, notes: FormNotes = {}, outbox?: OutboxStatus): string {
   const { lang } = shell;
   const body = html`<h1>${title(lang)}</h1>
 <p class="meta">${v.officeName} · ${v.accounts.length} ${L(lang, 'akun', 'accounts')}</p>
 ${flash({ ok: notes.ok })}
+${outbox ? outboxLine(lang, outbox) : ''}
 <p><a class="button" href="${withLang(`${ACCOUNTS_PATH}/baru`, lang)}">${L(lang, 'Tambah akun', 'Add an account')}</a></p>
 <ul class="cards" aria-label="${title(lang)}">${v.accounts.map(
     (a) => html`<li><a href="${withLang(accountPath(a.username), lang)}">${a.displayName}</a>

@@ -4,7 +4,7 @@
  * the new state, the event and the next task are written in the same transaction. A step effect
  * may hold the move (a handover or completion waits for its letters' signature; docs/LETTERS.md).
  */
-import { closeOpenTasks, findCase, findTask, insertEvent, insertTask, updateCaseIfVersion, type CaseChanges } from '../../db/applications-repo.js';
+import { closeOpenTasks, findCase, findTask, insertTask, updateCaseIfVersion, type CaseChanges } from '../../db/applications-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import { checkStepData, completesFile, outcomeMove, stepById, type Move } from '../../domain/procedure/engine.js';
 import { mayDoStep, stepRoles } from '../../domain/procedure/step-roles.js';
@@ -13,6 +13,7 @@ import { nowOf } from '../context.js';
 import type { Hold } from '../step-effects.js';
 import { roleRequired, taskNotFound } from './case-failures.js';
 import { serviceOfCase } from './service-of-case.js';
+import { recordEvent } from '../notifications/queue-notices.js';
 
 export interface CompleteInput {
   taskId: string;
@@ -140,7 +141,7 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
       });
     // A signer's password (and a provider passphrase) must never reach the case history.
     const { password: _password, certified: _certified, ...data } = { ...(input.data ?? {}), ...effectData };
-    await insertEvent(trx, {
+    await recordEvent(trx, ctx, {
       application_id: app.id,
       office_id: app.office_id,
       type: move.kind === 'end' && !hold ? `closed:${move.status}` : outcome.kind === 'return' ? 'returned' : 'step-completed',

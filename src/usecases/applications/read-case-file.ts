@@ -17,6 +17,7 @@ import { nowOf } from '../context.js';
 import { logDataRead } from '../audit/log-data-read.js';
 import { recordReads, type RecordReads } from '../audit/record-reads.js';
 import { caseTimeline, type TimelineEntry } from './case-timeline.js';
+import { caseMessages, type CaseMessage } from '../notifications/case-messages.js';
 import { serviceOfCase } from './service-of-case.js';
 
 export type StageState = 'finished-late' | 'finished-on-time' | 'running-late' | 'running';
@@ -34,6 +35,8 @@ export interface CaseFile {
   attachments: Awaited<ReturnType<typeof attachmentsOf>>;
   stages: { label: string; startedLocal: string; dueLocal: string | null; finishedLocal: string | null; state: StageState }[];
   timeline: TimelineEntry[];
+  /** The messages the case's events caused (notifications outbox), shown in the timeline with their status. */
+  messages?: CaseMessage[];
   /** The case's letters (drafts and cancelled ones included: staff follow them all). */
   letters: { id: string; title: string; number: string | null; status: string }[];
   submittedLocal: string;
@@ -100,6 +103,7 @@ export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Prom
         state: st.finishedAt ? (st.late ? 'finished-late' : 'finished-on-time') : st.dueAt && now > st.dueAt ? 'running-late' : 'running',
       })),
       timeline: await caseTimeline(ctx, app),
+      messages: await caseMessages(ctx, app),
       letters: letters.map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
       submittedLocal: local(app.submitted_at),
       closedLocal: app.closed_at ? local(app.closed_at) : null,

@@ -4,7 +4,7 @@
  * transaction; an Idempotency-Key makes a retried request return the same case.
  */
 import { randomUUID } from 'node:crypto';
-import { findByIdempotencyKey, insertApplication, insertAttachments, insertEvent, insertTask, knownUploads, nextCounter, type Case } from '../../db/applications-repo.js';
+import { findByIdempotencyKey, insertApplication, insertAttachments, insertTask, knownUploads, nextCounter, type Case } from '../../db/applications-repo.js';
 import { registrationNumber as formatNumber, trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
 import { checkIntake, type IntakeInput } from '../../domain/applications/intake.js';
 import type { CaseStatus } from '../../domain/applications/status.js';
@@ -19,6 +19,7 @@ import { serviceUsesRegistry } from '../registry/effects.js';
 import { registryFactsFor } from '../registry/facts.js';
 import { logAccess } from '../registry/log-access.js';
 import { serverSecret } from '../server-secret.js';
+import { recordEvent } from '../notifications/queue-notices.js';
 
 export interface SubmitInput extends IntakeInput {
   office: string;
@@ -184,7 +185,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
         trx,
         intake.attachments.map((a) => ({ application_id: id, requirement_id: a.requirement, upload_id: a.upload ?? null, shown_to: a.shown ? actor.name : null, created_at: nowIso })),
       );
-      await insertEvent(trx, {
+      await recordEvent(trx, ctx, {
         application_id: id,
         office_id: office.id,
         type: 'submitted',
@@ -194,7 +195,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
         data: { channel: intake.channel, initiator: intake.initiator, serviceVersion: service.version, warnings: [...intake.warnings, ...times.warnings], eligibility: intake.eligibility },
         slaEffect: clockStart ? { clock: 'started', dueAt: times.dueAt } : { clock: 'waits-for-complete-file' },
         at: nowIso,
-      });
+      }, { id, office_id: office.id, service_id: service.id, registration_number: registrationNumber, status: move.status, applicant: intake.applicant });
     });
   } catch (e) {
     // Two concurrent retries with one key: the loser finds the winner's case.

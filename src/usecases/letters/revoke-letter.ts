@@ -44,7 +44,7 @@ export async function revokeLetter(ctx: Ctx, id: string, input: Revocation, acto
     if (!(await updateLetterIfVersion(trx, letter.id, letter.version, set))) return false;
     await insertLetterEvent(trx, { letterId: letter.id, officeId: letter.office_id, type: 'revoked', actorId: actor.id, actorName: actor.name, data: { reason, replacedBy: replacement?.number ?? null }, at: now });
     await insertAudit(trx, { officeId: letter.office_id, actor: actor.name, action: 'letters.revoke', subject: `letter:${letter.id}`, detail: { number: letter.number, reason, replacedBy: replacement?.id ?? null }, at: now });
-    await recordOnCase(trx, letter, { type: 'letter-revoked', actor, at: now, note: reason, data: { letter: letter.id, number: letter.number, replacedBy: replacement?.number ?? null } });
+    await recordOnCase(trx, ctx, letter, { type: 'letter-revoked', actor, at: now, note: reason, data: { letter: letter.id, number: letter.number, replacedBy: replacement?.number ?? null } });
     return true;
   });
   if (!done) return conflictFailure();

@@ -114,7 +114,7 @@ async function signOne(ctx: Ctx, letter: Letter, input: SignRequest, actor: Acto
     const s = early ?? (await renderAndStore(ctx, l, signer, now, credential));
     await recordSignature(trx, l, s, actor, now, 'batch');
     await insertAudit(trx, { officeId: l.office_id, actor: actor.name, action: 'letters.sign', subject: `letter:${l.id}`, detail: { number: l.number, sha256: s.sha256, delegation: signer.delegation }, at: now });
-    await recordOnCase(trx, l, { type: 'letter-signed', actor, at: now, data: { letter: l.id, number: l.number, sha256: s.sha256, delegation: signer.delegation } });
+    await recordOnCase(trx, ctx, l, { type: 'letter-signed', actor, at: now, data: { letter: l.id, number: l.number, sha256: s.sha256, delegation: signer.delegation } });
     // The last signature a held handover or completion waited for lets the case move on.
     await settleCase(trx, ctx, l, actor, now);
     return { numbered: l, signed: s };

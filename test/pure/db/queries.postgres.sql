@@ -333,6 +333,25 @@ select * from "staff_users" where "office_id" = $1 and "active" = $2 order by "u
 -- letters-repo.decisionEvents
 select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = $1 and "type" in ($2, $3, $4, $5) order by "seq" desc limit $6;
 
+-- notifications-repo.queueMessage
+insert into "outbox" ("office_id", "application_id", "event_id", "channel", "kind", "recipient", "subject", "body", "created_at", "id", "status", "attempts", "next_attempt_at", "attempt_id", "lease_until", "last_error", "sent_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) on conflict ("event_id", "channel") do nothing;
+
+-- notifications-repo.claimDue
+select * from "outbox" where "channel" = $1 and (("status" = $2 and "next_attempt_at" <= $3) or ("status" = $4 and "lease_until" <= $5)) order by "next_attempt_at", "id" limit $6 for update skip locked;
+update "outbox" set "status" = $1, "attempt_id" = $2, "attempts" = $3, "lease_until" = $4 where "id" = $5;
+
+-- notifications-repo.markSent
+update "outbox" set "status" = $1, "sent_at" = $2, "lease_until" = $3, "last_error" = $4 where "id" = $5 and "attempt_id" = $6 and "status" = $7;
+
+-- notifications-repo.markFailed
+update "outbox" set "status" = $1, "next_attempt_at" = $2, "lease_until" = $3, "last_error" = $4 where "id" = $5 and "attempt_id" = $6 and "status" = $7;
+
+-- notifications-repo.messagesOf
+select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = $1 order by "e"."seq", "outbox"."channel";
+
+-- notifications-repo.waitingByChannel
+select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = $1 and "retired_at" is null order by "generation" desc limit $2;
 

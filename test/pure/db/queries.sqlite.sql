@@ -333,6 +333,25 @@ select * from "staff_users" where "office_id" = ? and "active" = ? order by "use
 -- letters-repo.decisionEvents
 select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = ? and "type" in (?, ?, ?, ?) order by "seq" desc limit ?;
 
+-- notifications-repo.queueMessage
+insert into "outbox" ("office_id", "application_id", "event_id", "channel", "kind", "recipient", "subject", "body", "created_at", "id", "status", "attempts", "next_attempt_at", "attempt_id", "lease_until", "last_error", "sent_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("event_id", "channel") do nothing;
+
+-- notifications-repo.claimDue
+select * from "outbox" where "channel" = ? and (("status" = ? and "next_attempt_at" <= ?) or ("status" = ? and "lease_until" <= ?)) order by "next_attempt_at", "id" limit ?;
+update "outbox" set "status" = ?, "attempt_id" = ?, "attempts" = ?, "lease_until" = ? where "id" = ?;
+
+-- notifications-repo.markSent
+update "outbox" set "status" = ?, "sent_at" = ?, "lease_until" = ?, "last_error" = ? where "id" = ? and "attempt_id" = ? and "status" = ?;
+
+-- notifications-repo.markFailed
+update "outbox" set "status" = ?, "next_attempt_at" = ?, "lease_until" = ?, "last_error" = ? where "id" = ? and "attempt_id" = ? and "status" = ?;
+
+-- notifications-repo.messagesOf
+select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = ? order by "e"."seq", "outbox"."channel";
+
+-- notifications-repo.waitingByChannel
+select "channel", count(*) as "n" from "outbox" where "status" in (?, ?) group by "channel";
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = ? and "retired_at" is null order by "generation" desc limit ?;
 

@@ -14,6 +14,7 @@ import * as complaints from '../../../src/db/complaints-repo.js';
 import * as dataAccess from '../../../src/db/data-access-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
+import * as notifications from '../../../src/db/notifications-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
 import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
@@ -241,6 +242,12 @@ const checked: CheckedResponse = {
 /** A quarter of an office's survey (the IKM period), for the whole office and for one service. */
 const QUARTER = { officeId: OFFICE, from: '2026-01-01', to: '2026-03-31' };
 
+/** One outbox message of the case, as claimDue finds it. */
+const OUTBOX_ID = '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b';
+const OUTBOX_EVENT = '7c6b5a4f-3e2d-4c1b-8a9f-8e7d6c5b4a39';
+const OUTBOX_ATTEMPT = 'b1a2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const OUTBOX_ROW = { id: OUTBOX_ID, office_id: OFFICE, application_id: CASE, event_id: OUTBOX_EVENT, channel: 'email', kind: 'receipt', recipient: 'siti.aminah@gmail.com', subject: 's', body: 'b', status: 'queued', attempts: 0, next_attempt_at: AT, attempt_id: null, lease_until: null, last_error: null, created_at: AT, sent_at: null };
+
 export const QUERIES: Record<string, Call> = {
   'applications-repo.nextCounter': (db) => applications.nextCounter(db, OFFICE, 'registration:2026'),
   'applications-repo.insertApplication': (db) =>
@@ -436,6 +443,14 @@ export const QUERIES: Record<string, Call> = {
   'letters-repo.decisionEvents': (db) => letters.decisionEvents(db, CASE),
 
   /* ---------- signing-repo ---------- */
+  'notifications-repo.queueMessage': (db) =>
+    notifications.queueMessage(db, { office_id: OFFICE, application_id: CASE, event_id: OUTBOX_EVENT, channel: 'email', kind: 'receipt', recipient: 'siti.aminah@gmail.com', subject: 'Permohonan 15.71/2026/000123 diterima / Application received', body: 'Permohonan …', created_at: AT }),
+  'notifications-repo.claimDue': (db, database) =>
+    notifications.claimDue(answering(db, [{ ...OUTBOX_ROW }]) as Transaction<DB>, database.dialect === 'postgres', 'email', AT, '2026-04-06T01:05:00.000Z', 20),
+  'notifications-repo.markSent': (db) => notifications.markSent(db, OUTBOX_ID, OUTBOX_ATTEMPT, AT),
+  'notifications-repo.markFailed': (db) => notifications.markFailed(db, OUTBOX_ID, OUTBOX_ATTEMPT, { error: 'connect ECONNREFUSED 127.0.0.1:587', nextAttemptAt: '2026-04-06T01:01:00.000Z', giveUp: false }),
+  'notifications-repo.messagesOf': (db) => notifications.messagesOf(db, CASE),
+  'notifications-repo.waitingByChannel': (db) => notifications.waitingByChannel(db),
   'signing-repo.currentAuthority': (db) => signing.currentAuthority(db, OFFICE),
   'signing-repo.lastAuthorityGeneration': (db) => signing.lastAuthorityGeneration(db, OFFICE),
   'signing-repo.authorityById': (db) => signing.authorityById(db, SIGNING_CA),

@@ -1,0 +1,140 @@
+/** Which case events tell the applicant something, and the message each says (pure: issue 16, docs/NOTIFICATIONS.md). */
+
+/** The moments a citizen is told about, in this first slice (e-mail only). */
+export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The channels a message can go through; only e-mail has an adapter yet (WhatsApp and SMS are next). */
+export type Channel = 'email';
+
+/** The part of a case event the map reads. */
+export interface NoticeEvent {
+  type: string;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The event's notice, or none. One event is one message per channel (the outbox's unique key):
+ * a step that signs the letter and closes the case says "letter ready", which carries the decision;
+ * a refusal says the decision with its reason; a withdrawal, the applicant's own act, says nothing.
+ */
+export function noticeOf(e: NoticeEvent): NoticeKind | null {
+  if (e.type === 'submitted') return 'receipt';
+  if (e.type === 'returned') return 'returned';
+  if (e.type === 'closed:rejected') return 'decision';
+  if (e.type === 'letter-signed' || signsALetter(e.data)) return 'letter-ready';
+  if (e.type === 'closed:completed') return 'decision';
+  return null;
+}
+
+/** A step's letters report (usecases/letters/effects.ts) names a letter it signed. */
+function signsALetter(data: Record<string, unknown>): boolean {
+  const letters = data.letters;
+  return Array.isArray(letters) && letters.some((l) => typeof l === 'object' && l !== null && (l as { action?: unknown }).action === 'signed');
+}
+
+/**
+ * What a message may say. Deliberately no NIK, diagnosis, disability or amount (issue 16 §4): only
+ * the registration number, the service and office names, the status, the officer's note on a
+ * return or refusal, and the tracking page's address (the code is never in a URL: the citizen
+ * types it on /lacak, track-cookie.ts).
+ */
+export interface NoticeFacts {
+  registrationNumber: string;
+  serviceName: string;
+  officeName: string;
+  /** The tracking page, without any code: `${publicBaseUrl}/lacak`. */
+  trackingUrl: string;
+  /** The case's status after the event (e.g. waiting-applicant, completed, rejected). */
+  status: string;
+  /** What is missing (on a return) or why (on a refusal): the officer's note. */
+  note: string | null;
+  letterNumber: string | null;
+}
+
+export interface Message {
+  subject: string;
+  text: string;
+}
+
+/** Status words for the citizen, in both languages. */
+const STATUS: Record<string, [string, string]> = {
+  open: ['sedang diproses', 'in progress'],
+  'waiting-applicant': ['menunggu kelengkapan dari Anda', 'waiting for you to complete the file'],
+  'waiting-external': ['menunggu instansi lain', 'waiting for another agency'],
+  'waiting-signature': ['menunggu tanda tangan', 'waiting for signature'],
+  completed: ['selesai', 'completed'],
+  rejected: ['ditolak', 'refused'],
+  withdrawn: ['dicabut', 'withdrawn'],
+};
+
+export type Template = (f: NoticeFacts) => Message;
+
+const footer = (f: NoticeFacts) =>
+  `\n\nLacak permohonan Anda di ${f.trackingUrl} dengan nomor pendaftaran ${f.registrationNumber} dan kode lacak pada tanda terima.\n` +
+  `Track your application at ${f.trackingUrl} with registration number ${f.registrationNumber} and the tracking code on your receipt.\n\n` +
+  `${f.officeName}\nPesan ini dikirim otomatis; jangan balas dengan data pribadi. / This message is sent automatically; do not reply with personal data.`;
+
+const status = (f: NoticeFacts) => {
+  const [id, en] = STATUS[f.status] ?? [f.status, f.status];
+  return `Status: ${id} / ${en}`;
+};
+
+/** The defaults every office starts with. */
+export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
+  receipt: (f) => ({
+    subject: `Permohonan ${f.registrationNumber} diterima / Application received`,
+    text:
+      `Permohonan ${f.serviceName} Anda telah diterima dengan nomor pendaftaran ${f.registrationNumber}.\n` +
+      `Your application (${f.serviceName}) has been received under registration number ${f.registrationNumber}.\n${status(f)}` +
+      footer(f),
+  }),
+  returned: (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: berkas perlu dilengkapi / File needs completing`,
+    text:
+      `Berkas permohonan ${f.registrationNumber} (${f.serviceName}) dikembalikan untuk dilengkapi.\n` +
+      `The file of application ${f.registrationNumber} (${f.serviceName}) was returned for completion.\n` +
+      `Yang perlu dilengkapi / What is missing: ${f.note ?? '-'}\n` +
+      `Lengkapi secara daring di halaman lacak atau di loket. / Complete it online on the tracking page or at the counter.\n${status(f)}` +
+      footer(f),
+  }),
+  decision: (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: ${f.status === 'rejected' ? 'ditolak / refused' : 'selesai / completed'}`,
+    text:
+      (f.status === 'rejected'
+        ? `Permohonan ${f.registrationNumber} (${f.serviceName}) ditolak.\nApplication ${f.registrationNumber} (${f.serviceName}) was refused.\nAlasan / Reason: ${f.note ?? '-'}\n`
+        : `Permohonan ${f.registrationNumber} (${f.serviceName}) telah selesai diproses.\nApplication ${f.registrationNumber} (${f.serviceName}) has been completed.\n`) +
+      status(f) +
+      footer(f),
+  }),
+  'letter-ready': (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: surat sudah siap / Letter ready`,
+    text:
+      `Surat untuk permohonan ${f.registrationNumber} (${f.serviceName})${f.letterNumber ? ` nomor ${f.letterNumber}` : ''} sudah ditandatangani dan siap diunduh di halaman lacak atau diambil di kantor.\n` +
+      `The letter for application ${f.registrationNumber} (${f.serviceName})${f.letterNumber ? ` number ${f.letterNumber}` : ''} has been signed and is ready to download on the tracking page or to collect at the office.\n${status(f)}` +
+      footer(f),
+  }),
+};
+
+/**
+ * An office's or a service's own wording replaces a default kind by kind (service over office over
+ * default). Offices carry none yet: the shape is here so the standards can add them later.
+ */
+export interface TemplateOverrides {
+  office?: Partial<Record<NoticeKind, Template>>;
+  service?: Partial<Record<NoticeKind, Template>>;
+}
+
+export function composeMessage(kind: NoticeKind, facts: NoticeFacts, overrides: TemplateOverrides = {}): Message {
+  const t = overrides.service?.[kind] ?? overrides.office?.[kind] ?? DEFAULT_TEMPLATES[kind];
+  return t(facts);
+}
+
+/** Seconds before the next attempt after `attempts` failures: 1 min doubling, at most 6 h. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(60 * 2 ** Math.max(0, attempts - 1), 6 * 3600);
+}
+
+/** After this many failed attempts a message is given up (status failed, visible to staff). */
+export const MAX_ATTEMPTS = 8;

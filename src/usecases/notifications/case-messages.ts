@@ -1,0 +1,36 @@
+/** The messages a case caused, with their status, for the staff timeline (times in the office's zone). */
+import { messagesOf } from '../../db/notifications-repo.js';
+import type { Ctx } from '../context.js';
+
+export interface CaseMessage {
+  /** The case event that caused it: the timeline shows the message right after it. */
+  eventId: string;
+  kind: string;
+  channel: string;
+  /** queued | sending | sent | failed */
+  status: string;
+  attempts: number;
+  at: string;
+  atLocal: string;
+  sentLocal: string | null;
+  /** When a queued message is tried next (after a failure). */
+  nextLocal: string | null;
+  lastError: string | null;
+}
+
+export async function caseMessages(ctx: Ctx, app: { id: string; office_id: string }): Promise<CaseMessage[]> {
+  const office = ctx.catalogue.officeById(app.office_id).office;
+  const local = (iso: string) => ctx.clock.local(office, iso);
+  return (await messagesOf(ctx.database.db, app.id)).map((m) => ({
+    eventId: m.event_id,
+    kind: m.kind,
+    channel: m.channel,
+    status: m.status,
+    attempts: m.attempts,
+    at: m.created_at,
+    atLocal: local(m.created_at),
+    sentLocal: m.sent_at ? local(m.sent_at) : null,
+    nextLocal: m.status === 'queued' && m.attempts > 0 ? local(m.next_attempt_at) : null,
+    lastError: m.last_error,
+  }));
+}
