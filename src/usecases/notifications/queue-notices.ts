@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import { findCaseAnyOffice, insertEvent, type NewCaseEvent } from '../../db/applications-repo.js';
 import { queueMessage } from '../../db/notifications-repo.js';
 import type { DB } from '../../db/schema.js';
+import { channelsAllowed } from '../../domain/notifications/consent.js';
 import { composeMessage, noticeOf } from '../../domain/notifications/messages.js';
 import type { Ctx } from '../context.js';
 
@@ -52,8 +53,9 @@ export async function queueNotices(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalog
   await queueMessage(trx, { office_id: app.office_id, application_id: app.id, event_id: eventId, channel: 'email', kind, recipient: email, subject: message.subject, body: message.text, created_at: e.at });
 }
 
+/** The e-mail address the citizen allows messages at (their recorded choice, else the address given). */
 function emailOf(app: NoticeCase): string {
-  return typeof app.applicant.email === 'string' ? app.applicant.email.trim() : '';
+  return channelsAllowed(app.applicant).find((c) => c.channel === 'email')?.to ?? '';
 }
 
 /** The number of the letter a step signed (its letters report), if any. */
