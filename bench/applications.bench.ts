@@ -9,22 +9,23 @@ import { openCasesByStep, queue, queueCounts } from '../src/db/applications-repo
 import { report, type BenchContext } from './report.js';
 import { startServerChild } from './server-child.js';
 
-async function startServer(args: string[], env: NodeJS.ProcessEnv = {}) {
+export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}) {
   const s = await startServerChild('bench/server.ts', args, env);
   const upload = args[0] === 'submit' ? (await s.line(/UPLOAD (\S+)/))[1]! : null;
   return { ...s, upload };
 }
 
-function applicationBody(upload: string, requirementIds: string[]) {
+/** A Jambi 9 application; with `email`, one that asks for news of the case by e-mail (the outbox's work). */
+export function applicationBody(upload: string, requirementIds: string[], email?: string) {
   return JSON.stringify({
     office: 'kota-jambi',
     service: 'rekomendasi-jamkesda-bayi',
-    applicant: { nik: '1571024107900003', name: 'Siti Aminah', phone: '081266782747', residentOfRegion: true },
+    applicant: { nik: '1571024107900003', name: 'Siti Aminah', phone: '081266782747', ...(email ? { email } : {}), residentOfRegion: true },
     attachments: requirementIds.map((r) => ({ requirement: r, upload })),
   });
 }
 
-async function post(url: string, body: string, seconds: number, connections: number, uniqueKey: boolean) {
+export async function post(url: string, body: string, seconds: number, connections: number, uniqueKey: boolean) {
   const r = await autocannon({
     url,
     method: 'POST',

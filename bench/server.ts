@@ -21,9 +21,11 @@ if (mode === 'bare') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
 } else {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-bench-'));
+  // BENCH_DATA_DIR: the caller reads the database afterwards and removes the directory itself.
+  const given = process.env.BENCH_DATA_DIR;
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'sigap-bench-'));
   // The benchmark stops this process with SIGTERM: its throwaway database goes with it.
-  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  if (!given) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const booted = await boot({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir, standardsDir: 'standards', demo: true });
   if (!booted.ok) throw new Error('standards invalid');
   const app = await buildApp({ ctx: booted.ctx, rateLimit: false });
