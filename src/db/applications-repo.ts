@@ -365,10 +365,16 @@ export async function heldForSignature(q: Q, officeId: string) {
     .execute();
 }
 
-/** Moves a case (and its open task) to a new clock state. */
-export async function setSlaState(q: Q, applicationId: string, state: string): Promise<void> {
-  await q.updateTable('applications').set({ sla_state: state }).where('id', '=', applicationId).execute();
-  await q.updateTable('tasks').set({ sla_state: state }).where('application_id', '=', applicationId).where('status', '=', 'open').execute();
+/**
+ * Moves a case (and its open task) to a new clock state, only if it is still `from`: of two processes
+ * sweeping at once, one wins and the other changes nothing (on PostgreSQL the second waits for the
+ * first's row lock, then finds the state moved). Answers whether this call made the change.
+ */
+export async function setSlaState(q: Q, applicationId: string, from: string, to: string): Promise<boolean> {
+  const r = await q.updateTable('applications').set({ sla_state: to }).where('id', '=', applicationId).where('sla_state', '=', from).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await q.updateTable('tasks').set({ sla_state: to }).where('application_id', '=', applicationId).where('status', '=', 'open').execute();
+  return true;
 }
 
 /** One notification per case, role and kind: a second sweep of the same state adds nothing. */

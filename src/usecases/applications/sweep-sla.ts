@@ -32,12 +32,13 @@ export async function sweepSla(ctx: Ctx, officeId: string): Promise<{ atRisk: nu
   for (const r of candidates) {
     const state = ctx.clock.state(r.clock_started_at, r.due_at, false, now);
     if (state === r.sla_state || (state !== 'at-risk' && state !== 'late')) continue;
-    if (state === 'late') late++;
-    else atRisk++;
     const message =
       state === 'late' ? `${r.registration_number} terlambat: melewati batas waktu / late: past its due time` : `${r.registration_number} hampir terlambat / at risk of being late`;
     await ctx.database.write(async (trx) => {
-      await setSlaState(trx, r.id, state);
+      // Another process's sweep may have made this change first: then it wrote the event too.
+      if (!(await setSlaState(trx, r.id, r.sla_state, state))) return;
+      if (state === 'late') late++;
+      else atRisk++;
       for (const role of new Set([r.role, ...r.also, supervisor])) await notifyOnce(trx, { officeId, applicationId: r.id, role, kind: state, message, at: now });
       await insertEvent(trx, { application_id: r.id, office_id: officeId, type: `sla:${state}`, actor_id: null, actor_name: 'Sigap (jam layanan)', slaEffect: { state }, at: now });
     });

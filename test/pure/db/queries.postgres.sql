@@ -73,8 +73,7 @@ select "applications"."id", "applications"."registration_number", "applications"
 select "id", "registration_number", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = $1 and "status" = $2 and "sla_state" in ($3, $4) and "due_at" is not null;
 
 -- applications-repo.setSlaState
-update "applications" set "sla_state" = $1 where "id" = $2;
-update "tasks" set "sla_state" = $1 where "application_id" = $2 and "status" = $3;
+update "applications" set "sla_state" = $1 where "id" = $2 and "sla_state" = $3;
 
 -- applications-repo.notifyOnce
 insert into "notifications" ("id", "office_id", "application_id", "role", "kind", "message", "created_at", "read_at") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("application_id", "role", "kind") do nothing;

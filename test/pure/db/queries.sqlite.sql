@@ -73,8 +73,7 @@ select "applications"."id", "applications"."registration_number", "applications"
 select "id", "registration_number", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = ? and "status" = ? and "sla_state" in (?, ?) and "due_at" is not null;
 
 -- applications-repo.setSlaState
-update "applications" set "sla_state" = ? where "id" = ?;
-update "tasks" set "sla_state" = ? where "application_id" = ? and "status" = ?;
+update "applications" set "sla_state" = ? where "id" = ? and "sla_state" = ?;
 
 -- applications-repo.notifyOnce
 insert into "notifications" ("id", "office_id", "application_id", "role", "kind", "message", "created_at", "read_at") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("application_id", "role", "kind") do nothing;

@@ -1,0 +1,108 @@
+/**
+ * Several Sigap processes on one database behave as one (issue 18): two real `sigap serve`
+ * processes take submissions at the same time and hand out registration numbers without a gap or
+ * a repeat; two sweeps started together write each clock change (event and notices) once.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { storeUpload } from '../../src/usecases/applications/store-upload.js';
+import { TEST_DB } from '../support/db.js';
+import { testCtx, type TestCtx } from '../support/ctx.js';
+import { nodeEntry, STANDARDS_DIR } from '../support/paths.js';
+import { freePort } from '../support/ports.js';
+
+const OFFICE = 'kota-jambi';
+const SERVICE = 'rekomendasi-jamkesda-bayi';
+const PER_PROCESS = 40;
+
+interface Served {
+  child: ChildProcess;
+  base: string;
+}
+
+/** A real `sigap serve` on the test's database and data directory, ready when it answers. */
+async function serve(t: TestCtx): Promise<Served> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeEntry('src/cli/main.ts'), 'serve', '--port', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...(t.location.databaseUrl ? { DATABASE_URL: t.location.databaseUrl } : {}), DATA_DIR: t.location.dataDir, STANDARDS_DIR, HOST: '127.0.0.1', SIGAP_DEMO: '1' },
+  });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`sigap serve exited ${child.exitCode}: ${err}`);
+    const ok = await fetch(`${base}/`).then((r) => r.ok, () => false);
+    if (ok) return { child, base };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`sigap serve did not answer: ${err}`);
+}
+
+function runWorker(t: TestCtx, input: Record<string, unknown>): Promise<{ atRisk: number; late: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeEntry('test/cluster/sweep-worker.ts'), JSON.stringify({ ...t.location, ...input })], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`sweep worker exited ${code}: ${err}`))));
+  });
+}
+
+describe(`several processes, one database (${TEST_DB})`, () => {
+  let t: TestCtx;
+  let servers: Served[] = [];
+
+  before(async () => {
+    t = await testCtx();
+    servers = await Promise.all([serve(t), serve(t)]);
+  });
+  after(async () => {
+    for (const s of servers) s.child.kill();
+    await Promise.all(servers.map((s) => new Promise((r) => (s.child.exitCode !== null ? r(null) : s.child.once('exit', r)))));
+    await t.close();
+  });
+
+  it('hands out registration numbers without a gap or a repeat when two servers take submissions at once', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const u = await storeUpload(t.ctx, png, 'ktp-siti.png');
+    assert.ok(u.ok);
+    const svc = t.ctx.catalogue.service(OFFICE, SERVICE)!.service.service;
+    const body = JSON.stringify({
+      office: OFFICE,
+      service: SERVICE,
+      applicant: { nik: '1571024107900003', name: 'Siti Aminah', phone: '081266782747', residentOfRegion: true },
+      attachments: svc.requirements.filter((r) => r.kind === 'document').map((r) => ({ requirement: r.id, upload: u.value.id })),
+    });
+    const submit = async (s: Served, n: number, i: number) => {
+      const r = await fetch(`${s.base}/api/v1/applications`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `cluster-${n}-${i}` }, body });
+      assert.equal(r.status, 201, await r.clone().text());
+      return ((await r.json()) as { registrationNumber: string }).registrationNumber;
+    };
+    // Both servers at once, several requests in flight on each.
+    const numbers = (await Promise.all(servers.flatMap((s, n) => Array.from({ length: PER_PROCESS }, (_, i) => submit(s, n, i))))).sort();
+    assert.equal(new Set(numbers).size, numbers.length, 'no number handed out twice');
+    const seqs = numbers.map((n) => Number(/(\d+)$/.exec(n)![1])).sort((a, b) => a - b);
+    assert.equal(seqs[seqs.length - 1]! - seqs[0]! + 1, seqs.length, `no gap: ${seqs[0]}..${seqs[seqs.length - 1]} for ${seqs.length} submissions`);
+  });
+
+  it('writes each clock change once when two sweeps run at the same moment', async () => {
+    const officeId = t.ctx.catalogue.office(OFFICE)!.id;
+    const db = t.ctx.database.db;
+    // The file was found complete (the clock runs) and time passed: every open case is past its due time.
+    await db.updateTable('applications').set({ sla_state: 'on-time', due_at: '2026-01-05T01:00:00.000Z', clock_started_at: '2026-01-02T01:00:00.000Z' }).where('office_id', '=', officeId).where('status', '=', 'open').execute();
+    const open = await db.selectFrom('applications').select('id').where('office_id', '=', officeId).where('status', '=', 'open').where('sla_state', 'in', ['on-time', 'at-risk']).execute();
+    assert.ok(open.length >= 2 * PER_PROCESS, `${open.length} open cases to sweep`);
+    const go = Date.now() + 1500;
+    const runs = await Promise.all([0, 1].map(() => runWorker(t, { office: OFFICE, now: '2026-03-02T03:00:00.000Z', go })));
+    assert.equal(runs[0]!.late + runs[1]!.late, open.length, `the two sweeps together moved each case once: ${JSON.stringify(runs)}`);
+    const events = await db.selectFrom('application_events').select(['application_id']).where('office_id', '=', officeId).where('type', '=', 'sla:late').execute();
+    const perCase = new Map<string, number>();
+    for (const e of events) perCase.set(e.application_id, (perCase.get(e.application_id) ?? 0) + 1);
+    assert.equal(perCase.size, open.length);
+    assert.deepEqual([...new Set(perCase.values())], [1], 'one "late" event per case');
+  });
+});
