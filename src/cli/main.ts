@@ -233,6 +233,9 @@ async function main(argv: string[]): Promise<number> {
     // The notification outbox: sent every 10 s when SMTP is configured; otherwise the messages wait (the admin page says so).
     const { startOutboxWorker } = await import('../usecases/notifications/outbox-worker.js');
     const outbox = startOutboxWorker(ctx, ctx.mail ?? null, (e) => app.log.error(e));
+    // Changes other processes on the same database make to calendars and standards (docs/OPERATIONS.md).
+    const { followChanges } = await import('../usecases/cluster/follow-changes.js');
+    const changes = await followChanges(ctx, { onError: (e) => app.log.warn(e) });
     await app.listen({ port, host: config.host });
     const address = app.server.address();
     const listening = typeof address === 'object' && address ? address.port : port;
@@ -251,6 +254,7 @@ async function main(argv: string[]): Promise<number> {
     );
     const stop = async () => {
       outbox.stop();
+      await changes.stop();
       await app.close();
       await database.close();
       process.exit(0);

@@ -1,12 +1,16 @@
 /**
  * Several Sigap processes on one database behave as one (issue 18): two real `sigap serve`
  * processes take submissions at the same time and hand out registration numbers without a gap or
- * a repeat; two sweeps started together write each clock change (event and notices) once.
+ * a repeat; two sweeps started together write each clock change (event and notices) once; an
+ * admin's change of office hours made elsewhere is in force in both within the stated bound.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { storeUpload } from '../../src/usecases/applications/store-upload.js';
+import { setOfficeHours } from '../../src/usecases/calendar/set-office-hours.js';
+import { CHANGES_POLL_MS } from '../../src/usecases/cluster/follow-changes.js';
+import { actorFor } from '../letters/helpers.js';
 import { TEST_DB } from '../support/db.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { nodeEntry, STANDARDS_DIR } from '../support/paths.js';
@@ -104,5 +108,25 @@ describe(`several processes, one database (${TEST_DB})`, () => {
     for (const e of events) perCase.set(e.application_id, (perCase.get(e.application_id) ?? 0) + 1);
     assert.equal(perCase.size, open.length);
     assert.deepEqual([...new Set(perCase.values())], [1], 'one "late" event per case');
+  });
+
+  it("puts an admin's new office hours in force in every server within the stated bound", async () => {
+    const admin = await actorFor(t.ctx, 'admin@kota-pekanbaru');
+    // An unusual week, so neither server can show it by chance.
+    const day = [{ open: '07:10', close: '13:50' }];
+    const r = await setOfficeHours(t.ctx, admin, undefined, { days: { mon: day, tue: day, wed: day, thu: day, fri: day }, closedOnHolidays: true });
+    assert.ok(r.ok);
+    const changedAt = Date.now();
+    const seenAfter = await Promise.all(
+      servers.map(async (s) => {
+        for (;;) {
+          const body = await (await fetch(`${s.base}/api/v1/offices/kota-pekanbaru/hours`)).text();
+          if (body.includes('13:50')) return Date.now() - changedAt;
+          assert.ok(Date.now() - changedAt < CHANGES_POLL_MS + 3000, `server ${s.base} still on the old hours: ${body.slice(0, 300)}`);
+          await new Promise((res) => setTimeout(res, 50));
+        }
+      }),
+    );
+    for (const ms of seenAfter) assert.ok(ms <= CHANGES_POLL_MS + 1000, `seen after ${ms} ms (bound ${CHANGES_POLL_MS} ms)`);
   });
 });

@@ -2,6 +2,7 @@
  * An office admin closes the office on a day or a date range (a flood, a move, a holiday declared
  * late, a cuti bersama): the clock skips those days at once, for every due time computed from then on.
  */
+import { noteChange } from '../../db/changes-repo.js';
 import { closedDates, closuresOf, insertClosures } from '../../db/calendar-repo.js';
 import { checkClosure, type ClosureInput, type ClosureKind } from '../../domain/calendar/office-setup.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
@@ -23,6 +24,8 @@ export async function addClosure(ctx: Ctx, actor: Actor, input: ClosureInput): P
   await ctx.database.write(async (trx) => {
     taken = await closedDates(trx, officeId, dates);
     if (!taken.length) groupId = await insertClosures(trx, { officeId, officeSlug: o.slug, dates, reason, kind, actor: actor.name, at: now });
+    // Other server processes re-read the calendar (usecases/cluster/follow-changes.ts).
+    if (!taken.length) await noteChange(trx, ctx.database.dialect, `calendar:${o.slug}`, now);
   });
   if (taken.length)
     return failWith('conflict', 'closure-exists', `Tanggal ${taken.join(', ')} sudah tercatat sebagai hari tutup`, `${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} already a closure`, 'date');

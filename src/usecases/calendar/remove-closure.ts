@@ -2,6 +2,7 @@
  * An office admin removes a closure added by mistake. Only one that lies wholly in the future: a day
  * that has begun or passed has already counted in running clocks and receipts, so it stays on record.
  */
+import { noteChange } from '../../db/changes-repo.js';
 import { closuresOf, deleteClosureGroup } from '../../db/calendar-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
@@ -21,6 +22,7 @@ export async function removeClosure(ctx: Ctx, actor: Actor, groupId: string): Pr
     if (rows[0]!.date <= today)
       return failWith('conflict', 'closure-past', `Hari tutup mulai ${rows[0]!.date} sudah berjalan atau lewat dan sudah dihitung dalam batas waktu; tidak dapat dihapus`, `The closure from ${rows[0]!.date} has begun or passed and has counted in due dates; it cannot be removed`);
     await deleteClosureGroup(trx, { officeId, officeSlug: o.slug, removed: rows, actor: actor.name, at: now });
+    await noteChange(trx, ctx.database.dialect, `calendar:${o.slug}`, now);
     return { ok: true, value: { dates: rows.map((r) => r.date) } };
   });
   if (!outcome.ok) return outcome;

@@ -4,6 +4,7 @@
  * hours), which the public page shows beside the decree's words: never a silent contradiction.
  * The clock uses the new hours for every due time computed from then on.
  */
+import { noteChange } from '../../db/changes-repo.js';
 import { hoursOf, upsertHours } from '../../db/calendar-repo.js';
 import { checkHours, type HoursInput, type WeekHours } from '../../domain/calendar/office-setup.js';
 import { fail, type Outcome } from '../../domain/errors.js';
@@ -25,7 +26,11 @@ export async function setOfficeHours(ctx: Ctx, actor: Actor, service: string | u
   const { hours, reason } = checked.value;
   const before: WeekHours = { allDay: inForce.hours.allDay, week: inForce.hours.week, closedOnHolidays: inForce.hours.closedOnHolidays };
   const at = nowOf(ctx).toISOString();
-  await ctx.database.write((trx) => upsertHours(trx, { officeId, officeSlug: o.slug, scope: target.value.scope, hours, reason, before, actor: actor.name, at }));
+  await ctx.database.write(async (trx) => {
+    await upsertHours(trx, { officeId, officeSlug: o.slug, scope: target.value.scope, hours, reason, before, actor: actor.name, at });
+    // Other server processes re-read the calendar (usecases/cluster/follow-changes.ts).
+    await noteChange(trx, ctx.database.dialect, `calendar:${o.slug}`, at);
+  });
   ctx.clock.setHours(o.slug, await hoursOf(ctx.database.db, officeId));
   const recomputed = await recomputeOpenCases(ctx, officeId, { actor: actor.name, change: 'jam layanan baru', changeEn: 'new service hours', service: target.value.service?.slug });
   return { ok: true, value: { hours, recomputed } };

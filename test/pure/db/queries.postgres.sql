@@ -351,6 +351,13 @@ select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."i
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";
 
+-- changes-repo.noteChange
+insert into "change_feed" ("key", "generation", "changed_at") values ($1, $2, $3) on conflict ("key") do update set "generation" = change_feed.generation + 1, "changed_at" = $4;
+select pg_notify($1, $2);
+
+-- changes-repo.generations
+select "key", "generation" from "change_feed";
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = $1 and "retired_at" is null order by "generation" desc limit $2;
 

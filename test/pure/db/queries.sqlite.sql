@@ -351,6 +351,12 @@ select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."i
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in (?, ?) group by "channel";
 
+-- changes-repo.noteChange
+insert into "change_feed" ("key", "generation", "changed_at") values (?, ?, ?) on conflict ("key") do update set "generation" = change_feed.generation + 1, "changed_at" = ?;
+
+-- changes-repo.generations
+select "key", "generation" from "change_feed";
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = ? and "retired_at" is null order by "generation" desc limit ?;
 

@@ -10,6 +10,7 @@ import * as auditChain from '../../../src/db/audit-chain-repo.js';
 import * as backup from '../../../src/db/backup-repo.js';
 import * as audit from '../../../src/db/audit-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
+import * as changes from '../../../src/db/changes-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import * as dataAccess from '../../../src/db/data-access-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
@@ -451,6 +452,8 @@ export const QUERIES: Record<string, Call> = {
   'notifications-repo.markFailed': (db) => notifications.markFailed(db, OUTBOX_ID, OUTBOX_ATTEMPT, { error: 'connect ECONNREFUSED 127.0.0.1:587', nextAttemptAt: '2026-04-06T01:01:00.000Z', giveUp: false }),
   'notifications-repo.messagesOf': (db) => notifications.messagesOf(db, CASE),
   'notifications-repo.waitingByChannel': (db) => notifications.waitingByChannel(db),
+  'changes-repo.noteChange': (db, database) => changes.noteChange(db as Transaction<DB>, database.dialect, 'calendar:kota-jambi', AT),
+  'changes-repo.generations': (db) => changes.generations(db),
   'signing-repo.currentAuthority': (db) => signing.currentAuthority(db, OFFICE),
   'signing-repo.lastAuthorityGeneration': (db) => signing.lastAuthorityGeneration(db, OFFICE),
   'signing-repo.authorityById': (db) => signing.authorityById(db, SIGNING_CA),
