@@ -77,6 +77,47 @@ export async function startCluster({ database = 'sigap' } = {}) {
   return { url, port, dir, stop };
 }
 
+/**
+ * A hot-standby replica of a cluster started above, by real streaming replication: a base backup
+ * with `pg_basebackup -R` (which writes standby.signal and primary_conninfo), then its own server
+ * on a free port. Returns { url(database), port, dir, stop }; stop it before the primary.
+ */
+export async function startReplica(primary) {
+  const bin = findPgBin();
+  if (!bin) throw new Error('PostgreSQL binaries not found (pg_basebackup)');
+  const isRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-pg-replica-'));
+  chmodSync(dir, 0o700);
+  if (isRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  const port = await freePort();
+  asPg(isRoot, bin, ['pg_basebackup', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+  asPg(isRoot, bin, [
+    'pg_ctl', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60',
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on`,
+    'start',
+  ]);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      asPg(isRoot, bin, ['pg_ctl', '-D', data, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      /* already gone */
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  /** Stops the server but keeps its files, to start it again (a replica that went away and came back). */
+  const pause = () => asPg(isRoot, bin, ['pg_ctl', '-D', data, '-m', 'fast', '-w', 'stop']);
+  const resume = () => asPg(isRoot, bin, ['pg_ctl', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on`, 'start']);
+  return { url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`, port, dir, stop, pause, resume };
+}
+
 // CLI: `node scripts/pg-cluster.mjs` starts a cluster, prints its URL and keeps it until Ctrl-C.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const c = await startCluster();

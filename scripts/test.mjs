@@ -136,7 +136,7 @@ const build = join(tmp, 'build');
     console.error(`== the sources do not compile:\n${e.message}`);
     process.exit(1);
   }
-  for (const entry of ['node_modules', 'standards', 'docs', 'calendars', 'package.json']) symlinkSync(resolve(entry), join(build, entry));
+  for (const entry of ['node_modules', 'standards', 'docs', 'calendars', 'scripts', 'package.json']) symlinkSync(resolve(entry), join(build, entry));
 }
 const compiled = (file) => join(build, file.replace(/\.ts$/, '.js'));
 

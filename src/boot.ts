@@ -24,6 +24,8 @@ import { registryEffects } from './usecases/registry/effects.js';
 
 export interface BootOptions {
   databaseUrl: string | null;
+  /** DATABASE_READ_URL: heavy reads on a streaming replica (PostgreSQL only). */
+  readUrl?: string | null;
   dataDir: string;
   standardsDir: string;
   calendarFile?: string;

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** postgres://... selects PostgreSQL; otherwise embedded SQLite in dataDir. */
   databaseUrl: string | null;
+  /** DATABASE_READ_URL: a streaming replica of the PostgreSQL primary for heavy reads (docs/OPERATIONS.md); null: none. */
+  readUrl: string | null;
   standardsDir: string;
   demo: boolean;
   publicBaseUrl: string | null;
@@ -51,11 +53,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const url = env.DATABASE_URL?.trim() || null;
   if (url && !/^postgres(ql)?:\/\//.test(url) && !/^sqlite:/.test(url))
     throw new Error(`DATABASE_URL harus postgres://... atau sqlite:<berkas> / DATABASE_URL must be postgres://... or sqlite:<file>: ${url}`);
+  const readUrl = env.DATABASE_READ_URL?.trim() || null;
+  if (readUrl && !(url && /^postgres(ql)?:\/\//.test(url) && /^postgres(ql)?:\/\//.test(readUrl)))
+    throw new Error('DATABASE_READ_URL hanya untuk replika PostgreSQL dari DATABASE_URL postgres://... / DATABASE_READ_URL is only for a PostgreSQL replica of a postgres:// DATABASE_URL');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: url,
+    readUrl,
     standardsDir: resolve(env.STANDARDS_DIR ?? 'standards'),
     demo: env.SIGAP_DEMO === '1' || env.SIGAP_DEMO === 'true',
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,

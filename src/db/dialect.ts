@@ -30,6 +30,14 @@ export interface Database {
    */
   read<T>(text: string, params: readonly unknown[]): Promise<T[]>;
   /**
+   * A heavy read that may be served by the streaming replica (DATABASE_READ_URL): registry look-ups.
+   * Never for what the reader has just written (read-your-writes): a lagging replica would not show
+   * it. Without a replica, or while it fails, the same as `read` on the primary.
+   */
+  readHeavy<T>(text: string, params: readonly unknown[]): Promise<T[]>;
+  /** The replica's state for the admin status page: null without DATABASE_READ_URL. */
+  replica(): Promise<ReplicaStatus | null>;
+  /**
    * Appends rows to an append-only table (logs) and resolves once they are committed. On SQLite
    * the commit happens in a writer thread (sqlite-append.ts) so its fsync never blocks requests.
    * Never await it inside `write`: that thread would wait for the transaction's lock. Rows of
@@ -37,6 +45,20 @@ export interface Database {
    */
   append(table: string, rows: Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface ReplicaStatus {
+  /** Where it is (no password). */
+  describe: string;
+  /** It answered just now, as a standby in recovery. */
+  up: boolean;
+  /** WAL bytes the replica has not replayed yet (0 when caught up); null when unknown. */
+  lagBytes: number | null;
+  /** Seconds since the last transaction it replayed was committed on the primary (grows while the primary is idle too). */
+  replayAgeSeconds: number | null;
+  /** Heavy reads sent to the primary since start because the replica failed. */
+  fallbacks: number;
+  error: string | null;
 }
 
 export interface DialectHelpers {
@@ -90,7 +112,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 512): SQLite.Database
   });
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Database {
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; readUrl?: string | null }): Database {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     // BIGINT (int8) columns come back as strings by default; our counters fit in a JS number.
@@ -100,15 +122,22 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     // process; the pool replaces it on the next query.
     pool.on('error', (e) => process.emitWarning(`PostgreSQL idle connection error: ${e.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const read = async <T>(text: string, params: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as T[];
+    const replica = opts.readUrl ? replicaReader(opts.readUrl, pool, read) : null;
     return {
       db,
       dialect: 'postgres',
-      describe: `PostgreSQL ${redact(url)}`,
+      describe: `PostgreSQL ${redact(url)}${replica ? ` + replica ${redact(opts.readUrl!)}` : ''}`,
       location: { kind: 'postgres', url },
       write: (fn) => db.transaction().execute(fn),
-      read: async <T>(text: string, params: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as T[],
+      read,
+      readHeavy: replica ? replica.read : read,
+      replica: async () => (replica ? replica.status() : null),
       append: (table, rows) => appendHere(db, table, rows),
-      close: () => db.destroy(),
+      close: async () => {
+        await replica?.close();
+        await db.destroy();
+      },
     };
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(opts.dataDir, 'sigap.db');
@@ -146,16 +175,20 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     }
     return stmt;
   };
+  const sqliteRead = async <T>(text: string, params: readonly unknown[]): Promise<T[]> => {
+    if (inMemory) return (await db.executeQuery<T>(CompiledQuery.raw(text, params as unknown[]))).rows as T[];
+    return readStatement(text).all(...params) as T[];
+  };
   return {
     db,
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
     location: { kind: 'sqlite', file },
     write: (fn) => db.transaction().execute(fn),
-    read: async <T>(text: string, params: readonly unknown[]) => {
-      if (inMemory) return (await db.executeQuery<T>(CompiledQuery.raw(text, params as unknown[]))).rows as T[];
-      return readStatement(text).all(...params) as T[];
-    },
+    read: sqliteRead,
+    // One file, no replica: DATABASE_READ_URL is refused by the configuration on SQLite.
+    readHeavy: sqliteRead,
+    replica: async () => null,
     append: (table, rows) => (appender ? appender.append(table, rows) : appendHere(db, table, rows)),
     close: async () => {
       await appender?.close();
@@ -183,4 +216,47 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.cfg);
   }
+}
+
+/** How long a failed replica is left alone before heavy reads try it again. */
+const REPLICA_RETRY_MS = 5000;
+
+/**
+ * Heavy reads on the streaming replica, falling back to the primary on any failure (the replica
+ * stopped, restarting, or cancelling a query that conflicts with recovery): a reader never sees an
+ * error the primary would not have given. After a failure the replica rests REPLICA_RETRY_MS.
+ */
+function replicaReader(readUrl: string, primary: pg.Pool, onPrimary: <T>(text: string, params: readonly unknown[]) => Promise<T[]>) {
+  const pool = new pg.Pool({ connectionString: readUrl, max: Number(process.env.PG_POOL_MAX ?? 10), connectionTimeoutMillis: 2000 });
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL replica idle connection error: ${e.message}`));
+  let restingUntil = 0;
+  let fallbacks = 0;
+  let lastError: string | null = null;
+  const read = async <T>(text: string, params: readonly unknown[]): Promise<T[]> => {
+    if (Date.now() >= restingUntil) {
+      try {
+        return (await pool.query(text, params as unknown[])).rows as T[];
+      } catch (e) {
+        // A statement the primary also refuses (bad SQL) is ours to report, not the replica's fault.
+        const code = (e as { code?: string }).code ?? '';
+        if (code.startsWith('42') || code.startsWith('22')) throw e;
+        lastError = e instanceof Error ? e.message : String(e);
+        restingUntil = Date.now() + REPLICA_RETRY_MS;
+      }
+    }
+    fallbacks++;
+    return onPrimary<T>(text, params);
+  };
+  const status = async (): Promise<ReplicaStatus> => {
+    const describe = redact(readUrl);
+    try {
+      const [r] = (await pool.query('select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn()::text as replayed, extract(epoch from now() - pg_last_xact_replay_timestamp())::float8 as age')).rows as { standby: boolean; replayed: string | null; age: number | null }[];
+      const [p] = (await primary.query('select pg_current_wal_lsn()::text as lsn')).rows as { lsn: string }[];
+      const lag = r!.replayed ? ((await primary.query('select pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::float8 as d', [p!.lsn, r!.replayed])).rows[0] as { d: number }).d : null;
+      return { describe, up: r!.standby, lagBytes: lag === null ? null : Math.max(0, lag), replayAgeSeconds: r!.age, fallbacks, error: r!.standby ? lastError : 'not a standby (pg_is_in_recovery() is false)' };
+    } catch (e) {
+      return { describe, up: false, lagBytes: null, replayAgeSeconds: null, fallbacks, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  return { read, status, close: () => pool.end() };
 }

@@ -366,9 +366,13 @@ function once(dialect: DialectName, key: string, build: () => { compile(): Compi
   return text;
 }
 
-/** Inside a transaction through its connection; otherwise through the database's read path. */
+/**
+ * Inside a transaction through its connection; otherwise through the heavy-read path, which is the
+ * streaming replica when there is one. Consistent there: the replica replays commits in order, so
+ * when it shows a snapshot as current it also holds that snapshot's rows.
+ */
 async function run<T>(q: Q | Database, text: string, params: unknown[]): Promise<T[]> {
-  if ('read' in q) return q.read<T>(text, params);
+  if ('read' in q) return q.readHeavy<T>(text, params);
   return (await q.executeQuery<T>(CompiledQuery.raw(text, params))).rows;
 }
 

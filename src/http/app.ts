@@ -39,6 +39,7 @@ import { privacyStaffPages } from './pages/privacy-staff-pages.js';
 import { permissionsPages } from './pages/permissions-pages.js';
 import { ownAccountPages } from './pages/own-account-pages.js';
 import { signingPages } from './pages/signing-pages.js';
+import { systemPages } from './pages/system-pages.js';
 import { cataloguePages } from './pages/catalogue-pages.js';
 import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(permissionsPages, { ctx });
   await app.register(ownAccountPages, { ctx });
   await app.register(signingPages, { ctx });
+  await app.register(systemPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

@@ -182,6 +182,8 @@ export const PERMISSIONS = {
     refusal: { id: 'Hanya admin kantor yang dapat mengelola akun petugas', en: 'Only an office admin can manage staff accounts' },
   },
   'audit.read': { holders: ['admin', 'auditor', 'kepala-dinas'], id: 'membaca jejak audit dan log akses data pribadi', en: 'read the audit trail and the personal-data access log' },
+  // The installation, not the office's data: database, read replica and its lag, this process (issue 18).
+  'system.status': { holders: ['admin'], id: 'melihat status sistem (basis data, replika baca dan ketertinggalannya)', en: 'see the system status (database, read replica and its lag)' },
   'signing.keys': {
     holders: ['admin'],
     id: 'mengelola kunci dan sertifikat tanda tangan kantor (menerbitkan, mencabut)',
