@@ -79,6 +79,7 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       ['kepala-dinas', `/petugas/privasi/${request.value.id}`],
       ['front-office', '/petugas/privasi/baru'],
       ['auditor', '/petugas/audit'],
+      ['admin', '/petugas/sistem'],
     ];
   });
   after(async () => h?.close());

@@ -17,7 +17,7 @@ function replicaRows(lang: Lang, s: SystemStatus) {
         : L(lang, 'SQLite satu berkas: tidak ada replika.', 'SQLite, one file: no replica.')
     }</p>`;
   return html`<table><tbody>
-<tr><th scope="row">${L(lang, 'Replika', 'Replica')}</th><td><code>${r.describe}</code></td></tr>
+<tr><th scope="row">${L(lang, 'Replika', 'Replica')}</th><td><code style="word-break:break-all">${r.describe}</code></td></tr>
 <tr><th scope="row">${L(lang, 'Keadaan', 'State')}</th><td data-testid="replica-state">${
     r.up
       ? html`<span class="badge sla-on-time">${L(lang, 'Berjalan (hot standby)', 'Running (hot standby)')}</span>`
@@ -27,7 +27,7 @@ function replicaRows(lang: Lang, s: SystemStatus) {
     r.replayAgeSeconds === null ? '' : html` <span class="meta">· ${L(lang, `transaksi terakhir diputar ulang ${Math.round(r.replayAgeSeconds)} detik lalu`, `last transaction replayed ${Math.round(r.replayAgeSeconds)} s ago`)}</span>`
   }</td></tr>
 <tr><th scope="row">${L(lang, 'Dialihkan ke utama', 'Fell back to the primary')}</th><td>${r.fallbacks}</td></tr>
-${r.error ? html`<tr><th scope="row">${L(lang, 'Galat terakhir', 'Last error')}</th><td><code>${r.error}</code></td></tr>` : ''}
+${r.error ? html`<tr><th scope="row">${L(lang, 'Galat terakhir', 'Last error')}</th><td><code style="word-break:break-all">${r.error}</code></td></tr>` : ''}
 </tbody></table>`;
 }
 
