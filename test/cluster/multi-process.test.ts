@@ -2,7 +2,8 @@
  * Several Sigap processes on one database behave as one (issue 18): two real `sigap serve`
  * processes take submissions at the same time and hand out registration numbers without a gap or
  * a repeat; two sweeps started together write each clock change (event and notices) once; an
- * admin's change of office hours made elsewhere is in force in both within the stated bound.
+ * admin's change of office hours, and a standards load, made elsewhere are in force in both within
+ * the stated bound.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,7 +11,11 @@ import { after, before, describe, it } from 'node:test';
 import { storeUpload } from '../../src/usecases/applications/store-upload.js';
 import { setOfficeHours } from '../../src/usecases/calendar/set-office-hours.js';
 import { CHANGES_POLL_MS } from '../../src/usecases/cluster/follow-changes.js';
+import { loadStandards } from '../../src/usecases/catalogue/load-standards.js';
 import { actorFor } from '../letters/helpers.js';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TEST_DB } from '../support/db.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { nodeEntry, STANDARDS_DIR } from '../support/paths.js';
@@ -128,5 +133,33 @@ describe(`several processes, one database (${TEST_DB})`, () => {
       }),
     );
     for (const ms of seenAfter) assert.ok(ms <= CHANGES_POLL_MS + 1000, `seen after ${ms} ms (bound ${CHANGES_POLL_MS} ms)`);
+  });
+
+  it('shows a newly loaded standard in every server within the stated bound', async () => {
+    // The office publishes a corrected title: a copy of the standards with that one change.
+    const dir = mkdtempSync(join(tmpdir(), 'sigap-standards-'));
+    try {
+      cpSync(realpathSync(STANDARDS_DIR), dir, { recursive: true });
+      const file = join(dir, 'kota-jambi/services/09-rekomendasi-jamkesda-bayi.yaml');
+      const text = readFileSync(file, 'utf8');
+      assert.match(text, /^title: Pelayanan Rekomendasi Jamkesda Bayi$/m);
+      writeFileSync(file, text.replace(/^title: Pelayanan Rekomendasi Jamkesda Bayi$/m, 'title: Pelayanan Rekomendasi Jamkesda Bayi Baru Lahir'));
+      const loaded = await loadStandards(t.ctx.database, dir, 'test');
+      assert.ok(loaded.ok);
+      const changedAt = Date.now();
+      const seenAfter = await Promise.all(
+        servers.map(async (s) => {
+          for (;;) {
+            const body = await (await fetch(`${s.base}/api/v1/offices/kota-jambi/services/rekomendasi-jamkesda-bayi`)).text();
+            if (body.includes('Jamkesda Bayi Baru Lahir')) return Date.now() - changedAt;
+            assert.ok(Date.now() - changedAt < CHANGES_POLL_MS + 3000, `server ${s.base} still on the old standard`);
+            await new Promise((res) => setTimeout(res, 50));
+          }
+        }),
+      );
+      for (const ms of seenAfter) assert.ok(ms <= CHANGES_POLL_MS + 1000, `seen after ${ms} ms (bound ${CHANGES_POLL_MS} ms)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
