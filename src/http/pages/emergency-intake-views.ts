@@ -6,7 +6,7 @@ import type { Reported } from '../../usecases/emergency/report-emergency.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { categoryName, channelName, taskName } from './emergency-views.js';
-import { html, type Raw } from './html.js';
+import { html, raw, type Raw } from './html.js';
 import { csrfField, page, staffPage, withLang, type StaffShell } from './layout.js';
 
 export interface ReportFormState {
@@ -24,8 +24,8 @@ interface FormTarget {
 function reportForm(lang: Lang, t: FormTarget, s: ReportFormState): Raw {
   const v = (k: string) => s.values[k] ?? '';
   const p = s.problems;
-  const input = (name: string, label: string, attrs: Raw | string = '', hint = '') =>
-    html`<div class="field"><label for="f-${name}">${label}</label>${hint ? html`<p class="hint" id="h-${name}">${hint}</p>` : ''}${fieldError(lang, p, name)}<input id="f-${name}" name="${name}" value="${v(name)}"${invalidAttrs(p, name)}${attrs}></div>`;
+  const input = (name: string, label: string, attrs = '', hint = '') =>
+    html`<div class="field"><label for="f-${name}">${label}</label>${hint ? html`<p class="hint" id="h-${name}">${hint}</p>` : ''}${fieldError(lang, p, name)}<input id="f-${name}" name="${name}" value="${v(name)}"${invalidAttrs(p, name)}${raw(attrs)}></div>`;
   const answers = t.svc.inputs.map((q) =>
     q.type === 'boolean'
       ? html`<div class="field"><label for="f-a-${q.id}">${q.label}</label>${fieldError(lang, p, `answers.${q.id}`, `eligibility.${q.id}`)}<select id="f-a-${q.id}" name="answers.${q.id}"${invalidAttrs(p, `answers.${q.id}`)}><option value="">—</option><option value="ya"${v(`answers.${q.id}`) === 'ya' ? ' selected' : ''}>${L(lang, 'Ya', 'Yes')}</option><option value="tidak"${v(`answers.${q.id}`) === 'tidak' ? ' selected' : ''}>${L(lang, 'Tidak', 'No')}</option></select></div>`
