@@ -2,6 +2,7 @@
 import { applicationsBench } from './applications.bench.js';
 import { catalogueBench } from './catalogue.bench.js';
 import { complaintsBench } from './complaints.bench.js';
+import { emergencyBench } from './emergency.bench.js';
 import { lettersBench } from './letters.bench.js';
 import { registryBench } from './registry.bench.js';
 import type { BenchContext } from './report.js';
@@ -36,4 +37,8 @@ if (wanted('registry')) {
 if (wanted('complaints')) {
   console.log('\n== Complaints and satisfaction survey');
   await complaintsBench(ctx);
+}
+if (wanted('emergency')) {
+  console.log('\n== Emergencies (dispatch board)');
+  await emergencyBench(ctx);
 }

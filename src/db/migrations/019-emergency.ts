@@ -40,6 +40,9 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
     .execute();
   // The dispatch board: an office's open reports by due time.
   await db.schema.createIndex('emergency_reports_board').on('emergency_reports').columns(['office_id', 'state', 'first_response_due_at']).execute();
+  // The board's "responded in the last hours" and the duplicate check's window.
+  await db.schema.createIndex('emergency_reports_responded').on('emergency_reports').columns(['office_id', 'state', 'first_response_at']).execute();
+  await db.schema.createIndex('emergency_reports_reported').on('emergency_reports').columns(['office_id', 'service_slug', 'reported_at']).execute();
   await db.schema
     .createTable('emergency_events')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -149,7 +149,7 @@ legend{font-weight:700;padding:0 .25rem}
 .field label,.field .label{display:block;font-weight:600;margin-bottom:.25rem}
 .field.check,.check{display:flex;gap:.5rem;align-items:center}
 .field.check label,.check label{font-weight:400;margin:0}
-input[type=text],input[type=search],input:not([type]),input[type=tel],input[type=email],input[type=number],input[type=date],input[type=password],select,textarea{width:100%;font:inherit;padding:.55rem .6rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827}
+input[type=text],input[type=search],input:not([type]),input[type=tel],input[type=email],input[type=number],input[type=date],input[type=datetime-local],input[type=password],select,textarea{width:100%;font:inherit;padding:.55rem .6rem;border:2px solid #4b5563;border-radius:.35rem;background:#fff;color:#111827}
 input[type=file]{font:inherit;max-width:100%}
 input[aria-invalid=true]{border-color:#b91c1c}
 .help{color:#374151;font-size:.9rem;margin:.1rem 0 .35rem}
