@@ -19,6 +19,8 @@ import { showDispatchBoard } from '../../src/usecases/emergency/show-dispatch-bo
 import { sweepEmergencies } from '../../src/usecases/emergency/sweep-emergencies.js';
 import { showEmergencyReport } from '../../src/usecases/emergency/show-emergency-report.js';
 import { findUserByUsername } from '../../src/db/staff-repo.js';
+import { mergeReports } from '../../src/usecases/emergency/merge-reports.js';
+import { findTrackedCase } from '../../src/usecases/applications/find-tracked-case.js';
 
 const BJM = 'kota-banjarmasin';
 const report = (over: Partial<EmergencyInput> = {}): EmergencyInput => ({
@@ -183,7 +185,7 @@ describe(`emergency reports (${TEST_DB})`, () => {
     assert.ok(!board.open.some((x) => x.registrationNumber === r.value.registrationNumber));
   });
 
-  it('flags a second report about the same person and place within the window, and not after it', async () => {
+  it('flags a second report about the same person and place within the window, and not after it; the head of division merges it, each reporter keeping their receipt', async () => {
     clock = new Date('2025-04-06T01:00:00Z');
     const first = await reportEmergency(t.ctx, report({ location: { text: 'Halte Jl. A. Yani km 6' }, subject: { category: 'disabilitas', name: 'Pak Udin' } }), officer);
     assert.ok(first.ok);
@@ -195,6 +197,26 @@ describe(`emergency reports (${TEST_DB})`, () => {
     const third = await reportEmergency(t.ctx, report({ location: { text: 'Halte Jl. A. Yani km 6' }, subject: { category: 'disabilitas', name: 'Pak Udin' } }), officer);
     assert.ok(third.ok);
     assert.deepEqual(third.value.possibleDuplicates, [second.value.registrationNumber], 'the first is 2 h 01 min earlier: outside the default 2-hour window');
+    // The head of division merges the second into the first; the third is 2 h 01 min after the first: refused.
+    const office = t.catalogue.office(BJM)!.id;
+    const outside = await mergeReports(t.ctx, kabid, third.value.registrationNumber, first.value.registrationNumber);
+    assert.ok(!outside.ok);
+    assert.equal(outside.error.problems[0]?.code, 'merge-outside-window');
+    assert.ok(!(await mergeReports(t.ctx, officer, second.value.registrationNumber, first.value.registrationNumber)).ok, 'the receiving officer does not merge');
+    const merged = await mergeReports(t.ctx, kabid, second.value.registrationNumber, first.value.registrationNumber);
+    assert.ok(merged.ok, JSON.stringify(!merged.ok && merged.error));
+    const board = await showDispatchBoard(t.ctx, { ...kabid, officeId: office });
+    assert.ok(board.open.some((e) => e.registrationNumber === first.value.registrationNumber));
+    assert.ok(!board.open.some((e) => e.registrationNumber === second.value.registrationNumber), 'the duplicate leaves the board');
+    // Each reporter keeps their own receipt: the second's number and code still find its case.
+    assert.ok(await findTrackedCase(t.ctx, second.value.registrationNumber, second.value.trackingCode));
+    assert.ok(await findTrackedCase(t.ctx, first.value.registrationNumber, first.value.trackingCode));
+    const d = await showEmergencyReport(t.ctx, kabid, second.value.registrationNumber);
+    assert.ok(d.ok);
+    assert.equal(d.value.mergedInto, first.value.registrationNumber);
+    const again = await mergeReports(t.ctx, kabid, second.value.registrationNumber, first.value.registrationNumber);
+    assert.ok(!again.ok);
+    assert.equal(again.error.kind, 'conflict');
   });
 
   it('the report page logs the read of the reporter and subject before showing them', async () => {

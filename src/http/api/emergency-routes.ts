@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 import type { Outcome } from '../../domain/errors.js';
 import { officeNotFound } from '../../domain/standards/not-found.js';
 import type { Ctx } from '../../usecases/context.js';
+import { mergeReports } from '../../usecases/emergency/merge-reports.js';
 import { addDutyShift } from '../../usecases/emergency/add-duty-shift.js';
 import { assignResponder } from '../../usecases/emergency/assign-responder.js';
 import { recordFirstResponse } from '../../usecases/emergency/record-first-response.js';
@@ -26,6 +27,8 @@ import {
   credentialsBody,
   firstResponded,
   firstResponseBody,
+  mergeBody,
+  merged,
   numberParams,
   reportBody,
   reported,
@@ -75,6 +78,12 @@ export function emergencyRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/emergencies/:registrationNumber/assignments',
     { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'emergency.dispatch' }, schema: { tags, summary: 'Tugaskan petugas TRC / Assign a TRC member', params: numberParams, body: assignBody, response: { 201: assigned, ...errors(401, 403, 404, 409, 422) } } },
     async (req, reply) => answer(reply, await assignResponder(ctx, officerOf(req).actor, req.params.registrationNumber, req.body), 201),
+  );
+
+  app.post(
+    '/api/v1/emergencies/:registrationNumber/merge',
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'emergency.dispatch' }, schema: { tags, summary: 'Gabungkan laporan ganda / Merge a duplicate report', params: numberParams, body: mergeBody, response: { 200: merged, ...errors(401, 403, 404, 409, 422) } } },
+    async (req, reply) => answer(reply, await mergeReports(ctx, officerOf(req).actor, req.params.registrationNumber, req.body.into)),
   );
 
   app.post(

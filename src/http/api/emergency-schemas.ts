@@ -42,6 +42,9 @@ export const firstResponded = z.object({ registrationNumber: z.string(), firstRe
 export const assignBody = z.object({ member: z.string().max(100), task: z.enum(TASKS) });
 export const assigned = z.object({ registrationNumber: z.string(), member: z.string(), task: z.enum(TASKS), onDuty: z.boolean() });
 
+export const mergeBody = z.object({ into: z.string().trim().min(1).max(40) });
+export const merged = z.object({ merged: z.string(), into: z.string() });
+
 export const shiftBody = z.object({ member: z.string().max(100), startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) });
 export const credentialsBody = z.object({ officialId: text(100).optional(), licence: text(100).optional(), licenceValidUntil: z.string().max(10).optional() });
 export const settingsBody = z.object({

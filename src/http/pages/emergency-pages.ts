@@ -9,6 +9,7 @@ import { isEmergencyService } from '../../domain/emergency/index.js';
 import type { Outcome, Problem } from '../../domain/errors.js';
 import { fileTooLarge, MAX_UPLOAD_BYTES, storeUpload } from '../../usecases/applications/store-upload.js';
 import { PUBLIC_ACTOR } from '../../usecases/context.js';
+import { mergeReports } from '../../usecases/emergency/merge-reports.js';
 import { addDutyShift } from '../../usecases/emergency/add-duty-shift.js';
 import { assignResponder } from '../../usecases/emergency/assign-responder.js';
 import { recordFirstResponse } from '../../usecases/emergency/record-first-response.js';
@@ -18,7 +19,7 @@ import { setEmergencySettings } from '../../usecases/emergency/set-emergency-set
 import { showDispatchBoard } from '../../usecases/emergency/show-dispatch-board.js';
 import { showDutyRoster } from '../../usecases/emergency/show-duty-roster.js';
 import { showEmergencyReport } from '../../usecases/emergency/show-emergency-report.js';
-import { assignBody, BODY_LIMIT, credentialsBody, firstResponseBody, numberParams, reportBody, settingsBody, shiftBody } from '../api/emergency-schemas.js';
+import { assignBody, BODY_LIMIT, credentialsBody, firstResponseBody, mergeBody, numberParams, reportBody, settingsBody, shiftBody } from '../api/emergency-schemas.js';
 import { idParams } from '../api/schemas.js';
 import { allowedIn, csrfValid, officerOf, refuseCsrf } from '../auth.js';
 import type { Lang } from '../i18n.js';
@@ -128,6 +129,12 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
     const body = parseForm(assignBody, formFields(req.body));
     const r = body.ok ? await assignResponder(ctx, officerOf(req).actor, req.params.registrationNumber, body.value) : body;
     return back(reply, req.lang, `/petugas/darurat/${req.params.registrationNumber}`, r, req.lang === 'id' ? 'Petugas ditugaskan' : 'Member assigned');
+  });
+
+  app.post('/petugas/darurat/:registrationNumber/gabung', { config: { may: 'emergency.dispatch' }, bodyLimit: BODY_LIMIT, schema: { params: numberParams } }, async (req, reply) => {
+    const body = parseForm(mergeBody, { into: formFields(req.body).into ?? '' });
+    const r = body.ok ? await mergeReports(ctx, officerOf(req).actor, req.params.registrationNumber, body.value.into) : body;
+    return back(reply, req.lang, `/petugas/darurat/${req.params.registrationNumber}`, r, req.lang === 'id' ? `Digabung ke ${body.ok ? body.value.into : ''}` : `Merged into ${body.ok ? body.value.into : ''}`);
   });
 
   // Multipart (an optional photo): the CSRF token is one of the fields, checked once they are read.

@@ -99,8 +99,11 @@ ${o.mayAssign && d.state === 'open'
   ? html`<form method="post" action="${act('tugaskan')}" class="intake"><fieldset><legend>${L(lang, 'Tugaskan petugas', 'Assign a member')}</legend>${csrfField(shell)}
 <div class="field"><label for="f-member">${L(lang, 'Petugas', 'Member')}</label><select id="f-member" name="member">${o.members.map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select></div>
 <div class="field"><label for="f-task">${L(lang, 'Tugas', 'Task')}</label><select id="f-task" name="task">${TASKS.map((t) => html`<option value="${t}">${taskName(lang, t)}</option>`)}</select></div>
-<button type="submit">${L(lang, 'Tugaskan', 'Assign')}</button></fieldset></form>`
-  : ''}</section>
+<button type="submit">${L(lang, 'Tugaskan', 'Assign')}</button></fieldset></form>
+<form method="post" action="${act('gabung')}" class="intake"><fieldset><legend>${L(lang, 'Laporan ganda?', 'A duplicate?')}</legend>${csrfField(shell)}
+<div class="field"><label for="f-into">${L(lang, 'Gabungkan ke laporan nomor (orang dan tempat yang sama)', 'Merge into report number (same person and place)')}</label><input id="f-into" name="into" maxlength="40" autocomplete="off"></div>
+<button type="submit">${L(lang, 'Gabungkan', 'Merge')}</button></fieldset></form>`
+  : ''}${d.mergedInto ? html`<p class="notice">${L(lang, 'Digabung ke', 'Merged into')} <a href="${withLang(`/petugas/darurat/${d.mergedInto}`, lang)}">${d.mergedInto}</a></p>` : ''}</section>
 ${o.mayRespond && !d.firstResponseAt && d.state === 'open'
   ? html`<section aria-labelledby="h-resp"><h2 id="h-resp">${L(lang, 'Catat respon awal', 'Record the first response')}</h2><form method="post" action="${act('respon-awal')}" class="intake" enctype="multipart/form-data">${csrfField(shell)}
 <p class="meta">${L(lang, 'Waktu respon awal = saat ini, kecuali diisi.', 'The first-response time is now unless given.')}</p>
@@ -126,7 +129,9 @@ function eventText(lang: Lang, e: ReportDetail['events'][number]): string {
     case 'escalated':
       return d.to === 'kepala-dinas' ? L(lang, 'Eskalasi ke Kepala Dinas', 'Escalated to the head of office') : L(lang, 'Eskalasi ke Kepala Bidang', 'Escalated to the head of division');
     case 'merged':
-      return `${L(lang, 'Digabung', 'Merged')}: ${String(d.into ?? '')}`;
+      return `${L(lang, 'Digabung ke', 'Merged into')} ${String(d.into ?? '')}`;
+    case 'merged-from':
+      return `${L(lang, 'Laporan ganda digabung ke sini', 'Duplicate merged here')}: ${String(d.from ?? '')}`;
     default:
       return e.type;
   }
