@@ -12,19 +12,8 @@ import { findReportById, openReports, type ReportRow } from '../src/db/emergency
 import { findUserByUsername, toStaff } from '../src/db/staff-repo.js';
 import { reportEmergency } from '../src/usecases/emergency/report-emergency.js';
 import { showDispatchBoard } from '../src/usecases/emergency/show-dispatch-board.js';
+import { time } from './complaints.bench.js';
 import { report, type BenchContext } from './report.js';
-
-async function time<T>(f: () => Promise<T>, reps: number): Promise<{ median: number; max: number; value: T }> {
-  let value = await f();
-  const xs: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const a = performance.now();
-    value = await f();
-    xs.push(performance.now() - a);
-  }
-  xs.sort((a, b) => a - b);
-  return { median: xs[Math.floor(xs.length / 2)]!, max: xs[xs.length - 1]!, value };
-}
 
 export async function emergencyBench(ctx: BenchContext): Promise<void> {
   const n = ctx.quick ? 20_000 : 100_000;
