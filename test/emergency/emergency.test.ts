@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DB } from '../support/db.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
-import { actorFor } from '../letters/helpers.js';
+import { actorFor, driveUntil } from '../letters/helpers.js';
 import { PUBLIC_ACTOR, type Actor } from '../../src/usecases/context.js';
 import { reportEmergency, type EmergencyInput } from '../../src/usecases/emergency/report-emergency.js';
 import { recordFirstResponse } from '../../src/usecases/emergency/record-first-response.js';
@@ -217,6 +217,28 @@ describe(`emergency reports (${TEST_DB})`, () => {
     const again = await mergeReports(t.ctx, kabid, second.value.registrationNumber, first.value.registrationNumber);
     assert.ok(!again.ok);
     assert.equal(again.error.kind, 'conflict');
+  });
+
+  it("Semarang's Kedaruratan runs as decreed: no first-response limit on the report, and 1 working day on office hours from the complete file (Thu 27 Mar 2025 10:00 WIB → Tue 8 Apr 14:00 WIB)", async () => {
+    clock = new Date('2025-03-27T03:00:00Z'); // Thu 10:00 WIB
+    const front = await actorFor(t.ctx, 'front-office@kota-semarang');
+    const base = { office: 'kota-semarang', service: 'kedaruratan', channel: 'walk-in' as const, location: { text: 'Jl. Pemuda depan Lawang Sewu' }, description: 'Lansia tersesat, tidak ingat alamat', subject: { category: 'lansia' as const }, answers: { 'jenis-layanan': 'pengaduan' } };
+    // The decree requires "KTP, KK" without "jika ada": a report without them is refused, as decreed (and the lint says so).
+    const without = await reportEmergency(t.ctx, base, front);
+    assert.ok(!without.ok);
+    assert.deepEqual(without.error.problems.map((p) => [p.field, p.code]), [['attachments.ktp-kk', 'document-missing']]);
+    const r = await reportEmergency(t.ctx, { ...base, documents: [{ requirement: 'ktp-kk', shown: true }] }, front);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+    assert.equal(r.value.firstResponseDueAt, null, 'no first-response limit in the decree: none is made up');
+    const office = t.catalogue.office('kota-semarang')!.id;
+    const e = (await showDispatchBoard(t.ctx, { ...front, officeId: office })).open.find((x) => x.registrationNumber === r.value.registrationNumber)!;
+    assert.equal(e.firstResponseState, 'no-limit');
+    assert.equal(e.millisLeft, null);
+    const app = await t.database.db.selectFrom('applications').select('id').where('registration_number', '=', r.value.registrationNumber).executeTakeFirstOrThrow();
+    await driveUntil(t.ctx, app.id, (s) => s.id !== 'periksa-dokumen', 'kota-semarang');
+    const c = await t.database.db.selectFrom('applications').select(['clock_started_at', 'due_at']).where('id', '=', app.id).executeTakeFirstOrThrow();
+    assert.equal(c.clock_started_at, '2025-03-27T03:00:00.000Z');
+    assert.equal(c.due_at, '2025-04-08T07:00:00.000Z');
   });
 
   it('the report page logs the read of the reporter and subject before showing them', async () => {

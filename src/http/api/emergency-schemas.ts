@@ -18,6 +18,8 @@ export const reportBody = z.object({
   reporter: z.object({ name: text(200).optional(), phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/).optional() }).optional(),
   subject: z.object({ name: text(200).optional(), nik: z.string().trim().max(32).optional(), category: z.enum(CATEGORIES) }),
   answers: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
+  /** Documents the decree asks for, shown at the counter (staff) or uploaded (POST /api/v1/uploads). */
+  documents: z.array(z.object({ requirement: z.string().max(100), shown: z.boolean().optional(), upload: z.string().max(100).optional() })).max(20).optional(),
 });
 
 export const reported = z.object({

@@ -8,6 +8,12 @@ import { localInputToIso } from './complaints-forms.js';
 const num = (v: string | undefined) => (v && v.trim() ? Number(v.replace(',', '.')) : undefined);
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
+/** The decree's documents the officer saw ("diperlihatkan" checkboxes). */
+function documentsOf(svc: Service, f: Record<string, string>) {
+  const shown = svc.requirements.filter((r) => r.kind === 'document' && f[`shown.${r.id}`]).map((r) => ({ requirement: r.id, shown: true }));
+  return shown.length ? shown : undefined;
+}
+
 /** The report form → the body of POST /api/v1/emergencies (the public's channel is always the web form; only staff give the report time). */
 export function reportBodyOf(office: { slug: string; timezone: string }, svc: Service, f: Record<string, string>, staff: boolean) {
   const answers: Record<string, string | boolean> = {};
@@ -27,6 +33,7 @@ export function reportBodyOf(office: { slug: string; timezone: string }, svc: Se
     reporter: reporter.name || reporter.phone ? reporter : undefined,
     subject: { name: opt(f['subject.name']), nik: opt(f['subject.nik']), category: f['subject.category'] },
     answers: Object.keys(answers).length ? answers : undefined,
+    documents: staff ? documentsOf(svc, f) : undefined,
   };
 }
 

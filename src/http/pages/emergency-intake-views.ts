@@ -21,6 +21,15 @@ interface FormTarget {
   staff: { csrf: string; services: Service[] } | null;
 }
 
+/** The decree's documents, as "shown at the counter" checkboxes; the ones it asks "jika ada" say so in their label. */
+function docs(lang: Lang, svc: Service, s: ReportFormState): Raw | '' {
+  const list = svc.requirements.filter((r) => r.kind === 'document');
+  if (!list.length) return '';
+  return html`<fieldset><legend>${L(lang, 'Dokumen yang diperlihatkan', 'Documents shown')}</legend>${list.map(
+    (r) => html`<div class="field check">${fieldError(lang, s.problems, `attachments.${r.id}`)}<input type="checkbox" id="f-shown-${r.id}" name="shown.${r.id}" value="1"${s.values[`shown.${r.id}`] ? ' checked' : ''}> <label for="f-shown-${r.id}">${r.label}</label></div>`,
+  )}</fieldset>`;
+}
+
 function reportForm(lang: Lang, t: FormTarget, s: ReportFormState): Raw {
   const v = (k: string) => s.values[k] ?? '';
   const p = s.problems;
@@ -38,6 +47,7 @@ ${t.staff
   ? html`<fieldset><legend>${L(lang, 'Laporan masuk', 'Incoming report')}</legend>
 <div class="field"><label for="f-service">${L(lang, 'Layanan', 'Service')}</label><select id="f-service" name="service">${t.staff.services.map((x) => html`<option value="${x.slug}"${x.slug === t.svc.slug ? ' selected' : ''}>${x.title}</option>`)}</select></div>
 <div class="field"><label for="f-channel">${L(lang, 'Saluran', 'Channel')}</label>${fieldError(lang, p, 'channel')}<select id="f-channel" name="channel">${STAFF_CHANNELS.map((c) => html`<option value="${c}"${v('channel') === c ? ' selected' : ''}>${channelName(lang, c)}</option>`)}</select></div>
+${docs(lang, t.svc, s)}
 ${input('reportedAt', L(lang, 'Waktu laporan masuk (kosongkan = sekarang)', 'When the report came in (empty = now)'), ' type="datetime-local"', L(lang, 'Jam batas respon awal dihitung dari waktu ini, bukan dari saat dicatat.', 'The first-response limit counts from this time, not from when it is written down.'))}</fieldset>`
   : ''}
 <fieldset><legend>${L(lang, 'Lokasi', 'Place')}</legend>

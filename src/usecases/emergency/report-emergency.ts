@@ -27,6 +27,8 @@ export interface EmergencyInput {
   subject: { name?: string; nik?: string; category: Category };
   /** The service's own questions (e.g. Banjarmasin's "Kondisi kedaruratan terjadi di wilayah Kota Banjarmasin"). */
   answers?: Record<string, string | number | boolean>;
+  /** Identity documents are "jika ada" in Banjarmasin; where a decree requires them (Semarang), shown or uploaded. */
+  documents?: { requirement: string; shown?: boolean; upload?: string }[];
   idempotencyKey?: string;
 }
 
@@ -107,6 +109,7 @@ export async function reportEmergency(ctx: Ctx, input: EmergencyInput, actor: Ac
       applicant: { name: subjectName ?? UNKNOWN_SUBJECT, nik: input.subject.nik },
       reporter: { name: reporterName ?? (staff ? undefined : 'Pelapor (formulir web)'), phone: input.reporter?.phone, role: channel },
       answers: input.answers,
+      attachments: input.documents,
       aboutOther: true,
       idempotencyKey: input.idempotencyKey,
     },
