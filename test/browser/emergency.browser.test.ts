@@ -132,4 +132,31 @@ describe(`emergency night: report, assign, respond on a phone, board (${TEST_DB}
     const photo = await t.database.db.selectFrom('attachments').select('upload_id').where('requirement_id', '=', 'foto-respon-awal').execute();
     assert.equal(photo.length, 1, 'the photo is kept with the case');
   });
+
+  it('the roster fits a phone, and a citizen reports through the public form on a phone in English without any identity document', async () => {
+    const head = await open(PHONE, `kepala-bidang@${BJM}`);
+    await head.goto(`${base}/petugas/darurat/piket?lang=en`);
+    await screenshotFor(head, 'emergency-roster-phone-en');
+    await sound(head, 'roster (phone, English)');
+    const ctx = await browser.newContext({ viewport: PHONE });
+    contexts.push(ctx);
+    await watchCsp(ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/darurat?lang=en`);
+    await sound(page, 'public list');
+    await page.getByRole('link', { name: 'Dinas Sosial Kota Banjarmasin' }).click();
+    await sound(page, 'public form (English)');
+    await page.getByLabel('Place (address, landmark)').fill('Under the Antasari bridge, Banjarmasin');
+    await page.getByLabel('Category').selectOption('anak');
+    await page.getByLabel('Situation (what is happening, since when)').fill('Two children sleeping under the bridge, no adult around since evening');
+    await page.getByLabel('Kondisi kedaruratan terjadi di wilayah Kota Banjarmasin').selectOption('ya');
+    await page.getByLabel('Reporter’s name').fill('Dewi Lestari');
+    await screenshotFor(page, 'emergency-public-form-phone-en');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    assert.match((await page.getByTestId('tracking-code').textContent())!, /^[A-Z2-9]{8}$/);
+    assert.equal((await page.getByTestId('due').textContent())!.trim(), 'First response by: Friday, 28 March 2025 23:56 WITA');
+    assert.ok(!page.url().includes((await page.getByTestId('tracking-code').textContent())!), 'the tracking code is not in the URL');
+    await screenshotFor(page, 'emergency-public-receipt-phone-en');
+    await sound(page, 'public receipt (English)');
+  });
 });
