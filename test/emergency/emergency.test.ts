@@ -20,6 +20,7 @@ import { sweepEmergencies } from '../../src/usecases/emergency/sweep-emergencies
 import { showEmergencyReport } from '../../src/usecases/emergency/show-emergency-report.js';
 import { findUserByUsername } from '../../src/db/staff-repo.js';
 import { mergeReports } from '../../src/usecases/emergency/merge-reports.js';
+import { withdrawApplication } from '../../src/usecases/applications/withdraw-application.js';
 import { findTrackedCase } from '../../src/usecases/applications/find-tracked-case.js';
 
 const BJM = 'kota-banjarmasin';
@@ -239,6 +240,21 @@ describe(`emergency reports (${TEST_DB})`, () => {
     const c = await t.database.db.selectFrom('applications').select(['clock_started_at', 'due_at']).where('id', '=', app.id).executeTakeFirstOrThrow();
     assert.equal(c.clock_started_at, '2025-03-27T03:00:00.000Z');
     assert.equal(c.due_at, '2025-04-08T07:00:00.000Z');
+  });
+
+  it('a report whose case ends without a first response (withdrawn by the reporter) leaves the board at the next sweep and is never escalated', async () => {
+    clock = new Date('2025-04-08T01:00:00Z');
+    const office = t.catalogue.office(BJM)!.id;
+    await sweepEmergencies(t.ctx, office);
+    const r = await reportEmergency(t.ctx, report({ location: { text: 'Dermaga Sungai Martapura' }, subject: { category: 'anak' } }), officer);
+    assert.ok(r.ok);
+    const c = (await findTrackedCase(t.ctx, r.value.registrationNumber, r.value.trackingCode))!;
+    const w = await withdrawApplication(t.ctx, c, PUBLIC_ACTOR, 'Anak sudah dijemput keluarganya');
+    assert.ok(w.ok, JSON.stringify(!w.ok && w.error));
+    clock = new Date('2025-04-08T02:00:00Z'); // past the 45 minutes
+    assert.deepEqual(await sweepEmergencies(t.ctx, office), { escalated: 0, closed: 1 });
+    assert.ok(!(await showDispatchBoard(t.ctx, { ...kabid, officeId: office })).open.some((e) => e.registrationNumber === r.value.registrationNumber));
+    assert.deepEqual(await sweepEmergencies(t.ctx, office), { escalated: 0, closed: 0 });
   });
 
   it('the report page logs the read of the reporter and subject before showing them', async () => {

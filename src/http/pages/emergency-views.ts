@@ -130,6 +130,8 @@ function eventText(lang: Lang, e: ReportDetail['events'][number]): string {
       return d.to === 'kepala-dinas' ? L(lang, 'Eskalasi ke Kepala Dinas', 'Escalated to the head of office') : L(lang, 'Eskalasi ke Kepala Bidang', 'Escalated to the head of division');
     case 'merged':
       return `${L(lang, 'Digabung ke', 'Merged into')} ${String(d.into ?? '')}`;
+    case 'closed':
+      return L(lang, 'Ditutup: kasusnya selesai', 'Closed: its case has ended');
     case 'merged-from':
       return `${L(lang, 'Laporan ganda digabung ke sini', 'Duplicate merged here')}: ${String(d.from ?? '')}`;
     default:

@@ -34,6 +34,12 @@ select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "f
 -- emergency-repo.reportsNear
 select * from "emergency_reports" where "office_id" = $1 and "service_slug" = $2 and "state" != $3 and "reported_at" >= $4 and "reported_at" <= $5 order by "reported_at" limit $6;
 
+-- emergency-repo.reportsOfEndedCases
+select "emergency_reports"."id", "emergency_reports"."application_id", "emergency_reports"."state", "applications"."status", "applications"."closed_at" from "emergency_reports" inner join "applications" on "applications"."id" = "emergency_reports"."application_id" where "emergency_reports"."office_id" = $1 and "emergency_reports"."state" = $2 and "applications"."closed_at" is not null limit $3;
+
+-- emergency-repo.setClosed
+update "emergency_reports" set "state" = $1, "version" = "version" + $2 where "id" = $3 and "state" = $4;
+
 -- emergency-repo.setMerged
 update "emergency_reports" set "state" = $1, "merged_into" = $2, "version" = $3 where "id" = $4 and "version" = $5 and "state" = $6;
 

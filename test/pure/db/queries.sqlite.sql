@@ -34,6 +34,12 @@ select * from "emergency_reports" where "office_id" = ? and "state" = ? and "fir
 -- emergency-repo.reportsNear
 select * from "emergency_reports" where "office_id" = ? and "service_slug" = ? and "state" != ? and "reported_at" >= ? and "reported_at" <= ? order by "reported_at" limit ?;
 
+-- emergency-repo.reportsOfEndedCases
+select "emergency_reports"."id", "emergency_reports"."application_id", "emergency_reports"."state", "applications"."status", "applications"."closed_at" from "emergency_reports" inner join "applications" on "applications"."id" = "emergency_reports"."application_id" where "emergency_reports"."office_id" = ? and "emergency_reports"."state" = ? and "applications"."closed_at" is not null limit ?;
+
+-- emergency-repo.setClosed
+update "emergency_reports" set "state" = ?, "version" = "version" + ? where "id" = ? and "state" = ?;
+
 -- emergency-repo.setMerged
 update "emergency_reports" set "state" = ?, "merged_into" = ?, "version" = ? where "id" = ? and "version" = ? and "state" = ?;
 
