@@ -28,7 +28,7 @@ async function post(url: string, body: string, seconds: number, connections: num
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total };
 }
 
-async function time<T>(f: () => Promise<T> | T, reps: number): Promise<{ median: number; max: number; value: T }> {
+export async function time<T>(f: () => Promise<T> | T, reps: number): Promise<{ median: number; max: number; value: T }> {
   let value = await f();
   const xs: number[] = [];
   for (let i = 0; i < reps; i++) {

@@ -2,6 +2,7 @@
 import { applicationsBench } from './applications.bench.js';
 import { catalogueBench } from './catalogue.bench.js';
 import { complaintsBench } from './complaints.bench.js';
+import { emergencyBench } from './emergency.bench.js';
 import { lettersBench } from './letters.bench.js';
 import { notificationsBench } from './notifications.bench.js';
 import { registryBench } from './registry.bench.js';
@@ -41,4 +42,8 @@ if (wanted('complaints')) {
 if (wanted('notifications')) {
   console.log('\n== Notifications (outbox)');
   await notificationsBench(ctx);
+}
+if (wanted('emergency')) {
+  console.log('\n== Emergencies (dispatch board)');
+  await emergencyBench(ctx);
 }

@@ -21,6 +21,7 @@ import { SlaClock } from '../usecases/sla-clock.js';
 import { sweepSla } from '../usecases/applications/sweep-sla.js';
 import { sweepUploads } from '../usecases/applications/sweep-uploads.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
+import { sweepEmergencies } from '../usecases/emergency/sweep-emergencies.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
 import { loadStandards } from '../usecases/catalogue/load-standards.js';
 
@@ -226,6 +227,7 @@ async function main(argv: string[]): Promise<number> {
     const app = await buildApp({ ctx, logger: true, trustProxy: config.trustProxy });
     const sweep = setInterval(() => {
       for (const o of catalogue.list()) sweepSla(ctx, o.id).catch((e: unknown) => app.log.error(e));
+      for (const o of catalogue.list()) sweepEmergencies(ctx, o.id).catch((e: unknown) => app.log.error(e));
       sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
       sweepUploads(ctx).catch((e: unknown) => app.log.error(e));
     }, 60_000);

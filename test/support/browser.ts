@@ -39,9 +39,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** A real Sigap server on a free port plus a headless browser, for one browser test file. */
-export async function browserHarness(): Promise<{ t: import('./app.js').TestApp; browser: Browser; base: string; close(): Promise<void> }> {
+export async function browserHarness(opts: { now?: () => Date } = {}): Promise<{ t: import('./app.js').TestApp; browser: Browser; base: string; close(): Promise<void> }> {
   // Chromium starts while the app boots: neither waits for the other.
-  const [booted, launched] = await Promise.allSettled([import('./app.js').then(({ testApp }) => testApp()), launchBrowser()]);
+  const [booted, launched] = await Promise.allSettled([import('./app.js').then(({ testApp }) => testApp(opts)), launchBrowser()]);
   if (booted.status === 'rejected' || launched.status === 'rejected') {
     if (booted.status === 'fulfilled') await booted.value.close();
     if (launched.status === 'fulfilled') await launched.value.close();

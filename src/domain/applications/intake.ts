@@ -42,6 +42,8 @@ export interface IntakeInput {
   reporter?: ReporterInput;
   answers?: Record<string, unknown>;
   attachments?: AttachmentInput[];
+  /** An emergency report about someone else (domain/emergency): the subject's NIK is "jika ada" (Banjarmasin 13 Persyaratan 5). */
+  aboutOther?: boolean;
 }
 
 export type { FieldProblem } from '../errors.js';
@@ -149,7 +151,7 @@ export function checkIntake(
   if (name.length < 2) problems.push(fp('applicant.name', 'name-required', 'Nama wajib diisi', 'Name is required'));
   if (name.length > 200) problems.push(fp('applicant.name', 'name-too-long', 'Nama terlalu panjang (maksimal 200 karakter)', 'Name too long (at most 200 characters)'));
   // A citizen applying for themselves must give a NIK; a report about a neglected person may not know one.
-  const nikRequired = initiator === 'citizen';
+  const nikRequired = initiator === 'citizen' && input.aboutOther !== true;
   let nik: string | null = null;
   let birthDate: string | null = a.birthDate ?? null;
   let sex: 'L' | 'P' | null = a.sex ?? null;

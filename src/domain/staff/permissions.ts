@@ -206,6 +206,36 @@ export const PERMISSIONS = {
     id: 'menjawab permintaan akses data pribadi (menyusun ekspor atau menolak dengan alasan)',
     en: 'answer a personal-data access request (produce the export or refuse with a reason)',
   },
+  // Emergencies (issue 13, docs/EMERGENCY.md). Holders as Banjarmasin 13 names them: the "Petugas
+  // Penerima Laporan" (pengelola-pengaduan) takes reports, the Kepala Bidang "memerintahkan Tim Reaksi
+  // Cepat" (assigns, keeps the roster), the TRC responds; the head of office is the escalation's end
+  // and may stand in for the Kepala Bidang. front-office takes walk-in reports where an office has no
+  // report officer (Semarang's "Petugas Layanan").
+  'emergency.read': {
+    holders: ['pengelola-pengaduan', 'front-office', 'trc', 'kepala-bidang', 'kepala-dinas', 'auditor'],
+    id: 'membuka papan laporan darurat, laporan darurat dan jadwal piket',
+    en: 'open the emergency dispatch board, emergency reports and the duty roster',
+  },
+  'emergency.report': {
+    holders: ['pengelola-pengaduan', 'front-office'],
+    id: 'mencatat laporan darurat dari telepon, WhatsApp, datang langsung, 112, RT, lurah atau camat (kapan pun)',
+    en: 'record emergency reports from phone, WhatsApp, walk-in, 112, RT, lurah or camat (at any hour)',
+  },
+  'emergency.roster': {
+    holders: ['kepala-bidang', 'kepala-dinas'],
+    id: 'mengatur jadwal piket, kredensial petugas TRC (identitas resmi, SIM) dan ambang waktu darurat',
+    en: "set the duty roster, TRC members' credentials (official ID, driving licence) and the emergency thresholds",
+  },
+  'emergency.dispatch': {
+    holders: ['kepala-bidang', 'kepala-dinas'],
+    id: 'menugaskan petugas TRC ke laporan darurat dan menggabungkan laporan ganda',
+    en: 'assign TRC members to emergency reports and merge duplicate reports',
+  },
+  'emergency.respond': {
+    holders: ['trc'],
+    id: 'mencatat respon awal laporan darurat (waktu, posisi, foto, catatan)',
+    en: 'record the first response to an emergency report (time, position, photo, note)',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -236,6 +266,10 @@ export const WRITES: readonly Permission[] = [
   'privacy.record',
   'privacy.answer',
   'signing.keys',
+  'emergency.report',
+  'emergency.roster',
+  'emergency.dispatch',
+  'emergency.respond',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

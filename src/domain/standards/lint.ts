@@ -7,6 +7,7 @@ import { approxMinutes } from './sla-words.js';
 import { PERMENPAN_COMPONENTS, type Office, type Service } from './schema.js';
 import type { SourceFile } from './validate.js';
 import { normalizeLoose, normalizeMarkup } from './verbatim.js';
+import { isEmergencyService } from '../emergency/index.js';
 
 export interface LintWarning {
   office: string;
@@ -14,7 +15,7 @@ export interface LintWarning {
   file: string;
   /** The line in `file`, when the finding is about one value. */
   line?: number;
-  code: 'sla-contradicts-guarantee' | 'product-copied' | 'duplicate-legal-basis' | 'missing-component' | 'not-detailed' | 'not-in-decree' | 'no-decree-text';
+  code: 'sla-contradicts-guarantee' | 'product-copied' | 'duplicate-legal-basis' | 'missing-component' | 'not-detailed' | 'not-in-decree' | 'no-decree-text' | 'emergency-office-hours' | 'emergency-identity-required';
   message: string;
   messageEn: string;
 }
@@ -190,6 +191,25 @@ export function lintOffice(office: Office, services: Service[], files: Record<st
             );
         }
     }
+
+    // Issue 13 / DOMAIN.md §8: an emergency waits for the office to open (Semarang's Kedaruratan, "1 (Satu) hari kerja"
+    // on "Senin – Kamis : jam 08.00 – 14.00"); Sigap runs it as decreed and says so. A stage on a 24-hour clock is enough.
+    if (isEmergencyService(s) && s.sla && (s.sla.calendar ?? 'office-hours') === 'office-hours' && !s.sla.stages.some((st) => st.calendar === '24x7'))
+      w(
+        s,
+        'emergency-office-hours',
+        `Layanan ${s.no}: layanan kedaruratan dengan jam kantor ("${s.sla.text}"); laporan malam dan hari libur menunggu kantor buka`,
+        `Service ${s.no}: emergency service on an office-hours clock ("${s.sla.text}"); reports at night and on holidays wait for the office to open`,
+      );
+    // An emergency that demands identity documents without "jika ada" turns away the person nobody can identify.
+    if (isEmergencyService(s))
+      for (const r of s.requirements.filter((r) => r.kind === 'document' && r.required && /\b(KTP|KK)\b/.test(r.label) && !/jika ada/i.test(r.label)))
+        w(
+          s,
+          'emergency-identity-required',
+          `Layanan ${s.no}: layanan kedaruratan mewajibkan "${r.label}" tanpa "jika ada"`,
+          `Service ${s.no}: emergency service requires "${r.label}" without "jika ada" (if available)`,
+        );
 
     const legal = s.components.filter((c) => c.key === 'dasar-hukum');
     const seen = new Map<string, string>();

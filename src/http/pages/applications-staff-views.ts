@@ -55,6 +55,10 @@ const EVENT_NAME: Record<string, [string, string]> = {
   'sla:at-risk': ['Mendekati batas waktu', 'Nearing its time limit'],
   'sla:late': ['Melewati batas waktu', 'Past its time limit'],
   'due:calendar': ['Batas waktu disesuaikan dengan jadwal kantor', "Due time moved with the office's calendar"],
+  'emergency:first-response': ['Respon awal Tim Reaksi Cepat', 'First response by the rapid-response team'],
+  'emergency:escalated': ['Respon awal dieskalasi', 'First response escalated'],
+  'emergency:merged': ['Laporan ganda, digabung ke laporan lain', 'Duplicate report, merged into another'],
+  'emergency:merged-from': ['Laporan ganda digabung ke sini', 'A duplicate report merged here'],
 };
 const eventName = (lang: Lang, type: string) => (EVENT_NAME[type] ? L(lang, ...EVENT_NAME[type]!) : type.replace(/[:-]/g, ' '));
 

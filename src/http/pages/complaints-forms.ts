@@ -9,7 +9,7 @@ import { Temporal } from 'temporal-polyfill';
 export const newFormKey = () => randomBytes(12).toString('hex');
 
 /** "2026-03-20T09:00" typed in the office's zone → UTC ISO; anything else is left for the domain to explain. */
-function localInputToIso(value: string | undefined, timeZone: string): string | undefined {
+export function localInputToIso(value: string | undefined, timeZone: string): string | undefined {
   if (!value) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value;
   try {

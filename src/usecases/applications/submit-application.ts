@@ -4,6 +4,9 @@
  * transaction; an Idempotency-Key makes a retried request return the same case.
  */
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { StageRecord } from '../../domain/applications/case.js';
 import { findByIdempotencyKey, insertApplication, insertAttachments, insertTask, knownUploads, nextCounter, type Case } from '../../db/applications-repo.js';
 import { registrationNumber as formatNumber, trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
 import { checkIntake, type IntakeInput } from '../../domain/applications/intake.js';
@@ -37,7 +40,10 @@ export interface Submitted {
   replayed: boolean;
 }
 
-export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Actor): Promise<Outcome<Submitted, FieldProblem>> {
+/** What another capability writes in the case's own transaction (an emergency report around its case). */
+export type InsideSubmission = (trx: Transaction<DB>, c: { id: string; registrationNumber: string; dueAt: string | null; stages: StageRecord[] }) => Promise<void>;
+
+export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Actor, inside?: InsideSubmission): Promise<Outcome<Submitted, FieldProblem>> {
   const found = ctx.catalogue.service(input.office, input.service);
   if (!found)
     return fail('not-found', { ...(ctx.catalogue.office(input.office) ? serviceNotFound(input.office, input.service) : officeNotFound(input.office)), field: 'service' });
@@ -196,6 +202,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
         slaEffect: clockStart ? { clock: 'started', dueAt: times.dueAt } : { clock: 'waits-for-complete-file' },
         at: nowIso,
       }, { id, office_id: office.id, service_id: service.id, registration_number: registrationNumber, status: move.status, applicant: intake.applicant });
+      if (inside) await inside(trx, { id, registrationNumber, dueAt: times.dueAt, stages });
     });
   } catch (e) {
     // Two concurrent retries with one key: the loser finds the winner's case.

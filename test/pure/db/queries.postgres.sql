@@ -1,3 +1,75 @@
+-- emergency-repo.insertReport
+insert into "emergency_reports" ("id", "office_id", "application_id", "registration_number", "service_slug", "channel", "reported_at", "received_at", "received_by", "location_text", "lat", "lng", "description", "category", "subject_name", "reporter_name", "reporter_phone", "first_response_due_at", "first_response_at", "state", "escalation", "merged_into", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23);
+
+-- emergency-repo.insertEmergencyEvent
+insert into "emergency_events" ("report_id", "office_id", "type", "actor_id", "actor_name", "data", "at", "id") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- emergency-repo.reportEvents
+select * from "emergency_events" where "report_id" = $1 order by "at", "id" limit $2;
+
+-- emergency-repo.findReportByNumber
+select * from "emergency_reports" where "office_id" = $1 and "registration_number" = $2;
+
+-- emergency-repo.findReportByApplication
+select * from "emergency_reports" where "application_id" = $1;
+
+-- emergency-repo.findReportById
+select * from "emergency_reports" where "id" = $1;
+
+-- emergency-repo.openReports
+select * from "emergency_reports" where "office_id" = $1 and "state" = $2 order by case when "first_response_due_at" is null then 1 else 0 end, "first_response_due_at", "reported_at" limit $3;
+
+-- emergency-repo.respondedSince
+select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "first_response_at" >= $3 order by "first_response_at" desc limit $4;
+
+-- emergency-repo.setFirstResponse
+update "emergency_reports" set "first_response_at" = $1, "state" = $2, "version" = $3 where "id" = $4 and "version" = $5 and "first_response_at" is null;
+
+-- emergency-repo.setEscalation
+update "emergency_reports" set "escalation" = $1 where "id" = $2 and "escalation" = $3 and "state" = $4;
+
+-- emergency-repo.escalationCandidates
+select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "first_response_due_at" is not null and "escalation" != $3 order by "first_response_due_at" limit $4;
+
+-- emergency-repo.reportsNear
+select * from "emergency_reports" where "office_id" = $1 and "service_slug" = $2 and "state" != $3 and "reported_at" >= $4 and "reported_at" <= $5 order by "reported_at" limit $6;
+
+-- emergency-repo.reportsOfEndedCases
+select "emergency_reports"."id", "emergency_reports"."application_id", "emergency_reports"."state", "applications"."status", "applications"."closed_at" from "emergency_reports" inner join "applications" on "applications"."id" = "emergency_reports"."application_id" where "emergency_reports"."office_id" = $1 and "emergency_reports"."state" = $2 and "applications"."closed_at" is not null limit $3;
+
+-- emergency-repo.setClosed
+update "emergency_reports" set "state" = $1, "version" = "version" + $2 where "id" = $3 and "state" = $4;
+
+-- emergency-repo.setMerged
+update "emergency_reports" set "state" = $1, "merged_into" = $2, "version" = $3 where "id" = $4 and "version" = $5 and "state" = $6;
+
+-- emergency-repo.insertAssignment
+insert into "emergency_assignments" ("report_id", "office_id", "user_id", "task", "assigned_by", "at", "id") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- emergency-repo.assignmentsOf
+select "emergency_assignments"."report_id", "emergency_assignments"."user_id", "emergency_assignments"."task", "emergency_assignments"."at", "staff_users"."display_name" from "emergency_assignments" inner join "staff_users" on "staff_users"."id" = "emergency_assignments"."user_id" where "emergency_assignments"."report_id" in ($1) order by "emergency_assignments"."at";
+
+-- emergency-repo.insertShift
+insert into "duty_shifts" ("office_id", "user_id", "starts_at", "ends_at", "created_by", "created_at", "id") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- emergency-repo.shiftsFrom
+select "duty_shifts"."id", "duty_shifts"."user_id", "duty_shifts"."starts_at", "duty_shifts"."ends_at", "staff_users"."display_name" from "duty_shifts" inner join "staff_users" on "staff_users"."id" = "duty_shifts"."user_id" where "duty_shifts"."office_id" = $1 and "duty_shifts"."ends_at" > $2 order by "duty_shifts"."starts_at" limit $3;
+
+-- emergency-repo.upsertMember
+insert into "duty_members" ("user_id", "office_id", "official_id", "licence", "licence_valid_until", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("user_id") do update set "official_id" = $8, "licence" = $9, "licence_valid_until" = $10, "updated_by" = $11, "updated_at" = $12;
+
+-- emergency-repo.membersOf
+select * from "duty_members" where "office_id" = $1 limit $2;
+
+-- emergency-repo.memberOf
+select * from "duty_members" where "user_id" = $1;
+
+-- emergency-repo.settingsRow
+select * from "emergency_settings" where "office_id" = $1;
+
+-- emergency-repo.upsertSettings
+insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6) on conflict ("office_id") do update set "at_risk_share" = $7, "review_hours" = $8, "merge_window_minutes" = $9, "updated_by" = $10, "updated_at" = $11;
+
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values ($1, $2, $3) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 

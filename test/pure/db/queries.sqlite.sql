@@ -1,3 +1,75 @@
+-- emergency-repo.insertReport
+insert into "emergency_reports" ("id", "office_id", "application_id", "registration_number", "service_slug", "channel", "reported_at", "received_at", "received_by", "location_text", "lat", "lng", "description", "category", "subject_name", "reporter_name", "reporter_phone", "first_response_due_at", "first_response_at", "state", "escalation", "merged_into", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- emergency-repo.insertEmergencyEvent
+insert into "emergency_events" ("report_id", "office_id", "type", "actor_id", "actor_name", "data", "at", "id") values (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- emergency-repo.reportEvents
+select * from "emergency_events" where "report_id" = ? order by "at", "id" limit ?;
+
+-- emergency-repo.findReportByNumber
+select * from "emergency_reports" where "office_id" = ? and "registration_number" = ?;
+
+-- emergency-repo.findReportByApplication
+select * from "emergency_reports" where "application_id" = ?;
+
+-- emergency-repo.findReportById
+select * from "emergency_reports" where "id" = ?;
+
+-- emergency-repo.openReports
+select * from "emergency_reports" where "office_id" = ? and "state" = ? order by case when "first_response_due_at" is null then 1 else 0 end, "first_response_due_at", "reported_at" limit ?;
+
+-- emergency-repo.respondedSince
+select * from "emergency_reports" where "office_id" = ? and "state" = ? and "first_response_at" >= ? order by "first_response_at" desc limit ?;
+
+-- emergency-repo.setFirstResponse
+update "emergency_reports" set "first_response_at" = ?, "state" = ?, "version" = ? where "id" = ? and "version" = ? and "first_response_at" is null;
+
+-- emergency-repo.setEscalation
+update "emergency_reports" set "escalation" = ? where "id" = ? and "escalation" = ? and "state" = ?;
+
+-- emergency-repo.escalationCandidates
+select * from "emergency_reports" where "office_id" = ? and "state" = ? and "first_response_due_at" is not null and "escalation" != ? order by "first_response_due_at" limit ?;
+
+-- emergency-repo.reportsNear
+select * from "emergency_reports" where "office_id" = ? and "service_slug" = ? and "state" != ? and "reported_at" >= ? and "reported_at" <= ? order by "reported_at" limit ?;
+
+-- emergency-repo.reportsOfEndedCases
+select "emergency_reports"."id", "emergency_reports"."application_id", "emergency_reports"."state", "applications"."status", "applications"."closed_at" from "emergency_reports" inner join "applications" on "applications"."id" = "emergency_reports"."application_id" where "emergency_reports"."office_id" = ? and "emergency_reports"."state" = ? and "applications"."closed_at" is not null limit ?;
+
+-- emergency-repo.setClosed
+update "emergency_reports" set "state" = ?, "version" = "version" + ? where "id" = ? and "state" = ?;
+
+-- emergency-repo.setMerged
+update "emergency_reports" set "state" = ?, "merged_into" = ?, "version" = ? where "id" = ? and "version" = ? and "state" = ?;
+
+-- emergency-repo.insertAssignment
+insert into "emergency_assignments" ("report_id", "office_id", "user_id", "task", "assigned_by", "at", "id") values (?, ?, ?, ?, ?, ?, ?);
+
+-- emergency-repo.assignmentsOf
+select "emergency_assignments"."report_id", "emergency_assignments"."user_id", "emergency_assignments"."task", "emergency_assignments"."at", "staff_users"."display_name" from "emergency_assignments" inner join "staff_users" on "staff_users"."id" = "emergency_assignments"."user_id" where "emergency_assignments"."report_id" in (?) order by "emergency_assignments"."at";
+
+-- emergency-repo.insertShift
+insert into "duty_shifts" ("office_id", "user_id", "starts_at", "ends_at", "created_by", "created_at", "id") values (?, ?, ?, ?, ?, ?, ?);
+
+-- emergency-repo.shiftsFrom
+select "duty_shifts"."id", "duty_shifts"."user_id", "duty_shifts"."starts_at", "duty_shifts"."ends_at", "staff_users"."display_name" from "duty_shifts" inner join "staff_users" on "staff_users"."id" = "duty_shifts"."user_id" where "duty_shifts"."office_id" = ? and "duty_shifts"."ends_at" > ? order by "duty_shifts"."starts_at" limit ?;
+
+-- emergency-repo.upsertMember
+insert into "duty_members" ("user_id", "office_id", "official_id", "licence", "licence_valid_until", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?, ?) on conflict ("user_id") do update set "official_id" = ?, "licence" = ?, "licence_valid_until" = ?, "updated_by" = ?, "updated_at" = ?;
+
+-- emergency-repo.membersOf
+select * from "duty_members" where "office_id" = ? limit ?;
+
+-- emergency-repo.memberOf
+select * from "duty_members" where "user_id" = ?;
+
+-- emergency-repo.settingsRow
+select * from "emergency_settings" where "office_id" = ?;
+
+-- emergency-repo.upsertSettings
+insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?) on conflict ("office_id") do update set "at_risk_share" = ?, "review_hours" = ?, "merge_window_minutes" = ?, "updated_by" = ?, "updated_at" = ?;
+
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values (?, ?, ?) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 

@@ -13,6 +13,7 @@ import * as calendar from '../../../src/db/calendar-repo.js';
 import * as changes from '../../../src/db/changes-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import * as dataAccess from '../../../src/db/data-access-repo.js';
+import * as emergency from '../../../src/db/emergency-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
 import * as notifications from '../../../src/db/notifications-repo.js';
@@ -77,6 +78,10 @@ const readingRows = (database: Database, rows: unknown[]): Database => ({
   ...database,
   read: async <T>(text: string, params: readonly unknown[]) => {
     await database.read(text, params);
+    return rows as T[];
+  },
+  readHeavy: async <T>(text: string, params: readonly unknown[]) => {
+    await database.readHeavy(text, params);
     return rows as T[];
   },
 });
@@ -249,7 +254,43 @@ const OUTBOX_EVENT = '7c6b5a4f-3e2d-4c1b-8a9f-8e7d6c5b4a39';
 const OUTBOX_ATTEMPT = 'b1a2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const OUTBOX_ROW = { id: OUTBOX_ID, office_id: OFFICE, application_id: CASE, event_id: OUTBOX_EVENT, channel: 'email', kind: 'receipt', recipient: 'siti.aminah@gmail.com', subject: 's', body: 'b', status: 'queued', attempts: 0, next_attempt_at: AT, attempt_id: null, lease_until: null, last_error: null, created_at: AT, sent_at: null };
 
+const EMERGENCY = '3e1d9c7b-2a4f-4e6d-9b8c-7a6f5e4d3c21';
+const USER_ID_TRC = '6c5b4a39-2817-4f6e-8d5c-4b3a29181706';
+
 export const QUERIES: Record<string, Call> = {
+  'emergency-repo.insertReport': (db) =>
+    emergency.insertReport(db, {
+      id: EMERGENCY, office_id: OFFICE, application_id: CASE, registration_number: 'BJM-2025-000042', service_slug: 'kedaruratan-ppks', channel: 'phone',
+      reported_at: '2025-03-28T08:30:00.000Z', received_at: '2025-03-28T08:52:00.000Z', received_by: null, location_text: 'Depan Pasar Lama, Banjarmasin Tengah', lat: -3.3186, lng: 114.5944,
+      description: 'Lansia lemah di emperan toko', category: 'lansia', subject_name: null, reporter_name: 'Hj. Rusmini', reporter_phone: '0812 5123 4470',
+      first_response_due_at: '2025-03-28T09:15:00.000Z', first_response_at: null, state: 'open', escalation: 'none', merged_into: null, version: 1,
+    }),
+  'emergency-repo.insertEmergencyEvent': (db) => emergency.insertEmergencyEvent(db, { report_id: EMERGENCY, office_id: OFFICE, type: 'reported', actor_id: null, actor_name: 'Pelapor', data: { channel: 'web' }, at: AT }),
+  'emergency-repo.reportEvents': (db) => emergency.reportEvents(db, EMERGENCY),
+  'emergency-repo.findReportByNumber': (db) => emergency.findReportByNumber(db, OFFICE, 'BJM-2025-000042'),
+  'emergency-repo.findReportByApplication': (db) => emergency.findReportByApplication(db, CASE),
+  'emergency-repo.findReportById': (db) => emergency.findReportById(db, EMERGENCY),
+  'emergency-repo.openReports': (db) => emergency.openReports(db, OFFICE, 200),
+  'emergency-repo.respondedSince': (db) => emergency.respondedSince(db, OFFICE, AT, 50),
+  'emergency-repo.setFirstResponse': (db) => emergency.setFirstResponse(db, EMERGENCY, 1, AT),
+  'emergency-repo.setEscalation': (db) => emergency.setEscalation(db, EMERGENCY, 'none', 'kepala-bidang'),
+  'emergency-repo.escalationCandidates': (db) => emergency.escalationCandidates(db, OFFICE, 1000),
+  'emergency-repo.reportsNear': (db) => emergency.reportsNear(db, OFFICE, 'kedaruratan-ppks', '2025-03-28T06:30:00.000Z', '2025-03-28T10:30:00.000Z', 50),
+  'emergency-repo.reportsOfEndedCases': (db) => emergency.reportsOfEndedCases(db, OFFICE, 1000),
+  'emergency-repo.setClosed': (db) => emergency.setClosed(db, EMERGENCY, 'open'),
+  'emergency-repo.setMerged': (db) => emergency.setMerged(db, EMERGENCY, 1, 'BJM-2025-000041'),
+  'emergency-repo.insertAssignment': (db) => emergency.insertAssignment(db, { report_id: EMERGENCY, office_id: OFFICE, user_id: USER_ID_TRC, task: 'penjangkauan', assigned_by: 'Kepala Bidang', at: AT }),
+  'emergency-repo.assignmentsOf': async (db) => {
+    await emergency.assignmentsOf(db, []);
+    await emergency.assignmentsOf(db, [EMERGENCY]);
+  },
+  'emergency-repo.insertShift': (db) => emergency.insertShift(db, { office_id: OFFICE, user_id: USER_ID_TRC, starts_at: AT, ends_at: '2026-04-06T13:00:00.000Z', created_by: 'Kepala Bidang', created_at: AT }),
+  'emergency-repo.shiftsFrom': (db) => emergency.shiftsFrom(db, OFFICE, AT, 200),
+  'emergency-repo.upsertMember': (db) => emergency.upsertMember(db, { user_id: USER_ID_TRC, office_id: OFFICE, official_id: 'TRC-BJM-007', licence: 'SIM A', licence_valid_until: '2027-08-17', updated_by: 'Kepala Bidang', updated_at: AT }),
+  'emergency-repo.membersOf': (db) => emergency.membersOf(db, OFFICE),
+  'emergency-repo.memberOf': (db) => emergency.memberOf(db, USER_ID_TRC),
+  'emergency-repo.settingsRow': (db) => emergency.settingsRow(db, OFFICE),
+  'emergency-repo.upsertSettings': (db) => emergency.upsertSettings(db, { office_id: OFFICE, at_risk_share: 0.75, review_hours: 24, merge_window_minutes: 120, updated_by: 'Kepala Bidang', updated_at: AT }),
   'applications-repo.nextCounter': (db) => applications.nextCounter(db, OFFICE, 'registration:2026'),
   'applications-repo.insertApplication': (db) =>
     applications.insertApplication(db, {

@@ -37,6 +37,11 @@ function recorder(dialect: Dialect) {
       statements.push(text);
       return [];
     },
+    // Heavy reads (registry look-ups) may go to the replica: the same text, recorded the same way.
+    readHeavy: async (text: string) => {
+      statements.push(text);
+      return [];
+    },
     write: <T>(fn: (trx: Kysely<DB>) => Promise<T>) => fn(db),
   } as unknown as Database;
   return { db, database, statements };

@@ -25,6 +25,19 @@ describe('standards lint', () => {
     assert.equal(w.messageEn, 'Service 9: time limit "15 menit" contradicts the service guarantee "paling lama 1 hari kerja"');
   });
 
+  it('warns that Semarang\'s Kedaruratan is an emergency service on an office-hours clock, and not Banjarmasin\'s 24-hour one (issue 13)', () => {
+    // (Filtered by office: the sixth-office test runs this file again beside an office of its own.)
+    const w = of('kota-semarang', 'emergency-office-hours');
+    assert.deepEqual(w.map((x) => x.service), ['kedaruratan']);
+    assert.deepEqual(of('kota-banjarmasin', 'emergency-office-hours'), [], "Banjarmasin's 45 minutes run on a 24-hour clock");
+    assert.equal(w[0]!.messageEn, 'Service 2: emergency service on an office-hours clock ("Waktu penyelesaian adalah 1 (Satu) hari kerja sejak berkas diterima dan dinyatakan lengkap oleh petugas layanan."); reports at night and on holidays wait for the office to open');
+    // The warning does not change the decreed clock: the standard still says office hours.
+    const semarang = offices.find((o) => o.office.slug === 'kota-semarang')!.services.find((s) => s.slug === 'kedaruratan')!;
+    assert.equal(semarang.sla?.calendar, 'office-hours');
+    assert.deepEqual(of('kota-semarang', 'emergency-identity-required').map((x) => `${x.service}: ${x.messageEn}`), ['kedaruratan: Service 2: emergency service requires "KTP, KK" without "jika ada" (if available)']);
+    assert.deepEqual(of('kota-banjarmasin', 'emergency-identity-required'), [], 'Banjarmasin asks for KTP/KK "jika ada"');
+  });
+
   it('does not flag a guarantee that matches the time limit (Jambi 3: 14 hari kerja)', () => {
     assert.ok(!of('kota-jambi', 'sla-contradicts-guarantee').some((w) => w.message.startsWith('Layanan 3:')));
   });

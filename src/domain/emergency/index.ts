@@ -1,0 +1,190 @@
+/**
+ * Emergency reports' pure rules (issue 13, docs/EMERGENCY.md): channels, subject categories, team
+ * tasks, which services are emergencies, the first-response state and escalation, duplicates.
+ */
+import type { Problem } from '../errors.js';
+import type { Channel } from '../applications/intake.js';
+import type { Service } from '../standards/schema.js';
+
+/**
+ * The channels the decrees name: Banjarmasin 13 "melalui media komunikasi online maupun offline"
+ * (phone, WhatsApp, web, walk-in), Jambi 16–20 "Usulan dari RT/lurah/camat/ call center 112".
+ */
+export const EMERGENCY_CHANNELS = ['phone', 'whatsapp', 'walk-in', 'web', 'call-center-112', 'rt', 'lurah', 'camat'] as const;
+export type EmergencyChannel = (typeof EMERGENCY_CHANNELS)[number];
+
+/** The channels the staff record; the public has one, the web form. */
+export const STAFF_CHANNELS = EMERGENCY_CHANNELS.filter((c) => c !== 'web');
+
+/**
+ * The case's channel for each (the case keeps the nearest of its own words): a walk-in is the
+ * counter; 112 is the call centre; RT, lurah and camat hand a report over as an "Usulan" (Jambi 16–20),
+ * recorded as a letter.
+ */
+export const CASE_CHANNEL: Record<EmergencyChannel, Channel> = {
+  phone: 'phone',
+  whatsapp: 'whatsapp',
+  'walk-in': 'counter',
+  web: 'online',
+  'call-center-112': 'call-center',
+  rt: 'letter',
+  lurah: 'letter',
+  camat: 'letter',
+};
+
+/** Officials hand reports over (initiator "official" where the service allows it); everyone else reports as a citizen. */
+export const OFFICIAL_CHANNELS: readonly EmergencyChannel[] = ['call-center-112', 'rt', 'lurah', 'camat'];
+
+export const CHANNEL_NAMES: Record<EmergencyChannel, [string, string]> = {
+  phone: ['Telepon', 'Phone'],
+  whatsapp: ['WhatsApp', 'WhatsApp'],
+  'walk-in': ['Datang langsung', 'Walk-in'],
+  web: ['Formulir web', 'Web form'],
+  'call-center-112': ['Call center 112', 'Call centre 112'],
+  rt: ['Ketua RT', 'Neighbourhood head (RT)'],
+  lurah: ['Lurah', 'Village head (lurah)'],
+  camat: ['Camat', 'District head (camat)'],
+};
+
+/** Banjarmasin 13 Persyaratan 1 names the PPKS: "Anak Terlantar, Orang Terlantar, Disabilitas Terlantar, Lanjut Usia Terlantar, Gelandangan, Pengemis dan ODGJ Terlantar". */
+export const CATEGORIES = ['anak', 'lansia', 'disabilitas', 'gelandangan-pengemis', 'odgj', 'orang-terlantar'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_NAMES: Record<Category, [string, string]> = {
+  anak: ['Anak terlantar', 'Neglected child'],
+  lansia: ['Lanjut usia terlantar', 'Neglected older person'],
+  disabilitas: ['Disabilitas terlantar', 'Neglected person with a disability'],
+  'gelandangan-pengemis': ['Gelandangan / pengemis', 'Homeless person / beggar'],
+  odgj: ['ODGJ terlantar', 'Neglected person with a mental disorder (ODGJ)'],
+  'orang-terlantar': ['Orang terlantar', 'Stranded person'],
+};
+
+/**
+ * The team's tasks. Banjarmasin 13 Jaminan Keamanan 2: "Petugas Tim Reaksi Cepat yang melakukan
+ * penjemputan dan pengantaran klien memiliki Surat Ijin Mengemudi (SIM)"; outreach
+ * ("penjangkauan") asks for the official ID only (Jaminan Keamanan 1).
+ */
+export const TASKS = ['penjangkauan', 'penjemputan', 'pengantaran'] as const;
+export type Task = (typeof TASKS)[number];
+export const LICENCE_TASKS: readonly Task[] = ['penjemputan', 'pengantaran'];
+
+export const TASK_NAMES: Record<Task, [string, string]> = {
+  penjangkauan: ['Penjangkauan', 'Outreach'],
+  penjemputan: ['Penjemputan klien', 'Client pick-up'],
+  pengantaran: ['Pengantaran klien', 'Client escort'],
+};
+
+/** What the decree asks of a member before a task, as of a date: each missing credential is one problem. */
+export function credentialProblems(member: { officialId: string | null; licence: string | null; licenceValidUntil: string | null } | null, task: Task, today: string): Problem[] {
+  const out: Problem[] = [];
+  if (!member?.officialId)
+    out.push({
+      code: 'official-id-missing',
+      message: 'Petugas belum tercatat memiliki Identitas Resmi dari Dinas Sosial (Jaminan Keamanan 1); catat dulu di daftar piket',
+      messageEn: 'The member has no official Dinas Sosial ID on record (safety guarantee 1); record it in the duty roster first',
+    });
+  if (LICENCE_TASKS.includes(task)) {
+    if (!member?.licence)
+      out.push({
+        code: 'licence-missing',
+        message: `Petugas tanpa Surat Ijin Mengemudi (SIM) tidak dapat ditugaskan untuk ${TASK_NAMES[task][0].toLowerCase()} (Jaminan Keamanan 2)`,
+        messageEn: `A member without a driving licence (SIM) cannot be assigned to ${TASK_NAMES[task][1].toLowerCase()} (safety guarantee 2)`,
+      });
+    else if (member.licenceValidUntil && member.licenceValidUntil < today)
+      out.push({
+        code: 'licence-expired',
+        message: `SIM petugas sudah tidak berlaku sejak ${member.licenceValidUntil}; tidak dapat ditugaskan untuk ${TASK_NAMES[task][0].toLowerCase()}`,
+        messageEn: `The member's driving licence expired on ${member.licenceValidUntil}; cannot be assigned to ${TASK_NAMES[task][1].toLowerCase()}`,
+      });
+  }
+  return out;
+}
+
+/**
+ * A service is run as an emergency when its decreed title names it so ("Kedaruratan"):
+ * Banjarmasin 13 and Semarang Lampiran II. The other services the issue lists (pemulangan, the Jambi
+ * referrals) keep their own intake until their reports are wired in (docs/EMERGENCY.md).
+ */
+export const isEmergencyService = (svc: Pick<Service, 'title'>) => /kedaruratan/i.test(svc.title);
+
+/** The configurable values of one office (DOMAIN.md §9: never constants). */
+export interface EmergencySettings {
+  /** Share of the first-response budget after which a report is at risk (0.75: OpenSPP's "At Risk" at 25 % remaining). */
+  atRiskShare: number;
+  /** How often a case without a decreed limit is reviewed ("sesuai kompleksitas kasus"). */
+  reviewHours: number;
+  /** Reports about the same person and place within this window may be merged. */
+  mergeWindowMinutes: number;
+}
+
+/** Defaults until an office sets its own; marked [U] in DOMAIN.md: no decree states them. */
+export const DEFAULT_SETTINGS: EmergencySettings = { atRiskShare: 0.75, reviewHours: 24, mergeWindowMinutes: 120 };
+
+export const SETTINGS_BOUNDS = { atRiskShare: [0.05, 0.95], reviewHours: [1, 720], mergeWindowMinutes: [5, 10_080] } as const;
+
+export type FirstResponseState = 'on-time' | 'at-risk' | 'breached' | 'met' | 'met-late' | 'no-limit';
+
+/** Where a report's first response stands at `now`: counted from the report, to the "respon awal" event. */
+export function firstResponseState(r: { reportedAt: string; dueAt: string | null; respondedAt: string | null }, now: string, atRiskShare: number): FirstResponseState {
+  if (r.respondedAt) return r.dueAt && r.respondedAt > r.dueAt ? 'met-late' : 'met';
+  if (!r.dueAt) return 'no-limit';
+  if (now > r.dueAt) return 'breached';
+  const s = Date.parse(r.reportedAt);
+  const d = Date.parse(r.dueAt);
+  return Date.parse(now) >= s + (d - s) * atRiskShare ? 'at-risk' : 'on-time';
+}
+
+/**
+ * The escalation a state calls for (DOMAIN.md §1(d)3: "Escalation goes to the Kabid, then the
+ * Kadis"). Chosen: at risk → the head of division, who "memerintahkan Tim Reaksi Cepat"
+ * (Banjarmasin 13 step 3); breached → the head of office ("pimpinan", step 6).
+ */
+export const ESCALATIONS = ['none', 'kepala-bidang', 'kepala-dinas'] as const;
+export type Escalation = (typeof ESCALATIONS)[number];
+export function escalationFor(state: FirstResponseState): Escalation {
+  return state === 'breached' ? 'kepala-dinas' : state === 'at-risk' ? 'kepala-bidang' : 'none';
+}
+export const escalationRank = (e: string) => Math.max(0, ESCALATIONS.indexOf(e as Escalation));
+
+/** Milliseconds left until due (negative when past), or null without a decreed limit. */
+export const millisLeft = (dueAt: string | null, now: string) => (dueAt ? Date.parse(dueAt) - Date.parse(now) : null);
+
+/** "12 mnt", "-3 mnt", "2 j 05 mnt": a countdown in whole minutes, rounded towards the deadline. */
+export function countdownText(ms: number, lang: 'id' | 'en'): string {
+  const sign = ms < 0 ? '−' : '';
+  const mins = Math.floor(Math.abs(ms) / 60_000);
+  const h = Math.floor(mins / 60);
+  const m = mins % 60;
+  const unitH = lang === 'id' ? 'j' : 'h';
+  const unitM = lang === 'id' ? 'mnt' : 'min';
+  return h ? `${sign}${h} ${unitH} ${String(m).padStart(2, '0')} ${unitM}` : `${sign}${m} ${unitM}`;
+}
+
+/** A case's age in hours and minutes, for the stages without a decreed limit. */
+export function ageText(fromIso: string, now: string, lang: 'id' | 'en'): string {
+  const mins = Math.max(0, Math.floor((Date.parse(now) - Date.parse(fromIso)) / 60_000));
+  const d = Math.floor(mins / 1440);
+  const h = Math.floor((mins % 1440) / 60);
+  const m = mins % 60;
+  const parts = lang === 'id' ? [d ? `${d} hari` : '', h ? `${h} jam` : '', `${m} menit`] : [d ? `${d} d` : '', h ? `${h} h` : '', `${m} min`];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** Coordinates inside the earth's ranges; both or neither. */
+export function coordinateProblems(lat: number | undefined, lng: number | undefined): Problem[] {
+  if ((lat === undefined) !== (lng === undefined))
+    return [{ code: 'coordinates-incomplete', field: 'location.lat', message: 'Isi lintang dan bujur bersama-sama, atau kosongkan keduanya', messageEn: 'Give latitude and longitude together, or neither' } as Problem];
+  return [];
+}
+
+/** Two reports are about the same person and place within the window: same office and service, place text and subject name (when both give one) alike. */
+export function sameIncident(
+  a: { locationText: string; subjectName: string | null; category: string; reportedAt: string },
+  b: { locationText: string; subjectName: string | null; category: string; reportedAt: string },
+  windowMinutes: number,
+): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (a.category !== b.category || norm(a.locationText) !== norm(b.locationText)) return false;
+  if (a.subjectName && b.subjectName && norm(a.subjectName) !== norm(b.subjectName)) return false;
+  return Math.abs(Date.parse(a.reportedAt) - Date.parse(b.reportedAt)) <= windowMinutes * 60_000;
+}

@@ -1,0 +1,140 @@
+/** The dispatch board and one emergency report (staff): pure views, data in, HTML out. */
+import { CATEGORY_NAMES, CHANNEL_NAMES, TASKS, TASK_NAMES, ageText, countdownText, type Category, type EmergencyChannel, type FirstResponseState, type Task } from '../../domain/emergency/index.js';
+import type { Board, BoardEntry } from '../../usecases/emergency/show-dispatch-board.js';
+import type { ReportDetail } from '../../usecases/emergency/show-emergency-report.js';
+import { L, when, type Lang } from '../i18n.js';
+import { flash } from './components.js';
+import { html, type Raw } from './html.js';
+import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
+
+/** How often the board reloads itself (site.js `data-refresh`; without script the officer reloads). */
+export const BOARD_REFRESH_SECONDS = 30;
+
+const STATES: Record<FirstResponseState, { id: string; en: string; tone: string }> = {
+  'on-time': { id: 'Dalam batas waktu', en: 'Within the limit', tone: 'sla-on-time' },
+  'at-risk': { id: 'Hampir lewat batas', en: 'At risk', tone: 'sla-at-risk' },
+  breached: { id: 'Lewat batas waktu', en: 'Breached', tone: 'sla-late' },
+  met: { id: 'Respon awal tepat waktu', en: 'First response on time', tone: 'sla-on-time' },
+  'met-late': { id: 'Respon awal terlambat', en: 'First response late', tone: 'sla-late' },
+  'no-limit': { id: 'Tanpa batas waktu di SK', en: 'No limit in the decree', tone: 'sla-closed' },
+};
+export const stateBadge = (lang: Lang, s: FirstResponseState): Raw => html`<span class="badge ${STATES[s].tone}" data-testid="fr-state">${L(lang, STATES[s].id, STATES[s].en)}</span>`;
+const name = <K extends string>(names: Record<K, [string, string]>, lang: Lang, k: string) => (names as Record<string, [string, string]>)[k]?.[lang === 'id' ? 0 : 1] ?? k;
+export const categoryName = (lang: Lang, k: string) => name<Category>(CATEGORY_NAMES, lang, k);
+export const channelName = (lang: Lang, k: string) => name<EmergencyChannel>(CHANNEL_NAMES, lang, k);
+export const taskName = (lang: Lang, k: string) => name<Task>(TASK_NAMES, lang, k);
+const ESCALATION: Record<string, [string, string]> = { 'kepala-bidang': ['Dieskalasi ke Kepala Bidang', 'Escalated to the head of division'], 'kepala-dinas': ['Dieskalasi ke Kepala Dinas', 'Escalated to the head of office'] };
+const escalationBadge = (lang: Lang, e: string) => (ESCALATION[e] ? html` <span class="badge sla-late" data-testid="escalation">${L(lang, ...ESCALATION[e])}</span>` : '');
+
+function row(lang: Lang, e: BoardEntry, now: string): Raw {
+  const open = !e.firstResponseAt;
+  const left = e.millisLeft === null ? '' : html`<strong data-testid="countdown">${countdownText(e.millisLeft, lang)}</strong><br>`;
+  const clock = open
+    ? html`${left}${e.firstResponseDueAtLocal ? html`<span class="meta">${L(lang, 'batas', 'due')} ${when(lang, e.firstResponseDueAtLocal)}</span>` : html`<span class="meta">${L(lang, 'umur', 'age')} ${ageText(e.reportedAt, now, lang)}</span>`}`
+    : html`<strong data-testid="fr-minutes">${e.firstResponseMinutes} ${L(lang, 'menit', 'min')}</strong><br><span class="meta">${L(lang, 'umur kasus', 'case age')} ${ageText(e.reportedAt, now, lang)} · ${L(lang, 'tinjau berikutnya', 'next review')} ${when(lang, e.nextReviewAtLocal)}</span>`;
+  return html`<tr data-testid="board-row" data-number="${e.registrationNumber}">
+<td data-label="${L(lang, 'Laporan', 'Report')}"><a href="${withLang(`/petugas/darurat/${e.registrationNumber}`, lang)}">${e.registrationNumber}</a><br><span class="meta">${categoryName(lang, e.category)}</span></td>
+<td data-label="${L(lang, 'Lokasi', 'Place')}">${e.location.text}</td>
+<td data-label="${L(lang, 'Dilaporkan', 'Reported')}">${when(lang, e.reportedAtLocal)}<br><span class="meta">${channelName(lang, e.channel)}</span></td>
+<td data-label="${L(lang, 'Respon awal', 'First response')}">${clock}</td>
+<td data-label="${L(lang, 'Status', 'State')}">${stateBadge(lang, e.firstResponseState)}${escalationBadge(lang, e.escalation)}</td>
+<td data-label="${L(lang, 'Petugas', 'Team')}">${e.assigned.length ? e.assigned.map((a) => `${a.name} (${taskName(lang, a.task)})`).join(', ') : html`<span class="meta">${L(lang, 'belum ditugaskan', 'not assigned')}</span>`}</td></tr>`;
+}
+
+function table(lang: Lang, caption: string, entries: BoardEntry[], now: string, testid: string): Raw {
+  if (!entries.length) return html`<p class="meta" data-testid="${testid}-empty">${L(lang, 'Tidak ada.', 'None.')}</p>`;
+  return html`<div class="table-wrap"><table class="queue stack" data-testid="${testid}"><caption>${caption}</caption><thead><tr><th scope="col">${L(lang, 'Laporan', 'Report')}</th><th scope="col">${L(lang, 'Lokasi', 'Place')}</th><th scope="col">${L(lang, 'Dilaporkan', 'Reported')}</th><th scope="col">${L(lang, 'Respon awal', 'First response')}</th><th scope="col">${L(lang, 'Status', 'State')}</th><th scope="col">${L(lang, 'Petugas', 'Team')}</th></tr></thead>
+<tbody>${entries.map((e) => row(lang, e, now))}</tbody></table></div>`;
+}
+
+export function boardPage(shell: StaffShell, b: Board): string {
+  const { lang } = shell;
+  const can = (p: string) => !shell.allowed || shell.allowed.includes(p as never);
+  return staffPage(shell, {
+    title: L(lang, 'Papan laporan darurat', 'Emergency dispatch board'),
+    path: '/petugas/darurat',
+    body: html`<div data-refresh="${BOARD_REFRESH_SECONDS}"><h1>${L(lang, 'Papan laporan darurat', 'Emergency dispatch board')}</h1>
+<p class="meta">${L(lang, 'Per', 'As of')} ${when(lang, b.nowLocal)} · ${L(lang, `diperbarui otomatis setiap ${BOARD_REFRESH_SECONDS} detik`, `refreshes every ${BOARD_REFRESH_SECONDS} seconds`)} · <a href="${withLang('/petugas/darurat', lang)}">${L(lang, 'Muat ulang', 'Reload')}</a></p>
+<p>${can('emergency.report') ? html`<a class="button" href="${withLang('/petugas/darurat/baru', lang)}">${L(lang, 'Catat laporan darurat', 'Record an emergency report')}</a> ` : ''}<a href="${withLang('/petugas/darurat/piket', lang)}">${L(lang, 'Jadwal piket', 'Duty roster')}</a></p>
+<p data-testid="on-duty"><strong>${L(lang, 'Piket sekarang', 'On duty now')}:</strong> ${b.onDuty.length ? b.onDuty.map((d) => `${d.name} (${L(lang, 's.d.', 'until')} ${when(lang, d.endsAtLocal)})`).join('; ') : L(lang, 'tidak ada yang tercatat piket', 'nobody on the roster now')}</p>
+<h2>${L(lang, 'Belum ada respon awal', 'Awaiting first response')} (${b.open.length})</h2>
+${table(lang, L(lang, 'Laporan terbuka, yang paling mendesak di atas', 'Open reports, most urgent first'), b.open, b.now, 'board-open')}
+<h2>${L(lang, 'Sudah direspon (12 jam terakhir)', 'Responded (last 12 hours)')}</h2>
+${table(lang, L(lang, 'Tahap berikutnya tanpa batas waktu di SK: umur kasus dan jadwal tinjauan', 'Later stages have no decreed limit: case age and review schedule'), b.responded, b.now, 'board-responded')}</div>`,
+  });
+}
+
+export function reportNotFoundPage(shell: StaffShell): string {
+  return staffPage(shell, { title: '404', path: '/petugas/darurat', body: html`<h1>${L(shell.lang, 'Laporan darurat tidak ditemukan', 'Emergency report not found')}</h1>` });
+}
+
+export interface DetailOptions {
+  members: { id: string; name: string }[];
+  mayAssign: boolean;
+  mayRespond: boolean;
+  error?: string;
+  ok?: string;
+  now: string;
+}
+
+export function reportDetailPage(shell: StaffShell, d: ReportDetail, o: DetailOptions): string {
+  const { lang } = shell;
+  const act = (suffix: string) => withLang(`/petugas/darurat/${d.registrationNumber}/${suffix}`, lang);
+  const coords = d.location.lat !== null ? html` <span class="meta">(${d.location.lat}, ${d.location.lng})</span>` : '';
+  return staffPage(shell, {
+    title: d.registrationNumber,
+    path: `/petugas/darurat/${d.registrationNumber}`,
+    breadcrumbs: [{ href: '/petugas/darurat', label: L(lang, 'Papan darurat', 'Dispatch board') }],
+    body: html`<h1>${L(lang, 'Laporan darurat', 'Emergency report')} ${d.registrationNumber}</h1>
+${flash({ ok: o.ok, error: o.error })}
+<dl class="facts"><div><dt>${L(lang, 'Dilaporkan', 'Reported')}</dt><dd>${when(lang, d.reportedAtLocal)}<br><span class="meta">${channelName(lang, d.channel)} · ${L(lang, 'dicatat', 'recorded')} ${when(lang, d.receivedAtLocal)}</span></dd></div>
+<div><dt>${L(lang, 'Respon awal', 'First response')}</dt><dd>${d.firstResponseAtLocal ? html`${when(lang, d.firstResponseAtLocal)} (${d.firstResponseMinutes} ${L(lang, 'menit', 'min')})` : html`${L(lang, 'batas', 'due')} ${when(lang, d.firstResponseDueAtLocal)}`}<br>${stateBadge(lang, d.firstResponseState)}${escalationBadge(lang, d.escalation)}</dd></div>
+<div><dt>${L(lang, 'Kategori', 'Category')}</dt><dd>${categoryName(lang, d.category)}</dd></div></dl>
+<section aria-labelledby="h-where"><h2 id="h-where">${L(lang, 'Lokasi dan keadaan', 'Place and situation')}</h2><p data-testid="location">${d.location.text}${coords}</p><p>${d.description}</p>
+<p>${L(lang, 'Pemerlu layanan', 'Person')}: ${d.subjectName ?? L(lang, 'belum diketahui', 'not yet known')} · ${L(lang, 'Pelapor', 'Reporter')}: ${d.reporter.name ?? '—'}${d.reporter.phone ? ` · ${d.reporter.phone}` : ''}</p>
+<p><a href="${withLang(`/petugas/berkas/${d.applicationId}`, lang)}">${L(lang, 'Buka berkas kasus (tahapan SK)', 'Open the case (decreed steps)')}</a></p></section>
+<section aria-labelledby="h-team"><h2 id="h-team">${L(lang, 'Tim Reaksi Cepat', 'Rapid-response team')}</h2>
+${d.assigned.length ? html`<ul data-testid="assigned">${d.assigned.map((a) => html`<li>${a.name}: ${taskName(lang, a.task)} <span class="meta">${when(lang, a.atLocal)}</span></li>`)}</ul>` : html`<p class="meta">${L(lang, 'Belum ada petugas ditugaskan.', 'Nobody assigned yet.')}</p>`}
+${o.mayAssign && d.state === 'open'
+  ? html`<form method="post" action="${act('tugaskan')}" class="intake"><fieldset><legend>${L(lang, 'Tugaskan petugas', 'Assign a member')}</legend>${csrfField(shell)}
+<div class="field"><label for="f-member">${L(lang, 'Petugas', 'Member')}</label><select id="f-member" name="member">${o.members.map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select></div>
+<div class="field"><label for="f-task">${L(lang, 'Tugas', 'Task')}</label><select id="f-task" name="task">${TASKS.map((t) => html`<option value="${t}">${taskName(lang, t)}</option>`)}</select></div>
+<button type="submit">${L(lang, 'Tugaskan', 'Assign')}</button></fieldset></form>
+<form method="post" action="${act('gabung')}" class="intake"><fieldset><legend>${L(lang, 'Laporan ganda?', 'A duplicate?')}</legend>${csrfField(shell)}
+<div class="field"><label for="f-into">${L(lang, 'Gabungkan ke laporan nomor (orang dan tempat yang sama)', 'Merge into report number (same person and place)')}</label><input id="f-into" name="into" maxlength="40" autocomplete="off"></div>
+<button type="submit">${L(lang, 'Gabungkan', 'Merge')}</button></fieldset></form>`
+  : ''}${d.mergedInto ? html`<p class="notice">${L(lang, 'Digabung ke', 'Merged into')} <a href="${withLang(`/petugas/darurat/${d.mergedInto}`, lang)}">${d.mergedInto}</a></p>` : ''}</section>
+${o.mayRespond && !d.firstResponseAt && d.state === 'open'
+  ? html`<section aria-labelledby="h-resp"><h2 id="h-resp">${L(lang, 'Catat respon awal', 'Record the first response')}</h2><form method="post" action="${act('respon-awal')}" class="intake" enctype="multipart/form-data">${csrfField(shell)}
+<p class="meta">${L(lang, 'Waktu respon awal = saat ini, kecuali diisi.', 'The first-response time is now unless given.')}</p>
+<div class="field"><label for="f-note">${L(lang, 'Catatan (apa yang ditemukan dan dilakukan)', 'Note (what was found and done)')}</label><textarea id="f-note" name="note" rows="3" required minlength="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="f-lat">${L(lang, 'Lintang (opsional)', 'Latitude (optional)')}</label><input id="f-lat" name="lat" inputmode="decimal" maxlength="20"></div>
+<div class="field"><label for="f-lng">${L(lang, 'Bujur (opsional)', 'Longitude (optional)')}</label><input id="f-lng" name="lng" inputmode="decimal" maxlength="20"></div>
+<div class="field"><label for="f-photo">${L(lang, 'Foto (opsional, JPEG/PNG, maks. 10 MB)', 'Photo (optional, JPEG/PNG, up to 10 MB)')}</label><input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" capture="environment"></div>
+<button type="submit">${L(lang, 'Simpan respon awal', 'Save first response')}</button></form></section>`
+  : ''}
+<section aria-labelledby="h-ev"><h2 id="h-ev">${L(lang, 'Riwayat', 'History')}</h2><ol data-testid="events">${d.events.map((e) => html`<li>${when(lang, e.atLocal)} · ${eventText(lang, e)} <span class="meta">${e.actor}</span></li>`)}</ol></section>`,
+  });
+}
+
+function eventText(lang: Lang, e: ReportDetail['events'][number]): string {
+  const d = e.data;
+  switch (e.type) {
+    case 'reported':
+      return L(lang, 'Laporan diterima', 'Report received');
+    case 'assigned':
+      return `${L(lang, 'Ditugaskan', 'Assigned')}: ${String(d.memberName)} (${taskName(lang, String(d.task))})`;
+    case 'first-response':
+      return `${L(lang, 'Respon awal', 'First response')} (${String(d.minutes)} ${L(lang, 'menit', 'min')}): ${String(d.note ?? '')}`;
+    case 'escalated':
+      return d.to === 'kepala-dinas' ? L(lang, 'Eskalasi ke Kepala Dinas', 'Escalated to the head of office') : L(lang, 'Eskalasi ke Kepala Bidang', 'Escalated to the head of division');
+    case 'merged':
+      return `${L(lang, 'Digabung ke', 'Merged into')} ${String(d.into ?? '')}`;
+    case 'closed':
+      return L(lang, 'Ditutup: kasusnya selesai', 'Closed: its case has ended');
+    case 'merged-from':
+      return `${L(lang, 'Laporan ganda digabung ke sini', 'Duplicate merged here')}: ${String(d.from ?? '')}`;
+    default:
+      return e.type;
+  }
+}

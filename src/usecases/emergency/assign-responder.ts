@@ -1,0 +1,46 @@
+/**
+ * The head of division "memerintahkan Tim Reaksi Cepat" (Banjarmasin 13 step 3): assigns a team
+ * member to a report for a task. The decree's credentials are checked first: an official ID for
+ * every task, a driving licence (SIM) for pick-up and escort; a member without them is refused.
+ */
+import { findUserById } from '../../db/staff-repo.js';
+import { insertAuditEvent } from '../../db/audit-chain-repo.js';
+import { findReportByNumber, insertAssignment, insertEmergencyEvent, memberOf, shiftsFrom } from '../../db/emergency-repo.js';
+import { credentialProblems, type Task } from '../../domain/emergency/index.js';
+import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
+import { may } from '../../domain/staff/permissions.js';
+import { nowOf, type Actor, type Ctx } from '../context.js';
+import { reportNotFound } from './emergency-common.js';
+
+export interface Assigned {
+  registrationNumber: string;
+  member: string;
+  task: Task;
+  /** Whether the member is on a duty shift now (assigning someone off duty is allowed: the head decides). */
+  onDuty: boolean;
+}
+
+export async function assignResponder(ctx: Ctx, actor: Actor, registrationNumber: string, input: { member: string; task: Task }): Promise<Outcome<Assigned>> {
+  if (!actor.officeId || !may(actor.roles, 'emergency.dispatch'))
+    return fail('forbidden', { field: 'member', code: 'permission-required', message: 'Hanya Kepala Bidang atau Kepala Dinas yang menugaskan Tim Reaksi Cepat', messageEn: 'Only the head of division or head of office assigns the rapid-response team' });
+  const db = ctx.database.db;
+  const r = await findReportByNumber(db, actor.officeId, registrationNumber);
+  if (!r) return reportNotFound();
+  if (r.state === 'merged' || r.state === 'closed')
+    return fail('conflict', { field: 'member', code: 'report-not-open', message: 'Laporan ini sudah tidak terbuka', messageEn: 'This report is no longer open' });
+  const user = await findUserById(db, input.member);
+  if (!user || user.office_id !== actor.officeId || !user.active)
+    return fail('invalid', { field: 'member', code: 'member-unknown', message: 'Petugas tidak ditemukan di kantor ini', messageEn: 'No such member in this office' });
+  const now = nowOf(ctx).toISOString();
+  const office = ctx.catalogue.officeById(actor.officeId).office;
+  const member = await memberOf(db, user.id);
+  const problems = credentialProblems(member ? { officialId: member.official_id, licence: member.licence, licenceValidUntil: member.licence_valid_until } : null, input.task, ctx.clock.localDate(office, now));
+  if (problems.length) return fail('invalid', ...problems.map((p) => ({ ...p, field: 'member' })));
+  const onDuty = (await shiftsFrom(db, actor.officeId, now, 500)).some((s) => s.user_id === user.id && s.starts_at <= now);
+  await ctx.database.write(async (trx) => {
+    await insertAssignment(trx, { report_id: r.id, office_id: r.office_id, user_id: user.id, task: input.task, assigned_by: actor.name, at: now });
+    await insertEmergencyEvent(trx, { report_id: r.id, office_id: r.office_id, type: 'assigned', actor_id: actor.id, actor_name: actor.name, data: { member: user.id, memberName: user.display_name, task: input.task, onDuty }, at: now });
+    await insertAuditEvent(trx, { officeId: r.office_id, actor: actor.name, action: 'emergency.assigned', subject: `emergency:${r.id}`, detail: { registrationNumber, member: user.id, task: input.task, onDuty, actorId: actor.id }, at: now });
+  });
+  return { ok: true, value: { registrationNumber, member: user.display_name, task: input.task, onDuty } };
+}

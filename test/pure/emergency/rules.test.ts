@@ -1,0 +1,62 @@
+/** The emergency rules without a database: first-response states at their edges, escalation, the SIM rule, countdowns, duplicates. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ageText, countdownText, credentialProblems, escalationFor, firstResponseState, isEmergencyService, sameIncident } from '../../../src/domain/emergency/index.js';
+
+const report = { reportedAt: '2025-03-28T08:30:00.000Z', dueAt: '2025-03-28T09:15:00.000Z', respondedAt: null };
+const at = (mmss: string) => `2025-03-28T09:${mmss}Z`;
+
+describe('emergency rules', () => {
+  it('is on time until 33 min 45 s, at risk from then, breached only after 45 min 00 s', () => {
+    assert.equal(firstResponseState(report, '2025-03-28T09:03:44.999Z', 0.75), 'on-time');
+    assert.equal(firstResponseState(report, '2025-03-28T09:03:45.000Z', 0.75), 'at-risk');
+    assert.equal(firstResponseState(report, at('15:00.000'), 0.75), 'at-risk');
+    assert.equal(firstResponseState(report, at('15:00.001'), 0.75), 'breached');
+    // The office's own threshold: at risk from half the time.
+    assert.equal(firstResponseState(report, '2025-03-28T08:52:30.000Z', 0.5), 'at-risk');
+  });
+
+  it('a response is met up to the due time itself, late after it, and a service without a limit has none', () => {
+    assert.equal(firstResponseState({ ...report, respondedAt: at('15:00.000') }, at('59:00.000'), 0.75), 'met');
+    assert.equal(firstResponseState({ ...report, respondedAt: at('15:01.000') }, at('59:00.000'), 0.75), 'met-late');
+    assert.equal(firstResponseState({ ...report, dueAt: null }, at('59:00.000'), 0.75), 'no-limit');
+  });
+
+  it('escalates at risk to the head of division and breached to the head of office', () => {
+    assert.deepEqual((['on-time', 'at-risk', 'breached', 'met'] as const).map(escalationFor), ['none', 'kepala-bidang', 'kepala-dinas', 'none']);
+  });
+
+  it('refuses a member without an official ID for any task, and without a valid SIM for pick-up and escort only', () => {
+    const today = '2025-03-28';
+    assert.deepEqual(credentialProblems(null, 'penjangkauan', today).map((p) => p.code), ['official-id-missing']);
+    const idOnly = { officialId: 'TRC-BJM-007', licence: null, licenceValidUntil: null };
+    assert.deepEqual(credentialProblems(idOnly, 'penjangkauan', today), []);
+    assert.deepEqual(credentialProblems(idOnly, 'penjemputan', today).map((p) => p.code), ['licence-missing']);
+    assert.deepEqual(credentialProblems(idOnly, 'pengantaran', today).map((p) => p.code), ['licence-missing']);
+    const expired = { ...idOnly, licence: 'SIM A', licenceValidUntil: '2025-03-27' };
+    assert.deepEqual(credentialProblems(expired, 'penjemputan', today).map((p) => p.code), ['licence-expired']);
+    assert.deepEqual(credentialProblems({ ...expired, licenceValidUntil: today }, 'penjemputan', today), [], 'valid through its last day');
+  });
+
+  it('writes countdowns and ages in whole minutes, in both languages', () => {
+    assert.equal(countdownText(38 * 60_000, 'id'), '38 mnt');
+    assert.equal(countdownText(38 * 60_000 + 59_999, 'en'), '38 min');
+    assert.equal(countdownText(-3 * 60_000, 'id'), '−3 mnt');
+    assert.equal(countdownText(125 * 60_000, 'en'), '2 h 05 min');
+    assert.equal(ageText('2025-03-28T08:30:00Z', '2025-03-29T10:45:00Z', 'id'), '1 hari 2 jam 15 menit');
+  });
+
+  it('takes the same place and person within the window as the same incident, whatever the spelling of case and punctuation', () => {
+    const a = { locationText: 'Halte Jl. A. Yani km 6', subjectName: 'Pak Udin', category: 'disabilitas', reportedAt: '2025-04-06T01:00:00Z' };
+    assert.ok(sameIncident(a, { ...a, locationText: 'halte jl a yani KM 6', subjectName: null, reportedAt: '2025-04-06T03:00:00Z' }, 120));
+    assert.ok(!sameIncident(a, { ...a, reportedAt: '2025-04-06T03:00:01Z' }, 120));
+    assert.ok(!sameIncident(a, { ...a, subjectName: 'Bu Ijah' }, 120));
+    assert.ok(!sameIncident(a, { ...a, category: 'lansia' }, 120));
+  });
+
+  it('knows the emergency services by their decreed title', () => {
+    assert.ok(isEmergencyService({ title: 'Pelayanan Kedaruratan bagi Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)' }));
+    assert.ok(isEmergencyService({ title: 'Layanan Kedaruratan' }));
+    assert.ok(!isEmergencyService({ title: 'Fasilitasi Pemulangan Orang Terlantar' }));
+  });
+});
