@@ -115,8 +115,8 @@ describe(`oversight: evaluation from stored cases (${TEST_DB})`, () => {
 
   it('Banjarmasin JKN-KIS ("1 Bulan"): the wait is charged to BPJS by name, the time in calendar days', async () => {
     const jkn = serviceOf('kota-banjarmasin', 'pengusulan-jkn-kis');
-    // Mon 4 May 09:00 WITA → Mon 11 May 10:00 is 7 days 1 hour; waiting on BPJS Tue 5 09:00 → Fri 8
-    // 09:00 is 3 days; a month-long promise is measured in days: 4.04 → 4 (one decimal).
+    // Mon 4 May → Mon 11 May is 7 days; waiting on BPJS from Tue 5 to Fri 8 takes the 6th, 7th and
+    // 8th (3 days); a month-long promise is measured in calendar days: 7 − 3 = 4.
     await insertCase(jkn, {
       submitted: wita('2026-05-04 09:00'),
       started: wita('2026-05-04 09:00'),

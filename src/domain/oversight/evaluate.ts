@@ -14,8 +14,9 @@
  *   started, up to and including the day the case was closed, less the working days on which the
  *   case waited (a working day d is paused when some pause started before d and ended on or after
  *   d, by local dates). Holidays, cuti bersama and closures are not working days, so a case that
- *   crossed Idul Fitri is not charged for it. Minutes and hours: open time on the service's clock
- *   (all elapsed time for 24-hour services) less pauses. Days, months, years: calendar days.
+ *   crossed Idul Fitri is not charged for it. Days, months, years: calendar days counted the same
+ *   way (every day counts). Minutes and hours: open time on the service's clock (all elapsed time
+ *   for 24-hour services) less pauses; only these need each case's instants, the others group by date.
  * - Percentiles over the completed cases' actual times: the median is the middle value (the mean
  *   of the two middle values when their number is even); p90 is the nearest-rank percentile, the
  *   smallest actual time that at least 90 % of the cases did not exceed (x⌈0.9·n⌉ in sorted order).
@@ -226,6 +227,8 @@ export class WorkingDays {
     private cal: OfficeCalendar,
     private timezone: string,
     base: string,
+    /** Count every calendar day (promises in days, months, years), not only working days. */
+    private everyDay = false,
   ) {
     this.base = Temporal.PlainDate.from(base);
   }
@@ -246,7 +249,7 @@ export class WorkingDays {
     let n = this.last?.n ?? 0;
     while (Temporal.PlainDate.compare(cur, d) < 0) {
       cur = cur.add({ days: 1 });
-      if (this.cal.isWorkingDay(cur)) n++;
+      if (this.everyDay || this.cal.isWorkingDay(cur)) n++;
       this.ord.set(cur.toString(), n);
     }
     this.last = { date: cur, n };
@@ -257,7 +260,7 @@ export class WorkingDays {
     let n = 0;
     for (let cur = a; Temporal.PlainDate.compare(cur, b) < 0; ) {
       cur = cur.add({ days: 1 });
-      if (this.cal.isWorkingDay(cur)) n++;
+      if (this.everyDay || this.cal.isWorkingDay(cur)) n++;
     }
     return n;
   }
@@ -284,17 +287,17 @@ export function caseWorkingDays(wd: WorkingDays, startedAt: string, closedAt: st
   return { actual: Math.max(0, total - paused.reduce((a, b) => a + b, 0)), paused };
 }
 
-/** Minutes, hours or calendar days of a case less its pauses; `open` minutes come from the calendar. */
+/** Minutes or hours of a case less its pauses, as open time on the service's clock. */
 export function caseElapsed(
   cal: OfficeCalendar,
-  unit: Exclude<MeasureUnit, 'working_days'>,
+  unit: 'minutes' | 'hours',
   kind: 'office-hours' | '24x7',
   startedAt: string,
   closedAt: string,
   pauses: readonly LocalPause[],
 ): { actual: number; paused: number[] } {
-  const k = unit === 'days' ? '24x7' : kind;
-  const per = unit === 'minutes' ? 1 : unit === 'hours' ? 60 : 1440;
+  const k = kind;
+  const per = unit === 'minutes' ? 1 : 60;
   const all = cal.elapsedOpenTime(startedAt, closedAt, k, []);
   const paused = pauses.map((p) => {
     const to = p.to === null || p.to > closedAt ? closedAt : p.to;
@@ -325,6 +328,7 @@ const isAnswered = (s: string) => (ANSWERED as readonly string[]).includes(s);
 export interface Measure {
   unit: MeasureUnit | null;
   calendarKind: 'office-hours' | '24x7';
+  /** Working days (or every day, for promises in days, months, years) by local date. */
   workingDays: WorkingDays;
   calendar: OfficeCalendar;
   /** The outside body a service's external pauses wait on (one name when its procedure names one). */
@@ -367,7 +371,7 @@ export class FactsBuilder {
     if (!isAnswered(c.status) || !c.startedAt || !c.closedAt || !this.m.unit) return;
     const local = c.pauses.map((p) => ({ from: p.from, to: p.to }));
     const r =
-      this.m.unit === 'working_days'
+      this.m.unit === 'working_days' || this.m.unit === 'days'
         ? caseWorkingDays(this.m.workingDays, c.startedAt, c.closedAt, local)
         : caseElapsed(this.m.calendar, this.m.unit, this.m.calendarKind, c.startedAt, c.closedAt, local);
     addTo(this.durations, r.actual);
@@ -398,7 +402,7 @@ export class FactsBuilder {
 
   /** Answered cases without pauses, grouped by the local dates their clock started and closed. */
   addDatePair(startDate: string, closeDate: string, n: number): void {
-    if (this.m.unit === 'working_days') addTo(this.durations, this.m.workingDays.between(startDate, closeDate), n);
+    if (this.m.unit === 'working_days' || this.m.unit === 'days') addTo(this.durations, this.m.workingDays.between(startDate, closeDate), n);
   }
 
   facts(): ServiceFacts {

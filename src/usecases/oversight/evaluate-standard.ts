@@ -44,7 +44,7 @@ function builderFor(ctx: Ctx, o: StoredOffice, svc: StoredService, from: string)
     unit: measureUnitOf(sla?.unit ?? null),
     calendarKind: sla?.calendar ?? 'office-hours',
     calendar,
-    workingDays: new WorkingDays(calendar, office.timezone, from),
+    workingDays: new WorkingDays(calendar, office.timezone, from, measureUnitOf(sla?.unit ?? null) === 'days'),
     externalBody: externalBodyOf(svc),
     stages: (sla?.stages ?? []).map((s) => ({ id: s.id, label: s.label, limitText: s.text })),
   });
@@ -61,7 +61,7 @@ export async function evaluateStandard(ctx: Ctx, officeId: string, period: Perio
   const offsetHours = Temporal.Instant.from(from).toZonedDateTimeISO(tz).offsetNanoseconds / 3.6e12;
   const cutoff = String(24 - offsetHours).padStart(2, '0');
   const builders = new Map(o.services.map((s) => [s.id, builderFor(ctx, o, s, period.from)]));
-  const clockServices = o.services.filter((s) => ['minutes', 'hours', 'days'].includes(measureUnitOf(s.service.sla?.unit ?? null) ?? '')).map((s) => s.id);
+  const clockServices = o.services.filter((s) => ['minutes', 'hours'].includes(measureUnitOf(s.service.sla?.unit ?? null) ?? '')).map((s) => s.id);
 
   for (const g of await evaluationGroups(ctx.database.db, officeId, from, until, cutoff)) {
     const b = builders.get(g.service_id);

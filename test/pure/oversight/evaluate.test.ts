@@ -136,3 +136,20 @@ describe('percentiles', () => {
     assert.match(ev.finding.id, /tidak menyatakan waktu yang dapat dihitung/);
   });
 });
+
+describe('a 24-hour service measured in minutes', () => {
+  const allDay = new OfficeCalendar({ timezone: 'Asia/Makassar', hours: { allDay: true, closedOnHolidays: false }, holidays: HOLIDAYS });
+  const EMERGENCY: PromiseInput = { text: '45 menit', value: 45, maxValue: null, unit: 'minutes' };
+  const wita = (local: string) => new Date(`${local}:00+08:00`).toISOString();
+
+  it('counts elapsed minutes on a holiday night, less the wait, and the rate against the stored due time', () => {
+    const b = new FactsBuilder({ unit: 'minutes', calendarKind: '24x7', calendar: allDay, workingDays: new WorkingDays(allDay, 'Asia/Makassar', '2026-01-01'), externalBody: 'Rumah Sakit Ulin', stages: [] });
+    // Kenaikan Yesus Kristus (14 May), 23:30 → 00:40 next day, waiting 23:50 → 00:10 on the hospital: 70 − 20 = 50 minutes, late (due 00:15).
+    b.addCase({ status: 'completed', startedAt: wita('2026-05-14 23:30'), closedAt: wita('2026-05-15 00:40'), dueAt: wita('2026-05-15 00:35'), slaState: 'late', pauses: [{ from: wita('2026-05-14 23:50'), to: wita('2026-05-15 00:10'), kind: 'external' }], stages: [] });
+    b.addCase({ status: 'completed', startedAt: wita('2026-05-16 10:00'), closedAt: wita('2026-05-16 10:30'), dueAt: wita('2026-05-16 10:45'), slaState: 'closed', pauses: [], stages: [] });
+    const ev = evaluateService(EMERGENCY, b.facts());
+    assert.deepEqual([ev.unit, ev.median, ev.p90, ev.max, ev.onTime, ev.completed], ['minutes', 40, 50, 50, 1, 2]);
+    assert.equal(ev.waits[0]!.total, 20);
+    assert.equal(ev.finding.en, 'Promise kept in 50% of cases (1 of 2 completed); median 40 minutes, p90 50 minutes; the wait on Rumah Sakit Ulin accounts for 20% of elapsed time.');
+  });
+});
