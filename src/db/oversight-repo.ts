@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { OPEN_CASE_STATUSES } from '../domain/applications/status.js';
 import type { Pause, StageRecord } from '../domain/applications/case.js';
+import { insertAuditEvent } from './audit-chain-repo.js';
 import type { DB } from './schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -119,4 +120,9 @@ export async function openCasesByAge(q: Q, officeId: string, bounds: readonly st
     .groupBy(['service_id', sql`2`])
     .execute();
   return rows.map((r) => ({ service_id: r.service_id, bucket: Number(r.bucket), n: Number(r.n) }));
+}
+
+/** An export of the evaluation (XLSX or PDF) in the office's audit trail: who took which period away. */
+export async function recordOversightExport(q: Q, a: { officeId: string; actor: string; format: 'xlsx' | 'pdf'; subject: string; period: string; services: number; at: string }): Promise<void> {
+  await insertAuditEvent(q, { officeId: a.officeId, actor: a.actor, action: `oversight.export-${a.format}`, subject: a.subject, detail: { period: a.period, services: a.services }, at: a.at });
 }

@@ -22,7 +22,7 @@ export function onTimeBarsSvg(bars: readonly OnTimeBar[], opts: { width?: number
   const height = Math.max(120, 40 + shown.length * 28);
   return renderChartSvg(
     {
-      grid: { left: 8, right: 48, top: 24, bottom: 28, containLabel: true },
+      grid: { left: 24, right: 48, top: 24, bottom: 28, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100, interval: 25, name: '%', axisLabel: { fontSize: 10, color: '#111827' } },
       yAxis: { type: 'category', inverse: true, data: shown.map((b) => (b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label)), axisLabel: { fontSize: 10, color: '#111827' } },
       series: [

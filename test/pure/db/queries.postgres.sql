@@ -73,6 +73,9 @@ select "service_id", "status", "sla_state", "clock_started_at", "closed_at", "du
 -- oversight-repo.casesAtRiskOrLate
 select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "sla_state" in ($6, $7) order by "due_at", "registration_number" limit $8;
 
+-- oversight-repo.recordOversightExport
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- oversight-repo.openCasesByAge
 select "service_id", case when submitted_at >= $1 then 0 else case when submitted_at >= $2 then 1 else 2 end end as "bucket", count(*) as "n" from "applications" where "office_id" = $3 and "status" in ($4, $5, $6, $7) group by "service_id", 2;
 

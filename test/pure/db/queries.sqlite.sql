@@ -73,6 +73,9 @@ select "service_id", "status", "sla_state", "clock_started_at", "closed_at", "du
 -- oversight-repo.casesAtRiskOrLate
 select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "sla_state" in (?, ?) order by "due_at", "registration_number" limit ?;
 
+-- oversight-repo.recordOversightExport
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- oversight-repo.openCasesByAge
 select "service_id", case when submitted_at >= ? then 0 else case when submitted_at >= ? then 1 else 2 end end as "bucket", count(*) as "n" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) group by "service_id", 2;
 

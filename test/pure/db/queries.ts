@@ -321,6 +321,7 @@ export const QUERIES: Record<string, Call> = {
     await oversight.evaluationCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', []);
   },
   'oversight-repo.casesAtRiskOrLate': (db) => oversight.casesAtRiskOrLate(db, OFFICE, 50),
+  'oversight-repo.recordOversightExport': (db) => oversight.recordOversightExport(db, { officeId: OFFICE, actor: 'H. Rasyid, S.Sos', format: 'pdf', subject: 'office:kota-jambi', period: '2026-Q2', services: 20, at: AT }),
   'oversight-repo.openCasesByAge': (db) => oversight.openCasesByAge(db, OFFICE, ['2026-05-25T17:00:00.000Z', '2026-05-01T17:00:00.000Z']),
   'applications-repo.staffNames': (db) => applications.staffNames(db, OFFICE),
   'applications-repo.slaCandidates': (db) => applications.slaCandidates(db, OFFICE),
