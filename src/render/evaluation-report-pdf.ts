@@ -40,7 +40,7 @@ export async function renderEvaluationPdf(data: EvaluationReportData): Promise<B
   t.para(
     L(
       `${total('cases')} kasus diajukan pada ${withCases.length} dari ${r.services.length} layanan; ${total('completed')} selesai, ${total('onTime')} di antaranya dalam waktu yang dijanjikan keputusan; ${total('openLate')} kasus terbuka sudah terlambat.`,
-      `${total('cases')} cases were submitted to ${withCases.length} of ${r.services.length} services; ${total('completed')} completed, ${total('onTime')} of them within the decree's promise; ${total('openLate')} open cases are late.`,
+      `${total('cases')} cases were submitted to ${withCases.length} of ${r.services.length} services; ${total('completed')} completed, ${total('onTime')} of them within the decree's promise; ${total('openLate')} open ${total('openLate') === 1 ? 'case is' : 'cases are'} late.`,
     ),
   );
   const bars = withCases.map((s) => ({ label: `${s.no}. ${s.title}`, rate: s.evaluation.onTimeRate }));

@@ -16,7 +16,8 @@ const RED = '#991b1b';
 const colour = (rate: number) => (rate >= 0.9 ? GREEN : rate >= 0.7 ? AMBER : RED);
 
 /** Horizontal bars, one per service with completed cases: % within the promise, 0–100. */
-export function onTimeBarsSvg(bars: readonly OnTimeBar[], opts: { width?: number; lang?: 'id' | 'en' } = {}): string {
+export function onTimeBarsSvg(bars: readonly OnTimeBar[], opts: { width?: number; lang?: 'id' | 'en'; labelMax?: number } = {}): string {
+  const max = opts.labelMax ?? 34;
   const shown = bars.filter((b): b is OnTimeBar & { rate: number } => b.rate !== null);
   const lang = opts.lang ?? 'id';
   const height = Math.max(120, 40 + shown.length * 28);
@@ -24,7 +25,7 @@ export function onTimeBarsSvg(bars: readonly OnTimeBar[], opts: { width?: number
     {
       grid: { left: 24, right: 48, top: 24, bottom: 28, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100, interval: 25, name: '%', axisLabel: { fontSize: 10, color: '#111827' } },
-      yAxis: { type: 'category', inverse: true, data: shown.map((b) => (b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label)), axisLabel: { fontSize: 10, color: '#111827' } },
+      yAxis: { type: 'category', inverse: true, data: shown.map((b) => (b.label.length > max ? `${b.label.slice(0, max - 1)}…` : b.label)), axisLabel: { fontSize: 10, color: '#111827' } },
       series: [
         {
           type: 'bar',

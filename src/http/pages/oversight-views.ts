@@ -21,10 +21,10 @@ export interface EvaluationPageData {
   problems?: Problem[];
 }
 
-const KIND_LABEL: Record<PeriodKind, { id: string; en: string; hint: { id: string; en: string } }> = {
-  month: { id: 'Bulan', en: 'Month', hint: { id: 'TTTT-BB, mis. 2026-05', en: 'YYYY-MM, e.g. 2026-05' } },
-  quarter: { id: 'Triwulan', en: 'Quarter', hint: { id: 'TTTT-Qn, mis. 2026-Q2', en: 'YYYY-Qn, e.g. 2026-Q2' } },
-  year: { id: 'Tahun', en: 'Year', hint: { id: 'TTTT, mis. 2026', en: 'YYYY, e.g. 2026' } },
+const KIND_LABEL: Record<PeriodKind, { id: string; en: string }> = {
+  month: { id: 'Bulan', en: 'Month' },
+  quarter: { id: 'Triwulan', en: 'Quarter' },
+  year: { id: 'Tahun', en: 'Year' },
 };
 
 export const periodQuery = (p: { kind: PeriodKind; value: string }) => `jenis=${kindWord(p.kind)}&periode=${encodeURIComponent(p.value)}`;
@@ -36,28 +36,42 @@ const casesHref = (lang: Lang, serviceId: string, period: Period, status?: strin
 const time = (lang: Lang, v: number | null, ev: ServiceEvaluation) => (v === null || ev.unit === null ? '—' : amount(lang, v, ev.unit));
 
 function periodForm(lang: Lang, asked: EvaluationPageData['asked'], problems: readonly Problem[]): Raw {
-  const hint = KIND_LABEL[asked.kind].hint;
   return html`<form method="get" action="/petugas/evaluasi" class="filters" aria-label="${L(lang, 'Pilih periode', 'Choose the period')}">${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <div><label for="f-kind">${L(lang, 'Jenis periode', 'Period type')}</label><select id="f-kind" name="jenis">${(['month', 'quarter', 'year'] as const).map(
     (k) => html`<option value="${kindWord(k)}"${k === asked.kind ? raw(' selected') : ''}>${L(lang, KIND_LABEL[k].id, KIND_LABEL[k].en)}</option>`,
   )}</select></div>
 <div><label for="f-value">${L(lang, 'Periode', 'Period')}</label><input id="f-value" name="periode" value="${asked.value}" maxlength="10" inputmode="text" autocomplete="off" aria-describedby="f-value-hint"${invalidAttrs(problems, 'value')}>
-<p class="meta" id="f-value-hint">${L(lang, `Bulan: 2026-05 · triwulan: 2026-Q2 · tahun: 2026 (sekarang: ${hint.id})`, `Month: 2026-05 · quarter: 2026-Q2 · year: 2026 (now: ${hint.en})`)}</p>${fieldError(lang, problems, 'value')}</div>
+<p class="meta" id="f-value-hint">${L(lang, 'Bulan 2026-05 · triwulan 2026-Q2 · tahun 2026', 'Month 2026-05 · quarter 2026-Q2 · year 2026')}</p>${fieldError(lang, problems, 'value')}</div>
 <button type="submit">${L(lang, 'Tampilkan', 'Show')}</button></form>`;
+}
+
+/** A table that stacks into labelled lines on a phone (table.stack in layout.ts): each cell carries its column's name. */
+function stackTable(labelledBy: string, headers: readonly string[], rows: readonly (readonly (Raw | string | number)[])[], cls = ''): Raw {
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${labelledBy}"><table class="queue stack${cls ? ` ${cls}` : ''}"><thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows.map(
+    (r) => html`<tr>${r.map((c, i) => html`<td data-label="${headers[i]!}"${i > 0 && typeof c === 'number' ? raw(' class="num"') : ''}>${c}</td>`)}</tr>`,
+  )}</tbody></table></div>`;
 }
 
 function serviceTable(lang: Lang, r: StandardEvaluation): Raw {
   const rows = r.services.filter((s) => s.evaluation.cases > 0);
   const idle = r.services.filter((s) => s.evaluation.cases === 0);
-  const th = (id: string, en: string) => html`<th scope="col">${L(lang, id, en)}</th>`;
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-promise"><table class="queue evaluation"><thead><tr>${th('Layanan', 'Service')}${th('Janji dalam keputusan', "Decree's promise")}${th('Kasus', 'Cases')}${th('Selesai', 'Completed')}${th('Tepat waktu', 'On time')}<th scope="col">Median</th><th scope="col">p90</th>${th('Maks.', 'Max')}${th('Terbuka terlambat', 'Open and late')}</tr></thead><tbody>${
-    rows.length
-      ? rows.map((s) => {
-          const ev = s.evaluation;
-          return html`<tr><th scope="row"><a href="#svc-${s.id}">${s.no}. ${s.title}</a></th><td>${ev.promise.text}</td><td class="num"><a href="${casesHref(lang, s.id, r.period)}" aria-label="${L(lang, `${ev.cases} kasus ${s.title}`, `${ev.cases} cases of ${s.title}`)}">${ev.cases}</a></td><td class="num"><a href="${casesHref(lang, s.id, r.period, 'completed')}" aria-label="${L(lang, `${ev.completed} kasus selesai ${s.title}`, `${ev.completed} completed cases of ${s.title}`)}">${ev.completed}</a></td><td class="num">${ev.onTimeRate === null ? '—' : html`<strong>${percent(lang, ev.onTimeRate)}</strong> <span class="meta">(${ev.onTime}/${ev.completed})</span>`}</td><td class="num">${time(lang, ev.median, ev)}</td><td class="num">${time(lang, ev.p90, ev)}</td><td class="num">${time(lang, ev.max, ev)}</td><td class="num">${ev.openLate ? html`<a href="#terlambat">${ev.openLate}</a>` : '0'}</td></tr>`;
-        })
-      : html`<tr><td colspan="9">${L(lang, 'Tidak ada kasus pada periode ini.', 'No cases in this period.')}</td></tr>`
-  }</tbody></table></div>
+  const headers = [L(lang, 'Layanan', 'Service'), L(lang, 'Janji dalam keputusan', "Decree's promise"), L(lang, 'Kasus', 'Cases'), L(lang, 'Selesai', 'Completed'), L(lang, 'Tepat waktu', 'On time'), 'Median', 'p90', L(lang, 'Maks.', 'Max'), L(lang, 'Terbuka terlambat', 'Open and late')];
+  const body = rows.map((s) => {
+    const ev = s.evaluation;
+    return [
+      // Plain text: the first cell's links do not wrap on a phone (table.stack), and the finding follows below.
+      html`<strong>${s.no}. ${s.title}</strong>`,
+      ev.promise.text,
+      html`<a href="${casesHref(lang, s.id, r.period)}" aria-label="${L(lang, `${ev.cases} kasus ${s.title}`, `${ev.cases} cases of ${s.title}`)}">${ev.cases}</a>`,
+      html`<a href="${casesHref(lang, s.id, r.period, 'completed')}" aria-label="${L(lang, `${ev.completed} kasus selesai ${s.title}`, `${ev.completed} completed cases of ${s.title}`)}">${ev.completed}</a>`,
+      ev.onTimeRate === null ? '—' : html`<strong>${percent(lang, ev.onTimeRate)}</strong> <span class="meta">(${ev.onTime}/${ev.completed})</span>`,
+      time(lang, ev.median, ev),
+      time(lang, ev.p90, ev),
+      time(lang, ev.max, ev),
+      ev.openLate ? html`<a href="#terlambat">${ev.openLate}</a>` : '0',
+    ];
+  });
+  return html`${rows.length ? stackTable('h-promise', headers, body, 'evaluation') : html`<p>${L(lang, 'Tidak ada kasus pada periode ini.', 'No cases in this period.')}</p>`}
 ${idle.length ? html`<details><summary>${L(lang, `Layanan tanpa kasus pada periode ini (${idle.length})`, `Services without cases in this period (${idle.length})`)}</summary><ul>${idle.map((s) => html`<li>${s.no}. ${s.title} — ${s.evaluation.promise.text}</li>`)}</ul></details>` : ''}`;
 }
 
@@ -77,10 +91,17 @@ function findings(lang: Lang, r: StandardEvaluation): Raw {
 function lateList(lang: Lang, d: Dashboard): Raw {
   return html`<section aria-labelledby="terlambat-h" id="terlambat"><h2 id="terlambat-h">${L(lang, 'Berkas terbuka yang berisiko atau terlambat', 'Open cases at risk or late')}</h2>${
     d.atRisk.length
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="terlambat-h"><table class="queue"><thead><tr><th scope="col">${L(lang, 'No. registrasi', 'Registration no.')}</th><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Tahap / status', 'Step / status')}</th><th scope="col">SLA</th><th scope="col">${L(lang, 'Tenggat', 'Due')}</th></tr></thead><tbody>${d.atRisk.map(
-          (c) =>
-            html`<tr><td><a href="${withLang(`/petugas/berkas/${c.id}`, lang)}">${c.registrationNumber}</a></td><td>${c.service}</td><td>${c.step ?? (isCaseStatus(c.status) ? L(lang, STATUS_LABEL[c.status].id, STATUS_LABEL[c.status].en) : c.status)}</td><td>${slaBadge(lang, c.slaState)}</td><td>${when(lang, c.dueLocal)}</td></tr>`,
-        )}</tbody></table></div>`
+      ? stackTable(
+          'terlambat-h',
+          [L(lang, 'No. registrasi', 'Registration no.'), L(lang, 'Layanan', 'Service'), L(lang, 'Tahap / status', 'Step / status'), 'SLA', L(lang, 'Tenggat', 'Due')],
+          d.atRisk.map((c) => [
+            html`<a href="${withLang(`/petugas/berkas/${c.id}`, lang)}">${c.registrationNumber}</a>`,
+            c.service,
+            c.step ?? (isCaseStatus(c.status) ? L(lang, STATUS_LABEL[c.status].id, STATUS_LABEL[c.status].en) : c.status),
+            slaBadge(lang, c.slaState),
+            when(lang, c.dueLocal),
+          ]),
+        )
       : html`<p>${L(lang, 'Tidak ada berkas terbuka yang berisiko atau terlambat.', 'No open case is at risk or late.')}</p>`
   }</section>`;
 }
@@ -98,9 +119,7 @@ function backlog(lang: Lang, d: Dashboard): Raw {
   const list = [...rows.values()].sort((a, b) => b.count - a.count);
   return html`<section aria-labelledby="h-backlog"><h2 id="h-backlog">${L(lang, 'Antrean per tahap dan peran', 'Backlog by step and role')}</h2>${
     list.length
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-backlog"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Layanan', 'Service')}</th><th scope="col">${L(lang, 'Tahap', 'Step')}</th><th scope="col">${L(lang, 'Peran', 'Role')}</th><th scope="col">${L(lang, 'Terbuka', 'Open')}</th><th scope="col">${L(lang, 'Terlambat', 'Late')}</th></tr></thead><tbody>${list.map(
-          (r) => html`<tr><td>${r.service}</td><td>${r.step}</td><td>${r.role}</td><td class="num">${r.count}</td><td class="num">${r.late}</td></tr>`,
-        )}</tbody></table></div><p class="meta"><a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Rincian per petugas (supervisi)', 'Details per officer (supervision)')}</a></p>`
+      ? html`${stackTable('h-backlog', [L(lang, 'Layanan', 'Service'), L(lang, 'Tahap', 'Step'), L(lang, 'Peran', 'Role'), L(lang, 'Terbuka', 'Open'), L(lang, 'Terlambat', 'Late')], list.map((r) => [r.service, r.step, r.role, r.count, r.late]))}<p class="meta"><a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Rincian per petugas (supervisi)', 'Details per officer (supervision)')}</a></p>`
       : html`<p>${L(lang, 'Tidak ada berkas terbuka.', 'No open cases.')}</p>`
   }</section>`;
 }
@@ -108,9 +127,14 @@ function backlog(lang: Lang, d: Dashboard): Raw {
 function ageing(lang: Lang, d: Dashboard): Raw {
   if (!d.ageing.length) return html``;
   const bands = [L(lang, '≤ 7 hari', '≤ 7 days'), L(lang, '8–30 hari', '8–30 days'), L(lang, '31–90 hari', '31–90 days'), L(lang, '> 90 hari', '> 90 days')];
-  return html`<section aria-labelledby="h-age"><h2 id="h-age">${L(lang, 'Umur berkas terbuka (sejak diajukan)', 'Age of open cases (since submission)')}</h2><div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-age"><table class="queue"><thead><tr><th scope="col">${L(lang, 'Layanan', 'Service')}</th>${bands.map((b) => html`<th scope="col">${b}</th>`)}</tr></thead><tbody>${d.ageing.map(
-    (a) => html`<tr><td><a href="${withLang(`/petugas/cari?serviceId=${encodeURIComponent(a.serviceId)}&status=open`, lang)}">${a.service}</a></td>${a.counts.map((n) => html`<td class="num">${n}</td>`)}</tr>`,
-  )}</tbody></table></div></section>`;
+  return html`<section aria-labelledby="h-age"><h2 id="h-age">${L(lang, 'Umur berkas terbuka (sejak diajukan)', 'Age of open cases (since submission)')}</h2>${stackTable(
+    'h-age',
+    [L(lang, 'Layanan', 'Service'), ...bands, L(lang, 'Jumlah', 'Total')],
+    d.ageing.map((a) => {
+      const total = a.counts.reduce((x, y) => x + y, 0);
+      return [a.service, ...a.counts, html`<a href="${withLang(`/petugas/cari?serviceId=${encodeURIComponent(a.serviceId)}&status=open`, lang)}" aria-label="${L(lang, `${total} berkas terbuka ${a.service}`, `${total} open cases of ${a.service}`)}">${total}</a>`];
+    }),
+  )}</section>`;
 }
 
 export function evaluationPage(shell: StaffShell, d: EvaluationPageData): string {
@@ -133,11 +157,11 @@ ${
 <p data-testid="summary">${L(
         lang,
         `${total('cases')} kasus diajukan; ${total('completed')} selesai, ${total('onTime')} dalam waktu yang dijanjikan keputusan; ${total('openLate')} kasus terbuka sudah terlambat.`,
-        `${total('cases')} cases submitted; ${total('completed')} completed, ${total('onTime')} within the decree's promise; ${total('openLate')} open cases are late.`,
+        `${total('cases')} cases submitted; ${total('completed')} completed, ${total('onTime')} within the decree's promise; ${total('openLate')} open ${total('openLate') === 1 ? 'case is' : 'cases are'} late.`,
       )}</p>
 ${r.truncated ? html`<p class="notice">${L(lang, 'Waktu dihitung dari sebagian kasus: batas pembacaan tercapai. Pilih periode yang lebih pendek.', 'Times were computed from part of the cases: the reading bound was reached. Choose a shorter period.')}</p>` : ''}
 <section aria-labelledby="h-promise"><h2 id="h-promise">${L(lang, 'Janji dan kenyataan per layanan', 'Promise and actual per service')}</h2>
-${bars.length ? html`<figure><div class="flow" aria-hidden="true">${raw(onTimeBarsSvg(bars, { lang }))}</div><figcaption>${L(lang, 'Persentase kasus selesai dalam waktu yang dijanjikan, per layanan; angka pada tabel di bawah.', 'Share of completed cases closed within the promise, per service; figures in the table below.')}</figcaption></figure>` : ''}
+${bars.length ? html`<figure><div class="flow" aria-hidden="true">${raw(onTimeBarsSvg(bars, { lang, width: 480, labelMax: 26 }))}</div><figcaption>${L(lang, 'Persentase kasus selesai dalam waktu yang dijanjikan, per layanan; angka pada tabel di bawah.', 'Share of completed cases closed within the promise, per service; figures in the table below.')}</figcaption></figure>` : ''}
 ${serviceTable(lang, r)}</section>
 ${findings(lang, r)}`
     : ''
