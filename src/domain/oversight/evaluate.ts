@@ -233,8 +233,18 @@ export class WorkingDays {
     this.base = Temporal.PlainDate.from(base);
   }
 
+  /** Offsets seen, by UTC hour: an evaluation reads tens of thousands of instants, the zone's rules once an hour. */
+  private offsets = new Map<string, number>();
+
   localDate(iso: string): string {
-    return Temporal.Instant.from(iso).toZonedDateTimeISO(this.timezone).toPlainDate().toString();
+    const ms = Date.parse(iso);
+    const hour = iso.slice(0, 13);
+    let off = this.offsets.get(hour);
+    if (off === undefined) {
+      off = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.timezone).offsetNanoseconds / 1e6;
+      this.offsets.set(hour, off);
+    }
+    return new Date(ms + off).toISOString().slice(0, 10);
   }
 
   private last: { date: Temporal.PlainDate; n: number } | null = null;
