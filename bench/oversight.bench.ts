@@ -8,7 +8,7 @@ import { superviseOpenCases } from '../src/usecases/applications/supervise-open-
 import { casesAtRiskOrLate, openCasesByAge } from '../src/db/oversight-repo.js';
 import { readPeriod } from '../src/domain/oversight/period.js';
 import { evaluateStandard } from '../src/usecases/oversight/evaluate-standard.js';
-import { report, type BenchContext } from './report.js';
+import { report, timeRuns, type BenchContext } from './report.js';
 
 const HOUR = 3_600_000;
 
@@ -45,17 +45,7 @@ export async function oversightBench(ctx: BenchContext): Promise<void> {
   }
   await sql`ANALYZE`.execute(c.database.db);
   const genMs = performance.now() - t0;
-  const time = async (f: () => Promise<unknown>, reps = 10) => {
-    await f();
-    const xs: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      const a = performance.now();
-      await f();
-      xs.push(performance.now() - a);
-    }
-    xs.sort((a, b) => a - b);
-    return { median: xs[Math.floor(xs.length / 2)]!, max: xs[xs.length - 1]! };
-  };
+  const time = (f: () => Promise<unknown>) => timeRuns(f, 10);
   const year = readPeriod('year', '2025');
   const quarter = readPeriod('quarter', '2025-Q2');
   if (!year.ok || !quarter.ok) throw new Error('period');

@@ -7,31 +7,24 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
-import { axeFindings, browserHarness, overflowingElements, screenshotFor } from '../support/browser.js';
+import { axeFindings, overflowingElements, screenshotFor, suiteHarness } from '../support/browser.js';
 import { pdfText } from '../support/pdf.js';
 import { signInAs } from '../support/sign-in.js';
 import { insertCase, JAMBI_MAY, serviceOf } from '../oversight/cases.js';
 
 describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
-  let browser: Browser;
-  let base: string;
-  let h: Awaited<ReturnType<typeof browserHarness>> | undefined;
+  const h = suiteHarness();
   before(async () => {
-    h = await browserHarness();
-    ({ browser, base } = h);
-    const odgj = serviceOf(h.t.catalogue, 'kota-jambi', 'rekomendasi-penyerahan-odgj-rsj');
-    for (const c of JAMBI_MAY) await insertCase(h.t.database.db, odgj, c);
-  });
-  after(async () => {
-    await h?.close();
+    const odgj = serviceOf(h().t.catalogue, 'kota-jambi', 'rekomendasi-penyerahan-odgj-rsj');
+    for (const c of JAMBI_MAY) await insertCase(h().t.database.db, odgj, c);
   });
 
   const open = async (page: Page, lang: 'id' | 'en') => {
-    await signInAs(page, base, 'kepala-dinas@kota-jambi');
-    if (lang === 'en') await page.goto(`${base}/petugas?lang=en`);
+    await signInAs(page, h().base, 'kepala-dinas@kota-jambi');
+    if (lang === 'en') await page.goto(`${h().base}/petugas?lang=en`);
     await page.getByRole('navigation', { name: lang === 'en' ? 'Staff menu' : 'Menu petugas' }).getByRole('link', { name: lang === 'en' ? 'Standard evaluation' : 'Evaluasi standar' }).click();
     await page.getByRole('heading', { level: 1, name: lang === 'en' ? 'Service standard evaluation' : 'Evaluasi Standar Pelayanan' }).waitFor();
     await page.getByLabel(lang === 'en' ? 'Period type' : 'Jenis periode').selectOption('bulan');
@@ -42,7 +35,7 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
 
   for (const [width, height, lang] of [[360, 740, 'id'], [1280, 900, 'id'], [360, 740, 'en'], [1280, 900, 'en']] as const)
     it(`at ${width} px in ${lang === 'id' ? 'Bahasa Indonesia' : 'English'}: promise vs actual, drill-down, late list`, async () => {
-      const ctx = await browser.newContext({ viewport: { width, height } });
+      const ctx = await h().browser.newContext({ viewport: { width, height } });
       const page = await ctx.newPage();
       await open(page, lang);
       const main = (await page.locator('main').textContent()) ?? '';
@@ -73,7 +66,7 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
     });
 
   it('downloads the report as PDF and XLSX, and answers a wrong period beside its field', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const ctx = await h().browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await ctx.newPage();
     await open(page, 'id');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Laporan Evaluasi (PDF)' }).click()]);
@@ -96,7 +89,7 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
     const odgj = rows.find((r) => /Gangguan Jiwa/.test(r[1] ?? ''))!;
     assert.deepEqual(odgj.slice(2, 10), ['2-3 hari kerja', '12', '10', '7 (70 %)', '3 hari kerja', '5 hari kerja', '5 hari kerja', '1 (1)']);
     // Both exports are in the audit trail.
-    const audit = await h!.t.database.db.selectFrom('audit_events').select('action').where('action', 'like', 'oversight.export-%').execute();
+    const audit = await h().t.database.db.selectFrom('audit_events').select('action').where('action', 'like', 'oversight.export-%').execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['oversight.export-pdf', 'oversight.export-xlsx']);
 
     await page.getByLabel('Periode', { exact: true }).fill('2026-13');
@@ -110,11 +103,11 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
   });
 
   it('a front-office clerk has no evaluation in the menu and is refused the page', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await h().browser.newContext();
     const page = await ctx.newPage();
-    await signInAs(page, base, 'front-office@kota-jambi');
+    await signInAs(page, h().base, 'front-office@kota-jambi');
     assert.equal(await page.getByRole('link', { name: 'Evaluasi standar' }).count(), 0);
-    const r = await page.goto(`${base}/petugas/evaluasi`);
+    const r = await page.goto(`${h().base}/petugas/evaluasi`);
     assert.equal(r?.status(), 403);
     await ctx.close();
   });
