@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
-import { axeFindings, overflowingElements, screenshotFor, suiteHarness } from '../support/browser.js';
+import { axeFindings, cspViolations, overflowingElements, screenshotFor, suiteHarness, watchCsp } from '../support/browser.js';
 import { pdfText } from '../support/pdf.js';
 import { signInAs } from '../support/sign-in.js';
 import { insertCase, JAMBI_MAY, serviceOf } from '../oversight/cases.js';
@@ -36,6 +36,7 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
   for (const [width, height, lang] of [[360, 740, 'id'], [1280, 900, 'id'], [360, 740, 'en'], [1280, 900, 'en']] as const)
     it(`at ${width} px in ${lang === 'id' ? 'Bahasa Indonesia' : 'English'}: promise vs actual, drill-down, late list`, async () => {
       const ctx = await h().browser.newContext({ viewport: { width, height } });
+      await watchCsp(ctx);
       const page = await ctx.newPage();
       await open(page, lang);
       const main = (await page.locator('main').textContent()) ?? '';
@@ -52,6 +53,7 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
       assert.equal(await page.locator('figure svg').count(), 1, 'the on-time chart is drawn on the server');
       assert.deepEqual(await axeFindings(page), []);
       assert.deepEqual(await overflowingElements(page), [], `no sideways scrolling at ${width} px`);
+      assert.deepEqual(await cspViolations(page), [], 'the inline chart obeys the Content-Security-Policy');
       await screenshotFor(page, `evaluation-${width}-${lang}`);
 
       // Drill down: the case count opens the case search for that service and May's submission dates.
