@@ -94,6 +94,13 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
     const audit = await h().t.database.db.selectFrom('audit_events').select('action').where('action', 'like', 'oversight.export-%').execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['oversight.export-pdf', 'oversight.export-xlsx']);
 
+    // The next month holds the June case alone.
+    await page.getByRole('navigation', { name: 'Periode lain' }).getByRole('link', { name: 'Juni 2026 →' }).click();
+    await page.waitForURL(/periode=2026-06/);
+    assert.match((await page.getByTestId('summary').textContent()) ?? '', /^1 kasus diajukan; 1 selesai, 1 dalam waktu/);
+    await page.getByRole('navigation', { name: 'Periode lain' }).getByRole('link', { name: '← Mei 2026' }).click();
+    await page.waitForURL(/periode=2026-05/);
+
     await page.getByLabel('Periode', { exact: true }).fill('2026-13');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await page.locator('.field-error').waitFor();

@@ -62,3 +62,20 @@ export function periodHolding(kind: PeriodKind, date: string): Period {
   if (!r.ok) throw new Error(`no period holds ${date}`);
   return r.value;
 }
+
+/** The period before (-1) or after (+1) one of the same kind, or null beyond the years an evaluation may cover. */
+export function shiftPeriod(p: Period, step: -1 | 1): Period | null {
+  const y = Number(p.from.slice(0, 4));
+  const m = Number(p.from.slice(5, 7));
+  let value: string;
+  if (p.kind === 'year') value = String(y + step);
+  else if (p.kind === 'quarter') {
+    const q = (m + 2) / 3 + step;
+    value = q < 1 ? `${y - 1}-Q4` : q > 4 ? `${y + 1}-Q1` : `${y}-Q${q}`;
+  } else {
+    const n = m + step;
+    value = n < 1 ? `${y - 1}-12` : n > 12 ? `${y + 1}-01` : `${y}-${String(n).padStart(2, '0')}`;
+  }
+  const r = readPeriod(p.kind, value);
+  return r.ok ? r.value : null;
+}

@@ -1,7 +1,7 @@
 /** The head of office's evaluation page (/petugas/evaluasi): promise vs actual per service, findings, late cases, backlog, ageing. Pure. */
 import type { Problem } from '../../domain/errors.js';
 import { amount, percent, type ServiceEvaluation } from '../../domain/oversight/evaluate.js';
-import type { Period, PeriodKind } from '../../domain/oversight/period.js';
+import { shiftPeriod, type Period, type PeriodKind } from '../../domain/oversight/period.js';
 import { STATUS_LABEL, isCaseStatus } from '../../domain/applications/status.js';
 import { onTimeBarsSvg } from '../../render/oversight-charts.js';
 import type { StandardEvaluation } from '../../usecases/oversight/evaluate-standard.js';
@@ -137,6 +137,13 @@ function ageing(lang: Lang, d: Dashboard): Raw {
   )}</section>`;
 }
 
+/** "← Triwulan I 2026 · Triwulan III 2026 →": the neighbouring periods of the same kind. */
+function stepLinks(lang: Lang, p: Period): Raw {
+  const link = (q: Period | null, rel: 'prev' | 'next') =>
+    q ? html`<a rel="${rel}" href="${withLang(`/petugas/evaluasi?${periodQuery(q)}`, lang)}">${rel === 'prev' ? '← ' : ''}${L(lang, q.label.id, q.label.en)}${rel === 'next' ? ' →' : ''}</a>` : '';
+  return html`<nav class="actions" aria-label="${L(lang, 'Periode lain', 'Other periods')}">${link(shiftPeriod(p, -1), 'prev')}${link(shiftPeriod(p, 1), 'next')}</nav>`;
+}
+
 export function evaluationPage(shell: StaffShell, d: EvaluationPageData): string {
   const { lang } = shell;
   const r = d.evaluation;
@@ -153,6 +160,7 @@ ${periodForm(lang, d.asked, problems)}
 ${
   r
     ? html`<p class="meta">${r.officeName} · <strong>${L(lang, r.period.label.id, r.period.label.en)}</strong> (${r.period.from} – ${r.period.to}) · ${L(lang, 'kasus menurut tanggal diajukan', 'cases by submission date')}</p>
+${stepLinks(lang, r.period)}
 <p class="actions"><a class="button" href="${withLang(`/petugas/evaluasi/laporan.pdf?${query}`, lang)}" download>${L(lang, 'Laporan Evaluasi (PDF)', 'Evaluation report (PDF)')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.xlsx?${query}`, lang)}" download>${L(lang, 'Tabel evaluasi (XLSX)', 'Evaluation table (XLSX)')}</a></p>
 <p data-testid="summary">${L(
         lang,

@@ -153,3 +153,33 @@ describe('a 24-hour service measured in minutes', () => {
     assert.equal(ev.finding.en, 'Promise kept in 50% of cases (1 of 2 completed); median 40 minutes, p90 50 minutes; the wait on Rumah Sakit Ulin accounts for 20% of elapsed time.');
   });
 });
+
+describe('stage by stage', () => {
+  it('Banjarmasin santunan kematian: each stage with its own limit counts started, finished and finished on time', () => {
+    const cal = new OfficeCalendar({ timezone: 'Asia/Makassar', hours: JAMBI_HOURS, holidays: HOLIDAYS });
+    const b = new FactsBuilder({
+      unit: 'working_days',
+      calendarKind: 'office-hours',
+      calendar: cal,
+      workingDays: new WorkingDays(cal, 'Asia/Makassar', '2026-01-01'),
+      externalBody: 'Badan Pengelola Keuangan, Pendapatan dan Aset Daerah (BPKPAD) Kota Banjarmasin',
+      stages: [
+        { id: 'pengajuan-bpkpad', label: 'Pengajuan ke BPKPAD', limitText: 'Pengajuan Ke Badan Pengelolaan Keuangan Pendapatan dan Aset Daerah : 30 hari kerja' },
+        { id: 'transfer-dana', label: 'Transfer dana bantuan ke rekening penerima', limitText: 'Maksimal 2 Hari Kerja' },
+      ],
+    });
+    const stage = (id: string, finishedAt: string | null, late: boolean | null) => ({ id, finishedAt, late });
+    const base = { status: 'completed', startedAt: '2026-04-06T01:00:00.000Z', closedAt: '2026-05-25T01:00:00.000Z', dueAt: null, slaState: 'closed', pauses: [] };
+    b.addCase({ ...base, stages: [stage('pengajuan-bpkpad', '2026-05-20T01:00:00.000Z', false), stage('transfer-dana', '2026-05-25T01:00:00.000Z', false)] });
+    b.addCase({ ...base, stages: [stage('pengajuan-bpkpad', '2026-05-29T01:00:00.000Z', true), stage('transfer-dana', null, null)] });
+    b.addCase({ ...base, status: 'open', closedAt: null, slaState: 'on-time', stages: [stage('pengajuan-bpkpad', null, null)] });
+    const ev = evaluateService({ text: '30 hari kerja', value: 30, maxValue: null, unit: 'working_days' }, b.facts());
+    assert.deepEqual(
+      ev.stages.map((s) => [s.id, s.started, s.finished, s.onTime, s.onTimeRate]),
+      [
+        ['pengajuan-bpkpad', 3, 2, 1, 0.5],
+        ['transfer-dana', 2, 1, 1, 1],
+      ],
+    );
+  });
+});

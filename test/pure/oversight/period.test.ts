@@ -1,7 +1,7 @@
 /** The evaluation's period picker: a month, a quarter or a year as local dates; wrong input named in both languages. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { periodHolding, readPeriod } from '../../../src/domain/oversight/period.js';
+import { periodHolding, readPeriod, shiftPeriod } from '../../../src/domain/oversight/period.js';
 
 describe('evaluation period', () => {
   it('reads a month, a quarter and a year as first day, first day after, last day and label', () => {
@@ -32,5 +32,20 @@ describe('evaluation period', () => {
     assert.equal(periodHolding('quarter', '2026-12-07').value, '2026-Q4');
     assert.equal(periodHolding('month', '2026-12-07').value, '2026-12');
     assert.equal(periodHolding('year', '2026-12-07').value, '2026');
+  });
+
+  it('steps to the period before and after, across year ends', () => {
+    const at = (kind: 'month' | 'quarter' | 'year', value: string) => {
+      const r = readPeriod(kind, value);
+      assert.ok(r.ok);
+      return r.value;
+    };
+    assert.equal(shiftPeriod(at('month', '2026-01'), -1)?.value, '2025-12');
+    assert.equal(shiftPeriod(at('month', '2026-12'), 1)?.value, '2027-01');
+    assert.equal(shiftPeriod(at('quarter', '2026-Q1'), -1)?.value, '2025-Q4');
+    assert.equal(shiftPeriod(at('quarter', '2026-Q4'), 1)?.value, '2027-Q1');
+    assert.equal(shiftPeriod(at('quarter', '2026-Q2'), 1)?.value, '2026-Q3');
+    assert.equal(shiftPeriod(at('year', '2026'), -1)?.value, '2025');
+    assert.equal(shiftPeriod(at('year', '2100'), 1), null);
   });
 });
