@@ -6,7 +6,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { evaluationCases, evaluationGroups } from '../../db/oversight-repo.js';
 import type { StoredOffice, StoredService } from '../../db/standards-repo.js';
-import { FactsBuilder, WorkingDays, evaluateService, measureUnitOf, type ServiceEvaluation } from '../../domain/oversight/evaluate.js';
+import { evaluateService, measureUnitOf, type ServiceEvaluation } from '../../domain/oversight/evaluate.js';
+import { FactsBuilder, WorkingDays } from '../../domain/oversight/facts.js';
 import type { Period } from '../../domain/oversight/period.js';
 import type { Ctx } from '../context.js';
 

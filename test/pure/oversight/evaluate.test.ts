@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { OfficeCalendar, type CalendarHours } from '../../../src/domain/calendar/index.js';
 import { loadCalendarFile } from '../../../src/io/calendar-file.js';
-import { FactsBuilder, WorkingDays, caseWorkingDays, evaluateService, statsOf, type CaseTiming, type PromiseInput } from '../../../src/domain/oversight/evaluate.js';
+import { evaluateService, statsOf, type PromiseInput } from '../../../src/domain/oversight/evaluate.js';
+import { FactsBuilder, WorkingDays, caseWorkingDays, type CaseTiming } from '../../../src/domain/oversight/facts.js';
 
 const HOLIDAYS = loadCalendarFile(fileURLToPath(new URL('../../../calendars/indonesia.yaml', import.meta.url)));
 const JAMBI_HOURS: CalendarHours = {
