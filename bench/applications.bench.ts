@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boot } from '../src/boot.js';
 import { openCasesByStep, queue, queueCounts } from '../src/db/applications-repo.js';
-import { report, type BenchContext } from './report.js';
+import { report, timeRuns, type BenchContext } from './report.js';
 import { startServerChild } from './server-child.js';
 
 export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -118,17 +118,7 @@ export async function applicationsBench(ctx: BenchContext): Promise<void> {
   }
   await sql`ANALYZE`.execute(c.database.db);
   const genMs = performance.now() - t0;
-  const time = async (f: () => Promise<unknown>, reps = 20) => {
-    await f();
-    const xs: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      const a = performance.now();
-      await f();
-      xs.push(performance.now() - a);
-    }
-    xs.sort((a, b) => a - b);
-    return { median: xs[Math.floor(xs.length / 2)]!, max: xs[xs.length - 1]! };
-  };
+  const time = (f: () => Promise<unknown>) => timeRuns(f, 20);
   const pk = await time(() => c.database.db.selectFrom('applications').select('id').where('id', '=', 'a123457').executeTakeFirst());
   const scope = { roles: ['verifikator'], officerId: 'bench-officer', now: new Date().toISOString() };
   const q = await time(() => Promise.all([queue(c.database.db, office.id, scope, { limit: 50, offset: 0 }), queueCounts(c.database.db, office.id, scope)]));

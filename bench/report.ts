@@ -34,3 +34,16 @@ export function report(ctx: BenchContext, r: BenchResult): void {
   if (r.note) lines.push(`    ${r.note}`);
   console.log(lines.join('\n'));
 }
+
+/** Median and maximum of `reps` timed runs of `f` after one warm-up run, in milliseconds. */
+export async function timeRuns(f: () => Promise<unknown>, reps = 20): Promise<{ median: number; max: number }> {
+  await f();
+  const xs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const a = performance.now();
+    await f();
+    xs.push(performance.now() - a);
+  }
+  xs.sort((a, b) => a - b);
+  return { median: xs[Math.floor(xs.length / 2)]!, max: xs[xs.length - 1]! };
+}

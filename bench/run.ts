@@ -5,6 +5,7 @@ import { complaintsBench } from './complaints.bench.js';
 import { emergencyBench } from './emergency.bench.js';
 import { lettersBench } from './letters.bench.js';
 import { notificationsBench } from './notifications.bench.js';
+import { oversightBench } from './oversight.bench.js';
 import { registryBench } from './registry.bench.js';
 import type { BenchContext } from './report.js';
 
@@ -34,6 +35,10 @@ if (wanted('letters')) {
 if (wanted('registry')) {
   console.log('\n== Registry (DTKS/DTSEN)');
   await registryBench(ctx);
+}
+if (wanted('oversight')) {
+  console.log('\n== Oversight (evaluation of the standard, dashboard)');
+  await oversightBench(ctx);
 }
 if (wanted('complaints')) {
   console.log('\n== Complaints and satisfaction survey');

@@ -96,3 +96,6 @@ export function trendSvg(points: readonly TrendInput[], opts: { width?: number; 
     opts.height ?? 240,
   );
 }
+
+/** The one ECharts → SVG renderer, for other capabilities' charts (render/oversight-charts.ts). */
+export const renderChartSvg = render;

@@ -4,69 +4,18 @@
  * lowest elements, the suggestions and the follow-up plan. pdfkit with DejaVu fonts (wide Unicode
  * coverage); charts are ECharts SVG drawn as vectors by svg-to-pdfkit.
  */
-import { createRequire } from 'node:module';
 import { ELEMENTS } from '../domain/surveys/index.js';
 import type { IkmReportData } from '../usecases/surveys/report-data.js';
 import { elementBarSvg, trendSvg } from './charts.js';
 import { openPdf } from './pdf-doc.js';
-
-const require = createRequire(import.meta.url);
-type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: { width?: number; height?: number; fontCallback?: (family: string, bold: boolean, italic: boolean) => string }) => void;
+import { reportTools } from './pdf-report.js';
 
 const dec = (n: number, d = 2) => n.toFixed(d).replace('.', ',');
 const MARGIN = 50;
 
-interface Column {
-  header: string;
-  width: number;
-  align?: 'left' | 'right' | 'center';
-}
-
 export async function renderIkmReportPdf(data: IkmReportData): Promise<Buffer> {
-  const SVGtoPDF = require('svg-to-pdfkit') as SvgToPdf;
   const { doc, finish } = await openPdf({ margin: MARGIN, bufferPages: true, info: { Title: `Laporan SKM ${data.office.name} ${data.period.label}`, Author: data.office.name, Creator: 'Sigap' } });
-  const width = doc.page.width - 2 * MARGIN;
-  const bottom = () => doc.page.height - MARGIN - 20;
-  const ensure = (h: number) => {
-    if (doc.y + h > bottom()) doc.addPage();
-  };
-  /** A section heading kept on the same page as the first `keep` points of what follows. */
-  const heading = (text: string, keep = 60) => {
-    ensure(keep);
-    doc.moveDown(0.6).font('bold').fontSize(12).fillColor('#0b3d2e').text(text, MARGIN, doc.y, { width }).fillColor('#000').moveDown(0.3);
-  };
-  const para = (text: string, size = 10) => doc.font('sans').fontSize(size).text(text, MARGIN, doc.y, { width, align: 'left' }).moveDown(0.3);
-  const table = (cols: Column[], rows: string[][]) => {
-    const pad = 3;
-    const draw = (cells: string[], bold: boolean) => {
-      doc.font(bold ? 'bold' : 'sans').fontSize(9);
-      const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.width - 2 * pad }))) + 2 * pad;
-      if (doc.y + h > bottom()) {
-        doc.addPage();
-        if (!bold) draw(cols.map((c) => c.header), true);
-      }
-      const y = doc.y;
-      let x = MARGIN;
-      cells.forEach((c, i) => {
-        const col = cols[i]!;
-        if (bold) doc.rect(x, y, col.width, h).fill('#e5efe9').fillColor('#000');
-        doc.rect(x, y, col.width, h).lineWidth(0.5).stroke('#6b7280');
-        doc.font(bold ? 'bold' : 'sans').fontSize(9).fillColor('#000').text(c, x + pad, y + pad, { width: col.width - 2 * pad, align: col.align ?? 'left' });
-        x += col.width;
-      });
-      doc.x = MARGIN;
-      doc.y = y + h;
-    };
-    draw(cols.map((c) => c.header), true);
-    for (const r of rows) draw(r, false);
-    doc.moveDown(0.5);
-  };
-  const chart = (svg: string, h: number) => {
-    ensure(h + 10);
-    SVGtoPDF(doc, svg, MARGIN, doc.y, { width, height: h, fontCallback: (_f, bold) => (bold ? 'bold' : 'sans') });
-    doc.y += h + 6;
-    doc.x = MARGIN;
-  };
+  const { width, ensure, heading, para, table, chart } = reportTools(doc, MARGIN);
 
   const { ikm } = data;
   // Title block

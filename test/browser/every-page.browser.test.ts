@@ -64,6 +64,7 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       ['front-office', `${staffCase(done.applicationId)}/tanda-terima`],
       ['kepala-dinas', staffCase(done.applicationId)],
       ['kepala-dinas', '/petugas/supervisi'],
+      ['kepala-dinas', '/petugas/evaluasi'],
       ['kepala-dinas', '/petugas/surat'],
       ['kepala-dinas', `/petugas/surat/${letter.id}`],
       ['kepala-dinas', '/petugas/pengaduan'],

@@ -101,6 +101,17 @@ export const PERMISSIONS = {
     id: 'melihat supervisi berkas terbuka (tenggat dan keterlambatan)',
     en: 'see the supervision of open cases (deadlines and delays)',
   },
+  // Oversight (issue 15): aggregates of the office's cases and lists of registration numbers, no
+  // personal data. Held by those the decrees charge with supervision and evaluation: the head of
+  // office ("Evaluasi internal dipimpin oleh Kepala Dinas", Semarang; "Pengawasan internal 1. Kepala
+  // Dinas", Jambi), the heads of division and supervisors in the chain ("atasan langsung secara
+  // berjenjang", Kutai Kartanegara), and the read-only auditor ("Tim SPIP", Jambi; "Audit oleh
+  // Inspektorat", Pekanbaru). No office file has a secretary role; the chain's Sekretaris would be added here.
+  'oversight.read': {
+    holders: [...HEADS, 'auditor'],
+    id: 'membuka evaluasi standar pelayanan (janji vs kenyataan per layanan), dasbor kepala dinas dan laporannya (PDF, XLSX)',
+    en: "open the evaluation of the service standard (promise vs actual per service), the head of office's dashboard and its report (PDF, XLSX)",
+  },
   'letters.read': {
     holders: ['front-office', 'back-office', ...HEADS, 'auditor', 'subbag-umum', 'pengadministrasi', PROCEDURE],
     id: 'membuka arsip surat, PDF surat dan agenda surat keluar',

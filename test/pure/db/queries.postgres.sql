@@ -135,6 +135,22 @@ select "tasks"."id" as "task_id", "tasks"."application_id", "applications"."regi
 -- applications-repo.openCasesByStep
 select "service_id", "step_id", "role", "claimed_by", "sla_state", count(*) as "n", min("due_at") as "oldest_due" from "tasks" where "office_id" = $1 and "status" in ($2, $3) group by "service_id", "step_id", "role", "claimed_by", "sla_state";
 
+-- oversight-repo.evaluationGroups
+select "service_id", "status", "sla_state", case when closed_at is not null and due_at is not null and closed_at <= due_at then 1 else 0 end as "on_time", case when pauses = '[]' and stages = '[]' then 1 else 0 end as "plain", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' then substr(clock_started_at, 1, 10) end as "start_day", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' and substr(clock_started_at, 12, 2) >= $1 then 1 else 0 end as "start_next", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' then substr(closed_at, 1, 10) end as "close_day", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' and substr(closed_at, 12, 2) >= $2 then 1 else 0 end as "close_next", count(*) as "n" from "applications" where "office_id" = $3 and "submitted_at" >= $4 and "submitted_at" < $5 group by "service_id", "status", "sla_state", 4, 5, 6, 7, 8, 9;
+
+-- oversight-repo.evaluationCases
+select "service_id", "status", "sla_state", "clock_started_at", "closed_at", "due_at", "pauses", "stages" from "applications" where "office_id" = $1 and "submitted_at" >= $2 and "submitted_at" < $3 and ("pauses" <> $4 or "stages" <> $5 or "service_id" in ($6)) limit $7;
+select "service_id", "status", "sla_state", "clock_started_at", "closed_at", "due_at", "pauses", "stages" from "applications" where "office_id" = $1 and "submitted_at" >= $2 and "submitted_at" < $3 and ("pauses" <> $4 or "stages" <> $5) limit $6;
+
+-- oversight-repo.casesAtRiskOrLate
+select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "sla_state" in ($6, $7) order by "due_at", "registration_number" limit $8;
+
+-- oversight-repo.recordOversightExport
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
+-- oversight-repo.openCasesByAge
+select "service_id", case when submitted_at >= $1 then 0 else case when submitted_at >= $2 then 1 else 2 end end as "bucket", count(*) as "n" from "applications" where "office_id" = $3 and "status" in ($4, $5, $6, $7) group by "service_id", 2;
+
 -- applications-repo.staffNames
 select "id", "display_name" from "staff_users" where "office_id" = $1;
 

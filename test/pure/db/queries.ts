@@ -17,6 +17,7 @@ import * as emergency from '../../../src/db/emergency-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
 import * as notifications from '../../../src/db/notifications-repo.js';
+import * as oversight from '../../../src/db/oversight-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
 import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
@@ -356,6 +357,14 @@ export const QUERIES: Record<string, Call> = {
     await applications.queue(db, OFFICE, { roles: [], officerId: 'u', now, alsoSteps: [{ serviceId: 's', stepId: 'disposisi' }, { serviceId: 's2', stepId: 'verifikasi' }] }, { limit: 50, offset: 0 });
   },
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
+  'oversight-repo.evaluationGroups': (db) => oversight.evaluationGroups(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', '17'),
+  'oversight-repo.evaluationCases': async (db) => {
+    await oversight.evaluationCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', [SERVICE]);
+    await oversight.evaluationCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', []);
+  },
+  'oversight-repo.casesAtRiskOrLate': (db) => oversight.casesAtRiskOrLate(db, OFFICE, 50),
+  'oversight-repo.recordOversightExport': (db) => oversight.recordOversightExport(db, { officeId: OFFICE, actor: 'H. Rasyid, S.Sos', format: 'pdf', subject: 'office:kota-jambi', period: '2026-Q2', services: 20, at: AT }),
+  'oversight-repo.openCasesByAge': (db) => oversight.openCasesByAge(db, OFFICE, ['2026-05-25T17:00:00.000Z', '2026-05-01T17:00:00.000Z']),
   'applications-repo.staffNames': (db) => applications.staffNames(db, OFFICE),
   'applications-repo.slaCandidates': (db) => applications.slaCandidates(db, OFFICE),
   'applications-repo.heldForSignature': (db) => applications.heldForSignature(db, OFFICE),

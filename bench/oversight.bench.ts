@@ -1,0 +1,72 @@
+/** Oversight: the evaluation of the standard and the head of office's dashboard over one office-year of 1,000,000 applications. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { boot } from '../src/boot.js';
+import { superviseOpenCases } from '../src/usecases/applications/supervise-open-cases.js';
+import { casesAtRiskOrLate, openCasesByAge } from '../src/db/oversight-repo.js';
+import { readPeriod } from '../src/domain/oversight/period.js';
+import { evaluateStandard } from '../src/usecases/oversight/evaluate-standard.js';
+import { report, timeRuns, type BenchContext } from './report.js';
+
+const HOUR = 3_600_000;
+
+export async function oversightBench(ctx: BenchContext): Promise<void> {
+  const n = ctx.quick ? 200_000 : 1_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-o-'));
+  const b = await boot({ databaseUrl: null, dataDir: dir, standardsDir: 'standards' });
+  if (!b.ok) throw new Error('boot');
+  const { ctx: c } = b;
+  const office = c.catalogue.office('kota-jambi')!;
+  const services = office.services.filter((s) => s.service.procedure);
+  const t0 = performance.now();
+  // One year in Jambi (WIB): cases submitted in office hours on weekdays; 85 % answered without a
+  // pause, 5 % answered after a pause (applicant or outside body), 3 % rejected, 2 % withdrawn, 5 % open.
+  const start = Date.UTC(2025, 0, 2, 1); // 2 Jan 2025 08:00 WIB
+  for (let from = 0; from < n; from += 50_000) {
+    await c.database.db.transaction().execute(async (trx) => {
+      const apps = [];
+      for (let i = from; i < Math.min(n, from + 50_000); i++) {
+        const s = services[i % services.length]!;
+        const day = Math.floor((i / n) * 360);
+        const submitted = start + day * 24 * HOUR + (i % 7) * HOUR + (i % 60) * 60_000;
+        const took = (1 + (i % 5)) * 24 * HOUR;
+        const kind = i % 100;
+        const status = kind < 90 ? 'completed' : kind < 93 ? 'rejected' : kind < 95 ? 'withdrawn' : 'open';
+        const paused = kind >= 85 && kind < 90;
+        const closed = status === 'open' ? null : new Date(submitted + took).toISOString();
+        const due = new Date(submitted + 3 * 24 * HOUR).toISOString();
+        const pauses = paused ? JSON.stringify([{ from: new Date(submitted + 2 * HOUR).toISOString(), to: new Date(submitted + 26 * HOUR).toISOString(), kind: i % 2 ? 'external' : 'applicant' }]) : '[]';
+        apps.push({ id: `o${i}`, office_id: office.id, service_id: s.id, service_version_id: s.versionId, registration_number: `JMB-2025-${String(i).padStart(7, '0')}`, tracking_code_hash: 'x', idempotency_key: null, idempotency_body: null, initiator: 'citizen', channel: 'online', applicant_nik: null, applicant_name: 'Warga Uji', applicant: '{}', answers: '{}', eligibility: '{"results":[]}', status, current_step: status === 'open' ? s.service.procedure!.start : null, end_id: null, outcome_reason: null, submitted_at: new Date(submitted).toISOString(), clock_started_at: new Date(submitted).toISOString(), paused_since: null, pauses, due_at: due, expected_at: null, stages: '[]', sla_state: status === 'open' ? (i % 3 ? 'late' : 'at-risk') : closed! > due ? 'late' : 'closed', closed_at: closed, created_by: null, version: 1, updated_at: new Date(submitted).toISOString() });
+      }
+      for (let k = 0; k < apps.length; k += 500) await trx.insertInto('applications').values(apps.slice(k, k + 500)).execute();
+    });
+  }
+  await sql`ANALYZE`.execute(c.database.db);
+  const genMs = performance.now() - t0;
+  const time = (f: () => Promise<unknown>) => timeRuns(f, 10);
+  const year = readPeriod('year', '2025');
+  const quarter = readPeriod('quarter', '2025-Q2');
+  if (!year.ok || !quarter.ok) throw new Error('period');
+  const [from, until] = ['2024-12-31T17:00:00.000Z', '2025-12-31T17:00:00.000Z'];
+  const bare = await time(() =>
+    c.database.db
+      .selectFrom('applications')
+      .select((eb) => ['service_id', 'status', eb.fn.countAll().as('n')])
+      .where('office_id', '=', office.id)
+      .where('submitted_at', '>=', from)
+      .where('submitted_at', '<', until)
+      .groupBy(['service_id', 'status'])
+      .execute(),
+  );
+  const ev = await time(() => evaluateStandard(c, office.id, year.value));
+  const evq = await time(() => evaluateStandard(c, office.id, quarter.value));
+  const dash = await time(() => Promise.all([superviseOpenCases(c, office.id), casesAtRiskOrLate(c.database.db, office.id, 50), openCasesByAge(c.database.db, office.id, ['2025-12-24T17:00:00.000Z', '2025-12-01T17:00:00.000Z', '2025-10-01T17:00:00.000Z'])]));
+  const baseline = { name: 'bare aggregate SQL (count by service and status over the same office-year), same database', value: bare.median, unit: 'ms' };
+  report(ctx, { name: `evaluation of the standard, one office-year of ${n.toLocaleString('en')} applications (SQLite)`, value: ev.median, unit: 'ms median', baseline, note: `max ${ev.max.toFixed(0)} ms; target < 200 ms: ${ev.max < 200 ? 'met' : 'NOT met'}; set-up ${(genMs / 1000).toFixed(0)} s` });
+  report(ctx, { name: `evaluation of the standard, one quarter of the same office (SQLite)`, value: evq.median, unit: 'ms median', baseline, note: `max ${evq.max.toFixed(0)} ms` });
+  report(ctx, { name: `dashboard lists (backlog by step and role, at-risk and late, ageing) with ${n.toLocaleString('en')} applications (SQLite)`, value: dash.median, unit: 'ms median', baseline, note: `max ${dash.max.toFixed(0)} ms; target < 200 ms: ${dash.max < 200 ? 'met' : 'NOT met'}` });
+  await c.database.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,42 @@
+/** Oversight's request and response shapes, shared by its JSON routes and its pages. */
+import { z } from 'zod';
+import { PERIOD_KINDS } from '../../domain/oversight/period.js';
+
+/** The picker's words in the address (bulan/triwulan/tahun) and the period kinds they mean. */
+export const KIND_WORDS = { bulan: 'month', triwulan: 'quarter', tahun: 'year' } as const;
+export const kindWord = (k: (typeof PERIOD_KINDS)[number]) => (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]).find((w) => KIND_WORDS[w] === k)!;
+
+export const evaluationQuery = z.object({
+  jenis: z.enum(['bulan', 'triwulan', 'tahun']).optional(),
+  periode: z.string().max(10).optional(),
+});
+
+const amountOrNull = z.number().nullable();
+
+export const evaluationResponse = z.object({
+  office: z.string(),
+  period: z.object({ kind: z.enum(PERIOD_KINDS), value: z.string(), from: z.string(), to: z.string(), label: z.string() }),
+  truncated: z.boolean(),
+  services: z.array(
+    z.object({
+      service: z.string(),
+      no: z.string(),
+      title: z.string(),
+      promised: z.object({ value: amountOrNull, maxValue: amountOrNull, unit: z.string().nullable(), text: z.string() }),
+      cases: z.number(),
+      completed: z.number(),
+      onTime: z.number(),
+      onTimeRate: amountOrNull,
+      median: amountOrNull,
+      p90: amountOrNull,
+      max: amountOrNull,
+      unit: z.string().nullable(),
+      open: z.number(),
+      openLate: z.number(),
+      openAtRisk: z.number(),
+      waits: z.array(z.object({ kind: z.enum(['applicant', 'external']), body: z.string().nullable(), total: z.number(), cases: z.number(), share: z.number() })),
+      stages: z.array(z.object({ id: z.string(), label: z.string(), limitText: z.string().nullable(), started: z.number(), finished: z.number(), onTime: z.number(), onTimeRate: amountOrNull })),
+      finding: z.object({ id: z.string(), en: z.string() }),
+    }),
+  ),
+});

@@ -1,0 +1,180 @@
+/** The head of office's evaluation page (/petugas/evaluasi): promise vs actual per service, findings, late cases, backlog, ageing. Pure. */
+import type { Problem } from '../../domain/errors.js';
+import { amount, percent, type ServiceEvaluation } from '../../domain/oversight/evaluate.js';
+import { shiftPeriod, type Period, type PeriodKind } from '../../domain/oversight/period.js';
+import { STATUS_LABEL, isCaseStatus } from '../../domain/applications/status.js';
+import { onTimeBarsSvg } from '../../render/oversight-charts.js';
+import type { StandardEvaluation } from '../../usecases/oversight/evaluate-standard.js';
+import type { Dashboard } from '../../usecases/oversight/read-dashboard.js';
+import { reportNotes, waitsText } from '../../usecases/oversight/report-rows.js';
+import { kindWord } from '../api/oversight-schemas.js';
+import { L, when, type Lang } from '../i18n.js';
+import { errorSummary, fieldError, invalidAttrs, slaBadge } from './components.js';
+import { html, raw, type Raw } from './html.js';
+import { staffPage, withLang, type StaffShell } from './layout.js';
+
+export interface EvaluationPageData {
+  /** The period asked for (as typed, for the form), and the one evaluated (absent when the input was wrong). */
+  asked: { kind: PeriodKind; value: string };
+  evaluation?: StandardEvaluation;
+  dashboard?: Dashboard;
+  problems?: Problem[];
+}
+
+const KIND_LABEL: Record<PeriodKind, { id: string; en: string }> = {
+  month: { id: 'Bulan', en: 'Month' },
+  quarter: { id: 'Triwulan', en: 'Quarter' },
+  year: { id: 'Tahun', en: 'Year' },
+};
+
+export const periodQuery = (p: { kind: PeriodKind; value: string }) => `jenis=${kindWord(p.kind)}&periode=${encodeURIComponent(p.value)}`;
+
+/** The staff case search, filtered to a service and the period's submission dates: every count drills down to its cases. */
+const casesHref = (lang: Lang, serviceId: string, period: Period, status?: string) =>
+  withLang(`/petugas/cari?serviceId=${encodeURIComponent(serviceId)}&from=${period.from}&to=${period.to}${status ? `&status=${status}` : ''}`, lang);
+
+const time = (lang: Lang, v: number | null, ev: ServiceEvaluation) => (v === null || ev.unit === null ? '—' : amount(lang, v, ev.unit));
+
+function periodForm(lang: Lang, asked: EvaluationPageData['asked'], problems: readonly Problem[]): Raw {
+  return html`<form method="get" action="/petugas/evaluasi" class="filters" aria-label="${L(lang, 'Pilih periode', 'Choose the period')}">${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
+<div><label for="f-kind">${L(lang, 'Jenis periode', 'Period type')}</label><select id="f-kind" name="jenis">${(['month', 'quarter', 'year'] as const).map(
+    (k) => html`<option value="${kindWord(k)}"${k === asked.kind ? raw(' selected') : ''}>${L(lang, KIND_LABEL[k].id, KIND_LABEL[k].en)}</option>`,
+  )}</select></div>
+<div><label for="f-value">${L(lang, 'Periode', 'Period')}</label><input id="f-value" name="periode" value="${asked.value}" maxlength="10" inputmode="text" autocomplete="off" aria-describedby="f-value-hint"${invalidAttrs(problems, 'value')}>
+<p class="meta" id="f-value-hint">${L(lang, 'Bulan 2026-05 · triwulan 2026-Q2 · tahun 2026', 'Month 2026-05 · quarter 2026-Q2 · year 2026')}</p>${fieldError(lang, problems, 'value')}</div>
+<button type="submit">${L(lang, 'Tampilkan', 'Show')}</button></form>`;
+}
+
+/** A table that stacks into labelled lines on a phone (table.stack in layout.ts): each cell carries its column's name. */
+function stackTable(labelledBy: string, headers: readonly string[], rows: readonly (readonly (Raw | string | number)[])[], cls = ''): Raw {
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${labelledBy}"><table class="queue stack${cls ? ` ${cls}` : ''}"><thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows.map(
+    (r) => html`<tr>${r.map((c, i) => html`<td data-label="${headers[i]!}"${i > 0 && typeof c === 'number' ? raw(' class="num"') : ''}>${c}</td>`)}</tr>`,
+  )}</tbody></table></div>`;
+}
+
+function serviceTable(lang: Lang, r: StandardEvaluation): Raw {
+  const rows = r.services.filter((s) => s.evaluation.cases > 0);
+  const idle = r.services.filter((s) => s.evaluation.cases === 0);
+  const headers = [L(lang, 'Layanan', 'Service'), L(lang, 'Janji dalam keputusan', "Decree's promise"), L(lang, 'Kasus', 'Cases'), L(lang, 'Selesai', 'Completed'), L(lang, 'Tepat waktu', 'On time'), 'Median', 'p90', L(lang, 'Maks.', 'Max'), L(lang, 'Terbuka terlambat', 'Open and late')];
+  const body = rows.map((s) => {
+    const ev = s.evaluation;
+    return [
+      // Plain text: the first cell's links do not wrap on a phone (table.stack), and the finding follows below.
+      html`<strong>${s.no}. ${s.title}</strong>`,
+      ev.promise.text,
+      html`<a href="${casesHref(lang, s.id, r.period)}" aria-label="${L(lang, `${ev.cases} kasus ${s.title}`, `${ev.cases} cases of ${s.title}`)}">${ev.cases}</a>`,
+      html`<a href="${casesHref(lang, s.id, r.period, 'completed')}" aria-label="${L(lang, `${ev.completed} kasus selesai ${s.title}`, `${ev.completed} completed cases of ${s.title}`)}">${ev.completed}</a>`,
+      ev.onTimeRate === null ? '—' : html`<strong>${percent(lang, ev.onTimeRate)}</strong> <span class="meta">(${ev.onTime}/${ev.completed})</span>`,
+      time(lang, ev.median, ev),
+      time(lang, ev.p90, ev),
+      time(lang, ev.max, ev),
+      ev.openLate ? html`<a href="#terlambat">${ev.openLate}</a>` : '0',
+    ];
+  });
+  return html`${rows.length ? stackTable('h-promise', headers, body, 'evaluation') : html`<p>${L(lang, 'Tidak ada kasus pada periode ini.', 'No cases in this period.')}</p>`}
+${idle.length ? html`<details><summary>${L(lang, `Layanan tanpa kasus pada periode ini (${idle.length})`, `Services without cases in this period (${idle.length})`)}</summary><ul>${idle.map((s) => html`<li>${s.no}. ${s.title} — ${s.evaluation.promise.text}</li>`)}</ul></details>` : ''}`;
+}
+
+function findings(lang: Lang, r: StandardEvaluation): Raw {
+  const rows = r.services.filter((s) => s.evaluation.cases > 0);
+  if (!rows.length) return html``;
+  return html`<section aria-labelledby="h-findings"><h2 id="h-findings">${L(lang, 'Temuan per layanan', 'Findings per service')}</h2><ul class="findings">${rows.map((s) => {
+    const ev = s.evaluation;
+    return html`<li id="svc-${s.id}"><h3>${s.no}. ${s.title}</h3><p>${lang === 'id' ? ev.finding.id : ev.finding.en}</p>${ev.waits.length ? html`<p class="meta">${L(lang, 'Menunggu', 'Waiting on')}: ${waitsText(lang, ev)}</p>` : ''}${
+      ev.stages.length
+        ? html`<ul class="meta">${ev.stages.map((st) => html`<li>${L(lang, 'Tahap', 'Stage')} ${st.label}${st.limitText ? ` (${st.limitText})` : ''}: ${st.finished}/${st.started} ${L(lang, 'selesai', 'finished')}, ${st.onTime} ${L(lang, 'tepat waktu', 'on time')}</li>`)}</ul>`
+        : ''
+    }</li>`;
+  })}</ul></section>`;
+}
+
+function lateList(lang: Lang, d: Dashboard): Raw {
+  return html`<section aria-labelledby="terlambat-h" id="terlambat"><h2 id="terlambat-h">${L(lang, 'Berkas terbuka yang berisiko atau terlambat', 'Open cases at risk or late')}</h2>${
+    d.atRisk.length
+      ? stackTable(
+          'terlambat-h',
+          [L(lang, 'No. registrasi', 'Registration no.'), L(lang, 'Layanan', 'Service'), L(lang, 'Tahap / status', 'Step / status'), 'SLA', L(lang, 'Tenggat', 'Due')],
+          d.atRisk.map((c) => [
+            html`<a href="${withLang(`/petugas/berkas/${c.id}`, lang)}">${c.registrationNumber}</a>`,
+            c.service,
+            c.step ?? (isCaseStatus(c.status) ? L(lang, STATUS_LABEL[c.status].id, STATUS_LABEL[c.status].en) : c.status),
+            slaBadge(lang, c.slaState),
+            when(lang, c.dueLocal),
+          ]),
+        )
+      : html`<p>${L(lang, 'Tidak ada berkas terbuka yang berisiko atau terlambat.', 'No open case is at risk or late.')}</p>`
+  }</section>`;
+}
+
+function backlog(lang: Lang, d: Dashboard): Raw {
+  // One row per service, step and role: the states are summed, the officer named when one holds it.
+  const rows = new Map<string, { service: string; step: string; role: string; count: number; late: number }>();
+  for (const r of d.backlog) {
+    const k = `${r.service}|${r.step}|${r.role}`;
+    const row = rows.get(k) ?? { service: r.service, step: r.step, role: r.role, count: 0, late: 0 };
+    row.count += r.count;
+    if (r.slaState === 'late') row.late += r.count;
+    rows.set(k, row);
+  }
+  const list = [...rows.values()].sort((a, b) => b.count - a.count);
+  return html`<section aria-labelledby="h-backlog"><h2 id="h-backlog">${L(lang, 'Antrean per tahap dan peran', 'Backlog by step and role')}</h2>${
+    list.length
+      ? html`${stackTable('h-backlog', [L(lang, 'Layanan', 'Service'), L(lang, 'Tahap', 'Step'), L(lang, 'Peran', 'Role'), L(lang, 'Terbuka', 'Open'), L(lang, 'Terlambat', 'Late')], list.map((r) => [r.service, r.step, r.role, r.count, r.late]))}<p class="meta"><a href="${withLang('/petugas/supervisi', lang)}">${L(lang, 'Rincian per petugas (supervisi)', 'Details per officer (supervision)')}</a></p>`
+      : html`<p>${L(lang, 'Tidak ada berkas terbuka.', 'No open cases.')}</p>`
+  }</section>`;
+}
+
+function ageing(lang: Lang, d: Dashboard): Raw {
+  if (!d.ageing.length) return html``;
+  const bands = [L(lang, '≤ 7 hari', '≤ 7 days'), L(lang, '8–30 hari', '8–30 days'), L(lang, '31–90 hari', '31–90 days'), L(lang, '> 90 hari', '> 90 days')];
+  return html`<section aria-labelledby="h-age"><h2 id="h-age">${L(lang, 'Umur berkas terbuka (sejak diajukan)', 'Age of open cases (since submission)')}</h2>${stackTable(
+    'h-age',
+    [L(lang, 'Layanan', 'Service'), ...bands, L(lang, 'Jumlah', 'Total')],
+    d.ageing.map((a) => {
+      const total = a.counts.reduce((x, y) => x + y, 0);
+      return [a.service, ...a.counts, html`<a href="${withLang(`/petugas/cari?serviceId=${encodeURIComponent(a.serviceId)}&status=open`, lang)}" aria-label="${L(lang, `${total} berkas terbuka ${a.service}`, `${total} open cases of ${a.service}`)}">${total}</a>`];
+    }),
+  )}</section>`;
+}
+
+/** "← Triwulan I 2026 · Triwulan III 2026 →": the neighbouring periods of the same kind. */
+function stepLinks(lang: Lang, p: Period): Raw {
+  const link = (q: Period | null, rel: 'prev' | 'next') =>
+    q ? html`<a rel="${rel}" href="${withLang(`/petugas/evaluasi?${periodQuery(q)}`, lang)}">${rel === 'prev' ? '← ' : ''}${L(lang, q.label.id, q.label.en)}${rel === 'next' ? ' →' : ''}</a>` : '';
+  return html`<nav class="actions" aria-label="${L(lang, 'Periode lain', 'Other periods')}">${link(shiftPeriod(p, -1), 'prev')}${link(shiftPeriod(p, 1), 'next')}</nav>`;
+}
+
+export function evaluationPage(shell: StaffShell, d: EvaluationPageData): string {
+  const { lang } = shell;
+  const r = d.evaluation;
+  const problems = d.problems ?? [];
+  const query = r ? periodQuery(r.period) : periodQuery(d.asked);
+  const total = (k: 'cases' | 'completed' | 'onTime' | 'openLate') => (r ? r.services.reduce((n, s) => n + s.evaluation[k], 0) : 0);
+  const bars = r ? r.services.filter((s) => s.evaluation.onTimeRate !== null).map((s) => ({ label: `${s.no}. ${s.title}`, rate: s.evaluation.onTimeRate })) : [];
+  return staffPage(shell, {
+    title: L(lang, 'Evaluasi Standar Pelayanan', 'Service standard evaluation'),
+    path: `/petugas/evaluasi?${query}`,
+    body: html`<h1>${L(lang, 'Evaluasi Standar Pelayanan', 'Service standard evaluation')}</h1>
+${errorSummary(lang, problems)}
+${periodForm(lang, d.asked, problems)}
+${
+  r
+    ? html`<p class="meta">${r.officeName} · <strong>${L(lang, r.period.label.id, r.period.label.en)}</strong> (${r.period.from} – ${r.period.to}) · ${L(lang, 'kasus menurut tanggal diajukan', 'cases by submission date')}</p>
+${stepLinks(lang, r.period)}
+<p class="actions"><a class="button" href="${withLang(`/petugas/evaluasi/laporan.pdf?${query}`, lang)}" download>${L(lang, 'Laporan Evaluasi (PDF)', 'Evaluation report (PDF)')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.xlsx?${query}`, lang)}" download>${L(lang, 'Tabel evaluasi (XLSX)', 'Evaluation table (XLSX)')}</a></p>
+<p data-testid="summary">${L(
+        lang,
+        `${total('cases')} kasus diajukan; ${total('completed')} selesai, ${total('onTime')} dalam waktu yang dijanjikan keputusan; ${total('openLate')} kasus terbuka sudah terlambat.`,
+        `${total('cases')} cases submitted; ${total('completed')} completed, ${total('onTime')} within the decree's promise; ${total('openLate')} open ${total('openLate') === 1 ? 'case is' : 'cases are'} late.`,
+      )}</p>
+${r.truncated ? html`<p class="notice">${L(lang, 'Waktu dihitung dari sebagian kasus: batas pembacaan tercapai. Pilih periode yang lebih pendek.', 'Times were computed from part of the cases: the reading bound was reached. Choose a shorter period.')}</p>` : ''}
+<section aria-labelledby="h-promise"><h2 id="h-promise">${L(lang, 'Janji dan kenyataan per layanan', 'Promise and actual per service')}</h2>
+${bars.length ? html`<figure><div class="flow" aria-hidden="true">${raw(onTimeBarsSvg(bars, { lang, width: 480, labelMax: 26 }))}</div><figcaption>${L(lang, 'Persentase kasus selesai dalam waktu yang dijanjikan, per layanan; angka pada tabel di bawah.', 'Share of completed cases closed within the promise, per service; figures in the table below.')}</figcaption></figure>` : ''}
+${serviceTable(lang, r)}</section>
+${findings(lang, r)}`
+    : ''
+}
+${d.dashboard ? html`${lateList(lang, d.dashboard)}${backlog(lang, d.dashboard)}${ageing(lang, d.dashboard)}` : ''}
+<details><summary>${L(lang, 'Cara menghitung', 'How the figures are computed')}</summary>${reportNotes(lang).map((n) => html`<p class="meta">${n}</p>`)}</details>`,
+  });
+}
