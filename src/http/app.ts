@@ -49,6 +49,7 @@ import { registryPages } from './pages/registry-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 import { loggerOptions } from './log-redact.js';
 import { registerSecurity } from './security.js';
+import { notificationsRoutes } from './api/notifications-routes.js';
 
 export interface AppDeps {
   ctx: Ctx;
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   surveysRoutes(zapp, ctx);
   privacyRoutes(zapp, ctx);
   auditRoutes(zapp, ctx);
+  await app.register(notificationsRoutes, { ctx });
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });

@@ -204,6 +204,13 @@ export const PERMISSIONS = {
     id: 'menjawab permintaan akses data pribadi (menyusun ekspor atau menolak dengan alasan)',
     en: 'answer a personal-data access request (produce the export or refuse with a reason)',
   },
+  // Issue 16: WhatsApp/SMS providers, fallback order and quiet hours of the office (docs/NOTIFICATIONS.md).
+  'notifications.configure': {
+    holders: ['admin'],
+    id: 'mengatur pengiriman notifikasi kantor (penyedia WhatsApp/SMS, urutan saluran, jam tenang)',
+    en: "configure the office's notification sending (WhatsApp/SMS providers, channel order, quiet hours)",
+    refusal: { id: 'Hanya admin kantor yang dapat mengatur pengiriman notifikasi', en: 'Only an office admin can configure notification sending' },
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -234,6 +241,7 @@ export const WRITES: readonly Permission[] = [
   'privacy.record',
   'privacy.answer',
   'signing.keys',
+  'notifications.configure',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */
