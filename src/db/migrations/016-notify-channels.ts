@@ -29,6 +29,10 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
   // An emergency service's message: quiet hours never hold it back.
   await add('urgent', 'integer', 0);
   await db.schema.createIndex('outbox_provider').on('outbox').columns(['channel', 'provider_id']).execute();
+  // A receipt for a send that timed out names our attempt id only.
+  await db.schema.createIndex('outbox_attempt').on('outbox').column('attempt_id').execute();
+  // The worker looks for sent WhatsApp/SMS messages still unconfirmed, oldest first.
+  await db.schema.createIndex('outbox_unconfirmed').on('outbox').columns(['status', 'channel', 'sent_at']).execute();
 
   await db.schema
     .createTable('notify_settings')
