@@ -209,8 +209,10 @@ export async function messagesOf(q: Q, applicationId: string): Promise<OutboxTab
     .execute();
 }
 
-/** How many messages wait, per channel (the admin page says when nothing can send them). */
-export async function waitingByChannel(q: Q): Promise<{ channel: string; waiting: number }[]> {
-  const rows = await q.selectFrom('outbox').select(['channel']).select((eb) => eb.fn.countAll<string | number>().as('n')).where('status', 'in', ['queued', 'sending']).groupBy('channel').execute();
+/** How many messages wait, per channel (the admin page says when nothing can send them); of one office when given. */
+export async function waitingByChannel(q: Q, officeId?: string): Promise<{ channel: string; waiting: number }[]> {
+  let query = q.selectFrom('outbox').select(['channel']).select((eb) => eb.fn.countAll<string | number>().as('n')).where('status', 'in', ['queued', 'sending']);
+  if (officeId) query = query.where('office_id', '=', officeId);
+  const rows = await query.groupBy('channel').execute();
   return rows.map((r) => ({ channel: r.channel, waiting: Number(r.n) }));
 }

@@ -18,6 +18,8 @@ import { testApp, type TestApp } from '../support/app.js';
 import { startFakeWhatsApp, type FakeWhatsApp } from '../support/fake-whatsapp.js';
 import { startFakeSms, type FakeSms } from '../support/fake-sms.js';
 import { actorFor, fileCase } from '../letters/helpers.js';
+import { SESSION_COOKIE } from '../../src/http/auth.js';
+import { signIn } from '../../src/usecases/staff/sign-in.js';
 
 const OFFICE = 'kota-jambi';
 const SERVICE = 'rekomendasi-jamkesda-bayi';
@@ -276,5 +278,77 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     const run = await sendOutbox(t.ctx, null, TIMEOUT);
     assert.equal(run.sent, 0);
     assert.deepEqual((await rows(c.id)).map((m) => [m.channel, m.status]), [['whatsapp', 'queued']]);
+  });
+
+  /** A signed-in officer's GET and form POST on a staff page. */
+  const staff = async (username: string) => {
+    const r = await signIn(t.database, username, 'sigap-demo', 'cookie', '10.15.1.40');
+    assert.ok(r.ok);
+    const cookie = `${SESSION_COOKIE}=${r.value.token}`;
+    return {
+      get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
+      post: (url: string, fields: Record<string, string>) =>
+        t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: r.value.csrf, ...fields }).toString() }),
+    };
+  };
+
+  it("shows each message's channel, receipt and hand-over in the staff timeline", async () => {
+    const c = await file();
+    await wa.inbound(c.wa, clock);
+    wa.script.push({ kind: 'invalid-number' });
+    await sendOutbox(t.ctx, null, TIMEOUT);
+    await sms.status(sms.sent.at(-1)!, 'delivered');
+    const officer = await staff(`front-office@${OFFICE}`);
+    const lines = async (lang: string) => [...(await officer.get(`/petugas/berkas/${c.id}${lang}`)).body.matchAll(/<li data-testid="timeline-message">(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    const id = await lines('');
+    assert.equal(id.length, 2);
+    assert.match(id.join('\n'), /Pesan ke pemohon \(WhatsApp\): tanda terima · gagal setelah 1 percobaan · dialihkan ke saluran berikutnya/);
+    assert.match(id.join('\n'), /Pesan ke pemohon \(SMS, pengganti WhatsApp\): tanda terima · terkirim .* · sampai di ponsel/);
+    const en = await lines('?lang=en');
+    assert.match(en.join('\n'), /Message to the applicant \(SMS instead of WhatsApp\): receipt · sent .* · delivered to the phone/);
+  });
+
+  it("lets the office admin set the order, quiet hours and providers, refuses bad values beside their fields, never shows a secret back, and audits the change", async () => {
+    const admin = await staff(`admin@${OFFICE}`);
+    const page = await admin.get('/petugas/notifikasi');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /WhatsApp: <strong>siap mengirim<\/strong>/);
+    assert.ok(!page.body.includes(WA.token) && !page.body.includes(SMS.authToken) && !page.body.includes(WA.appSecret), 'no secret in the page');
+    assert.match(page.body, new RegExp(`${base}/api/v1/notifications/whatsapp/${OFFICE}`));
+    const form = {
+      'order.0': 'sms',
+      'order.1': 'whatsapp',
+      'order.2': 'email',
+      confirmMinutes: '30',
+      'quiet.from': '21:00',
+      'quiet.to': '06:00',
+      'whatsapp.baseUrl': wa.url,
+      'whatsapp.version': 'v21.0',
+      'whatsapp.phoneNumberId': PHONE_ID,
+      'whatsapp.templates.receipt.name': 'sigap_tanda_terima',
+      'whatsapp.templates.receipt.language': 'id',
+      'sms.baseUrl': sms.url,
+      'sms.accountSid': SMS.accountSid,
+      'sms.from': 'DINSOSJMB',
+    };
+    const bad = await admin.post('/petugas/notifikasi', { ...form, 'order.1': 'sms', 'quiet.to': '', 'sms.accountSid': 'AC123', 'secrets.smsAuthToken': 'token-baru-yang-salah-tempat' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /<p class="field-error" id="err-order">Urutan saluran: setiap saluran paling banyak sekali<\/p>/);
+    assert.match(bad.body, /id="err-quiet-to">Jam tenang ditulis JJ:MM/);
+    assert.match(bad.body, /id="err-sms-accountSid">Account SID Twilio diawali AC/);
+    assert.ok(!bad.body.includes('token-baru-yang-salah-tempat'), 'a typed secret is not echoed');
+    const ok = await admin.post('/petugas/notifikasi', form);
+    assert.equal(ok.statusCode, 303);
+    const after = await admin.get('/petugas/notifikasi?ok=1&lang=en');
+    assert.match(after.body, /Notification settings saved\./);
+    assert.match(after.body, /Stored \(never shown\)/);
+    const [audit] = await t.database.db.selectFrom('audit_events').select(['actor', 'detail']).where('action', '=', 'notifications.settings.set').orderBy('at', 'desc').orderBy('id', 'desc').limit(1).execute();
+    const detail = JSON.parse(audit!.detail) as { after: NotifySettings; secretsChanged: string[] };
+    assert.deepEqual([detail.after.order, detail.after.quiet, detail.after.confirmMinutes], [['sms', 'whatsapp', 'email'], { from: '21:00', to: '06:00' }, 30]);
+    assert.deepEqual(detail.secretsChanged, []);
+    assert.ok(!audit!.detail.includes(WA.token), 'no secret in the audit');
+    const front = await staff(`front-office@${OFFICE}`);
+    const refused = await front.get('/petugas/notifikasi');
+    assert.equal(refused.statusCode, 403);
   });
 });

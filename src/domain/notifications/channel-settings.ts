@@ -158,3 +158,24 @@ export function internationalNumber(phone: string): string {
   if (digits.startsWith('0')) return `62${digits.slice(1)}`;
   return digits;
 }
+
+/** What a refused setting must look like, in both languages, by its path (the form's field name). */
+export function settingHint(path: string): [string, string] {
+  const hints: [RegExp, string, string][] = [
+    [/^order/, 'Urutan saluran: setiap saluran paling banyak sekali', 'Channel order: each channel at most once'],
+    [/^quiet/, 'Jam tenang ditulis JJ:MM, misalnya 21:00 sampai 06:00; isi keduanya atau kosongkan keduanya', 'Quiet hours as HH:MM, e.g. 21:00 to 06:00; fill both or neither'],
+    [/^confirmMinutes/, 'Waktu tunggu tanda terima: 1 sampai 10080 menit', 'Time to wait for a receipt: 1 to 10080 minutes'],
+    [/baseUrl$/, 'Alamat API harus diawali https:// (atau http:// untuk uji lokal)', 'The API address must start with https:// (or http:// for a local test)'],
+    [/^whatsapp\.version/, 'Versi Graph API seperti v21.0', 'Graph API version such as v21.0'],
+    [/^whatsapp\.phoneNumberId/, 'Phone number ID dari Meta berupa angka', "Meta's phone number ID is digits only"],
+    [/^whatsapp\.templates\..*\.name/, 'Nama templat: huruf kecil, angka dan garis bawah, seperti disetujui Meta', 'Template name: lower-case letters, digits and underscores, as approved by Meta'],
+    [/^whatsapp\.templates\..*\.language/, 'Kode bahasa templat seperti id atau en_US', 'Template language code such as id or en_US'],
+    [/^sms\.accountSid/, 'Account SID Twilio diawali AC dan diikuti 32 karakter heksadesimal', "Twilio's Account SID is AC followed by 32 hexadecimal characters"],
+    [/^sms\.from/, 'Sender ID terdaftar (paling banyak 11 huruf/angka) atau nomor +62…', 'A registered sender ID (at most 11 letters/digits) or a +62… number'],
+    [/^secrets\.whatsappToken/, 'Token akses WhatsApp wajib diisi saat penyedia WhatsApp diatur', 'A WhatsApp access token is required when a WhatsApp provider is set'],
+    [/^secrets\.whatsappAppSecret/, 'App secret Meta wajib diisi: tanpa itu tanda tangan webhook tidak dapat diperiksa', "Meta's app secret is required: without it webhook signatures cannot be checked"],
+    [/^secrets\.smsAuthToken/, 'Auth token Twilio wajib diisi saat penyedia SMS diatur', "Twilio's auth token is required when an SMS provider is set"],
+  ];
+  const h = hints.find(([re]) => re.test(path));
+  return h ? [h[1], h[2]] : ['Isian tidak sah', 'Invalid value'];
+}

@@ -6,7 +6,9 @@
  */
 import { allNotifySettings, findNotifySettings, saveNotifySettings } from '../../db/notifications-repo.js';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { DEFAULT_SETTINGS, NotifySettings, readSettings, type NotifySecrets } from '../../domain/notifications/channel-settings.js';
+import { DEFAULT_SETTINGS, NotifySettings, readSettings, settingHint, type NotifySecrets } from '../../domain/notifications/channel-settings.js';
+import type { FieldProblem } from '../../domain/errors.js';
+import { waitingByChannel } from '../../db/notifications-repo.js';
 import { failWith, fail, type Outcome } from '../../domain/errors.js';
 import { may } from '../../domain/staff/permissions.js';
 import { seal, unseal } from '../../io/sealed-keys.js';
@@ -62,20 +64,26 @@ export interface NotifyInput {
 export async function saveOfficeNotify(ctx: Ctx, actor: Actor, input: NotifyInput): Promise<Outcome<OfficeNotify>> {
   if (!may(actor.roles, 'notifications.configure') || !actor.officeId)
     return failWith('forbidden', 'role-required', 'Hanya admin kantor yang dapat mengatur pengiriman notifikasi', 'Only an office admin can configure notification sending');
+  const problem = (path: string): FieldProblem => {
+    const [message, messageEn] = settingHint(path);
+    return { code: 'invalid-setting', field: path, message, messageEn };
+  };
   const parsed = NotifySettings.safeParse(input.settings);
-  if (!parsed.success)
-    return fail(
-      'invalid',
-      ...parsed.error.issues.slice(0, 20).map((i) => ({ code: 'invalid-setting', field: i.path.join('.'), message: `Isian tidak sah: ${i.message}`, messageEn: `Invalid value: ${i.message}` })),
-    );
+  if (!parsed.success) return fail('invalid', ...[...new Set(parsed.error.issues.map((i) => i.path.join('.')))].slice(0, 20).map(problem));
   const settings = parsed.data;
   const officeId = actor.officeId;
   const current = await officeNotify(ctx, officeId);
-  const typed = Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]));
+  const typed = Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim().slice(0, 1000)]));
   const secrets: NotifySecrets = { ...current.secrets, ...typed };
   // A provider removed takes its secrets with it.
   if (!settings.whatsapp) for (const k of ['whatsappToken', 'whatsappAppSecret', 'whatsappVerifyToken'] as const) delete secrets[k];
   if (!settings.sms) delete secrets.smsAuthToken;
+  const missing = [
+    ...(settings.whatsapp && !secrets.whatsappToken ? ['secrets.whatsappToken'] : []),
+    ...(settings.whatsapp && !secrets.whatsappAppSecret ? ['secrets.whatsappAppSecret'] : []),
+    ...(settings.sms && !secrets.smsAuthToken ? ['secrets.smsAuthToken'] : []),
+  ];
+  if (missing.length) return fail('invalid', ...missing.map(problem));
   const at = nowOf(ctx).toISOString();
   const office = ctx.catalogue.officeById(officeId).office;
   const sealed = Object.keys(secrets).length ? seal(keyEncryptionKey(ctx), JSON.stringify(secrets), bound(officeId)) : null;
@@ -92,4 +100,40 @@ export async function saveOfficeNotify(ctx: Ctx, actor: Actor, input: NotifyInpu
     });
   });
   return { ok: true, value: { officeId, settings, secrets, updatedAt: at } };
+}
+
+/** What the admin's page shows: the settings, which secrets are stored (never their values), what waits, and the webhook addresses to give the providers. */
+export interface NotifyOverview {
+  officeName: string;
+  officeSlug: string;
+  timezone: string;
+  settings: NotifySettings;
+  stored: { whatsappToken: boolean; whatsappAppSecret: boolean; whatsappVerifyToken: boolean; smsAuthToken: boolean };
+  ready: { whatsapp: boolean; sms: boolean; email: boolean };
+  waiting: { channel: string; waiting: number }[];
+  webhooks: { whatsapp: string; sms: string };
+  updatedAt: string | null;
+}
+
+export async function readNotifyOverview(ctx: Ctx, actor: Actor): Promise<Outcome<NotifyOverview>> {
+  if (!may(actor.roles, 'notifications.configure') || !actor.officeId)
+    return failWith('forbidden', 'role-required', 'Hanya admin kantor yang dapat mengatur pengiriman notifikasi', 'Only an office admin can configure notification sending');
+  const n = await officeNotify(ctx, actor.officeId);
+  const office = ctx.catalogue.officeById(actor.officeId).office;
+  const base = ctx.publicBaseUrl.replace(/\/$/, '');
+  const waiting = (await waitingByChannel(ctx.database.db, actor.officeId)).filter((w) => w.waiting > 0);
+  return {
+    ok: true,
+    value: {
+      officeName: office.name,
+      officeSlug: office.slug,
+      timezone: office.timezone,
+      settings: n.settings,
+      stored: { whatsappToken: !!n.secrets.whatsappToken, whatsappAppSecret: !!n.secrets.whatsappAppSecret, whatsappVerifyToken: !!n.secrets.whatsappVerifyToken, smsAuthToken: !!n.secrets.smsAuthToken },
+      ready: { whatsapp: whatsappReady(n), sms: smsReady(n), email: !!ctx.mail },
+      waiting,
+      webhooks: { whatsapp: `${base}/api/v1/notifications/whatsapp/${office.slug}`, sms: `${base}/api/v1/notifications/sms/${office.slug}/status` },
+      updatedAt: n.updatedAt,
+    },
+  };
 }
