@@ -342,7 +342,11 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     const after = await admin.get('/petugas/notifikasi?ok=1&lang=en');
     assert.match(after.body, /Notification settings saved\./);
     assert.match(after.body, /Stored \(never shown\)/);
-    const [audit] = await t.database.db.selectFrom('audit_events').select(['actor', 'detail']).where('action', '=', 'notifications.settings.set').orderBy('at', 'desc').orderBy('id', 'desc').limit(1).execute();
+    // The one change through the page (the others are this file's own set-up, at the same test clock).
+    const audits = await t.database.db.selectFrom('audit_events').select(['actor', 'detail']).where('action', '=', 'notifications.settings.set').execute();
+    const mine = audits.filter((a) => (JSON.parse(a.detail) as { after: NotifySettings }).after.confirmMinutes === 30);
+    assert.equal(mine.length, 1);
+    const audit = mine[0];
     const detail = JSON.parse(audit!.detail) as { after: NotifySettings; secretsChanged: string[] };
     assert.deepEqual([detail.after.order, detail.after.quiet, detail.after.confirmMinutes], [['sms', 'whatsapp', 'email'], { from: '21:00', to: '06:00' }, 30]);
     assert.deepEqual(detail.secretsChanged, []);
