@@ -4,6 +4,7 @@ import { catalogueBench } from './catalogue.bench.js';
 import { complaintsBench } from './complaints.bench.js';
 import { lettersBench } from './letters.bench.js';
 import { registryBench } from './registry.bench.js';
+import { notificationsBench } from './notifications.bench.js';
 import type { BenchContext } from './report.js';
 
 const quick = process.argv.includes('--quick');
@@ -36,4 +37,8 @@ if (wanted('registry')) {
 if (wanted('complaints')) {
   console.log('\n== Complaints and satisfaction survey');
   await complaintsBench(ctx);
+}
+if (wanted('notifications')) {
+  console.log('\n== Notifications (outbox worker)');
+  await notificationsBench(ctx);
 }
