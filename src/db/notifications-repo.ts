@@ -1,6 +1,6 @@
 /** All SQL about the notification outbox: queue a message beside its event, claim due ones, mark them. */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import type { OutboxTable } from './schema-notifications.js';
 
@@ -205,6 +205,9 @@ export async function messagesOf(q: Q, applicationId: string): Promise<OutboxTab
     .selectAll('outbox')
     .where('outbox.application_id', '=', applicationId)
     .orderBy('e.seq')
+    // One event's messages in the order they were tried: the first channel, then each hand-over.
+    .orderBy('outbox.created_at')
+    .orderBy(sql`case when outbox.fallback_from is null then 0 else 1 end`)
     .orderBy('outbox.channel')
     .execute();
 }

@@ -58,7 +58,7 @@ describe(`WhatsApp and SMS notifications in a browser (${TEST_DB})`, () => {
         await signInAs(page, base, 'front-office@kota-jambi');
         await page.goto(`${base}/petugas/berkas/${c.id}${q}`);
         const lines = (await page.getByTestId('timeline-message').allTextContents()).join('\n');
-        assert.match(lines, lang === 'id' ? /\(WhatsApp\): tanda terima · gagal setelah 1 percobaan · dialihkan ke saluran berikutnya/ : /\(WhatsApp\): receipt · failed after 1 attempts · handed to the next channel/);
+        assert.match(lines, lang === 'id' ? /\(WhatsApp\): tanda terima · gagal pada percobaan pertama · dialihkan ke saluran berikutnya/ : /\(WhatsApp\): receipt · failed at the first attempt · handed to the next channel/);
         assert.match(lines, lang === 'id' ? /\(SMS, pengganti WhatsApp\): tanda terima · terkirim .* · sampai di ponsel/ : /\(SMS instead of WhatsApp\): receipt · sent .* · delivered to the phone/);
         assert.deepEqual(await axeFindings(page), []);
         assert.equal(await sidewaysScroll(page), 0);

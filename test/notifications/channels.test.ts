@@ -141,7 +141,7 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     // The SMS is queued in the transaction that records the failure, and goes in the same run.
     const run = await sendOutbox(t.ctx, null, TIMEOUT);
     assert.deepEqual([run.failed, run.fellBack, run.sent], [1, 1, 1]);
-    const [viaSms, viaWa, ...none] = await rows(c.id);
+    const [viaWa, viaSms, ...none] = await rows(c.id);
     assert.equal(none.length, 0);
     assert.deepEqual([viaWa?.channel, viaWa?.status], ['whatsapp', 'failed']);
     assert.match(viaWa!.last_error!, /131026/);
@@ -184,8 +184,8 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     assert.deepEqual(
       all.map((m) => [m.channel, m.status]),
       [
-        ['sms', 'queued'],
         ['whatsapp', 'sent'],
+        ['sms', 'queued'],
       ],
     );
     assert.ok(all.find((m) => m.channel === 'whatsapp')!.fallen_back_at);
@@ -204,8 +204,8 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     assert.deepEqual(
       all.map((r) => [r.channel, r.status, r.delivery]),
       [
-        ['sms', 'queued', null],
         ['whatsapp', 'failed', 'failed'],
+        ['sms', 'queued', null],
       ],
     );
     // A receipt for a message Sigap never sent.
@@ -302,7 +302,7 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     const lines = async (lang: string) => [...(await officer.get(`/petugas/berkas/${c.id}${lang}`)).body.matchAll(/<li data-testid="timeline-message">(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
     const id = await lines('');
     assert.equal(id.length, 2);
-    assert.match(id.join('\n'), /Pesan ke pemohon \(WhatsApp\): tanda terima · gagal setelah 1 percobaan · dialihkan ke saluran berikutnya/);
+    assert.match(id.join('\n'), /Pesan ke pemohon \(WhatsApp\): tanda terima · gagal pada percobaan pertama · dialihkan ke saluran berikutnya/);
     assert.match(id.join('\n'), /Pesan ke pemohon \(SMS, pengganti WhatsApp\): tanda terima · terkirim .* · sampai di ponsel/);
     const en = await lines('?lang=en');
     assert.match(en.join('\n'), /Message to the applicant \(SMS instead of WhatsApp\): receipt · sent .* · delivered to the phone/);

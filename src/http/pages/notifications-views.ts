@@ -42,7 +42,9 @@ export function messageEntry(lang: Lang, m: CaseMessage): Raw {
       : m.status === 'failed'
         ? m.delivery === 'failed'
           ? L(lang, 'gagal', 'failed')
-          : L(lang, `gagal setelah ${m.attempts} percobaan`, `failed after ${m.attempts} attempts`)
+          : m.attempts === 1
+            ? L(lang, 'gagal pada percobaan pertama', 'failed at the first attempt')
+            : L(lang, `gagal setelah ${m.attempts} percobaan`, `failed after ${m.attempts} attempts`)
         : m.nextLocal
           ? L(lang, `menunggu; percobaan ke-${m.attempts + 1} ${when(lang, m.nextLocal)}`, `waiting; attempt ${m.attempts + 1} at ${when(lang, m.nextLocal)}`)
           : L(lang, 'dalam antrean', 'queued');
@@ -77,10 +79,17 @@ export interface NotifyNotes {
 }
 
 /** One text field of the form: its label, its hint, its problems beside it. */
-function textField(lang: Lang, problems: readonly Problem[], name: string, label: string, value: string, o: { type?: string; hint?: Raw | string; placeholder?: string; autocomplete?: string } = {}): Raw {
+function textField(
+  lang: Lang,
+  problems: readonly Problem[],
+  name: string,
+  label: string,
+  value: string,
+  o: { type?: string; inputmode?: string; hint?: Raw | string; placeholder?: string; autocomplete?: string } = {},
+): Raw {
   const id = `n-${name.replace(/[^a-z0-9]/gi, '-')}`;
   const hint = o.hint ? html`<p class="meta" id="${id}-hint">${o.hint}</p>` : '';
-  return html`<div class="field"><label for="${id}">${label}</label>${hint}<input id="${id}" type="${o.type ?? 'text'}" name="${name}" value="${value}"${o.placeholder ? html` placeholder="${o.placeholder}"` : ''} autocomplete="${o.autocomplete ?? 'off'}"${o.hint && !problems.some((p) => p.field === name) ? html` aria-describedby="${id}-hint"` : ''}${invalidAttrs(problems, name)}>${fieldError(lang, problems, name)}</div>`;
+  return html`<div class="field"><label for="${id}">${label}</label>${hint}<input id="${id}" type="${o.type ?? 'text'}"${o.inputmode ? html` inputmode="${o.inputmode}"` : ''} name="${name}" value="${value}"${o.placeholder ? html` placeholder="${o.placeholder}"` : ''} autocomplete="${o.autocomplete ?? 'off'}"${o.hint && !problems.some((p) => p.field === name) ? html` aria-describedby="${id}-hint"` : ''}${invalidAttrs(problems, name)}>${fieldError(lang, problems, name)}</div>`;
 }
 
 /** A secret's field: never shown back, only whether one is stored. */
@@ -113,10 +122,12 @@ export function notifySettingsPage(shell: StaffShell, v: NotifyOverview, notes: 
   const idle = (['whatsapp', 'sms', 'email'] as const).filter((c) => !v.ready[c] && v.waiting.some((w) => w.channel === c));
   const tplRows = NOTICE_KINDS.map((k) => {
     const t = s.whatsapp?.templates[k];
-    return html`<tr><th scope="row">${L(lang, ...(KIND[k] ?? [k, k]))}</th><td>${textField(lang, problems, `whatsapp.templates.${k}.name`, L(lang, 'Nama templat', 'Template name'), val(`whatsapp.templates.${k}.name`, t?.name ?? ''), { placeholder: `sigap_${k.replace('-', '_')}` })}</td><td>${textField(lang, problems, `whatsapp.templates.${k}.language`, L(lang, 'Bahasa', 'Language'), val(`whatsapp.templates.${k}.language`, t?.language ?? 'id'))}</td></tr>`;
+    const kind = L(lang, ...(KIND[k] ?? [k, k]));
+    // One group per message: its name and language, labelled in full (no table whose headers a phone would hide).
+    return html`<fieldset><legend>${kind}</legend>${textField(lang, problems, `whatsapp.templates.${k}.name`, L(lang, 'Nama templat', 'Template name'), val(`whatsapp.templates.${k}.name`, t?.name ?? ''), { placeholder: `sigap_${k.replace('-', '_')}` })}${textField(lang, problems, `whatsapp.templates.${k}.language`, L(lang, 'Bahasa templat', 'Template language'), val(`whatsapp.templates.${k}.language`, t?.language ?? 'id'))}</fieldset>`;
   });
   const body = html`<h1>${L(lang, 'Pengiriman notifikasi', 'Notification sending')}</h1>
-<p class="meta">${v.officeName}${v.updatedAt ? html` · ${L(lang, 'terakhir diubah', 'last changed')} ${v.updatedAt.slice(0, 16).replace('T', ' ')} UTC` : html` · ${L(lang, 'pengaturan bawaan', 'default settings')}`}</p>
+<p class="meta">${v.officeName}${v.updatedLocal ? html` · ${L(lang, 'terakhir diubah', 'last changed')} ${when(lang, v.updatedLocal)}` : html` · ${L(lang, 'pengaturan bawaan', 'default settings')}`}</p>
 ${flash({ ok: notes.ok })}
 <section aria-labelledby="h-state"><h2 id="h-state">${L(lang, 'Keadaan saluran', 'Channel state')}</h2>
 <ul data-testid="notify-state">${(['whatsapp', 'sms', 'email'] as const).map((c) => html`<li>${channelName(lang, c)}: ${ready(c)}${v.waiting.find((w) => w.channel === c) ? html` · ${L(lang, `${v.waiting.find((w) => w.channel === c)!.waiting} pesan menunggu`, `messages waiting: ${v.waiting.find((w) => w.channel === c)!.waiting}`)}` : ''}</li>`)}</ul>
@@ -144,18 +155,18 @@ ${textField(lang, problems, 'quiet.to', L(lang, 'Sampai', 'Until'), val('quiet.t
 </fieldset>
 <fieldset><legend>WhatsApp (WhatsApp Cloud API, Meta)</legend>
 <p class="meta">${L(lang, 'Kosongkan alamat dan Phone number ID untuk tidak memakai WhatsApp. Alamat webhook untuk Meta:', 'Leave the address and phone number ID empty not to use WhatsApp. Webhook address for Meta:')} <code data-testid="wa-webhook">${v.webhooks.whatsapp}</code></p>
-${textField(lang, problems, 'whatsapp.baseUrl', L(lang, 'Alamat API', 'API address'), val('whatsapp.baseUrl', s.whatsapp?.baseUrl ?? ''), { type: 'url', placeholder: 'https://graph.facebook.com' })}
+${textField(lang, problems, 'whatsapp.baseUrl', L(lang, 'Alamat API', 'API address'), val('whatsapp.baseUrl', s.whatsapp?.baseUrl ?? ''), { inputmode: 'url', placeholder: 'https://graph.facebook.com' })}
 ${textField(lang, problems, 'whatsapp.version', L(lang, 'Versi API', 'API version'), val('whatsapp.version', s.whatsapp?.version ?? 'v21.0'))}
-${textField(lang, problems, 'whatsapp.phoneNumberId', 'Phone number ID', val('whatsapp.phoneNumberId', s.whatsapp?.phoneNumberId ?? ''), { type: 'text' })}
+${textField(lang, problems, 'whatsapp.phoneNumberId', 'Phone number ID', val('whatsapp.phoneNumberId', s.whatsapp?.phoneNumberId ?? ''), { inputmode: 'numeric' })}
 ${secretField(lang, problems, 'secrets.whatsappToken', L(lang, 'Token akses', 'Access token'), v.stored.whatsappToken)}
 ${secretField(lang, problems, 'secrets.whatsappAppSecret', L(lang, 'App secret (memeriksa tanda tangan webhook)', 'App secret (checks webhook signatures)'), v.stored.whatsappAppSecret)}
 ${secretField(lang, problems, 'secrets.whatsappVerifyToken', L(lang, 'Verify token webhook', 'Webhook verify token'), v.stored.whatsappVerifyToken)}
 <p class="meta">${L(lang, 'Templat yang disetujui Meta, dipakai bila warga tidak mengirim pesan dalam 24 jam terakhir. Isinya {{1}} nomor pendaftaran, {{2}} layanan, {{3}} status, {{4}} alamat halaman lacak.', 'Templates approved by Meta, used when the citizen has not written in the last 24 hours. Their body: {{1}} registration number, {{2}} service, {{3}} status, {{4}} tracking page address.')}</p>
-<div class="table-wrap" role="region" aria-label="${L(lang, 'Templat WhatsApp', 'WhatsApp templates')}" tabindex="0"><table class="stack"><thead><tr><th scope="col">${L(lang, 'Pesan', 'Message')}</th><th scope="col">${L(lang, 'Nama templat', 'Template name')}</th><th scope="col">${L(lang, 'Bahasa', 'Language')}</th></tr></thead><tbody>${tplRows}</tbody></table></div>
+${tplRows}
 </fieldset>
 <fieldset><legend>SMS (Twilio)</legend>
 <p class="meta">${L(lang, 'Kosongkan ketiganya untuk tidak memakai SMS. Twilio melaporkan status tiap pesan ke', 'Leave all three empty not to use SMS. Twilio reports each message\'s status to')} <code data-testid="sms-webhook">${v.webhooks.sms}</code></p>
-${textField(lang, problems, 'sms.baseUrl', L(lang, 'Alamat API', 'API address'), val('sms.baseUrl', s.sms?.baseUrl ?? ''), { type: 'url', placeholder: 'https://api.twilio.com' })}
+${textField(lang, problems, 'sms.baseUrl', L(lang, 'Alamat API', 'API address'), val('sms.baseUrl', s.sms?.baseUrl ?? ''), { inputmode: 'url', placeholder: 'https://api.twilio.com' })}
 ${textField(lang, problems, 'sms.accountSid', 'Account SID', val('sms.accountSid', s.sms?.accountSid ?? ''))}
 ${textField(lang, problems, 'sms.from', L(lang, 'Pengirim (sender ID terdaftar)', 'Sender (registered sender ID)'), val('sms.from', s.sms?.from ?? ''), { hint: L(lang, 'Nama terdaftar di operator, paling banyak 11 huruf/angka, mis. DINSOSJMB; nama kantor juga selalu ada di awal isi SMS.', 'The name registered with the operators, at most 11 letters/digits, e.g. DINSOSJMB; the office name also always opens the text.') })}
 ${secretField(lang, problems, 'secrets.smsAuthToken', 'Auth token', v.stored.smsAuthToken)}

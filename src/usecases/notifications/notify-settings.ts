@@ -113,6 +113,8 @@ export interface NotifyOverview {
   waiting: { channel: string; waiting: number }[];
   webhooks: { whatsapp: string; sms: string };
   updatedAt: string | null;
+  /** The same in the office's zone, for the page. */
+  updatedLocal: string | null;
 }
 
 export async function readNotifyOverview(ctx: Ctx, actor: Actor): Promise<Outcome<NotifyOverview>> {
@@ -134,6 +136,7 @@ export async function readNotifyOverview(ctx: Ctx, actor: Actor): Promise<Outcom
       waiting,
       webhooks: { whatsapp: `${base}/api/v1/notifications/whatsapp/${office.slug}`, sms: `${base}/api/v1/notifications/sms/${office.slug}/status` },
       updatedAt: n.updatedAt,
+      updatedLocal: n.updatedAt ? ctx.clock.local(office, n.updatedAt) : null,
     },
   };
 }

@@ -347,7 +347,7 @@ update "outbox" set "status" = $1, "sent_at" = $2, "lease_until" = $3, "last_err
 update "outbox" set "status" = $1, "next_attempt_at" = $2, "lease_until" = $3, "last_error" = $4 where "id" = $5 and "attempt_id" = $6 and "status" = $7;
 
 -- notifications-repo.messagesOf
-select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = $1 order by "e"."seq", "outbox"."channel";
+select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = $1 order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
 
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";

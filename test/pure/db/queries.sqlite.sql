@@ -347,7 +347,7 @@ update "outbox" set "status" = ?, "sent_at" = ?, "lease_until" = ?, "last_error"
 update "outbox" set "status" = ?, "next_attempt_at" = ?, "lease_until" = ?, "last_error" = ? where "id" = ? and "attempt_id" = ? and "status" = ?;
 
 -- notifications-repo.messagesOf
-select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = ? order by "e"."seq", "outbox"."channel";
+select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = ? order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
 
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in (?, ?) group by "channel";
