@@ -15,14 +15,12 @@ import { smtpSender } from '../src/io/mail-smtp.js';
 import { saveOfficeNotify } from '../src/usecases/notifications/notify-settings.js';
 import { sendOutbox } from '../src/usecases/notifications/send-outbox.js';
 import type { Ctx } from '../src/usecases/context.js';
+import { FAKE_SMS, FAKE_WA, fakeProviderSettings } from '../test/support/fake-provider.js';
 import { startFakeWhatsApp } from '../test/support/fake-whatsapp.js';
 import { startFakeSms } from '../test/support/fake-sms.js';
 import { startSmtp } from '../test/support/smtp.js';
 import { report, type BenchContext } from './report.js';
 
-const PHONE_ID = '109876543210987';
-const SMS = { accountSid: `AC${'5f'.repeat(16)}`, authToken: 'bench-auth-token' };
-const WA = { token: 'bench-token', appSecret: 'bench-app-secret' };
 
 /** Queues `n` receipts on one channel, for the case `applicationId` (one event each: the outbox key is per event). */
 async function queue(c: Ctx, officeId: string, applicationId: string, channel: 'whatsapp' | 'sms' | 'email', n: number): Promise<void> {
@@ -66,23 +64,14 @@ export async function notificationsBench(ctx: BenchContext): Promise<void> {
     if (!b.ok) throw new Error('boot');
     const c = b.ctx;
     const office = c.catalogue.office('kota-jambi')!;
-    const wa = await startFakeWhatsApp({ ...WA, phoneNumberId: PHONE_ID, webhook: () => 'http://127.0.0.1:9/unused' });
-    const sms = await startFakeSms(SMS);
+    const wa = await startFakeWhatsApp({ ...FAKE_WA, webhook: () => 'http://127.0.0.1:9/unused' });
+    const sms = await startFakeSms(FAKE_SMS);
     const smtp = await startSmtp();
     const mail = smtpSender(smtp.url, 'Dinas Sosial Kota Jambi <noreply@dinsos.jambikota.go.id>');
     try {
       const row = await findUserByUsername(c.database.db, 'admin@kota-jambi');
       const u = toStaff(row!);
-      const saved = await saveOfficeNotify(c, { id: u.id, name: u.displayName, roles: u.roles, officeId: u.officeId }, {
-        settings: {
-          order: ['whatsapp', 'sms', 'email'],
-          quiet: null,
-          confirmMinutes: 15,
-          whatsapp: { baseUrl: wa.url, version: 'v21.0', phoneNumberId: PHONE_ID, templates: { receipt: { name: 'sigap_tanda_terima', language: 'id' } } },
-          sms: { baseUrl: sms.url, accountSid: SMS.accountSid, from: 'DINSOSJMB' },
-        },
-        secrets: { whatsappToken: WA.token, whatsappAppSecret: WA.appSecret, smsAuthToken: SMS.authToken },
-      });
+      const saved = await saveOfficeNotify(c, { id: u.id, name: u.displayName, roles: u.roles, officeId: u.officeId }, fakeProviderSettings(wa.url, sms.url));
       if (!saved.ok) throw new Error('settings');
       // One real case for the rows to belong to (the outbox's foreign key); its own receipt is not counted.
       const app = await c.database.db.selectFrom('applications').select('id').where('office_id', '=', office.id).limit(1).executeTakeFirst();

@@ -13,10 +13,9 @@ import { axeFindings, screenshotFor, sidewaysScroll, suiteHarness } from '../sup
 import { signInAs } from '../support/sign-in.js';
 import { startFakeWhatsApp, type FakeWhatsApp } from '../support/fake-whatsapp.js';
 import { startFakeSms, type FakeSms } from '../support/fake-sms.js';
+import { FAKE_SMS, FAKE_WA, fakeProviderSettings } from '../support/fake-provider.js';
 import { actorFor, fileCase } from '../letters/helpers.js';
 
-const PHONE_ID = '109876543210987';
-const SMS = { accountSid: `AC${'5f'.repeat(16)}`, authToken: 'twilio-auth-token-jambi' };
 
 describe(`WhatsApp and SMS notifications in a browser (${TEST_DB})`, () => {
   const h = suiteHarness();
@@ -30,19 +29,10 @@ describe(`WhatsApp and SMS notifications in a browser (${TEST_DB})`, () => {
   it('shows the hand-over from WhatsApp to SMS with its receipt in the timeline, and the settings page with a refusal beside its field, on a phone and a laptop, in both languages', async () => {
     const { t, browser, base } = h();
     t.ctx.publicBaseUrl = base;
-    wa = await startFakeWhatsApp({ token: 'EAAGfakeToken', appSecret: 'app-secret-jambi', phoneNumberId: PHONE_ID, webhook: () => `${base}/api/v1/notifications/whatsapp/kota-jambi` });
-    sms = await startFakeSms(SMS);
-    const saved = await saveOfficeNotify(t.ctx, await actorFor(t.ctx, 'admin@kota-jambi'), {
-      settings: {
-        order: ['whatsapp', 'sms', 'email'],
-        // No quiet hours: the test runs on the real clock, which may be night in Jambi.
-        quiet: null,
-        confirmMinutes: 15,
-        whatsapp: { baseUrl: wa.url, version: 'v21.0', phoneNumberId: PHONE_ID, templates: { receipt: { name: 'sigap_tanda_terima', language: 'id' } } },
-        sms: { baseUrl: sms.url, accountSid: SMS.accountSid, from: 'DINSOSJMB' },
-      },
-      secrets: { whatsappToken: 'EAAGfakeToken', whatsappAppSecret: 'app-secret-jambi', smsAuthToken: SMS.authToken },
-    });
+    wa = await startFakeWhatsApp({ ...FAKE_WA, webhook: () => `${base}/api/v1/notifications/whatsapp/kota-jambi` });
+    sms = await startFakeSms(FAKE_SMS);
+    const saved = await saveOfficeNotify(t.ctx, await actorFor(t.ctx, 'admin@kota-jambi'), fakeProviderSettings(wa.url, sms.url));
+    // No quiet hours (the fakes' settings): the test runs on the real clock, which may be night in Jambi.
     assert.ok(saved.ok);
     const c = await fileCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'Dewi Lestari', undefined, { phone: '0812 6600 0421', notify: { channels: ['whatsapp', 'sms'], basis: 'pelayanan-publik', at: new Date().toISOString() } });
     wa.script.push({ kind: 'invalid-number' });

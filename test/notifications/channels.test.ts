@@ -17,6 +17,7 @@ import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { startFakeWhatsApp, type FakeWhatsApp } from '../support/fake-whatsapp.js';
 import { startFakeSms, type FakeSms } from '../support/fake-sms.js';
+import { FAKE_SMS, FAKE_WA, fakeProviderSettings } from '../support/fake-provider.js';
 import { actorFor, fileCase } from '../letters/helpers.js';
 import { SESSION_COOKIE } from '../../src/http/auth.js';
 import { signIn } from '../../src/usecases/staff/sign-in.js';
@@ -25,9 +26,9 @@ const OFFICE = 'kota-jambi';
 const SERVICE = 'rekomendasi-jamkesda-bayi';
 /** A service the decree runs every day for 24 hours: quiet hours never hold its messages. */
 const EMERGENCY = 'distribusi-logistik-bencana';
-const PHONE_ID = '109876543210987';
-const WA = { token: 'EAAGfakeTokenDinsosJambi', appSecret: 'app-secret-dinsos-jambi', verifyToken: 'sigap-verifikasi-jambi' };
-const SMS = { accountSid: `AC${'5f'.repeat(16)}`, authToken: 'twilio-auth-token-jambi' };
+const WA = FAKE_WA;
+const SMS = FAKE_SMS;
+const PHONE_ID = FAKE_WA.phoneNumberId;
 /** The citizen chose WhatsApp, then SMS, on the form (legal basis "pelayanan publik"). */
 const notify = (channels: string[]) => ({ notify: { channels, basis: 'pelayanan-publik', at: '2026-12-01T02:00:00.000Z' } });
 const TIMEOUT = { providerTimeoutMs: 250 };
@@ -44,10 +45,7 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
   let settings: NotifySettings;
   const configure = async (change: Partial<NotifySettings> = {}) => {
     const admin = await actorFor(t.ctx, `admin@${OFFICE}`);
-    const r = await saveOfficeNotify(t.ctx, admin, {
-      settings: { ...settings, ...change },
-      secrets: { whatsappToken: WA.token, whatsappAppSecret: WA.appSecret, whatsappVerifyToken: WA.verifyToken, smsAuthToken: SMS.authToken },
-    });
+    const r = await saveOfficeNotify(t.ctx, admin, { settings: { ...settings, ...change }, secrets: fakeProviderSettings(wa.url, sms.url).secrets });
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
   };
   let phoneSeq = 0;
@@ -65,13 +63,7 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     t.ctx.publicBaseUrl = base;
     wa = await startFakeWhatsApp({ token: WA.token, appSecret: WA.appSecret, phoneNumberId: PHONE_ID, webhook: () => `${base}/api/v1/notifications/whatsapp/${OFFICE}` });
     sms = await startFakeSms(SMS);
-    settings = {
-      order: ['whatsapp', 'sms', 'email'],
-      quiet: null,
-      confirmMinutes: 15,
-      whatsapp: { baseUrl: wa.url, version: 'v21.0', phoneNumberId: PHONE_ID, templates: { receipt: { name: 'sigap_tanda_terima', language: 'id' } } },
-      sms: { baseUrl: sms.url, accountSid: SMS.accountSid, from: 'DINSOSJMB' },
-    };
+    settings = fakeProviderSettings(wa.url, sms.url).settings;
     await configure();
   });
   after(async () => {
