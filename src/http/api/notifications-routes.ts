@@ -82,7 +82,8 @@ export const notificationsRoutes: FastifyPluginAsync<CapabilityOptions> = async 
     }
   });
   const app = scope.withTypeProvider<ZodTypeProvider>();
-  const open = { access: 'public' } as const;
+  // Providers send in bursts (a status per message per state); the bound is per address, so a flood from one place stays cheap.
+  const open = { access: 'public', rateLimit: { max: 1200, timeWindow: '1 minute' } } as const;
   const tags = ['notifications'];
   const officeOf = (slug: string) => ctx.catalogue.findOffice(slug);
   const notFound = (reply: Parameters<typeof sendError>[0]) => sendError(reply, 404, 'not-found', 'Kantor tidak ditemukan', 'Office not found');
