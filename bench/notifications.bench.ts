@@ -12,7 +12,7 @@ import { boot } from '../src/boot.js';
 import { findUserByUsername, toStaff } from '../src/db/staff-repo.js';
 import { queueMessage } from '../src/db/notifications-repo.js';
 import { smtpSender } from '../src/io/mail-smtp.js';
-import { saveOfficeNotify } from '../src/usecases/notifications/notify-settings.js';
+import { saveOfficeNotify } from '../src/usecases/notifications/save-notify-settings.js';
 import { sendOutbox } from '../src/usecases/notifications/send-outbox.js';
 import type { Ctx } from '../src/usecases/context.js';
 import { FAKE_SMS, FAKE_WA, fakeProviderSettings } from '../test/support/fake-provider.js';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sendOutbox } from '../../src/usecases/notifications/send-outbox.js';
-import { saveOfficeNotify } from '../../src/usecases/notifications/notify-settings.js';
+import { saveOfficeNotify } from '../../src/usecases/notifications/save-notify-settings.js';
 import { TEST_DB } from '../support/db.js';
 import { axeFindings, screenshotFor, sidewaysScroll, suiteHarness } from '../support/browser.js';
 import { signInAs } from '../support/sign-in.js';

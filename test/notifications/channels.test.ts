@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { messagesOf } from '../../src/db/notifications-repo.js';
 import { sendOutbox, fallBack } from '../../src/usecases/notifications/send-outbox.js';
-import { saveOfficeNotify } from '../../src/usecases/notifications/notify-settings.js';
+import { saveOfficeNotify } from '../../src/usecases/notifications/save-notify-settings.js';
 import type { NotifySettings } from '../../src/domain/notifications/channel-settings.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';

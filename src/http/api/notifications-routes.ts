@@ -8,9 +8,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { smsReady } from '../../usecases/notifications/notify-settings.js';
-import { officeNotify } from '../../usecases/notifications/notify-settings.js';
-import { recordDeliveryReports, recordInboundMessages, type Delivery, type DeliveryReport } from '../../usecases/notifications/delivery-report.js';
+import { officeNotify, smsReady } from '../../usecases/notifications/notify-settings.js';
+import { recordDeliveryReports, type Delivery, type DeliveryReport } from '../../usecases/notifications/record-delivery-reports.js';
+import { recordInboundMessages } from '../../usecases/notifications/record-inbound-messages.js';
 import { twilioSignatureValid } from '../../io/sms-twilio.js';
 import { whatsappSignatureValid } from '../../io/whatsapp-cloud.js';
 import type { CapabilityOptions } from '../pages/plugin.js';

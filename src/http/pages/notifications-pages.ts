@@ -6,7 +6,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Failure } from '../../domain/errors.js';
-import { readNotifyOverview, saveOfficeNotify } from '../../usecases/notifications/notify-settings.js';
+import { readNotifyOverview } from '../../usecases/notifications/read-notify-settings.js';
+import { saveOfficeNotify } from '../../usecases/notifications/save-notify-settings.js';
 import { officerOf } from '../auth.js';
 import { anyObject } from '../api/schemas.js';
 import { L } from '../i18n.js';

@@ -1,7 +1,7 @@
 /** Notifications in staff pages (pure): the admin's line on the outbox, and each message in a case's timeline. */
 import type { CaseMessage } from '../../usecases/notifications/case-messages.js';
 import type { OutboxStatus } from '../../usecases/notifications/outbox-status.js';
-import type { NotifyOverview } from '../../usecases/notifications/notify-settings.js';
+import type { NotifyOverview } from '../../usecases/notifications/read-notify-settings.js';
 import type { Problem } from '../../domain/errors.js';
 import { NOTICE_KINDS } from '../../domain/notifications/messages.js';
 import { L, when, type Lang } from '../i18n.js';

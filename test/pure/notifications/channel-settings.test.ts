@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { channelChain, DEFAULT_SETTINGS, internationalNumber, isUrgentService, notBefore, NotifySettings, quietMinutesLeft, readSettings, withinServiceWindow } from '../../../src/domain/notifications/channel-settings.js';
 import { templateParameters } from '../../../src/domain/notifications/channel-message.js';
-import { advances } from '../../../src/usecases/notifications/delivery-report.js';
+import { advances } from '../../../src/usecases/notifications/record-delivery-reports.js';
 
 const phone = '0812 6600 0001';
 const allowed = [

@@ -1,12 +1,11 @@
 /**
- * What WhatsApp and SMS providers tell us back: delivery receipts (sent, delivered, read, failed)
- * recorded on the outbox row and audited as a system event, and the citizen's own WhatsApp messages,
- * whose time opens the 24-hour window (their content is not kept). Idempotent: a receipt already
- * known, or one older than what is known, changes nothing; ids we never sent are ignored.
+ * What WhatsApp and SMS providers tell us back about our messages: delivery receipts (sent,
+ * delivered, read, failed) recorded on the outbox row and audited as a system event; a "failed" one
+ * hands over to the next channel in the same transaction. Idempotent: a receipt already known, or one
+ * older than what is known, changes nothing; ids we never sent are ignored.
  */
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { findByProviderRef, recordDelivery, recordInbound } from '../../db/notifications-repo.js';
-import { internationalNumber } from '../../domain/notifications/channel-settings.js';
+import { findByProviderRef, recordDelivery } from '../../db/notifications-repo.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { fallBack } from './send-outbox.js';
@@ -59,9 +58,4 @@ export async function recordDeliveryReports(ctx: Ctx, officeId: string, channel:
     if (changed) recorded++;
   }
   return { recorded, ignored: reports.length - recorded };
-}
-
-/** The citizen wrote to the office's WhatsApp number: only the time is kept, to open the 24-hour window. */
-export async function recordInboundMessages(ctx: Ctx, officeId: string, inbound: { from: string; at: string }[]): Promise<void> {
-  for (const m of inbound) await ctx.database.write((trx) => recordInbound(trx, officeId, internationalNumber(m.from), m.at));
 }
