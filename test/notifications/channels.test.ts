@@ -162,6 +162,27 @@ describe(`notifications: WhatsApp and SMS against local provider fakes (${TEST_D
     );
   });
 
+  it('retries a WhatsApp message the provider failed with a 5xx, with backoff and without handing over, and sends it once it is back', async () => {
+    const c = await file();
+    await wa.inbound(c.wa, clock);
+    wa.script.push({ kind: 'server-error' }, { kind: 'server-error' });
+    const before = wa.sent.length;
+    assert.deepEqual([(await sendOutbox(t.ctx, null, TIMEOUT)).retried], [1]);
+    let [row, ...none] = await rows(c.id);
+    assert.equal(none.length, 0, 'a passing failure does not hand over');
+    assert.deepEqual([row?.status, row?.attempts], ['queued', 1]);
+    assert.match(row!.last_error!, /WhatsApp 500 \(131000\)/);
+    assert.equal((await sendOutbox(t.ctx, null, TIMEOUT)).retried, 0, 'not before its time');
+    advance(61);
+    assert.equal((await sendOutbox(t.ctx, null, TIMEOUT)).retried, 1);
+    advance(121);
+    assert.equal((await sendOutbox(t.ctx, null, TIMEOUT)).sent, 1);
+    [row] = await rows(c.id);
+    assert.deepEqual([row?.status, row?.attempts], ['sent', 3]);
+    assert.equal(wa.sent.length - before, 1, 'one message reached the provider');
+    await wa.status(wa.sent.at(-1)!, 'delivered');
+  });
+
   it("falls back to SMS when a WhatsApp message is not confirmed delivered within the office's time, and not before", async () => {
     const c = await file();
     await wa.inbound(c.wa, clock);
