@@ -4,6 +4,7 @@ import { catalogueBench } from './catalogue.bench.js';
 import { complaintsBench } from './complaints.bench.js';
 import { emergencyBench } from './emergency.bench.js';
 import { lettersBench } from './letters.bench.js';
+import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
 import { oversightBench } from './oversight.bench.js';
 import { registryBench } from './registry.bench.js';
@@ -47,6 +48,7 @@ if (wanted('complaints')) {
 if (wanted('notifications')) {
   console.log('\n== Notifications (outbox)');
   await notificationsBench(ctx);
+  await notificationChannelsBench(ctx);
 }
 if (wanted('emergency')) {
   console.log('\n== Emergencies (dispatch board)');

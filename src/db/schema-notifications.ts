@@ -22,8 +22,38 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Migration 016: the provider's message id (WhatsApp wamid, Twilio SID). */
+  provider_id: string | null;
+  /** The provider's receipt: sent | delivered | read | failed. */
+  delivery: string | null;
+  delivery_at: string | null;
+  /** JSON [{channel,to}]: the channels still to try after this one. */
+  chain: string;
+  /** JSON NoticeFacts, so the next channel words the notice its own way. */
+  facts: string | null;
+  fallback_from: string | null;
+  fallen_back_at: string | null;
+  segments: number | null;
+  /** 1 for an emergency service's message: no quiet hours. */
+  urgent: number;
+}
+
+export interface NotifySettingsTable {
+  office_id: string;
+  settings: string;
+  secrets: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface NotifyInboundTable {
+  office_id: string;
+  phone: string;
+  last_at: string;
 }
 
 export interface NotificationsTables {
   outbox: OutboxTable;
+  notify_settings: NotifySettingsTable;
+  notify_inbound: NotifyInboundTable;
 }

@@ -54,6 +54,8 @@ import { registryPages } from './pages/registry-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 import { loggerOptions } from './log-redact.js';
 import { registerSecurity } from './security.js';
+import { notificationsRoutes } from './api/notifications-routes.js';
+import { notificationsPages } from './pages/notifications-pages.js';
 
 export interface AppDeps {
   ctx: Ctx;
@@ -159,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   privacyRoutes(zapp, ctx);
   auditRoutes(zapp, ctx);
   oversightRoutes(zapp, ctx);
+  await app.register(notificationsRoutes, { ctx });
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
@@ -184,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ownAccountPages, { ctx });
   await app.register(signingPages, { ctx });
   await app.register(systemPages, { ctx });
+  await app.register(notificationsPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

@@ -22,7 +22,7 @@ export async function actorFor(ctx: Ctx, username: string): Promise<Actor> {
 const PROVINCE: Record<string, string> = { 'kota-jambi': '15', 'kota-banjarmasin': '63', 'kabupaten-kutai-kartanegara': '64', 'kota-semarang': '33', 'kota-pekanbaru': '14' };
 
 /** Files a case at the counter with plausible answers; the applicant's name (and an e-mail address) can be chosen. */
-export async function fileCase(ctx: Ctx, office: string, service: string, name = 'Siti Aminah', email?: string): Promise<{ id: string; registrationNumber: string; trackingCode: string }> {
+export async function fileCase(ctx: Ctx, office: string, service: string, name = 'Siti Aminah', email?: string, applicantExtra: Record<string, unknown> = {}): Promise<{ id: string; registrationNumber: string; trackingCode: string }> {
   const found = ctx.catalogue.service(office, service)!;
   const svc = found.service.service;
   const intake = plausibleIntake(svc, ctx.clock.localDate(found.office.office, new Date().toISOString()));
@@ -35,7 +35,7 @@ export async function fileCase(ctx: Ctx, office: string, service: string, name =
       service,
       initiator,
       channel: initiator === 'citizen' ? 'counter' : 'phone',
-      applicant: { nik: demoNik(PROVINCE[office] ?? '15', intake.birth, intake.sex), name, phone: '081266782747', ...(email ? { email } : {}), address: 'Jl. Sultan Thaha No. 12, RT 05, Pasar Jambi', residentOfRegion: intake.resident },
+      applicant: { nik: demoNik(PROVINCE[office] ?? '15', intake.birth, intake.sex), name, phone: '081266782747', ...(email ? { email } : {}), address: 'Jl. Sultan Thaha No. 12, RT 05, Pasar Jambi', residentOfRegion: intake.resident, ...applicantExtra },
       reporter: initiator === 'citizen' ? undefined : { name: 'Ahmad Fauzi', role: 'Ketua RT 05', institution: 'LKS Harapan Bunda', phone: '081298765432' },
       answers: intake.answers,
       attachments: svc.requirements.filter((x) => x.kind === 'document').map((x) => ({ requirement: x.id, shown: true })),

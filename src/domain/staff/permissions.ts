@@ -247,6 +247,13 @@ export const PERMISSIONS = {
     id: 'mencatat respon awal laporan darurat (waktu, posisi, foto, catatan)',
     en: 'record the first response to an emergency report (time, position, photo, note)',
   },
+  // Issue 16: WhatsApp/SMS providers, fallback order and quiet hours of the office (docs/NOTIFICATIONS.md).
+  'notifications.configure': {
+    holders: ['admin'],
+    id: 'mengatur pengiriman notifikasi kantor (penyedia WhatsApp/SMS, urutan saluran, jam tenang)',
+    en: "configure the office's notification sending (WhatsApp/SMS providers, channel order, quiet hours)",
+    refusal: { id: 'Hanya admin kantor yang dapat mengatur pengiriman notifikasi', en: 'Only an office admin can configure notification sending' },
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -281,6 +288,7 @@ export const WRITES: readonly Permission[] = [
   'emergency.roster',
   'emergency.dispatch',
   'emergency.respond',
+  'notifications.configure',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

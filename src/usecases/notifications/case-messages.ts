@@ -16,6 +16,15 @@ export interface CaseMessage {
   /** When a queued message is tried next (after a failure). */
   nextLocal: string | null;
   lastError: string | null;
+  /** The provider's receipt (WhatsApp, SMS): sent | delivered | read | failed. */
+  delivery?: string | null;
+  deliveryLocal?: string | null;
+  /** The channel this message took over from, when the first one failed or was not confirmed. */
+  fallbackFrom?: string | null;
+  /** When this message handed over to the next channel. */
+  fellBackLocal?: string | null;
+  /** SMS: segments the text costs (over 1 is flagged). */
+  segments?: number | null;
 }
 
 export async function caseMessages(ctx: Ctx, app: { id: string; office_id: string }): Promise<CaseMessage[]> {
@@ -32,5 +41,10 @@ export async function caseMessages(ctx: Ctx, app: { id: string; office_id: strin
     sentLocal: m.sent_at ? local(m.sent_at) : null,
     nextLocal: m.status === 'queued' && m.attempts > 0 ? local(m.next_attempt_at) : null,
     lastError: m.last_error,
+    delivery: m.delivery,
+    deliveryLocal: m.delivery_at ? local(m.delivery_at) : null,
+    fallbackFrom: m.fallback_from,
+    fellBackLocal: m.fallen_back_at ? local(m.fallen_back_at) : null,
+    segments: m.segments,
   }));
 }

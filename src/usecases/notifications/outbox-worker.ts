@@ -1,11 +1,10 @@
-/** Starts the outbox worker under `sigap serve`: one run at a time, every few seconds, only when a mail server is configured. */
+/** Starts the outbox worker under `sigap serve`: one run at a time, every few seconds; e-mail only with a mail server, WhatsApp and SMS for the offices that configured a provider. */
 import { smtpSender } from '../../io/mail-smtp.js';
 import type { Ctx } from '../context.js';
 import { sendOutbox } from './send-outbox.js';
 
 export function startOutboxWorker(ctx: Ctx, mail: { smtpUrl: string; from: string } | null, onError: (e: unknown) => void, everyMs = 10_000): { stop(): void } {
-  if (!mail) return { stop: () => undefined };
-  const sender = smtpSender(mail.smtpUrl, mail.from);
+  const sender = mail ? smtpSender(mail.smtpUrl, mail.from) : null;
   let running = false;
   const timer = setInterval(() => {
     // A slow server must not pile runs up: the next tick waits for this one.
@@ -19,7 +18,7 @@ export function startOutboxWorker(ctx: Ctx, mail: { smtpUrl: string; from: strin
   return {
     stop: () => {
       clearInterval(timer);
-      sender.close();
+      sender?.close();
     },
   };
 }

@@ -421,7 +421,7 @@ select * from "staff_users" where "office_id" = $1 and "active" = $2 order by "u
 select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = $1 and "type" in ($2, $3, $4, $5) order by "seq" desc limit $6;
 
 -- notifications-repo.queueMessage
-insert into "outbox" ("office_id", "application_id", "event_id", "channel", "kind", "recipient", "subject", "body", "created_at", "id", "status", "attempts", "next_attempt_at", "attempt_id", "lease_until", "last_error", "sent_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) on conflict ("event_id", "channel") do nothing;
+insert into "outbox" ("chain", "facts", "fallback_from", "segments", "urgent", "next_attempt_at", "office_id", "application_id", "event_id", "channel", "kind", "recipient", "subject", "body", "created_at", "id", "status", "attempts", "attempt_id", "lease_until", "last_error", "sent_at", "provider_id", "delivery", "delivery_at", "fallen_back_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) on conflict ("event_id", "channel") do nothing;
 
 -- notifications-repo.claimDue
 select * from "outbox" where "channel" = $1 and (("status" = $2 and "next_attempt_at" <= $3) or ("status" = $4 and "lease_until" <= $5)) order by "next_attempt_at", "id" limit $6 for update skip locked;
@@ -434,7 +434,7 @@ update "outbox" set "status" = $1, "sent_at" = $2, "lease_until" = $3, "last_err
 update "outbox" set "status" = $1, "next_attempt_at" = $2, "lease_until" = $3, "last_error" = $4 where "id" = $5 and "attempt_id" = $6 and "status" = $7;
 
 -- notifications-repo.messagesOf
-select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = $1 order by "e"."seq", "outbox"."channel";
+select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = $1 order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
 
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";
@@ -445,6 +445,41 @@ select pg_notify($1, $2);
 
 -- changes-repo.generations
 select "key", "generation" from "change_feed";
+
+-- notifications-repo.findMessage
+select * from "outbox" where "id" = $1;
+
+-- notifications-repo.findByProviderRef
+select * from "outbox" where "channel" = $1 and "provider_id" = $2;
+select * from "outbox" where "channel" = $1 and "attempt_id" = $2;
+
+-- notifications-repo.recordDelivery
+update "outbox" set "delivery" = $1, "delivery_at" = $2, "provider_id" = coalesce("provider_id", $3), "status" = $4, "sent_at" = coalesce("sent_at", $5), "lease_until" = $6 where "id" = $7;
+
+-- notifications-repo.markFallenBack
+update "outbox" set "fallen_back_at" = $1 where "id" = $2 and "fallen_back_at" is null;
+
+-- notifications-repo.unconfirmed
+select * from "outbox" where "channel" in ($1, $2) and "status" = $3 and "fallen_back_at" is null and "chain" <> $4 and ("delivery" is null or "delivery" = $5) and "sent_at" <= $6 order by "sent_at" limit $7;
+
+-- notifications-repo.findNotifySettings
+select "settings", "secrets", "updated_at" from "notify_settings" where "office_id" = $1;
+
+-- notifications-repo.allNotifySettings
+select "office_id", "settings", "secrets" from "notify_settings" order by "office_id";
+
+-- notifications-repo.saveNotifySettings
+insert into "notify_settings" ("office_id", "settings", "secrets", "updated_at", "updated_by") values ($1, $2, $3, $4, $5) on conflict ("office_id") do update set "settings" = $6, "secrets" = $7, "updated_at" = $8, "updated_by" = $9;
+
+-- notifications-repo.recordInbound
+insert into "notify_inbound" ("office_id", "phone", "last_at") values ($1, $2, $3) on conflict ("office_id", "phone") do update set "last_at" = "excluded"."last_at" where "notify_inbound"."last_at" < "excluded"."last_at";
+
+-- notifications-repo.lastInbound
+select "last_at" from "notify_inbound" where "office_id" = $1 and "phone" = $2;
+
+-- notifications-repo.claimDue:offices
+select * from "outbox" where "channel" = $1 and (("status" = $2 and "next_attempt_at" <= $3) or ("status" = $4 and "lease_until" <= $5)) and "office_id" in ($6) order by "next_attempt_at", "id" limit $7 for update skip locked;
+update "outbox" set "status" = $1, "attempt_id" = $2, "attempts" = $3, "lease_until" = $4 where "id" = $5;
 
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = $1 and "retired_at" is null order by "generation" desc limit $2;

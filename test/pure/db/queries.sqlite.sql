@@ -421,7 +421,7 @@ select * from "staff_users" where "office_id" = ? and "active" = ? order by "use
 select "step_id", "outcome", "note", "actor_name", "data", "at" from "application_events" where "application_id" = ? and "type" in (?, ?, ?, ?) order by "seq" desc limit ?;
 
 -- notifications-repo.queueMessage
-insert into "outbox" ("office_id", "application_id", "event_id", "channel", "kind", "recipient", "subject", "body", "created_at", "id", "status", "attempts", "next_attempt_at", "attempt_id", "lease_until", "last_error", "sent_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("event_id", "channel") do nothing;
+insert into "outbox" ("chain", "facts", "fallback_from", "segments", "urgent", "next_attempt_at", "office_id", "application_id", "event_id", "channel", "kind", "recipient", "subject", "body", "created_at", "id", "status", "attempts", "attempt_id", "lease_until", "last_error", "sent_at", "provider_id", "delivery", "delivery_at", "fallen_back_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("event_id", "channel") do nothing;
 
 -- notifications-repo.claimDue
 select * from "outbox" where "channel" = ? and (("status" = ? and "next_attempt_at" <= ?) or ("status" = ? and "lease_until" <= ?)) order by "next_attempt_at", "id" limit ?;
@@ -434,7 +434,7 @@ update "outbox" set "status" = ?, "sent_at" = ?, "lease_until" = ?, "last_error"
 update "outbox" set "status" = ?, "next_attempt_at" = ?, "lease_until" = ?, "last_error" = ? where "id" = ? and "attempt_id" = ? and "status" = ?;
 
 -- notifications-repo.messagesOf
-select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = ? order by "e"."seq", "outbox"."channel";
+select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = ? order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
 
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in (?, ?) group by "channel";
@@ -444,6 +444,41 @@ insert into "change_feed" ("key", "generation", "changed_at") values (?, ?, ?) o
 
 -- changes-repo.generations
 select "key", "generation" from "change_feed";
+
+-- notifications-repo.findMessage
+select * from "outbox" where "id" = ?;
+
+-- notifications-repo.findByProviderRef
+select * from "outbox" where "channel" = ? and "provider_id" = ?;
+select * from "outbox" where "channel" = ? and "attempt_id" = ?;
+
+-- notifications-repo.recordDelivery
+update "outbox" set "delivery" = ?, "delivery_at" = ?, "provider_id" = coalesce("provider_id", ?), "status" = ?, "sent_at" = coalesce("sent_at", ?), "lease_until" = ? where "id" = ?;
+
+-- notifications-repo.markFallenBack
+update "outbox" set "fallen_back_at" = ? where "id" = ? and "fallen_back_at" is null;
+
+-- notifications-repo.unconfirmed
+select * from "outbox" where "channel" in (?, ?) and "status" = ? and "fallen_back_at" is null and "chain" <> ? and ("delivery" is null or "delivery" = ?) and "sent_at" <= ? order by "sent_at" limit ?;
+
+-- notifications-repo.findNotifySettings
+select "settings", "secrets", "updated_at" from "notify_settings" where "office_id" = ?;
+
+-- notifications-repo.allNotifySettings
+select "office_id", "settings", "secrets" from "notify_settings" order by "office_id";
+
+-- notifications-repo.saveNotifySettings
+insert into "notify_settings" ("office_id", "settings", "secrets", "updated_at", "updated_by") values (?, ?, ?, ?, ?) on conflict ("office_id") do update set "settings" = ?, "secrets" = ?, "updated_at" = ?, "updated_by" = ?;
+
+-- notifications-repo.recordInbound
+insert into "notify_inbound" ("office_id", "phone", "last_at") values (?, ?, ?) on conflict ("office_id", "phone") do update set "last_at" = "excluded"."last_at" where "notify_inbound"."last_at" < "excluded"."last_at";
+
+-- notifications-repo.lastInbound
+select "last_at" from "notify_inbound" where "office_id" = ? and "phone" = ?;
+
+-- notifications-repo.claimDue:offices
+select * from "outbox" where "channel" = ? and (("status" = ? and "next_attempt_at" <= ?) or ("status" = ? and "lease_until" <= ?)) and "office_id" in (?) order by "next_attempt_at", "id" limit ?;
+update "outbox" set "status" = ?, "attempt_id" = ?, "attempts" = ?, "lease_until" = ? where "id" = ?;
 
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = ? and "retired_at" is null order by "generation" desc limit ?;

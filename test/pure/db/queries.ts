@@ -253,7 +253,7 @@ const QUARTER = { officeId: OFFICE, from: '2026-01-01', to: '2026-03-31' };
 const OUTBOX_ID = '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b';
 const OUTBOX_EVENT = '7c6b5a4f-3e2d-4c1b-8a9f-8e7d6c5b4a39';
 const OUTBOX_ATTEMPT = 'b1a2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
-const OUTBOX_ROW = { id: OUTBOX_ID, office_id: OFFICE, application_id: CASE, event_id: OUTBOX_EVENT, channel: 'email', kind: 'receipt', recipient: 'siti.aminah@gmail.com', subject: 's', body: 'b', status: 'queued', attempts: 0, next_attempt_at: AT, attempt_id: null, lease_until: null, last_error: null, created_at: AT, sent_at: null };
+const OUTBOX_ROW = { id: OUTBOX_ID, office_id: OFFICE, application_id: CASE, event_id: OUTBOX_EVENT, channel: 'email', kind: 'receipt', recipient: 'siti.aminah@gmail.com', subject: 's', body: 'b', status: 'queued', attempts: 0, next_attempt_at: AT, attempt_id: null, lease_until: null, last_error: null, created_at: AT, sent_at: null, provider_id: null, delivery: null, delivery_at: null, chain: '[]', facts: null, fallback_from: null, fallen_back_at: null, segments: null, urgent: 0 };
 
 const EMERGENCY = '3e1d9c7b-2a4f-4e6d-9b8c-7a6f5e4d3c21';
 const USER_ID_TRC = '6c5b4a39-2817-4f6e-8d5c-4b3a29181706';
@@ -504,6 +504,18 @@ export const QUERIES: Record<string, Call> = {
   'notifications-repo.waitingByChannel': (db) => notifications.waitingByChannel(db),
   'changes-repo.noteChange': (db, database) => changes.noteChange(db as Transaction<DB>, database.dialect, 'calendar:kota-jambi', AT),
   'changes-repo.generations': (db) => changes.generations(db),
+  'notifications-repo.findMessage': (db) => notifications.findMessage(db, OUTBOX_ID),
+  'notifications-repo.findByProviderRef': (db) => notifications.findByProviderRef(db, 'whatsapp', { providerId: 'wamid.HBgNNjI4MTI2NjAwMDAwMRUCABEYEjQ1', attemptId: OUTBOX_ATTEMPT }),
+  'notifications-repo.recordDelivery': (db) => notifications.recordDelivery(db, OUTBOX_ID, { delivery: 'delivered', at: AT, providerId: 'wamid.HBgNNjI4MTI2NjAwMDAwMRUCABEYEjQ1', error: null, wentOut: true }),
+  'notifications-repo.markFallenBack': (db) => notifications.markFallenBack(db, OUTBOX_ID, AT),
+  'notifications-repo.unconfirmed': (db) => notifications.unconfirmed(db, AT, 100),
+  'notifications-repo.findNotifySettings': (db) => notifications.findNotifySettings(db, OFFICE),
+  'notifications-repo.allNotifySettings': (db) => notifications.allNotifySettings(db),
+  'notifications-repo.saveNotifySettings': (db) => notifications.saveNotifySettings(db, { office_id: OFFICE, settings: '{"order":["whatsapp","sms","email"]}', secrets: 'v1.iv.tag.ct', updated_at: AT, updated_by: null }),
+  'notifications-repo.recordInbound': (db) => notifications.recordInbound(db, OFFICE, '6281266000001', AT),
+  'notifications-repo.lastInbound': (db) => notifications.lastInbound(db, OFFICE, '6281266000001'),
+  'notifications-repo.claimDue:offices': (db, database) =>
+    notifications.claimDue(answering(db, [{ ...OUTBOX_ROW, channel: 'whatsapp' }]) as Transaction<DB>, database.dialect === 'postgres', 'whatsapp', AT, '2026-04-06T01:05:00.000Z', 20, { offices: [OFFICE], holdUntil: () => null }),
   'signing-repo.currentAuthority': (db) => signing.currentAuthority(db, OFFICE),
   'signing-repo.lastAuthorityGeneration': (db) => signing.lastAuthorityGeneration(db, OFFICE),
   'signing-repo.authorityById': (db) => signing.authorityById(db, SIGNING_CA),

@@ -30,7 +30,7 @@ describe('the permission table in views', () => {
   it('offers in the staff menu only what the roles may do', () => {
     assert.deepEqual(menu(['surveyor']), ['/petugas', '/petugas/cari', '/petugas/survei', '/petugas/hak-akses', '/petugas/akun/sandi']);
     // The admin answers data-subject requests and reads the audit trail.
-    assert.deepEqual(menu(['admin']), ['/petugas', '/petugas/registri', '/petugas/pengaduan', '/petugas/survei', '/petugas/kalender', '/petugas/akun', '/petugas/privasi', '/petugas/audit', '/petugas/kunci-tanda-tangan', '/petugas/sistem', '/petugas/hak-akses', '/petugas/akun/sandi']);
+    assert.deepEqual(menu(['admin']), ['/petugas', '/petugas/registri', '/petugas/pengaduan', '/petugas/survei', '/petugas/kalender', '/petugas/akun', '/petugas/privasi', '/petugas/audit', '/petugas/kunci-tanda-tangan', '/petugas/notifikasi', '/petugas/sistem', '/petugas/hak-akses', '/petugas/akun/sandi']);
     assert.deepEqual(menu(['auditor']).filter((p) => p === '/petugas/privasi' || p === '/petugas/audit'), ['/petugas/privasi', '/petugas/audit']);
     assert.ok(!menu(['surveyor']).includes('/petugas/audit'));
     // The front office records complaints it may not read: the menu says so.
