@@ -213,6 +213,7 @@ fieldset{min-width:0}
 .opt{display:inline-flex;align-items:center;gap:.4rem;white-space:nowrap}
 .opt label{display:inline;font-weight:400;margin:0}
 input[type=radio],input[type=checkbox]{width:1.25rem;height:1.25rem;flex:none}
+.opts{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;min-height:44px;align-items:center}
 details.privacy{border:1px solid #d1d5db;border-radius:.5rem;padding:.5rem .75rem;margin:0 0 1rem;background:#f9fafb;font-size:.92rem}
 details.privacy summary{font-weight:700;cursor:pointer}
 details.privacy ul{padding-left:1.1rem;margin:.4rem 0 0}
