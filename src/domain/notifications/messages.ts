@@ -4,6 +4,14 @@
 export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+/** Each kind of notice in words, for the staff timeline and the citizen's own case history. */
+export const NOTICE_LABEL: Record<string, [string, string]> = {
+  receipt: ['tanda terima', 'receipt'],
+  returned: ['berkas perlu dilengkapi', 'file needs completing'],
+  decision: ['keputusan', 'decision'],
+  'letter-ready': ['surat sudah siap', 'letter ready'],
+};
+
 /** The channels a message can go through; only e-mail has an adapter yet (WhatsApp and SMS are next). */
 export type Channel = 'email';
 
@@ -51,6 +59,8 @@ export interface NoticeFacts {
   /** What is missing (on a return) or why (on a refusal): the officer's note. */
   note: string | null;
   letterNumber: string | null;
+  /** The message's own stop link (a signed token for this case and channel, never the code or NIK). */
+  stopUrl?: string | null;
 }
 
 export interface Message {
@@ -74,7 +84,8 @@ export type Template = (f: NoticeFacts) => Message;
 const footer = (f: NoticeFacts) =>
   `\n\nLacak permohonan Anda di ${f.trackingUrl} dengan nomor pendaftaran ${f.registrationNumber} dan kode lacak pada tanda terima.\n` +
   `Track your application at ${f.trackingUrl} with registration number ${f.registrationNumber} and the tracking code on your receipt.\n\n` +
-  `${f.officeName}\nPesan ini dikirim otomatis; jangan balas dengan data pribadi. / This message is sent automatically; do not reply with personal data.`;
+  `${f.officeName}\nPesan ini dikirim otomatis; jangan balas dengan data pribadi. / This message is sent automatically; do not reply with personal data.` +
+  (f.stopUrl ? `\nBerhenti menerima kabar ini / Stop these messages: ${f.stopUrl}` : '');
 
 const status = (f: NoticeFacts) => {
   const [id, en] = STATUS[f.status] ?? [f.status, f.status];

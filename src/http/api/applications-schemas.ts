@@ -82,6 +82,13 @@ export const publicStatusSchema = z.object({
   mustDoEn: z.string().nullable(),
   reason: z.string().nullable(),
   canWithdraw: z.boolean(),
+  news: z.object({
+    messages: z.array(z.object({ kind: z.string(), channel: z.string(), to: z.string(), status: z.string(), at: z.string(), atLocal: z.string(), sentLocal: z.string().nullable() })),
+    channels: z.array(z.object({ channel: z.enum(NOTIFY_CHANNELS), to: z.string() })),
+    optedOutAt: z.string().nullable(),
+    hasPhone: z.boolean(),
+    hasEmail: z.boolean(),
+  }),
 });
 
 export const stepDone = z.object({

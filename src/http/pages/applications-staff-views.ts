@@ -55,6 +55,7 @@ const EVENT_NAME: Record<string, [string, string]> = {
   'sla:at-risk': ['Mendekati batas waktu', 'Nearing its time limit'],
   'sla:late': ['Melewati batas waktu', 'Past its time limit'],
   'due:calendar': ['Batas waktu disesuaikan dengan jadwal kantor', "Due time moved with the office's calendar"],
+  'notify-changed': ['Pemohon mengubah pilihan kabar', 'The applicant changed how they are told'],
 };
 const eventName = (lang: Lang, type: string) => (EVENT_NAME[type] ? L(lang, ...EVENT_NAME[type]!) : type.replace(/[:-]/g, ' '));
 

@@ -1,4 +1,5 @@
 /** Notifications in staff pages (pure): the admin's line on the outbox, and each message in a case's timeline. */
+import { NOTICE_LABEL } from '../../domain/notifications/messages.js';
 import type { CaseMessage } from '../../usecases/notifications/case-messages.js';
 import type { OutboxStatus } from '../../usecases/notifications/outbox-status.js';
 import { L, when, type Lang } from '../i18n.js';
@@ -14,12 +15,7 @@ export function outboxLine(lang: Lang, s: OutboxStatus): Raw {
   )}</p></div>`;
 }
 
-const KIND: Record<string, [string, string]> = {
-  receipt: ['tanda terima', 'receipt'],
-  returned: ['berkas perlu dilengkapi', 'file needs completing'],
-  decision: ['keputusan', 'decision'],
-  'letter-ready': ['surat sudah siap', 'letter ready'],
-};
+const KIND = NOTICE_LABEL;
 
 /** A message's line in the staff timeline: what was said, on which channel, and whether it went. */
 export function messageEntry(lang: Lang, m: CaseMessage): Raw {

@@ -10,6 +10,10 @@ import type { DB } from '../../db/schema.js';
 import { channelsAllowed } from '../../domain/notifications/consent.js';
 import { composeMessage, noticeOf } from '../../domain/notifications/messages.js';
 import type { Ctx } from '../context.js';
+import { stopUrlFor, type SecretCtx } from './stop-link.js';
+
+/** What queueing a message needs of the context: the offices, the public address, and the stop links' secret. */
+export type NoticeCtx = Pick<Ctx, 'catalogue' | 'publicBaseUrl'> & SecretCtx;
 
 /** What a message needs to know of its case; a caller that just wrote the case passes it, so no re-read. */
 export interface NoticeCase {
@@ -26,11 +30,11 @@ export interface NoticeCase {
  * is the case as the caller just wrote it: submission passes it because re-reading the row it has
  * in hand cost about a tenth of the submission rate (bench, 1,097/s → 974/s).
  */
-export async function recordEvent(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalogue' | 'publicBaseUrl'>, e: NewCaseEvent, known?: NoticeCase): Promise<void> {
+export async function recordEvent(trx: Transaction<DB>, ctx: NoticeCtx, e: NewCaseEvent, known?: NoticeCase): Promise<void> {
   await queueNotices(trx, ctx, await insertEvent(trx, e), e, known);
 }
 
-export async function queueNotices(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalogue' | 'publicBaseUrl'>, eventId: string, e: NewCaseEvent, known?: NoticeCase): Promise<void> {
+export async function queueNotices(trx: Transaction<DB>, ctx: NoticeCtx, eventId: string, e: NewCaseEvent, known?: NoticeCase): Promise<void> {
   const kind = noticeOf({ type: e.type, note: e.note ?? null, data: e.data ?? {} });
   if (!kind) return;
   // A known case without an address needs no read at all: nobody else's address is guessed.
@@ -49,6 +53,7 @@ export async function queueNotices(trx: Transaction<DB>, ctx: Pick<Ctx, 'catalog
     status: app.status,
     note: e.note ?? null,
     letterNumber,
+    stopUrl: await stopUrlFor(ctx, app.id, 'email'),
   });
   await queueMessage(trx, { office_id: app.office_id, application_id: app.id, event_id: eventId, channel: 'email', kind, recipient: email, subject: message.subject, body: message.text, created_at: e.at });
 }

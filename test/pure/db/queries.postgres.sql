@@ -352,6 +352,15 @@ select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."i
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";
 
+-- notifications-repo.applicantOf
+select "applicant" from "applications" where "id" = $1;
+
+-- notifications-repo.writeNotifyChoice
+update "applications" set "applicant" = $1 where "id" = $2;
+
+-- notifications-repo.cancelQueued
+update "outbox" set "status" = $1, "last_error" = $2 where "application_id" = $3 and "status" = $4 and "channel" in ($5, $6);
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = $1 and "retired_at" is null order by "generation" desc limit $2;
 

@@ -352,6 +352,15 @@ select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."i
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in (?, ?) group by "channel";
 
+-- notifications-repo.applicantOf
+select "applicant" from "applications" where "id" = ?;
+
+-- notifications-repo.writeNotifyChoice
+update "applications" set "applicant" = ? where "id" = ?;
+
+-- notifications-repo.cancelQueued
+update "outbox" set "status" = ?, "last_error" = ? where "application_id" = ? and "status" = ? and "channel" in (?, ?);
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = ? and "retired_at" is null order by "generation" desc limit ?;
 
