@@ -20,10 +20,13 @@ const STATUS: Record<string, [string, string]> = {
   cancelled: ['tidak dikirim: Anda berhenti menerima kabar', 'not sent: you stopped the news'],
 };
 
+/** A local time without its seconds: a message sent within the minute of its moment needs no second time. */
+const toMinute = (local: string) => local.replace(/(\d{2}\.\d{2})\.\d{2}/, '$1');
+
 function messageItem(lang: Lang, m: NewsMessage): Raw {
   const kind = NOTICE_LABEL[m.kind] ? L(lang, ...NOTICE_LABEL[m.kind]!) : m.kind;
   const status = STATUS[m.status] ? L(lang, ...STATUS[m.status]!) : m.status;
-  return html`<li data-testid="news-message"><strong>${kind[0]!.toUpperCase()}${kind.slice(1)}</strong> · ${channelName(lang, m.channel)} ${m.to}<br><span class="meta"><time datetime="${m.at}">${when(lang, m.atLocal)}</time> · ${status}${m.status === 'sent' && m.sentLocal && m.sentLocal !== m.atLocal ? html` ${when(lang, m.sentLocal)}` : ''}</span></li>`;
+  return html`<li data-testid="news-message"><strong>${kind[0]!.toUpperCase()}${kind.slice(1)}</strong> · ${channelName(lang, m.channel)} ${m.to}<br><span class="meta"><time datetime="${m.at}">${when(lang, m.atLocal)}</time> · ${status}${m.status === 'sent' && m.sentLocal && toMinute(m.sentLocal) !== toMinute(m.atLocal) ? html` ${when(lang, m.sentLocal)}` : ''}</span></li>`;
 }
 
 export interface NewsSectionData {
