@@ -6,6 +6,7 @@ import type { LettersTables } from './schema-letters.js';
 import type { PrivacyTables } from './schema-privacy.js';
 import type { SigningTables } from './schema-signing.js';
 import type { NotificationsTables } from './schema-notifications.js';
+import type { CallsTables } from './schema-calls.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
 
@@ -261,7 +262,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends LettersTables, SigningTables, NotificationsTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
+export interface DB extends LettersTables, SigningTables, NotificationsTables, CallsTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

@@ -47,6 +47,7 @@ import { lettersPages } from './pages/letters-pages.js';
 import { lettersPublicPages } from './pages/letters-public-pages.js';
 import { registryPages } from './pages/registry-pages.js';
 import { notificationsPublicPages } from './pages/notifications-public-pages.js';
+import { callsPages } from './pages/calls-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 import { loggerOptions } from './log-redact.js';
 import { registerSecurity } from './security.js';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
   await app.register(notificationsPublicPages, { ctx });
+  await app.register(callsPages, { ctx });
   await app.register(applicationsStaffPages, { ctx });
   await app.register(applicationsSearchPages, { ctx });
   await app.register(complaintsPages, { ctx });

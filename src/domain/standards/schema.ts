@@ -425,6 +425,24 @@ export const RegistryProposal = z
   })
   .strict();
 
+/**
+ * A phone call the decree promises the applicant ("pemohon akan dihubungi … melalui telepon"): when
+ * the case enters `atStep`, a call task for `role` is opened, on the clock until a call connects
+ * (issue 16 §5, docs/NOTIFICATIONS.md). The decree's sentence is kept verbatim in `text`.
+ */
+export const CallPromise = z
+  .object({
+    id,
+    /** The step whose start is the promised moment. */
+    atStep: id,
+    /** The office role whose staff make the call. */
+    role: id,
+    /** The decree's sentence, exactly as printed. */
+    text: nonEmpty,
+  })
+  .strict();
+export type CallPromise = z.infer<typeof CallPromise>;
+
 export const Service = z
   .object({
     no: z.number().int().positive(),
@@ -451,6 +469,7 @@ export const Service = z
     eligibility: z.array(Eligibility).default([]),
     procedure: Procedure.nullable().default(null),
     registryProposal: RegistryProposal.optional(),
+    calls: z.array(CallPromise).default([]),
   })
   .strict();
 export type Service = z.infer<typeof Service>;

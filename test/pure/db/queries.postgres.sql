@@ -352,6 +352,24 @@ select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."i
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";
 
+-- calls-repo.openCallTask
+insert into "call_tasks" ("office_id", "application_id", "service_id", "promise_id", "role", "due_from", "id", "status", "attempts", "last_outcome", "last_at", "first_attempt_at", "done_at", "done_by") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict ("application_id", "promise_id") do nothing;
+
+-- calls-repo.callTasksOf
+select * from "call_tasks" where "application_id" = $1 order by "due_from", "id";
+
+-- calls-repo.findCallTask
+select * from "call_tasks" where "office_id" = $1 and "id" = $2;
+
+-- calls-repo.recordCallAttempt
+update "call_tasks" set "attempts" = $1, "last_outcome" = $2, "last_at" = $3, "first_attempt_at" = $4, "status" = $5, "done_at" = $6, "done_by" = $7 where "id" = $8 and "status" = $9 and "attempts" = $10;
+
+-- calls-repo.openCallsFor
+select "c"."id", "c"."application_id", "c"."service_id", "c"."promise_id", "c"."role", "c"."due_from", "c"."attempts", "c"."last_outcome", "c"."last_at", "a"."registration_number" from "call_tasks" as "c" inner join "applications" as "a" on "a"."id" = "c"."application_id" where "c"."office_id" = $1 and "c"."status" = $2 and "c"."role" in ($3, $4) order by "c"."due_from", "c"."id" limit $5;
+
+-- calls-repo.callTimes
+select "due_from", "first_attempt_at", "done_at" from "call_tasks" where "office_id" = $1 and "due_from" >= $2 and "due_from" < $3 order by "due_from" limit $4;
+
 -- notifications-repo.applicantOf
 select "applicant" from "applications" where "id" = $1;
 

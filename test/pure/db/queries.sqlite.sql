@@ -352,6 +352,24 @@ select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."i
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in (?, ?) group by "channel";
 
+-- calls-repo.openCallTask
+insert into "call_tasks" ("office_id", "application_id", "service_id", "promise_id", "role", "due_from", "id", "status", "attempts", "last_outcome", "last_at", "first_attempt_at", "done_at", "done_by") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("application_id", "promise_id") do nothing;
+
+-- calls-repo.callTasksOf
+select * from "call_tasks" where "application_id" = ? order by "due_from", "id";
+
+-- calls-repo.findCallTask
+select * from "call_tasks" where "office_id" = ? and "id" = ?;
+
+-- calls-repo.recordCallAttempt
+update "call_tasks" set "attempts" = ?, "last_outcome" = ?, "last_at" = ?, "first_attempt_at" = ?, "status" = ?, "done_at" = ?, "done_by" = ? where "id" = ? and "status" = ? and "attempts" = ?;
+
+-- calls-repo.openCallsFor
+select "c"."id", "c"."application_id", "c"."service_id", "c"."promise_id", "c"."role", "c"."due_from", "c"."attempts", "c"."last_outcome", "c"."last_at", "a"."registration_number" from "call_tasks" as "c" inner join "applications" as "a" on "a"."id" = "c"."application_id" where "c"."office_id" = ? and "c"."status" = ? and "c"."role" in (?, ?) order by "c"."due_from", "c"."id" limit ?;
+
+-- calls-repo.callTimes
+select "due_from", "first_attempt_at", "done_at" from "call_tasks" where "office_id" = ? and "due_from" >= ? and "due_from" < ? order by "due_from" limit ?;
+
 -- notifications-repo.applicantOf
 select "applicant" from "applications" where "id" = ?;
 

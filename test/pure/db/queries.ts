@@ -10,6 +10,7 @@ import * as auditChain from '../../../src/db/audit-chain-repo.js';
 import * as backup from '../../../src/db/backup-repo.js';
 import * as audit from '../../../src/db/audit-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
+import * as calls from '../../../src/db/calls-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import * as dataAccess from '../../../src/db/data-access-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
@@ -451,6 +452,12 @@ export const QUERIES: Record<string, Call> = {
   'notifications-repo.markFailed': (db) => notifications.markFailed(db, OUTBOX_ID, OUTBOX_ATTEMPT, { error: 'connect ECONNREFUSED 127.0.0.1:587', nextAttemptAt: '2026-04-06T01:01:00.000Z', giveUp: false }),
   'notifications-repo.messagesOf': (db) => notifications.messagesOf(db, CASE),
   'notifications-repo.waitingByChannel': (db) => notifications.waitingByChannel(db),
+  'calls-repo.openCallTask': (db) => calls.openCallTask(db, { office_id: OFFICE, application_id: CASE, service_id: 'svc-santunan', promise_id: 'menjelang-pencairan', role: 'front-office', due_from: AT }),
+  'calls-repo.callTasksOf': (db) => calls.callTasksOf(db, CASE),
+  'calls-repo.findCallTask': (db) => calls.findCallTask(db, OFFICE, 'c0a1b2c3-0000-4000-8000-000000000001'),
+  'calls-repo.recordCallAttempt': (db) => calls.recordCallAttempt(db, { id: 'c0a1b2c3-0000-4000-8000-000000000001', office_id: OFFICE, application_id: CASE, service_id: 'svc-santunan', promise_id: 'menjelang-pencairan', role: 'front-office', due_from: AT, status: 'open', attempts: 0, last_outcome: null, last_at: null, first_attempt_at: null, done_at: null, done_by: null }, { outcome: 'tersambung', at: AT, by: 'u-front', done: true }),
+  'calls-repo.openCallsFor': (db) => calls.openCallsFor(db, OFFICE, ['front-office', 'back-office'], 200),
+  'calls-repo.callTimes': (db) => calls.callTimes(db, OFFICE, '2026-03-07T00:00:00.000Z', AT, 20000),
   'notifications-repo.applicantOf': (db) => notifications.applicantOf(answering(db, [{ applicant: '{}' }]), CASE),
   'notifications-repo.writeNotifyChoice': (db) => notifications.writeNotifyChoice(db, CASE, { name: 'Siti Aminah', notify: { channels: [], basis: 'pelayanan-publik', at: AT, optedOutAt: AT } }),
   'notifications-repo.cancelQueued': (db) => notifications.cancelQueued(db, CASE, ['email', 'sms'], 'dihentikan oleh pemohon / stopped by the applicant'),
