@@ -226,7 +226,7 @@ ${app.status === 'waiting-signature' && opts.signing ? waitingForSignature(lang,
 ${opts.done ? html`<p class="no-print"><a href="${withLang('/petugas', lang)}">← ${L(lang, 'Kembali ke antrean', 'Back to the queue')}</a></p>` : ''}
 <dl class="facts"><div><dt>Status</dt><dd data-testid="case-status">${L(lang, status.id, status.en)} ${slaBadge(lang, app.sla_state)}</dd></div><div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${when(lang, f.dueLocal)}</dd></div><div><dt>${L(lang, 'Tahap', 'Step')}</dt><dd>${step?.label ?? (app.end_id ? (svc.procedure?.ends.find((e) => e.id === app.end_id)?.label ?? app.end_id) : '—')}</dd></div>${f.closedLocal ? html`<div><dt>${L(lang, 'Ditutup', 'Closed')}</dt><dd>${when(lang, f.closedLocal)}</dd></div>` : ''}</dl>
 ${actionSection(shell, f, form, opts.signing)}
-${callsSection(shell, f.calls ?? [], { canRecord: (f.calls ?? []).some((c) => opts.roles.includes(c.role)), phone: f.mayReadIdentity && typeof f.app.applicant.phone === 'string' ? f.app.applicant.phone : null })}
+${callsSection(shell, f.calls ?? [], { canRecord: (f.calls ?? []).some((c) => opts.roles.includes(c.role)), phone: f.mayReadIdentity && typeof f.app.applicant.phone === 'string' ? f.app.applicant.phone : null, roleNames: f.roleNames })}
 ${applicantSection(lang, f)}
 ${requirementsSection(lang, f, opts.roles)}
 ${lettersSection(lang, f)}

@@ -43,7 +43,7 @@ ${calls.length
  * A case's promised calls on its staff page: the promise in the decree's words, since when it is
  * owed, each attempt's outcome, and, while open, the form to record a call (one tap per outcome).
  */
-export function callsSection(shell: StaffShell, calls: readonly CaseCall[], opts: { canRecord: boolean; phone: string | null }): Raw {
+export function callsSection(shell: StaffShell, calls: readonly CaseCall[], opts: { canRecord: boolean; phone: string | null; roleNames?: Record<string, string> }): Raw {
   const { lang } = shell;
   if (calls.length === 0) return html``;
   return html`<section aria-labelledby="h-calls"><h2 id="h-calls">${L(lang, 'Panggilan telepon yang dijanjikan', 'Phone calls promised')}</h2>
@@ -54,7 +54,7 @@ ${calls.map((c) => {
       : c.attempts
         ? L(lang, `Belum tersambung: ${c.attempts} percobaan, terakhir ${outcomeName(lang, c.last_outcome)} ${when(lang, c.lastLocal)}`, `Not yet connected: ${c.attempts} attempts, last ${outcomeName(lang, c.last_outcome)} ${when(lang, c.lastLocal)}`)
         : L(lang, 'Belum dihubungi', 'Not called yet');
-  return html`<div class="call" data-testid="call-task"><p>«${c.promise}»<br><span class="meta">${L(lang, 'Sejak', 'Since')} ${when(lang, c.dueFromLocal)} · ${L(lang, 'peran', 'role')} ${c.role}</span></p>
+  return html`<div class="call" data-testid="call-task"><p>«${c.promise}»<br><span class="meta">${L(lang, 'Sejak', 'Since')} ${when(lang, c.dueFromLocal)} · ${L(lang, 'oleh', 'by')} ${opts.roleNames?.[c.role] ?? c.role}</span></p>
 <p data-testid="call-state"><strong>${state}</strong></p>
 ${c.status === 'open' && opts.canRecord
   ? html`<form method="post" action="${withLang(`/petugas/panggilan/${c.id}`, lang)}" class="intake">${csrfField(shell)}
