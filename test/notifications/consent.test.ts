@@ -177,4 +177,16 @@ describe(`notifications: the citizen's choice, history and stop link (${TEST_DB}
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /Tidak ada nomor HP pada permohonan ini; hubungi loket untuk menambahkannya/);
   });
+
+  it('a case moving into the wait on an outside body tells the applicant which body, nothing more (Banjarmasin santunan kematian, BPKPAD)', async () => {
+    const to = 'rahmat.hidayat@example.id';
+    const c = await fileCase(t.ctx, 'kota-banjarmasin', 'santunan-kematian', 'Rahmat Hidayat', to);
+    await driveUntil(t.ctx, c.id, (s) => s.id === 'transfer-dana', 'kota-banjarmasin');
+    const kinds = (await messagesOf(t.database.db, c.id)).map((m) => m.kind);
+    assert.deepEqual(kinds, ['receipt', 'waiting-external'], 'the steps in between say nothing');
+    const wait = (await messagesOf(t.database.db, c.id)).filter((m) => m.kind === 'waiting-external');
+    assert.equal(wait.length, 1, 'one message for the one wait');
+    assert.match(wait[0]!.body, /kini menunggu proses di Badan Pengelola Keuangan, Pendapatan dan Aset Daerah \(BPKPAD\) Kota Banjarmasin/);
+    assert.ok(!wait[0]!.body.includes(c.trackingCode));
+  });
 });

@@ -1,7 +1,7 @@
 /** Which case events tell the applicant something, and the message each says (pure: issue 16, docs/NOTIFICATIONS.md). */
 
 /** The moments a citizen is told about, in this first slice (e-mail only). */
-export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready'] as const;
+export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Each kind of notice in words, for the staff timeline and the citizen's own case history. */
@@ -10,6 +10,8 @@ export const NOTICE_LABEL: Record<string, [string, string]> = {
   returned: ['berkas perlu dilengkapi', 'file needs completing'],
   decision: ['keputusan', 'decision'],
   'letter-ready': ['surat sudah siap', 'letter ready'],
+  'waiting-external': ['menunggu instansi lain', 'waiting on another agency'],
+  'visit-scheduled': ['jadwal kunjungan', 'visit scheduled'],
 };
 
 /** The channels a message can go through; only e-mail has an adapter yet (WhatsApp and SMS are next). */
@@ -20,6 +22,8 @@ export interface NoticeEvent {
   type: string;
   note: string | null;
   data: Record<string, unknown>;
+  /** The step the event moved the case into, when the caller knows it (its kind, and the outside body of an external step). */
+  next?: { kind: string; external?: string | null } | null;
 }
 
 /**
@@ -33,6 +37,10 @@ export function noticeOf(e: NoticeEvent): NoticeKind | null {
   if (e.type === 'closed:rejected') return 'decision';
   if (e.type === 'letter-signed' || signsALetter(e.data)) return 'letter-ready';
   if (e.type === 'closed:completed') return 'decision';
+  // A visit is told only with its time: an event carrying `visitAt` (no step records one yet).
+  if (e.type === 'step-completed' && typeof e.data.visitAt === 'string') return 'visit-scheduled';
+  // The wait on an outside body (BPKPAD, BPJS, the ministry) is told with the body's name only.
+  if (e.type === 'step-completed' && e.next?.kind === 'external' && e.next.external) return 'waiting-external';
   return null;
 }
 
@@ -59,6 +67,10 @@ export interface NoticeFacts {
   /** What is missing (on a return) or why (on a refusal): the officer's note. */
   note: string | null;
   letterNumber: string | null;
+  /** The outside body the case now waits on (waiting-external): its name, nothing about why. */
+  outsideBody?: string | null;
+  /** When the visit is (visit-scheduled), in the office's local time words. */
+  visitLocal?: string | null;
   /** The message's own stop link (a signed token for this case and channel, never the code or NIK). */
   stopUrl?: string | null;
 }
@@ -117,6 +129,20 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
         ? `Permohonan ${f.registrationNumber} (${f.serviceName}) ditolak.\nApplication ${f.registrationNumber} (${f.serviceName}) was refused.\nAlasan / Reason: ${f.note ?? '-'}\n`
         : `Permohonan ${f.registrationNumber} (${f.serviceName}) telah selesai diproses.\nApplication ${f.registrationNumber} (${f.serviceName}) has been completed.\n`) +
       status(f) +
+      footer(f),
+  }),
+  'waiting-external': (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: menunggu instansi lain / Waiting on another agency`,
+    text:
+      `Permohonan ${f.registrationNumber} (${f.serviceName}) kini menunggu proses di ${f.outsideBody ?? 'instansi lain'}. Kami akan mengabari Anda setelah ada hasilnya.\n` +
+      `Application ${f.registrationNumber} (${f.serviceName}) now waits on ${f.outsideBody ?? 'another agency'}. We will tell you when there is a result.\n${status(f)}` +
+      footer(f),
+  }),
+  'visit-scheduled': (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: jadwal kunjungan / Visit scheduled`,
+    text:
+      `Petugas akan berkunjung untuk permohonan ${f.registrationNumber} (${f.serviceName}) pada ${f.visitLocal ?? '-'}.\n` +
+      `An officer will visit about application ${f.registrationNumber} (${f.serviceName}) on ${f.visitLocal ?? '-'}.\n${status(f)}` +
       footer(f),
   }),
   'letter-ready': (f) => ({

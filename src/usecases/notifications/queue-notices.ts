@@ -13,7 +13,7 @@ import type { Ctx } from '../context.js';
 import { stopUrlFor, type SecretCtx } from './stop-link.js';
 
 /** What queueing a message needs of the context: the offices, the public address, and the stop links' secret. */
-export type NoticeCtx = Pick<Ctx, 'catalogue' | 'publicBaseUrl'> & SecretCtx;
+export type NoticeCtx = Pick<Ctx, 'catalogue' | 'publicBaseUrl' | 'clock'> & SecretCtx;
 
 /** What a message needs to know of its case; a caller that just wrote the case passes it, so no re-read. */
 export interface NoticeCase {
@@ -35,8 +35,11 @@ export async function recordEvent(trx: Transaction<DB>, ctx: NoticeCtx, e: NewCa
 }
 
 export async function queueNotices(trx: Transaction<DB>, ctx: NoticeCtx, eventId: string, e: NewCaseEvent, known?: NoticeCase): Promise<void> {
-  const kind = noticeOf({ type: e.type, note: e.note ?? null, data: e.data ?? {} });
-  if (!kind) return;
+  const event = { type: e.type, note: e.note ?? null, data: e.data ?? {} };
+  let kind = noticeOf(event);
+  // A step into an outside body's wait is told only knowing that step, which needs the case's service.
+  const intoStep = !kind && e.type === 'step-completed' && typeof e.data?.next === 'string' ? e.data.next : null;
+  if (!kind && !intoStep) return;
   // A known case without an address needs no read at all: nobody else's address is guessed.
   if (known && !emailOf(known)) return;
   const app: NoticeCase | undefined = known ?? (await findCaseAnyOffice(trx, e.application_id));
@@ -44,6 +47,9 @@ export async function queueNotices(trx: Transaction<DB>, ctx: NoticeCtx, eventId
   if (!app || !email) return;
   const office = ctx.catalogue.officeById(app.office_id);
   const service = office.services.find((s) => s.id === app.service_id);
+  const next = intoStep ? service?.service.procedure?.steps.find((s) => s.id === intoStep) : undefined;
+  if (next) kind = noticeOf({ ...event, next: { kind: next.kind, external: next.external ?? null } });
+  if (!kind) return;
   const letterNumber = typeof e.data?.number === 'string' ? e.data.number : signedNumber(e.data);
   const message = composeMessage(kind, {
     registrationNumber: app.registration_number,
@@ -53,6 +59,8 @@ export async function queueNotices(trx: Transaction<DB>, ctx: NoticeCtx, eventId
     status: app.status,
     note: e.note ?? null,
     letterNumber,
+    outsideBody: next?.external ?? null,
+    visitLocal: typeof e.data?.visitAt === 'string' ? ctx.clock.local(office.office, e.data.visitAt) : null,
     stopUrl: await stopUrlFor(ctx, app.id, 'email'),
   });
   await queueMessage(trx, { office_id: app.office_id, application_id: app.id, event_id: eventId, channel: 'email', kind, recipient: email, subject: message.subject, body: message.text, created_at: e.at });
