@@ -156,11 +156,54 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
 
 /**
  * An office's or a service's own wording replaces a default kind by kind (service over office over
- * default). Offices carry none yet: the shape is here so the standards can add them later.
+ * default); the standards carry it as `notices:` (wordingTemplates).
  */
 export interface TemplateOverrides {
   office?: Partial<Record<NoticeKind, Template>>;
   service?: Partial<Record<NoticeKind, Template>>;
+}
+
+/**
+ * An office's or a service's own wording of a notice, as data in its standard (`notices:` in
+ * office.yaml or a service file): a subject and a text with {placeholders}. Only the facts a message
+ * may carry have a placeholder, so no wording can ever put a NIK (or a diagnosis, or an amount) into
+ * a message; the tracking line and the stop link are always added after the office's text.
+ */
+export interface NoticeWording {
+  subject: string;
+  text: string;
+}
+
+/** The placeholders a wording may use, and the fact each stands for. */
+export const WORDING_PLACEHOLDERS: Record<string, (f: NoticeFacts) => string> = {
+  nomor: (f) => f.registrationNumber,
+  layanan: (f) => f.serviceName,
+  kantor: (f) => f.officeName,
+  status: (f) => (STATUS[f.status] ?? [f.status])[0],
+  catatan: (f) => f.note ?? '-',
+  'nomor-surat': (f) => f.letterNumber ?? '-',
+  instansi: (f) => f.outsideBody ?? '-',
+  kunjungan: (f) => f.visitLocal ?? '-',
+  lacak: (f) => f.trackingUrl,
+};
+
+/** The placeholders a wording names that Sigap does not know (empty when it may be used). */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((n) => !(n in WORDING_PLACEHOLDERS));
+}
+
+const fill = (text: string, f: NoticeFacts) => text.replace(/\{([^{}]*)\}/g, (all, n: string) => (WORDING_PLACEHOLDERS[n] ? WORDING_PLACEHOLDERS[n](f) : all));
+
+/** A wording as a template: the office's subject and text, then Sigap's own footer (tracking line, stop link). */
+export function wordingTemplate(w: NoticeWording): Template {
+  return (f) => ({ subject: fill(w.subject, f), text: fill(w.text, f) + footer(f) });
+}
+
+/** The templates of a standard's `notices:` (office or service), kind by kind. */
+export function wordingTemplates(notices: Partial<Record<string, NoticeWording>> | undefined): Partial<Record<NoticeKind, Template>> {
+  const out: Partial<Record<NoticeKind, Template>> = {};
+  for (const k of NOTICE_KINDS) if (notices?.[k]) out[k] = wordingTemplate(notices[k]);
+  return out;
 }
 
 export function composeMessage(kind: NoticeKind, facts: NoticeFacts, overrides: TemplateOverrides = {}): Message {

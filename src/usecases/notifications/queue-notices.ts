@@ -8,7 +8,7 @@ import { findCaseAnyOffice, insertEvent, type NewCaseEvent } from '../../db/appl
 import { queueMessage } from '../../db/notifications-repo.js';
 import type { DB } from '../../db/schema.js';
 import { channelsAllowed } from '../../domain/notifications/consent.js';
-import { composeMessage, noticeOf } from '../../domain/notifications/messages.js';
+import { composeMessage, noticeOf, wordingTemplates } from '../../domain/notifications/messages.js';
 import type { Ctx } from '../context.js';
 import { stopUrlFor, type SecretCtx } from './stop-link.js';
 
@@ -62,7 +62,7 @@ export async function queueNotices(trx: Transaction<DB>, ctx: NoticeCtx, eventId
     outsideBody: next?.external ?? null,
     visitLocal: typeof e.data?.visitAt === 'string' ? ctx.clock.local(office.office, e.data.visitAt) : null,
     stopUrl: await stopUrlFor(ctx, app.id, 'email'),
-  });
+  }, { office: wordingTemplates(office.office.notices), service: wordingTemplates(service?.service.notices) });
   await queueMessage(trx, { office_id: app.office_id, application_id: app.id, event_id: eventId, channel: 'email', kind, recipient: email, subject: message.subject, body: message.text, created_at: e.at });
 }
 
