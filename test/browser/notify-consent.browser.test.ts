@@ -5,28 +5,17 @@
  * On a 360 px phone and a 1280 px laptop, in both languages, axe clean and without sideways scroll.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
+import { describe, it } from 'node:test';
 import { sendOutbox } from '../../src/usecases/notifications/send-outbox.js';
 import { TEST_DB } from '../support/db.js';
 import { axeFindings, screenshotFor, sidewaysScroll, suiteHarness } from '../support/browser.js';
 import { fillEverything } from '../support/intake-form.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { smtpForSuite, unQp } from '../support/smtp.js';
 
-const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe(`the citizen chooses how to be told, reads the news and stops it, in a browser (${TEST_DB})`, () => {
   const h = suiteHarness();
-  let smtp: TestSmtp;
-  let mail: MailSender;
-  before(async () => {
-    smtp = await startSmtp();
-    mail = smtpSender(smtp.url, 'Dinas Sosial Kota Jambi <noreply@dinsos.jambikota.go.id>');
-  });
-  after(async () => {
-    mail.close();
-    await smtp.close();
-  });
+  const mailer = smtpForSuite('Dinas Sosial Kota Jambi <noreply@dinsos.jambikota.go.id>');
 
   for (const [width, height, label] of [[360, 740, 'phone'], [1280, 800, 'laptop']] as const)
     it(`applies with e-mail chosen, sees the receipt in the history and stops the news (${label})`, async () => {
@@ -58,8 +47,8 @@ describe(`the citizen chooses how to be told, reads the news and stops it, in a 
       await page.waitForSelector('[data-testid="registration-number"]');
       const number = (await page.getByTestId('registration-number').textContent())!.trim();
 
-      assert.equal((await sendOutbox(t.ctx, mail)).sent, 1);
-      const received = smtp.received.filter((m) => m.to.includes(email));
+      assert.equal((await sendOutbox(t.ctx, mailer().mail)).sent, 1);
+      const received = mailer().smtp.received.filter((m) => m.to.includes(email));
       assert.equal(received.length, 1);
       const stopLink = /Stop these messages: https?:\/\/[^/\s]+(\/kabar\/berhenti\?t=\S+)/.exec(unQp(received[0]!.body))![1]!;
 

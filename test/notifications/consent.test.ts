@@ -8,27 +8,24 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { messagesOf } from '../../src/db/notifications-repo.js';
 import { openTaskFor } from '../../src/db/applications-repo.js';
-import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { serviceOfCase } from '../../src/usecases/applications/service-of-case.js';
 import { sendOutbox } from '../../src/usecases/notifications/send-outbox.js';
 import { TEST_DB } from '../support/db.js';
 import { testApp, type TestApp } from '../support/app.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { smtpForSuite, unQp } from '../support/smtp.js';
 import { actorFor, driveUntil, fileCase } from '../letters/helpers.js';
 import { multipartBody, PDF_MIN } from '../support/fixtures.js';
 
 const FROM = 'Dinas Sosial Kota Jambi <noreply@dinsos.jambikota.go.id>';
 const FORM = '/kantor/kota-jambi/layanan/rekomendasi-jamkesda-bayi/ajukan';
-const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 const form = (fields: Record<string, string>) => ({ payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 const cookieOf = (h: string | string[] | undefined) => (Array.isArray(h) ? h : h ? [h] : []).map((c) => c.split(';')[0]).join('; ');
 const RINA = { 'applicant.name': 'Rina Wulandari', 'applicant.nik': '1571025203880002', 'applicant.address': 'Jl. Hayam Wuruk No. 45, RT 03, Jelutung', 'applicant.residentOfRegion': 'true', 'notify.asked': '1' };
 
 describe(`notifications: the citizen's choice, history and stop link (${TEST_DB})`, () => {
   let t: TestApp;
-  let smtp: TestSmtp;
-  let mail: MailSender;
+  const mailer = smtpForSuite(FROM);
 
   /** The public form as a browser posts it, its two documents uploaded first (kept uploads, as after a refused attempt). */
   const apply = async (fields: Record<string, string>, lang = '') => {
@@ -47,14 +44,8 @@ describe(`notifications: the citizen's choice, history and stop link (${TEST_DB}
   before(async () => {
     t = await testApp();
     t.ctx.publicBaseUrl = 'https://sigap.jambikota.go.id';
-    smtp = await startSmtp();
-    mail = smtpSender(smtp.url, FROM);
   });
-  after(async () => {
-    mail.close();
-    await smtp.close();
-    await t.close();
-  });
+  after(async () => t.close());
 
   it('e-mail chosen on the public form: the receipt arrives once with its stop link and shows in the tracking page history, address masked', async () => {
     const to = 'rina.wulandari@example.id';
@@ -70,8 +61,8 @@ describe(`notifications: the citizen's choice, history and stop link (${TEST_DB}
     const cookie = cookieOf(r.headers['set-cookie']);
     const waiting = await t.app.inject({ method: 'GET', url: `/lacak/${number}`, headers: { cookie } });
     assert.match(waiting.body, /<li data-testid="news-message"><strong>Tanda terima<\/strong> · E-mail r\*\*\*@example\.id<br>.*menunggu dikirim/);
-    assert.equal((await sendOutbox(t.ctx, mail)).sent, 1);
-    const mails = smtp.received.filter((m) => m.to.includes(to));
+    assert.equal((await sendOutbox(t.ctx, mailer().mail)).sent, 1);
+    const mails = mailer().smtp.received.filter((m) => m.to.includes(to));
     assert.equal(mails.length, 1, 'one receipt');
     const body = unQp(mails[0]!.body);
     assert.match(body, new RegExp(`nomor pendaftaran ${number}`));
@@ -140,8 +131,8 @@ describe(`notifications: the citizen's choice, history and stop link (${TEST_DB}
     const r = await completeTask(t.ctx, { taskId: task.id, outcome: back.id, note: 'Fotokopi akta kelahiran bayi belum dilampirkan', version: cur.version }, await actorFor(t.ctx, `${task.role}@kota-jambi`));
     assert.ok(r.ok, JSON.stringify(r));
     assert.deepEqual((await messagesOf(t.database.db, c.id)).map((m) => m.status), ['cancelled'], 'the return queued nothing');
-    await sendOutbox(t.ctx, mail);
-    assert.equal(smtp.received.filter((m) => m.to.includes(to)).length, 0, 'nothing reached the citizen');
+    await sendOutbox(t.ctx, mailer().mail);
+    assert.equal(mailer().smtp.received.filter((m) => m.to.includes(to)).length, 0, 'nothing reached the citizen');
     // A forged or altered token is refused plainly.
     const forged = await t.app.inject({ method: 'GET', url: `/kabar/berhenti?t=${token.slice(0, -2)}xx` });
     assert.equal(forged.statusCode, 404);
