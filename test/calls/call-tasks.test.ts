@@ -70,6 +70,8 @@ describe(`call tasks: the decree's promised phone call, on the clock (${TEST_DB}
     const page = await t.app.inject({ method: 'GET', url: `/petugas/berkas/${c.id}`, headers: { cookie } });
     assert.match(page.body, /<h2 id="h-calls">Panggilan telepon yang dijanjikan<\/h2>/);
     assert.match(page.body, /Belum tersambung: 1 percobaan, terakhir Tidak diangkat/);
+    const queue = await t.app.inject({ method: 'GET', url: '/petugas', headers: { cookie } });
+    assert.match(queue.body, new RegExp(`<a href="/petugas/berkas/${c.id}">Telepon pemohon ${c.registrationNumber} \\(menunggu 3 jam 20 menit\\): «Menjelang pencairan`), 'the call heads the queue');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     const posted = await t.app.inject({ method: 'POST', url: `/petugas/panggilan/${task!.id}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, outcome: 'tersambung', note: 'Ahli waris mengonfirmasi nomor rekening Bank Kalsel' }).toString() });
     assert.equal(posted.statusCode, 303, posted.body);
