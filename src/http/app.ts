@@ -17,6 +17,7 @@ import { calendarRoutes } from './api/calendar-routes.js';
 import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
 import { complaintsRoutes } from './api/complaints-routes.js';
+import { notificationsRoutes } from './api/notifications-routes.js';
 import { lettersRoutes } from './api/letters-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   catalogueRoutes(zapp, ctx, flowcharts);
   authRoutes(zapp, ctx);
   applicationsRoutes(zapp, ctx);
+  notificationsRoutes(zapp, ctx);
   applicationsSearchRoutes(zapp, ctx);
   calendarRoutes(zapp, ctx);
   lettersRoutes(zapp, ctx);

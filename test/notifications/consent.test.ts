@@ -180,4 +180,21 @@ describe(`notifications: the citizen's choice, history and stop link (${TEST_DB}
     assert.match(wait[0]!.body, /kini menunggu proses di Badan Pengelola Keuangan, Pendapatan dan Aset Daerah \(BPKPAD\) Kota Banjarmasin/);
     assert.ok(!wait[0]!.body.includes(c.trackingCode));
   });
+
+  it('the JSON API changes the channels with the tracking code, or stops them, alike', async () => {
+    const c = await fileCase(t.ctx, 'kota-jambi', 'rekomendasi-jamkesda-bayi', 'Yusuf Maulana', 'yusuf.maulana@example.id');
+    const url = `/api/v1/applications/${c.registrationNumber}/notify`;
+    const wrong = await t.app.inject({ method: 'POST', url, payload: { code: 'AAAA2222', stop: true } });
+    assert.equal(wrong.statusCode, 404);
+    const both = await t.app.inject({ method: 'POST', url, payload: { code: c.trackingCode, channels: ['email'], stop: true } });
+    assert.equal(both.statusCode, 422);
+    assert.equal(both.json().error.code, 'channels-or-stop');
+    const sms = await t.app.inject({ method: 'POST', url, payload: { code: c.trackingCode, channels: ['whatsapp', 'email'] } });
+    assert.equal(sms.statusCode, 200, sms.body);
+    assert.deepEqual(sms.json(), { channels: ['whatsapp', 'email'], cancelled: 0 }, 'the counter recorded a number, so WhatsApp may be chosen');
+    const stop = await t.app.inject({ method: 'POST', url, payload: { code: c.trackingCode, stop: true } });
+    assert.deepEqual(stop.json(), { channels: [], cancelled: 1 }, 'the queued receipt is cancelled');
+    const ev = await t.database.db.selectFrom('application_events').select('data').where('application_id', '=', c.id).where('type', '=', 'notify-changed').orderBy('seq').execute();
+    assert.deepEqual(ev.map((e) => JSON.parse(e.data).via), ['api', 'api']);
+  });
 });

@@ -18,7 +18,7 @@ export interface ChannelsChosen {
   cancelled: number;
 }
 
-export async function chooseChannels(ctx: Ctx, app: { id: string; office_id: string }, actor: Actor, change: ChannelChange, via: 'tracking-page' | 'stop-link'): Promise<Outcome<ChannelsChosen>> {
+export async function chooseChannels(ctx: Ctx, app: { id: string; office_id: string }, actor: Actor, change: ChannelChange, via: 'tracking-page' | 'stop-link' | 'api'): Promise<Outcome<ChannelsChosen>> {
   const now = nowOf(ctx).toISOString();
   return ctx.database.write(async (trx) => {
     const applicant = await applicantOf(trx, app.id);
