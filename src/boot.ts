@@ -21,6 +21,7 @@ import { disableDemoAccounts } from './usecases/staff/disable-demo-accounts.js';
 import { httpSigningProvider } from './io/signing-provider.js';
 import { letterEffects } from './usecases/letters/effects.js';
 import { registryEffects } from './usecases/registry/effects.js';
+import { callEffects } from './usecases/calls/effects.js';
 
 export interface BootOptions {
   databaseUrl: string | null;
@@ -72,7 +73,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     dataDir: opts.dataDir,
     standardsDir: resolve(opts.standardsDir),
     publicBaseUrl: (opts.publicBaseUrl ?? `http://localhost:${opts.port ?? 3000}`).replace(/\/+$/, ''),
-    effects: [...registryEffects, ...letterEffects],
+    effects: [...registryEffects, ...letterEffects, ...callEffects],
     caches: newCaches(),
     secretKey: opts.secretKey ?? null,
     ...(opts.uploadLimits ? { uploadLimits: opts.uploadLimits } : {}),

@@ -17,6 +17,7 @@ import * as m013 from './migrations/013-medium.js';
 import * as m014 from './migrations/014-signing-keys.js';
 import * as m015 from './migrations/015-outbox.js';
 import * as m016 from './migrations/016-notify-channels.js';
+import * as m017 from './migrations/017-notify-consent-calls.js';
 import * as m018 from './migrations/018-oversight.js';
 import * as m019 from './migrations/019-emergency.js';
 import * as m021 from './migrations/021-change-feed.js';
@@ -39,6 +40,7 @@ const ORDERED: [string, Step][] = [
   ['014-signing-keys', m014],
   ['015-outbox', m015],
   ['016-notify-channels', m016],
+  ['017-notify-consent-calls', m017],
   ['018-oversight', m018],
   ['019-emergency', m019],
   ['021-change-feed', m021],

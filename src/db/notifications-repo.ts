@@ -219,3 +219,31 @@ export async function waitingByChannel(q: Q, officeId?: string): Promise<{ chann
   const rows = await query.groupBy('channel').execute();
   return rows.map((r) => ({ channel: r.channel, waiting: Number(r.n) }));
 }
+
+/** The applicant JSON of a case, read inside the transaction that changes its choice of channels. */
+export async function applicantOf(q: Q, applicationId: string): Promise<Record<string, unknown> | undefined> {
+  const r = await q.selectFrom('applications').select('applicant').where('id', '=', applicationId).executeTakeFirst();
+  return r ? (JSON.parse(r.applicant) as Record<string, unknown>) : undefined;
+}
+
+/** Writes the citizen's choice (`applicant.notify`) into the case's applicant JSON; nothing else of it changes. */
+export async function writeNotifyChoice(q: Q, applicationId: string, applicant: Record<string, unknown>): Promise<void> {
+  await q.updateTable('applications').set({ applicant: JSON.stringify(applicant) }).where('id', '=', applicationId).execute();
+}
+
+/**
+ * Cancels a case's messages not yet claimed on the given channels (the citizen stopped them): kept
+ * with status `cancelled`, never deleted, so the history says what was not sent and why. A message
+ * a worker already holds (`sending`) is past recall and is left to finish.
+ */
+export async function cancelQueued(q: Q, applicationId: string, channels: readonly string[], reason: string): Promise<number> {
+  if (channels.length === 0) return 0;
+  const r = await q
+    .updateTable('outbox')
+    .set({ status: 'cancelled', last_error: reason.slice(0, 500) })
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'queued')
+    .where('channel', 'in', [...channels])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

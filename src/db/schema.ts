@@ -8,6 +8,7 @@ import type { SigningTables } from './schema-signing.js';
 import type { NotificationsTables } from './schema-notifications.js';
 import type { ClusterTables } from './schema-cluster.js';
 import type { EmergencyTables } from './schema-emergency.js';
+import type { CallsTables } from './schema-calls.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
 
@@ -263,7 +264,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
+export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

@@ -51,10 +51,12 @@ import { lettersDelegationPages } from './pages/letters-delegation-pages.js';
 import { lettersPages } from './pages/letters-pages.js';
 import { lettersPublicPages } from './pages/letters-public-pages.js';
 import { registryPages } from './pages/registry-pages.js';
+import { notificationsPublicPages } from './pages/notifications-public-pages.js';
+import { callsPages } from './pages/calls-pages.js';
 import { errorPage, notFoundPage, SITE_CSS } from './pages/layout.js';
 import { loggerOptions } from './log-redact.js';
 import { registerSecurity } from './security.js';
-import { notificationsRoutes } from './api/notifications-routes.js';
+import { notificationsRoutes, notifyChoiceRoutes } from './api/notifications-routes.js';
 import { notificationsPages } from './pages/notifications-pages.js';
 
 export interface AppDeps {
@@ -151,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   catalogueRoutes(zapp, ctx, flowcharts);
   authRoutes(zapp, ctx);
   applicationsRoutes(zapp, ctx);
+  notifyChoiceRoutes(zapp, ctx);
   applicationsSearchRoutes(zapp, ctx);
   calendarRoutes(zapp, ctx);
   lettersRoutes(zapp, ctx);
@@ -165,6 +168,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
+  await app.register(notificationsPublicPages, { ctx });
+  await app.register(callsPages, { ctx });
   await app.register(applicationsStaffPages, { ctx });
   await app.register(applicationsSearchPages, { ctx });
   await app.register(complaintsPages, { ctx });

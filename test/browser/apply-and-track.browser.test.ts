@@ -34,7 +34,7 @@ describe(`a citizen applies on a phone, officers work their queues, the citizen 
     await page.waitForSelector('.error-summary');
     assert.match((await page.locator('.error-summary').textContent()) ?? '', /Dokumen persyaratan belum dilampirkan/);
     assert.equal(await page.getByLabel('Nama lengkap').inputValue(), SITI.name, 'typed values are kept');
-    await page.getByLabel('Nomor HP (untuk kabar permohonan)').fill(SITI.phone);
+    await page.getByLabel('Nomor HP (untuk WhatsApp atau SMS)').fill(SITI.phone);
     await page.getByLabel('Berdomisili di Kota Jambi').check();
     const docs = svc().requirements.filter((r) => r.kind === 'document');
     for (const [i, d] of docs.entries())

@@ -42,7 +42,7 @@ describe(`a citizen's journey keeps the tracking code out of every URL (${TEST_D
     await page.goto(`${base}/kantor/kota-jambi/layanan/rekomendasi-jamkesda-bayi/ajukan`);
     await page.getByLabel('Nama lengkap').fill(SITI.name);
     await page.getByLabel('NIK', { exact: false }).first().fill(SITI.nik);
-    await page.getByLabel('Nomor HP (untuk kabar permohonan)').fill(SITI.phone);
+    await page.getByLabel('Nomor HP (untuk WhatsApp atau SMS)').fill(SITI.phone);
     await page.getByLabel('Berdomisili di Kota Jambi').check();
     const svc = t.catalogue.service('kota-jambi', 'rekomendasi-jamkesda-bayi')!.service.service;
     for (const [i, d] of svc.requirements.filter((r) => r.kind === 'document').entries())

@@ -1,6 +1,8 @@
 /** A real SMTP server on a local port for the notification tests (smtp-server): keeps every message it receives, can go down and come back. */
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { SMTPServer } from 'smtp-server';
+import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
 
 export interface ReceivedMail {
   from: string;
@@ -67,3 +69,23 @@ export async function startSmtp(): Promise<TestSmtp> {
     close: stop,
   };
 }
+
+/**
+ * A real SMTP server and a sender to it for one describe block (started before, closed after), and
+ * the text of a quoted-printable body as the applicant's mail program shows it.
+ */
+export function smtpForSuite(from: string): () => { smtp: TestSmtp; mail: MailSender } {
+  let smtp: TestSmtp | undefined;
+  let mail: MailSender | undefined;
+  before(async () => {
+    smtp = await startSmtp();
+    mail = smtpSender(smtp.url, from);
+  });
+  after(async () => {
+    mail?.close();
+    await smtp?.close();
+  });
+  return () => ({ smtp: smtp!, mail: mail! });
+}
+
+export const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));

@@ -3,6 +3,7 @@
  * without I/O. Every problem names its field so forms and the API can show it where it belongs.
  */
 import type { FieldProblem, Problem } from '../errors.js';
+import { NOTIFY_CHANNELS, type NotifyChoice } from '../notifications/consent.js';
 import { ageOn, checkNikAgainst, parseKk, parseNik } from '../identity/index.js';
 import { evaluateRule, type Facts, type Verdict } from '../standards/rules.js';
 import type { Service } from '../standards/schema.js';
@@ -20,6 +21,8 @@ export interface ApplicantInput {
   email?: string;
   address?: string;
   residentOfRegion?: boolean;
+  /** The channels the citizen chose for news of the case (recorded as `applicant.notify`). */
+  notify?: { channels?: string[] };
 }
 
 export interface ReporterInput {
@@ -55,7 +58,7 @@ export interface EligibilityResult {
 }
 
 export interface CheckedIntake {
-  applicant: Omit<ApplicantInput, 'nik' | 'birthDate' | 'sex'> & { nik: string | null; birthDate: string | null; sex: 'L' | 'P' | null; age: number | null };
+  applicant: Omit<ApplicantInput, 'nik' | 'birthDate' | 'sex' | 'notify'> & { nik: string | null; birthDate: string | null; sex: 'L' | 'P' | null; age: number | null; notify?: NotifyChoice };
   initiator: string;
   channel: Channel;
   answers: Record<string, unknown>;
@@ -98,6 +101,12 @@ function shapeProblems(input: IntakeInput): FieldProblem[] {
   texts('applicant', input.applicant);
   texts('reporter', input.reporter);
   const resident = (input.applicant as Record<string, unknown> | undefined)?.residentOfRegion;
+  const notify = (input.applicant as Record<string, unknown> | undefined)?.notify;
+  if (notify !== undefined) {
+    const channels = (notify as { channels?: unknown } | null)?.channels;
+    if (!notify || typeof notify !== 'object' || (channels !== undefined && (!Array.isArray(channels) || channels.length > NOTIFY_CHANNELS.length || channels.some((c) => !(NOTIFY_CHANNELS as readonly unknown[]).includes(c)))))
+      problems.push(fp('applicant.notify', 'notify-invalid', 'applicant.notify.channels: pilih dari whatsapp, sms, email', 'applicant.notify.channels: choose from whatsapp, sms, email'));
+  }
   if (resident !== undefined && typeof resident !== 'boolean') problems.push(fp('applicant.residentOfRegion', 'not-boolean', 'applicant.residentOfRegion: harus ya/tidak (boolean)', 'applicant.residentOfRegion: must be true or false'));
   if (input.answers !== undefined) {
     if (!input.answers || typeof input.answers !== 'object' || Array.isArray(input.answers)) problems.push(fp('answers', 'not-an-object', 'answers: harus berupa objek isian', 'answers: must be an object of fields'));
@@ -130,7 +139,7 @@ function shapeProblems(input: IntakeInput): FieldProblem[] {
 export function checkIntake(
   service: Service,
   input: IntakeInput,
-  ctx: { today: string; staff: boolean; registry?: Facts },
+  ctx: { today: string; staff: boolean; registry?: Facts; /** When the choice of channels is recorded (ISO); the date alone without it. */ now?: string },
 ): { ok: true; value: CheckedIntake } | { ok: false; problems: FieldProblem[] } {
   const shape = shapeProblems(input);
   if (shape.length) return { ok: false, problems: shape };
@@ -175,6 +184,14 @@ export function checkIntake(
     problems.push(fp('applicant.phone', 'phone-invalid', 'Nomor telepon tidak sah', 'Invalid phone number'));
   if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email))
     problems.push(fp('applicant.email', 'email-invalid', 'Alamat e-mail tidak sah', 'Invalid e-mail address'));
+  // A channel chosen without its address would promise news that can never arrive: said beside the address.
+  const chosen = [...new Set(a.notify?.channels ?? [])] as NotifyChoice['channels'];
+  if (chosen.some((c) => c === 'whatsapp' || c === 'sms') && !(a.phone ?? '').trim())
+    problems.push(
+      fp('applicant.phone', 'phone-required-for-channel', `Anda memilih kabar lewat ${chosen.includes('whatsapp') ? 'WhatsApp' : 'SMS'}: isi nomor HP`, `You chose news by ${chosen.includes('whatsapp') ? 'WhatsApp' : 'SMS'}: give a mobile number`),
+    );
+  if (chosen.includes('email') && !(a.email ?? '').trim())
+    problems.push(fp('applicant.email', 'email-required-for-channel', 'Anda memilih kabar lewat e-mail: isi alamat e-mail', 'You chose news by e-mail: give an e-mail address'));
   if (initiator !== 'citizen' && initiator !== 'office' && !(input.reporter?.name ?? '').trim())
     problems.push(fp('reporter.name', 'reporter-required', 'Nama pelapor/lembaga pengusul wajib diisi', 'The reporter or proposing institution must be named'));
 
@@ -253,6 +270,15 @@ export function checkIntake(
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
-    value: { applicant: { ...a, name, nik, birthDate, sex, age }, initiator, channel, answers, attachments, eligibility, warnings },
+    value: {
+      applicant: { ...a, name, nik, birthDate, sex, age, notify: a.notify ? { channels: chosen, basis: 'pelayanan-publik', at: ctx.now ?? ctx.today } : undefined },
+      initiator,
+      channel,
+      answers,
+      attachments,
+      eligibility,
+      warnings,
+    },
   };
 }
+

@@ -1,6 +1,6 @@
 /** A notice worded for its channel (pure): e-mail and WhatsApp free text carry the full text, SMS its short form, a WhatsApp template its parameters. */
 import type { NotifyChannel } from './consent.js';
-import { composeMessage, type NoticeFacts, type NoticeKind } from './messages.js';
+import { composeMessage, type NoticeFacts, type NoticeKind, type TemplateOverrides } from './messages.js';
 import { smsText } from './sms-text.js';
 
 export interface ChannelMessage {
@@ -10,8 +10,9 @@ export interface ChannelMessage {
   segments: number | null;
 }
 
-export function messageFor(channel: NotifyChannel | string, kind: string, facts: NoticeFacts): ChannelMessage {
-  const m = composeMessage(kind as NoticeKind, facts);
+/** `wording`: the office's and service's own texts (standards `notices:`); SMS keeps its short form. */
+export function messageFor(channel: NotifyChannel | string, kind: string, facts: NoticeFacts, wording: TemplateOverrides = {}): ChannelMessage {
+  const m = composeMessage(kind as NoticeKind, facts, wording);
   if (channel !== 'sms') return { subject: m.subject, body: m.text, segments: null };
   const s = smsText(kind, facts);
   return { subject: m.subject, body: s.text, segments: s.check.segments };

@@ -84,6 +84,8 @@ export function readSettings(raw: string | null | undefined): NotifySettings {
 export interface ChainLink {
   channel: NotifyChannel;
   to: string;
+  /** The message as worded for this channel when the notice was queued (office wording, its own stop link). */
+  message?: { subject: string; body: string; segments: number | null };
 }
 
 /**

@@ -50,3 +50,18 @@ export function readChoice(raw: unknown): NotifyChoice | null {
   const optedOutAt = typeof r.optedOutAt === 'string' ? r.optedOutAt : null;
   return { channels, basis: 'pelayanan-publik', at: r.at, optedOutAt };
 }
+
+/**
+ * An address as the citizen's own case history shows it: enough to recognise, not to copy
+ * (`s***@example.id`, `0812****567`). Whoever holds the tracking code already knows the address;
+ * a shoulder, a screenshot or a shared phone need not.
+ */
+export function maskAddress(channel: NotifyChannel | string, to: string): string {
+  const t = to.trim();
+  if (channel === 'email') {
+    const at = t.lastIndexOf('@');
+    return at > 0 ? `${t[0]}***${t.slice(at)}` : '***';
+  }
+  const digits = t.replace(/\D/g, '');
+  return digits.length >= 8 ? `${digits.slice(0, 4)}****${digits.slice(-3)}` : '****';
+}

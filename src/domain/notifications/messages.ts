@@ -1,8 +1,18 @@
 /** Which case events tell the applicant something, and the message each says (pure: issue 16, docs/NOTIFICATIONS.md). */
 
 /** The moments a citizen is told about, in this first slice (e-mail only). */
-export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready'] as const;
+export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Each kind of notice in words, for the staff timeline and the citizen's own case history. */
+export const NOTICE_LABEL: Record<string, [string, string]> = {
+  receipt: ['tanda terima', 'receipt'],
+  returned: ['berkas perlu dilengkapi', 'file needs completing'],
+  decision: ['keputusan', 'decision'],
+  'letter-ready': ['surat sudah siap', 'letter ready'],
+  'waiting-external': ['menunggu instansi lain', 'waiting on another agency'],
+  'visit-scheduled': ['jadwal kunjungan', 'visit scheduled'],
+};
 
 /** The channels a message can go through; only e-mail has an adapter yet (WhatsApp and SMS are next). */
 export type Channel = 'email';
@@ -12,6 +22,8 @@ export interface NoticeEvent {
   type: string;
   note: string | null;
   data: Record<string, unknown>;
+  /** The step the event moved the case into, when the caller knows it (its kind, and the outside body of an external step). */
+  next?: { kind: string; external?: string | null } | null;
 }
 
 /**
@@ -25,6 +37,10 @@ export function noticeOf(e: NoticeEvent): NoticeKind | null {
   if (e.type === 'closed:rejected') return 'decision';
   if (e.type === 'letter-signed' || signsALetter(e.data)) return 'letter-ready';
   if (e.type === 'closed:completed') return 'decision';
+  // A visit is told only with its time: an event carrying `visitAt` (no step records one yet).
+  if (e.type === 'step-completed' && typeof e.data.visitAt === 'string') return 'visit-scheduled';
+  // The wait on an outside body (BPKPAD, BPJS, the ministry) is told with the body's name only.
+  if (e.type === 'step-completed' && e.next?.kind === 'external' && e.next.external) return 'waiting-external';
   return null;
 }
 
@@ -51,6 +67,12 @@ export interface NoticeFacts {
   /** What is missing (on a return) or why (on a refusal): the officer's note. */
   note: string | null;
   letterNumber: string | null;
+  /** The outside body the case now waits on (waiting-external): its name, nothing about why. */
+  outsideBody?: string | null;
+  /** When the visit is (visit-scheduled), in the office's local time words. */
+  visitLocal?: string | null;
+  /** The message's own stop link (a signed token for this case and channel, never the code or NIK). */
+  stopUrl?: string | null;
 }
 
 export interface Message {
@@ -74,7 +96,8 @@ export type Template = (f: NoticeFacts) => Message;
 const footer = (f: NoticeFacts) =>
   `\n\nLacak permohonan Anda di ${f.trackingUrl} dengan nomor pendaftaran ${f.registrationNumber} dan kode lacak pada tanda terima.\n` +
   `Track your application at ${f.trackingUrl} with registration number ${f.registrationNumber} and the tracking code on your receipt.\n\n` +
-  `${f.officeName}\nPesan ini dikirim otomatis; jangan balas dengan data pribadi. / This message is sent automatically; do not reply with personal data.`;
+  `${f.officeName}\nPesan ini dikirim otomatis; jangan balas dengan data pribadi. / This message is sent automatically; do not reply with personal data.` +
+  (f.stopUrl ? `\nBerhenti menerima kabar ini / Stop these messages: ${f.stopUrl}` : '');
 
 const status = (f: NoticeFacts) => {
   const [id, en] = STATUS[f.status] ?? [f.status, f.status];
@@ -108,6 +131,20 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
       status(f) +
       footer(f),
   }),
+  'waiting-external': (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: menunggu instansi lain / Waiting on another agency`,
+    text:
+      `Permohonan ${f.registrationNumber} (${f.serviceName}) kini menunggu proses di ${f.outsideBody ?? 'instansi lain'}. Kami akan mengabari Anda setelah ada hasilnya.\n` +
+      `Application ${f.registrationNumber} (${f.serviceName}) now waits on ${f.outsideBody ?? 'another agency'}. We will tell you when there is a result.\n${status(f)}` +
+      footer(f),
+  }),
+  'visit-scheduled': (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: jadwal kunjungan / Visit scheduled`,
+    text:
+      `Petugas akan berkunjung untuk permohonan ${f.registrationNumber} (${f.serviceName}) pada ${f.visitLocal ?? '-'}.\n` +
+      `An officer will visit about application ${f.registrationNumber} (${f.serviceName}) on ${f.visitLocal ?? '-'}.\n${status(f)}` +
+      footer(f),
+  }),
   'letter-ready': (f) => ({
     subject: `Permohonan ${f.registrationNumber}: surat sudah siap / Letter ready`,
     text:
@@ -119,11 +156,54 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
 
 /**
  * An office's or a service's own wording replaces a default kind by kind (service over office over
- * default). Offices carry none yet: the shape is here so the standards can add them later.
+ * default); the standards carry it as `notices:` (wordingTemplates).
  */
 export interface TemplateOverrides {
   office?: Partial<Record<NoticeKind, Template>>;
   service?: Partial<Record<NoticeKind, Template>>;
+}
+
+/**
+ * An office's or a service's own wording of a notice, as data in its standard (`notices:` in
+ * office.yaml or a service file): a subject and a text with {placeholders}. Only the facts a message
+ * may carry have a placeholder, so no wording can ever put a NIK (or a diagnosis, or an amount) into
+ * a message; the tracking line and the stop link are always added after the office's text.
+ */
+export interface NoticeWording {
+  subject: string;
+  text: string;
+}
+
+/** The placeholders a wording may use, and the fact each stands for. */
+export const WORDING_PLACEHOLDERS: Record<string, (f: NoticeFacts) => string> = {
+  nomor: (f) => f.registrationNumber,
+  layanan: (f) => f.serviceName,
+  kantor: (f) => f.officeName,
+  status: (f) => (STATUS[f.status] ?? [f.status])[0],
+  catatan: (f) => f.note ?? '-',
+  'nomor-surat': (f) => f.letterNumber ?? '-',
+  instansi: (f) => f.outsideBody ?? '-',
+  kunjungan: (f) => f.visitLocal ?? '-',
+  lacak: (f) => f.trackingUrl,
+};
+
+/** The placeholders a wording names that Sigap does not know (empty when it may be used). */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((n) => !(n in WORDING_PLACEHOLDERS));
+}
+
+const fill = (text: string, f: NoticeFacts) => text.replace(/\{([^{}]*)\}/g, (all, n: string) => (WORDING_PLACEHOLDERS[n] ? WORDING_PLACEHOLDERS[n](f) : all));
+
+/** A wording as a template: the office's subject and text, then Sigap's own footer (tracking line, stop link). */
+export function wordingTemplate(w: NoticeWording): Template {
+  return (f) => ({ subject: fill(w.subject, f), text: fill(w.text, f) + footer(f) });
+}
+
+/** The templates of a standard's `notices:` (office or service), kind by kind. */
+export function wordingTemplates(notices: Partial<Record<string, NoticeWording>> | undefined): Partial<Record<NoticeKind, Template>> {
+  const out: Partial<Record<NoticeKind, Template>> = {};
+  for (const k of NOTICE_KINDS) if (notices?.[k]) out[k] = wordingTemplate(notices[k]);
+  return out;
 }
 
 export function composeMessage(kind: NoticeKind, facts: NoticeFacts, overrides: TemplateOverrides = {}): Message {

@@ -96,6 +96,11 @@ export const PERMISSIONS = {
     id: 'mengerjakan tahap berkas yang menjadi perannya dan mencatat berkas kembali lengkap',
     en: 'work the case steps of their role and record a returned file complete',
   },
+  'calls.record': {
+    holders: ['front-office', PROCEDURE],
+    id: 'mencatat hasil panggilan telepon yang dijanjikan standar pelayanan (tugas panggilan perannya)',
+    en: "record the outcome of the phone calls the service standard promises (their role's call tasks)",
+  },
   'applications.supervise': {
     holders: [...HEADS, 'auditor'],
     id: 'melihat supervisi berkas terbuka (tenggat dan keterlambatan)',
@@ -269,6 +274,7 @@ export function refusalOf(permission: Permission): [string, string] {
 export const WRITES: readonly Permission[] = [
   'applications.register',
   'applications.act',
+  'calls.record',
   'letters.sign',
   'letters.number',
   'letters.manage',

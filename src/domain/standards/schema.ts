@@ -4,12 +4,30 @@
  * Pure: no I/O here.
  */
 import { z } from 'zod';
+import { NOTICE_KINDS, unknownPlaceholders, WORDING_PLACEHOLDERS } from '../notifications/messages.js';
 
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'harus kebab-case (huruf kecil, angka, tanda hubung) / must be kebab-case' });
 const id = slug;
 const nonEmpty = z.string().trim().min(1, { message: 'tidak boleh kosong / must not be empty' });
+
+/**
+ * An office's or a service's own wording of citizen notices (issue 16 §6), kind by kind; the
+ * defaults stay in code (domain/notifications/messages.ts). Only known placeholders are allowed,
+ * and none stands for a NIK.
+ */
+const names = (ns: string[]) => ns.map((n) => `{${n}}`).join(', ');
+const wordingText = nonEmpty.max(2000).superRefine((t, ctx) => {
+  const unknown = unknownPlaceholders(t);
+  if (unknown.length)
+    ctx.addIssue({
+      code: 'custom',
+      message: `placeholder tidak dikenal: ${names(unknown)} (yang boleh: ${names(Object.keys(WORDING_PLACEHOLDERS))}) / unknown placeholder: ${names(unknown)} (allowed: ${names(Object.keys(WORDING_PLACEHOLDERS))})`,
+    });
+});
+export const NoticeWordings = z.partialRecord(z.enum(NOTICE_KINDS), z.object({ subject: wordingText, text: wordingText }).strict());
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'tanggal harus YYYY-MM-DD / date must be YYYY-MM-DD' });
@@ -158,6 +176,8 @@ export const Office = z
     roles: z.array(Role).min(1),
     /** Other decree text worth publishing (e.g. the list of services, extra clauses). */
     notes: z.array(z.object({ heading: nonEmpty, text: nonEmpty }).strict()).default([]),
+    /** The office's own wording of citizen notices (over Sigap's defaults; a service's own over it). */
+    notices: NoticeWordings.optional(),
   })
   .strict();
 export type Office = z.infer<typeof Office>;
@@ -425,6 +445,24 @@ export const RegistryProposal = z
   })
   .strict();
 
+/**
+ * A phone call the decree promises the applicant ("pemohon akan dihubungi … melalui telepon"): when
+ * the case enters `atStep`, a call task for `role` is opened, on the clock until a call connects
+ * (issue 16 §5, docs/NOTIFICATIONS.md). The decree's sentence is kept verbatim in `text`.
+ */
+export const CallPromise = z
+  .object({
+    id,
+    /** The step whose start is the promised moment. */
+    atStep: id,
+    /** The office role whose staff make the call. */
+    role: id,
+    /** The decree's sentence, exactly as printed. */
+    text: nonEmpty,
+  })
+  .strict();
+export type CallPromise = z.infer<typeof CallPromise>;
+
 export const Service = z
   .object({
     no: z.number().int().positive(),
@@ -451,6 +489,8 @@ export const Service = z
     eligibility: z.array(Eligibility).default([]),
     procedure: Procedure.nullable().default(null),
     registryProposal: RegistryProposal.optional(),
+    calls: z.array(CallPromise).default([]),
+    notices: NoticeWordings.optional(),
   })
   .strict();
 export type Service = z.infer<typeof Service>;

@@ -225,6 +225,11 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
       if (!stepIds.has(st[k]))
         at(['sla', 'stages', i, k], 'unknown-ref', `langkah tidak dikenal: ${st[k]}`, `unknown step: ${st[k]}`);
   });
+  service.calls.forEach((c, i) => {
+    if (!stepIds.has(c.atStep)) at(['calls', i, 'atStep'], 'unknown-ref', `langkah tidak dikenal: ${c.atStep}`, `unknown step: ${c.atStep}`);
+    if (!roles.has(c.role)) at(['calls', i, 'role'], 'unknown-role', `peran tidak dideklarasikan di office.yaml: ${c.role}`, `role not declared in office.yaml: ${c.role}`);
+    if (service.calls.findIndex((o) => o.id === c.id) !== i) at(['calls', i, 'id'], 'duplicate-id', `id panggilan ganda: ${c.id}`, `duplicate call id: ${c.id}`);
+  });
   const rp = service.registryProposal;
   if (rp) {
     /** A referenced step must exist, and the outcomes named must be that step's. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../domain/applications/status.js';
+import { NOTIFY_CHANNELS } from '../../domain/notifications/consent.js';
 import { MAX_DURATION } from '../../domain/calendar/calendar.js';
 import { INITIATORS, SLA_UNITS } from '../../domain/standards/schema.js';
 import { anyObject } from './schemas.js';
@@ -20,6 +21,8 @@ export const applicantInput = z.object({
   email: text(200).optional(),
   address: text(500).optional(),
   residentOfRegion: z.boolean().optional(),
+  /** The channels for news of the case; the legal basis ("pelayanan publik") and the time are recorded by the server. */
+  notify: z.object({ channels: z.array(z.enum(NOTIFY_CHANNELS)).max(NOTIFY_CHANNELS.length) }).optional(),
 });
 
 export const reporterInput = z.object({ name: text(200).optional(), role: text(200).optional(), institution: text(200).optional(), phone: text(40).optional() });
@@ -79,6 +82,13 @@ export const publicStatusSchema = z.object({
   mustDoEn: z.string().nullable(),
   reason: z.string().nullable(),
   canWithdraw: z.boolean(),
+  news: z.object({
+    messages: z.array(z.object({ kind: z.string(), channel: z.string(), to: z.string(), status: z.string(), at: z.string(), atLocal: z.string(), sentLocal: z.string().nullable() })),
+    channels: z.array(z.object({ channel: z.enum(NOTIFY_CHANNELS), to: z.string() })),
+    optedOutAt: z.string().nullable(),
+    hasPhone: z.boolean(),
+    hasEmail: z.boolean(),
+  }),
 });
 
 export const stepDone = z.object({

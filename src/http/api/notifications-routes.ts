@@ -3,7 +3,8 @@
  * API (GET subscription check, POST statuses and inbound messages signed with X-Hub-Signature-256)
  * and Twilio's SMS status callbacks (X-Twilio-Signature). One address per office, so each request is
  * checked with that office's own secret before anything in it is believed. JSON bodies are kept
- * raw in this scope only: the signature is over the exact bytes.
+ * raw in this scope only: the signature is over the exact bytes. Also the citizen's choice of
+ * channels over JSON (notifyChoiceRoutes), authorised by the tracking code.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,6 +16,14 @@ import { twilioSignatureValid } from '../../io/sms-twilio.js';
 import { whatsappSignatureValid } from '../../io/whatsapp-cloud.js';
 import type { CapabilityOptions } from '../pages/plugin.js';
 import { sendError } from '../reply.js';
+import { fail, failWith } from '../../domain/errors.js';
+import { findTrackedCase } from '../../usecases/applications/find-tracked-case.js';
+import type { Ctx } from '../../usecases/context.js';
+import { PUBLIC_ACTOR } from '../../usecases/context.js';
+import { chooseChannels } from '../../usecases/notifications/choose-channels.js';
+import type { ZodApp } from '../pages/plugin.js';
+import { sendFailure } from '../reply.js';
+import { notifyChangeBody, notifyChanged } from './notifications-schemas.js';
 import { errors } from './schemas.js';
 
 /** A provider's callback is small; 256 KiB holds a full batch of statuses with room to spare. */
@@ -150,3 +159,32 @@ export const notificationsRoutes: FastifyPluginAsync<CapabilityOptions> = async 
     },
   );
 };
+
+const numberParams = z.object({ registrationNumber: z.string().max(40) });
+
+/** The citizen's choice of channels over JSON (the tracking page's "Ubah cara dikabari" form as an API), authorised by the tracking code. */
+export function notifyChoiceRoutes(app: ZodApp, ctx: Ctx): void {
+  app.post(
+    '/api/v1/applications/:registrationNumber/notify',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['applications'],
+        summary: 'Ubah saluran kabar atau berhenti (dengan kode pelacakan) / Change the news channels or stop them (with the tracking code)',
+        params: numberParams,
+        body: notifyChangeBody,
+        response: { 200: notifyChanged, ...errors(404, 422) },
+      },
+    },
+    async (req, reply) => {
+      const found = await findTrackedCase(ctx, req.params.registrationNumber, req.body.code);
+      if (!found) return sendFailure(reply, failWith('not-found', 'application-not-found', 'Nomor registrasi atau kode pelacakan tidak cocok', 'Registration number or tracking code does not match').error);
+      const { channels, stop } = req.body;
+      if ((channels === undefined) === (stop === undefined))
+        return sendFailure(reply, fail('invalid', { field: 'channels', code: 'channels-or-stop', message: 'Kirim channels (daftar saluran) atau stop: true, salah satu', messageEn: 'Send either channels (a list) or stop: true' }).error);
+      const r = await chooseChannels(ctx, found, { ...PUBLIC_ACTOR, name: 'Pemohon (API)' }, stop ? { stop: 'all' } : { channels: channels! }, 'api');
+      if (!r.ok) return sendFailure(reply, r.error);
+      return r.value;
+    },
+  );
+}

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../../domain/errors.js';
+import { NOTIFY_CHANNELS } from '../../domain/notifications/consent.js';
 import { fileTooLarge, MAX_UPLOAD_BYTES, storeUpload } from '../../usecases/applications/store-upload.js';
 import type { SubmitInput } from '../../usecases/applications/submit-application.js';
 import type { Ctx } from '../../usecases/context.js';
@@ -95,6 +96,8 @@ export function intakeFromForm(office: string, service: string, form: Pick<Poste
     else if (k.startsWith('reporter.')) reporter[k.slice(9)] = v;
     else if (k.startsWith('answers.')) answers[k.slice(8)] = v;
   }
+  // The channel boxes: the form always says it asked, so ticking none is a choice too (no messages).
+  if (fields['notify.asked'] === '1') applicant.notify = { channels: NOTIFY_CHANNELS.filter((c) => fields[`notify.${c}`] === 'true') };
   const requirements = new Set([...Object.keys(uploads), ...Object.keys(fields).filter((k) => k.startsWith('shown.')).map((k) => k.slice(6))]);
   const attachments = [...requirements].map((r) => ({ requirement: r, ...(uploads[r] ? { upload: uploads[r] } : {}), ...(fields[`shown.${r}`] === 'true' ? { shown: true } : {}) }));
   const body = {

@@ -57,6 +57,34 @@ function keptUpload(lang: Lang, state: FormState, requirement: string): Raw {
 <input type="hidden" name="kept.${requirement}" value="${id}"><input type="hidden" name="keptName.${requirement}" value="${name}">`;
 }
 
+const NEWS_CHANNELS: [string, string, string][] = [
+  ['whatsapp', 'WhatsApp', 'WhatsApp'],
+  ['sms', 'SMS', 'SMS'],
+  ['email', 'E-mail', 'E-mail'],
+];
+
+/**
+ * How the citizen wants news of the case, with the addresses beside the choice so a missing one is
+ * said where it is typed. The basis is said in plain words: news is part of the service (pelayanan
+ * publik), not a favour asked for, and the choice of channel (or none) is the citizen's.
+ */
+function newsFieldset(lang: Lang, state: FormState, staff: boolean): Raw {
+  const ticked = (c: string) => state.values[`notify.${c}`] === 'true';
+  return html`<fieldset class="news"><legend>${L(lang, 'Kabar permohonan', 'News of your application')}</legend>
+<p class="help" id="news-help">${
+    staff
+      ? L(lang, 'Tanyakan kepada pemohon lewat apa ia ingin dikabari.', 'Ask the applicant how they want to be told.')
+      : L(lang, 'Kami mengabari Anda saat permohonan berubah status. Ini bagian dari pelayanan publik: hanya nomor pendaftaran dan status, tanpa NIK. Anda bisa berhenti kapan saja.', 'We tell you when your application changes status. This is part of the public service: only the registration number and status, never your NIK. You can stop at any time.')
+  }</p>
+<input type="hidden" name="notify.asked" value="1">
+<div class="field"><span class="label" id="l-news">${L(lang, 'Kabari saya lewat', 'Tell me by')}</span><div role="group" aria-labelledby="l-news" aria-describedby="news-help" class="opts">${NEWS_CHANNELS.map(
+    ([c, id, en]) => html`<span class="opt"><input type="checkbox" id="f-notify-${c}" name="notify.${c}" value="true"${ticked(c) ? html` checked` : ''}><label for="f-notify-${c}">${L(lang, id, en)}</label></span>`,
+  )}</div>${fieldError(state, 'applicant.notify', lang)}</div>
+${input(state, lang, 'applicant.phone', L(lang, 'Nomor HP (untuk WhatsApp atau SMS)', 'Mobile number (for WhatsApp or SMS)'), { type: 'tel', inputmode: 'tel', autocomplete: 'tel' })}
+${input(state, lang, 'applicant.email', L(lang, 'E-mail (untuk kabar lewat e-mail)', 'E-mail (for news by e-mail)'), { type: 'email', autocomplete: 'email' })}
+</fieldset>`;
+}
+
 export interface IntakeFormOptions {
   action: string;
   staff: boolean;
@@ -97,11 +125,10 @@ ${whoVisible ? html`</fieldset>` : ''}
 ${input(state, lang, 'applicant.name', L(lang, 'Nama lengkap', 'Full name'), { required: true, autocomplete: 'name' })}
 ${input(state, lang, 'applicant.nik', 'NIK', { required: chosen === 'citizen', inputmode: 'numeric', help: L(lang, '16 digit sesuai KTP/KK. Untuk laporan orang terlantar tanpa identitas boleh dikosongkan.', '16 digits as on the ID card. May be left empty for a report on a person without identity.') })}
 ${input(state, lang, 'applicant.kk', L(lang, 'Nomor KK', 'Family card number'), { inputmode: 'numeric' })}
-${input(state, lang, 'applicant.phone', L(lang, 'Nomor HP (untuk kabar permohonan)', 'Mobile number (for updates)'), { type: 'tel', inputmode: 'tel', autocomplete: 'tel' })}
-${input(state, lang, 'applicant.email', 'E-mail', { type: 'email', autocomplete: 'email' })}
 ${input(state, lang, 'applicant.address', L(lang, 'Alamat', 'Address'), { autocomplete: 'street-address' })}
 <div class="field check"><input type="checkbox" id="f-resident" name="applicant.residentOfRegion" value="true"${state.values['applicant.residentOfRegion'] === 'true' ? html` checked` : ''}><label for="f-resident">${L(lang, `Berdomisili di ${opts.regionName}`, `Lives in ${opts.regionName}`)}</label></div>
 </fieldset>
+${newsFieldset(lang, state, opts.staff)}
 ${svc.inputs.length
   ? html`<fieldset><legend>${L(lang, 'Pertanyaan layanan', 'Service questions')}</legend>${svc.inputs.map((f) => {
       const name = `answers.${f.id}`;

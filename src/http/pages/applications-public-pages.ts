@@ -106,11 +106,11 @@ export const applicationsPublicPages = publicPages((app, ctx) => {
 
   app.get(
     '/lacak/:number',
-    { schema: { params: numberParams, querystring: legacyCode.extend({ sent: z.string().max(1).optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { params: numberParams, querystring: legacyCode.extend({ sent: z.string().max(1).optional(), kabar: z.string().max(1).optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const t = await trackedOrRedirect(req, reply, req.params.number, req.query.code, `/lacak/${encodeURIComponent(req.params.number)}`);
       if ('reply' in t) return t.reply;
-      return sendHtml(reply, trackingPage(req.lang, { ...(await trackCase(ctx, t.found)), code: t.code, sent: req.query.sent === '1' }));
+      return sendHtml(reply, trackingPage(req.lang, { ...(await trackCase(ctx, t.found)), code: t.code, sent: req.query.sent === '1', newsSaved: req.query.kabar === '1' }));
     },
   );
 

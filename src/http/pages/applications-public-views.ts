@@ -10,6 +10,7 @@ import { page, withLang } from './layout.js';
 import { errorSummary, fieldError, invalidAttrs, type DataContact } from './components.js';
 import type { Problem } from '../../domain/errors.js';
 import { MAX_UPLOAD_MB } from '../../usecases/applications/store-upload.js';
+import { newsSection } from './notifications-public-views.js';
 
 export interface ApplyPageData {
   office: { slug: string; name: string; regionName: string; privacy: DataContact };
@@ -131,6 +132,10 @@ export interface TrackingPageData {
   problems?: Problem[];
   /** The resubmission just went through. */
   sent?: boolean;
+  /** Problems of the change of news channels just refused. */
+  newsProblems?: Problem[];
+  /** The choice of news channels was just saved. */
+  newsSaved?: boolean;
 }
 
 export function trackingPage(lang: Lang, d: TrackingPageData): string {
@@ -152,6 +157,7 @@ ${d.sent ? html`<div class="notice" role="status" data-testid="resubmitted">${L(
 ${s.mustDo ? html`<p data-testid="must-do">${lang === 'id' ? s.mustDo : s.mustDoEn}</p>` : ''}
 ${lettersSection(lang, s.registrationNumber, d.letters)}${surveySection(lang, d.survey)}
 ${s.status === 'waiting-applicant' ? resubmitForm(lang, self, d) : ''}
+${newsSection(lang, { number: s.registrationNumber, code: d.code, news: s.news, problems: d.newsProblems, saved: d.newsSaved })}
 ${s.canWithdraw ? withdrawForm(lang, self, d) : ''}`,
   });
 }

@@ -18,6 +18,7 @@ import { signStepFields, waitingForSignature } from './letters-sign-step-views.j
 import { recordReadsSection } from './audit-views.js';
 import type { LetterToSign } from '../../usecases/letters/case-letters-to-sign.js';
 import { messageEntry, withMessages } from './notifications-views.js';
+import { callsSection } from './calls-views.js';
 
 export function caseNotFoundPage(shell: StaffShell): string {
   return staffPage(shell, { title: '404', path: '/petugas', body: html`<h1>${L(shell.lang, 'Berkas tidak ditemukan', 'Case not found')}</h1>` });
@@ -59,6 +60,10 @@ const EVENT_NAME: Record<string, [string, string]> = {
   'emergency:escalated': ['Respon awal dieskalasi', 'First response escalated'],
   'emergency:merged': ['Laporan ganda, digabung ke laporan lain', 'Duplicate report, merged into another'],
   'emergency:merged-from': ['Laporan ganda digabung ke sini', 'A duplicate report merged here'],
+  'notify-changed': ['Pemohon mengubah pilihan kabar', 'The applicant changed how they are told'],
+  'call:tersambung': ['Panggilan telepon: tersambung', 'Phone call: connected'],
+  'call:tidak-diangkat': ['Panggilan telepon: tidak diangkat', 'Phone call: not answered'],
+  'call:nomor-salah': ['Panggilan telepon: nomor salah', 'Phone call: wrong number'],
 };
 const eventName = (lang: Lang, type: string) => (EVENT_NAME[type] ? L(lang, ...EVENT_NAME[type]!) : type.replace(/[:-]/g, ' '));
 
@@ -225,6 +230,7 @@ ${app.status === 'waiting-signature' && opts.signing ? waitingForSignature(lang,
 ${opts.done ? html`<p class="no-print"><a href="${withLang('/petugas', lang)}">← ${L(lang, 'Kembali ke antrean', 'Back to the queue')}</a></p>` : ''}
 <dl class="facts"><div><dt>Status</dt><dd data-testid="case-status">${L(lang, status.id, status.en)} ${slaBadge(lang, app.sla_state)}</dd></div><div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${when(lang, f.dueLocal)}</dd></div><div><dt>${L(lang, 'Tahap', 'Step')}</dt><dd>${step?.label ?? (app.end_id ? (svc.procedure?.ends.find((e) => e.id === app.end_id)?.label ?? app.end_id) : '—')}</dd></div>${f.closedLocal ? html`<div><dt>${L(lang, 'Ditutup', 'Closed')}</dt><dd>${when(lang, f.closedLocal)}</dd></div>` : ''}</dl>
 ${actionSection(shell, f, form, opts.signing)}
+${callsSection(shell, f.calls ?? [], { canRecord: (f.calls ?? []).some((c) => opts.roles.includes(c.role)), phone: f.mayReadIdentity && typeof f.app.applicant.phone === 'string' ? f.app.applicant.phone : null, roleNames: f.roleNames })}
 ${applicantSection(lang, f)}
 ${requirementsSection(lang, f, opts.roles)}
 ${lettersSection(lang, f)}

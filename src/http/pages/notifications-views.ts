@@ -1,4 +1,5 @@
 /** Notifications in staff pages (pure): the admin's line on the outbox, and each message in a case's timeline. */
+import { NOTICE_LABEL } from '../../domain/notifications/messages.js';
 import type { CaseMessage } from '../../usecases/notifications/case-messages.js';
 import type { OutboxStatus } from '../../usecases/notifications/outbox-status.js';
 import type { NotifyOverview } from '../../usecases/notifications/read-notify-settings.js';
@@ -19,12 +20,7 @@ export function outboxLine(lang: Lang, s: OutboxStatus): Raw {
   )}</p></div>`;
 }
 
-const KIND: Record<string, [string, string]> = {
-  receipt: ['tanda terima', 'receipt'],
-  returned: ['berkas perlu dilengkapi', 'file needs completing'],
-  decision: ['keputusan', 'decision'],
-  'letter-ready': ['surat sudah siap', 'letter ready'],
-};
+const KIND = NOTICE_LABEL;
 
 const DELIVERY: Record<string, [string, string]> = {
   sent: ['diterima penyedia', 'accepted by the provider'],

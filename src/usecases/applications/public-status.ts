@@ -5,6 +5,7 @@ import { isUnsigned } from '../../domain/letters/status.js';
 import { applicantMustDo, OPEN_CASE_STATUSES, STATUS_LABEL, type CaseStatus } from '../../domain/applications/status.js';
 import { canWithdraw, stepById } from '../../domain/procedure/engine.js';
 import type { Ctx } from '../context.js';
+import { caseNews, type CaseNews } from '../notifications/case-news.js';
 import { serviceOfCase } from './service-of-case.js';
 
 export interface PublicStatus {
@@ -22,6 +23,8 @@ export interface PublicStatus {
   mustDoEn: string | null;
   reason: string | null;
   canWithdraw: boolean;
+  /** The messages sent about the case (addresses masked) and the channels chosen. */
+  news: CaseNews;
 }
 
 export async function publicStatus(ctx: Ctx, app: Case): Promise<PublicStatus> {
@@ -48,6 +51,7 @@ export async function publicStatus(ctx: Ctx, app: Case): Promise<PublicStatus> {
     mustDoEn: mustDo?.en ?? null,
     reason: app.status === 'rejected' || app.status === 'waiting-applicant' ? app.outcome_reason : null,
     canWithdraw: open && task !== undefined && canWithdraw(svc.procedure!, await completedSteps(ctx.database.db, app.id)),
+    news: await caseNews(ctx, app),
   };
 }
 

@@ -18,6 +18,7 @@ import { logDataRead } from '../audit/log-data-read.js';
 import { recordReads, type RecordReads } from '../audit/record-reads.js';
 import { caseTimeline, type TimelineEntry } from './case-timeline.js';
 import { caseMessages, type CaseMessage } from '../notifications/case-messages.js';
+import { callsOfCase, type CaseCall } from '../calls/call-queue.js';
 import { serviceOfCase } from './service-of-case.js';
 
 export type StageState = 'finished-late' | 'finished-on-time' | 'running-late' | 'running';
@@ -37,6 +38,8 @@ export interface CaseFile {
   timeline: TimelineEntry[];
   /** The messages the case's events caused (notifications outbox), shown in the timeline with their status. */
   messages?: CaseMessage[];
+  /** The phone calls the decree promises on this case (call tasks), shown with their outcome form. */
+  calls?: CaseCall[];
   /** The case's letters (drafts and cancelled ones included: staff follow them all). */
   letters: { id: string; title: string; number: string | null; status: string }[];
   submittedLocal: string;
@@ -104,6 +107,7 @@ export async function readCaseFile(ctx: Ctx, officer: Officer, id: string): Prom
       })),
       timeline: await caseTimeline(ctx, app),
       messages: await caseMessages(ctx, app),
+      calls: await callsOfCase(ctx, app),
       letters: letters.map((l) => ({ id: l.id, title: l.title, number: l.number, status: l.status })),
       submittedLocal: local(app.submitted_at),
       closedLocal: app.closed_at ? local(app.closed_at) : null,

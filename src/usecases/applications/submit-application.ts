@@ -102,7 +102,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   const now = nowOf(ctx);
   const today = ctx.clock.localDate(office.office, now.toISOString());
   const registry = await registryFactsFor(ctx, office.id, input.applicant?.nik);
-  const checked = checkIntake(svc, input, { today, staff, registry });
+  const checked = checkIntake(svc, input, { today, staff, registry, now: now.toISOString() });
   // Staff at the counter are told what the registry says (a not-eligible verdict, the documents a
   // DTKS condition asks for): that is a read of registry data, logged before the answer leaves.
   if (staff && registry && serviceUsesRegistry(svc))

@@ -127,7 +127,8 @@ export async function fallBack(trx: Transaction<DB>, row: OutboxTable, at: strin
   const [next, ...rest] = chain;
   if (!next || !row.facts) return false;
   if (!(await markFallenBack(trx, row.id, at))) return false;
-  const m = messageFor(next.channel, row.kind, JSON.parse(row.facts) as NoticeFacts);
+  // Worded when queued (office wording, this channel's stop link); older rows carry only the facts.
+  const m = next.message ?? messageFor(next.channel, row.kind, JSON.parse(row.facts) as NoticeFacts);
   await queueMessage(trx, {
     office_id: row.office_id,
     application_id: row.application_id,

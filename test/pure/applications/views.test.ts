@@ -98,6 +98,7 @@ describe('views of the case pages (no database)', () => {
       mustDoEn: 'Complete your file',
       reason: 'Fotokopi KK belum dilampirkan',
       canWithdraw: true,
+      news: { messages: [], channels: [], optedOutAt: null, hasPhone: false, hasEmail: false },
     };
     const letter = { id: 'l1', title: 'Surat Rekomendasi', number: '400.9/0001/Dinsos/2026', status: 'signed', issuedOn: '2026-04-07', validUntil: null, token: 'tok', revocationReason: null };
     const documents = [{ id: 'kk', label: 'Fotokopi Kartu Keluarga' }];

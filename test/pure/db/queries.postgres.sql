@@ -481,6 +481,33 @@ select "last_at" from "notify_inbound" where "office_id" = $1 and "phone" = $2;
 select * from "outbox" where "channel" = $1 and (("status" = $2 and "next_attempt_at" <= $3) or ("status" = $4 and "lease_until" <= $5)) and "office_id" in ($6) order by "next_attempt_at", "id" limit $7 for update skip locked;
 update "outbox" set "status" = $1, "attempt_id" = $2, "attempts" = $3, "lease_until" = $4 where "id" = $5;
 
+-- calls-repo.openCallTask
+insert into "call_tasks" ("office_id", "application_id", "service_id", "promise_id", "role", "due_from", "id", "status", "attempts", "last_outcome", "last_at", "first_attempt_at", "done_at", "done_by") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict ("application_id", "promise_id") do nothing;
+
+-- calls-repo.callTasksOf
+select * from "call_tasks" where "application_id" = $1 order by "due_from", "id";
+
+-- calls-repo.findCallTask
+select * from "call_tasks" where "office_id" = $1 and "id" = $2;
+
+-- calls-repo.recordCallAttempt
+update "call_tasks" set "attempts" = $1, "last_outcome" = $2, "last_at" = $3, "first_attempt_at" = $4, "status" = $5, "done_at" = $6, "done_by" = $7 where "id" = $8 and "status" = $9 and "attempts" = $10;
+
+-- calls-repo.openCallsFor
+select "c"."id", "c"."application_id", "c"."service_id", "c"."promise_id", "c"."role", "c"."due_from", "c"."attempts", "c"."last_outcome", "c"."last_at", "a"."registration_number" from "call_tasks" as "c" inner join "applications" as "a" on "a"."id" = "c"."application_id" where "c"."office_id" = $1 and "c"."status" = $2 and "c"."role" in ($3, $4) order by "c"."due_from", "c"."id" limit $5;
+
+-- calls-repo.callTimes
+select "due_from", "first_attempt_at", "done_at" from "call_tasks" where "office_id" = $1 and "due_from" >= $2 and "due_from" < $3 order by "due_from" limit $4;
+
+-- notifications-repo.applicantOf
+select "applicant" from "applications" where "id" = $1;
+
+-- notifications-repo.writeNotifyChoice
+update "applications" set "applicant" = $1 where "id" = $2;
+
+-- notifications-repo.cancelQueued
+update "outbox" set "status" = $1, "last_error" = $2 where "application_id" = $3 and "status" = $4 and "channel" in ($5, $6);
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = $1 and "retired_at" is null order by "generation" desc limit $2;
 

@@ -480,6 +480,33 @@ select "last_at" from "notify_inbound" where "office_id" = ? and "phone" = ?;
 select * from "outbox" where "channel" = ? and (("status" = ? and "next_attempt_at" <= ?) or ("status" = ? and "lease_until" <= ?)) and "office_id" in (?) order by "next_attempt_at", "id" limit ?;
 update "outbox" set "status" = ?, "attempt_id" = ?, "attempts" = ?, "lease_until" = ? where "id" = ?;
 
+-- calls-repo.openCallTask
+insert into "call_tasks" ("office_id", "application_id", "service_id", "promise_id", "role", "due_from", "id", "status", "attempts", "last_outcome", "last_at", "first_attempt_at", "done_at", "done_by") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("application_id", "promise_id") do nothing;
+
+-- calls-repo.callTasksOf
+select * from "call_tasks" where "application_id" = ? order by "due_from", "id";
+
+-- calls-repo.findCallTask
+select * from "call_tasks" where "office_id" = ? and "id" = ?;
+
+-- calls-repo.recordCallAttempt
+update "call_tasks" set "attempts" = ?, "last_outcome" = ?, "last_at" = ?, "first_attempt_at" = ?, "status" = ?, "done_at" = ?, "done_by" = ? where "id" = ? and "status" = ? and "attempts" = ?;
+
+-- calls-repo.openCallsFor
+select "c"."id", "c"."application_id", "c"."service_id", "c"."promise_id", "c"."role", "c"."due_from", "c"."attempts", "c"."last_outcome", "c"."last_at", "a"."registration_number" from "call_tasks" as "c" inner join "applications" as "a" on "a"."id" = "c"."application_id" where "c"."office_id" = ? and "c"."status" = ? and "c"."role" in (?, ?) order by "c"."due_from", "c"."id" limit ?;
+
+-- calls-repo.callTimes
+select "due_from", "first_attempt_at", "done_at" from "call_tasks" where "office_id" = ? and "due_from" >= ? and "due_from" < ? order by "due_from" limit ?;
+
+-- notifications-repo.applicantOf
+select "applicant" from "applications" where "id" = ?;
+
+-- notifications-repo.writeNotifyChoice
+update "applications" set "applicant" = ? where "id" = ?;
+
+-- notifications-repo.cancelQueued
+update "outbox" set "status" = ?, "last_error" = ? where "application_id" = ? and "status" = ? and "channel" in (?, ?);
+
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = ? and "retired_at" is null order by "generation" desc limit ?;
 

@@ -11,6 +11,7 @@ import * as backup from '../../../src/db/backup-repo.js';
 import * as audit from '../../../src/db/audit-repo.js';
 import * as calendar from '../../../src/db/calendar-repo.js';
 import * as changes from '../../../src/db/changes-repo.js';
+import * as calls from '../../../src/db/calls-repo.js';
 import * as complaints from '../../../src/db/complaints-repo.js';
 import * as dataAccess from '../../../src/db/data-access-repo.js';
 import * as emergency from '../../../src/db/emergency-repo.js';
@@ -516,6 +517,15 @@ export const QUERIES: Record<string, Call> = {
   'notifications-repo.lastInbound': (db) => notifications.lastInbound(db, OFFICE, '6281266000001'),
   'notifications-repo.claimDue:offices': (db, database) =>
     notifications.claimDue(answering(db, [{ ...OUTBOX_ROW, channel: 'whatsapp' }]) as Transaction<DB>, database.dialect === 'postgres', 'whatsapp', AT, '2026-04-06T01:05:00.000Z', 20, { offices: [OFFICE], holdUntil: () => null }),
+  'calls-repo.openCallTask': (db) => calls.openCallTask(db, { office_id: OFFICE, application_id: CASE, service_id: 'svc-santunan', promise_id: 'menjelang-pencairan', role: 'front-office', due_from: AT }),
+  'calls-repo.callTasksOf': (db) => calls.callTasksOf(db, CASE),
+  'calls-repo.findCallTask': (db) => calls.findCallTask(db, OFFICE, 'c0a1b2c3-0000-4000-8000-000000000001'),
+  'calls-repo.recordCallAttempt': (db) => calls.recordCallAttempt(db, { id: 'c0a1b2c3-0000-4000-8000-000000000001', office_id: OFFICE, application_id: CASE, service_id: 'svc-santunan', promise_id: 'menjelang-pencairan', role: 'front-office', due_from: AT, status: 'open', attempts: 0, last_outcome: null, last_at: null, first_attempt_at: null, done_at: null, done_by: null }, { outcome: 'tersambung', at: AT, by: 'u-front', done: true }),
+  'calls-repo.openCallsFor': (db) => calls.openCallsFor(db, OFFICE, ['front-office', 'back-office'], 200),
+  'calls-repo.callTimes': (db) => calls.callTimes(db, OFFICE, '2026-03-07T00:00:00.000Z', AT, 20000),
+  'notifications-repo.applicantOf': (db) => notifications.applicantOf(answering(db, [{ applicant: '{}' }]), CASE),
+  'notifications-repo.writeNotifyChoice': (db) => notifications.writeNotifyChoice(db, CASE, { name: 'Siti Aminah', notify: { channels: [], basis: 'pelayanan-publik', at: AT, optedOutAt: AT } }),
+  'notifications-repo.cancelQueued': (db) => notifications.cancelQueued(db, CASE, ['email', 'sms'], 'dihentikan oleh pemohon / stopped by the applicant'),
   'signing-repo.currentAuthority': (db) => signing.currentAuthority(db, OFFICE),
   'signing-repo.lastAuthorityGeneration': (db) => signing.lastAuthorityGeneration(db, OFFICE),
   'signing-repo.authorityById': (db) => signing.authorityById(db, SIGNING_CA),
