@@ -16,6 +16,7 @@ import * as m012 from './migrations/012-reads.js';
 import * as m013 from './migrations/013-medium.js';
 import * as m014 from './migrations/014-signing-keys.js';
 import * as m015 from './migrations/015-outbox.js';
+import * as m020 from './migrations/020-programmes.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -34,6 +35,7 @@ const ORDERED: [string, Step][] = [
   ['013-medium', m013],
   ['014-signing-keys', m014],
   ['015-outbox', m015],
+  ['020-programmes', m020],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { ComplaintsTables } from './schema-complaints.js';
 import type { LettersTables } from './schema-letters.js';
 import type { PrivacyTables } from './schema-privacy.js';
+import type { ProgrammesTables } from './schema-programmes.js';
 import type { SigningTables } from './schema-signing.js';
 import type { NotificationsTables } from './schema-notifications.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
@@ -261,7 +262,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends LettersTables, SigningTables, NotificationsTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables {
+export interface DB extends LettersTables, SigningTables, NotificationsTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;
