@@ -84,7 +84,7 @@ export function candidatePage(shell: StaffShell, d: CandidateView & { time: (iso
 <dl class="facts"><div><dt>NIK</dt><dd>${c.nik}</dd></div><div><dt>${L(lang, 'Kategori', 'Category')}</dt><dd lang="id">${r.programme.categories.find((x) => x.key === c.category)?.name ?? c.category}</dd></div>
 <div><dt>${L(lang, 'Tanggal lahir', 'Date of birth')}</dt><dd>${c.birth_date ?? '—'}</dd></div><div><dt>${L(lang, 'Alamat', 'Address')}</dt><dd>${[c.address, c.village, c.district].filter(Boolean).join(', ') || '—'}</dd></div>
 <div><dt>${L(lang, 'Verifikasi', 'Verification')}</dt><dd>${badge(lang, c.verification)}${c.reason ? html` — ${c.reason}` : ''}</dd></div></dl>
-<h2>${L(lang, 'Syarat', 'Conditions')}</h2><ul class="checklist">${c.checks.map((k) => html`<li>${decree(lang, k.text)} — <strong>${CHECK_WORDS[k.verdict][lang === 'id' ? 0 : 1]}</strong></li>`)}</ul>
+<h2>${L(lang, 'Syarat', 'Conditions')}</h2><ul>${c.checks.map((k) => html`<li>${decree(lang, k.text)} — <strong>${CHECK_WORDS[k.verdict][lang === 'id' ? 0 : 1]}</strong></li>`)}</ul>
 ${d.verifies && r.status === 'verifying'
   ? html`<h2 id="h-verify">${L(lang, 'Hasil verifikasi lapangan', 'Field verification result')}</h2><form method="post" action="${withLang(path, lang)}" class="intake" aria-labelledby="h-verify">${csrfField(shell)}<input type="hidden" name="version" value="${c.version}">
 <fieldset${invalidAttrs(problems as Problem[], 'result')}><legend>${L(lang, 'Calon ini', 'This candidate is')}</legend><div role="radiogroup">
