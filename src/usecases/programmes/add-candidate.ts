@@ -3,7 +3,6 @@
  * application of the linked service): NIK checked, registry facts and the birth date from the
  * current snapshot when the person is listed (else from the NIK), then screened. Audited.
  */
-import { randomUUID } from 'node:crypto';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { candidateNiks, findRound, insertCandidates } from '../../db/programmes-repo.js';
 import { personRow } from '../../db/registry-repo.js';
@@ -15,6 +14,7 @@ import { layoutOf, personOf } from '../registry/rows.js';
 import { registryFactsWith } from '../registry/facts.js';
 import { currentSnapshotOf } from '../registry/snapshots.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
+import { newCandidateRow } from './candidates.js';
 import { officeOf } from './programmes-of.js';
 
 export interface AddCandidateInput {
@@ -47,8 +47,8 @@ export async function addCandidate(ctx: Ctx, actor: Actor, roundId: string, inpu
   if (existing.size >= MAX_CANDIDATES) return failWith('too-large', 'round-full', `Satu putaran memuat paling banyak ${MAX_CANDIDATES} calon`, `A round holds at most ${MAX_CANDIDATES} candidates`);
   const reg = await registryFactsWith(db, ctx.database.dialect, officeId.value, nik.value.nik, ctx.caches.registry);
   const snapshot = await currentSnapshotOf(ctx.database, ctx.database.dialect, officeId.value, ctx.caches.registry);
-  const row = snapshot ? await personRow(db, ctx.database.dialect, snapshot.tableName, nik.value.nik) : undefined;
-  const person = row && snapshot ? personOf(row, layoutOf(snapshot)) : null;
+  const registryRow = snapshot ? await personRow(db, ctx.database.dialect, snapshot.tableName, nik.value.nik) : undefined;
+  const person = registryRow && snapshot ? personOf(registryRow, layoutOf(snapshot)) : null;
   const birthDate = person?.birthDate ?? nik.value.birthDate;
   const sex = person?.sex ?? nik.value.sex;
   const s = screen(p, category, { birthDate, sex }, reg?.facts ?? {}, round.reference_date);
@@ -57,37 +57,26 @@ export async function addCandidate(ctx: Ctx, actor: Actor, roundId: string, inpu
     return failWith('invalid', 'screening-refused', `Calon tidak memenuhi syarat menurut registri dan usia pada ${round.reference_date}: ${failed}`, `The candidate fails the registry or the age on ${round.reference_date}: ${failed}`, 'nik');
   }
   const now = nowOf(ctx).toISOString();
-  const id = randomUUID();
-  await ctx.database.write(async (trx) => {
-    await insertCandidates(trx, [
-      {
-        id,
-        round_id: round.id,
-        office_id: officeId.value,
-        nik: nik.value.nik,
-        kk: person?.kk ?? null,
-        name: (person?.name ?? input.name).trim().toUpperCase(),
-        birth_date: birthDate,
-        sex,
-        village: person?.address.village ?? input.village ?? null,
-        district: person?.address.district ?? null,
-        address: person?.address.address ?? null,
-        category: category.key,
-        source: input.source,
-        source_note: input.note ?? null,
-        screening: s.result,
-        checks: JSON.stringify(s.checks),
-        verification: 'pending',
-        reason: null,
-        verified_at: null,
-        verified_by: null,
-        verified_by_name: null,
-        verified_role: null,
-        created_at: now,
-        version: 1,
-      },
-    ]);
-    await insertAuditEvent(trx, { officeId: officeId.value, actor: actor.name, action: 'programme-candidate-added', subject: `programme-candidate:${id}`, detail: { round: round.id, source: input.source, category: category.key, screening: s.result }, at: now });
+  const row = newCandidateRow({
+    roundId: round.id,
+    officeId: officeId.value,
+    nik: nik.value.nik,
+    kk: person?.kk ?? null,
+    name: (person?.name ?? input.name).trim().toUpperCase(),
+    birth_date: birthDate,
+    sex,
+    village: person?.address.village ?? input.village ?? null,
+    district: person?.address.district ?? null,
+    address: person?.address.address ?? null,
+    category: category.key,
+    source: input.source,
+    note: input.note ?? null,
+    screening: s,
+    now,
   });
-  return { ok: true, value: { id, screening: s.result } };
+  await ctx.database.write(async (trx) => {
+    await insertCandidates(trx, [row]);
+    await insertAuditEvent(trx, { officeId: officeId.value, actor: actor.name, action: 'programme-candidate-added', subject: `programme-candidate:${row.id}`, detail: { round: round.id, source: input.source, category: category.key, screening: s.result }, at: now });
+  });
+  return { ok: true, value: { id: row.id, screening: s.result } };
 }

@@ -16,6 +16,7 @@ import type { Programme } from '../../domain/programmes/schema.js';
 import { layoutOf, personOf } from '../registry/rows.js';
 import { currentSnapshotOf } from '../registry/snapshots.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
+import { newCandidateRow } from './candidates.js';
 import { findProgramme, officeOf } from './programmes-of.js';
 
 export interface OpenRoundInput {
@@ -104,32 +105,25 @@ async function draw(ctx: Ctx, snapshot: SnapshotOf, programme: Programme, catego
         continue;
       }
       if (rows.length >= MAX_CANDIDATES) return { rows, refused, truncated: true };
-      rows.push({
-        id: randomUUID(),
-        round_id: roundId,
-        office_id: officeId,
-        nik: person.nik,
-        kk: person.kk,
-        name: person.name,
-        birth_date: person.birthDate,
-        sex: person.sex,
-        village: person.address.village,
-        district: person.address.district,
-        address: [person.address.address, person.address.rt && `RT ${person.address.rt}`, person.address.rw && `RW ${person.address.rw}`].filter(Boolean).join(' ') || null,
-        category: category.key,
-        source: 'registry',
-        source_note: `snapshot ${snapshot.period}`,
-        screening: s.result,
-        checks: JSON.stringify(s.checks),
-        verification: 'pending',
-        reason: null,
-        verified_at: null,
-        verified_by: null,
-        verified_by_name: null,
-        verified_role: null,
-        created_at: now,
-        version: 1,
-      });
+      rows.push(
+        newCandidateRow({
+          roundId,
+          officeId,
+          nik: person.nik,
+          kk: person.kk,
+          name: person.name,
+          birth_date: person.birthDate,
+          sex: person.sex,
+          village: person.address.village,
+          district: person.address.district,
+          address: [person.address.address, person.address.rt && `RT ${person.address.rt}`, person.address.rw && `RW ${person.address.rw}`].filter(Boolean).join(' ') || null,
+          category: category.key,
+          source: 'registry',
+          note: `snapshot ${snapshot.period}`,
+          screening: s,
+          now,
+        }),
+      );
     }
   }
   return { rows, refused, truncated: false };

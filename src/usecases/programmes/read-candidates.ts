@@ -3,13 +3,14 @@
  * candidate in full for the roles that verify or manage the programme. Every read of personal data
  * is logged with its purpose before it is answered.
  */
-import { candidateCounts, candidatesPage, documentsOfRound, findCandidate, findRound, verificationsOf, type Candidate, type CandidateFilter, type ProgrammeDocument, type Round } from '../../db/programmes-repo.js';
+import { candidateCounts, candidatesPage, documentsOfRound, findRound, verificationsOf, type Candidate, type CandidateFilter, type ProgrammeDocument, type Round } from '../../db/programmes-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { maskNik } from '../../domain/identity/mask.js';
 import { PAGE_SIZE, type CandidateVerification } from '../../domain/programmes/rounds.js';
 import { may } from '../../domain/staff/permissions.js';
 import { logDataRead, logDataReads } from '../audit/log-data-read.js';
 import type { Actor, Ctx } from '../context.js';
+import { roundCandidate } from './candidates.js';
 import { officeOf } from './programmes-of.js';
 
 export interface RoundView {
@@ -44,14 +45,12 @@ export interface CandidateView {
 }
 
 export async function showCandidate(ctx: Ctx, actor: Actor, roundId: string, candidateId: string): Promise<Outcome<CandidateView>> {
-  const officeId = officeOf(actor);
-  if (!officeId.ok) return officeId;
+  const found = await roundCandidate(ctx, actor, roundId, candidateId);
+  if (!found.ok) return found;
+  const { officeId, round, candidate } = found.value;
   const db = ctx.database.db;
-  const round = await findRound(db, officeId.value, roundId);
-  const candidate = round && (await findCandidate(db, officeId.value, round.id, candidateId));
-  if (!round || !candidate) return failWith('not-found', 'candidate-not-found', 'Calon penerima tidak ditemukan', 'Candidate not found');
   const verifies = round.programme.verification.roles.some((r) => actor.roles.includes(r));
   const full = verifies || may(actor.roles, 'programmes.manage');
-  await logDataRead(ctx, actor, { officeId: officeId.value, recordKind: 'programme-candidate', recordId: candidate.id, subjectNik: candidate.nik, purpose: 'programme-verification', fields: full ? ['nik', 'kk', 'name', 'birthDate', 'address', 'checks'] : ['name', 'village', 'checks'] });
+  await logDataRead(ctx, actor, { officeId, recordKind: 'programme-candidate', recordId: candidate.id, subjectNik: candidate.nik, purpose: 'programme-verification', fields: full ? ['nik', 'kk', 'name', 'birthDate', 'address', 'checks'] : ['name', 'village', 'checks'] });
   return { ok: true, value: { round, candidate: full ? candidate : masked(candidate), history: await verificationsOf(db, candidate.id, 20), verifies } };
 }

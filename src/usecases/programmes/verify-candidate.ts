@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { findCandidate, findRound, insertVerification, updateCandidateIfVersion } from '../../db/programmes-repo.js';
+import { insertVerification, updateCandidateIfVersion } from '../../db/programmes-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { MAX_REASON } from '../../domain/programmes/rounds.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { officeOf } from './programmes-of.js';
+import { roundCandidate } from './candidates.js';
 
 export interface VerifyInput {
   result: 'eligible' | 'ineligible';
@@ -19,12 +19,9 @@ export interface VerifyInput {
 }
 
 export async function verifyCandidate(ctx: Ctx, actor: Actor, roundId: string, candidateId: string, input: VerifyInput): Promise<Outcome<{ version: number }>> {
-  const officeId = officeOf(actor);
-  if (!officeId.ok) return officeId;
-  const db = ctx.database.db;
-  const round = await findRound(db, officeId.value, roundId);
-  const candidate = round && (await findCandidate(db, officeId.value, round.id, candidateId));
-  if (!round || !candidate) return failWith('not-found', 'candidate-not-found', 'Calon penerima tidak ditemukan', 'Candidate not found');
+  const found = await roundCandidate(ctx, actor, roundId, candidateId);
+  if (!found.ok) return found;
+  const { officeId, round, candidate } = found.value;
   const role = round.programme.verification.roles.find((r) => actor.roles.includes(r));
   if (!role)
     return failWith('forbidden', 'verifier-role-required', `Verifikasi program ini dilakukan oleh peran yang disebut keputusan: "${round.programme.verification.text}"`, `This programme is verified by the roles its decree names: "${round.programme.verification.text}"`);
@@ -39,8 +36,8 @@ export async function verifyCandidate(ctx: Ctx, actor: Actor, roundId: string, c
   await ctx.database.write(async (trx) => {
     moved = await updateCandidateIfVersion(trx, candidate.id, input.version, { verification: input.result, reason, verified_at: now, verified_by: actor.id, verified_by_name: actor.name, verified_role: role });
     if (!moved) return;
-    await insertVerification(trx, { id: randomUUID(), candidate_id: candidate.id, round_id: round.id, office_id: officeId.value, result: input.result, reason, actor_id: actor.id, actor_name: actor.name, role, at: now });
-    await insertAuditEvent(trx, { officeId: officeId.value, actor: actor.name, action: 'programme-candidate-verified', subject: `programme-candidate:${candidate.id}`, detail: { round: round.id, result: input.result, reason, role }, at: now });
+    await insertVerification(trx, { id: randomUUID(), candidate_id: candidate.id, round_id: round.id, office_id: officeId, result: input.result, reason, actor_id: actor.id, actor_name: actor.name, role, at: now });
+    await insertAuditEvent(trx, { officeId: officeId, actor: actor.name, action: 'programme-candidate-verified', subject: `programme-candidate:${candidate.id}`, detail: { round: round.id, result: input.result, reason, role }, at: now });
   });
   if (!moved) return failWith('conflict', 'candidate-changed', 'Calon ini baru saja diverifikasi petugas lain; muat ulang halaman dan periksa hasilnya', 'Another officer just verified this candidate; reload the page and check the result');
   return { ok: true, value: { version: input.version + 1 } };
