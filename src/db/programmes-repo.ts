@@ -137,6 +137,20 @@ export async function refusedInPeriod(q: Q, officeId: string, slug: string, peri
     .execute();
 }
 
+/** Applicants of a service's cases still with the office or decided in their favour, oldest first, for a round's draw. */
+export async function applicantsOfService(q: Q, officeId: string, serviceId: string, statuses: readonly string[], limit: number) {
+  return q
+    .selectFrom('applications')
+    .select(['id', 'registration_number', 'applicant_nik', 'applicant_name', 'answers'])
+    .where('office_id', '=', officeId)
+    .where('service_id', '=', serviceId)
+    .where('status', 'in', statuses)
+    .where('applicant_nik', 'is not', null)
+    .orderBy('submitted_at')
+    .limit(limit)
+    .execute();
+}
+
 export async function insertVerification(q: Q, v: Omit<ProgrammeVerificationsTable, 'seq'>): Promise<void> {
   await q.insertInto('programme_verifications').values(v).execute();
 }

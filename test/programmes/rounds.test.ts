@@ -15,6 +15,8 @@ import { candidatesOfRound, documentsOfRound } from '../../src/db/programmes-rep
 import { maskNik } from '../../src/domain/identity/mask.js';
 import type { Actor } from '../../src/usecases/context.js';
 import { addCandidate } from '../../src/usecases/programmes/add-candidate.js';
+import { drawApplications } from '../../src/usecases/programmes/draw-applications.js';
+import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { downloadDocument, downloadPublicDocument } from '../../src/usecases/programmes/download-document.js';
 import { issueDecree } from '../../src/usecases/programmes/issue-decree.js';
 import { issueReport } from '../../src/usecases/programmes/issue-report.js';
@@ -198,8 +200,35 @@ describe(`programme rounds: candidates, verification, berita acara and SK (${TES
     assert.equal(!sk.ok && sk.error.problems[0]!.code, 'sk-includes-ineligible');
   });
 
+  it('draws the alat bantu candidates from the service’s cases: a child who turned 6 after the reference date is refused, nobody twice', async () => {
+    const front = await staffActor(t.ctx, 'front-office', OFFICE);
+    const file = async (nik: string, name: string) => {
+      const r = await submitApplication(t.ctx, { office: OFFICE, service: 'alat-bantu-disabilitas', applicant: { nik, name }, answers: { 'jenis-disabilitas': 'fisik', 'pns-tni-polri-legislatif-perangkat-desa-bumn': false }, attachments: [] }, front);
+      assert.ok(r.ok, JSON.stringify(r));
+    };
+    await file('6403021506900001', 'Rahmat Hidayat');
+    // Born 2020-01-20: 6 when the case was filed (2026-02-02), 5 on the round's reference date 2026-01-01.
+    await file('6403022001200003', 'Muhammad Arya');
+    const r = await openRound(t.ctx, operator, { programme: 'alat-bantu-disabilitas', period: '2026', stage: 'Tahap I', referenceDate: '2026-01-01' });
+    assert.ok(r.ok);
+    const noCategory = await drawApplications(t.ctx, operator, r.value.id, {});
+    assert.deepEqual(noCategory.ok && noCategory.value, { added: 0, alreadyListed: 0, refusedByScreening: 0, withoutCategory: 2 });
+    const drawn = await drawApplications(t.ctx, operator, r.value.id, { category: 'kursi-roda' });
+    assert.deepEqual(drawn.ok && drawn.value, { added: 1, alreadyListed: 0, refusedByScreening: 1, withoutCategory: 0 });
+    const again = await drawApplications(t.ctx, operator, r.value.id, { category: 'kursi-roda' });
+    assert.deepEqual(again.ok && again.value, { added: 0, alreadyListed: 1, refusedByScreening: 1, withoutCategory: 0 });
+    const [rahmat] = await candidatesOfRound(t.database.db, r.value.id, 10);
+    assert.deepEqual([rahmat!.name, rahmat!.source, rahmat!.category], ['RAHMAT HIDAYAT', 'applications', 'kursi-roda']);
+    assert.match(rahmat!.source_note ?? '', /\d/, 'the case’s registration number');
+    // Santunan's candidates come from DTKS, not from applications.
+    const second = await openRound(t.ctx, operator, { programme: 'santunan-sosial-kukar-idaman', period: '2026', stage: 'Tahap II', referenceDate: '2026-01-01' });
+    assert.ok(second.ok);
+    const wrong = await drawApplications(t.ctx, operator, second.value.id, {});
+    assert.equal(!wrong.ok && wrong.error.problems[0]!.code, 'source-not-in-decree');
+  });
+
   it('audits every change in the office chain', async () => {
     const actions = (await t.database.db.selectFrom('audit_events').select('action').where('action', 'like', 'programme-%').execute()).map((a) => a.action);
-    for (const a of ['programme-round-opened', 'programme-candidate-added', 'programme-candidate-verified', 'programme-report-signed', 'programme-decree-signed']) assert.ok(actions.includes(a), a);
+    for (const a of ['programme-round-opened', 'programme-applicants-drawn', 'programme-candidate-added', 'programme-candidate-verified', 'programme-report-signed', 'programme-decree-signed']) assert.ok(actions.includes(a), a);
   });
 });

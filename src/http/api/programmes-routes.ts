@@ -6,6 +6,7 @@
 import type { Permission } from '../../domain/staff/permissions.js';
 import type { Ctx } from '../../usecases/context.js';
 import { addCandidate } from '../../usecases/programmes/add-candidate.js';
+import { drawApplications } from '../../usecases/programmes/draw-applications.js';
 import { issueDecree } from '../../usecases/programmes/issue-decree.js';
 import { issueReport } from '../../usecases/programmes/issue-report.js';
 import { openRound } from '../../usecases/programmes/open-round.js';
@@ -16,7 +17,7 @@ import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure } from '../reply.js';
 import { z } from 'zod';
-import { addCandidateBody, candidatesPage, candidatesQuery, decreeBody, documentIssued, openRoundBody, programmeSummary, roundCandidateParams, roundOpened, verifyBody } from './programmes-schemas.js';
+import { addCandidateBody, candidatesPage, drawBody, drawnApplicants, candidatesQuery, decreeBody, documentIssued, openRoundBody, programmeSummary, roundCandidateParams, roundOpened, verifyBody } from './programmes-schemas.js';
 import { errors, idParams, slugParams } from './schemas.js';
 
 const staff = (may: Permission) => ({ access: 'staff', may }) as const;
@@ -65,6 +66,15 @@ export function programmesRoutes(app: ZodApp, ctx: Ctx): void {
     async (req, reply) => {
       const r = await addCandidate(ctx, officerOf(req).actor, req.params.id, req.body);
       return r.ok ? reply.code(201).send(r.value) : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/rounds/:id/applicants',
+    { config: staff('programmes.manage'), schema: { tags, summary: 'Tarik pemohon berkas layanan terkait sebagai calon / Draw the linked service’s applicants as candidates', params: idParams, body: drawBody, response: { 200: drawnApplicants, ...errors(403, 404, 409, 422) } } },
+    async (req, reply) => {
+      const r = await drawApplications(ctx, officerOf(req).actor, req.params.id, req.body);
+      return r.ok ? r.value : sendFailure(reply, r.error);
     },
   );
 

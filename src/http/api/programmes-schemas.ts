@@ -63,3 +63,6 @@ export const candidatesPage = z.object({
 
 export const documentIssued = z.object({ id: z.string(), number: z.string(), recipients: z.number().optional() });
 export const roundCandidateParams = z.object({ id: z.string().max(100), candidateId: z.string().max(100) });
+
+export const drawBody = z.object({ category: key.nullable().optional() });
+export const drawnApplicants = z.object({ added: z.number(), alreadyListed: z.number(), refusedByScreening: z.number(), withoutCategory: z.number() });

@@ -10,6 +10,7 @@ import type { Problem } from '../../domain/errors.js';
 import { may } from '../../domain/staff/permissions.js';
 import type { Ctx } from '../../usecases/context.js';
 import { addCandidate } from '../../usecases/programmes/add-candidate.js';
+import { drawApplications } from '../../usecases/programmes/draw-applications.js';
 import { downloadDocument, downloadPublicDocument } from '../../usecases/programmes/download-document.js';
 import { issueDecree } from '../../usecases/programmes/issue-decree.js';
 import { issueReport } from '../../usecases/programmes/issue-report.js';
@@ -85,6 +86,14 @@ function registerStaff(app: ZodApp, ctx: Ctx): void {
     const r = await addCandidate(ctx, officerOf(req).actor, req.params.id, form.data);
     if (!r.ok) return r.error.kind === 'not-found' || r.error.kind === 'forbidden' ? refused(req, reply, statusOf(r.error.kind), r.error.problems) : back(r.error.problems.map((p) => ({ ...p, field: p.field ?? 'nik' })));
     return redirectWithMessage(reply, req.lang, `/petugas/program/putaran/${req.params.id}`, 'ok', L(req.lang, 'Calon ditambahkan.', 'Candidate added.'));
+  });
+
+  app.post('/petugas/program/putaran/:id/tarik-berkas', { config: { may: 'programmes.manage' }, schema: { params: idParams } }, async (req, reply) => {
+    const back = `/petugas/program/putaran/${req.params.id}`;
+    const r = await drawApplications(ctx, officerOf(req).actor, req.params.id, { category: formFields(req.body).category || null });
+    if (!r.ok) return redirectWithMessage(reply, req.lang, back, 'error', sayAll(req, r.error.problems));
+    const d = r.value;
+    return redirectWithMessage(reply, req.lang, back, 'ok', L(req.lang, `${d.added} pemohon ditambahkan; ${d.alreadyListed} sudah ada, ${d.refusedByScreening} tidak memenuhi syarat registri/usia, ${d.withoutCategory} tanpa kategori.`, `${d.added} applicants added; ${d.alreadyListed} already listed, ${d.refusedByScreening} failed the registry or age conditions, ${d.withoutCategory} without a category.`));
   });
 
   const candidateView = async (req: FastifyRequest, reply: FastifyReply, id: string, candidateId: string, form?: { problems: readonly Problem[]; values: Record<string, string> }) => {

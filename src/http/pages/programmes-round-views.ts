@@ -58,6 +58,12 @@ ${r.status === 'reported' && !sk
     (c) => html`<tr><td data-label="${L(lang, 'Nama', 'Name')}"><a href="${withLang(`${path}/calon/${c.id}`, lang)}">${c.name}</a></td><td data-label="NIK">${c.nik}</td><td data-label="${L(lang, 'Kategori', 'Category')}" lang="id">${p.categories.find((x) => x.key === c.category)?.name ?? c.category}</td><td data-label="${L(lang, 'Desa/Kelurahan', 'Village')}">${c.village ?? '—'}</td><td data-label="${L(lang, 'Verifikasi', 'Verification')}">${badge(lang, c.verification)}</td></tr>`,
   )}</tbody></table></div>
 <p class="pager">${d.page > 0 ? html`<a href="${pageHref(d.page - 1)}">${L(lang, '← Sebelumnya', '← Previous')}</a> ` : ''}${d.more ? html`<a href="${pageHref(d.page + 1)}">${L(lang, 'Berikutnya →', 'Next →')}</a>` : ''}</p>
+${canAdd && p.service && p.candidates.sources.includes('applications')
+  ? html`<h2 id="h-draw">${L(lang, 'Tarik pemohon dari berkas layanan', 'Draw applicants from service cases')}</h2><form method="post" action="${withLang(`${path}/tarik-berkas`, lang)}" class="intake" aria-labelledby="h-draw">${csrfField(shell)}
+<p>${L(lang, 'Pemohon berkas layanan yang masih diproses atau selesai masuk sebagai calon, masing-masing diperiksa syarat registri dan usianya.', 'Applicants of the service’s open or completed cases become candidates, each screened for the registry and age conditions.')}</p>
+<div class="field"><label for="d-cat">${L(lang, 'Kategori bila berkas tidak menyebutnya', 'Category when the case does not say')}</label><select id="d-cat" name="category"><option value="">${L(lang, '(lewati berkas tanpa kategori)', '(skip cases without a category)')}</option>${p.categories.map((c) => html`<option value="${c.key}">${c.name}</option>`)}</select></div>
+<button type="submit">${L(lang, 'Tarik pemohon', 'Draw applicants')}</button></form>`
+  : ''}
 ${canAdd
   ? html`<h2 id="h-add">${L(lang, 'Tambah calon dari usulan', 'Add a proposed candidate')}</h2><p>${decree(lang, p.candidates.text)}</p><form method="post" action="${withLang(`${path}/calon`, lang)}" class="intake" aria-labelledby="h-add">${csrfField(shell)}
 <div class="field"><label for="a-nik">NIK</label><input id="a-nik" name="nik" inputmode="numeric" autocomplete="off" required value="${v.nik ?? ''}"${invalidAttrs(problems as Problem[], 'nik')}>${fieldError(lang, problems as Problem[], 'nik')}</div>

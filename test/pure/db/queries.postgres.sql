@@ -849,6 +849,9 @@ update "programme_candidates" set "verification" = $1, "verified_at" = $2, "vers
 -- programmes-repo.refusedInPeriod
 select "c"."nik", "c"."name", "c"."reason", "r"."stage", "d"."number" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 and "c"."verification" = $5 and "c"."nik" in ($6) order by "c"."name";
 
+-- programmes-repo.applicantsOfService
+select "id", "registration_number", "applicant_nik", "applicant_name", "answers" from "applications" where "office_id" = $1 and "service_id" = $2 and "status" in ($3, $4) and "applicant_nik" is not null order by "submitted_at" limit $5;
+
 -- programmes-repo.insertVerification
 insert into "programme_verifications" ("id", "candidate_id", "round_id", "office_id", "result", "reason", "actor_id", "actor_name", "role", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 

@@ -849,6 +849,9 @@ update "programme_candidates" set "verification" = ?, "verified_at" = ?, "versio
 -- programmes-repo.refusedInPeriod
 select "c"."nik", "c"."name", "c"."reason", "r"."stage", "d"."number" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? and "c"."verification" = ? and "c"."nik" in (?) order by "c"."name";
 
+-- programmes-repo.applicantsOfService
+select "id", "registration_number", "applicant_nik", "applicant_name", "answers" from "applications" where "office_id" = ? and "service_id" = ? and "status" in (?, ?) and "applicant_nik" is not null order by "submitted_at" limit ?;
+
 -- programmes-repo.insertVerification
 insert into "programme_verifications" ("id", "candidate_id", "round_id", "office_id", "result", "reason", "actor_id", "actor_name", "role", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 

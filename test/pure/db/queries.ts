@@ -797,6 +797,7 @@ export const QUERIES: Record<string, Call> = {
   'programmes-repo.findCandidate': (db) => programmes.findCandidate(db, OFFICE, ROUND, CANDIDATE),
   'programmes-repo.updateCandidateIfVersion': (db) => programmes.updateCandidateIfVersion(db, CANDIDATE, 1, { verification: 'eligible', verified_at: AT }),
   'programmes-repo.refusedInPeriod': (db) => programmes.refusedInPeriod(db, OFFICE, 'bantuan-permakanan', '2026', ['6403026107580002']),
+  'programmes-repo.applicantsOfService': (db) => programmes.applicantsOfService(db, OFFICE, SERVICE, ['open', 'completed'], 5000),
   'programmes-repo.insertVerification': (db) =>
     programmes.insertVerification(db, { id: CASE, candidate_id: CANDIDATE, round_id: ROUND, office_id: OFFICE, result: 'ineligible', reason: 'Menerima pensiun', actor_id: USER, actor_name: 'Verifikator', role: 'verifikator', at: AT }),
   'programmes-repo.verificationsOf': (db) => programmes.verificationsOf(db, CANDIDATE, 20),
