@@ -16,6 +16,7 @@ import { maskNik } from '../../src/domain/identity/mask.js';
 import type { Actor } from '../../src/usecases/context.js';
 import { addCandidate } from '../../src/usecases/programmes/add-candidate.js';
 import { drawApplications } from '../../src/usecases/programmes/draw-applications.js';
+import { draftDecree } from '../../src/usecases/programmes/draft-decree.js';
 import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { downloadDocument, downloadPublicDocument } from '../../src/usecases/programmes/download-document.js';
 import { issueDecree } from '../../src/usecases/programmes/issue-decree.js';
@@ -121,6 +122,15 @@ describe(`programme rounds: candidates, verification, berita acara and SK (${TES
     const sk = await issueDecree(t.ctx, head, santunan, {});
     assert.equal(!sk.ok && sk.error.problems[0]!.code, 'decree-outside');
     assert.match(!sk.ok ? sk.error.problems[0]!.message : '', /Surat Keputusan Bupati Kutai Kartanegara/);
+    // Sigap prepares the Bupati's SK as a draft: unnumbered, unsigned, the eligible recipients only.
+    const draft = await draftDecree(t.ctx, operator, santunan);
+    assert.ok(draft.ok, JSON.stringify(draft));
+    const text = (await pdfText(draft.value.pdf)).text;
+    assert.match(text, /Rancangan Keputusan Bupati Kutai Kartanegara tentang Penetapan Penerima Santunan Sosial/);
+    assert.match(text, /Bupati Kutai Kartanegara, \(belum ditandatangani\)/);
+    assert.match(text, /PRATINJAU/);
+    assert.match(text, new RegExp(`SARIPAH — NIK ${SARIPAH.nik}`));
+    assert.ok(!text.includes('ABDUL GANI'), 'the ineligible lansia is not in the draft');
   });
 
   it('screens village proposals for permakanan: a PKH recipient is refused with the decree words', async () => {

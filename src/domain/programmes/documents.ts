@@ -10,6 +10,26 @@ import { maskNik } from '../identity/mask.js';
 import type { DocumentPerson } from './rounds.js';
 import type { Programme } from './schema.js';
 
+const ISSUER_NAMES: Record<Programme['recipientDecree']['issuer'], string> = {
+  'kepala-dinas': 'Kepala Dinas',
+  bupati: 'Bupati',
+  walikota: 'Wali Kota',
+  lurah: 'Lurah',
+  'kepala-dinas-provinsi': 'Kepala Dinas Sosial Provinsi',
+  'kementerian-sosial': 'Menteri Sosial',
+  'not-stated': 'Pejabat yang berwenang',
+};
+
+/**
+ * Who signs a programme's SK, as a title: the Bupati or Wali Kota of the office's own region (its
+ * `government`, "Pemerintah Kabupaten Kutai Kartanegara" → "Bupati Kutai Kartanegara"), else the
+ * issuer's name alone (the decrees do not name a province's or ministry's official further).
+ */
+export function issuerTitle(issuer: Programme['recipientDecree']['issuer'], government: string): string {
+  const region = /^Pemerintah\s+(?:Kabupaten|Kota)\s+(.+)$/i.exec(government.trim())?.[1];
+  return (issuer === 'bupati' || issuer === 'walikota') && region ? `${ISSUER_NAMES[issuer]} ${region}` : ISSUER_NAMES[issuer];
+}
+
 export interface DocumentText {
   title: string;
   subject: string;

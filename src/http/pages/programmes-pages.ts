@@ -11,6 +11,7 @@ import { may } from '../../domain/staff/permissions.js';
 import type { Ctx } from '../../usecases/context.js';
 import { addCandidate } from '../../usecases/programmes/add-candidate.js';
 import { drawApplications } from '../../usecases/programmes/draw-applications.js';
+import { draftDecree } from '../../usecases/programmes/draft-decree.js';
 import { downloadDocument, downloadPublicDocument } from '../../usecases/programmes/download-document.js';
 import { issueDecree } from '../../usecases/programmes/issue-decree.js';
 import { issueReport } from '../../usecases/programmes/issue-report.js';
@@ -126,6 +127,12 @@ function registerStaff(app: ZodApp, ctx: Ctx): void {
     });
   act('/petugas/program/putaran/:id/berita-acara', 'programmes.report', (c, req) => issueReport(c, officerOf(req).actor, req.params.id), ['Berita acara terbit:', 'Report issued:']);
   act('/petugas/program/putaran/:id/sk', 'programmes.decree', (c, req) => issueDecree(c, officerOf(req).actor, req.params.id, {}), ['SK penerima ditandatangani:', "Recipients' decree signed:"]);
+
+  app.get('/petugas/program/putaran/:id/rancangan-sk', { config: { may: 'programmes.manage' }, schema: { params: idParams } }, async (req, reply) => {
+    const r = await draftDecree(ctx, officerOf(req).actor, req.params.id);
+    if (!r.ok) return r.error.kind === 'not-found' ? sendHtml(reply, notFoundPage(req.lang, req.url), 404) : refused(req, reply, statusOf(r.error.kind), r.error.problems);
+    return sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName, inline: true });
+  });
 
   app.get('/petugas/program/putaran/:id/dokumen/:docId', { config: { may: 'programmes.read' }, schema: { params: docParams } }, async (req, reply) => {
     const r = await downloadDocument(ctx, officerOf(req).actor, req.params.id, req.params.docId);

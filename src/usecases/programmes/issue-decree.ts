@@ -9,7 +9,7 @@ import { candidatesOfRound, documentsOfRound, findRound, refusedInPeriod } from 
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import { headTitle } from '../../domain/letters/case-fields.js';
 import { HEAD_ROLE } from '../../domain/letters/delegation.js';
-import { decreeText } from '../../domain/programmes/documents.js';
+import { decreeText, issuerTitle } from '../../domain/programmes/documents.js';
 import { MAX_CANDIDATES, refusedProblem, type DocumentPerson } from '../../domain/programmes/rounds.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { signerBlock } from '../letters/signer-block.js';
@@ -18,8 +18,6 @@ import { ensureSigningCredential } from '../signing/signing-credential.js';
 import { officeOf } from './programmes-of.js';
 import { RoundChanged, signDocument } from './sign-document.js';
 
-const ISSUER_NAMES: Record<string, string> = { bupati: 'Bupati', walikota: 'Wali Kota', lurah: 'Lurah', 'kepala-dinas-provinsi': 'Kepala Dinas Sosial Provinsi', 'kementerian-sosial': 'Kementerian Sosial', 'not-stated': '(tidak dinyatakan)' };
-
 export async function issueDecree(ctx: Ctx, actor: Actor, roundId: string, input: { candidateIds?: string[] | null }): Promise<Outcome<{ id: string; number: string; recipients: number }>> {
   const officeId = officeOf(actor);
   if (!officeId.ok || !actor.id) return failWith('forbidden', 'office-required', 'Akun ini tidak terikat pada kantor', 'This account belongs to no office');
@@ -27,8 +25,10 @@ export async function issueDecree(ctx: Ctx, actor: Actor, roundId: string, input
   const round = await findRound(db, officeId.value, roundId);
   if (!round) return failWith('not-found', 'round-not-found', 'Putaran program tidak ditemukan', 'Programme round not found');
   const rd = round.programme.recipientDecree;
-  if (!rd.signedInSigap)
-    return failWith('conflict', 'decree-outside', `Penetapan penerima program ini bukan SK Kepala Dinas: "${rd.text}" (${ISSUER_NAMES[rd.issuer] ?? rd.issuer}); Sigap tidak menandatanganinya`, `This programme's recipients are not decreed by the head of office: "${rd.text}"; Sigap does not sign it`);
+  if (!rd.signedInSigap) {
+    const who = issuerTitle(rd.issuer, ctx.catalogue.officeById(officeId.value).office.government);
+    return failWith('conflict', 'decree-outside', `Penetapan penerima program ini bukan SK Kepala Dinas: "${rd.text}" (${who}); Sigap tidak menandatanganinya, hanya menyiapkan rancangannya`, `This programme's recipients are not decreed by the head of office: "${rd.text}" (${who}); Sigap does not sign it, it only prepares the draft`);
+  }
   if (round.status === 'decreed') return failWith('conflict', 'decree-exists', 'SK putaran ini sudah terbit', "This round's SK is already issued");
   const report = (await documentsOfRound(db, round.id)).find((d) => d.kind === 'berita-acara');
   if (!report || round.status !== 'reported')
