@@ -20,6 +20,7 @@ import * as m016 from './migrations/016-notify-channels.js';
 import * as m017 from './migrations/017-notify-consent-calls.js';
 import * as m018 from './migrations/018-oversight.js';
 import * as m019 from './migrations/019-emergency.js';
+import * as m020 from './migrations/020-programmes.js';
 import * as m021 from './migrations/021-change-feed.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
@@ -43,6 +44,7 @@ const ORDERED: [string, Step][] = [
   ['017-notify-consent-calls', m017],
   ['018-oversight', m018],
   ['019-emergency', m019],
+  ['020-programmes', m020],
   ['021-change-feed', m021],
 ];
 

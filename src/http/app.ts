@@ -23,6 +23,8 @@ import { lettersRoutes } from './api/letters-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
 import { privacyRoutes } from './api/privacy-routes.js';
+import { programmesRoutes } from './api/programmes-routes.js';
+import { programmesPages, programmesPublicPages } from './pages/programmes-pages.js';
 import { surveysPages } from './pages/surveys-pages.js';
 import { surveysStaffPages } from './pages/surveys-staff-pages.js';
 import { registerAuth } from './auth.js';
@@ -165,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(zapp, ctx);
   oversightRoutes(zapp, ctx);
   await app.register(notificationsRoutes, { ctx });
+  programmesRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
@@ -193,6 +196,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(signingPages, { ctx });
   await app.register(systemPages, { ctx });
   await app.register(notificationsPages, { ctx });
+  await app.register(programmesPages, { ctx });
+  await app.register(programmesPublicPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkAcrossOffices, validateOffice, type Located, type SourceFile, type ValidatedOffice } from '../domain/standards/validate.js';
+import type { Programme } from '../domain/programmes/schema.js';
+import { loadOfficeProgrammes } from './programmes-dir.js';
 import { loadOfficeTemplates } from './templates-dir.js';
 
 export interface LoadedStandards {
@@ -11,6 +13,8 @@ export interface LoadedStandards {
     /** The texts read, for checks that point at a line (`sigap standards lint`). */
     officeFile: SourceFile;
     serviceSources: Record<string, SourceFile>;
+    /** The office's assistance programmes (standards/<office>/programmes/), validated. */
+    programmes: Programme[];
   })[];
   problems: Located[];
 }
@@ -58,11 +62,14 @@ export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStand
     problems.push(...found);
     // Letter templates live beside the standard (standards/<office>/templates/).
     if (result) problems.push(...loadOfficeTemplates(dir, result, cwd).problems);
+    // Assistance programmes live beside the services (standards/<office>/programmes/, docs/PROGRAMMES.md).
+    const loaded = result ? loadOfficeProgrammes(dir, result.office, new Set(result.services.map((s) => s.slug)), cwd) : null;
+    if (loaded) problems.push(...loaded.problems);
     if (result) {
       const decreePath = join(dir, 'decree.txt');
       const byPath = new Map(services.map((f) => [f.path, f]));
       const serviceSources = Object.fromEntries(Object.entries(result.serviceFiles).map(([slug, path]) => [slug, byPath.get(path)!]));
-      offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null, officeFile, serviceSources });
+      offices.push({ ...result, dir, decreeText: existsSync(decreePath) ? readFileSync(decreePath, 'utf8') : null, officeFile, serviceSources, programmes: loaded?.programmes ?? [] });
     }
   }
   problems.push(...checkAcrossOffices(officeFiles));

@@ -10,6 +10,7 @@ import type { OfficeTemplates } from '../io/templates-dir.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import type { SlaClock } from './sla-clock.js';
 import { RegistryCaches } from './registry/caches.js';
+import type { Programme } from '../domain/programmes/schema.js';
 import { SessionCache } from './staff/session-cache.js';
 import type { StepEffect } from './step-effects.js';
 
@@ -23,6 +24,8 @@ export interface Caches {
   letterTemplates: Map<string, OfficeTemplates>;
   /** Registry: current snapshot per office (trusted CURRENT_TTL_MS, forgotten on publication), published snapshots, running imports. */
   registry: RegistryCaches;
+  /** Assistance programmes by office slug, read once from standardsDir (office data, like the letter templates). */
+  programmes: Map<string, Programme[]>;
 }
 
 export const newCaches = (): Caches => ({
@@ -30,6 +33,7 @@ export const newCaches = (): Caches => ({
   secrets: new Map(),
   letterTemplates: new Map(),
   registry: new RegistryCaches(),
+  programmes: new Map(),
 });
 
 export interface Ctx {

@@ -259,6 +259,36 @@ export const PERMISSIONS = {
     en: "configure the office's notification sending (WhatsApp/SMS providers, channel order, quiet hours)",
     refusal: { id: 'Hanya admin kantor yang dapat mengatur pengiriman notifikasi', en: 'Only an office admin can configure notification sending' },
   },
+  // Assistance programmes (docs/PROGRAMMES.md). Holders from the decrees: the data is drawn by the
+  // operator ("Petugas Layanan"/"Operator"), verified by the roles each programme names (Pendamping
+  // PKH, Tim Verval, petugas Puskesmas recorded by the operator, Pekerja Sosial and Kepala Bidang,
+  // fasilitator), the berita acara made by the verification team, the SK signed by the head of office.
+  // The use cases narrow further: only a programme's own verification roles verify its candidates.
+  'programmes.read': {
+    holders: ['operator', 'verifikator', 'pendamping', 'petugas-lapangan', 'pekerja-sosial', 'fasilitator', ...HEADS, 'auditor'],
+    id: 'membuka program bantuan, putarannya dan daftar calon penerima (NIK tersamar; dicatat)',
+    en: 'open assistance programmes, their rounds and candidate lists (NIK masked; logged)',
+  },
+  'programmes.manage': {
+    holders: ['operator', 'kepala-bidang', 'kepala-dinas'],
+    id: 'membuka putaran program dan menarik atau menambah calon penerima',
+    en: 'open programme rounds and draw or add candidates',
+  },
+  'programmes.verify': {
+    holders: ['verifikator', 'pendamping', 'petugas-lapangan', 'pekerja-sosial', 'fasilitator', 'operator', 'kepala-bidang'],
+    id: 'mencatat hasil verifikasi lapangan calon penerima (hanya peran yang disebut keputusan untuk program itu)',
+    en: "record the field verification of candidates (only the roles the decree names for that programme)",
+  },
+  'programmes.report': {
+    holders: ['verifikator', 'pekerja-sosial', 'kepala-bidang', 'kepala-dinas'],
+    id: 'menerbitkan Berita Acara Tim Verifikasi dan Validasi',
+    en: "issue the verification team's Berita Acara",
+  },
+  'programmes.decree': {
+    holders: ['kepala-dinas'],
+    id: 'menandatangani SK penerima bantuan (SK Kepala Dinas)',
+    en: "sign the recipients' decree (the head of office's SK)",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -295,6 +325,10 @@ export const WRITES: readonly Permission[] = [
   'emergency.dispatch',
   'emergency.respond',
   'notifications.configure',
+  'programmes.manage',
+  'programmes.verify',
+  'programmes.report',
+  'programmes.decree',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

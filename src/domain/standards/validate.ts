@@ -27,7 +27,7 @@ export interface ValidatedOffice {
   serviceFiles: Record<string, string>;
 }
 
-interface Parsed {
+export interface Parsed {
   file: SourceFile;
   doc: Document.Parsed;
   lc: LineCounter;
@@ -37,7 +37,7 @@ export function formatProblem(p: Located): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message} / ${p.messageEn}`;
 }
 
-function locate(parsed: Parsed, path: (string | number)[]): { line: number; column: number } {
+export function locate(parsed: Parsed, path: (string | number)[]): { line: number; column: number } {
   // Walk up the path until a node with a position is found (a missing key points at its parent).
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? parsed.doc.contents : parsed.doc.getIn(path.slice(0, n), true);
@@ -99,7 +99,7 @@ function zodMessage(issue: z.core.$ZodIssue): { code: string; message: string; m
   }
 }
 
-function parse(file: SourceFile, problems: Located[]): Parsed | null {
+export function parse(file: SourceFile, problems: Located[]): Parsed | null {
   const lc = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -119,7 +119,7 @@ function parse(file: SourceFile, problems: Located[]): Parsed | null {
   return { file, doc, lc };
 }
 
-function check<T>(parsed: Parsed, schema: z.ZodType<T>, problems: Located[]): T | null {
+export function check<T>(parsed: Parsed, schema: z.ZodType<T>, problems: Located[]): T | null {
   const result = schema.safeParse(parsed.doc.toJS());
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -129,7 +129,7 @@ function check<T>(parsed: Parsed, schema: z.ZodType<T>, problems: Located[]): T 
   return null;
 }
 
-function ruleFacts(rule: Rule, out: string[] = []): string[] {
+export function ruleFacts(rule: Rule, out: string[] = []): string[] {
   if ('all' in rule) rule.all.forEach((r) => ruleFacts(r, out));
   else if ('any' in rule) rule.any.forEach((r) => ruleFacts(r, out));
   else if ('not' in rule) ruleFacts(rule.not, out);

@@ -964,3 +964,61 @@ select count(*) as "n" from "data_access_log" where "office_id" = $1 and "subjec
 -- audit-repo.recordIdsOf
 select "id" from "applications" where "office_id" = $1 and "registration_number" = $2;
 select "id" from "complaints" where "office_id" = $1 and "receipt_number" = $2;
+
+-- programmes-repo.insertRound
+insert into "programme_rounds" ("id", "office_id", "programme_slug", "programme", "period", "stage", "reference_date", "snapshot_id", "status", "created_at", "created_by", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+
+-- programmes-repo.findRound
+select * from "programme_rounds" where "office_id" = $1 and "id" = $2;
+
+-- programmes-repo.findRoundByStage
+select * from "programme_rounds" where "office_id" = $1 and "programme_slug" = $2 and "period" = $3 and "stage" = $4;
+
+-- programmes-repo.roundsOf
+select "id", "period", "stage", "status", "reference_date", "created_at" from "programme_rounds" where "office_id" = $1 and "programme_slug" = $2 order by "created_at" desc limit $3;
+
+-- programmes-repo.updateRoundIfVersion
+update "programme_rounds" set "status" = $1, "version" = $2 where "id" = $3 and "version" = $4;
+
+-- programmes-repo.insertCandidates
+insert into "programme_candidates" ("id", "round_id", "office_id", "nik", "kk", "name", "birth_date", "sex", "village", "district", "address", "category", "source", "source_note", "screening", "checks", "verification", "reason", "verified_at", "verified_by", "verified_by_name", "verified_role", "created_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24);
+
+-- programmes-repo.candidateNiks
+select "nik" from "programme_candidates" where "round_id" = $1;
+
+-- programmes-repo.candidatesPage
+select * from "programme_candidates" where "round_id" = $1 order by "name", "id" limit $2 offset $3;
+select * from "programme_candidates" where "round_id" = $1 and "verification" = $2 and "name" like $3 order by "name", "id" limit $4 offset $5;
+
+-- programmes-repo.candidatesOfRound
+select * from "programme_candidates" where "round_id" = $1 order by "name", "id" limit $2;
+
+-- programmes-repo.candidateCounts
+select "verification", count(*) as "n" from "programme_candidates" where "round_id" = $1 group by "verification";
+
+-- programmes-repo.findCandidate
+select * from "programme_candidates" where "office_id" = $1 and "round_id" = $2 and "id" = $3;
+
+-- programmes-repo.updateCandidateIfVersion
+update "programme_candidates" set "verification" = $1, "verified_at" = $2, "version" = $3 where "id" = $4 and "version" = $5;
+
+-- programmes-repo.refusedInPeriod
+select "c"."nik", "c"."name", "c"."reason", "r"."stage", "d"."number" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 and "c"."verification" = $5 and "c"."nik" in ($6) order by "c"."name";
+
+-- programmes-repo.applicantsOfService
+select "id", "registration_number", "applicant_nik", "applicant_name", "answers" from "applications" where "office_id" = $1 and "service_id" = $2 and "status" in ($3, $4) and "applicant_nik" is not null order by "submitted_at" limit $5;
+
+-- programmes-repo.insertVerification
+insert into "programme_verifications" ("id", "candidate_id", "round_id", "office_id", "result", "reason", "actor_id", "actor_name", "role", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+
+-- programmes-repo.verificationsOf
+select "result", "reason", "actor_name", "role", "at" from "programme_verifications" where "candidate_id" = $1 order by "seq" desc limit $2;
+
+-- programmes-repo.insertDocument
+insert into "programme_documents" ("id", "round_id", "office_id", "kind", "number", "number_seq", "counter", "token", "issued_on", "signed_at", "signed_by", "signer", "sha256", "size", "public_sha256", "public_size", "people", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18);
+
+-- programmes-repo.documentsOfRound
+select * from "programme_documents" where "round_id" = $1 order by "created_at";
+
+-- programmes-repo.documentByToken
+select * from "programme_documents" where "token" = $1;

@@ -963,3 +963,61 @@ select count(*) as "n" from "data_access_log" where "office_id" = ? and "subject
 -- audit-repo.recordIdsOf
 select "id" from "applications" where "office_id" = ? and "registration_number" = ?;
 select "id" from "complaints" where "office_id" = ? and "receipt_number" = ?;
+
+-- programmes-repo.insertRound
+insert into "programme_rounds" ("id", "office_id", "programme_slug", "programme", "period", "stage", "reference_date", "snapshot_id", "status", "created_at", "created_by", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- programmes-repo.findRound
+select * from "programme_rounds" where "office_id" = ? and "id" = ?;
+
+-- programmes-repo.findRoundByStage
+select * from "programme_rounds" where "office_id" = ? and "programme_slug" = ? and "period" = ? and "stage" = ?;
+
+-- programmes-repo.roundsOf
+select "id", "period", "stage", "status", "reference_date", "created_at" from "programme_rounds" where "office_id" = ? and "programme_slug" = ? order by "created_at" desc limit ?;
+
+-- programmes-repo.updateRoundIfVersion
+update "programme_rounds" set "status" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- programmes-repo.insertCandidates
+insert into "programme_candidates" ("id", "round_id", "office_id", "nik", "kk", "name", "birth_date", "sex", "village", "district", "address", "category", "source", "source_note", "screening", "checks", "verification", "reason", "verified_at", "verified_by", "verified_by_name", "verified_role", "created_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- programmes-repo.candidateNiks
+select "nik" from "programme_candidates" where "round_id" = ?;
+
+-- programmes-repo.candidatesPage
+select * from "programme_candidates" where "round_id" = ? order by "name", "id" limit ? offset ?;
+select * from "programme_candidates" where "round_id" = ? and "verification" = ? and "name" like ? order by "name", "id" limit ? offset ?;
+
+-- programmes-repo.candidatesOfRound
+select * from "programme_candidates" where "round_id" = ? order by "name", "id" limit ?;
+
+-- programmes-repo.candidateCounts
+select "verification", count(*) as "n" from "programme_candidates" where "round_id" = ? group by "verification";
+
+-- programmes-repo.findCandidate
+select * from "programme_candidates" where "office_id" = ? and "round_id" = ? and "id" = ?;
+
+-- programmes-repo.updateCandidateIfVersion
+update "programme_candidates" set "verification" = ?, "verified_at" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- programmes-repo.refusedInPeriod
+select "c"."nik", "c"."name", "c"."reason", "r"."stage", "d"."number" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? and "c"."verification" = ? and "c"."nik" in (?) order by "c"."name";
+
+-- programmes-repo.applicantsOfService
+select "id", "registration_number", "applicant_nik", "applicant_name", "answers" from "applications" where "office_id" = ? and "service_id" = ? and "status" in (?, ?) and "applicant_nik" is not null order by "submitted_at" limit ?;
+
+-- programmes-repo.insertVerification
+insert into "programme_verifications" ("id", "candidate_id", "round_id", "office_id", "result", "reason", "actor_id", "actor_name", "role", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- programmes-repo.verificationsOf
+select "result", "reason", "actor_name", "role", "at" from "programme_verifications" where "candidate_id" = ? order by "seq" desc limit ?;
+
+-- programmes-repo.insertDocument
+insert into "programme_documents" ("id", "round_id", "office_id", "kind", "number", "number_seq", "counter", "token", "issued_on", "signed_at", "signed_by", "signer", "sha256", "size", "public_sha256", "public_size", "people", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- programmes-repo.documentsOfRound
+select * from "programme_documents" where "round_id" = ? order by "created_at";
+
+-- programmes-repo.documentByToken
+select * from "programme_documents" where "token" = ?;

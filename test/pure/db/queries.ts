@@ -20,6 +20,7 @@ import * as letters from '../../../src/db/letters-repo.js';
 import * as notifications from '../../../src/db/notifications-repo.js';
 import * as oversight from '../../../src/db/oversight-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
+import * as programmes from '../../../src/db/programmes-repo.js';
 import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
@@ -57,6 +58,13 @@ const SNAP = 'c3a1e5f0-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
 const OLDER = 'b2f0d4e9-1a3c-4d5e-9f8a-7b6c5d4e3f2a';
 const PROPOSAL = 'e4d3c2b1-a0f9-4e8d-b7c6-a5f4e3d2c1b0';
 const TABLE = registry.rowTableName(SNAP);
+const ROUND = 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9';
+const CANDIDATE = 'e0f9a8b7-c6d5-4e4f-9a3b-2c1d0e9f8a7b';
+const CANDIDATE_ROW = {
+  id: CANDIDATE, round_id: ROUND, office_id: OFFICE, nik: '6403026107580002', kk: '6403021503090001', name: 'SARIPAH', birth_date: '1958-07-21', sex: 'P', village: 'MANGKURAWANG', district: 'TENGGARONG',
+  address: 'JL. PATIN NO. 7', category: 'lanjut-usia', source: 'village', source_note: null, screening: 'eligible', checks: '[]', verification: 'pending', reason: null, verified_at: null, verified_by: null,
+  verified_by_name: null, verified_role: null, created_at: AT, version: 1,
+};
 const OLDER_TABLE = registry.rowTableName(OLDER);
 
 /**
@@ -847,6 +855,31 @@ export const QUERIES: Record<string, Call> = {
     await audit.countTrail(db, OFFICE, { nik: NIK });
   },
   'audit-repo.recordIdsOf': (db) => audit.recordIdsOf(db, OFFICE, 'JMB-2026-000001'),
+  'programmes-repo.insertRound': (db) =>
+    programmes.insertRound(db, { id: ROUND, office_id: OFFICE, programme_slug: 'bantuan-permakanan', programme: '{}', period: '2026', stage: 'Tahap I', reference_date: '2026-01-01', snapshot_id: SNAP, status: 'verifying', created_at: AT, created_by: 'Operator', version: 1 }),
+  'programmes-repo.findRound': (db) => programmes.findRound(db, OFFICE, ROUND),
+  'programmes-repo.findRoundByStage': (db) => programmes.findRoundByStage(db, OFFICE, 'bantuan-permakanan', '2026', 'Tahap I'),
+  'programmes-repo.roundsOf': (db) => programmes.roundsOf(db, OFFICE, 'bantuan-permakanan', 20),
+  'programmes-repo.updateRoundIfVersion': (db) => programmes.updateRoundIfVersion(db, ROUND, 1, { status: 'reported' }),
+  'programmes-repo.insertCandidates': (db) => programmes.insertCandidates(db, [CANDIDATE_ROW]),
+  'programmes-repo.candidateNiks': (db) => programmes.candidateNiks(db, ROUND),
+  'programmes-repo.candidatesPage': async (db) => {
+    await programmes.candidatesPage(db, ROUND, {}, { limit: 51, offset: 0 });
+    await programmes.candidatesPage(db, ROUND, { verification: 'pending', name: 'SARI' }, { limit: 51, offset: 50 });
+  },
+  'programmes-repo.candidatesOfRound': (db) => programmes.candidatesOfRound(db, ROUND, 5000),
+  'programmes-repo.candidateCounts': (db) => programmes.candidateCounts(db, ROUND),
+  'programmes-repo.findCandidate': (db) => programmes.findCandidate(db, OFFICE, ROUND, CANDIDATE),
+  'programmes-repo.updateCandidateIfVersion': (db) => programmes.updateCandidateIfVersion(db, CANDIDATE, 1, { verification: 'eligible', verified_at: AT }),
+  'programmes-repo.refusedInPeriod': (db) => programmes.refusedInPeriod(db, OFFICE, 'bantuan-permakanan', '2026', ['6403026107580002']),
+  'programmes-repo.applicantsOfService': (db) => programmes.applicantsOfService(db, OFFICE, SERVICE, ['open', 'completed'], 5000),
+  'programmes-repo.insertVerification': (db) =>
+    programmes.insertVerification(db, { id: CASE, candidate_id: CANDIDATE, round_id: ROUND, office_id: OFFICE, result: 'ineligible', reason: 'Menerima pensiun', actor_id: USER, actor_name: 'Verifikator', role: 'verifikator', at: AT }),
+  'programmes-repo.verificationsOf': (db) => programmes.verificationsOf(db, CANDIDATE, 20),
+  'programmes-repo.insertDocument': (db) =>
+    programmes.insertDocument(db, { id: LETTER, round_id: ROUND, office_id: OFFICE, kind: 'sk', number: '400.9/0002/DINSOS/2026', number_seq: 2, counter: 'letter:2026', token: 'tok', issued_on: '2026-02-02', signed_at: AT, signed_by: USER, signer: '{}', sha256: 'a', size: 1, public_sha256: 'b', public_size: 1, people: '[]', created_at: AT }),
+  'programmes-repo.documentsOfRound': (db) => programmes.documentsOfRound(db, ROUND),
+  'programmes-repo.documentByToken': (db) => programmes.documentByToken(db, 'tok'),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */

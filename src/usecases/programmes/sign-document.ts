@@ -1,0 +1,104 @@
+/**
+ * Numbers, renders and signs a round's document through the letters capability: the office's
+ * letter counter and number format (no number skipped or repeated: the counter is transactional),
+ * the letter PDF with letterhead and QR, the signer's PAdES key. Two signed copies are stored: the
+ * full one (NIK in full) for the office and the public one (NIK masked) the QR leads to. The
+ * document row, the round's new status and the audit row commit together.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { insertAuditEvent } from '../../db/audit-chain-repo.js';
+import { nextCounter } from '../../db/applications-repo.js';
+import { insertDocument, updateRoundIfVersion, type Round } from '../../db/programmes-repo.js';
+import type { DB } from '../../db/schema.js';
+import { placeOf } from '../../domain/letters/case-fields.js';
+import { indonesianDate } from '../../domain/letters/dates.js';
+import { counterName, formatLetterNumber } from '../../domain/letters/numbering.js';
+import type { DocumentText } from '../../domain/programmes/documents.js';
+import type { DocumentKind, DocumentPerson, RoundStatus } from '../../domain/programmes/rounds.js';
+import { signPdf } from '../../io/pades.js';
+import { renderLetterPdf } from '../../render/letter-pdf.js';
+import type { Actor, Ctx } from '../context.js';
+import { storeLetterFile } from '../letters/letter-files.js';
+import type { SignerBlock } from '../letters/signer-block.js';
+import { templatesOf } from '../letters/templates.js';
+import type { SigningCredential } from '../signing/signing-credential.js';
+
+/** The letter type (numbering code and counter) of each document. */
+export const LETTER_TYPE: Record<DocumentKind, string> = { 'berita-acara': 'berita-acara', sk: 'sk-penerima' };
+
+export const publicDocumentUrl = (ctx: Pick<Ctx, 'publicBaseUrl'>, token: string) => `${ctx.publicBaseUrl}/program/dokumen/${token}`;
+
+export class RoundChanged extends Error {}
+
+export async function signDocument(
+  ctx: Ctx,
+  trx: Transaction<DB>,
+  d: { round: Round; kind: DocumentKind; actor: Actor; signer: SignerBlock; credential: SigningCredential; people: DocumentPerson[]; text: (issuedOn: string, masked: boolean) => DocumentText; nextStatus: RoundStatus; now: string },
+): Promise<{ id: string; number: string }> {
+  const office = ctx.catalogue.officeById(d.round.office_id).office;
+  const issuedOn = ctx.clock.localDate(office, d.now);
+  const letterType = LETTER_TYPE[d.kind];
+  const counter = counterName(office.letterNumbering, letterType, issuedOn.slice(0, 4));
+  const seq = await nextCounter(trx, d.round.office_id, counter);
+  const number = formatLetterNumber(office.letterNumbering, letterType, seq, issuedOn);
+  const token = randomBytes(18).toString('base64url');
+  const at = new Date(d.now);
+  const render = async (masked: boolean) => {
+    const t = d.text(issuedOn, masked);
+    const input = {
+      paper: 'F4' as const,
+      layout: 'official-letter' as const,
+      office: { government: office.government, name: office.name, address: office.address, postalCode: office.postalCode, contacts: office.contacts },
+      logo: templatesOf(ctx, office.slug).logo,
+      title: t.title,
+      number,
+      place: placeOf(office),
+      dateText: indonesianDate(issuedOn),
+      subject: t.subject,
+      addressee: [],
+      blocks: t.blocks,
+      validUntilText: null,
+      signer: { position: d.signer.position, name: d.signer.name, rank: d.signer.rank, nip: d.signer.nip },
+      verifyUrl: publicDocumentUrl(ctx, token),
+      signature: { kind: d.credential.kind, provider: d.credential.provider },
+      draft: false,
+      at,
+    };
+    const pdf = await (ctx.signPdf ?? signPdf)(await renderLetterPdf(input), { name: d.signer.name, reason: `${t.title} ${number}`, location: input.place, contactInfo: input.verifyUrl, at }, d.credential.signer);
+    return storeLetterFile(ctx, pdf);
+  };
+  const full = await render(false);
+  const pub = await render(true);
+  const id = randomUUID();
+  await insertDocument(trx, {
+    id,
+    round_id: d.round.id,
+    office_id: d.round.office_id,
+    kind: d.kind,
+    number,
+    number_seq: seq,
+    counter,
+    token,
+    issued_on: issuedOn,
+    signed_at: d.now,
+    signed_by: d.signer.userId,
+    signer: JSON.stringify({ name: d.signer.name, title: d.signer.title, position: d.signer.position, nip: d.signer.nip, rank: d.signer.rank }),
+    sha256: full.sha256,
+    size: full.size,
+    public_sha256: pub.sha256,
+    public_size: pub.size,
+    people: JSON.stringify(d.people),
+    created_at: d.now,
+  });
+  if (!(await updateRoundIfVersion(trx, d.round.id, d.round.version, { status: d.nextStatus }))) throw new RoundChanged();
+  await insertAuditEvent(trx, {
+    officeId: d.round.office_id,
+    actor: d.actor.name,
+    action: d.kind === 'sk' ? 'programme-decree-signed' : 'programme-report-signed',
+    subject: `programme-round:${d.round.id}`,
+    detail: { document: id, kind: d.kind, number, people: d.people.length, eligible: d.people.filter((p) => p.result === 'eligible').length, sha256: full.sha256, publicSha256: pub.sha256 },
+    at: d.now,
+  });
+  return { id, number };
+}
