@@ -30,7 +30,9 @@ function render(option: Echarts.EChartsCoreOption, width: number, height: number
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
-    return chart.renderToSVGString();
+    // ECharts adds a <style> of hover rules; pages have no script to hover with, and the
+    // Content-Security-Policy refuses inline styles (the IKM and evaluation pages embed these SVGs).
+    return chart.renderToSVGString().replace(/<style[\s\S]*?<\/style>/g, '');
   } finally {
     chart.dispose();
   }

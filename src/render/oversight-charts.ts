@@ -21,8 +21,6 @@ export function onTimeBarsSvg(bars: readonly OnTimeBar[], opts: { width?: number
   const shown = bars.filter((b): b is OnTimeBar & { rate: number } => b.rate !== null);
   const lang = opts.lang ?? 'id';
   const height = Math.max(120, 40 + shown.length * 28);
-  // ECharts adds a <style> of hover rules; the page has no script to hover with, and the
-  // Content-Security-Policy refuses inline styles, so it is left out.
   return renderChartSvg(
     {
       grid: { left: 24, right: 48, top: 24, bottom: 28, containLabel: true },
@@ -41,5 +39,5 @@ export function onTimeBarsSvg(bars: readonly OnTimeBar[], opts: { width?: number
     },
     opts.width ?? 640,
     height,
-  ).replace(/<style[\s\S]*?<\/style>/g, '');
+  );
 }

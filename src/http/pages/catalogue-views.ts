@@ -2,6 +2,7 @@
 import { DAYS, type Service, type ServiceHours } from '../../domain/standards/schema.js';
 import { slaWords, durationWords } from '../../domain/standards/sla-words.js';
 import type { StoredOffice, StoredService } from '../../db/standards-repo.js';
+import { isEmergencyService } from '../../domain/emergency/index.js';
 import { dayName, formatDate, initiatorName, L, productKindName, t, zoneAbbr, type Lang } from '../i18n.js';
 import { stepList } from './catalogue-flow-views.js';
 import { html, multiline, raw, type Raw } from './html.js';
@@ -78,6 +79,7 @@ ${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to d
   trackApplication(lang),
   { href: '#h-offices', label: L(lang, 'Sampaikan pengaduan atau saran', 'Send a complaint or suggestion'), hint: L(lang, 'Pilih Dinas Sosial yang Anda adukan di bawah', 'Choose the office concerned below') },
   trackComplaint(lang),
+  reportEmergency(lang, '/darurat'),
 ])}
 <h2 id="h-offices">${t(lang, 'offices')}</h2>
 <ul class="cards">${offices.map(
@@ -86,6 +88,11 @@ ${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to d
 <p class="meta">${o.office.decree.number ? `${L(lang, 'Keputusan Nomor', 'Decree No.')} ${o.office.decree.number}` : t(lang, 'noNumber')}</p></li>`,
     )}</ul>`,
   });
+}
+
+/** The way into the public emergency report form (issue 13): a citizen who finds someone in need should not have to search for it. */
+function reportEmergency(lang: Lang, href: string) {
+  return { href, label: L(lang, 'Laporkan kedaruratan sosial', 'Report a social emergency'), hint: L(lang, 'Orang telantar, anak, lansia atau penyandang disabilitas yang perlu segera ditolong', 'A neglected person, child, older person or person with a disability who needs help now') };
 }
 
 export function officePage(lang: Lang, o: StoredOffice, shown?: ShownHours): string {
@@ -100,6 +107,7 @@ ${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to d
   { href: `/kantor/${office.slug}/pengaduan`, label: L(lang, 'Sampaikan pengaduan atau saran', 'Send a complaint or suggestion'), hint: L(lang, 'Anda menerima nomor dan kode untuk melacaknya', 'You get a number and a code to follow it') },
   trackComplaint(lang),
   { href: `/kantor/${office.slug}/survei`, label: L(lang, 'Isi survei kepuasan', 'Answer the satisfaction survey'), hint: L(lang, 'Beberapa pertanyaan singkat tentang pelayanan kami', 'A few short questions about our service') },
+  ...o.services.filter((x) => isEmergencyService(x.service)).map((x) => reportEmergency(lang, `/darurat/${office.slug}/${x.service.slug}`)),
 ])}
 
 <section aria-labelledby="h-services"><h2 id="h-services" tabindex="-1">${t(lang, 'services')} (${o.services.length})</h2>
