@@ -1,9 +1,9 @@
 /**
  * Issue 16's "done when", end to end: a real `sigap serve` with SMTP_URL pointing at a local SMTP
  * server; a citizen applies in Chromium giving an e-mail address and receives the receipt, the
- * return-for-completion notice with its link, and "letter ready", each exactly once, sent by the
- * server's own outbox worker; she completes her file on the tracking page and sees the three
- * messages in her case history there. Staff steps run as use cases on the same database.
+ * return-for-completion notice with its link, "letter ready" and, when the letter is handed over,
+ * "completed", each exactly once, sent by the server's own outbox worker; she completes her file on
+ * the tracking page and sees the messages in her case history there. Staff steps run as use cases on the same database.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -77,7 +77,7 @@ describe(`a citizen told by e-mail at every moment, by a running server (${TEST_
     await t?.close();
   });
 
-  it('sends the receipt, the return notice with its link and "letter ready" once each, and shows them on the tracking page', async () => {
+  it('sends the receipt, the return notice with its link, "letter ready" and "completed" once each, and shows them on the tracking page', async () => {
     const svc = t.catalogue.service(OFFICE, SERVICE)!.service.service;
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
@@ -119,22 +119,25 @@ describe(`a citizen told by e-mail at every moment, by a running server (${TEST_
     await page.getByRole('button', { name: 'Kirim kelengkapan berkas' }).click();
     await page.waitForSelector('[data-testid="resubmitted"]');
 
-    // 4. The office decides and signs the letter: "letter ready".
+    // 4. The office decides and signs the letter: "letter ready"; handing it over closes the case: "completed".
     await driveUntil(t.ctx, id, () => false, OFFICE);
-    const all = await mailsAfterWorker(3);
-    assert.equal(all.length, 3);
-    assert.match(all[2]!.headers.get('subject') ?? '', new RegExp(number));
+    const all = await mailsAfterWorker(4);
     const subjects = all.map((m) => m.headers.get('subject'));
-    assert.equal(new Set(subjects).size, 3, `three different messages: ${subjects.join(' | ')}`);
+    assert.deepEqual(subjects, [
+      `Permohonan ${number} diterima / Application received`,
+      `Permohonan ${number}: berkas perlu dilengkapi / File needs completing`,
+      `Permohonan ${number}: surat sudah siap / Letter ready`,
+      `Permohonan ${number}: selesai / completed`,
+    ]);
     // Nothing more arrives on later worker runs: each exactly once.
     await new Promise((r) => setTimeout(r, 11_000));
-    assert.equal(mails().length, 3);
+    assert.equal(mails().length, 4, mails().map((m) => m.headers.get('subject')).join(' | '));
 
-    // 5. Her case history shows the three messages, sent, with the address masked.
+    // 5. Her case history shows the four messages, sent, with the address masked.
     for (const lang of ['id', 'en'] as const) {
       await page.goto(`${base}/lacak/${number}${lang === 'en' ? '?lang=en' : ''}`);
       const items = await page.getByTestId('news-message').allTextContents();
-      assert.equal(items.length, 3, items.join(' | '));
+      assert.equal(items.length, 4, items.join(' | '));
       for (const item of items) assert.match(item, lang === 'id' ? /E-mail s\*\*\*@example\.id.*terkirim/s : /E-mail s\*\*\*@example\.id.*sent/s);
       assert.ok(!(await page.content()).includes(EMAIL));
       assert.deepEqual(await axeFindings(page), []);
