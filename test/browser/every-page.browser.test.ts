@@ -54,6 +54,8 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       '/masuk',
       `/kantor/${OFFICE}/privasi`,
       '/privasi/permintaan',
+      '/darurat',
+      '/darurat/kota-banjarmasin/kedaruratan-ppks',
     ];
     paths.staff = [
       ['front-office', '/petugas'],
@@ -81,6 +83,8 @@ describe(`every page type: accessible and phone-wide, in both languages (${TEST_
       ['front-office', '/petugas/privasi/baru'],
       ['auditor', '/petugas/audit'],
       ['admin', '/petugas/sistem'],
+      ['admin', '/petugas/notifikasi'],
+      ['front-office', '/petugas/panggilan'],
     ];
   });
   after(async () => h?.close());
