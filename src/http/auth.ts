@@ -11,6 +11,7 @@
  * route refuses a write without the token; a public route serves it as the public instead, so a
  * forged request never acts with the officer's rights.
  */
+import { isEmergencyService } from '../domain/emergency/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredOffice } from '../db/standards-repo.js';
 import type { StaffUser } from '../db/staff-repo.js';
@@ -159,8 +160,13 @@ export function officeScope(office: StoredOffice): Scope {
   return s;
 }
 
-/** Everything the officer's roles may do in their office (for the staff menu). */
-export const allowedIn = (o: Pick<Officer, 'user' | 'office'>): Permission[] => PERMISSION_IDS.filter((p) => may(o.user.roles, p, officeScope(o.office)));
+/**
+ * Everything the officer's roles may do in their office (for the staff menu). The emergency board
+ * is left out of the menu of an office whose decree has no emergency service (Jambi, Pekanbaru):
+ * the permission stands, but a menu entry leading to an always-empty board helps nobody.
+ */
+export const allowedIn = (o: Pick<Officer, 'user' | 'office'>): Permission[] =>
+  PERMISSION_IDS.filter((p) => may(o.user.roles, p, officeScope(o.office)) && (p !== 'emergency.read' || o.office.services.some((s) => isEmergencyService(s.service))));
 
 /** 403: the officer's roles do not hold the route's permission (the bilingual page, or the JSON failure). */
 function refusePermission(req: FastifyRequest, reply: FastifyReply, permission: Permission | undefined) {

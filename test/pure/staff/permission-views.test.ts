@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { grantsOf, PERMISSION_IDS, may, refusalOf, scopeOf, type Permission } from '../../../src/domain/staff/permissions.js';
 import { complaintRecordedPage } from '../../../src/http/pages/complaints-staff-views.js';
+import { allowedIn } from '../../../src/http/auth.js';
+import type { StoredOffice } from '../../../src/db/standards-repo.js';
 import { staffNav, type StaffShell } from '../../../src/http/pages/layout.js';
 import { permissionsPage, refusedPage } from '../../../src/http/pages/permissions-views.js';
 import { loadStandardsDir } from '../../../src/io/standards-dir.js';
@@ -36,6 +38,18 @@ describe('the permission table in views', () => {
     // The front office records complaints it may not read: the menu says so.
     assert.ok(menu(['front-office']).includes('/petugas/pengaduan/baru') && !menu(['front-office']).includes('/petugas/pengaduan'));
     assert.ok(menu(['pramu-sosial']).includes('/petugas/daftar-baru'));
+  });
+
+  it("offers the emergency board only in an office whose decree has an emergency service", () => {
+    const offices = loadStandardsDir(STANDARDS_DIR).offices;
+    const officer = (slug: string) => ({
+      user: { roles: ['kepala-dinas'] } as never,
+      office: { office: offices.find((o) => o.office.slug === slug)!.office, services: offices.find((o) => o.office.slug === slug)!.services.map((service) => ({ service })) } as unknown as StoredOffice,
+    });
+    assert.ok(allowedIn(officer('kota-banjarmasin')).includes('emergency.read'), 'Banjarmasin: Kedaruratan bagi PPKS');
+    assert.ok(!allowedIn(officer('kota-jambi')).includes('emergency.read'), 'Jambi has no emergency service');
+    // The menu, not the permission: the head of office in Jambi still may read the board.
+    assert.ok(may(['kepala-dinas'], 'emergency.read', scopeOf(offices.find((o) => o.office.slug === 'kota-jambi')!.services.map((service) => ({ service })))));
   });
 
   it('links a recorded complaint only for those who may read it', () => {
