@@ -6,8 +6,10 @@ import type { OutboxTable } from './schema-notifications.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export type NewOutboxMessage = Pick<OutboxTable, 'office_id' | 'application_id' | 'event_id' | 'channel' | 'kind' | 'recipient' | 'subject' | 'body' | 'created_at'> &
-  Partial<Pick<OutboxTable, 'chain' | 'facts' | 'fallback_from' | 'segments' | 'urgent' | 'next_attempt_at'>>;
+export type NewOutboxMessage = Pick<OutboxTable, 'office_id' | 'event_id' | 'channel' | 'kind' | 'recipient' | 'subject' | 'body' | 'created_at'> &
+  // Exactly one owner (migration 022's check): a case, or a complaint.
+  (Pick<OutboxTable, 'application_id'> | { application_id: null; complaint_id: string }) &
+  Partial<Pick<OutboxTable, 'complaint_id' | 'chain' | 'facts' | 'fallback_from' | 'segments' | 'urgent' | 'next_attempt_at'>>;
 
 /** Queues a message inside the event's transaction; a second write for the same (event, channel) is ignored. */
 export async function queueMessage(q: Q, m: NewOutboxMessage): Promise<void> {
@@ -195,6 +197,20 @@ export async function recordInbound(q: Q, officeId: string, phone: string, at: s
 export async function lastInbound(q: Q, officeId: string, phone: string): Promise<string | null> {
   const r = await q.selectFrom('notify_inbound').select('last_at').where('office_id', '=', officeId).where('phone', '=', phone).executeTakeFirst();
   return r?.last_at ?? null;
+}
+
+/** A complaint's messages in the order of the complaint events that caused them (its staff timeline). */
+export async function complaintMessagesOf(q: Q, complaintId: string): Promise<OutboxTable[]> {
+  return q
+    .selectFrom('outbox')
+    .innerJoin('complaint_events as e', 'e.id', 'outbox.event_id')
+    .selectAll('outbox')
+    .where('outbox.complaint_id', '=', complaintId)
+    .orderBy('e.seq')
+    .orderBy('outbox.created_at')
+    .orderBy(sql`case when outbox.fallback_from is null then 0 else 1 end`)
+    .orderBy('outbox.channel')
+    .execute();
 }
 
 /** A case's messages in the order of the events that caused them (events of one moment keep their order). */
