@@ -436,6 +436,9 @@ update "outbox" set "status" = $1, "next_attempt_at" = $2, "lease_until" = $3, "
 -- notifications-repo.messagesOf
 select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = $1 order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
 
+-- notifications-repo.complaintMessagesOf
+select "outbox".* from "outbox" inner join "complaint_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."complaint_id" = $1 order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
+
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";
 
@@ -727,8 +730,8 @@ select * from "complaints" where "office_id" = $1 and "idempotency_key" = $2;
 select "receipt_number" from "complaints" where "id" = $1;
 
 -- complaints-repo.complaintEvents
-select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 order by "seq";
-select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 and "visibility" = $2 order by "seq";
+select "id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 order by "seq";
+select "id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 and "visibility" = $2 order by "seq";
 
 -- complaints-repo.listComplaints
 select * from "complaints" where "office_id" = $1 order by case status when 'open' then 0 when 'answered' then 1 else 2 end, "due_at" asc, "received_at" asc limit $2 offset $3;

@@ -510,6 +510,7 @@ export const QUERIES: Record<string, Call> = {
   'notifications-repo.markSent': (db) => notifications.markSent(db, OUTBOX_ID, OUTBOX_ATTEMPT, AT),
   'notifications-repo.markFailed': (db) => notifications.markFailed(db, OUTBOX_ID, OUTBOX_ATTEMPT, { error: 'connect ECONNREFUSED 127.0.0.1:587', nextAttemptAt: '2026-04-06T01:01:00.000Z', giveUp: false }),
   'notifications-repo.messagesOf': (db) => notifications.messagesOf(db, CASE),
+  'notifications-repo.complaintMessagesOf': (db) => notifications.complaintMessagesOf(db, COMPLAINT),
   'notifications-repo.waitingByChannel': (db) => notifications.waitingByChannel(db),
   'changes-repo.noteChange': (db, database) => changes.noteChange(db as Transaction<DB>, database.dialect, 'calendar:kota-jambi', AT),
   'changes-repo.generations': (db) => changes.generations(db),
