@@ -1,7 +1,7 @@
 /** Which case events tell the applicant something, and the message each says (pure: issue 16, docs/NOTIFICATIONS.md). */
 
 /** The moments a citizen is told about, in this first slice (e-mail only). */
-export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'complaint-receipt', 'complaint-answer'] as const;
+export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'funds-transferred', 'complaint-receipt', 'complaint-answer'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Each kind of notice in words, for the staff timeline and the citizen's own case history. */
@@ -12,6 +12,7 @@ export const NOTICE_LABEL: Record<string, [string, string]> = {
   'letter-ready': ['surat sudah siap', 'letter ready'],
   'waiting-external': ['menunggu instansi lain', 'waiting on another agency'],
   'visit-scheduled': ['jadwal kunjungan', 'visit scheduled'],
+  'funds-transferred': ['dana sudah ditransfer', 'funds transferred'],
   'complaint-receipt': ['tanda terima pengaduan', 'complaint receipt'],
   'complaint-answer': ['pengaduan ditanggapi', 'complaint answered'],
 };
@@ -24,8 +25,11 @@ export interface NoticeEvent {
   type: string;
   note: string | null;
   data: Record<string, unknown>;
-  /** The step the event moved the case into, when the caller knows it (its kind, and the outside body of an external step). */
-  next?: { kind: string; external?: string | null } | null;
+  /**
+   * The step the event moved the case into, when the caller knows it: its kind, the outside body of
+   * an external step, and the moment the service's decree promises to tell at its start (`moments:`).
+   */
+  next?: { kind: string; external?: string | null; moment?: NoticeKind | null } | null;
 }
 
 /**
@@ -39,6 +43,8 @@ export function noticeOf(e: NoticeEvent): NoticeKind | null {
   if (e.type === 'closed:rejected') return 'decision';
   if (e.type === 'letter-signed' || signsALetter(e.data)) return 'letter-ready';
   if (e.type === 'closed:completed') return 'decision';
+  // A moment the decree promises (e.g. Banjarmasin's "ditransfer ke Rekening Penerima Bansos") is told as its own notice.
+  if (e.type === 'step-completed' && e.next?.moment) return e.next.moment;
   // A visit is told only with its time: an event carrying `visitAt` (no step records one yet).
   if (e.type === 'step-completed' && typeof e.data.visitAt === 'string') return 'visit-scheduled';
   // The wait on an outside body (BPKPAD, BPJS, the ministry) is told with the body's name only.
@@ -177,6 +183,13 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
     text:
       `Surat untuk permohonan ${f.registrationNumber} (${f.serviceName})${f.letterNumber ? ` nomor ${f.letterNumber}` : ''} sudah ditandatangani dan siap diunduh di halaman lacak atau diambil di kantor.\n` +
       `The letter for application ${f.registrationNumber} (${f.serviceName})${f.letterNumber ? ` number ${f.letterNumber}` : ''} has been signed and is ready to download on the tracking page or to collect at the office.\n${status(f)}` +
+      footer(f),
+  }),
+  'funds-transferred': (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: dana bantuan sudah ditransfer / Funds transferred`,
+    text:
+      `Dana bantuan ${f.serviceName} untuk permohonan ${f.registrationNumber} sudah ditransfer secara non tunai ke rekening penerima yang tercantum dalam berkas. Silakan periksa rekening tersebut.\n` +
+      `The ${f.serviceName} funds for application ${f.registrationNumber} have been transferred (non-cash) to the recipient's account given in the file. Please check that account.\n${status(f)}` +
       footer(f),
   }),
   'complaint-receipt': (f) => ({
