@@ -21,6 +21,10 @@ import { TEST_DB } from '../support/db.js';
 import { SITI } from '../support/fixtures.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { actorFor } from '../letters/helpers.js';
+import { assignResponder } from '../../src/usecases/emergency/assign-responder.js';
+import { recordMemberCredentials } from '../../src/usecases/emergency/record-member-credentials.js';
+import { reportEmergency } from '../../src/usecases/emergency/report-emergency.js';
+import { sweepEmergencies } from '../../src/usecases/emergency/sweep-emergencies.js';
 
 const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
@@ -100,5 +104,45 @@ describe(`notifications: staff messages by e-mail (${TEST_DB})`, () => {
     assert.match(body, new RegExp(`Buka / Open: https://sigap\\.jambikota\\.go\\.id/petugas/berkas/${sub.value.id}`));
     for (const secret of [SITI.name, SITI.nik, SITI.phone, 'Sultan Thaha']) assert.ok(!toKabid.some((m) => m.raw.includes(secret)), `no ${secret}`);
     assert.deepEqual(await sendOutbox(t.ctx, mail), { sent: 0, retried: 0, failed: 0 }, 'each sent once');
+  });
+
+  it('an emergency report: the assigned TRC member and the head of division it escalates to are each e-mailed once', async () => {
+    const BJM = 'kota-banjarmasin';
+    const officeId = t.catalogue.office(BJM)!.id;
+    const admin = { ...(await actorFor(t.ctx, `admin@${BJM}`)), officeId };
+    assert.ok((await setAccountEmail(t.ctx, admin, `trc@${BJM}`, 'trc.rahmadi@dinsos.banjarmasinkota.go.id')).ok);
+    assert.ok((await setAccountEmail(t.ctx, admin, `kepala-bidang@${BJM}`, 'kabid.linjamsos@dinsos.banjarmasinkota.go.id')).ok);
+    const officer = await actorFor(t.ctx, `pengelola-pengaduan@${BJM}`);
+    const kabid = await actorFor(t.ctx, `kepala-bidang@${BJM}`);
+    const trc = await actorFor(t.ctx, `trc@${BJM}`);
+    now = new Date('2025-04-05T02:00:00Z');
+    await sweepEmergencies(t.ctx, officeId);
+    const r = await reportEmergency(
+      t.ctx,
+      {
+        office: BJM,
+        service: 'kedaruratan-ppks',
+        channel: 'phone',
+        location: { text: 'Kolong Jembatan Antasari, Banjarmasin Timur' },
+        description: 'Seorang bapak tunawisma terlihat sakit dan tidur di kolong jembatan sejak dua hari',
+        reporter: { name: 'Hj. Rusmini', phone: '0812 5123 4470' },
+        subject: { category: 'gelandangan-pengemis' },
+        answers: { 'lokasi-di-banjarmasin': true },
+        reportedAt: '2025-04-05T02:00:00Z',
+      },
+      officer,
+    );
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+    assert.ok((await recordMemberCredentials(t.ctx, kabid, trc.id!, { officialId: 'TRC-BJM-007' })).ok);
+    assert.ok((await assignResponder(t.ctx, kabid, r.value.registrationNumber, { member: trc.id!, task: 'penjangkauan' })).ok);
+    now = new Date('2025-04-05T02:33:45Z');
+    assert.equal((await sweepEmergencies(t.ctx, officeId)).escalated, 1);
+    assert.equal((await sweepEmergencies(t.ctx, officeId)).escalated, 0);
+    await sendOutbox(t.ctx, mail, { limit: 100 });
+    const to = (a: string) => smtp.received.filter((m) => m.to.includes(a)).map((m) => m.headers.get('subject'));
+    assert.deepEqual(to('trc.rahmadi@dinsos.banjarmasinkota.go.id'), [`${r.value.registrationNumber}: Anda ditugaskan / You are assigned`]);
+    assert.deepEqual(to('kabid.linjamsos@dinsos.banjarmasinkota.go.id'), [`${r.value.registrationNumber}: eskalasi / escalation`]);
+    const raw = smtp.received.filter((m) => m.to.includes('dinsos.banjarmasinkota.go.id')).map((m) => m.raw).join('\n');
+    for (const secret of ['Rusmini', '0812 5123 4470', 'Kolong Jembatan', 'tunawisma']) assert.ok(!raw.includes(secret), `no ${secret}`);
   });
 });
