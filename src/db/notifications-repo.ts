@@ -201,16 +201,7 @@ export async function lastInbound(q: Q, officeId: string, phone: string): Promis
 
 /** A complaint's messages in the order of the complaint events that caused them (its staff timeline). */
 export async function complaintMessagesOf(q: Q, complaintId: string): Promise<OutboxTable[]> {
-  return q
-    .selectFrom('outbox')
-    .innerJoin('complaint_events as e', 'e.id', 'outbox.event_id')
-    .selectAll('outbox')
-    .where('outbox.complaint_id', '=', complaintId)
-    .orderBy('e.seq')
-    .orderBy('outbox.created_at')
-    .orderBy(sql`case when outbox.fallback_from is null then 0 else 1 end`)
-    .orderBy('outbox.channel')
-    .execute();
+  return inEventOrder(q, 'complaint_events', 'complaint_id', complaintId);
 }
 
 /** The office's active officers holding any of `roles` who gave a work e-mail address (a staff message's recipients). */
@@ -229,17 +220,23 @@ export async function officerToTell(q: Q, officeId: string, userId: string): Pro
 
 /** A case's messages in the order of the events that caused them (events of one moment keep their order). */
 export async function messagesOf(q: Q, applicationId: string): Promise<OutboxTable[]> {
-  return q
+  return inEventOrder(q, 'application_events', 'application_id', applicationId);
+}
+
+/** The messages of one case or complaint, joined to their events (staff messages, keyed to no event, stay out). */
+function inEventOrder(q: Q, events: 'application_events' | 'complaint_events', owner: 'application_id' | 'complaint_id', id: string): Promise<OutboxTable[]> {
+  // Both event tables have `id` and `seq`; Kysely cannot type a join over a union of tables.
+  return (q as unknown as Kysely<any>)
     .selectFrom('outbox')
-    .innerJoin('application_events as e', 'e.id', 'outbox.event_id')
+    .innerJoin(`${events} as e`, 'e.id', 'outbox.event_id')
     .selectAll('outbox')
-    .where('outbox.application_id', '=', applicationId)
+    .where(`outbox.${owner}`, '=', id)
     .orderBy('e.seq')
     // One event's messages in the order they were tried: the first channel, then each hand-over.
     .orderBy('outbox.created_at')
     .orderBy(sql`case when outbox.fallback_from is null then 0 else 1 end`)
     .orderBy('outbox.channel')
-    .execute();
+    .execute() as Promise<OutboxTable[]>;
 }
 
 /** How many messages wait, per channel (the admin page says when nothing can send them); of one office when given. */
