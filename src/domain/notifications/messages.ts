@@ -3,6 +3,8 @@
 /** The moments a citizen is told about, in this first slice (e-mail only). */
 export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'funds-transferred', 'complaint-receipt', 'complaint-answer'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+/** The kinds that may go by WhatsApp (a template each): a complaint's are e-mail only (queue-complaint-notices.ts). */
+export const WHATSAPP_NOTICE_KINDS = NOTICE_KINDS.filter((k) => !k.startsWith('complaint-'));
 
 /** Each kind of notice in words, for the staff timeline and the citizen's own case history. */
 export const NOTICE_LABEL: Record<string, [string, string]> = {

@@ -4,7 +4,7 @@ import type { CaseMessage } from '../../usecases/notifications/case-messages.js'
 import type { OutboxStatus } from '../../usecases/notifications/outbox-status.js';
 import type { NotifyOverview } from '../../usecases/notifications/read-notify-settings.js';
 import type { Problem } from '../../domain/errors.js';
-import { NOTICE_KINDS } from '../../domain/notifications/messages.js';
+import { WHATSAPP_NOTICE_KINDS } from '../../domain/notifications/messages.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
@@ -116,7 +116,7 @@ export function notifySettingsPage(shell: StaffShell, v: NotifyOverview, notes: 
         : L(lang, 'belum diatur', 'not configured');
   const waiting = v.waiting.reduce((n, w) => n + w.waiting, 0);
   const idle = (['whatsapp', 'sms', 'email'] as const).filter((c) => !v.ready[c] && v.waiting.some((w) => w.channel === c));
-  const tplRows = NOTICE_KINDS.map((k) => {
+  const tplRows = WHATSAPP_NOTICE_KINDS.map((k) => {
     const t = s.whatsapp?.templates[k];
     const kind = L(lang, ...(KIND[k] ?? [k, k]));
     // One group per message: its name and language, labelled in full (no table whose headers a phone would hide).

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { complaintNoticeOf, composeMessage, noticeOf, type NoticeFacts } from '../../../src/domain/notifications/messages.js';
+import { complaintNoticeOf, composeMessage, noticeOf, WHATSAPP_NOTICE_KINDS, type NoticeFacts } from '../../../src/domain/notifications/messages.js';
 import { smsText } from '../../../src/domain/notifications/sms-text.js';
 
 const facts: NoticeFacts = {
@@ -57,6 +57,11 @@ describe("notifications: a complaint's receipt and answer", () => {
     assert.equal(complaintNoticeOf('answered'), 'complaint-answer');
     assert.equal(complaintNoticeOf('not-our-authority'), 'complaint-answer');
     for (const quiet of ['stage-changed', 'note', 'merged', 'reopened', 'closed', 'information-added', 'sla:late', 'escalated']) assert.equal(complaintNoticeOf(quiet), null, quiet);
+  });
+
+  it('offers no WhatsApp template for a complaint notice (they go by e-mail only), but one for the funds transfer', () => {
+    assert.ok(!WHATSAPP_NOTICE_KINDS.some((k) => k.startsWith('complaint-')));
+    assert.ok(WHATSAPP_NOTICE_KINDS.includes('funds-transferred') && WHATSAPP_NOTICE_KINDS.includes('receipt'));
   });
 
   it('points at the complaint tracking page with the receipt number and the status, in both languages', () => {
