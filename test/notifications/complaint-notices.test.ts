@@ -8,38 +8,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { complaintMessagesOf } from '../../src/db/notifications-repo.js';
-import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
 import { SESSION_COOKIE } from '../../src/http/auth.js';
 import { sendOutbox } from '../../src/usecases/notifications/send-outbox.js';
 import { signIn } from '../../src/usecases/staff/sign-in.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { smtpForSuite, unQp } from '../support/smtp.js';
 
 const FROM = 'Dinas Sosial Kota Banjarmasin <noreply@dinsos.banjarmasinkota.go.id>';
 /** Wednesday 8 April 2026, 10:00 WITA. */
 let clock = new Date('2026-04-08T02:00:00.000Z');
-const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe(`notifications: a complaint's receipt and answer (${TEST_DB})`, () => {
   let t: TestApp;
-  let smtp: TestSmtp;
-  let mail: MailSender;
   const { req, login } = apiClient(() => t);
-  const mailsTo = (to: string) => smtp.received.filter((m) => m.to.includes(to));
+  const mailsTo = (to: string) => mailer().smtp.received.filter((m) => m.to.includes(to));
   const idOf = async (receipt: string) => (await t.database.db.selectFrom('complaints').select('id').where('receipt_number', '=', receipt).executeTakeFirstOrThrow()).id;
 
   before(async () => {
     t = await testApp({ now: () => clock });
     t.ctx.publicBaseUrl = 'https://sigap.banjarmasinkota.go.id';
-    smtp = await startSmtp();
-    mail = smtpSender(smtp.url, FROM);
   });
-  after(async () => {
-    mail.close();
-    await smtp.close();
-    await t.close();
-  });
+  after(async () => t.close());
+  const mailer = smtpForSuite(FROM);
 
   const TEXT = 'Santunan kematian almarhumah ibu saya, Hj. Siti Rahmah, belum cair sejak Januari padahal berkas sudah lengkap.';
   const ANSWER = 'Santunan telah diajukan ke BPKPAD pada 2 April 2026 dan dijadwalkan cair paling lambat 20 April 2026.';
@@ -53,7 +44,7 @@ describe(`notifications: a complaint's receipt and answer (${TEST_DB})`, () => {
     const [queued, ...more] = await complaintMessagesOf(t.database.db, id);
     assert.equal(more.length, 0);
     assert.deepEqual([queued?.kind, queued?.channel, queued?.recipient, queued?.status, queued?.application_id], ['complaint-receipt', 'email', to, 'queued', null]);
-    assert.equal((await sendOutbox(t.ctx, mail)).sent, 1);
+    assert.equal((await sendOutbox(t.ctx, mailer().mail)).sent, 1);
     const [receipt, ...others] = mailsTo(to);
     assert.equal(others.length, 0, 'one receipt');
     assert.equal(receipt!.headers.get('subject'), `Pengaduan ${receiptNumber} diterima / Complaint received`);
@@ -72,8 +63,8 @@ describe(`notifications: a complaint's receipt and answer (${TEST_DB})`, () => {
     const stale = await req('POST', `/api/v1/complaints/${id}/transitions`, { to: 'dijawab', answer: ANSWER, version: d0.version }, h);
     assert.equal(stale.status, 409);
     assert.deepEqual((await complaintMessagesOf(t.database.db, id)).map((m) => m.kind), ['complaint-receipt', 'complaint-answer']);
-    assert.equal((await sendOutbox(t.ctx, mail)).sent, 1);
-    assert.deepEqual(await sendOutbox(t.ctx, mail), { sent: 0, retried: 0, failed: 0 });
+    assert.equal((await sendOutbox(t.ctx, mailer().mail)).sent, 1);
+    assert.deepEqual(await sendOutbox(t.ctx, mailer().mail), { sent: 0, retried: 0, failed: 0 });
     const answers = mailsTo(to).filter((m) => /ditanggapi/.test(m.headers.get('subject') ?? ''));
     assert.equal(answers.length, 1, 'one answer notice');
     assert.equal(answers[0]!.headers.get('subject'), `Pengaduan ${receiptNumber}: sudah ditanggapi / Answered`);
@@ -93,13 +84,13 @@ describe(`notifications: a complaint's receipt and answer (${TEST_DB})`, () => {
   });
 
   it('sends nothing for an anonymous complaint, nor for a named one without an e-mail address', async () => {
-    const before = smtp.received.length;
+    const before = mailer().smtp.received.length;
     const anon = await req('POST', '/api/v1/complaints', { office: 'kota-banjarmasin', type: 'pengaduan', mode: 'anonymous', text: 'Petugas loket sering tidak ada di tempat pada jam pelayanan siang hari.' });
     assert.equal(anon.status, 201, anon.body);
     const phoneOnly = await req('POST', '/api/v1/complaints', { office: 'kota-banjarmasin', type: 'aspirasi', mode: 'named', text: 'Mohon disediakan kursi roda di ruang tunggu pelayanan.', complainant: { name: 'Nurhayati', phone: '081250001234' } });
     assert.equal(phoneOnly.status, 201, phoneOnly.body);
     for (const r of [anon, phoneOnly]) assert.deepEqual(await complaintMessagesOf(t.database.db, await idOf(r.json().receiptNumber)), []);
-    await sendOutbox(t.ctx, mail);
-    assert.equal(smtp.received.length, before);
+    await sendOutbox(t.ctx, mailer().mail);
+    assert.equal(mailer().smtp.received.length, before);
   });
 });

@@ -7,33 +7,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { messagesOf } from '../../src/db/notifications-repo.js';
-import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
 import { sendOutbox } from '../../src/usecases/notifications/send-outbox.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { smtpForSuite, unQp } from '../support/smtp.js';
 import { driveUntil, fileCase } from '../letters/helpers.js';
 
 const OFFICE = 'kota-banjarmasin';
-const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe(`notifications: dana sudah ditransfer (${TEST_DB})`, () => {
   let t: TestApp;
-  let smtp: TestSmtp;
-  let mail: MailSender;
   const clock = new Date('2026-12-07T02:00:00.000Z');
 
   before(async () => {
     t = await testApp({ now: () => clock });
     t.ctx.publicBaseUrl = 'https://sigap.banjarmasinkota.go.id';
-    smtp = await startSmtp();
-    mail = smtpSender(smtp.url, 'Dinas Sosial Kota Banjarmasin <noreply@dinsos.banjarmasinkota.go.id>');
   });
-  after(async () => {
-    mail.close();
-    await smtp.close();
-    await t.close();
-  });
+  after(async () => t.close());
+  const mailer = smtpForSuite('Dinas Sosial Kota Banjarmasin <noreply@dinsos.banjarmasinkota.go.id>');
 
   it('tells the applicant once when the transfer is recorded, never before it and never the amount', async () => {
     const to = 'hj.rusmini@gmail.com';
@@ -48,8 +39,8 @@ describe(`notifications: dana sudah ditransfer (${TEST_DB})`, () => {
     assert.equal(told[0]!.event_id, step.id, "queued with the transfer's own event");
     assert.deepEqual([step.step_id, step.outcome, JSON.parse(step.data).next], ['transfer-dana', 'ditransfer', 'informasi-pencairan']);
 
-    await sendOutbox(t.ctx, mail, { limit: 100 });
-    const mails = smtp.received.filter((m) => m.to.includes(to) && /ditransfer/.test(m.headers.get('subject') ?? ''));
+    await sendOutbox(t.ctx, mailer().mail, { limit: 100 });
+    const mails = mailer().smtp.received.filter((m) => m.to.includes(to) && /ditransfer/.test(m.headers.get('subject') ?? ''));
     assert.equal(mails.length, 1, 'one message');
     assert.equal(mails[0]!.headers.get('subject'), `Permohonan ${c.registrationNumber}: dana bantuan sudah ditransfer / Funds transferred`);
     const body = unQp(mails[0]!.body);

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { messagesOf } from '../../src/db/notifications-repo.js';
 import { SESSION_COOKIE } from '../../src/http/auth.js';
-import { smtpSender, type MailSender } from '../../src/io/mail-smtp.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { sweepSla } from '../../src/usecases/applications/sweep-sla.js';
@@ -19,32 +18,24 @@ import { signIn } from '../../src/usecases/staff/sign-in.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { SITI } from '../support/fixtures.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { smtpForSuite, unQp } from '../support/smtp.js';
 import { actorFor } from '../letters/helpers.js';
 import { assignResponder } from '../../src/usecases/emergency/assign-responder.js';
 import { recordMemberCredentials } from '../../src/usecases/emergency/record-member-credentials.js';
 import { reportEmergency } from '../../src/usecases/emergency/report-emergency.js';
 import { sweepEmergencies } from '../../src/usecases/emergency/sweep-emergencies.js';
 
-const unQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 describe(`notifications: staff messages by e-mail (${TEST_DB})`, () => {
   let t: TestApp;
-  let smtp: TestSmtp;
-  let mail: MailSender;
   let now = new Date('2026-04-06T01:00:00Z'); // Monday 6 April 2026, 08:00 WIB in Jambi
 
   before(async () => {
     t = await testApp({ now: () => now });
     t.ctx.publicBaseUrl = 'https://sigap.jambikota.go.id';
-    smtp = await startSmtp();
-    mail = smtpSender(smtp.url, 'Sigap Dinas Sosial Kota Jambi <noreply@dinsos.jambikota.go.id>');
   });
-  after(async () => {
-    mail.close();
-    await smtp.close();
-    await t.close();
-  });
+  after(async () => t.close());
+  const mailer = smtpForSuite('Sigap Dinas Sosial Kota Jambi <noreply@dinsos.jambikota.go.id>');
 
   it("the admin sets an officer's work e-mail on the account page: a bad address is refused beside the field, a good one saved and audited", async () => {
     const s = await signIn(t.database, 'admin@kota-jambi', 'sigap-demo', 'cookie', '10.15.1.2');
@@ -96,14 +87,14 @@ describe(`notifications: staff messages by e-mail (${TEST_DB})`, () => {
     assert.deepEqual(rows.filter((r) => r.kind === 'staff-late').map((r) => r.recipient), expected);
     assert.deepEqual(await messagesOf(t.database.db, sub.value.id), [], "not in the citizen's history (nor the staff timeline of the applicant's messages)");
 
-    await sendOutbox(t.ctx, mail, { limit: 100 });
-    const toKabid = smtp.received.filter((m) => m.to.includes('hendra.saputra@dinsos.jambikota.go.id'));
+    await sendOutbox(t.ctx, mailer().mail, { limit: 100 });
+    const toKabid = mailer().smtp.received.filter((m) => m.to.includes('hendra.saputra@dinsos.jambikota.go.id'));
     assert.deepEqual(toKabid.map((m) => m.headers.get('subject')).sort(), [`${sub.value.registrationNumber} hampir terlambat / at risk of being late`, `${sub.value.registrationNumber} terlambat / late`]);
     const body = unQp(toKabid.find((m) => /terlambat \/ late$/.test(m.headers.get('subject')!))!.body);
     assert.match(body, new RegExp(`Permohonan ${sub.value.registrationNumber} \\(Pelayanan Rekomendasi Jamkesda Bayi\\) telah melewati batas waktu layanan`));
     assert.match(body, new RegExp(`Buka / Open: https://sigap\\.jambikota\\.go\\.id/petugas/berkas/${sub.value.id}`));
     for (const secret of [SITI.name, SITI.nik, SITI.phone, 'Sultan Thaha']) assert.ok(!toKabid.some((m) => m.raw.includes(secret)), `no ${secret}`);
-    assert.deepEqual(await sendOutbox(t.ctx, mail), { sent: 0, retried: 0, failed: 0 }, 'each sent once');
+    assert.deepEqual(await sendOutbox(t.ctx, mailer().mail), { sent: 0, retried: 0, failed: 0 }, 'each sent once');
   });
 
   it('an emergency report: the assigned TRC member and the head of division it escalates to are each e-mailed once', async () => {
@@ -138,11 +129,11 @@ describe(`notifications: staff messages by e-mail (${TEST_DB})`, () => {
     now = new Date('2025-04-05T02:33:45Z');
     assert.equal((await sweepEmergencies(t.ctx, officeId)).escalated, 1);
     assert.equal((await sweepEmergencies(t.ctx, officeId)).escalated, 0);
-    await sendOutbox(t.ctx, mail, { limit: 100 });
-    const to = (a: string) => smtp.received.filter((m) => m.to.includes(a)).map((m) => m.headers.get('subject'));
+    await sendOutbox(t.ctx, mailer().mail, { limit: 100 });
+    const to = (a: string) => mailer().smtp.received.filter((m) => m.to.includes(a)).map((m) => m.headers.get('subject'));
     assert.deepEqual(to('trc.rahmadi@dinsos.banjarmasinkota.go.id'), [`${r.value.registrationNumber}: Anda ditugaskan / You are assigned`]);
     assert.deepEqual(to('kabid.linjamsos@dinsos.banjarmasinkota.go.id'), [`${r.value.registrationNumber}: eskalasi / escalation`]);
-    const raw = smtp.received.filter((m) => m.to.includes('dinsos.banjarmasinkota.go.id')).map((m) => m.raw).join('\n');
+    const raw = mailer().smtp.received.filter((m) => m.to.includes('dinsos.banjarmasinkota.go.id')).map((m) => m.raw).join('\n');
     for (const secret of ['Rusmini', '0812 5123 4470', 'Kolong Jembatan', 'tunawisma']) assert.ok(!raw.includes(secret), `no ${secret}`);
   });
 });
