@@ -345,7 +345,7 @@ export async function slaCandidates(q: Q, officeId: string) {
   return q
     .selectFrom('applications')
     .innerJoin('tasks', (j) => j.onRef('tasks.application_id', '=', 'applications.id').on('tasks.status', '=', 'open'))
-    .select(['applications.id', 'applications.registration_number', 'applications.clock_started_at', 'applications.due_at', 'applications.sla_state', 'tasks.role'])
+    .select(['applications.id', 'applications.registration_number', 'applications.service_id', 'applications.clock_started_at', 'applications.due_at', 'applications.sla_state', 'tasks.role'])
     .where('applications.office_id', '=', officeId)
     .where('applications.status', '=', 'open')
     .where('applications.sla_state', 'in', ['on-time', 'at-risk'])
@@ -357,7 +357,7 @@ export async function slaCandidates(q: Q, officeId: string) {
 export async function heldForSignature(q: Q, officeId: string) {
   return q
     .selectFrom('applications')
-    .select(['id', 'registration_number', 'clock_started_at', 'due_at', 'sla_state'])
+    .select(['id', 'registration_number', 'service_id', 'clock_started_at', 'due_at', 'sla_state'])
     .where('office_id', '=', officeId)
     .where('status', '=', 'waiting-signature')
     .where('sla_state', 'in', ['on-time', 'at-risk'])

@@ -197,6 +197,7 @@ export async function receiptNumberOf(q: Q, id: string): Promise<string | null> 
 
 /** An event as the timeline reads it: its data decoded. */
 export interface ComplaintEvent {
+  id: string;
   type: string;
   stage: string;
   actorId: string | null;
@@ -208,10 +209,10 @@ export interface ComplaintEvent {
 }
 
 export async function complaintEvents(q: Q, complaintId: string, publicOnly = false): Promise<ComplaintEvent[]> {
-  let query = q.selectFrom('complaint_events').select(['type', 'stage', 'actor_id', 'actor_name', 'visibility', 'note', 'data', 'at']).where('complaint_id', '=', complaintId);
+  let query = q.selectFrom('complaint_events').select(['id', 'type', 'stage', 'actor_id', 'actor_name', 'visibility', 'note', 'data', 'at']).where('complaint_id', '=', complaintId);
   if (publicOnly) query = query.where('visibility', '=', 'public');
   const rows = await query.orderBy('seq').execute();
-  return rows.map((e) => ({ type: e.type, stage: e.stage, actorId: e.actor_id, actorName: e.actor_name, visibility: e.visibility, note: e.note, data: JSON.parse(e.data) as Record<string, unknown>, at: e.at }));
+  return rows.map((e) => ({ id: e.id, type: e.type, stage: e.stage, actorId: e.actor_id, actorName: e.actor_name, visibility: e.visibility, note: e.note, data: JSON.parse(e.data) as Record<string, unknown>, at: e.at }));
 }
 
 /** The moment a list is read, for the clock states it shows (see `slaStateAt`). */

@@ -22,6 +22,8 @@ import * as m018 from './migrations/018-oversight.js';
 import * as m019 from './migrations/019-emergency.js';
 import * as m020 from './migrations/020-programmes.js';
 import * as m021 from './migrations/021-change-feed.js';
+import * as m022 from './migrations/022-outbox-complaints.js';
+import * as m023 from './migrations/023-staff-email.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -46,6 +48,8 @@ const ORDERED: [string, Step][] = [
   ['019-emergency', m019],
   ['020-programmes', m020],
   ['021-change-feed', m021],
+  ['022-outbox-complaints', m022],
+  ['023-staff-email', m023],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -6,8 +6,10 @@ import type { OutboxTable } from './schema-notifications.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export type NewOutboxMessage = Pick<OutboxTable, 'office_id' | 'application_id' | 'event_id' | 'channel' | 'kind' | 'recipient' | 'subject' | 'body' | 'created_at'> &
-  Partial<Pick<OutboxTable, 'chain' | 'facts' | 'fallback_from' | 'segments' | 'urgent' | 'next_attempt_at'>>;
+export type NewOutboxMessage = Pick<OutboxTable, 'office_id' | 'event_id' | 'channel' | 'kind' | 'recipient' | 'subject' | 'body' | 'created_at'> &
+  // Exactly one owner (migration 022's check): a case, or a complaint.
+  (Pick<OutboxTable, 'application_id'> | { application_id: null; complaint_id: string }) &
+  Partial<Pick<OutboxTable, 'complaint_id' | 'staff_user_id' | 'chain' | 'facts' | 'fallback_from' | 'segments' | 'urgent' | 'next_attempt_at'>>;
 
 /** Queues a message inside the event's transaction; a second write for the same (event, channel) is ignored. */
 export async function queueMessage(q: Q, m: NewOutboxMessage): Promise<void> {
@@ -197,19 +199,44 @@ export async function lastInbound(q: Q, officeId: string, phone: string): Promis
   return r?.last_at ?? null;
 }
 
+/** A complaint's messages in the order of the complaint events that caused them (its staff timeline). */
+export async function complaintMessagesOf(q: Q, complaintId: string): Promise<OutboxTable[]> {
+  return inEventOrder(q, 'complaint_events', 'complaint_id', complaintId);
+}
+
+/** The office's active officers holding any of `roles` who gave a work e-mail address (a staff message's recipients). */
+export async function officersToTell(q: Q, officeId: string, roles: readonly string[]): Promise<{ id: string; email: string }[]> {
+  if (roles.length === 0) return [];
+  // An office has tens of accounts: roles (a JSON list) are matched here rather than in SQL.
+  const rows = await q.selectFrom('staff_users').select(['id', 'email', 'roles']).where('office_id', '=', officeId).where('active', '=', 1).where('email', 'is not', null).orderBy('username').limit(500).execute();
+  return rows.filter((r) => (JSON.parse(r.roles) as string[]).some((x) => roles.includes(x))).map((r) => ({ id: r.id, email: r.email! }));
+}
+
+/** One officer with a work e-mail address, active in the office (the named officer of an assignment). */
+export async function officerToTell(q: Q, officeId: string, userId: string): Promise<{ id: string; email: string } | undefined> {
+  const r = await q.selectFrom('staff_users').select(['id', 'email']).where('office_id', '=', officeId).where('id', '=', userId).where('active', '=', 1).where('email', 'is not', null).executeTakeFirst();
+  return r ? { id: r.id, email: r.email! } : undefined;
+}
+
 /** A case's messages in the order of the events that caused them (events of one moment keep their order). */
 export async function messagesOf(q: Q, applicationId: string): Promise<OutboxTable[]> {
-  return q
+  return inEventOrder(q, 'application_events', 'application_id', applicationId);
+}
+
+/** The messages of one case or complaint, joined to their events (staff messages, keyed to no event, stay out). */
+function inEventOrder(q: Q, events: 'application_events' | 'complaint_events', owner: 'application_id' | 'complaint_id', id: string): Promise<OutboxTable[]> {
+  // Both event tables have `id` and `seq`; Kysely cannot type a join over a union of tables.
+  return (q as unknown as Kysely<any>)
     .selectFrom('outbox')
-    .innerJoin('application_events as e', 'e.id', 'outbox.event_id')
+    .innerJoin(`${events} as e`, 'e.id', 'outbox.event_id')
     .selectAll('outbox')
-    .where('outbox.application_id', '=', applicationId)
+    .where(`outbox.${owner}`, '=', id)
     .orderBy('e.seq')
     // One event's messages in the order they were tried: the first channel, then each hand-over.
     .orderBy('outbox.created_at')
     .orderBy(sql`case when outbox.fallback_from is null then 0 else 1 end`)
     .orderBy('outbox.channel')
-    .execute();
+    .execute() as Promise<OutboxTable[]>;
 }
 
 /** How many messages wait, per channel (the admin page says when nothing can send them); of one office when given. */
@@ -242,6 +269,8 @@ export async function cancelQueued(q: Q, applicationId: string, channels: readon
     .updateTable('outbox')
     .set({ status: 'cancelled', last_error: reason.slice(0, 500) })
     .where('application_id', '=', applicationId)
+    // The citizen stops their own messages, never the officers' about their case.
+    .where('staff_user_id', 'is', null)
     .where('status', '=', 'queued')
     .where('channel', 'in', [...channels])
     .executeTakeFirst();

@@ -3,8 +3,13 @@
 export interface OutboxTable {
   id: string;
   office_id: string;
-  application_id: string;
-  /** The case event that caused the message; with channel, unique. */
+  /** The case the message is about; null for a complaint's message (migration 022: exactly one of the two). */
+  application_id: string | null;
+  /** Migration 022: the complaint the message is about (its receipt or answer). */
+  complaint_id: string | null;
+  /** Migration 023: the officer a staff message is addressed to (null for the citizen's messages). */
+  staff_user_id: string | null;
+  /** The case event (or complaint event) that caused the message; with channel, unique. */
   event_id: string;
   channel: string;
   kind: string;

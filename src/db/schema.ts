@@ -90,6 +90,8 @@ export interface StaffUsersTable {
   locked_until: string | null;
   demo: number;
   created_at: string;
+  /** Migration 023: the officer's work e-mail for staff messages (optional). */
+  email: string | null;
 }
 
 export interface SessionsTable {

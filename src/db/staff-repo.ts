@@ -139,6 +139,10 @@ export async function setUserActive(q: Q, id: string, active: boolean): Promise<
   await q.updateTable('staff_users').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
 }
 
+export async function setUserEmail(q: Q, id: string, email: string | null): Promise<void> {
+  await q.updateTable('staff_users').set({ email }).where('id', '=', id).execute();
+}
+
 export async function setUserRoles(q: Q, id: string, roles: string[]): Promise<void> {
   await q.updateTable('staff_users').set({ roles: JSON.stringify(roles) }).where('id', '=', id).execute();
 }

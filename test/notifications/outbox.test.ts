@@ -229,7 +229,8 @@ describe(`notifications: e-mail through the outbox (${TEST_DB})`, () => {
     assert.deepEqual((await outboxOf(c.id)).map((m) => m.status), ['queued']);
     const worker = startOutboxWorker(t.ctx, { smtpUrl: smtp.url, from: FROM }, (e) => assert.fail(String(e)), 20);
     try {
-      for (let i = 0; i < 100 && mailsTo('fitri.handayani@gmail.com').length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      // The server has the mail a moment before the worker marks the row (after the 250 reply): wait for both.
+      for (let i = 0; i < 100 && (mailsTo('fitri.handayani@gmail.com').length === 0 || (await outboxOf(c.id))[0]?.status !== 'sent'); i++) await new Promise((r) => setTimeout(r, 50));
     } finally {
       worker.stop();
     }

@@ -1,8 +1,10 @@
 /** Which case events tell the applicant something, and the message each says (pure: issue 16, docs/NOTIFICATIONS.md). */
 
 /** The moments a citizen is told about, in this first slice (e-mail only). */
-export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled'] as const;
+export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'funds-transferred', 'complaint-receipt', 'complaint-answer'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+/** The kinds that may go by WhatsApp (a template each): a complaint's are e-mail only (queue-complaint-notices.ts). */
+export const WHATSAPP_NOTICE_KINDS = NOTICE_KINDS.filter((k) => !k.startsWith('complaint-'));
 
 /** Each kind of notice in words, for the staff timeline and the citizen's own case history. */
 export const NOTICE_LABEL: Record<string, [string, string]> = {
@@ -12,6 +14,9 @@ export const NOTICE_LABEL: Record<string, [string, string]> = {
   'letter-ready': ['surat sudah siap', 'letter ready'],
   'waiting-external': ['menunggu instansi lain', 'waiting on another agency'],
   'visit-scheduled': ['jadwal kunjungan', 'visit scheduled'],
+  'funds-transferred': ['dana sudah ditransfer', 'funds transferred'],
+  'complaint-receipt': ['tanda terima pengaduan', 'complaint receipt'],
+  'complaint-answer': ['pengaduan ditanggapi', 'complaint answered'],
 };
 
 /** The channels a message can go through; only e-mail has an adapter yet (WhatsApp and SMS are next). */
@@ -22,8 +27,11 @@ export interface NoticeEvent {
   type: string;
   note: string | null;
   data: Record<string, unknown>;
-  /** The step the event moved the case into, when the caller knows it (its kind, and the outside body of an external step). */
-  next?: { kind: string; external?: string | null } | null;
+  /**
+   * The step the event moved the case into, when the caller knows it: its kind, the outside body of
+   * an external step, and the moment the service's decree promises to tell at its start (`moments:`).
+   */
+  next?: { kind: string; external?: string | null; moment?: NoticeKind | null } | null;
 }
 
 /**
@@ -37,10 +45,24 @@ export function noticeOf(e: NoticeEvent): NoticeKind | null {
   if (e.type === 'closed:rejected') return 'decision';
   if (e.type === 'letter-signed' || signsALetter(e.data)) return 'letter-ready';
   if (e.type === 'closed:completed') return 'decision';
+  // A moment the decree promises (e.g. Banjarmasin's "ditransfer ke Rekening Penerima Bansos") is told as its own notice.
+  if (e.type === 'step-completed' && e.next?.moment) return e.next.moment;
   // A visit is told only with its time: an event carrying `visitAt` (no step records one yet).
   if (e.type === 'step-completed' && typeof e.data.visitAt === 'string') return 'visit-scheduled';
   // The wait on an outside body (BPKPAD, BPJS, the ministry) is told with the body's name only.
   if (e.type === 'step-completed' && e.next?.kind === 'external' && e.next.external) return 'waiting-external';
+  return null;
+}
+
+/**
+ * A complaint event's notice to the complainant, or none: the receipt when it is recorded, and the
+ * written response when the office answers it or says it is not its authority (both close the
+ * office's part; the complainant reads the words on the tracking page). Merging, reopening and
+ * internal work say nothing: the complainant did not act and nothing is asked of them.
+ */
+export function complaintNoticeOf(eventType: string): NoticeKind | null {
+  if (eventType === 'received') return 'complaint-receipt';
+  if (eventType === 'answered' || eventType === 'not-our-authority') return 'complaint-answer';
   return null;
 }
 
@@ -89,6 +111,9 @@ const STATUS: Record<string, [string, string]> = {
   completed: ['selesai', 'completed'],
   rejected: ['ditolak', 'refused'],
   withdrawn: ['dicabut', 'withdrawn'],
+  // A complaint's statuses (domain/complaints ComplaintStatus; 'open' is shared with cases).
+  answered: ['sudah dijawab', 'answered'],
+  closed: ['selesai', 'closed'],
 };
 
 export type Template = (f: NoticeFacts) => Message;
@@ -103,6 +128,16 @@ const status = (f: NoticeFacts) => {
   const [id, en] = STATUS[f.status] ?? [f.status, f.status];
   return `Status: ${id} / ${en}`;
 };
+
+/**
+ * A complaint's message ends like a case's, but points at the complaint tracking page (`/pengaduan`)
+ * and its receipt number. Never the complaint's text nor the answer's: a mailbox or a shared phone is
+ * not the place for them; the complainant reads them with the receipt's tracking code.
+ */
+const complaintFooter = (f: NoticeFacts) =>
+  `\n\nLacak pengaduan Anda di ${f.trackingUrl} dengan nomor pengaduan ${f.registrationNumber} dan kode lacak pada tanda terima.\n` +
+  `Track your complaint at ${f.trackingUrl} with complaint number ${f.registrationNumber} and the tracking code on your receipt.\n\n` +
+  `${f.officeName}\nPesan ini dikirim otomatis; jangan balas dengan data pribadi. / This message is sent automatically; do not reply with personal data.`;
 
 /** The defaults every office starts with. */
 export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
@@ -151,6 +186,27 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
       `Surat untuk permohonan ${f.registrationNumber} (${f.serviceName})${f.letterNumber ? ` nomor ${f.letterNumber}` : ''} sudah ditandatangani dan siap diunduh di halaman lacak atau diambil di kantor.\n` +
       `The letter for application ${f.registrationNumber} (${f.serviceName})${f.letterNumber ? ` number ${f.letterNumber}` : ''} has been signed and is ready to download on the tracking page or to collect at the office.\n${status(f)}` +
       footer(f),
+  }),
+  'funds-transferred': (f) => ({
+    subject: `Permohonan ${f.registrationNumber}: dana bantuan sudah ditransfer / Funds transferred`,
+    text:
+      `Dana bantuan ${f.serviceName} untuk permohonan ${f.registrationNumber} sudah ditransfer secara non tunai ke rekening penerima yang tercantum dalam berkas. Silakan periksa rekening tersebut.\n` +
+      `The ${f.serviceName} funds for application ${f.registrationNumber} have been transferred (non-cash) to the recipient's account given in the file. Please check that account.\n${status(f)}` +
+      footer(f),
+  }),
+  'complaint-receipt': (f) => ({
+    subject: `Pengaduan ${f.registrationNumber} diterima / Complaint received`,
+    text:
+      `Pengaduan Anda kepada ${f.officeName} telah diterima dengan nomor ${f.registrationNumber}.\n` +
+      `Your complaint to ${f.officeName} has been received under number ${f.registrationNumber}.\n${status(f)}` +
+      complaintFooter(f),
+  }),
+  'complaint-answer': (f) => ({
+    subject: `Pengaduan ${f.registrationNumber}: sudah ditanggapi / Answered`,
+    text:
+      `Pengaduan ${f.registrationNumber} telah mendapat tanggapan tertulis dari ${f.officeName}. Baca tanggapannya di halaman lacak pengaduan; bila belum selesai, Anda dapat menyampaikannya di sana.\n` +
+      `Complaint ${f.registrationNumber} has a written response from ${f.officeName}. Read it on the complaint tracking page; if the matter is not resolved, you can say so there.\n${status(f)}` +
+      complaintFooter(f),
   }),
 };
 

@@ -51,6 +51,7 @@ const PHRASE: Record<string, (f: SmsFacts) => string> = {
   returned: () => 'perlu dilengkapi; rinciannya di halaman lacak',
   decision: (f) => (f.status === 'rejected' ? 'ditolak; alasannya di halaman lacak' : 'telah selesai'),
   'letter-ready': () => 'suratnya sudah siap diunduh atau diambil',
+  'funds-transferred': () => 'dana bantuannya sudah ditransfer ke rekening penerima',
 };
 
 /**

@@ -463,6 +463,23 @@ export const CallPromise = z
   .strict();
 export type CallPromise = z.infer<typeof CallPromise>;
 
+/**
+ * A moment the decree promises the applicant is told about beyond Sigap's default notices (issue 16
+ * §1, e.g. "dana sudah ditransfer"): when the case enters `atStep`, the notice `kind` is queued like
+ * any other. The decree's sentence is kept verbatim in `text`; the message itself is Sigap's wording
+ * (or the office's `notices:`), never the amount.
+ */
+export const NoticeMoment = z
+  .object({
+    kind: z.enum(['funds-transferred']),
+    /** The step whose start is the moment. */
+    atStep: id,
+    /** The decree's sentence, exactly as printed. */
+    text: nonEmpty,
+  })
+  .strict();
+export type NoticeMoment = z.infer<typeof NoticeMoment>;
+
 export const Service = z
   .object({
     no: z.number().int().positive(),
@@ -490,6 +507,7 @@ export const Service = z
     procedure: Procedure.nullable().default(null),
     registryProposal: RegistryProposal.optional(),
     calls: z.array(CallPromise).default([]),
+    moments: z.array(NoticeMoment).default([]),
     notices: NoticeWordings.optional(),
   })
   .strict();

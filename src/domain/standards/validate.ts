@@ -230,6 +230,9 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
     if (!roles.has(c.role)) at(['calls', i, 'role'], 'unknown-role', `peran tidak dideklarasikan di office.yaml: ${c.role}`, `role not declared in office.yaml: ${c.role}`);
     if (service.calls.findIndex((o) => o.id === c.id) !== i) at(['calls', i, 'id'], 'duplicate-id', `id panggilan ganda: ${c.id}`, `duplicate call id: ${c.id}`);
   });
+  service.moments.forEach((m, i) => {
+    if (!stepIds.has(m.atStep)) at(['moments', i, 'atStep'], 'unknown-ref', `langkah tidak dikenal: ${m.atStep}`, `unknown step: ${m.atStep}`);
+  });
   const rp = service.registryProposal;
   if (rp) {
     /** A referenced step must exist, and the outcomes named must be that step's. */

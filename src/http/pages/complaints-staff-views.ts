@@ -12,6 +12,7 @@ import { flash, say, slaBadge } from './components.js';
 import { html, multiline, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { complaintForm, type ComplaintFormState } from './complaints-views.js';
+import { messageEntry, withMessages } from './notifications-views.js';
 
 const STATUS_LABELS: Record<ComplaintStatus, [string, string]> = { open: ['Terbuka', 'Open'], answered: ['Dijawab', 'Answered'], closed: ['Selesai', 'Closed'] };
 
@@ -130,7 +131,10 @@ ${d.mode !== 'confidential' && d.status !== 'open'
   ? html`<section aria-labelledby="h-pub"><h2 id="h-pub">${L(lang, 'Ringkasan publik (tanpa identitas)', 'Public summary (no identity)')}</h2><form method="post" action="${action('ringkasan')}" class="intake">${hidden}<div class="field"><label for="f-summary">${L(lang, 'Ringkasan', 'Summary')}</label><textarea id="f-summary" name="summary" rows="3">${d.publicSummary ?? ''}</textarea></div><div class="check"><input type="checkbox" id="f-publish" name="publish" value="true"${d.published || !d.publicSummary ? html` checked` : ''}><label for="f-publish">${L(lang, 'Tampilkan di halaman publik', 'Show on the public page')}</label></div><button type="submit">${L(lang, 'Simpan ringkasan', 'Save summary')}</button></form></section>`
   : ''}`
   : ''}
-<section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${d.timeline.map(
+<section aria-labelledby="h-tl"><h2 id="h-tl">${L(lang, 'Riwayat', 'Timeline')}</h2><ol class="timeline">${withMessages(
+      d.timeline.map((e) => ({ ...e, id: e.id ?? '' })),
+      d.messages,
+      (m) => messageEntry(lang, m, 'complainant'),
       (e) => html`<li><time datetime="${e.at}">${when(lang, e.atLocal)}</time> · <strong>${L(lang, e.label, e.labelEn)}</strong>${e.visibility === 'internal' ? html` <span class="meta">(${L(lang, 'internal', 'internal')})</span>` : ''} · ${e.actor}${e.text ? html`<br>${multiline(e.text)}` : ''}</li>`,
     )}</ol></section>
 ${recordReadsSection(lang, reads)}`,

@@ -1,5 +1,5 @@
 /** The notification settings form (field names are the settings' own paths, so a refusal lands beside its field) read into settings and typed secrets. */
-import { NOTICE_KINDS } from '../../domain/notifications/messages.js';
+import { WHATSAPP_NOTICE_KINDS } from '../../domain/notifications/messages.js';
 import type { NotifySecrets } from '../../domain/notifications/channel-settings.js';
 
 export function notifyFromForm(f: Record<string, string>): { settings: unknown; secrets: NotifySecrets } {
@@ -7,7 +7,7 @@ export function notifyFromForm(f: Record<string, string>): { settings: unknown; 
   const order = [v('order.0'), v('order.1'), v('order.2')].filter((c) => c !== '');
   const quietFrom = v('quiet.from');
   const quietTo = v('quiet.to');
-  const templates = Object.fromEntries(NOTICE_KINDS.filter((k) => v(`whatsapp.templates.${k}.name`) !== '').map((k) => [k, { name: v(`whatsapp.templates.${k}.name`), language: v(`whatsapp.templates.${k}.language`) || 'id' }]));
+  const templates = Object.fromEntries(WHATSAPP_NOTICE_KINDS.filter((k) => v(`whatsapp.templates.${k}.name`) !== '').map((k) => [k, { name: v(`whatsapp.templates.${k}.name`), language: v(`whatsapp.templates.${k}.language`) || 'id' }]));
   const wa = ['whatsapp.baseUrl', 'whatsapp.phoneNumberId'].some((k) => v(k) !== '');
   const sms = ['sms.baseUrl', 'sms.accountSid', 'sms.from'].some((k) => v(k) !== '');
   const minutes = v('confirmMinutes');

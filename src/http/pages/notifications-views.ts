@@ -4,7 +4,7 @@ import type { CaseMessage } from '../../usecases/notifications/case-messages.js'
 import type { OutboxStatus } from '../../usecases/notifications/outbox-status.js';
 import type { NotifyOverview } from '../../usecases/notifications/read-notify-settings.js';
 import type { Problem } from '../../domain/errors.js';
-import { NOTICE_KINDS } from '../../domain/notifications/messages.js';
+import { WHATSAPP_NOTICE_KINDS } from '../../domain/notifications/messages.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
@@ -30,7 +30,7 @@ const DELIVERY: Record<string, [string, string]> = {
 };
 
 /** A message's line in the staff timeline: what was said, on which channel, whether it went, its receipt, and any hand-over to the next channel. */
-export function messageEntry(lang: Lang, m: CaseMessage): Raw {
+export function messageEntry(lang: Lang, m: CaseMessage, to: 'applicant' | 'complainant' = 'applicant'): Raw {
   const kind = KIND[m.kind] ? L(lang, ...KIND[m.kind]!) : m.kind;
   const status =
     m.status === 'sent'
@@ -49,7 +49,7 @@ export function messageEntry(lang: Lang, m: CaseMessage): Raw {
   const receipt = m.delivery && DELIVERY[m.delivery] ? html` · <span data-testid="message-delivery">${L(lang, ...DELIVERY[m.delivery]!)}${m.deliveryLocal ? ` ${when(lang, m.deliveryLocal)}` : ''}</span>` : '';
   const handed = m.fellBackLocal ? html` · ${L(lang, `dialihkan ke saluran berikutnya ${when(lang, m.fellBackLocal)}`, `handed to the next channel ${when(lang, m.fellBackLocal)}`)}` : '';
   const segments = m.segments && m.segments > 1 ? html` · <span class="field-error">${L(lang, `SMS ${m.segments} bagian (lebih dari 160 karakter)`, `SMS in ${m.segments} parts (over 160 characters)`)}</span>` : '';
-  return html`<li data-testid="timeline-message"><time datetime="${m.at}">${when(lang, m.atLocal)}</time> · <strong>${L(lang, 'Pesan ke pemohon', 'Message to the applicant')} (${channel}${from}): ${kind}</strong> · ${status}${receipt}${handed}${segments}${m.lastError && m.status !== 'sent' ? html`<br><span class="meta">${m.lastError}</span>` : ''}</li>`;
+  return html`<li data-testid="timeline-message"><time datetime="${m.at}">${when(lang, m.atLocal)}</time> · <strong>${to === 'complainant' ? L(lang, 'Pesan ke pelapor', 'Message to the complainant') : L(lang, 'Pesan ke pemohon', 'Message to the applicant')} (${channel}${from}): ${kind}</strong> · ${status}${receipt}${handed}${segments}${m.lastError && m.status !== 'sent' ? html`<br><span class="meta">${m.lastError}</span>` : ''}</li>`;
 }
 
 /** A timeline's events, each followed by the messages it caused. */
@@ -116,7 +116,7 @@ export function notifySettingsPage(shell: StaffShell, v: NotifyOverview, notes: 
         : L(lang, 'belum diatur', 'not configured');
   const waiting = v.waiting.reduce((n, w) => n + w.waiting, 0);
   const idle = (['whatsapp', 'sms', 'email'] as const).filter((c) => !v.ready[c] && v.waiting.some((w) => w.channel === c));
-  const tplRows = NOTICE_KINDS.map((k) => {
+  const tplRows = WHATSAPP_NOTICE_KINDS.map((k) => {
     const t = s.whatsapp?.templates[k];
     const kind = L(lang, ...(KIND[k] ?? [k, k]));
     // One group per message: its name and language, labelled in full (no table whose headers a phone would hide).

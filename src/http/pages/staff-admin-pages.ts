@@ -16,6 +16,7 @@ import { listAccounts } from '../../usecases/staff/list-accounts.js';
 import { outboxStatus } from '../../usecases/notifications/outbox-status.js';
 import { resetAccountPassword } from '../../usecases/staff/reset-account-password.js';
 import { revokeAccountSessions } from '../../usecases/staff/revoke-account-sessions.js';
+import { setAccountEmail } from '../../usecases/staff/set-account-email.js';
 import { setAccountRoles } from '../../usecases/staff/set-account-roles.js';
 import { unlockAccount } from '../../usecases/staff/unlock-account.js';
 import { officerOf } from '../auth.js';
@@ -35,6 +36,7 @@ const OK = {
   revoked: ['Semua sesi dan token akun ini dicabut.', 'Every session and token of this account was revoked.'],
   disabled: ['Akun dinonaktifkan; semua sesinya berakhir.', 'Account disabled; every session of it ended.'],
   enabled: ['Akun diaktifkan lagi.', 'Account re-enabled.'],
+  email: ['Alamat e-mail disimpan.', 'E-mail address saved.'],
 } as const;
 type Done = keyof typeof OK;
 const okQuery = z.object({ ok: z.enum(Object.keys(OK) as [Done, ...Done[]]).optional().catch(undefined) });
@@ -106,6 +108,13 @@ export const staffAdminPages = staffPages((app, ctx) => {
     return show(req, reply, req.params.username, { problems: r.error.problems, values: f, form: 'roles' }, statusOf(r.error.kind));
   });
 
+  app.post(`${ACCOUNTS_PATH}/u/:username/email`, { config: { may: 'accounts.admin' }, bodyLimit: 16 * 1024, schema: { params: userParams, body: form } }, async (req, reply) => {
+    const f = formFields(req.body);
+    const r = await setAccountEmail(ctx, officerOf(req).actor, req.params.username, (f.email ?? '').slice(0, 1000));
+    if (r.ok) return done(req, reply, accountPath(r.value.username), 'email');
+    if (r.error.kind !== 'invalid') return refused(req, reply, r.error);
+    return show(req, reply, req.params.username, { problems: r.error.problems, values: f, form: 'email' }, statusOf(r.error.kind));
+  });
   app.post(`${ACCOUNTS_PATH}/u/:username/sandi`, { config: { may: 'accounts.admin' }, bodyLimit: 16 * 1024, schema: { params: userParams, body: form } }, async (req, reply) => {
     const f = formFields(req.body);
     const r = await resetAccountPassword(ctx, officerOf(req).actor, req.params.username, f.password ?? '');

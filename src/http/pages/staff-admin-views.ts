@@ -21,7 +21,7 @@ export interface FormNotes {
   problems?: readonly Problem[];
   values?: Record<string, string>;
   /** Which form of the account page the problems belong to. */
-  form?: 'roles' | 'password';
+  form?: 'roles' | 'password' | 'email';
 }
 
 const title = (lang: Lang) => L(lang, 'Akun petugas', 'Staff accounts');
@@ -93,6 +93,8 @@ export function accountPage(shell: StaffShell, v: AccountsOverview, a: AccountLi
   const problems = notes.problems ?? [];
   const rolesProblems = notes.form === 'roles' ? problems : [];
   const passwordProblems = notes.form === 'password' ? problems : [];
+  const emailProblems = notes.form === 'email' ? problems : [];
+  const emailValue = notes.form === 'email' ? (notes.values?.email ?? '') : (a.email ?? '');
   const path = accountPath(a.username);
   const act = (to: string, label: [string, string], cls: string, help: [string, string]) =>
     html`<form method="post" action="${withLang(`${path}/${to}`, lang)}">${csrfField(shell)}<p class="help">${L(lang, ...help)}</p><button type="submit" class="${cls}">${L(lang, ...label)}</button></form>`;
@@ -106,6 +108,10 @@ ${a.failuresSinceSignIn ? html`<p class="meta">${L(lang, `${a.failuresSinceSignI
 <form method="post" action="${withLang(`${path}/peran`, lang)}">${csrfField(shell)}
 ${roleChoices(lang, v, (id) => (notes.form === 'roles' ? notes.values?.[`role.${id}`] === 'true' : a.roles.includes(id)), rolesProblems)}
 <button type="submit" class="primary">${L(lang, 'Simpan peran', 'Save the roles')}</button></form></section>
+<section aria-labelledby="h-email"><h2 id="h-email">${L(lang, 'E-mail kerja', 'Work e-mail')}</h2>
+<form method="post" action="${withLang(`${path}/email`, lang)}">${csrfField(shell)}
+<div class="field"><label for="f-email">${L(lang, 'Alamat e-mail (boleh kosong)', 'E-mail address (optional)')}</label><p class="help" id="email-help">${L(lang, 'Untuk pesan kerja: berkas hampir terlambat atau terlambat, eskalasi, penugasan. Hanya nomor, layanan, keadaan dan tautan; tanpa data pemohon. Kosongkan untuk berhenti.', 'For work messages: a case at risk or late, an escalation, an assignment. Only the number, service, state and a link; no applicant data. Leave empty to stop them.')}</p><input id="f-email" type="email" name="email" value="${emailValue}" maxlength="254" autocomplete="off" autocapitalize="none" spellcheck="false"${emailProblems.some((p) => p.field === 'email') ? html` aria-invalid="true" aria-describedby="err-email email-help"` : html` aria-describedby="email-help"`}>${fieldError(lang, emailProblems, 'email')}</div>
+<button type="submit" class="primary">${L(lang, 'Simpan e-mail', 'Save the e-mail')}</button></form></section>
 <section aria-labelledby="h-password"><h2 id="h-password">${L(lang, 'Atur ulang kata sandi', 'Reset the password')}</h2>
 <p>${L(lang, 'Semua sesi dan token API akun ini berakhir, dan kuncinya dibuka.', "Every session and API token of this account ends, and its locks are lifted.")}</p>
 <form method="post" action="${withLang(`${path}/sandi`, lang)}">${csrfField(shell)}

@@ -8,6 +8,7 @@ import { heldForSignature, insertEvent, notifyOnce, setSlaState, slaCandidates }
 import { lettersOfApplication } from '../../db/letters-repo.js';
 import { isUnsigned } from '../../domain/letters/status.js';
 import type { Ctx } from '../context.js';
+import { queueStaffMessages } from '../notifications/queue-staff-messages.js';
 import { nowOf } from '../context.js';
 
 /** The role that supervises an office's cases: its kepala-bidang when it has one, else the head. */
@@ -39,8 +40,12 @@ export async function sweepSla(ctx: Ctx, officeId: string): Promise<{ atRisk: nu
       if (!(await setSlaState(trx, r.id, r.sla_state, state))) return;
       if (state === 'late') late++;
       else atRisk++;
-      for (const role of new Set([r.role, ...r.also, supervisor])) await notifyOnce(trx, { officeId, applicationId: r.id, role, kind: state, message, at: now });
-      await insertEvent(trx, { application_id: r.id, office_id: officeId, type: `sla:${state}`, actor_id: null, actor_name: 'Sigap (jam layanan)', slaEffect: { state }, at: now });
+      const roles = [...new Set([r.role, ...r.also, supervisor])];
+      for (const role of roles) await notifyOnce(trx, { officeId, applicationId: r.id, role, kind: state, message, at: now });
+      const eventId = await insertEvent(trx, { application_id: r.id, office_id: officeId, type: `sla:${state}`, actor_id: null, actor_name: 'Sigap (jam layanan)', slaEffect: { state }, at: now });
+      // The same officers by e-mail, those who gave a work address (issue 16: staff messages).
+      const moment = { officeId, applicationId: r.id, registrationNumber: r.registration_number, service: r.service_id, eventKey: eventId, at: now, path: `/petugas/berkas/${r.id}` };
+      await queueStaffMessages(trx, ctx, { ...moment, kind: state === 'late' ? 'staff-late' : 'staff-at-risk' }, { roles });
     });
   }
   return { atRisk, late };

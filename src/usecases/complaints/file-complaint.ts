@@ -15,6 +15,7 @@ import { nowOf } from '../context.js';
 import { trackingCodeFor, trackingCodeHash } from '../../domain/applications/codes.js';
 import { idempotencyKeyReused, requestHash } from '../idempotency.js';
 import { serverSecret } from '../server-secret.js';
+import { queueComplaintNotice } from '../notifications/queue-complaint-notices.js';
 import { complaintSetup, responseDue } from './office-complaints.js';
 
 export const COMPLAINT_SECRET = 'complaint-tracking';
@@ -116,20 +117,19 @@ export async function fileComplaint(ctx: Ctx, input: FileComplaintInput, actor: 
         version: 1,
         updated_at: nowIso,
       });
-      await insertComplaintEvents(
-        trx,
-        complaintEvent(
-          { id, officeId: office.id },
-          {
-            type: 'received',
-            stage: RECEIVED.id,
-            // Never the complainant's name: events are read by more roles than the identity is.
-            actor: { id: actor.id, name: staff ? actor.name : 'Pelapor (formulir daring)' },
-            data: { channel: intake.channel, type: intake.type, mode: intake.mode, externalRef: intake.externalRef, dueAt: due.dueAt, promise: setup.promise.sla, promiseSource: setup.promise.source, warnings: due.warnings },
-            at: nowIso,
-          },
-        ),
+      const received = complaintEvent(
+        { id, officeId: office.id },
+        {
+          type: 'received',
+          stage: RECEIVED.id,
+          // Never the complainant's name: events are read by more roles than the identity is.
+          actor: { id: actor.id, name: staff ? actor.name : 'Pelapor (formulir daring)' },
+          data: { channel: intake.channel, type: intake.type, mode: intake.mode, externalRef: intake.externalRef, dueAt: due.dueAt, promise: setup.promise.sla, promiseSource: setup.promise.source, warnings: due.warnings },
+          at: nowIso,
+        },
       );
+      await insertComplaintEvents(trx, received);
+      await queueComplaintNotice(trx, ctx, { id, officeId: office.id, receiptNumber: number, serviceId, complainantEmail: identity?.email ?? null }, received, 'open');
     });
   } catch (e) {
     // Two retries with one Idempotency-Key raced: the loser answers with the winner's complaint.

@@ -15,6 +15,7 @@ import { findStaffComplaint } from './find-staff-complaint.js';
 import { complaintSummary, type ComplaintSummaryDto } from './list-complaints.js';
 import { complaintAccess, complaintNotFound, complaintSetup } from './office-complaints.js';
 import { complaintTimeline, type TimelineEntry } from './timeline.js';
+import { complaintMessages, type CaseMessage } from '../notifications/case-messages.js';
 
 export type ComplaintDetailDto = ComplaintSummaryDto & {
   text: string;
@@ -35,6 +36,8 @@ export type ComplaintDetailDto = ComplaintSummaryDto & {
   next: { id: string; label: string; labelEn: string; kind: string; routing: boolean }[];
   stages: { id: string; label: string; labelEn: string; kind: string }[];
   timeline: TimelineEntry[];
+  /** The messages to the complainant (receipt, answer) with their channel and status, each after its event. */
+  messages: CaseMessage[];
 };
 
 export async function showComplaint(ctx: Ctx, actor: Actor, id: string): Promise<Outcome<ComplaintDetailDto>> {
@@ -75,6 +78,7 @@ export async function showComplaint(ctx: Ctx, actor: Actor, id: string): Promise
       next: access.handle ? allowedNext(stages, c.stage).map((s) => ({ id: s.id, label: s.label, labelEn: s.labelEn, kind: s.kind, routing: s.routing })) : [],
       stages: stages.map((s) => ({ id: s.id, label: s.label, labelEn: s.labelEn, kind: s.kind })),
       timeline: await complaintTimeline(ctx, c, false),
+      messages: await complaintMessages(ctx, c),
     },
   };
 }

@@ -25,6 +25,8 @@ const EVENT_LABELS: Record<string, [string, string]> = {
 };
 
 export type TimelineEntry = {
+  /** The event's id, for staff only (the messages it caused follow it); the public timeline has none. */
+  id?: string;
   at: string;
   atLocal: string;
   type: string;
@@ -45,6 +47,7 @@ export async function complaintTimeline(ctx: Ctx, c: Complaint, publicOnly: bool
     const st = stageById(stages, e.stage);
     const [label, labelEn] = EVENT_LABELS[e.type] ?? [e.type, e.type];
     return {
+      ...(publicOnly ? {} : { id: e.id }),
       at: e.at,
       atLocal: ctx.clock.local(office.office, e.at),
       type: e.type,

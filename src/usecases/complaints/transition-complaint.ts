@@ -12,6 +12,7 @@ import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { changedByAnother, findWorkableComplaint, type WorkDone } from './find-staff-complaint.js';
+import { queueComplaintNotice } from '../notifications/queue-complaint-notices.js';
 import { complaintSetup, responseDue } from './office-complaints.js';
 
 export interface TransitionRequest extends TransitionInput {
@@ -79,12 +80,14 @@ export async function transitionComplaint(ctx: Ctx, actor: Actor, id: string, in
 
   const won = await ctx.database.write(async (trx) => {
     if (!(await updateIfVersion(trx, 'complaints', c.id, c.version, set))) return false;
+    const event = complaintEvent(c, { type: eventType, stage: t.target.id, actor, note: eventText, data, at: now });
     await insertComplaintEvents(
       trx,
-      complaintEvent(c, { type: eventType, stage: t.target.id, actor, note: eventText, data, at: now }),
+      event,
       ...(t.note ? [complaintEvent(c, { type: 'note', stage: t.target.id, actor, visibility: 'internal', note: t.note, at: now })] : []),
       ...(mergeTarget ? [complaintEvent(mergeTarget, { type: 'merged-in', stage: mergeTarget.stage, actor, visibility: 'internal', data: { from: c.receiptNumber }, at: now })] : []),
     );
+    await queueComplaintNotice(trx, ctx, c, event, set.status!);
     return true;
   });
   if (!won) return changedByAnother();

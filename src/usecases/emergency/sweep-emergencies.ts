@@ -8,6 +8,7 @@ import { insertEvent, notifyOnce } from '../../db/applications-repo.js';
 import { escalationCandidates, insertEmergencyEvent, reportsOfEndedCases, setClosed, setEscalation } from '../../db/emergency-repo.js';
 import { escalationFor, escalationRank, firstResponseState } from '../../domain/emergency/index.js';
 import { nowOf, type Ctx } from '../context.js';
+import { queueStaffMessages } from '../notifications/queue-staff-messages.js';
 import { settingsOf } from './emergency-common.js';
 
 export async function sweepEmergencies(ctx: Ctx, officeId: string): Promise<{ escalated: number; closed: number }> {
@@ -39,7 +40,13 @@ export async function sweepEmergencies(ctx: Ctx, officeId: string): Promise<{ es
       if (!(await setEscalation(trx, r.id, r.escalation, to))) return false;
       await insertEmergencyEvent(trx, { report_id: r.id, office_id: officeId, type: 'escalated', actor_id: null, actor_name: 'Sigap (jam layanan)', data: { to, role, state, dueAt: r.first_response_due_at }, at: now });
       await notifyOnce(trx, { officeId, applicationId: r.application_id, role, kind: `emergency:${to}`, message, at: now });
-      await insertEvent(trx, { application_id: r.application_id, office_id: officeId, type: `emergency:escalated`, actor_id: null, actor_name: 'Sigap (jam layanan)', data: { to: role, state }, at: now });
+      const eventId = await insertEvent(trx, { application_id: r.application_id, office_id: officeId, type: `emergency:escalated`, actor_id: null, actor_name: 'Sigap (jam layanan)', data: { to: role, state }, at: now });
+      await queueStaffMessages(
+        trx,
+        ctx,
+        { officeId, applicationId: r.application_id, registrationNumber: r.registration_number, service: r.service_slug, eventKey: eventId, kind: 'staff-escalation', state, at: now, path: `/petugas/berkas/${r.application_id}` },
+        { roles: [role] },
+      );
       return true;
     });
     if (done) escalated++;

@@ -1,5 +1,6 @@
-/** The messages a case caused, with their status, for the staff timeline (times in the office's zone). */
-import { messagesOf } from '../../db/notifications-repo.js';
+/** The messages a case or a complaint caused, with their status, for the staff timeline (times in the office's zone). */
+import { complaintMessagesOf, messagesOf } from '../../db/notifications-repo.js';
+import type { OutboxTable } from '../../db/schema-notifications.js';
 import type { Ctx } from '../context.js';
 
 export interface CaseMessage {
@@ -28,9 +29,18 @@ export interface CaseMessage {
 }
 
 export async function caseMessages(ctx: Ctx, app: { id: string; office_id: string }): Promise<CaseMessage[]> {
-  const office = ctx.catalogue.officeById(app.office_id).office;
+  return lines(ctx, app.office_id, await messagesOf(ctx.database.db, app.id));
+}
+
+/** A complaint's messages to the complainant (receipt, answer), for its staff timeline. */
+export async function complaintMessages(ctx: Ctx, c: { id: string; officeId: string }): Promise<CaseMessage[]> {
+  return lines(ctx, c.officeId, await complaintMessagesOf(ctx.database.db, c.id));
+}
+
+function lines(ctx: Ctx, officeId: string, rows: OutboxTable[]): CaseMessage[] {
+  const office = ctx.catalogue.officeById(officeId).office;
   const local = (iso: string) => ctx.clock.local(office, iso);
-  return (await messagesOf(ctx.database.db, app.id)).map((m) => ({
+  return rows.map((m) => ({
     eventId: m.event_id,
     kind: m.kind,
     channel: m.channel,

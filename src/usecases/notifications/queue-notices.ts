@@ -50,7 +50,8 @@ export async function queueNotices(trx: Transaction<DB>, ctx: NoticeCtx, eventId
   const office = ctx.catalogue.officeById(app.office_id);
   const service = office.services.find((s) => s.id === app.service_id);
   const next = intoStep ? service?.service.procedure?.steps.find((s) => s.id === intoStep) : undefined;
-  if (next) kind = noticeOf({ ...event, next: { kind: next.kind, external: next.external ?? null } });
+  const moment = intoStep ? (service?.service.moments.find((m) => m.atStep === intoStep)?.kind ?? null) : null;
+  if (next) kind = noticeOf({ ...event, next: { kind: next.kind, external: next.external ?? null, moment } });
   if (!kind) return;
   const letterNumber = typeof e.data?.number === 'string' ? e.data.number : signedNumber(e.data);
   const facts: NoticeFacts = {

@@ -132,6 +132,7 @@ export async function fallBack(trx: Transaction<DB>, row: OutboxTable, at: strin
   await queueMessage(trx, {
     office_id: row.office_id,
     application_id: row.application_id,
+    complaint_id: row.complaint_id,
     event_id: row.event_id,
     channel: next.channel,
     kind: row.kind,

@@ -55,6 +55,7 @@ export async function createUser(
     locked_until: null,
     demo: opts.demo ? 1 : 0,
     created_at: new Date().toISOString(),
+    email: null,
   };
   const by = opts.audit;
   if (by)

@@ -14,6 +14,8 @@ export interface AccountListing extends StaffUser {
   /** Addresses locked out for now (LOCK_MINUTES after their fifth failure). */
   lockedAddresses: number;
   failuresSinceSignIn: number;
+  /** The work e-mail address staff messages go to (migration 023), if any. */
+  email: string | null;
 }
 
 export interface AccountsOverview {
@@ -38,6 +40,7 @@ export async function listAccounts(ctx: Ctx, actor: Actor, officeSlug?: string):
     ...toStaff(r),
     active: r.active === 1,
     demo: r.demo === 1,
+    email: r.email,
     lockedForAll: r.failed_attempts >= ACCOUNT_FAILURE_CEILING,
     lockedAddresses: locks.get(r.id) ?? 0,
     failuresSinceSignIn: r.failed_attempts,

@@ -104,7 +104,8 @@ const detail: ComplaintDetailDto = {
   canWork: true,
   next: [{ id: 'selesai', label: 'Selesai', labelEn: 'Closed', kind: 'closed', routing: false }],
   stages: [],
-  timeline,
+  timeline: timeline.map((e, i) => ({ ...e, id: `ev-${i}` })),
+  messages: [],
 };
 
 describe('complaint views (pure)', () => {
@@ -210,5 +211,14 @@ describe('complaint views (pure)', () => {
     const en = complaintDetailPage(shell('en'), { ...detail, canWork: false, mode: 'anonymous', complainant: null });
     assert.match(en, /Anonymous: no identity is stored\./);
     assert.ok(!en.includes('Close complaint') && !en.includes('name="version"'), 'no actions for a reader');
+  });
+
+  it("shows each message to the complainant right after the event that caused it, with its channel and status (issue 16)", () => {
+    const sent = { eventId: 'ev-0', kind: 'complaint-answer', channel: 'email', status: 'sent', attempts: 1, at: '2026-04-10T02:00:00.000Z', atLocal: 'Jumat, 10 April 2026 10.00 WITA', sentLocal: 'Jumat, 10 April 2026 10.01 WITA', nextLocal: null, lastError: null };
+    const id = complaintDetailPage(shell('id'), { ...detail, messages: [sent] });
+    const tl = id.slice(id.indexOf('id="h-tl"'));
+    assert.match(tl, /Pelapor menambahkan informasi[\s\S]*?<\/li><li data-testid="timeline-message">[^]*?Pesan ke pelapor \(e-mail\): pengaduan ditanggapi<\/strong> · terkirim/);
+    const en = complaintDetailPage(shell('en'), { ...detail, messages: [{ ...sent, status: 'queued', attempts: 0, sentLocal: null }] });
+    assert.match(en, /Message to the complainant \(e-mail\): complaint answered<\/strong> · queued/);
   });
 });

@@ -155,10 +155,10 @@ select "service_id", case when submitted_at >= $1 then 0 else case when submitte
 select "id", "display_name" from "staff_users" where "office_id" = $1;
 
 -- applications-repo.slaCandidates
-select "applications"."id", "applications"."registration_number", "applications"."clock_started_at", "applications"."due_at", "applications"."sla_state", "tasks"."role" from "applications" inner join "tasks" on "tasks"."application_id" = "applications"."id" and "tasks"."status" = $1 where "applications"."office_id" = $2 and "applications"."status" = $3 and "applications"."sla_state" in ($4, $5) and "applications"."due_at" is not null;
+select "applications"."id", "applications"."registration_number", "applications"."service_id", "applications"."clock_started_at", "applications"."due_at", "applications"."sla_state", "tasks"."role" from "applications" inner join "tasks" on "tasks"."application_id" = "applications"."id" and "tasks"."status" = $1 where "applications"."office_id" = $2 and "applications"."status" = $3 and "applications"."sla_state" in ($4, $5) and "applications"."due_at" is not null;
 
 -- applications-repo.heldForSignature
-select "id", "registration_number", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = $1 and "status" = $2 and "sla_state" in ($3, $4) and "due_at" is not null;
+select "id", "registration_number", "service_id", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = $1 and "status" = $2 and "sla_state" in ($3, $4) and "due_at" is not null;
 
 -- applications-repo.setSlaState
 update "applications" set "sla_state" = $1 where "id" = $2 and "sla_state" = $3;
@@ -265,7 +265,7 @@ delete from "settings" where "key" = $1;
 select * from "staff_users" where "username" = $1;
 
 -- staff-repo.insertUser
-insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
+insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at", "email") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15);
 
 -- staff-repo.reserveAttempt
 update "staff_users" set "failed_attempts" = "failed_attempts" + $1 where "id" = $2 and "failed_attempts" < $3;
@@ -292,6 +292,9 @@ update "staff_users" set "active" = $1 where "id" = $2;
 
 -- staff-repo.setUserRoles
 update "staff_users" set "roles" = $1 where "id" = $2;
+
+-- staff-repo.setUserEmail
+update "staff_users" set "email" = $1 where "id" = $2;
 
 -- staff-repo.setPasswordHash
 update "staff_users" set "password_hash" = $1 where "id" = $2;
@@ -436,6 +439,15 @@ update "outbox" set "status" = $1, "next_attempt_at" = $2, "lease_until" = $3, "
 -- notifications-repo.messagesOf
 select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = $1 order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
 
+-- notifications-repo.officersToTell
+select "id", "email", "roles" from "staff_users" where "office_id" = $1 and "active" = $2 and "email" is not null order by "username" limit $3;
+
+-- notifications-repo.officerToTell
+select "id", "email" from "staff_users" where "office_id" = $1 and "id" = $2 and "active" = $3 and "email" is not null;
+
+-- notifications-repo.complaintMessagesOf
+select "outbox".* from "outbox" inner join "complaint_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."complaint_id" = $1 order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
+
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in ($1, $2) group by "channel";
 
@@ -506,7 +518,7 @@ select "applicant" from "applications" where "id" = $1;
 update "applications" set "applicant" = $1 where "id" = $2;
 
 -- notifications-repo.cancelQueued
-update "outbox" set "status" = $1, "last_error" = $2 where "application_id" = $3 and "status" = $4 and "channel" in ($5, $6);
+update "outbox" set "status" = $1, "last_error" = $2 where "application_id" = $3 and "staff_user_id" is null and "status" = $4 and "channel" in ($5, $6);
 
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = $1 and "retired_at" is null order by "generation" desc limit $2;
@@ -727,8 +739,8 @@ select * from "complaints" where "office_id" = $1 and "idempotency_key" = $2;
 select "receipt_number" from "complaints" where "id" = $1;
 
 -- complaints-repo.complaintEvents
-select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 order by "seq";
-select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 and "visibility" = $2 order by "seq";
+select "id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 order by "seq";
+select "id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = $1 and "visibility" = $2 order by "seq";
 
 -- complaints-repo.listComplaints
 select * from "complaints" where "office_id" = $1 order by case status when 'open' then 0 when 'answered' then 1 else 2 end, "due_at" asc, "received_at" asc limit $2 offset $3;

@@ -155,10 +155,10 @@ select "service_id", case when submitted_at >= ? then 0 else case when submitted
 select "id", "display_name" from "staff_users" where "office_id" = ?;
 
 -- applications-repo.slaCandidates
-select "applications"."id", "applications"."registration_number", "applications"."clock_started_at", "applications"."due_at", "applications"."sla_state", "tasks"."role" from "applications" inner join "tasks" on "tasks"."application_id" = "applications"."id" and "tasks"."status" = ? where "applications"."office_id" = ? and "applications"."status" = ? and "applications"."sla_state" in (?, ?) and "applications"."due_at" is not null;
+select "applications"."id", "applications"."registration_number", "applications"."service_id", "applications"."clock_started_at", "applications"."due_at", "applications"."sla_state", "tasks"."role" from "applications" inner join "tasks" on "tasks"."application_id" = "applications"."id" and "tasks"."status" = ? where "applications"."office_id" = ? and "applications"."status" = ? and "applications"."sla_state" in (?, ?) and "applications"."due_at" is not null;
 
 -- applications-repo.heldForSignature
-select "id", "registration_number", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = ? and "status" = ? and "sla_state" in (?, ?) and "due_at" is not null;
+select "id", "registration_number", "service_id", "clock_started_at", "due_at", "sla_state" from "applications" where "office_id" = ? and "status" = ? and "sla_state" in (?, ?) and "due_at" is not null;
 
 -- applications-repo.setSlaState
 update "applications" set "sla_state" = ? where "id" = ? and "sla_state" = ?;
@@ -265,7 +265,7 @@ delete from "settings" where "key" = ?;
 select * from "staff_users" where "username" = ?;
 
 -- staff-repo.insertUser
-insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "staff_users" ("id", "office_id", "username", "display_name", "password_hash", "roles", "title", "nip", "rank", "active", "failed_attempts", "locked_until", "demo", "created_at", "email") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- staff-repo.reserveAttempt
 update "staff_users" set "failed_attempts" = "failed_attempts" + ? where "id" = ? and "failed_attempts" < ?;
@@ -292,6 +292,9 @@ update "staff_users" set "active" = ? where "id" = ?;
 
 -- staff-repo.setUserRoles
 update "staff_users" set "roles" = ? where "id" = ?;
+
+-- staff-repo.setUserEmail
+update "staff_users" set "email" = ? where "id" = ?;
 
 -- staff-repo.setPasswordHash
 update "staff_users" set "password_hash" = ? where "id" = ?;
@@ -436,6 +439,15 @@ update "outbox" set "status" = ?, "next_attempt_at" = ?, "lease_until" = ?, "las
 -- notifications-repo.messagesOf
 select "outbox".* from "outbox" inner join "application_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."application_id" = ? order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
 
+-- notifications-repo.officersToTell
+select "id", "email", "roles" from "staff_users" where "office_id" = ? and "active" = ? and "email" is not null order by "username" limit ?;
+
+-- notifications-repo.officerToTell
+select "id", "email" from "staff_users" where "office_id" = ? and "id" = ? and "active" = ? and "email" is not null;
+
+-- notifications-repo.complaintMessagesOf
+select "outbox".* from "outbox" inner join "complaint_events" as "e" on "e"."id" = "outbox"."event_id" where "outbox"."complaint_id" = ? order by "e"."seq", "outbox"."created_at", case when outbox.fallback_from is null then 0 else 1 end, "outbox"."channel";
+
 -- notifications-repo.waitingByChannel
 select "channel", count(*) as "n" from "outbox" where "status" in (?, ?) group by "channel";
 
@@ -505,7 +517,7 @@ select "applicant" from "applications" where "id" = ?;
 update "applications" set "applicant" = ? where "id" = ?;
 
 -- notifications-repo.cancelQueued
-update "outbox" set "status" = ?, "last_error" = ? where "application_id" = ? and "status" = ? and "channel" in (?, ?);
+update "outbox" set "status" = ?, "last_error" = ? where "application_id" = ? and "staff_user_id" is null and "status" = ? and "channel" in (?, ?);
 
 -- signing-repo.currentAuthority
 select * from "signing_authorities" where "office_id" = ? and "retired_at" is null order by "generation" desc limit ?;
@@ -726,8 +738,8 @@ select * from "complaints" where "office_id" = ? and "idempotency_key" = ?;
 select "receipt_number" from "complaints" where "id" = ?;
 
 -- complaints-repo.complaintEvents
-select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = ? order by "seq";
-select "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = ? and "visibility" = ? order by "seq";
+select "id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = ? order by "seq";
+select "id", "type", "stage", "actor_id", "actor_name", "visibility", "note", "data", "at" from "complaint_events" where "complaint_id" = ? and "visibility" = ? order by "seq";
 
 -- complaints-repo.listComplaints
 select * from "complaints" where "office_id" = ? order by case status when 'open' then 0 when 'answered' then 1 else 2 end, "due_at" asc, "received_at" asc limit ? offset ?;

@@ -20,6 +20,7 @@ const account = (over: Partial<AccountListing>): AccountListing => ({
   lockedForAll: false,
   lockedAddresses: 0,
   failuresSinceSignIn: 0,
+  email: null,
   ...over,
 });
 const overview: AccountsOverview = {
@@ -79,6 +80,18 @@ describe('the accounts views', () => {
     const reset = accountPage(shell('en'), overview, overview.accounts[0]!, { problems: [problem], form: 'password' });
     assert.match(reset, /id="err-password">The password is too easy to guess/);
     assert.doesNotMatch(reset, /aria-invalid="true" aria-describedby="err-roles"/, 'the roles form is not marked');
+  });
+
+  it("shows the officer's work e-mail in its own form, and a refused address beside the field as typed, escaped, in both languages", () => {
+    const kept = accountPage(shell(), overview, account({ email: 'rina.marlina@dinsos.jambikota.go.id' }));
+    assert.match(kept, /<form method="post" action="\/petugas\/akun\/u\/rina\.marlina%40kota-jambi\/email"><input type="hidden" name="_csrf" value="CSRF-TOKEN-1">/);
+    assert.match(kept, /<label for="f-email">Alamat e-mail \(boleh kosong\)<\/label>/);
+    assert.match(kept, /<input id="f-email" type="email" name="email" value="rina\.marlina@dinsos\.jambikota\.go\.id"[^>]* aria-describedby="email-help">/);
+    const problem = { field: 'email', code: 'email-invalid', message: 'Alamat e-mail tidak sah', messageEn: 'Not a valid e-mail address' };
+    const refused = accountPage(shell('en'), overview, account({ email: null }), { problems: [problem], values: { email: 'rina<b>@x' }, form: 'email' });
+    assert.match(refused, /value="rina&lt;b&gt;@x"[^>]* aria-invalid="true" aria-describedby="err-email email-help"><p class="field-error" id="err-email">Not a valid e-mail address<\/p>/);
+    assert.match(refused, /E-mail address \(optional\)/);
+    assert.ok(!refused.includes('aria-invalid="true" aria-describedby="err-password'), 'the problem is beside the e-mail only');
   });
 
   it('offers the menu entry to admins only, and says why a page is refused', () => {
