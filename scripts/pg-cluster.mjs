@@ -36,18 +36,24 @@ function asPg(isRoot, bin, args, opts = {}) {
   return execFileSync(cmd, args.slice(1), { stdio: 'pipe', ...opts });
 }
 
-/** Starts a cluster; returns { url, stop }. Throws with a clear reason when it cannot. */
-export async function startCluster({ database = 'sigap' } = {}) {
-  const bin = findPgBin();
-  if (!bin) throw new Error('PostgreSQL binaries not found (initdb). Install them: apt-get install -y postgresql');
-  const isRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'sigap-pg-'));
+/** A new owner-only directory for a server's files; as root, owned by the `postgres` user that runs the server. */
+function serverDir(prefix, isRoot) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o700);
   if (isRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(dir, uid, gid);
   }
+  return dir;
+}
+
+/** Starts a cluster; returns { url, stop }. Throws with a clear reason when it cannot. */
+export async function startCluster({ database = 'sigap' } = {}) {
+  const bin = findPgBin();
+  if (!bin) throw new Error('PostgreSQL binaries not found (initdb). Install them: apt-get install -y postgresql');
+  const isRoot = process.getuid?.() === 0;
+  const dir = serverDir('sigap-pg-', isRoot);
   const data = join(dir, 'data');
   const port = await freePort();
   try {
@@ -86,21 +92,12 @@ export async function startReplica(primary) {
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL binaries not found (pg_basebackup)');
   const isRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'sigap-pg-replica-'));
-  chmodSync(dir, 0o700);
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
+  const dir = serverDir('sigap-pg-replica-', isRoot);
   const data = join(dir, 'data');
   const port = await freePort();
   asPg(isRoot, bin, ['pg_basebackup', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
-  asPg(isRoot, bin, [
-    'pg_ctl', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on`,
-    'start',
-  ]);
+  const start = () => asPg(isRoot, bin, ['pg_ctl', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on`, 'start']);
+  start();
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -114,8 +111,7 @@ export async function startReplica(primary) {
   };
   /** Stops the server but keeps its files, to start it again (a replica that went away and came back). */
   const pause = () => asPg(isRoot, bin, ['pg_ctl', '-D', data, '-m', 'fast', '-w', 'stop']);
-  const resume = () => asPg(isRoot, bin, ['pg_ctl', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on`, 'start']);
-  return { url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`, port, dir, stop, pause, resume };
+  return { url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`, port, dir, stop, pause, resume: start };
 }
 
 // CLI: `node scripts/pg-cluster.mjs` starts a cluster, prints its URL and keeps it until Ctrl-C.
