@@ -4,9 +4,10 @@
  * admins set from the database), and create the demo accounts when asked. Used by `sigap serve`,
  * the CLI, tests and benchmarks, so they all run the same product.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { openDatabase, type Database } from './db/dialect.js';
 import { ensurePrivateDir } from './io/private-files.js';
+import { directoryStore } from './io/file-store.js';
 import { closuresBySlug, hoursBySlug } from './db/calendar-repo.js';
 import { migrate } from './db/migrate.js';
 import type { Located } from './domain/standards/validate.js';
@@ -28,6 +29,8 @@ export interface BootOptions {
   /** DATABASE_READ_URL: heavy reads on a streaming replica (PostgreSQL only). */
   readUrl?: string | null;
   dataDir: string;
+  /** FILES_DIR: uploads and signed letters (io/file-store.ts); default dataDir. */
+  filesDir?: string;
   standardsDir: string;
   calendarFile?: string;
   demo?: boolean;
@@ -69,7 +72,7 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     database,
     catalogue,
     clock: new SlaClock(holidays, closures, hours),
-    uploadsDir: join(opts.dataDir, 'uploads'),
+    files: directoryStore(opts.filesDir ?? opts.dataDir),
     dataDir: opts.dataDir,
     standardsDir: resolve(opts.standardsDir),
     publicBaseUrl: (opts.publicBaseUrl ?? `http://localhost:${opts.port ?? 3000}`).replace(/\/+$/, ''),

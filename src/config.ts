@@ -6,6 +6,11 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * FILES_DIR: where uploads and signed letters are kept (io/file-store.ts); default DATA_DIR. With
+   * several processes on several machines, a directory every one of them mounts (docs/OPERATIONS.md).
+   */
+  filesDir: string;
   /** postgres://... selects PostgreSQL; otherwise embedded SQLite in dataDir. */
   databaseUrl: string | null;
   /** DATABASE_READ_URL: a streaming replica of the PostgreSQL primary for heavy reads (docs/OPERATIONS.md); null: none. */
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
+    filesDir: resolve(env.FILES_DIR?.trim() || env.DATA_DIR || 'data'),
     databaseUrl: url,
     readUrl,
     standardsDir: resolve(env.STANDARDS_DIR ?? 'standards'),

@@ -53,7 +53,7 @@ export async function backupCommand(argv: string[], config: Config): Promise<num
 
 async function run(cmd: 'backup' | 'restore', dir: string, config: Config): Promise<number> {
   if (cmd === 'backup') {
-    const r = await takeBackup({ location: locationOf(config), dataDir: config.dataDir, sigapVersion: sigapVersion() }, dir);
+    const r = await takeBackup({ location: locationOf(config), dataDir: config.dataDir, filesDir: config.filesDir, sigapVersion: sigapVersion() }, dir);
     if (!r.ok) {
       report(r.error);
       return 1;
@@ -70,7 +70,7 @@ async function run(cmd: 'backup' | 'restore', dir: string, config: Config): Prom
     }
     return 0;
   }
-  const r = await restoreBackup(dir, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const r = await restoreBackup(dir, { databaseUrl: config.databaseUrl, dataDir: config.dataDir, filesDir: config.filesDir });
   if (!r.ok) {
     report(r.error);
     return 1;

@@ -4,6 +4,7 @@
  * database lives here, never at module level, so a test's or a second server's product is its own.
  */
 import type { Database } from '../db/dialect.js';
+import type { FileStore } from '../io/file-store.js';
 import type { SigningProvider } from '../io/signing-provider.js';
 import type { signPdf } from '../io/pades.js';
 import type { OfficeTemplates } from '../io/templates-dir.js';
@@ -42,10 +43,11 @@ export interface Ctx {
   clock: SlaClock;
   /** Injected for tests and simulations; defaults to the real time. */
   now?: () => Date;
-  uploadsDir: string;
+  /** Uploads and signed letters, seen alike by every process (io/file-store.ts). */
+  files: FileStore;
   /** Effects of completing steps contributed by other capabilities (letters, registry). */
   effects: StepEffect[];
-  /** Where generated files (signed letters) are kept. */
+  /** This process's data directory: keys, registry import reports and uploads in progress (not uploads or letters: `files`). */
   dataDir: string;
   /** Where the offices' standards (and their letter templates) are read from. */
   standardsDir: string;

@@ -12,7 +12,6 @@ import { after, before, describe, it } from 'node:test';
 import { insertAttachments } from '../../src/db/applications-repo.js';
 import { buildApp } from '../../src/http/app.js';
 import { sweepUploads } from '../../src/usecases/applications/sweep-uploads.js';
-import { uploadPath } from '../../src/usecases/applications/store-upload.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../../src/usecases/applications/upload-limits.js';
 import { signIn } from '../../src/usecases/staff/sign-in.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -136,8 +135,8 @@ describe(`unattached uploads: bounded per address and in total, swept after a da
     const ids = new Set((await t.database.db.selectFrom('uploads').select('id').execute()).map((r) => r.id));
     assert.ok(ids.has(attached.body.id!), 'the attached upload stays');
     assert.ok(!ids.has(twin.body.id!) && !ids.has(orphan.body.id!));
-    assert.ok(existsSync(uploadPath(t.ctx, attached.body.sha256!)), 'content an attached upload shares is kept');
-    assert.ok(!existsSync(uploadPath(t.ctx, orphan.body.sha256!)), 'the orphan file is deleted');
+    assert.ok(await t.ctx.files.has('uploads', attached.body.sha256!), 'content an attached upload shares is kept');
+    assert.ok(!(await t.ctx.files.has('uploads', orphan.body.sha256!)), 'the orphan file is deleted');
     const audit = await t.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'uploads.unattached-deleted').execute();
     assert.equal(audit.length, 1);
     const detail = JSON.parse(audit[0]!.detail) as { deleted: number; bytes: number; files: number };

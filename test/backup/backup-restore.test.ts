@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tableNames } from '../../src/db/backup-repo.js';
 import SQLite from 'better-sqlite3';
@@ -24,14 +24,14 @@ import { newDatabasePlace, TEST_DB, type DatabasePlace } from '../support/db.js'
 import { multipartBody, PNG_1X1 } from '../support/fixtures.js';
 import { nodeEntry, ROOT, STANDARDS_DIR } from '../support/paths.js';
 
-type Place = { databaseUrl: string | null; dataDir: string };
+type Place = { databaseUrl: string | null; dataDir: string; filesDir?: string };
 
 /** Runs the real command line as its own process, as an operator (or cron) would. */
 function sigap(args: string[], place: Place): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...nodeEntry('src/cli/main.ts'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: place.databaseUrl ?? '', DATA_DIR: place.dataDir },
+      env: { ...process.env, DATABASE_URL: place.databaseUrl ?? '', DATA_DIR: place.dataDir, FILES_DIR: place.filesDir ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -200,6 +200,30 @@ describe(`backup and restore while serving (${TEST_DB})`, () => {
         assert.equal((await findTrackedCase(b.ctx, a.registrationNumber, a.trackingCode))?.id, a.id, `${a.registrationNumber} tracked with its code`);
     } finally {
       await b.ctx.database.close();
+    }
+  });
+
+  it('with uploads and letters on a shared store apart (FILES_DIR), restores them there and backs them up from there', async () => {
+    const target = { ...(await fresh()), filesDir: mkdtempSync(join(tmpdir(), 'sigap-files-')) };
+    try {
+      const r = await sigap(['restore', backupDir], target);
+      assert.equal(r.code, 0, r.err);
+      const a = acked.find((x) => x.ackedAt < backupStartedAt)!;
+      const rel = join('uploads', a.sha256.slice(0, 2), a.sha256);
+      assert.ok(readFileSync(join(target.filesDir, rel)).equals(a.document), 'the KK photo is in the file store');
+      assert.ok(!existsSync(join(target.dataDir, 'uploads')), 'and not in the data directory');
+      assert.ok(existsSync(join(target.filesDir, 'letters')) && !existsSync(join(target.dataDir, 'letters')), 'signed letters too');
+      assert.ok(existsSync(join(target.dataDir, 'keys', 'server-secrets.json')), 'the keys stay in the data directory');
+      // A backup of that place finds its documents in the file store.
+      const second = join(target.filesDir, '..', `${basename(target.filesDir)}-backup`);
+      const b = await sigap(['backup', second], target);
+      assert.equal(b.code, 0, b.err);
+      const m = JSON.parse(readFileSync(join(second, 'manifest.json'), 'utf8')) as Manifest;
+      assert.deepEqual(m.missing, []);
+      assert.ok(m.files.some((f) => f.path === rel));
+      rmSync(second, { recursive: true, force: true });
+    } finally {
+      rmSync(target.filesDir, { recursive: true, force: true });
     }
   });
 

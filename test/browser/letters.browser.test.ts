@@ -70,7 +70,7 @@ describe(`the head of office signs letters and anyone verifies them (${TEST_DB})
 
   it('lets anyone verify on a phone, and tells an identical file from a tampered one', async () => {
     const l = await t.database.db.selectFrom('letters').selectAll().where('token', '=', token).executeTakeFirstOrThrow();
-    const pdf = readLetterFile(t.ctx, l.sha256!)!;
+    const pdf = (await readLetterFile(t.ctx, l.sha256!))!;
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
     await page.goto(`${base}/v/${token}`);

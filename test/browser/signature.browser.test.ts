@@ -38,7 +38,7 @@ describe(`the verification page shows the letter's digital signature (${TEST_DB}
     assert.ok(r.ok, JSON.stringify(r));
     const l = await t.database.db.selectFrom('letters').selectAll().where('application_id', '=', c.id).executeTakeFirstOrThrow();
     token = l.token;
-    pdf = readLetterFile(t.ctx, l.sha256!)!;
+    pdf = (await readLetterFile(t.ctx, l.sha256!))!;
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true });
       writeFileSync(join(SHOTS, 'signed-letter.pdf'), pdf);

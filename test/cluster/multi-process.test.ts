@@ -3,12 +3,15 @@
  * processes take submissions at the same time and hand out registration numbers without a gap or
  * a repeat; two sweeps started together write each clock change (event and notices) once; an
  * admin's change of office hours, and a standards load, made elsewhere are in force in both within
- * the stated bound.
+ * the stated bound. Each server has its own data directory, as on its own machine, and shares only
+ * the database, the file store (FILES_DIR) and SIGAP_SECRET_KEY: a letter signed anywhere is
+ * verified, file and all, by every server.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { storeUpload } from '../../src/usecases/applications/store-upload.js';
+import { simulateCase } from '../../src/usecases/applications/simulate-case.js';
 import { setOfficeHours } from '../../src/usecases/calendar/set-office-hours.js';
 import { CHANGES_POLL_MS } from '../../src/usecases/cluster/follow-changes.js';
 import { loadStandards } from '../../src/usecases/catalogue/load-standards.js';
@@ -30,13 +33,28 @@ interface Served {
   base: string;
 }
 
-/** A real `sigap serve` on the test's database and data directory, ready when it answers. */
+/**
+ * A real `sigap serve` on the test's database, ready when it answers: its own data directory, the
+ * test's data directory as the shared file store (where the test process's letters are stored).
+ */
 async function serve(t: TestCtx): Promise<Served> {
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-node-'));
   const child = spawn(process.execPath, [...nodeEntry('src/cli/main.ts'), 'serve', '--port', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...(t.location.databaseUrl ? { DATABASE_URL: t.location.databaseUrl } : {}), DATA_DIR: t.location.dataDir, STANDARDS_DIR, HOST: '127.0.0.1', SIGAP_DEMO: '1' },
+    env: {
+      ...process.env,
+      // On SQLite the one database is the file in the test's data directory; several processes on one SQLite file is the single-machine case.
+      DATABASE_URL: t.location.databaseUrl ?? `sqlite:${join(t.location.dataDir, 'sigap.db')}`,
+      DATA_DIR: dataDir,
+      FILES_DIR: t.location.dataDir,
+      SIGAP_SECRET_KEY: 'kunci-rahasia-bersama-semua-server-uji-0123456789',
+      STANDARDS_DIR,
+      HOST: '127.0.0.1',
+      SIGAP_DEMO: '1',
+    },
   });
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const base = `http://127.0.0.1:${port}`;
@@ -96,6 +114,18 @@ describe(`several processes, one database (${TEST_DB})`, () => {
     assert.equal(new Set(numbers).size, numbers.length, 'no number handed out twice');
     const seqs = numbers.map((n) => Number(/(\d+)$/.exec(n)![1])).sort((a, b) => a - b);
     assert.equal(seqs[seqs.length - 1]! - seqs[0]! + 1, seqs.length, `no gap: ${seqs[0]}..${seqs[seqs.length - 1]} for ${seqs.length} submissions`);
+  });
+
+  it('verifies a letter signed elsewhere, its stored file intact, in every server (one FILES_DIR, own data directories)', async () => {
+    const run = await simulateCase(t.ctx, OFFICE, 'rekomendasi-pub', 'main');
+    const letter = await t.ctx.database.db.selectFrom('letters').select(['token', 'sha256', 'number']).where('application_id', '=', run.applicationId).where('status', '=', 'signed').executeTakeFirstOrThrow();
+    for (const s of servers) {
+      const page = await fetch(`${s.base}/v/${letter.token}`).then((r) => r.text());
+      assert.ok(page.includes(letter.number!), 'the letter is found');
+      // "VALID: the file is unchanged since it was signed": the server read the stored file and its embedded signature verifies.
+      assert.match(page, /SAH: berkas utuh sejak ditandatangani/);
+      assert.doesNotMatch(page, /TIDAK SAH/);
+    }
   });
 
   it('writes each clock change once when two sweeps run at the same moment', async () => {

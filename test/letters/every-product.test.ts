@@ -54,7 +54,7 @@ describe(`every document product of the five decrees (${TEST_DB})`, () => {
             for (const l of letters) if (l.step_id) covered.add(l.step_id);
             for (const l of letters) {
               if (l.status !== 'signed' || !l.number || !l.sha256) throw new Error(`${l.template_id}: ${l.status} ${l.number}`);
-              const pdf = readLetterFile(t.ctx, l.sha256);
+              const pdf = await readLetterFile(t.ctx, l.sha256);
               if (!pdf || sha256Hex(pdf) !== l.sha256) throw new Error(`${l.template_id}: file missing or altered`);
               const url = `http://localhost:3000/v/${l.token}`;
               if (qrOf(pdf) !== url) throw new Error(`${l.template_id}: QR does not decode to ${url}`);
@@ -93,7 +93,7 @@ describe(`every document product of the five decrees (${TEST_DB})`, () => {
       const s = await signLetters(t.ctx, { ids: [l!.id], password: 'sigap-demo' }, await actorFor(t.ctx, `kepala-dinas@${office}`));
       assert.ok(s.ok && s.value.signed === 1, JSON.stringify(s));
       const signed = await t.database.db.selectFrom('letters').selectAll().where('id', '=', l!.id).executeTakeFirstOrThrow();
-      const text = (await pdfText(readLetterFile(t.ctx, signed.sha256!)!)).text;
+      const text = (await pdfText((await readLetterFile(t.ctx, signed.sha256!))!)).text;
       assert.ok(text.includes('Tidak memenuhi kriteria sesuai hasil verifikasi'), `${office}: ${text}`);
     }
   });

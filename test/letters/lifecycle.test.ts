@@ -90,7 +90,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     assert.equal(letterA!.signed_by, head.id);
     assert.equal(letterA!.issued_on, today());
     assert.equal(letterA!.valid_until, validUntil(today(), { value: 1, unit: 'months' }));
-    pdfA = readLetterFile(t.ctx, letterA!.sha256!)!;
+    pdfA = (await readLetterFile(t.ctx, letterA!.sha256!))!;
     assert.equal(sha256Hex(pdfA), letterA!.sha256);
     const events = await t.database.db.selectFrom('application_events').select('data').where('application_id', '=', caseA.id).execute();
     assert.ok(!events.some((e) => e.data.includes(HEAD.password)), 'the password is never stored in the timeline');
@@ -261,7 +261,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     const signed = await signLetters(t.ctx, { ids: [ready!.id], password: DEPUTY.password }, deputy);
     assert.ok(signed.ok && signed.value.signed === 1, JSON.stringify(signed));
     const [l] = await lettersOf(run.applicationId);
-    const text = (await pdfText(readLetterFile(t.ctx, l!.sha256!)!)).text;
+    const text = (await pdfText((await readLetterFile(t.ctx, l!.sha256!))!)).text;
     assert.ok(text.includes('a.n. Kepala Dinas Sosial Kota Jambi'), text);
     assert.ok(text.includes('Sekretaris Dinas Sosial Kota Jambi,'));
     assert.ok(text.includes(DEPUTY.name) && text.includes(`NIP. ${DEPUTY.nip}`));
@@ -276,7 +276,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     const s2 = await signLetters(t.ctx, { ids: [ready2!.id], password: DEPUTY.password, delegation: plt.ok ? plt.value.id : '' }, deputy);
     assert.ok(s2.ok && s2.value.signed === 1);
     const [l2] = await lettersOf(run2.applicationId);
-    assert.ok((await pdfText(readLetterFile(t.ctx, l2!.sha256!)!)).text.includes('Plt. Kepala Dinas Sosial Kota Jambi,'));
+    assert.ok((await pdfText((await readLetterFile(t.ctx, l2!.sha256!))!)).text.includes('Plt. Kepala Dinas Sosial Kota Jambi,'));
   });
 
   it('gives a rejected case a rejection letter with the written reason, numbered and ready for signature', async () => {
@@ -287,7 +287,7 @@ describe(`letters: draft, sign, verify, revoke (${TEST_DB})`, () => {
     const r = await signLetters(t.ctx, { ids: [letters[0]!.id], password: HEAD.password }, await actorFor(t.ctx, HEAD.username));
     assert.ok(r.ok && r.value.signed === 1);
     const [l] = await lettersOf(run.applicationId);
-    const text = (await pdfText(readLetterFile(t.ctx, l!.sha256!)!)).text;
+    const text = (await pdfText((await readLetterFile(t.ctx, l!.sha256!))!)).text;
     assert.ok(text.includes('Tidak memenuhi kriteria sesuai hasil verifikasi'), text);
     assert.ok(text.includes('Perihal : Pemberitahuan Hasil Permohonan Pelayanan Rekomendasi Jamkesda Bayi') || text.includes('Pemberitahuan Hasil Permohonan'), text);
     assert.ok(text.includes('Kepada') && text.includes('Yth. Sdr/i. Siti Aminah'), text);

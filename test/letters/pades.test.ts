@@ -58,7 +58,7 @@ describe(`letters: PAdES signatures, keys and honest wording (${TEST_DB})`, () =
     assert.equal(first.signature_kind, 'uncertified');
     assert.equal(first.signature_provider, null);
     assert.match(first.signing_cert_serial ?? '', /^[0-9a-f]{32}$/);
-    pdf = readLetterFile(t.ctx, first.sha256!)!;
+    pdf = (await readLetterFile(t.ctx, first.sha256!))!;
     assert.equal(sha256Hex(pdf), first.sha256, 'the published SHA-256 is of the signed file');
     const report = pdfsig(pdf);
     assert.match(report, /Signature Validation: Signature is Valid\./, report);
@@ -203,7 +203,7 @@ describe(`letters: PAdES signatures, keys and honest wording (${TEST_DB})`, () =
     assert.ok(r.ok, JSON.stringify(r));
     const second = (await lettersOfCase(c.id))[0]!;
     assert.equal(second.signing_cert_serial, issued.value.serial);
-    assert.match(pdfsig(readLetterFile(t.ctx, second.sha256!)!), /Signature is Valid/);
+    assert.match(pdfsig((await readLetterFile(t.ctx, second.sha256!))!), /Signature is Valid/);
     // The key turns out to have been compromised before that signature: revoked from an earlier instant.
     const since = new Date(Date.parse(second.signed_at!) - 30_000).toISOString();
     clock = new Date(clock.getTime() + 60_000);

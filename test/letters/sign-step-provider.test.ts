@@ -56,7 +56,7 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
     assert.equal(l!.signature_kind, 'certified');
     assert.equal(l!.signature_provider, PROVIDER);
     assert.match(l!.number ?? '', /\/Dinsos\//);
-    const report = pdfsig(readLetterFile(env.t.ctx, l!.sha256!)!);
+    const report = pdfsig((await readLetterFile(env.t.ctx, l!.sha256!))!);
     assert.match(report, /Signature Validation: Signature is Valid\./);
     assert.ok(report.includes(`Signer Certificate Common Name: ${SIGNER.name}`), report);
     assert.ok(env.fake.requests.at(-1)!.documentName.includes(l!.number!), 'the provider signed the numbered letter');
@@ -138,7 +138,7 @@ describe(`a sign step signed through the certified provider (${TEST_DB})`, () =>
       assert.equal(signed!.status, 'signed');
       assert.equal(signed!.number, numbered!.number, 'signed under the number of the first attempt');
       assert.deepEqual(await counters(), taken);
-      assert.match(pdfsig(readLetterFile(env.t.ctx, signed!.sha256!)!), /Signature is Valid/);
+      assert.match(pdfsig((await readLetterFile(env.t.ctx, signed!.sha256!))!), /Signature is Valid/);
     } finally {
       env.t.ctx.effects = effects;
     }

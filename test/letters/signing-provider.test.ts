@@ -43,7 +43,7 @@ describe(`letters: certified signatures through a provider adapter (${TEST_DB})`
     assert.equal(l!.signature_kind, 'certified');
     assert.equal(l!.signature_provider, PROVIDER);
     assert.match(l!.signing_cert_serial ?? '', /^[0-9a-f]+$/, 'the provider certificate serial, read from its CMS');
-    const pdf = readLetterFile(env.t.ctx, l!.sha256!)!;
+    const pdf = (await readLetterFile(env.t.ctx, l!.sha256!))!;
     const report = pdfsig(pdf);
     assert.match(report, /Signature Validation: Signature is Valid\./);
     assert.ok(report.includes(`Signer Certificate Common Name: ${SIGNER.name}`), report);

@@ -12,6 +12,7 @@ import { buildApp } from '../../src/http/app.js';
 import type { Ctx } from '../../src/usecases/context.js';
 import { storeUpload } from '../../src/usecases/applications/store-upload.js';
 import { storeLetterFile } from '../../src/usecases/letters/letter-files.js';
+import { storedPath } from '../../src/io/file-store.js';
 import { newDatabasePlace, TEMPLATE, TEST_DB, type DatabasePlace } from '../support/db.js';
 import { PDF_MIN, PNG_1X1 } from '../support/fixtures.js';
 import { STANDARDS_DIR } from '../support/paths.js';
@@ -117,15 +118,15 @@ describe(`data files readable by the service user only (${TEST_DB})`, () => {
   it('an uploaded KTP scan and its folders are owner-only', async () => {
     const r = await storeUpload(ctx, PNG_1X1, 'ktp-siti-aminah.png');
     assert.ok(r.ok);
-    const file = join(ctx.uploadsDir, r.value.sha256.slice(0, 2), r.value.sha256);
-    assert.equal(modeOf(ctx.uploadsDir).toString(8), '700');
+    const file = join(ctx.dataDir, storedPath('uploads', r.value.sha256));
+    assert.equal(modeOf(join(ctx.dataDir, 'uploads')).toString(8), '700');
     assert.equal(modeOf(join(file, '..')).toString(8), '700');
     assert.equal(modeOf(file).toString(8), '600');
   });
 
-  it('a signed letter file and its folders are owner-only', () => {
-    const { sha256 } = storeLetterFile(ctx, PDF_MIN);
-    const file = join(ctx.dataDir, 'letters', sha256.slice(0, 2), `${sha256}.pdf`);
+  it('a signed letter file and its folders are owner-only', async () => {
+    const { sha256 } = await storeLetterFile(ctx, PDF_MIN);
+    const file = join(ctx.dataDir, storedPath('letters', sha256));
     assert.equal(modeOf(join(ctx.dataDir, 'letters')).toString(8), '700');
     assert.equal(modeOf(join(file, '..')).toString(8), '700');
     assert.equal(modeOf(file).toString(8), '600');

@@ -1,5 +1,4 @@
 /** The back office's case pages: a case and its step form, counter intake, supervision, case files (the queue: applications-search-pages.ts). */
-import { createReadStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { showOfficeReceipt } from '../../usecases/applications/show-receipt.js';
@@ -137,6 +136,6 @@ export const applicationsStaffPages = staffPages((app, ctx) => {
     const r = await readUpload(ctx, { ...actor, officeId: user.officeId }, req.params.id);
     if (!r.ok && r.error.kind === 'forbidden') return sendHtml(reply, refusedPage(shellOf(req), { words: refusalOf('uploads.read'), permission: 'uploads.read', path: req.url.split('?')[0]! }), 403);
     if (!r.ok) return reply.code(404).send('Not found');
-    return reply.type(r.value.mime).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(createReadStream(r.value.path));
+    return reply.type(r.value.mime).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(r.value.bytes);
   });
 });

@@ -49,6 +49,10 @@ ${
     : html`<p>${L(lang, 'Belum ada perubahan.', 'No changes yet.')}</p>`
 }
 </section>
+<section aria-labelledby="files-h"><h2 id="files-h">${L(lang, 'Penyimpanan berkas', 'File store')}</h2>
+<p><code style="word-break:break-all" data-testid="file-store">${s.files}</code></p>
+<p class="meta">${L(lang, 'Unggahan pemohon dan surat bertanda tangan. Semua proses server harus melihat tempat yang sama (FILES_DIR; lihat docs/OPERATIONS.md).', 'Applicants’ uploads and signed letters. Every server process must see the same place (FILES_DIR; see docs/OPERATIONS.md).')}</p>
+</section>
 <section aria-labelledby="proc-h"><h2 id="proc-h">${L(lang, 'Proses ini', 'This process')}</h2>
 <p>PID ${s.process.pid} · ${L(lang, `berjalan ${s.process.uptimeSeconds} detik`, `up ${s.process.uptimeSeconds} s`)} · ${s.process.rssMb} MB</p>
 </section>`;

@@ -7,9 +7,6 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { ensurePrivateDir, PRIVATE_FILE } from '../../io/private-files.js';
-import { join } from 'node:path';
 import { contentsInUse, insertUpload, lockUploadQuota, unattachedBytes } from '../../db/applications-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
@@ -26,10 +23,6 @@ export interface StoredUpload {
   sha256: string;
   mime: string;
   size: number;
-}
-
-export function uploadPath(ctx: Pick<Ctx, 'uploadsDir'>, sha256: string): string {
-  return join(ctx.uploadsDir, sha256.slice(0, 2), sha256);
 }
 
 export const fileTooLarge = () => failWith('too-large', 'file-too-large', `Berkas terlalu besar (maksimal ${MAX_UPLOAD_MB} MB)`, `File too large (at most ${MAX_UPLOAD_MB} MB)`);
@@ -55,7 +48,7 @@ export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefine
   const id = randomUUID();
   const now = nowOf(ctx);
   // The file first: a backup copies the database, then the files, so a committed row's file must already exist.
-  writeContent(ctx, sha256, buf);
+  await ctx.files.put('uploads', sha256, buf);
   const refused = await ctx.database.write(async (trx) => {
     await lockUploadQuota(trx);
     if (uploader !== null) {
@@ -68,7 +61,7 @@ export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefine
             : null;
       if (full) {
         // Refused: the file goes too, unless a row names the same content (checked under the lock).
-        if (!(await contentsInUse(trx, [sha256])).size) rmSync(uploadPath(ctx, sha256), { force: true });
+        if (!(await contentsInUse(trx, [sha256])).size) await ctx.files.remove('uploads', sha256);
         return full;
       }
     }
@@ -77,16 +70,6 @@ export async function storeUpload(ctx: Ctx, buf: Buffer, name: string | undefine
   });
   if (refused) return refused;
   // Once more after the commit: a sweep (or a refused twin) that removed the same content meanwhile left no file.
-  writeContent(ctx, sha256, buf);
+  await ctx.files.put('uploads', sha256, buf);
   return { ok: true, value: { id, sha256, mime: type.mime, size: buf.length } };
-}
-
-function writeContent(ctx: Ctx, sha256: string, buf: Buffer): void {
-  const path = uploadPath(ctx, sha256);
-  if (existsSync(path)) return;
-  ensurePrivateDir(ctx.uploadsDir);
-  ensurePrivateDir(join(ctx.uploadsDir, sha256.slice(0, 2)));
-  const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  writeFileSync(tmp, buf, { flag: 'w', mode: PRIVATE_FILE });
-  renameSync(tmp, path); // atomic: a crash never leaves a half file under the final name
 }

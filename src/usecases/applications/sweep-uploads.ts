@@ -4,13 +4,11 @@
  * content; one audit row per sweep says how many and how many bytes (no names: they are personal
  * data). Runs in the background every minute under `sigap serve`, like the clock sweeps.
  */
-import { rmSync } from 'node:fs';
 import { contentsInUse, deleteUploads, lockUploadQuota, staleUnattachedUploads } from '../../db/applications-repo.js';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import type { Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { unattachedSince, uploadLimitsOf } from './upload-limits.js';
-import { uploadPath } from './store-upload.js';
 
 /** Rows per transaction: a sweep after a long outage never holds the quota lock for long. */
 const BATCH = 500;
@@ -28,7 +26,7 @@ export async function sweepUploads(ctx: Ctx): Promise<{ deleted: number; bytes: 
       const contents = [...new Set(stale.map((u) => u.sha256))];
       const kept = await contentsInUse(trx, contents);
       // Under the lock: an upload of the same content waits, and writes its file again after its commit.
-      for (const sha of contents) if (!kept.has(sha)) rmSync(uploadPath(ctx, sha), { force: true });
+      for (const sha of contents) if (!kept.has(sha)) await ctx.files.remove('uploads', sha);
       total.deleted += stale.length;
       total.bytes += stale.reduce((a, u) => a + u.size, 0);
       total.files += contents.length - kept.size;

@@ -43,9 +43,10 @@ export interface Manifest {
  * their sha256, written once and never changed, so a copy is checked against its own name;
  * registry import reports are plain files.
  */
-export const FOLDERS: { dir: string; address: ((name: string) => string | null) | null; only?: RegExp }[] = [
-  { dir: 'uploads', address: (name) => (/^[0-9a-f]{64}$/.test(name) ? name : null) },
-  { dir: 'letters', address: (name) => /^([0-9a-f]{64})\.pdf$/.exec(name)?.[1] ?? null },
+export const FOLDERS: { dir: string; address: ((name: string) => string | null) | null; only?: RegExp; inFilesDir?: true }[] = [
+  // Uploads and letters live in the file store's directory (FILES_DIR, io/file-store.ts), by default the data directory.
+  { dir: 'uploads', address: (name) => (/^[0-9a-f]{64}$/.test(name) ? name : null), inFilesDir: true },
+  { dir: 'letters', address: (name) => /^([0-9a-f]{64})\.pdf$/.exec(name)?.[1] ?? null, inFilesDir: true },
   { dir: join('registry', 'reports'), address: null },
   // The key file of tracking codes and survey links (io/secret-file.ts): without it a restored database verifies no code.
   // Only that file: the key sealing the letter-signing keys (keys/signing-keys.key, docs/SIGNING.md) is
@@ -54,6 +55,10 @@ export const FOLDERS: { dir: string; address: ((name: string) => string | null) 
 ];
 
 /** Paths a manifest may name: nothing outside these folders, so a crafted manifest cannot write elsewhere. */
+/** Where a backed-up path lives: uploads and letters in FILES_DIR, the rest in DATA_DIR. */
+export const rootOf = (rel: string, dirs: { dataDir: string; filesDir?: string }): string =>
+  /^(uploads|letters)[\\/]/.test(rel) ? (dirs.filesDir ?? dirs.dataDir) : dirs.dataDir;
+
 export const SAFE_PATH = /^(uploads\/[0-9a-f]{2}\/[0-9a-f]{64}|letters\/[0-9a-f]{2}\/[0-9a-f]{64}\.pdf|registry\/reports\/[A-Za-z0-9][A-Za-z0-9._-]*|keys\/server-secrets\.json)$/;
 
 export const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -10,11 +10,13 @@ import { appliedMigrations, openSqliteFile, rowCounts, tableNames } from '../../
 import { openDatabase, type DialectName } from '../../db/dialect.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { runPgTool } from '../../io/pg-tools.js';
-import { copyLargeVerified, copyVerified, readManifest, sha256File, tampered, type Manifest } from './manifest.js';
+import { copyLargeVerified, copyVerified, readManifest, rootOf, sha256File, tampered, type Manifest } from './manifest.js';
 
 export interface RestoreTarget {
   databaseUrl: string | null;
   dataDir: string;
+  /** FILES_DIR (io/file-store.ts); unset: the data directory. */
+  filesDir?: string;
 }
 
 export interface Restored {
@@ -124,7 +126,7 @@ export async function restoreBackup(dir: string, target: RestoreTarget): Promise
   if (!db.ok) return db;
   for (const f of m.files) {
     // Checked against the manifest while copying, and read back after.
-    if (!copyVerified(join(dir, 'files', f.path), join(target.dataDir, f.path), f.sha256)) return tampered(`files/${f.path}`);
+    if (!copyVerified(join(dir, 'files', f.path), join(rootOf(f.path, target), f.path), f.sha256)) return tampered(`files/${f.path}`);
   }
   return { ok: true, value: { manifest: m, database: db.value, files: m.files.length } };
 }

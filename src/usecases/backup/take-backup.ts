@@ -16,6 +16,8 @@ import { copyVerified, FOLDERS, listFiles, MANIFEST, sha256File, writeDurably, t
 export interface BackupSource {
   location: Database['location'];
   dataDir: string;
+  /** FILES_DIR, when uploads and letters are kept apart from the data directory (io/file-store.ts). */
+  filesDir?: string;
   sigapVersion: string;
   now?: () => Date;
 }
@@ -73,14 +75,15 @@ async function snapshotDatabase(src: BackupSource, dir: string): Promise<Outcome
 }
 
 /** Copies the data directory's folders into `dir`/files, each copy checked against its content address. */
-function copyFiles(dataDir: string, dir: string): Outcome<FileEntry[]> {
+function copyFiles(src: Pick<BackupSource, 'dataDir' | 'filesDir'>, dir: string): Outcome<FileEntry[]> {
   const files: FileEntry[] = [];
-  for (const folder of FOLDERS)
-    for (const rel of listFiles(dataDir, folder.dir)) {
+  for (const folder of FOLDERS) {
+    const root = folder.inFilesDir ? (src.filesDir ?? src.dataDir) : src.dataDir;
+    for (const rel of listFiles(root, folder.dir)) {
       const expected = folder.address ? folder.address(basename(rel)) : null;
       if (folder.address && !expected) continue; // a stray name, not a stored file
       if (folder.only && !folder.only.test(rel.split(/[\\/]/).join('/'))) continue;
-      const from = join(dataDir, rel);
+      const from = join(root, rel);
       const copy = copyVerified(from, join(dir, 'files', rel), expected);
       if (!copy)
         return failWith(
@@ -91,6 +94,7 @@ function copyFiles(dataDir: string, dir: string): Outcome<FileEntry[]> {
         );
       files.push({ path: rel, sha256: copy.sha256, size: copy.size });
     }
+  }
   return { ok: true, value: files };
 }
 
@@ -100,7 +104,7 @@ export async function takeBackup(src: BackupSource, dir: string): Promise<Outcom
   const snapshotAt = now().toISOString();
   const db = await snapshotDatabase(src, dir);
   if (!db.ok) return db;
-  const copied = copyFiles(src.dataDir, dir);
+  const copied = copyFiles(src, dir);
   if (!copied.ok) return copied;
   const have = new Set(copied.value.map((f) => f.path));
   const { referenced } = db.value.snapshot;

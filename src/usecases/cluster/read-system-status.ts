@@ -1,4 +1,4 @@
-/** What an office admin sees of the running installation: the database, its read replica and lag, and this process (issue 18). */
+/** What an office admin sees of the running installation: the database, its read replica and lag, the file store, and this process (issue 18). */
 import type { ReplicaStatus } from '../../db/dialect.js';
 import { generations } from '../../db/changes-repo.js';
 import type { Ctx } from '../context.js';
@@ -11,6 +11,8 @@ export interface SystemStatus {
   /** Changes other processes announced (calendar per office, standards), by generation. */
   changes: { key: string; generation: number }[];
   changesPollMs: number;
+  /** Where uploads and signed letters are kept (FILES_DIR, io/file-store.ts): every process must see the same. */
+  files: string;
   process: { pid: number; uptimeSeconds: number; rssMb: number };
 }
 
@@ -22,6 +24,7 @@ export async function readSystemStatus(ctx: Ctx): Promise<SystemStatus> {
     replica: await ctx.database.replica(),
     changes: [...feed].map(([key, generation]) => ({ key, generation })).sort((a, b) => a.key.localeCompare(b.key)),
     changesPollMs: CHANGES_POLL_MS,
+    files: ctx.files.where,
     process: { pid: process.pid, uptimeSeconds: Math.round(process.uptime()), rssMb: Math.round(process.memoryUsage().rss / 1048576) },
   };
 }

@@ -19,7 +19,7 @@ import { renderPreview } from './render-letter.js';
 export async function downloadLetter(ctx: Ctx, officeId: string, id: string, actor: Actor): Promise<Outcome<LetterFile>> {
   const l = await findLetter(ctx.database.db, officeId, id);
   if (!l) return letterNotFound();
-  const pdf = l.sha256 ? readLetterFile(ctx, l.sha256) : await renderPreview(ctx, l);
+  const pdf = l.sha256 ? await readLetterFile(ctx, l.sha256) : await renderPreview(ctx, l);
   if (!pdf) return letterFileMissing();
   const app = await findApplication(ctx.database.db, officeId, l.application_id);
   await logDataRead(ctx, actor, { officeId, recordKind: 'letter', recordId: l.id, subjectNik: app?.applicant_nik ?? null, purpose: l.sha256 ? 'case-work' : 'signing', action: 'download', fields: [l.sha256 ? 'signed-pdf' : 'preview-pdf'] });

@@ -11,7 +11,7 @@ export async function downloadTrackedLetter(ctx: Ctx, registrationNumber: string
   const found = await findTrackedCase(ctx, registrationNumber, code);
   const letter = found ? await findLetter(ctx.database.db, found.office_id, id) : undefined;
   if (!found || !letter || letter.application_id !== found.id || letter.status !== 'signed' || !letter.sha256) return letterNotFound();
-  const pdf = readLetterFile(ctx, letter.sha256);
+  const pdf = await readLetterFile(ctx, letter.sha256);
   if (!pdf) return letterFileMissing();
   return { ok: true, value: { pdf, fileName: pdfFileName(`${letter.title}-${letter.number ?? ''}`) } };
 }

@@ -98,6 +98,6 @@ export async function renderAndStore(ctx: Ctx, letter: Letter, signer: SignerBlo
   // A provider's certificate is known from the signature it returned.
   const embedded = credential.serial ? null : inspectPdfSignature(pdf);
   const serial = credential.serial ?? (embedded?.present ? embedded.signerSerial : null);
-  const stored = storeLetterFile(ctx, pdf);
+  const stored = await storeLetterFile(ctx, pdf);
   return { pdf, ...stored, issuedOn, validUntil: until, signer, signature: { ...signature, serial } };
 }

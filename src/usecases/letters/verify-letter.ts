@@ -56,7 +56,7 @@ export interface SignatureView {
 /** The signature of a stored letter file: its embedded CMS checked, its certificate's state looked up. */
 async function signatureOf(ctx: Ctx, l: Letter): Promise<SignatureView | null> {
   if (!l.signature_kind || !l.sha256 || !l.signed_at) return null;
-  const file = readLetterFile(ctx, l.sha256);
+  const file = await readLetterFile(ctx, l.sha256);
   const embedded: PdfSignature = file ? inspectPdfSignature(file) : { present: false };
   const cert = l.signing_cert_serial ? await certificateBySerial(ctx.database.db, l.signing_cert_serial) : undefined;
   const state = certificateState(cert ? { revokedAt: cert.revoked_at, notAfter: cert.not_after } : null, l.signed_at, nowOf(ctx).toISOString());
@@ -133,7 +133,7 @@ export async function certificateChain(ctx: Ctx, token: string): Promise<Outcome
   if (!TOKEN_PATTERN.test(token)) return unknown();
   const l = await findLetterByToken(ctx.database.db, token);
   if (!l || !l.signed_at || !l.sha256 || !l.signature_kind) return unknown();
-  const file = readLetterFile(ctx, l.sha256);
+  const file = await readLetterFile(ctx, l.sha256);
   const e = file ? inspectPdfSignature(file) : null;
   if (!e?.present || e.certificates.length === 0) return unknown();
   return { ok: true, value: { pem: e.certificates.join(''), fileName: `sertifikat-${(l.number ?? l.token).replace(/[^A-Za-z0-9._-]+/g, '-')}.pem` } };

@@ -18,13 +18,13 @@ export async function downloadDocument(ctx: Ctx, actor: Actor, roundId: string, 
   const doc = round && (await documentsOfRound(ctx.database.db, round.id)).find((d) => d.id === documentId);
   if (!doc) return missing();
   await logDataRead(ctx, actor, { officeId: officeId.value, recordKind: 'letter', recordId: doc.id, purpose: 'programme-verification', action: 'download', fields: ['nik', 'name'] });
-  const pdf = readLetterFile(ctx, doc.sha256);
+  const pdf = await readLetterFile(ctx, doc.sha256);
   return pdf ? { ok: true, value: { pdf, fileName: pdfFileName(`${doc.kind}-${doc.number}`) } } : missing();
 }
 
 export async function downloadPublicDocument(ctx: Ctx, token: string): Promise<Outcome<LetterFile>> {
   if (!/^[A-Za-z0-9_-]{20,40}$/.test(token)) return missing();
   const doc = await documentByToken(ctx.database.db, token);
-  const pdf = doc && readLetterFile(ctx, doc.public_sha256);
+  const pdf = doc && (await readLetterFile(ctx, doc.public_sha256));
   return doc && pdf ? { ok: true, value: { pdf, fileName: pdfFileName(`${doc.kind}-${doc.number}-publik`) } } : missing();
 }

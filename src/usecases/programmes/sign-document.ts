@@ -66,7 +66,7 @@ export async function signDocument(
       at,
     };
     const pdf = await (ctx.signPdf ?? signPdf)(await renderLetterPdf(input), { name: d.signer.name, reason: `${t.title} ${number}`, location: input.place, contactInfo: input.verifyUrl, at }, d.credential.signer);
-    return storeLetterFile(ctx, pdf);
+    return await storeLetterFile(ctx, pdf);
   };
   const full = await render(false);
   const pub = await render(true);
