@@ -22,6 +22,7 @@ import * as m018 from './migrations/018-oversight.js';
 import * as m019 from './migrations/019-emergency.js';
 import * as m020 from './migrations/020-programmes.js';
 import * as m021 from './migrations/021-change-feed.js';
+import * as m030 from './migrations/030-rate-limits.js';
 import * as m022 from './migrations/022-outbox-complaints.js';
 import * as m023 from './migrations/023-staff-email.js';
 
@@ -50,6 +51,7 @@ const ORDERED: [string, Step][] = [
   ['021-change-feed', m021],
   ['022-outbox-complaints', m022],
   ['023-staff-email', m023],
+  ['030-rate-limits', m030],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { sharedRateLimitStore } from './rate-limit-store.js';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -126,7 +127,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // Per-request limits (the intake forms', applications-forms.ts) are merged over these defaults.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
-  if (deps.rateLimit !== false) await app.register(rateLimit, { global: false, max: 100, timeWindow: '1 minute' });
+  // On PostgreSQL several processes may serve one office: their per-address counts are shared in the database.
+  if (deps.rateLimit !== false)
+    await app.register(rateLimit, { global: false, max: 100, timeWindow: '1 minute', ...(ctx.database.dialect === 'postgres' ? { store: sharedRateLimitStore(ctx.database.db) } : {}) });
   registerAuth(app, ctx);
   // Text with NUL characters cannot be stored (PostgreSQL refuses it) and is never legitimate
   // input: refuse it at the edge with a clear answer instead of failing deep inside.

@@ -5,7 +5,8 @@
  * admin's change of office hours, and a standards load, made elsewhere are in force in both within
  * the stated bound. Each server has its own data directory, as on its own machine, and shares only
  * the database, the file store (FILES_DIR) and SIGAP_SECRET_KEY: a letter signed anywhere is
- * verified, file and all, by every server.
+ * verified, file and all, by every server. On PostgreSQL an address's rate limit is counted in
+ * the database, so two servers allow it the stated rate in all.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -126,6 +127,16 @@ describe(`several processes, one database (${TEST_DB})`, () => {
       assert.match(page, /SAH: berkas utuh sejak ditandatangani/);
       assert.doesNotMatch(page, /TIDAK SAH/);
     }
+  });
+
+  it('limits an address across servers on PostgreSQL: the stated rate in all, not per process', async () => {
+    // GET /v/<token>/sertifikat.pem: 60 a minute per address (no other test here asks it). 45 to each server, alternating, from one address.
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i++) for (const s of servers) statuses.push((await fetch(`${s.base}/v/tidak-ada-surat-${i}/sertifikat.pem`)).status);
+    const refused = statuses.filter((x) => x === 429).length;
+    if (TEST_DB === 'postgres') assert.deepEqual([statuses.length - refused, refused], [60, 30], 'counted in the database, shared by both');
+    // SQLite is one machine's database: each process counts in memory, as documented (docs/OPERATIONS.md).
+    else assert.equal(refused, 0);
   });
 
   it('writes each clock change once when two sweeps run at the same moment', async () => {

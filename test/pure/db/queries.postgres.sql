@@ -458,6 +458,15 @@ select pg_notify($1, $2);
 -- changes-repo.generations
 select "key", "generation" from "change_feed";
 
+-- rate-limits-repo.countHit
+insert into "rate_limits" ("key", "started_ms", "hits") values ($1, $2, $3) on conflict ("key") do update set "started_ms" = case when rate_limits.started_ms + $4 <= $5 then $6 else rate_limits.started_ms end, "hits" = case when rate_limits.started_ms + $7 <= $8 then 1 else rate_limits.hits + 1 end returning "hits", "started_ms";
+
+-- rate-limits-repo.readHits
+select "hits", "started_ms" from "rate_limits" where "key" = $1;
+
+-- rate-limits-repo.forgetOldWindows
+delete from "rate_limits" where "started_ms" < $1;
+
 -- notifications-repo.findMessage
 select * from "outbox" where "id" = $1;
 

@@ -457,6 +457,15 @@ insert into "change_feed" ("key", "generation", "changed_at") values (?, ?, ?) o
 -- changes-repo.generations
 select "key", "generation" from "change_feed";
 
+-- rate-limits-repo.countHit
+insert into "rate_limits" ("key", "started_ms", "hits") values (?, ?, ?) on conflict ("key") do update set "started_ms" = case when rate_limits.started_ms + ? <= ? then ? else rate_limits.started_ms end, "hits" = case when rate_limits.started_ms + ? <= ? then 1 else rate_limits.hits + 1 end returning "hits", "started_ms";
+
+-- rate-limits-repo.readHits
+select "hits", "started_ms" from "rate_limits" where "key" = ?;
+
+-- rate-limits-repo.forgetOldWindows
+delete from "rate_limits" where "started_ms" < ?;
+
 -- notifications-repo.findMessage
 select * from "outbox" where "id" = ?;
 

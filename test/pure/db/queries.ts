@@ -21,6 +21,7 @@ import * as notifications from '../../../src/db/notifications-repo.js';
 import * as oversight from '../../../src/db/oversight-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
 import * as programmes from '../../../src/db/programmes-repo.js';
+import * as rateLimits from '../../../src/db/rate-limits-repo.js';
 import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
@@ -518,6 +519,9 @@ export const QUERIES: Record<string, Call> = {
   'notifications-repo.waitingByChannel': (db) => notifications.waitingByChannel(db),
   'changes-repo.noteChange': (db, database) => changes.noteChange(db as Transaction<DB>, database.dialect, 'calendar:kota-jambi', AT),
   'changes-repo.generations': (db) => changes.generations(db),
+  'rate-limits-repo.countHit': (db) => rateLimits.countHit(answering(db, [{ hits: 1, started_ms: 1775437200000 }]), 'GET/v/:token-203.0.113.7', 1775437200000, 60_000),
+  'rate-limits-repo.readHits': (db) => rateLimits.readHits(db, 'GET/v/:token-203.0.113.7'),
+  'rate-limits-repo.forgetOldWindows': (db) => rateLimits.forgetOldWindows(db, 1775433600000),
   'notifications-repo.findMessage': (db) => notifications.findMessage(db, OUTBOX_ID),
   'notifications-repo.findByProviderRef': (db) => notifications.findByProviderRef(db, 'whatsapp', { providerId: 'wamid.HBgNNjI4MTI2NjAwMDAwMRUCABEYEjQ1', attemptId: OUTBOX_ATTEMPT }),
   'notifications-repo.recordDelivery': (db) => notifications.recordDelivery(db, OUTBOX_ID, { delivery: 'delivered', at: AT, providerId: 'wamid.HBgNNjI4MTI2NjAwMDAwMRUCABEYEjQ1', error: null, wentOut: true }),
