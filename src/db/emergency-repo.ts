@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.js';
-import type { DutyMembersTable, EmergencyReportsTable } from './schema-emergency.js';
+import type { DutyMembersTable, EmergencyReportsTable, EmergencySettingsTable } from './schema-emergency.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -202,12 +202,44 @@ export async function settingsRow(q: Q, officeId: string) {
   return q.selectFrom('emergency_settings').selectAll().where('office_id', '=', officeId).executeTakeFirst();
 }
 
-export async function upsertSettings(q: Q, s: { office_id: string; at_risk_share: number; review_hours: number; merge_window_minutes: number; updated_by: string; updated_at: string }): Promise<void> {
+export async function upsertSettings(q: Q, s: EmergencySettingsTable): Promise<void> {
+  const { office_id: _, ...change } = s;
   await q
     .insertInto('emergency_settings')
     .values(s)
-    .onConflict((oc) =>
-      oc.column('office_id').doUpdateSet({ at_risk_share: s.at_risk_share, review_hours: s.review_hours, merge_window_minutes: s.merge_window_minutes, updated_by: s.updated_by, updated_at: s.updated_at }),
-    )
+    .onConflict((oc) => oc.column('office_id').doUpdateSet(change))
+    .execute();
+}
+
+/**
+ * The team as the assignment rule sees it at `now`: every member with a duty shift running now,
+ * their credentials, and how many open reports they hold (bounded: a roster of hundreds at most).
+ */
+export async function membersOnDuty(q: Q, officeId: string, now: string) {
+  return q
+    .selectFrom('duty_shifts')
+    .innerJoin('staff_users', 'staff_users.id', 'duty_shifts.user_id')
+    .leftJoin('duty_members', 'duty_members.user_id', 'duty_shifts.user_id')
+    .select((eb) => [
+      'duty_shifts.user_id',
+      'staff_users.display_name',
+      eb.fn.min('duty_shifts.starts_at').as('on_shift_since'),
+      'duty_members.official_id',
+      'duty_members.licence',
+      'duty_members.licence_valid_until',
+      eb
+        .selectFrom('emergency_assignments')
+        .innerJoin('emergency_reports', 'emergency_reports.id', 'emergency_assignments.report_id')
+        .select((e2) => e2.fn.countAll<number>().as('n'))
+        .whereRef('emergency_assignments.user_id', '=', 'duty_shifts.user_id')
+        .where('emergency_reports.state', '=', 'open')
+        .as('open_assignments'),
+    ])
+    .where('duty_shifts.office_id', '=', officeId)
+    .where('duty_shifts.starts_at', '<=', now)
+    .where('duty_shifts.ends_at', '>', now)
+    .where('staff_users.active', '=', 1)
+    .groupBy(['duty_shifts.user_id', 'staff_users.display_name', 'duty_members.official_id', 'duty_members.licence', 'duty_members.licence_valid_until'])
+    .limit(500)
     .execute();
 }

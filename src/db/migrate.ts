@@ -23,6 +23,7 @@ import * as m019 from './migrations/019-emergency.js';
 import * as m020 from './migrations/020-programmes.js';
 import * as m021 from './migrations/021-change-feed.js';
 import * as m030 from './migrations/030-rate-limits.js';
+import * as m031 from './migrations/031-emergency-rules.js';
 import * as m022 from './migrations/022-outbox-complaints.js';
 import * as m023 from './migrations/023-staff-email.js';
 
@@ -52,6 +53,7 @@ const ORDERED: [string, Step][] = [
   ['022-outbox-complaints', m022],
   ['023-staff-email', m023],
   ['030-rate-limits', m030],
+  ['031-emergency-rules', m031],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -74,6 +74,10 @@ export interface EmergencySettingsTable {
   at_risk_share: number;
   review_hours: number;
   merge_window_minutes: number;
+  /** Migration 031. */
+  merge_radius_metres: number;
+  /** 0 or 1 (migration 031). */
+  auto_assign: number;
   updated_by: string;
   updated_at: string;
 }

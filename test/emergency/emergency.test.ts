@@ -10,7 +10,7 @@ import { TEST_DB } from '../support/db.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { actorFor, driveUntil } from '../letters/helpers.js';
 import { PUBLIC_ACTOR, type Actor } from '../../src/usecases/context.js';
-import { reportEmergency, type EmergencyInput } from '../../src/usecases/emergency/report-emergency.js';
+import { reportEmergency, RULE_ACTOR, type EmergencyInput } from '../../src/usecases/emergency/report-emergency.js';
 import { recordFirstResponse } from '../../src/usecases/emergency/record-first-response.js';
 import { assignResponder } from '../../src/usecases/emergency/assign-responder.js';
 import { recordMemberCredentials } from '../../src/usecases/emergency/record-member-credentials.js';
@@ -20,6 +20,8 @@ import { sweepEmergencies } from '../../src/usecases/emergency/sweep-emergencies
 import { showEmergencyReport } from '../../src/usecases/emergency/show-emergency-report.js';
 import { findUserByUsername } from '../../src/db/staff-repo.js';
 import { mergeReports } from '../../src/usecases/emergency/merge-reports.js';
+import { setEmergencySettings } from '../../src/usecases/emergency/set-emergency-settings.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/emergency/index.js';
 import { withdrawApplication } from '../../src/usecases/applications/withdraw-application.js';
 import { findTrackedCase } from '../../src/usecases/applications/find-tracked-case.js';
 
@@ -271,5 +273,36 @@ describe(`emergency reports (${TEST_DB})`, () => {
     assert.ok(!foreign.ok);
     assert.equal(foreign.error.kind, 'not-found');
     assert.ok(await findUserByUsername(t.database.db, `trc@${BJM}`));
+  });
+
+  it("with the office's assignment rule on, a report goes at once to the member on duty with an official ID and the fewest open reports; nobody fitting leaves it to the head of division", async () => {
+    clock = new Date('2025-05-05T14:00:00Z'); // 22:00 WITA
+    const assigned = async (n: string) =>
+      (await t.database.db.selectFrom('emergency_assignments').innerJoin('emergency_reports', 'emergency_reports.id', 'emergency_assignments.report_id').select(['emergency_assignments.user_id', 'emergency_assignments.task', 'emergency_assignments.assigned_by']).where('emergency_reports.registration_number', '=', n).execute());
+    assert.ok((await setEmergencySettings(t.ctx, kabid, { ...DEFAULT_SETTINGS, autoAssign: true })).ok);
+    const nobody = await reportEmergency(t.ctx, report({ location: { text: 'Jembatan Dewi' }, subject: { category: 'anak' } }), officer);
+    assert.ok(nobody.ok);
+    assert.deepEqual(await assigned(nobody.value.registrationNumber), [], 'nobody on duty: the report waits for the head of division');
+    // Two on duty tonight; only the TRC member has the official ID the decree asks (Jaminan Keamanan 1).
+    assert.ok((await recordMemberCredentials(t.ctx, kabid, trc.id!, { officialId: 'TRC-BJM-007' })).ok);
+    for (const member of [trc.id!, officer.id!]) assert.ok((await addDutyShift(t.ctx, kabid, { member, startsAt: '2025-05-05T13:00:00Z', endsAt: '2025-05-06T01:00:00Z' })).ok);
+    const first = await reportEmergency(t.ctx, report({ location: { text: 'Siring Menara Pandang' }, subject: { category: 'gelandangan-pengemis' } }), officer);
+    assert.ok(first.ok);
+    assert.deepEqual(await assigned(first.value.registrationNumber), [{ user_id: trc.id!, task: 'penjangkauan', assigned_by: RULE_ACTOR }]);
+    const events = await t.database.db.selectFrom('emergency_events').innerJoin('emergency_reports', 'emergency_reports.id', 'emergency_events.report_id').select(['emergency_events.data']).where('emergency_reports.registration_number', '=', first.value.registrationNumber).where('emergency_events.type', '=', 'assigned').execute();
+    assert.equal(events.length, 1);
+    assert.equal(JSON.parse(events[0]!.data).byRule, true);
+    const audit = await t.database.db.selectFrom('audit_events').select(['actor', 'detail']).where('action', '=', 'emergency.assigned').where('actor', '=', RULE_ACTOR).execute();
+    assert.ok(audit.some((a) => a.detail.includes(first.value.registrationNumber)), 'audited as the rule');
+    // Once the second member has an ID too, the next report goes to whoever holds fewer open reports.
+    assert.ok((await recordMemberCredentials(t.ctx, kabid, officer.id!, { officialId: 'TRC-BJM-011' })).ok);
+    const second = await reportEmergency(t.ctx, report({ location: { text: 'Taman Kamboja' }, subject: { category: 'odgj' } }), officer);
+    assert.ok(second.ok);
+    assert.deepEqual((await assigned(second.value.registrationNumber)).map((a) => a.user_id), [officer.id!]);
+    // Switched off again: the head of division assigns, as the decree has it.
+    assert.ok((await setEmergencySettings(t.ctx, kabid, DEFAULT_SETTINGS)).ok);
+    const third = await reportEmergency(t.ctx, report({ location: { text: 'Pasar Terapung Lok Baintan' }, subject: { category: 'lansia' } }), officer);
+    assert.ok(third.ok);
+    assert.deepEqual(await assigned(third.value.registrationNumber), []);
   });
 });

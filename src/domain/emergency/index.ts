@@ -115,12 +115,21 @@ export interface EmergencySettings {
   reviewHours: number;
   /** Reports about the same person and place within this window may be merged. */
   mergeWindowMinutes: number;
+  /** Two reports that both carry coordinates are at the same place when this close (metres); otherwise their place texts must match. */
+  mergeRadiusMetres: number;
+  /**
+   * Assign a new report at once to the member on duty (the rule of pickResponder), instead of
+   * waiting for the head of division. Off by default: the decree has the Kepala Bidang order the
+   * team ("memerintahkan Tim Reaksi Cepat"); an office that delegates this switches it on.
+   */
+  autoAssign: boolean;
 }
 
 /** Defaults until an office sets its own; marked [U] in DOMAIN.md: no decree states them. */
-export const DEFAULT_SETTINGS: EmergencySettings = { atRiskShare: 0.75, reviewHours: 24, mergeWindowMinutes: 120 };
+export const DEFAULT_SETTINGS: EmergencySettings = { atRiskShare: 0.75, reviewHours: 24, mergeWindowMinutes: 120, mergeRadiusMetres: 200, autoAssign: false };
 
-export const SETTINGS_BOUNDS = { atRiskShare: [0.05, 0.95], reviewHours: [1, 720], mergeWindowMinutes: [5, 10_080] } as const;
+/** Bounds of the numeric settings. */
+export const SETTINGS_BOUNDS = { atRiskShare: [0.05, 0.95], reviewHours: [1, 720], mergeWindowMinutes: [5, 10_080], mergeRadiusMetres: [10, 5_000] } as const;
 
 export type FirstResponseState = 'on-time' | 'at-risk' | 'breached' | 'met' | 'met-late' | 'no-limit';
 
@@ -177,14 +186,59 @@ export function coordinateProblems(lat: number | undefined, lng: number | undefi
   return [];
 }
 
-/** Two reports are about the same person and place within the window: same office and service, place text and subject name (when both give one) alike. */
-export function sameIncident(
-  a: { locationText: string; subjectName: string | null; category: string; reportedAt: string },
-  b: { locationText: string; subjectName: string | null; category: string; reportedAt: string },
-  windowMinutes: number,
-): boolean {
+/** Great-circle distance in metres (haversine on a 6,371 km sphere: within 0.5 % of the ellipsoid, plenty for "the same street corner"). */
+export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+interface IncidentFacts {
+  locationText: string;
+  lat?: number | null;
+  lng?: number | null;
+  subjectName: string | null;
+  category: string;
+  reportedAt: string;
+}
+
+/**
+ * Two reports are about the same person and place within the window: same category, the same place
+ * (within `radiusMetres` when both carry coordinates, else the same place text), the same subject
+ * name when both give one.
+ */
+export function sameIncident(a: IncidentFacts, b: IncidentFacts, windowMinutes: number, radiusMetres: number = DEFAULT_SETTINGS.mergeRadiusMetres): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  if (a.category !== b.category || norm(a.locationText) !== norm(b.locationText)) return false;
+  const bothPlaced = a.lat != null && a.lng != null && b.lat != null && b.lng != null;
+  const samePlace = bothPlaced ? distanceMetres({ lat: a.lat!, lng: a.lng! }, { lat: b.lat!, lng: b.lng! }) <= radiusMetres : norm(a.locationText) === norm(b.locationText);
+  if (a.category !== b.category || !samePlace) return false;
   if (a.subjectName && b.subjectName && norm(a.subjectName) !== norm(b.subjectName)) return false;
   return Math.abs(Date.parse(a.reportedAt) - Date.parse(b.reportedAt)) <= windowMinutes * 60_000;
 }
+
+/** A team member as the assignment rule sees them at the moment of a report. */
+export interface Candidate {
+  userId: string;
+  name: string;
+  /** The start of the duty shift they are on now (null: not on duty). */
+  onShiftSince: string | null;
+  credentials: { officialId: string | null; licence: string | null; licenceValidUntil: string | null } | null;
+  /** Reports assigned to them that are still open (not yet closed or merged). */
+  openAssignments: number;
+}
+
+/**
+ * The assignment rule (settings.autoAssign): among the members on duty now whose credentials allow
+ * the task (Jaminan Keamanan 1–2), the one with the fewest open reports; on a tie, the one on shift
+ * longest, then by name. Nobody fits: null, and the report waits for the head of division as before.
+ */
+export function pickResponder(candidates: readonly Candidate[], task: Task, today: string): Candidate | null {
+  const fit = candidates.filter((c) => c.onShiftSince !== null && credentialProblems(c.credentials, task, today).length === 0);
+  fit.sort((a, b) => a.openAssignments - b.openAssignments || a.onShiftSince!.localeCompare(b.onShiftSince!) || a.name.localeCompare(b.name, 'id'));
+  return fit[0] ?? null;
+}
+
+/** The task an automatic assignment gives: going out to the report ("penjangkauan"), which asks only the official ID; pick-up and escort are ordered by the head once the case is known. */
+export const AUTO_TASK: Task = 'penjangkauan';

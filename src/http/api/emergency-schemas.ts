@@ -1,6 +1,6 @@
 /** The zod schemas of the emergency API: one definition for validation, types, OpenAPI and the HTML forms that share them. */
 import { z } from 'zod';
-import { CATEGORIES, EMERGENCY_CHANNELS, SETTINGS_BOUNDS, TASKS } from '../../domain/emergency/index.js';
+import { CATEGORIES, DEFAULT_SETTINGS, EMERGENCY_CHANNELS, SETTINGS_BOUNDS, TASKS } from '../../domain/emergency/index.js';
 
 export const BODY_LIMIT = 32 * 1024;
 
@@ -53,6 +53,8 @@ export const settingsBody = z.object({
   atRiskShare: z.number().min(SETTINGS_BOUNDS.atRiskShare[0]).max(SETTINGS_BOUNDS.atRiskShare[1]),
   reviewHours: z.number().int().min(SETTINGS_BOUNDS.reviewHours[0]).max(SETTINGS_BOUNDS.reviewHours[1]),
   mergeWindowMinutes: z.number().int().min(SETTINGS_BOUNDS.mergeWindowMinutes[0]).max(SETTINGS_BOUNDS.mergeWindowMinutes[1]),
+  mergeRadiusMetres: z.number().int().min(SETTINGS_BOUNDS.mergeRadiusMetres[0]).max(SETTINGS_BOUNDS.mergeRadiusMetres[1]).default(DEFAULT_SETTINGS.mergeRadiusMetres),
+  autoAssign: z.boolean().default(false),
 });
 
 export const numberParams = z.object({ registrationNumber: z.string().max(40) });

@@ -43,4 +43,11 @@ export const firstResponseBodyOf = (f: Record<string, string>, photo: string | u
 /** The shift form: local date-times of the office. */
 export const shiftBodyOf = (tz: string, f: Record<string, string>) => ({ member: f.member ?? '', startsAt: localInputToIso(f.startsAt, tz) ?? '', endsAt: localInputToIso(f.endsAt, tz) ?? '' });
 
-export const settingsBodyOf = (f: Record<string, string>) => ({ atRiskShare: num(f.atRiskPercent) !== undefined ? num(f.atRiskPercent)! / 100 : NaN, reviewHours: num(f.reviewHours), mergeWindowMinutes: num(f.mergeWindowMinutes) });
+export const settingsBodyOf = (f: Record<string, string>) => ({
+  atRiskShare: num(f.atRiskPercent) !== undefined ? num(f.atRiskPercent)! / 100 : NaN,
+  reviewHours: num(f.reviewHours),
+  mergeWindowMinutes: num(f.mergeWindowMinutes),
+  mergeRadiusMetres: num(f.mergeRadiusMetres),
+  // A checkbox: present when ticked, absent otherwise.
+  autoAssign: f.autoAssign === 'on',
+});

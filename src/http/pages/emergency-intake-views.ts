@@ -108,7 +108,7 @@ ${r.possibleDuplicates.length ? html`<p class="notice" data-testid="duplicates">
 export interface RosterView {
   members: { id: string; name: string; roles: string[]; officialId: string | null; licence: string | null; licenceValidUntil: string | null }[];
   shifts: { id: string; name: string; startsAtLocal: string; endsAtLocal: string; now: boolean }[];
-  settings: { atRiskShare: number; reviewHours: number; mergeWindowMinutes: number; custom: boolean };
+  settings: { atRiskShare: number; reviewHours: number; mergeWindowMinutes: number; mergeRadiusMetres: number; autoAssign: boolean; custom: boolean };
   mayEdit: boolean;
   ok?: string;
   error?: string;
@@ -143,7 +143,12 @@ ${r.mayEdit
 <div class="field"><label for="f-ar">${L(lang, 'Hampir lewat batas setelah (% waktu terpakai)', 'At risk after (% of the time used)')}</label><input id="f-ar" name="atRiskPercent" inputmode="numeric" value="${Math.round(r.settings.atRiskShare * 100)}" maxlength="3"></div>
 <div class="field"><label for="f-rh">${L(lang, 'Tinjau kasus setiap (jam)', 'Review cases every (hours)')}</label><input id="f-rh" name="reviewHours" inputmode="numeric" value="${r.settings.reviewHours}" maxlength="3"></div>
 <div class="field"><label for="f-mw">${L(lang, 'Jendela laporan ganda (menit)', 'Duplicate-report window (minutes)')}</label><input id="f-mw" name="mergeWindowMinutes" inputmode="numeric" value="${r.settings.mergeWindowMinutes}" maxlength="5"></div>
+<div class="field"><label for="f-mr">${L(lang, 'Jarak laporan ganda (meter, bila keduanya berkoordinat)', 'Duplicate-report distance (metres, when both have coordinates)')}</label><input id="f-mr" name="mergeRadiusMetres" inputmode="numeric" value="${r.settings.mergeRadiusMetres}" maxlength="4"></div>
+<div class="field"><label><input type="checkbox" name="autoAssign"${r.settings.autoAssign ? ' checked' : ''}> ${L(lang, 'Tugaskan laporan baru langsung ke petugas piket (penjangkauan)', 'Assign new reports at once to the member on duty (outreach)')}</label>
+<p class="meta">${L(lang, 'Aturan: petugas yang sedang piket dan memiliki Identitas Resmi, dengan laporan terbuka paling sedikit. Tanpa ini, Kepala Bidang menugaskan (SK: "memerintahkan Tim Reaksi Cepat").', 'Rule: the member on duty now with an official ID and the fewest open reports. Without it, the head of division assigns (decree: "memerintahkan Tim Reaksi Cepat").')}</p></div>
 <button type="submit">${L(lang, 'Simpan', 'Save')}</button></form>`
-  : html`<p>${Math.round(r.settings.atRiskShare * 100)}% · ${r.settings.reviewHours} ${L(lang, 'jam', 'h')} · ${r.settings.mergeWindowMinutes} ${L(lang, 'menit', 'min')}</p>`}`,
+  : html`<p>${Math.round(r.settings.atRiskShare * 100)}% · ${r.settings.reviewHours} ${L(lang, 'jam', 'h')} · ${r.settings.mergeWindowMinutes} ${L(lang, 'menit', 'min')} · ${r.settings.mergeRadiusMetres} m · ${
+      r.settings.autoAssign ? L(lang, 'penugasan otomatis ke petugas piket', 'automatic assignment to the member on duty') : L(lang, 'ditugaskan Kepala Bidang', 'assigned by the head of division')
+    }</p>`}`,
   });
 }

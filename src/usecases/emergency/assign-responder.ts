@@ -4,14 +4,12 @@
  * every task, a driving licence (SIM) for pick-up and escort; a member without them is refused.
  */
 import { findUserById } from '../../db/staff-repo.js';
-import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { findReportByNumber, insertAssignment, insertEmergencyEvent, memberOf, shiftsFrom } from '../../db/emergency-repo.js';
+import { findReportByNumber, memberOf, shiftsFrom } from '../../db/emergency-repo.js';
 import { credentialProblems, type Task } from '../../domain/emergency/index.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { may } from '../../domain/staff/permissions.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { queueStaffMessages } from '../notifications/queue-staff-messages.js';
-import { reportNotFound } from './emergency-common.js';
+import { reportNotFound, writeAssignment } from './emergency-common.js';
 
 export interface Assigned {
   registrationNumber: string;
@@ -38,17 +36,8 @@ export async function assignResponder(ctx: Ctx, actor: Actor, registrationNumber
   const problems = credentialProblems(member ? { officialId: member.official_id, licence: member.licence, licenceValidUntil: member.licence_valid_until } : null, input.task, ctx.clock.localDate(office, now));
   if (problems.length) return fail('invalid', ...problems.map((p) => ({ ...p, field: 'member' })));
   const onDuty = (await shiftsFrom(db, actor.officeId, now, 500)).some((s) => s.user_id === user.id && s.starts_at <= now);
-  await ctx.database.write(async (trx) => {
-    await insertAssignment(trx, { report_id: r.id, office_id: r.office_id, user_id: user.id, task: input.task, assigned_by: actor.name, at: now });
-    await insertEmergencyEvent(trx, { report_id: r.id, office_id: r.office_id, type: 'assigned', actor_id: actor.id, actor_name: actor.name, data: { member: user.id, memberName: user.display_name, task: input.task, onDuty }, at: now });
-    // The named officer by e-mail too, once per assignment (its report, task and moment).
-    await queueStaffMessages(
-      trx,
-      ctx,
-      { officeId: r.office_id, applicationId: r.application_id, registrationNumber, service: r.service_slug, eventKey: `assigned:${r.id}:${input.task}:${now}`, kind: 'staff-assigned', task: input.task, at: now, path: `/petugas/berkas/${r.application_id}` },
-      { userId: user.id },
-    );
-    await insertAuditEvent(trx, { officeId: r.office_id, actor: actor.name, action: 'emergency.assigned', subject: `emergency:${r.id}`, detail: { registrationNumber, member: user.id, task: input.task, onDuty, actorId: actor.id }, at: now });
-  });
+  await ctx.database.write((trx) =>
+    writeAssignment(trx, ctx, { id: r.id, officeId: r.office_id, applicationId: r.application_id, registrationNumber, service: r.service_slug }, { id: user.id, name: user.display_name }, input.task, { id: actor.id, name: actor.name, onDuty, byRule: false }, now),
+  );
   return { ok: true, value: { registrationNumber, member: user.display_name, task: input.task, onDuty } };
 }

@@ -6,15 +6,15 @@
  * written in the case's own transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { findReportByApplication, insertEmergencyEvent, insertReport, reportsNear } from '../../db/emergency-repo.js';
+import { findReportByApplication, insertEmergencyEvent, insertReport, membersOnDuty, reportsNear } from '../../db/emergency-repo.js';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { CASE_CHANNEL, OFFICIAL_CHANNELS, coordinateProblems, isEmergencyService, sameIncident, type Category, type EmergencyChannel } from '../../domain/emergency/index.js';
+import { AUTO_TASK, CASE_CHANNEL, OFFICIAL_CHANNELS, coordinateProblems, isEmergencyService, pickResponder, sameIncident, type Category, type EmergencyChannel } from '../../domain/emergency/index.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
 import { may } from '../../domain/staff/permissions.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { settingsOf } from './emergency-common.js';
+import { settingsOf, writeAssignment } from './emergency-common.js';
 
 export interface EmergencyInput {
   office: string;
@@ -45,6 +45,9 @@ export interface Reported {
 
 /** How far back an officer may date a report written down late (a note from the night's phone log); a choice, not a decree's rule. */
 export const BACKDATE_LIMIT_HOURS = 72;
+
+/** Who an assignment by the office's rule is by, in the report's events and the audit trail. */
+export const RULE_ACTOR = 'sigap (aturan penugasan piket / duty assignment rule)';
 
 /** Until the subject is identified the case needs a name: the report's words say so. */
 export const UNKNOWN_SUBJECT = 'Belum diketahui (laporan darurat)';
@@ -90,9 +93,9 @@ export async function reportEmergency(ctx: Ctx, input: EmergencyInput, actor: Ac
   // Before the write: earlier reports about the same person and place, for the dispatcher to merge.
   const windowMs = settings.mergeWindowMinutes * 60_000;
   const near = await reportsNear(ctx.database.db, office.id, svc.slug, new Date(reportedAt.getTime() - windowMs).toISOString(), new Date(reportedAt.getTime() + windowMs).toISOString(), 50);
-  const mine = { locationText: input.location.text, subjectName, category: input.subject.category, reportedAt: reportedIso };
+  const mine = { locationText: input.location.text, lat: input.location.lat, lng: input.location.lng, subjectName, category: input.subject.category, reportedAt: reportedIso };
   const possibleDuplicates = near
-    .filter((r) => sameIncident(mine, { locationText: r.location_text, subjectName: r.subject_name, category: r.category, reportedAt: r.reported_at }, settings.mergeWindowMinutes))
+    .filter((r) => sameIncident(mine, { locationText: r.location_text, lat: r.lat, lng: r.lng, subjectName: r.subject_name, category: r.category, reportedAt: r.reported_at }, settings.mergeWindowMinutes, settings.mergeRadiusMetres))
     .map((r) => r.registration_number);
 
   const id = randomUUID();
@@ -153,6 +156,17 @@ export async function reportEmergency(ctx: Ctx, input: EmergencyInput, actor: Ac
         detail: { registrationNumber: c.registrationNumber, service: svc.slug, channel, reportedAt: reportedIso, firstResponseDueAt: due, actorId: actor.id },
         at,
       });
+      if (settings.autoAssign) {
+        // The office's rule, in the report's own transaction: nobody fitting leaves it to the head of division.
+        const team = await membersOnDuty(trx, office.id, at);
+        const pick = pickResponder(
+          team.map((m) => ({ userId: m.user_id, name: m.display_name, onShiftSince: m.on_shift_since, credentials: { officialId: m.official_id, licence: m.licence, licenceValidUntil: m.licence_valid_until }, openAssignments: Number(m.open_assignments ?? 0) })),
+          AUTO_TASK,
+          ctx.clock.localDate(office.office, at),
+        );
+        if (pick)
+          await writeAssignment(trx, ctx, { id, officeId: office.id, applicationId: c.id, registrationNumber: c.registrationNumber, service: svc.slug }, { id: pick.userId, name: pick.name }, AUTO_TASK, { id: null, name: RULE_ACTOR, onDuty: true, byRule: true }, at);
+      }
     },
   );
   if (!submitted.ok) return submitted;

@@ -67,8 +67,11 @@ select * from "duty_members" where "user_id" = $1;
 -- emergency-repo.settingsRow
 select * from "emergency_settings" where "office_id" = $1;
 
+-- emergency-repo.membersOnDuty
+select "duty_shifts"."user_id", "staff_users"."display_name", min("duty_shifts"."starts_at") as "on_shift_since", "duty_members"."official_id", "duty_members"."licence", "duty_members"."licence_valid_until", (select count(*) as "n" from "emergency_assignments" inner join "emergency_reports" on "emergency_reports"."id" = "emergency_assignments"."report_id" where "emergency_assignments"."user_id" = "duty_shifts"."user_id" and "emergency_reports"."state" = $1) as "open_assignments" from "duty_shifts" inner join "staff_users" on "staff_users"."id" = "duty_shifts"."user_id" left join "duty_members" on "duty_members"."user_id" = "duty_shifts"."user_id" where "duty_shifts"."office_id" = $2 and "duty_shifts"."starts_at" <= $3 and "duty_shifts"."ends_at" > $4 and "staff_users"."active" = $5 group by "duty_shifts"."user_id", "staff_users"."display_name", "duty_members"."official_id", "duty_members"."licence", "duty_members"."licence_valid_until" limit $6;
+
 -- emergency-repo.upsertSettings
-insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6) on conflict ("office_id") do update set "at_risk_share" = $7, "review_hours" = $8, "merge_window_minutes" = $9, "updated_by" = $10, "updated_at" = $11;
+insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "merge_radius_metres", "auto_assign", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("office_id") do update set "at_risk_share" = $9, "review_hours" = $10, "merge_window_minutes" = $11, "merge_radius_metres" = $12, "auto_assign" = $13, "updated_by" = $14, "updated_at" = $15;
 
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values ($1, $2, $3) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";

@@ -67,8 +67,11 @@ select * from "duty_members" where "user_id" = ?;
 -- emergency-repo.settingsRow
 select * from "emergency_settings" where "office_id" = ?;
 
+-- emergency-repo.membersOnDuty
+select "duty_shifts"."user_id", "staff_users"."display_name", min("duty_shifts"."starts_at") as "on_shift_since", "duty_members"."official_id", "duty_members"."licence", "duty_members"."licence_valid_until", (select count(*) as "n" from "emergency_assignments" inner join "emergency_reports" on "emergency_reports"."id" = "emergency_assignments"."report_id" where "emergency_assignments"."user_id" = "duty_shifts"."user_id" and "emergency_reports"."state" = ?) as "open_assignments" from "duty_shifts" inner join "staff_users" on "staff_users"."id" = "duty_shifts"."user_id" left join "duty_members" on "duty_members"."user_id" = "duty_shifts"."user_id" where "duty_shifts"."office_id" = ? and "duty_shifts"."starts_at" <= ? and "duty_shifts"."ends_at" > ? and "staff_users"."active" = ? group by "duty_shifts"."user_id", "staff_users"."display_name", "duty_members"."official_id", "duty_members"."licence", "duty_members"."licence_valid_until" limit ?;
+
 -- emergency-repo.upsertSettings
-insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?) on conflict ("office_id") do update set "at_risk_share" = ?, "review_hours" = ?, "merge_window_minutes" = ?, "updated_by" = ?, "updated_at" = ?;
+insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "merge_radius_metres", "auto_assign", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id") do update set "at_risk_share" = ?, "review_hours" = ?, "merge_window_minutes" = ?, "merge_radius_metres" = ?, "auto_assign" = ?, "updated_by" = ?, "updated_at" = ?;
 
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values (?, ?, ?) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";

@@ -1,7 +1,7 @@
 /** The emergency rules without a database: first-response states at their edges, escalation, the SIM rule, countdowns, duplicates. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ageText, countdownText, credentialProblems, escalationFor, firstResponseState, isEmergencyService, sameIncident } from '../../../src/domain/emergency/index.js';
+import { ageText, countdownText, credentialProblems, distanceMetres, escalationFor, firstResponseState, isEmergencyService, pickResponder, sameIncident, type Candidate } from '../../../src/domain/emergency/index.js';
 
 const report = { reportedAt: '2025-03-28T08:30:00.000Z', dueAt: '2025-03-28T09:15:00.000Z', respondedAt: null };
 const at = (mmss: string) => `2025-03-28T09:${mmss}Z`;
@@ -58,5 +58,27 @@ describe('emergency rules', () => {
     assert.ok(isEmergencyService({ title: 'Pelayanan Kedaruratan bagi Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)' }));
     assert.ok(isEmergencyService({ title: 'Layanan Kedaruratan' }));
     assert.ok(!isEmergencyService({ title: 'Fasilitasi Pemulangan Orang Terlantar' }));
+  });
+
+  it('two reports with coordinates are at the same place within the radius, whatever their place texts say; without coordinates the texts decide', () => {
+    // Pasar Lama, Banjarmasin: 0.001° of latitude is about 111 m.
+    assert.ok(Math.abs(distanceMetres({ lat: -3.3186, lng: 114.5944 }, { lat: -3.3196, lng: 114.5944 }) - 111.2) < 0.5);
+    const a = { locationText: 'Depan Pasar Lama', lat: -3.3186, lng: 114.5944, subjectName: null, category: 'lansia', reportedAt: '2025-04-06T01:00:00Z' };
+    assert.ok(sameIncident(a, { ...a, locationText: 'Emperan toko Jl. Pasar Baru', lat: -3.3196 }, 120, 200), '111 m, different words: the same place');
+    assert.ok(!sameIncident(a, { ...a, lat: -3.3216 }, 120, 200), '334 m, the same words: not the same place');
+    assert.ok(sameIncident(a, { ...a, lat: -3.3216 }, 120, 400), 'unless the office set a wider radius');
+    assert.ok(sameIncident(a, { ...a, lat: null, lng: null }, 120, 200), 'one without coordinates: the texts decide');
+    assert.ok(!sameIncident(a, { ...a, lat: null, lng: null, locationText: 'Pasar Baru' }, 120, 200));
+  });
+
+  it('the assignment rule picks the member on duty whose credentials allow the task, with the fewest open reports, then the longest on shift', () => {
+    const id = { officialId: 'TRC-BJM-007', licence: null, licenceValidUntil: null };
+    const m = (name: string, over: Partial<Candidate> = {}): Candidate => ({ userId: name, name, onShiftSince: '2025-05-05T13:00:00Z', credentials: id, openAssignments: 0, ...over });
+    const today = '2025-05-05';
+    assert.equal(pickResponder([m('Ahmad', { openAssignments: 2 }), m('Rahmat', { openAssignments: 1 })], 'penjangkauan', today)?.name, 'Rahmat');
+    assert.equal(pickResponder([m('Ahmad', { onShiftSince: '2025-05-05T12:00:00Z' }), m('Rahmat')], 'penjangkauan', today)?.name, 'Ahmad', 'a tie: the longest on shift');
+    assert.equal(pickResponder([m('Ahmad', { onShiftSince: null }), m('Rahmat', { credentials: null }), m('Yusuf', { openAssignments: 9 })], 'penjangkauan', today)?.name, 'Yusuf', 'off duty or without an official ID: never picked');
+    assert.equal(pickResponder([m('Rahmat')], 'penjemputan', today), null, 'a pick-up needs a SIM: nobody fits, the head of division decides');
+    assert.equal(pickResponder([], 'penjangkauan', today), null);
   });
 });
