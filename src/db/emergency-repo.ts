@@ -51,6 +51,37 @@ export async function openReports(q: Q, officeId: string, limit: number): Promis
     .execute();
 }
 
+/**
+ * How an office kept its first-response promise for the reports made in [from, to): those with a
+ * decreed limit, merged duplicates left out; met in time, late (responded late, or still open past
+ * due at `now`). One aggregate over the (office, service, reported_at) index.
+ */
+export async function firstResponseTally(q: Q, officeId: string, from: string, to: string, now: string): Promise<{ reports: number; met: number; late: number }> {
+  const row = await q
+    .selectFrom('emergency_reports')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('reports'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('first_response_at', 'is not', null), eb('first_response_at', '<=', eb.ref('first_response_due_at'))])).then(1).else(0).end()).as('met'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.or([eb('first_response_at', '>', eb.ref('first_response_due_at')), eb.and([eb('first_response_at', 'is', null), eb('state', '=', 'open'), eb('first_response_due_at', '<', now)])]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('late'),
+    ])
+    .where('office_id', '=', officeId)
+    .where('reported_at', '>=', from)
+    .where('reported_at', '<', to)
+    .where('first_response_due_at', 'is not', null)
+    .where('state', '!=', 'merged')
+    .executeTakeFirst();
+  return { reports: Number(row?.reports ?? 0), met: Number(row?.met ?? 0), late: Number(row?.late ?? 0) };
+}
+
 /** Reports responded to since `since` (the board shows them met or late for a while). */
 export async function respondedSince(q: Q, officeId: string, since: string, limit: number): Promise<ReportRow[]> {
   return q

@@ -305,4 +305,16 @@ describe(`emergency reports (${TEST_DB})`, () => {
     assert.ok(third.ok);
     assert.deepEqual(await assigned(third.value.registrationNumber), []);
   });
+
+  it("states on the board how often this month's reports got their first response within the decreed 45 minutes, counted from the reports", async () => {
+    // May 2025 so far: the four reports of the test above (22:00 WITA, due 22:45), none answered.
+    clock = new Date('2025-05-05T15:00:00Z');
+    const office = t.catalogue.office(BJM)!.id;
+    const r = await reportEmergency(t.ctx, report({ location: { text: 'Terminal Km 6' }, subject: { category: 'orang-terlantar' } }), officer);
+    assert.ok(r.ok);
+    clock = new Date('2025-05-05T15:20:00Z');
+    assert.ok((await recordFirstResponse(t.ctx, trc, r.value.registrationNumber, { note: 'Bapak ditemukan di ruang tunggu terminal, diberi makan' })).ok);
+    const board = await showDispatchBoard(t.ctx, { ...kabid, officeId: office });
+    assert.deepEqual(board.month, { month: '2025-05', reports: 5, met: 1, late: 4, rate: 20 });
+  });
 });

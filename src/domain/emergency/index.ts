@@ -242,3 +242,9 @@ export function pickResponder(candidates: readonly Candidate[], task: Task, toda
 
 /** The task an automatic assignment gives: going out to the report ("penjangkauan"), which asks only the official ID; pick-up and escort are ordered by the head once the case is known. */
 export const AUTO_TASK: Task = 'penjangkauan';
+
+/** The month's first-response promise as the board states it: kept in time out of those decided (met or late); the rest still within their time or closed unanswered. */
+export function promiseKept(t: { reports: number; met: number; late: number }): { decided: number; rate: number | null } {
+  const decided = t.met + t.late;
+  return { decided, rate: decided ? Math.round((t.met / decided) * 1000) / 10 : null };
+}

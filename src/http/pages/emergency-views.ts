@@ -47,6 +47,18 @@ function table(lang: Lang, caption: string, entries: BoardEntry[], now: string, 
 <tbody>${entries.map((e) => row(lang, e, now))}</tbody></table></div>`;
 }
 
+/** "Respon awal tepat waktu bulan ini: 17 dari 20 (85 %)": the decree's promise measured, from the reports themselves. */
+function monthLine(lang: Lang, m: Board['month']) {
+  const pending = m.reports - m.met - m.late;
+  const head = L(lang, `Respon awal tepat waktu bulan ini (${m.month})`, `First response in time this month (${m.month})`);
+  const figure =
+    m.rate === null
+      ? L(lang, 'belum ada laporan yang selesai dinilai', 'no report decided yet')
+      : L(lang, `${m.met} dari ${m.met + m.late} (${String(m.rate).replace('.', ',')} %)`, `${m.met} of ${m.met + m.late} (${m.rate} %)`);
+  const rest = pending > 0 ? L(lang, ` · ${pending} lainnya masih dalam batas waktu atau ditutup tanpa respon`, ` · ${pending} more still within their time or closed unanswered`) : '';
+  return html`<p data-testid="month-promise"><strong>${head}:</strong> ${figure}${rest}</p>`;
+}
+
 export function boardPage(shell: StaffShell, b: Board): string {
   const { lang } = shell;
   const can = (p: string) => !shell.allowed || shell.allowed.includes(p as never);
@@ -57,6 +69,7 @@ export function boardPage(shell: StaffShell, b: Board): string {
 <p class="meta">${L(lang, 'Per', 'As of')} ${when(lang, b.nowLocal)} · ${L(lang, `diperbarui otomatis setiap ${BOARD_REFRESH_SECONDS} detik`, `refreshes every ${BOARD_REFRESH_SECONDS} seconds`)} · <a href="${withLang('/petugas/darurat', lang)}">${L(lang, 'Muat ulang', 'Reload')}</a></p>
 <p>${can('emergency.report') ? html`<a class="button" href="${withLang('/petugas/darurat/baru', lang)}">${L(lang, 'Catat laporan darurat', 'Record an emergency report')}</a> ` : ''}<a href="${withLang('/petugas/darurat/piket', lang)}">${L(lang, 'Jadwal piket', 'Duty roster')}</a></p>
 <p data-testid="on-duty"><strong>${L(lang, 'Piket sekarang', 'On duty now')}:</strong> ${b.onDuty.length ? b.onDuty.map((d) => `${d.name} (${L(lang, 's.d.', 'until')} ${when(lang, d.endsAtLocal)})`).join('; ') : L(lang, 'tidak ada yang tercatat piket', 'nobody on the roster now')}</p>
+${monthLine(lang, b.month)}
 <h2>${L(lang, 'Belum ada respon awal', 'Awaiting first response')} (${b.open.length})</h2>
 ${table(lang, L(lang, 'Laporan terbuka, yang paling mendesak di atas', 'Open reports, most urgent first'), b.open, b.now, 'board-open')}
 <h2>${L(lang, 'Sudah direspon (12 jam terakhir)', 'Responded (last 12 hours)')}</h2>

@@ -1,11 +1,13 @@
 /**
  * The dispatch board of an office: every open report with its first-response countdown and state,
  * the reports responded to in the last hours (met or late, then the case's age and its next review,
- * never a made-up due time), who is assigned, and who is on duty now. A read: the escalations the
+ * never a made-up due time), who is assigned, who is on duty now, and how often this month's reports
+ * got their first response within the decreed time. A read: the escalations the
  * states call for are written by the sweep, not here.
  */
-import { assignmentsOf, openReports, respondedSince, shiftsFrom } from '../../db/emergency-repo.js';
-import { millisLeft } from '../../domain/emergency/index.js';
+import { assignmentsOf, firstResponseTally, openReports, respondedSince, shiftsFrom } from '../../db/emergency-repo.js';
+import { localDayStartUtc } from '../../domain/letters/dates.js';
+import { millisLeft, promiseKept } from '../../domain/emergency/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { settingsOf, summaryOf, type ReportSummary } from './emergency-common.js';
 
@@ -29,6 +31,8 @@ export interface Board {
   responded: BoardEntry[];
   onDuty: { member: string; name: string; endsAtLocal: string }[];
   settings: { atRiskShare: number; reviewHours: number; mergeWindowMinutes: number };
+  /** This month (office-local) so far: reports with a decreed first-response limit, met in time, late, and the share kept of those decided (null: none decided). */
+  month: { month: string; reports: number; met: number; late: number; rate: number | null };
 }
 
 export async function showDispatchBoard(ctx: Ctx, actor: Actor & { officeId: string }): Promise<Board> {
@@ -37,10 +41,12 @@ export async function showDispatchBoard(ctx: Ctx, actor: Actor & { officeId: str
   const now = nowD.toISOString();
   const office = ctx.catalogue.officeById(actor.officeId).office;
   const settings = await settingsOf(ctx, actor.officeId);
-  const [open, responded, shifts] = await Promise.all([
+  const month = ctx.clock.localDate(office, now).slice(0, 7);
+  const [open, responded, shifts, tally] = await Promise.all([
     openReports(db, actor.officeId, BOARD_LIMIT),
     respondedSince(db, actor.officeId, new Date(nowD.getTime() - RESPONDED_HOURS * 3_600_000).toISOString(), 50),
     shiftsFrom(db, actor.officeId, now, 200),
+    firstResponseTally(db, actor.officeId, localDayStartUtc(office.timezone, `${month}-01`), now, now),
   ]);
   const assignments = await assignmentsOf(db, [...open, ...responded].map((r) => r.id));
   const review = settings.reviewHours * 3_600_000;
@@ -65,5 +71,6 @@ export async function showDispatchBoard(ctx: Ctx, actor: Actor & { officeId: str
     responded: responded.map(entry),
     onDuty: shifts.filter((s) => s.starts_at <= now).map((s) => ({ member: s.user_id, name: s.display_name, endsAtLocal: ctx.clock.local(office, s.ends_at) })),
     settings: { atRiskShare: settings.atRiskShare, reviewHours: settings.reviewHours, mergeWindowMinutes: settings.mergeWindowMinutes },
+    month: { month, ...tally, rate: promiseKept(tally).rate },
   };
 }

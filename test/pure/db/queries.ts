@@ -302,6 +302,7 @@ export const QUERIES: Record<string, Call> = {
   'emergency-repo.memberOf': (db) => emergency.memberOf(db, USER_ID_TRC),
   'emergency-repo.settingsRow': (db) => emergency.settingsRow(db, OFFICE),
   'emergency-repo.membersOnDuty': (db) => emergency.membersOnDuty(db, OFFICE, AT),
+  'emergency-repo.firstResponseTally': (db) => emergency.firstResponseTally(db, OFFICE, '2025-04-30T16:00:00.000Z', AT, AT),
   'emergency-repo.upsertSettings': (db) => emergency.upsertSettings(db, { office_id: OFFICE, at_risk_share: 0.75, review_hours: 24, merge_window_minutes: 120, merge_radius_metres: 150, auto_assign: 1, updated_by: 'Kepala Bidang', updated_at: AT }),
   'applications-repo.nextCounter': (db) => applications.nextCounter(db, OFFICE, 'registration:2026'),
   'applications-repo.insertApplication': (db) =>
