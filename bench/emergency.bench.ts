@@ -59,11 +59,12 @@ export async function emergencyBench(ctx: BenchContext): Promise<void> {
     const repsN = ctx.quick ? 20 : 60;
     const pk = await time(() => findReportById(c.database.db, someId), repsN);
     const query = await time(() => openReports(c.database.db, office.id, 200), repsN);
-    const { respondedSince, assignmentsOf, shiftsFrom } = await import('../src/db/emergency-repo.js');
+    const { respondedSince, assignmentsOf, shiftsFrom, firstResponseTally } = await import('../src/db/emergency-repo.js');
     const parts = {
       responded: (await time(() => respondedSince(c.database.db, office.id, new Date(now.getTime() - 12 * 3_600_000).toISOString(), 50), repsN)).median,
       assignments: (await time(() => assignmentsOf(c.database.db, query.value.map((r) => r.id)), repsN)).median,
       shifts: (await time(() => shiftsFrom(c.database.db, office.id, now.toISOString(), 200), repsN)).median,
+      month: (await time(() => firstResponseTally(c.database.db, office.id, '2026-03-31T16:00:00.000Z', now.toISOString(), now.toISOString()), repsN)).median,
     };
     const board = await time(() => showDispatchBoard(c, { ...officer, officeId: office.id }), ctx.quick ? 10 : 30);
     report(ctx, {
@@ -80,7 +81,7 @@ export async function emergencyBench(ctx: BenchContext): Promise<void> {
       unit: 'ms median',
       baseline: { name: 'primary-key lookup of one report', value: pk.median, unit: 'ms' },
       higherIsBetter: false,
-      note: `max ${board.max.toFixed(1)} ms; ${board.value.open.length} open and ${board.value.responded.length} responded shown; its queries: responded ${parts.responded.toFixed(2)} ms, assignments ${parts.assignments.toFixed(2)} ms, shifts ${parts.shifts.toFixed(2)} ms; target < 50 ms`,
+      note: `max ${board.max.toFixed(1)} ms; ${board.value.open.length} open and ${board.value.responded.length} responded shown; its queries: responded ${parts.responded.toFixed(2)} ms, assignments ${parts.assignments.toFixed(2)} ms, shifts ${parts.shifts.toFixed(2)} ms, the month's first-response tally ${parts.month.toFixed(2)} ms; target < 50 ms`,
     });
     const { sweepEmergencies } = await import('../src/usecases/emergency/sweep-emergencies.js');
     await sweepEmergencies(c, office.id); // the first sweep escalates the overdue open reports (a write per report)

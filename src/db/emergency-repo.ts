@@ -54,7 +54,7 @@ export async function openReports(q: Q, officeId: string, limit: number): Promis
 /**
  * How an office kept its first-response promise for the reports made in [from, to): those with a
  * decreed limit, merged duplicates left out; met in time, late (responded late, or still open past
- * due at `now`). One aggregate over the (office, service, reported_at) index.
+ * due at `now`). One aggregate over the (office, reported_at) index of migration 031.
  */
 export async function firstResponseTally(q: Q, officeId: string, from: string, to: string, now: string): Promise<{ reports: number; met: number; late: number }> {
   const row = await q
