@@ -81,8 +81,45 @@ export function formFields(body: unknown): Record<string, string> {
 export function zodProblems(e: z.ZodError): FieldProblem[] {
   return e.issues.map((i) => {
     const field = i.path.map(String).join('.') || 'form';
-    return { field, code: 'invalid-input', message: `Isian "${field}" tidak sah (${i.message})`, messageEn: `Field "${field}" is invalid (${i.message})` };
+    const [id, en] = issueWords(i);
+    return { field, code: 'invalid-input', message: `Isian "${field}" ${id}`, messageEn: `Field "${field}" ${en}` };
   });
+}
+
+const listed = (values: readonly unknown[]) => values.slice(0, 12).map(String).join(', ');
+const num = (v: number | bigint) => String(v);
+
+/** What is wrong with one value, in words a clerk or a citizen reads (both languages); zod's own English message only as a last resort. */
+export function issueWords(i: z.core.$ZodIssue): [string, string] {
+  switch (i.code) {
+    case 'too_big':
+      if (i.origin === 'string') return [`paling banyak ${num(i.maximum)} karakter`, `must be at most ${num(i.maximum)} characters`];
+      if (i.origin === 'array' || i.origin === 'set') return [`paling banyak ${num(i.maximum)} butir`, `must have at most ${num(i.maximum)} items`];
+      return [`paling besar ${num(i.maximum)}`, `must be at most ${num(i.maximum)}`];
+    case 'too_small':
+      if (i.origin === 'string') return Number(i.minimum) <= 1 ? ['wajib diisi', 'is required'] : [`paling sedikit ${num(i.minimum)} karakter`, `must be at least ${num(i.minimum)} characters`];
+      if (i.origin === 'array' || i.origin === 'set') return [`paling sedikit ${num(i.minimum)} butir`, `must have at least ${num(i.minimum)} items`];
+      return [`paling kecil ${num(i.minimum)}`, `must be at least ${num(i.minimum)}`];
+    case 'invalid_type':
+      if (/received undefined/.test(i.message)) return ['wajib diisi', 'is required'];
+      if (i.expected === 'number' || i.expected === 'int') return ['harus berupa angka', 'must be a number'];
+      if (i.expected === 'boolean') return ['harus ya atau tidak', 'must be yes or no'];
+      return [`harus berupa ${i.expected === 'string' ? 'teks' : i.expected}`, `must be ${i.expected === 'string' ? 'text' : i.expected}`];
+    case 'invalid_value':
+      return [`harus salah satu dari: ${listed(i.values)}`, `must be one of: ${listed(i.values)}`];
+    case 'invalid_format':
+      return i.format === 'datetime' || i.format === 'date'
+        ? ['bukan tanggal/waktu yang sah', 'is not a valid date/time']
+        : i.format === 'email'
+          ? ['bukan alamat surel yang sah', 'is not a valid e-mail address']
+          : [`formatnya tidak sah (${i.format})`, `has an invalid format (${i.format})`];
+    case 'not_multiple_of':
+      return [`harus kelipatan ${String(i.divisor)}`, `must be a multiple of ${String(i.divisor)}`];
+    case 'unrecognized_keys':
+      return [`berisi isian yang tidak dikenal: ${listed(i.keys)}`, `has unknown fields: ${listed(i.keys)}`];
+    default:
+      return [`tidak sah (${i.message})`, `is invalid (${i.message})`];
+  }
 }
 
 /**
