@@ -90,8 +90,8 @@ ${d.state === 'referred' ? html`<p class="notice">${L(lang, 'Dirujuk ke', 'Refer
 <section aria-labelledby="h-bel"><h2 id="h-bel">${L(lang, 'Barang bawaan', 'Belongings')}</h2>${d.belongings.length ? html`<ul data-testid="belongings">${d.belongings.map((b) => html`<li>${b.item} (${b.quantity})</li>`)}</ul>` : html`<p class="meta">${L(lang, 'Tidak ada.', 'None.')}</p>`}</section>
 ${o.mayAdmit && d.state === 'in-residence'
   ? html`<section aria-labelledby="h-svc"><h2 id="h-svc">${L(lang, 'Catat pelayanan dasar', 'Log a basic service')}</h2><form method="post" action="${act('layanan')}" class="intake">${csrfField(shell)}
-<div class="field"><label for="f-kind">${L(lang, 'Pelayanan', 'Service')}</label><select id="f-kind" name="kind">${SERVICE_KINDS.map((k) => html`<option value="${k}">${pick(SERVICE_NAMES, lang, k)}</option>`)}</select></div>
-<div class="field"><label for="f-note">${L(lang, 'Catatan (opsional)', 'Note (optional)')}</label><input id="f-note" name="note" maxlength="500"></div>
+<div class="field"><label for="f-svc-kind">${L(lang, 'Pelayanan', 'Service')}</label><select id="f-svc-kind" name="kind">${SERVICE_KINDS.map((k) => html`<option value="${k}">${pick(SERVICE_NAMES, lang, k)}</option>`)}</select></div>
+<div class="field"><label for="f-svc-note">${L(lang, 'Catatan (opsional)', 'Note (optional)')}</label><input id="f-svc-note" name="note" maxlength="500"></div>
 <button type="submit">${L(lang, 'Catat', 'Log')}</button></form></section>`
   : ''}
 ${o.mayTerminate && d.state === 'in-residence' ? terminationForm(shell, d, o.termination) : ''}

@@ -1,0 +1,180 @@
+/**
+ * A night in Banjarmasin from the emergency line to the rumah singgah, in Chromium: a phone report at
+ * 22:40 WITA, the TRC records "respon awal" and refers the woman to the shelter on a 360 px phone, the
+ * head of division (who recorded the shelter on a laptop) decides "dapat ditampung", the pramu sosial
+ * checks her in to a bed with her belongings on a phone, and 22 days later ("lebih dari 21 hari") the
+ * social worker terminates the stay with the family's KTP and surat penjamin and issues the berita
+ * acara serah terima klien (PDF). Every page passes axe, obeys the CSP and fits, in both languages.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { TEST_DB } from '../support/db.js';
+import { apiClient, type TestApp } from '../support/app.js';
+import { axeFindings, browserHarness, cspViolations, screenshotFor, sidewaysScroll, signIn, watchCsp } from '../support/browser.js';
+
+const BJM = 'kota-banjarmasin';
+const PHONE = { width: 360, height: 740 };
+const LAPTOP = { width: 1280, height: 800 };
+
+describe(`emergency to shelter: refer, decide, check in, terminate with berita acara (${TEST_DB})`, () => {
+  let h: Awaited<ReturnType<typeof browserHarness>>;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let clock = new Date('2025-03-28T14:40:00Z'); // Fri 22:40 WITA
+  let number = '';
+  let stayUrl = '';
+  const contexts: BrowserContext[] = [];
+  const { req, login } = apiClient(() => t);
+  before(async () => {
+    h = await browserHarness({ now: () => clock });
+    ({ t, browser, base } = h);
+  });
+  after(async () => {
+    for (const c of contexts) await c.close();
+    await h.close();
+  });
+
+  const open = async (viewport: { width: number; height: number }, username: string): Promise<Page> => {
+    const ctx = await browser.newContext({ viewport });
+    contexts.push(ctx);
+    await watchCsp(ctx);
+    const page = await ctx.newPage();
+    await signIn(page, base, username);
+    return page;
+  };
+  const sound = async (page: Page, what: string) => {
+    assert.equal((await axeFindings(page)).join('\n'), '', `${what}: axe`);
+    assert.equal((await cspViolations(page)).join('\n'), '', `${what}: CSP`);
+    assert.equal(await sidewaysScroll(page), 0, `${what}: sideways scroll`);
+  };
+
+  it('the head of division records the shelter with its rooms on a laptop', async () => {
+    const page = await open(LAPTOP, `kepala-bidang@${BJM}`);
+    await page.getByRole('link', { name: 'Rumah singgah' }).click();
+    await page.getByRole('link', { name: 'Catat rumah singgah' }).click();
+    await sound(page, 'new shelter form');
+    await page.getByLabel('Nama', { exact: true }).fill('Rumah Singgah Dinsos Banjarmasin');
+    await page.getByLabel('Alamat').fill('Jl. Sultan Adam, Banjarmasin Utara');
+    const room = (i: number) => page.getByRole('group', { name: `Kamar ${i + 1}` });
+    await room(0).getByLabel('Nama kamar').fill('Kamar Perempuan');
+    await room(0).getByLabel('Untuk').selectOption('female');
+    await room(0).getByLabel('Kategori').selectOption('orang-terlantar');
+    await room(0).getByLabel('Jumlah tempat tidur').fill('3');
+    await room(1).getByLabel('Nama kamar').fill('Kamar Lansia Laki-laki');
+    await room(1).getByLabel('Untuk').selectOption('male');
+    await room(1).getByLabel('Kategori').selectOption('lansia');
+    await room(1).getByLabel('Jumlah tempat tidur').fill('2');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    assert.equal((await page.getByTestId('free').textContent())!.trim(), '5');
+    await screenshotFor(page, 'shelter-board-empty-laptop');
+    await sound(page, 'occupancy board (laptop)');
+  });
+
+  it('a phone report at 22:40; the TRC responds and refers the woman to the shelter on a phone', async () => {
+    const r = await req('POST', '/api/v1/emergencies', { office: BJM, service: 'kedaruratan-ppks', channel: 'phone', location: { text: 'Bawah Jembatan Antasari, Banjarmasin Tengah' }, description: 'Ibu paruh baya kebingungan sejak sore, tidak tahu alamat rumahnya', reporter: { name: 'Hj. Rusmini', phone: '0812 5123 4470' }, subject: { category: 'orang-terlantar' }, answers: { 'lokasi-di-banjarmasin': true } }, await login(`pengelola-pengaduan@${BJM}`));
+    assert.equal(r.status, 201, r.body);
+    number = r.json().registrationNumber;
+    clock = new Date('2025-03-28T15:12:00Z');
+    const page = await open(PHONE, `trc@${BJM}`);
+    await page.goto(`${base}/petugas/darurat/${number}`);
+    await page.getByLabel('Catatan (apa yang ditemukan dan dilakukan)').fill('Ibu ditemukan di bawah jembatan, diberi minum; dibawa ke rumah singgah');
+    await page.getByRole('button', { name: 'Simpan respon awal' }).click();
+    await page.getByText('Respon awal tercatat: 32 menit sejak laporan').waitFor();
+    await page.getByTestId('refer-shelter').click();
+    await sound(page, 'referral form (phone)');
+    await page.getByLabel('Nama (atau ciri bila belum diketahui)').fill('Belum diketahui (Ibu, ±45 tahun)');
+    await page.getByLabel('Jenis kelamin').selectOption('female');
+    await page.getByLabel('Kategori').selectOption('orang-terlantar');
+    await page.getByLabel('Identifikasi awal').fill('Tidak membawa KTP; menyebut nama kampung "Kelayan"');
+    await screenshotFor(page, 'shelter-referral-phone');
+    await page.getByRole('button', { name: 'Rujuk' }).click();
+    await page.getByText('Dirujuk ke rumah singgah').first().waitFor();
+    stayUrl = new URL(page.url()).pathname;
+    assert.match(stayUrl, /^\/petugas\/rumah-singgah\/klien\//);
+    assert.equal((await page.getByTestId('stay-state').textContent())!.trim(), 'Calon klien');
+    await sound(page, 'stay page: intake (phone)');
+    await page.goto(`${base}/petugas/darurat/${number}`);
+    assert.match((await page.getByTestId('events').textContent())!, /Dirujuk ke rumah singgah: Rumah Singgah Dinsos Banjarmasin/);
+  });
+
+  it('the head of division decides "dapat ditampung"; the pramu sosial checks her in to a fitting bed with her belongings on a phone', async () => {
+    clock = new Date('2025-03-28T15:40:00Z');
+    const head = await open(LAPTOP, `kepala-bidang@${BJM}`);
+    await head.goto(`${base}${stayUrl}`);
+    await head.getByLabel('Keputusan').selectOption('dapat-ditampung');
+    await head.getByLabel('Hasil asesmen').fill('Sehat jasmani; perlu penelusuran keluarga di Kelayan');
+    await head.getByRole('button', { name: 'Simpan keputusan' }).click();
+    await head.getByText('Keputusan disimpan').waitFor();
+    const page = await open(PHONE, `pramu-sosial@${BJM}`);
+    await page.goto(`${base}/petugas/rumah-singgah`);
+    await page.getByTestId('intakes').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Tempatkan di tempat tidur' }).click();
+    await sound(page, 'check-in form (phone)');
+    await page.getByLabel('Barang bawaan').fill('Tas kain berisi pakaian; 1\nSandal jepit; 1');
+    await screenshotFor(page, 'shelter-check-in-phone');
+    await page.getByRole('button', { name: 'Tempatkan' }).click();
+    await page.getByText('Klien ditempatkan di Kamar Perempuan no. 1').waitFor();
+    assert.equal(await page.getByTestId('stay-clock').getAttribute('data-state'), 'within');
+    assert.equal((await page.getByTestId('eligible-at').textContent())!.trim(), 'Jumat, 18 April 2025 23.40.01 WITA');
+    await page.getByLabel('Pelayanan', { exact: true }).selectOption('permakanan');
+    await page.getByLabel('Catatan (opsional)').fill('Makan malam, teh hangat');
+    await page.getByRole('button', { name: 'Catat', exact: true }).click();
+    await page.getByText('Pelayanan dicatat').waitFor();
+    await screenshotFor(page, 'shelter-stay-phone');
+    await sound(page, 'stay page (phone)');
+    await page.goto(`${base}/petugas/rumah-singgah`);
+    assert.equal((await page.getByTestId('occupied').textContent())!.trim(), '1');
+    await screenshotFor(page, 'shelter-board-phone');
+    await sound(page, 'occupancy board (phone)');
+  });
+
+  it('22 days on, the social worker terminates the stay: the surat penjamin is asked beside its field, then the berita acara is issued (PDF), in both languages', async () => {
+    clock = new Date('2025-04-19T15:41:00Z'); // 22 days after check-in
+    const page = await open(LAPTOP, `pekerja-sosial@${BJM}`);
+    await page.goto(`${base}/petugas/rumah-singgah/melewati-batas`);
+    assert.equal(await page.getByTestId('over-limit').getByTestId('stay-row').count(), 1);
+    await screenshotFor(page, 'shelter-over-limit-laptop');
+    await sound(page, 'over-limit list');
+    await page.goto(`${base}${stayUrl}`);
+    assert.equal(await page.getByTestId('stay-clock').getAttribute('data-state'), 'eligible');
+    await page.getByLabel('Berdasarkan hasil asesmen klien dapat dipulangkan/direunifikasi?').selectOption('ya');
+    await page.getByLabel('Hasil asesmen', { exact: true }).fill('Keluarga ditemukan melalui Ketua RT 12 Kelayan; klien mengenali suaminya');
+    await page.getByLabel('Cara').selectOption('family');
+    await page.getByLabel('Tujuan (alamat keluarga/masyarakat)').fill('Gang Rahayu RT 12, Kel. Kelayan Tengah');
+    await page.getByLabel('Nama keluarga penjemput').fill('Samsul Bahri');
+    await page.getByLabel('Hubungan dengan klien').fill('suami');
+    await page.getByLabel('Identitas penjemput').selectOption('kk');
+    await page.getByLabel('Nomor KTP / KK').fill('6371031505090007');
+    await page.getByLabel('2 barang bawaan telah diserahkan kembali').check();
+    await page.getByRole('button', { name: 'Terminasi dan terbitkan berita acara' }).click();
+    await page.locator('#err-family-guaranteeLetter').waitFor();
+    assert.match((await page.locator('#err-family-guaranteeLetter').textContent())!, /Surat Penjamin klien yang dibubuhi materai/);
+    await screenshotFor(page, 'shelter-termination-error-laptop');
+    await sound(page, 'termination refused beside its field');
+    await page.getByLabel('Surat Penjamin klien telah ditandatangani di atas materai').check();
+    await page.getByLabel('2 barang bawaan telah diserahkan kembali').check();
+    await page.getByRole('button', { name: 'Terminasi dan terbitkan berita acara' }).click();
+    await page.getByText(/Berita acara 400\.9\/\d{4}\/Dinsos\/2025 terbit/).waitFor();
+    assert.equal((await page.getByTestId('stay-state').textContent())!.trim(), 'Diterminasi');
+    await screenshotFor(page, 'shelter-terminated-laptop');
+    await sound(page, 'terminated stay');
+    const href = await page.getByTestId('handover').getByRole('link').getAttribute('href');
+    const pdf = await page.request.get(`${base}${href}`);
+    assert.equal(pdf.status(), 200);
+    const body = await pdf.body();
+    assert.equal(body.subarray(0, 5).toString(), '%PDF-');
+    if (process.env.SIGAP_SCREENSHOTS) writeFileSync(`${process.env.SIGAP_SCREENSHOTS}/shelter-berita-acara.pdf`, body);
+    await page.goto(`${base}${stayUrl}?lang=en`);
+    assert.equal((await page.getByTestId('stay-state').textContent())!.trim(), 'Terminated');
+    await sound(page, 'terminated stay (English)');
+    const phone = await open(PHONE, `kepala-bidang@${BJM}`);
+    await phone.goto(`${base}/petugas/darurat/${number}?lang=en`);
+    assert.match((await phone.getByTestId('events').textContent())!, /Shelter client terminated, handover record 400\.9/);
+    await phone.goto(`${base}/petugas/rumah-singgah?lang=en`);
+    await screenshotFor(phone, 'shelter-board-phone-en');
+    await sound(phone, 'occupancy board (phone, English)');
+  });
+});
