@@ -24,9 +24,9 @@ export function handoverText(f: HandoverFacts): { title: string; subject: string
   const receiver = f.kind === 'family' && f.family ? `${f.family.name}${f.family.relationship ? ` (${f.family.relationship})` : ''}` : `${f.escort?.officer ?? ''}, Pramu Sosial pengantar`;
   return {
     title: 'BERITA ACARA SERAH TERIMA KLIEN',
-    subject: `Terminasi Klien Rumah Singgah ${f.shelterName}`,
+    subject: `Terminasi Klien ${f.shelterName}`,
     blocks: [
-      { kind: 'paragraph', text: `Pada hari ini, ${indonesianDate(f.issuedOn)}, ${f.officeName} melaksanakan serah terima klien Rumah Singgah ${f.shelterName} sebagai berikut:` },
+      { kind: 'paragraph', text: `Pada hari ini, ${indonesianDate(f.issuedOn)}, ${f.officeName} melaksanakan serah terima klien ${f.shelterName} sebagai berikut:` },
       { kind: 'heading', text: 'A. Klien' },
       { kind: 'row', label: 'Nama', value: f.client.name },
       { kind: 'row', label: 'NIK', value: f.client.nik ?? 'tidak ada' },
@@ -51,6 +51,8 @@ export function handoverText(f: HandoverFacts): { title: string; subject: string
       { kind: 'heading', text: 'D. Barang bawaan yang diserahkan kembali' },
       ...(f.belongings.length ? f.belongings.map((b, i) => ({ kind: 'numbered' as const, marker: `${i + 1}.`, text: `${b.item} (${b.quantity})` })) : [{ kind: 'paragraph' as const, text: 'Tidak ada barang bawaan.' }]),
       { kind: 'paragraph', text: `Klien tersebut di atas telah diserahterimakan kepada ${receiver} dalam keadaan baik. Berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.` },
+      // The decree's handover has two parties: the receiver signs on the printed copy, the officer electronically below.
+      { kind: 'row', label: 'Yang menerima', value: `${receiver}, tanda tangan: ..............................` },
     ],
   };
 }

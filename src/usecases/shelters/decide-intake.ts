@@ -5,9 +5,11 @@
  * ditampung" leads to check-in; a referral ends the intake with where the person was referred.
  */
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
+import { findReportById } from '../../db/emergency-repo.js';
 import { findStay, insertShelterEvent, updateStayIfVersion } from '../../db/shelters-repo.js';
 import { fail, type Outcome } from '../../domain/errors.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
+import { recordEvent } from '../notifications/queue-notices.js';
 import { officeFor, stayChanged, stayNotFound } from './shelters-common.js';
 
 export const DECISIONS = ['dapat-ditampung', 'rujukan-lain'] as const;
@@ -28,6 +30,9 @@ export async function decideIntake(ctx: Ctx, actor: Actor, stayId: string, input
     if (!(await updateStayIfVersion(trx, s.id, s.version, { decision: input.decision, referred_to: referredTo || null, state }))) return false;
     const data = { decision: input.decision, assessment: input.assessment, referredTo: referredTo || null };
     await insertShelterEvent(trx, { stay_id: s.id, office_id: s.office_id, type: 'decided', actor_id: actor.id, actor_name: actor.name, data, at: now });
+    // From an emergency report, the requester is its reporter: the case's event queues "shelter-decision" to the channels they chose (Banjarmasin 9 step 5).
+    const report = s.emergency_report_id ? await findReportById(trx, s.emergency_report_id) : undefined;
+    if (report) await recordEvent(trx, ctx, { application_id: report.application_id, office_id: s.office_id, type: 'emergency:shelter-decision', actor_id: actor.id, actor_name: actor.name, note: input.decision, data: { stay: s.id, decision: input.decision }, at: now });
     await insertAuditEvent(trx, { officeId: s.office_id, actor: actor.name, action: 'shelter.intake-decided', subject: `shelter-stay:${s.id}`, detail: { decision: input.decision, referredTo: referredTo || null, actorId: actor.id }, at: now });
     return true;
   });

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { insertEvent, nextCounter } from '../../db/applications-repo.js';
+import { nextCounter } from '../../db/applications-repo.js';
 import { findReportById, insertEmergencyEvent } from '../../db/emergency-repo.js';
 import { findShelter, findStay, insertShelterEvent, updateStayIfVersion } from '../../db/shelters-repo.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
@@ -21,6 +21,7 @@ import { signPdf } from '../../io/pades.js';
 import { renderLetterPdf } from '../../render/letter-pdf.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { storeLetterFile } from '../letters/letter-files.js';
+import { recordEvent } from '../notifications/queue-notices.js';
 import { signerBlock } from '../letters/signer-block.js';
 import { templatesOf } from '../letters/templates.js';
 import { ensureSigningCredential } from '../signing/signing-credential.js';
@@ -121,7 +122,7 @@ export async function terminateStay(ctx: Ctx, actor: Actor, stayId: string, inpu
       if (report) {
         const data = { stay: s.id, number, kind: input.kind };
         await insertEmergencyEvent(trx, { report_id: report.id, office_id: s.office_id, type: 'shelter-terminated', actor_id: actor.id, actor_name: actor.name, data, at: nowIso });
-        await insertEvent(trx, { application_id: report.application_id, office_id: s.office_id, type: 'emergency:shelter-terminated', actor_id: actor.id, actor_name: actor.name, note: null, data, at: nowIso });
+        await recordEvent(trx, ctx, { application_id: report.application_id, office_id: s.office_id, type: 'emergency:shelter-terminated', actor_id: actor.id, actor_name: actor.name, note: null, data, at: nowIso });
       }
     }
     await insertAuditEvent(trx, { officeId: s.office_id, actor: actor.name, action: 'shelter.terminated', subject: `shelter-stay:${s.id}`, detail: { number, kind: input.kind, daysStayed: clock.daysStayed, sha256: file.sha256, actorId: actor.id }, at: nowIso });
