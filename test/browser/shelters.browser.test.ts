@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
-import { apiClient, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
 import { axeFindings, browserHarness, cspViolations, screenshotFor, sidewaysScroll, signIn, watchCsp } from '../support/browser.js';
 
 const BJM = 'kota-banjarmasin';
@@ -27,7 +27,6 @@ describe(`emergency to shelter: refer, decide, check in, terminate with berita a
   let number = '';
   let stayUrl = '';
   const contexts: BrowserContext[] = [];
-  const { req, login } = apiClient(() => t);
   before(async () => {
     h = await browserHarness({ now: () => clock });
     ({ t, browser, base } = h);
@@ -73,10 +72,27 @@ describe(`emergency to shelter: refer, decide, check in, terminate with berita a
     await sound(page, 'occupancy board (laptop)');
   });
 
-  it('a phone report at 22:40; the TRC responds and refers the woman to the shelter on a phone', async () => {
-    const r = await req('POST', '/api/v1/emergencies', { office: BJM, service: 'kedaruratan-ppks', channel: 'phone', location: { text: 'Bawah Jembatan Antasari, Banjarmasin Tengah' }, description: 'Ibu paruh baya kebingungan sejak sore, tidak tahu alamat rumahnya', reporter: { name: 'Hj. Rusmini', phone: '0812 5123 4470' }, subject: { category: 'orang-terlantar' }, answers: { 'lokasi-di-banjarmasin': true } }, await login(`pengelola-pengaduan@${BJM}`));
-    assert.equal(r.status, 201, r.body);
-    number = r.json().registrationNumber;
+  it('a citizen reports at 22:40 through the public form on a phone, asking for news by e-mail; the TRC responds and refers the woman to the shelter on a phone', async () => {
+    const ctx = await browser.newContext({ viewport: PHONE });
+    contexts.push(ctx);
+    await watchCsp(ctx);
+    const citizen = await ctx.newPage();
+    await citizen.goto(`${base}/darurat/${BJM}/kedaruratan-ppks`);
+    await citizen.getByLabel('Lokasi (alamat, patokan)').fill('Bawah Jembatan Antasari, Banjarmasin Tengah');
+    await citizen.getByLabel('Kategori').selectOption('orang-terlantar');
+    await citizen.getByLabel('Keadaan (apa yang terjadi, sejak kapan)').fill('Ibu paruh baya kebingungan sejak sore, tidak tahu alamat rumahnya');
+    await citizen.getByLabel('Kondisi kedaruratan terjadi di wilayah Kota Banjarmasin').selectOption('ya');
+    await citizen.getByLabel('Nama pelapor').fill('Hj. Rusmini');
+    await citizen.getByLabel('E-mail', { exact: true }).check();
+    await citizen.getByRole('button', { name: 'Kirim laporan' }).click();
+    // E-mail ticked without an address: said beside the e-mail field.
+    await citizen.locator('#err-reporter-email').waitFor();
+    await sound(citizen, 'public form refused beside the e-mail (phone)');
+    await citizen.getByLabel('E-mail pelapor (untuk kabar lewat e-mail)').fill('rusmini@contoh.id');
+    await screenshotFor(citizen, 'emergency-public-news-choice-phone');
+    await citizen.getByRole('button', { name: 'Kirim laporan' }).click();
+    number = (await citizen.getByTestId('receipt-number').textContent())!.trim();
+    assert.match(number, /^[A-Z]{2,5}-2025-\d{6}$/);
     clock = new Date('2025-03-28T15:12:00Z');
     const page = await open(PHONE, `trc@${BJM}`);
     await page.goto(`${base}/petugas/darurat/${number}`);
@@ -173,6 +189,10 @@ describe(`emergency to shelter: refer, decide, check in, terminate with berita a
     const phone = await open(PHONE, `kepala-bidang@${BJM}`);
     await phone.goto(`${base}/petugas/darurat/${number}?lang=en`);
     assert.match((await phone.getByTestId('events').textContent())!, /Shelter client terminated, handover record 400\.9/);
+    const app = await t.database.db.selectFrom('applications').select('id').where('registration_number', '=', number).executeTakeFirstOrThrow();
+    const told = await t.database.db.selectFrom('outbox').select(['kind', 'recipient']).where('application_id', '=', app.id).execute();
+    assert.deepEqual(told.map((x) => x.kind).sort(), ['receipt', 'shelter-decision', 'shelter-terminated']);
+    assert.ok(told.every((x) => x.recipient === 'rusmini@contoh.id'));
     await phone.goto(`${base}/petugas/rumah-singgah?lang=en`);
     await screenshotFor(phone, 'shelter-board-phone-en');
     await sound(phone, 'occupancy board (phone, English)');
