@@ -196,5 +196,25 @@ describe(`emergency to shelter: refer, decide, check in, terminate with berita a
     await phone.goto(`${base}/petugas/rumah-singgah?lang=en`);
     await screenshotFor(phone, 'shelter-board-phone-en');
     await sound(phone, 'occupancy board (phone, English)');
+    // Every other page of the capability on the phone in English, and the QR's public check.
+    const shelterId = (await t.database.db.selectFrom('shelters').select('id').executeTakeFirstOrThrow()).id;
+    for (const path of ['/petugas/rumah-singgah/baru', `/petugas/rumah-singgah/${shelterId}/masuk`, '/petugas/rumah-singgah/melewati-batas', stayUrl, `/petugas/rumah-singgah/rujuk?laporan=${number}`]) {
+      await phone.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=en`);
+      await sound(phone, `${path} (phone, English)`);
+    }
+    await phone.goto(`${base}/petugas/rumah-singgah/${shelterId}/masuk?lang=en`);
+    await screenshotFor(phone, 'shelter-check-in-phone-en');
+    const token = (await t.database.db.selectFrom('shelter_stays').select('handover_token').where('handover_token', 'is not', null).executeTakeFirstOrThrow()).handover_token!;
+    const vctx = await browser.newContext({ viewport: PHONE });
+    contexts.push(vctx);
+    await watchCsp(vctx);
+    const visitor = await vctx.newPage();
+    for (const lang of ['', '?lang=en']) {
+      await visitor.goto(`${base}/rumah-singgah/berita-acara/${token}${lang}`);
+      await visitor.getByTestId('handover-valid').waitFor();
+      assert.ok(!(await visitor.content()).includes('Samsul'), 'the public check names nobody');
+      await sound(visitor, `public handover check ${lang}`);
+    }
+    await screenshotFor(visitor, 'shelter-handover-check-phone-en');
   });
 });
