@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
 import type { TestApp } from '../support/app.js';
-import { axeFindings, browserHarness, cspViolations, screenshotFor, sidewaysScroll, signIn, watchCsp } from '../support/browser.js';
+import { assertSound, browserHarness, screenshotFor, signedInPage, watchCsp } from '../support/browser.js';
 
 const BJM = 'kota-banjarmasin';
 const PHONE = { width: 360, height: 740 };
@@ -36,19 +36,8 @@ describe(`emergency to shelter: refer, decide, check in, terminate with berita a
     await h.close();
   });
 
-  const open = async (viewport: { width: number; height: number }, username: string): Promise<Page> => {
-    const ctx = await browser.newContext({ viewport });
-    contexts.push(ctx);
-    await watchCsp(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, base, username);
-    return page;
-  };
-  const sound = async (page: Page, what: string) => {
-    assert.equal((await axeFindings(page)).join('\n'), '', `${what}: axe`);
-    assert.equal((await cspViolations(page)).join('\n'), '', `${what}: CSP`);
-    assert.equal(await sidewaysScroll(page), 0, `${what}: sideways scroll`);
-  };
+  const open = (viewport: { width: number; height: number }, username: string): Promise<Page> => signedInPage(browser, contexts, base, viewport, username);
+  const sound = assertSound;
 
   it('the head of division records the shelter with its rooms on a laptop', async () => {
     const page = await open(LAPTOP, `kepala-bidang@${BJM}`);

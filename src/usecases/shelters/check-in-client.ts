@@ -10,7 +10,7 @@ import { bedsWithOccupants, findShelter, findStay, insertShelterEvent, insertSta
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { bedFits, firstFittingBed, stayClock, toSecond, type Category, type Sex, type Source } from '../../domain/shelters/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { officeFor, shelterNotFound, stayChanged, stayLimitOf } from './shelters-common.js';
+import { bad, officeFor, shelterNotFound, stayChanged, stayLimitOf } from './shelters-common.js';
 
 export interface ClientInput {
   name: string;
@@ -44,8 +44,6 @@ export interface CheckedIn {
 /** How far back a check-in may be written down (the night's paper log, not a rewrite of history): a choice, as for emergency reports. */
 export const MAX_BACKDATE_HOURS = 72;
 export const MIN_OVERRIDE_REASON = 10;
-
-const bad = (field: string, code: string, message: string, messageEn: string): FieldProblem => ({ field, code, message, messageEn });
 
 export async function checkInClient(ctx: Ctx, actor: Actor, shelterId: string, input: CheckInInput): Promise<Outcome<CheckedIn>> {
   const office = officeFor(actor, 'shelters.admit');

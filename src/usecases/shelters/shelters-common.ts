@@ -1,6 +1,6 @@
 /** What the shelter use cases share: the acting officer's office, the office's stay limit from its standard, the one "not found" answers, a stay as answered. */
 import type { StayRow } from '../../db/shelters-repo.js';
-import { fail, failWith, type Outcome } from '../../domain/errors.js';
+import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { stayClock, type StayClock } from '../../domain/shelters/index.js';
 import { may, type Permission } from '../../domain/staff/permissions.js';
 import type { StayLimit } from '../../domain/standards/schema.js';
@@ -21,6 +21,9 @@ export function stayLimitOf(ctx: Ctx, officeId: string): { limit: StayLimit; ser
   for (const s of ctx.catalogue.officeById(officeId).services) if (s.service.stayLimit) return { limit: s.service.stayLimit, service: s.service.slug };
   return null;
 }
+
+/** A refusal beside a form field, in both languages. */
+export const bad = (field: string, code: string, message: string, messageEn: string): FieldProblem => ({ field, code, message, messageEn });
 
 export const shelterNotFound = () => failWith('not-found', 'shelter-not-found', 'Rumah singgah tidak ditemukan', 'Shelter not found');
 export const stayNotFound = () => failWith('not-found', 'stay-not-found', 'Data klien rumah singgah tidak ditemukan', 'Shelter stay not found');

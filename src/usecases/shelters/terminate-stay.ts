@@ -25,7 +25,7 @@ import { recordEvent } from '../notifications/queue-notices.js';
 import { signerBlock } from '../letters/signer-block.js';
 import { templatesOf } from '../letters/templates.js';
 import { ensureSigningCredential } from '../signing/signing-credential.js';
-import { officeFor, stayChanged, stayLimitOf, stayNotFound } from './shelters-common.js';
+import { bad, officeFor, stayChanged, stayLimitOf, stayNotFound } from './shelters-common.js';
 
 export interface TerminationInput {
   /** The social worker's finding: the client "dapat dipulangkan/direunifikasi" by the assessment. */
@@ -48,8 +48,6 @@ export interface Terminated {
 /** The letter type the berita acara is numbered under (the office's register, its own code if the office gives one). */
 export const HANDOVER_LETTER_TYPE = 'berita-acara-serah-terima-klien';
 export const handoverUrl = (ctx: Pick<Ctx, 'publicBaseUrl'>, token: string) => `${ctx.publicBaseUrl}/rumah-singgah/berita-acara/${token}`;
-
-const bad = (field: string, code: string, message: string, messageEn: string): FieldProblem => ({ field, code, message, messageEn });
 
 export async function terminateStay(ctx: Ctx, actor: Actor, stayId: string, input: TerminationInput): Promise<Outcome<Terminated>> {
   const office = officeFor(actor, 'shelters.terminate');
