@@ -60,6 +60,11 @@ export async function staysOfShelter(q: Q, shelterId: string, state: string, lim
   return q.selectFrom('shelter_stays').selectAll().where('shelter_id', '=', shelterId).where('state', '=', state).orderBy('intake_at').limit(limit).execute();
 }
 
+/** A shelter's clients in residence without a bed (placed by an override), oldest first. */
+export async function overflowOfShelter(q: Q, shelterId: string, limit: number): Promise<StayRow[]> {
+  return q.selectFrom('shelter_stays').selectAll().where('shelter_id', '=', shelterId).where('state', '=', 'in-residence').where('bed_id', 'is', null).orderBy('intake_at').limit(limit).execute();
+}
+
 /** An office's clients in residence checked in at or before `cutoff` (the stays past the limit), longest first. */
 export async function staysCheckedInBy(q: Q, officeId: string, cutoff: string, limit: number): Promise<StayRow[]> {
   return q

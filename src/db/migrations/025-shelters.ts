@@ -65,6 +65,8 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
   await db.schema.createIndex('shelter_stays_shelter').on('shelter_stays').columns(['shelter_id', 'state']).execute();
   await db.schema.createIndex('shelter_stays_clock').on('shelter_stays').columns(['office_id', 'state', 'checked_in_at']).execute();
   await db.schema.createIndex('shelter_stays_report').on('shelter_stays').columns(['emergency_report_id']).execute();
+  // The board's bed → its stay in residence (the partial index below cannot serve a query whose state is a bound parameter).
+  await db.schema.createIndex('shelter_stays_bed').on('shelter_stays').columns(['bed_id', 'state']).execute();
   // Of two check-ins into the same free bed exactly one wins.
   await sql`create unique index shelter_stays_one_per_bed on shelter_stays (bed_id) where state = 'in-residence'`.execute(db);
   await db.schema

@@ -3,7 +3,7 @@
  * state), clients in residence without a bed (overrides), intakes awaiting a decision or check-in.
  * No names or NIKs (the stay page shows them and logs the read).
  */
-import { bedsWithOccupants, findShelter, sheltersOf, staysOfShelter } from '../../db/shelters-repo.js';
+import { bedsWithOccupants, findShelter, overflowOfShelter, sheltersOf, staysOfShelter } from '../../db/shelters-repo.js';
 import type { Outcome } from '../../domain/errors.js';
 import { stayClock, type StayClock } from '../../domain/shelters/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
@@ -60,7 +60,7 @@ export async function showOccupancy(ctx: Ctx, actor: Actor, shelterId?: string):
   }
   const beds = rooms.flatMap((r) => r.beds);
   const occupied = beds.filter((b) => b.stay).length;
-  const overflow = (await staysOfShelter(db, shelter.id, 'in-residence', 500)).filter((s) => !s.bed_id).map((s) => summaryOfStay(ctx, s, now));
+  const overflow = (await overflowOfShelter(db, shelter.id, 200)).map((s) => summaryOfStay(ctx, s, now));
   const o = ctx.catalogue.officeById(office.value).office;
   const intakes = (await staysOfShelter(db, shelter.id, 'intake', 200)).map((s) => ({ id: s.id, sex: s.client_sex, category: s.client_category, source: s.source, intakeAt: s.intake_at, intakeAtLocal: ctx.clock.local(o, s.intake_at), decision: s.decision }));
   return {
