@@ -26,6 +26,7 @@ import * as m030 from './migrations/030-rate-limits.js';
 import * as m031 from './migrations/031-emergency-rules.js';
 import * as m022 from './migrations/022-outbox-complaints.js';
 import * as m023 from './migrations/023-staff-email.js';
+import * as m025 from './migrations/025-shelters.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -52,6 +53,7 @@ const ORDERED: [string, Step][] = [
   ['021-change-feed', m021],
   ['022-outbox-complaints', m022],
   ['023-staff-email', m023],
+  ['025-shelters', m025],
   ['030-rate-limits', m030],
   ['031-emergency-rules', m031],
 ];

@@ -1,7 +1,7 @@
 /** Which case events tell the applicant something, and the message each says (pure: issue 16, docs/NOTIFICATIONS.md). */
 
 /** The moments a citizen is told about, in this first slice (e-mail only). */
-export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'funds-transferred', 'complaint-receipt', 'complaint-answer'] as const;
+export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'funds-transferred', 'complaint-receipt', 'complaint-answer', 'shelter-decision', 'shelter-terminated'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /** The kinds that may go by WhatsApp (a template each): a complaint's are e-mail only (queue-complaint-notices.ts). */
 export const WHATSAPP_NOTICE_KINDS = NOTICE_KINDS.filter((k) => !k.startsWith('complaint-'));
@@ -17,6 +17,8 @@ export const NOTICE_LABEL: Record<string, [string, string]> = {
   'funds-transferred': ['dana sudah ditransfer', 'funds transferred'],
   'complaint-receipt': ['tanda terima pengaduan', 'complaint receipt'],
   'complaint-answer': ['pengaduan ditanggapi', 'complaint answered'],
+  'shelter-decision': ['keputusan rumah singgah', 'shelter decision'],
+  'shelter-terminated': ['klien rumah singgah dipulangkan', 'shelter client returned'],
 };
 
 /** The channels a message can go through; only e-mail has an adapter yet (WhatsApp and SMS are next). */
@@ -51,6 +53,10 @@ export function noticeOf(e: NoticeEvent): NoticeKind | null {
   if (e.type === 'step-completed' && typeof e.data.visitAt === 'string') return 'visit-scheduled';
   // The wait on an outside body (BPKPAD, BPJS, the ministry) is told with the body's name only.
   if (e.type === 'step-completed' && e.next?.kind === 'external' && e.next.external) return 'waiting-external';
+  // An emergency report's person referred to the rumah singgah: Banjarmasin 9 step 5 "Pemberian Informasi
+  // penerimaan calon klien kepada instansi/lembaga/masyarakat yang melakukan permohonan", and the termination.
+  if (e.type === 'emergency:shelter-decision') return 'shelter-decision';
+  if (e.type === 'emergency:shelter-terminated') return 'shelter-terminated';
   return null;
 }
 
@@ -192,6 +198,23 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
     text:
       `Dana bantuan ${f.serviceName} untuk permohonan ${f.registrationNumber} sudah ditransfer secara non tunai ke rekening penerima yang tercantum dalam berkas. Silakan periksa rekening tersebut.\n` +
       `The ${f.serviceName} funds for application ${f.registrationNumber} have been transferred (non-cash) to the recipient's account given in the file. Please check that account.\n${status(f)}` +
+      footer(f),
+  }),
+  // Whether the person was housed or referred on, and that they went home: never their name, the shelter's address or the referral's place.
+  'shelter-decision': (f) => ({
+    subject: `Laporan ${f.registrationNumber}: ${f.note === 'rujukan-lain' ? 'dirujuk ke layanan lain / referred elsewhere' : 'diterima di rumah singgah / housed in the shelter'}`,
+    text:
+      (f.note === 'rujukan-lain'
+        ? `Orang yang Anda laporkan (laporan ${f.registrationNumber}) tidak dapat ditampung di rumah singgah ${f.officeName} dan telah diberi rujukan lainnya.\nThe person you reported (report ${f.registrationNumber}) could not be housed in the ${f.officeName} shelter and has been referred elsewhere.\n`
+        : `Orang yang Anda laporkan (laporan ${f.registrationNumber}) dapat ditampung di rumah singgah ${f.officeName} dan diberikan intervensi.\nThe person you reported (report ${f.registrationNumber}) can be housed in the ${f.officeName} shelter and is being helped.\n`) +
+      status(f) +
+      footer(f),
+  }),
+  'shelter-terminated': (f) => ({
+    subject: `Laporan ${f.registrationNumber}: klien telah dipulangkan / Client returned`,
+    text:
+      `Orang yang Anda laporkan (laporan ${f.registrationNumber}) telah selesai dilayani di rumah singgah ${f.officeName} dan dipulangkan/direunifikasi ke keluarga atau masyarakat.\n` +
+      `The person you reported (report ${f.registrationNumber}) has left the ${f.officeName} shelter and returned to their family or community.\n${status(f)}` +
       footer(f),
   }),
   'complaint-receipt': (f) => ({

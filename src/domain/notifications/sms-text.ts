@@ -52,6 +52,8 @@ const PHRASE: Record<string, (f: SmsFacts) => string> = {
   decision: (f) => (f.status === 'rejected' ? 'ditolak; alasannya di halaman lacak' : 'telah selesai'),
   'letter-ready': () => 'suratnya sudah siap diunduh atau diambil',
   'funds-transferred': () => 'dana bantuannya sudah ditransfer ke rekening penerima',
+  'shelter-decision': () => 'ada keputusan rumah singgah; lihat halaman lacak',
+  'shelter-terminated': () => 'selesai: klien dipulangkan dari rumah singgah',
 };
 
 /**

@@ -252,6 +252,42 @@ export const PERMISSIONS = {
     id: 'mencatat respon awal laporan darurat (waktu, posisi, foto, catatan)',
     en: 'record the first response to an emergency report (time, position, photo, note)',
   },
+  // Rumah singgah (issue 13 §3, docs/SHELTERS.md). Holders as Banjarmasin 9 and 10 name them: the
+  // Pramu Sosial "melakukan pencatatan identitas dan melakukan identifikasi awal" (intake, check-in,
+  // services), the "Kepala Bidang bersama pekerja sosial menentukan status calon klien dapat ditampung"
+  // (decision), the Pekerja Sosial "melakukan asesmen kesiapan klien diterminasi" and the handover
+  // (termination). The TRC refers the person of an emergency report. Children's data and client
+  // photos are specific personal data: only the social worker and the heads open them, each view logged.
+  'shelters.read': {
+    holders: ['pramu-sosial', 'pekerja-sosial', 'trc', 'kepala-bidang', 'kepala-dinas', 'auditor'],
+    id: 'membuka papan hunian rumah singgah, masa tinggal klien dan daftar yang melewati batas',
+    en: "open the shelter occupancy board, clients' stays and the list of stays past the limit",
+  },
+  'shelters.manage': {
+    holders: ['kepala-bidang', 'kepala-dinas'],
+    id: 'mencatat rumah singgah beserta kamar dan tempat tidurnya',
+    en: 'record shelters with their rooms and beds',
+  },
+  'shelters.admit': {
+    holders: ['pramu-sosial', 'pekerja-sosial', 'trc', 'kepala-bidang'],
+    id: 'mencatat calon klien rumah singgah, menempatkan klien di tempat tidur, mencatat barang bawaan dan pelayanan dasar',
+    en: "record shelter intakes, check clients in to a bed, list their belongings and log basic services",
+  },
+  'shelters.decide': {
+    holders: ['kepala-bidang', 'pekerja-sosial'],
+    id: 'menentukan calon klien dapat ditampung atau dirujuk ke tempat lain',
+    en: 'decide whether a prospective client can be housed or is referred elsewhere',
+  },
+  'shelters.terminate': {
+    holders: ['pekerja-sosial', 'kepala-bidang'],
+    id: 'mencatat asesmen kesiapan, terminasi klien dan menerbitkan berita acara serah terima klien',
+    en: "record the readiness assessment, terminate a client's stay and issue the client handover record",
+  },
+  'shelters.sensitive': {
+    holders: ['pekerja-sosial', 'kepala-bidang', 'kepala-dinas'],
+    id: 'membuka data anak dan foto klien rumah singgah (data pribadi spesifik; setiap akses dicatat)',
+    en: "open children's data and client photos in the shelter (specific personal data; every view logged)",
+  },
   // Issue 16: WhatsApp/SMS providers, fallback order and quiet hours of the office (docs/NOTIFICATIONS.md).
   'notifications.configure': {
     holders: ['admin'],
@@ -329,6 +365,10 @@ export const WRITES: readonly Permission[] = [
   'programmes.verify',
   'programmes.report',
   'programmes.decree',
+  'shelters.manage',
+  'shelters.admit',
+  'shelters.decide',
+  'shelters.terminate',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

@@ -480,6 +480,22 @@ export const NoticeMoment = z
   .strict();
 export type NoticeMoment = z.infer<typeof NoticeMoment>;
 
+/**
+ * How long a client may stay in the office's rumah singgah before the stay makes them eligible for
+ * termination (issue 13 §3, docs/SHELTERS.md): the decree's sentence verbatim in `text`, its number
+ * in `days`, and how its words are read in `rule` ("lebih dari" = `more-than`: eligible only after
+ * check-in + days has passed). `warnAtDays` are the office's own reminders (DOMAIN.md §9, never constants).
+ */
+export const StayLimit = z
+  .object({
+    days: z.number().int().min(1).max(365),
+    rule: z.enum(['more-than', 'at-least']),
+    warnAtDays: z.array(z.number().int().min(1).max(365)).max(5).default([]),
+    text: nonEmpty,
+  })
+  .strict();
+export type StayLimit = z.infer<typeof StayLimit>;
+
 export const Service = z
   .object({
     no: z.number().int().positive(),
@@ -509,6 +525,7 @@ export const Service = z
     calls: z.array(CallPromise).default([]),
     moments: z.array(NoticeMoment).default([]),
     notices: NoticeWordings.optional(),
+    stayLimit: StayLimit.optional(),
   })
   .strict();
 export type Service = z.infer<typeof Service>;

@@ -1,6 +1,7 @@
 /** The zod schemas of the emergency API: one definition for validation, types, OpenAPI and the HTML forms that share them. */
 import { z } from 'zod';
 import { CATEGORIES, DEFAULT_SETTINGS, EMERGENCY_CHANNELS, SETTINGS_BOUNDS, TASKS } from '../../domain/emergency/index.js';
+import { NOTIFY_CHANNELS } from '../../domain/notifications/consent.js';
 
 export const BODY_LIMIT = 32 * 1024;
 
@@ -15,7 +16,15 @@ export const reportBody = z.object({
   channel: z.enum(EMERGENCY_CHANNELS),
   location: z.object({ text: text(500).min(3), lat: lat.optional(), lng: lng.optional() }),
   description: text(4000).min(5),
-  reporter: z.object({ name: text(200).optional(), phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/).optional() }).optional(),
+  reporter: z
+    .object({
+      name: text(200).optional(),
+      phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/).optional(),
+      email: z.string().trim().max(254).optional(),
+      /** How the reporter wants news of the report (the citizen's choice of channel, domain/notifications/consent.ts). */
+      notify: z.object({ channels: z.array(z.enum(NOTIFY_CHANNELS)).max(3) }).optional(),
+    })
+    .optional(),
   subject: z.object({ name: text(200).optional(), nik: z.string().trim().max(32).optional(), category: z.enum(CATEGORIES) }),
   answers: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
   /** Documents the decree asks for, shown at the counter (staff) or uploaded (POST /api/v1/uploads). */

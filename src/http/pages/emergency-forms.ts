@@ -2,6 +2,7 @@
  * The emergency forms' flat fields shaped like the JSON bodies whose zod schemas parse them
  * (api/emergency-schemas.ts): a missing text becomes empty so that the schema names the problem beside its field.
  */
+import { NOTIFY_CHANNELS } from '../../domain/notifications/consent.js';
 import type { Service } from '../../domain/standards/schema.js';
 import { localInputToIso } from './complaints-forms.js';
 
@@ -22,7 +23,9 @@ export function reportBodyOf(office: { slug: string; timezone: string }, svc: Se
     if (v === undefined || v === '') continue;
     answers[input.id] = input.type === 'boolean' ? v === 'ya' : v;
   }
-  const reporter = { name: opt(f['reporter.name']), phone: opt(f['reporter.phone']) };
+  const channels = NOTIFY_CHANNELS.filter((c) => f[`notify.${c}`] === 'true');
+  // Ticking none is a choice too (no messages); a form that did not ask records none.
+  const reporter = { name: opt(f['reporter.name']), phone: opt(f['reporter.phone']), email: opt(f['reporter.email']), notify: f['notify.asked'] === '1' && channels.length ? { channels } : undefined };
   return {
     office: office.slug,
     service: svc.slug,
@@ -30,7 +33,7 @@ export function reportBodyOf(office: { slug: string; timezone: string }, svc: Se
     reportedAt: staff ? localInputToIso(opt(f.reportedAt), office.timezone) : undefined,
     location: { text: f['location.text'] ?? '', lat: num(f['location.lat']), lng: num(f['location.lng']) },
     description: f.description ?? '',
-    reporter: reporter.name || reporter.phone ? reporter : undefined,
+    reporter: reporter.name || reporter.phone || reporter.email || reporter.notify ? reporter : undefined,
     subject: { name: opt(f['subject.name']), nik: opt(f['subject.nik']), category: f['subject.category'] },
     answers: Object.keys(answers).length ? answers : undefined,
     documents: staff ? documentsOf(svc, f) : undefined,

@@ -30,6 +30,17 @@ function docs(lang: Lang, svc: Service, s: ReportFormState): Raw | '' {
   )}</fieldset>`;
 }
 
+/**
+ * How the reporter wants news of the report (received, the person housed or referred, returned home,
+ * closed), as the application form asks it: news is part of the service, the channel (or none) is theirs.
+ */
+function newsChoice(lang: Lang, s: ReportFormState, staff: boolean): Raw {
+  const channels: [string, string][] = [['whatsapp', 'WhatsApp'], ['sms', 'SMS'], ['email', 'E-mail']];
+  return html`<input type="hidden" name="notify.asked" value="1"><div class="field"><span class="label" id="l-news">${staff ? L(lang, 'Kabari pelapor lewat (opsional)', 'Tell the reporter by (optional)') : L(lang, 'Kabari saya lewat (opsional)', 'Tell me by (optional)')}</span><p class="hint" id="news-help">${staff ? L(lang, 'Tanyakan kepada pelapor apakah dan lewat apa ia ingin dikabari.', 'Ask the reporter whether and how they want to be told.') : L(lang, 'Kami mengabari Anda tentang laporan ini: nomor dan status saja, tanpa nama orang yang dilaporkan.', 'We tell you about this report: its number and status only, never the name of the person reported.')}</p><div role="group" aria-labelledby="l-news" aria-describedby="news-help" class="opts">${channels.map(
+    ([c, name]) => html`<span class="opt"><input type="checkbox" id="f-notify-${c}" name="notify.${c}" value="true"${s.values[`notify.${c}`] === 'true' ? ' checked' : ''}><label for="f-notify-${c}">${name}</label></span>`,
+  )}</div>${fieldError(lang, s.problems, 'reporter.notify')}</div>`;
+}
+
 function reportForm(lang: Lang, t: FormTarget, s: ReportFormState): Raw {
   const v = (k: string) => s.values[k] ?? '';
   const p = s.problems;
@@ -62,7 +73,9 @@ ${input('subject.nik', L(lang, 'NIK (jika ada)', 'NIK (if known)'), ' inputmode=
 ${answers}</fieldset>
 <fieldset><legend>${L(lang, 'Pelapor', 'Reporter')}</legend>
 ${input('reporter.name', L(lang, 'Nama pelapor', 'Reporter’s name'), ' maxlength="200" autocomplete="name"')}
-${input('reporter.phone', L(lang, 'Telepon/WhatsApp pelapor', 'Reporter’s phone/WhatsApp'), ' type="tel" maxlength="20" autocomplete="tel"')}</fieldset>
+${input('reporter.phone', L(lang, 'Telepon/WhatsApp pelapor', 'Reporter’s phone/WhatsApp'), ' type="tel" maxlength="20" autocomplete="tel"')}
+${newsChoice(lang, s, !!t.staff)}
+${input('reporter.email', L(lang, 'E-mail pelapor (untuk kabar lewat e-mail)', 'Reporter’s e-mail (for news by e-mail)'), ' type="email" maxlength="254" autocomplete="email"')}</fieldset>
 <button type="submit" class="primary">${L(lang, 'Kirim laporan', 'Send report')}</button></form>`;
 }
 

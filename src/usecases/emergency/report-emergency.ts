@@ -5,6 +5,7 @@
  * Pelaporan"), not at a complete file; the emergency row, its first event and the audit row are
  * written in the case's own transaction.
  */
+import type { NotifyChannel } from '../../domain/notifications/consent.js';
 import { randomUUID } from 'node:crypto';
 import { findReportByApplication, insertEmergencyEvent, insertReport, membersOnDuty, reportsNear } from '../../db/emergency-repo.js';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
@@ -23,7 +24,8 @@ export interface EmergencyInput {
   channel: EmergencyChannel;
   location: { text: string; lat?: number; lng?: number };
   description: string;
-  reporter?: { name?: string; phone?: string };
+  /** `email` and `notify`: the reporter's choice of channels for news of the report (the case's contact, since the case is about someone else). */
+  reporter?: { name?: string; phone?: string; email?: string; notify?: { channels: NotifyChannel[] } };
   subject: { name?: string; nik?: string; category: Category };
   /** The service's own questions (e.g. Banjarmasin's "Kondisi kedaruratan terjadi di wilayah Kota Banjarmasin"). */
   answers?: Record<string, string | number | boolean>;
@@ -109,7 +111,8 @@ export async function reportEmergency(ctx: Ctx, input: EmergencyInput, actor: Ac
       service: input.service,
       initiator,
       channel: CASE_CHANNEL[channel],
-      applicant: { name: subjectName ?? UNKNOWN_SUBJECT, nik: input.subject.nik },
+      // The case's contact is who is told of it: the reporter, and only through the channels they chose.
+      applicant: { name: subjectName ?? UNKNOWN_SUBJECT, nik: input.subject.nik, ...(input.reporter?.notify ? { phone: input.reporter.phone, email: input.reporter.email?.trim() || undefined, notify: input.reporter.notify } : {}) },
       reporter: { name: reporterName ?? (staff ? undefined : 'Pelapor (formulir web)'), phone: input.reporter?.phone, role: channel },
       answers: input.answers,
       attachments: input.documents,
@@ -169,7 +172,8 @@ export async function reportEmergency(ctx: Ctx, input: EmergencyInput, actor: Ac
       }
     },
   );
-  if (!submitted.ok) return submitted;
+  // The intake checks the contact as the applicant's; the report form has it under the reporter.
+  if (!submitted.ok) return { ok: false, error: { ...submitted.error, problems: submitted.error.problems.map((p) => (p.field?.startsWith('applicant.') && ['phone', 'email', 'notify'].includes(p.field.slice(10)) ? { ...p, field: `reporter.${p.field.slice(10)}` } : p)) } };
   const s = submitted.value;
   if (s.replayed) {
     const earlier = await findReportByApplication(ctx.database.db, s.id);

@@ -1,0 +1,70 @@
+/** Table types of shelters, their beds, the clients' stays and the stays' events (migration 025). */
+
+export interface SheltersTable {
+  id: string;
+  office_id: string;
+  name: string;
+  address: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ShelterBedsTable {
+  id: string;
+  shelter_id: string;
+  office_id: string;
+  room: string;
+  label: string;
+  /** female | male | any */
+  sex: string;
+  /** a client category, or umum (any) */
+  category: string;
+  position: number;
+}
+
+export interface ShelterStaysTable {
+  id: string;
+  office_id: string;
+  shelter_id: string;
+  /** intake | referred | in-residence | terminated */
+  state: string;
+  source: string;
+  emergency_report_id: string | null;
+  requester: string | null;
+  client_name: string;
+  client_sex: string;
+  client_category: string;
+  client_nik: string | null;
+  client_birth_date: string | null;
+  intake_at: string;
+  decision: string | null;
+  referred_to: string | null;
+  bed_id: string | null;
+  checked_in_at: string | null;
+  override_reason: string | null;
+  belongings: string;
+  terminated_at: string | null;
+  termination: string | null;
+  handover_number: string | null;
+  handover_token: string | null;
+  handover_sha256: string | null;
+  version: number;
+}
+
+export interface ShelterEventsTable {
+  id: string;
+  stay_id: string;
+  office_id: string;
+  type: string;
+  actor_id: string | null;
+  actor_name: string;
+  data: string;
+  at: string;
+}
+
+export interface SheltersTables {
+  shelters: SheltersTable;
+  shelter_beds: ShelterBedsTable;
+  shelter_stays: ShelterStaysTable;
+  shelter_events: ShelterEventsTable;
+}

@@ -1,0 +1,101 @@
+/** All SQL about shelters (rumah singgah): their beds, the clients' stays and the stays' events. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from './schema.js';
+import type { ShelterBedsTable, SheltersTable, ShelterStaysTable } from './schema-shelters.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export type ShelterRow = SheltersTable;
+export type BedRow = ShelterBedsTable;
+export type StayRow = ShelterStaysTable;
+
+export async function insertShelter(q: Q, s: ShelterRow, beds: BedRow[]): Promise<void> {
+  await q.insertInto('shelters').values(s).execute();
+  if (beds.length) await q.insertInto('shelter_beds').values(beds).execute();
+}
+
+export async function sheltersOf(q: Q, officeId: string, limit: number): Promise<ShelterRow[]> {
+  return q.selectFrom('shelters').selectAll().where('office_id', '=', officeId).orderBy('name').limit(limit).execute();
+}
+
+/** One shelter of an office (another office's looks as if it did not exist). */
+export async function findShelter(q: Q, officeId: string, id: string): Promise<ShelterRow | undefined> {
+  return q.selectFrom('shelters').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+/** A shelter's beds in order, each with the stay now in it (if any). */
+export async function bedsWithOccupants(q: Q, shelterId: string) {
+  return q
+    .selectFrom('shelter_beds as b')
+    .leftJoin('shelter_stays as s', (j) => j.onRef('s.bed_id', '=', 'b.id').on('s.state', '=', 'in-residence'))
+    .select(['b.id', 'b.room', 'b.label', 'b.sex', 'b.category', 'b.position', 's.id as stay_id', 's.checked_in_at', 's.client_sex', 's.client_category'])
+    .where('b.shelter_id', '=', shelterId)
+    .orderBy('b.position')
+    .limit(2000)
+    .execute();
+}
+
+export async function insertStay(q: Q, row: StayRow): Promise<void> {
+  await q.insertInto('shelter_stays').values(row).execute();
+}
+
+export async function findStay(q: Q, officeId: string, id: string): Promise<StayRow | undefined> {
+  return q.selectFrom('shelter_stays').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Changes a stay only if nobody changed it since it was read (of two concurrent actions one wins). */
+export async function updateStayIfVersion(q: Q, id: string, version: number, patch: Partial<Omit<StayRow, 'id' | 'version'>>): Promise<boolean> {
+  const r = await q
+    .updateTable('shelter_stays')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A shelter's stays in a state (in residence without a bed: overflow; intakes awaiting a decision), oldest first. */
+export async function staysOfShelter(q: Q, shelterId: string, state: string, limit: number): Promise<StayRow[]> {
+  return q.selectFrom('shelter_stays').selectAll().where('shelter_id', '=', shelterId).where('state', '=', state).orderBy('intake_at').limit(limit).execute();
+}
+
+/** A shelter's clients in residence without a bed (placed by an override), oldest first. */
+export async function overflowOfShelter(q: Q, shelterId: string, limit: number): Promise<StayRow[]> {
+  return q.selectFrom('shelter_stays').selectAll().where('shelter_id', '=', shelterId).where('state', '=', 'in-residence').where('bed_id', 'is', null).orderBy('intake_at').limit(limit).execute();
+}
+
+/** An office's clients in residence checked in at or before `cutoff` (the stays past the limit), longest first. */
+export async function staysCheckedInBy(q: Q, officeId: string, cutoff: string, limit: number): Promise<StayRow[]> {
+  return q
+    .selectFrom('shelter_stays')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('state', '=', 'in-residence')
+    .where('checked_in_at', '<=', cutoff)
+    .orderBy('checked_in_at')
+    .limit(limit)
+    .execute();
+}
+
+/** The stays an emergency report led to (report → intake → stay → termination). */
+export async function staysOfReport(q: Q, reportId: string): Promise<StayRow[]> {
+  return q.selectFrom('shelter_stays').selectAll().where('emergency_report_id', '=', reportId).orderBy('intake_at').limit(20).execute();
+}
+
+export async function insertShelterEvent(q: Q, e: { stay_id: string; office_id: string; type: string; actor_id: string | null; actor_name: string; data: Record<string, unknown>; at: string }): Promise<void> {
+  await q
+    .insertInto('shelter_events')
+    .values({ ...e, id: randomUUID(), data: JSON.stringify(e.data) })
+    .execute();
+}
+
+export async function eventsOfStay(q: Q, stayId: string) {
+  const rows = await q.selectFrom('shelter_events').selectAll().where('stay_id', '=', stayId).orderBy('at').orderBy('id').limit(1000).execute();
+  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+}
+
+/** The berita acara a QR code leads to, by its token. */
+export async function stayByHandoverToken(q: Q, token: string): Promise<StayRow | undefined> {
+  return q.selectFrom('shelter_stays').selectAll().where('handover_token', '=', token).executeTakeFirst();
+}

@@ -1,0 +1,118 @@
+/** One client's stay (identity, clock, belongings, services, decision, termination and its berita acara) and the referral from an emergency report: pure views. */
+import { FAMILY_DOCUMENTS, SERVICE_KINDS, SERVICE_NAMES, SOURCES, TERMINATION_KINDS, TERMINATION_NAMES } from '../../domain/shelters/index.js';
+import type { StayDetail } from '../../usecases/shelters/show-stay.js';
+import { L, when, type Lang } from '../i18n.js';
+import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
+import { html, type Raw } from './html.js';
+import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
+import { choice, clientFields, clockBadge, field, roomCategoryName, sexName, sourceName, type FormState } from './shelters-views.js';
+
+const pick = (names: Record<string, [string, string]>, lang: Lang, k: string) => names[k]?.[lang === 'id' ? 0 : 1] ?? k;
+const STATE_NAMES: Record<string, [string, string]> = { intake: ['Calon klien', 'Intake'], referred: ['Dirujuk ke tempat lain', 'Referred elsewhere'], 'in-residence': ['Tinggal di rumah singgah', 'In residence'], terminated: ['Diterminasi', 'Terminated'] };
+
+export interface StayOptions {
+  mayDecide: boolean;
+  mayAdmit: boolean;
+  mayTerminate: boolean;
+  ok?: string;
+  error?: string;
+  termination: FormState;
+}
+
+function eventText(lang: Lang, e: StayDetail['events'][number]): string {
+  const d = e.data;
+  switch (e.type) {
+    case 'intake':
+      return `${L(lang, 'Calon klien dicatat', 'Intake recorded')}: ${sourceName(lang, String(d.source))}${d.emergencyReport ? ` (${String(d.emergencyReport)})` : ''} · ${d.healthy ? L(lang, 'sehat jasmani', 'physically healthy') : L(lang, 'tidak sehat jasmani', 'not physically healthy')}`;
+    case 'decided':
+      return d.decision === 'dapat-ditampung' ? `${L(lang, 'Dapat ditampung', 'Can be housed')}: ${String(d.assessment)}` : `${L(lang, 'Rujukan lainnya', 'Referred elsewhere')}: ${String(d.referredTo)} — ${String(d.assessment)}`;
+    case 'checked-in': {
+      const bed = d.bed as { room: string; label: string } | null;
+      return `${L(lang, 'Masuk', 'Checked in')}: ${bed ? `${bed.room} no. ${bed.label}` : L(lang, 'tanpa tempat tidur', 'no bed')}${d.override ? ` — ${L(lang, 'di luar aturan', 'override')}: ${String(d.overrideReason)}` : ''}`;
+    }
+    case 'service':
+      return `${pick(SERVICE_NAMES, lang, String(d.kind))}${d.note ? `: ${String(d.note)}` : ''}`;
+    case 'terminated':
+      return `${L(lang, 'Diterminasi', 'Terminated')} (${pick(TERMINATION_NAMES, lang, String(d.kind))}), ${L(lang, 'berita acara', 'handover record')} ${String(d.number)}`;
+    default:
+      return e.type;
+  }
+}
+
+function terminationForm(shell: StaffShell, d: StayDetail, s: FormState): Raw {
+  const { lang } = shell;
+  const check = (name: string, label: string) => html`<div class="field check">${fieldError(lang, s.problems, name)}<input type="checkbox" id="f-${name}" name="${name}" value="1"${s.values[name] ? ' checked' : ''}${invalidAttrs(s.problems, name)}> <label for="f-${name}">${label}</label></div>`;
+  return html`<section aria-labelledby="h-term"><h2 id="h-term">${L(lang, 'Terminasi dan serah terima', 'Termination and handover')}</h2>${errorSummary(lang, s.problems)}
+<form method="post" action="${withLang(`/petugas/rumah-singgah/klien/${d.id}/terminasi`, lang)}" class="intake" novalidate>${csrfField(shell)}
+<fieldset><legend>${L(lang, 'Asesmen kesiapan (Pekerja Sosial)', 'Readiness assessment (social worker)')}</legend>
+${choice(lang, s, 'ready', L(lang, 'Berdasarkan hasil asesmen klien dapat dipulangkan/direunifikasi?', 'Does the assessment find the client ready to return?'), [['ya', L(lang, 'Ya', 'Yes')], ['tidak', L(lang, `Tidak, tetapi telah menghuni lebih dari batas`, 'No, but the stay is past the limit')]])}
+<div class="field"><label for="f-readiness">${L(lang, 'Hasil asesmen', 'Assessment findings')}</label>${fieldError(lang, s.problems, 'readiness', 'ready')}<textarea id="f-readiness" name="readiness" rows="2" maxlength="2000"${invalidAttrs(s.problems, 'readiness', 'ready')}>${s.values.readiness ?? ''}</textarea></div></fieldset>
+<fieldset><legend>${L(lang, 'Pemulangan', 'Return')}</legend>
+${choice(lang, s, 'kind', L(lang, 'Cara', 'How'), TERMINATION_KINDS.map((k) => [k, pick(TERMINATION_NAMES, lang, k)]))}
+${field(lang, s, 'destination', L(lang, 'Tujuan (alamat keluarga/masyarakat)', 'Destination (family or community address)'), ' maxlength="500"')}
+${field(lang, s, 'family.name', L(lang, 'Nama keluarga penjemput', 'Family member picking up'), ' maxlength="200"')}
+${field(lang, s, 'family.relationship', L(lang, 'Hubungan dengan klien', 'Relationship to the client'), ' maxlength="100"')}
+${choice(lang, s, 'family.document', L(lang, 'Identitas penjemput', "Pick-up person's identity"), FAMILY_DOCUMENTS.map((x) => [x, x === 'ktp' ? 'KTP' : L(lang, 'Kartu Keluarga', 'Family card (KK)')]))}
+${field(lang, s, 'family.documentNumber', L(lang, 'Nomor KTP / KK', 'KTP / KK number'), ' inputmode="numeric" maxlength="16" autocomplete="off"')}
+${check('family.guaranteeLetter', L(lang, 'Surat Penjamin klien telah ditandatangani di atas materai', 'The guarantee letter (surat penjamin) is signed over a materai'))}
+${field(lang, s, 'escort.officer', L(lang, 'Pramu Sosial pengantar (bila diantar)', 'Escorting pramu sosial (if escorted)'), ' maxlength="200"')}
+${field(lang, s, 'escort.assignmentLetter', L(lang, 'Nomor surat tugas pengantaran', 'Assignment letter (surat tugas) number'), ' maxlength="100"')}</fieldset>
+${d.belongings.length ? check('belongingsReturned', L(lang, `${d.belongings.length} barang bawaan telah diserahkan kembali`, `${d.belongings.length} belongings handed back`)) : ''}
+<button type="submit">${L(lang, 'Terminasi dan terbitkan berita acara', 'Terminate and issue the handover record')}</button></form></section>`;
+}
+
+export function stayPage(shell: StaffShell, d: StayDetail, o: StayOptions): string {
+  const { lang } = shell;
+  const act = (suffix: string) => withLang(`/petugas/rumah-singgah/klien/${d.id}/${suffix}`, lang);
+  const title = L(lang, 'Klien rumah singgah', 'Shelter client');
+  return staffPage(shell, {
+    title,
+    path: `/petugas/rumah-singgah/klien/${d.id}`,
+    breadcrumbs: [{ href: `/petugas/rumah-singgah?shelter=${d.shelterId}`, label: d.shelterName }],
+    body: html`<h1>${d.client.name}</h1>${flash({ ok: o.ok, error: o.error })}
+${d.child ? html`<p class="notice" data-testid="child-notice">${L(lang, 'Data anak: data pribadi spesifik. Akses ini dicatat.', "A child's data: specific personal data. This view is logged.")}</p>` : ''}
+<dl class="facts"><div><dt>${L(lang, 'Status', 'State')}</dt><dd data-testid="stay-state">${pick(STATE_NAMES, lang, d.state)}</dd></div>
+<div><dt>${L(lang, 'Kategori', 'Category')}</dt><dd>${roomCategoryName(lang, d.category)}, ${sexName(lang, d.sex)}</dd></div>
+<div><dt>NIK</dt><dd>${d.client.nik ?? L(lang, 'tidak ada', 'none')}</dd></div>
+<div><dt>${L(lang, 'Asal', 'Source')}</dt><dd>${sourceName(lang, d.source)}${d.requester ? ` · ${d.requester}` : ''}${d.emergencyReport ? html` · <a href="${withLang(`/petugas/darurat/${d.emergencyReport}`, lang)}">${d.emergencyReport}</a>` : ''}</dd></div>
+<div><dt>${L(lang, 'Tempat tidur', 'Bed')}</dt><dd>${d.bed ?? '—'}${d.overrideReason ? html`<br><span class="meta">${L(lang, 'di luar aturan', 'override')}: ${d.overrideReason}</span>` : ''}</dd></div>
+<div><dt>${L(lang, 'Masuk', 'Checked in')}</dt><dd>${when(lang, d.checkedInAtLocal)}<br>${clockBadge(lang, d.clock)}${d.eligibleAtLocal && d.state === 'in-residence' ? html`<br><span class="meta">${L(lang, 'dapat diterminasi sejak', 'eligible from')} <span data-testid="eligible-at">${when(lang, d.eligibleAtLocal)}</span></span>` : ''}</dd></div></dl>
+${d.handoverNumber ? html`<p data-testid="handover"><a class="button" href="${act('berita-acara.pdf')}">${L(lang, 'Berita acara serah terima klien', 'Client handover record')} ${d.handoverNumber} (PDF)</a></p>` : ''}
+${o.mayDecide && d.state === 'intake' && !d.decision
+  ? html`<section aria-labelledby="h-dec"><h2 id="h-dec">${L(lang, 'Penentuan status calon klien', 'Decision on the intake')}</h2><form method="post" action="${act('keputusan')}" class="intake">${csrfField(shell)}
+<div class="field"><label for="f-decision">${L(lang, 'Keputusan', 'Decision')}</label><select id="f-decision" name="decision"><option value="dapat-ditampung">${L(lang, 'Dapat ditampung dan diberikan intervensi', 'Can be housed and helped')}</option><option value="rujukan-lain">${L(lang, 'Tidak dapat ditampung: rujukan lainnya', 'Cannot be housed: referred elsewhere')}</option></select></div>
+<div class="field"><label for="f-assessment">${L(lang, 'Hasil asesmen', 'Assessment')}</label><textarea id="f-assessment" name="assessment" rows="2" required minlength="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="f-referredTo">${L(lang, 'Dirujuk ke (bila tidak dapat ditampung)', 'Referred to (if not housed)')}</label><input id="f-referredTo" name="referredTo" maxlength="300"></div>
+<button type="submit">${L(lang, 'Simpan keputusan', 'Save decision')}</button></form></section>`
+  : ''}
+${o.mayAdmit && d.state === 'intake' && d.decision === 'dapat-ditampung' ? html`<p><a class="button" href="${withLang(`/petugas/rumah-singgah/${d.shelterId}/masuk?intake=${d.id}`, lang)}">${L(lang, 'Tempatkan di tempat tidur', 'Check in to a bed')}</a></p>` : ''}
+${d.state === 'referred' ? html`<p class="notice">${L(lang, 'Dirujuk ke', 'Referred to')}: ${d.referredTo ?? ''}</p>` : ''}
+<section aria-labelledby="h-bel"><h2 id="h-bel">${L(lang, 'Barang bawaan', 'Belongings')}</h2>${d.belongings.length ? html`<ul data-testid="belongings">${d.belongings.map((b) => html`<li>${b.item} (${b.quantity})</li>`)}</ul>` : html`<p class="meta">${L(lang, 'Tidak ada.', 'None.')}</p>`}</section>
+${o.mayAdmit && d.state === 'in-residence'
+  ? html`<section aria-labelledby="h-svc"><h2 id="h-svc">${L(lang, 'Catat pelayanan dasar', 'Log a basic service')}</h2><form method="post" action="${act('layanan')}" class="intake">${csrfField(shell)}
+<div class="field"><label for="f-svc-kind">${L(lang, 'Pelayanan', 'Service')}</label><select id="f-svc-kind" name="kind">${SERVICE_KINDS.map((k) => html`<option value="${k}">${pick(SERVICE_NAMES, lang, k)}</option>`)}</select></div>
+<div class="field"><label for="f-svc-note">${L(lang, 'Catatan (opsional)', 'Note (optional)')}</label><input id="f-svc-note" name="note" maxlength="500"></div>
+<button type="submit">${L(lang, 'Catat', 'Log')}</button></form></section>`
+  : ''}
+${o.mayTerminate && d.state === 'in-residence' ? terminationForm(shell, d, o.termination) : ''}
+<section aria-labelledby="h-ev"><h2 id="h-ev">${L(lang, 'Riwayat', 'History')}</h2><ol data-testid="stay-events">${d.events.map((e) => html`<li>${when(lang, e.atLocal)} · ${eventText(lang, e)} <span class="meta">${e.actor}</span></li>`)}</ol></section>`,
+  });
+}
+
+/** "Rujuk ke rumah singgah" from an emergency report: the intake form with the report's number. */
+export function referralPage(shell: StaffShell, t: { report: string; shelters: { id: string; name: string }[] }, s: FormState): string {
+  const { lang } = shell;
+  const title = L(lang, 'Rujuk ke rumah singgah', 'Refer to the shelter');
+  return staffPage(shell, {
+    title,
+    path: '/petugas/rumah-singgah/rujuk',
+    breadcrumbs: [{ href: `/petugas/darurat/${t.report}`, label: t.report }],
+    body: html`<h1>${title}</h1><p>${L(lang, 'Laporan darurat', 'Emergency report')} ${t.report}</p>${errorSummary(lang, s.problems)}
+<form method="post" action="${withLang('/petugas/rumah-singgah/rujuk', lang)}" class="intake" novalidate>${csrfField(shell)}<input type="hidden" name="emergencyReport" value="${t.report}"><input type="hidden" name="source" value="${SOURCES[3]}">
+${choice(lang, s, 'shelter', L(lang, 'Rumah singgah', 'Shelter'), t.shelters.map((x) => [x.id, x.name]))}
+${clientFields(lang, s)}
+${choice(lang, s, 'healthy', L(lang, 'Calon Klien dalam Kondisi Sehat Jasmani', 'The client is physically healthy'), [['ya', L(lang, 'Ya', 'Yes')], ['tidak', L(lang, 'Tidak', 'No')]])}
+<div class="field"><label for="f-note">${L(lang, 'Identifikasi awal', 'Initial identification')}</label><textarea id="f-note" name="note" rows="2" maxlength="2000">${s.values.note ?? ''}</textarea></div>
+<button type="submit">${L(lang, 'Rujuk', 'Refer')}</button></form>`,
+  });
+}

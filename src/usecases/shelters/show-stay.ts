@@ -1,0 +1,85 @@
+/**
+ * One client's stay: identity, bed, clock, belongings, services given, history, the berita acara.
+ * A read of personal data, logged with its purpose before answering; a child's stay (specific
+ * personal data) needs `shelters.sensitive`, and its log entry names the child's fields.
+ */
+import { findReportById } from '../../db/emergency-repo.js';
+import { eventsOfStay, findShelter, findStay } from '../../db/shelters-repo.js';
+import { failWith, type Outcome } from '../../domain/errors.js';
+import { isChild } from '../../domain/shelters/index.js';
+import { may } from '../../domain/staff/permissions.js';
+import { logDataRead } from '../audit/log-data-read.js';
+import { nowOf, type Actor, type Ctx } from '../context.js';
+import { pdfFileName, readLetterFile, type LetterFile } from '../letters/letter-files.js';
+import { officeFor, stayNotFound, summaryOfStay, type StaySummary } from './shelters-common.js';
+
+export interface StayDetail extends StaySummary {
+  shelterName: string;
+  client: { name: string; nik: string | null; birthDate: string | null };
+  child: boolean;
+  source: string;
+  requester: string | null;
+  emergencyReport: string | null;
+  intakeAtLocal: string;
+  decision: string | null;
+  referredTo: string | null;
+  overrideReason: string | null;
+  belongings: { item: string; quantity: number }[];
+  termination: Record<string, unknown> | null;
+  terminatedAtLocal: string | null;
+  handoverNumber: string | null;
+  events: { type: string; actor: string; atLocal: string; data: Record<string, unknown> }[];
+}
+
+const childRestricted = () => failWith('forbidden', 'child-data-restricted', 'Data anak adalah data pribadi spesifik: hanya pekerja sosial dan pimpinan yang dapat membukanya', "A child's data is specific personal data: only the social worker and the heads may open it");
+
+export async function showStay(ctx: Ctx, actor: Actor, stayId: string): Promise<Outcome<StayDetail>> {
+  const office = officeFor(actor, 'shelters.read');
+  if (!office.ok) return office;
+  const db = ctx.database.db;
+  const s = await findStay(db, office.value, stayId);
+  if (!s) return stayNotFound();
+  const o = ctx.catalogue.officeById(office.value).office;
+  const now = nowOf(ctx).toISOString();
+  const child = isChild({ category: s.client_category, birthDate: s.client_birth_date }, ctx.clock.localDate(o, now));
+  if (child && !may(actor.roles, 'shelters.sensitive')) return childRestricted();
+  await logDataRead(ctx, actor, { officeId: office.value, recordKind: 'shelter-client', recordId: s.id, subjectNik: s.client_nik, purpose: 'shelter-care', fields: child ? ['name', 'nik', 'birthDate', 'child'] : ['name', 'nik'] });
+  const shelter = await findShelter(db, office.value, s.shelter_id);
+  const events = await eventsOfStay(db, s.id);
+  const bed = events.find((e) => e.type === 'checked-in')?.data.bed as { room: string; label: string } | null | undefined;
+  const report = s.emergency_report_id ? await findReportById(db, s.emergency_report_id) : undefined;
+  return {
+    ok: true,
+    value: {
+      ...summaryOfStay(ctx, s, now, bed ? `${bed.room} no. ${bed.label}` : null),
+      shelterName: shelter?.name ?? '',
+      client: { name: s.client_name, nik: s.client_nik, birthDate: s.client_birth_date },
+      child,
+      source: s.source,
+      requester: s.requester,
+      emergencyReport: report?.registration_number ?? null,
+      intakeAtLocal: ctx.clock.local(o, s.intake_at),
+      decision: s.decision,
+      referredTo: s.referred_to,
+      overrideReason: s.override_reason,
+      belongings: JSON.parse(s.belongings) as { item: string; quantity: number }[],
+      termination: s.termination ? (JSON.parse(s.termination) as Record<string, unknown>) : null,
+      terminatedAtLocal: s.terminated_at ? ctx.clock.local(o, s.terminated_at) : null,
+      handoverNumber: s.handover_number,
+      events: events.map((e) => ({ type: e.type, actor: e.actor_name, atLocal: ctx.clock.local(o, e.at), data: e.data })),
+    },
+  };
+}
+
+/** The berita acara PDF for officers: a logged download (it names the client). */
+export async function downloadHandover(ctx: Ctx, actor: Actor, stayId: string): Promise<Outcome<LetterFile>> {
+  const office = officeFor(actor, 'shelters.read');
+  if (!office.ok) return office;
+  const s = await findStay(ctx.database.db, office.value, stayId);
+  if (!s?.handover_sha256 || !s.handover_number) return stayNotFound();
+  const o = ctx.catalogue.officeById(office.value).office;
+  if (isChild({ category: s.client_category, birthDate: s.client_birth_date }, ctx.clock.localDate(o, nowOf(ctx).toISOString())) && !may(actor.roles, 'shelters.sensitive')) return childRestricted();
+  await logDataRead(ctx, actor, { officeId: office.value, recordKind: 'shelter-client', recordId: s.id, subjectNik: s.client_nik, purpose: 'shelter-care', action: 'download', fields: ['name', 'nik'] });
+  const pdf = await readLetterFile(ctx, s.handover_sha256);
+  return pdf ? { ok: true, value: { pdf, fileName: pdfFileName(`berita-acara-serah-terima-${s.handover_number}`) } } : stayNotFound();
+}
