@@ -11,7 +11,7 @@ export const DATA_ACCESS_ACTIONS = ['read', 'download', 'export'] as const;
 export type DataAccessAction = (typeof DATA_ACCESS_ACTIONS)[number];
 
 /** Why a record was read: declared by the screen or route that shows it, never typed by the reader. */
-export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification'] as const;
+export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification', 'programme-disbursement'] as const;
 export type DataAccessPurpose = (typeof DATA_ACCESS_PURPOSES)[number];
 
 export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }> = {
@@ -22,6 +22,7 @@ export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }
   oversight: { id: 'Pengawasan / audit', en: 'Oversight / audit' },
   'subject-access': { id: 'Permintaan akses subjek data', en: 'Data-subject access request' },
   'programme-verification': { id: 'Verifikasi calon penerima program', en: 'Programme candidate verification' },
+  'programme-disbursement': { id: 'Penyaluran bantuan program (siklus, berkas bank)', en: 'Programme disbursement (cycles, bank files)' },
 };
 
 export const ACTION_NAMES: Record<DataAccessAction, { id: string; en: string }> = {
