@@ -7,7 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { CYCLE_STATUSES, PAYMENTS, type CycleStatus, type Payment } from '../domain/programmes/cycles.js';
 import type { DB } from './schema.js';
 import type { RegistryRowTable } from './schema-registry.js';
-import type { ProgrammeBatchesTable, ProgrammeCycleRecipientsTable, ProgrammeCyclesTable, ProgrammeExitsTable, ProgrammeTransfersTable } from './schema-programme-cycles.js';
+import type { ProgrammeBatchesTable, ProgrammeCycleRecipientsTable, ProgrammeCyclesTable, ProgrammeEvaluationsTable, ProgrammeExitsTable, ProgrammeTransfersTable } from './schema-programme-cycles.js';
 import { updateIfVersion } from './versioned.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -212,6 +212,36 @@ export async function findExit(q: Q, officeId: string, slug: string, period: str
 
 export async function exitsOf(q: Q, officeId: string, slug: string, period: string, limit: number) {
   return q.selectFrom('programme_exits').selectAll().where('office_id', '=', officeId).where('programme_slug', '=', slug).where('period', '=', period).orderBy('exit_date').limit(limit).execute();
+}
+
+/* ---------- evaluation and the waiting list ---------- */
+
+export async function insertEvaluation(q: Q, e: ProgrammeEvaluationsTable): Promise<void> {
+  await q.insertInto('programme_evaluations').values(e).execute();
+}
+
+export async function evaluationsOf(q: Q, officeId: string, slug: string, period: string, limit: number) {
+  return q.selectFrom('programme_evaluations').selectAll().where('office_id', '=', officeId).where('programme_slug', '=', slug).where('period', '=', period).orderBy('evaluated_at', 'desc').limit(limit).execute();
+}
+
+/**
+ * Candidates a berita acara of the programme's period found eligible, with the round's stage and
+ * the report's number: the pool the waiting list is drawn from (the caller leaves out whoever is
+ * already decreed, has left, or was refused by another report).
+ */
+export async function eligibleInPeriod(q: Q, officeId: string, slug: string, period: string, limit: number) {
+  return q
+    .selectFrom('programme_candidates as c')
+    .innerJoin('programme_rounds as r', 'r.id', 'c.round_id')
+    .innerJoin('programme_documents as d', (j) => j.onRef('d.round_id', '=', 'c.round_id').on('d.kind', '=', 'berita-acara'))
+    .select(['c.id', 'c.round_id', 'c.nik', 'c.name', 'c.category', 'c.village', 'c.verified_at', 'r.stage', 'r.amends_round_id', 'd.number'])
+    .where('r.office_id', '=', officeId)
+    .where('r.programme_slug', '=', slug)
+    .where('r.period', '=', period)
+    .where('c.verification', '=', 'eligible')
+    .orderBy('c.verified_at')
+    .limit(limit)
+    .execute();
 }
 
 /* ---------- the registry, read in batches for a cycle's re-check ---------- */

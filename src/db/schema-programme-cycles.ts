@@ -102,7 +102,23 @@ export interface ProgrammeExitsTable {
   recorded_at: string;
 }
 
+export interface ProgrammeEvaluationsTable {
+  id: string;
+  office_id: string;
+  programme_slug: string;
+  period: string;
+  nik: string;
+  name: string;
+  /** memenuhi | tidak-memenuhi */
+  result: string;
+  reason: string | null;
+  evaluated_by: string;
+  role: string;
+  evaluated_at: string;
+}
+
 export interface ProgrammeCyclesTables {
+  programme_evaluations: ProgrammeEvaluationsTable;
   programme_budgets: ProgrammeBudgetsTable;
   programme_cycles: ProgrammeCyclesTable;
   programme_cycle_recipients: ProgrammeCycleRecipientsTable;

@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DialectHelpers } from '../dialect.js';
 
 export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
+  // An amending round (replacement of recipients who left) names the round whose SK it changes.
+  await db.schema.alterTable('programme_rounds').addColumn('amends_round_id', 'text').execute();
   // The allocation (pagu) the office records per programme and period: no decree states one.
   await db.schema
     .createTable('programme_budgets')
@@ -127,4 +129,21 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('programme_exits_person', ['office_id', 'programme_slug', 'period', 'nik'])
     .execute();
+  // Periodic evaluation of a recipient ("Evaluasi penerima bantuan oleh petugas evaluasi"): each act kept.
+  await db.schema
+    .createTable('programme_evaluations')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('office_id', 'text', (c) => c.notNull())
+    .addColumn('programme_slug', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('nik', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    // memenuhi | tidak-memenuhi
+    .addColumn('result', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('evaluated_by', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('evaluated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('programme_evaluations_person').on('programme_evaluations').columns(['office_id', 'programme_slug', 'period', 'nik']).execute();
 }
