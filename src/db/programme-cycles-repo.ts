@@ -88,8 +88,8 @@ export function updateCycleIfVersion(q: Q, id: string, version: number, set: Par
 /* ---------- recipients ---------- */
 
 export async function insertRecipients(q: Q, rows: ProgrammeCycleRecipientsTable[]): Promise<void> {
-  // 13 columns a row: 70 rows stay under SQLite's 999 bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 70) await q.insertInto('programme_cycle_recipients').values(rows.slice(i, i + 70)).execute();
+  // 13 columns a row: 500 rows stay well under SQLite's 32,766 bound parameters a statement.
+  for (let i = 0; i < rows.length; i += 500) await q.insertInto('programme_cycle_recipients').values(rows.slice(i, i + 500)).execute();
 }
 
 export interface RecipientFilter {
@@ -151,7 +151,7 @@ export async function setBatchSha(q: Q, batchId: string, sha256: string): Promis
 }
 
 export async function insertTransfers(q: Q, rows: ProgrammeTransfersTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 120) await q.insertInto('programme_transfers').values(rows.slice(i, i + 120)).execute();
+  for (let i = 0; i < rows.length; i += 1000) await q.insertInto('programme_transfers').values(rows.slice(i, i + 1000)).execute();
 }
 
 export async function batchesOf(q: Q, cycleId: string) {

@@ -16,10 +16,13 @@ import { importBankResult } from '../../usecases/programmes/import-bank-result.j
 import { listCycles, showCycle } from '../../usecases/programmes/read-cycles.js';
 import { recordExit } from '../../usecases/programmes/record-exit.js';
 import { setProgrammeBudget } from '../../usecases/programmes/set-programme-budget.js';
+import { evaluateRecipient } from '../../usecases/programmes/evaluate-recipient.js';
+import { prepareReplacement } from '../../usecases/programmes/prepare-replacement.js';
+import { readWaitingList } from '../../usecases/programmes/read-waiting-list.js';
 import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { readOneFile, sendFailure, sendFile } from '../reply.js';
-import { approveBody, approved, batchBody, batchMade, budgetBody, cycleDetail, cycleQuery, cyclesList, exitBody, generateBody, generated, resultImported } from './programme-cycles-schemas.js';
+import { approveBody, approved, batchBody, batchMade, budgetBody, cycleDetail, cycleQuery, cyclesList, evaluated, evaluationBody, exitBody, generateBody, generated, replacementMade, resultImported, waitingList } from './programme-cycles-schemas.js';
 import { errors, idParams, slugParams } from './schemas.js';
 
 const staff = (may: Permission) => ({ access: 'staff', may }) as const;
@@ -136,6 +139,41 @@ export function programmeCyclesRoutes(app: ZodApp, ctx: Ctx): void {
       if (tooLarge) return sendFailure(reply, failWith('too-large', 'result-too-large', 'Berkas hasil bank paling besar 20 MB', 'The bank result file is at most 20 MB', 'file').error);
       const r = await importBankResult(ctx, officerOf(req).actor, req.params.id, file ? file.toString('utf8') : '');
       return r.ok ? r.value : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/:slug/evaluations',
+    { config: staff('programmes.verify'), schema: { tags, summary: 'Evaluasi penerima (Memenuhi / Tidak Memenuhi Syarat; yang tidak memenuhi keluar) / Evaluate a recipient', params: slugParams, body: evaluationBody, response: { 201: evaluated, ...errors(403, 404, 422) } } },
+    async (req, reply) => {
+      const r = await evaluateRecipient(ctx, officerOf(req).actor, req.params.slug, req.body);
+      return r.ok ? reply.code(201).send(r.value) : sendFailure(reply, r.error);
+    },
+  );
+
+  app.get(
+    '/api/v1/programmes/rounds/:id/waiting-list',
+    { config: staff('programmes.read'), schema: { tags, summary: 'Penerima keluar dan daftar tunggu berperingkat untuk SK perubahan (NIK tersamar; dicatat) / Leavers and the ranked waiting list', params: idParams, response: { 200: waitingList, ...errors(403, 404, 409) } } },
+    async (req, reply) => {
+      const r = await readWaitingList(ctx, officerOf(req).actor, req.params.id);
+      if (!r.ok) return sendFailure(reply, r.error);
+      const v = r.value;
+      return {
+        round: { id: v.round.id, programme: v.round.programme, period: v.round.period, stage: v.round.stage, decree: v.round.decree },
+        kept: v.kept,
+        removed: v.removed.map((p) => ({ nik: p.nik, name: p.name, category: p.category, village: p.village, reason: p.reason })),
+        waiting: v.waiting.map((w) => ({ rank: w.rank, nik: w.nik, name: w.name, category: w.category, village: w.village, stage: w.stage, report: w.report, verifiedAt: w.verifiedAt })),
+        total: v.total,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/rounds/:id/replacement',
+    { config: staff('programmes.report'), schema: { tags, summary: 'Putaran perubahan: yang tetap, pengganti dari daftar tunggu, berita acara semua perubahan / Amending round with the report of every change', params: idParams, response: { 201: replacementMade, ...errors(403, 404, 409) } } },
+    async (req, reply) => {
+      const r = await prepareReplacement(ctx, officerOf(req).actor, req.params.id);
+      return r.ok ? reply.code(201).send(r.value) : sendFailure(reply, r.error);
     },
   );
 }

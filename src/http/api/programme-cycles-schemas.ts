@@ -1,6 +1,7 @@
 /** Zod schemas of the programme cycles API (docs/PROGRAMMES.md); the staff forms are parsed by the same ones. */
 import { z } from 'zod';
 import { CYCLE_PAGE, CYCLE_STATUSES, EXIT_REASONS, PAYMENTS } from '../../domain/programmes/cycles.js';
+import { EVALUATION_RESULTS } from '../../domain/programmes/replacement.js';
 
 const key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Bulan ditulis TTTT-BB, misalnya 2026-01 / The month is written YYYY-MM, e.g. 2026-01' });
@@ -70,3 +71,21 @@ export const exitBody = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Tanggal harus YYYY-MM-DD / The date must be YYYY-MM-DD' }),
   note: z.string().trim().max(500).nullable().optional(),
 });
+
+export const evaluationBody = z.object({
+  period: z.string().regex(/^\d{4}$/),
+  nik: z.string().regex(/^\d{16}$/, { message: 'NIK harus 16 angka / The NIK must be 16 digits' }),
+  name: z.string().trim().min(1).max(200),
+  result: z.enum(EVALUATION_RESULTS, { message: 'Pilih hasil evaluasi / Choose the evaluation result' }),
+  reason: z.string().trim().max(500).nullable().optional(),
+});
+export const evaluated = z.object({ id: z.string(), exited: z.boolean() });
+const person = z.object({ nik: z.string(), name: z.string(), category: z.string(), village: z.string().nullable() });
+export const waitingList = z.object({
+  round: z.object({ id: z.string(), programme: z.string(), period: z.string(), stage: z.string(), decree: z.string() }),
+  kept: z.number().int(),
+  removed: z.array(person.extend({ reason: z.string().nullable() })),
+  waiting: z.array(person.extend({ rank: z.number().int(), stage: z.string(), report: z.string(), verifiedAt: z.string().nullable() })),
+  total: z.number().int(),
+});
+export const replacementMade = z.object({ roundId: z.string(), number: z.string(), removed: z.number().int(), added: z.number().int(), kept: z.number().int() });

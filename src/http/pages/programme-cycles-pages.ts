@@ -17,7 +17,10 @@ import { importBankResult } from '../../usecases/programmes/import-bank-result.j
 import { listCycles, showCycle } from '../../usecases/programmes/read-cycles.js';
 import { recordExit } from '../../usecases/programmes/record-exit.js';
 import { setProgrammeBudget } from '../../usecases/programmes/set-programme-budget.js';
-import { batchBody, budgetBody, cycleQuery, exitBody, generateBody } from '../api/programme-cycles-schemas.js';
+import { evaluateRecipient } from '../../usecases/programmes/evaluate-recipient.js';
+import { prepareReplacement } from '../../usecases/programmes/prepare-replacement.js';
+import { readWaitingList } from '../../usecases/programmes/read-waiting-list.js';
+import { batchBody, budgetBody, cycleQuery, evaluationBody, exitBody, generateBody } from '../api/programme-cycles-schemas.js';
 import { idParams, slugParams } from '../api/schemas.js';
 import { csrfValid, officerOf, refuseCsrf } from '../auth.js';
 import { L } from '../i18n.js';
@@ -25,7 +28,7 @@ import { formFields, redirectWithMessage, sendFile, sendHtml, statusOf, wholeFil
 import { say } from './components.js';
 import { errorPage, notFoundPage } from './layout.js';
 import { shellOf, staffPages, type ZodApp } from './plugin.js';
-import { cyclePage, cyclePath, cyclesPage, cyclesPath } from './programme-cycles-views.js';
+import { cyclePage, cyclePath, cyclesPage, cyclesPath, waitingListPage } from './programme-cycles-views.js';
 
 const flashQuery = z.object({ ok: z.string().max(500).optional(), error: z.string().max(2000).optional() });
 const cycleQueryPage = cycleQuery.extend({ payment: z.union([cycleQuery.shape.payment, z.literal('')]).optional() }).merge(flashQuery);
@@ -42,7 +45,7 @@ function registerStaff(app: ZodApp, ctx: Ctx): void {
     const o = officerOf(req);
     const r = await listCycles(ctx, o.actor, slug);
     if (!r.ok) return r.error.kind === 'not-found' ? sendHtml(reply, notFoundPage(req.lang, req.url), 404) : refused(req, reply, statusOf(r.error.kind), r.error.problems);
-    const can = { disburse: may(o.user.roles, 'programmes.disburse'), approve: may(o.user.roles, 'programmes.approve') };
+    const can = { disburse: may(o.user.roles, 'programmes.disburse'), approve: may(o.user.roles, 'programmes.approve'), evaluate: may(o.user.roles, 'programmes.verify') };
     const today = ctx.clock.localDate(o.office.office, new Date().toISOString());
     return sendHtml(reply, cyclesPage(shellOf(req), { ...r.value, can, today, ok: q.ok, error: q.error, ...form }), form ? 422 : 200);
   };
@@ -78,6 +81,30 @@ function registerStaff(app: ZodApp, ctx: Ctx): void {
     const r = await recordExit(ctx, officerOf(req).actor, req.params.slug, form.data);
     if (!r.ok) return r.error.kind === 'invalid' || r.error.kind === 'conflict' ? back(r.error.problems) : refused(req, reply, statusOf(r.error.kind), r.error.problems);
     return redirectWithMessage(reply, req.lang, cyclesPath(req.params.slug), 'ok', L(req.lang, 'Penerima keluar dicatat; siklus yang disetujui sesudahnya tidak memuatnya.', 'Recorded; cycles approved from now on leave them out.'));
+  });
+
+  app.post('/petugas/program/:slug/siklus/evaluasi', { config: { may: 'programmes.verify' }, schema: { params: slugParams } }, async (req, reply) => {
+    const values = formFields(req.body);
+    const back = (problems: readonly Problem[]) => cyclesView(req, reply, req.params.slug, {}, { problems, values });
+    const form = evaluationBody.safeParse({ period: values.period ?? '', nik: (values.nik ?? '').replace(/\s/g, ''), name: values.name ?? '', result: values.result || undefined, reason: values.reason || null });
+    if (!form.success) return back(zodProblems(form.error));
+    const r = await evaluateRecipient(ctx, officerOf(req).actor, req.params.slug, form.data);
+    if (!r.ok) return r.error.kind === 'invalid' ? back(r.error.problems) : refused(req, reply, statusOf(r.error.kind), r.error.problems);
+    return redirectWithMessage(reply, req.lang, cyclesPath(req.params.slug), 'ok', r.value.exited ? L(req.lang, 'Evaluasi disimpan: tidak memenuhi syarat, penerima dicatat keluar dan tempatnya diisi dari daftar tunggu pada SK perubahan.', 'Evaluation saved: no longer eligible; the recipient is recorded as leaving and the place is filled from the waiting list in the amending decree.') : L(req.lang, 'Evaluasi disimpan.', 'Evaluation saved.'));
+  });
+
+  app.get('/petugas/program/putaran/:id/pengganti', { config: { may: 'programmes.read' }, schema: { params: idParams, querystring: flashQuery } }, async (req, reply) => {
+    const o = officerOf(req);
+    const r = await readWaitingList(ctx, o.actor, req.params.id);
+    if (!r.ok) return r.error.kind === 'not-found' ? sendHtml(reply, notFoundPage(req.lang, req.url), 404) : refused(req, reply, statusOf(r.error.kind), r.error.problems);
+    return sendHtml(reply, waitingListPage(shellOf(req), { ...r.value, canReplace: may(o.user.roles, 'programmes.report'), error: req.query.error }));
+  });
+
+  app.post('/petugas/program/putaran/:id/pengganti', { config: { may: 'programmes.report' }, schema: { params: idParams } }, async (req, reply) => {
+    const r = await prepareReplacement(ctx, officerOf(req).actor, req.params.id);
+    if (!r.ok) return redirectWithMessage(reply, req.lang, `/petugas/program/putaran/${req.params.id}/pengganti`, 'error', sayAll(req, r.error.problems));
+    const v = r.value;
+    return redirectWithMessage(reply, req.lang, `/petugas/program/putaran/${v.roundId}`, 'ok', L(req.lang, `Berita acara penggantian terbit: ${v.number} (${v.removed} keluar, ${v.added} pengganti, ${v.kept} tetap).`, `Replacement report issued: ${v.number} (${v.removed} left, ${v.added} replacements, ${v.kept} stay).`));
   });
 
   const cycleView = async (req: FastifyRequest, reply: FastifyReply, id: string, q: z.infer<typeof cycleQueryPage>, form?: FormState) => {

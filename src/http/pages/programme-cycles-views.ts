@@ -7,6 +7,8 @@
 import type { Problem } from '../../domain/errors.js';
 import { CYCLE_STATUS_NAMES, EXIT_NAMES, EXIT_REASONS, FLAG_NAMES, PAYMENT_NAMES, rupiah, type CycleStatus, type Payment, type Reconciliation } from '../../domain/programmes/cycles.js';
 import type { CycleView, CyclesView } from '../../usecases/programmes/read-cycles.js';
+import type { WaitingListView } from '../../usecases/programmes/read-waiting-list.js';
+import { EVALUATION_NAMES, EVALUATION_RESULTS } from '../../domain/programmes/replacement.js';
 import { L, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
@@ -23,6 +25,7 @@ const money = (n: number | null) => (n === null ? '—' : rupiah(n));
 export interface CyclesAbilities {
   disburse: boolean;
   approve: boolean;
+  evaluate?: boolean;
 }
 
 export function cyclesPage(shell: StaffShell, d: CyclesView & { can: CyclesAbilities; today: string } & Form): string {
@@ -74,6 +77,19 @@ ${p.recipientDecree.signedInSigap
 <div class="field"><label for="x-period">${L(lang, 'Periode (tahun)', 'Period (year)')}</label><input id="x-period" name="period" inputmode="numeric" required value="${v.period ?? d.today.slice(0, 4)}"${invalidAttrs(problems, 'period')}>${err('period')}</div>
 <div class="field"><label for="x-note">${L(lang, 'Keterangan', 'Note')}</label><input id="x-note" name="note" maxlength="500" value="${v.note ?? ''}"></div>
 <button type="submit">${L(lang, 'Catat keluar', 'Record leaving')}</button></form>`
+  : ''}
+${d.can.evaluate
+  ? html`<h2 id="h-eval">${L(lang, 'Evaluasi penerima', 'Evaluate a recipient')}</h2>
+<form method="post" action="${withLang(`${cyclesPath(p.slug)}/evaluasi`, lang)}" class="intake" aria-labelledby="h-eval">${csrfField(shell)}
+<div class="field"><label for="e-nik">NIK</label><input id="e-nik" name="nik" inputmode="numeric" maxlength="16" required value="${v.nik ?? ''}"${invalidAttrs(problems, 'nik')}>${err('nik')}</div>
+<div class="field"><label for="e-name">${L(lang, 'Nama', 'Name')}</label><input id="e-name" name="name" required maxlength="200" value="${v.name ?? ''}"></div>
+<fieldset class="field"><legend>${L(lang, 'Hasil evaluasi', 'Result')}</legend>${EVALUATION_RESULTS.map((r) => html`<label class="choice"><input type="radio" name="result" value="${r}"${v.result === r ? html` checked` : ''}> ${EVALUATION_NAMES[r][lang]}</label>`)}${err('result')}</fieldset>
+<div class="field"><label for="e-reason">${L(lang, 'Alasan (wajib bila tidak memenuhi syarat)', 'Reason (required when no longer eligible)')}</label><textarea id="e-reason" name="reason" maxlength="500" rows="2"${invalidAttrs(problems, 'reason')}>${v.reason ?? ''}</textarea>${err('reason')}</div>
+<input type="hidden" name="period" value="${v.period ?? d.today.slice(0, 4)}">
+<button type="submit">${L(lang, 'Simpan evaluasi', 'Save evaluation')}</button></form>`
+  : ''}
+${d.rounds.some((r) => r.status === 'decreed')
+  ? html`<h2>${L(lang, 'Penggantian penerima', 'Replacing recipients')}</h2><ul>${d.rounds.filter((r) => r.status === 'decreed').map((r) => html`<li><a href="${withLang(`/petugas/program/putaran/${r.id}/pengganti`, lang)}">${r.period} · ${r.stage}: ${L(lang, 'penerima keluar dan daftar tunggu', 'leavers and the waiting list')}</a></li>`)}</ul>`
   : ''}`;
   return staffPage(shell, { title: `${p.name}: ${L(lang, 'siklus', 'cycles')}`, path: cyclesPath(p.slug), body, breadcrumbs: [programmesCrumb(lang), { href: `/petugas/program/${p.slug}`, label: p.name }] });
 }
@@ -140,3 +156,24 @@ ${c.status !== 'draft'
 }
 
 const err = (lang: Lang, problems: readonly Problem[], f: string) => fieldError(lang, problems as Problem[], f);
+
+/** Who left a decreed round's recipients and the ranked waiting list that fills their places. */
+export function waitingListPage(shell: StaffShell, d: WaitingListView & { canReplace: boolean; error?: string }): string {
+  const { lang } = shell;
+  const path = `/petugas/program/putaran/${d.round.id}/pengganti`;
+  const body = html`<h1><span lang="id">${d.round.programmeName}</span> · ${d.round.period} · ${d.round.stage}: ${L(lang, 'penggantian penerima', 'replacing recipients')}</h1>
+${flash({ error: d.error })}
+<p>${L(lang, `SK ${d.round.decree}: ${d.kept} penerima tetap, ${d.removed.length} keluar.`, `Decree ${d.round.decree}: ${d.kept} recipients stay, ${d.removed.length} left.`)}</p>
+<h2 id="h-removed">${L(lang, 'Penerima keluar', 'Recipients who left')}</h2>
+${d.removed.length ? html`<ol>${d.removed.map((p) => html`<li>${p.name} — NIK ${p.nik}${p.village ? ` — ${p.village}` : ''}: <span lang="id">${p.reason ?? ''}</span></li>`)}</ol>` : html`<p>${L(lang, 'Belum ada yang keluar.', 'Nobody has left.')}</p>`}
+<h2 id="h-waiting">${L(lang, 'Daftar tunggu (usulan terverifikasi, urut waktu verifikasi)', 'Waiting list (verified proposals, by verification time)')}</h2>
+${d.waiting.length
+  ? html`<div class="table-wrap" role="region" aria-labelledby="h-waiting" tabindex="0"><table class="queue stack"><caption>${d.total} ${L(lang, 'calon menunggu (NIK tersamar)', 'candidates waiting (NIK masked)')}</caption><thead><tr><th scope="col">${L(lang, 'Peringkat', 'Rank')}</th><th scope="col">${L(lang, 'Nama', 'Name')}</th><th scope="col">NIK</th><th scope="col">${L(lang, 'Asal', 'From')}</th></tr></thead><tbody>${d.waiting.map(
+      (w) => html`<tr><td data-label="${L(lang, 'Peringkat', 'Rank')}">${w.rank}${w.rank <= d.removed.length ? html` <span class="badge sla-on-time">${L(lang, 'mengganti', 'replaces')}</span>` : ''}</td><td data-label="${L(lang, 'Nama', 'Name')}">${w.name}</td><td data-label="NIK">${w.nik}</td><td data-label="${L(lang, 'Asal', 'From')}">${w.stage}, BA ${w.report}</td></tr>`,
+    )}</tbody></table></div>`
+  : html`<p>${L(lang, 'Tidak ada usulan terverifikasi yang menunggu.', 'No verified proposal is waiting.')}</p>`}
+${d.canReplace && d.removed.length
+  ? html`<form method="post" action="${withLang(path, lang)}" class="intake">${csrfField(shell)}<p>${L(lang, `Menerbitkan berita acara penggantian: ${d.removed.length} keluar, ${Math.min(d.removed.length, d.total)} pengganti teratas; lalu Kepala Dinas menandatangani SK perubahan.`, `Issues the replacement report: ${d.removed.length} leave, the top ${Math.min(d.removed.length, d.total)} replace them; the head of office then signs the amending decree.`)}</p><button type="submit" class="primary">${L(lang, 'Terbitkan berita acara penggantian', 'Issue the replacement report')}</button></form>`
+  : ''}`;
+  return staffPage(shell, { title: `${d.round.programmeName}: ${L(lang, 'penggantian', 'replacement')}`, path, body, breadcrumbs: [programmesCrumb(lang), { href: `/petugas/program/${d.round.programme}`, label: d.round.programmeName }, { href: cyclesPath(d.round.programme), label: L(lang, 'Siklus', 'Cycles') }] });
+}
