@@ -8,6 +8,7 @@ import { lettersBench } from './letters.bench.js';
 import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
 import { oversightBench } from './oversight.bench.js';
+import { programmesBench } from './programmes.bench.js';
 import { registryBench } from './registry.bench.js';
 import type { BenchContext } from './report.js';
 
@@ -58,4 +59,8 @@ if (wanted('emergency')) {
 if (wanted('shelters')) {
   console.log('\n== Rumah singgah (occupancy board, stays past the limit)');
   await sheltersBench(ctx);
+}
+if (wanted('programmes')) {
+  console.log('\n== Programmes (cycles, bank files)');
+  await programmesBench(ctx);
 }

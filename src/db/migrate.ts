@@ -22,11 +22,12 @@ import * as m018 from './migrations/018-oversight.js';
 import * as m019 from './migrations/019-emergency.js';
 import * as m020 from './migrations/020-programmes.js';
 import * as m021 from './migrations/021-change-feed.js';
-import * as m030 from './migrations/030-rate-limits.js';
-import * as m031 from './migrations/031-emergency-rules.js';
 import * as m022 from './migrations/022-outbox-complaints.js';
 import * as m023 from './migrations/023-staff-email.js';
 import * as m025 from './migrations/025-shelters.js';
+import * as m026 from './migrations/026-programme-cycles.js';
+import * as m030 from './migrations/030-rate-limits.js';
+import * as m031 from './migrations/031-emergency-rules.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -54,6 +55,7 @@ const ORDERED: [string, Step][] = [
   ['022-outbox-complaints', m022],
   ['023-staff-email', m023],
   ['025-shelters', m025],
+  ['026-programme-cycles', m026],
   ['030-rate-limits', m030],
   ['031-emergency-rules', m031],
 ];

@@ -18,6 +18,8 @@ export interface ProgrammeRoundsTable {
   created_at: string;
   created_by: string;
   version: number;
+  /** Migration 026: the round whose SK this amending round changes (replacement of recipients who left). */
+  amends_round_id?: string | null;
 }
 
 export interface ProgrammeCandidatesTable {

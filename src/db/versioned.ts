@@ -9,7 +9,7 @@ import type { DB } from './schema.js';
 type Q = Kysely<DB> | Transaction<DB>;
 
 /** Tables whose rows are worked on concurrently and carry a `version` (cases, complaints, letters, proposals). */
-export type VersionedTable = 'applications' | 'complaints' | 'letters' | 'registry_proposals' | 'programme_rounds' | 'programme_candidates';
+export type VersionedTable = 'applications' | 'complaints' | 'letters' | 'registry_proposals' | 'programme_rounds' | 'programme_candidates' | 'programme_cycles';
 
 export async function updateIfVersion<T extends VersionedTable>(q: Q, table: T, id: string, version: number, set: Partial<DB[T]>): Promise<boolean> {
   // Kysely cannot narrow a generic table name; the four tables share `id` and `version` columns.

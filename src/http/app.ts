@@ -26,7 +26,9 @@ import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
 import { privacyRoutes } from './api/privacy-routes.js';
 import { programmesRoutes } from './api/programmes-routes.js';
+import { programmeCyclesRoutes } from './api/programme-cycles-routes.js';
 import { programmesPages, programmesPublicPages } from './pages/programmes-pages.js';
+import { programmeCyclesPages } from './pages/programme-cycles-pages.js';
 import { surveysPages } from './pages/surveys-pages.js';
 import { surveysStaffPages } from './pages/surveys-staff-pages.js';
 import { registerAuth } from './auth.js';
@@ -174,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   oversightRoutes(zapp, ctx);
   await app.register(notificationsRoutes, { ctx });
   programmesRoutes(zapp, ctx);
+  programmeCyclesRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
@@ -205,6 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(systemPages, { ctx });
   await app.register(notificationsPages, { ctx });
   await app.register(programmesPages, { ctx });
+  await app.register(programmeCyclesPages, { ctx });
   await app.register(programmesPublicPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>

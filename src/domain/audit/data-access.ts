@@ -11,7 +11,7 @@ export const DATA_ACCESS_ACTIONS = ['read', 'download', 'export'] as const;
 export type DataAccessAction = (typeof DATA_ACCESS_ACTIONS)[number];
 
 /** Why a record was read: declared by the screen or route that shows it, never typed by the reader. */
-export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification', 'shelter-care'] as const;
+export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification', 'shelter-care', 'programme-disbursement'] as const;
 export type DataAccessPurpose = (typeof DATA_ACCESS_PURPOSES)[number];
 
 export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }> = {
@@ -23,6 +23,7 @@ export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }
   'subject-access': { id: 'Permintaan akses subjek data', en: 'Data-subject access request' },
   'programme-verification': { id: 'Verifikasi calon penerima program', en: 'Programme candidate verification' },
   'shelter-care': { id: 'Pelayanan klien rumah singgah', en: 'Shelter client care' },
+  'programme-disbursement': { id: 'Penyaluran bantuan program (siklus, berkas bank)', en: 'Programme disbursement (cycles, bank files)' },
 };
 
 export const ACTION_NAMES: Record<DataAccessAction, { id: string; en: string }> = {

@@ -325,6 +325,20 @@ export const PERMISSIONS = {
     id: 'menandatangani SK penerima bantuan (SK Kepala Dinas)',
     en: "sign the recipients' decree (the head of office's SK)",
   },
+  // Cycles and disbursement (docs/PROGRAMMES.md). The decrees name no approver of a payment ("Penerima
+  // santunan menerima uang santunan melalui bank penyalur"); the head of office approves a cycle and
+  // records the allocation as the budget holder (Pengguna Anggaran) of the office's DPA. The operator
+  // who draws the data makes the cycles and bank files and records the bank's result and exits.
+  'programmes.disburse': {
+    holders: ['operator', 'kepala-bidang', 'kepala-dinas'],
+    id: 'membuat siklus penyaluran, berkas bank, mencatat hasil bank dan penerima yang keluar',
+    en: "generate disbursement cycles and bank files, record the bank's result and recipients who leave",
+  },
+  'programmes.approve': {
+    holders: ['kepala-dinas'],
+    id: 'menyetujui siklus penyaluran dan mencatat pagu anggaran program',
+    en: "approve disbursement cycles and record the programme's allocation",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -369,6 +383,8 @@ export const WRITES: readonly Permission[] = [
   'shelters.admit',
   'shelters.decide',
   'shelters.terminate',
+  'programmes.disburse',
+  'programmes.approve',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

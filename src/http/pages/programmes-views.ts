@@ -77,6 +77,7 @@ ${p.categories.map(
 ${c.age || c.conditions.length ? html`<ul>${c.age ? html`<li>${decree(lang, c.age.text)} <span class="meta">(${L(lang, 'usia', 'age')} ${c.age.min ?? 0}${c.age.max !== null ? `–${c.age.max}` : '+'})</span></li>` : ''}${c.conditions.map((x) => conditionItem(lang, x))}</ul>` : ''}`,
   )}
 ${p.group ? html`<h2>${L(lang, 'Aturan kelompok', 'Group rules')}</h2><ul><li>${decree(lang, p.group.size.text)}</li>${p.group.age ? html`<li>${decree(lang, p.group.age.text)}</li>` : ''}<li>${decree(lang, p.group.officersText)}</li><li>${decree(lang, p.group.individualText)}</li><li>${decree(lang, p.group.groupDecree)}</li><li>${decree(lang, p.group.report)}</li></ul>` : ''}
+<p><a href="${withLang(`/petugas/program/${p.slug}/siklus`, lang)}">${L(lang, 'Siklus penyaluran, pagu dan berkas bank', 'Disbursement cycles, allocation and bank files')}</a></p>
 <h2>${L(lang, 'Putaran', 'Rounds')}</h2>
 ${d.rounds.length
   ? html`<div class="table-wrap" role="region" aria-labelledby="h-rounds" tabindex="0"><table class="queue stack"><caption id="h-rounds">${d.rounds.length} ${L(lang, 'putaran', 'rounds')}</caption><thead><tr><th scope="col">${L(lang, 'Periode', 'Period')}</th><th scope="col">${L(lang, 'Tahap', 'Stage')}</th><th scope="col">Status</th><th scope="col">${L(lang, 'Tanggal acuan', 'Reference date')}</th></tr></thead><tbody>${d.rounds.map(

@@ -15,6 +15,7 @@ import { nowOf, type Actor, type Ctx } from '../context.js';
 import { signerBlock } from '../letters/signer-block.js';
 import { authorityToSign } from '../letters/signing-authority.js';
 import { ensureSigningCredential } from '../signing/signing-credential.js';
+import { issueAmendingDecree } from './issue-amending-decree.js';
 import { officeOf } from './programmes-of.js';
 import { RoundChanged, signDocument } from './sign-document.js';
 
@@ -24,6 +25,8 @@ export async function issueDecree(ctx: Ctx, actor: Actor, roundId: string, input
   const db = ctx.database.db;
   const round = await findRound(db, officeId.value, roundId);
   if (!round) return failWith('not-found', 'round-not-found', 'Putaran program tidak ditemukan', 'Programme round not found');
+  // An amending round's SK names what it changes and why (issue-amending-decree.ts).
+  if (round.amends_round_id) return issueAmendingDecree(ctx, actor, round.id);
   const rd = round.programme.recipientDecree;
   if (!rd.signedInSigap) {
     const who = issuerTitle(rd.issuer, ctx.catalogue.officeById(officeId.value).office.government);

@@ -1,0 +1,56 @@
+/**
+ * Opens the amending round of a decreed round once recipients have left: it keeps everyone the SK
+ * names who has not left, adds the top of the ranked waiting list for each freed place, and issues
+ * its Berita Acara Tim Verifikasi dan Validasi listing every change (each removal with its reason
+ * and date, each replacement with the proposal and report it comes from), signed and numbered in
+ * the office's register like any berita acara. The amending SK follows (issue-amending-decree.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { insertCandidates, insertRound, roundsOf, type Round } from '../../db/programmes-repo.js';
+import { failWith, type Outcome } from '../../domain/errors.js';
+import { amendmentStage, isAmendment, replacementReportText } from '../../domain/programmes/replacement.js';
+import type { DocumentPerson } from '../../domain/programmes/rounds.js';
+import { roleMay } from '../../domain/staff/permissions.js';
+import { nowOf, type Actor, type Ctx } from '../context.js';
+import { signerBlock } from '../letters/signer-block.js';
+import { ensureSigningCredential } from '../signing/signing-credential.js';
+import { candidateRowsOf, replacementOf } from './replacement-of.js';
+import { RoundChanged, signDocument } from './sign-document.js';
+
+export async function prepareReplacement(ctx: Ctx, actor: Actor, baseRoundId: string): Promise<Outcome<{ roundId: string; number: string; removed: number; added: number; kept: number }>> {
+  if (!actor.id) return failWith('forbidden', 'office-required', 'Akun ini tidak terikat pada kantor', 'This account belongs to no office');
+  const r = await replacementOf(ctx, actor, baseRoundId);
+  if (!r.ok) return r;
+  const { officeId, base, sk, kept, removed, waiting } = r.value;
+  if (removed.length === 0) return failWith('conflict', 'nothing-to-replace', 'Tidak ada penerima SK ini yang tercatat keluar; tidak ada yang perlu diganti', 'No recipient of this decree is recorded as leaving; nothing to replace');
+  const db = ctx.database.db;
+  const later = (await roundsOf(db, officeId, base.programme_slug, 200)).filter((x) => x.period === base.period && isAmendment(x.stage));
+  const chosen = waiting.slice(0, removed.length);
+  const added: DocumentPerson[] = chosen.map((w) => ({ candidateId: w.candidateId, nik: w.nik, name: w.name, category: w.category, village: w.village, result: 'eligible', reason: `pengganti dari usulan yang telah diverifikasi: ${w.stage}, Berita Acara Nomor ${w.report}` }));
+  const rows = await candidateRowsOf(ctx, [base.id, ...chosen.map((w) => w.roundId)]);
+  const now = nowOf(ctx).toISOString();
+  const id = randomUUID();
+  const stage = amendmentStage(later.length + 1);
+  const round: Round = { ...base, id, stage, status: 'verifying', created_at: now, created_by: actor.name, version: 1, amends_round_id: base.id, snapshot_id: null };
+  const copy = (p: DocumentPerson, note: string) => {
+    const c = rows.get(p.candidateId)!;
+    return { ...c, id: randomUUID(), round_id: id, checks: JSON.stringify(c.checks), verification: 'eligible', reason: null, source_note: note, created_at: now, version: 1 };
+  };
+  const credential = await ensureSigningCredential(ctx, officeId, actor.id, now, actor.name);
+  if (!credential.ok) return credential;
+  const office = ctx.catalogue.officeById(officeId).office;
+  const role = actor.roles.find((x) => roleMay(x, 'programmes.report')) ?? actor.roles[0]!;
+  const changes = [...removed, ...added];
+  try {
+    const done = await ctx.database.write(async (trx) => {
+      await insertRound(trx, { ...round, programme: JSON.stringify(base.programme) });
+      await insertCandidates(trx, [...kept.map((p) => copy(p, `SK ${sk.number}`)), ...added.map((p) => copy(p, p.reason!))]);
+      const signer = await signerBlock(trx, office, actor.id!, role, null);
+      return signDocument(ctx, trx, { round, kind: 'berita-acara', actor, signer, credential: credential.value, people: changes, nextStatus: 'reported', now, text: (_issuedOn, masked) => replacementReportText({ programme: base.programme, officeName: office.name, period: base.period, stage, base: { number: sk.number, issuedOn: sk.issued_on }, removed, added, kept: kept.length, masked }) });
+    });
+    return { ok: true, value: { roundId: id, number: done.number, removed: removed.length, added: added.length, kept: kept.length } };
+  } catch (e) {
+    if (e instanceof RoundChanged) return failWith('conflict', 'round-changed', 'Putaran ini baru saja diubah petugas lain; muat ulang halaman', 'Another officer just changed this round; reload the page');
+    throw e;
+  }
+}
