@@ -5,6 +5,7 @@ import type { ComplaintsTables } from './schema-complaints.js';
 import type { LettersTables } from './schema-letters.js';
 import type { PrivacyTables } from './schema-privacy.js';
 import type { ProgrammesTables } from './schema-programmes.js';
+import type { ProgrammeGroupsTables } from './schema-programme-groups.js';
 import type { SigningTables } from './schema-signing.js';
 import type { NotificationsTables } from './schema-notifications.js';
 import type { ClusterTables } from './schema-cluster.js';
@@ -267,7 +268,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables {
+export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, ProgrammeGroupsTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

@@ -24,6 +24,7 @@ import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
 import { privacyRoutes } from './api/privacy-routes.js';
 import { programmesRoutes } from './api/programmes-routes.js';
+import { programmeGroupsRoutes } from './api/programme-groups-routes.js';
 import { programmesPages, programmesPublicPages } from './pages/programmes-pages.js';
 import { surveysPages } from './pages/surveys-pages.js';
 import { surveysStaffPages } from './pages/surveys-staff-pages.js';
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   oversightRoutes(zapp, ctx);
   await app.register(notificationsRoutes, { ctx });
   programmesRoutes(zapp, ctx);
+  programmeGroupsRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });

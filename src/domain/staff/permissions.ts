@@ -289,6 +289,14 @@ export const PERMISSIONS = {
     id: 'menandatangani SK penerima bantuan (SK Kepala Dinas)',
     en: "sign the recipients' decree (the head of office's SK)",
   },
+  // Group programmes (KUBE, RST): the proposal is made with the pendamping ("didampingi oleh
+  // pendamping PSM, TKSK, atau PKH") and entered by the operator; the group's SK (by the Lurah),
+  // the disbursement and the report are recorded by the same hands or the heads.
+  'programmes.groups': {
+    holders: ['operator', 'pendamping', 'kepala-bidang', 'kepala-dinas'],
+    id: 'mendaftarkan kelompok program (anggota, pengurus, rekening, RAB) dan mencatat SK kelompok, pencairan dan laporannya',
+    en: "register programme groups (members, officers, account, RAB) and record the group's decree, disbursement and report",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -329,6 +337,7 @@ export const WRITES: readonly Permission[] = [
   'programmes.verify',
   'programmes.report',
   'programmes.decree',
+  'programmes.groups',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */
