@@ -26,6 +26,8 @@ import { privacyRoutes } from './api/privacy-routes.js';
 import { programmesRoutes } from './api/programmes-routes.js';
 import { programmeGroupsRoutes } from './api/programme-groups-routes.js';
 import { programmesPages, programmesPublicPages } from './pages/programmes-pages.js';
+import { programmeGroupsPages } from './pages/programme-groups-pages.js';
+import { programmePublicPages } from './pages/programme-public-pages.js';
 import { surveysPages } from './pages/surveys-pages.js';
 import { surveysStaffPages } from './pages/surveys-staff-pages.js';
 import { registerAuth } from './auth.js';
@@ -200,6 +202,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsPages, { ctx });
   await app.register(programmesPages, { ctx });
   await app.register(programmesPublicPages, { ctx });
+  await app.register(programmeGroupsPages, { ctx });
+  await app.register(programmePublicPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

@@ -27,6 +27,14 @@ function publicProgramme(ctx: Ctx, officeSlug: string, slug: string): Outcome<{ 
   return { ok: true, value: { officeId: office.id, officeName: office.office.name, programme } };
 }
 
+/** The office's programmes, each with the periods that have an issued SK (newest first). */
+export async function readPublicProgrammes(ctx: Ctx, officeSlug: string): Promise<Outcome<{ officeName: string; programmes: { programme: Programme; periods: string[] }[] }>> {
+  const office = ctx.catalogue.office(officeSlug);
+  if (!office) return failWith('not-found', 'office-not-found', 'Kantor tidak ditemukan', 'Office not found');
+  const programmes = await Promise.all(programmesOf(ctx, office).map(async (programme) => ({ programme, periods: await decreedPeriods(ctx.database.db, office.id, programme.slug, 50) })));
+  return { ok: true, value: { officeName: office.office.name, programmes } };
+}
+
 export async function readPublicPeriods(ctx: Ctx, officeSlug: string, slug: string): Promise<Outcome<{ officeName: string; programme: Programme; periods: string[] }>> {
   const found = publicProgramme(ctx, officeSlug, slug);
   if (!found.ok) return found;
