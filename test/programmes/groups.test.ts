@@ -95,6 +95,9 @@ describe(`group programmes, quota queues, filing windows and transparency (${TES
     const logged = await t.database.db.selectFrom('data_access_log').select(['record_kind', 'purpose']).where('record_id', '=', id).execute();
     assert.equal(logged.length, 10, 'one logged read per member shown');
     assert.ok(logged.every((l) => l.record_kind === 'programme-group' && l.purpose === 'programme-groups'));
+    // The auditor reads the members with NIK and KK masked.
+    const audited = await req('GET', `/api/v1/programmes/groups/${id}`, undefined, await login(`auditor@${SEMARANG}`));
+    assert.ok(audited.json().members.every((m: { nik: string; kk: string }) => m.nik.includes('••') && m.kk.includes('••')));
     // KUBE: the decree states no report deadline, so none is invented.
     const paid = await req('POST', `/api/v1/programmes/groups/${id}/disbursement`, { date: '2026-04-14', amount: 20_000_000, version: 2 }, operator);
     assert.deepEqual(paid.json(), { version: 3, reportDue: null });
