@@ -101,6 +101,22 @@ export async function queueOf(q: Q, officeId: string, slug: string, period: stri
   return q.selectFrom('programme_queue').selectAll().where('office_id', '=', officeId).where('programme_slug', '=', slug).where('period', '=', period).orderBy('position').limit(limit).execute();
 }
 
+/** The application a queued proposal names: of this office and service, with its applicant's NIK. */
+export async function applicationByNumber(q: Q, officeId: string, serviceId: string, registrationNumber: string) {
+  return q
+    .selectFrom('applications')
+    .select(['id', 'applicant_nik'])
+    .where('office_id', '=', officeId)
+    .where('service_id', '=', serviceId)
+    .where('registration_number', '=', registrationNumber)
+    .executeTakeFirst();
+}
+
+/** A case's places in quota queues (at most a few: one per programme and period). */
+export async function queuedByRegistration(q: Q, officeId: string, registrationNumber: string): Promise<ProgrammeQueueTable[]> {
+  return q.selectFrom('programme_queue').selectAll().where('office_id', '=', officeId).where('registration_number', '=', registrationNumber).orderBy('created_at').limit(5).execute();
+}
+
 /* ---------- transparency ---------- */
 
 /** The periods of a programme with an issued SK, newest first (the public list's index; it stays after the period ends). */

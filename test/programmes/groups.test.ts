@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { plausibleIntake } from '../../src/usecases/applications/simulate-case.js';
 import { submitApplication } from '../../src/usecases/applications/submit-application.js';
+import { queuePlacesOfCase } from '../../src/usecases/programmes/queue-proposal.js';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 import { actorFor, driveUntil } from '../letters/helpers.js';
@@ -52,6 +53,23 @@ describe(`group programmes, quota queues, filing windows and transparency (${TES
   });
   after(async () => t.close());
   const { req, login } = apiClient(() => t);
+  /** Files a case at the Banjarmasin counter with plausible answers (and the answers given). */
+  const fileAt = async (service: string, applicant: { nik: string; name: string }, answers: Record<string, unknown> = {}, today = clock.toISOString().slice(0, 10)) => {
+    const found = t.catalogue.service(BANJARMASIN, service)!;
+    const intake = plausibleIntake(found.service.service, today);
+    return submitApplication(
+      t.ctx,
+      {
+        office: BANJARMASIN,
+        service,
+        channel: 'counter',
+        applicant: { ...applicant, phone: '081251234567', address: 'Jl. Veteran No. 21, Banjarmasin', residentOfRegion: true },
+        answers: { ...intake.answers, ...answers },
+        attachments: found.service.service.requirements.filter((x) => x.kind === 'document').map((x) => ({ requirement: x.id, shown: true })),
+      },
+      await actorFor(t.ctx, `front-office@${BANJARMASIN}`),
+    );
+  };
   const audits = async (action: string) => (await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', action).execute()).length;
 
   it('refuses a KUBE of 9 or 11 members, and a member aged 19 years 364 days, in the decree’s words beside the field; registers 10 KK aged 20–55', async () => {
@@ -141,13 +159,26 @@ describe(`group programmes, quota queues, filing windows and transparency (${TES
       ['6371014502850002', 'Siti Rahmah'],
       ['6371011003900003', 'Muhammad Arsyad'],
     ] as const;
+    // Muhammad Arsyad applied at the counter; his proposal names his case, whose tracking page shows the place.
+    const filed = await fileAt('pengusulan-jkn-kis', { nik: people[2][0], name: people[2][1] });
+    assert.ok(filed.ok, JSON.stringify(filed));
+    const number = filed.value.registrationNumber;
+    const wrong = await req('POST', '/api/v1/programmes/pengusulan-jkn-kis/queue', { period: '2026-07', nik: people[0][0], name: 'Ahmad Yani', category: 'pbi-apbn', registrationNumber: number }, operator);
+    assert.equal(wrong.status, 422, "another person's case");
+    assert.equal((wrong.json().error.problems?.[0] ?? wrong.json().error).field, 'registrationNumber');
     const places = [];
     for (const [nik, name] of people) {
-      const r = await req('POST', '/api/v1/programmes/pengusulan-jkn-kis/queue', { period: '2026-07', nik, name, category: 'pbi-apbn' }, operator);
+      const r = await req('POST', '/api/v1/programmes/pengusulan-jkn-kis/queue', { period: '2026-07', nik, name, category: 'pbi-apbn', registrationNumber: nik === people[2][0] ? number : null }, operator);
       assert.equal(r.status, 201, r.body);
       places.push([r.json().position, r.json().withinQuota]);
     }
     assert.deepEqual(places, [[1, true], [2, true], [3, false]]);
+    assert.deepEqual(await queuePlacesOfCase(t.ctx, t.catalogue.office(BANJARMASIN)!.id, number), [{ programme: 'Pelayanan Pengusulan Jaminan Kesehatan Nasional (JKN-KIS)', period: '2026-07', position: 3, quota: 2, withinQuota: false }]);
+    // The applicant's tracking page (number and code, the code in a cookie) shows the place.
+    const track = await t.app.inject({ method: 'POST', url: '/lacak', payload: { nomor: number, code: filed.value.trackingCode } });
+    assert.equal(track.statusCode, 303);
+    const page = await t.app.inject({ method: 'GET', url: String(track.headers.location), headers: { cookie: String(track.headers['set-cookie']).split(';')[0]! } });
+    assert.match(page.body.replace(/\s+/g, ' '), /Antrean kuota <span lang="id">Pelayanan Pengusulan Jaminan Kesehatan Nasional \(JKN-KIS\)<\/span>, periode 2026-07: nomor <strong>3<\/strong> \(menunggu: kuota 2\)/);
     const twice = await req('POST', '/api/v1/programmes/pengusulan-jkn-kis/queue', { period: '2026-07', nik: people[0][0], name: 'Ahmad Yani', category: 'pbi-apbn' }, operator);
     assert.equal(twice.status, 409);
     assert.match(twice.json().error.message, /nomor 1/);
@@ -161,23 +192,7 @@ describe(`group programmes, quota queues, filing windows and transparency (${TES
   });
 
   it('files santunan kematian on the 30th calendar day after the death and refuses the 31st with the decree’s sentence', async () => {
-    const found = t.catalogue.service(BANJARMASIN, 'santunan-kematian')!;
-    const front = await actorFor(t.ctx, `front-office@${BANJARMASIN}`);
-    const file = (died: string) => {
-      const intake = plausibleIntake(found.service.service, died);
-      return submitApplication(
-        t.ctx,
-        {
-          office: BANJARMASIN,
-          service: 'santunan-kematian',
-          channel: 'counter',
-          applicant: { nik: '6371015507800004', name: 'Hj. Rusmini', phone: '081251234567', address: 'Jl. Veteran No. 21, Banjarmasin', residentOfRegion: true },
-          answers: { ...intake.answers, 'tanggal-meninggal': died },
-          attachments: found.service.service.requirements.filter((x) => x.kind === 'document').map((x) => ({ requirement: x.id, shown: true })),
-        },
-        front,
-      );
-    };
+    const file = (died: string) => fileAt('santunan-kematian', { nik: '6371015507800004', name: 'Hj. Rusmini' }, { 'tanggal-meninggal': died }, died);
     // 14 February 2025, 10:00 WITA: the 30th day.
     clock = new Date('2025-02-14T02:00:00Z');
     const inTime = await file('2025-01-15');

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { insertQueued, lastQueuePosition, quotaOf, queuedPerson, upsertQuota } from '../../db/programme-groups-repo.js';
+import { applicationByNumber, insertQueued, lastQueuePosition, queuedByRegistration, quotaOf, queuedPerson, upsertQuota } from '../../db/programme-groups-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import { parseNik } from '../../domain/identity/nik.js';
 import { findCategory } from '../../domain/programmes/eligibility.js';
@@ -66,6 +66,14 @@ export async function queueProposal(ctx: Ctx, actor: Actor, slug: string, input:
   const nik = parseNik(input.nik, { today });
   if (!nik.ok) return fail('invalid', { ...nik.error, field: 'nik' });
   const db = ctx.database.db;
+  const number = input.registrationNumber?.trim() || null;
+  if (number) {
+    // The applicant sees the place on the case's tracking page: the number must be this person's case of the programme's service.
+    const service = p.service ? ctx.catalogue.officeById(officeId).services.find((s) => s.service.slug === p.service) : undefined;
+    const app = service ? await applicationByNumber(db, officeId, service.id, number) : undefined;
+    if (!app || app.applicant_nik !== nik.value.nik)
+      return failWith('invalid', 'application-not-matching', `Nomor registrasi ${number} bukan permohonan ${p.name} atas NIK ini`, `Registration number ${number} is not this NIK's application for ${p.name}`, 'registrationNumber');
+  }
   const already = await queuedPerson(db, officeId, slug, input.period, nik.value.nik);
   if (already)
     return failWith('conflict', 'already-queued', `NIK ini sudah dalam antrean periode ${input.period} pada nomor ${already.position}`, `This NIK is already queued for ${input.period} at position ${already.position}`, 'nik');
@@ -78,7 +86,7 @@ export async function queueProposal(ctx: Ctx, actor: Actor, slug: string, input:
       let position = 0;
       await ctx.database.write(async (trx) => {
         position = (await lastQueuePosition(trx, officeId, slug, input.period)) + 1;
-        await insertQueued(trx, { id, office_id: officeId, programme_slug: slug, period: input.period, position, nik: nik.value.nik, name: input.name.trim().toUpperCase(), category: input.category, registration_number: input.registrationNumber?.trim() || null, created_at: now, created_by: actor.name });
+        await insertQueued(trx, { id, office_id: officeId, programme_slug: slug, period: input.period, position, nik: nik.value.nik, name: input.name.trim().toUpperCase(), category: input.category, registration_number: number, created_at: now, created_by: actor.name });
         await insertAuditEvent(trx, { officeId, actor: actor.name, action: 'programme-proposal-queued', subject: `programme-queue:${id}`, detail: { programme: slug, period: input.period, position, category: input.category }, at: now });
       });
       return { ok: true, value: { id, ...placeOf(position, quota) } };
@@ -88,4 +96,21 @@ export async function queueProposal(ctx: Ctx, actor: Actor, slug: string, input:
         return failWith('conflict', 'already-queued', `NIK ini sudah dalam antrean periode ${input.period}`, `This NIK is already queued for ${input.period}`, 'nik');
     }
   }
+}
+
+export interface CaseQueuePlace extends QueuePlace {
+  programme: string;
+  period: string;
+}
+
+/** The places a case holds in quota queues, for its tracking page: programme, period, position and whether within the quota. */
+export async function queuePlacesOfCase(ctx: Ctx, officeId: string, registrationNumber: string): Promise<CaseQueuePlace[]> {
+  const rows = await queuedByRegistration(ctx.database.db, officeId, registrationNumber);
+  const out: CaseQueuePlace[] = [];
+  for (const r of rows) {
+    const found = findProgramme(ctx, officeId, r.programme_slug);
+    if (!found.ok) continue;
+    out.push({ programme: found.value.programme.name, period: r.period, ...placeOf(r.position, await periodQuota(ctx, officeId, found.value.programme, r.period)) });
+  }
+  return out;
 }

@@ -1072,6 +1072,12 @@ insert into "programme_queue" ("id", "office_id", "programme_slug", "period", "p
 -- programme-groups-repo.queueOf
 select * from "programme_queue" where "office_id" = $1 and "programme_slug" = $2 and "period" = $3 order by "position" limit $4;
 
+-- programme-groups-repo.applicationByNumber
+select "id", "applicant_nik" from "applications" where "office_id" = $1 and "service_id" = $2 and "registration_number" = $3;
+
+-- programme-groups-repo.queuedByRegistration
+select * from "programme_queue" where "office_id" = $1 and "registration_number" = $2 order by "created_at" limit $3;
+
 -- programme-groups-repo.decreedPeriods
 select distinct "r"."period" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 order by "r"."period" desc limit $4;
 

@@ -1071,6 +1071,12 @@ insert into "programme_queue" ("id", "office_id", "programme_slug", "period", "p
 -- programme-groups-repo.queueOf
 select * from "programme_queue" where "office_id" = ? and "programme_slug" = ? and "period" = ? order by "position" limit ?;
 
+-- programme-groups-repo.applicationByNumber
+select "id", "applicant_nik" from "applications" where "office_id" = ? and "service_id" = ? and "registration_number" = ?;
+
+-- programme-groups-repo.queuedByRegistration
+select * from "programme_queue" where "office_id" = ? and "registration_number" = ? order by "created_at" limit ?;
+
 -- programme-groups-repo.decreedPeriods
 select distinct "r"."period" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? order by "r"."period" desc limit ?;
 

@@ -904,6 +904,8 @@ export const QUERIES: Record<string, Call> = {
   'programme-groups-repo.insertQueued': (db) =>
     groups.insertQueued(db, { id: CASE, office_id: OFFICE, programme_slug: 'pengusulan-jkn-kis', period: '2026-07', position: 1, nik: '6371010101800001', name: 'AHMAD YANI', category: 'pbi-apbn', registration_number: null, created_at: AT, created_by: 'Operator' }),
   'programme-groups-repo.queueOf': (db) => groups.queueOf(db, OFFICE, 'pengusulan-jkn-kis', '2026-07', 500),
+  'programme-groups-repo.applicationByNumber': (db) => groups.applicationByNumber(db, OFFICE, SERVICE, '400/0001/BJM/2026'),
+  'programme-groups-repo.queuedByRegistration': (db) => groups.queuedByRegistration(db, OFFICE, '400/0001/BJM/2026'),
   'programme-groups-repo.decreedPeriods': (db) => groups.decreedPeriods(db, OFFICE, 'bantuan-usaha-wrse', 50),
   'programme-groups-repo.decreesOfPeriod': (db) => groups.decreesOfPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026'),
   'programme-groups-repo.decreedCandidatesByNikKk': (db) => groups.decreedCandidatesByNikKk(db, OFFICE, 'bantuan-usaha-wrse', '6403025203880002', '6403021503090011'),
