@@ -3,8 +3,9 @@
  * group on a 360 px phone (a member one day short of 20 on the proposal date refused beside that
  * member's date of birth, in the decree's words, 422; corrected, registered), then records the
  * Lurah's SK; a citizen on a phone finds the programme from the office page, sees the 2026
- * recipients with NIK masked and checks a NIK + KK: "Terdaftar", in both languages. Every page
- * passes axe and fits its viewport.
+ * recipients with NIK masked and checks a NIK + KK: "Terdaftar", in both languages; the Banjarmasin
+ * operator sets the JKN-KIS quota and queues proposals, each told its position. Every page passes
+ * axe and fits its viewport.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -94,6 +95,32 @@ describe(`group programmes and the citizen's self-check in the browser (${TEST_D
     assert.match((await page.locator('main').textContent()) ?? '', /Record the disbursement/);
     await check(page, 'group-detail-phone-en');
     await ctx.close();
+  });
+
+  it('the Banjarmasin operator sets the JKN-KIS quota and queues proposals; each is told its position', async () => {
+    for (const [viewport, size, lang] of [[LAPTOP, 'laptop', 'id'], [PHONE, 'phone', 'en']] as const) {
+      const ctx = await h().browser.newContext({ viewport });
+      const page = await ctx.newPage();
+      await signIn(page, h().base, 'operator@kota-banjarmasin');
+      await page.goto(`${h().base}/petugas/program/pengusulan-jkn-kis${lang === 'en' ? '?lang=en' : ''}`);
+      await page.getByRole('link', { name: lang === 'id' ? 'Antrean kuota' : 'Quota queue' }).click();
+      if (lang === 'id') {
+        await page.getByLabel('Periode', { exact: true }).last().fill('2026-07');
+        await page.getByLabel('Kuota (jumlah orang)').fill('1');
+        await page.getByLabel('Dasar kuota (surat alokasi)').fill('Alokasi PBI-APBN Juli 2026');
+        await page.getByRole('button', { name: 'Simpan kuota' }).click();
+        await page.waitForURL(/period=2026-07/);
+      } else await page.goto(`${h().base}/petugas/program/pengusulan-jkn-kis/antrean?period=2026-07&lang=en`);
+      const [nik, name] = lang === 'id' ? ['6371010101800001', 'Ahmad Yani'] : ['6371014502850002', 'Siti Rahmah'];
+      await page.getByLabel(lang === 'id' ? 'Periode (tahun atau bulan, 2026-07)' : 'Period (year or month, 2026-07)').fill('2026-07');
+      await page.getByLabel('NIK').fill(nik);
+      await page.getByLabel(lang === 'id' ? 'Nama' : 'Name', { exact: true }).fill(name);
+      await page.getByRole('button', { name: lang === 'id' ? 'Masukkan antrean' : 'Queue', exact: true }).click();
+      await page.waitForURL(/ok=/);
+      assert.match((await page.locator('[role=status]').textContent()) ?? '', lang === 'id' ? /Nomor antrean 1 \(dalam kuota\)/ : /Queue position 2 \(waiting for quota\)/);
+      await check(page, `quota-queue-${size}-${lang}`);
+      await ctx.close();
+    }
   });
 
   it('a citizen finds the recipients from the office page and checks a NIK + KK on a phone, in both languages', async () => {
