@@ -3,6 +3,7 @@ import { applicationsBench } from './applications.bench.js';
 import { catalogueBench } from './catalogue.bench.js';
 import { complaintsBench } from './complaints.bench.js';
 import { emergencyBench } from './emergency.bench.js';
+import { programmePublicBench } from './programme-public.bench.js';
 import { lettersBench } from './letters.bench.js';
 import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
@@ -53,4 +54,8 @@ if (wanted('notifications')) {
 if (wanted('emergency')) {
   console.log('\n== Emergencies (dispatch board)');
   await emergencyBench(ctx);
+}
+if (wanted('programmes-public')) {
+  console.log('\n== Programmes: public list and self-check');
+  await programmePublicBench(ctx);
 }

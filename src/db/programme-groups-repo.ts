@@ -3,7 +3,7 @@
  * groups and their members, a period's quota and queue, the recipients an issued SK decreed, and
  * the self-check log. Row mappers decode JSON and bigint columns.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { GroupStatus, RabItem } from '../domain/programmes/groups.js';
 import type { DocumentPerson } from '../domain/programmes/rounds.js';
 import type { Programme } from '../domain/programmes/schema.js';
@@ -148,20 +148,26 @@ export async function decreesOfPeriod(q: Q, officeId: string, slug: string, peri
   return rows.map((r) => ({ stage: r.stage, number: r.number, issuedOn: r.issued_on, people: JSON.parse(r.people) as DocumentPerson[] }));
 }
 
-/** Candidates with this NIK and KK in a programme's rounds that have an SK, with that SK's people (to see whether they are in it). */
-export async function decreedCandidatesByNikKk(q: Q, officeId: string, slug: string, nik: string, kk: string) {
+/**
+ * The periods in which a person with this NIK and KK is among the people an SK of the programme
+ * decreed. The SK's people are one JSON column; the candidate's id (a UUID) is matched inside it by
+ * the database, so a 5,000-recipient SK is not shipped to the server to answer one yes/no.
+ */
+export async function decreedPeriodsOf(q: Q, officeId: string, slug: string, nik: string, kk: string): Promise<string[]> {
   const rows = await q
     .selectFrom('programme_candidates as c')
     .innerJoin('programme_rounds as r', 'r.id', 'c.round_id')
     .innerJoin('programme_documents as d', (j) => j.onRef('d.round_id', '=', 'c.round_id').on('d.kind', '=', 'sk'))
-    .select(['c.id', 'r.period', 'd.people'])
+    .select('r.period')
     .where('r.office_id', '=', officeId)
     .where('r.programme_slug', '=', slug)
     .where('c.nik', '=', nik)
     .where('c.kk', '=', kk)
+    .where('c.verification', '=', 'eligible')
+    .where(sql<boolean>`${sql.ref('d.people')} like '%"candidateId":"' || ${sql.ref('c.id')} || '"%'`)
     .limit(20)
     .execute();
-  return rows.map((r) => ({ candidateId: r.id, period: r.period, people: JSON.parse(r.people) as DocumentPerson[] }));
+  return rows.map((r) => r.period);
 }
 
 export async function insertSelfCheck(q: Q, row: { office_id: string; programme_slug: string; nik: string; found: number; at: string }): Promise<void> {
