@@ -4,6 +4,7 @@ import { catalogueBench } from './catalogue.bench.js';
 import { complaintsBench } from './complaints.bench.js';
 import { emergencyBench } from './emergency.bench.js';
 import { sheltersBench } from './shelters.bench.js';
+import { programmePublicBench } from './programme-public.bench.js';
 import { lettersBench } from './letters.bench.js';
 import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
@@ -63,4 +64,8 @@ if (wanted('shelters')) {
 if (wanted('programmes')) {
   console.log('\n== Programmes (cycles, bank files)');
   await programmesBench(ctx);
+}
+if (wanted('programmes-public')) {
+  console.log('\n== Programmes: public list and self-check');
+  await programmePublicBench(ctx);
 }

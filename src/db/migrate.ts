@@ -26,6 +26,7 @@ import * as m022 from './migrations/022-outbox-complaints.js';
 import * as m023 from './migrations/023-staff-email.js';
 import * as m025 from './migrations/025-shelters.js';
 import * as m026 from './migrations/026-programme-cycles.js';
+import * as m027 from './migrations/027-programme-groups.js';
 import * as m030 from './migrations/030-rate-limits.js';
 import * as m031 from './migrations/031-emergency-rules.js';
 
@@ -56,6 +57,7 @@ const ORDERED: [string, Step][] = [
   ['023-staff-email', m023],
   ['025-shelters', m025],
   ['026-programme-cycles', m026],
+  ['027-programme-groups', m027],
   ['030-rate-limits', m030],
   ['031-emergency-rules', m031],
 ];

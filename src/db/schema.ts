@@ -6,6 +6,7 @@ import type { LettersTables } from './schema-letters.js';
 import type { PrivacyTables } from './schema-privacy.js';
 import type { ProgrammesTables } from './schema-programmes.js';
 import type { ProgrammeCyclesTables } from './schema-programme-cycles.js';
+import type { ProgrammeGroupsTables } from './schema-programme-groups.js';
 import type { SigningTables } from './schema-signing.js';
 import type { NotificationsTables } from './schema-notifications.js';
 import type { ClusterTables } from './schema-cluster.js';
@@ -269,7 +270,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, SheltersTables, ProgrammeCyclesTables {
+export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, SheltersTables, ProgrammeCyclesTables, ProgrammeGroupsTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

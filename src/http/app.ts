@@ -29,6 +29,9 @@ import { programmesRoutes } from './api/programmes-routes.js';
 import { programmeCyclesRoutes } from './api/programme-cycles-routes.js';
 import { programmesPages, programmesPublicPages } from './pages/programmes-pages.js';
 import { programmeCyclesPages } from './pages/programme-cycles-pages.js';
+import { programmeGroupsRoutes } from './api/programme-groups-routes.js';
+import { programmeGroupsPages } from './pages/programme-groups-pages.js';
+import { programmePublicPages } from './pages/programme-public-pages.js';
 import { surveysPages } from './pages/surveys-pages.js';
 import { surveysStaffPages } from './pages/surveys-staff-pages.js';
 import { registerAuth } from './auth.js';
@@ -177,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes, { ctx });
   programmesRoutes(zapp, ctx);
   programmeCyclesRoutes(zapp, ctx);
+  programmeGroupsRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
   await app.register(applicationsPublicPages, { ctx });
@@ -210,6 +214,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(programmesPages, { ctx });
   await app.register(programmeCyclesPages, { ctx });
   await app.register(programmesPublicPages, { ctx });
+  await app.register(programmeGroupsPages, { ctx });
+  await app.register(programmePublicPages, { ctx });
 
   app.get('/assets/site.css', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),

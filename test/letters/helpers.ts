@@ -7,7 +7,7 @@ import { serviceOfCase } from '../../src/usecases/applications/service-of-case.j
 import { resubmitFile } from '../../src/usecases/applications/resubmit-file.js';
 import { findCaseAnyOffice } from '../../src/db/applications-repo.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
-import type { Actor, Ctx } from '../../src/usecases/context.js';
+import { nowOf, type Actor, type Ctx } from '../../src/usecases/context.js';
 import { demoNik, plausibleIntake } from '../../src/usecases/applications/simulate-case.js';
 import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { signLetters } from '../../src/usecases/letters/sign-letters.js';
@@ -25,7 +25,7 @@ const PROVINCE: Record<string, string> = { 'kota-jambi': '15', 'kota-banjarmasin
 export async function fileCase(ctx: Ctx, office: string, service: string, name = 'Siti Aminah', email?: string, applicantExtra: Record<string, unknown> = {}): Promise<{ id: string; registrationNumber: string; trackingCode: string }> {
   const found = ctx.catalogue.service(office, service)!;
   const svc = found.service.service;
-  const intake = plausibleIntake(svc, ctx.clock.localDate(found.office.office, new Date().toISOString()));
+  const intake = plausibleIntake(svc, ctx.clock.localDate(found.office.office, nowOf(ctx).toISOString()));
   const front = await actorFor(ctx, `front-office@${office}`);
   const initiator = svc.initiators[0]!;
   const r = await submitApplication(

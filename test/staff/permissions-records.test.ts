@@ -44,7 +44,7 @@ describe(`permissions at the record (${TEST_DB})`, () => {
     assert.equal(await count(), before, 'nothing was filed');
     const client = await api.req('POST', '/api/v1/applications', { ...counterCase('penerimaan-klien-rumah-singgah'), reporter: { name: 'Satpol PP Kota Banjarmasin', role: 'Petugas penjangkauan' } }, pramu);
     assert.equal(client.status, 201, client.body);
-    const death = { ...counterCase('santunan-kematian'), answers: { 'pemohon-ahli-waris': true, 'hari-sejak-meninggal': 12 } };
+    const death = { ...counterCase('santunan-kematian'), answers: { 'pemohon-ahli-waris': true, 'tanggal-meninggal': new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10) } };
     const front = await api.req('POST', '/api/v1/applications', death, await api.login(`front-office@${OFFICE}`));
     assert.equal(front.status, 201, front.body);
     // The counter page lists only the services whose counter the officer holds.

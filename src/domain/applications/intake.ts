@@ -2,6 +2,7 @@
  * What an intake (online form, counter, report, institution) must contain for a service, checked
  * without I/O. Every problem names its field so forms and the API can show it where it belongs.
  */
+import { filingWindowProblem } from './filing-window.js';
 import type { FieldProblem, Problem } from '../errors.js';
 import { NOTIFY_CHANNELS, type NotifyChoice } from '../notifications/consent.js';
 import { ageOn, checkNikAgainst, parseKk, parseNik } from '../identity/index.js';
@@ -222,6 +223,12 @@ export function checkIntake(
       if (s.length > INTAKE_LIMITS.answer) problems.push(fp(`answers.${field.id}`, 'answer-too-long', `${field.label}: terlalu panjang`, `${field.label}: too long`));
       else answers[field.id] = s;
     }
+  }
+  const window = service.filingWindow;
+  const from = window ? answers[window.input] : undefined;
+  if (window && typeof from === 'string') {
+    const late = filingWindowProblem(window, service.inputs.find((f) => f.id === window.input)?.label ?? window.input, from, ctx.today);
+    if (late) problems.push(late);
   }
   const unknownAnswers = Object.keys(input.answers ?? {}).filter((k) => !service.inputs.some((f) => f.id === k));
   for (const k of unknownAnswers) problems.push(fp(`answers.${k}`, 'answer-unknown', `Isian tidak dikenal: ${k}`, `Unknown answer: ${k}`));

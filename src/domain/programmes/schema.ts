@@ -88,7 +88,11 @@ export const GroupRules = z
     amountPerGroup: z.object({ value: z.number().int().min(0).max(10_000_000_000).nullable(), text: words }).strict(),
     /** The group's own decree (KUBE: SK Lurah). */
     groupDecree: words,
+    /** Who issues the group's decree; it is recorded in Sigap (number, date), never signed here. */
+    groupDecreeIssuer: z.enum(ISSUERS).default('not-stated'),
     report: words,
+    /** Calendar days from disbursement to the group's report, when the decree states them (RST: 105). */
+    reportDays: z.number().int().min(1).max(3650).nullable().default(null),
   })
   .strict();
 export type GroupRules = z.infer<typeof GroupRules>;

@@ -339,6 +339,14 @@ export const PERMISSIONS = {
     id: 'menyetujui siklus penyaluran dan mencatat pagu anggaran program',
     en: "approve disbursement cycles and record the programme's allocation",
   },
+  // Group programmes (KUBE, RST): the proposal is made with the pendamping ("didampingi oleh
+  // pendamping PSM, TKSK, atau PKH") and entered by the operator; the group's SK (by the Lurah),
+  // the disbursement and the report are recorded by the same hands or the heads.
+  'programmes.groups': {
+    holders: ['operator', 'pendamping', 'kepala-bidang', 'kepala-dinas'],
+    id: 'mendaftarkan kelompok program (anggota, pengurus, rekening, RAB) dan mencatat SK kelompok, pencairan dan laporannya',
+    en: "register programme groups (members, officers, account, RAB) and record the group's decree, disbursement and report",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -385,6 +393,7 @@ export const WRITES: readonly Permission[] = [
   'shelters.terminate',
   'programmes.disburse',
   'programmes.approve',
+  'programmes.groups',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

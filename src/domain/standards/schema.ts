@@ -496,6 +496,24 @@ export const StayLimit = z
   .strict();
 export type StayLimit = z.infer<typeof StayLimit>;
 
+/**
+ * A filing window the decree sets (Banjarmasin santunan kematian: "tidak lebih dari 30 hari kalender
+ * dari tanggal meninggal dunia"): a filing later than the date in `input` plus `days` calendar days
+ * is refused at intake with `text`. The day of the event is day 0 (death on 15 January → last
+ * filing day 14 February).
+ */
+export const FilingWindow = z
+  .object({
+    /** A date input of the service (the date the window counts from). */
+    input: id,
+    days: z.number().int().min(1).max(3650),
+    unit: z.enum(['calendar_days']),
+    /** The decree's sentence, exactly as printed. */
+    text: nonEmpty,
+  })
+  .strict();
+export type FilingWindow = z.infer<typeof FilingWindow>;
+
 export const Service = z
   .object({
     no: z.number().int().positive(),
@@ -526,6 +544,7 @@ export const Service = z
     moments: z.array(NoticeMoment).default([]),
     notices: NoticeWordings.optional(),
     stayLimit: StayLimit.optional(),
+    filingWindow: FilingWindow.optional(),
   })
   .strict();
 export type Service = z.infer<typeof Service>;

@@ -230,6 +230,11 @@ function checkService(parsed: Parsed, service: Service, office: Office, problems
     if (!roles.has(c.role)) at(['calls', i, 'role'], 'unknown-role', `peran tidak dideklarasikan di office.yaml: ${c.role}`, `role not declared in office.yaml: ${c.role}`);
     if (service.calls.findIndex((o) => o.id === c.id) !== i) at(['calls', i, 'id'], 'duplicate-id', `id panggilan ganda: ${c.id}`, `duplicate call id: ${c.id}`);
   });
+  if (service.filingWindow) {
+    const input = service.inputs.find((x) => x.id === service.filingWindow!.input);
+    if (!input || input.type !== 'date')
+      at(['filingWindow', 'input'], 'unknown-ref', `isian tanggal tidak dikenal: ${service.filingWindow.input} (harus isian bertipe date)`, `unknown date input: ${service.filingWindow.input} (must be an input of type date)`);
+  }
   service.moments.forEach((m, i) => {
     if (!stepIds.has(m.atStep)) at(['moments', i, 'atStep'], 'unknown-ref', `langkah tidak dikenal: ${m.atStep}`, `unknown step: ${m.atStep}`);
   });

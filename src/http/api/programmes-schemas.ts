@@ -24,6 +24,7 @@ export const roundOpened = z.object({ id: z.string(), drawn: z.number(), refused
 
 export const addCandidateBody = z.object({
   nik: z.string().max(40),
+  kk: z.string().max(40).nullable().optional(),
   name: z.string().trim().min(1, { message: 'Nama wajib diisi / The name is required' }).max(120),
   category: key,
   source: z.enum(['village', 'applications']),

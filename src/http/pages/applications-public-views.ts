@@ -11,6 +11,7 @@ import { errorSummary, fieldError, invalidAttrs, type DataContact } from './comp
 import type { Problem } from '../../domain/errors.js';
 import { MAX_UPLOAD_MB } from '../../usecases/applications/store-upload.js';
 import { newsSection } from './notifications-public-views.js';
+import type { CaseQueuePlace } from '../../usecases/programmes/queue-proposal.js';
 
 export interface ApplyPageData {
   office: { slug: string; name: string; regionName: string; privacy: DataContact };
@@ -128,6 +129,8 @@ export interface TrackingPageData {
   survey: TrackedSurvey;
   /** The service's documents, offered for upload while the file is returned. */
   documents: { id: string; label: string }[];
+  /** Places in a programme's quota queue (JKN-KIS); absent on pages that do not show them. */
+  queue?: CaseQueuePlace[];
   /** Problems of the resubmission or withdrawal just refused. */
   problems?: Problem[];
   /** The resubmission just went through. */
@@ -155,6 +158,7 @@ ${s.currentStep ? html`<p>${L(lang, 'Tahap saat ini', 'Current step')}: <strong>
 ${s.reason ? html`<div class="notice" role="status"><strong>${L(lang, 'Catatan petugas', "Officer's note")}:</strong> ${s.reason}</div>` : ''}
 ${d.sent ? html`<div class="notice" role="status" data-testid="resubmitted">${L(lang, 'Kelengkapan berkas terkirim. Petugas akan memeriksanya; batas waktu berjalan lagi.', 'Your completed file was sent. An officer will check it; the clock runs again.')}</div>` : ''}
 ${s.mustDo ? html`<p data-testid="must-do">${lang === 'id' ? s.mustDo : s.mustDoEn}</p>` : ''}
+${(d.queue ?? []).map((q) => html`<p data-testid="queue-place">${L(lang, 'Antrean kuota', 'Quota queue')} <span lang="id">${q.programme}</span>, ${L(lang, 'periode', 'period')} ${q.period}: ${L(lang, 'nomor', 'position')} <strong>${q.position}</strong> (${q.withinQuota === null ? L(lang, 'kuota belum ditetapkan', 'quota not set yet') : q.withinQuota ? L(lang, `dalam kuota ${q.quota}`, `within the quota of ${q.quota}`) : L(lang, `menunggu: kuota ${q.quota}`, `waiting: the quota is ${q.quota}`)})</p>`)}
 ${lettersSection(lang, s.registrationNumber, d.letters)}${surveySection(lang, d.survey)}
 ${s.status === 'waiting-applicant' ? resubmitForm(lang, self, d) : ''}
 ${newsSection(lang, { number: s.registrationNumber, code: d.code, news: s.news, problems: d.newsProblems, saved: d.newsSaved })}

@@ -1,4 +1,5 @@
 /** Public catalogue pages: the offices, one office, one service (with its flowchart), and the site icon. */
+import { programmesOf } from '../../usecases/programmes/programmes-of.js';
 import { z } from 'zod';
 import type { FlowchartCache } from '../flowchart-cache.js';
 import { sendHtml } from '../reply.js';
@@ -16,7 +17,7 @@ export const cataloguePages = (flowcharts: FlowchartCache) =>
       const o = catalogue.office(req.params.slug);
       if (!o) return reply.callNotFound();
       // The hours in force (an admin may have set them a moment ago), not only the decree's.
-      return sendHtml(reply, officePage(req.lang, o, ctx.clock.hoursOf(o.office)));
+      return sendHtml(reply, officePage(req.lang, o, ctx.clock.hoursOf(o.office), programmesOf(ctx, o).length));
     });
 
     app.get('/kantor/:slug/layanan/:service', { schema: { params: z.object({ slug: z.string(), service: z.string() }) } }, async (req, reply) => {

@@ -95,7 +95,7 @@ function reportEmergency(lang: Lang, href: string) {
   return { href, label: L(lang, 'Laporkan kedaruratan sosial', 'Report a social emergency'), hint: L(lang, 'Orang telantar, anak, lansia atau penyandang disabilitas yang perlu segera ditolong', 'A neglected person, child, older person or person with a disability who needs help now') };
 }
 
-export function officePage(lang: Lang, o: StoredOffice, shown?: ShownHours): string {
+export function officePage(lang: Lang, o: StoredOffice, shown?: ShownHours, programmes = 0): string {
   const office = o.office;
   const d = office.decree;
   const body = html`<h1>${office.name}</h1>
@@ -108,6 +108,7 @@ ${waysIn(lang, L(lang, 'Apa yang ingin Anda lakukan?', 'What would you like to d
   trackComplaint(lang),
   { href: `/kantor/${office.slug}/survei`, label: L(lang, 'Isi survei kepuasan', 'Answer the satisfaction survey'), hint: L(lang, 'Beberapa pertanyaan singkat tentang pelayanan kami', 'A few short questions about our service') },
   ...o.services.filter((x) => isEmergencyService(x.service)).map((x) => reportEmergency(lang, `/darurat/${office.slug}/${x.service.slug}`)),
+  ...(programmes ? [{ href: `/kantor/${office.slug}/program`, label: L(lang, 'Program bantuan: daftar penerima dan cek mandiri', 'Assistance programmes: recipients and self-check'), hint: L(lang, 'Penerima yang ditetapkan dengan SK per periode; cek dengan NIK dan nomor KK', 'Recipients decreed by SK per period; check with your NIK and KK number') }] : []),
 ])}
 
 <section aria-labelledby="h-services"><h2 id="h-services" tabindex="-1">${t(lang, 'services')} (${o.services.length})</h2>

@@ -82,7 +82,7 @@ function registerStaff(app: ZodApp, ctx: Ctx): void {
   app.post('/petugas/program/putaran/:id/calon', { config: { may: 'programmes.manage' }, schema: { params: idParams } }, async (req, reply) => {
     const values = formFields(req.body);
     const back = (problems: readonly Problem[]) => roundView(req, reply, req.params.id, { page: 0 }, { problems, values });
-    const form = addCandidateBody.safeParse({ nik: values.nik ?? '', name: values.name ?? '', category: values.category ?? '', source: values.source ?? '', village: values.village || null, note: values.note || null });
+    const form = addCandidateBody.safeParse({ nik: values.nik ?? '', kk: values.kk || null, name: values.name ?? '', category: values.category ?? '', source: values.source ?? '', village: values.village || null, note: values.note || null });
     if (!form.success) return back(zodProblems(form.error));
     const r = await addCandidate(ctx, officerOf(req).actor, req.params.id, form.data);
     if (!r.ok) return r.error.kind === 'not-found' || r.error.kind === 'forbidden' ? refused(req, reply, statusOf(r.error.kind), r.error.problems) : back(r.error.problems.map((p) => ({ ...p, field: p.field ?? 'nik' })));

@@ -8,7 +8,7 @@ import { findUserByUsername, toStaff } from '../../db/staff-repo.js';
 import { firstStepWith, mainOutcome } from '../../domain/procedure/paths.js';
 import { evaluateRule } from '../../domain/standards/rules.js';
 import type { Rule, Service } from '../../domain/standards/schema.js';
-import type { Actor, Ctx } from '../context.js';
+import { nowOf, type Actor, type Ctx } from '../context.js';
 import { signLetters } from '../letters/sign-letters.js';
 import { DEMO_PASSWORD } from '../staff/ensure-demo-accounts.js';
 import { completeTask } from './complete-task.js';
@@ -183,7 +183,8 @@ export async function simulateCase(ctx: Ctx, officeSlug: string, serviceSlug: st
   const returnAt = path === 'return' ? firstStepWith(proc, 'return')?.id : undefined;
   const rejectAt = path === 'reject' ? firstStepWith(proc, 'reject')?.id : undefined;
   const office = found!.office.office;
-  const today = ctx.clock.localDate(office, new Date().toISOString());
+  // The context's clock, not the machine's: a date answer (a death, for a filing window) must not lie in the case's future.
+  const today = ctx.clock.localDate(office, nowOf(ctx).toISOString());
   const intake = plausibleIntake(svc, today);
   const front = await actorFor(ctx, 'front-office', officeSlug);
   const initiator = svc.initiators[0]!;

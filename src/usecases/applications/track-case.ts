@@ -10,6 +10,7 @@ import { surveyAnswered } from '../surveys/survey-answered.js';
 import { surveyUrlFor } from '../surveys/survey-link.js';
 import { publicStatus, type PublicStatus } from './public-status.js';
 import { serviceOfCase } from './service-of-case.js';
+import { queuePlacesOfCase, type CaseQueuePlace } from '../programmes/queue-proposal.js';
 
 export interface TrackedCase {
   status: PublicStatus;
@@ -17,6 +18,8 @@ export interface TrackedCase {
   survey: { answered: true } | { answered: false; path: string } | null;
   /** While the file is returned: the service's documents, which the applicant may send again online. */
   documents: { id: string; label: string }[];
+  /** Places the case holds in a programme's quota queue (JKN-KIS), with the position. */
+  queue: CaseQueuePlace[];
 }
 
 export async function trackCase(ctx: Ctx, app: Case): Promise<TrackedCase> {
@@ -27,5 +30,5 @@ export async function trackCase(ctx: Ctx, app: Case): Promise<TrackedCase> {
     app.status !== 'completed' ? null : (await surveyAnswered(ctx, app.id)) ? { answered: true } : { answered: false, path: await surveyUrlFor(ctx, app.id, null) };
   const documents =
     app.status === 'waiting-applicant' ? (await serviceOfCase(ctx, app.service_version_id)).requirements.filter((r) => r.kind === 'document').map((r) => ({ id: r.id, label: r.label })) : [];
-  return { status: await publicStatus(ctx, app), letters, survey, documents };
+  return { status: await publicStatus(ctx, app), letters, survey, documents, queue: await queuePlacesOfCase(ctx, app.office_id, app.registration_number) };
 }

@@ -7,6 +7,7 @@ import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { candidateNiks, findRound, insertCandidates } from '../../db/programmes-repo.js';
 import { personRow } from '../../db/registry-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
+import { parseKk } from '../../domain/identity/kk.js';
 import { parseNik } from '../../domain/identity/nik.js';
 import { findCategory, screen } from '../../domain/programmes/eligibility.js';
 import { MAX_CANDIDATES } from '../../domain/programmes/rounds.js';
@@ -19,6 +20,8 @@ import { officeOf } from './programmes-of.js';
 
 export interface AddCandidateInput {
   nik: string;
+  /** The family card a village proposal names (SIKS-NG proposals are by NIK and KK); the registry's wins. */
+  kk?: string | null;
   name: string;
   category: string;
   source: 'village' | 'applications';
@@ -42,6 +45,8 @@ export async function addCandidate(ctx: Ctx, actor: Actor, roundId: string, inpu
   const office = ctx.catalogue.officeById(officeId.value).office;
   const nik = parseNik(input.nik, { today: ctx.clock.localDate(office, nowOf(ctx).toISOString()) });
   if (!nik.ok) return fail('invalid', { ...nik.error, field: 'nik' });
+  const kk = input.kk ? parseKk(input.kk, { today: ctx.clock.localDate(office, nowOf(ctx).toISOString()) }) : null;
+  if (kk && !kk.ok) return fail('invalid', { ...kk.error, field: 'kk' });
   const existing = await candidateNiks(db, round.id);
   if (existing.has(nik.value.nik)) return failWith('conflict', 'candidate-exists', 'NIK ini sudah ada dalam daftar calon putaran ini', 'This NIK is already on the round’s candidate list', 'nik');
   if (existing.size >= MAX_CANDIDATES) return failWith('too-large', 'round-full', `Satu putaran memuat paling banyak ${MAX_CANDIDATES} calon`, `A round holds at most ${MAX_CANDIDATES} candidates`);
@@ -61,7 +66,7 @@ export async function addCandidate(ctx: Ctx, actor: Actor, roundId: string, inpu
     roundId: round.id,
     officeId: officeId.value,
     nik: nik.value.nik,
-    kk: person?.kk ?? null,
+    kk: person?.kk ?? kk?.value.kk ?? null,
     name: (person?.name ?? input.name).trim().toUpperCase(),
     birth_date: birthDate,
     sex,

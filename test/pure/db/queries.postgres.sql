@@ -1049,3 +1049,58 @@ select * from "programme_documents" where "round_id" = $1 order by "created_at";
 
 -- programmes-repo.documentByToken
 select * from "programme_documents" where "token" = $1;
+
+-- programme-groups-repo.insertGroup
+insert into "programme_groups" ("id", "office_id", "programme_slug", "programme", "name", "individual", "village", "district", "business", "proposal_date", "account_bank", "account_number", "account_holder", "rab", "rab_total", "status", "decree_number", "decree_date", "decree_issuer", "disbursed_on", "disbursed_amount", "report_due", "reported_on", "report_note", "created_at", "created_by", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27);
+insert into "programme_group_members" ("id", "group_id", "office_id", "programme_slug", "position", "nik", "kk", "name", "birth_date", "role") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+
+-- programme-groups-repo.findGroup
+select * from "programme_groups" where "office_id" = $1 and "id" = $2;
+
+-- programme-groups-repo.membersOf
+select * from "programme_group_members" where "group_id" = $1 order by "position";
+
+-- programme-groups-repo.groupsOf
+select * from "programme_groups" where "office_id" = $1 and "programme_slug" = $2 order by "created_at" desc limit $3;
+
+-- programme-groups-repo.membersElsewhere
+select "m"."nik", "g"."name" as "groupName" from "programme_group_members" as "m" inner join "programme_groups" as "g" on "g"."id" = "m"."group_id" where "m"."office_id" = $1 and "m"."programme_slug" = $2 and "m"."nik" in ($3);
+
+-- programme-groups-repo.updateGroupIfVersion
+update "programme_groups" set "status" = $1, "version" = $2 where "id" = $3 and "version" = $4;
+
+-- programme-groups-repo.quotaOf
+select * from "programme_quotas" where "office_id" = $1 and "programme_slug" = $2 and "period" = $3;
+
+-- programme-groups-repo.upsertQuota
+insert into "programme_quotas" ("office_id", "programme_slug", "period", "quota", "note", "set_at", "set_by") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "programme_slug", "period") do update set "quota" = $8, "note" = $9, "set_at" = $10, "set_by" = $11;
+
+-- programme-groups-repo.lastQueuePosition
+select max("position") as "last" from "programme_queue" where "office_id" = $1 and "programme_slug" = $2 and "period" = $3;
+
+-- programme-groups-repo.queuedPerson
+select * from "programme_queue" where "office_id" = $1 and "programme_slug" = $2 and "period" = $3 and "nik" = $4;
+
+-- programme-groups-repo.insertQueued
+insert into "programme_queue" ("id", "office_id", "programme_slug", "period", "position", "nik", "name", "category", "registration_number", "created_at", "created_by") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- programme-groups-repo.queueOf
+select * from "programme_queue" where "office_id" = $1 and "programme_slug" = $2 and "period" = $3 order by "position" limit $4;
+
+-- programme-groups-repo.applicationByNumber
+select "id", "applicant_nik" from "applications" where "office_id" = $1 and "service_id" = $2 and "registration_number" = $3;
+
+-- programme-groups-repo.queuedByRegistration
+select * from "programme_queue" where "office_id" = $1 and "registration_number" = $2 order by "created_at" limit $3;
+
+-- programme-groups-repo.decreedPeriods
+select distinct "r"."period" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 order by "r"."period" desc limit $4;
+
+-- programme-groups-repo.decreesOfPeriod
+select "r"."stage", "d"."number", "d"."issued_on", "d"."people" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 order by "r"."stage";
+
+-- programme-groups-repo.decreedPeriodsOf
+select "r"."period" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "c"."nik" = $4 and "c"."kk" = $5 and "c"."verification" = $6 and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit $7;
+
+-- programme-groups-repo.insertSelfCheck
+insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values ($1, $2, $3, $4, $5);

@@ -1048,3 +1048,58 @@ select * from "programme_documents" where "round_id" = ? order by "created_at";
 
 -- programmes-repo.documentByToken
 select * from "programme_documents" where "token" = ?;
+
+-- programme-groups-repo.insertGroup
+insert into "programme_groups" ("id", "office_id", "programme_slug", "programme", "name", "individual", "village", "district", "business", "proposal_date", "account_bank", "account_number", "account_holder", "rab", "rab_total", "status", "decree_number", "decree_date", "decree_issuer", "disbursed_on", "disbursed_amount", "report_due", "reported_on", "report_note", "created_at", "created_by", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "programme_group_members" ("id", "group_id", "office_id", "programme_slug", "position", "nik", "kk", "name", "birth_date", "role") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- programme-groups-repo.findGroup
+select * from "programme_groups" where "office_id" = ? and "id" = ?;
+
+-- programme-groups-repo.membersOf
+select * from "programme_group_members" where "group_id" = ? order by "position";
+
+-- programme-groups-repo.groupsOf
+select * from "programme_groups" where "office_id" = ? and "programme_slug" = ? order by "created_at" desc limit ?;
+
+-- programme-groups-repo.membersElsewhere
+select "m"."nik", "g"."name" as "groupName" from "programme_group_members" as "m" inner join "programme_groups" as "g" on "g"."id" = "m"."group_id" where "m"."office_id" = ? and "m"."programme_slug" = ? and "m"."nik" in (?);
+
+-- programme-groups-repo.updateGroupIfVersion
+update "programme_groups" set "status" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- programme-groups-repo.quotaOf
+select * from "programme_quotas" where "office_id" = ? and "programme_slug" = ? and "period" = ?;
+
+-- programme-groups-repo.upsertQuota
+insert into "programme_quotas" ("office_id", "programme_slug", "period", "quota", "note", "set_at", "set_by") values (?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "programme_slug", "period") do update set "quota" = ?, "note" = ?, "set_at" = ?, "set_by" = ?;
+
+-- programme-groups-repo.lastQueuePosition
+select max("position") as "last" from "programme_queue" where "office_id" = ? and "programme_slug" = ? and "period" = ?;
+
+-- programme-groups-repo.queuedPerson
+select * from "programme_queue" where "office_id" = ? and "programme_slug" = ? and "period" = ? and "nik" = ?;
+
+-- programme-groups-repo.insertQueued
+insert into "programme_queue" ("id", "office_id", "programme_slug", "period", "position", "nik", "name", "category", "registration_number", "created_at", "created_by") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- programme-groups-repo.queueOf
+select * from "programme_queue" where "office_id" = ? and "programme_slug" = ? and "period" = ? order by "position" limit ?;
+
+-- programme-groups-repo.applicationByNumber
+select "id", "applicant_nik" from "applications" where "office_id" = ? and "service_id" = ? and "registration_number" = ?;
+
+-- programme-groups-repo.queuedByRegistration
+select * from "programme_queue" where "office_id" = ? and "registration_number" = ? order by "created_at" limit ?;
+
+-- programme-groups-repo.decreedPeriods
+select distinct "r"."period" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? order by "r"."period" desc limit ?;
+
+-- programme-groups-repo.decreesOfPeriod
+select "r"."stage", "d"."number", "d"."issued_on", "d"."people" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? order by "r"."stage";
+
+-- programme-groups-repo.decreedPeriodsOf
+select "r"."period" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "c"."nik" = ? and "c"."kk" = ? and "c"."verification" = ? and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit ?;
+
+-- programme-groups-repo.insertSelfCheck
+insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values (?, ?, ?, ?, ?);

@@ -22,6 +22,7 @@ import * as oversight from '../../../src/db/oversight-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
 import * as programmes from '../../../src/db/programmes-repo.js';
 import * as rateLimits from '../../../src/db/rate-limits-repo.js';
+import * as groups from '../../../src/db/programme-groups-repo.js';
 import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
@@ -891,6 +892,30 @@ export const QUERIES: Record<string, Call> = {
     programmes.insertDocument(db, { id: LETTER, round_id: ROUND, office_id: OFFICE, kind: 'sk', number: '400.9/0002/DINSOS/2026', number_seq: 2, counter: 'letter:2026', token: 'tok', issued_on: '2026-02-02', signed_at: AT, signed_by: USER, signer: '{}', sha256: 'a', size: 1, public_sha256: 'b', public_size: 1, people: '[]', created_at: AT }),
   'programmes-repo.documentsOfRound': (db) => programmes.documentsOfRound(db, ROUND),
   'programmes-repo.documentByToken': (db) => programmes.documentByToken(db, 'tok'),
+  'programme-groups-repo.insertGroup': (db) =>
+    groups.insertGroup(
+      db,
+      { id: ROUND, office_id: OFFICE, programme_slug: 'bantuan-kube', programme: '{}', name: 'KUBE Sido Makmur', individual: 0, village: 'TANDANG', district: null, business: 'Warung', proposal_date: '2026-03-02', account_bank: 'Bank Jateng', account_number: '2034123456', account_holder: 'KUBE', rab: '[]', rab_total: 20000000, status: 'proposed', decree_number: null, decree_date: null, decree_issuer: null, disbursed_on: null, disbursed_amount: null, report_due: null, reported_on: null, report_note: null, created_at: AT, created_by: 'Operator', version: 1 },
+      [{ id: CANDIDATE, group_id: ROUND, office_id: OFFICE, programme_slug: 'bantuan-kube', position: 1, nik: '3374010101800001', kk: '3374011503090001', name: 'SUTRISNO', birth_date: '1980-01-01', role: null }],
+    ),
+  'programme-groups-repo.findGroup': (db) => groups.findGroup(db, OFFICE, ROUND),
+  'programme-groups-repo.membersOf': (db) => groups.membersOf(db, ROUND),
+  'programme-groups-repo.groupsOf': (db) => groups.groupsOf(db, OFFICE, 'bantuan-kube', 200),
+  'programme-groups-repo.membersElsewhere': (db) => groups.membersElsewhere(db, OFFICE, 'bantuan-kube', ['3374010101800001']),
+  'programme-groups-repo.updateGroupIfVersion': (db) => groups.updateGroupIfVersion(db, ROUND, 1, { status: 'decreed' }),
+  'programme-groups-repo.quotaOf': (db) => groups.quotaOf(db, OFFICE, 'pengusulan-jkn-kis', '2026-07'),
+  'programme-groups-repo.upsertQuota': (db) => groups.upsertQuota(db, { office_id: OFFICE, programme_slug: 'pengusulan-jkn-kis', period: '2026-07', quota: 2, note: 'Kuota', set_at: AT, set_by: 'Operator' }),
+  'programme-groups-repo.lastQueuePosition': (db) => groups.lastQueuePosition(db, OFFICE, 'pengusulan-jkn-kis', '2026-07'),
+  'programme-groups-repo.queuedPerson': (db) => groups.queuedPerson(db, OFFICE, 'pengusulan-jkn-kis', '2026-07', '6371010101800001'),
+  'programme-groups-repo.insertQueued': (db) =>
+    groups.insertQueued(db, { id: CASE, office_id: OFFICE, programme_slug: 'pengusulan-jkn-kis', period: '2026-07', position: 1, nik: '6371010101800001', name: 'AHMAD YANI', category: 'pbi-apbn', registration_number: null, created_at: AT, created_by: 'Operator' }),
+  'programme-groups-repo.queueOf': (db) => groups.queueOf(db, OFFICE, 'pengusulan-jkn-kis', '2026-07', 500),
+  'programme-groups-repo.applicationByNumber': (db) => groups.applicationByNumber(db, OFFICE, SERVICE, '400/0001/BJM/2026'),
+  'programme-groups-repo.queuedByRegistration': (db) => groups.queuedByRegistration(db, OFFICE, '400/0001/BJM/2026'),
+  'programme-groups-repo.decreedPeriods': (db) => groups.decreedPeriods(db, OFFICE, 'bantuan-usaha-wrse', 50),
+  'programme-groups-repo.decreesOfPeriod': (db) => groups.decreesOfPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026'),
+  'programme-groups-repo.decreedPeriodsOf': (db) => groups.decreedPeriodsOf(db, OFFICE, 'bantuan-usaha-wrse', '6403025203880002', '6403021503090011'),
+  'programme-groups-repo.insertSelfCheck': (db) => groups.insertSelfCheck(db, { office_id: OFFICE, programme_slug: 'bantuan-usaha-wrse', nik: '6403025203880002', found: 1, at: AT }),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
