@@ -78,11 +78,6 @@ export async function staysCheckedInBy(q: Q, officeId: string, cutoff: string, l
     .execute();
 }
 
-/** The stays an emergency report led to (report → intake → stay → termination). */
-export async function staysOfReport(q: Q, reportId: string): Promise<StayRow[]> {
-  return q.selectFrom('shelter_stays').selectAll().where('emergency_report_id', '=', reportId).orderBy('intake_at').limit(20).execute();
-}
-
 export async function insertShelterEvent(q: Q, e: { stay_id: string; office_id: string; type: string; actor_id: string | null; actor_name: string; data: Record<string, unknown>; at: string }): Promise<void> {
   await q
     .insertInto('shelter_events')

@@ -64,7 +64,6 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
     .execute();
   await db.schema.createIndex('shelter_stays_shelter').on('shelter_stays').columns(['shelter_id', 'state']).execute();
   await db.schema.createIndex('shelter_stays_clock').on('shelter_stays').columns(['office_id', 'state', 'checked_in_at']).execute();
-  await db.schema.createIndex('shelter_stays_report').on('shelter_stays').columns(['emergency_report_id']).execute();
   // The board's bed → its stay in residence (the partial index below cannot serve a query whose state is a bound parameter).
   await db.schema.createIndex('shelter_stays_bed').on('shelter_stays').columns(['bed_id', 'state']).execute();
   // Of two check-ins into the same free bed exactly one wins.

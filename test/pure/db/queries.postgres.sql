@@ -76,6 +76,46 @@ select count(*) as "reports", sum(case when ("first_response_at" is not null and
 -- emergency-repo.upsertSettings
 insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "merge_radius_metres", "auto_assign", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("office_id") do update set "at_risk_share" = $9, "review_hours" = $10, "merge_window_minutes" = $11, "merge_radius_metres" = $12, "auto_assign" = $13, "updated_by" = $14, "updated_at" = $15;
 
+-- shelters-repo.insertShelter
+insert into "shelters" ("id", "office_id", "name", "address", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6);
+insert into "shelter_beds" ("id", "shelter_id", "office_id", "room", "label", "sex", "category", "position") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- shelters-repo.sheltersOf
+select * from "shelters" where "office_id" = $1 order by "name" limit $2;
+
+-- shelters-repo.findShelter
+select * from "shelters" where "office_id" = $1 and "id" = $2;
+
+-- shelters-repo.bedsWithOccupants
+select "b"."id", "b"."room", "b"."label", "b"."sex", "b"."category", "b"."position", "s"."id" as "stay_id", "s"."checked_in_at", "s"."client_sex", "s"."client_category" from "shelter_beds" as "b" left join "shelter_stays" as "s" on "s"."bed_id" = "b"."id" and "s"."state" = $1 where "b"."shelter_id" = $2 order by "b"."position" limit $3;
+
+-- shelters-repo.insertStay
+insert into "shelter_stays" ("id", "office_id", "shelter_id", "state", "source", "emergency_report_id", "requester", "client_name", "client_sex", "client_category", "client_nik", "client_birth_date", "intake_at", "decision", "referred_to", "bed_id", "checked_in_at", "override_reason", "belongings", "terminated_at", "termination", "handover_number", "handover_token", "handover_sha256", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25);
+
+-- shelters-repo.findStay
+select * from "shelter_stays" where "office_id" = $1 and "id" = $2;
+
+-- shelters-repo.updateStayIfVersion
+update "shelter_stays" set "state" = $1, "terminated_at" = $2, "version" = $3 where "id" = $4 and "version" = $5;
+
+-- shelters-repo.staysOfShelter
+select * from "shelter_stays" where "shelter_id" = $1 and "state" = $2 order by "intake_at" limit $3;
+
+-- shelters-repo.overflowOfShelter
+select * from "shelter_stays" where "shelter_id" = $1 and "state" = $2 and "bed_id" is null order by "intake_at" limit $3;
+
+-- shelters-repo.staysCheckedInBy
+select * from "shelter_stays" where "office_id" = $1 and "state" = $2 and "checked_in_at" <= $3 order by "checked_in_at" limit $4;
+
+-- shelters-repo.insertShelterEvent
+insert into "shelter_events" ("stay_id", "office_id", "type", "actor_id", "actor_name", "data", "at", "id") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- shelters-repo.eventsOfStay
+select * from "shelter_events" where "stay_id" = $1 order by "at", "id" limit $2;
+
+-- shelters-repo.stayByHandoverToken
+select * from "shelter_stays" where "handover_token" = $1;
+
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values ($1, $2, $3) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 

@@ -76,6 +76,46 @@ select count(*) as "reports", sum(case when ("first_response_at" is not null and
 -- emergency-repo.upsertSettings
 insert into "emergency_settings" ("office_id", "at_risk_share", "review_hours", "merge_window_minutes", "merge_radius_metres", "auto_assign", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id") do update set "at_risk_share" = ?, "review_hours" = ?, "merge_window_minutes" = ?, "merge_radius_metres" = ?, "auto_assign" = ?, "updated_by" = ?, "updated_at" = ?;
 
+-- shelters-repo.insertShelter
+insert into "shelters" ("id", "office_id", "name", "address", "created_by", "created_at") values (?, ?, ?, ?, ?, ?);
+insert into "shelter_beds" ("id", "shelter_id", "office_id", "room", "label", "sex", "category", "position") values (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- shelters-repo.sheltersOf
+select * from "shelters" where "office_id" = ? order by "name" limit ?;
+
+-- shelters-repo.findShelter
+select * from "shelters" where "office_id" = ? and "id" = ?;
+
+-- shelters-repo.bedsWithOccupants
+select "b"."id", "b"."room", "b"."label", "b"."sex", "b"."category", "b"."position", "s"."id" as "stay_id", "s"."checked_in_at", "s"."client_sex", "s"."client_category" from "shelter_beds" as "b" left join "shelter_stays" as "s" on "s"."bed_id" = "b"."id" and "s"."state" = ? where "b"."shelter_id" = ? order by "b"."position" limit ?;
+
+-- shelters-repo.insertStay
+insert into "shelter_stays" ("id", "office_id", "shelter_id", "state", "source", "emergency_report_id", "requester", "client_name", "client_sex", "client_category", "client_nik", "client_birth_date", "intake_at", "decision", "referred_to", "bed_id", "checked_in_at", "override_reason", "belongings", "terminated_at", "termination", "handover_number", "handover_token", "handover_sha256", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- shelters-repo.findStay
+select * from "shelter_stays" where "office_id" = ? and "id" = ?;
+
+-- shelters-repo.updateStayIfVersion
+update "shelter_stays" set "state" = ?, "terminated_at" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- shelters-repo.staysOfShelter
+select * from "shelter_stays" where "shelter_id" = ? and "state" = ? order by "intake_at" limit ?;
+
+-- shelters-repo.overflowOfShelter
+select * from "shelter_stays" where "shelter_id" = ? and "state" = ? and "bed_id" is null order by "intake_at" limit ?;
+
+-- shelters-repo.staysCheckedInBy
+select * from "shelter_stays" where "office_id" = ? and "state" = ? and "checked_in_at" <= ? order by "checked_in_at" limit ?;
+
+-- shelters-repo.insertShelterEvent
+insert into "shelter_events" ("stay_id", "office_id", "type", "actor_id", "actor_name", "data", "at", "id") values (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- shelters-repo.eventsOfStay
+select * from "shelter_events" where "stay_id" = ? order by "at", "id" limit ?;
+
+-- shelters-repo.stayByHandoverToken
+select * from "shelter_stays" where "handover_token" = ?;
+
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values (?, ?, ?) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 

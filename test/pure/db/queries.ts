@@ -27,6 +27,7 @@ import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
 import * as settings from '../../../src/db/settings-repo.js';
+import * as shelters from '../../../src/db/shelters-repo.js';
 import * as signing from '../../../src/db/signing-repo.js';
 import * as staff from '../../../src/db/staff-repo.js';
 import * as standards from '../../../src/db/standards-repo.js';
@@ -267,6 +268,9 @@ const OUTBOX_ATTEMPT = 'b1a2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const OUTBOX_ROW = { id: OUTBOX_ID, office_id: OFFICE, application_id: CASE, event_id: OUTBOX_EVENT, channel: 'email', kind: 'receipt', recipient: 'siti.aminah@gmail.com', subject: 's', body: 'b', status: 'queued', attempts: 0, next_attempt_at: AT, attempt_id: null, lease_until: null, last_error: null, created_at: AT, sent_at: null, provider_id: null, delivery: null, delivery_at: null, chain: '[]', facts: null, fallback_from: null, fallen_back_at: null, segments: null, urgent: 0 };
 
 const EMERGENCY = '3e1d9c7b-2a4f-4e6d-9b8c-7a6f5e4d3c21';
+const SHELTER = '6a2b8c4d-1e5f-4a7b-9c3d-2e8f1a6b5c47';
+const BED = '7b3c9d5e-2f6a-4b8c-8d4e-3f9a2b7c6d58';
+const STAY = '8c4d0e6f-3a7b-4c9d-9e5f-4a0b3c8d7e69';
 const USER_ID_TRC = '6c5b4a39-2817-4f6e-8d5c-4b3a29181706';
 
 export const QUERIES: Record<string, Call> = {
@@ -305,6 +309,27 @@ export const QUERIES: Record<string, Call> = {
   'emergency-repo.membersOnDuty': (db) => emergency.membersOnDuty(db, OFFICE, AT),
   'emergency-repo.firstResponseTally': (db) => emergency.firstResponseTally(db, OFFICE, '2025-04-30T16:00:00.000Z', AT, AT),
   'emergency-repo.upsertSettings': (db) => emergency.upsertSettings(db, { office_id: OFFICE, at_risk_share: 0.75, review_hours: 24, merge_window_minutes: 120, merge_radius_metres: 150, auto_assign: 1, updated_by: 'Kepala Bidang', updated_at: AT }),
+  'shelters-repo.insertShelter': (db) =>
+    shelters.insertShelter(db, { id: SHELTER, office_id: OFFICE, name: 'Rumah Singgah Dinsos Banjarmasin', address: 'Jl. Sultan Adam', created_by: 'Kepala Bidang', created_at: AT }, [
+      { id: BED, shelter_id: SHELTER, office_id: OFFICE, room: 'Kamar ODGJ Perempuan', label: '1', sex: 'female', category: 'odgj', position: 0 },
+    ]),
+  'shelters-repo.sheltersOf': (db) => shelters.sheltersOf(db, OFFICE, 50),
+  'shelters-repo.findShelter': (db) => shelters.findShelter(db, OFFICE, SHELTER),
+  'shelters-repo.bedsWithOccupants': (db) => shelters.bedsWithOccupants(db, SHELTER),
+  'shelters-repo.insertStay': (db) =>
+    shelters.insertStay(db, {
+      id: STAY, office_id: OFFICE, shelter_id: SHELTER, state: 'in-residence', source: 'razia', emergency_report_id: null, requester: 'Satpol PP Kota Banjarmasin', client_name: 'Siti Aminah', client_sex: 'female', client_category: 'odgj',
+      client_nik: null, client_birth_date: null, intake_at: AT, decision: null, referred_to: null, bed_id: BED, checked_in_at: AT, override_reason: null, belongings: '[]', terminated_at: null, termination: null,
+      handover_number: null, handover_token: null, handover_sha256: null, version: 1,
+    }),
+  'shelters-repo.findStay': (db) => shelters.findStay(db, OFFICE, STAY),
+  'shelters-repo.updateStayIfVersion': (db) => shelters.updateStayIfVersion(db, STAY, 1, { state: 'terminated', terminated_at: AT }),
+  'shelters-repo.staysOfShelter': (db) => shelters.staysOfShelter(db, SHELTER, 'intake', 200),
+  'shelters-repo.overflowOfShelter': (db) => shelters.overflowOfShelter(db, SHELTER, 200),
+  'shelters-repo.staysCheckedInBy': (db) => shelters.staysCheckedInBy(db, OFFICE, AT, 500),
+  'shelters-repo.insertShelterEvent': (db) => shelters.insertShelterEvent(db, { stay_id: STAY, office_id: OFFICE, type: 'service', actor_id: null, actor_name: 'Pramu Sosial', data: { kind: 'permakanan' }, at: AT }),
+  'shelters-repo.eventsOfStay': (db) => shelters.eventsOfStay(db, STAY),
+  'shelters-repo.stayByHandoverToken': (db) => shelters.stayByHandoverToken(db, 'uOVHd4a-9KHEDoEgS3WEmjUx'),
   'applications-repo.nextCounter': (db) => applications.nextCounter(db, OFFICE, 'registration:2026'),
   'applications-repo.insertApplication': (db) =>
     applications.insertApplication(db, {
