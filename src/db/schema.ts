@@ -12,6 +12,7 @@ import type { EmergencyTables } from './schema-emergency.js';
 import type { CallsTables } from './schema-calls.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
+import type { OversightTables } from './schema-oversight.js';
 
 export interface OfficesTable {
   id: string;
@@ -267,7 +268,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables {
+export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, OversightTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

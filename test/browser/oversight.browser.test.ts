@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
+import { rebuildOversightCounters } from '../../src/usecases/oversight/backfill-counters.js';
 import { axeFindings, cspViolations, overflowingElements, screenshotFor, suiteHarness, watchCsp } from '../support/browser.js';
 import { pdfText } from '../support/pdf.js';
 import { signInAs } from '../support/sign-in.js';
@@ -20,6 +21,7 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
   before(async () => {
     const odgj = serviceOf(h().t.catalogue, 'kota-jambi', 'rekomendasi-penyerahan-odgj-rsj');
     for (const c of JAMBI_MAY) await insertCase(h().t.database.db, odgj, c);
+    await rebuildOversightCounters(h().t.ctx, odgj.officeId);
   });
 
   const open = async (page: Page, lang: 'id' | 'en') => {

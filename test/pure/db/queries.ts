@@ -366,11 +366,17 @@ export const QUERIES: Record<string, Call> = {
     await applications.queue(db, OFFICE, { roles: [], officerId: 'u', now, alsoSteps: [{ serviceId: 's', stepId: 'disposisi' }, { serviceId: 's2', stepId: 'verifikasi' }] }, { limit: 50, offset: 0 });
   },
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
-  'oversight-repo.evaluationGroups': (db) => oversight.evaluationGroups(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', '17'),
-  'oversight-repo.evaluationCases': async (db) => {
-    await oversight.evaluationCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', [SERVICE]);
-    await oversight.evaluationCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', []);
-  },
+  'oversight-repo.addClosedCount': (db) =>
+    oversight.addClosedCount(db, OFFICE, SERVICE, { month: '2026-05', status: 'completed', onTime: true, duration: 30, n: 1, applicantPaused: 2, applicantPauses: 1, externalPaused: 0, externalPauses: 0 }),
+  'oversight-repo.addStageCounts': (db) => oversight.addStageCounts(db, OFFICE, SERVICE, [{ month: '2026-05', stageId: 'pengajuan-bpkpad', started: 1, finished: 1, onTime: 1 }]),
+  'oversight-repo.closedCounts': (db) => oversight.closedCounts(db, OFFICE, '2026-04', '2026-07'),
+  'oversight-repo.closedStageCounts': (db) => oversight.closedStageCounts(db, OFFICE, '2026-04', '2026-07'),
+  'oversight-repo.openCounts': (db) => oversight.openCounts(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
+  'oversight-repo.openStagedCases': (db) => oversight.openStagedCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
+  'oversight-repo.closedCasesPage': (db) => oversight.closedCasesPage(db, OFFICE, '', 5000),
+  'oversight-repo.clearCounts': (db) => oversight.clearCounts(db, OFFICE),
+  'oversight-repo.countsState': (db) => oversight.countsState(db, 'backfill'),
+  'oversight-repo.setCountsState': (db) => oversight.setCountsState(db, 'backfill', 'done'),
   'oversight-repo.casesAtRiskOrLate': (db) => oversight.casesAtRiskOrLate(db, OFFICE, 50),
   'oversight-repo.recordOversightExport': (db) => oversight.recordOversightExport(db, { officeId: OFFICE, actor: 'H. Rasyid, S.Sos', format: 'pdf', subject: 'office:kota-jambi', period: '2026-Q2', services: 20, at: AT }),
   'oversight-repo.openCasesByAge': (db) => oversight.openCasesByAge(db, OFFICE, ['2026-05-25T17:00:00.000Z', '2026-05-01T17:00:00.000Z']),

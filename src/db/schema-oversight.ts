@@ -1,0 +1,31 @@
+/** Table types of oversight's counters (migration 028), merged into DB in schema.ts. */
+
+export interface OversightCountsTable {
+  office_id: string;
+  service_id: string;
+  month: string;
+  status: string;
+  on_time: number;
+  duration: number;
+  n: number;
+  applicant_paused: number;
+  applicant_pauses: number;
+  external_paused: number;
+  external_pauses: number;
+}
+
+export interface OversightStageCountsTable {
+  office_id: string;
+  service_id: string;
+  month: string;
+  stage_id: string;
+  started: number;
+  finished: number;
+  on_time: number;
+}
+
+export interface OversightTables {
+  oversight_counts: OversightCountsTable;
+  oversight_stage_counts: OversightStageCountsTable;
+  oversight_counts_state: { key: string; value: string };
+}
