@@ -40,3 +40,36 @@ export const evaluationResponse = z.object({
     }),
   ),
 });
+
+/** The public performance page's period: a named period (2026-Q2) or whole months as dates. */
+export const performanceQuery = z.object({
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  periode: z.string().max(10).optional(),
+});
+
+const promised = z.object({ value: amountOrNull, maxValue: amountOrNull, unit: z.string().nullable(), text: z.string() });
+
+export const performanceResponse = z.object({
+  office: z.string(),
+  period: z.object({ from: z.string(), to: z.string(), label: z.string() }),
+  rule: z.string(),
+  services: z.array(
+    z.object({
+      service: z.string(),
+      no: z.string(),
+      title: z.string(),
+      promised,
+      cases: amountOrNull,
+      completed: amountOrNull,
+      onTime: amountOrNull,
+      onTimeRate: amountOrNull,
+      median: amountOrNull,
+      p90: amountOrNull,
+      max: amountOrNull,
+      unit: z.string().nullable(),
+      suppressed: z.enum(['few-cases', 'few-completed']).nullable(),
+      ikm: z.object({ value: amountOrNull, grade: z.string().nullable(), respondents: z.number() }).nullable(),
+    }),
+  ),
+});

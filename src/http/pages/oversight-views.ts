@@ -46,7 +46,7 @@ function periodForm(lang: Lang, asked: EvaluationPageData['asked'], problems: re
 }
 
 /** A table that stacks into labelled lines on a phone (table.stack in layout.ts): each cell carries its column's name. */
-function stackTable(labelledBy: string, headers: readonly string[], rows: readonly (readonly (Raw | string | number)[])[], cls = ''): Raw {
+export function stackTable(labelledBy: string, headers: readonly string[], rows: readonly (readonly (Raw | string | number)[])[], cls = ''): Raw {
   return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${labelledBy}"><table class="queue stack${cls ? ` ${cls}` : ''}"><thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows.map(
     (r) => html`<tr>${r.map((c, i) => html`<td data-label="${headers[i]!}"${i > 0 && typeof c === 'number' ? raw(' class="num"') : ''}>${c}</td>`)}</tr>`,
   )}</tbody></table></div>`;

@@ -33,6 +33,14 @@ export function instantOf(date: string, timezone: string): string {
 }
 
 export async function evaluateStandard(ctx: Ctx, officeId: string, period: Period): Promise<StandardEvaluation> {
+  return { ...(await evaluateMonths(ctx, officeId, period)), period };
+}
+
+/**
+ * The evaluation of whole local months [fromDate, untilDate) (both the first of a month): what the
+ * counters can answer exactly. The staff periods and the public performance page both ask this.
+ */
+export async function evaluateMonths(ctx: Ctx, officeId: string, period: { from: string; until: string }): Promise<Omit<StandardEvaluation, 'period'>> {
   const o = ctx.catalogue.officeById(officeId);
   const tz = o.office.timezone;
   const from = instantOf(period.from, tz);
@@ -56,5 +64,5 @@ export async function evaluateStandard(ctx: Ctx, officeId: string, period: Perio
     const promise = { text: sla?.text ?? '—', value: sla?.value ?? null, maxValue: sla?.maxValue ?? null, unit: sla?.unit ?? null };
     return { id: s.id, no: String(s.service.no), title: s.service.title, evaluation: evaluateService(promise, builders.get(s.id)!.facts()) };
   });
-  return { officeName: o.office.name, period, services, truncated: staged.truncated };
+  return { officeName: o.office.name, services, truncated: staged.truncated };
 }
