@@ -140,13 +140,16 @@ export async function closedStageCounts(q: Q, officeId: string, fromMonth: strin
   return rows.map((r) => ({ serviceId: r.service_id, stageId: r.stage_id, started: Number(r.started), finished: Number(r.finished), onTime: Number(r.on_time) }));
 }
 
-/** The period's open cases by service, status and SLA state (the office's open cases, through the status index). */
+/** The open statuses as SQL literals: SQLite uses a partial index only when the query states its condition literally (no bound parameters). */
+const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
+
+/** The period's open cases by service, status and SLA state (the partial index of open cases, migration 028). */
 export async function openCounts(q: Q, officeId: string, from: string, to: string) {
   const rows = await q
     .selectFrom('applications')
     .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.countAll<number>().as('n')])
     .where('office_id', '=', officeId)
-    .where('status', 'in', [...OPEN_CASE_STATUSES])
+    .where(openLiterally)
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
     .groupBy(['service_id', 'status', 'sla_state'])
@@ -154,31 +157,38 @@ export async function openCounts(q: Q, officeId: string, from: string, to: strin
   return rows.map((r) => ({ serviceId: r.service_id, status: r.status, slaState: r.sla_state, n: Number(r.n) }));
 }
 
-/** The period's open cases that have recorded stages: their stages count as started or finished. */
-export async function openStagedCases(q: Q, officeId: string, from: string, to: string, limit = EVALUATION_CASE_LIMIT) {
+/** The period's open cases of services with stage limits: their recorded stages count as started or finished. */
+export async function openStagedCases(q: Q, officeId: string, from: string, to: string, stagedServices: readonly string[], limit = EVALUATION_CASE_LIMIT) {
+  if (!stagedServices.length) return { truncated: false, rows: [] };
   const rows = await q
     .selectFrom('applications')
     .select(['service_id', 'stages'])
     .where('office_id', '=', officeId)
-    .where('status', 'in', [...OPEN_CASE_STATUSES])
+    .where(openLiterally)
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
+    .where('service_id', 'in', [...stagedServices])
     .where('stages', '<>', '[]')
     .limit(limit + 1)
     .execute();
   return { truncated: rows.length > limit, rows: rows.slice(0, limit).map((r) => ({ serviceId: r.service_id, stages: JSON.parse(r.stages) as StageRecord[] })) };
 }
 
-/** A page of an office's closed cases, by id, for the backfill of the counters. */
-export async function closedCasesPage(q: Q, officeId: string, afterId: string, limit: number) {
+/** The first and last submission of an office: the months the backfill walks. */
+export async function submissionSpan(q: Q, officeId: string) {
+  const r = await q.selectFrom('applications').select((eb) => [eb.fn.min('submitted_at').as('first'), eb.fn.max('submitted_at').as('last')]).where('office_id', '=', officeId).executeTakeFirst();
+  return r?.first ? { first: String(r.first), last: String(r.last) } : null;
+}
+
+/** An office's closed cases submitted in [from, to) (one month of the backfill, through the submission index). */
+export async function closedCasesSubmitted(q: Q, officeId: string, from: string, to: string) {
   return q
     .selectFrom('applications')
-    .select(['id', 'service_id', 'status', 'submitted_at', 'clock_started_at', 'closed_at', 'due_at', 'sla_state', 'pauses', 'stages'])
+    .select(['service_id', 'status', 'submitted_at', 'clock_started_at', 'closed_at', 'due_at', 'sla_state', 'pauses', 'stages'])
     .where('office_id', '=', officeId)
+    .where('submitted_at', '>=', from)
+    .where('submitted_at', '<', to)
     .where('status', 'in', ['completed', 'rejected', 'withdrawn'])
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
     .execute();
 }
 

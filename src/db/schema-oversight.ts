@@ -24,7 +24,21 @@ export interface OversightStageCountsTable {
   on_time: number;
 }
 
+export interface SpmNeedsTable {
+  id: string;
+  office_id: string;
+  year: number;
+  indicator: string;
+  nik: string;
+  name: string;
+  assessed_on: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface OversightTables {
+  spm_needs: SpmNeedsTable;
   oversight_counts: OversightCountsTable;
   oversight_stage_counts: OversightStageCountsTable;
   oversight_counts_state: { key: string; value: string };

@@ -2,9 +2,13 @@
  * Oversight counters (issue 15): per office, service and local month of submission, the closed
  * cases by status, on-time and actual time (a histogram in tenths of the decree's unit), with their
  * waits; and per stage. Written in the transaction that closes a case, so that evaluating a year
- * reads twelve small groups per service instead of every case.
+ * reads twelve small groups per service instead of every case. And the SPM needs register: the
+ * persons assessed as needing a basic service in a budget year (Y of Permensos 9/2018's X/Y).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+
+// OPEN_CASE_STATUSES as of this migration, written out: a migration must not change when the list does.
+const OPEN = ['open', 'waiting-applicant', 'waiting-external', 'waiting-signature'];
 import type { DialectHelpers } from '../dialect.js';
 
 export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
@@ -46,4 +50,28 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
   await db.insertInto('oversight_counts_state').values({ key: 'backfill', value: 'pending' }).execute();
+  // The evaluation counts the period's open cases live (their SLA state moves with time): a partial
+  // index holds only open cases, so counting them reads a few index entries, never the closed
+  // million; a case leaves it when it closes.
+  await db.schema
+    .createIndex('applications_open_by_submission')
+    .on('applications')
+    .columns(['office_id', 'submitted_at', 'service_id', 'status', 'sla_state'])
+    .where(sql.ref('status'), 'in', OPEN)
+    .execute();
+  await db.schema
+    .createTable('spm_needs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    // One of the five kab/kota indicators (domain/oversight/spm.ts).
+    .addColumn('indicator', 'text', (c) => c.notNull())
+    .addColumn('nik', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('assessed_on', 'text', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('recorded_by', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('spm_needs_once', ['office_id', 'year', 'indicator', 'nik'])
+    .execute();
 }

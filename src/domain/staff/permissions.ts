@@ -117,6 +117,14 @@ export const PERMISSIONS = {
     id: 'membuka evaluasi standar pelayanan (janji vs kenyataan per layanan), dasbor kepala dinas dan laporannya (PDF, XLSX)',
     en: "open the evaluation of the service standard (promise vs actual per service), the head of office's dashboard and its report (PDF, XLSX)",
   },
+  // The SPM needs register (issue 15 §2): the persons assessed as needing a basic service (Y of
+  // Permensos 9/2018's X/Y). The assessment is the verification team's and the heads' work
+  // (Kutai Kartanegara: "Validasi dan Asesment data"); a write, so never the auditor's.
+  'spm.needs.write': {
+    holders: [...HEADS, 'verifikator'],
+    id: 'mencatat orang yang dinilai membutuhkan pelayanan dasar SPM (register kebutuhan)',
+    en: 'record persons assessed as needing an SPM basic service (the needs register)',
+  },
   'letters.read': {
     holders: ['front-office', 'back-office', ...HEADS, 'auditor', 'subbag-umum', 'pengadministrasi', PROCEDURE],
     id: 'membuka arsip surat, PDF surat dan agenda surat keluar',
@@ -303,6 +311,7 @@ export function refusalOf(permission: Permission): [string, string] {
 /** Permissions that change state (everything else reads). Read-only roles hold none of them. */
 export const WRITES: readonly Permission[] = [
   'applications.register',
+  'spm.needs.write',
   'applications.act',
   'calls.record',
   'letters.sign',

@@ -73,3 +73,32 @@ export const performanceResponse = z.object({
     }),
   ),
 });
+
+export const spmQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+export const spmResponse = z.object({
+  office: z.string(),
+  year: z.number(),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      served: z.number(),
+      needing: z.number(),
+      achievement: amountOrNull,
+      text: z.string(),
+      message: z.string().nullable(),
+      servedExceedsNeeding: z.boolean(),
+      services: z.array(z.object({ slug: z.string(), no: z.string(), title: z.string(), ends: z.array(z.string()) })),
+    }),
+  ),
+});
+
+export const spmNeedBody = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  indicator: z.string().max(40),
+  nik: z.string().max(32),
+  name: z.string().max(300),
+  assessedOn: z.string().max(10),
+  note: z.string().max(2000).optional(),
+});

@@ -7,7 +7,14 @@ import { exportEvaluation } from '../../usecases/oversight/export-evaluation.js'
 import { readDashboard } from '../../usecases/oversight/read-dashboard.js';
 import { evaluationQuery, KIND_WORDS } from '../api/oversight-schemas.js';
 import { officerOf } from '../auth.js';
-import { sendFile, sendHtml, statusOf } from '../reply.js';
+import { formFields, sendFile, sendHtml, statusOf } from '../reply.js';
+import { anyObject } from '../api/schemas.js';
+import { z } from 'zod';
+import { nowOf } from '../../usecases/context.js';
+import { computeSpm } from '../../usecases/oversight/compute-spm.js';
+import { recordSpmNeed } from '../../usecases/oversight/record-spm-need.js';
+import { spmNeedPage, spmPage } from './oversight-spm-views.js';
+import { withLang } from './layout.js';
 import { evaluationPage } from './oversight-views.js';
 import { shellOf, staffPages } from './plugin.js';
 
@@ -38,4 +45,24 @@ export const oversightPages = staffPages((app, ctx) => {
   };
   app.get('/petugas/evaluasi/laporan.pdf', { config: { may: 'oversight.read' }, schema: { querystring: evaluationQuery } }, download('pdf'));
   app.get('/petugas/evaluasi/laporan.xlsx', { config: { may: 'oversight.read' }, schema: { querystring: evaluationQuery } }, download('xlsx'));
+
+  // SPM bidang sosial: the achievement of a budget year, and the needs register's form.
+  const spmYear = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+  const thisYear = (officeId: string) => Number(ctx.clock.localDate(ctx.catalogue.officeById(officeId).office, nowOf(ctx).toISOString()).slice(0, 4));
+  app.get('/petugas/spm', { config: { may: 'oversight.read' }, schema: { querystring: spmYear } }, async (req, reply) => {
+    const office = ctx.catalogue.officeById(officerOf(req).user.officeId);
+    const year = req.query.year ?? thisYear(office.id);
+    return sendHtml(reply, spmPage(shellOf(req), { officeName: office.office.name, year, rows: await computeSpm(ctx, office, year) }));
+  });
+  app.get('/petugas/spm/kebutuhan', { config: { may: 'spm.needs.write' }, schema: { querystring: spmYear.extend({ tercatat: z.literal('1').optional() }) } }, async (req, reply) =>
+    sendHtml(reply, spmNeedPage(shellOf(req), { year: req.query.year ?? thisYear(officerOf(req).user.officeId), recorded: req.query.tercatat === '1' })),
+  );
+  app.post('/petugas/spm/kebutuhan', { config: { may: 'spm.needs.write' }, bodyLimit: 16 * 1024, schema: { body: anyObject } }, async (req, reply) => {
+    const { actor, user } = officerOf(req);
+    const f = formFields(req.body);
+    const r = await recordSpmNeed(ctx, actor, f);
+    if (!r.ok) return sendHtml(reply, spmNeedPage(shellOf(req), { year: Number(f.year) || thisYear(user.officeId), values: f, problems: r.error.problems }), statusOf(r.error.kind));
+    // Back to the form for the next person, with the year kept; the achievement page is one link away.
+    return reply.redirect(withLang(`/petugas/spm/kebutuhan?year=${r.value.year}&tercatat=1`, shellOf(req).lang), 303);
+  });
 });

@@ -161,7 +161,7 @@ ${
   r
     ? html`<p class="meta">${r.officeName} · <strong>${L(lang, r.period.label.id, r.period.label.en)}</strong> (${r.period.from} – ${r.period.to}) · ${L(lang, 'kasus menurut tanggal diajukan', 'cases by submission date')}</p>
 ${stepLinks(lang, r.period)}
-<p class="actions"><a class="button" href="${withLang(`/petugas/evaluasi/laporan.pdf?${query}`, lang)}" download>${L(lang, 'Laporan Evaluasi (PDF)', 'Evaluation report (PDF)')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.xlsx?${query}`, lang)}" download>${L(lang, 'Tabel evaluasi (XLSX)', 'Evaluation table (XLSX)')}</a></p>
+<p class="actions"><a href="${withLang('/petugas/spm', lang)}">${L(lang, 'Capaian SPM bidang sosial', 'SPM achievement')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.pdf?${query}`, lang)}" download>${L(lang, 'Laporan Evaluasi (PDF)', 'Evaluation report (PDF)')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.xlsx?${query}`, lang)}" download>${L(lang, 'Tabel evaluasi (XLSX)', 'Evaluation table (XLSX)')}</a></p>
 <p data-testid="summary">${L(
         lang,
         `${total('cases')} kasus diajukan; ${total('completed')} selesai, ${total('onTime')} dalam waktu yang dijanjikan keputusan; ${total('openLate')} kasus terbuka sudah terlambat.`,

@@ -4,14 +4,15 @@
  * office (`rebuildOversightCounters`) — after cases were written around the use cases (imports,
  * benchmarks, tests) or a service's promise changed its unit.
  */
-import { addStageCounts, clearCounts, closedCasesPage, countsState, setCountsState } from '../../db/oversight-repo.js';
+import { addStageCounts, clearCounts, closedCasesSubmitted, countsState, setCountsState, submissionSpan } from '../../db/oversight-repo.js';
+import { instantOf } from './evaluate-standard.js';
 import type { Pause, StageRecord } from '../../domain/applications/case.js';
 import { closedCaseCounts, type CounterRow, type StageCounterRow } from '../../domain/oversight/counters.js';
 import type { Measure } from '../../domain/oversight/facts.js';
+import { Temporal } from 'temporal-polyfill';
 import type { Ctx } from '../context.js';
 import { measureOf } from './measure-of.js';
 
-const PAGE = 5_000;
 /** Sigap's cases start in 2024 (domain/oversight/period.ts): working days are counted on from here. */
 const BASE = '2024-01-01';
 
@@ -33,9 +34,11 @@ export async function rebuildOversightCounters(ctx: Ctx, officeId: string): Prom
     const bars = new Map<string, { serviceId: string; row: CounterRow }>();
     const stages = new Map<string, { serviceId: string; row: StageCounterRow }>();
     let counted = 0;
-    for (let after = ''; ; ) {
-      const page = await closedCasesPage(trx, officeId, after, PAGE);
-      for (const r of page) {
+    const span = await submissionSpan(trx, officeId);
+    // Month by month of submission (local months, as the counters are kept), each through the submission index.
+    for (let month = span ? localMonthStart(span.first, o.office.timezone) : null; month && instantOf(month, o.office.timezone) <= span!.last; month = nextMonth(month)) {
+      const rows = await closedCasesSubmitted(trx, officeId, instantOf(month, o.office.timezone), instantOf(nextMonth(month), o.office.timezone));
+      for (const r of rows) {
         const m = measure(r.service_id);
         if (!m) continue;
         const c = closedCaseCounts(m, {
@@ -53,14 +56,19 @@ export async function rebuildOversightCounters(ctx: Ctx, officeId: string): Prom
         sumInto(bars, `${r.service_id}|${c.row.month}|${c.row.status}|${c.row.onTime}|${c.row.duration}`, r.service_id, c.row);
         for (const s of c.stages) sumInto(stages, `${r.service_id}|${s.month}|${s.stageId}`, r.service_id, s);
       }
-      if (page.length < PAGE) break;
-      after = page[page.length - 1]!.id;
     }
     await insertBars(trx, officeId, [...bars.values()]);
     for (const { serviceId, row } of stages.values()) await addStageCounts(trx, officeId, serviceId, [row]);
     return counted;
   });
 }
+
+/** The first day of the local month an instant falls in. */
+function localMonthStart(iso: string, timezone: string): string {
+  return `${Temporal.Instant.from(iso).toZonedDateTimeISO(timezone).toPlainDate().toString().slice(0, 7)}-01`;
+}
+
+const nextMonth = (first: string) => Temporal.PlainDate.from(first).add({ months: 1 }).toString();
 
 /** Adds every numeric field of `row` into the entry at `key` (months, statuses and ids are part of the key). */
 function sumInto<R extends object>(into: Map<string, { serviceId: string; row: R }>, key: string, serviceId: string, row: R): void {

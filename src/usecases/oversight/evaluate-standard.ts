@@ -53,7 +53,7 @@ export async function evaluateMonths(ctx: Ctx, officeId: string, period: { from:
     closedCounts(db, officeId, period.from.slice(0, 7), period.until.slice(0, 7)),
     closedStageCounts(db, officeId, period.from.slice(0, 7), period.until.slice(0, 7)),
     openCounts(db, officeId, from, until),
-    openStagedCases(db, officeId, from, until),
+    openStagedCases(db, officeId, from, until, o.services.filter((s) => s.service.sla?.stages?.length).map((s) => s.id)),
   ]);
   for (const [id, b] of builders) feedCounters(b, bars.filter((r) => r.serviceId === id), stageBars.filter((r) => r.serviceId === id));
   for (const r of open) builders.get(r.serviceId)?.count(r.status, r.slaState, false, r.n);

@@ -151,10 +151,22 @@ select "service_id", "stage_id", sum("started") as "started", sum("finished") as
 select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "submitted_at" >= $6 and "submitted_at" < $7 group by "service_id", "status", "sla_state";
 
 -- oversight-repo.openStagedCases
-select "service_id", "stages" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "submitted_at" >= $6 and "submitted_at" < $7 and "stages" <> $8 limit $9;
+select "service_id", "stages" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "submitted_at" >= $6 and "submitted_at" < $7 and "service_id" in ($8) and "stages" <> $9 limit $10;
 
--- oversight-repo.closedCasesPage
-select "id", "service_id", "status", "submitted_at", "clock_started_at", "closed_at", "due_at", "sla_state", "pauses", "stages" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4) and "id" > $5 order by "id" limit $6;
+-- oversight-repo.submissionSpan
+select min("submitted_at") as "first", max("submitted_at") as "last" from "applications" where "office_id" = $1;
+
+-- oversight-repo.closedCasesSubmitted
+select "service_id", "status", "submitted_at", "clock_started_at", "closed_at", "due_at", "sla_state", "pauses", "stages" from "applications" where "office_id" = $1 and "submitted_at" >= $2 and "submitted_at" < $3 and "status" in ($4, $5, $6);
+
+-- spm-repo.insertSpmNeed
+insert into "spm_needs" ("id", "office_id", "year", "indicator", "nik", "name", "assessed_on", "note", "recorded_by", "recorded_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict ("office_id", "year", "indicator", "nik") do nothing;
+
+-- spm-repo.spmNeedCounts
+select "indicator", count(*) as "n" from "spm_needs" where "office_id" = $1 and "year" = $2 group by "indicator";
+
+-- spm-repo.spmServedCount
+select count(distinct coalesce(applicant_nik, 'case:' || id)) as "n" from "applications" where "office_id" = $1 and "status" = $2 and "closed_at" >= $3 and "closed_at" < $4 and (("service_id" = $5 and "end_id" in ($6)) or ("service_id" = $7 and "end_id" in ($8, $9)));
 
 -- oversight-repo.clearCounts
 delete from "oversight_counts" where "office_id" = $1;

@@ -151,10 +151,22 @@ select "service_id", "stage_id", sum("started") as "started", sum("finished") as
 select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
 
 -- oversight-repo.openStagedCases
-select "service_id", "stages" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "submitted_at" >= ? and "submitted_at" < ? and "stages" <> ? limit ?;
+select "service_id", "stages" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "submitted_at" >= ? and "submitted_at" < ? and "service_id" in (?) and "stages" <> ? limit ?;
 
--- oversight-repo.closedCasesPage
-select "id", "service_id", "status", "submitted_at", "clock_started_at", "closed_at", "due_at", "sla_state", "pauses", "stages" from "applications" where "office_id" = ? and "status" in (?, ?, ?) and "id" > ? order by "id" limit ?;
+-- oversight-repo.submissionSpan
+select min("submitted_at") as "first", max("submitted_at") as "last" from "applications" where "office_id" = ?;
+
+-- oversight-repo.closedCasesSubmitted
+select "service_id", "status", "submitted_at", "clock_started_at", "closed_at", "due_at", "sla_state", "pauses", "stages" from "applications" where "office_id" = ? and "submitted_at" >= ? and "submitted_at" < ? and "status" in (?, ?, ?);
+
+-- spm-repo.insertSpmNeed
+insert into "spm_needs" ("id", "office_id", "year", "indicator", "nik", "name", "assessed_on", "note", "recorded_by", "recorded_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "year", "indicator", "nik") do nothing;
+
+-- spm-repo.spmNeedCounts
+select "indicator", count(*) as "n" from "spm_needs" where "office_id" = ? and "year" = ? group by "indicator";
+
+-- spm-repo.spmServedCount
+select count(distinct coalesce(applicant_nik, 'case:' || id)) as "n" from "applications" where "office_id" = ? and "status" = ? and "closed_at" >= ? and "closed_at" < ? and (("service_id" = ? and "end_id" in (?)) or ("service_id" = ? and "end_id" in (?, ?)));
 
 -- oversight-repo.clearCounts
 delete from "oversight_counts" where "office_id" = ?;

@@ -18,6 +18,7 @@ import * as emergency from '../../../src/db/emergency-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
 import * as notifications from '../../../src/db/notifications-repo.js';
+import * as spm from '../../../src/db/spm-repo.js';
 import * as oversight from '../../../src/db/oversight-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
 import * as programmes from '../../../src/db/programmes-repo.js';
@@ -372,8 +373,14 @@ export const QUERIES: Record<string, Call> = {
   'oversight-repo.closedCounts': (db) => oversight.closedCounts(db, OFFICE, '2026-04', '2026-07'),
   'oversight-repo.closedStageCounts': (db) => oversight.closedStageCounts(db, OFFICE, '2026-04', '2026-07'),
   'oversight-repo.openCounts': (db) => oversight.openCounts(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
-  'oversight-repo.openStagedCases': (db) => oversight.openStagedCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
-  'oversight-repo.closedCasesPage': (db) => oversight.closedCasesPage(db, OFFICE, '', 5000),
+  'oversight-repo.openStagedCases': (db) => oversight.openStagedCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', [SERVICE]),
+  'oversight-repo.submissionSpan': (db) => oversight.submissionSpan(db, OFFICE),
+  'oversight-repo.closedCasesSubmitted': (db) => oversight.closedCasesSubmitted(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
+  'spm-repo.insertSpmNeed': async (db) => {
+    await db.transaction().execute((trx) => spm.insertSpmNeed(trx, { officeId: OFFICE, year: 2026, indicator: 'linjamsos-bencana', nik: '6402015507800001', name: 'Siti Rahmah', assessedOn: '2026-01-15', note: null, actor: 'Verifikator', at: AT }));
+  },
+  'spm-repo.spmNeedCounts': (db) => spm.spmNeedCounts(db, OFFICE, 2026),
+  'spm-repo.spmServedCount': (db) => spm.spmServedCount(db, OFFICE, [{ serviceId: SERVICE, ends: ['selesai'] }, { serviceId: 's2', ends: ['a', 'b'] }], '2025-12-31T16:00:00.000Z', '2026-12-31T16:00:00.000Z'),
   'oversight-repo.clearCounts': (db) => oversight.clearCounts(db, OFFICE),
   'oversight-repo.countsState': (db) => oversight.countsState(db, 'backfill'),
   'oversight-repo.setCountsState': (db) => oversight.setCountsState(db, 'backfill', 'done'),
