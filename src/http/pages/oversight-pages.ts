@@ -5,6 +5,7 @@ import { choosePeriod } from '../../usecases/oversight/choose-period.js';
 import { evaluateStandard } from '../../usecases/oversight/evaluate-standard.js';
 import { exportEvaluation } from '../../usecases/oversight/export-evaluation.js';
 import { readDashboard } from '../../usecases/oversight/read-dashboard.js';
+import { readDecreeLints } from '../../usecases/oversight/read-decree-lints.js';
 import { evaluationQuery, KIND_WORDS } from '../api/oversight-schemas.js';
 import { officerOf } from '../auth.js';
 import { formFields, sendFile, sendHtml, statusOf } from '../reply.js';
@@ -30,7 +31,8 @@ export const oversightPages = staffPages((app, ctx) => {
     const dashboard = await readDashboard(ctx, user.officeId);
     if (!p.ok) return sendHtml(reply, evaluationPage(shellOf(req), { asked: a, dashboard, problems: p.error.problems }), statusOf(p.error.kind));
     const evaluation = await evaluateStandard(ctx, user.officeId, p.value);
-    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard }));
+    const lints = readDecreeLints(ctx.catalogue.officeById(user.officeId));
+    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints }));
   });
 
   const download = (format: 'pdf' | 'xlsx') => async (req: FastifyRequest<{ Querystring: { jenis?: keyof typeof KIND_WORDS; periode?: string } }>, reply: FastifyReply) => {

@@ -6,6 +6,7 @@ import { STATUS_LABEL, isCaseStatus } from '../../domain/applications/status.js'
 import { onTimeBarsSvg } from '../../render/oversight-charts.js';
 import type { StandardEvaluation } from '../../usecases/oversight/evaluate-standard.js';
 import type { Dashboard } from '../../usecases/oversight/read-dashboard.js';
+import type { DecreeLint } from '../../usecases/oversight/read-decree-lints.js';
 import { reportNotes, waitsText } from '../../usecases/oversight/report-rows.js';
 import { kindWord } from '../api/oversight-schemas.js';
 import { L, when, type Lang } from '../i18n.js';
@@ -18,6 +19,8 @@ export interface EvaluationPageData {
   asked: { kind: PeriodKind; value: string };
   evaluation?: StandardEvaluation;
   dashboard?: Dashboard;
+  /** What `sigap standards lint` finds in the office's decree. */
+  lints?: DecreeLint[];
   problems?: Problem[];
 }
 
@@ -43,6 +46,13 @@ function periodForm(lang: Lang, asked: EvaluationPageData['asked'], problems: re
 <div><label for="f-value">${L(lang, 'Periode', 'Period')}</label><input id="f-value" name="periode" value="${asked.value}" maxlength="10" inputmode="text" autocomplete="off" aria-describedby="f-value-hint"${invalidAttrs(problems, 'value')}>
 <p class="meta" id="f-value-hint">${L(lang, 'Bulan 2026-05 · triwulan 2026-Q2 · tahun 2026', 'Month 2026-05 · quarter 2026-Q2 · year 2026')}</p>${fieldError(lang, problems, 'value')}</div>
 <button type="submit">${L(lang, 'Tampilkan', 'Show')}</button></form>`;
+}
+
+/** The decree's drafting problems, for the yearly review of the standard (the same findings as `sigap standards lint`). */
+function lintList(lang: Lang, lints: readonly DecreeLint[]): Raw {
+  return html`<section aria-labelledby="h-lint"><h2 id="h-lint">${L(lang, 'Catatan penyusunan keputusan', "Drafting notes on the decree")}</h2>
+<p class="meta">${L(lang, 'Temuan pemeriksaan otomatis atas standar pelayanan (sigap standards lint), untuk ditinjau pada evaluasi tahunan.', 'Findings of the automatic check of the service standard (sigap standards lint), to review at the yearly evaluation.')}</p>
+${lints.length ? html`<ul class="findings">${lints.map((l) => html`<li>${l.service ? html`<strong>${l.service.no}. ${l.service.title}</strong>: ` : ''}${L(lang, l.text.id, l.text.en)} <span class="meta">[${l.code}]</span></li>`)}</ul>` : html`<p>${L(lang, 'Tidak ada temuan.', 'No findings.')}</p>`}</section>`;
 }
 
 /** A table that stacks into labelled lines on a phone (table.stack in layout.ts): each cell carries its column's name. */
@@ -175,6 +185,7 @@ ${findings(lang, r)}`
     : ''
 }
 ${d.dashboard ? html`${lateList(lang, d.dashboard)}${backlog(lang, d.dashboard)}${ageing(lang, d.dashboard)}` : ''}
+${d.lints ? lintList(lang, d.lints) : ''}
 <details><summary>${L(lang, 'Cara menghitung', 'How the figures are computed')}</summary>${reportNotes(lang).map((n) => html`<p class="meta">${n}</p>`)}</details>`,
   });
 }
