@@ -206,3 +206,34 @@ export async function countsState(q: Q, key: string): Promise<string | null> {
 export async function setCountsState(q: Q, key: string, value: string): Promise<void> {
   await q.insertInto('oversight_counts_state').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
+
+/* ---------- approved figures ---------- */
+
+export async function approvalOf(q: Q, officeId: string, period: string) {
+  const r = await q.selectFrom('oversight_approvals').selectAll().where('office_id', '=', officeId).where('period', '=', period).executeTakeFirst();
+  return r ? { step: Number(r.step), locked: Number(r.locked) === 1, updatedBy: r.updated_by, updatedAt: r.updated_at } : { step: 0, locked: false, updatedBy: null, updatedAt: null };
+}
+
+/** Moves a period's approval from `fromStep` (false when another officer moved it first), audited in the same transaction. */
+export async function setApproval(
+  q: Transaction<DB>,
+  a: { officeId: string; period: string; fromStep: number; step: number; locked: boolean; actor: string; at: string; action: 'oversight.approve' | 'oversight.reopen'; detail: Record<string, unknown> },
+): Promise<boolean> {
+  const values = { step: a.step, locked: a.locked ? 1 : 0, updated_by: a.actor, updated_at: a.at };
+  const updated = await q.updateTable('oversight_approvals').set(values).where('office_id', '=', a.officeId).where('period', '=', a.period).where('step', '=', a.fromStep).executeTakeFirst();
+  let n = Number(updated.numUpdatedRows);
+  // The first approval of a period creates its row (of two at once, one wins).
+  if (n === 0 && a.fromStep === 0 && a.action === 'oversight.approve') {
+    const inserted = await q.insertInto('oversight_approvals').values({ office_id: a.officeId, period: a.period, ...values }).onConflict((oc) => oc.columns(['office_id', 'period']).doNothing()).executeTakeFirst();
+    n = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  }
+  if (n === 0) return false;
+  await insertAuditEvent(q, { officeId: a.officeId, actor: a.actor, action: a.action, subject: `figures:${a.period}`, detail: a.detail, at: a.at });
+  return true;
+}
+
+/** True when any of the periods (months and their year) is approved and locked. */
+export async function anyLocked(q: Q, officeId: string, periods: readonly string[]): Promise<boolean> {
+  const r = await q.selectFrom('oversight_approvals').select('period').where('office_id', '=', officeId).where('period', 'in', [...periods]).where('locked', '=', 1).executeTakeFirst();
+  return !!r;
+}

@@ -37,7 +37,17 @@ export interface SpmNeedsTable {
   recorded_at: string;
 }
 
+export interface OversightApprovalsTable {
+  office_id: string;
+  period: string;
+  step: number;
+  locked: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface OversightTables {
+  oversight_approvals: OversightApprovalsTable;
   spm_needs: SpmNeedsTable;
   oversight_counts: OversightCountsTable;
   oversight_stage_counts: OversightStageCountsTable;

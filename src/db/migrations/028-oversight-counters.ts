@@ -74,4 +74,16 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('spm_needs_once', ['office_id', 'year', 'indicator', 'nik'])
     .execute();
+  // Approved figures: one row per office and period (a month 2026-05 or a year 2026); `step` levels
+  // of the office's chain have approved; locked once the last (the head) has.
+  await db.schema
+    .createTable('oversight_approvals')
+    .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('step', 'integer', (c) => c.notNull())
+    .addColumn('locked', 'integer', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('oversight_approvals_pk', ['office_id', 'period'])
+    .execute();
 }

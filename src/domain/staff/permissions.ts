@@ -125,6 +125,14 @@ export const PERMISSIONS = {
     id: 'mencatat orang yang dinilai membutuhkan pelayanan dasar SPM (register kebutuhan)',
     en: 'record persons assessed as needing an SPM basic service (the needs register)',
   },
+  // Approved figures (issue 15 §4): each level of the office's chain approves in turn (division →
+  // secretary → head; domain/oversight/approval.ts); a secretary role would be added here when an
+  // office declares one. The head alone reopens, with a written reason.
+  'oversight.approve': {
+    holders: ['kepala-bidang', 'kepala-dinas'],
+    id: 'menyetujui angka bulanan dan tahunan pada jenjangnya (kepala bidang, lalu kepala dinas yang menguncinya)',
+    en: 'approve monthly and yearly figures at their level (head of division, then the head of office, who locks them)',
+  },
   'letters.read': {
     holders: ['front-office', 'back-office', ...HEADS, 'auditor', 'subbag-umum', 'pengadministrasi', PROCEDURE],
     id: 'membuka arsip surat, PDF surat dan agenda surat keluar',
@@ -312,6 +320,7 @@ export function refusalOf(permission: Permission): [string, string] {
 export const WRITES: readonly Permission[] = [
   'applications.register',
   'spm.needs.write',
+  'oversight.approve',
   'applications.act',
   'calls.record',
   'letters.sign',

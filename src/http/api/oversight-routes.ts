@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure } from '../reply.js';
-import { evaluationQuery, evaluationResponse, KIND_WORDS, performanceQuery, performanceResponse, spmNeedBody, spmQuery, spmResponse } from './oversight-schemas.js';
+import { approvalBody, approvalQuery, approvalResponse, evaluationQuery, evaluationResponse, KIND_WORDS, performanceQuery, performanceResponse, reopenBody, spmNeedBody, spmQuery, spmResponse } from './oversight-schemas.js';
+import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
 import { errors, slugParams } from './schemas.js';
 
 const tags = ['oversight'];
@@ -152,6 +153,54 @@ export function oversightRoutes(app: ZodApp, ctx: Ctx): void {
       const r = await recordSpmNeed(ctx, actor, req.body);
       if (!r.ok) return sendFailure(reply, r.error);
       return reply.code(201).send(r.value);
+    },
+  );
+
+  app.get(
+    '/api/v1/oversight/approvals',
+    {
+      config: { access: 'staff', may: 'oversight.read' },
+      schema: { tags, summary: 'Status persetujuan angka suatu periode / Approval state of a period’s figures', querystring: approvalQuery, response: { 200: approvalResponse, ...errors(401, 403, 422) } },
+    },
+    async (req, reply) => {
+      const r = await readApproval(ctx, officerOf(req).user.officeId, req.query.period);
+      return r.ok ? r.value : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/oversight/approvals',
+    {
+      config: { access: 'staff', may: 'oversight.approve' },
+      schema: {
+        tags,
+        summary: 'Setujui angka bulan atau tahun pada jenjang Anda / Approve a month’s or a year’s figures at your level',
+        description: 'The chain is the office’s kepala-bidang → (sekretaris) → kepala-dinas; the head’s approval locks the period. 403 when the next level is not yours, 409 when already locked.',
+        body: approvalBody,
+        response: { 200: approvalResponse, ...errors(401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await approveFigures(ctx, officerOf(req).actor, req.body.period);
+      return r.ok ? r.value : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/oversight/approvals/reopen',
+    {
+      config: { access: 'staff', may: 'oversight.approve' },
+      schema: {
+        tags,
+        summary: 'Buka kembali angka yang disetujui, dengan alasan / Reopen approved figures, with a reason',
+        description: 'Head of office only; the written reason (10–1,000 characters) goes to the audit trail; the chain starts again.',
+        body: reopenBody,
+        response: { 200: approvalResponse, ...errors(401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await reopenFigures(ctx, officerOf(req).actor, req.body.period, req.body.reason);
+      return r.ok ? r.value : sendFailure(reply, r.error);
     },
   );
 }

@@ -102,3 +102,8 @@ export const spmNeedBody = z.object({
   assessedOn: z.string().max(10),
   note: z.string().max(2000).optional(),
 });
+
+export const approvalQuery = z.object({ period: z.string().max(7) });
+export const approvalBody = z.object({ period: z.string().max(7) });
+export const reopenBody = z.object({ period: z.string().max(7), reason: z.string().max(2000).optional() });
+export const approvalResponse = z.object({ period: z.string(), chain: z.array(z.string()), step: z.number(), locked: z.boolean(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() });

@@ -148,10 +148,20 @@ select "service_id", "status", "on_time", "duration", sum("n") as "n", sum("appl
 select "service_id", "stage_id", sum("started") as "started", sum("finished") as "finished", sum("on_time") as "on_time" from "oversight_stage_counts" where "office_id" = $1 and "month" >= $2 and "month" < $3 group by "service_id", "stage_id";
 
 -- oversight-repo.openCounts
-select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "submitted_at" >= $6 and "submitted_at" < $7 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
 
 -- oversight-repo.openStagedCases
-select "service_id", "stages" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "submitted_at" >= $6 and "submitted_at" < $7 and "service_id" in ($8) and "stages" <> $9 limit $10;
+select "service_id", "stages" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 and "service_id" in ($4) and "stages" <> $5 limit $6;
+
+-- oversight-repo.approvalOf
+select * from "oversight_approvals" where "office_id" = $1 and "period" = $2;
+
+-- oversight-repo.setApproval
+update "oversight_approvals" set "step" = $1, "locked" = $2, "updated_by" = $3, "updated_at" = $4 where "office_id" = $5 and "period" = $6 and "step" = $7;
+insert into "oversight_approvals" ("office_id", "period", "step", "locked", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6) on conflict ("office_id", "period") do nothing;
+
+-- oversight-repo.anyLocked
+select "period" from "oversight_approvals" where "office_id" = $1 and "period" in ($2, $3) and "locked" = $4;
 
 -- oversight-repo.submissionSpan
 select min("submitted_at") as "first", max("submitted_at") as "last" from "applications" where "office_id" = $1;

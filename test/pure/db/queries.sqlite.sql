@@ -148,10 +148,20 @@ select "service_id", "status", "on_time", "duration", sum("n") as "n", sum("appl
 select "service_id", "stage_id", sum("started") as "started", sum("finished") as "finished", sum("on_time") as "on_time" from "oversight_stage_counts" where "office_id" = ? and "month" >= ? and "month" < ? group by "service_id", "stage_id";
 
 -- oversight-repo.openCounts
-select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
 
 -- oversight-repo.openStagedCases
-select "service_id", "stages" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "submitted_at" >= ? and "submitted_at" < ? and "service_id" in (?) and "stages" <> ? limit ?;
+select "service_id", "stages" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? and "service_id" in (?) and "stages" <> ? limit ?;
+
+-- oversight-repo.approvalOf
+select * from "oversight_approvals" where "office_id" = ? and "period" = ?;
+
+-- oversight-repo.setApproval
+update "oversight_approvals" set "step" = ?, "locked" = ?, "updated_by" = ?, "updated_at" = ? where "office_id" = ? and "period" = ? and "step" = ?;
+insert into "oversight_approvals" ("office_id", "period", "step", "locked", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?) on conflict ("office_id", "period") do nothing;
+
+-- oversight-repo.anyLocked
+select "period" from "oversight_approvals" where "office_id" = ? and "period" in (?, ?) and "locked" = ?;
 
 -- oversight-repo.submissionSpan
 select min("submitted_at") as "first", max("submitted_at") as "last" from "applications" where "office_id" = ?;

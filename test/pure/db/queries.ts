@@ -374,6 +374,11 @@ export const QUERIES: Record<string, Call> = {
   'oversight-repo.closedStageCounts': (db) => oversight.closedStageCounts(db, OFFICE, '2026-04', '2026-07'),
   'oversight-repo.openCounts': (db) => oversight.openCounts(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
   'oversight-repo.openStagedCases': (db) => oversight.openStagedCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', [SERVICE]),
+  'oversight-repo.approvalOf': (db) => oversight.approvalOf(db, OFFICE, '2026-05'),
+  'oversight-repo.setApproval': async (db) => {
+    await db.transaction().execute((trx) => oversight.setApproval(trx, { officeId: OFFICE, period: '2026-05', fromStep: 0, step: 1, locked: false, actor: 'Kepala Bidang', at: AT, action: 'oversight.approve', detail: { level: 'kepala-bidang' } }));
+  },
+  'oversight-repo.anyLocked': (db) => oversight.anyLocked(db, OFFICE, ['2026-05', '2026']),
   'oversight-repo.submissionSpan': (db) => oversight.submissionSpan(db, OFFICE),
   'oversight-repo.closedCasesSubmitted': (db) => oversight.closedCasesSubmitted(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
   'spm-repo.insertSpmNeed': async (db) => {
