@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiClient, testApp, type TestApp } from '../support/app.js';
+import { apiClient, postSignInForm, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
 
 const KUKAR = 'kabupaten-kutai-kartanegara';
@@ -62,5 +62,27 @@ describe(`approved figures (${TEST_DB})`, () => {
     assert.equal((await req('POST', '/api/v1/spm/needs', need('2026-05-10', '6402015507800001'), head)).status, 201);
     // The chain starts again from the head of division.
     assert.equal((await req('POST', '/api/v1/oversight/approvals', { period: '2026-05' }, await login(`kepala-bidang@${KUKAR}`))).json().step, 1);
+  });
+
+  it('on the evaluation page: each level approves with a button in turn, the head reopens with a reason beside its field', async () => {
+    const session = async (who: string) => String((await postSignInForm(t.app, `${who}@${KUKAR}`)).headers['set-cookie']).split(';')[0]!;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const page = async (cookie: string) => req('GET', '/petugas/evaluasi?jenis=bulan&periode=2026-04', undefined, { cookie });
+    const csrf = (body: string) => encodeURIComponent(/name="_csrf" value="([^"]+)"/.exec(body)![1]!);
+    const kabid = await session('kepala-bidang');
+    const first = await page(kabid);
+    assert.match(first.body, /Menunggu persetujuan Kepala Bidang/);
+    assert.match(first.body, /Setujui angka 2026-04 sebagai Kepala Bidang/);
+    const ok = await req('POST', '/petugas/evaluasi/persetujuan', `_csrf=${csrf(first.body)}&period=2026-04`, { cookie: kabid, ...form });
+    assert.equal(ok.status, 303);
+    const head = await session('kepala-dinas');
+    const second = await page(head);
+    assert.match(second.body, /Setujui angka 2026-04 sebagai Kepala Dinas/);
+    await req('POST', '/petugas/evaluasi/persetujuan', `_csrf=${csrf(second.body)}&period=2026-04`, { cookie: head, ...form });
+    const locked = await page(head);
+    assert.match(locked.body, /Angka 2026-04 disetujui dan dikunci/);
+    const refused = await req('POST', '/petugas/evaluasi/buka-kembali', `_csrf=${csrf(locked.body)}&period=2026-04&reason=`, { cookie: head, ...form });
+    assert.equal(refused.status, 422);
+    assert.match(refused.body, /<p class="field-error" id="[^"]*">Tulis alasan membuka kembali/);
   });
 });

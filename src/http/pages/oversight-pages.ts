@@ -6,6 +6,7 @@ import { evaluateStandard } from '../../usecases/oversight/evaluate-standard.js'
 import { exportEvaluation } from '../../usecases/oversight/export-evaluation.js';
 import { readDashboard } from '../../usecases/oversight/read-dashboard.js';
 import { readDecreeLints } from '../../usecases/oversight/read-decree-lints.js';
+import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
 import { evaluationQuery, KIND_WORDS } from '../api/oversight-schemas.js';
 import { officerOf } from '../auth.js';
 import { formFields, sendFile, sendHtml, statusOf } from '../reply.js';
@@ -16,7 +17,7 @@ import { computeSpm } from '../../usecases/oversight/compute-spm.js';
 import { recordSpmNeed } from '../../usecases/oversight/record-spm-need.js';
 import { spmNeedPage, spmPage } from './oversight-spm-views.js';
 import { withLang } from './layout.js';
-import { evaluationPage } from './oversight-views.js';
+import { evaluationPage, periodQuery } from './oversight-views.js';
 import { shellOf, staffPages } from './plugin.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,7 +33,28 @@ export const oversightPages = staffPages((app, ctx) => {
     if (!p.ok) return sendHtml(reply, evaluationPage(shellOf(req), { asked: a, dashboard, problems: p.error.problems }), statusOf(p.error.kind));
     const evaluation = await evaluateStandard(ctx, user.officeId, p.value);
     const lints = readDecreeLints(ctx.catalogue.officeById(user.officeId));
-    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints }));
+    const approval = p.value.kind === 'quarter' ? undefined : await readApproval(ctx, user.officeId, p.value.value);
+    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints, ...(approval?.ok ? { approval: approval.value } : {}) }));
+  });
+
+  // Approving and reopening a period's figures: back to its evaluation, or the refusal beside the field.
+  const periodOf = (v: string) => ({ kind: (v.length === 4 ? 'year' : 'month') as PeriodKind, value: v });
+  const afterApproval = async (req: FastifyRequest, reply: FastifyReply, period: string, r: Awaited<ReturnType<typeof approveFigures>>) => {
+    if (r.ok) return reply.redirect(withLang(`/petugas/evaluasi?${periodQuery(periodOf(r.value.period))}`, shellOf(req).lang), 303);
+    const { user } = officerOf(req);
+    const asked = periodOf(period);
+    const p = choosePeriod(ctx, user.officeId, asked.kind, asked.value);
+    const approval = await readApproval(ctx, user.officeId, period);
+    const evaluation = p.ok ? await evaluateStandard(ctx, user.officeId, p.value) : undefined;
+    return sendHtml(reply, evaluationPage(shellOf(req), { asked, ...(evaluation ? { evaluation } : {}), problems: r.error.problems, ...(approval.ok ? { approval: approval.value } : {}) }), statusOf(r.error.kind));
+  };
+  app.post('/petugas/evaluasi/persetujuan', { config: { may: 'oversight.approve' }, schema: { body: anyObject } }, async (req, reply) => {
+    const period = formFields(req.body).period ?? '';
+    return afterApproval(req, reply, period, await approveFigures(ctx, officerOf(req).actor, period));
+  });
+  app.post('/petugas/evaluasi/buka-kembali', { config: { may: 'oversight.approve' }, schema: { body: anyObject } }, async (req, reply) => {
+    const f = formFields(req.body);
+    return afterApproval(req, reply, f.period ?? '', await reopenFigures(ctx, officerOf(req).actor, f.period ?? '', f.reason));
   });
 
   const download = (format: 'pdf' | 'xlsx') => async (req: FastifyRequest<{ Querystring: { jenis?: keyof typeof KIND_WORDS; periode?: string } }>, reply: FastifyReply) => {

@@ -7,12 +7,13 @@ import { onTimeBarsSvg } from '../../render/oversight-charts.js';
 import type { StandardEvaluation } from '../../usecases/oversight/evaluate-standard.js';
 import type { Dashboard } from '../../usecases/oversight/read-dashboard.js';
 import type { DecreeLint } from '../../usecases/oversight/read-decree-lints.js';
+import type { ApprovalView } from '../../usecases/oversight/approve-figures.js';
 import { reportNotes, waitsText } from '../../usecases/oversight/report-rows.js';
 import { kindWord } from '../api/oversight-schemas.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, invalidAttrs, slaBadge } from './components.js';
 import { html, raw, type Raw } from './html.js';
-import { staffPage, withLang, type StaffShell } from './layout.js';
+import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 
 export interface EvaluationPageData {
   /** The period asked for (as typed, for the form), and the one evaluated (absent when the input was wrong). */
@@ -21,6 +22,8 @@ export interface EvaluationPageData {
   dashboard?: Dashboard;
   /** What `sigap standards lint` finds in the office's decree. */
   lints?: DecreeLint[];
+  /** The approval of the period's figures (months and years only). */
+  approval?: ApprovalView;
   problems?: Problem[];
 }
 
@@ -46,6 +49,28 @@ function periodForm(lang: Lang, asked: EvaluationPageData['asked'], problems: re
 <div><label for="f-value">${L(lang, 'Periode', 'Period')}</label><input id="f-value" name="periode" value="${asked.value}" maxlength="10" inputmode="text" autocomplete="off" aria-describedby="f-value-hint"${invalidAttrs(problems, 'value')}>
 <p class="meta" id="f-value-hint">${L(lang, 'Bulan 2026-05 · triwulan 2026-Q2 · tahun 2026', 'Month 2026-05 · quarter 2026-Q2 · year 2026')}</p>${fieldError(lang, problems, 'value')}</div>
 <button type="submit">${L(lang, 'Tampilkan', 'Show')}</button></form>`;
+}
+
+const LEVEL: Record<string, { id: string; en: string }> = {
+  'kepala-bidang': { id: 'Kepala Bidang', en: 'Head of division' },
+  sekretaris: { id: 'Sekretaris', en: 'Secretary' },
+  'kepala-dinas': { id: 'Kepala Dinas', en: 'Head of office' },
+};
+
+/** Who has approved the period's figures, whose turn it is, and (for the head) reopening with a reason. */
+function approvalSection(shell: StaffShell, a: ApprovalView, problems: readonly Problem[]): Raw {
+  const { lang } = shell;
+  const level = (r: string) => L(lang, LEVEL[r]?.id ?? r, LEVEL[r]?.en ?? r);
+  const next = a.locked ? null : a.chain[a.step]!;
+  const mine = !!next && shell.allowed?.includes('oversight.approve') && shell.roles?.includes(next);
+  const head = a.locked && shell.roles?.includes('kepala-dinas');
+  return html`<section aria-labelledby="h-approval"><h2 id="h-approval">${L(lang, 'Persetujuan angka', 'Approval of the figures')}</h2>
+<ol class="meta">${a.chain.map((r, i) => html`<li>${level(r)}: ${i < a.step ? L(lang, 'disetujui', 'approved') : L(lang, 'belum', 'not yet')}</li>`)}</ol>
+<p>${a.locked ? html`<strong>${L(lang, `Angka ${a.period} disetujui dan dikunci`, `The figures of ${a.period} are approved and locked`)}</strong> (${a.updatedBy})` : L(lang, `Menunggu persetujuan ${level(next!)}`, `Waiting for approval by the ${level(next!).toLowerCase()}`)}</p>
+${mine ? html`<form method="post" action="${withLang('/petugas/evaluasi/persetujuan', lang)}">${csrfField(shell)}<input type="hidden" name="period" value="${a.period}"><button type="submit">${L(lang, `Setujui angka ${a.period} sebagai ${level(next!)}`, `Approve the figures of ${a.period} as ${level(next!).toLowerCase()}`)}</button></form>` : ''}
+${head ? html`<form method="post" action="${withLang('/petugas/evaluasi/buka-kembali', lang)}" class="intake">${csrfField(shell)}<input type="hidden" name="period" value="${a.period}">
+<div class="field"><label for="f-reason">${L(lang, 'Alasan membuka kembali (wajib, masuk jejak audit)', 'Reason for reopening (required, goes to the audit trail)')}</label><textarea id="f-reason" name="reason" rows="2" maxlength="1000"${invalidAttrs(problems, 'reason')}></textarea>${fieldError(lang, problems, 'reason')}</div>
+<button type="submit" class="return">${L(lang, 'Buka kembali', 'Reopen')}</button></form>` : ''}</section>`;
 }
 
 /** The decree's drafting problems, for the yearly review of the standard (the same findings as `sigap standards lint`). */
@@ -185,6 +210,7 @@ ${findings(lang, r)}`
     : ''
 }
 ${d.dashboard ? html`${lateList(lang, d.dashboard)}${backlog(lang, d.dashboard)}${ageing(lang, d.dashboard)}` : ''}
+${d.approval ? approvalSection(shell, d.approval, problems) : ''}
 ${d.lints ? lintList(lang, d.lints) : ''}
 <details><summary>${L(lang, 'Cara menghitung', 'How the figures are computed')}</summary>${reportNotes(lang).map((n) => html`<p class="meta">${n}</p>`)}</details>`,
   });
