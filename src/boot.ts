@@ -23,6 +23,7 @@ import { httpSigningProvider } from './io/signing-provider.js';
 import { letterEffects } from './usecases/letters/effects.js';
 import { registryEffects } from './usecases/registry/effects.js';
 import { callEffects } from './usecases/calls/effects.js';
+import { backfillPendingCounters } from './usecases/oversight/backfill-counters.js';
 
 export interface BootOptions {
   databaseUrl: string | null;
@@ -83,6 +84,8 @@ export async function boot(opts: BootOptions): Promise<BootResult> {
     signingProvider: opts.signingProvider ? httpSigningProvider(opts.signingProvider) : null,
     mail: opts.mail ?? null,
   };
+  // Cases closed before the oversight counters existed (migration 028), once.
+  await backfillPendingCounters(ctx);
   const actor = opts.actor ?? 'startup';
   const demoAccounts = opts.demo ? await ensureDemoAccounts(database, catalogue, actor) : 0;
   const demoAccountsDisabled = !opts.demo && opts.serving ? await disableDemoAccounts(database, actor) : 0;

@@ -27,6 +27,7 @@ import * as m023 from './migrations/023-staff-email.js';
 import * as m025 from './migrations/025-shelters.js';
 import * as m026 from './migrations/026-programme-cycles.js';
 import * as m027 from './migrations/027-programme-groups.js';
+import * as m028 from './migrations/028-oversight-counters.js';
 import * as m030 from './migrations/030-rate-limits.js';
 import * as m031 from './migrations/031-emergency-rules.js';
 
@@ -58,6 +59,7 @@ const ORDERED: [string, Step][] = [
   ['025-shelters', m025],
   ['026-programme-cycles', m026],
   ['027-programme-groups', m027],
+  ['028-oversight-counters', m028],
   ['030-rate-limits', m030],
   ['031-emergency-rules', m031],
 ];

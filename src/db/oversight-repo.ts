@@ -5,94 +5,15 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { OPEN_CASE_STATUSES } from '../domain/applications/status.js';
-import type { Pause, StageRecord } from '../domain/applications/case.js';
+import type { StageRecord } from '../domain/applications/case.js';
 import { insertAuditEvent } from './audit-chain-repo.js';
+import type { CounterRow, StageCounterRow } from '../domain/oversight/counters.js';
 import type { DB } from './schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-/** The most single cases one evaluation reads; beyond it the evaluation says its timing is partial. */
+/** The most open staged cases one evaluation reads; beyond it the evaluation says its stage figures are partial. */
 export const EVALUATION_CASE_LIMIT = 50_000;
-
-/**
- * Counts of an office's cases submitted in [from, to), grouped by what the evaluation tells apart;
- * "plain" rows (no pause, no stage) also by the UTC dates their clock started and closed, each with
- * a flag saying the instant is at or after `cutoffHour` UTC (then its local date is the next day:
- * Indonesian zones have fixed offsets, so one hour turns a UTC date into the local one).
- */
-export async function evaluationGroups(q: Q, officeId: string, from: string, to: string, cutoffHour: string) {
-  const plain = sql<number>`case when pauses = '[]' and stages = '[]' then 1 else 0 end`;
-  const onTime = sql<number>`case when closed_at is not null and due_at is not null and closed_at <= due_at then 1 else 0 end`;
-  const answered = sql<boolean>`status in ('completed', 'rejected') and pauses = '[]' and stages = '[]'`;
-  const startDay = sql<string | null>`case when ${answered} then substr(clock_started_at, 1, 10) end`;
-  const startNext = sql<number>`case when ${answered} and substr(clock_started_at, 12, 2) >= ${cutoffHour} then 1 else 0 end`;
-  const closeDay = sql<string | null>`case when ${answered} then substr(closed_at, 1, 10) end`;
-  const closeNext = sql<number>`case when ${answered} and substr(closed_at, 12, 2) >= ${cutoffHour} then 1 else 0 end`;
-  const rows = await q
-    .selectFrom('applications')
-    .select((eb) => [
-      'service_id',
-      'status',
-      'sla_state',
-      onTime.as('on_time'),
-      plain.as('plain'),
-      startDay.as('start_day'),
-      startNext.as('start_next'),
-      closeDay.as('close_day'),
-      closeNext.as('close_next'),
-      eb.fn.countAll<number>().as('n'),
-    ])
-    .where('office_id', '=', officeId)
-    .where('submitted_at', '>=', from)
-    .where('submitted_at', '<', to)
-    .groupBy(['service_id', 'status', 'sla_state', sql`4`, sql`5`, sql`6`, sql`7`, sql`8`, sql`9`])
-    .execute();
-  return rows.map((r) => ({
-    service_id: r.service_id,
-    status: r.status,
-    sla_state: r.sla_state,
-    on_time: Number(r.on_time) === 1,
-    plain: Number(r.plain) === 1,
-    start_day: r.start_day === null ? null : String(r.start_day),
-    start_next: Number(r.start_next) === 1,
-    close_day: r.close_day === null ? null : String(r.close_day),
-    close_next: Number(r.close_next) === 1,
-    n: Number(r.n),
-  }));
-}
-
-/**
- * The cases the evaluation reads one by one: those with pauses or stages, and every answered case
- * of the services measured in minutes or hours (their time depends on the hour, not the date).
- */
-export async function evaluationCases(q: Q, officeId: string, from: string, to: string, clockServices: readonly string[], limit = EVALUATION_CASE_LIMIT) {
-  const rows = await q
-    .selectFrom('applications')
-    .select(['service_id', 'status', 'sla_state', 'clock_started_at', 'closed_at', 'due_at', 'pauses', 'stages'])
-    .where('office_id', '=', officeId)
-    .where('submitted_at', '>=', from)
-    .where('submitted_at', '<', to)
-    .where((eb) => {
-      const some = [eb('pauses', '<>', '[]'), eb('stages', '<>', '[]')];
-      if (clockServices.length) some.push(eb('service_id', 'in', clockServices));
-      return eb.or(some);
-    })
-    .limit(limit + 1)
-    .execute();
-  return {
-    truncated: rows.length > limit,
-    rows: rows.slice(0, limit).map((r) => ({
-      service_id: r.service_id,
-      status: r.status,
-      slaState: r.sla_state,
-      startedAt: r.clock_started_at,
-      closedAt: r.closed_at,
-      dueAt: r.due_at,
-      pauses: JSON.parse(r.pauses) as Pause[],
-      stages: JSON.parse(r.stages) as StageRecord[],
-    })),
-  };
-}
 
 /** Open cases at risk or late, earliest due first: what the head of office chases this week. */
 export async function casesAtRiskOrLate(q: Q, officeId: string, limit: number) {
@@ -125,4 +46,194 @@ export async function openCasesByAge(q: Q, officeId: string, bounds: readonly st
 /** An export of the evaluation (XLSX or PDF) in the office's audit trail: who took which period away. */
 export async function recordOversightExport(q: Q, a: { officeId: string; actor: string; format: 'xlsx' | 'pdf'; subject: string; period: string; services: number; at: string }): Promise<void> {
   await insertAuditEvent(q, { officeId: a.officeId, actor: a.actor, action: `oversight.export-${a.format}`, subject: a.subject, detail: { period: a.period, services: a.services }, at: a.at });
+}
+
+/* ---------- counters (migration 028): written when a case closes, read by the evaluation ---------- */
+
+/** One closed case into its month's bar: a single upsert, cheap enough for the closing transaction. */
+export async function addClosedCount(q: Q, officeId: string, serviceId: string, r: CounterRow): Promise<void> {
+  await q
+    .insertInto('oversight_counts')
+    .values({
+      office_id: officeId,
+      service_id: serviceId,
+      month: r.month,
+      status: r.status,
+      on_time: r.onTime ? 1 : 0,
+      duration: r.duration,
+      n: r.n,
+      applicant_paused: r.applicantPaused,
+      applicant_pauses: r.applicantPauses,
+      external_paused: r.externalPaused,
+      external_pauses: r.externalPauses,
+    })
+    .onConflict((oc) =>
+      oc.columns(['office_id', 'month', 'service_id', 'status', 'on_time', 'duration']).doUpdateSet({
+        n: sql`oversight_counts.n + excluded.n`,
+        applicant_paused: sql`oversight_counts.applicant_paused + excluded.applicant_paused`,
+        applicant_pauses: sql`oversight_counts.applicant_pauses + excluded.applicant_pauses`,
+        external_paused: sql`oversight_counts.external_paused + excluded.external_paused`,
+        external_pauses: sql`oversight_counts.external_pauses + excluded.external_pauses`,
+      }),
+    )
+    .execute();
+}
+
+/** A closed case's stages (only services whose decree sets stage limits have any). */
+export async function addStageCounts(q: Q, officeId: string, serviceId: string, rows: readonly StageCounterRow[]): Promise<void> {
+  for (const r of rows)
+    await q
+      .insertInto('oversight_stage_counts')
+      .values({ office_id: officeId, service_id: serviceId, month: r.month, stage_id: r.stageId, started: r.started, finished: r.finished, on_time: r.onTime })
+      .onConflict((oc) =>
+        oc.columns(['office_id', 'month', 'service_id', 'stage_id']).doUpdateSet({
+          started: sql`oversight_stage_counts.started + excluded.started`,
+          finished: sql`oversight_stage_counts.finished + excluded.finished`,
+          on_time: sql`oversight_stage_counts.on_time + excluded.on_time`,
+        }),
+      )
+      .execute();
+}
+
+/** The closed cases' counters of months [fromMonth, untilMonth), summed per service and bar. */
+export async function closedCounts(q: Q, officeId: string, fromMonth: string, untilMonth: string) {
+  const rows = await q
+    .selectFrom('oversight_counts')
+    .select((eb) => [
+      'service_id',
+      'status',
+      'on_time',
+      'duration',
+      eb.fn.sum<number>('n').as('n'),
+      eb.fn.sum<number>('applicant_paused').as('applicant_paused'),
+      eb.fn.sum<number>('applicant_pauses').as('applicant_pauses'),
+      eb.fn.sum<number>('external_paused').as('external_paused'),
+      eb.fn.sum<number>('external_pauses').as('external_pauses'),
+    ])
+    .where('office_id', '=', officeId)
+    .where('month', '>=', fromMonth)
+    .where('month', '<', untilMonth)
+    .groupBy(['service_id', 'status', 'on_time', 'duration'])
+    .execute();
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    status: r.status as CounterRow['status'],
+    onTime: Number(r.on_time) === 1,
+    duration: Number(r.duration),
+    n: Number(r.n),
+    applicantPaused: Number(r.applicant_paused),
+    applicantPauses: Number(r.applicant_pauses),
+    externalPaused: Number(r.external_paused),
+    externalPauses: Number(r.external_pauses),
+  }));
+}
+
+export async function closedStageCounts(q: Q, officeId: string, fromMonth: string, untilMonth: string) {
+  const rows = await q
+    .selectFrom('oversight_stage_counts')
+    .select((eb) => ['service_id', 'stage_id', eb.fn.sum<number>('started').as('started'), eb.fn.sum<number>('finished').as('finished'), eb.fn.sum<number>('on_time').as('on_time')])
+    .where('office_id', '=', officeId)
+    .where('month', '>=', fromMonth)
+    .where('month', '<', untilMonth)
+    .groupBy(['service_id', 'stage_id'])
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, stageId: r.stage_id, started: Number(r.started), finished: Number(r.finished), onTime: Number(r.on_time) }));
+}
+
+/** The open statuses as SQL literals: SQLite uses a partial index only when the query states its condition literally (no bound parameters). */
+const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
+
+/** The period's open cases by service, status and SLA state (the partial index of open cases, migration 028). */
+export async function openCounts(q: Q, officeId: string, from: string, to: string) {
+  const rows = await q
+    .selectFrom('applications')
+    .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.countAll<number>().as('n')])
+    .where('office_id', '=', officeId)
+    .where(openLiterally)
+    .where('submitted_at', '>=', from)
+    .where('submitted_at', '<', to)
+    .groupBy(['service_id', 'status', 'sla_state'])
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, status: r.status, slaState: r.sla_state, n: Number(r.n) }));
+}
+
+/** The period's open cases of services with stage limits: their recorded stages count as started or finished. */
+export async function openStagedCases(q: Q, officeId: string, from: string, to: string, stagedServices: readonly string[], limit = EVALUATION_CASE_LIMIT) {
+  if (!stagedServices.length) return { truncated: false, rows: [] };
+  const rows = await q
+    .selectFrom('applications')
+    .select(['service_id', 'stages'])
+    .where('office_id', '=', officeId)
+    .where(openLiterally)
+    .where('submitted_at', '>=', from)
+    .where('submitted_at', '<', to)
+    .where('service_id', 'in', [...stagedServices])
+    .where('stages', '<>', '[]')
+    .limit(limit + 1)
+    .execute();
+  return { truncated: rows.length > limit, rows: rows.slice(0, limit).map((r) => ({ serviceId: r.service_id, stages: JSON.parse(r.stages) as StageRecord[] })) };
+}
+
+/** The first and last submission of an office: the months the backfill walks. */
+export async function submissionSpan(q: Q, officeId: string) {
+  const r = await q.selectFrom('applications').select((eb) => [eb.fn.min('submitted_at').as('first'), eb.fn.max('submitted_at').as('last')]).where('office_id', '=', officeId).executeTakeFirst();
+  return r?.first ? { first: String(r.first), last: String(r.last) } : null;
+}
+
+/** An office's closed cases submitted in [from, to) (one month of the backfill, through the submission index). */
+export async function closedCasesSubmitted(q: Q, officeId: string, from: string, to: string) {
+  return q
+    .selectFrom('applications')
+    .select(['service_id', 'status', 'submitted_at', 'clock_started_at', 'closed_at', 'due_at', 'sla_state', 'pauses', 'stages'])
+    .where('office_id', '=', officeId)
+    .where('submitted_at', '>=', from)
+    .where('submitted_at', '<', to)
+    .where('status', 'in', ['completed', 'rejected', 'withdrawn'])
+    .execute();
+}
+
+/** Drops an office's counters before they are rebuilt from its cases. */
+export async function clearCounts(q: Q, officeId: string): Promise<void> {
+  await q.deleteFrom('oversight_counts').where('office_id', '=', officeId).execute();
+  await q.deleteFrom('oversight_stage_counts').where('office_id', '=', officeId).execute();
+}
+
+export async function countsState(q: Q, key: string): Promise<string | null> {
+  const r = await q.selectFrom('oversight_counts_state').select('value').where('key', '=', key).executeTakeFirst();
+  return r?.value ?? null;
+}
+
+export async function setCountsState(q: Q, key: string, value: string): Promise<void> {
+  await q.insertInto('oversight_counts_state').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+/* ---------- approved figures ---------- */
+
+export async function approvalOf(q: Q, officeId: string, period: string) {
+  const r = await q.selectFrom('oversight_approvals').selectAll().where('office_id', '=', officeId).where('period', '=', period).executeTakeFirst();
+  return r ? { step: Number(r.step), locked: Number(r.locked) === 1, updatedBy: r.updated_by, updatedAt: r.updated_at } : { step: 0, locked: false, updatedBy: null, updatedAt: null };
+}
+
+/** Moves a period's approval from `fromStep` (false when another officer moved it first), audited in the same transaction. */
+export async function setApproval(
+  q: Transaction<DB>,
+  a: { officeId: string; period: string; fromStep: number; step: number; locked: boolean; actor: string; at: string; action: 'oversight.approve' | 'oversight.reopen'; detail: Record<string, unknown> },
+): Promise<boolean> {
+  const values = { step: a.step, locked: a.locked ? 1 : 0, updated_by: a.actor, updated_at: a.at };
+  const updated = await q.updateTable('oversight_approvals').set(values).where('office_id', '=', a.officeId).where('period', '=', a.period).where('step', '=', a.fromStep).executeTakeFirst();
+  let n = Number(updated.numUpdatedRows);
+  // The first approval of a period creates its row (of two at once, one wins).
+  if (n === 0 && a.fromStep === 0 && a.action === 'oversight.approve') {
+    const inserted = await q.insertInto('oversight_approvals').values({ office_id: a.officeId, period: a.period, ...values }).onConflict((oc) => oc.columns(['office_id', 'period']).doNothing()).executeTakeFirst();
+    n = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  }
+  if (n === 0) return false;
+  await insertAuditEvent(q, { officeId: a.officeId, actor: a.actor, action: a.action, subject: `figures:${a.period}`, detail: a.detail, at: a.at });
+  return true;
+}
+
+/** True when any of the periods (months and their year) is approved and locked. */
+export async function anyLocked(q: Q, officeId: string, periods: readonly string[]): Promise<boolean> {
+  const r = await q.selectFrom('oversight_approvals').select('period').where('office_id', '=', officeId).where('period', 'in', [...periods]).where('locked', '=', 1).executeTakeFirst();
+  return !!r;
 }

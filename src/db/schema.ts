@@ -15,6 +15,7 @@ import type { SheltersTables } from './schema-shelters.js';
 import type { CallsTables } from './schema-calls.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
+import type { OversightTables } from './schema-oversight.js';
 
 export interface OfficesTable {
   id: string;
@@ -270,7 +271,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, SheltersTables, ProgrammeCyclesTables, ProgrammeGroupsTables {
+export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, SheltersTables, ProgrammeCyclesTables, ProgrammeGroupsTables, OversightTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

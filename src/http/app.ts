@@ -43,6 +43,7 @@ import { FlowchartCache } from './flowchart-cache.js';
 import { L } from './i18n.js';
 import { auditPages } from './pages/audit-pages.js';
 import { oversightPages } from './pages/oversight-pages.js';
+import { oversightPublicPages } from './pages/oversight-public-pages.js';
 import { authPages } from './pages/auth-pages.js';
 import { calendarPages } from './pages/calendar-pages.js';
 import { staffAdminPages } from './pages/staff-admin-pages.js';
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(privacyStaffPages, { ctx });
   await app.register(auditPages, { ctx });
   await app.register(oversightPages, { ctx });
+  await app.register(oversightPublicPages, { ctx });
   await app.register(permissionsPages, { ctx });
   await app.register(ownAccountPages, { ctx });
   await app.register(signingPages, { ctx });

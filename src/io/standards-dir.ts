@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { checkAcrossOffices, validateOffice, type Located, type SourceFile, type ValidatedOffice } from '../domain/standards/validate.js';
 import type { Programme } from '../domain/programmes/schema.js';
 import { loadOfficeProgrammes } from './programmes-dir.js';
+import { loadOfficeSpm } from './spm-file.js';
 import { loadOfficeTemplates } from './templates-dir.js';
 
 export interface LoadedStandards {
@@ -65,6 +66,8 @@ export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStand
     // Assistance programmes live beside the services (standards/<office>/programmes/, docs/PROGRAMMES.md).
     const loaded = result ? loadOfficeProgrammes(dir, result.office, new Set(result.services.map((s) => s.slug)), cwd) : null;
     if (loaded) problems.push(...loaded.problems);
+    // The SPM mapping lives beside them too (standards/<office>/spm.yaml, docs/OVERSIGHT.md).
+    if (result) problems.push(...loadOfficeSpm(dir, result.services, cwd).problems);
     if (result) {
       const decreePath = join(dir, 'decree.txt');
       const byPath = new Map(services.map((f) => [f.path, f]));

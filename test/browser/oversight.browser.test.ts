@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { TEST_DB } from '../support/db.js';
+import { rebuildOversightCounters } from '../../src/usecases/oversight/backfill-counters.js';
 import { axeFindings, cspViolations, overflowingElements, screenshotFor, suiteHarness, watchCsp } from '../support/browser.js';
 import { pdfText } from '../support/pdf.js';
 import { signInAs } from '../support/sign-in.js';
@@ -20,6 +21,7 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
   before(async () => {
     const odgj = serviceOf(h().t.catalogue, 'kota-jambi', 'rekomendasi-penyerahan-odgj-rsj');
     for (const c of JAMBI_MAY) await insertCase(h().t.database.db, odgj, c);
+    await rebuildOversightCounters(h().t.ctx, odgj.officeId);
   });
 
   const open = async (page: Page, lang: 'id' | 'en') => {
@@ -51,6 +53,10 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
       assert.match((await late.textContent()) ?? '', /JMB-2026-9000\d\d/);
       assert.doesNotMatch((await late.textContent()) ?? '', /Warga Uji/);
       assert.equal(await page.locator('figure svg').count(), 1, 'the on-time chart is drawn on the server');
+      // The decree's drafting notes (sigap standards lint) for the yearly review, and the way to SPM.
+      await page.getByRole('heading', { level: 2, name: lang === 'en' ? 'Drafting notes on the decree' : 'Catatan penyusunan keputusan' }).waitFor();
+      assert.ok((await page.locator('section[aria-labelledby="h-lint"] li').count()) > 0, "Jambi's decree has drafting findings");
+      assert.equal(await page.getByRole('link', { name: lang === 'en' ? 'SPM achievement' : 'Capaian SPM bidang sosial' }).count(), 1);
       assert.deepEqual(await axeFindings(page), []);
       assert.deepEqual(await overflowingElements(page), [], `no sideways scrolling at ${width} px`);
       assert.deepEqual(await cspViolations(page), [], 'the inline chart obeys the Content-Security-Policy');
@@ -120,4 +126,34 @@ describe(`the head of office evaluates the standard (${TEST_DB})`, () => {
     assert.equal(r?.status(), 403);
     await ctx.close();
   });
+
+  for (const [width, height, lang] of [[360, 740, 'id'], [360, 740, 'en'], [1280, 900, 'id']] as const)
+    it(`the public performance page at ${width} px in ${lang === 'id' ? 'Bahasa Indonesia' : 'English'}: from the office page, no sign-in, no personal data`, async () => {
+      const ctx = await h().browser.newContext({ viewport: { width, height } });
+      await watchCsp(ctx);
+      const page = await ctx.newPage();
+      await page.goto(`${h().base}/kantor/kota-jambi${lang === 'en' ? '?lang=en' : ''}`);
+      await page.getByRole('link', { name: lang === 'en' ? 'Service performance' : 'Kinerja pelayanan' }).click();
+      await page.getByRole('heading', { level: 1, name: lang === 'en' ? 'Service performance' : 'Kinerja Pelayanan' }).waitFor();
+      await page.getByLabel(lang === 'en' ? 'Period' : 'Periode', { exact: true }).fill('2026-05');
+      await page.getByRole('button', { name: lang === 'en' ? 'Show' : 'Tampilkan' }).click();
+      await page.waitForURL(/periode=2026-05/);
+      const row = page.locator('table.evaluation tbody tr', { hasText: 'Gangguan Jiwa' });
+      const cells = (await row.locator('td').allTextContents()).map((c) => c.trim());
+      assert.deepEqual(cells.slice(1, 5), lang === 'en' ? ['2-3 hari kerja', '12', '70% (7/10)', '3 working days'] : ['2-3 hari kerja', '12', '70 % (7/10)', '3 hari kerja']);
+      const main = (await page.locator('main').textContent()) ?? '';
+      assert.doesNotMatch(main, /JMB-2026-9|Warga Uji/, 'no registration number, no name');
+      assert.match(main, lang === 'en' ? /fewer than 5 applications/ : /kurang dari 5 permohonan/);
+      assert.deepEqual(await axeFindings(page), []);
+      assert.deepEqual(await overflowingElements(page), [], `no sideways scrolling at ${width} px`);
+      assert.deepEqual(await cspViolations(page), []);
+      await screenshotFor(page, `performance-${width}-${lang}`);
+      // June has one case: its figures are withheld.
+      await page.getByLabel(lang === 'en' ? 'Period' : 'Periode', { exact: true }).fill('2026-06');
+      await page.getByRole('button', { name: lang === 'en' ? 'Show' : 'Tampilkan' }).click();
+      await page.waitForURL(/periode=2026-06/);
+      const june = (await page.locator('table.evaluation tbody tr', { hasText: 'Gangguan Jiwa' }).locator('td').allTextContents()).map((c) => c.trim());
+      assert.deepEqual(june.slice(2, 5), ['< 5', '—', '—']);
+      await ctx.close();
+    });
 });

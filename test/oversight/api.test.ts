@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiClient, testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
+import { rebuildOversightCounters } from '../../src/usecases/oversight/backfill-counters.js';
 import { insertCase, JAMBI_MAY, serviceOf } from './cases.js';
 
 describe(`oversight API (${TEST_DB})`, () => {
@@ -18,6 +19,7 @@ describe(`oversight API (${TEST_DB})`, () => {
     const odgj = serviceOf(t.catalogue, 'kota-jambi', 'rekomendasi-penyerahan-odgj-rsj');
     serviceId = odgj.serviceId;
     for (const c of JAMBI_MAY) await insertCase(t.database.db, odgj, c);
+    await rebuildOversightCounters(t.ctx, odgj.officeId);
   });
   after(async () => t.close());
 

@@ -145,6 +145,23 @@ export interface Measure {
   stages: readonly { id: string; label: string; limitText: string | null }[];
 }
 
+/**
+ * An answered case's actual time in the service's measure unit and the time of each of its pauses;
+ * null when it is not answered, its clock never ran, or the decree states no computable time.
+ */
+export function caseTime(m: Measure, c: Pick<CaseTiming, 'status' | 'startedAt' | 'closedAt' | 'pauses'>): { actual: number; paused: number[] } | null {
+  if (!isAnswered(c.status) || !c.startedAt || !c.closedAt || !m.unit) return null;
+  const local = c.pauses.map((p) => ({ from: p.from, to: p.to }));
+  return m.unit === 'working_days' || m.unit === 'days'
+    ? caseWorkingDays(m.workingDays, c.startedAt, c.closedAt, local)
+    : caseElapsed(m.calendar, m.unit, m.calendarKind, c.startedAt, c.closedAt, local);
+}
+
+/** What a case's recorded stages add: each one started, finished, finished on time. */
+export function stageCounts(c: Pick<CaseTiming, 'stages'>): { id: string; started: number; finished: number; onTime: number }[] {
+  return c.stages.map((st) => ({ id: st.id, started: 1, finished: st.finishedAt ? 1 : 0, onTime: st.finishedAt && st.late === false ? 1 : 0 }));
+}
+
 /** Mutable facts, filled from SQL counts, date-pair histograms and single cases, then evaluated. */
 export class FactsBuilder {
   cases = 0;
@@ -170,29 +187,35 @@ export class FactsBuilder {
 
   /** A case's actual time, waits and stages, when its counts came in by `count` already. */
   addTiming(c: CaseTiming): void {
-    for (const st of c.stages) {
-      const f = this.stageFacts.get(st.id);
-      if (!f) continue;
-      f.started++;
-      if (st.finishedAt) f.finished++;
-      if (st.finishedAt && st.late === false) f.onTime++;
-    }
-    if (!isAnswered(c.status) || !c.startedAt || !c.closedAt || !this.m.unit) return;
-    const local = c.pauses.map((p) => ({ from: p.from, to: p.to }));
-    const r =
-      this.m.unit === 'working_days' || this.m.unit === 'days'
-        ? caseWorkingDays(this.m.workingDays, c.startedAt, c.closedAt, local)
-        : caseElapsed(this.m.calendar, this.m.unit, this.m.calendarKind, c.startedAt, c.closedAt, local);
+    for (const st of stageCounts(c)) this.addStage(st.id, st.started, st.finished, st.onTime);
+    const r = caseTime(this.m, c);
+    if (!r) return;
     addTo(this.durations, r.actual);
-    c.pauses.forEach((p, i) => {
-      const kind = p.kind ?? 'applicant';
-      const body = kind === 'external' ? this.m.externalBody : null;
-      const key = `${kind}|${body ?? ''}`;
-      const w = this.waits.get(key) ?? { kind, body, total: 0, cases: 0 };
-      w.total += r.paused[i] ?? 0;
-      w.cases++;
-      this.waits.set(key, w);
-    });
+    c.pauses.forEach((p, i) => this.addWait(p.kind ?? 'applicant', r.paused[i] ?? 0, 1));
+  }
+
+  /** `n` answered cases that took `value` (in the measure unit): a stored counter's histogram bar. */
+  addDuration(value: number, n: number): void {
+    addTo(this.durations, value, n);
+  }
+
+  /** Time paused of one kind, summed over `pauses` pauses. */
+  addWait(kind: 'applicant' | 'external', total: number, pauses: number): void {
+    if (pauses === 0) return;
+    const body = kind === 'external' ? this.m.externalBody : null;
+    const key = `${kind}|${body ?? ''}`;
+    const w = this.waits.get(key) ?? { kind, body, total: 0, cases: 0 };
+    w.total += total;
+    w.cases += pauses;
+    this.waits.set(key, w);
+  }
+
+  addStage(id: string, started: number, finished: number, onTime: number): void {
+    const f = this.stageFacts.get(id);
+    if (!f) return;
+    f.started += started;
+    f.finished += finished;
+    f.onTime += onTime;
   }
 
   /** Counts of a status without the case itself (SQL aggregates). */

@@ -82,14 +82,16 @@ export function spmAchievement(year: number, mapping: readonly SpmMapping[], del
     set.add(n.personKey);
     needing.set(n.indicator, set);
   }
-  return SPM_INDICATORS.map((ind) => {
-    const x = served.get(ind.code)?.size ?? 0;
-    const y = needing.get(ind.code)?.size ?? 0;
-    const achievement = y === 0 ? null : Math.round((x / y) * 10000) / 100;
-    const text =
-      achievement === null
-        ? { id: 'tidak ada kebutuhan', en: 'no need recorded' }
-        : { id: `${achievement.toFixed(2).replace('.', ',')} %`, en: `${achievement.toFixed(2)}%` };
-    return { code: ind.code, name: ind.name, nameEn: ind.nameEn, served: x, needing: y, achievement, text, servedExceedsNeeding: x > y };
-  });
+  return SPM_INDICATORS.map((ind) => spmResult(ind.code, served.get(ind.code)?.size ?? 0, needing.get(ind.code)?.size ?? 0));
+}
+
+/** One indicator's achievement from X (distinct persons served) and Y (distinct persons needing). */
+export function spmResult(code: SpmCode, x: number, y: number): SpmResult {
+  const ind = SPM_INDICATORS.find((i) => i.code === code)!;
+  const achievement = y === 0 ? null : Math.round((x / y) * 10000) / 100;
+  const text =
+    achievement === null
+      ? { id: 'tidak ada kebutuhan', en: 'no need recorded' }
+      : { id: `${achievement.toFixed(2).replace('.', ',')} %`, en: `${achievement.toFixed(2)}%` };
+  return { code: ind.code, name: ind.name, nameEn: ind.nameEn, served: x, needing: y, achievement, text, servedExceedsNeeding: x > y };
 }

@@ -117,6 +117,22 @@ export const PERMISSIONS = {
     id: 'membuka evaluasi standar pelayanan (janji vs kenyataan per layanan), dasbor kepala dinas dan laporannya (PDF, XLSX)',
     en: "open the evaluation of the service standard (promise vs actual per service), the head of office's dashboard and its report (PDF, XLSX)",
   },
+  // The SPM needs register (issue 15 §2): the persons assessed as needing a basic service (Y of
+  // Permensos 9/2018's X/Y). The assessment is the verification team's and the heads' work
+  // (Kutai Kartanegara: "Validasi dan Asesment data"); a write, so never the auditor's.
+  'spm.needs.write': {
+    holders: [...HEADS, 'verifikator'],
+    id: 'mencatat orang yang dinilai membutuhkan pelayanan dasar SPM (register kebutuhan)',
+    en: 'record persons assessed as needing an SPM basic service (the needs register)',
+  },
+  // Approved figures (issue 15 §4): each level of the office's chain approves in turn (division →
+  // secretary → head; domain/oversight/approval.ts); a secretary role would be added here when an
+  // office declares one. The head alone reopens, with a written reason.
+  'oversight.approve': {
+    holders: ['kepala-bidang', 'kepala-dinas'],
+    id: 'menyetujui angka bulanan dan tahunan pada jenjangnya (kepala bidang, lalu kepala dinas yang menguncinya)',
+    en: 'approve monthly and yearly figures at their level (head of division, then the head of office, who locks them)',
+  },
   'letters.read': {
     holders: ['front-office', 'back-office', ...HEADS, 'auditor', 'subbag-umum', 'pengadministrasi', PROCEDURE],
     id: 'membuka arsip surat, PDF surat dan agenda surat keluar',
@@ -361,6 +377,8 @@ export function refusalOf(permission: Permission): [string, string] {
 /** Permissions that change state (everything else reads). Read-only roles hold none of them. */
 export const WRITES: readonly Permission[] = [
   'applications.register',
+  'spm.needs.write',
+  'oversight.approve',
   'applications.act',
   'calls.record',
   'letters.sign',

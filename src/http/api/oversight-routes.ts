@@ -1,12 +1,19 @@
-/** Oversight over JSON: the evaluation of the standard for a period (heads of office and division, auditor). */
+/** Oversight over JSON: the evaluation of the standard for a period (heads of office and division, auditor), and an office's public performance. */
 import type { Ctx } from '../../usecases/context.js';
 import { choosePeriod } from '../../usecases/oversight/choose-period.js';
 import { evaluateStandard } from '../../usecases/oversight/evaluate-standard.js';
+import { readPerformance } from '../../usecases/oversight/read-performance.js';
+import { computeSpm } from '../../usecases/oversight/compute-spm.js';
+import { recordSpmNeed } from '../../usecases/oversight/record-spm-need.js';
+import { nowOf } from '../../usecases/context.js';
+import { failWith } from '../../domain/errors.js';
+import { z } from 'zod';
 import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure } from '../reply.js';
-import { evaluationQuery, evaluationResponse, KIND_WORDS } from './oversight-schemas.js';
-import { errors } from './schemas.js';
+import { approvalBody, approvalQuery, approvalResponse, evaluationQuery, evaluationResponse, KIND_WORDS, performanceQuery, performanceResponse, reopenBody, spmNeedBody, spmQuery, spmResponse } from './oversight-schemas.js';
+import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
+import { errors, slugParams } from './schemas.js';
 
 const tags = ['oversight'];
 
@@ -57,6 +64,143 @@ export function oversightRoutes(app: ZodApp, ctx: Ctx): void {
           };
         }),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/offices/:slug/performance',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Kinerja pelayanan kantor per layanan (publik) / An office’s service performance per service (public)',
+        description:
+          'Per service: the decree\'s promise, cases, completed, on time, median, p90 and max in the decree\'s unit, and the IKM of the same period. No personal data; figures of fewer than 5 cases (or fewer than 5 completed, for the timing) are withheld (`suppressed`). `from`/`to` are whole months of local dates (from=2026-04-01&to=2026-06-30), or `periode` = 2026-Q2 | 2026-05 | 2026; default: the last whole quarter.',
+        params: slugParams,
+        querystring: performanceQuery,
+        response: { 200: performanceResponse, ...errors(404, 422) },
+      },
+    },
+    async (req, reply) => {
+      const o = ctx.catalogue.findOffice(req.params.slug);
+      if (!o.ok) return sendFailure(reply, o.error);
+      const r = await readPerformance(ctx, o.value, req.query);
+      if (!r.ok) return sendFailure(reply, r.error);
+      const { office, period, services, rule } = r.value;
+      return {
+        office: office.office.slug,
+        period: { from: period.from, to: period.to, label: period.label },
+        rule: rule.id,
+        services: services.map(({ promised, ...s }) => ({ ...s, promised: { value: promised.value, maxValue: promised.maxValue, unit: promised.unit, text: promised.text } })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/offices/:slug/spm',
+    {
+      config: { access: 'staff', may: 'oversight.read' },
+      schema: {
+        tags,
+        summary: 'Capaian SPM bidang sosial per indikator dan tahun anggaran / SPM achievement per indicator and budget year',
+        description:
+          'X = distinct persons whose case of a service mapped in standards/<office>/spm.yaml was completed in the budget year (once per indicator per year), Y = persons in the needs register, achievement = X/Y × 100 (two decimals); null with a message when Y = 0. Own office only. Default year: this year.',
+        params: slugParams,
+        querystring: spmQuery,
+        response: { 200: spmResponse, ...errors(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const { user } = officerOf(req);
+      const o = ctx.catalogue.findOffice(req.params.slug);
+      // Another office's figures look like an unknown office.
+      if (!o.ok || o.value.id !== user.officeId) return sendFailure(reply, o.ok ? failWith('not-found', 'not-found', 'Kantor tidak ditemukan', 'Office not found').error : o.error);
+      const year = req.query.year ?? Number(ctx.clock.localDate(o.value.office, nowOf(ctx).toISOString()).slice(0, 4));
+      const rows = await computeSpm(ctx, o.value, year);
+      reply.header('cache-control', 'no-store');
+      return {
+        office: o.value.office.slug,
+        year,
+        indicators: rows.map((r) => ({
+          code: r.code,
+          name: r.name,
+          served: r.served,
+          needing: r.needing,
+          achievement: r.achievement,
+          text: r.text.id,
+          message: r.achievement === null ? 'Tidak ada kebutuhan tercatat pada register kebutuhan tahun ini / No need recorded in this year\'s needs register' : null,
+          servedExceedsNeeding: r.servedExceedsNeeding,
+          services: r.services.map((s) => ({ ...s, ends: [...s.ends] })),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/spm/needs',
+    {
+      config: { access: 'staff', may: 'spm.needs.write' },
+      schema: {
+        tags,
+        summary: 'Catat orang yang membutuhkan pelayanan dasar SPM / Record a person needing an SPM basic service',
+        description: 'The needs register (Y): one person per indicator and budget year; a second entry is a 409. The assessment is dated in the budget year or the year before, never in the future.',
+        body: spmNeedBody,
+        response: { 201: z.object({ id: z.string(), year: z.number(), indicator: z.string() }), ...errors(401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const { actor } = officerOf(req);
+      const r = await recordSpmNeed(ctx, actor, req.body);
+      if (!r.ok) return sendFailure(reply, r.error);
+      return reply.code(201).send(r.value);
+    },
+  );
+
+  app.get(
+    '/api/v1/oversight/approvals',
+    {
+      config: { access: 'staff', may: 'oversight.read' },
+      schema: { tags, summary: 'Status persetujuan angka suatu periode / Approval state of a period’s figures', querystring: approvalQuery, response: { 200: approvalResponse, ...errors(401, 403, 422) } },
+    },
+    async (req, reply) => {
+      const r = await readApproval(ctx, officerOf(req).user.officeId, req.query.period);
+      return r.ok ? r.value : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/oversight/approvals',
+    {
+      config: { access: 'staff', may: 'oversight.approve' },
+      schema: {
+        tags,
+        summary: 'Setujui angka bulan atau tahun pada jenjang Anda / Approve a month’s or a year’s figures at your level',
+        description: 'The chain is the office’s kepala-bidang → (sekretaris) → kepala-dinas; the head’s approval locks the period. 403 when the next level is not yours, 409 when already locked.',
+        body: approvalBody,
+        response: { 200: approvalResponse, ...errors(401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await approveFigures(ctx, officerOf(req).actor, req.body.period);
+      return r.ok ? r.value : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/oversight/approvals/reopen',
+    {
+      config: { access: 'staff', may: 'oversight.approve' },
+      schema: {
+        tags,
+        summary: 'Buka kembali angka yang disetujui, dengan alasan / Reopen approved figures, with a reason',
+        description: 'Head of office only; the written reason (10–1,000 characters) goes to the audit trail; the chain starts again.',
+        body: reopenBody,
+        response: { 200: approvalResponse, ...errors(401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await reopenFigures(ctx, officerOf(req).actor, req.body.period, req.body.reason);
+      return r.ok ? r.value : sendFailure(reply, r.error);
     },
   );
 }

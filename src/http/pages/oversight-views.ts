@@ -6,18 +6,24 @@ import { STATUS_LABEL, isCaseStatus } from '../../domain/applications/status.js'
 import { onTimeBarsSvg } from '../../render/oversight-charts.js';
 import type { StandardEvaluation } from '../../usecases/oversight/evaluate-standard.js';
 import type { Dashboard } from '../../usecases/oversight/read-dashboard.js';
+import type { DecreeLint } from '../../usecases/oversight/read-decree-lints.js';
+import type { ApprovalView } from '../../usecases/oversight/approve-figures.js';
 import { reportNotes, waitsText } from '../../usecases/oversight/report-rows.js';
 import { kindWord } from '../api/oversight-schemas.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, invalidAttrs, slaBadge } from './components.js';
 import { html, raw, type Raw } from './html.js';
-import { staffPage, withLang, type StaffShell } from './layout.js';
+import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 
 export interface EvaluationPageData {
   /** The period asked for (as typed, for the form), and the one evaluated (absent when the input was wrong). */
   asked: { kind: PeriodKind; value: string };
   evaluation?: StandardEvaluation;
   dashboard?: Dashboard;
+  /** What `sigap standards lint` finds in the office's decree. */
+  lints?: DecreeLint[];
+  /** The approval of the period's figures (months and years only). */
+  approval?: ApprovalView;
   problems?: Problem[];
 }
 
@@ -45,8 +51,37 @@ function periodForm(lang: Lang, asked: EvaluationPageData['asked'], problems: re
 <button type="submit">${L(lang, 'Tampilkan', 'Show')}</button></form>`;
 }
 
+const LEVEL: Record<string, { id: string; en: string }> = {
+  'kepala-bidang': { id: 'Kepala Bidang', en: 'Head of division' },
+  sekretaris: { id: 'Sekretaris', en: 'Secretary' },
+  'kepala-dinas': { id: 'Kepala Dinas', en: 'Head of office' },
+};
+
+/** Who has approved the period's figures, whose turn it is, and (for the head) reopening with a reason. */
+function approvalSection(shell: StaffShell, a: ApprovalView, problems: readonly Problem[]): Raw {
+  const { lang } = shell;
+  const level = (r: string) => L(lang, LEVEL[r]?.id ?? r, LEVEL[r]?.en ?? r);
+  const next = a.locked ? null : a.chain[a.step]!;
+  const mine = !!next && shell.allowed?.includes('oversight.approve') && shell.roles?.includes(next);
+  const head = a.locked && shell.roles?.includes('kepala-dinas');
+  return html`<section aria-labelledby="h-approval"><h2 id="h-approval">${L(lang, 'Persetujuan angka', 'Approval of the figures')}</h2>
+<ol class="meta">${a.chain.map((r, i) => html`<li>${level(r)}: ${i < a.step ? L(lang, 'disetujui', 'approved') : L(lang, 'belum', 'not yet')}</li>`)}</ol>
+<p>${a.locked ? html`<strong>${L(lang, `Angka ${a.period} disetujui dan dikunci`, `The figures of ${a.period} are approved and locked`)}</strong> (${a.updatedBy})` : L(lang, `Menunggu persetujuan ${level(next!)}`, `Waiting for approval by the ${level(next!).toLowerCase()}`)}</p>
+${mine ? html`<form method="post" action="${withLang('/petugas/evaluasi/persetujuan', lang)}">${csrfField(shell)}<input type="hidden" name="period" value="${a.period}"><button type="submit">${L(lang, `Setujui angka ${a.period} sebagai ${level(next!)}`, `Approve the figures of ${a.period} as ${level(next!).toLowerCase()}`)}</button></form>` : ''}
+${head ? html`<form method="post" action="${withLang('/petugas/evaluasi/buka-kembali', lang)}" class="intake">${csrfField(shell)}<input type="hidden" name="period" value="${a.period}">
+<div class="field"><label for="f-reason">${L(lang, 'Alasan membuka kembali (wajib, masuk jejak audit)', 'Reason for reopening (required, goes to the audit trail)')}</label><textarea id="f-reason" name="reason" rows="2" maxlength="1000"${invalidAttrs(problems, 'reason')}></textarea>${fieldError(lang, problems, 'reason')}</div>
+<button type="submit" class="return">${L(lang, 'Buka kembali', 'Reopen')}</button></form>` : ''}</section>`;
+}
+
+/** The decree's drafting problems, for the yearly review of the standard (the same findings as `sigap standards lint`). */
+function lintList(lang: Lang, lints: readonly DecreeLint[]): Raw {
+  return html`<section aria-labelledby="h-lint"><h2 id="h-lint">${L(lang, 'Catatan penyusunan keputusan', "Drafting notes on the decree")}</h2>
+<p class="meta">${L(lang, 'Temuan pemeriksaan otomatis atas standar pelayanan (sigap standards lint), untuk ditinjau pada evaluasi tahunan.', 'Findings of the automatic check of the service standard (sigap standards lint), to review at the yearly evaluation.')}</p>
+${lints.length ? html`<ul class="findings">${lints.map((l) => html`<li>${l.service ? html`<strong>${l.service.no}. ${l.service.title}</strong>: ` : ''}${L(lang, l.text.id, l.text.en)} <span class="meta">[${l.code}]</span></li>`)}</ul>` : html`<p>${L(lang, 'Tidak ada temuan.', 'No findings.')}</p>`}</section>`;
+}
+
 /** A table that stacks into labelled lines on a phone (table.stack in layout.ts): each cell carries its column's name. */
-function stackTable(labelledBy: string, headers: readonly string[], rows: readonly (readonly (Raw | string | number)[])[], cls = ''): Raw {
+export function stackTable(labelledBy: string, headers: readonly string[], rows: readonly (readonly (Raw | string | number)[])[], cls = ''): Raw {
   return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${labelledBy}"><table class="queue stack${cls ? ` ${cls}` : ''}"><thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows.map(
     (r) => html`<tr>${r.map((c, i) => html`<td data-label="${headers[i]!}"${i > 0 && typeof c === 'number' ? raw(' class="num"') : ''}>${c}</td>`)}</tr>`,
   )}</tbody></table></div>`;
@@ -161,7 +196,7 @@ ${
   r
     ? html`<p class="meta">${r.officeName} · <strong>${L(lang, r.period.label.id, r.period.label.en)}</strong> (${r.period.from} – ${r.period.to}) · ${L(lang, 'kasus menurut tanggal diajukan', 'cases by submission date')}</p>
 ${stepLinks(lang, r.period)}
-<p class="actions"><a class="button" href="${withLang(`/petugas/evaluasi/laporan.pdf?${query}`, lang)}" download>${L(lang, 'Laporan Evaluasi (PDF)', 'Evaluation report (PDF)')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.xlsx?${query}`, lang)}" download>${L(lang, 'Tabel evaluasi (XLSX)', 'Evaluation table (XLSX)')}</a></p>
+<p class="actions"><a href="${withLang('/petugas/spm', lang)}">${L(lang, 'Capaian SPM bidang sosial', 'SPM achievement')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.pdf?${query}`, lang)}" download>${L(lang, 'Laporan Evaluasi (PDF)', 'Evaluation report (PDF)')}</a> <a class="button" href="${withLang(`/petugas/evaluasi/laporan.xlsx?${query}`, lang)}" download>${L(lang, 'Tabel evaluasi (XLSX)', 'Evaluation table (XLSX)')}</a></p>
 <p data-testid="summary">${L(
         lang,
         `${total('cases')} kasus diajukan; ${total('completed')} selesai, ${total('onTime')} dalam waktu yang dijanjikan keputusan; ${total('openLate')} kasus terbuka sudah terlambat.`,
@@ -175,6 +210,8 @@ ${findings(lang, r)}`
     : ''
 }
 ${d.dashboard ? html`${lateList(lang, d.dashboard)}${backlog(lang, d.dashboard)}${ageing(lang, d.dashboard)}` : ''}
+${d.approval ? approvalSection(shell, d.approval, problems) : ''}
+${d.lints ? lintList(lang, d.lints) : ''}
 <details><summary>${L(lang, 'Cara menghitung', 'How the figures are computed')}</summary>${reportNotes(lang).map((n) => html`<p class="meta">${n}</p>`)}</details>`,
   });
 }

@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import { findCaseAnyOffice, insertEvent, reopenWaitingTask, updateCaseIfVersion } from '../../db/applications-repo.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor, Ctx } from '../context.js';
+import { countClosedCase } from '../oversight/count-closed-case.js';
 
 /** False when the case changed meanwhile (the caller's transaction must then roll back). */
 export async function releaseHeldCase(trx: Transaction<DB>, ctx: Ctx, applicationId: string, actor: Actor, now: string): Promise<boolean> {
@@ -31,6 +32,7 @@ export async function releaseHeldCase(trx: Transaction<DB>, ctx: Ctx, applicatio
   // The held end: the case completes now, and is late if the signature came after its due time.
   const slaState = app.due_at && now > app.due_at ? 'late' : 'closed';
   if (!(await updateCaseIfVersion(trx, app.id, app.version, { status: 'completed', closed_at: now, sla_state: slaState, updated_at: now }))) return false;
+  await countClosedCase(trx, ctx, { ...app, status: 'completed', closed_at: now });
   await insertEvent(trx, {
     application_id: app.id,
     office_id: app.office_id,

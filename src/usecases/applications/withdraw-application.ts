@@ -5,6 +5,7 @@ import { failWith, type Outcome } from '../../domain/errors.js';
 import { canWithdraw } from '../../domain/procedure/engine.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
+import { countClosedCase } from '../oversight/count-closed-case.js';
 import { cancelLettersOfWithdrawnCase } from '../letters/cancel-withdrawn-letters.js';
 import { caseChanged } from './case-failures.js';
 import type { CaseMoved } from './resubmit-file.js';
@@ -27,6 +28,7 @@ export async function withdrawApplication(ctx: Ctx, app: Case, actor: Actor, rea
       updated_at: now,
     });
     if (!ok) return false;
+    await countClosedCase(trx, ctx, { ...app, status: 'withdrawn', closed_at: now });
     await closeOpenTasks(trx, app.id, now, actor.id, 'cancelled');
     await cancelLettersOfWithdrawnCase(trx, app.id, actor, now);
     await insertEvent(trx, {

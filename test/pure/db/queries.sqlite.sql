@@ -181,12 +181,58 @@ select "tasks"."id" as "task_id", "tasks"."application_id", "applications"."regi
 -- applications-repo.openCasesByStep
 select "service_id", "step_id", "role", "claimed_by", "sla_state", count(*) as "n", min("due_at") as "oldest_due" from "tasks" where "office_id" = ? and "status" in (?, ?) group by "service_id", "step_id", "role", "claimed_by", "sla_state";
 
--- oversight-repo.evaluationGroups
-select "service_id", "status", "sla_state", case when closed_at is not null and due_at is not null and closed_at <= due_at then 1 else 0 end as "on_time", case when pauses = '[]' and stages = '[]' then 1 else 0 end as "plain", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' then substr(clock_started_at, 1, 10) end as "start_day", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' and substr(clock_started_at, 12, 2) >= ? then 1 else 0 end as "start_next", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' then substr(closed_at, 1, 10) end as "close_day", case when status in ('completed', 'rejected') and pauses = '[]' and stages = '[]' and substr(closed_at, 12, 2) >= ? then 1 else 0 end as "close_next", count(*) as "n" from "applications" where "office_id" = ? and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state", 4, 5, 6, 7, 8, 9;
+-- oversight-repo.addClosedCount
+insert into "oversight_counts" ("office_id", "service_id", "month", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "month", "service_id", "status", "on_time", "duration") do update set "n" = oversight_counts.n + excluded.n, "applicant_paused" = oversight_counts.applicant_paused + excluded.applicant_paused, "applicant_pauses" = oversight_counts.applicant_pauses + excluded.applicant_pauses, "external_paused" = oversight_counts.external_paused + excluded.external_paused, "external_pauses" = oversight_counts.external_pauses + excluded.external_pauses;
 
--- oversight-repo.evaluationCases
-select "service_id", "status", "sla_state", "clock_started_at", "closed_at", "due_at", "pauses", "stages" from "applications" where "office_id" = ? and "submitted_at" >= ? and "submitted_at" < ? and ("pauses" <> ? or "stages" <> ? or "service_id" in (?)) limit ?;
-select "service_id", "status", "sla_state", "clock_started_at", "closed_at", "due_at", "pauses", "stages" from "applications" where "office_id" = ? and "submitted_at" >= ? and "submitted_at" < ? and ("pauses" <> ? or "stages" <> ?) limit ?;
+-- oversight-repo.addStageCounts
+insert into "oversight_stage_counts" ("office_id", "service_id", "month", "stage_id", "started", "finished", "on_time") values (?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "month", "service_id", "stage_id") do update set "started" = oversight_stage_counts.started + excluded.started, "finished" = oversight_stage_counts.finished + excluded.finished, "on_time" = oversight_stage_counts.on_time + excluded.on_time;
+
+-- oversight-repo.closedCounts
+select "service_id", "status", "on_time", "duration", sum("n") as "n", sum("applicant_paused") as "applicant_paused", sum("applicant_pauses") as "applicant_pauses", sum("external_paused") as "external_paused", sum("external_pauses") as "external_pauses" from "oversight_counts" where "office_id" = ? and "month" >= ? and "month" < ? group by "service_id", "status", "on_time", "duration";
+
+-- oversight-repo.closedStageCounts
+select "service_id", "stage_id", sum("started") as "started", sum("finished") as "finished", sum("on_time") as "on_time" from "oversight_stage_counts" where "office_id" = ? and "month" >= ? and "month" < ? group by "service_id", "stage_id";
+
+-- oversight-repo.openCounts
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
+
+-- oversight-repo.openStagedCases
+select "service_id", "stages" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? and "service_id" in (?) and "stages" <> ? limit ?;
+
+-- oversight-repo.approvalOf
+select * from "oversight_approvals" where "office_id" = ? and "period" = ?;
+
+-- oversight-repo.setApproval
+update "oversight_approvals" set "step" = ?, "locked" = ?, "updated_by" = ?, "updated_at" = ? where "office_id" = ? and "period" = ? and "step" = ?;
+insert into "oversight_approvals" ("office_id", "period", "step", "locked", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?) on conflict ("office_id", "period") do nothing;
+
+-- oversight-repo.anyLocked
+select "period" from "oversight_approvals" where "office_id" = ? and "period" in (?, ?) and "locked" = ?;
+
+-- oversight-repo.submissionSpan
+select min("submitted_at") as "first", max("submitted_at") as "last" from "applications" where "office_id" = ?;
+
+-- oversight-repo.closedCasesSubmitted
+select "service_id", "status", "submitted_at", "clock_started_at", "closed_at", "due_at", "sla_state", "pauses", "stages" from "applications" where "office_id" = ? and "submitted_at" >= ? and "submitted_at" < ? and "status" in (?, ?, ?);
+
+-- spm-repo.insertSpmNeed
+insert into "spm_needs" ("id", "office_id", "year", "indicator", "nik", "name", "assessed_on", "note", "recorded_by", "recorded_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "year", "indicator", "nik") do nothing;
+
+-- spm-repo.spmNeedCounts
+select "indicator", count(*) as "n" from "spm_needs" where "office_id" = ? and "year" = ? group by "indicator";
+
+-- spm-repo.spmServedCount
+select count(distinct coalesce(applicant_nik, 'case:' || id)) as "n" from "applications" where "office_id" = ? and "status" = ? and "closed_at" >= ? and "closed_at" < ? and (("service_id" = ? and "end_id" in (?)) or ("service_id" = ? and "end_id" in (?, ?)));
+
+-- oversight-repo.clearCounts
+delete from "oversight_counts" where "office_id" = ?;
+delete from "oversight_stage_counts" where "office_id" = ?;
+
+-- oversight-repo.countsState
+select "value" from "oversight_counts_state" where "key" = ?;
+
+-- oversight-repo.setCountsState
+insert into "oversight_counts_state" ("key", "value") values (?, ?) on conflict ("key") do update set "value" = ?;
 
 -- oversight-repo.casesAtRiskOrLate
 select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "sla_state" in (?, ?) order by "due_at", "registration_number" limit ?;

@@ -18,6 +18,7 @@ import * as emergency from '../../../src/db/emergency-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
 import * as notifications from '../../../src/db/notifications-repo.js';
+import * as spm from '../../../src/db/spm-repo.js';
 import * as oversight from '../../../src/db/oversight-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
 import * as programmes from '../../../src/db/programmes-repo.js';
@@ -395,11 +396,28 @@ export const QUERIES: Record<string, Call> = {
     await applications.queue(db, OFFICE, { roles: [], officerId: 'u', now, alsoSteps: [{ serviceId: 's', stepId: 'disposisi' }, { serviceId: 's2', stepId: 'verifikasi' }] }, { limit: 50, offset: 0 });
   },
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
-  'oversight-repo.evaluationGroups': (db) => oversight.evaluationGroups(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', '17'),
-  'oversight-repo.evaluationCases': async (db) => {
-    await oversight.evaluationCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', [SERVICE]);
-    await oversight.evaluationCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', []);
+  'oversight-repo.addClosedCount': (db) =>
+    oversight.addClosedCount(db, OFFICE, SERVICE, { month: '2026-05', status: 'completed', onTime: true, duration: 30, n: 1, applicantPaused: 2, applicantPauses: 1, externalPaused: 0, externalPauses: 0 }),
+  'oversight-repo.addStageCounts': (db) => oversight.addStageCounts(db, OFFICE, SERVICE, [{ month: '2026-05', stageId: 'pengajuan-bpkpad', started: 1, finished: 1, onTime: 1 }]),
+  'oversight-repo.closedCounts': (db) => oversight.closedCounts(db, OFFICE, '2026-04', '2026-07'),
+  'oversight-repo.closedStageCounts': (db) => oversight.closedStageCounts(db, OFFICE, '2026-04', '2026-07'),
+  'oversight-repo.openCounts': (db) => oversight.openCounts(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
+  'oversight-repo.openStagedCases': (db) => oversight.openStagedCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', [SERVICE]),
+  'oversight-repo.approvalOf': (db) => oversight.approvalOf(db, OFFICE, '2026-05'),
+  'oversight-repo.setApproval': async (db) => {
+    await db.transaction().execute((trx) => oversight.setApproval(trx, { officeId: OFFICE, period: '2026-05', fromStep: 0, step: 1, locked: false, actor: 'Kepala Bidang', at: AT, action: 'oversight.approve', detail: { level: 'kepala-bidang' } }));
   },
+  'oversight-repo.anyLocked': (db) => oversight.anyLocked(db, OFFICE, ['2026-05', '2026']),
+  'oversight-repo.submissionSpan': (db) => oversight.submissionSpan(db, OFFICE),
+  'oversight-repo.closedCasesSubmitted': (db) => oversight.closedCasesSubmitted(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
+  'spm-repo.insertSpmNeed': async (db) => {
+    await db.transaction().execute((trx) => spm.insertSpmNeed(trx, { officeId: OFFICE, year: 2026, indicator: 'linjamsos-bencana', nik: '6402015507800001', name: 'Siti Rahmah', assessedOn: '2026-01-15', note: null, actor: 'Verifikator', at: AT }));
+  },
+  'spm-repo.spmNeedCounts': (db) => spm.spmNeedCounts(db, OFFICE, 2026),
+  'spm-repo.spmServedCount': (db) => spm.spmServedCount(db, OFFICE, [{ serviceId: SERVICE, ends: ['selesai'] }, { serviceId: 's2', ends: ['a', 'b'] }], '2025-12-31T16:00:00.000Z', '2026-12-31T16:00:00.000Z'),
+  'oversight-repo.clearCounts': (db) => oversight.clearCounts(db, OFFICE),
+  'oversight-repo.countsState': (db) => oversight.countsState(db, 'backfill'),
+  'oversight-repo.setCountsState': (db) => oversight.setCountsState(db, 'backfill', 'done'),
   'oversight-repo.casesAtRiskOrLate': (db) => oversight.casesAtRiskOrLate(db, OFFICE, 50),
   'oversight-repo.recordOversightExport': (db) => oversight.recordOversightExport(db, { officeId: OFFICE, actor: 'H. Rasyid, S.Sos', format: 'pdf', subject: 'office:kota-jambi', period: '2026-Q2', services: 20, at: AT }),
   'oversight-repo.openCasesByAge': (db) => oversight.openCasesByAge(db, OFFICE, ['2026-05-25T17:00:00.000Z', '2026-05-01T17:00:00.000Z']),

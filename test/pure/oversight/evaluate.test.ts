@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { OfficeCalendar, type CalendarHours } from '../../../src/domain/calendar/index.js';
 import { loadCalendarFile } from '../../../src/io/calendar-file.js';
 import { evaluateService, statsOf, type PromiseInput } from '../../../src/domain/oversight/evaluate.js';
-import { FactsBuilder, WorkingDays, caseWorkingDays, type CaseTiming } from '../../../src/domain/oversight/facts.js';
+import { FactsBuilder, WorkingDays, caseWorkingDays, type CaseTiming, type Measure } from '../../../src/domain/oversight/facts.js';
+import { closedCaseCounts, feedCounters, type CounterRow, type StageCounterRow } from '../../../src/domain/oversight/counters.js';
 
 const HOLIDAYS = loadCalendarFile(fileURLToPath(new URL('../../../calendars/indonesia.yaml', import.meta.url)));
 const JAMBI_HOURS: CalendarHours = {
@@ -182,5 +183,73 @@ describe('stage by stage', () => {
         ['transfer-dana', 2, 1, 1, 1],
       ],
     );
+  });
+});
+
+describe('the counters kept when cases close give the same evaluation as the cases themselves', () => {
+  // What the database does: one bar per (month, status, on time, duration), summed over cases.
+  const viaCounters = (m: Measure, cases: (CaseTiming & { submittedAt?: string })[]) => {
+    const bars = new Map<string, CounterRow>();
+    const stages = new Map<string, StageCounterRow>();
+    for (const c of cases) {
+      const k = closedCaseCounts(m, { ...c, submittedAt: c.submittedAt ?? c.startedAt! });
+      if (!k) continue;
+      const key = `${k.row.month}|${k.row.status}|${k.row.onTime}|${k.row.duration}`;
+      const had = bars.get(key);
+      if (!had) bars.set(key, { ...k.row });
+      else for (const f of ['n', 'applicantPaused', 'applicantPauses', 'externalPaused', 'externalPauses'] as const) had[f] += k.row[f];
+      for (const s of k.stages) {
+        const h = stages.get(s.stageId) ?? { ...s, started: 0, finished: 0, onTime: 0 };
+        h.started += s.started;
+        h.finished += s.finished;
+        h.onTime += s.onTime;
+        stages.set(s.stageId, h);
+      }
+    }
+    const b = new FactsBuilder(m);
+    feedCounters(b, [...bars.values()], [...stages.values()]);
+    return { facts: b.facts(), bars: [...bars.values()] };
+  };
+  const byCase = (m: Measure, cases: CaseTiming[]) => {
+    const b = new FactsBuilder(m);
+    for (const c of cases) b.addCase(c);
+    return b.facts();
+  };
+  const sameEvaluation = (promise: PromiseInput, m: () => Measure, cases: CaseTiming[]) => {
+    const exact = evaluateService(promise, byCase(m(), cases));
+    const counted = evaluateService(promise, viaCounters(m(), cases).facts);
+    assert.deepEqual({ ...counted, waits: counted.waits.map((w) => ({ ...w, total: Math.round(w.total * 1e9) / 1e9 })) }, { ...exact, waits: exact.waits.map((w) => ({ ...w, total: Math.round(w.total * 1e9) / 1e9 })) });
+    return counted;
+  };
+
+  it('the ten "2-3 hari kerja" cases (holiday, pause) and a withdrawn one: median 3, p90 5, 7 of 10 on time, in five bars', () => {
+    const withdrawn: CaseTiming = { status: 'withdrawn', startedAt: wib('2026-05-18 09:00'), closedAt: wib('2026-05-19 09:00'), dueAt: null, slaState: 'closed', pauses: [], stages: [] };
+    const ev = sameEvaluation(ODGJ, measure, [...TEN, withdrawn]);
+    assert.deepEqual([ev.median, ev.p90, ev.max, ev.onTime, ev.completed, ev.withdrawn], [3, 5, 5, 7, 10, 1]);
+    // One bar per distinct (on time, working days): exact values, not wider buckets.
+    const bars = viaCounters(measure(), TEN).bars.map((b) => [b.onTime, b.duration / 10, b.n]).sort();
+    assert.deepEqual(bars, [[false, 4, 1], [false, 5, 2], [true, 1, 2], [true, 2, 2], [true, 3, 3]].sort());
+  });
+
+  it('a 24-hour service in minutes: 40 and 50 minutes stored as tenths, the hospital wait summed', () => {
+    const allDay = new OfficeCalendar({ timezone: 'Asia/Makassar', hours: { allDay: true, closedOnHolidays: false }, holidays: HOLIDAYS });
+    const wita = (local: string) => new Date(`${local}:00+08:00`).toISOString();
+    const m = (): Measure => ({ unit: 'minutes', calendarKind: '24x7', calendar: allDay, workingDays: new WorkingDays(allDay, 'Asia/Makassar', '2026-01-01'), externalBody: 'Rumah Sakit Ulin', stages: [] });
+    const ev = sameEvaluation({ text: '45 menit', value: 45, maxValue: null, unit: 'minutes' }, m, [
+      { status: 'completed', startedAt: wita('2026-05-14 23:30'), closedAt: wita('2026-05-15 00:40'), dueAt: wita('2026-05-15 00:35'), slaState: 'late', pauses: [{ from: wita('2026-05-14 23:50'), to: wita('2026-05-15 00:10'), kind: 'external' }], stages: [] },
+      { status: 'completed', startedAt: wita('2026-05-16 10:00'), closedAt: wita('2026-05-16 10:33'), dueAt: wita('2026-05-16 10:45'), slaState: 'closed', pauses: [], stages: [] },
+      { status: 'rejected', startedAt: wita('2026-05-16 11:00'), closedAt: wita('2026-05-16 11:12'), dueAt: wita('2026-05-16 11:45'), slaState: 'closed', pauses: [], stages: [] },
+    ]);
+    assert.deepEqual([ev.median, ev.p90, ev.max], [33, 50, 50]);
+  });
+
+  it('a case submitted at 00:30 WIB on 1 May counts in May, one at 23:59 WIB on 30 April in April (local dates)', () => {
+    const late = { ...TEN[0]!, submittedAt: new Date('2026-04-30T17:30:00Z').toISOString() };
+    assert.equal(closedCaseCounts(measure(), late)!.row.month, '2026-05');
+    assert.equal(closedCaseCounts(measure(), { ...late, submittedAt: new Date('2026-04-30T16:59:00Z').toISOString() })!.row.month, '2026-04');
+  });
+
+  it('open cases add nothing: they are counted from the cases, their SLA state still moving', () => {
+    assert.equal(closedCaseCounts(measure(), { ...TEN[0]!, status: 'open', closedAt: null, submittedAt: TEN[0]!.startedAt! }), null);
   });
 });

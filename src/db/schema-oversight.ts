@@ -1,0 +1,55 @@
+/** Table types of oversight's counters (migration 028), merged into DB in schema.ts. */
+
+export interface OversightCountsTable {
+  office_id: string;
+  service_id: string;
+  month: string;
+  status: string;
+  on_time: number;
+  duration: number;
+  n: number;
+  applicant_paused: number;
+  applicant_pauses: number;
+  external_paused: number;
+  external_pauses: number;
+}
+
+export interface OversightStageCountsTable {
+  office_id: string;
+  service_id: string;
+  month: string;
+  stage_id: string;
+  started: number;
+  finished: number;
+  on_time: number;
+}
+
+export interface SpmNeedsTable {
+  id: string;
+  office_id: string;
+  year: number;
+  indicator: string;
+  nik: string;
+  name: string;
+  assessed_on: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface OversightApprovalsTable {
+  office_id: string;
+  period: string;
+  step: number;
+  locked: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface OversightTables {
+  oversight_approvals: OversightApprovalsTable;
+  spm_needs: SpmNeedsTable;
+  oversight_counts: OversightCountsTable;
+  oversight_stage_counts: OversightStageCountsTable;
+  oversight_counts_state: { key: string; value: string };
+}
