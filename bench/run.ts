@@ -7,6 +7,7 @@ import { lettersBench } from './letters.bench.js';
 import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
 import { oversightBench } from './oversight.bench.js';
+import { provinceBench } from './province.bench.js';
 import { registryBench } from './registry.bench.js';
 import type { BenchContext } from './report.js';
 
@@ -53,4 +54,8 @@ if (wanted('notifications')) {
 if (wanted('emergency')) {
   console.log('\n== Emergencies (dispatch board)');
   await emergencyBench(ctx);
+}
+if (wanted('province')) {
+  console.log('\n== Province (35 offices, several processes on PostgreSQL with a replica)');
+  await provinceBench(ctx);
 }
