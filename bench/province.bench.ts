@@ -255,9 +255,13 @@ async function dashboard(ctx: BenchContext, dataDir: string, standards: string, 
       name: `dashboard lists of one office (backlog by step and role, at-risk and late, ageing) in the province (${label}, ${db})`,
       value: dash.median,
       unit: 'ms median',
-      baseline: { name: 'bare province-wide aggregate (cases of 2025 by office and status), same database', value: province.median, unit: 'ms' },
-      higherIsBetter: false,
-      note: `max ${dash.max.toFixed(0)} ms (target < 200 ms: ${dash.max < 200 ? 'met' : 'NOT met'}); province-wide count max ${province.max.toFixed(0)} ms`,
+      note: `max ${dash.max.toFixed(0)} ms (target < 200 ms: ${dash.max < 200 ? 'met' : 'NOT met'}); the copied cases are completed ones, so the backlog is the template cases' and today's submissions`,
+    });
+    report(ctx, {
+      name: `province-wide count of 2025's cases by office and status, one aggregate (${label}, ${db})`,
+      value: province.median,
+      unit: 'ms median',
+      note: `max ${province.max.toFixed(0)} ms`,
     });
   } finally {
     await c.database.close();
