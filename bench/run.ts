@@ -10,6 +10,7 @@ import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
 import { oversightBench } from './oversight.bench.js';
 import { programmesBench } from './programmes.bench.js';
+import { provinceBench } from './province.bench.js';
 import { registryBench } from './registry.bench.js';
 import type { BenchContext } from './report.js';
 
@@ -68,4 +69,8 @@ if (wanted('programmes')) {
 if (wanted('programmes-public')) {
   console.log('\n== Programmes: public list and self-check');
   await programmePublicBench(ctx);
+}
+if (wanted('province')) {
+  console.log('\n== Province (35 offices, several processes on PostgreSQL with a replica)');
+  await provinceBench(ctx);
 }

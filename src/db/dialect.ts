@@ -9,6 +9,7 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sq
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { SqliteAppender } from './sqlite-append.js';
+import { GroupAppender } from './group-append.js';
 import { insertChained } from './audit-chain-repo.js';
 import { isChainedTable } from '../domain/audit-chain.js';
 
@@ -124,6 +125,8 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const read = async <T>(text: string, params: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as T[];
     const replica = opts.readUrl ? replicaReader(opts.readUrl, pool, read) : null;
+    // Concurrent log appends commit together (group-append.ts): one chain-head lock and one fsync per group.
+    const appender = new GroupAppender((table, rows) => appendHere(db, table, rows));
     return {
       db,
       dialect: 'postgres',
@@ -133,7 +136,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
       read,
       readHeavy: replica ? replica.read : read,
       replica: async () => (replica ? replica.status() : null),
-      append: (table, rows) => appendHere(db, table, rows),
+      append: (table, rows) => appender.append(table, rows),
       close: async () => {
         await replica?.close();
         await db.destroy();
