@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { insertCandidates, insertRound, roundsOf, type Round } from '../../db/programmes-repo.js';
+import { amendingRoundOf } from '../../db/programme-cycles-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { amendmentStage, isAmendment, replacementReportText } from '../../domain/programmes/replacement.js';
 import type { DocumentPerson } from '../../domain/programmes/rounds.js';
@@ -22,6 +23,8 @@ export async function prepareReplacement(ctx: Ctx, actor: Actor, baseRoundId: st
   const { officeId, base, sk, kept, removed, waiting } = r.value;
   if (removed.length === 0) return failWith('conflict', 'nothing-to-replace', 'Tidak ada penerima SK ini yang tercatat keluar; tidak ada yang perlu diganti', 'No recipient of this decree is recorded as leaving; nothing to replace');
   const db = ctx.database.db;
+  const amended = await amendingRoundOf(db, officeId, base.id);
+  if (amended) return failWith('conflict', 'already-amended', `SK putaran ini sudah diubah oleh putaran ${amended.stage}; penggantian berikutnya mengubah putaran itu`, `This round's decree is already amended by round ${amended.stage}; the next replacement amends that round`);
   const later = (await roundsOf(db, officeId, base.programme_slug, 200)).filter((x) => x.period === base.period && isAmendment(x.stage));
   const chosen = waiting.slice(0, removed.length);
   const added: DocumentPerson[] = chosen.map((w) => ({ candidateId: w.candidateId, nik: w.nik, name: w.name, category: w.category, village: w.village, result: 'eligible', reason: `pengganti dari usulan yang telah diverifikasi: ${w.stage}, Berita Acara Nomor ${w.report}` }));
