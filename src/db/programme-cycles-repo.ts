@@ -244,6 +244,11 @@ export async function eligibleInPeriod(q: Q, officeId: string, slug: string, per
     .execute();
 }
 
+/** The amending round of a decreed round, if one was opened (a decree is amended once; the next change amends the amendment). */
+export async function amendingRoundOf(q: Q, officeId: string, roundId: string) {
+  return q.selectFrom('programme_rounds').select(['id', 'stage']).where('office_id', '=', officeId).where('amends_round_id', '=', roundId).executeTakeFirst();
+}
+
 /* ---------- the registry, read in batches for a cycle's re-check ---------- */
 
 /** Rows of a snapshot's table for many NIKs (the table name is checked, never taken from input). */

@@ -6,7 +6,10 @@
  * laptop in English; the operator makes the bank file on a 360 px phone (a missing bank name
  * refused beside its field), downloads it, imports the bank's result with one failed transfer,
  * retries it under a new reference, and sees the reconciliation balance until the cycle is paid.
- * Every page passes axe and fits its viewport without sideways scrolling.
+ * Then permakanan's replacement: an evaluation refused without its reason beside the field on a
+ * phone, the leavers and the ranked waiting list, the replacement report, the amending SK signed in
+ * English naming what it changes. Every page passes axe and fits its viewport without sideways
+ * scrolling.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,11 +19,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { candidatesOfRound } from '../../src/db/programmes-repo.js';
 import { splitCsvLine } from '../../src/domain/programmes/cycles.js';
+import { addCandidate } from '../../src/usecases/programmes/add-candidate.js';
+import { issueDecree } from '../../src/usecases/programmes/issue-decree.js';
 import { issueReport } from '../../src/usecases/programmes/issue-report.js';
 import { openRound } from '../../src/usecases/programmes/open-round.js';
 import { verifyCandidate } from '../../src/usecases/programmes/verify-candidate.js';
 import { axeFindings, screenshotFor, sidewaysScroll, signIn, suiteHarness } from '../support/browser.js';
 import { TEST_DB } from '../support/db.js';
+import { pdfText } from '../support/pdf.js';
 import { extract, importAs, row, staffActor, writeCsv } from '../registry/support.js';
 
 const OFFICE = 'kabupaten-kutai-kartanegara';
@@ -147,5 +153,83 @@ describe(`programme cycles in the browser: SK to an approved cycle and a paid ba
     await page.goto(`${cycleUrl}?lang=en`);
     await check(page, 'cycle-paid-phone-en');
     await ctx.close();
+  });
+});
+
+describe(`programme replacement in the browser: evaluation, the waiting list and the amending SK (${TEST_DB})`, () => {
+  const h = suiteHarness();
+  let tahap1 = '';
+  const PERMAKANAN = 'bantuan-permakanan';
+  const PEOPLE = [['6403024107500001', 'HJ. MASITAH'], ['6403020903480002', 'ABDUL RAHMAN'], ['6403025012490003', 'SALMAH']] as const;
+  const WAITING = [['6403021102510004', 'JUMIATI'], ['6403020505470005', 'MUHAMMAD ISA']] as const;
+
+  const check = async (page: Page, shot: string) => {
+    assert.deepEqual(await axeFindings(page), [], `${shot}: axe`);
+    assert.equal(await sidewaysScroll(page), 0, `${shot}: no sideways scroll`);
+    await screenshotFor(page, shot);
+  };
+
+  before(async () => {
+    const t = h().t;
+    const [operator, head] = [await staffActor(t.ctx, 'operator', OFFICE), await staffActor(t.ctx, 'kepala-dinas', OFFICE)];
+    const round = async (stage: string, people: readonly (readonly [string, string])[]) => {
+      const r = await openRound(t.ctx, operator, { programme: PERMAKANAN, period: '2026', stage, referenceDate: '2026-01-01' });
+      assert.ok(r.ok);
+      for (const [nik, name] of people) assert.ok((await addCandidate(t.ctx, operator, r.value.id, { nik, name, category: 'lanjut-usia', source: 'village', village: 'MANGKURAWANG' })).ok);
+      for (const c of await candidatesOfRound(t.database.db, r.value.id, 50)) assert.ok((await verifyCandidate(t.ctx, operator, r.value.id, c.id, { result: 'eligible', version: c.version })).ok);
+      assert.ok((await issueReport(t.ctx, operator, r.value.id)).ok);
+      return r.value.id;
+    };
+    tahap1 = await round('Tahap I', PEOPLE);
+    assert.ok((await issueDecree(t.ctx, head, tahap1, {})).ok);
+    await round('Tahap II', WAITING);
+  });
+
+  it('the operator evaluates SALMAH "Tidak Memenuhi Syarat" on a phone: the reason is required beside its field', async () => {
+    const ctx = await h().browser.newContext({ viewport: PHONE, locale: 'id-ID' });
+    const page = await ctx.newPage();
+    await signIn(page, h().base, `operator@${OFFICE}`);
+    await page.goto(`${h().base}/petugas/program/${PERMAKANAN}/siklus`);
+    const form = page.locator('form[aria-labelledby="h-eval"]');
+    await form.getByLabel('NIK').fill(PEOPLE[2][0]);
+    await form.getByLabel('Nama').fill(PEOPLE[2][1]);
+    await form.getByLabel('Tidak Memenuhi Syarat', { exact: true }).check();
+    await form.getByRole('button', { name: 'Simpan evaluasi' }).click();
+    const err = page.locator('#err-reason');
+    await err.waitFor();
+    assert.match((await err.textContent()) ?? '', /Tuliskan alasan penerima tidak memenuhi syarat/);
+    await check(page, 'evaluation-refused-phone-id');
+    await page.locator('form[aria-labelledby="h-eval"]').getByLabel(/Alasan/).fill('Tinggal bersama anaknya di Samarinda sejak Februari 2026');
+    await page.locator('form[aria-labelledby="h-eval"]').getByRole('button', { name: 'Simpan evaluasi' }).click();
+    await page.getByText(/Evaluasi disimpan: tidak memenuhi syarat/).waitFor();
+    await ctx.close();
+  });
+
+  it('the verification team sees who left and the waiting list, and issues the replacement report; the head signs the amending SK', async () => {
+    const ctx = await h().browser.newContext({ viewport: LAPTOP });
+    const page = await ctx.newPage();
+    await signIn(page, h().base, `verifikator@${OFFICE}`);
+    await page.goto(`${h().base}/petugas/program/putaran/${tahap1}/pengganti`);
+    assert.match((await page.locator('main').textContent()) ?? '', /SALMAH.*Tidak lagi memenuhi syarat/s);
+    assert.deepEqual(await page.locator('main table tbody tr td:nth-child(2)').allTextContents(), ['JUMIATI', 'MUHAMMAD ISA']);
+    await check(page, 'waiting-list-laptop-id');
+    await page.getByRole('button', { name: 'Terbitkan berita acara penggantian' }).click();
+    await page.getByText(/Berita acara penggantian terbit: 400\.9\/\d{4}\/DINSOS\/2026 \(1 keluar, 1 pengganti, 2 tetap\)/).waitFor();
+    const amending = page.url().replace(/\?.*$/, '');
+    await ctx.close();
+    const hctx = await h().browser.newContext({ viewport: PHONE });
+    const hp = await hctx.newPage();
+    await signIn(hp, h().base, `kepala-dinas@${OFFICE}`);
+    await hp.goto(`${amending}?lang=en`);
+    await check(hp, 'amending-round-phone-en');
+    await hp.getByRole('button', { name: "Sign the recipients' decree" }).click();
+    await hp.getByText(/Recipients' decree signed: 400\.9\/\d{4}\/DINSOS\/2026/).waitFor();
+    const href = await hp.getByRole('link', { name: /Recipients' decree/ }).getAttribute('href');
+    const text = (await pdfText(Buffer.from(await (await hp.request.get(`${h().base}${href}`)).body()))).text.replace(/\s+/g, ' ');
+    assert.match(text, /Perubahan atas Keputusan Nomor 400\.9\/\d{4}\/DINSOS\/2026/);
+    assert.match(text, /Mengeluarkan dari daftar penerima: SALMAH \(Tidak lagi memenuhi syarat/);
+    assert.match(text, /Menetapkan sebagai penerima pengganti: JUMIATI\./);
+    await check(hp, 'amending-decreed-phone-en');
+    await hctx.close();
   });
 });

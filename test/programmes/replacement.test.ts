@@ -105,6 +105,8 @@ describe(`programme evaluation, exits and replacement: permakanan, 100 places, 3
     assert.ok(r.ok, JSON.stringify(r));
     assert.deepEqual({ removed: r.value.removed, added: r.value.added, kept: r.value.kept }, { removed: 3, added: 3, kept: 97 });
     amending = r.value.roundId;
+    const again = await prepareReplacement(t.ctx, verifikator, tahap1);
+    assert.equal(!again.ok && again.error.problems[0]!.code, 'already-amended', 'a decree is amended once; the next change amends the amendment');
     const [ba] = await documentsOfRound(t.database.db, amending);
     assert.equal(ba!.kind, 'berita-acara');
     assert.equal(ba!.people.length, 6);

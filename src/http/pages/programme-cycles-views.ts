@@ -33,7 +33,9 @@ export function cyclesPage(shell: StaffShell, d: CyclesView & { can: CyclesAbili
   const p = d.programme;
   const problems = d.problems ?? [];
   const v = d.values ?? {};
-  const err = (f: string) => fieldError(lang, problems as Problem[], f);
+  // Four forms share field names (period, nik, name, reason): a problem shows beside the form that was sent.
+  const mine = (form: string) => (v._form === form ? problems : []);
+  const errIn = (form: string, f: string) => fieldError(lang, mine(form) as Problem[], f);
   const decreed = d.rounds.filter((r) => r.status !== 'verifying');
   const body = html`<h1><span lang="id">${p.name}</span>: ${L(lang, 'siklus penyaluran', 'disbursement cycles')}</h1>
 ${flash({ ok: d.ok, error: d.error })}${errorSummary(lang, problems)}
@@ -44,10 +46,10 @@ ${d.budget
   ? html`<p>${d.budget.period}: <strong>${rupiah(d.budget.amount)}</strong> (${d.budget.note}); ${L(lang, 'terpakai oleh siklus disetujui', 'committed by approved cycles')} ${rupiah(d.budget.committed)}, ${L(lang, 'sisa', 'left')} <strong>${rupiah(d.budget.amount - d.budget.committed)}</strong>.</p>`
   : html`<p>${L(lang, 'Pagu belum dicatat. Keputusan tidak menyebut pagu; siklus tunai disetujui hanya dalam pagu yang dicatat.', 'No allocation recorded. The decree states none; cash cycles are approved only within a recorded allocation.')}</p>`}
 ${d.can.approve
-  ? html`<form method="post" action="${withLang(`${cyclesPath(p.slug)}/pagu`, lang)}" class="intake" aria-labelledby="h-budget">${csrfField(shell)}
-<div class="field"><label for="b-period">${L(lang, 'Periode (tahun)', 'Period (year)')}</label><input id="b-period" name="period" inputmode="numeric" required value="${v.period ?? d.budget?.period ?? d.today.slice(0, 4)}"${invalidAttrs(problems, 'period')}>${err('period')}</div>
-<div class="field"><label for="b-amount">${L(lang, 'Pagu (rupiah, tanpa titik)', 'Allocation (rupiah, no separators)')}</label><input id="b-amount" name="amount" inputmode="numeric" required value="${v.amount ?? ''}"${invalidAttrs(problems, 'amount')}>${err('amount')}</div>
-<div class="field"><label for="b-note">${L(lang, 'Dasar pagu (mis. nomor DPA)', 'What it rests on (e.g. DPA number)')}</label><input id="b-note" name="note" required maxlength="300" value="${v.note ?? ''}"${invalidAttrs(problems, 'note')}>${err('note')}</div>
+  ? html`<form method="post" action="${withLang(`${cyclesPath(p.slug)}/pagu`, lang)}" class="intake" aria-labelledby="h-budget">${csrfField(shell)}<input type="hidden" name="_form" value="budget">
+<div class="field"><label for="b-period">${L(lang, 'Periode (tahun)', 'Period (year)')}</label><input id="b-period" name="period" inputmode="numeric" required value="${v.period ?? d.budget?.period ?? d.today.slice(0, 4)}"${invalidAttrs(mine('budget'), 'period')}>${errIn('budget', 'period')}</div>
+<div class="field"><label for="b-amount">${L(lang, 'Pagu (rupiah, tanpa titik)', 'Allocation (rupiah, no separators)')}</label><input id="b-amount" name="amount" inputmode="numeric" required value="${v.amount ?? ''}"${invalidAttrs(mine('budget'), 'amount')}>${errIn('budget', 'amount')}</div>
+<div class="field"><label for="b-note">${L(lang, 'Dasar pagu (mis. nomor DPA)', 'What it rests on (e.g. DPA number)')}</label><input id="b-note" name="note" required maxlength="300" value="${v.note ?? ''}"${invalidAttrs(mine('budget'), 'note')}>${errIn('budget', 'note')}</div>
 <button type="submit">${L(lang, 'Catat pagu', 'Record allocation')}</button></form>`
   : ''}
 <h2 id="h-cycles">${L(lang, 'Siklus', 'Cycles')}</h2>
@@ -60,31 +62,31 @@ ${d.can.disburse
   ? html`<h2 id="h-generate">${L(lang, 'Buat siklus dari SK', 'Generate cycles from a decree')}</h2>
 ${decreed.length === 0
   ? html`<p>${L(lang, 'Belum ada putaran dengan berita acara atau SK.', 'No round has its report or decree yet.')}</p>`
-  : html`<form method="post" action="${withLang(cyclesPath(p.slug), lang)}" class="intake" aria-labelledby="h-generate">${csrfField(shell)}
-<div class="field"><label for="g-round">${L(lang, 'Putaran', 'Round')}</label><select id="g-round" name="roundId"${invalidAttrs(problems, 'roundId')}>${decreed.map((r) => html`<option value="${r.id}"${v.roundId === r.id ? html` selected` : ''}>${r.period} · ${r.stage}</option>`)}</select>${err('roundId')}</div>
-<div class="field"><label for="g-cat">${L(lang, 'Kategori', 'Category')}</label><select id="g-cat" name="category"${invalidAttrs(problems, 'category')}>${p.categories.map((c) => html`<option value="${c.key}"${v.category === c.key ? html` selected` : ''}>${c.name}</option>`)}</select>${err('category')}</div>
-<div class="field"><label for="g-month">${L(lang, 'Bulan penyaluran pertama (TTTT-BB)', 'First month (YYYY-MM)')}</label><input id="g-month" name="firstMonth" required placeholder="2026-01" value="${v.firstMonth ?? `${d.today.slice(0, 7)}`}"${invalidAttrs(problems, 'firstMonth')}>${err('firstMonth')}</div>
+  : html`<form method="post" action="${withLang(cyclesPath(p.slug), lang)}" class="intake" aria-labelledby="h-generate">${csrfField(shell)}<input type="hidden" name="_form" value="generate">
+<div class="field"><label for="g-round">${L(lang, 'Putaran', 'Round')}</label><select id="g-round" name="roundId"${invalidAttrs(mine('generate'), 'roundId')}>${decreed.map((r) => html`<option value="${r.id}"${v.roundId === r.id ? html` selected` : ''}>${r.period} · ${r.stage}</option>`)}</select>${errIn('generate', 'roundId')}</div>
+<div class="field"><label for="g-cat">${L(lang, 'Kategori', 'Category')}</label><select id="g-cat" name="category"${invalidAttrs(mine('generate'), 'category')}>${p.categories.map((c) => html`<option value="${c.key}"${v.category === c.key ? html` selected` : ''}>${c.name}</option>`)}</select>${errIn('generate', 'category')}</div>
+<div class="field"><label for="g-month">${L(lang, 'Bulan penyaluran pertama (TTTT-BB)', 'First month (YYYY-MM)')}</label><input id="g-month" name="firstMonth" required placeholder="2026-01" value="${v.firstMonth ?? `${d.today.slice(0, 7)}`}"${invalidAttrs(mine('generate'), 'firstMonth')}>${errIn('generate', 'firstMonth')}</div>
 ${p.recipientDecree.signedInSigap
   ? ''
-  : html`<div class="field"><label for="g-number">${L(lang, 'Nomor SK penerima', "Recipients' decree number")}</label><p class="help" id="g-number-help">${L(lang, 'SK ini diterbitkan di luar Sigap', 'This decree is issued outside Sigap')}: ${decree(lang, p.recipientDecree.text)}</p><input id="g-number" name="decreeNumber" maxlength="120" value="${v.decreeNumber ?? ''}" aria-describedby="g-number-help"${invalidAttrs(problems, 'decreeNumber')}>${err('decreeNumber')}</div>`}
+  : html`<div class="field"><label for="g-number">${L(lang, 'Nomor SK penerima', "Recipients' decree number")}</label><p class="help" id="g-number-help">${L(lang, 'SK ini diterbitkan di luar Sigap', 'This decree is issued outside Sigap')}: ${decree(lang, p.recipientDecree.text)}</p><input id="g-number" name="decreeNumber" maxlength="120" value="${v.decreeNumber ?? ''}" aria-describedby="g-number-help"${invalidAttrs(mine('generate'), 'decreeNumber')}>${errIn('generate', 'decreeNumber')}</div>`}
 <button type="submit" class="primary">${L(lang, 'Buat siklus', 'Generate cycles')}</button></form>`}
 <h2 id="h-exit">${L(lang, 'Catat penerima keluar', 'Record a recipient leaving')}</h2>
-<form method="post" action="${withLang(`${cyclesPath(p.slug)}/keluar`, lang)}" class="intake" aria-labelledby="h-exit">${csrfField(shell)}
-<div class="field"><label for="x-nik">NIK</label><input id="x-nik" name="nik" inputmode="numeric" maxlength="16" required value="${v.nik ?? ''}"${invalidAttrs(problems, 'nik')}>${err('nik')}</div>
-<div class="field"><label for="x-name">${L(lang, 'Nama', 'Name')}</label><input id="x-name" name="name" required maxlength="200" value="${v.name ?? ''}"${invalidAttrs(problems, 'name')}>${err('name')}</div>
-<div class="field"><label for="x-reason">${L(lang, 'Alasan', 'Reason')}</label><select id="x-reason" name="reason">${EXIT_REASONS.map((r) => html`<option value="${r}"${v.reason === r ? html` selected` : ''}>${EXIT_NAMES[r][lang]}</option>`)}</select>${err('reason')}</div>
-<div class="field"><label for="x-date">${L(lang, 'Tanggal', 'Date')}</label><input id="x-date" name="date" type="date" required value="${v.date ?? ''}"${invalidAttrs(problems, 'date')}>${err('date')}</div>
-<div class="field"><label for="x-period">${L(lang, 'Periode (tahun)', 'Period (year)')}</label><input id="x-period" name="period" inputmode="numeric" required value="${v.period ?? d.today.slice(0, 4)}"${invalidAttrs(problems, 'period')}>${err('period')}</div>
+<form method="post" action="${withLang(`${cyclesPath(p.slug)}/keluar`, lang)}" class="intake" aria-labelledby="h-exit">${csrfField(shell)}<input type="hidden" name="_form" value="exit">
+<div class="field"><label for="x-nik">NIK</label><input id="x-nik" name="nik" inputmode="numeric" maxlength="16" required value="${v.nik ?? ''}"${invalidAttrs(mine('exit'), 'nik')}>${errIn('exit', 'nik')}</div>
+<div class="field"><label for="x-name">${L(lang, 'Nama', 'Name')}</label><input id="x-name" name="name" required maxlength="200" value="${v.name ?? ''}"${invalidAttrs(mine('exit'), 'name')}>${errIn('exit', 'name')}</div>
+<div class="field"><label for="x-reason">${L(lang, 'Alasan', 'Reason')}</label><select id="x-reason" name="reason">${EXIT_REASONS.map((r) => html`<option value="${r}"${v.reason === r ? html` selected` : ''}>${EXIT_NAMES[r][lang]}</option>`)}</select>${errIn('exit', 'reason')}</div>
+<div class="field"><label for="x-date">${L(lang, 'Tanggal', 'Date')}</label><input id="x-date" name="date" type="date" required value="${v.date ?? ''}"${invalidAttrs(mine('exit'), 'date')}>${errIn('exit', 'date')}</div>
+<div class="field"><label for="x-period">${L(lang, 'Periode (tahun)', 'Period (year)')}</label><input id="x-period" name="period" inputmode="numeric" required value="${v.period ?? d.today.slice(0, 4)}"${invalidAttrs(mine('exit'), 'period')}>${errIn('exit', 'period')}</div>
 <div class="field"><label for="x-note">${L(lang, 'Keterangan', 'Note')}</label><input id="x-note" name="note" maxlength="500" value="${v.note ?? ''}"></div>
 <button type="submit">${L(lang, 'Catat keluar', 'Record leaving')}</button></form>`
   : ''}
 ${d.can.evaluate
   ? html`<h2 id="h-eval">${L(lang, 'Evaluasi penerima', 'Evaluate a recipient')}</h2>
-<form method="post" action="${withLang(`${cyclesPath(p.slug)}/evaluasi`, lang)}" class="intake" aria-labelledby="h-eval">${csrfField(shell)}
-<div class="field"><label for="e-nik">NIK</label><input id="e-nik" name="nik" inputmode="numeric" maxlength="16" required value="${v.nik ?? ''}"${invalidAttrs(problems, 'nik')}>${err('nik')}</div>
+<form method="post" action="${withLang(`${cyclesPath(p.slug)}/evaluasi`, lang)}" class="intake" aria-labelledby="h-eval">${csrfField(shell)}<input type="hidden" name="_form" value="evaluate">
+<div class="field"><label for="e-nik">NIK</label><input id="e-nik" name="nik" inputmode="numeric" maxlength="16" required value="${v.nik ?? ''}"${invalidAttrs(mine('evaluate'), 'nik')}>${errIn('evaluate', 'nik')}</div>
 <div class="field"><label for="e-name">${L(lang, 'Nama', 'Name')}</label><input id="e-name" name="name" required maxlength="200" value="${v.name ?? ''}"></div>
-<fieldset class="field"><legend>${L(lang, 'Hasil evaluasi', 'Result')}</legend>${EVALUATION_RESULTS.map((r) => html`<label class="choice"><input type="radio" name="result" value="${r}"${v.result === r ? html` checked` : ''}> ${EVALUATION_NAMES[r][lang]}</label>`)}${err('result')}</fieldset>
-<div class="field"><label for="e-reason">${L(lang, 'Alasan (wajib bila tidak memenuhi syarat)', 'Reason (required when no longer eligible)')}</label><textarea id="e-reason" name="reason" maxlength="500" rows="2"${invalidAttrs(problems, 'reason')}>${v.reason ?? ''}</textarea>${err('reason')}</div>
+<fieldset class="field"><legend>${L(lang, 'Hasil evaluasi', 'Result')}</legend>${EVALUATION_RESULTS.map((r) => html`<label class="choice"><input type="radio" name="result" value="${r}"${v.result === r ? html` checked` : ''}> ${EVALUATION_NAMES[r][lang]}</label>`)}${errIn('evaluate', 'result')}</fieldset>
+<div class="field"><label for="e-reason">${L(lang, 'Alasan (wajib bila tidak memenuhi syarat)', 'Reason (required when no longer eligible)')}</label><textarea id="e-reason" name="reason" maxlength="500" rows="2"${invalidAttrs(mine('evaluate'), 'reason')}>${v.reason ?? ''}</textarea>${errIn('evaluate', 'reason')}</div>
 <input type="hidden" name="period" value="${v.period ?? d.today.slice(0, 4)}">
 <button type="submit">${L(lang, 'Simpan evaluasi', 'Save evaluation')}</button></form>`
   : ''}

@@ -11,13 +11,11 @@ import { headTitle } from '../../domain/letters/case-fields.js';
 import { HEAD_ROLE } from '../../domain/letters/delegation.js';
 import { decreeText, issuerTitle } from '../../domain/programmes/documents.js';
 import { MAX_CANDIDATES, refusedProblem, type DocumentPerson } from '../../domain/programmes/rounds.js';
-import { nowOf, type Actor, type Ctx } from '../context.js';
-import { signerBlock } from '../letters/signer-block.js';
+import type { Actor, Ctx } from '../context.js';
 import { authorityToSign } from '../letters/signing-authority.js';
-import { ensureSigningCredential } from '../signing/signing-credential.js';
 import { issueAmendingDecree } from './issue-amending-decree.js';
 import { officeOf } from './programmes-of.js';
-import { RoundChanged, signDocument } from './sign-document.js';
+import { signRound } from './sign-document.js';
 
 export async function issueDecree(ctx: Ctx, actor: Actor, roundId: string, input: { candidateIds?: string[] | null }): Promise<Outcome<{ id: string; number: string; recipients: number }>> {
   const officeId = officeOf(actor);
@@ -46,18 +44,6 @@ export async function issueDecree(ctx: Ctx, actor: Actor, roundId: string, input
   if (refused.length) return fail('invalid', refusedProblem(refused));
   if (chosen.length === 0) return failWith('conflict', 'no-recipients', 'Tidak ada calon yang memenuhi syarat dalam berita acara', 'The report found nobody eligible');
   const people: DocumentPerson[] = chosen.map((c) => ({ candidateId: c.id, nik: c.nik, name: c.name, category: c.category, village: c.village, result: 'eligible', reason: null }));
-  const now = nowOf(ctx).toISOString();
-  const credential = await ensureSigningCredential(ctx, officeId.value, actor.id, now, actor.name);
-  if (!credential.ok) return credential;
-  const office = ctx.catalogue.officeById(officeId.value).office;
-  try {
-    const done = await ctx.database.write(async (trx) => {
-      const signer = await signerBlock(trx, office, actor.id!, HEAD_ROLE, authority.value.delegation);
-      return signDocument(ctx, trx, { round, kind: 'sk', actor, signer, credential: credential.value, people, nextStatus: 'decreed', now, text: (_issuedOn, masked) => decreeText({ programme: round.programme, headTitle: headTitle(office), period: round.period, stage: round.stage, report: { number: report.number, issuedOn: report.issued_on }, people, masked }) });
-    });
-    return { ok: true, value: { ...done, recipients: people.length } };
-  } catch (e) {
-    if (e instanceof RoundChanged) return failWith('conflict', 'round-changed', 'Putaran ini baru saja diubah petugas lain; muat ulang halaman', 'Another officer just changed this round; reload the page');
-    throw e;
-  }
+  const done = await signRound(ctx, { ...actor, id: actor.id }, { round, kind: 'sk', role: HEAD_ROLE, delegation: authority.value.delegation, people, nextStatus: 'decreed', text: (office, _issuedOn, masked) => decreeText({ programme: round.programme, headTitle: headTitle(office), period: round.period, stage: round.stage, report: { number: report.number, issuedOn: report.issued_on }, people, masked }) });
+  return done.ok ? { ok: true, value: { ...done.value, recipients: people.length } } : done;
 }

@@ -7,15 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { insertCandidates, insertRound, roundsOf, type Round } from '../../db/programmes-repo.js';
+import { amendingRoundOf } from '../../db/programme-cycles-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { amendmentStage, isAmendment, replacementReportText } from '../../domain/programmes/replacement.js';
 import type { DocumentPerson } from '../../domain/programmes/rounds.js';
 import { roleMay } from '../../domain/staff/permissions.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { signerBlock } from '../letters/signer-block.js';
-import { ensureSigningCredential } from '../signing/signing-credential.js';
 import { candidateRowsOf, replacementOf } from './replacement-of.js';
-import { RoundChanged, signDocument } from './sign-document.js';
+import { signRound } from './sign-document.js';
 
 export async function prepareReplacement(ctx: Ctx, actor: Actor, baseRoundId: string): Promise<Outcome<{ roundId: string; number: string; removed: number; added: number; kept: number }>> {
   if (!actor.id) return failWith('forbidden', 'office-required', 'Akun ini tidak terikat pada kantor', 'This account belongs to no office');
@@ -24,6 +23,8 @@ export async function prepareReplacement(ctx: Ctx, actor: Actor, baseRoundId: st
   const { officeId, base, sk, kept, removed, waiting } = r.value;
   if (removed.length === 0) return failWith('conflict', 'nothing-to-replace', 'Tidak ada penerima SK ini yang tercatat keluar; tidak ada yang perlu diganti', 'No recipient of this decree is recorded as leaving; nothing to replace');
   const db = ctx.database.db;
+  const amended = await amendingRoundOf(db, officeId, base.id);
+  if (amended) return failWith('conflict', 'already-amended', `SK putaran ini sudah diubah oleh putaran ${amended.stage}; penggantian berikutnya mengubah putaran itu`, `This round's decree is already amended by round ${amended.stage}; the next replacement amends that round`);
   const later = (await roundsOf(db, officeId, base.programme_slug, 200)).filter((x) => x.period === base.period && isAmendment(x.stage));
   const chosen = waiting.slice(0, removed.length);
   const added: DocumentPerson[] = chosen.map((w) => ({ candidateId: w.candidateId, nik: w.nik, name: w.name, category: w.category, village: w.village, result: 'eligible', reason: `pengganti dari usulan yang telah diverifikasi: ${w.stage}, Berita Acara Nomor ${w.report}` }));
@@ -36,21 +37,20 @@ export async function prepareReplacement(ctx: Ctx, actor: Actor, baseRoundId: st
     const c = rows.get(p.candidateId)!;
     return { ...c, id: randomUUID(), round_id: id, checks: JSON.stringify(c.checks), verification: 'eligible', reason: null, source_note: note, created_at: now, version: 1 };
   };
-  const credential = await ensureSigningCredential(ctx, officeId, actor.id, now, actor.name);
-  if (!credential.ok) return credential;
-  const office = ctx.catalogue.officeById(officeId).office;
   const role = actor.roles.find((x) => roleMay(x, 'programmes.report')) ?? actor.roles[0]!;
   const changes = [...removed, ...added];
-  try {
-    const done = await ctx.database.write(async (trx) => {
+  const done = await signRound(ctx, { ...actor, id: actor.id }, {
+    round,
+    kind: 'berita-acara',
+    role,
+    delegation: null,
+    people: changes,
+    nextStatus: 'reported',
+    before: async (trx) => {
       await insertRound(trx, { ...round, programme: JSON.stringify(base.programme) });
       await insertCandidates(trx, [...kept.map((p) => copy(p, `SK ${sk.number}`)), ...added.map((p) => copy(p, p.reason!))]);
-      const signer = await signerBlock(trx, office, actor.id!, role, null);
-      return signDocument(ctx, trx, { round, kind: 'berita-acara', actor, signer, credential: credential.value, people: changes, nextStatus: 'reported', now, text: (_issuedOn, masked) => replacementReportText({ programme: base.programme, officeName: office.name, period: base.period, stage, base: { number: sk.number, issuedOn: sk.issued_on }, removed, added, kept: kept.length, masked }) });
-    });
-    return { ok: true, value: { roundId: id, number: done.number, removed: removed.length, added: added.length, kept: kept.length } };
-  } catch (e) {
-    if (e instanceof RoundChanged) return failWith('conflict', 'round-changed', 'Putaran ini baru saja diubah petugas lain; muat ulang halaman', 'Another officer just changed this round; reload the page');
-    throw e;
-  }
+    },
+    text: (office, _issuedOn, masked) => replacementReportText({ programme: base.programme, officeName: office.name, period: base.period, stage, base: { number: sk.number, issuedOn: sk.issued_on }, removed, added, kept: kept.length, masked }),
+  });
+  return done.ok ? { ok: true, value: { roundId: id, number: done.value.number, removed: removed.length, added: added.length, kept: kept.length } } : done;
 }

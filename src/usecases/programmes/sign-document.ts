@@ -18,7 +18,11 @@ import type { DocumentText } from '../../domain/programmes/documents.js';
 import type { DocumentKind, DocumentPerson, RoundStatus } from '../../domain/programmes/rounds.js';
 import { signPdf } from '../../io/pades.js';
 import { renderLetterPdf } from '../../render/letter-pdf.js';
-import type { Actor, Ctx } from '../context.js';
+import { failWith, type Outcome } from '../../domain/errors.js';
+import type { Office } from '../../domain/standards/schema.js';
+import { nowOf, type Actor, type Ctx } from '../context.js';
+import { ensureSigningCredential } from '../signing/signing-credential.js';
+import { signerBlock } from '../letters/signer-block.js';
 import { storeLetterFile } from '../letters/letter-files.js';
 import type { SignerBlock } from '../letters/signer-block.js';
 import { templatesOf } from '../letters/templates.js';
@@ -101,4 +105,31 @@ export async function signDocument(
     at: d.now,
   });
   return { id, number };
+}
+
+/**
+ * The whole act of signing a round's document as `role` (under a delegation when one is in force):
+ * the signer's key, then in one transaction whatever must be written first (`before`), the signer
+ * block and the signed document; a round changed meanwhile answers a conflict.
+ */
+export async function signRound(
+  ctx: Ctx,
+  actor: Actor & { id: string },
+  d: { round: Round; kind: DocumentKind; role: string; delegation: { id: string; kind: string } | null; people: DocumentPerson[]; nextStatus: RoundStatus; text: (office: Office, issuedOn: string, masked: boolean) => DocumentText; before?: (trx: Transaction<DB>) => Promise<void> },
+): Promise<Outcome<{ id: string; number: string }>> {
+  const now = nowOf(ctx).toISOString();
+  const credential = await ensureSigningCredential(ctx, d.round.office_id, actor.id, now, actor.name);
+  if (!credential.ok) return credential;
+  const office = ctx.catalogue.officeById(d.round.office_id).office;
+  try {
+    const done = await ctx.database.write(async (trx) => {
+      await d.before?.(trx);
+      const signer = await signerBlock(trx, office, actor.id, d.role, d.delegation);
+      return signDocument(ctx, trx, { round: d.round, kind: d.kind, actor, signer, credential: credential.value, people: d.people, nextStatus: d.nextStatus, now, text: (issuedOn, masked) => d.text(office, issuedOn, masked) });
+    });
+    return { ok: true, value: done };
+  } catch (e) {
+    if (e instanceof RoundChanged) return failWith('conflict', 'round-changed', 'Putaran ini baru saja diubah petugas lain; muat ulang halaman', 'Another officer just changed this round; reload the page');
+    throw e;
+  }
 }
