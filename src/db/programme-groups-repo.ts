@@ -149,25 +149,27 @@ export async function decreesOfPeriod(q: Q, officeId: string, slug: string, peri
 }
 
 /**
- * The periods in which a person with this NIK and KK is among the people an SK of the programme
- * decreed. The SK's people are one JSON column; the candidate's id (a UUID) is matched inside it by
- * the database, so a 5,000-recipient SK is not shipped to the server to answer one yes/no.
+ * Whether a person with this NIK and KK is among the people an SK of the programme's period decreed.
+ * The SK's people are one JSON column; the candidate's id (a UUID) is matched inside it by the
+ * database, and only that period's SKs are read, so a 5,000-recipient SK is not shipped (nor every
+ * past period's unpacked) to answer one yes/no.
  */
-export async function decreedPeriodsOf(q: Q, officeId: string, slug: string, nik: string, kk: string): Promise<string[]> {
-  const rows = await q
+export async function decreedInPeriod(q: Q, officeId: string, slug: string, period: string, nik: string, kk: string): Promise<boolean> {
+  const row = await q
     .selectFrom('programme_candidates as c')
     .innerJoin('programme_rounds as r', 'r.id', 'c.round_id')
     .innerJoin('programme_documents as d', (j) => j.onRef('d.round_id', '=', 'c.round_id').on('d.kind', '=', 'sk'))
-    .select('r.period')
+    .select('c.id')
     .where('r.office_id', '=', officeId)
     .where('r.programme_slug', '=', slug)
+    .where('r.period', '=', period)
     .where('c.nik', '=', nik)
     .where('c.kk', '=', kk)
     .where('c.verification', '=', 'eligible')
     .where(sql<boolean>`${sql.ref('d.people')} like '%"candidateId":"' || ${sql.ref('c.id')} || '"%'`)
-    .limit(20)
-    .execute();
-  return rows.map((r) => r.period);
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertSelfCheck(q: Q, row: { office_id: string; programme_slug: string; nik: string; found: number; at: string }): Promise<void> {

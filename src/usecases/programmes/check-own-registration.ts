@@ -4,7 +4,7 @@
  * "tidak") and the next cycle date. Every check is logged (the NIK asked about, the answer, when)
  * before the answer; the routes rate-limit it. A wrong format is refused without a look-up.
  */
-import { decreedPeriods, decreedPeriodsOf, insertSelfCheck } from '../../db/programme-groups-repo.js';
+import { decreedInPeriod, decreedPeriods, insertSelfCheck } from '../../db/programme-groups-repo.js';
 import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { parseKk } from '../../domain/identity/kk.js';
 import { parseNik } from '../../domain/identity/nik.js';
@@ -32,7 +32,7 @@ export async function checkOwnRegistration(ctx: Ctx, officeSlug: string, slug: s
   if (!nik.ok || !kk.ok) return fail('invalid', ...problems);
   const db = ctx.database.db;
   const [period] = await decreedPeriods(db, office.id, slug, 1);
-  const registered = period ? (await decreedPeriodsOf(db, office.id, slug, nik.value.nik, kk.value.kk)).includes(period) : false;
+  const registered = period ? await decreedInPeriod(db, office.id, slug, period, nik.value.nik, kk.value.kk) : false;
   await insertSelfCheck(db, { office_id: office.id, programme_slug: slug, nik: nik.value.nik, found: registered ? 1 : 0, at: nowOf(ctx).toISOString() });
   return { ok: true, value: { registered, period: period ?? null, nextCycle: null } };
 }

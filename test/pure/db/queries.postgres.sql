@@ -1185,8 +1185,8 @@ select distinct "r"."period" from "programme_rounds" as "r" inner join "programm
 -- programme-groups-repo.decreesOfPeriod
 select "r"."stage", "d"."number", "d"."issued_on", "d"."people" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 order by "r"."stage";
 
--- programme-groups-repo.decreedPeriodsOf
-select "r"."period" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "c"."nik" = $4 and "c"."kk" = $5 and "c"."verification" = $6 and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit $7;
+-- programme-groups-repo.decreedInPeriod
+select "c"."id" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 and "c"."nik" = $5 and "c"."kk" = $6 and "c"."verification" = $7 and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit $8;
 
 -- programme-groups-repo.insertSelfCheck
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values ($1, $2, $3, $4, $5);

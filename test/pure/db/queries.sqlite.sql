@@ -1184,8 +1184,8 @@ select distinct "r"."period" from "programme_rounds" as "r" inner join "programm
 -- programme-groups-repo.decreesOfPeriod
 select "r"."stage", "d"."number", "d"."issued_on", "d"."people" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? order by "r"."stage";
 
--- programme-groups-repo.decreedPeriodsOf
-select "r"."period" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "c"."nik" = ? and "c"."kk" = ? and "c"."verification" = ? and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit ?;
+-- programme-groups-repo.decreedInPeriod
+select "c"."id" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? and "c"."nik" = ? and "c"."kk" = ? and "c"."verification" = ? and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit ?;
 
 -- programme-groups-repo.insertSelfCheck
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values (?, ?, ?, ?, ?);

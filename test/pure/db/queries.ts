@@ -957,7 +957,7 @@ export const QUERIES: Record<string, Call> = {
   'programme-groups-repo.queuedByRegistration': (db) => groups.queuedByRegistration(db, OFFICE, '400/0001/BJM/2026'),
   'programme-groups-repo.decreedPeriods': (db) => groups.decreedPeriods(db, OFFICE, 'bantuan-usaha-wrse', 50),
   'programme-groups-repo.decreesOfPeriod': (db) => groups.decreesOfPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026'),
-  'programme-groups-repo.decreedPeriodsOf': (db) => groups.decreedPeriodsOf(db, OFFICE, 'bantuan-usaha-wrse', '6403025203880002', '6403021503090011'),
+  'programme-groups-repo.decreedInPeriod': (db) => groups.decreedInPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026', '6403025203880002', '6403021503090011'),
   'programme-groups-repo.insertSelfCheck': (db) => groups.insertSelfCheck(db, { office_id: OFFICE, programme_slug: 'bantuan-usaha-wrse', nik: '6403025203880002', found: 1, at: AT }),
 };
 
