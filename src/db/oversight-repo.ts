@@ -50,23 +50,25 @@ export async function recordOversightExport(q: Q, a: { officeId: string; actor: 
 
 /* ---------- counters (migration 028): written when a case closes, read by the evaluation ---------- */
 
+const countValues = (officeId: string, serviceId: string, r: CounterRow) => ({
+  office_id: officeId,
+  service_id: serviceId,
+  month: r.month,
+  status: r.status,
+  on_time: r.onTime ? 1 : 0,
+  duration: r.duration,
+  n: r.n,
+  applicant_paused: r.applicantPaused,
+  applicant_pauses: r.applicantPauses,
+  external_paused: r.externalPaused,
+  external_pauses: r.externalPauses,
+});
+
 /** One closed case into its month's bar: a single upsert, cheap enough for the closing transaction. */
 export async function addClosedCount(q: Q, officeId: string, serviceId: string, r: CounterRow): Promise<void> {
   await q
     .insertInto('oversight_counts')
-    .values({
-      office_id: officeId,
-      service_id: serviceId,
-      month: r.month,
-      status: r.status,
-      on_time: r.onTime ? 1 : 0,
-      duration: r.duration,
-      n: r.n,
-      applicant_paused: r.applicantPaused,
-      applicant_pauses: r.applicantPauses,
-      external_paused: r.externalPaused,
-      external_pauses: r.externalPauses,
-    })
+    .values(countValues(officeId, serviceId, r))
     .onConflict((oc) =>
       oc.columns(['office_id', 'month', 'service_id', 'status', 'on_time', 'duration']).doUpdateSet({
         n: sql`oversight_counts.n + excluded.n`,
@@ -77,6 +79,15 @@ export async function addClosedCount(q: Q, officeId: string, serviceId: string, 
       }),
     )
     .execute();
+}
+
+/** The backfill's summed bars of an office (its counters were cleared first), 500 rows a statement. */
+export async function insertCounts(q: Q, officeId: string, bars: readonly { serviceId: string; row: CounterRow }[]): Promise<void> {
+  for (let i = 0; i < bars.length; i += 500)
+    await q
+      .insertInto('oversight_counts')
+      .values(bars.slice(i, i + 500).map((b) => countValues(officeId, b.serviceId, b.row)))
+      .execute();
 }
 
 /** A closed case's stages (only services whose decree sets stage limits have any). */

@@ -133,6 +133,12 @@ export const PERMISSIONS = {
     id: 'menyetujui angka bulanan dan tahunan pada jenjangnya (kepala bidang, lalu kepala dinas yang menguncinya)',
     en: 'approve monthly and yearly figures at their level (head of division, then the head of office, who locks them)',
   },
+  // Reopening approved figures undoes the head's lock: the head alone, with a written reason.
+  'oversight.reopen': {
+    holders: ['kepala-dinas'],
+    id: 'membuka kembali angka yang sudah disetujui, dengan alasan tertulis',
+    en: 'reopen approved figures, with a written reason',
+  },
   'letters.read': {
     holders: ['front-office', 'back-office', ...HEADS, 'auditor', 'subbag-umum', 'pengadministrasi', PROCEDURE],
     id: 'membuka arsip surat, PDF surat dan agenda surat keluar',
@@ -379,6 +385,7 @@ export const WRITES: readonly Permission[] = [
   'applications.register',
   'spm.needs.write',
   'oversight.approve',
+  'oversight.reopen',
   'applications.act',
   'calls.record',
   'letters.sign',

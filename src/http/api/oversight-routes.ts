@@ -189,7 +189,7 @@ export function oversightRoutes(app: ZodApp, ctx: Ctx): void {
   app.post(
     '/api/v1/oversight/approvals/reopen',
     {
-      config: { access: 'staff', may: 'oversight.approve' },
+      config: { access: 'staff', may: 'oversight.reopen' },
       schema: {
         tags,
         summary: 'Buka kembali angka yang disetujui, dengan alasan / Reopen approved figures, with a reason',

@@ -52,7 +52,7 @@ export const oversightPages = staffPages((app, ctx) => {
     const period = formFields(req.body).period ?? '';
     return afterApproval(req, reply, period, await approveFigures(ctx, officerOf(req).actor, period));
   });
-  app.post('/petugas/evaluasi/buka-kembali', { config: { may: 'oversight.approve' }, schema: { body: anyObject } }, async (req, reply) => {
+  app.post('/petugas/evaluasi/buka-kembali', { config: { may: 'oversight.reopen' }, schema: { body: anyObject } }, async (req, reply) => {
     const f = formFields(req.body);
     return afterApproval(req, reply, f.period ?? '', await reopenFigures(ctx, officerOf(req).actor, f.period ?? '', f.reason));
   });

@@ -63,7 +63,7 @@ function approvalSection(shell: StaffShell, a: ApprovalView, problems: readonly 
   const level = (r: string) => L(lang, LEVEL[r]?.id ?? r, LEVEL[r]?.en ?? r);
   const next = a.locked ? null : a.chain[a.step]!;
   const mine = !!next && shell.allowed?.includes('oversight.approve') && shell.roles?.includes(next);
-  const head = a.locked && shell.roles?.includes('kepala-dinas');
+  const head = a.locked && shell.allowed?.includes('oversight.reopen');
   return html`<section aria-labelledby="h-approval"><h2 id="h-approval">${L(lang, 'Persetujuan angka', 'Approval of the figures')}</h2>
 <ol class="meta">${a.chain.map((r, i) => html`<li>${level(r)}: ${i < a.step ? L(lang, 'disetujui', 'approved') : L(lang, 'belum', 'not yet')}</li>`)}</ol>
 <p>${a.locked ? html`<strong>${L(lang, `Angka ${a.period} disetujui dan dikunci`, `The figures of ${a.period} are approved and locked`)}</strong> (${a.updatedBy})` : L(lang, `Menunggu persetujuan ${level(next!)}`, `Waiting for approval by the ${level(next!).toLowerCase()}`)}</p>

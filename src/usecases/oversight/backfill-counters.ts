@@ -4,7 +4,7 @@
  * office (`rebuildOversightCounters`) — after cases were written around the use cases (imports,
  * benchmarks, tests) or a service's promise changed its unit.
  */
-import { addStageCounts, clearCounts, closedCasesSubmitted, countsState, setCountsState, submissionSpan } from '../../db/oversight-repo.js';
+import { addStageCounts, clearCounts, closedCasesSubmitted, countsState, insertCounts, setCountsState, submissionSpan } from '../../db/oversight-repo.js';
 import { instantOf } from './evaluate-standard.js';
 import type { Pause, StageRecord } from '../../domain/applications/case.js';
 import { closedCaseCounts, type CounterRow, type StageCounterRow } from '../../domain/oversight/counters.js';
@@ -57,7 +57,7 @@ export async function rebuildOversightCounters(ctx: Ctx, officeId: string): Prom
         for (const s of c.stages) sumInto(stages, `${r.service_id}|${s.month}|${s.stageId}`, r.service_id, s);
       }
     }
-    await insertBars(trx, officeId, [...bars.values()]);
+    await insertCounts(trx, officeId, [...bars.values()]);
     for (const { serviceId, row } of stages.values()) await addStageCounts(trx, officeId, serviceId, [row]);
     return counted;
   });
@@ -79,28 +79,6 @@ function sumInto<R extends object>(into: Map<string, { serviceId: string; row: R
   }
   const sums = had.row as Record<string, unknown>;
   for (const [k, v] of Object.entries(row)) if (typeof v === 'number' && k !== 'duration') sums[k] = (sums[k] as number) + v;
-}
-
-async function insertBars(trx: Parameters<Parameters<Ctx['database']['write']>[0]>[0], officeId: string, bars: { serviceId: string; row: CounterRow }[]): Promise<void> {
-  for (let i = 0; i < bars.length; i += 500)
-    await trx
-      .insertInto('oversight_counts')
-      .values(
-        bars.slice(i, i + 500).map(({ serviceId, row: r }) => ({
-          office_id: officeId,
-          service_id: serviceId,
-          month: r.month,
-          status: r.status,
-          on_time: r.onTime ? 1 : 0,
-          duration: r.duration,
-          n: r.n,
-          applicant_paused: r.applicantPaused,
-          applicant_pauses: r.applicantPauses,
-          external_paused: r.externalPaused,
-          external_pauses: r.externalPauses,
-        })),
-      )
-      .execute();
 }
 
 /** After migration 028: every office's counters once, then never again at boot. */

@@ -184,6 +184,9 @@ select "service_id", "step_id", "role", "claimed_by", "sla_state", count(*) as "
 -- oversight-repo.addClosedCount
 insert into "oversight_counts" ("office_id", "service_id", "month", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict ("office_id", "month", "service_id", "status", "on_time", "duration") do update set "n" = oversight_counts.n + excluded.n, "applicant_paused" = oversight_counts.applicant_paused + excluded.applicant_paused, "applicant_pauses" = oversight_counts.applicant_pauses + excluded.applicant_pauses, "external_paused" = oversight_counts.external_paused + excluded.external_paused, "external_pauses" = oversight_counts.external_pauses + excluded.external_pauses;
 
+-- oversight-repo.insertCounts
+insert into "oversight_counts" ("office_id", "service_id", "month", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
 -- oversight-repo.addStageCounts
 insert into "oversight_stage_counts" ("office_id", "service_id", "month", "stage_id", "started", "finished", "on_time") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "month", "service_id", "stage_id") do update set "started" = oversight_stage_counts.started + excluded.started, "finished" = oversight_stage_counts.finished + excluded.finished, "on_time" = oversight_stage_counts.on_time + excluded.on_time;
 

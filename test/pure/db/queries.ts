@@ -398,6 +398,7 @@ export const QUERIES: Record<string, Call> = {
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
   'oversight-repo.addClosedCount': (db) =>
     oversight.addClosedCount(db, OFFICE, SERVICE, { month: '2026-05', status: 'completed', onTime: true, duration: 30, n: 1, applicantPaused: 2, applicantPauses: 1, externalPaused: 0, externalPauses: 0 }),
+  'oversight-repo.insertCounts': (db) => oversight.insertCounts(db, OFFICE, [{ serviceId: SERVICE, row: { month: '2026-05', status: 'rejected', onTime: false, duration: -1, n: 2, applicantPaused: 0, applicantPauses: 0, externalPaused: 0, externalPauses: 0 } }]),
   'oversight-repo.addStageCounts': (db) => oversight.addStageCounts(db, OFFICE, SERVICE, [{ month: '2026-05', stageId: 'pengajuan-bpkpad', started: 1, finished: 1, onTime: 1 }]),
   'oversight-repo.closedCounts': (db) => oversight.closedCounts(db, OFFICE, '2026-04', '2026-07'),
   'oversight-repo.closedStageCounts': (db) => oversight.closedStageCounts(db, OFFICE, '2026-04', '2026-07'),
