@@ -24,6 +24,7 @@ import * as m020 from './migrations/020-programmes.js';
 import * as m021 from './migrations/021-change-feed.js';
 import * as m022 from './migrations/022-outbox-complaints.js';
 import * as m023 from './migrations/023-staff-email.js';
+import * as m024 from './migrations/024-logistics.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -50,6 +51,7 @@ const ORDERED: [string, Step][] = [
   ['021-change-feed', m021],
   ['022-outbox-complaints', m022],
   ['023-staff-email', m023],
+  ['024-logistics', m024],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -9,6 +9,7 @@ import type { SigningTables } from './schema-signing.js';
 import type { NotificationsTables } from './schema-notifications.js';
 import type { ClusterTables } from './schema-cluster.js';
 import type { EmergencyTables } from './schema-emergency.js';
+import type { LogisticsTables } from './schema-logistics.js';
 import type { CallsTables } from './schema-calls.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
@@ -267,7 +268,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables {
+export interface DB extends EmergencyTables, LogisticsTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

@@ -19,6 +19,7 @@ import { authRoutes } from './api/auth-routes.js';
 import { catalogueRoutes } from './api/catalogue-routes.js';
 import { complaintsRoutes } from './api/complaints-routes.js';
 import { emergencyRoutes } from './api/emergency-routes.js';
+import { logisticsRoutes } from './api/logistics-routes.js';
 import { lettersRoutes } from './api/letters-routes.js';
 import { registryRoutes } from './api/registry-routes.js';
 import { surveysRoutes } from './api/surveys-routes.js';
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registryRoutes(zapp, ctx);
   complaintsRoutes(zapp, ctx);
   emergencyRoutes(zapp, ctx);
+  logisticsRoutes(zapp, ctx);
   surveysRoutes(zapp, ctx);
   privacyRoutes(zapp, ctx);
   auditRoutes(zapp, ctx);
