@@ -50,7 +50,7 @@ import { cataloguePages } from './pages/catalogue-pages.js';
 import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
 import { emergencyPublicPages, emergencyStaffPages } from './pages/emergency-pages.js';
-import { logisticsStaffPages } from './pages/logistics-pages.js';
+import { logisticsPublicPages, logisticsStaffPages } from './pages/logistics-pages.js';
 import { lettersDelegationPages } from './pages/letters-delegation-pages.js';
 import { lettersPages } from './pages/letters-pages.js';
 import { lettersPublicPages } from './pages/letters-public-pages.js';
@@ -183,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(emergencyPublicPages, { ctx });
   await app.register(emergencyStaffPages, { ctx });
   await app.register(logisticsStaffPages, { ctx });
+  await app.register(logisticsPublicPages, { ctx });
   await app.register(surveysPages, { ctx });
   await app.register(surveysStaffPages, { ctx });
   await app.register(lettersPublicPages, { ctx });

@@ -4,14 +4,14 @@
  * controller records every processing, reads included). Pure.
  */
 
-export const DATA_RECORD_KINDS = ['application', 'upload', 'letter', 'complaint', 'subject-access', 'audit-trail', 'programme-candidate'] as const;
+export const DATA_RECORD_KINDS = ['application', 'upload', 'letter', 'complaint', 'subject-access', 'audit-trail', 'programme-candidate', 'disaster-victim'] as const;
 export type DataRecordKind = (typeof DATA_RECORD_KINDS)[number];
 
 export const DATA_ACCESS_ACTIONS = ['read', 'download', 'export'] as const;
 export type DataAccessAction = (typeof DATA_ACCESS_ACTIONS)[number];
 
 /** Why a record was read: declared by the screen or route that shows it, never typed by the reader. */
-export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification'] as const;
+export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification', 'aid-distribution'] as const;
 export type DataAccessPurpose = (typeof DATA_ACCESS_PURPOSES)[number];
 
 export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }> = {
@@ -22,6 +22,7 @@ export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }
   oversight: { id: 'Pengawasan / audit', en: 'Oversight / audit' },
   'subject-access': { id: 'Permintaan akses subjek data', en: 'Data-subject access request' },
   'programme-verification': { id: 'Verifikasi calon penerima program', en: 'Programme candidate verification' },
+  'aid-distribution': { id: 'Penyaluran bantuan korban bencana', en: 'Disaster aid distribution' },
 };
 
 export const ACTION_NAMES: Record<DataAccessAction, { id: string; en: string }> = {
@@ -38,4 +39,5 @@ export const RECORD_KIND_NAMES: Record<DataRecordKind, { id: string; en: string 
   'subject-access': { id: 'Ekspor data subjek', en: 'Data-subject export' },
   'audit-trail': { id: 'Jejak audit', en: 'Audit trail' },
   'programme-candidate': { id: 'Calon penerima program', en: 'Programme candidate' },
+  'disaster-victim': { id: 'Daftar korban bencana', en: 'Disaster victim list' },
 };

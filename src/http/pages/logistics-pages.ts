@@ -15,11 +15,12 @@ import { BODY_LIMIT, itemBody, movementBody, warehouseBody } from '../api/logist
 import { idParams } from '../api/schemas.js';
 import { allowedIn, officerOf } from '../auth.js';
 import { L } from '../i18n.js';
-import { formFields, parseForm, sendHtml, statusOf } from '../reply.js';
+import { formFields, parseForm, sendFile, sendHtml, statusOf } from '../reply.js';
 import { html } from './html.js';
-import { staffPage, withLang } from './layout.js';
+import { notFoundPage, staffPage, withLang } from './layout.js';
 import { overviewPage, warehousePage, type FormState } from './logistics-views.js';
-import { shellOf, staffPages } from './plugin.js';
+import { publicPages, shellOf, staffPages } from './plugin.js';
+import { downloadPublicHandover } from '../../usecases/logistics/download-handover.js';
 
 const flashQuery = z.object({ ok: z.string().max(500).optional(), error: z.string().max(2000).optional() });
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -89,5 +90,14 @@ export const logisticsStaffPages = staffPages((app, ctx) => {
     }
     const done = L(req.lang, `Tercatat: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); stok kini ${r.value.onHand}`, `Recorded: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); now ${r.value.onHand} on hand`);
     return reply.redirect(withLang(`/petugas/logistik/gudang/${req.params.id}?ok=${encodeURIComponent(done)}`, req.lang), 303);
+  });
+});
+
+/** The QR code of a Berita Acara Serah Terima leads here: the signed public copy, NIK masked. */
+export const logisticsPublicPages = publicPages((app, ctx) => {
+  app.get('/logistik/berita-acara/:token', { schema: { params: z.object({ token: z.string().max(100) }) } }, async (req, reply) => {
+    const r = await downloadPublicHandover(ctx, req.params.token);
+    if (!r.ok) return sendHtml(reply, notFoundPage(req.lang, req.url), 404);
+    return sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName, inline: true });
   });
 });
