@@ -51,6 +51,7 @@ import { complaintsPages } from './pages/complaints-pages.js';
 import { complaintsStaffPages } from './pages/complaints-staff-pages.js';
 import { emergencyPublicPages, emergencyStaffPages } from './pages/emergency-pages.js';
 import { logisticsPublicPages, logisticsStaffPages } from './pages/logistics-pages.js';
+import { logisticsIncidentPages } from './pages/logistics-incident-pages.js';
 import { lettersDelegationPages } from './pages/letters-delegation-pages.js';
 import { lettersPages } from './pages/letters-pages.js';
 import { lettersPublicPages } from './pages/letters-public-pages.js';
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(emergencyStaffPages, { ctx });
   await app.register(logisticsStaffPages, { ctx });
   await app.register(logisticsPublicPages, { ctx });
+  await app.register(logisticsIncidentPages, { ctx });
   await app.register(surveysPages, { ctx });
   await app.register(surveysStaffPages, { ctx });
   await app.register(lettersPublicPages, { ctx });
