@@ -4,6 +4,7 @@ import { catalogueBench } from './catalogue.bench.js';
 import { complaintsBench } from './complaints.bench.js';
 import { emergencyBench } from './emergency.bench.js';
 import { lettersBench } from './letters.bench.js';
+import { logisticsBench } from './logistics.bench.js';
 import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
 import { oversightBench } from './oversight.bench.js';
@@ -53,4 +54,8 @@ if (wanted('notifications')) {
 if (wanted('emergency')) {
   console.log('\n== Emergencies (dispatch board)');
   await emergencyBench(ctx);
+}
+if (wanted('logistics')) {
+  console.log('\n== Disaster logistics (stock ledger)');
+  await logisticsBench(ctx);
 }
