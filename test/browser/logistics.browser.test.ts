@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { TEST_DB } from '../support/db.js';
 import { pdfText, qrOf } from '../support/pdf.js';
-import { axeFindings, browserHarness, cspViolations, screenshotFor, sidewaysScroll, signIn, watchCsp } from '../support/browser.js';
+import { assertSoundPage, browserHarness, screenshotFor, signedInPage } from '../support/browser.js';
 
 const JAMBI = 'kota-jambi';
 const PHONE = { width: 360, height: 740 };
@@ -33,19 +33,8 @@ describe(`logistics: a warehouse keeper receives and dispatches on a phone (${TE
     await h.close();
   });
 
-  const open = async (viewport: { width: number; height: number }, username: string): Promise<Page> => {
-    const ctx = await browser.newContext({ viewport });
-    contexts.push(ctx);
-    await watchCsp(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, base, username);
-    return page;
-  };
-  const sound = async (page: Page, what: string) => {
-    assert.equal((await axeFindings(page)).join('\n'), '', `${what}: axe`);
-    assert.equal((await cspViolations(page)).join('\n'), '', `${what}: CSP`);
-    assert.equal(await sidewaysScroll(page), 0, `${what}: sideways scroll`);
-  };
+  const open = (viewport: { width: number; height: number }, username: string): Promise<Page> => signedInPage(browser, contexts, base, viewport, username);
+  const sound = assertSoundPage;
 
   it('receives 100 family kits, dispatches 40, writes off 2 and is refused 59 beside the quantity, on a phone', async () => {
     const page = await open(PHONE, `pejabat-fungsional@${JAMBI}`);

@@ -1,4 +1,5 @@
 /** Headless system Chromium driven by playwright-core (no browser download). */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
@@ -120,4 +121,21 @@ export function suiteHarness(): () => Harness {
     if (!h) throw new Error('suiteHarness: read it inside a test, after before() has run');
     return h;
   };
+}
+
+/** A signed-in page in a new context of `viewport` that records CSP violations; `contexts` collects it for closing. */
+export async function signedInPage(browser: Browser, contexts: BrowserContext[], base: string, viewport: { width: number; height: number }, username: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport });
+  contexts.push(ctx);
+  await watchCsp(ctx);
+  const page = await ctx.newPage();
+  await signIn(page, base, username);
+  return page;
+}
+
+/** What every page must be: accessible (axe), within the CSP, and without sideways scrolling. */
+export async function assertSoundPage(page: Page, what: string): Promise<void> {
+  assert.equal((await axeFindings(page)).join('\n'), '', `${what}: axe`);
+  assert.equal((await cspViolations(page)).join('\n'), '', `${what}: CSP`);
+  assert.equal(await sidewaysScroll(page), 0, `${what}: sideways scroll`);
 }

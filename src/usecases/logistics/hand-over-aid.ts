@@ -11,18 +11,13 @@ import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { nextCounter } from '../../db/applications-repo.js';
 import { findIncident, findItem, insertHandover, linkVictim, updateIncidentIfVersion, victimFor } from '../../db/logistics-repo.js';
 import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
-import { placeOf } from '../../domain/letters/case-fields.js';
-import { indonesianDate } from '../../domain/letters/dates.js';
 import { counterName, formatLetterNumber } from '../../domain/letters/numbering.js';
 import { handoverText, type HandoverText } from '../../domain/logistics/documents.js';
 import { victimKey } from '../../domain/logistics/index.js';
 import { roleMay } from '../../domain/staff/permissions.js';
-import { signPdf } from '../../io/pades.js';
-import { renderLetterPdf } from '../../render/letter-pdf.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { storeLetterFile } from '../letters/letter-files.js';
+import { renderSignedDocument } from '../letters/render-signed-document.js';
 import { signerBlock } from '../letters/signer-block.js';
-import { templatesOf } from '../letters/templates.js';
 import { ensureSigningCredential } from '../signing/signing-credential.js';
 import { incidentNotFound, officeFor } from './logistics-common.js';
 import { reconcileIncident } from './reconcile-incident.js';
@@ -84,31 +79,9 @@ export async function handOverAid(ctx: Ctx, actor: Actor, incidentId: string, in
         const token = randomBytes(18).toString('base64url');
         const at = new Date(now);
         const text = { officeName: stored.name, incidentTitle: incident.title, location: incident.location_text, place: input.place, mode: input.mode, issuedOn, handedBy: { name: signer.name, title: signer.title }, receivedBy: input.receivedBy, items, victims };
-        const render = async (masked: boolean) => {
-          const t = handoverText(text, masked);
-          const pdfInput = {
-            paper: 'F4' as const,
-            // A berita acara is headed by its title and number, not by a letter's Nomor/Sifat/Perihal table.
-            layout: 'certificate' as const,
-            office: { government: stored.government, name: stored.name, address: stored.address, postalCode: stored.postalCode, contacts: stored.contacts },
-            logo: templatesOf(ctx, stored.slug).logo,
-            title: t.title,
-            number,
-            place: placeOf(stored),
-            dateText: indonesianDate(issuedOn),
-            subject: t.subject,
-            addressee: [],
-            blocks: t.blocks,
-            validUntilText: null,
-            signer: { position: ['PIHAK PERTAMA,', ...signer.position], name: signer.name, rank: signer.rank, nip: signer.nip },
-            verifyUrl: handoverUrl(ctx, token),
-            signature: { kind: credential.value.kind, provider: credential.value.provider },
-            draft: false,
-            at,
-          };
-          const pdf = await (ctx.signPdf ?? signPdf)(await renderLetterPdf(pdfInput), { name: signer.name, reason: `${t.title} ${number}`, location: pdfInput.place, contactInfo: pdfInput.verifyUrl, at }, credential.value.signer);
-          return storeLetterFile(ctx, pdf);
-        };
+        const render = (masked: boolean) =>
+          // A berita acara is headed by its title and number, not by a letter's Nomor/Sifat/Perihal table.
+          renderSignedDocument(ctx, { office: stored, layout: 'certificate', text: handoverText(text, masked), number, issuedOn, signer: { position: ['PIHAK PERTAMA,', ...signer.position], name: signer.name, rank: signer.rank, nip: signer.nip }, verifyUrl: handoverUrl(ctx, token), credential: credential.value, at });
         const full = await render(false);
         const pub = await render(true);
         const id = randomUUID();
