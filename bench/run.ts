@@ -16,9 +16,11 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 const wanted = (name: string) => !only || only.includes(name);
 const pgUrl = process.env.BENCH_PG_URL ?? null;
+/** `--db=sqlite` or `--db=postgresql`: one database only (a section's long set-up, re-run on one). */
+const onlyDb = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length).toLowerCase() ?? null;
 const ctx: BenchContext = {
   quick,
-  databases: [{ name: 'SQLite', url: null }, ...(pgUrl ? [{ name: 'PostgreSQL', url: pgUrl }] : [])],
+  databases: [{ name: 'SQLite', url: null }, ...(pgUrl ? [{ name: 'PostgreSQL', url: pgUrl }] : [])].filter((d) => !onlyDb || d.name.toLowerCase() === onlyDb),
   results: [],
 };
 console.log(`Sigap benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores${quick ? ' (quick)' : ''}\n`);

@@ -50,8 +50,10 @@ export const INCIDENT_SOURCE_NAMES: Record<(typeof INCIDENT_SOURCES)[number], st
 
 /** Upper bound of one movement's quantity and of a minimum (a choice: more than any lumbung holds; a typing error otherwise). */
 export const MAX_QUANTITY = 1_000_000;
-/** Rows a stock list or ledger page shows at most. */
+/** Rows a list (warehouses, items, victims) shows at most. */
 export const MAX_ROWS = 500;
+/** Lots with stock one warehouse answers at most (a lumbung holds dozens; the benchmark's worst case holds 1,000). */
+export const MAX_STOCK_LOTS = 5000;
 
 /** Expiry alert thresholds in days (OpenSPP DRIMS: 30 / 14 / 7, medium / high / critical). */
 export const EXPIRY_ALERT_DAYS = [30, 14, 7] as const;

@@ -5,7 +5,7 @@
  */
 import { findWarehouse, itemsOf, minimumsOf, stockOfWarehouse, type WarehouseRow } from '../../db/logistics-repo.js';
 import type { Outcome } from '../../domain/errors.js';
-import { MAX_ROWS, expiryLevel, type ExpiryLevel } from '../../domain/logistics/index.js';
+import { MAX_ROWS, MAX_STOCK_LOTS, expiryLevel, type ExpiryLevel } from '../../domain/logistics/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { officeFor, warehouseNotFound } from './logistics-common.js';
 
@@ -39,7 +39,7 @@ export async function showStock(ctx: Ctx, actor: Actor, warehouseId: string): Pr
 export async function stockOf(ctx: Ctx, warehouse: WarehouseRow): Promise<WarehouseStock> {
   const db = ctx.database.db;
   const today = ctx.clock.localDate(ctx.catalogue.officeById(warehouse.office_id).office, nowOf(ctx).toISOString());
-  const [rows, minimums] = await Promise.all([stockOfWarehouse(db, warehouse.id, MAX_ROWS), minimumsOf(db, warehouse.id)]);
+  const [rows, minimums] = await Promise.all([stockOfWarehouse(db, warehouse.id, MAX_STOCK_LOTS), minimumsOf(db, warehouse.id)]);
   const byItem = new Map<string, StockLine>();
   const minOf = new Map(minimums.map((m) => [m.item_id, m.minimum]));
   for (const r of rows) {
