@@ -144,4 +144,11 @@ describe(`logistics: stock ledger (${TEST_DB})`, () => {
     assert.equal(other.status, 404);
     assert.equal((await req('POST', '/api/v1/logistics/items', { office: JAMBI, code: 'FK-01', name: 'Family kit lagi', unit: 'paket' }, await login(KEEPER))).json().error.code, 'item-exists');
   });
+
+  it('the API is in the OpenAPI document: warehouses, items, movements, stock, incidents and handovers', async () => {
+    const doc = (await req('GET', '/api/v1/openapi.json')).json();
+    for (const [p, m] of [['/api/v1/logistics/warehouses', 'post'], ['/api/v1/logistics/items', 'post'], ['/api/v1/logistics/movements', 'post'], ['/api/v1/logistics/warehouses/{id}/stock', 'get'], ['/api/v1/logistics/incidents', 'post'], ['/api/v1/logistics/incidents/{id}/handovers', 'post']] as const)
+      assert.ok(doc.paths[p]?.[m], `missing ${m} ${p}`);
+    assert.deepEqual(doc.paths['/api/v1/logistics/movements'].post.requestBody.content['application/json'].schema.properties.kind.enum, ['receipt', 'dispatch', 'adjustment', 'write-off', 'return']);
+  });
 });
