@@ -108,6 +108,9 @@ describe(`logistics: a disaster incident from report to reconciliation (${TEST_D
   });
 
   it('3 returned to the warehouse and 2 spoiled in the field: received 40 − distributed 35 − returned 3 − written off 2 = 0; the victim list read is logged', async () => {
+    const over = await post('/api/v1/logistics/movements', { warehouse, item: kit, kind: 'return', quantity: 6, lot: 'FK-2025-07', incident });
+    assert.equal(over.status, 422, 'only 5 are still in the field');
+    assert.equal(over.json().error.code, 'return-exceeds-outstanding');
     assert.equal((await post('/api/v1/logistics/movements', { warehouse, item: kit, kind: 'return', quantity: 3, lot: 'FK-2025-07', incident })).status, 201);
     const tooMuch = await post(`/api/v1/logistics/incidents/${incident}/field-losses`, { item: kit, quantity: 3, reason: 'Terendam air di posko' });
     assert.equal(tooMuch.status, 422, 'only 2 are still in the field');

@@ -7,12 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { addToLot, findIncident, findItem, findLot, findWarehouse, insertLot, insertMovements, lotsWithStock, takeFromLot, type ItemRow, type LotRow, type MovementInsert } from '../../db/logistics-repo.js';
+import { addToLot, findIncident, findItem, findLot, findWarehouse, insertLot, insertMovements, lotsWithStock, takeFromLot, updateIncidentIfVersion, type ItemRow, type LotRow, type MovementInsert } from '../../db/logistics-repo.js';
 import type { DB } from '../../db/schema.js';
 import { fail, type Failure, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { FUNDING_NAMES, MAX_QUANTITY, pickFefo, type FundingSource, type MovementKind, type Pick } from '../../domain/logistics/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { incidentNotFound, itemNotFound, officeFor, warehouseNotFound } from './logistics-common.js';
+import { reconcileIncident } from './reconcile-incident.js';
 
 export interface MovementInput {
   office?: string;
@@ -83,16 +84,24 @@ async function record(ctx: Ctx, actor: Actor, input: MovementInput): Promise<Out
   if (!warehouse) return withField(warehouseNotFound());
   const item = await findItem(db, office.value, input.item);
   if (!item) return withField(itemNotFound());
+  let incidentVersion: number | null = null;
   if (input.incident) {
     const incident = await findIncident(db, office.value, input.incident);
     if (!incident) return withField(incidentNotFound());
     if (incident.state !== 'open' && input.kind === 'dispatch') return fail('conflict', problem('incident', 'incident-closed', 'Kejadian ini sudah ditutup; tidak ada lagi pengeluaran untuknya', 'This incident is closed; nothing more is dispatched to it'));
+    if (input.kind === 'return') {
+      // Only what is still in the field can come back; the incident's version guards it against a concurrent handover.
+      const left = (await reconcileIncident(db, office.value, incident.id)).find((r) => r.item === item.id)?.outstanding ?? 0;
+      if (input.quantity > left) return fail('invalid', problem('quantity', 'return-exceeds-outstanding', `${item.name}: yang masih di lapangan untuk kejadian ini hanya ${left} ${item.unit}`, `${item.name}: only ${left} ${item.unit} are still in the field for this incident`));
+      incidentVersion = incident.version;
+    }
   }
   const now = nowOf(ctx).toISOString();
   const movementId = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
       const picks = await ctx.database.write(async (trx) => {
+        if (incidentVersion !== null && !(await updateIncidentIfVersion(trx, input.incident!, incidentVersion, {}))) throw new Raced();
         const picks = await apply(trx, { input, item, warehouseId: warehouse.id, officeId: office.value, movementId, now, actor });
         await insertAuditEvent(trx, {
           officeId: office.value,
