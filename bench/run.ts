@@ -6,6 +6,7 @@ import { emergencyBench } from './emergency.bench.js';
 import { sheltersBench } from './shelters.bench.js';
 import { programmePublicBench } from './programme-public.bench.js';
 import { lettersBench } from './letters.bench.js';
+import { logisticsBench } from './logistics.bench.js';
 import { notificationChannelsBench } from './notification-channels.bench.js';
 import { notificationsBench } from './notifications.bench.js';
 import { oversightBench } from './oversight.bench.js';
@@ -19,9 +20,11 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 const wanted = (name: string) => !only || only.includes(name);
 const pgUrl = process.env.BENCH_PG_URL ?? null;
+/** `--db=sqlite` or `--db=postgresql`: one database only (a section's long set-up, re-run on one). */
+const onlyDb = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length).toLowerCase() ?? null;
 const ctx: BenchContext = {
   quick,
-  databases: [{ name: 'SQLite', url: null }, ...(pgUrl ? [{ name: 'PostgreSQL', url: pgUrl }] : [])],
+  databases: [{ name: 'SQLite', url: null }, ...(pgUrl ? [{ name: 'PostgreSQL', url: pgUrl }] : [])].filter((d) => !onlyDb || d.name.toLowerCase() === onlyDb),
   results: [],
 };
 console.log(`Sigap benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores${quick ? ' (quick)' : ''}\n`);
@@ -73,4 +76,8 @@ if (wanted('programmes-public')) {
 if (wanted('province')) {
   console.log('\n== Province (35 offices, several processes on PostgreSQL with a replica)');
   await provinceBench(ctx);
+}
+if (wanted('logistics')) {
+  console.log('\n== Disaster logistics (stock ledger)');
+  await logisticsBench(ctx);
 }

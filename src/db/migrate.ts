@@ -24,6 +24,7 @@ import * as m020 from './migrations/020-programmes.js';
 import * as m021 from './migrations/021-change-feed.js';
 import * as m022 from './migrations/022-outbox-complaints.js';
 import * as m023 from './migrations/023-staff-email.js';
+import * as m024 from './migrations/024-logistics.js';
 import * as m025 from './migrations/025-shelters.js';
 import * as m026 from './migrations/026-programme-cycles.js';
 import * as m027 from './migrations/027-programme-groups.js';
@@ -56,6 +57,7 @@ const ORDERED: [string, Step][] = [
   ['021-change-feed', m021],
   ['022-outbox-complaints', m022],
   ['023-staff-email', m023],
+  ['024-logistics', m024],
   ['025-shelters', m025],
   ['026-programme-cycles', m026],
   ['027-programme-groups', m027],

@@ -12,6 +12,7 @@ import type { NotificationsTables } from './schema-notifications.js';
 import type { ClusterTables } from './schema-cluster.js';
 import type { EmergencyTables } from './schema-emergency.js';
 import type { SheltersTables } from './schema-shelters.js';
+import type { LogisticsTables } from './schema-logistics.js';
 import type { CallsTables } from './schema-calls.js';
 import type { AccessLogColumns, RegistryTables } from './schema-registry.js';
 import type { SurveysTables } from './schema-surveys.js';
@@ -271,7 +272,7 @@ export interface DataAccessLogTable extends AccessLogColumns {
   detail: string;
 }
 
-export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, SheltersTables, ProgrammeCyclesTables, ProgrammeGroupsTables, OversightTables {
+export interface DB extends EmergencyTables, LettersTables, SigningTables, NotificationsTables, CallsTables, ClusterTables, RegistryTables, ComplaintsTables, SurveysTables, PrivacyTables, ProgrammesTables, SheltersTables, ProgrammeCyclesTables, ProgrammeGroupsTables, OversightTables, LogisticsTables {
   settings: SettingsTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;

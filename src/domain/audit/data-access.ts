@@ -4,14 +4,14 @@
  * controller records every processing, reads included). Pure.
  */
 
-export const DATA_RECORD_KINDS = ['application', 'upload', 'letter', 'complaint', 'subject-access', 'audit-trail', 'programme-candidate', 'shelter-client', 'programme-group', 'programme-queue'] as const;
+export const DATA_RECORD_KINDS = ['application', 'upload', 'letter', 'complaint', 'subject-access', 'audit-trail', 'programme-candidate', 'shelter-client', 'programme-group', 'programme-queue', 'disaster-victim'] as const;
 export type DataRecordKind = (typeof DATA_RECORD_KINDS)[number];
 
 export const DATA_ACCESS_ACTIONS = ['read', 'download', 'export'] as const;
 export type DataAccessAction = (typeof DATA_ACCESS_ACTIONS)[number];
 
 /** Why a record was read: declared by the screen or route that shows it, never typed by the reader. */
-export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification', 'shelter-care', 'programme-disbursement', 'programme-groups'] as const;
+export const DATA_ACCESS_PURPOSES = ['case-work', 'case-search', 'signing', 'complaint-handling', 'oversight', 'subject-access', 'programme-verification', 'shelter-care', 'programme-disbursement', 'programme-groups', 'aid-distribution'] as const;
 export type DataAccessPurpose = (typeof DATA_ACCESS_PURPOSES)[number];
 
 export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }> = {
@@ -25,6 +25,7 @@ export const PURPOSE_NAMES: Record<DataAccessPurpose, { id: string; en: string }
   'shelter-care': { id: 'Pelayanan klien rumah singgah', en: 'Shelter client care' },
   'programme-disbursement': { id: 'Penyaluran bantuan program (siklus, berkas bank)', en: 'Programme disbursement (cycles, bank files)' },
   'programme-groups': { id: 'Pengelolaan kelompok dan antrean kuota program', en: 'Programme groups and quota queues' },
+  'aid-distribution': { id: 'Penyaluran bantuan korban bencana', en: 'Disaster aid distribution' },
 };
 
 export const ACTION_NAMES: Record<DataAccessAction, { id: string; en: string }> = {
@@ -44,4 +45,5 @@ export const RECORD_KIND_NAMES: Record<DataRecordKind, { id: string; en: string 
   'shelter-client': { id: 'Klien rumah singgah', en: 'Shelter client' },
   'programme-group': { id: 'Kelompok penerima program', en: 'Programme group' },
   'programme-queue': { id: 'Antrean kuota program', en: 'Programme quota queue' },
+  'disaster-victim': { id: 'Daftar korban bencana', en: 'Disaster victim list' },
 };

@@ -369,6 +369,27 @@ export const PERMISSIONS = {
     id: 'mendaftarkan kelompok program (anggota, pengurus, rekening, RAB) dan mencatat SK kelompok, pencairan dan laporannya',
     en: "register programme groups (members, officers, account, RAB) and record the group's decree, disbursement and report",
   },
+  // Disaster logistics (issue 13 §2, docs/LOGISTICS.md). Holders from the decrees' Pelaksana: Jambi
+  // 1 has the "Pejabat fungsional Dinas Sosial" analyse needs and hand aid over (pejabat-fungsional)
+  // after TAGANA's identification (tagana); Kutai Kartanegara 6 has the Kepala Dinas dispose to the
+  // Bidang Linjamsos (kepala-bidang), the "Petugas" prepare aid "di Gudang bencana" (operator) and
+  // the "Pejabat dan petugas lapangan" take it to the site (petugas-lapangan). The warehouse keeper
+  // is whichever of these the office gives the account; the head of office may stand in.
+  'logistics.read': {
+    holders: ['pejabat-fungsional', 'tagana', 'operator', 'petugas-lapangan', 'kepala-bidang', 'kepala-dinas', 'auditor'],
+    id: 'membuka gudang, stok, buku persediaan, kejadian bencana dan berita acara serah terima',
+    en: 'open warehouses, stock, the stock ledger, disaster incidents and handover records',
+  },
+  'logistics.stock': {
+    holders: ['pejabat-fungsional', 'operator', 'kepala-bidang', 'kepala-dinas'],
+    id: 'mencatat gudang, barang, penerimaan (berita acara penerimaan), pengeluaran, penyesuaian dan penghapusan stok',
+    en: 'record warehouses, items, receipts (with their receipt record), dispatches, adjustments and write-offs of stock',
+  },
+  'logistics.distribute': {
+    holders: ['pejabat-fungsional', 'tagana', 'operator', 'petugas-lapangan', 'kepala-bidang', 'kepala-dinas'],
+    id: 'mencatat kejadian bencana, assessment, rencana distribusi dan serah terima bantuan dengan berita acara',
+    en: 'record disaster incidents, assessments, distribution plans and aid handovers with their berita acara',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -419,6 +440,8 @@ export const WRITES: readonly Permission[] = [
   'programmes.disburse',
   'programmes.approve',
   'programmes.groups',
+  'logistics.stock',
+  'logistics.distribute',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

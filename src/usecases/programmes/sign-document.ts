@@ -11,21 +11,16 @@ import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { nextCounter } from '../../db/applications-repo.js';
 import { insertDocument, updateRoundIfVersion, type Round } from '../../db/programmes-repo.js';
 import type { DB } from '../../db/schema.js';
-import { placeOf } from '../../domain/letters/case-fields.js';
-import { indonesianDate } from '../../domain/letters/dates.js';
 import { counterName, formatLetterNumber } from '../../domain/letters/numbering.js';
 import type { DocumentText } from '../../domain/programmes/documents.js';
 import type { DocumentKind, DocumentPerson, RoundStatus } from '../../domain/programmes/rounds.js';
-import { signPdf } from '../../io/pades.js';
-import { renderLetterPdf } from '../../render/letter-pdf.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import type { Office } from '../../domain/standards/schema.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { ensureSigningCredential } from '../signing/signing-credential.js';
+import { renderSignedDocument } from '../letters/render-signed-document.js';
 import { signerBlock } from '../letters/signer-block.js';
-import { storeLetterFile } from '../letters/letter-files.js';
+import { ensureSigningCredential } from '../signing/signing-credential.js';
 import type { SignerBlock } from '../letters/signer-block.js';
-import { templatesOf } from '../letters/templates.js';
 import type { SigningCredential } from '../signing/signing-credential.js';
 
 /** The letter type (numbering code and counter) of each document. */
@@ -48,30 +43,8 @@ export async function signDocument(
   const number = formatLetterNumber(office.letterNumbering, letterType, seq, issuedOn);
   const token = randomBytes(18).toString('base64url');
   const at = new Date(d.now);
-  const render = async (masked: boolean) => {
-    const t = d.text(issuedOn, masked);
-    const input = {
-      paper: 'F4' as const,
-      layout: 'official-letter' as const,
-      office: { government: office.government, name: office.name, address: office.address, postalCode: office.postalCode, contacts: office.contacts },
-      logo: templatesOf(ctx, office.slug).logo,
-      title: t.title,
-      number,
-      place: placeOf(office),
-      dateText: indonesianDate(issuedOn),
-      subject: t.subject,
-      addressee: [],
-      blocks: t.blocks,
-      validUntilText: null,
-      signer: { position: d.signer.position, name: d.signer.name, rank: d.signer.rank, nip: d.signer.nip },
-      verifyUrl: publicDocumentUrl(ctx, token),
-      signature: { kind: d.credential.kind, provider: d.credential.provider },
-      draft: false,
-      at,
-    };
-    const pdf = await (ctx.signPdf ?? signPdf)(await renderLetterPdf(input), { name: d.signer.name, reason: `${t.title} ${number}`, location: input.place, contactInfo: input.verifyUrl, at }, d.credential.signer);
-    return await storeLetterFile(ctx, pdf);
-  };
+  const render = (masked: boolean) =>
+    renderSignedDocument(ctx, { office, layout: 'official-letter', text: d.text(issuedOn, masked), number, issuedOn, signer: { position: d.signer.position, name: d.signer.name, rank: d.signer.rank, nip: d.signer.nip }, verifyUrl: publicDocumentUrl(ctx, token), credential: d.credential, at });
   const full = await render(false);
   const pub = await render(true);
   const id = randomUUID();

@@ -1193,3 +1193,100 @@ select "c"."id" from "programme_candidates" as "c" inner join "programme_rounds"
 
 -- programme-groups-repo.insertSelfCheck
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values ($1, $2, $3, $4, $5);
+
+-- logistics-repo.insertWarehouse
+insert into "logistics_warehouses" ("id", "office_id", "name", "kind", "area", "custodian", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- logistics-repo.warehousesOf
+select * from "logistics_warehouses" where "office_id" = $1 order by "name" limit $2;
+
+-- logistics-repo.findWarehouse
+select * from "logistics_warehouses" where "office_id" = $1 and "id" = $2;
+
+-- logistics-repo.findWarehouseByName
+select * from "logistics_warehouses" where "office_id" = $1 and "name" = $2;
+
+-- logistics-repo.insertItem
+insert into "logistics_items" ("id", "office_id", "code", "name", "unit", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- logistics-repo.itemsOf
+select * from "logistics_items" where "office_id" = $1 order by "code" limit $2;
+
+-- logistics-repo.findItem
+select * from "logistics_items" where "office_id" = $1 and "id" = $2;
+
+-- logistics-repo.findItemByCode
+select * from "logistics_items" where "office_id" = $1 and "code" = $2;
+
+-- logistics-repo.findLot
+select * from "logistics_lots" where "warehouse_id" = $1 and "item_id" = $2 and "lot_code" = $3;
+
+-- logistics-repo.insertLot
+insert into "logistics_lots" ("id", "office_id", "warehouse_id", "item_id", "lot_code", "expires_on", "funding", "received_at", "on_hand") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- logistics-repo.lotsWithStock
+select * from "logistics_lots" where "warehouse_id" = $1 and "item_id" = $2 and "on_hand" > $3 order by "expires_on", "received_at" limit $4;
+
+-- logistics-repo.takeFromLot
+update "logistics_lots" set "on_hand" = "on_hand" - $1 where "id" = $2 and "on_hand" >= $3;
+
+-- logistics-repo.addToLot
+update "logistics_lots" set "on_hand" = "on_hand" + $1 where "id" = $2;
+
+-- logistics-repo.insertMovements
+insert into "logistics_movements" ("id", "movement_id", "office_id", "warehouse_id", "item_id", "lot_id", "kind", "quantity", "reason", "incident_id", "document", "actor_id", "actor_name", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
+
+-- logistics-repo.stockOfWarehouse
+select "l"."item_id", "i"."code", "i"."name", "i"."unit", "l"."id" as "lot_id", "l"."lot_code", "l"."expires_on", "l"."funding", "l"."received_at", "l"."on_hand" from "logistics_lots" as "l" inner join "logistics_items" as "i" on "i"."id" = "l"."item_id" where "l"."warehouse_id" = $1 and "l"."on_hand" > $2 order by "i"."code", "l"."expires_on", "l"."received_at" limit $3;
+
+-- logistics-repo.ledgerSums
+select "lot_id", "item_id", sum(quantity) as "on_hand" from "logistics_movements" where "warehouse_id" = $1 group by "item_id", "lot_id" limit $2;
+
+-- logistics-repo.minimumsOf
+select "item_id", "minimum" from "logistics_minimums" where "warehouse_id" = $1 limit $2;
+
+-- logistics-repo.upsertMinimum
+insert into "logistics_minimums" ("warehouse_id", "item_id", "office_id", "minimum", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6) on conflict ("warehouse_id", "item_id") do update set "minimum" = $7, "updated_by" = $8, "updated_at" = $9;
+
+-- logistics-repo.recentMovements
+select "m"."seq", "m"."movement_id", "m"."kind", "m"."quantity", "m"."reason", "m"."incident_id", "m"."actor_name", "m"."at", "i"."code", "i"."name", "i"."unit", "l"."lot_code" from "logistics_movements" as "m" inner join "logistics_items" as "i" on "i"."id" = "m"."item_id" inner join "logistics_lots" as "l" on "l"."id" = "m"."lot_id" where "m"."warehouse_id" = $1 order by "m"."seq" desc limit $2;
+
+-- logistics-repo.insertIncident
+insert into "logistics_incidents" ("id", "office_id", "title", "source", "reported_at", "location_text", "lat", "lng", "emergency_report_id", "description", "assessment", "needs", "plan", "state", "created_by", "created_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17);
+
+-- logistics-repo.findIncident
+select * from "logistics_incidents" where "office_id" = $1 and "id" = $2;
+
+-- logistics-repo.incidentsOf
+select * from "logistics_incidents" where "office_id" = $1 order by "state" desc, "reported_at" desc limit $2;
+
+-- logistics-repo.updateIncidentIfVersion
+update "logistics_incidents" set "plan" = $1, "version" = $2 where "id" = $3 and "version" = $4;
+
+-- logistics-repo.incidentLedger
+select "item_id", "kind", sum(quantity) as "quantity" from "logistics_movements" where "incident_id" = $1 group by "item_id", "kind" limit $2;
+
+-- logistics-repo.insertFieldLoss
+insert into "logistics_field_losses" ("incident_id", "office_id", "item_id", "quantity", "reason", "actor_name", "at", "id") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- logistics-repo.fieldLosses
+select "item_id", sum(quantity) as "quantity" from "logistics_field_losses" where "incident_id" = $1 group by "item_id" limit $2;
+
+-- logistics-repo.insertHandover
+insert into "logistics_handovers" ("id", "incident_id", "office_id", "mode", "place", "items", "handed_by", "received_by", "number", "number_seq", "counter", "token", "issued_on", "sha256", "public_sha256", "actor_id", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17);
+
+-- logistics-repo.handoversOf
+select * from "logistics_handovers" where "incident_id" = $1 order by "at" limit $2;
+
+-- logistics-repo.handoverByToken
+select * from "logistics_handovers" where "token" = $1;
+
+-- logistics-repo.victimFor
+insert into "logistics_victims" ("incident_id", "office_id", "dedupe_key", "nik", "name", "village", "family_size", "vulnerable", "created_at", "id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict ("incident_id", "dedupe_key") do nothing;
+select "id" from "logistics_victims" where "incident_id" = $1 and "dedupe_key" = $2;
+
+-- logistics-repo.linkVictim
+insert into "logistics_handover_victims" ("handover_id", "victim_id") values ($1, $2) on conflict ("handover_id", "victim_id") do nothing;
+
+-- logistics-repo.victimsOf
+select "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable", count(hv.handover_id) as "handovers" from "logistics_victims" as "v" left join "logistics_handover_victims" as "hv" on "hv"."victim_id" = "v"."id" where "v"."incident_id" = $1 group by "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable" order by "v"."name" limit $2;

@@ -1192,3 +1192,100 @@ select "c"."id" from "programme_candidates" as "c" inner join "programme_rounds"
 
 -- programme-groups-repo.insertSelfCheck
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values (?, ?, ?, ?, ?);
+
+-- logistics-repo.insertWarehouse
+insert into "logistics_warehouses" ("id", "office_id", "name", "kind", "area", "custodian", "created_by", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.warehousesOf
+select * from "logistics_warehouses" where "office_id" = ? order by "name" limit ?;
+
+-- logistics-repo.findWarehouse
+select * from "logistics_warehouses" where "office_id" = ? and "id" = ?;
+
+-- logistics-repo.findWarehouseByName
+select * from "logistics_warehouses" where "office_id" = ? and "name" = ?;
+
+-- logistics-repo.insertItem
+insert into "logistics_items" ("id", "office_id", "code", "name", "unit", "created_by", "created_at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.itemsOf
+select * from "logistics_items" where "office_id" = ? order by "code" limit ?;
+
+-- logistics-repo.findItem
+select * from "logistics_items" where "office_id" = ? and "id" = ?;
+
+-- logistics-repo.findItemByCode
+select * from "logistics_items" where "office_id" = ? and "code" = ?;
+
+-- logistics-repo.findLot
+select * from "logistics_lots" where "warehouse_id" = ? and "item_id" = ? and "lot_code" = ?;
+
+-- logistics-repo.insertLot
+insert into "logistics_lots" ("id", "office_id", "warehouse_id", "item_id", "lot_code", "expires_on", "funding", "received_at", "on_hand") values (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.lotsWithStock
+select * from "logistics_lots" where "warehouse_id" = ? and "item_id" = ? and "on_hand" > ? order by "expires_on", "received_at" limit ?;
+
+-- logistics-repo.takeFromLot
+update "logistics_lots" set "on_hand" = "on_hand" - ? where "id" = ? and "on_hand" >= ?;
+
+-- logistics-repo.addToLot
+update "logistics_lots" set "on_hand" = "on_hand" + ? where "id" = ?;
+
+-- logistics-repo.insertMovements
+insert into "logistics_movements" ("id", "movement_id", "office_id", "warehouse_id", "item_id", "lot_id", "kind", "quantity", "reason", "incident_id", "document", "actor_id", "actor_name", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.stockOfWarehouse
+select "l"."item_id", "i"."code", "i"."name", "i"."unit", "l"."id" as "lot_id", "l"."lot_code", "l"."expires_on", "l"."funding", "l"."received_at", "l"."on_hand" from "logistics_lots" as "l" inner join "logistics_items" as "i" on "i"."id" = "l"."item_id" where "l"."warehouse_id" = ? and "l"."on_hand" > ? order by "i"."code", "l"."expires_on", "l"."received_at" limit ?;
+
+-- logistics-repo.ledgerSums
+select "lot_id", "item_id", sum(quantity) as "on_hand" from "logistics_movements" where "warehouse_id" = ? group by "item_id", "lot_id" limit ?;
+
+-- logistics-repo.minimumsOf
+select "item_id", "minimum" from "logistics_minimums" where "warehouse_id" = ? limit ?;
+
+-- logistics-repo.upsertMinimum
+insert into "logistics_minimums" ("warehouse_id", "item_id", "office_id", "minimum", "updated_by", "updated_at") values (?, ?, ?, ?, ?, ?) on conflict ("warehouse_id", "item_id") do update set "minimum" = ?, "updated_by" = ?, "updated_at" = ?;
+
+-- logistics-repo.recentMovements
+select "m"."seq", "m"."movement_id", "m"."kind", "m"."quantity", "m"."reason", "m"."incident_id", "m"."actor_name", "m"."at", "i"."code", "i"."name", "i"."unit", "l"."lot_code" from "logistics_movements" as "m" inner join "logistics_items" as "i" on "i"."id" = "m"."item_id" inner join "logistics_lots" as "l" on "l"."id" = "m"."lot_id" where "m"."warehouse_id" = ? order by "m"."seq" desc limit ?;
+
+-- logistics-repo.insertIncident
+insert into "logistics_incidents" ("id", "office_id", "title", "source", "reported_at", "location_text", "lat", "lng", "emergency_report_id", "description", "assessment", "needs", "plan", "state", "created_by", "created_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.findIncident
+select * from "logistics_incidents" where "office_id" = ? and "id" = ?;
+
+-- logistics-repo.incidentsOf
+select * from "logistics_incidents" where "office_id" = ? order by "state" desc, "reported_at" desc limit ?;
+
+-- logistics-repo.updateIncidentIfVersion
+update "logistics_incidents" set "plan" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- logistics-repo.incidentLedger
+select "item_id", "kind", sum(quantity) as "quantity" from "logistics_movements" where "incident_id" = ? group by "item_id", "kind" limit ?;
+
+-- logistics-repo.insertFieldLoss
+insert into "logistics_field_losses" ("incident_id", "office_id", "item_id", "quantity", "reason", "actor_name", "at", "id") values (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.fieldLosses
+select "item_id", sum(quantity) as "quantity" from "logistics_field_losses" where "incident_id" = ? group by "item_id" limit ?;
+
+-- logistics-repo.insertHandover
+insert into "logistics_handovers" ("id", "incident_id", "office_id", "mode", "place", "items", "handed_by", "received_by", "number", "number_seq", "counter", "token", "issued_on", "sha256", "public_sha256", "actor_id", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.handoversOf
+select * from "logistics_handovers" where "incident_id" = ? order by "at" limit ?;
+
+-- logistics-repo.handoverByToken
+select * from "logistics_handovers" where "token" = ?;
+
+-- logistics-repo.victimFor
+insert into "logistics_victims" ("incident_id", "office_id", "dedupe_key", "nik", "name", "village", "family_size", "vulnerable", "created_at", "id") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("incident_id", "dedupe_key") do nothing;
+select "id" from "logistics_victims" where "incident_id" = ? and "dedupe_key" = ?;
+
+-- logistics-repo.linkVictim
+insert into "logistics_handover_victims" ("handover_id", "victim_id") values (?, ?) on conflict ("handover_id", "victim_id") do nothing;
+
+-- logistics-repo.victimsOf
+select "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable", count(hv.handover_id) as "handovers" from "logistics_victims" as "v" left join "logistics_handover_victims" as "hv" on "hv"."victim_id" = "v"."id" where "v"."incident_id" = ? group by "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable" order by "v"."name" limit ?;

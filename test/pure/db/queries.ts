@@ -17,6 +17,7 @@ import * as dataAccess from '../../../src/db/data-access-repo.js';
 import * as emergency from '../../../src/db/emergency-repo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import * as letters from '../../../src/db/letters-repo.js';
+import * as logistics from '../../../src/db/logistics-repo.js';
 import * as notifications from '../../../src/db/notifications-repo.js';
 import * as spm from '../../../src/db/spm-repo.js';
 import * as oversight from '../../../src/db/oversight-repo.js';
@@ -273,6 +274,12 @@ const SHELTER = '6a2b8c4d-1e5f-4a7b-9c3d-2e8f1a6b5c47';
 const BED = '7b3c9d5e-2f6a-4b8c-8d4e-3f9a2b7c6d58';
 const STAY = '8c4d0e6f-3a7b-4c9d-9e5f-4a0b3c8d7e69';
 const USER_ID_TRC = '6c5b4a39-2817-4f6e-8d5c-4b3a29181706';
+const WAREHOUSE = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c01';
+const ITEM = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c02';
+const LOT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c03';
+const INCIDENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c04';
+const HANDOVER = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c05';
+const VICTIM = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c06';
 
 export const QUERIES: Record<string, Call> = {
   'emergency-repo.insertReport': (db) =>
@@ -960,6 +967,40 @@ export const QUERIES: Record<string, Call> = {
   'programme-groups-repo.decreesOfPeriod': (db) => groups.decreesOfPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026'),
   'programme-groups-repo.decreedInPeriod': (db) => groups.decreedInPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026', '6403025203880002', '6403021503090011'),
   'programme-groups-repo.insertSelfCheck': (db) => groups.insertSelfCheck(db, { office_id: OFFICE, programme_slug: 'bantuan-usaha-wrse', nik: '6403025203880002', found: 1, at: AT }),
+  'logistics-repo.insertWarehouse': (db) => logistics.insertWarehouse(db, { id: WAREHOUSE, office_id: OFFICE, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang-dinas', area: 'Kota Baru', custodian: 'Hendra Saputra', created_by: 'Pejabat Fungsional', created_at: AT }),
+  'logistics-repo.warehousesOf': (db) => logistics.warehousesOf(db, OFFICE, 500),
+  'logistics-repo.findWarehouse': (db) => logistics.findWarehouse(db, OFFICE, WAREHOUSE),
+  'logistics-repo.findWarehouseByName': (db) => logistics.findWarehouseByName(db, OFFICE, 'Gudang Logistik Bencana Kota Jambi'),
+  'logistics-repo.insertItem': (db) => logistics.insertItem(db, { id: ITEM, office_id: OFFICE, code: 'FK-01', name: 'Family kit', unit: 'paket', created_by: 'Pejabat Fungsional', created_at: AT }),
+  'logistics-repo.itemsOf': (db) => logistics.itemsOf(db, OFFICE, 500),
+  'logistics-repo.findItem': (db) => logistics.findItem(db, OFFICE, ITEM),
+  'logistics-repo.findItemByCode': (db) => logistics.findItemByCode(db, OFFICE, 'FK-01'),
+  'logistics-repo.findLot': (db) => logistics.findLot(db, WAREHOUSE, ITEM, 'FK-2025-07'),
+  'logistics-repo.insertLot': (db) => logistics.insertLot(db, { id: LOT, office_id: OFFICE, warehouse_id: WAREHOUSE, item_id: ITEM, lot_code: 'FK-2025-07', expires_on: '2027-07-31', funding: 'apbn', received_at: AT, on_hand: 0 }),
+  'logistics-repo.lotsWithStock': (db) => logistics.lotsWithStock(db, WAREHOUSE, ITEM, 200),
+  'logistics-repo.takeFromLot': (db) => logistics.takeFromLot(db, LOT, 40),
+  'logistics-repo.addToLot': (db) => logistics.addToLot(db, LOT, 100),
+  'logistics-repo.insertMovements': (db) => logistics.insertMovements(db, [{ id: CASE, movement_id: TASK, office_id: OFFICE, warehouse_id: WAREHOUSE, item_id: ITEM, lot_id: LOT, kind: 'dispatch', quantity: -40, reason: null, incident_id: INCIDENT, document: null, actor_id: USER, actor_name: 'Pejabat Fungsional', at: AT }]),
+  'logistics-repo.stockOfWarehouse': (db) => logistics.stockOfWarehouse(db, WAREHOUSE, 500),
+  'logistics-repo.ledgerSums': (db) => logistics.ledgerSums(db, WAREHOUSE, 10000),
+  'logistics-repo.minimumsOf': (db) => logistics.minimumsOf(db, WAREHOUSE),
+  'logistics-repo.upsertMinimum': (db) => logistics.upsertMinimum(db, { warehouse_id: WAREHOUSE, item_id: ITEM, office_id: OFFICE, minimum: 50, updated_by: 'Pejabat Fungsional', updated_at: AT }),
+  'logistics-repo.recentMovements': (db) => logistics.recentMovements(db, WAREHOUSE, 50),
+  'logistics-repo.insertIncident': (db) =>
+    logistics.insertIncident(db, { id: INCIDENT, office_id: OFFICE, title: 'Banjir Kelurahan Legok', source: 'camat', reported_at: AT, location_text: 'RT 07 Legok', lat: -1.59, lng: 103.58, emergency_report_id: null, description: '60 rumah terendam', assessment: null, needs: null, plan: null, state: 'open', created_by: 'Pejabat Fungsional', created_at: AT, version: 1 }),
+  'logistics-repo.findIncident': (db) => logistics.findIncident(db, OFFICE, INCIDENT),
+  'logistics-repo.incidentsOf': (db) => logistics.incidentsOf(db, OFFICE, 100),
+  'logistics-repo.updateIncidentIfVersion': (db) => logistics.updateIncidentIfVersion(db, INCIDENT, 1, { plan: '{}' }),
+  'logistics-repo.incidentLedger': (db) => logistics.incidentLedger(db, INCIDENT),
+  'logistics-repo.insertFieldLoss': (db) => logistics.insertFieldLoss(db, { incident_id: INCIDENT, office_id: OFFICE, item_id: ITEM, quantity: 2, reason: 'Terendam air', actor_name: 'Pejabat Fungsional', at: AT }),
+  'logistics-repo.fieldLosses': (db) => logistics.fieldLosses(db, INCIDENT),
+  'logistics-repo.insertHandover': (db) =>
+    logistics.insertHandover(db, { id: HANDOVER, incident_id: INCIDENT, office_id: OFFICE, mode: 'posko', place: 'Posko Masjid Al-Ikhlas', items: '[]', handed_by: 'Pejabat Fungsional', received_by: '{}', number: '400.9/0001/Dinsos/2026', number_seq: 1, counter: 'letter:2026', token: 'tok', issued_on: '2026-04-06', sha256: 'a', public_sha256: 'b', actor_id: USER, at: AT }),
+  'logistics-repo.handoversOf': (db) => logistics.handoversOf(db, INCIDENT, 500),
+  'logistics-repo.handoverByToken': (db) => logistics.handoverByToken(db, 'tok'),
+  'logistics-repo.victimFor': (db) => logistics.victimFor(db, { incident_id: INCIDENT, office_id: OFFICE, dedupe_key: `nik:${NIK}`, nik: NIK, name: 'Siti Aminah', village: 'Legok', family_size: 4, vulnerable: null, created_at: AT }),
+  'logistics-repo.linkVictim': (db) => logistics.linkVictim(db, HANDOVER, VICTIM),
+  'logistics-repo.victimsOf': (db) => logistics.victimsOf(db, INCIDENT, 500),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
