@@ -51,7 +51,7 @@ export function shelterRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.post(
     '/api/v1/shelter-intakes',
-    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'shelters.admit' }, schema: { tags, summary: 'Catat calon klien (atau rujuk laporan darurat) / Record an intake (or refer an emergency report)', body: intakeBody, response: { 201: z.object({ id: z.string(), intakeAt: z.string() }), ...errors(401, 403, 404, 422) } } },
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'shelters.admit' }, schema: { tags, summary: 'Catat calon klien (atau rujuk laporan darurat) / Record an intake (or refer an emergency report)', body: intakeBody, response: { 201: z.object({ id: z.string(), intakeAt: z.string(), case: z.string().nullable().describe('Nomor registrasi berkas layanan Banjarmasin 9 / the decreed case filed') }), ...errors(401, 403, 404, 422) } } },
     async (req, reply) => answer(reply, await recordIntake(ctx, officerOf(req).actor, req.body), 201),
   );
 

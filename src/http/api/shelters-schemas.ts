@@ -61,7 +61,7 @@ export const terminationBody = z.object({
   escort: z.object({ officer: text(200), assignmentLetter: text(100) }).optional(),
   belongingsReturned: z.boolean(),
 });
-export const terminated = z.object({ id: z.string(), terminatedAt: z.string(), number: z.string(), verifyUrl: z.string() });
+export const terminated = z.object({ id: z.string(), terminatedAt: z.string(), number: z.string(), verifyUrl: z.string(), case: z.string().nullable() });
 
 const clock = z.object({ limitDays: z.number().nullable(), eligibleAt: z.string().nullable(), daysStayed: z.number(), state: z.string(), warnedAtDay: z.number().nullable() });
 const summary = z.object({ id: z.string(), shelterId: z.string(), state: z.string(), category: z.string(), sex: z.string(), checkedInAt: z.string().nullable(), checkedInAtLocal: z.string().nullable(), bed: z.string().nullable(), clock: clock.nullable(), eligibleAtLocal: z.string().nullable() });

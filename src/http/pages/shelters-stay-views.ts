@@ -1,6 +1,8 @@
 /** One client's stay (identity, clock, belongings, services, decision, termination and its berita acara) and the referral from an emergency report: pure views. */
 import { FAMILY_DOCUMENTS, SERVICE_KINDS, SERVICE_NAMES, SOURCES, TERMINATION_KINDS, TERMINATION_NAMES } from '../../domain/shelters/index.js';
+import { isCaseStatus } from '../../domain/applications/status.js';
 import type { StayDetail } from '../../usecases/shelters/show-stay.js';
+import { statusWords } from './applications-search-views.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
@@ -8,6 +10,16 @@ import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { choice, clientFields, clockBadge, field, roomCategoryName, sexName, sourceName, type FormState } from './shelters-views.js';
 
 const pick = (names: Record<string, [string, string]>, lang: Lang, k: string) => names[k]?.[lang === 'id' ? 0 : 1] ?? k;
+const CASE_KIND_NAMES: Record<string, [string, string]> = { intake: ['Penerimaan', 'Intake'], termination: ['Terminasi', 'Termination'], referral: ['Rujukan ke panti', 'Referral to a panti'] };
+
+/** The decreed cases the stay filed, linked to their case pages (where their steps are worked and their clock shown). */
+function casesSection(lang: Lang, d: StayDetail): Raw | string {
+  if (!d.cases.length) return '';
+  return html`<section aria-labelledby="h-cases"><h2 id="h-cases">${L(lang, 'Berkas layanan', 'Service cases')}</h2><ul data-testid="stay-cases">${d.cases.map(
+    (c) => html`<li><a href="${withLang(`/petugas/berkas/${c.applicationId}`, lang)}">${c.registrationNumber}</a> · ${pick(CASE_KIND_NAMES, lang, c.kind)}: ${c.serviceTitle} · ${isCaseStatus(c.status) ? statusWords(lang, c.status) : c.status}${c.dueAtLocal ? html` · ${L(lang, 'batas waktu', 'due')} ${when(lang, c.dueAtLocal)}` : ''}</li>`,
+  )}</ul></section>`;
+}
+
 const STATE_NAMES: Record<string, [string, string]> = { intake: ['Calon klien', 'Intake'], referred: ['Dirujuk ke tempat lain', 'Referred elsewhere'], 'in-residence': ['Tinggal di rumah singgah', 'In residence'], terminated: ['Diterminasi', 'Terminated'] };
 
 export interface StayOptions {
@@ -77,6 +89,7 @@ ${d.child ? html`<p class="notice" data-testid="child-notice">${L(lang, 'Data an
 <div><dt>${L(lang, 'Asal', 'Source')}</dt><dd>${sourceName(lang, d.source)}${d.requester ? ` · ${d.requester}` : ''}${d.emergencyReport ? html` · <a href="${withLang(`/petugas/darurat/${d.emergencyReport}`, lang)}">${d.emergencyReport}</a>` : ''}</dd></div>
 <div><dt>${L(lang, 'Tempat tidur', 'Bed')}</dt><dd>${d.bed ?? '—'}${d.overrideReason ? html`<br><span class="meta">${L(lang, 'di luar aturan', 'override')}: ${d.overrideReason}</span>` : ''}</dd></div>
 <div><dt>${L(lang, 'Masuk', 'Checked in')}</dt><dd>${when(lang, d.checkedInAtLocal)}<br>${clockBadge(lang, d.clock)}${d.eligibleAtLocal && d.state === 'in-residence' ? html`<br><span class="meta">${L(lang, 'dapat diterminasi sejak', 'eligible from')} <span data-testid="eligible-at">${when(lang, d.eligibleAtLocal)}</span></span>` : ''}</dd></div></dl>
+${casesSection(lang, d)}
 ${d.handoverNumber ? html`<p data-testid="handover"><a class="button" href="${act('berita-acara.pdf')}">${L(lang, 'Berita acara serah terima klien', 'Client handover record')} ${d.handoverNumber} (PDF)</a></p>` : ''}
 ${o.mayDecide && d.state === 'intake' && !d.decision
   ? html`<section aria-labelledby="h-dec"><h2 id="h-dec">${L(lang, 'Penentuan status calon klien', 'Decision on the intake')}</h2><form method="post" action="${act('keputusan')}" class="intake">${csrfField(shell)}
