@@ -16,6 +16,7 @@ import { decideIntake } from '../../src/usecases/shelters/decide-intake.js';
 import { checkInClient } from '../../src/usecases/shelters/check-in-client.js';
 import { terminateStay } from '../../src/usecases/shelters/terminate-stay.js';
 import { showStay } from '../../src/usecases/shelters/show-stay.js';
+import { referToPanti } from '../../src/usecases/shelters/refer-to-panti.js';
 import { taskQueue } from '../../src/usecases/applications/task-queue.js';
 
 const BJM = 'kota-banjarmasin';
@@ -137,5 +138,44 @@ describe(`a shelter stay files its decreed cases (${TEST_DB})`, () => {
     assert.deepEqual(JSON.parse(c.answers), { 'cara-pemulangan': 'dijemput-keluarga', 'lama-menghuni': 22 });
     const shown = await t.ctx.database.db.selectFrom('attachments').select(['requirement_id', 'shown_to']).where('application_id', '=', c.id).orderBy('requirement_id').execute();
     assert.deepEqual(shown.map((a) => [a.requirement_id, a.shown_to]), [['ktp-kk-penjemput', peksos.name], ['surat-penjamin', peksos.name]]);
+  });
+
+  it('"Rujuk ke panti" without JKN-KIS or the client\'s photo is refused beside those fields and files nothing', async () => {
+    clock = new Date('2025-04-07T01:00:00Z'); // Mon 7 Apr 2025 09:00 WITA
+    const inn = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Mulyadi', sex: 'male', category: 'disabilitas', nik: '6371022003750004' }, source: 'masyarakat', requester: 'Lurah Basirih' });
+    assert.ok(inn.ok, JSON.stringify(!inn.ok && inn.error));
+    pantiStay = inn.value.id;
+    const before = await count('applications');
+    const r = await referToPanti(t.ctx, peksos, pantiStay, { panti: 'UPTD Panti Sosial Bina Laras Budi Luhur, Banjarbaru', jknKis: false, documents: { ktpKk: true, photo: false, video: true } });
+    assert.ok(!r.ok);
+    assert.deepEqual(r.error.problems.map((p) => p.field).sort(), ['documents.photo', 'jknKis']);
+    assert.equal(await count('applications'), before);
+    const pramuTries = await referToPanti(t.ctx, pramu, pantiStay, { panti: 'UPTD Panti Sosial Bina Laras Budi Luhur, Banjarbaru', jknKis: true, documents: { ktpKk: true, photo: true, video: true } });
+    assert.ok(!pramuTries.ok);
+    assert.equal(pramuTries.error.kind, 'forbidden');
+  });
+
+  let pantiStay = '';
+  it('"Rujuk ke panti" files Banjarmasin 11 for the client, waiting on the file check with its first stage clock ("Pengajuan Berkas Usulan : 3 (tiga) hari kerja"); the stay shows it and the client stays', async () => {
+    const r = await referToPanti(t.ctx, peksos, pantiStay, { panti: 'UPTD Panti Sosial Bina Laras Budi Luhur, Banjarbaru', jknKis: true, documents: { ktpKk: true, photo: true, video: true }, note: 'Asesmen: membutuhkan rehabilitasi dalam panti' });
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+    const c = await caseOf(r.value.case!);
+    assert.equal(c.service_id, t.ctx.catalogue.service(BJM, 'rujukan-klien-ke-panti')!.service.id);
+    assert.equal(c.initiator, 'official');
+    assert.equal(c.applicant_name, 'Mulyadi');
+    assert.equal(JSON.parse(c.applicant).reporter.institution, 'UPTD Panti Sosial Bina Laras Budi Luhur, Banjarbaru');
+    assert.equal(c.current_step, 'periksa-berkas');
+    // "clockStarts: file-complete": no overall limit; the stage clock of the file's submission runs from the file check.
+    assert.equal(c.due_at, null);
+    const stages = JSON.parse(c.stages) as { id: string; startedAt: string; dueAt: string | null }[];
+    const first = stages.find((x) => x.id === 'pengajuan-berkas');
+    assert.ok(first, c.stages);
+    // Mon 7 Apr 2025 is cuti bersama (Idul Fitri 1446 H): three working days from Tue 8 Apr 08:00 end at Friday's close, 11:00 WITA.
+    assert.equal(first.dueAt, '2025-04-11T03:00:00.000Z');
+    const d = await showStay(t.ctx, peksos, pantiStay);
+    assert.ok(d.ok);
+    assert.equal(d.value.state, 'in-residence');
+    assert.deepEqual(d.value.cases.map((x) => [x.kind, x.registrationNumber, x.service]), [['referral', r.value.case, 'rujukan-klien-ke-panti']]);
+    assert.ok(d.value.events.some((e) => e.type === 'referred-to-panti' && e.data.case === r.value.case));
   });
 });

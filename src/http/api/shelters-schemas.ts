@@ -49,6 +49,13 @@ export const intakeBody = z.object({
   healthy: z.boolean(),
   note: text(2000).optional(),
 });
+/** "Rujuk ke panti" (Banjarmasin 11): where the file goes, the JKN-KIS condition, the documents in hand. */
+export const pantiReferralBody = z.object({
+  panti: text(300).min(3),
+  jknKis: z.boolean(),
+  documents: z.object({ ktpKk: z.boolean(), photo: z.boolean(), video: z.boolean() }),
+  note: text(2000).optional(),
+});
 export const decisionBody = z.object({ decision: z.enum(DECISIONS), assessment: text(2000).min(3), referredTo: text(300).optional() });
 export const serviceBody = z.object({ kind: z.enum(SERVICE_KINDS), note: text(500).optional() });
 

@@ -29,6 +29,7 @@ export interface StayOptions {
   ok?: string;
   error?: string;
   termination: FormState;
+  referral?: FormState;
 }
 
 function eventText(lang: Lang, e: StayDetail['events'][number]): string {
@@ -44,6 +45,8 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
     }
     case 'service':
       return `${pick(SERVICE_NAMES, lang, String(d.kind))}${d.note ? `: ${String(d.note)}` : ''}`;
+    case 'referred-to-panti':
+      return `${L(lang, 'Dirujuk ke panti', 'Referred to a panti')}: ${String(d.panti)}${d.case ? ` (${String(d.case)})` : ''}`;
     case 'terminated':
       return `${L(lang, 'Diterminasi', 'Terminated')} (${pick(TERMINATION_NAMES, lang, String(d.kind))}), ${L(lang, 'berita acara', 'handover record')} ${String(d.number)}`;
     default:
@@ -51,9 +54,27 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
   }
 }
 
+/** A checkbox with its error beside it (the termination's confirmations, the referral's documents). */
+const checkbox = (lang: Lang, s: FormState, name: string, label: string): Raw =>
+  html`<div class="field check">${fieldError(lang, s.problems, name)}<input type="checkbox" id="f-${name}" name="${name}" value="1"${s.values[name] ? ' checked' : ''}${invalidAttrs(s.problems, name)}> <label for="f-${name}">${label}</label></div>`;
+
+/** "Rujuk ke panti" (Banjarmasin 11): files that service's case; errors beside their fields. */
+function pantiReferralForm(shell: StaffShell, d: StayDetail, s: FormState): Raw {
+  const { lang } = shell;
+  const check = (name: string, label: string) => checkbox(lang, s, name, label);
+  return html`<section aria-labelledby="h-panti"><h2 id="h-panti">${L(lang, 'Rujuk ke panti', 'Refer to a panti')}</h2>${errorSummary(lang, s.problems)}
+<form method="post" action="${withLang(`/petugas/rumah-singgah/klien/${d.id}/rujuk-panti`, lang)}" class="intake" novalidate>${csrfField(shell)}
+${field(lang, s, 'panti', L(lang, 'Panti/Lembaga Sosial yang dituju', 'Panti or social institution'), ' maxlength="300"')}
+${choice(lang, s, 'jknKis', L(lang, 'Memiliki Jaminan Kesehatan Nasional-KIS', 'Has national health insurance (JKN-KIS)'), [['ya', L(lang, 'Ya', 'Yes')], ['tidak', L(lang, 'Tidak', 'No')]])}
+<fieldset><legend>${L(lang, 'Persyaratan administrasi yang ada', 'Documents in hand')}</legend>
+${check('documents.ktpKk', L(lang, 'KTP dan atau Kartu Keluarga Calon Klien', "The client's KTP or family card"))}${check('documents.photo', L(lang, 'Foto Calon Klien', "The client's photo"))}${check('documents.video', 'Video')}</fieldset>
+<div class="field"><label for="f-panti-note">${L(lang, 'Catatan (opsional)', 'Note (optional)')}</label><textarea id="f-panti-note" name="note" rows="2" maxlength="2000">${s.values.note ?? ''}</textarea></div>
+<button type="submit">${L(lang, 'Rujuk ke panti', 'Refer to the panti')}</button></form></section>`;
+}
+
 function terminationForm(shell: StaffShell, d: StayDetail, s: FormState): Raw {
   const { lang } = shell;
-  const check = (name: string, label: string) => html`<div class="field check">${fieldError(lang, s.problems, name)}<input type="checkbox" id="f-${name}" name="${name}" value="1"${s.values[name] ? ' checked' : ''}${invalidAttrs(s.problems, name)}> <label for="f-${name}">${label}</label></div>`;
+  const check = (name: string, label: string) => checkbox(lang, s, name, label);
   return html`<section aria-labelledby="h-term"><h2 id="h-term">${L(lang, 'Terminasi dan serah terima', 'Termination and handover')}</h2>${errorSummary(lang, s.problems)}
 <form method="post" action="${withLang(`/petugas/rumah-singgah/klien/${d.id}/terminasi`, lang)}" class="intake" novalidate>${csrfField(shell)}
 <fieldset><legend>${L(lang, 'Asesmen kesiapan (Pekerja Sosial)', 'Readiness assessment (social worker)')}</legend>
@@ -107,6 +128,7 @@ ${o.mayAdmit && d.state === 'in-residence'
 <div class="field"><label for="f-svc-note">${L(lang, 'Catatan (opsional)', 'Note (optional)')}</label><input id="f-svc-note" name="note" maxlength="500"></div>
 <button type="submit">${L(lang, 'Catat', 'Log')}</button></form></section>`
   : ''}
+${o.mayTerminate && d.state === 'in-residence' ? pantiReferralForm(shell, d, o.referral ?? { values: {}, problems: [] }) : ''}
 ${o.mayTerminate && d.state === 'in-residence' ? terminationForm(shell, d, o.termination) : ''}
 <section aria-labelledby="h-ev"><h2 id="h-ev">${L(lang, 'Riwayat', 'History')}</h2><ol data-testid="stay-events">${d.events.map((e) => html`<li>${when(lang, e.atLocal)} · ${eventText(lang, e)} <span class="meta">${e.actor}</span></li>`)}</ol></section>`,
   });
