@@ -106,7 +106,9 @@ export async function casesOfStay(q: Q, stayId: string) {
     .innerJoin('applications as a', 'a.id', 'l.application_id')
     .select(['l.application_id', 'l.kind', 'l.registration_number', 'l.service_slug', 'l.at', 'a.status', 'a.due_at'])
     .where('l.stay_id', '=', stayId)
+    // Filed in the same second (a frozen clock, a quick referral), the stay's own order: intake, referral, termination.
     .orderBy('l.at')
+    .orderBy('l.kind')
     .limit(50)
     .execute();
 }
