@@ -62,9 +62,22 @@ export interface ShelterEventsTable {
   at: string;
 }
 
+/** A decreed case a stay filed (Banjarmasin 9, 10, 11), linked both ways. */
+export interface ShelterStayCasesTable {
+  stay_id: string;
+  application_id: string;
+  office_id: string;
+  /** intake | termination | referral */
+  kind: string;
+  registration_number: string;
+  service_slug: string;
+  at: string;
+}
+
 export interface SheltersTables {
   shelters: SheltersTable;
   shelter_beds: ShelterBedsTable;
   shelter_stays: ShelterStaysTable;
   shelter_events: ShelterEventsTable;
+  shelter_stay_cases: ShelterStayCasesTable;
 }

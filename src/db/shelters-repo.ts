@@ -94,3 +94,21 @@ export async function eventsOfStay(q: Q, stayId: string) {
 export async function stayByHandoverToken(q: Q, token: string): Promise<StayRow | undefined> {
   return q.selectFrom('shelter_stays').selectAll().where('handover_token', '=', token).executeTakeFirst();
 }
+
+export async function insertStayCase(q: Q, row: { stay_id: string; application_id: string; office_id: string; kind: string; registration_number: string; service_slug: string; at: string }): Promise<void> {
+  await q.insertInto('shelter_stay_cases').values(row).execute();
+}
+
+/** The decreed cases a stay filed, oldest first, each with its case's status and due time now. */
+export async function casesOfStay(q: Q, stayId: string) {
+  return q
+    .selectFrom('shelter_stay_cases as l')
+    .innerJoin('applications as a', 'a.id', 'l.application_id')
+    .select(['l.application_id', 'l.kind', 'l.registration_number', 'l.service_slug', 'l.at', 'a.status', 'a.due_at'])
+    .where('l.stay_id', '=', stayId)
+    // Filed in the same second (a frozen clock, a quick referral), the stay's own order: intake, referral, termination.
+    .orderBy('l.at')
+    .orderBy('l.kind')
+    .limit(50)
+    .execute();
+}

@@ -13,6 +13,7 @@ import { decideIntake } from '../../usecases/shelters/decide-intake.js';
 import { listOverLimit } from '../../usecases/shelters/list-over-limit.js';
 import { logBasicService } from '../../usecases/shelters/log-basic-service.js';
 import { recordIntake } from '../../usecases/shelters/record-intake.js';
+import { referToPanti } from '../../usecases/shelters/refer-to-panti.js';
 import { showOccupancy } from '../../usecases/shelters/show-occupancy.js';
 import { downloadHandover } from '../../usecases/shelters/show-stay.js';
 import { terminateStay } from '../../usecases/shelters/terminate-stay.js';
@@ -20,7 +21,7 @@ import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure, sendFile } from '../reply.js';
 import { errors, idParams } from './schemas.js';
-import { BODY_LIMIT, decisionBody, intakeBody, occupancySchema, overLimitSchema, serviceBody, shelterBody, shelterCreated, stayBody, stayCreated, terminated, terminationBody } from './shelters-schemas.js';
+import { BODY_LIMIT, decisionBody, intakeBody, pantiReferralBody, occupancySchema, overLimitSchema, serviceBody, shelterBody, shelterCreated, stayBody, stayCreated, terminated, terminationBody } from './shelters-schemas.js';
 
 const answer = <T>(reply: FastifyReply, r: Outcome<T>, status = 200) => (r.ok ? reply.code(status).send(r.value) : sendFailure(reply, r.error));
 const tags = ['shelters'];
@@ -51,7 +52,7 @@ export function shelterRoutes(app: ZodApp, ctx: Ctx): void {
 
   app.post(
     '/api/v1/shelter-intakes',
-    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'shelters.admit' }, schema: { tags, summary: 'Catat calon klien (atau rujuk laporan darurat) / Record an intake (or refer an emergency report)', body: intakeBody, response: { 201: z.object({ id: z.string(), intakeAt: z.string() }), ...errors(401, 403, 404, 422) } } },
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'shelters.admit' }, schema: { tags, summary: 'Catat calon klien (atau rujuk laporan darurat) / Record an intake (or refer an emergency report)', body: intakeBody, response: { 201: z.object({ id: z.string(), intakeAt: z.string(), case: z.string().nullable().describe('Nomor registrasi berkas layanan Banjarmasin 9 / the decreed case filed') }), ...errors(401, 403, 404, 422) } } },
     async (req, reply) => answer(reply, await recordIntake(ctx, officerOf(req).actor, req.body), 201),
   );
 
@@ -59,6 +60,12 @@ export function shelterRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/shelter-stays/:id/decision',
     { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'shelters.decide' }, schema: { tags, summary: 'Tentukan dapat ditampung atau rujukan lain / Decide: housed or referred', params: idParams, body: decisionBody, response: { 200: z.object({ id: z.string(), state: z.string() }), ...errors(401, 403, 404, 409, 422) } } },
     async (req, reply) => answer(reply, await decideIntake(ctx, officerOf(req).actor, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/shelter-stays/:id/panti-referral',
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'shelters.terminate' }, schema: { tags, summary: 'Rujuk klien ke panti (Banjarmasin 11) / Refer the client to a panti', params: idParams, body: pantiReferralBody, response: { 201: z.object({ id: z.string(), case: z.string().nullable() }), ...errors(401, 403, 404, 409, 422) } } },
+    async (req, reply) => answer(reply, await referToPanti(ctx, officerOf(req).actor, req.params.id, req.body), 201),
   );
 
   app.post(

@@ -49,6 +49,13 @@ export const intakeBody = z.object({
   healthy: z.boolean(),
   note: text(2000).optional(),
 });
+/** "Rujuk ke panti" (Banjarmasin 11): where the file goes, the JKN-KIS condition, the documents in hand. */
+export const pantiReferralBody = z.object({
+  panti: text(300).min(3),
+  jknKis: z.boolean(),
+  documents: z.object({ ktpKk: z.boolean(), photo: z.boolean(), video: z.boolean() }),
+  note: text(2000).optional(),
+});
 export const decisionBody = z.object({ decision: z.enum(DECISIONS), assessment: text(2000).min(3), referredTo: text(300).optional() });
 export const serviceBody = z.object({ kind: z.enum(SERVICE_KINDS), note: text(500).optional() });
 
@@ -61,7 +68,7 @@ export const terminationBody = z.object({
   escort: z.object({ officer: text(200), assignmentLetter: text(100) }).optional(),
   belongingsReturned: z.boolean(),
 });
-export const terminated = z.object({ id: z.string(), terminatedAt: z.string(), number: z.string(), verifyUrl: z.string() });
+export const terminated = z.object({ id: z.string(), terminatedAt: z.string(), number: z.string(), verifyUrl: z.string(), case: z.string().nullable() });
 
 const clock = z.object({ limitDays: z.number().nullable(), eligibleAt: z.string().nullable(), daysStayed: z.number(), state: z.string(), warnedAtDay: z.number().nullable() });
 const summary = z.object({ id: z.string(), shelterId: z.string(), state: z.string(), category: z.string(), sex: z.string(), checkedInAt: z.string().nullable(), checkedInAtLocal: z.string().nullable(), bed: z.string().nullable(), clock: clock.nullable(), eligibleAtLocal: z.string().nullable() });

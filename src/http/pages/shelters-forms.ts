@@ -54,3 +54,5 @@ export const terminationBodyOf = (f: Record<string, string>) => ({
   escort: f.kind === 'escort' ? { officer: f['escort.officer'] ?? '', assignmentLetter: f['escort.assignmentLetter'] ?? '' } : undefined,
   belongingsReturned: f.belongingsReturned === '1',
 });
+
+export const pantiReferralBodyOf = (f: Record<string, string>) => ({ panti: f.panti ?? '', jknKis: f.jknKis === 'ya', documents: { ktpKk: !!f['documents.ktpKk'], photo: !!f['documents.photo'], video: !!f['documents.video'] }, note: opt(f.note) });

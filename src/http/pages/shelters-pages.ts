@@ -13,12 +13,13 @@ import { decideIntake } from '../../usecases/shelters/decide-intake.js';
 import { listOverLimit } from '../../usecases/shelters/list-over-limit.js';
 import { logBasicService } from '../../usecases/shelters/log-basic-service.js';
 import { recordIntake } from '../../usecases/shelters/record-intake.js';
+import { referToPanti } from '../../usecases/shelters/refer-to-panti.js';
 import { showOccupancy } from '../../usecases/shelters/show-occupancy.js';
 import { downloadHandover, showStay } from '../../usecases/shelters/show-stay.js';
 import { terminateStay } from '../../usecases/shelters/terminate-stay.js';
 import { verifyHandover } from '../../usecases/shelters/verify-handover.js';
 import { idParams } from '../api/schemas.js';
-import { BODY_LIMIT, decisionBody, intakeBody, serviceBody, shelterBody, stayBody, terminationBody } from '../api/shelters-schemas.js';
+import { BODY_LIMIT, decisionBody, intakeBody, pantiReferralBody, serviceBody, shelterBody, stayBody, terminationBody } from '../api/shelters-schemas.js';
 import { allowedIn, officerOf } from '../auth.js';
 import type { Lang } from '../i18n.js';
 import { formFields, parseForm, sendFile, sendHtml, statusOf } from '../reply.js';
@@ -26,7 +27,7 @@ import { say } from './components.js';
 import { html } from './html.js';
 import { staffPage, withLang } from './layout.js';
 import { publicPages, shellOf, staffPages } from './plugin.js';
-import { decisionBodyOf, intakeBodyOf, shelterBodyOf, stayBodyOf, terminationBodyOf } from './shelters-forms.js';
+import { decisionBodyOf, intakeBodyOf, pantiReferralBodyOf, shelterBodyOf, stayBodyOf, terminationBodyOf } from './shelters-forms.js';
 import { referralPage, stayPage } from './shelters-stay-views.js';
 import { checkInPage, handoverCheckPage, newShelterPage, occupancyPage, overLimitPage, roomCategoryName, sexName, type FormState } from './shelters-views.js';
 
@@ -88,12 +89,12 @@ export const shelterStaffPages = staffPages((app, ctx) => {
     return back(reply, req.lang, `/petugas/rumah-singgah/klien/${r.value.id}`, r, done);
   });
 
-  const stayView = async (req: FastifyRequest, reply: FastifyReply, id: string, q: { ok?: string; error?: string }, termination: FormState = EMPTY, status = 200) => {
+  const stayView = async (req: FastifyRequest, reply: FastifyReply, id: string, q: { ok?: string; error?: string }, termination: FormState = EMPTY, status = 200, referral: FormState = EMPTY) => {
     const o = officerOf(req);
     const d = await showStay(ctx, o.actor, id);
     if (!d.ok) return notFound(req, reply, d.error.problems);
     const allowed = allowedIn(o);
-    return sendHtml(reply, stayPage(shellOf(req), d.value, { mayDecide: allowed.includes('shelters.decide'), mayAdmit: allowed.includes('shelters.admit'), mayTerminate: allowed.includes('shelters.terminate'), ok: q.ok, error: q.error, termination }), status);
+    return sendHtml(reply, stayPage(shellOf(req), d.value, { mayDecide: allowed.includes('shelters.decide'), mayAdmit: allowed.includes('shelters.admit'), mayTerminate: allowed.includes('shelters.terminate'), ok: q.ok, error: q.error, termination, referral }), status);
   };
   app.get('/petugas/rumah-singgah/klien/:id', { config: { may: 'shelters.read' }, schema: { params: idParams, querystring: flashQuery } }, async (req, reply) => stayView(req, reply, req.params.id, req.query));
 
@@ -114,6 +115,13 @@ export const shelterStaffPages = staffPages((app, ctx) => {
     const r = body.ok ? await terminateStay(ctx, officerOf(req).actor, req.params.id, body.value) : body;
     if (!r.ok) return stayView(req, reply, req.params.id, {}, { values: f, problems: r.error.problems }, statusOf(r.error.kind));
     return back(reply, req.lang, `/petugas/rumah-singgah/klien/${req.params.id}`, r, req.lang === 'id' ? `Berita acara ${r.value.number} terbit` : `Handover record ${r.value.number} issued`);
+  });
+  app.post('/petugas/rumah-singgah/klien/:id/rujuk-panti', { config: { may: 'shelters.terminate' }, bodyLimit: BODY_LIMIT, schema: { params: idParams } }, async (req, reply) => {
+    const f = formFields(req.body);
+    const body = parseForm(pantiReferralBody, pantiReferralBodyOf(f));
+    const r = body.ok ? await referToPanti(ctx, officerOf(req).actor, req.params.id, body.value) : body;
+    if (!r.ok) return stayView(req, reply, req.params.id, {}, EMPTY, statusOf(r.error.kind), { values: f, problems: r.error.problems });
+    return back(reply, req.lang, `/petugas/rumah-singgah/klien/${req.params.id}`, r, req.lang === 'id' ? `Berkas rujukan ke panti ${r.value.case ?? ''} terdaftar` : `Referral to the panti ${r.value.case ?? ''} filed`);
   });
   app.get('/petugas/rumah-singgah/klien/:id/berita-acara.pdf', { config: { may: 'shelters.read' }, schema: { params: idParams } }, async (req, reply) => {
     const r = await downloadHandover(ctx, officerOf(req).actor, req.params.id);

@@ -1,6 +1,8 @@
 /** One client's stay (identity, clock, belongings, services, decision, termination and its berita acara) and the referral from an emergency report: pure views. */
 import { FAMILY_DOCUMENTS, SERVICE_KINDS, SERVICE_NAMES, SOURCES, TERMINATION_KINDS, TERMINATION_NAMES } from '../../domain/shelters/index.js';
+import { isCaseStatus } from '../../domain/applications/status.js';
 import type { StayDetail } from '../../usecases/shelters/show-stay.js';
+import { statusWords } from './applications-search-views.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
@@ -8,6 +10,16 @@ import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { choice, clientFields, clockBadge, field, roomCategoryName, sexName, sourceName, type FormState } from './shelters-views.js';
 
 const pick = (names: Record<string, [string, string]>, lang: Lang, k: string) => names[k]?.[lang === 'id' ? 0 : 1] ?? k;
+const CASE_KIND_NAMES: Record<string, [string, string]> = { intake: ['Penerimaan', 'Intake'], termination: ['Terminasi', 'Termination'], referral: ['Rujukan ke panti', 'Referral to a panti'] };
+
+/** The decreed cases the stay filed, linked to their case pages (where their steps are worked and their clock shown). */
+function casesSection(lang: Lang, d: StayDetail): Raw | string {
+  if (!d.cases.length) return '';
+  return html`<section aria-labelledby="h-cases"><h2 id="h-cases">${L(lang, 'Berkas layanan', 'Service cases')}</h2><ul data-testid="stay-cases">${d.cases.map(
+    (c) => html`<li><a href="${withLang(`/petugas/berkas/${c.applicationId}`, lang)}">${c.registrationNumber}</a> · ${pick(CASE_KIND_NAMES, lang, c.kind)}: ${c.serviceTitle} · ${isCaseStatus(c.status) ? statusWords(lang, c.status) : c.status}${c.dueAtLocal ? html` · ${L(lang, 'batas waktu', 'due')} ${when(lang, c.dueAtLocal)}` : ''}</li>`,
+  )}</ul></section>`;
+}
+
 const STATE_NAMES: Record<string, [string, string]> = { intake: ['Calon klien', 'Intake'], referred: ['Dirujuk ke tempat lain', 'Referred elsewhere'], 'in-residence': ['Tinggal di rumah singgah', 'In residence'], terminated: ['Diterminasi', 'Terminated'] };
 
 export interface StayOptions {
@@ -17,6 +29,7 @@ export interface StayOptions {
   ok?: string;
   error?: string;
   termination: FormState;
+  referral?: FormState;
 }
 
 function eventText(lang: Lang, e: StayDetail['events'][number]): string {
@@ -32,6 +45,8 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
     }
     case 'service':
       return `${pick(SERVICE_NAMES, lang, String(d.kind))}${d.note ? `: ${String(d.note)}` : ''}`;
+    case 'referred-to-panti':
+      return `${L(lang, 'Dirujuk ke panti', 'Referred to a panti')}: ${String(d.panti)}${d.case ? ` (${String(d.case)})` : ''}`;
     case 'terminated':
       return `${L(lang, 'Diterminasi', 'Terminated')} (${pick(TERMINATION_NAMES, lang, String(d.kind))}), ${L(lang, 'berita acara', 'handover record')} ${String(d.number)}`;
     default:
@@ -39,9 +54,27 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
   }
 }
 
+/** A checkbox with its error beside it (the termination's confirmations, the referral's documents). */
+const checkbox = (lang: Lang, s: FormState, name: string, label: string): Raw =>
+  html`<div class="field check">${fieldError(lang, s.problems, name)}<input type="checkbox" id="f-${name}" name="${name}" value="1"${s.values[name] ? ' checked' : ''}${invalidAttrs(s.problems, name)}> <label for="f-${name}">${label}</label></div>`;
+
+/** "Rujuk ke panti" (Banjarmasin 11): files that service's case; errors beside their fields. */
+function pantiReferralForm(shell: StaffShell, d: StayDetail, s: FormState): Raw {
+  const { lang } = shell;
+  const check = (name: string, label: string) => checkbox(lang, s, name, label);
+  return html`<section aria-labelledby="h-panti"><h2 id="h-panti">${L(lang, 'Rujuk ke panti', 'Refer to a panti')}</h2>${errorSummary(lang, s.problems)}
+<form method="post" action="${withLang(`/petugas/rumah-singgah/klien/${d.id}/rujuk-panti`, lang)}" class="intake" novalidate>${csrfField(shell)}
+${field(lang, s, 'panti', L(lang, 'Panti/Lembaga Sosial yang dituju', 'Panti or social institution'), ' maxlength="300"')}
+${choice(lang, s, 'jknKis', L(lang, 'Memiliki Jaminan Kesehatan Nasional-KIS', 'Has national health insurance (JKN-KIS)'), [['ya', L(lang, 'Ya', 'Yes')], ['tidak', L(lang, 'Tidak', 'No')]])}
+<fieldset><legend>${L(lang, 'Persyaratan administrasi yang ada', 'Documents in hand')}</legend>
+${check('documents.ktpKk', L(lang, 'KTP dan atau Kartu Keluarga Calon Klien', "The client's KTP or family card"))}${check('documents.photo', L(lang, 'Foto Calon Klien', "The client's photo"))}${check('documents.video', 'Video')}</fieldset>
+<div class="field"><label for="f-panti-note">${L(lang, 'Catatan (opsional)', 'Note (optional)')}</label><textarea id="f-panti-note" name="note" rows="2" maxlength="2000">${s.values.note ?? ''}</textarea></div>
+<button type="submit">${L(lang, 'Rujuk ke panti', 'Refer to the panti')}</button></form></section>`;
+}
+
 function terminationForm(shell: StaffShell, d: StayDetail, s: FormState): Raw {
   const { lang } = shell;
-  const check = (name: string, label: string) => html`<div class="field check">${fieldError(lang, s.problems, name)}<input type="checkbox" id="f-${name}" name="${name}" value="1"${s.values[name] ? ' checked' : ''}${invalidAttrs(s.problems, name)}> <label for="f-${name}">${label}</label></div>`;
+  const check = (name: string, label: string) => checkbox(lang, s, name, label);
   return html`<section aria-labelledby="h-term"><h2 id="h-term">${L(lang, 'Terminasi dan serah terima', 'Termination and handover')}</h2>${errorSummary(lang, s.problems)}
 <form method="post" action="${withLang(`/petugas/rumah-singgah/klien/${d.id}/terminasi`, lang)}" class="intake" novalidate>${csrfField(shell)}
 <fieldset><legend>${L(lang, 'Asesmen kesiapan (Pekerja Sosial)', 'Readiness assessment (social worker)')}</legend>
@@ -77,6 +110,7 @@ ${d.child ? html`<p class="notice" data-testid="child-notice">${L(lang, 'Data an
 <div><dt>${L(lang, 'Asal', 'Source')}</dt><dd>${sourceName(lang, d.source)}${d.requester ? ` · ${d.requester}` : ''}${d.emergencyReport ? html` · <a href="${withLang(`/petugas/darurat/${d.emergencyReport}`, lang)}">${d.emergencyReport}</a>` : ''}</dd></div>
 <div><dt>${L(lang, 'Tempat tidur', 'Bed')}</dt><dd>${d.bed ?? '—'}${d.overrideReason ? html`<br><span class="meta">${L(lang, 'di luar aturan', 'override')}: ${d.overrideReason}</span>` : ''}</dd></div>
 <div><dt>${L(lang, 'Masuk', 'Checked in')}</dt><dd>${when(lang, d.checkedInAtLocal)}<br>${clockBadge(lang, d.clock)}${d.eligibleAtLocal && d.state === 'in-residence' ? html`<br><span class="meta">${L(lang, 'dapat diterminasi sejak', 'eligible from')} <span data-testid="eligible-at">${when(lang, d.eligibleAtLocal)}</span></span>` : ''}</dd></div></dl>
+${casesSection(lang, d)}
 ${d.handoverNumber ? html`<p data-testid="handover"><a class="button" href="${act('berita-acara.pdf')}">${L(lang, 'Berita acara serah terima klien', 'Client handover record')} ${d.handoverNumber} (PDF)</a></p>` : ''}
 ${o.mayDecide && d.state === 'intake' && !d.decision
   ? html`<section aria-labelledby="h-dec"><h2 id="h-dec">${L(lang, 'Penentuan status calon klien', 'Decision on the intake')}</h2><form method="post" action="${act('keputusan')}" class="intake">${csrfField(shell)}
@@ -94,6 +128,7 @@ ${o.mayAdmit && d.state === 'in-residence'
 <div class="field"><label for="f-svc-note">${L(lang, 'Catatan (opsional)', 'Note (optional)')}</label><input id="f-svc-note" name="note" maxlength="500"></div>
 <button type="submit">${L(lang, 'Catat', 'Log')}</button></form></section>`
   : ''}
+${o.mayTerminate && d.state === 'in-residence' ? pantiReferralForm(shell, d, o.referral ?? { values: {}, problems: [] }) : ''}
 ${o.mayTerminate && d.state === 'in-residence' ? terminationForm(shell, d, o.termination) : ''}
 <section aria-labelledby="h-ev"><h2 id="h-ev">${L(lang, 'Riwayat', 'History')}</h2><ol data-testid="stay-events">${d.events.map((e) => html`<li>${when(lang, e.atLocal)} · ${eventText(lang, e)} <span class="meta">${e.actor}</span></li>`)}</ol></section>`,
   });

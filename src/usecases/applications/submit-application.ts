@@ -14,7 +14,7 @@ import type { CaseStatus } from '../../domain/applications/status.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { officeNotFound, serviceNotFound } from '../../domain/standards/not-found.js';
 import { startMove } from '../../domain/procedure/engine.js';
-import { may, readsOnly, scopeOf } from '../../domain/staff/permissions.js';
+import { may, readsOnly, scopeOf, type Permission } from '../../domain/staff/permissions.js';
 import type { Actor, Ctx } from '../context.js';
 import { nowOf } from '../context.js';
 import { idempotencyKeyReused, requestHash } from '../idempotency.js';
@@ -43,7 +43,16 @@ export interface Submitted {
 /** What another capability writes in the case's own transaction (an emergency report around its case). */
 export type InsideSubmission = (trx: Transaction<DB>, c: { id: string; registrationNumber: string; dueAt: string | null; stages: StageRecord[] }) => Promise<void>;
 
-export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Actor, inside?: InsideSubmission): Promise<Outcome<Submitted, FieldProblem>> {
+/**
+ * `authorisedBy`: the capability filing the case checked this permission of the actor itself (a shelter
+ * stay files Banjarmasin 9, 10 and 11 under `shelters.admit` / `shelters.terminate`), so the counter's
+ * `applications.register` is not asked; read-only roles are still refused.
+ */
+export interface SubmitOptions {
+  authorisedBy?: Permission;
+}
+
+export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Actor, inside?: InsideSubmission, options: SubmitOptions = {}): Promise<Outcome<Submitted, FieldProblem>> {
   const found = ctx.catalogue.service(input.office, input.service);
   if (!found)
     return fail('not-found', { ...(ctx.catalogue.office(input.office) ? serviceNotFound(input.office, input.service) : officeNotFound(input.office)), field: 'service' });
@@ -55,7 +64,7 @@ export async function submitApplication(ctx: Ctx, input: SubmitInput, actor: Act
   if (staff && readsOnly(actor.roles))
     return fail('forbidden', { field: 'office', code: 'read-only-role', message: 'Peran Anda hanya untuk membaca berkas; tidak dapat mendaftarkan permohonan', messageEn: 'Your role only reads cases; it cannot register applications' });
   // The counter is the front office's, and that of the roles holding this service's intake step.
-  if (staff && !may(actor.roles, 'applications.register', scopeOf([service])))
+  if (staff && !(options.authorisedBy && may(actor.roles, options.authorisedBy)) && !may(actor.roles, 'applications.register', scopeOf([service])))
     return fail('forbidden', {
       field: 'service',
       code: 'permission-required',

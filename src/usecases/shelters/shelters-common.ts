@@ -1,6 +1,10 @@
-/** What the shelter use cases share: the acting officer's office, the office's stay limit from its standard, the one "not found" answers, a stay as answered. */
-import type { StayRow } from '../../db/shelters-repo.js';
+/** What the shelter use cases share: the acting officer's office, the office's stay limit from its standard, the one "not found" answers, a stay as answered, the decreed case a stay files. */
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { insertStayCase, type StayRow } from '../../db/shelters-repo.js';
+import type { IntakeInput as CaseIntake } from '../../domain/applications/intake.js';
 import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
+import { submitApplication } from '../applications/submit-application.js';
 import { stayClock, type StayClock } from '../../domain/shelters/index.js';
 import { may, type Permission } from '../../domain/staff/permissions.js';
 import type { StayLimit } from '../../domain/standards/schema.js';
@@ -59,4 +63,60 @@ export function summaryOfStay(ctx: Ctx, s: StayRow, now: string, bedLabel: strin
     clock,
     eligibleAtLocal: clock?.eligibleAt ? ctx.clock.local(office, clock.eligibleAt) : null,
   };
+}
+
+/**
+ * The decreed services a stay files its cases under (Banjarmasin 9, 10, 11), by slug in the office's
+ * own standards; an office without such a service keeps its stays without a case.
+ */
+export const STAY_CASE_SERVICES = { intake: 'penerimaan-klien-rumah-singgah', termination: 'terminasi-klien-rumah-singgah', referral: 'rujukan-klien-ke-panti' } as const;
+export type StayCaseKind = keyof typeof STAY_CASE_SERVICES;
+
+export interface FiledCase {
+  id: string;
+  registrationNumber: string;
+  service: string;
+}
+
+/** Thrown inside the case's transaction to undo it (the stay changed meanwhile); answered as `stayChanged()`. */
+export class StayChangedError extends Error {}
+
+/**
+ * Runs `write` in the transaction that files the office's decreed case of `kind` through the one
+ * intake (as an emergency report files its case), and links the case to the stay in it; without such a
+ * service in the office's standards, `write` runs alone. The shelter's own permission authorises the
+ * filing (the case is the stay's paperwork, not a counter registration). The case's procedure, roles
+ * and clock are the decree's, worked in the queue like any other case.
+ */
+export async function withStayCase<T>(
+  ctx: Ctx,
+  actor: Actor,
+  permission: Permission,
+  f: { officeId: string; stayId: string; kind: StayCaseKind; intake: CaseIntake; at: string },
+  write: (trx: Transaction<DB>, c: FiledCase | null) => Promise<T>,
+): Promise<Outcome<{ value: T; case: FiledCase | null }>> {
+  const office = ctx.catalogue.officeById(f.officeId);
+  const slug = STAY_CASE_SERVICES[f.kind];
+  const svc = office.services.find((s) => s.service.slug === slug)?.service;
+  try {
+    if (!svc?.openForApplications || !svc.procedure) return { ok: true, value: { value: await ctx.database.write((trx) => write(trx, null)), case: null } };
+    let value: T | undefined;
+    let filed: FiledCase | null = null;
+    const submitted = await submitApplication(
+      ctx,
+      { ...f.intake, office: office.office.slug, service: slug },
+      actor,
+      async (trx, c) => {
+        filed = { id: c.id, registrationNumber: c.registrationNumber, service: slug };
+        value = await write(trx, filed);
+        await insertStayCase(trx, { stay_id: f.stayId, application_id: c.id, office_id: f.officeId, kind: f.kind, registration_number: c.registrationNumber, service_slug: slug, at: f.at });
+      },
+      { authorisedBy: permission },
+    );
+    if (!submitted.ok) return submitted;
+    return { ok: true, value: { value: value as T, case: filed } };
+  } catch (e) {
+    if (e instanceof StayChangedError) return stayChanged();
+    throw e;
+  }
 }

@@ -4,7 +4,7 @@
  * personal data) needs `shelters.sensitive`, and its log entry names the child's fields.
  */
 import { findReportById } from '../../db/emergency-repo.js';
-import { eventsOfStay, findShelter, findStay } from '../../db/shelters-repo.js';
+import { casesOfStay, eventsOfStay, findShelter, findStay } from '../../db/shelters-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { isChild } from '../../domain/shelters/index.js';
 import { may } from '../../domain/staff/permissions.js';
@@ -29,6 +29,8 @@ export interface StayDetail extends StaySummary {
   terminatedAtLocal: string | null;
   handoverNumber: string | null;
   events: { type: string; actor: string; atLocal: string; data: Record<string, unknown> }[];
+  /** The decreed cases the stay filed (Banjarmasin 9, 10, 11), each with its status and due time as the queue shows them. */
+  cases: { applicationId: string; kind: string; registrationNumber: string; service: string; serviceTitle: string; status: string; dueAtLocal: string | null }[];
 }
 
 const childRestricted = () => failWith('forbidden', 'child-data-restricted', 'Data anak adalah data pribadi spesifik: hanya pekerja sosial dan pimpinan yang dapat membukanya', "A child's data is specific personal data: only the social worker and the heads may open it");
@@ -48,6 +50,16 @@ export async function showStay(ctx: Ctx, actor: Actor, stayId: string): Promise<
   const events = await eventsOfStay(db, s.id);
   const bed = events.find((e) => e.type === 'checked-in')?.data.bed as { room: string; label: string } | null | undefined;
   const report = s.emergency_report_id ? await findReportById(db, s.emergency_report_id) : undefined;
+  const services = ctx.catalogue.officeById(office.value).services;
+  const cases = (await casesOfStay(db, s.id)).map((c) => ({
+    applicationId: c.application_id,
+    kind: c.kind,
+    registrationNumber: c.registration_number,
+    service: c.service_slug,
+    serviceTitle: services.find((x) => x.service.slug === c.service_slug)?.service.title ?? c.service_slug,
+    status: c.status,
+    dueAtLocal: c.due_at ? ctx.clock.local(o, c.due_at) : null,
+  }));
   return {
     ok: true,
     value: {
@@ -67,6 +79,7 @@ export async function showStay(ctx: Ctx, actor: Actor, stayId: string): Promise<
       terminatedAtLocal: s.terminated_at ? ctx.clock.local(o, s.terminated_at) : null,
       handoverNumber: s.handover_number,
       events: events.map((e) => ({ type: e.type, actor: e.actor_name, atLocal: ctx.clock.local(o, e.at), data: e.data })),
+      cases,
     },
   };
 }

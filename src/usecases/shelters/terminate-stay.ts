@@ -3,7 +3,8 @@
  * (their KTP or KK, the surat penjamin signed over a materai) or escort by a pramu sosial carrying a
  * surat tugas; belongings handed back; the numbered berita acara serah terima klien (letterhead, QR,
  * the officer's signature) issued in the same transaction that ends the stay and frees the bed.
- * A stay from an emergency report writes the termination into the report's history.
+ * A stay from an emergency report writes the termination into the report's history. The termination
+ * files Banjarmasin 10's own case in the same transaction (docs/SHELTERS.md "The decreed cases").
  */
 import { randomBytes } from 'node:crypto';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
@@ -25,7 +26,7 @@ import { recordEvent } from '../notifications/queue-notices.js';
 import { signerBlock } from '../letters/signer-block.js';
 import { templatesOf } from '../letters/templates.js';
 import { ensureSigningCredential } from '../signing/signing-credential.js';
-import { bad, officeFor, stayChanged, stayLimitOf, stayNotFound } from './shelters-common.js';
+import { bad, officeFor, StayChangedError, stayLimitOf, stayNotFound, withStayCase } from './shelters-common.js';
 
 export interface TerminationInput {
   /** The social worker's finding: the client "dapat dipulangkan/direunifikasi" by the assessment. */
@@ -43,6 +44,8 @@ export interface Terminated {
   terminatedAt: string;
   number: string;
   verifyUrl: string;
+  /** The registration number of Banjarmasin 10's case filed with it (none where the office has no such service). */
+  case: string | null;
 }
 
 /** The letter type the berita acara is numbered under (the office's register, its own code if the office gives one). */
@@ -89,7 +92,27 @@ export async function terminateStay(ctx: Ctx, actor: Actor, stayId: string, inpu
   const family = input.kind === 'family' && input.family ? { name: input.family.name.trim(), relationship: input.family.relationship?.trim() || null, document: input.family.document, documentNumber: input.family.documentNumber.trim() } : null;
   const escort = input.kind === 'escort' && input.escort ? { officer: input.escort.officer.trim(), assignmentLetter: input.escort.assignmentLetter.trim() } : null;
   const role = actor.roles.find((r) => roleMay(r, 'shelters.terminate')) ?? actor.roles[0]!;
-  const done = await ctx.database.write(async (trx) => {
+  // Banjarmasin 10's case: asked for by the family ("Pemohon (Keluarga Klien) mengajukan permohonan
+  // terminasi", initiator citizen) or, for a client the Pramu Sosial escorts, by the office itself.
+  const filed = await withStayCase(
+    ctx,
+    actor,
+    'shelters.terminate',
+    {
+      officeId: office.value,
+      stayId: s.id,
+      kind: 'termination',
+      at: nowIso,
+      intake: {
+        initiator: family ? 'citizen' : 'office',
+        applicant: { name: s.client_name, nik: s.client_nik ?? undefined },
+        reporter: family ? { name: family.name, role: family.relationship ?? undefined } : undefined,
+        answers: { 'cara-pemulangan': family ? 'dijemput-keluarga' : 'diantar-pramu-sosial', 'lama-menghuni': clock.daysStayed, ...(input.ready ? { 'sudah-intervensi': true } : {}) },
+        attachments: family ? [{ requirement: 'ktp-kk-penjemput', shown: true }, { requirement: 'surat-penjamin', shown: true }] : [],
+        aboutOther: true,
+      },
+    },
+    async (trx, filedCase) => {
     const counter = counterName(o.letterNumbering, HANDOVER_LETTER_TYPE, issuedOn.slice(0, 4));
     const number = formatLetterNumber(o.letterNumbering, HANDOVER_LETTER_TYPE, await nextCounter(trx, office.value, counter), issuedOn);
     const signer = await signerBlock(trx, o, actor.id!, role, null);
@@ -113,8 +136,8 @@ export async function terminateStay(ctx: Ctx, actor: Actor, stayId: string, inpu
     );
     const file = (await storeLetterFile(ctx, pdf));
     const termination = { ready: input.ready, readiness: input.readiness.trim(), ground, kind: input.kind, destination: input.destination.trim(), family, escort, belongingsReturned: belongings.length ? input.belongingsReturned : null, daysStayed: clock.daysStayed };
-    if (!(await updateStayIfVersion(trx, s.id, s.version, { state: 'terminated', terminated_at: nowIso, termination: JSON.stringify(termination), handover_number: number, handover_token: token, handover_sha256: file.sha256 }))) return null;
-    await insertShelterEvent(trx, { stay_id: s.id, office_id: s.office_id, type: 'terminated', actor_id: actor.id, actor_name: actor.name, data: { number, kind: input.kind, daysStayed: clock.daysStayed, belongings: belongings.length }, at: nowIso });
+    if (!(await updateStayIfVersion(trx, s.id, s.version, { state: 'terminated', terminated_at: nowIso, termination: JSON.stringify(termination), handover_number: number, handover_token: token, handover_sha256: file.sha256 }))) throw new StayChangedError();
+    await insertShelterEvent(trx, { stay_id: s.id, office_id: s.office_id, type: 'terminated', actor_id: actor.id, actor_name: actor.name, data: { number, kind: input.kind, daysStayed: clock.daysStayed, belongings: belongings.length, case: filedCase?.registrationNumber ?? null }, at: nowIso });
     if (s.emergency_report_id) {
       const report = await findReportById(trx, s.emergency_report_id);
       if (report) {
@@ -123,9 +146,11 @@ export async function terminateStay(ctx: Ctx, actor: Actor, stayId: string, inpu
         await recordEvent(trx, ctx, { application_id: report.application_id, office_id: s.office_id, type: 'emergency:shelter-terminated', actor_id: actor.id, actor_name: actor.name, note: null, data, at: nowIso });
       }
     }
-    await insertAuditEvent(trx, { officeId: s.office_id, actor: actor.name, action: 'shelter.terminated', subject: `shelter-stay:${s.id}`, detail: { number, kind: input.kind, daysStayed: clock.daysStayed, sha256: file.sha256, actorId: actor.id }, at: nowIso });
+    await insertAuditEvent(trx, { officeId: s.office_id, actor: actor.name, action: 'shelter.terminated', subject: `shelter-stay:${s.id}`, detail: { number, kind: input.kind, daysStayed: clock.daysStayed, sha256: file.sha256, case: filedCase?.registrationNumber ?? null, actorId: actor.id }, at: nowIso });
     return { number, verifyUrl };
-  });
-  if (!done) return stayChanged();
-  return { ok: true, value: { id: s.id, terminatedAt: nowIso, number: done.number, verifyUrl: done.verifyUrl } };
+    },
+  );
+  if (!filed.ok) return filed;
+  const done = filed.value.value;
+  return { ok: true, value: { id: s.id, terminatedAt: nowIso, number: done.number, verifyUrl: done.verifyUrl, case: filed.value.case?.registrationNumber ?? null } };
 }

@@ -116,6 +116,12 @@ select * from "shelter_events" where "stay_id" = ? order by "at", "id" limit ?;
 -- shelters-repo.stayByHandoverToken
 select * from "shelter_stays" where "handover_token" = ?;
 
+-- shelters-repo.insertStayCase
+insert into "shelter_stay_cases" ("stay_id", "application_id", "office_id", "kind", "registration_number", "service_slug", "at") values (?, ?, ?, ?, ?, ?, ?);
+
+-- shelters-repo.casesOfStay
+select "l"."application_id", "l"."kind", "l"."registration_number", "l"."service_slug", "l"."at", "a"."status", "a"."due_at" from "shelter_stay_cases" as "l" inner join "applications" as "a" on "a"."id" = "l"."application_id" where "l"."stay_id" = ? order by "l"."at", "l"."kind" limit ?;
+
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values (?, ?, ?) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 

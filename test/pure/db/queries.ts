@@ -338,6 +338,8 @@ export const QUERIES: Record<string, Call> = {
   'shelters-repo.insertShelterEvent': (db) => shelters.insertShelterEvent(db, { stay_id: STAY, office_id: OFFICE, type: 'service', actor_id: null, actor_name: 'Pramu Sosial', data: { kind: 'permakanan' }, at: AT }),
   'shelters-repo.eventsOfStay': (db) => shelters.eventsOfStay(db, STAY),
   'shelters-repo.stayByHandoverToken': (db) => shelters.stayByHandoverToken(db, 'uOVHd4a-9KHEDoEgS3WEmjUx'),
+  'shelters-repo.insertStayCase': (db) => shelters.insertStayCase(db, { stay_id: STAY, application_id: CASE, office_id: OFFICE, kind: 'intake', registration_number: '0001/BJM/2025', service_slug: 'penerimaan-klien-rumah-singgah', at: AT }),
+  'shelters-repo.casesOfStay': (db) => shelters.casesOfStay(db, STAY),
   'applications-repo.nextCounter': (db) => applications.nextCounter(db, OFFICE, 'registration:2026'),
   'applications-repo.insertApplication': (db) =>
     applications.insertApplication(db, {
