@@ -5,7 +5,7 @@
  * decree's condition check and is refused beside that checkbox, confirms it and records the
  * delivery, then records JUMRAH's failure with its reason, and the cycle becomes delivered
  * (1 + 1 + 0 = 2); the head of office on a laptop in English closes it, writing off the failure.
- * Every page passes axe and fits its viewport without sideways scrolling.
+ * Every page passes axe, keeps to the CSP and fits its viewport without sideways scrolling.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { issueDecree } from '../../src/usecases/programmes/issue-decree.js';
 import { issueReport } from '../../src/usecases/programmes/issue-report.js';
 import { openRound } from '../../src/usecases/programmes/open-round.js';
 import { verifyCandidate } from '../../src/usecases/programmes/verify-candidate.js';
-import { axeFindings, screenshotFor, sidewaysScroll, signIn, suiteHarness } from '../support/browser.js';
+import { assertSound, screenshotFor, signIn, suiteHarness, watchCsp } from '../support/browser.js';
 import { TEST_DB } from '../support/db.js';
 import { extract, importAs, row, staffActor, writeCsv } from '../registry/support.js';
 
@@ -43,11 +43,8 @@ describe(`programme deliveries in the browser: a phone's delivery sheet to a clo
   let dir: string;
   let cycle = '';
 
-  const check = async (page: Page, shot: string) => {
-    assert.deepEqual(await axeFindings(page), [], `${shot}: axe`);
-    assert.equal(await sidewaysScroll(page), 0, `${shot}: no sideways scroll`);
-    await screenshotFor(page, shot);
-  };
+  // Accessible, within the CSP (each context is watched), no sideways scroll; then the screenshot.
+  const check = async (page: Page, shot: string) => (await assertSound(page, shot), await screenshotFor(page, shot));
 
   before(async () => {
     const t = h().t;
@@ -70,6 +67,7 @@ describe(`programme deliveries in the browser: a phone's delivery sheet to a clo
 
   it('the field worker records deliveries on a phone: the condition unchecked is refused beside it, then delivered and failed make the cycle delivered', async () => {
     const ctx = await h().browser.newContext({ viewport: PHONE });
+    await watchCsp(ctx);
     const page = await ctx.newPage();
     await signIn(page, h().base, `operator@${OFFICE}`);
     await page.goto(`${h().base}/petugas/program/siklus/${cycle}`);
@@ -104,6 +102,7 @@ describe(`programme deliveries in the browser: a phone's delivery sheet to a clo
 
   it('the head closes the delivered cycle on a laptop in English, writing off the failure; the sheet then takes no more changes', async () => {
     const ctx = await h().browser.newContext({ viewport: LAPTOP });
+    await watchCsp(ctx);
     const page = await ctx.newPage();
     await signIn(page, h().base, `kepala-dinas@${OFFICE}`);
     await page.goto(`${h().base}/petugas/program/siklus/${cycle}?lang=en`);
