@@ -68,7 +68,7 @@ export function deliveriesPage(shell: StaffShell, d: DeliverySheet & Form & { ca
 ${flash({ ok: d.ok, error: d.error })}
 <p>${L(lang, 'Status', 'Status')}: <strong>${CYCLE_STATUS_NAMES[c.status][lang]}</strong> · <a href="${withLang(cyclePath(c.id), lang)}">${L(lang, 'Halaman siklus', 'Cycle page')}</a></p>
 <p class="help" lang="id">${p.channel.text}</p>
-${c.status === 'draft' ? html`<p class="meta">${L(lang, 'Siklus belum disetujui; penyaluran dicatat setelah disetujui.', 'The cycle is not approved yet; deliveries are recorded once it is.')}</p>` : reconciliationTable(lang, d.reconciliation)}
+${c.status === 'draft' ? html`<p class="meta">${L(lang, 'Siklus belum disetujui; penyaluran dicatat setelah disetujui.', 'The cycle is not approved yet; deliveries are recorded once it is.')}</p>` : reconciliationTable(lang, d.reconciliation, true)}
 ${c.status === 'closed' ? html`<p class="meta">${L(lang, 'Siklus ditutup; tidak dapat diubah lagi.', 'The cycle is closed; it cannot be changed any more.')}</p>` : ''}
 <h2 id="h-people">${L(lang, 'Penerima', 'Recipients')}</h2>
 <p class="meta">${L(lang, 'NIK tersamar. Buka nama penerima untuk mencatat penyaluran.', 'NIK masked. Open a recipient to record the delivery.')}</p>
