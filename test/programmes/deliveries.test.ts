@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { staleUnattachedUploads } from '../../src/db/applications-repo.js';
 import { cyclesOf } from '../../src/db/programme-cycles-repo.js';
 import { candidatesOfRound } from '../../src/db/programmes-repo.js';
 import { addCandidate } from '../../src/usecases/programmes/add-candidate.js';
@@ -133,6 +134,8 @@ describe(`programme deliveries in kind, closing, and the self-check's next cycle
     const sheet = (await req('GET', `/api/v1/programmes/cycles/${cycle}/deliveries`, undefined, operator)).json();
     const saripah = sheet.recipients.find((x: { name: string }) => x.name === 'SARIPAH');
     assert.deepEqual({ ...saripah.delivery, recordedAt: undefined, recordedBy: undefined }, { result: 'delivered', receiverName: 'Saripah', relation: null, at: '2026-01-05T03:30:00.000Z', lat: -0.4297, lng: 116.9843, photo, checks: BOTH, reason: null, recordedAt: undefined, recordedBy: undefined });
+    const stale = await staleUnattachedUploads(t.database.db, '2100-01-01T00:00:00.000Z', 500);
+    assert.ok(!stale.some((u) => u.id === photo), 'the upload sweep keeps a delivery’s photo');
     const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', 'like', 'programme-delivery-%').execute();
     assert.deepEqual(audit.map((x) => x.action).sort(), ['programme-delivery-failed', 'programme-delivery-recorded', 'programme-delivery-recorded']);
   });
