@@ -105,7 +105,7 @@ export async function programmesBench(ctx: BenchContext): Promise<void> {
       if (!f.ok) throw new Error('file');
       // Baseline: the same n recipient rows inserted bare into another cycle, in one transaction.
       const bare = randomUUID();
-      await c.database.write((trx) => insertCycles(trx, [{ id: bare, office_id: officeId, programme_slug: 'bench-bare', round_id: roundId, period: '2026', category: 'bare', seq: 1, of_count: 1, due_month: '2026-01', kind: 'cash', amount: 200_000, decree_number: 'bare', status: 'draft', recipients: n, excluded: 0, total: 0, snapshot_id: null, created_at: at, created_by: 'bench', approved_at: null, approved_by: null, closed_at: null, version: 1 }]));
+      await c.database.write((trx) => insertCycles(trx, [{ id: bare, office_id: officeId, programme_slug: 'bench-bare', round_id: roundId, period: '2026', category: 'bare', seq: 1, of_count: 1, due_month: '2026-01', kind: 'cash', amount: 200_000, decree_number: 'bare', status: 'draft', recipients: n, excluded: 0, total: 0, snapshot_id: null, created_at: at, created_by: 'bench', approved_at: null, approved_by: null, closed_at: null, closed_by: null, close_note: null, version: 1 }]));
       const bareRows = people.map((p, i) => ({ id: randomUUID(), cycle_id: bare, row_no: i + 1, candidate_id: p.candidateId, nik: p.nik, name: p.name, village: p.village, amount: 200_000, status: 'included', reason: null, flag: null, facts: '{}', payment: 'pending', batch_id: null, attempts: 0 }));
       const t3 = performance.now();
       await c.database.write((trx) => insertRecipients(trx, bareRows));

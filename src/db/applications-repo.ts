@@ -433,6 +433,8 @@ export async function staleUnattachedUploads(q: Q, before: string, limit: number
     .select(['uploads.id', 'uploads.sha256', 'uploads.size'])
     .where('uploads.uploaded_at', '<', before)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('attachments').select('attachments.id').whereRef('attachments.upload_id', '=', 'uploads.id'))))
+    // A delivery's photo (programme_deliveries) is proof kept with the cycle.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('programme_deliveries').select('programme_deliveries.id').whereRef('programme_deliveries.photo_upload_id', '=', 'uploads.id'))))
     .orderBy('uploads.uploaded_at')
     .limit(limit)
     .execute();

@@ -31,6 +31,7 @@ import * as m027 from './migrations/027-programme-groups.js';
 import * as m028 from './migrations/028-oversight-counters.js';
 import * as m030 from './migrations/030-rate-limits.js';
 import * as m031 from './migrations/031-emergency-rules.js';
+import * as m032 from './migrations/032-programme-deliveries.js';
 import * as m033 from './migrations/033-shelter-cases.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
@@ -65,6 +66,7 @@ const ORDERED: [string, Step][] = [
   ['028-oversight-counters', m028],
   ['030-rate-limits', m030],
   ['031-emergency-rules', m031],
+  ['032-programme-deliveries', m032],
   ['033-shelter-cases', m033],
 ];
 

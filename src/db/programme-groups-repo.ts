@@ -154,12 +154,13 @@ export async function decreesOfPeriod(q: Q, officeId: string, slug: string, peri
  * database, and only that period's SKs are read, so a 5,000-recipient SK is not shipped (nor every
  * past period's unpacked) to answer one yes/no.
  */
-export async function decreedInPeriod(q: Q, officeId: string, slug: string, period: string, nik: string, kk: string): Promise<boolean> {
+/** The category a NIK + KK is decreed under in a period (an SK's recipient), or null. */
+export async function decreedInPeriod(q: Q, officeId: string, slug: string, period: string, nik: string, kk: string): Promise<string | null> {
   const row = await q
     .selectFrom('programme_candidates as c')
     .innerJoin('programme_rounds as r', 'r.id', 'c.round_id')
     .innerJoin('programme_documents as d', (j) => j.onRef('d.round_id', '=', 'c.round_id').on('d.kind', '=', 'sk'))
-    .select('c.id')
+    .select(['c.id', 'c.category'])
     .where('r.office_id', '=', officeId)
     .where('r.programme_slug', '=', slug)
     .where('r.period', '=', period)
@@ -169,7 +170,7 @@ export async function decreedInPeriod(q: Q, officeId: string, slug: string, peri
     .where(sql<boolean>`${sql.ref('d.people')} like '%"candidateId":"' || ${sql.ref('c.id')} || '"%'`)
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.category ?? null;
 }
 
 export async function insertSelfCheck(q: Q, row: { office_id: string; programme_slug: string; nik: string; found: number; at: string }): Promise<void> {

@@ -34,6 +34,8 @@ export interface ProgrammeCyclesTable {
   approved_at: string | null;
   approved_by: string | null;
   closed_at: string | null;
+  closed_by: string | null;
+  close_note: string | null;
   version: number;
 }
 
@@ -117,7 +119,28 @@ export interface ProgrammeEvaluationsTable {
   evaluated_at: string;
 }
 
+/** One delivery act (migration 032): delivered with its proof, or failed with a reason; every act kept. */
+export interface ProgrammeDeliveriesTable {
+  id: string;
+  cycle_id: string;
+  recipient_id: string;
+  /** delivered | failed */
+  result: string;
+  receiver_name: string | null;
+  relation: string | null;
+  delivered_at: string | null;
+  lat: number | null;
+  lng: number | null;
+  photo_upload_id: string | null;
+  /** JSON string[]: the decree's condition checks confirmed. */
+  checks: string;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface ProgrammeCyclesTables {
+  programme_deliveries: ProgrammeDeliveriesTable;
   programme_evaluations: ProgrammeEvaluationsTable;
   programme_budgets: ProgrammeBudgetsTable;
   programme_cycles: ProgrammeCyclesTable;

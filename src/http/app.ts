@@ -28,8 +28,10 @@ import { surveysRoutes } from './api/surveys-routes.js';
 import { privacyRoutes } from './api/privacy-routes.js';
 import { programmesRoutes } from './api/programmes-routes.js';
 import { programmeCyclesRoutes } from './api/programme-cycles-routes.js';
+import { programmeDeliveriesRoutes } from './api/programme-deliveries-routes.js';
 import { programmesPages, programmesPublicPages } from './pages/programmes-pages.js';
 import { programmeCyclesPages } from './pages/programme-cycles-pages.js';
+import { programmeDeliveriesPages } from './pages/programme-deliveries-pages.js';
 import { programmeGroupsRoutes } from './api/programme-groups-routes.js';
 import { programmeGroupsPages } from './pages/programme-groups-pages.js';
 import { programmePublicPages } from './pages/programme-public-pages.js';
@@ -185,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes, { ctx });
   programmesRoutes(zapp, ctx);
   programmeCyclesRoutes(zapp, ctx);
+  programmeDeliveriesRoutes(zapp, ctx);
   programmeGroupsRoutes(zapp, ctx);
   await app.register(cataloguePages(flowcharts), { ctx });
   await app.register(authPages, { ctx });
@@ -222,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsPages, { ctx });
   await app.register(programmesPages, { ctx });
   await app.register(programmeCyclesPages, { ctx });
+  await app.register(programmeDeliveriesPages, { ctx });
   await app.register(programmesPublicPages, { ctx });
   await app.register(programmeGroupsPages, { ctx });
   await app.register(programmePublicPages, { ctx });

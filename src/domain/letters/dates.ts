@@ -6,6 +6,13 @@ export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June'
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** "2026-04" → "April 2026" (Indonesian) or "April 2026" (English); anything else unchanged. */
+export function monthName(ym: string, lang: 'id' | 'en'): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  const month = m && (lang === 'id' ? MONTHS_ID : MONTHS_EN)[Number(m[2]) - 1];
+  return month ? `${month} ${m[1]}` : ym;
+}
+
 /** "2026-11-23" → "23 November 2026" (no leading zero on the day, as letters write it). */
 export function indonesianDate(isoDate: string): string {
   const m = ISO_DATE.exec(isoDate);

@@ -120,7 +120,15 @@ export const Programme = z
       .strict(),
     funding: z.object({ source: z.enum(FUNDING), text: words }).strict(),
     quota: z.object({ value: z.number().int().min(1).max(10_000_000).nullable(), text: words }).strict(),
-    channel: z.object({ kind: z.enum(CHANNELS), name: z.string().trim().min(1).nullable(), text: words }).strict(),
+    channel: z
+      .object({
+        kind: z.enum(CHANNELS),
+        name: z.string().trim().min(1).nullable(),
+        text: words,
+        /** In kind: what the deliverer confirms at each delivery, in the decree's words (every one must be confirmed). */
+        checks: z.array(z.object({ id, text: words }).strict()).max(10).default([]),
+      })
+      .strict(),
     conditions: z.array(Condition).max(40).default([]),
     categories: z.array(Category).min(1).max(20),
     group: GroupRules.nullable().default(null),

@@ -351,15 +351,17 @@ export const PERMISSIONS = {
   // santunan menerima uang santunan melalui bank penyalur"); the head of office approves a cycle and
   // records the allocation as the budget holder (Pengguna Anggaran) of the office's DPA. The operator
   // who draws the data makes the cycles and bank files and records the bank's result and exits.
+  // In-kind deliveries: the decree names no delivering role ("d. Pengadaan ... melalui Pihak Ketiga; e.
+  // Penyaluran bantuan Permakanan kepada Penerima Bantuan;"), so the same hands record them; the head closes.
   'programmes.disburse': {
     holders: ['operator', 'kepala-bidang', 'kepala-dinas'],
-    id: 'membuat siklus penyaluran, berkas bank, mencatat hasil bank dan penerima yang keluar',
-    en: "generate disbursement cycles and bank files, record the bank's result and recipients who leave",
+    id: 'membuat siklus penyaluran, berkas bank, mencatat hasil bank, penyaluran barang dan penerima yang keluar',
+    en: "generate disbursement cycles and bank files, record the bank's result, in-kind deliveries and recipients who leave",
   },
   'programmes.approve': {
     holders: ['kepala-dinas'],
-    id: 'menyetujui siklus penyaluran dan mencatat pagu anggaran program',
-    en: "approve disbursement cycles and record the programme's allocation",
+    id: 'menyetujui dan menutup siklus penyaluran dan mencatat pagu anggaran program',
+    en: "approve and close disbursement cycles and record the programme's allocation",
   },
   // Group programmes (KUBE, RST): the proposal is made with the pendamping ("didampingi oleh
   // pendamping PSM, TKSK, atau PKH") and entered by the operator; the group's SK (by the Lurah),

@@ -11,6 +11,7 @@ import { MAX_RESULT_BYTES } from '../../domain/programmes/cycles.js';
 import { may } from '../../domain/staff/permissions.js';
 import type { Ctx } from '../../usecases/context.js';
 import { approveCycle } from '../../usecases/programmes/approve-cycle.js';
+import { closeCycle } from '../../usecases/programmes/close-cycle.js';
 import { batchFile, exportBatch } from '../../usecases/programmes/export-batch.js';
 import { generateCycles } from '../../usecases/programmes/generate-cycles.js';
 import { importBankResult } from '../../usecases/programmes/import-bank-result.js';
@@ -124,6 +125,13 @@ function registerStaff(app: ZodApp, ctx: Ctx): void {
     if (!r.ok) return r.error.kind === 'not-found' ? sendHtml(reply, notFoundPage(req.lang, req.url), 404) : cycleView(req, reply, req.params.id, { page: 0 }, { problems: r.error.problems, values });
     const v = r.value;
     return redirectWithMessage(reply, req.lang, cyclePath(req.params.id), 'ok', L(req.lang, `Siklus disetujui: ${v.included} penerima, ${v.excluded} dikeluarkan pada pemeriksaan ulang, ${v.held} ditahan; Rp ${v.total.toLocaleString('id-ID')}.`, `Cycle approved: ${v.included} recipients, ${v.excluded} excluded by the re-check, ${v.held} held; Rp ${v.total.toLocaleString('id-ID')}.`));
+  });
+
+  app.post('/petugas/program/siklus/:id/tutup', { config: { may: 'programmes.approve' }, schema: { params: idParams } }, async (req, reply) => {
+    const values = formFields(req.body);
+    const r = await closeCycle(ctx, officerOf(req).actor, req.params.id, { version: Number(values.version) || 0, note: values.note || null });
+    if (!r.ok) return r.error.kind === 'not-found' ? sendHtml(reply, notFoundPage(req.lang, req.url), 404) : cycleView(req, reply, req.params.id, { page: 0 }, { problems: r.error.problems, values });
+    return redirectWithMessage(reply, req.lang, cyclePath(req.params.id), 'ok', L(req.lang, `Siklus ditutup${r.value.writtenOff ? `; ${r.value.writtenOff} kegagalan dihapusbukukan` : ''}.`, `Cycle closed${r.value.writtenOff ? `; ${r.value.writtenOff} failures written off` : ''}.`));
   });
 
   app.post('/petugas/program/siklus/:id/berkas', { config: { may: 'programmes.disburse' }, schema: { params: idParams } }, async (req, reply) => {

@@ -14,6 +14,7 @@ import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { decree, programmesCrumb } from './programmes-views.js';
+import { closingBlock } from './programme-deliveries-views.js';
 
 type Form = { problems?: readonly Problem[]; values?: Record<string, string>; ok?: string; error?: string };
 const TONE: Record<CycleStatus, string> = { draft: 'sla-paused', approved: 'sla-at-risk', paid: 'sla-on-time', delivered: 'sla-on-time', closed: 'sla-on-time' };
@@ -96,11 +97,12 @@ ${d.rounds.some((r) => r.status === 'decreed')
   return staffPage(shell, { title: `${p.name}: ${L(lang, 'siklus', 'cycles')}`, path: cyclesPath(p.slug), body, breadcrumbs: [programmesCrumb(lang), { href: `/petugas/program/${p.slug}`, label: p.name }] });
 }
 
-function reconciliationTable(lang: Lang, r: Reconciliation): Raw {
+export function reconciliationTable(lang: Lang, r: Reconciliation, inKind = false): Raw {
+  const done = inKind ? PAYMENT_NAMES.delivered[lang] : PAYMENT_NAMES.paid[lang];
   const row = (label: string, t: { n: number; rp: number }, strong = false) => html`<tr><th scope="row">${strong ? html`<strong>${label}</strong>` : label}</th><td>${t.n}</td><td>${rupiah(t.rp)}</td></tr>`;
-  return html`<div class="table-wrap" role="region" aria-labelledby="h-rec" tabindex="0"><table class="queue"><caption id="h-rec">${L(lang, 'Rekonsiliasi: berhasil + gagal + menunggu = disetujui', 'Reconciliation: paid + failed + pending = approved')}</caption>
+  return html`<div class="table-wrap" role="region" aria-labelledby="h-rec" tabindex="0"><table class="queue"><caption id="h-rec">${inKind ? L(lang, 'Rekonsiliasi: diterima + gagal + menunggu = disetujui', 'Reconciliation: delivered + failed + pending = approved') : L(lang, 'Rekonsiliasi: berhasil + gagal + menunggu = disetujui', 'Reconciliation: paid + failed + pending = approved')}</caption>
 <thead><tr><th scope="col"></th><th scope="col">${L(lang, 'Orang', 'People')}</th><th scope="col">Rupiah</th></tr></thead><tbody>
-${row(PAYMENT_NAMES.paid[lang], r.paid)}${row(PAYMENT_NAMES.failed[lang], r.failed)}${row(PAYMENT_NAMES.pending[lang], r.pending)}${r.held.n ? row(`— ${L(lang, 'di antaranya ditahan', 'of which held')}`, r.held) : ''}${row(L(lang, 'Disetujui', 'Approved'), r.approved, true)}
+${row(done, r.paid)}${row(PAYMENT_NAMES.failed[lang], r.failed)}${row(PAYMENT_NAMES.pending[lang], r.pending)}${r.held.n ? row(`— ${L(lang, 'di antaranya ditahan', 'of which held')}`, r.held) : ''}${row(L(lang, 'Disetujui', 'Approved'), r.approved, true)}
 </tbody></table></div><p>${r.balanced ? html`<span class="badge sla-on-time">${L(lang, 'Seimbang', 'Balanced')}</span>` : html`<span class="badge sla-late">${L(lang, 'Tidak seimbang', 'Out of balance')}</span>`}</p>`;
 }
 
@@ -125,7 +127,8 @@ ${c.status === 'draft'
   ? d.can.approve
     ? html`<form method="post" action="${withLang(`${path}/setujui`, lang)}" class="intake">${csrfField(shell)}<input type="hidden" name="version" value="${c.version}"><p>${L(lang, 'Menyetujui memeriksa ulang setiap penerima pada snapshot DTKS terkini, membekukan datanya, dan hanya berhasil dalam sisa pagu.', 'Approving re-checks every recipient on the current DTKS snapshot, freezes their data, and succeeds only within the allocation left.')}</p><button type="submit" class="primary">${L(lang, 'Setujui siklus', 'Approve cycle')}</button></form>`
     : html`<p class="meta">${L(lang, 'Menunggu persetujuan Kepala Dinas.', 'Awaiting the head of office’s approval.')}</p>`
-  : reconciliationTable(lang, d.reconciliation)}
+  : reconciliationTable(lang, d.reconciliation, c.kind !== 'cash')}
+${closingBlock(shell, c, d.reconciliation, d.can.approve, problems, v)}
 ${c.status !== 'draft' && c.kind === 'cash'
   ? html`<h2 id="h-batches">${L(lang, 'Berkas penyaluran bank', 'Bank batches')}</h2>
 ${d.batches.length

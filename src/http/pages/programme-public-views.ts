@@ -4,6 +4,7 @@
  * citizen's self-check form and answer ("terdaftar / tidak" and the next cycle date, nothing else).
  */
 import type { Problem } from '../../domain/errors.js';
+import { monthName } from '../../domain/letters/dates.js';
 import type { Programme } from '../../domain/programmes/schema.js';
 import type { PublicRecipient } from '../../usecases/programmes/read-public-recipients.js';
 import type { SelfCheckAnswer } from '../../usecases/programmes/check-own-registration.js';
@@ -43,7 +44,7 @@ function selfCheck(lang: Lang, d: PublicProgrammeData): Raw {
   return html`<section aria-labelledby="h-check"><h2 id="h-check">${L(lang, 'Cek mandiri', 'Check for yourself')}</h2>
 <p>${L(lang, 'Masukkan NIK dan nomor Kartu Keluarga (KK). Jawabannya hanya terdaftar atau tidak sebagai penerima, dan tanggal penyaluran berikutnya. Setiap pengecekan dicatat.', 'Enter the NIK and the family card (KK) number. The answer is only whether the person is a registered recipient, and the next payment date. Every check is logged.')}</p>
 ${a
-  ? html`<div class="notice" role="status" id="self-check-answer"><p><strong>${a.registered ? L(lang, 'Terdaftar', 'Registered') : L(lang, 'Tidak terdaftar', 'Not registered')}</strong>${a.period ? html` · ${L(lang, 'periode', 'period')} ${a.period}` : ''}</p><p>${L(lang, 'Tanggal penyaluran berikutnya', 'Next payment date')}: ${a.nextCycle ?? L(lang, 'belum dijadwalkan', 'not scheduled yet')}</p></div>`
+  ? html`<div class="notice" role="status" id="self-check-answer"><p><strong>${a.registered ? L(lang, 'Terdaftar', 'Registered') : L(lang, 'Tidak terdaftar', 'Not registered')}</strong>${a.period ? html` · ${L(lang, 'periode', 'period')} ${a.period}` : ''}</p><p>${L(lang, 'Tanggal penyaluran berikutnya', 'Next payment date')}: ${a.nextCycle ? monthName(a.nextCycle, lang) : L(lang, 'belum dijadwalkan', 'not scheduled yet')}</p></div>`
   : ''}
 ${errorSummary(lang, problems)}
 <form method="post" action="${withLang(`${base}/cek`, lang)}" class="intake" novalidate>

@@ -5,6 +5,7 @@
  * before the answer; the routes rate-limit it. A wrong format is refused without a look-up.
  */
 import { decreedInPeriod, decreedPeriods, insertSelfCheck } from '../../db/programme-groups-repo.js';
+import { nextDueMonth } from '../../db/programme-deliveries-repo.js';
 import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { parseKk } from '../../domain/identity/kk.js';
 import { parseNik } from '../../domain/identity/nik.js';
@@ -15,7 +16,7 @@ export interface SelfCheckAnswer {
   registered: boolean;
   /** The period the answer is about (the programme's latest with an SK); null when none yet. */
   period: string | null;
-  /** The next payment or delivery date, when a cycle is scheduled; null until cycles are planned. */
+  /** YYYY-MM: the due month of the next cycle of the person's category not yet paid, delivered or closed; null when none is planned. */
   nextCycle: string | null;
 }
 
@@ -32,7 +33,10 @@ export async function checkOwnRegistration(ctx: Ctx, officeSlug: string, slug: s
   if (!nik.ok || !kk.ok) return fail('invalid', ...problems);
   const db = ctx.database.db;
   const [period] = await decreedPeriods(db, office.id, slug, 1);
-  const registered = period ? await decreedInPeriod(db, office.id, slug, period, nik.value.nik, kk.value.kk) : false;
+  const category = period ? await decreedInPeriod(db, office.id, slug, period, nik.value.nik, kk.value.kk) : null;
+  const registered = category !== null;
+  // The earliest cycle of their category not yet paid, delivered or closed, due this month or later.
+  const nextCycle = period && category ? await nextDueMonth(db, office.id, slug, period, category, today.slice(0, 7)) : null;
   await insertSelfCheck(db, { office_id: office.id, programme_slug: slug, nik: nik.value.nik, found: registered ? 1 : 0, at: nowOf(ctx).toISOString() });
-  return { ok: true, value: { registered, period: period ?? null, nextCycle: null } };
+  return { ok: true, value: { registered, period: period ?? null, nextCycle } };
 }

@@ -66,6 +66,8 @@ export async function generateCycles(ctx: Ctx, actor: Actor, input: GenerateCycl
     approved_at: null,
     approved_by: null,
     closed_at: null,
+    closed_by: null,
+    close_note: null,
     version: 1,
   }));
   await ctx.database.write(async (trx) => {

@@ -8,6 +8,7 @@ import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { findBatch, paymentTally, settleBatch, settleTransfers, transfersOfBatch, updateCycleIfVersion } from '../../db/programme-cycles-repo.js';
 import { fail, failWith, type Outcome, type Problem } from '../../domain/errors.js';
 import { MAX_CYCLE_RECIPIENTS, MAX_RESULT_BYTES, parseResultFile, reconcile, type Reconciliation } from '../../domain/programmes/cycles.js';
+import { closedCycle } from '../../domain/programmes/deliveries.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { cycleOf } from './cycle-of.js';
 import { officeOf } from './programmes-of.js';
@@ -23,6 +24,7 @@ export async function importBankResult(ctx: Ctx, actor: Actor, batchId: string, 
   const found = await cycleOf(ctx, actor, batch.cycle_id);
   if (!found.ok) return found;
   const { cycle } = found.value;
+  if (cycle.status === 'closed') return fail('conflict', closedCycle);
   const parsed = parseResultFile(text);
   const transfers = new Map((await transfersOfBatch(db, batch.id, MAX_CYCLE_RECIPIENTS)).map((t) => [t.reference, t]));
   const problems: Problem[] = [...parsed.problems];

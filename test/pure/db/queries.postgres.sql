@@ -289,7 +289,7 @@ select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploa
 select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" is not null;
 
 -- applications-repo.staleUnattachedUploads
-select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit $2;
+select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < $1 and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and not exists (select "programme_deliveries"."id" from "programme_deliveries" where "programme_deliveries"."photo_upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit $2;
 
 -- applications-repo.deleteUploads
 delete from "uploads" where "id" in ($1, $2);
@@ -1195,7 +1195,25 @@ select distinct "r"."period" from "programme_rounds" as "r" inner join "programm
 select "r"."stage", "d"."number", "d"."issued_on", "d"."people" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 order by "r"."stage";
 
 -- programme-groups-repo.decreedInPeriod
-select "c"."id" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 and "c"."nik" = $5 and "c"."kk" = $6 and "c"."verification" = $7 and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit $8;
+select "c"."id", "c"."category" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = $1 where "r"."office_id" = $2 and "r"."programme_slug" = $3 and "r"."period" = $4 and "c"."nik" = $5 and "c"."kk" = $6 and "c"."verification" = $7 and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit $8;
+
+-- programme-deliveries-repo.includedRecipient
+select "id", "name", "nik", "payment", "flag", "candidate_id" from "programme_cycle_recipients" where "cycle_id" = $1 and "id" = $2 and "status" = $3;
+
+-- programme-deliveries-repo.moveDelivery
+update "programme_cycle_recipients" set "payment" = $1 where "id" = $2 and "payment" = $3;
+
+-- programme-deliveries-repo.insertDelivery
+insert into "programme_deliveries" ("id", "cycle_id", "recipient_id", "result", "receiver_name", "relation", "delivered_at", "lat", "lng", "photo_upload_id", "checks", "reason", "recorded_by", "recorded_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
+
+-- programme-deliveries-repo.latestDeliveries
+select * from "programme_deliveries" where "recipient_id" in ($1) order by "recorded_at";
+
+-- programme-deliveries-repo.nextDueMonth
+select "due_month" from "programme_cycles" where "office_id" = $1 and "programme_slug" = $2 and "period" = $3 and "category" = $4 and "status" in ($5, $6) and "due_month" >= $7 order by "due_month" limit $8;
+
+-- programme-deliveries-repo.moveCycleStatus
+update "programme_cycles" set "status" = $1, "version" = "version" + $2 where "id" = $3 and "status" = $4;
 
 -- programme-groups-repo.insertSelfCheck
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values ($1, $2, $3, $4, $5);

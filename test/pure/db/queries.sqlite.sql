@@ -289,7 +289,7 @@ select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploa
 select coalesce(sum("uploads"."size"), 0) as "bytes" from "uploads" where "uploads"."uploaded_at" >= ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and "uploads"."uploader" is not null;
 
 -- applications-repo.staleUnattachedUploads
-select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit ?;
+select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where "uploads"."uploaded_at" < ? and not exists (select "attachments"."id" from "attachments" where "attachments"."upload_id" = "uploads"."id") and not exists (select "programme_deliveries"."id" from "programme_deliveries" where "programme_deliveries"."photo_upload_id" = "uploads"."id") order by "uploads"."uploaded_at" limit ?;
 
 -- applications-repo.deleteUploads
 delete from "uploads" where "id" in (?, ?);
@@ -1194,7 +1194,25 @@ select distinct "r"."period" from "programme_rounds" as "r" inner join "programm
 select "r"."stage", "d"."number", "d"."issued_on", "d"."people" from "programme_rounds" as "r" inner join "programme_documents" as "d" on "d"."round_id" = "r"."id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? order by "r"."stage";
 
 -- programme-groups-repo.decreedInPeriod
-select "c"."id" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? and "c"."nik" = ? and "c"."kk" = ? and "c"."verification" = ? and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit ?;
+select "c"."id", "c"."category" from "programme_candidates" as "c" inner join "programme_rounds" as "r" on "r"."id" = "c"."round_id" inner join "programme_documents" as "d" on "d"."round_id" = "c"."round_id" and "d"."kind" = ? where "r"."office_id" = ? and "r"."programme_slug" = ? and "r"."period" = ? and "c"."nik" = ? and "c"."kk" = ? and "c"."verification" = ? and "d"."people" like '%"candidateId":"' || "c"."id" || '"%' limit ?;
+
+-- programme-deliveries-repo.includedRecipient
+select "id", "name", "nik", "payment", "flag", "candidate_id" from "programme_cycle_recipients" where "cycle_id" = ? and "id" = ? and "status" = ?;
+
+-- programme-deliveries-repo.moveDelivery
+update "programme_cycle_recipients" set "payment" = ? where "id" = ? and "payment" = ?;
+
+-- programme-deliveries-repo.insertDelivery
+insert into "programme_deliveries" ("id", "cycle_id", "recipient_id", "result", "receiver_name", "relation", "delivered_at", "lat", "lng", "photo_upload_id", "checks", "reason", "recorded_by", "recorded_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- programme-deliveries-repo.latestDeliveries
+select * from "programme_deliveries" where "recipient_id" in (?) order by "recorded_at";
+
+-- programme-deliveries-repo.nextDueMonth
+select "due_month" from "programme_cycles" where "office_id" = ? and "programme_slug" = ? and "period" = ? and "category" = ? and "status" in (?, ?) and "due_month" >= ? order by "due_month" limit ?;
+
+-- programme-deliveries-repo.moveCycleStatus
+update "programme_cycles" set "status" = ?, "version" = "version" + ? where "id" = ? and "status" = ?;
 
 -- programme-groups-repo.insertSelfCheck
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values (?, ?, ?, ?, ?);

@@ -25,6 +25,7 @@ import * as privacy from '../../../src/db/privacy-repo.js';
 import * as programmes from '../../../src/db/programmes-repo.js';
 import * as rateLimits from '../../../src/db/rate-limits-repo.js';
 import * as groups from '../../../src/db/programme-groups-repo.js';
+import * as deliveries from '../../../src/db/programme-deliveries-repo.js';
 import * as registry from '../../../src/db/registry-repo.js';
 import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
@@ -968,6 +969,13 @@ export const QUERIES: Record<string, Call> = {
   'programme-groups-repo.decreedPeriods': (db) => groups.decreedPeriods(db, OFFICE, 'bantuan-usaha-wrse', 50),
   'programme-groups-repo.decreesOfPeriod': (db) => groups.decreesOfPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026'),
   'programme-groups-repo.decreedInPeriod': (db) => groups.decreedInPeriod(db, OFFICE, 'bantuan-usaha-wrse', '2026', '6403025203880002', '6403021503090011'),
+  'programme-deliveries-repo.includedRecipient': (db) => deliveries.includedRecipient(db, CASE, TASK),
+  'programme-deliveries-repo.moveDelivery': (db) => deliveries.moveDelivery(db, TASK, 'pending', 'delivered'),
+  'programme-deliveries-repo.insertDelivery': (db) =>
+    deliveries.insertDelivery(db, { id: CLOSURE, cycle_id: CASE, recipient_id: TASK, result: 'delivered', receiver_name: 'Nurlela', relation: 'anak kandung', delivered_at: AT, lat: -0.4297, lng: 116.9843, photo_upload_id: null, checks: '["kondisi-baik","jumlah-cukup"]', reason: null, recorded_by: 'Operator', recorded_at: AT }),
+  'programme-deliveries-repo.latestDeliveries': (db) => deliveries.latestDeliveries(db, [TASK]),
+  'programme-deliveries-repo.nextDueMonth': (db) => deliveries.nextDueMonth(db, OFFICE, 'bantuan-permakanan', '2026', 'lanjut-usia', '2026-04'),
+  'programme-deliveries-repo.moveCycleStatus': (db) => deliveries.moveCycleStatus(db, CASE, 'approved', 'delivered'),
   'programme-groups-repo.insertSelfCheck': (db) => groups.insertSelfCheck(db, { office_id: OFFICE, programme_slug: 'bantuan-usaha-wrse', nik: '6403025203880002', found: 1, at: AT }),
   'logistics-repo.insertWarehouse': (db) => logistics.insertWarehouse(db, { id: WAREHOUSE, office_id: OFFICE, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang-dinas', area: 'Kota Baru', custodian: 'Hendra Saputra', created_by: 'Pejabat Fungsional', created_at: AT }),
   'logistics-repo.warehousesOf': (db) => logistics.warehousesOf(db, OFFICE, 500),

@@ -28,6 +28,7 @@ function texts(p: Programme): [string, string][] {
     ['unitText', p.unitText], ['candidates', p.candidates.text], ['verification', p.verification.text], ['recipientDecree', p.recipientDecree.text],
     ['funding', p.funding.text], ['quota', p.quota.text], ['channel', p.channel.text],
     ...p.conditions.map((c): [string, string] => [`conditions.${c.id}`, c.text]),
+    ...p.channel.checks.map((c): [string, string] => [`channel.checks.${c.id}`, c.text]),
   ];
   for (const c of p.categories) {
     out.push([`${c.key}.amount`, c.amount.text], [`${c.key}.duration`, c.duration.text]);
