@@ -154,8 +154,50 @@ export async function closedStageCounts(q: Q, officeId: string, fromMonth: strin
 /** The open statuses as SQL literals: SQLite uses a partial index only when the query states its condition literally (no bound parameters). */
 const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
 
-/** The period's open cases by service, status and SLA state (the partial index of open cases, migration 028). */
+/** The period's open cases by service, status and SLA state: the counters of migration 034 for the whole UTC days inside [from, to), the part-days at its edges live. */
 export async function openCounts(q: Q, officeId: string, from: string, to: string) {
+  const { firstDay, untilDay, edges } = wholeUtcDays(from, to);
+  const [counted, ...live] = await Promise.all([
+    firstDay < untilDay
+      ? q
+          .selectFrom('oversight_open_counts')
+          .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.sum<number>('n').as('n')])
+          .where('office_id', '=', officeId)
+          .where('utc_day', '>=', firstDay)
+          .where('utc_day', '<', untilDay)
+          .groupBy(['service_id', 'status', 'sla_state'])
+          .execute()
+      : Promise.resolve([]),
+    ...edges.map(([a, b]) => openCountsLive(q, officeId, a, b)),
+  ]);
+  const sums = new Map<string, { serviceId: string; status: string; slaState: string; n: number }>();
+  for (const r of [...counted.map((r) => ({ serviceId: r.service_id, status: r.status, slaState: r.sla_state, n: Number(r.n) })), ...live.flat()]) {
+    const key = `${r.serviceId}|${r.status}|${r.slaState}`;
+    const had = sums.get(key);
+    if (had) had.n += r.n;
+    else sums.set(key, { ...r });
+  }
+  return [...sums.values()].filter((r) => r.n > 0);
+}
+
+/**
+ * [from, to) as whole UTC days [firstDay, untilDay) plus the part-days at its edges (a local
+ * midnight in WIB is 17:00 UTC: a month's edges are two seven-hour slices, counted live).
+ */
+export function wholeUtcDays(from: string, to: string): { firstDay: string; untilDay: string; edges: [string, string][] } {
+  const midnight = (day: string) => `${day}T00:00:00.000Z`;
+  const fromDay = from.slice(0, 10);
+  const firstDay = from === midnight(fromDay) ? fromDay : new Date(Date.parse(midnight(fromDay)) + 86_400_000).toISOString().slice(0, 10);
+  const untilDay = to.slice(0, 10);
+  if (firstDay >= untilDay) return { firstDay, untilDay: firstDay, edges: [[from, to]] };
+  const edges: [string, string][] = [];
+  if (from < midnight(firstDay)) edges.push([from, midnight(firstDay)]);
+  if (midnight(untilDay) < to) edges.push([midnight(untilDay), to]);
+  return { firstDay, untilDay, edges };
+}
+
+/** Open cases submitted in [from, to) counted from the cases (the partial index of open cases, migration 028). */
+export async function openCountsLive(q: Q, officeId: string, from: string, to: string) {
   const rows = await q
     .selectFrom('applications')
     .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.countAll<number>().as('n')])

@@ -1,4 +1,4 @@
-/** Table types of oversight's counters (migration 028), merged into DB in schema.ts. */
+/** Table types of oversight's counters (migrations 028 and 034), merged into DB in schema.ts. */
 
 export interface OversightCountsTable {
   office_id: string;
@@ -22,6 +22,16 @@ export interface OversightStageCountsTable {
   started: number;
   finished: number;
   on_time: number;
+}
+
+/** Open cases per office, UTC day of submission, service, status and SLA state (migration 034, kept by triggers). */
+export interface OversightOpenCountsTable {
+  office_id: string;
+  utc_day: string;
+  service_id: string;
+  status: string;
+  sla_state: string;
+  n: number;
 }
 
 export interface SpmNeedsTable {
@@ -52,4 +62,5 @@ export interface OversightTables {
   oversight_counts: OversightCountsTable;
   oversight_stage_counts: OversightStageCountsTable;
   oversight_counts_state: { key: string; value: string };
+  oversight_open_counts: OversightOpenCountsTable;
 }

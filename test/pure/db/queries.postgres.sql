@@ -203,6 +203,11 @@ select "service_id", "status", "on_time", "duration", sum("n") as "n", sum("appl
 select "service_id", "stage_id", sum("started") as "started", sum("finished") as "finished", sum("on_time") as "on_time" from "oversight_stage_counts" where "office_id" = $1 and "month" >= $2 and "month" < $3 group by "service_id", "stage_id";
 
 -- oversight-repo.openCounts
+select "service_id", "status", "sla_state", sum("n") as "n" from "oversight_open_counts" where "office_id" = $1 and "utc_day" >= $2 and "utc_day" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
+
+-- oversight-repo.openCountsLive
 select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
 
 -- oversight-repo.openStagedCases

@@ -413,6 +413,7 @@ export const QUERIES: Record<string, Call> = {
   'oversight-repo.closedCounts': (db) => oversight.closedCounts(db, OFFICE, '2026-04', '2026-07'),
   'oversight-repo.closedStageCounts': (db) => oversight.closedStageCounts(db, OFFICE, '2026-04', '2026-07'),
   'oversight-repo.openCounts': (db) => oversight.openCounts(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
+  'oversight-repo.openCountsLive': (db) => oversight.openCountsLive(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-01T00:00:00.000Z'),
   'oversight-repo.openStagedCases': (db) => oversight.openStagedCases(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z', [SERVICE]),
   'oversight-repo.approvalOf': (db) => oversight.approvalOf(db, OFFICE, '2026-05'),
   'oversight-repo.setApproval': async (db) => {
@@ -1028,6 +1029,7 @@ export const NOT_QUERIES: Record<string, string> = {
   'registry-repo.openBulkLoader':
     'the bulk loader: better-sqlite3 prepared INSERTs on a second connection, or COPY FROM STDIN (pg-copy-streams) on a connection of its own; only an in-memory SQLite database falls back to Kysely INSERTs',
   'complaints-repo.complaintEvent': 'builds an event row',
+  'oversight-repo.wholeUtcDays': 'splits a period into whole UTC days and its edge slices',
   'surveys-repo.newResponseRow': 'builds a response row',
   'surveys-repo.isDuplicateResponse': 'classifies an insert error',
   'backup-repo.openSqliteFile': 'opens a read-only connection to a SQLite file (a backup copy or a restored database)',
