@@ -89,7 +89,8 @@ export const letterInput = (i: number): LetterPdfInput => ({
   at: new Date('2026-11-23T03:00:00Z'),
 });
 
-async function freshPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A database of its own on the benchmark cluster, dropped afterwards (the oversight section uses it too). */
+export async function freshPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `sigap_letters_${randomBytes(5).toString('hex')}`;
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();

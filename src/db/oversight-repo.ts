@@ -21,27 +21,34 @@ export async function casesAtRiskOrLate(q: Q, officeId: string, limit: number) {
     .selectFrom('applications')
     .select(['id', 'registration_number', 'service_id', 'current_step', 'status', 'sla_state', 'due_at', 'submitted_at'])
     .where('office_id', '=', officeId)
-    .where('status', 'in', [...OPEN_CASE_STATUSES])
-    .where('sla_state', 'in', ['late', 'at-risk'])
+    // Stated literally, as the partial index of migration 034 is (SQLite uses it only then).
+    .where(openLiterally)
+    .where(sql<boolean>`sla_state in ('late', 'at-risk')`)
     .orderBy('due_at')
     .orderBy('registration_number')
     .limit(limit)
     .execute();
 }
 
-/** Open cases by service and age: submitted on or after each bound (newest first), the rest last. */
+/** Open cases by service and age: submitted on or after each bound (newest first), the rest last — from the open-case counters. */
 export async function openCasesByAge(q: Q, officeId: string, bounds: readonly string[]) {
-  let bucket = sql<number>`${sql.lit(bounds.length)}`;
-  for (let i = bounds.length - 1; i >= 0; i--) bucket = sql<number>`case when submitted_at >= ${bounds[i]} then ${sql.lit(i)} else ${bucket} end`;
-  const rows = await q
-    .selectFrom('applications')
-    .select((eb) => ['service_id', bucket.as('bucket'), eb.fn.countAll<number>().as('n')])
-    .where('office_id', '=', officeId)
-    .where('status', 'in', [...OPEN_CASE_STATUSES])
-    .groupBy(['service_id', sql`2`])
-    .execute();
-  return rows.map((r) => ({ service_id: r.service_id, bucket: Number(r.bucket), n: Number(r.n) }));
+  // Band i is [bounds[i], bounds[i-1]): the newest band has no upper end, the oldest no lower one.
+  const edges = [END_OF_TIME, ...bounds, START_OF_TIME];
+  const bands = await Promise.all(bounds.concat(START_OF_TIME).map((from, i) => openCounts(q, officeId, from, edges[i]!)));
+  const sums = new Map<string, { service_id: string; bucket: number; n: number }>();
+  bands.forEach((rows, bucket) => {
+    for (const r of rows) {
+      const had = sums.get(`${r.serviceId}|${bucket}`);
+      if (had) had.n += r.n;
+      else sums.set(`${r.serviceId}|${bucket}`, { service_id: r.serviceId, bucket, n: r.n });
+    }
+  });
+  return [...sums.values()];
 }
+
+/** Open ends of a range of submission instants (whole UTC days, so no edge slice is counted live). */
+const START_OF_TIME = '0001-01-01T00:00:00.000Z';
+const END_OF_TIME = '9999-01-01T00:00:00.000Z';
 
 /** An export of the evaluation (XLSX or PDF) in the office's audit trail: who took which period away. */
 export async function recordOversightExport(q: Q, a: { officeId: string; actor: string; format: 'xlsx' | 'pdf'; subject: string; period: string; services: number; at: string }): Promise<void> {

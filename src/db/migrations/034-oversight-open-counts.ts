@@ -86,6 +86,14 @@ END $$`,
       .execute(db);
   }
   await backfillOpenCounts(db);
+  // The head's list of open cases at risk or late, earliest due first: only those cases are in this
+  // index, in the order the list reads them, so the list reads its 50 entries and stops.
+  await db.schema
+    .createIndex('applications_at_risk_or_late')
+    .on('applications')
+    .columns(['office_id', 'due_at', 'registration_number'])
+    .where(sql<boolean>`${sql.raw(`status IN ${OPEN} AND sla_state IN ('late', 'at-risk')`)}`)
+    .execute();
 }
 
 /** The counters of the cases open now, from scratch (through migration 028's partial index of open cases). */

@@ -249,13 +249,19 @@ select "value" from "oversight_counts_state" where "key" = $1;
 insert into "oversight_counts_state" ("key", "value") values ($1, $2) on conflict ("key") do update set "value" = $3;
 
 -- oversight-repo.casesAtRiskOrLate
-select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = $1 and "status" in ($2, $3, $4, $5) and "sla_state" in ($6, $7) order by "due_at", "registration_number" limit $8;
+select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and sla_state in ('late', 'at-risk') order by "due_at", "registration_number" limit $2;
 
 -- oversight-repo.recordOversightExport
 insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- oversight-repo.openCasesByAge
-select "service_id", case when submitted_at >= $1 then 0 else case when submitted_at >= $2 then 1 else 2 end end as "bucket", count(*) as "n" from "applications" where "office_id" = $3 and "status" in ($4, $5, $6, $7) group by "service_id", 2;
+select "service_id", "status", "sla_state", sum("n") as "n" from "oversight_open_counts" where "office_id" = $1 and "utc_day" >= $2 and "utc_day" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", sum("n") as "n" from "oversight_open_counts" where "office_id" = $1 and "utc_day" >= $2 and "utc_day" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", sum("n") as "n" from "oversight_open_counts" where "office_id" = $1 and "utc_day" >= $2 and "utc_day" < $3 group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = $1 and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= $2 and "submitted_at" < $3 group by "service_id", "status", "sla_state";
 
 -- applications-repo.staffNames
 select "id", "display_name" from "staff_users" where "office_id" = $1;

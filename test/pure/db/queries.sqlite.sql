@@ -249,13 +249,19 @@ select "value" from "oversight_counts_state" where "key" = ?;
 insert into "oversight_counts_state" ("key", "value") values (?, ?) on conflict ("key") do update set "value" = ?;
 
 -- oversight-repo.casesAtRiskOrLate
-select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) and "sla_state" in (?, ?) order by "due_at", "registration_number" limit ?;
+select "id", "registration_number", "service_id", "current_step", "status", "sla_state", "due_at", "submitted_at" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and sla_state in ('late', 'at-risk') order by "due_at", "registration_number" limit ?;
 
 -- oversight-repo.recordOversightExport
 insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
 
 -- oversight-repo.openCasesByAge
-select "service_id", case when submitted_at >= ? then 0 else case when submitted_at >= ? then 1 else 2 end end as "bucket", count(*) as "n" from "applications" where "office_id" = ? and "status" in (?, ?, ?, ?) group by "service_id", 2;
+select "service_id", "status", "sla_state", sum("n") as "n" from "oversight_open_counts" where "office_id" = ? and "utc_day" >= ? and "utc_day" < ? group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", sum("n") as "n" from "oversight_open_counts" where "office_id" = ? and "utc_day" >= ? and "utc_day" < ? group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", sum("n") as "n" from "oversight_open_counts" where "office_id" = ? and "utc_day" >= ? and "utc_day" < ? group by "service_id", "status", "sla_state";
+select "service_id", "status", "sla_state", count(*) as "n" from "applications" where "office_id" = ? and status in ('open', 'waiting-applicant', 'waiting-external', 'waiting-signature') and "submitted_at" >= ? and "submitted_at" < ? group by "service_id", "status", "sla_state";
 
 -- applications-repo.staffNames
 select "id", "display_name" from "staff_users" where "office_id" = ?;
