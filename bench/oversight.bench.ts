@@ -110,6 +110,31 @@ async function oneDatabase(ctx: BenchContext, dbc: BenchContext['databases'][num
     baseline: { name: 'a bare one-row update of the case in its own transaction, same database', value: bareUpdate.median, unit: 'ms' },
     note: `max ${upsert.max.toFixed(1)} ms`,
   });
+  // What the open-case counters add to a submission and to the sweep (migration 034's triggers),
+  // each beside the same statement the triggers leave alone, in its own transaction.
+  let k = 0;
+  const row = (status: string) => ({ ...closing, id: `t${k}`, registration_number: `JMB-2025-T${String(k++).padStart(6, '0')}`, status, sla_state: status === 'open' ? 'on-time' : 'closed', submitted_at: '2025-06-02T01:00:00.000Z' });
+  const insertOpen = await timeRuns(() => c.database.write((trx) => trx.insertInto('applications').values(row('open')).execute()), 200);
+  const insertClosed = await timeRuns(() => c.database.write((trx) => trx.insertInto('applications').values(row('completed')).execute()), 200);
+  report(ctx, {
+    name: `a submission's row with the open-case counter (trigger: one upsert) in its own transaction (${db})`,
+    value: insertOpen.median,
+    unit: 'ms median',
+    baseline: { name: 'the same insert of a closed case (the trigger does nothing), same database', value: insertClosed.median, unit: 'ms' },
+    note: `max ${insertOpen.max.toFixed(1)} ms`,
+  });
+  const openOne = await c.database.db.selectFrom('applications').select('id').where('office_id', '=', office.id).where('status', '=', 'open').where('sla_state', '=', 'late').limit(1).executeTakeFirstOrThrow();
+  let flip = false;
+  const move = await timeRuns(() => c.database.write((trx) => trx.updateTable('applications').set({ sla_state: (flip = !flip) ? 'at-risk' : 'late' }).where('id', '=', openOne.id).execute()), 200);
+  let flipClosed = false;
+  const moveClosed = await timeRuns(() => c.database.write((trx) => trx.updateTable('applications').set({ sla_state: (flipClosed = !flipClosed) ? 'late' : 'closed' }).where('id', '=', closing.id).execute()), 200);
+  report(ctx, {
+    name: `the sweep's change of an open case's SLA state, with the counters' move (two upserts) in its own transaction (${db})`,
+    value: move.median,
+    unit: 'ms median',
+    baseline: { name: "the same change of a closed case's SLA state (the trigger does nothing), same database", value: moveClosed.median, unit: 'ms' },
+    note: `max ${move.max.toFixed(1)} ms`,
+  });
   await c.database.close();
   await pgdb?.drop();
   rmSync(dir, { recursive: true, force: true });
