@@ -152,7 +152,7 @@ export async function closedStageCounts(q: Q, officeId: string, fromMonth: strin
 }
 
 /** The open statuses as SQL literals: SQLite uses a partial index only when the query states its condition literally (no bound parameters). */
-const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
+export const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
 
 /** The period's open cases by service, status and SLA state (the partial index of open cases, migration 028). */
 export async function openCounts(q: Q, officeId: string, from: string, to: string) {
