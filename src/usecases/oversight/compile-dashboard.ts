@@ -79,7 +79,7 @@ export interface OfficeDashboard {
     roles: { role: string; roleName: string; open: number; late: number }[];
     officers: { officer: string | null; open: number; late: number }[];
   };
-  ageing: { unitNote: Record<AgeUnit, readonly number[]>; rows: (DashServiceRef & { unit: AgeUnit; counts: number[]; total: number; bounds: { from: string | null; to: string }[] })[] };
+  ageing: { unitNote: Record<AgeUnit, number[]>; rows: (DashServiceRef & { unit: AgeUnit; counts: number[]; total: number; bounds: { from: string | null; to: string }[] })[] };
   onTime: (DashServiceRef & { promise: string; unit: MeasureUnit | null; cases: number; completed: number; onTime: number; onTimeRate: number | null; median: number | null; p90: number | null; openLate: number; openAtRisk: number })[];
   stages: (DashServiceRef & { stageId: string; stage: string; limit: string | null; started: number; finished: number; onTime: number; onTimeRate: number | null })[];
   late: {
@@ -89,7 +89,7 @@ export interface OfficeDashboard {
   ikm: { office: { value: number | null; grade: string | null; respondents: number; population: number } | null; services: (DashServiceRef & { value: number | null; grade: string | null; respondents: number })[] };
   complaints: { channels: { channel: string; label: { id: string; en: string }; received: number; answered: number; answeredOnTime: number; medianDays: number | null }[]; total: number; truncated: boolean };
   operations: {
-    emergency: { month: string; reports: number; withDue: number; onTime: number; rate: number | null };
+    emergency: { month: string; reports: number; withDue: number; onTime: number; responded: number; rate: number | null };
     shelters: { beds: number; resident: number; occupancy: number | null; ended: number; medianStayDays: number | null };
     programmes: { listed: number; served: number; coverage: number | null; paid: number; failed: number; successRate: number | null };
     logistics: { warehouses: number; belowMinimum: number; expiring: number; expired: number };
@@ -295,7 +295,7 @@ export async function compileDashboard(ctx: Ctx, reader: Reader, o: StoredOffice
       services: chosen.map((s) => ({ ...refOf(s.id), division: divisionOf(s.service.unit)?.name ?? null })),
       volume: { months, services: [...perService].map(([id, v]) => ({ ...refOf(id), ...v })).sort(byNo), total },
       backlog: { steps: [...stepRows.values()].sort(byOpen), roles: [...roleRows.values()].sort(byOpen), officers: [...officerRows.values()].sort(byOpen) },
-      ageing: { unitNote: { working_days: WORKING_DAY_BANDS, days: CALENDAR_DAY_BANDS }, rows: [...ageRows.values()].sort(byNo) },
+      ageing: { unitNote: { working_days: [...WORKING_DAY_BANDS], days: [...CALENDAR_DAY_BANDS] }, rows: [...ageRows.values()].sort(byNo) },
       onTime,
       stages,
       late: {
