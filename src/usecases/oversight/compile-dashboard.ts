@@ -39,7 +39,7 @@ import {
 } from '../../domain/oversight/dashboard.js';
 import type { MeasureUnit } from '../../domain/oversight/evaluate.js';
 import { stepById } from '../../domain/procedure/engine.js';
-import { maskingFor } from '../../domain/registry/access.js';
+import { may } from '../../domain/staff/permissions.js';
 import { fail, type Outcome } from '../../domain/errors.js';
 import { logDataReads } from '../audit/log-data-read.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
@@ -239,8 +239,9 @@ export async function compileDashboard(ctx: Ctx, reader: Reader, o: StoredOffice
     for (const st of e.stages) stages.push({ ...refOf(s.id), stageId: st.id, stage: st.label, limit: st.limitText, started: st.started, finished: st.finished, onTime: st.onTime, onTimeRate: st.onTimeRate });
   }
 
-  // The late and at-risk list names the applicant, masked for roles that see names masked; each case shown is logged as read for oversight.
-  const masked = maskingFor(reader.roles) === 'masked';
+  // The late and at-risk list names the applicant to roles that may read identities (the heads), masked
+  // for the others (the auditor: that a case exists, not whose); each case shown is a read logged for oversight.
+  const masked = !may(reader.roles, 'applications.read-identity');
   const lateCases = lateRows.map((r) => {
     const svc = o.services.find((s) => s.id === r.service_id);
     return {
