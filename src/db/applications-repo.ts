@@ -482,6 +482,9 @@ export interface CaseSearch {
   serviceId?: string;
   submittedFrom?: string;
   submittedBefore?: string;
+  /** The dashboard's drill-down: the clock's state and the step the case is at. */
+  slaState?: string;
+  currentStep?: string;
 }
 
 /** One case in a list: enough to find it and open it. */
@@ -527,6 +530,8 @@ function searched(q: Q, officeId: string, s: CaseSearch) {
   if (s.serviceId) query = query.where('applications.service_id', '=', s.serviceId);
   if (s.submittedFrom) query = query.where('applications.submitted_at', '>=', s.submittedFrom);
   if (s.submittedBefore) query = query.where('applications.submitted_at', '<', s.submittedBefore);
+  if (s.slaState) query = query.where('applications.sla_state', '=', s.slaState);
+  if (s.currentStep) query = query.where('applications.current_step', '=', s.currentStep);
   return query;
 }
 

@@ -159,7 +159,7 @@ export async function closedStageCounts(q: Q, officeId: string, fromMonth: strin
 }
 
 /** The open statuses as SQL literals: SQLite uses a partial index only when the query states its condition literally (no bound parameters). */
-const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
+export const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
 
 /** The period's open cases by service, status and SLA state: the counters of migration 034 for the whole UTC days inside [from, to), the part-days at its edges live. */
 export async function openCounts(q: Q, officeId: string, from: string, to: string) {

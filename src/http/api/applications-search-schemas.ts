@@ -35,6 +35,10 @@ export const caseSearchQuery = z.object({
   from: blank(z.string().max(20)),
   to: blank(z.string().max(20)),
   purpose: blank(z.string().max(400)),
+  /** The dashboard's drill-down (issue 15 §3): every open status at once, the clock's state, the step a case is at. */
+  open: blank(z.literal('1')),
+  slaState: blank(z.enum(QUEUE_SLA_STATES)),
+  stepId: blank(z.string().max(100)),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).optional(),
 });

@@ -102,6 +102,10 @@ export interface CaseSearchValues {
   from?: string;
   to?: string;
   purpose?: string;
+  /** The dashboard's drill-down filters, kept through paging and a new search. */
+  open?: '1';
+  slaState?: string;
+  stepId?: string;
 }
 
 export interface CaseSearchPageData {
@@ -120,13 +124,15 @@ export function caseSearchPage(shell: StaffShell, d: CaseSearchPageData): string
   const { lang } = shell;
   const v = d.values;
   const p = d.problems;
-  const params = (page?: number) => ({ q: v.q, status: v.status, serviceId: v.serviceId, from: v.from, to: v.to, purpose: v.purpose, page: page && page > 1 ? page : undefined });
+  const params = (page?: number) => ({ q: v.q, status: v.status, serviceId: v.serviceId, from: v.from, to: v.to, purpose: v.purpose, open: v.open, slaState: v.slaState, stepId: v.stepId, page: page && page > 1 ? page : undefined });
   const r = d.result;
-  const searched = !!(v.q || v.status || v.serviceId || v.from || v.to);
+  const searched = !!(v.q || v.status || v.serviceId || v.from || v.to || v.open || v.slaState || v.stepId);
+  const drill = [v.open && !v.status ? L(lang, 'semua status terbuka', 'every open status') : '', v.slaState ? slaLabel(lang, v.slaState) : '', v.stepId ? L(lang, `tahap ${v.stepId}`, `step ${v.stepId}`) : ''].filter(Boolean);
   const quickLabel = (s: CaseStatus) => (QUICK_WORDS[s] ? L(lang, ...QUICK_WORDS[s]!) : statusWords(lang, s));
   const body = html`<h1>${L(lang, 'Cari berkas', 'Find cases')}</h1>
 ${errorSummary(lang, p)}
-<form method="get" action="/petugas/cari" class="search" role="search">${langField(lang)}
+<form method="get" action="/petugas/cari" class="search" role="search">${langField(lang)}${v.open ? html`<input type="hidden" name="open" value="1">` : ''}${v.slaState ? html`<input type="hidden" name="slaState" value="${v.slaState}">` : ''}${v.stepId ? html`<input type="hidden" name="stepId" value="${v.stepId}">` : ''}
+${drill.length ? html`<p class="meta" data-testid="drill">${L(lang, 'Saringan dari dasbor', 'Filters from the dashboard')}: ${drill.join(' · ')} · <a href="${withLang('/petugas/cari', lang)}">${L(lang, 'hapus', 'clear')}</a></p>` : ''}
 <div class="field"><label for="s-q">${L(lang, 'Nomor registrasi, NIK, atau nama pemohon', 'Registration number, NIK or applicant\'s name')}</label>
 <p class="help" id="s-q-help">${L(lang, 'Contoh: JMB-2026-000123, 1571024107900003, atau Siti. Pencarian NIK dicatat di log akses.', 'For example: JMB-2026-000123, 1571024107900003, or Siti. A NIK search is written to the access log.')}</p>
 ${fieldError(lang, p, 'q')}<input id="s-q" name="q" type="search" value="${v.q ?? ''}" autocomplete="off" aria-describedby="s-q-help"${invalidAttrs(p, 'q')}></div>

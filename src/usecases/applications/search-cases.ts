@@ -10,7 +10,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { countCases, searchCases as searchRows, type CaseListRow, type CaseSearch } from '../../db/applications-repo.js';
 import { maskName, readDateRange, readSearchText, type SearchText } from '../../domain/applications/case-search.js';
-import type { CaseStatus } from '../../domain/applications/status.js';
+import { OPEN_CASE_STATUSES, type CaseStatus } from '../../domain/applications/status.js';
 import { fail, type Outcome, type Problem } from '../../domain/errors.js';
 import { maskNik } from '../../domain/identity/index.js';
 import { REASON_MAX, reasonTooLong } from '../../domain/registry/inputs.js';
@@ -41,6 +41,10 @@ export interface CaseSearchInput {
   pageSize?: number;
   /** Why a NIK is searched, for the access log. */
   purpose?: string;
+  /** The dashboard's drill-down: any open status ('1'), the clock's state, the step the case is at. */
+  open?: '1';
+  slaState?: string;
+  stepId?: string;
 }
 
 /** A case as a result line: who (name masked for roles that see personal data masked; NIK always masked), what, where it stands, when. */
@@ -101,7 +105,9 @@ export async function searchCases(ctx: Ctx, officer: Officer, input: CaseSearchI
   const t = text.value;
   const criteria: CaseSearch = {
     ...(t.by === 'number' ? { number: t.number } : t.by === 'nik' ? { nik: t.nik } : t.by === 'name' ? { name: t.name } : {}),
-    ...(input.status ? { statuses: [input.status] } : {}),
+    ...(input.status ? { statuses: [input.status] } : input.open ? { statuses: OPEN_CASE_STATUSES } : {}),
+    ...(input.slaState ? { slaState: input.slaState } : {}),
+    ...(input.stepId ? { currentStep: input.stepId } : {}),
     ...(input.serviceId ? { serviceId: input.serviceId } : {}),
     ...(dates.value.from ? { submittedFrom: startOfDay(office, dates.value.from) } : {}),
     ...(dates.value.to ? { submittedBefore: startOfDay(office, Temporal.PlainDate.from(dates.value.to).add({ days: 1 }).toString()) } : {}),
