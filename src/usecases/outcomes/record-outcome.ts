@@ -83,7 +83,7 @@ export async function recordOutcome(ctx: Ctx, actor: Actor, target: OutcomeTarge
       await insertShelterEvent(trx, { stay_id: stay.id, office_id: office.value, type: 'outcome', actor_id: actor.id, actor_name: actor.name, data: { ...told, ...data }, at: now });
       if (c) await linkStayCase(trx, stay.id, office.value, input.kind, c, now);
     }
-    const closed = report ? await closeReport(trx, ctx, actor, report, { ...told, stay: stay?.id ?? null }, now) : false;
+    const closed = report ? await closeReport(trx, ctx, actor, report, { ...told, stay: stay?.id ?? null }, data, now) : false;
     await insertAuditEvent(trx, {
       officeId: office.value, actor: actor.name, action: `outcome.${input.kind}`, subject: stay ? `shelter-stay:${stay.id}` : `emergency:${report!.id}`,
       detail: { ...told, report: report?.registration_number ?? null, reportClosed: closed, actorId: actor.id }, at: now,
@@ -126,8 +126,10 @@ function caseIntake(input: OutcomeInput, person: { name: string; nik?: string },
  * The report's part: the outcome in its history and its case's timeline (which tells the reporter),
  * and the report closed if it was still on the board. Answers whether it closed it now.
  */
-async function closeReport(trx: Transaction<DB>, ctx: Ctx, actor: Actor, r: ReportRow, data: Record<string, unknown>, now: string): Promise<boolean> {
-  await insertEmergencyEvent(trx, { report_id: r.id, office_id: r.office_id, type: 'outcome', actor_id: actor.id, actor_name: actor.name, data, at: now });
+async function closeReport(trx: Transaction<DB>, ctx: Ctx, actor: Actor, r: ReportRow, data: Record<string, unknown>, details: Record<string, unknown>, now: string): Promise<boolean> {
+  // The report's history (a logged read for staff) has the details; the case's timeline, which the
+  // reporter's tracking page words, only the kind.
+  await insertEmergencyEvent(trx, { report_id: r.id, office_id: r.office_id, type: 'outcome', actor_id: actor.id, actor_name: actor.name, data: { ...details, ...data }, at: now });
   await recordEvent(trx, ctx, { application_id: r.application_id, office_id: r.office_id, type: 'emergency:outcome', actor_id: actor.id, actor_name: actor.name, note: String(data.kind), data, at: now });
   if (r.state !== 'open' && r.state !== 'responded') return false;
   const closed = await setClosed(trx, r.id, r.state);
