@@ -152,6 +152,8 @@ function eventText(lang: Lang, e: ReportDetail['events'][number]): string {
       return `${L(lang, 'Dirujuk ke rumah singgah', 'Referred to the shelter')}: ${String(d.shelterName ?? '')}`;
     case 'shelter-terminated':
       return `${L(lang, 'Klien rumah singgah diterminasi, berita acara', 'Shelter client terminated, handover record')} ${String(d.number ?? '')}`;
+    case 'shelter-referred-to-panti':
+      return `${L(lang, 'Klien rumah singgah diantar ke panti', 'Shelter client taken to a panti')}: ${String(d.panti ?? '')} (${String(d.case ?? '')})`;
     case 'merged-from':
       return `${L(lang, 'Laporan ganda digabung ke sini', 'Duplicate merged here')}: ${String(d.from ?? '')}`;
     default:

@@ -50,6 +50,8 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
       return `${L(lang, 'Dirujuk ke panti', 'Referred to a panti')}: ${String(d.panti)}${d.case ? ` (${String(d.case)})` : ''}`;
     case 'outcome':
       return `${L(lang, 'Hasil penanganan', 'Outcome')}: ${outcomeEventText(lang, d)}`;
+    case 'referral-completed':
+      return `${L(lang, 'Dirujuk: berkas rujukan ke panti selesai, klien diantar', 'Referred: the panti referral case completed, the client taken')} (${String(d.panti ?? '')}, ${String(d.case ?? '')})`;
     case 'terminated':
       return `${L(lang, 'Diterminasi', 'Terminated')} (${pick(TERMINATION_NAMES, lang, String(d.kind))}), ${L(lang, 'berita acara', 'handover record')} ${String(d.number)}`;
     default:
