@@ -117,4 +117,19 @@ describe(`the night journey's outcome on a phone (${TEST_DB})`, () => {
     await assertSound(page, 'stay with its pemulangan case (laptop)');
     await screenshotFor(page, 'outcome-stay-pemulangan-laptop');
   });
+
+  it('the occupancy board shows the current length of stay per category, without names, on a phone in both languages', async () => {
+    const page = await signedInPage(browser, contexts, base, PHONE, `pramu-sosial@${BJM}`);
+    await page.goto(`${base}/petugas/rumah-singgah`);
+    const table = page.getByTestId('length-of-stay');
+    assert.match((await table.textContent())!, /Orang terlantar.*1.*0,0/s);
+    assert.ok(!(await table.textContent())!.includes('Sukri'));
+    await assertSound(page, 'board with the length of stay (phone)');
+    await screenshotFor(page, 'board-length-of-stay-phone');
+    await page.goto(`${base}/petugas/rumah-singgah?lang=en`);
+    assert.ok(await page.getByRole('heading', { name: 'Current length of stay' }).isVisible());
+    assert.match((await page.getByTestId('length-of-stay').textContent())!, /Median \(days\)/);
+    await assertSound(page, 'board with the length of stay in English (phone)');
+    await screenshotFor(page, 'board-length-of-stay-phone-en');
+  });
 });

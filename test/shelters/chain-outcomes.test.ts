@@ -240,6 +240,15 @@ describe(`the chain's outcomes, the stay referred to a panti, the direct check-i
     assert.ok(d.ok);
     assert.deepEqual(d.value.cases.map((x) => [x.kind, x.registrationNumber]), [['intake', r.value.case]]);
     assert.ok(d.value.events.some((e) => e.type === 'checked-in' && e.data.case === r.value.case));
+    // The board's length of stay at 23:30 WITA: Sukri since Mon 21:40 WITA (1.0 days), Junaidi since
+    // 10:00 (0.5), the man of the razia just now (0.0); Abdul Hadi left for the panti.
+    const board = await showOccupancy(t.ctx, pramu, shelter);
+    assert.ok(board.ok && board.value);
+    assert.deepEqual(board.value.lengthOfStay, [
+      { category: 'lansia', clients: 1, medianDays: 0.5, longestDays: 0.5 },
+      { category: 'gelandangan-pengemis', clients: 1, medianDays: 0, longestDays: 0 },
+      { category: 'orang-terlantar', clients: 1, medianDays: 1, longestDays: 1 },
+    ]);
     // The earlier stay checked in from its intake has only the intake's case (and its outcomes').
     const s = await showStay(t.ctx, peksos, stayId);
     assert.ok(s.ok);
