@@ -34,6 +34,7 @@ import * as m031 from './migrations/031-emergency-rules.js';
 import * as m032 from './migrations/032-programme-deliveries.js';
 import * as m033 from './migrations/033-shelter-cases.js';
 import * as m034 from './migrations/034-oversight-open-counts.js';
+import * as m037 from './migrations/037-chain-outcomes.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -70,6 +71,7 @@ const ORDERED: [string, Step][] = [
   ['032-programme-deliveries', m032],
   ['033-shelter-cases', m033],
   ['034-oversight-open-counts', m034],
+  ['037-chain-outcomes', m037],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -74,7 +74,50 @@ export interface ShelterStayCasesTable {
   at: string;
 }
 
+/** Client photos and videos in the file store, viewable only with shelters.sensitive (migration 037). */
+export interface ShelterMediaTable {
+  id: string;
+  office_id: string;
+  stay_id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  caption: string | null;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** A parent's or guardian's consent to process a child's data (UU 27/2022 Pasal 25; migration 037). */
+export interface ShelterConsentsTable {
+  id: string;
+  office_id: string;
+  stay_id: string;
+  guardian_name: string;
+  relation: string;
+  given_at: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** An outcome of the chain (hospital, pemulangan, identity documents) from a report or a stay (migration 037). */
+export interface ChainOutcomesTable {
+  id: string;
+  office_id: string;
+  report_id: string | null;
+  stay_id: string | null;
+  kind: string;
+  data: string;
+  application_id: string | null;
+  registration_number: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  at: string;
+}
+
 export interface SheltersTables {
+  shelter_media: ShelterMediaTable;
+  shelter_consents: ShelterConsentsTable;
+  chain_outcomes: ChainOutcomesTable;
   shelters: SheltersTable;
   shelter_beds: ShelterBedsTable;
   shelter_stays: ShelterStaysTable;

@@ -112,3 +112,25 @@ export async function casesOfStay(q: Q, stayId: string) {
     .limit(50)
     .execute();
 }
+
+/** The stay a decreed case of `kind` was filed for (a case completing may end its stay). */
+export async function stayOfCase(q: Q, applicationId: string, kind: string): Promise<StayRow | undefined> {
+  return q
+    .selectFrom('shelter_stay_cases as l')
+    .innerJoin('shelter_stays as s', 's.id', 'l.stay_id')
+    .selectAll('s')
+    .where('l.application_id', '=', applicationId)
+    .where('l.kind', '=', kind)
+    .executeTakeFirst();
+}
+
+/** Ends a stay still in residence (its bed is free again); false when it had already ended. */
+export async function endStayInResidence(q: Q, id: string, patch: Pick<StayRow, 'state' | 'terminated_at' | 'termination' | 'referred_to'>): Promise<boolean> {
+  const r = await q
+    .updateTable('shelter_stays')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('state', '=', 'in-residence')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -27,6 +27,10 @@ export interface LetterPdfInput {
   blocks: Block[];
   validUntilText: string | null;
   signer: { position: string[]; name: string; rank?: string | null; nip?: string | null } | null;
+  /** A second party who signs the printed copy by hand, left of the signer (a berita acara's receiver). */
+  cosigner?: { heading: string[]; name: string } | null;
+  /** How many of the last blocks stay on the signatures' page (the end of the table they sign). */
+  keepWithSignature?: number;
   verifyUrl: string;
   /** Which kind of electronic signature the file carries (said on it in words); null on a preview. */
   signature?: { kind: 'uncertified' | 'certified'; provider: string | null } | null;
@@ -255,11 +259,40 @@ function render(input: LetterPdfInput): Promise<Buffer> {
     doc.moveDown(1);
   }
 
+  // The signature block's height, measured as it is drawn below (kept together on one page).
+  const blockW = contentWidth * 0.52;
+  const bx = left + contentWidth - blockW;
+  const qrSize = 74;
+  const posLines = input.signer?.position ?? ['Pejabat penanda tangan,'];
+  const signatureHeight = () => {
+    setBody();
+    const lh = doc.currentLineHeight(true);
+    const lines = (w: number, xs: string[]) => xs.reduce((a, x) => a + doc.heightOfString(x, { width: w }), 0);
+    const top = Math.max(lines(blockW, [...(input.layout === 'certificate' ? ['x'] : []), ...posLines]), lines(contentWidth - blockW - 12, input.cosigner?.heading ?? []));
+    const names = lines(blockW, [input.signer?.name ?? 'x', ...(input.signer?.rank ? [input.signer.rank] : []), ...(input.signer?.nip ? [`NIP. ${input.signer.nip}`] : [])]);
+    return lh + top + 6 + qrSize + 6 + names + 4;
+  };
+
   // Body.
   setBody();
   const indent = 28;
   let previous: Block['kind'] | null = null;
-  for (const b of input.blocks) {
+  /** A block's height as drawn below (a little over rather than under). */
+  const blockHeight = (b: Block): number => {
+    setBody();
+    const lh = doc.currentLineHeight(true);
+    if (b.kind === 'paragraph') return doc.heightOfString(b.text, { width: contentWidth, indent, lineGap: body.gap }) + 7;
+    if (b.kind === 'heading') return 30;
+    if (b.kind === 'row') return Math.max(doc.heightOfString(b.value || ' ', { width: contentWidth - indent - 140, lineGap: body.gap }), doc.heightOfString(b.label || ' ', { width: 128, lineGap: body.gap })) + 1.5 + lh / 2;
+    return doc.heightOfString(b.text, { width: contentWidth - indent - 20, lineGap: body.gap }) + 3 + lh / 2;
+  };
+  const keepFrom = input.blocks.length - Math.min(input.keepWithSignature ?? 0, input.blocks.length);
+  for (const [i, b] of input.blocks.entries()) {
+    // The end of the table goes with the signatures when they would not fit after it on this page.
+    if (i === keepFrom && i > 0) {
+      const need = input.blocks.slice(i).reduce((a, x) => a + blockHeight(x), 0) + 12 + signatureHeight();
+      if (doc.y + need > maxY() && need < maxY() - 200) doc.addPage();
+    }
     setBody();
     // A table or list is set off from the paragraph that follows it.
     if (previous && previous !== b.kind && (previous === 'row' || previous === 'bullet' || previous === 'numbered')) doc.moveDown(0.5);
@@ -314,15 +347,18 @@ function render(input: LetterPdfInput): Promise<Buffer> {
   }
 
   // Signature block (kept together on one page).
-  const blockW = contentWidth * 0.52;
-  const bx = left + contentWidth - blockW;
-  const qrSize = 74;
-  const posLines = input.signer?.position ?? ['Pejabat penanda tangan,'];
-  ensure(22 + (input.layout === 'certificate' ? 32 : 0) + posLines.length * 15 + qrSize + 62);
+  ensure(signatureHeight());
   doc.moveDown(1);
   setBody();
   if (input.layout === 'certificate') doc.text(`${input.place}, ${input.dateText ?? '(belum ditandatangani)'}`, bx, doc.y, { width: blockW });
+  const cosignerY = doc.y;
   for (const line of posLines) doc.text(line, bx, doc.y, { width: blockW });
+  const afterPosition = doc.y;
+  if (input.cosigner) {
+    doc.y = cosignerY;
+    for (const line of input.cosigner.heading) doc.text(line, left, doc.y, { width: contentWidth - blockW - 12 });
+    doc.y = Math.max(doc.y, afterPosition);
+  }
   const qrY = doc.y + 6;
   if (!input.draft) {
     const qr = QRCode.create(input.verifyUrl, { errorCorrectionLevel: 'M' });
@@ -338,12 +374,18 @@ function render(input: LetterPdfInput): Promise<Buffer> {
   }
   doc.y = Math.max(qrY + qrSize + 6, doc.y + 6);
   setBody();
+  // The second party signs by hand in the space beside the QR code, their name level with the signer's.
+  const namesY = doc.y;
+  if (input.cosigner) doc.font('B').text(input.cosigner.name, left, namesY, { width: contentWidth - blockW - 12, underline: true }).font('R');
+  const afterCosigner = doc.y;
+  doc.y = namesY;
   if (input.signer) {
     doc.font('B').text(input.signer.name, bx, doc.y, { width: blockW, underline: true });
     doc.font('R');
     if (input.signer.rank) doc.text(input.signer.rank, bx, doc.y, { width: blockW });
     if (input.signer.nip) doc.text(`NIP. ${input.signer.nip}`, bx, doc.y, { width: blockW });
   } else doc.text('(nama penanda tangan)', bx, doc.y, { width: blockW });
+  doc.y = Math.max(doc.y, afterCosigner);
 
   // Footer on every page: verification address and page numbers.
   const range = doc.bufferedPageRange();

@@ -11,6 +11,8 @@ import { TEST_DB } from '../support/db.js';
 import { apiClient, postSignInForm, testApp, type TestApp } from '../support/app.js';
 
 const BJM = 'kota-banjarmasin';
+/** A razia's agency: Banjarmasin 9's case of a direct check-in names who brought the client. */
+const SATPOL = 'Satpol PP Kota Banjarmasin';
 
 describe(`shelters API and pages (${TEST_DB})`, () => {
   let t: TestApp;
@@ -34,7 +36,7 @@ describe(`shelters API and pages (${TEST_DB})`, () => {
 
   it('POST /stays answers { id, checkedInAt, limitDays, eligibleForTerminationAt }; the board shows the bed taken without the name; a full shelter answers 409 no-fitting-bed', async () => {
     const pramu = await login(`pramu-sosial@${BJM}`);
-    const r = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Siti Aminah', sex: 'female', category: 'odgj' }, checkedInAt: '2025-03-01T09:30:00+08:00', belongings: [{ item: 'Tas kain', quantity: 1 }] }, pramu);
+    const r = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Siti Aminah', sex: 'female', category: 'odgj' }, requester: SATPOL, checkedInAt: '2025-03-01T09:30:00+08:00', belongings: [{ item: 'Tas kain', quantity: 1 }] }, pramu);
     assert.equal(r.status, 201, r.body);
     assert.deepEqual(
       { checkedInAt: r.json().checkedInAt, limitDays: r.json().limitDays, eligibleForTerminationAt: r.json().eligibleForTerminationAt, room: r.json().bed.room },
@@ -45,17 +47,17 @@ describe(`shelters API and pages (${TEST_DB})`, () => {
     assert.deepEqual([occ.json().capacity, occ.json().occupied, occ.json().free], [2, 1, 1]);
     assert.ok(!occ.body.includes('Siti'), 'no names on the board');
     // The general room takes her too; then nothing fits.
-    const second = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Rahmah', sex: 'female', category: 'odgj' } }, pramu);
+    const second = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Rahmah', sex: 'female', category: 'odgj' }, requester: SATPOL }, pramu);
     assert.equal(second.status, 201);
     assert.equal(second.json().bed.room, 'Ruang Aman');
-    const third = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' } }, { ...pramu, 'accept-language': 'en' });
+    const third = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, requester: SATPOL }, { ...pramu, 'accept-language': 'en' });
     assert.equal(third.status, 409);
     assert.equal(third.json().error.code, 'no-fitting-bed');
     assert.match(third.body, /Tidak ada tempat tidur kosong/);
     assert.match(third.body, /No free bed fits/);
-    const auditorWrite = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, overrideReason: 'Kasur tambahan di ruang aman' }, await login(`auditor@${BJM}`));
+    const auditorWrite = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, requester: SATPOL, overrideReason: 'Kasur tambahan di ruang aman' }, await login(`auditor@${BJM}`));
     assert.equal(auditorWrite.status, 403);
-    const future = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, checkedInAt: '2025-03-01T11:00:00+08:00' }, pramu);
+    const future = await req('POST', `/api/v1/shelters/${shelter}/stays`, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, requester: SATPOL, checkedInAt: '2025-03-01T11:00:00+08:00' }, pramu);
     assert.equal(future.status, 422);
     assert.equal(future.json().error.code, 'checked-in-future');
   });
@@ -69,13 +71,13 @@ describe(`shelters API and pages (${TEST_DB})`, () => {
     assert.match(board.body, /data-testid="occupied">2</);
     const form = await t.app.inject({ method: 'GET', url: `/petugas/rumah-singgah/${shelter}/masuk`, headers: { cookie } });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-    const payload = new URLSearchParams({ _csrf: csrf, 'client.name': 'Jamilah', 'client.sex': 'female', 'client.category': 'odgj', source: 'razia', overrideReason: 'penuh' }).toString();
+    const payload = new URLSearchParams({ _csrf: csrf, 'client.name': 'Jamilah', 'client.sex': 'female', 'client.category': 'odgj', source: 'razia', requester: SATPOL, overrideReason: 'penuh' }).toString();
     const r = await t.app.inject({ method: 'POST', url: `/petugas/rumah-singgah/${shelter}/masuk`, payload, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(r.statusCode, 422);
     assert.match(String(r.headers['content-type']), /text\/html/);
     assert.match(r.body, /<p class="field-error" id="err-overrideReason">/);
     assert.match(r.body, /minimal 10 huruf/);
-    const ok = new URLSearchParams({ _csrf: csrf, 'client.name': 'Jamilah', 'client.sex': 'female', 'client.category': 'odgj', source: 'razia', overrideReason: 'Kedua kamar penuh; kasur tambahan di ruang aman', belongings: 'Dompet; 1\nKantong plastik berisi pakaian' }).toString();
+    const ok = new URLSearchParams({ _csrf: csrf, 'client.name': 'Jamilah', 'client.sex': 'female', 'client.category': 'odgj', source: 'razia', requester: SATPOL, overrideReason: 'Kedua kamar penuh; kasur tambahan di ruang aman', belongings: 'Dompet; 1\nKantong plastik berisi pakaian' }).toString();
     const done = await t.app.inject({ method: 'POST', url: `/petugas/rumah-singgah/${shelter}/masuk`, payload: ok, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(done.statusCode, 303, done.body.slice(0, 1000));
     const stay = await t.app.inject({ method: 'GET', url: String(done.headers.location), headers: { cookie } });

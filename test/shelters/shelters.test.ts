@@ -25,6 +25,8 @@ import { reportEmergency } from '../../src/usecases/emergency/report-emergency.j
 import { showEmergencyReport } from '../../src/usecases/emergency/show-emergency-report.js';
 
 const BJM = 'kota-banjarmasin';
+/** A razia's agency: Banjarmasin 9's case of a direct check-in names who brought the client. */
+const SATPOL = 'Satpol PP Kota Banjarmasin';
 
 describe(`rumah singgah (${TEST_DB})`, () => {
   let t: TestCtx;
@@ -103,10 +105,10 @@ describe(`rumah singgah (${TEST_DB})`, () => {
   it('a 3-bed female ODGJ room with 3 occupants refuses a 4th check-in; an override needs a written reason and is audited', async () => {
     clock = new Date('2025-03-22T13:00:00Z'); // 21:00 WITA
     for (const name of ['Rahmah', 'Nurul Huda']) {
-      const r = await checkInClient(t.ctx, pramu, shelterId, { client: { name, sex: 'female', category: 'odgj' } });
+      const r = await checkInClient(t.ctx, pramu, shelterId, { client: { name, sex: 'female', category: 'odgj' }, requester: SATPOL });
       assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     }
-    const fourth = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' } });
+    const fourth = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, requester: SATPOL });
     assert.ok(!fourth.ok);
     assert.equal(fourth.error.kind, 'conflict');
     assert.equal(fourth.error.problems[0]?.code, 'no-fitting-bed');
@@ -116,13 +118,13 @@ describe(`rumah singgah (${TEST_DB})`, () => {
     assert.ok(occ.ok && occ.value);
     assert.deepEqual([occ.value.capacity, occ.value.occupied, occ.value.free], [7, 3, 4]);
     const maleBed = occ.value.rooms.find((r) => r.name === 'Kamar Lansia Laki-laki')!.beds[0]!.id;
-    const wrongBed = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, bed: maleBed });
+    const wrongBed = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, requester: SATPOL, bed: maleBed });
     assert.ok(!wrongBed.ok);
     assert.equal(wrongBed.error.problems[0]?.code, 'bed-does-not-fit');
-    const short = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, overrideReason: 'darurat' });
+    const short = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, requester: SATPOL, overrideReason: 'darurat' });
     assert.ok(!short.ok);
     assert.equal(short.error.problems[0]?.field, 'overrideReason');
-    const over = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, overrideReason: 'Malam hari, RSJ Sambang Lihum penuh; kasur tambahan di ruang aman sampai besok pagi' });
+    const over = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Jamilah', sex: 'female', category: 'odgj' }, requester: SATPOL, overrideReason: 'Malam hari, RSJ Sambang Lihum penuh; kasur tambahan di ruang aman sampai besok pagi' });
     assert.ok(over.ok, JSON.stringify(!over.ok && over.error));
     assert.equal(over.value.bed, null);
     assert.equal(over.value.override, true);
@@ -174,7 +176,7 @@ describe(`rumah singgah (${TEST_DB})`, () => {
   });
 
   it('before the limit a client leaves only when the assessment finds them ready; an escort carries a surat tugas', async () => {
-    const r = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Abdul Gani', sex: 'male', category: 'lansia' } });
+    const r = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Abdul Gani', sex: 'male', category: 'lansia' }, requester: SATPOL });
     assert.ok(r.ok);
     const notYet = await terminateStay(t.ctx, peksos, r.value.id, { ready: false, readiness: 'Belum ada keluarga ditemukan', kind: 'escort', destination: 'Kec. Alalak, Barito Kuala', escort: { officer: 'Rudi', assignmentLetter: '' }, belongingsReturned: false });
     assert.ok(!notYet.ok);
@@ -184,7 +186,7 @@ describe(`rumah singgah (${TEST_DB})`, () => {
   });
 
   it("a child's stay is specific personal data: the pramu sosial is refused, the social worker's view is logged with its purpose", async () => {
-    const r = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Muhammad Rizky', sex: 'male', category: 'anak', birthDate: '2012-06-02' } });
+    const r = await checkInClient(t.ctx, pramu, shelterId, { client: { name: 'Muhammad Rizky', sex: 'male', category: 'anak', birthDate: '2012-06-02' }, requester: SATPOL });
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     assert.equal(r.value.bed?.room, 'Kamar Anak');
     const refused = await showStay(t.ctx, pramu, r.value.id);

@@ -1,7 +1,7 @@
 /** Which case events tell the applicant something, and the message each says (pure: issue 16, docs/NOTIFICATIONS.md). */
 
 /** The moments a citizen is told about, in this first slice (e-mail only). */
-export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'funds-transferred', 'complaint-receipt', 'complaint-answer', 'shelter-decision', 'shelter-terminated'] as const;
+export const NOTICE_KINDS = ['receipt', 'returned', 'decision', 'letter-ready', 'waiting-external', 'visit-scheduled', 'funds-transferred', 'complaint-receipt', 'complaint-answer', 'shelter-decision', 'shelter-terminated', 'emergency-outcome'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /** The kinds that may go by WhatsApp (a template each): a complaint's are e-mail only (queue-complaint-notices.ts). */
 export const WHATSAPP_NOTICE_KINDS = NOTICE_KINDS.filter((k) => !k.startsWith('complaint-'));
@@ -19,6 +19,7 @@ export const NOTICE_LABEL: Record<string, [string, string]> = {
   'complaint-answer': ['pengaduan ditanggapi', 'complaint answered'],
   'shelter-decision': ['keputusan rumah singgah', 'shelter decision'],
   'shelter-terminated': ['klien rumah singgah dipulangkan', 'shelter client returned'],
+  'emergency-outcome': ['hasil penanganan laporan', 'outcome of the report'],
 };
 
 /** The channels a message can go through; only e-mail has an adapter yet (WhatsApp and SMS are next). */
@@ -57,6 +58,8 @@ export function noticeOf(e: NoticeEvent): NoticeKind | null {
   // penerimaan calon klien kepada instansi/lembaga/masyarakat yang melakukan permohonan", and the termination.
   if (e.type === 'emergency:shelter-decision') return 'shelter-decision';
   if (e.type === 'emergency:shelter-terminated') return 'shelter-terminated';
+  // An outcome of the chain (hospital, pemulangan, identity documents) closes the report: "Terminasi dan Penyampaian Informasi kepada Pelapor".
+  if (e.type === 'emergency:outcome') return 'emergency-outcome';
   return null;
 }
 
@@ -146,6 +149,13 @@ const complaintFooter = (f: NoticeFacts) =>
   `${f.officeName}\nPesan ini dikirim otomatis; jangan balas dengan data pribadi. / This message is sent automatically; do not reply with personal data.`;
 
 /** The defaults every office starts with. */
+/** The outcome in words for the reporter, by kind (domain/outcomes). */
+const OUTCOME_WORDS: Record<string, [string, string]> = {
+  hospital: ['telah dirujuk ke rumah sakit untuk penanganan lebih lanjut', 'has been referred to a hospital for further care'],
+  pemulangan: ['sedang difasilitasi pemulangan ke daerah asalnya', 'is being helped to return to their home region'],
+  identity: ['sedang dibantu mengurus dokumen kependudukan', 'is being helped to obtain identity documents'],
+};
+
 export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
   receipt: (f) => ({
     subject: `Permohonan ${f.registrationNumber} diterima / Application received`,
@@ -217,6 +227,17 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Template> = {
       `The person you reported (report ${f.registrationNumber}) has left the ${f.officeName} shelter and returned to their family or community.\n${status(f)}` +
       footer(f),
   }),
+  // What became of the person, never where: no hospital's name, no home region, no document numbers (the note is the outcome's kind).
+  'emergency-outcome': (f) => {
+    const [id, en] = OUTCOME_WORDS[f.note ?? ''] ?? ['telah ditangani', 'has been helped'];
+    return {
+      subject: `Laporan ${f.registrationNumber}: selesai ditangani / Report closed`,
+      text:
+        `Orang yang Anda laporkan (laporan ${f.registrationNumber}) ${id}. Laporan Anda telah ditutup oleh ${f.officeName}. Terima kasih atas laporan Anda.\n` +
+        `The person you reported (report ${f.registrationNumber}) ${en}. ${f.officeName} has closed your report. Thank you for reporting.\n${status(f)}` +
+        footer(f),
+    };
+  },
   'complaint-receipt': (f) => ({
     subject: `Pengaduan ${f.registrationNumber} diterima / Complaint received`,
     text:

@@ -54,6 +54,7 @@ const PHRASE: Record<string, (f: SmsFacts) => string> = {
   'funds-transferred': () => 'dana bantuannya sudah ditransfer ke rekening penerima',
   'shelter-decision': () => 'ada keputusan rumah singgah; lihat halaman lacak',
   'shelter-terminated': () => 'selesai: klien dipulangkan dari rumah singgah',
+  'emergency-outcome': () => 'selesai ditangani dan laporan ditutup',
 };
 
 /**

@@ -20,7 +20,10 @@ export interface HandoverFacts {
   belongings: { item: string; quantity: number }[];
 }
 
-export function handoverText(f: HandoverFacts): { title: string; subject: string; blocks: Block[] } {
+/** How many of the last blocks go with the signatures (the list's end and the closing sentence). */
+export const HANDOVER_KEEP_WITH_SIGNATURE = 2;
+
+export function handoverText(f: HandoverFacts): { title: string; subject: string; blocks: Block[]; cosigner: { heading: string[]; name: string } } {
   const receiver = f.kind === 'family' && f.family ? `${f.family.name}${f.family.relationship ? ` (${f.family.relationship})` : ''}` : `${f.escort?.officer ?? ''}, Pramu Sosial pengantar`;
   return {
     title: 'BERITA ACARA SERAH TERIMA KLIEN',
@@ -30,7 +33,7 @@ export function handoverText(f: HandoverFacts): { title: string; subject: string
       { kind: 'heading', text: 'A. Klien' },
       { kind: 'row', label: 'Nama', value: f.client.name },
       { kind: 'row', label: 'NIK', value: f.client.nik ?? 'tidak ada' },
-      { kind: 'row', label: 'Jenis kelamin / kategori', value: `${f.client.sexText} / ${f.client.categoryText}` },
+      { kind: 'row', label: 'Kelamin / kategori', value: `${f.client.sexText} / ${f.client.categoryText}` },
       { kind: 'row', label: 'Masuk', value: f.checkedInLocal },
       { kind: 'row', label: 'Keluar', value: `${f.terminatedLocal} (${f.daysStayed} hari)` },
       { kind: 'heading', text: 'B. Dasar terminasi' },
@@ -51,8 +54,9 @@ export function handoverText(f: HandoverFacts): { title: string; subject: string
       { kind: 'heading', text: 'D. Barang bawaan yang diserahkan kembali' },
       ...(f.belongings.length ? f.belongings.map((b, i) => ({ kind: 'numbered' as const, marker: `${i + 1}.`, text: `${b.item} (${b.quantity})` })) : [{ kind: 'paragraph' as const, text: 'Tidak ada barang bawaan.' }]),
       { kind: 'paragraph', text: `Klien tersebut di atas telah diserahterimakan kepada ${receiver} dalam keadaan baik. Berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.` },
-      // The decree's handover has two parties: the receiver signs on the printed copy, the officer electronically below.
-      { kind: 'row', label: 'Yang menerima', value: `${receiver}, tanda tangan: ..............................` },
     ],
+    // The decree's handover has two parties: the receiver signs the printed copy by hand beside the
+    // officer's electronic signature, on the same page as the list they sign for.
+    cosigner: { heading: ['Yang menerima,'], name: receiver },
   };
 }

@@ -112,3 +112,34 @@ export const isChild = (c: { category: string; birthDate: string | null }, today
 export const MAX_BELONGINGS = 50;
 export const MAX_BEDS_PER_ROOM = 50;
 export const MAX_ROOMS = 30;
+
+export interface LengthOfStay {
+  category: string;
+  /** Clients in residence of the category now. */
+  clients: number;
+  /** The median of their current stays so far, in days to one decimal. */
+  medianDays: number;
+  /** The longest current stay, in days to one decimal. */
+  longestDays: number;
+}
+
+/**
+ * Length of the current stays per client category (DOMAIN.md §2(d)10: average length of stay, here
+ * the median, robust to one long stay, and the longest): counts and durations only, no names.
+ * In the order of the categories; categories without a client are left out.
+ */
+export function lengthOfStay(stays: readonly { category: string; checkedInAt: string }[], now: string): LengthOfStay[] {
+  const t = Date.parse(now);
+  const byCategory = new Map<string, number[]>();
+  for (const s of stays) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), Math.max(0, t - Date.parse(s.checkedInAt)) / DAY_MS]);
+  const order = (c: string) => ((CATEGORIES as readonly string[]).indexOf(c) + 1 || 99);
+  const oneDecimal = (d: number) => Math.floor(d * 10) / 10;
+  return [...byCategory.entries()]
+    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+    .map(([category, days]) => {
+      const sorted = [...days].sort((a, b) => a - b);
+      const mid = sorted.length >> 1;
+      const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      return { category, clients: sorted.length, medianDays: oneDecimal(median), longestDays: oneDecimal(sorted.at(-1)!) };
+    });
+}

@@ -310,6 +310,12 @@ export const PERMISSIONS = {
     id: 'membuka data anak dan foto klien rumah singgah (data pribadi spesifik; setiap akses dicatat)',
     en: "open children's data and client photos in the shelter (specific personal data; every view logged)",
   },
+  // Issue 13: the chain's outcomes, Banjarmasin 13 step 8 "Pelaksanaan intervensi lanjutan dan atau rujukan oleh petugas yang ditunjuk" (docs/EMERGENCY.md "Outcomes").
+  'outcomes.record': {
+    holders: ['trc', 'pekerja-sosial', 'kepala-bidang'],
+    id: 'mencatat hasil penanganan laporan darurat atau klien rumah singgah: rujukan ke rumah sakit, pemulangan, dokumen kependudukan',
+    en: 'record the outcome of an emergency report or a shelter stay: referral to a hospital, return home, identity documents',
+  },
   // Issue 16: WhatsApp/SMS providers, fallback order and quiet hours of the office (docs/NOTIFICATIONS.md).
   'notifications.configure': {
     holders: ['admin'],
@@ -439,6 +445,7 @@ export const WRITES: readonly Permission[] = [
   'shelters.admit',
   'shelters.decide',
   'shelters.terminate',
+  'outcomes.record',
   'programmes.disburse',
   'programmes.approve',
   'programmes.groups',

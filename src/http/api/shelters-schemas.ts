@@ -81,5 +81,6 @@ export const occupancySchema = z.object({
   rooms: z.array(z.object({ name: z.string(), sex: z.string(), category: z.string(), beds: z.array(z.object({ id: z.string(), label: z.string(), stay: z.object({ id: z.string(), sex: z.string(), category: z.string(), checkedInAt: z.string(), clock }).nullable() })) })),
   overflow: z.array(summary),
   intakes: z.array(z.object({ id: z.string(), sex: z.string(), category: z.string(), source: z.string(), intakeAt: z.string(), intakeAtLocal: z.string(), decision: z.string().nullable() })),
+  lengthOfStay: z.array(z.object({ category: z.string(), clients: z.number().int(), medianDays: z.number(), longestDays: z.number() })).describe('Lama tinggal saat ini per kategori (median, terlama; hari) / current length of stay per category'),
 });
 export const overLimitSchema = z.object({ limitDays: z.number().nullable(), limitText: z.string().nullable(), stays: z.array(summary) });

@@ -4,6 +4,7 @@ import type { Board, BoardEntry } from '../../usecases/emergency/show-dispatch-b
 import type { ReportDetail } from '../../usecases/emergency/show-emergency-report.js';
 import { L, when, type Lang } from '../i18n.js';
 import { flash } from './components.js';
+import { outcomeEventText, outcomeName } from './outcomes-views.js';
 import { html, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 
@@ -105,7 +106,7 @@ ${flash({ ok: o.ok, error: o.error })}
 <div><dt>${L(lang, 'Kategori', 'Category')}</dt><dd>${categoryName(lang, d.category)}</dd></div></dl>
 <section aria-labelledby="h-where"><h2 id="h-where">${L(lang, 'Lokasi dan keadaan', 'Place and situation')}</h2><p data-testid="location">${d.location.text}${coords}</p><p>${d.description}</p>
 <p>${L(lang, 'Pemerlu layanan', 'Person')}: ${d.subjectName ?? L(lang, 'belum diketahui', 'not yet known')} · ${L(lang, 'Pelapor', 'Reporter')}: ${d.reporter.name ?? '—'}${d.reporter.phone ? ` · ${d.reporter.phone}` : ''}</p>
-<p><a href="${withLang(`/petugas/berkas/${d.applicationId}`, lang)}">${L(lang, 'Buka berkas kasus (tahapan SK)', 'Open the case (decreed steps)')}</a>${!shell.allowed || shell.allowed.includes('shelters.admit') ? html` · <a href="${withLang(`/petugas/rumah-singgah/rujuk?laporan=${d.registrationNumber}`, lang)}" data-testid="refer-shelter">${L(lang, 'Rujuk ke rumah singgah', 'Refer to the shelter')}</a>` : ''}</p></section>
+<p><a href="${withLang(`/petugas/berkas/${d.applicationId}`, lang)}">${L(lang, 'Buka berkas kasus (tahapan SK)', 'Open the case (decreed steps)')}</a>${!shell.allowed || shell.allowed.includes('shelters.admit') ? html` · <a href="${withLang(`/petugas/rumah-singgah/rujuk?laporan=${d.registrationNumber}`, lang)}" data-testid="refer-shelter">${L(lang, 'Rujuk ke rumah singgah', 'Refer to the shelter')}</a>` : ''}${!shell.allowed || shell.allowed.includes('outcomes.record') ? html` · <a href="${withLang(`/petugas/darurat/${d.registrationNumber}/hasil`, lang)}" data-testid="record-outcome">${L(lang, 'Hasil penanganan (rumah sakit, pemulangan, dokumen)', 'Outcome (hospital, return home, documents)')}</a>` : ''}</p></section>
 <section aria-labelledby="h-team"><h2 id="h-team">${L(lang, 'Tim Reaksi Cepat', 'Rapid-response team')}</h2>
 ${d.assigned.length ? html`<ul data-testid="assigned">${d.assigned.map((a) => html`<li>${a.name}: ${taskName(lang, a.task)} <span class="meta">${when(lang, a.atLocal)}</span></li>`)}</ul>` : html`<p class="meta">${L(lang, 'Belum ada petugas ditugaskan.', 'Nobody assigned yet.')}</p>`}
 ${o.mayAssign && d.state === 'open'
@@ -144,11 +145,15 @@ function eventText(lang: Lang, e: ReportDetail['events'][number]): string {
     case 'merged':
       return `${L(lang, 'Digabung ke', 'Merged into')} ${String(d.into ?? '')}`;
     case 'closed':
-      return L(lang, 'Ditutup: kasusnya selesai', 'Closed: its case has ended');
+      return d.outcome ? `${L(lang, 'Ditutup', 'Closed')}: ${outcomeName(lang, String(d.outcome))}` : L(lang, 'Ditutup: kasusnya selesai', 'Closed: its case has ended');
+    case 'outcome':
+      return `${L(lang, 'Hasil penanganan', 'Outcome')}: ${outcomeEventText(lang, d)}`;
     case 'shelter-referral':
       return `${L(lang, 'Dirujuk ke rumah singgah', 'Referred to the shelter')}: ${String(d.shelterName ?? '')}`;
     case 'shelter-terminated':
       return `${L(lang, 'Klien rumah singgah diterminasi, berita acara', 'Shelter client terminated, handover record')} ${String(d.number ?? '')}`;
+    case 'shelter-referred-to-panti':
+      return `${L(lang, 'Klien rumah singgah diantar ke panti', 'Shelter client taken to a panti')}: ${String(d.panti ?? '')} (${String(d.case ?? '')})`;
     case 'merged-from':
       return `${L(lang, 'Laporan ganda digabung ke sini', 'Duplicate merged here')}: ${String(d.from ?? '')}`;
     default:

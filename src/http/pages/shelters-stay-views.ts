@@ -6,11 +6,12 @@ import { statusWords } from './applications-search-views.js';
 import { L, when, type Lang } from '../i18n.js';
 import { errorSummary, fieldError, flash, invalidAttrs } from './components.js';
 import { html, type Raw } from './html.js';
+import { outcomeEventText } from './outcomes-views.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { choice, clientFields, clockBadge, field, roomCategoryName, sexName, sourceName, type FormState } from './shelters-views.js';
 
 const pick = (names: Record<string, [string, string]>, lang: Lang, k: string) => names[k]?.[lang === 'id' ? 0 : 1] ?? k;
-const CASE_KIND_NAMES: Record<string, [string, string]> = { intake: ['Penerimaan', 'Intake'], termination: ['Terminasi', 'Termination'], referral: ['Rujukan ke panti', 'Referral to a panti'] };
+const CASE_KIND_NAMES: Record<string, [string, string]> = { intake: ['Penerimaan', 'Intake'], termination: ['Terminasi', 'Termination'], referral: ['Rujukan ke panti', 'Referral to a panti'], pemulangan: ['Pemulangan', 'Return home'], identity: ['Dokumen kependudukan', 'Identity documents'] };
 
 /** The decreed cases the stay filed, linked to their case pages (where their steps are worked and their clock shown). */
 function casesSection(lang: Lang, d: StayDetail): Raw | string {
@@ -47,6 +48,10 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
       return `${pick(SERVICE_NAMES, lang, String(d.kind))}${d.note ? `: ${String(d.note)}` : ''}`;
     case 'referred-to-panti':
       return `${L(lang, 'Dirujuk ke panti', 'Referred to a panti')}: ${String(d.panti)}${d.case ? ` (${String(d.case)})` : ''}`;
+    case 'outcome':
+      return `${L(lang, 'Hasil penanganan', 'Outcome')}: ${outcomeEventText(lang, d)}`;
+    case 'referral-completed':
+      return `${L(lang, 'Dirujuk: berkas rujukan ke panti selesai, klien diantar', 'Referred: the panti referral case completed, the client taken')} (${String(d.panti ?? '')}, ${String(d.case ?? '')})`;
     case 'terminated':
       return `${L(lang, 'Diterminasi', 'Terminated')} (${pick(TERMINATION_NAMES, lang, String(d.kind))}), ${L(lang, 'berita acara', 'handover record')} ${String(d.number)}`;
     default:
@@ -111,6 +116,7 @@ ${d.child ? html`<p class="notice" data-testid="child-notice">${L(lang, 'Data an
 <div><dt>${L(lang, 'Tempat tidur', 'Bed')}</dt><dd>${d.bed ?? '—'}${d.overrideReason ? html`<br><span class="meta">${L(lang, 'di luar aturan', 'override')}: ${d.overrideReason}</span>` : ''}</dd></div>
 <div><dt>${L(lang, 'Masuk', 'Checked in')}</dt><dd>${when(lang, d.checkedInAtLocal)}<br>${clockBadge(lang, d.clock)}${d.eligibleAtLocal && d.state === 'in-residence' ? html`<br><span class="meta">${L(lang, 'dapat diterminasi sejak', 'eligible from')} <span data-testid="eligible-at">${when(lang, d.eligibleAtLocal)}</span></span>` : ''}</dd></div></dl>
 ${casesSection(lang, d)}
+${(d.state === 'in-residence' || d.state === 'intake') && (!shell.allowed || shell.allowed.includes('outcomes.record')) ? html`<p><a class="button" href="${withLang(`/petugas/rumah-singgah/klien/${d.id}/hasil`, lang)}" data-testid="record-outcome">${L(lang, 'Hasil penanganan (rumah sakit, pemulangan, dokumen)', 'Outcome (hospital, return home, documents)')}</a></p>` : ''}
 ${d.handoverNumber ? html`<p data-testid="handover"><a class="button" href="${act('berita-acara.pdf')}">${L(lang, 'Berita acara serah terima klien', 'Client handover record')} ${d.handoverNumber} (PDF)</a></p>` : ''}
 ${o.mayDecide && d.state === 'intake' && !d.decision
   ? html`<section aria-labelledby="h-dec"><h2 id="h-dec">${L(lang, 'Penentuan status calon klien', 'Decision on the intake')}</h2><form method="post" action="${act('keputusan')}" class="intake">${csrfField(shell)}

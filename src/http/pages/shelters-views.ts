@@ -56,11 +56,24 @@ export function occupancyPage(shell: StaffShell, o: Occupancy | null, x: { mayAd
 <dl class="facts" data-testid="occupancy"><div><dt>${L(lang, 'Kapasitas', 'Capacity')}</dt><dd>${o.capacity} ${L(lang, 'tempat tidur', 'beds')}</dd></div><div><dt>${L(lang, 'Terisi', 'Occupied')}</dt><dd data-testid="occupied">${o.occupied}</dd></div><div><dt>${L(lang, 'Kosong', 'Free')}</dt><dd data-testid="free">${o.free}</dd></div><div><dt>${L(lang, 'Batas masa tinggal', 'Stay limit')}</dt><dd>${o.limitDays === null ? L(lang, 'tidak diatur standar', 'not set by the standard') : L(lang, `lebih dari ${o.limitDays} hari`, `more than ${o.limitDays} days`)}</dd></div></dl>
 <p>${x.mayAdmit ? html`<a class="button" href="${withLang(`/petugas/rumah-singgah/${id}/masuk`, lang)}">${L(lang, 'Tempatkan klien', 'Check a client in')}</a> ` : ''}<a href="${withLang('/petugas/rumah-singgah/melewati-batas', lang)}">${L(lang, 'Klien melewati batas masa tinggal', 'Stays past the limit')}</a>${x.mayManage ? html` · <a href="${withLang('/petugas/rumah-singgah/baru', lang)}">${L(lang, 'Catat rumah singgah lain', 'Record another shelter')}</a>` : ''}</p>
 ${others}
+${lengthOfStayTable(lang, o)}
 <h2>${L(lang, 'Kamar dan tempat tidur', 'Rooms and beds')}</h2>${rooms}
 <h2>${L(lang, 'Tanpa tempat tidur (penempatan dengan alasan)', 'Without a bed (placed with a reason)')} (${o.overflow.length})</h2>${staysTable(lang, o.overflow, 'overflow')}
 <h2>${L(lang, 'Calon klien menunggu keputusan atau penempatan', 'Intakes awaiting a decision or check-in')} (${o.intakes.length})</h2>
 ${o.intakes.length ? html`<ul data-testid="intakes">${o.intakes.map((i) => html`<li><a href="${stayHref(lang, i.id)}">${roomCategoryName(lang, i.category)}, ${sexName(lang, i.sex)}</a> · ${sourceName(lang, i.source)} · ${when(lang, i.intakeAtLocal)} · ${i.decision === 'dapat-ditampung' ? L(lang, 'dapat ditampung: tempatkan', 'can be housed: check in') : L(lang, 'menunggu keputusan', 'awaiting decision')}</li>`)}</ul>` : html`<p class="meta">${L(lang, 'Tidak ada.', 'None.')}</p>`}`,
   });
+}
+
+/** Median and longest current stay per category: figures only, no names. */
+function lengthOfStayTable(lang: Lang, o: Occupancy): Raw {
+  const days = (d: number) => d.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return html`<h2 id="h-los">${L(lang, 'Lama tinggal saat ini', 'Current length of stay')}</h2>${
+    o.lengthOfStay.length
+      ? html`<div class="table-wrap" role="region" aria-labelledby="h-los" tabindex="0"><table class="queue stack" data-testid="length-of-stay"><thead><tr><th scope="col">${L(lang, 'Kategori', 'Category')}</th><th scope="col">${L(lang, 'Klien', 'Clients')}</th><th scope="col">${L(lang, 'Median (hari)', 'Median (days)')}</th><th scope="col">${L(lang, 'Terlama (hari)', 'Longest (days)')}</th></tr></thead><tbody>${o.lengthOfStay.map(
+          (x) => html`<tr><td data-label="${L(lang, 'Kategori', 'Category')}">${roomCategoryName(lang, x.category)}</td><td data-label="${L(lang, 'Klien', 'Clients')}">${x.clients}</td><td data-label="${L(lang, 'Median (hari)', 'Median (days)')}">${days(x.medianDays)}</td><td data-label="${L(lang, 'Terlama (hari)', 'Longest (days)')}">${days(x.longestDays)}</td></tr>`,
+        )}</tbody></table></div>`
+      : html`<p class="meta">${L(lang, 'Tidak ada klien tinggal.', 'No client in residence.')}</p>`
+  }`;
 }
 
 export function staysTable(lang: Lang, stays: StaySummary[], testid: string): Raw {

@@ -14,6 +14,7 @@ import type { Hold } from '../step-effects.js';
 import { roleRequired, taskNotFound } from './case-failures.js';
 import { serviceOfCase } from './service-of-case.js';
 import { recordEvent } from '../notifications/queue-notices.js';
+import { endReferredStay } from '../shelters/end-referred-stay.js';
 import { countClosedCase } from '../oversight/count-closed-case.js';
 
 export interface CompleteInput {
@@ -127,8 +128,10 @@ export async function completeTask(ctx: Ctx, input: CompleteInput, actor: Actor)
       Object.assign(effectData, hold.data);
     }
     await closeOpenTasks(trx, app.id, now, actor.id);
-    if (move.kind === 'end' && !hold)
+    if (move.kind === 'end' && !hold) {
       await countClosedCase(trx, ctx, { ...app.row, status: move.status, closed_at: now, clock_started_at: clockStart, due_at: times.dueAt, pauses, stages });
+      await endReferredStay(trx, { ...app.row, status: move.status }, actor, now);
+    }
     if (move.kind === 'step')
       await insertTask(trx, {
         office_id: app.office_id,

@@ -8,6 +8,7 @@ import { findCaseAnyOffice, insertEvent, reopenWaitingTask, updateCaseIfVersion 
 import type { DB } from '../../db/schema.js';
 import type { Actor, Ctx } from '../context.js';
 import { countClosedCase } from '../oversight/count-closed-case.js';
+import { endReferredStay } from '../shelters/end-referred-stay.js';
 
 /** False when the case changed meanwhile (the caller's transaction must then roll back). */
 export async function releaseHeldCase(trx: Transaction<DB>, ctx: Ctx, applicationId: string, actor: Actor, now: string): Promise<boolean> {
@@ -33,6 +34,7 @@ export async function releaseHeldCase(trx: Transaction<DB>, ctx: Ctx, applicatio
   const slaState = app.due_at && now > app.due_at ? 'late' : 'closed';
   if (!(await updateCaseIfVersion(trx, app.id, app.version, { status: 'completed', closed_at: now, sla_state: slaState, updated_at: now }))) return false;
   await countClosedCase(trx, ctx, { ...app, status: 'completed', closed_at: now });
+  await endReferredStay(trx, { ...app, status: 'completed' }, actor, now);
   await insertEvent(trx, {
     application_id: app.id,
     office_id: app.office_id,

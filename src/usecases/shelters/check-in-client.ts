@@ -10,7 +10,10 @@ import { bedsWithOccupants, findShelter, findStay, insertShelterEvent, insertSta
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { bedFits, firstFittingBed, stayClock, toSecond, type Category, type Sex, type Source } from '../../domain/shelters/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { bad, officeFor, shelterNotFound, stayChanged, stayLimitOf } from './shelters-common.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { bad, officeFor, shelterNotFound, StayChangedError, stayLimitOf, withDecreedCase, withStayCase, type FiledCase } from './shelters-common.js';
+import { CASE_FIELDS, intakeCaseOf } from './record-intake.js';
 
 export interface ClientInput {
   name: string;
@@ -39,6 +42,8 @@ export interface CheckedIn {
   eligibleForTerminationAt: string | null;
   bed: { id: string; room: string; label: string } | null;
   override: boolean;
+  /** Banjarmasin 9's case a direct check-in filed (none from an intake, which filed its own, or where the office has no such service). */
+  case: string | null;
 }
 
 /** How far back a check-in may be written down (the night's paper log, not a rewrite of history): a choice, as for emergency reports. */
@@ -93,28 +98,35 @@ export async function checkInClient(ctx: Ctx, actor: Actor, shelterId: string, i
   const id = intake?.id ?? randomUUID();
   const belongings = (input.belongings ?? []).filter((b) => b.item.trim()).map((b) => ({ item: b.item.trim(), quantity: b.quantity }));
   const fields = { state: 'in-residence', bed_id: bed?.id ?? null, checked_in_at: at, override_reason: override ? reason : null, belongings: JSON.stringify(belongings) };
+  const source: Source = input.source ?? 'razia';
+  const requester = input.requester?.trim() || null;
+  const write = async (trx: Transaction<DB>, c: FiledCase | null) => {
+    if (intake) {
+      if (!(await updateStayIfVersion(trx, intake.id, intake.version, fields))) throw new StayChangedError();
+    } else {
+      const cl = input.client!;
+      await insertStay(trx, {
+        id, office_id: office.value, shelter_id: shelter.id, source, emergency_report_id: null, requester,
+        client_name: cl.name.trim(), client_sex: cl.sex, client_category: cl.category, client_nik: cl.nik?.trim() || null, client_birth_date: cl.birthDate ?? null,
+        intake_at: at, decision: null, referred_to: null, terminated_at: null, termination: null, handover_number: null, handover_token: null, handover_sha256: null, version: 1, ...fields,
+      });
+    }
+    const data = { bed: bed ? { id: bed.id, room: bed.room, label: bed.label } : null, checkedInAt: at, override, overrideReason: override ? reason : null, belongings, ...(c ? { case: c.registrationNumber } : {}) };
+    await insertShelterEvent(trx, { stay_id: id, office_id: office.value, type: 'checked-in', actor_id: actor.id, actor_name: actor.name, data, at: nowIso });
+    await insertAuditEvent(trx, { officeId: office.value, actor: actor.name, action: override ? 'shelter.check-in-override' : 'shelter.check-in', subject: `shelter-stay:${id}`, detail: { shelter: shelter.id, ...data, belongings: belongings.length, actorId: actor.id }, at: nowIso });
+  };
+  let filed: Outcome<{ value: void; case: FiledCase | null }>;
   try {
-    const done = await ctx.database.write(async (trx) => {
-      if (intake) {
-        if (!(await updateStayIfVersion(trx, intake.id, intake.version, fields))) return false;
-      } else {
-        const c = input.client!;
-        await insertStay(trx, {
-          id, office_id: office.value, shelter_id: shelter.id, source: input.source ?? 'razia', emergency_report_id: null, requester: input.requester?.trim() || null,
-          client_name: c.name.trim(), client_sex: c.sex, client_category: c.category, client_nik: c.nik?.trim() || null, client_birth_date: c.birthDate ?? null,
-          intake_at: at, decision: null, referred_to: null, terminated_at: null, termination: null, handover_number: null, handover_token: null, handover_sha256: null, version: 1, ...fields,
-        });
-      }
-      const data = { bed: bed ? { id: bed.id, room: bed.room, label: bed.label } : null, checkedInAt: at, override, overrideReason: override ? reason : null, belongings };
-      await insertShelterEvent(trx, { stay_id: id, office_id: office.value, type: 'checked-in', actor_id: actor.id, actor_name: actor.name, data, at: nowIso });
-      await insertAuditEvent(trx, { officeId: office.value, actor: actor.name, action: override ? 'shelter.check-in-override' : 'shelter.check-in', subject: `shelter-stay:${id}`, detail: { shelter: shelter.id, ...data, belongings: belongings.length, actorId: actor.id }, at: nowIso });
-      return true;
-    });
-    if (!done) return stayChanged();
+    // A direct check-in (a razia at night, no intake recorded first) files Banjarmasin 9's case as the
+    // intake does, in the same transaction; a check-in from an intake already has it.
+    filed = intake
+      ? await withDecreedCase(ctx, actor, 'shelters.admit', { officeId: office.value, slugs: [], intake: {} }, write)
+      : await withStayCase(ctx, actor, 'shelters.admit', { officeId: office.value, stayId: id, kind: 'intake', at: nowIso, intake: intakeCaseOf(source, requester, input.client!, false) }, write);
   } catch (e) {
     // The one-stay-per-bed index: another officer took this bed a moment ago.
     if (bed && /unique|duplicate/i.test(String((e as Error).message))) return fail('conflict', bad('bed', 'bed-taken', 'Tempat tidur ini baru saja diisi petugas lain; pilih yang lain', 'Another officer has just filled this bed; choose another'));
     throw e;
   }
-  return { ok: true, value: { id, checkedInAt: at, limitDays: clock.limitDays, eligibleForTerminationAt: clock.eligibleAt, bed: bed ? { id: bed.id, room: bed.room, label: bed.label } : null, override } };
+  if (!filed.ok) return { ok: false, error: { ...filed.error, problems: filed.error.problems.map((p) => ({ ...p, field: CASE_FIELDS[p.field ?? ''] ?? p.field })) } };
+  return { ok: true, value: { id, checkedInAt: at, limitDays: clock.limitDays, eligibleForTerminationAt: clock.eligibleAt, bed: bed ? { id: bed.id, room: bed.room, label: bed.label } : null, override, case: filed.value.case?.registrationNumber ?? null } };
 }

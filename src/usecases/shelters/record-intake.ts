@@ -11,13 +11,14 @@ import { insertEvent } from '../../db/applications-repo.js';
 import { findReportByNumber, insertEmergencyEvent } from '../../db/emergency-repo.js';
 import { findShelter, insertShelterEvent, insertStay } from '../../db/shelters-repo.js';
 import { fail, type Outcome } from '../../domain/errors.js';
+import type { IntakeInput as CaseIntake } from '../../domain/applications/intake.js';
 import type { Source } from '../../domain/shelters/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import type { ClientInput } from './check-in-client.js';
 import { officeFor, shelterNotFound, withStayCase } from './shelters-common.js';
 
 /** The case intake's fields as the shelter intake names them (a problem is shown beside the field the officer filled). */
-const CASE_FIELDS: Record<string, string> = { 'reporter.name': 'requester', 'applicant.name': 'client.name', 'applicant.nik': 'client.nik' };
+export const CASE_FIELDS: Record<string, string> = { 'reporter.name': 'requester', 'applicant.name': 'client.name', 'applicant.nik': 'client.nik' };
 
 export interface IntakeInput {
   shelter: string;
@@ -43,26 +44,11 @@ export async function recordIntake(ctx: Ctx, actor: Actor, input: IntakeInput): 
   const id = randomUUID();
   const source: Source = report ? 'emergency' : input.source;
   const requester = input.requester?.trim() || undefined;
-  // Banjarmasin 9's initiators are `institution` (razia, lembaga) and `citizen` (laporan masyarakat; an
-  // emergency report is one). A razia or an agency's request names who brought the client.
-  const initiator = source === 'razia' || source === 'lembaga' ? 'institution' : 'citizen';
   const filed = await withStayCase(
     ctx,
     actor,
     'shelters.admit',
-    {
-      officeId: office.value,
-      stayId: id,
-      kind: 'intake',
-      at: now,
-      intake: {
-        initiator,
-        channel: source === 'emergency' ? 'field' : 'counter',
-        applicant: { name: input.client.name.trim(), nik: input.client.nik?.trim() || undefined },
-        reporter: { name: requester ?? (report ? `Laporan darurat ${report.registration_number}` : undefined), role: source },
-        aboutOther: true,
-      },
-    },
+    { officeId: office.value, stayId: id, kind: 'intake', at: now, intake: intakeCaseOf(source, requester ?? (report ? `Laporan darurat ${report.registration_number}` : undefined), input.client, !!report) },
     async (trx, c) => {
       await insertStay(trx, {
         id, office_id: office.value, shelter_id: shelter.id, state: 'intake', source, emergency_report_id: report?.id ?? null, requester: requester ?? null,
@@ -80,4 +66,18 @@ export async function recordIntake(ctx: Ctx, actor: Actor, input: IntakeInput): 
   );
   if (!filed.ok) return { ok: false, error: { ...filed.error, problems: filed.error.problems.map((p) => ({ ...p, field: CASE_FIELDS[p.field ?? ''] ?? p.field })) } };
   return { ok: true, value: { id, intakeAt: now, case: filed.value.case?.registrationNumber ?? null } };
+}
+
+/**
+ * Banjarmasin 9's case intake for a client. Its initiators are `institution` (razia, lembaga: who
+ * brought the client is then required) and `citizen` (laporan masyarakat; an emergency report is one).
+ */
+export function intakeCaseOf(source: Source, requester: string | null | undefined, client: ClientInput, fromReport: boolean): CaseIntake {
+  return {
+    initiator: source === 'razia' || source === 'lembaga' ? 'institution' : 'citizen',
+    channel: fromReport ? 'field' : 'counter',
+    applicant: { name: client.name.trim(), nik: client.nik?.trim() || undefined },
+    reporter: { name: requester ?? undefined, role: source },
+    aboutOther: true,
+  };
 }

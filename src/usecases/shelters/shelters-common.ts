@@ -82,34 +82,32 @@ export interface FiledCase {
 export class StayChangedError extends Error {}
 
 /**
- * Runs `write` in the transaction that files the office's decreed case of `kind` through the one
- * intake (as an emergency report files its case), and links the case to the stay in it; without such a
- * service in the office's standards, `write` runs alone. The shelter's own permission authorises the
- * filing (the case is the stay's paperwork, not a counter registration). The case's procedure, roles
- * and clock are the decree's, worked in the queue like any other case.
+ * Runs `write` in the transaction that files the office's decreed case of the first service of `slugs`
+ * its standards have, through the one intake (as an emergency report files its case); without such a
+ * service, `write` runs alone. The capability's own permission authorises the filing (the case is the
+ * chain's paperwork, not a counter registration). The case's procedure, roles and clock are the
+ * decree's, worked in the queue like any other case. `write` may throw StayChangedError to undo it all.
  */
-export async function withStayCase<T>(
+export async function withDecreedCase<T>(
   ctx: Ctx,
   actor: Actor,
   permission: Permission,
-  f: { officeId: string; stayId: string; kind: StayCaseKind; intake: CaseIntake; at: string },
+  f: { officeId: string; slugs: readonly string[]; intake: CaseIntake },
   write: (trx: Transaction<DB>, c: FiledCase | null) => Promise<T>,
 ): Promise<Outcome<{ value: T; case: FiledCase | null }>> {
   const office = ctx.catalogue.officeById(f.officeId);
-  const slug = STAY_CASE_SERVICES[f.kind];
-  const svc = office.services.find((s) => s.service.slug === slug)?.service;
+  const svc = f.slugs.map((slug) => office.services.find((s) => s.service.slug === slug)?.service).find((s) => s?.openForApplications && s.procedure);
   try {
-    if (!svc?.openForApplications || !svc.procedure) return { ok: true, value: { value: await ctx.database.write((trx) => write(trx, null)), case: null } };
+    if (!svc) return { ok: true, value: { value: await ctx.database.write((trx) => write(trx, null)), case: null } };
     let value: T | undefined;
     let filed: FiledCase | null = null;
     const submitted = await submitApplication(
       ctx,
-      { ...f.intake, office: office.office.slug, service: slug },
+      { ...f.intake, office: office.office.slug, service: svc.slug },
       actor,
       async (trx, c) => {
-        filed = { id: c.id, registrationNumber: c.registrationNumber, service: slug };
+        filed = { id: c.id, registrationNumber: c.registrationNumber, service: svc.slug };
         value = await write(trx, filed);
-        await insertStayCase(trx, { stay_id: f.stayId, application_id: c.id, office_id: f.officeId, kind: f.kind, registration_number: c.registrationNumber, service_slug: slug, at: f.at });
       },
       { authorisedBy: permission },
     );
@@ -120,3 +118,22 @@ export async function withStayCase<T>(
     throw e;
   }
 }
+
+/** withDecreedCase for a stay's own paperwork (Banjarmasin 9, 10, 11), the case linked to the stay. */
+export async function withStayCase<T>(
+  ctx: Ctx,
+  actor: Actor,
+  permission: Permission,
+  f: { officeId: string; stayId: string; kind: StayCaseKind; intake: CaseIntake; at: string },
+  write: (trx: Transaction<DB>, c: FiledCase | null) => Promise<T>,
+): Promise<Outcome<{ value: T; case: FiledCase | null }>> {
+  return withDecreedCase(ctx, actor, permission, { officeId: f.officeId, slugs: [STAY_CASE_SERVICES[f.kind]], intake: f.intake }, async (trx, c) => {
+    const value = await write(trx, c);
+    if (c) await linkStayCase(trx, f.stayId, f.officeId, f.kind, c, f.at);
+    return value;
+  });
+}
+
+/** Links a filed case to the stay it is about (the stay page lists it; its completion may end the stay). */
+export const linkStayCase = (trx: Transaction<DB>, stayId: string, officeId: string, kind: string, c: FiledCase, at: string) =>
+  insertStayCase(trx, { stay_id: stayId, application_id: c.id, office_id: officeId, kind, registration_number: c.registrationNumber, service_slug: c.service, at });

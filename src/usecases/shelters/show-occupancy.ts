@@ -5,7 +5,7 @@
  */
 import { bedsWithOccupants, findShelter, overflowOfShelter, sheltersOf, staysOfShelter } from '../../db/shelters-repo.js';
 import type { Outcome } from '../../domain/errors.js';
-import { stayClock, type StayClock } from '../../domain/shelters/index.js';
+import { lengthOfStay, stayClock, type LengthOfStay, type StayClock } from '../../domain/shelters/index.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { officeFor, shelterNotFound, stayLimitOf, summaryOfStay, type StaySummary } from './shelters-common.js';
 
@@ -31,6 +31,8 @@ export interface Occupancy {
   overflow: StaySummary[];
   intakes: { id: string; sex: string; category: string; source: string; intakeAt: string; intakeAtLocal: string; decision: string | null }[];
   limitDays: number | null;
+  /** Median and longest current stay per category (beds and overflow), no names. */
+  lengthOfStay: LengthOfStay[];
   now: string;
   nowLocal: string;
 }
@@ -75,6 +77,7 @@ export async function showOccupancy(ctx: Ctx, actor: Actor, shelterId?: string):
       overflow,
       intakes,
       limitDays: limit?.days ?? null,
+      lengthOfStay: lengthOfStay([...beds.flatMap((b) => (b.stay ? [b.stay] : [])), ...overflow.flatMap((s) => (s.checkedInAt ? [{ category: s.category, checkedInAt: s.checkedInAt }] : []))], now),
       now,
       nowLocal: ctx.clock.local(o, now),
     },

@@ -15,7 +15,7 @@ import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { placeOf } from '../../domain/letters/case-fields.js';
 import { indonesianDate } from '../../domain/letters/dates.js';
 import { counterName, formatLetterNumber } from '../../domain/letters/numbering.js';
-import { handoverText } from '../../domain/shelters/handover.js';
+import { HANDOVER_KEEP_WITH_SIGNATURE, handoverText } from '../../domain/shelters/handover.js';
 import { CATEGORY_NAMES, SEX_NAMES, stayClock, type Category, type Sex, type TerminationKind } from '../../domain/shelters/index.js';
 import { roleMay } from '../../domain/staff/permissions.js';
 import { signPdf } from '../../io/pades.js';
@@ -126,9 +126,9 @@ export async function terminateStay(ctx: Ctx, actor: Actor, stayId: string, inpu
     const at = new Date(nowIso);
     const pdf = await (ctx.signPdf ?? signPdf)(
       await renderLetterPdf({
-        paper: 'F4', layout: 'official-letter',
+        paper: 'F4', layout: 'certificate',
         office: { government: o.government, name: o.name, address: o.address, postalCode: o.postalCode, contacts: o.contacts },
-        logo: templatesOf(ctx, o.slug).logo, title: t.title, number, place: placeOf(o), dateText: indonesianDate(issuedOn), subject: t.subject, addressee: [], blocks: t.blocks, validUntilText: null,
+        logo: templatesOf(ctx, o.slug).logo, title: t.title, number, place: placeOf(o), dateText: indonesianDate(issuedOn), subject: t.subject, addressee: [], blocks: t.blocks, validUntilText: null, cosigner: t.cosigner, keepWithSignature: HANDOVER_KEEP_WITH_SIGNATURE,
         signer: { position: signer.position, name: signer.name, rank: signer.rank, nip: signer.nip }, verifyUrl, signature: { kind: credential.value.kind, provider: credential.value.provider }, draft: false, at,
       }),
       { name: signer.name, reason: `${t.title} ${number}`, location: placeOf(o), contactInfo: verifyUrl, at },

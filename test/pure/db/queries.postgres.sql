@@ -122,6 +122,15 @@ insert into "shelter_stay_cases" ("stay_id", "application_id", "office_id", "kin
 -- shelters-repo.casesOfStay
 select "l"."application_id", "l"."kind", "l"."registration_number", "l"."service_slug", "l"."at", "a"."status", "a"."due_at" from "shelter_stay_cases" as "l" inner join "applications" as "a" on "a"."id" = "l"."application_id" where "l"."stay_id" = $1 order by "l"."at", "l"."kind" limit $2;
 
+-- shelters-repo.stayOfCase
+select "s".* from "shelter_stay_cases" as "l" inner join "shelter_stays" as "s" on "s"."id" = "l"."stay_id" where "l"."application_id" = $1 and "l"."kind" = $2;
+
+-- shelters-repo.endStayInResidence
+update "shelter_stays" set "state" = $1, "referred_to" = $2, "terminated_at" = $3, "termination" = $4, "version" = "version" + $5 where "id" = $6 and "state" = $7;
+
+-- outcomes-repo.insertOutcome
+insert into "chain_outcomes" ("id", "office_id", "report_id", "stay_id", "kind", "data", "application_id", "registration_number", "recorded_by", "recorded_by_name", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values ($1, $2, $3) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 

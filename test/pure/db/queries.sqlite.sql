@@ -122,6 +122,15 @@ insert into "shelter_stay_cases" ("stay_id", "application_id", "office_id", "kin
 -- shelters-repo.casesOfStay
 select "l"."application_id", "l"."kind", "l"."registration_number", "l"."service_slug", "l"."at", "a"."status", "a"."due_at" from "shelter_stay_cases" as "l" inner join "applications" as "a" on "a"."id" = "l"."application_id" where "l"."stay_id" = ? order by "l"."at", "l"."kind" limit ?;
 
+-- shelters-repo.stayOfCase
+select "s".* from "shelter_stay_cases" as "l" inner join "shelter_stays" as "s" on "s"."id" = "l"."stay_id" where "l"."application_id" = ? and "l"."kind" = ?;
+
+-- shelters-repo.endStayInResidence
+update "shelter_stays" set "state" = ?, "referred_to" = ?, "terminated_at" = ?, "termination" = ?, "version" = "version" + ? where "id" = ? and "state" = ?;
+
+-- outcomes-repo.insertOutcome
+insert into "chain_outcomes" ("id", "office_id", "report_id", "stay_id", "kind", "data", "application_id", "registration_number", "recorded_by", "recorded_by_name", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
 -- applications-repo.nextCounter
 insert into "counters" ("office_id", "name", "value") values (?, ?, ?) on conflict ("office_id", "name") do update set "value" = counters.value + 1 returning "value";
 

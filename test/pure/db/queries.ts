@@ -31,6 +31,7 @@ import type { DB } from '../../../src/db/schema.js';
 import type { RegistryRowTable, RegistrySnapshotsTable } from '../../../src/db/schema-registry.js';
 import * as settings from '../../../src/db/settings-repo.js';
 import * as shelters from '../../../src/db/shelters-repo.js';
+import * as outcomes from '../../../src/db/outcomes-repo.js';
 import * as signing from '../../../src/db/signing-repo.js';
 import * as staff from '../../../src/db/staff-repo.js';
 import * as standards from '../../../src/db/standards-repo.js';
@@ -341,6 +342,10 @@ export const QUERIES: Record<string, Call> = {
   'shelters-repo.stayByHandoverToken': (db) => shelters.stayByHandoverToken(db, 'uOVHd4a-9KHEDoEgS3WEmjUx'),
   'shelters-repo.insertStayCase': (db) => shelters.insertStayCase(db, { stay_id: STAY, application_id: CASE, office_id: OFFICE, kind: 'intake', registration_number: '0001/BJM/2025', service_slug: 'penerimaan-klien-rumah-singgah', at: AT }),
   'shelters-repo.casesOfStay': (db) => shelters.casesOfStay(db, STAY),
+  'shelters-repo.stayOfCase': (db) => shelters.stayOfCase(db, CASE, 'referral'),
+  'shelters-repo.endStayInResidence': (db) => shelters.endStayInResidence(db, STAY, { state: 'referred', referred_to: 'PSTW Budi Sejahtera Banjarbaru', terminated_at: AT, termination: '{"kind":"dirujuk"}' }),
+  'outcomes-repo.insertOutcome': (db) =>
+    outcomes.insertOutcome(db, { id: 'c8a1f0e2-0000-4000-8000-000000000037', office_id: OFFICE, report_id: null, stay_id: STAY, kind: 'hospital', data: '{"hospital":"RSUD Ulin Banjarmasin"}', application_id: null, registration_number: null, recorded_by: 'u1', recorded_by_name: 'Rahmadi', at: AT }),
   'applications-repo.nextCounter': (db) => applications.nextCounter(db, OFFICE, 'registration:2026'),
   'applications-repo.insertApplication': (db) =>
     applications.insertApplication(db, {
