@@ -977,7 +977,7 @@ export const QUERIES: Record<string, Call> = {
   'programme-deliveries-repo.nextDueMonth': (db) => deliveries.nextDueMonth(db, OFFICE, 'bantuan-permakanan', '2026', 'lanjut-usia', '2026-04'),
   'programme-deliveries-repo.moveCycleStatus': (db) => deliveries.moveCycleStatus(db, CASE, 'approved', 'delivered'),
   'programme-groups-repo.insertSelfCheck': (db) => groups.insertSelfCheck(db, { office_id: OFFICE, programme_slug: 'bantuan-usaha-wrse', nik: '6403025203880002', found: 1, at: AT }),
-  'logistics-repo.insertWarehouse': (db) => logistics.insertWarehouse(db, { id: WAREHOUSE, office_id: OFFICE, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang-dinas', area: 'Kota Baru', custodian: 'Hendra Saputra', created_by: 'Pejabat Fungsional', created_at: AT }),
+  'logistics-repo.insertWarehouse': (db) => logistics.insertWarehouse(db, { id: WAREHOUSE, office_id: OFFICE, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang-dinas', area: 'Kota Baru', custodian: 'Hendra Saputra', release_gate: 'none', created_by: 'Pejabat Fungsional', created_at: AT }),
   'logistics-repo.warehousesOf': (db) => logistics.warehousesOf(db, OFFICE, 500),
   'logistics-repo.findWarehouse': (db) => logistics.findWarehouse(db, OFFICE, WAREHOUSE),
   'logistics-repo.findWarehouseByName': (db) => logistics.findWarehouseByName(db, OFFICE, 'Gudang Logistik Bencana Kota Jambi'),
@@ -997,7 +997,7 @@ export const QUERIES: Record<string, Call> = {
   'logistics-repo.upsertMinimum': (db) => logistics.upsertMinimum(db, { warehouse_id: WAREHOUSE, item_id: ITEM, office_id: OFFICE, minimum: 50, updated_by: 'Pejabat Fungsional', updated_at: AT }),
   'logistics-repo.recentMovements': (db) => logistics.recentMovements(db, WAREHOUSE, 50),
   'logistics-repo.insertIncident': (db) =>
-    logistics.insertIncident(db, { id: INCIDENT, office_id: OFFICE, title: 'Banjir Kelurahan Legok', source: 'camat', reported_at: AT, location_text: 'RT 07 Legok', lat: -1.59, lng: 103.58, emergency_report_id: null, description: '60 rumah terendam', assessment: null, needs: null, plan: null, state: 'open', created_by: 'Pejabat Fungsional', created_at: AT, version: 1 }),
+    logistics.insertIncident(db, { id: INCIDENT, office_id: OFFICE, title: 'Banjir Kelurahan Legok', source: 'camat', reported_at: AT, location_text: 'RT 07 Legok', lat: -1.59, lng: 103.58, emergency_report_id: null, description: '60 rumah terendam', assessment: null, needs: null, plan: null, state: 'open', created_by: 'Pejabat Fungsional', created_at: AT, version: 1, emergency_status: null, application_id: null, closed_at: null, closed_by: null, closure_reason: null, closure: null }),
   'logistics-repo.findIncident': (db) => logistics.findIncident(db, OFFICE, INCIDENT),
   'logistics-repo.incidentsOf': (db) => logistics.incidentsOf(db, OFFICE, 100),
   'logistics-repo.updateIncidentIfVersion': (db) => logistics.updateIncidentIfVersion(db, INCIDENT, 1, { plan: '{}' }),
