@@ -194,3 +194,55 @@ describe(`logistics: shipments, receipt and write-off records, closure, the lumb
     assert.equal(writeOff.status, 201, 'a write-off is not a release');
   });
 });
+
+describe(`logistics: an incident serving Jambi's decreed case distribusi-logistik-bencana (${TEST_DB})`, () => {
+  let t: TestApp;
+  const clock = new Date('2025-11-20T09:30:00Z');
+  const { req, login } = apiClient(() => t);
+  before(async () => {
+    t = await testApp({ now: () => clock });
+  });
+  after(async () => t.close());
+  const post = async (url: string, body: unknown, user = KEEPER) => req('POST', url, body, await login(user));
+
+  it('opened from the case, its handover completes the case’s "Penyerahan bantuan" step, and only that; the decreed clock is the case’s own', async () => {
+    const { fileCase, driveUntil } = await import('../letters/helpers.js');
+    const filed = await fileCase(t.ctx, JAMBI, 'distribusi-logistik-bencana', 'Camat Danau Sipin');
+    const caseRow = () => t.ctx.database.db.selectFrom('applications').selectAll().where('id', '=', filed.id).executeTakeFirstOrThrow();
+    const dueBefore = (await caseRow()).due_at;
+    const other = await fileCase(t.ctx, JAMBI, 'rekomendasi-pub', 'Yayasan Peduli Banjir');
+    const wrong = await post('/api/v1/logistics/incidents', { title: 'Banjir Legok', source: 'camat', location: { text: 'Legok' }, description: 'Rumah terendam', case: other.registrationNumber });
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.json().error.code, 'case-not-disaster');
+    const opened = await post('/api/v1/logistics/incidents', { title: 'Banjir Kelurahan Legok', source: 'camat', location: { text: 'RT 07 Legok' }, description: '60 rumah terendam', case: filed.registrationNumber });
+    assert.equal(opened.status, 201, opened.body);
+    const incident = opened.json().id;
+    const twice = await post('/api/v1/logistics/incidents', { title: 'Banjir Legok lagi', source: 'camat', location: { text: 'RT 07 Legok' }, description: '60 rumah terendam', case: filed.registrationNumber });
+    assert.equal(twice.status, 409, 'one incident per case');
+    const auth = await login(KEEPER);
+    const warehouse = (await req('POST', '/api/v1/logistics/warehouses', { office: JAMBI, name: 'Gudang Bencana', kind: 'gudang-dinas' }, auth)).json().id;
+    const kit = (await req('POST', '/api/v1/logistics/items', { office: JAMBI, code: 'FK-01', name: 'Family kit', unit: 'paket' }, auth)).json().id;
+    await post('/api/v1/logistics/movements', { warehouse, item: kit, kind: 'receipt', quantity: 20, funding: 'apbn', condition: 'baik', handedOverBy: 'Kemensos' });
+    await post('/api/v1/logistics/movements', { warehouse, item: kit, kind: 'dispatch', quantity: 20, incident });
+    const handover = (n: number) => post(`/api/v1/logistics/incidents/${incident}/handovers`, { mode: 'posko', place: 'Posko Legok', receivedBy: { name: 'H. Syamsul Bahri' }, items: [{ item: kit, quantity: n }] });
+    // The case still stands at its first step: the handover is made, the step is not forced.
+    const early = await handover(5);
+    assert.equal(early.status, 201, early.body);
+    assert.equal(early.json().caseStep.completed, false);
+    assert.equal(early.json().caseStep.step, 'terima-laporan');
+    await driveUntil(t.ctx, filed.id, (s) => s.kind === 'deliver', JAMBI);
+    assert.equal((await caseRow()).current_step, 'penyerahan-bantuan');
+    const done = await handover(15);
+    assert.equal(done.status, 201, done.body);
+    assert.deepEqual(done.json().caseStep, { completed: true, step: 'penyerahan-bantuan' });
+    const after = await caseRow();
+    assert.equal(after.current_step, 'berita-acara', 'the procedure goes on to its own next step');
+    assert.equal(after.due_at, dueBefore, 'the decreed clock ("1 hari") is untouched');
+    const v = (await req('GET', `/api/v1/logistics/incidents/${incident}`, undefined, auth)).json();
+    assert.equal(v.incident.case.registrationNumber, filed.registrationNumber);
+    assert.equal(v.incident.case.service, 'distribusi-logistik-bencana');
+    const second = await post('/api/v1/logistics/incidents', { title: 'Angin puting beliung', source: 'lurah', location: { text: 'Talang Bakung' }, description: 'Atap rusak' });
+    const link = await post(`/api/v1/logistics/incidents/${second.json().id}/case`, { case: filed.registrationNumber });
+    assert.equal(link.status, 409, 'the case already has its incident');
+  });
+});

@@ -73,4 +73,5 @@ export async function up(db: Kysely<any>, _h: DialectHelpers): Promise<void> {
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('logistics_documents_warehouse').on('logistics_documents').columns(['warehouse_id', 'at']).execute();
 }

@@ -280,6 +280,7 @@ const ITEM = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c02';
 const LOT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c03';
 const INCIDENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c04';
 const HANDOVER = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c05';
+const SHIPMENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c07';
 const VICTIM = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c06';
 
 export const QUERIES: Record<string, Call> = {
@@ -1011,6 +1012,21 @@ export const QUERIES: Record<string, Call> = {
   'logistics-repo.victimFor': (db) => logistics.victimFor(db, { incident_id: INCIDENT, office_id: OFFICE, dedupe_key: `nik:${NIK}`, nik: NIK, name: 'Siti Aminah', village: 'Legok', family_size: 4, vulnerable: null, created_at: AT }),
   'logistics-repo.linkVictim': (db) => logistics.linkVictim(db, HANDOVER, VICTIM),
   'logistics-repo.victimsOf': (db) => logistics.victimsOf(db, INCIDENT, 500),
+  'logistics-repo.insertShipment': (db) =>
+    logistics.insertShipment(db, { id: SHIPMENT, office_id: OFFICE, incident_id: INCIDENT, warehouse_id: WAREHOUSE, item_id: ITEM, movement_id: TASK, quantity: 40, destination: 'Posko Masjid Al-Ikhlas', state: 'dispatched', dispatched_at: AT, updated_at: AT, version: 1 }),
+  'logistics-repo.findShipment': (db) => logistics.findShipment(db, OFFICE, SHIPMENT),
+  'logistics-repo.moveShipmentIfVersion': (db) => logistics.moveShipmentIfVersion(db, SHIPMENT, 1, 'in-transit', AT),
+  'logistics-repo.insertShipmentEvent': (db) =>
+    logistics.insertShipmentEvent(db, { id: CASE, shipment_id: SHIPMENT, office_id: OFFICE, state: 'arrived', at: AT, recorded_at: AT, lat: -1.5899, lng: 103.5871, note: 'Diterima relawan posko', actor_id: USER, actor_name: 'TAGANA' }),
+  'logistics-repo.shipmentsOf': (db) => logistics.shipmentsOf(db, INCIDENT, 500),
+  'logistics-repo.shipmentEventsOf': (db) => logistics.shipmentEventsOf(db, INCIDENT, 2500),
+  'logistics-repo.movementRows': (db) => logistics.movementRows(db, TASK),
+  'logistics-repo.insertDocument': (db) =>
+    logistics.insertDocument(db, { id: SHIPMENT, office_id: OFFICE, warehouse_id: WAREHOUSE, movement_id: TASK, kind: 'penerimaan', number: '400.9/0002/Dinsos/2026', number_seq: 2, counter: 'letter:2026', token: 'tok2', issued_on: '2026-04-06', sha256: 'c', at: AT }),
+  'logistics-repo.documentByToken': (db) => logistics.documentByToken(db, 'tok2'),
+  'logistics-repo.findDocument': (db) => logistics.findDocument(db, OFFICE, SHIPMENT),
+  'logistics-repo.documentsOfWarehouse': (db) => logistics.documentsOfWarehouse(db, WAREHOUSE, 20),
+  'logistics-repo.incidentOfCase': (db) => logistics.incidentOfCase(db, OFFICE, CASE),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
