@@ -192,3 +192,6 @@ export const shipmentMayMove = (from: string, to: ShipmentState): boolean => (NE
 export const unbalanced = <T extends Reconciliation>(lines: readonly T[]): T[] => lines.filter((l) => l.outstanding !== 0);
 /** The shortest written reason a closure that does not balance accepts (a choice: a sentence, not "ok"). */
 export const MIN_CLOSURE_REASON = 20;
+
+/** The decreed services whose cases an incident serves: Jambi 1 and Kutai Kartanegara 6 (the seeds' disaster-aid services). */
+export const DISASTER_SERVICES = ['distribusi-logistik-bencana', 'bantuan-korban-bencana'] as const;

@@ -11,14 +11,13 @@ import { findByRegistrationNumber, findCase, openTaskFor } from '../../db/applic
 import { findIncident, incidentOfCase, updateIncidentIfVersion } from '../../db/logistics-repo.js';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
+import { DISASTER_SERVICES } from '../../domain/logistics/index.js';
 import { mayDoStep } from '../../domain/procedure/step-roles.js';
 import { completeTask } from '../applications/complete-task.js';
 import { serviceOfCase } from '../applications/service-of-case.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { incidentNotFound, officeFor } from './logistics-common.js';
 
-/** The decreed services whose cases an incident serves (the two disaster-aid services of the seeds). */
-export const DISASTER_SERVICES = ['distribusi-logistik-bencana', 'bantuan-korban-bencana'] as const;
 
 const caseNotFound = (field = 'case') => failWith('not-found', 'case-not-found', 'Berkas tidak ditemukan di kantor ini', 'Case not found in this office', field);
 
