@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
-import type { LogisticsHandoversTable, LogisticsIncidentsTable, LogisticsItemsTable, LogisticsLotsTable, LogisticsMovementsTable, LogisticsWarehousesTable } from './schema-logistics.js';
+import type { LogisticsDocumentsTable, LogisticsHandoversTable, LogisticsIncidentsTable, LogisticsItemsTable, LogisticsLotsTable, LogisticsMovementsTable, LogisticsShipmentEventsTable, LogisticsShipmentsTable, LogisticsWarehousesTable } from './schema-logistics.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -12,6 +12,9 @@ export type LotRow = LogisticsLotsTable;
 export type IncidentRow = LogisticsIncidentsTable;
 export type HandoverRow = LogisticsHandoversTable;
 export type MovementInsert = Omit<LogisticsMovementsTable, 'seq'>;
+export type ShipmentRow = LogisticsShipmentsTable;
+export type ShipmentEventRow = LogisticsShipmentEventsTable;
+export type DocumentRow = LogisticsDocumentsTable;
 
 export async function insertWarehouse(q: Q, row: WarehouseRow): Promise<void> {
   await q.insertInto('logistics_warehouses').values(row).execute();
@@ -180,7 +183,7 @@ export async function incidentsOf(q: Q, officeId: string, limit: number): Promis
 }
 
 /** Changes an incident only at the version the officer saw. */
-export async function updateIncidentIfVersion(q: Q, id: string, version: number, set: Partial<Pick<IncidentRow, 'assessment' | 'needs' | 'plan' | 'state'>>): Promise<boolean> {
+export async function updateIncidentIfVersion(q: Q, id: string, version: number, set: Partial<Pick<IncidentRow, 'assessment' | 'needs' | 'plan' | 'state' | 'emergency_status' | 'application_id' | 'closed_at' | 'closed_by' | 'closure_reason' | 'closure'>>): Promise<boolean> {
   const r = await q.updateTable('logistics_incidents').set({ ...set, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -242,4 +245,86 @@ export async function victimsOf(q: Q, incidentId: string, limit: number) {
     .orderBy('v.name')
     .limit(limit)
     .execute();
+}
+
+/* ---------- shipments, receipt and write-off documents (migration 038) ---------- */
+
+export async function insertShipment(q: Q, row: ShipmentRow): Promise<void> {
+  await q.insertInto('logistics_shipments').values(row).execute();
+}
+
+export async function findShipment(q: Q, officeId: string, id: string): Promise<ShipmentRow | undefined> {
+  return q.selectFrom('logistics_shipments').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Moves a shipment only from the state and version the officer saw: of two officers recording the same arrival one wins. */
+export async function moveShipmentIfVersion(q: Q, id: string, version: number, state: string, at: string): Promise<boolean> {
+  const r = await q.updateTable('logistics_shipments').set({ state, updated_at: at, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertShipmentEvent(q: Q, row: ShipmentEventRow): Promise<void> {
+  await q.insertInto('logistics_shipment_events').values(row).execute();
+}
+
+export interface ShipmentListRow extends ShipmentRow {
+  code: string;
+  name: string;
+  unit: string;
+  warehouse_name: string;
+}
+
+/** An incident's shipments, first dispatched first, with their item and warehouse. */
+export async function shipmentsOf(q: Q, incidentId: string, limit: number): Promise<ShipmentListRow[]> {
+  return q
+    .selectFrom('logistics_shipments as s')
+    .innerJoin('logistics_items as i', 'i.id', 's.item_id')
+    .innerJoin('logistics_warehouses as w', 'w.id', 's.warehouse_id')
+    .selectAll('s')
+    .select(['i.code', 'i.name', 'i.unit', 'w.name as warehouse_name'])
+    .where('s.incident_id', '=', incidentId)
+    .orderBy('s.dispatched_at')
+    .orderBy('s.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The events of an incident's shipments, in the order they happened (then as recorded). */
+export async function shipmentEventsOf(q: Q, incidentId: string, limit: number): Promise<ShipmentEventRow[]> {
+  return q
+    .selectFrom('logistics_shipment_events as e')
+    .innerJoin('logistics_shipments as s', 's.id', 'e.shipment_id')
+    .selectAll('e')
+    .where('s.incident_id', '=', incidentId)
+    .orderBy('e.at')
+    .orderBy('e.recorded_at')
+    .limit(limit)
+    .execute();
+}
+
+/** The ledger rows of one movement (a dispatch's picks: which lots, how many). */
+export async function movementRows(q: Q, movementId: string): Promise<{ lot_id: string; quantity: number; item_id: string; warehouse_id: string }[]> {
+  return q.selectFrom('logistics_movements').select(['lot_id', 'quantity', 'item_id', 'warehouse_id']).where('movement_id', '=', movementId).orderBy('seq').limit(1000).execute();
+}
+
+export async function insertDocument(q: Q, row: DocumentRow): Promise<void> {
+  await q.insertInto('logistics_documents').values(row).execute();
+}
+
+export async function documentByToken(q: Q, token: string): Promise<DocumentRow | undefined> {
+  return q.selectFrom('logistics_documents').selectAll().where('token', '=', token).executeTakeFirst();
+}
+
+export async function findDocument(q: Q, officeId: string, id: string): Promise<DocumentRow | undefined> {
+  return q.selectFrom('logistics_documents').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+/** A warehouse's most recent receipt and write-off records, newest first. */
+export async function documentsOfWarehouse(q: Q, warehouseId: string, limit: number): Promise<DocumentRow[]> {
+  return q.selectFrom('logistics_documents').selectAll().where('warehouse_id', '=', warehouseId).orderBy('at', 'desc').orderBy('number_seq', 'desc').limit(limit).execute();
+}
+
+/** The incident that serves a decreed case, if any. */
+export async function incidentOfCase(q: Q, officeId: string, applicationId: string): Promise<IncidentRow | undefined> {
+  return q.selectFrom('logistics_incidents').selectAll().where('office_id', '=', officeId).where('application_id', '=', applicationId).executeTakeFirst();
 }

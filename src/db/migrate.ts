@@ -35,6 +35,7 @@ import * as m032 from './migrations/032-programme-deliveries.js';
 import * as m033 from './migrations/033-shelter-cases.js';
 import * as m034 from './migrations/034-oversight-open-counts.js';
 import * as m037 from './migrations/037-chain-outcomes.js';
+import * as m038 from './migrations/038-logistics-shipments.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -72,6 +73,7 @@ const ORDERED: [string, Step][] = [
   ['033-shelter-cases', m033],
   ['034-oversight-open-counts', m034],
   ['037-chain-outcomes', m037],
+  ['038-logistics-shipments', m038],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -1,4 +1,4 @@
-/** Table types of disaster logistics: warehouses, items, lots, the stock ledger, minimums, incidents, handovers, victims (migration 024). */
+/** Table types of disaster logistics: warehouses, items, lots, the stock ledger, minimums, incidents, handovers, victims (migration 024); shipments, their events, receipt and write-off documents (038). */
 import type { Generated } from 'kysely';
 
 export interface LogisticsWarehousesTable {
@@ -8,6 +8,8 @@ export interface LogisticsWarehousesTable {
   kind: string;
   area: string | null;
   custodian: string | null;
+  /** none | status-tanggap-darurat (migration 038). */
+  release_gate: string;
   created_by: string;
   created_at: string;
 }
@@ -79,6 +81,13 @@ export interface LogisticsIncidentsTable {
   created_by: string;
   created_at: string;
   version: number;
+  /** Migration 038: the declared emergency status (JSON), the decreed case, the closure. */
+  emergency_status: string | null;
+  application_id: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  closure_reason: string | null;
+  closure: string | null;
 }
 
 export interface LogisticsHandoversTable {
@@ -130,7 +139,54 @@ export interface LogisticsFieldLossesTable {
   at: string;
 }
 
+export interface LogisticsShipmentsTable {
+  id: string;
+  office_id: string;
+  incident_id: string;
+  warehouse_id: string;
+  item_id: string;
+  movement_id: string;
+  quantity: number;
+  destination: string;
+  state: string;
+  dispatched_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface LogisticsShipmentEventsTable {
+  id: string;
+  shipment_id: string;
+  office_id: string;
+  state: string;
+  at: string;
+  recorded_at: string;
+  lat: number | null;
+  lng: number | null;
+  note: string | null;
+  actor_id: string | null;
+  actor_name: string;
+}
+
+export interface LogisticsDocumentsTable {
+  id: string;
+  office_id: string;
+  warehouse_id: string;
+  movement_id: string;
+  kind: string;
+  number: string;
+  number_seq: number;
+  counter: string;
+  token: string;
+  issued_on: string;
+  sha256: string;
+  at: string;
+}
+
 export interface LogisticsTables {
+  logistics_shipments: LogisticsShipmentsTable;
+  logistics_shipment_events: LogisticsShipmentEventsTable;
+  logistics_documents: LogisticsDocumentsTable;
   logistics_field_losses: LogisticsFieldLossesTable;
   logistics_warehouses: LogisticsWarehousesTable;
   logistics_items: LogisticsItemsTable;

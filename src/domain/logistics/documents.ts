@@ -44,3 +44,66 @@ export function handoverText(t: HandoverText, masked: boolean): { title: string;
     ],
   };
 }
+
+/**
+ * The berita acara of a receipt (penerimaan) or a write-off (penghapusan). The receipt's fields are
+ * those of Perka BNPB 13/2008 as explained by BPBD Sumbar [S]: "jenis barang …, berapa jumlahnya,
+ * bagaimana keadaannya, siapa yang menyerahkan, siapa yang menerima"; the write-off's (Perka BNPB
+ * 19/2010, Pedoman Penghapusan, title only [S]) are Sigap's: what, which lots, how many, why, who saw.
+ */
+export interface StockDocumentText {
+  kind: 'penerimaan' | 'penghapusan';
+  officeName: string;
+  warehouseName: string;
+  issuedOn: string;
+  item: { code: string; name: string; unit: string };
+  lines: { lot: string; expiresOn: string | null; quantity: number }[];
+  funding?: string;
+  condition?: string;
+  reason?: string;
+  /** Receipt: who handed over (PIHAK PERTAMA) and who received (PIHAK KEDUA); write-off: the witness. */
+  handedOverBy?: string;
+  receivedBy?: string;
+  witness?: string;
+  recordedBy: { name: string; title: string };
+}
+
+const CONDITION_WORDS: Record<string, string> = { baik: 'baik', 'rusak-ringan': 'rusak ringan', 'rusak-berat': 'rusak berat' };
+
+export function stockDocumentText(t: StockDocumentText): { title: string; subject: string; blocks: Block[] } {
+  const total = t.lines.reduce((s, l) => s + l.quantity, 0);
+  const items: Block[] = t.lines.map((l, i) => ({ kind: 'numbered', marker: `${i + 1}.`, text: `${t.item.name} (${t.item.code}), lot ${l.lot}${l.expiresOn ? `, kedaluwarsa ${indonesianDate(l.expiresOn)}` : ''}: ${l.quantity.toLocaleString('id-ID')} ${t.item.unit}` }));
+  const condition = t.condition ? (CONDITION_WORDS[t.condition] ?? t.condition) : null;
+  const paper = 'tanda tangan pada salinan kertas';
+  if (t.kind === 'penerimaan')
+    return {
+      title: 'BERITA ACARA PENERIMAAN BARANG BANTUAN LOGISTIK',
+      subject: `Penerimaan ${t.item.name} di ${t.warehouseName}`,
+      blocks: [
+        { kind: 'paragraph', text: `Pada tanggal ${indonesianDate(t.issuedOn)} bertempat di ${t.warehouseName}, ${t.officeName}, telah dilakukan serah terima barang bantuan logistik antara:` },
+        { kind: 'row', label: 'PIHAK PERTAMA (yang menyerahkan)', value: t.handedOverBy ?? '-' },
+        { kind: 'row', label: 'PIHAK KEDUA (yang menerima)', value: `${t.receivedBy ?? t.recordedBy.name}, ${t.officeName}` },
+        { kind: 'heading', text: 'Rincian barang' },
+        ...items,
+        { kind: 'row', label: 'Jumlah', value: `${total.toLocaleString('id-ID')} ${t.item.unit}` },
+        { kind: 'row', label: 'Keadaan barang', value: condition ?? '-' },
+        { kind: 'row', label: 'Sumber dana', value: t.funding ?? '-' },
+        { kind: 'paragraph', text: 'PIHAK KEDUA menyatakan telah menerima barang tersebut dalam jumlah dan keadaan sebagaimana tercantum di atas dan mencatatnya dalam buku persediaan. Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.' },
+        { kind: 'row', label: 'Yang menyerahkan', value: `${t.handedOverBy ?? '-'} — ${paper}` },
+      ],
+    };
+  return {
+    title: 'BERITA ACARA PENGHAPUSAN BARANG BANTUAN LOGISTIK',
+    subject: `Penghapusan ${t.item.name} dari ${t.warehouseName}`,
+    blocks: [
+      { kind: 'paragraph', text: `Pada tanggal ${indonesianDate(t.issuedOn)} bertempat di ${t.warehouseName}, ${t.officeName}, barang bantuan logistik berikut dihapus dari buku persediaan:` },
+      ...items,
+      { kind: 'row', label: 'Jumlah', value: `${total.toLocaleString('id-ID')} ${t.item.unit}` },
+      { kind: 'row', label: 'Keadaan barang', value: condition ?? '-' },
+      { kind: 'row', label: 'Alasan penghapusan', value: t.reason ?? '-' },
+      { kind: 'row', label: 'Petugas gudang', value: `${t.recordedBy.name}, ${t.recordedBy.title}` },
+      { kind: 'row', label: 'Saksi / mengetahui', value: `${t.witness ?? '..............................'} — ${paper}` },
+      { kind: 'paragraph', text: 'Barang tersebut tidak lagi dihitung sebagai stok. Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.' },
+    ],
+  };
+}

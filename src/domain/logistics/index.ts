@@ -130,3 +130,68 @@ export function victimKey(v: { nik?: string | null; name: string; village?: stri
   const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/\s+/g, ' ').trim();
   return `name:${fold(v.name)}|${fold(v.village ?? '')}`;
 }
+
+/**
+ * What a release from a warehouse needs. DOMAIN.md §4 (b) [S], Kemensos on lumbung sosial: "ketika
+ * ada bencana, bupati mendeklarasikan … masa kedaruratan, maka baru bisa keluar logistik dari lumbung
+ * sosial". Kept per warehouse as data ([U]: no decree of the offices states it); a new lumbung starts
+ * with the gate, the office's own gudang without, and either can be changed.
+ */
+export const RELEASE_GATES = ['none', 'status-tanggap-darurat'] as const;
+export type ReleaseGate = (typeof RELEASE_GATES)[number];
+export const RELEASE_GATE_NAMES: Record<ReleaseGate, [string, string]> = {
+  none: ['Tanpa syarat status', 'No status required'],
+  'status-tanggap-darurat': ['Hanya setelah status tanggap darurat ditetapkan', 'Only once an emergency response status is declared'],
+};
+export const defaultReleaseGate = (kind: WarehouseKind): ReleaseGate => (kind === 'gudang-dinas' ? 'none' : 'status-tanggap-darurat');
+
+/** The declared status an incident records (who declared it, by which decree, from when). */
+export interface EmergencyStatus {
+  decree: string;
+  declaredBy: string;
+  declaredOn: string;
+  until?: string;
+}
+
+/** Whether a dispatch from a warehouse with `gate` may leave for an incident with `status` (null: none declared). */
+export const releaseAllowed = (gate: string, status: EmergencyStatus | null): boolean => gate !== 'status-tanggap-darurat' || status !== null;
+
+/**
+ * A dispatch to an incident travels as a shipment (Sahana Eden: Sent / Transit / Arrived / Returning;
+ * DRIMS: Departed → Arrived → POD Confirmed). Stock leaves the warehouse's ledger at dispatch: what is
+ * on the truck is no longer on the shelf, and the incident's reconciliation counts it as received.
+ */
+export const SHIPMENT_STATES = ['dispatched', 'in-transit', 'arrived', 'handed-over', 'returned'] as const;
+export type ShipmentState = (typeof SHIPMENT_STATES)[number];
+export const SHIPMENT_STATE_NAMES: Record<ShipmentState, [string, string]> = {
+  dispatched: ['Dikeluarkan dari gudang', 'Dispatched'],
+  'in-transit': ['Dalam perjalanan', 'In transit'],
+  arrived: ['Tiba di posko', 'Arrived'],
+  'handed-over': ['Diserahterimakan', 'Handed over'],
+  returned: ['Dikembalikan ke gudang', 'Returned'],
+};
+
+/**
+ * The moves a shipment may make. Arrival may follow the dispatch directly (a posko next door has no
+ * journey worth recording); only what has not arrived is returned to the warehouse whole (what
+ * arrived comes back as an ordinary return from the incident); a handover needs the arrival.
+ */
+const NEXT: Record<ShipmentState, readonly ShipmentState[]> = {
+  dispatched: ['in-transit', 'arrived', 'returned'],
+  'in-transit': ['arrived', 'returned'],
+  arrived: ['handed-over'],
+  'handed-over': [],
+  returned: [],
+};
+export const shipmentMayMove = (from: string, to: ShipmentState): boolean => (NEXT[from as ShipmentState] ?? []).includes(to);
+
+/**
+ * Closing an incident (DOMAIN.md §4 (d) 10: "received − distributed − returned − written off = 0 at
+ * closure"): the items that do not balance. When any is left, closing needs a written reason.
+ */
+export const unbalanced = <T extends Reconciliation>(lines: readonly T[]): T[] => lines.filter((l) => l.outstanding !== 0);
+/** The shortest written reason a closure that does not balance accepts (a choice: a sentence, not "ok"). */
+export const MIN_CLOSURE_REASON = 20;
+
+/** The decreed services whose cases an incident serves: Jambi 1 and Kutai Kartanegara 6 (the seeds' disaster-aid services). */
+export const DISASTER_SERVICES = ['distribusi-logistik-bencana', 'bantuan-korban-bencana'] as const;

@@ -398,6 +398,13 @@ export const PERMISSIONS = {
     id: 'mencatat kejadian bencana, assessment, rencana distribusi dan serah terima bantuan dengan berita acara',
     en: 'record disaster incidents, assessments, distribution plans and aid handovers with their berita acara',
   },
+  // Closing an incident accounts for every item (or says in writing why not): the heads who dispose
+  // and validate (Kukar 6: "Kepala Dinas mendisposisi ke Bidang Linjamsos untuk memvalidasi").
+  'logistics.close': {
+    holders: ['kepala-bidang', 'kepala-dinas'],
+    id: 'menutup kejadian bencana setelah rekonsiliasi (atau dengan alasan tertulis)',
+    en: 'close a disaster incident after its reconciliation (or with a written reason)',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -451,6 +458,7 @@ export const WRITES: readonly Permission[] = [
   'programmes.groups',
   'logistics.stock',
   'logistics.distribute',
+  'logistics.close',
 ];
 
 /** A step of a procedure, as much of it as the policy reads. */

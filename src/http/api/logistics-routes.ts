@@ -1,6 +1,7 @@
 /**
  * Disaster logistics over JSON: warehouses, the item catalogue, stock ledger movements (a dispatch
- * beyond stock is a 422 `insufficient-stock`), a warehouse's stock with its lots, minimum stock.
+ * beyond stock is a 422 `insufficient-stock`), a warehouse's stock with its lots, minimum stock;
+ * incidents, shipments (in transit, arrived, returned), handovers, closure, the case an incident serves.
  * Thin: each route parses, calls one use case and maps its answer.
  */
 import type { FastifyReply } from 'fastify';
@@ -15,7 +16,10 @@ import { showStock } from '../../usecases/logistics/show-stock.js';
 import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure } from '../reply.js';
-import { downloadHandover } from '../../usecases/logistics/download-handover.js';
+import { downloadHandover, downloadStockDocument } from '../../usecases/logistics/download-handover.js';
+import { closeIncident } from '../../usecases/logistics/close-incident.js';
+import { linkIncidentToCase } from '../../usecases/logistics/incident-case.js';
+import { moveShipment } from '../../usecases/logistics/move-shipment.js';
 import { handOverAid } from '../../usecases/logistics/hand-over-aid.js';
 import { openIncident } from '../../usecases/logistics/open-incident.js';
 import { recordAssessment } from '../../usecases/logistics/record-assessment.js';
@@ -24,7 +28,12 @@ import { showIncident } from '../../usecases/logistics/show-incident.js';
 import { sendFile } from '../reply.js';
 import {
   BODY_LIMIT,
+  closeBody,
+  closureSchema,
   fieldLossBody,
+  linkCaseBody,
+  shipmentMoveBody,
+  shipmentMoved,
   handedOver,
   handoverBody,
   handoverParams,
@@ -119,6 +128,33 @@ export function logisticsRoutes(app: ZodApp, ctx: Ctx): void {
     { config: { access: 'staff', may: 'logistics.read' }, schema: { tags, summary: 'PDF berita acara serah terima (salinan lengkap) — The handover record PDF', params: handoverParams, response: errors(401, 403, 404) } },
     async (req, reply) => {
       const r = await downloadHandover(ctx, officerOf(req).actor, req.params.id, req.params.handover);
+      return r.ok ? sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName }) : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/logistics/shipments/:id/events',
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'logistics.distribute' }, schema: { tags, summary: 'Catat pengiriman dalam perjalanan, tiba di posko, atau dikembalikan ke gudang — Record a shipment in transit, arrived, or returned', params: idParams, body: shipmentMoveBody, response: { 200: shipmentMoved, ...errors(401, 403, 404, 409, 422) } } },
+    async (req, reply) => answer(reply, await moveShipment(ctx, officerOf(req).actor, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/logistics/incidents/:id/close',
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'logistics.close' }, schema: { tags, summary: 'Tutup kejadian (rekonsiliasi seimbang atau alasan tertulis) — Close an incident', params: idParams, body: closeBody, response: { 200: closureSchema, ...errors(401, 403, 404, 409, 422) } } },
+    async (req, reply) => answer(reply, await closeIncident(ctx, officerOf(req).actor, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/logistics/incidents/:id/case',
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'logistics.distribute' }, schema: { tags, summary: 'Hubungkan kejadian ke berkas layanan bantuan bencana — Link an incident to its disaster aid case', params: idParams, body: linkCaseBody, response: { 200: z.object({ id: z.string(), case: z.string() }), ...errors(401, 403, 404, 409, 422) } } },
+    async (req, reply) => answer(reply, await linkIncidentToCase(ctx, officerOf(req).actor, req.params.id, req.body.case)),
+  );
+
+  app.get(
+    '/api/v1/logistics/documents/:id/pdf',
+    { config: { access: 'staff', may: 'logistics.read' }, schema: { tags, summary: 'PDF berita acara penerimaan atau penghapusan — The receipt or write-off record PDF', params: idParams, response: errors(401, 403, 404) } },
+    async (req, reply) => {
+      const r = await downloadStockDocument(ctx, officerOf(req).actor, req.params.id);
       return r.ok ? sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName }) : sendFailure(reply, r.error);
     },
   );

@@ -1,6 +1,6 @@
 /** The zod schemas of the logistics API: one definition for validation, types, OpenAPI and the HTML forms shaped like them. */
 import { z } from 'zod';
-import { CONDITIONS, FUNDING_SOURCES, INCIDENT_SOURCES, MAX_QUANTITY, MOVEMENT_KINDS, UNITS, WAREHOUSE_KINDS } from '../../domain/logistics/index.js';
+import { CONDITIONS, FUNDING_SOURCES, INCIDENT_SOURCES, MAX_QUANTITY, MOVEMENT_KINDS, RELEASE_GATES, SHIPMENT_STATES, UNITS, WAREHOUSE_KINDS } from '../../domain/logistics/index.js';
 
 export const BODY_LIMIT = 32 * 1024;
 
@@ -13,8 +13,9 @@ export const warehouseBody = z.object({
   kind: z.enum(WAREHOUSE_KINDS),
   area: text(200).optional(),
   custodian: text(120).optional(),
+  releaseGate: z.enum(RELEASE_GATES).optional(),
 });
-export const warehouseCreated = z.object({ id: z.string(), name: z.string(), kind: z.enum(WAREHOUSE_KINDS) });
+export const warehouseCreated = z.object({ id: z.string(), name: z.string(), kind: z.enum(WAREHOUSE_KINDS), releaseGate: z.enum(RELEASE_GATES) });
 
 export const itemBody = z.object({
   office: z.string().max(100),
@@ -38,6 +39,8 @@ export const movementBody = z.object({
   condition: z.enum(CONDITIONS).optional(),
   handedOverBy: text(200).optional(),
   receivedBy: text(200).optional(),
+  destination: text(300).min(3).optional(),
+  witness: text(200).optional(),
 });
 export const movementDone = z.object({
   movement: z.string(),
@@ -45,6 +48,8 @@ export const movementDone = z.object({
   quantity: z.number().int(),
   picks: z.array(z.object({ lot: z.string(), quantity: z.number().int() })),
   onHand: z.number().int(),
+  document: z.object({ id: z.string(), number: z.string() }).optional(),
+  shipment: z.string().optional(),
 });
 
 export const minimumBody = z.object({ item: z.string().max(100), minimum: z.number().int().min(0).max(MAX_QUANTITY) });
@@ -73,6 +78,7 @@ export const incidentBody = z.object({
   location: z.object({ text: text(500).min(3), lat: lat.optional(), lng: lng.optional() }),
   description: text(4000).min(5),
   emergencyReport: z.string().trim().max(40).optional(),
+  case: z.string().trim().max(60).optional(),
 });
 export const incidentOpened = z.object({ id: z.string(), reportedAt: z.string() });
 
@@ -89,6 +95,7 @@ export const incidentRecordBody = z.discriminatedUnion('part', [
     transport: text(200).optional(),
     responsible: text(200).min(3),
   }),
+  z.object({ part: z.literal('emergency-status'), decree: text(300).min(5), declaredBy: text(200).min(3), declaredOn: date, until: date.optional() }),
 ]);
 
 /** A handover lists at most this many items and victims (a posko's list; more are split over several handovers). */
@@ -103,8 +110,10 @@ export const handoverBody = z.object({
     .array(z.object({ nik: z.string().trim().max(32).optional(), name: text(200).min(2), village: text(200).optional(), familySize: z.number().int().min(1).max(50).optional(), vulnerable: text(200).optional() }))
     .max(MAX_HANDOVER_VICTIMS)
     .optional(),
+  shipment: z.string().max(100).optional(),
 });
-export const handedOver = z.object({ id: z.string(), number: z.string(), victimsNew: z.number().int(), victimsAgain: z.number().int() });
+const stepCompletion = z.union([z.object({ completed: z.literal(true), step: z.string() }), z.object({ completed: z.literal(false), step: z.string().nullable(), why: z.string(), whyEn: z.string() }), z.null()]);
+export const handedOver = z.object({ id: z.string(), number: z.string(), victimsNew: z.number().int(), victimsAgain: z.number().int(), caseStep: stepCompletion });
 
 export const fieldLossBody = z.object({ item: z.string().max(100), quantity: z.number().int().min(1).max(MAX_QUANTITY), reason: text(1000).min(5) });
 
@@ -122,9 +131,42 @@ export const incidentSchema = z.object({
     assessment: z.record(z.string(), z.unknown()).nullable(),
     needs: z.record(z.string(), z.unknown()).nullable(),
     plan: z.record(z.string(), z.unknown()).nullable(),
+    emergencyStatus: z.record(z.string(), z.unknown()).nullable(),
+    closure: z.record(z.string(), z.unknown()).nullable(),
+    case: z.object({ id: z.string(), registrationNumber: z.string(), service: z.string(), serviceTitle: z.string(), status: z.string(), dueAt: z.string().nullable(), step: z.string().nullable() }).nullable(),
   }),
+  shipments: z.array(
+    z.object({
+      id: z.string(),
+      item: z.string(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      warehouse: z.string(),
+      quantity: z.number().int(),
+      destination: z.string(),
+      state: z.string(),
+      events: z.array(z.object({ state: z.string(), at: z.string(), atLocal: z.string(), lat: z.number().nullable(), lng: z.number().nullable(), note: z.string().nullable(), by: z.string() })),
+    }),
+  ),
   reconciliation: z.array(reconciliationLine),
   handovers: z.array(z.object({ id: z.string(), number: z.string(), mode: z.string(), place: z.string(), issuedOn: z.string(), handedBy: z.string(), receivedBy: z.object({ name: z.string(), title: z.string().optional() }), items: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), quantity: z.number().int() })), token: z.string() })),
   victims: z.array(z.object({ id: z.string(), nik: z.string().nullable(), name: z.string(), village: z.string().nullable(), familySize: z.number().nullable(), vulnerable: z.string().nullable(), handovers: z.number().int() })),
 });
 export const handoverParams = z.object({ id: z.string().max(100), handover: z.string().max(100) });
+
+/** A shipment's next event: in transit, arrived at the posko, or returned to the warehouse with a reason. */
+export const shipmentMoveBody = z.object({
+  state: z.enum(['in-transit', 'arrived', 'returned']),
+  at: z.iso.datetime({ offset: true }).optional(),
+  lat: lat.optional(),
+  lng: lng.optional(),
+  note: text(1000).optional(),
+  reason: text(1000).optional(),
+});
+export const shipmentMoved = z.object({ id: z.string(), state: z.enum(SHIPMENT_STATES), at: z.string() });
+
+export const closeBody = z.object({ reason: text(2000).optional() });
+export const closureSchema = z.object({ closedAt: z.string(), closedBy: z.string(), balanced: z.boolean(), reason: z.string().nullable(), reconciliation: z.array(reconciliationLine), handovers: z.number().int(), victims: z.number().int() });
+
+export const linkCaseBody = z.object({ case: z.string().trim().min(3).max(60) });

@@ -1,6 +1,7 @@
 /** Views of the back office's case pages: a case, the supervisor's table (the queue: applications-search-views.ts). Pure: (shell, data) → HTML. */
 import { maskKk, maskNik } from '../../domain/identity/index.js';
-import { MASK, SPECIFIC_PERSONAL_INPUTS } from '../../domain/staff/permissions.js';
+import { MASK, SPECIFIC_PERSONAL_INPUTS, roleMay } from '../../domain/staff/permissions.js';
+import { disasterCaseLink } from './logistics-views.js';
 import { stepById } from '../../domain/procedure/engine.js';
 import type { CaseFile, StageState } from '../../usecases/applications/read-case-file.js';
 import type { OpenCasesRow } from '../../usecases/applications/supervise-open-cases.js';
@@ -229,6 +230,7 @@ ${flash({ ok: done, error: opts.error })}
 ${app.status === 'waiting-signature' && opts.signing ? waitingForSignature(lang, opts.signing.letters, opts.signing.signers) : ''}
 ${opts.done ? html`<p class="no-print"><a href="${withLang('/petugas', lang)}">← ${L(lang, 'Kembali ke antrean', 'Back to the queue')}</a></p>` : ''}
 <dl class="facts"><div><dt>Status</dt><dd data-testid="case-status">${L(lang, status.id, status.en)} ${slaBadge(lang, app.sla_state)}</dd></div><div><dt>${L(lang, 'Batas waktu', 'Due')}</dt><dd>${when(lang, f.dueLocal)}</dd></div><div><dt>${L(lang, 'Tahap', 'Step')}</dt><dd>${step?.label ?? (app.end_id ? (svc.procedure?.ends.find((e) => e.id === app.end_id)?.label ?? app.end_id) : '—')}</dd></div>${f.closedLocal ? html`<div><dt>${L(lang, 'Ditutup', 'Closed')}</dt><dd>${when(lang, f.closedLocal)}</dd></div>` : ''}</dl>
+${disasterCaseLink(lang, svc.slug, app.id, opts.roles.some((r) => roleMay(r, 'logistics.distribute')))}
 ${actionSection(shell, f, form, opts.signing)}
 ${callsSection(shell, f.calls ?? [], { canRecord: (f.calls ?? []).some((c) => opts.roles.includes(c.role)), phone: f.mayReadIdentity && typeof f.app.applicant.phone === 'string' ? f.app.applicant.phone : null, roleNames: f.roleNames })}
 ${applicantSection(lang, f)}

@@ -1,4 +1,4 @@
-/** A disaster incident's pages (staff): the report form, and the incident with its assessment, plan, reconciliation, handovers (berita acara), victims and the handover form. Pure views. */
+/** A disaster incident's pages (staff): the report form, and the incident with its assessment, plan, emergency status, shipments, reconciliation, handovers (berita acara), victims, the handover form and closure. Pure views. */
 import { maskNik } from '../../domain/identity/mask.js';
 import { INCIDENT_SOURCES, INCIDENT_SOURCE_NAMES } from '../../domain/logistics/index.js';
 import type { showIncident } from '../../usecases/logistics/show-incident.js';
@@ -7,6 +7,7 @@ import { errorSummary, flash } from './components.js';
 import { html, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 import { field, input, select, type FormState } from './logistics-views.js';
+import { caseSection, closureSection, shipmentsSection, statusSection } from './logistics-shipment-views.js';
 
 export type IncidentData = Extract<Awaited<ReturnType<typeof showIncident>>, { ok: true }>['value'];
 const sources = INCIDENT_SOURCES.map((s) => [s, INCIDENT_SOURCE_NAMES[s]] as const);
@@ -26,6 +27,7 @@ ${field(lang, f, 'reportedAt', L(lang, 'Waktu laporan (kosong: sekarang)', 'Repo
 ${field(lang, f, 'location.text', L(lang, 'Lokasi', 'Location'), input(f, 'location.text', ' maxlength="500" required'))}
 ${field(lang, f, 'description', L(lang, 'Keadaan (dampak, jumlah korban, pengungsian)', 'Situation (impact, victims, evacuation)'), textarea(f, 'description', 4))}
 ${field(lang, f, 'emergencyReport', L(lang, 'Nomor laporan darurat (jika lewat layanan darurat)', 'Emergency report number (if it came through the emergency line)'), input(f, 'emergencyReport', ' maxlength="40"'))}
+${field(lang, f, 'case', L(lang, 'Nomor registrasi berkas layanan bantuan bencana (jika ada)', 'Registration number of the disaster aid case (if any)'), input(f, 'case', ' maxlength="60" autocomplete="off"'))}
 <button type="submit">${L(lang, 'Simpan kejadian', 'Save incident')}</button></form>`,
   });
 }
@@ -38,9 +40,13 @@ export interface IncidentForms {
   assessment?: FormState;
   needs?: FormState;
   plan?: FormState;
+  status?: FormState;
+  case?: FormState;
+  close?: FormState;
+  shipment?: { id: string; state: FormState };
 }
 
-export function incidentPage(shell: StaffShell, d: IncidentData & { items: { id: string; code: string; name: string; unit: string }[]; mayDistribute: boolean; flash: { ok?: string; error?: string } }, forms: IncidentForms = {}): string {
+export function incidentPage(shell: StaffShell, d: IncidentData & { items: { id: string; code: string; name: string; unit: string }[]; mayDistribute: boolean; mayClose: boolean; flash: { ok?: string; error?: string } }, forms: IncidentForms = {}): string {
   const { lang } = shell;
   const i = d.incident;
   const base = `/petugas/logistik/kejadian/${i.id}`;
@@ -79,6 +85,7 @@ ${part('plan', ['Catat rencana distribusi', 'Record the distribution plan'], [
     : '';
   const handoverForm = d.mayDistribute && i.state === 'open'
     ? html`<h2 id="serah-terima">${L(lang, 'Serah terima bantuan', 'Hand aid over')}</h2><form method="post" action="${withLang(`${base}/serah-terima`, lang)}#serah-terima" novalidate data-testid="handover-form">${csrfField(shell)}${errorSummary(lang, h.problems)}
+${field(lang, h, 'shipment', L(lang, 'Dari pengiriman yang sudah tiba', 'From a shipment that has arrived'), select(h, 'shipment', d.shipments.filter((x) => x.state === 'arrived').map((x) => [x.id, `${x.code} ${x.quantity} ${x.unit} → ${x.destination}`] as const), L(lang, '— tanpa pengiriman tercatat —', '— no recorded shipment —')))}
 ${field(lang, h, 'mode', L(lang, 'Cara', 'Mode'), select(h, 'mode', [['posko', L(lang, 'Ke posko (sekaligus)', 'To a posko (bulk)')], ['families', L(lang, 'Per keluarga (dengan daftar korban)', 'Per family (with a victim list)')]]))}
 ${field(lang, h, 'place', L(lang, 'Tempat serah terima', 'Place of handover'), input(h, 'place', ' maxlength="300"'))}
 ${field(lang, h, 'receivedBy.name', L(lang, 'Nama penerima (PIHAK KEDUA)', 'Recipient (second party)'), input(h, 'receivedBy.name', ' maxlength="200" autocomplete="off"'))}
@@ -93,14 +100,18 @@ ${field(lang, h, 'victims', L(lang, 'Daftar korban: satu keluarga per baris, "NI
     path: base,
     body: html`<p><a href="${withLang('/petugas/logistik', lang)}">← ${L(lang, 'Logistik bencana', 'Disaster logistics')}</a></p>
 <h1>${i.title}</h1>${flash(d.flash)}
-<p class="meta">${INCIDENT_SOURCE_NAMES[i.source as keyof typeof INCIDENT_SOURCE_NAMES] ?? i.source} · ${when(lang, i.reportedAtLocal)} · ${i.location.text}</p><p>${i.description}</p>
+<p class="meta">${INCIDENT_SOURCE_NAMES[i.source as keyof typeof INCIDENT_SOURCE_NAMES] ?? i.source} · ${when(lang, i.reportedAtLocal)} · ${i.location.text} · <span data-testid="incident-state">${i.state === 'open' ? L(lang, 'berjalan', 'open') : L(lang, 'ditutup', 'closed')}</span></p><p>${i.description}</p>
+${caseSection(shell, d, base, d.mayDistribute, forms.case)}
+<h2>${L(lang, 'Status tanggap darurat', 'Emergency response status')}</h2>${statusSection(shell, d, base, d.mayDistribute, forms.status)}
 <h2>${L(lang, 'Assessment TAGANA', 'TAGANA assessment')}</h2>${recordText(i.assessment, [['note', 'Hasil', 'Findings'], ['lat', 'Lintang', 'Latitude'], ['lng', 'Bujur', 'Longitude']], lang)}
 <h2>${L(lang, 'Analisis kebutuhan', 'Needs analysis')}</h2>${recordText(i.needs, [['note', 'Analisis', 'Analysis']], lang)}
 <h2>${L(lang, 'Rencana distribusi', 'Distribution plan')}</h2>${recordText(i.plan, [['recipients', 'Penerima', 'Recipients'], ['priority', 'Prioritas', 'Priority'], ['when', 'Kapan', 'When'], ['where', 'Di mana', 'Where'], ['how', 'Cara', 'How'], ['transport', 'Transportasi', 'Transport'], ['responsible', 'Penanggung jawab', 'Responsible']], lang)}
 ${recordForms}
+<h2 id="pengiriman">${L(lang, 'Pengiriman', 'Shipments')}</h2>${shipmentsSection(shell, d, base, d.mayDistribute, forms)}
 <h2>${L(lang, 'Rekonsiliasi', 'Reconciliation')}</h2>${reconciliation}
 <h2>${L(lang, 'Serah terima dan berita acara', 'Handovers and their records')}</h2>${handovers}
 ${victims}
-${handoverForm}`,
+${handoverForm}
+${closureSection(shell, d, base, d.mayClose, forms.close)}`,
   });
 }

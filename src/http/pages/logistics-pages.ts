@@ -20,7 +20,7 @@ import { html } from './html.js';
 import { notFoundPage, staffPage, withLang } from './layout.js';
 import { overviewPage, warehousePage, type FormState } from './logistics-views.js';
 import { publicPages, shellOf, staffPages } from './plugin.js';
-import { downloadPublicHandover } from '../../usecases/logistics/download-handover.js';
+import { downloadPublicHandover, downloadStockDocument } from '../../usecases/logistics/download-handover.js';
 
 const flashQuery = z.object({ ok: z.string().max(500).optional(), error: z.string().max(2000).optional() });
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -40,6 +40,8 @@ export const movementBodyOf = (warehouse: string, f: Record<string, string>) => 
   condition: opt(f.condition),
   handedOverBy: opt(f.handedOverBy),
   receivedBy: opt(f.receivedBy),
+  destination: opt(f.destination),
+  witness: opt(f.witness),
 });
 
 export const logisticsStaffPages = staffPages((app, ctx) => {
@@ -56,7 +58,7 @@ export const logisticsStaffPages = staffPages((app, ctx) => {
   app.post('/petugas/logistik/gudang', { config: { may: 'logistics.stock' }, bodyLimit: BODY_LIMIT }, async (req, reply) => {
     const { office, actor } = officerOf(req);
     const f = formFields(req.body);
-    const body = parseForm(warehouseBody, { office: office.office.slug, name: f.name ?? '', kind: f.kind, area: opt(f.area), custodian: opt(f.custodian) });
+    const body = parseForm(warehouseBody, { office: office.office.slug, name: f.name ?? '', kind: f.kind, area: opt(f.area), custodian: opt(f.custodian), releaseGate: opt(f.releaseGate) });
     const r = body.ok ? await createWarehouse(ctx, actor, body.value) : body;
     if (!r.ok) return overview(req, reply, { warehouseForm: { values: f, problems: r.error.problems } }, statusOf(r.error.kind));
     return reply.redirect(withLang(`/petugas/logistik/gudang/${r.value.id}?ok=${encodeURIComponent(L(req.lang, 'Gudang disimpan', 'Warehouse saved'))}`, req.lang), 303);
@@ -88,8 +90,16 @@ export const logisticsStaffPages = staffPages((app, ctx) => {
       const state: FormState = { values: f, problems: r.error.problems as readonly Problem[] };
       return warehouse(req, reply, req.params.id, f.kind === 'receipt' ? { receipt: state } : { dispatch: state }, statusOf(r.error.kind));
     }
-    const done = L(req.lang, `Tercatat: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); stok kini ${r.value.onHand}`, `Recorded: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); now ${r.value.onHand} on hand`);
+    const doc = r.value.document ? L(req.lang, `; berita acara ${r.value.document.number}`, `; record ${r.value.document.number}`) : '';
+    const done = L(req.lang, `Tercatat: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); stok kini ${r.value.onHand}`, `Recorded: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); now ${r.value.onHand} on hand`) + doc;
     return reply.redirect(withLang(`/petugas/logistik/gudang/${req.params.id}?ok=${encodeURIComponent(done)}`, req.lang), 303);
+  });
+
+  // A receipt's or write-off's berita acara, for the office's officers.
+  app.get('/petugas/logistik/gudang/:id/berita-acara/:file', { config: { may: 'logistics.read' }, schema: { params: z.object({ id: z.string().max(100), file: z.string().max(120) }) } }, async (req, reply) => {
+    const r = await downloadStockDocument(ctx, officerOf(req).actor, req.params.file.replace(/\.pdf$/, ''));
+    if (!r.ok) return sendHtml(reply, notFoundPage(req.lang, req.url), 404);
+    return sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName, inline: true });
   });
 });
 

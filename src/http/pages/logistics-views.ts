@@ -1,6 +1,6 @@
 /** Disaster logistics pages (staff): the office's warehouses, items and incidents; one warehouse's stock with its alerts, receipt and dispatch forms and ledger. Pure views. */
 import type { Problem } from '../../domain/errors.js';
-import { CONDITIONS, FUNDING_NAMES, FUNDING_SOURCES, MOVEMENT_NAMES, UNITS, WAREHOUSE_KINDS, WAREHOUSE_KIND_NAMES, type ExpiryLevel, type FundingSource, type MovementKind, type WarehouseKind } from '../../domain/logistics/index.js';
+import { CONDITIONS, DISASTER_SERVICES, FUNDING_NAMES, FUNDING_SOURCES, MOVEMENT_NAMES, RELEASE_GATES, RELEASE_GATE_NAMES, UNITS, WAREHOUSE_KINDS, WAREHOUSE_KIND_NAMES, type ExpiryLevel, type FundingSource, type MovementKind, type ReleaseGate, type WarehouseKind } from '../../domain/logistics/index.js';
 import type { LedgerRow } from '../../db/logistics-repo.js';
 import type { WarehouseStock } from '../../usecases/logistics/show-stock.js';
 import { L, when, type Lang } from '../i18n.js';
@@ -9,6 +9,7 @@ import { html, raw, type Raw } from './html.js';
 import { csrfField, staffPage, withLang, type StaffShell } from './layout.js';
 
 export const kindName = (lang: Lang, k: string) => WAREHOUSE_KIND_NAMES[k as WarehouseKind]?.[lang === 'id' ? 0 : 1] ?? k;
+export const gateName = (lang: Lang, g: string) => RELEASE_GATE_NAMES[g as ReleaseGate]?.[lang === 'id' ? 0 : 1] ?? g;
 export const movementName = (lang: Lang, k: string) => MOVEMENT_NAMES[k as MovementKind]?.[lang === 'id' ? 0 : 1] ?? k;
 const CONDITION_NAMES: Record<string, [string, string]> = { baik: ['Baik', 'Good'], 'rusak-ringan': ['Rusak ringan', 'Slightly damaged'], 'rusak-berat': ['Rusak berat', 'Badly damaged'] };
 
@@ -68,6 +69,7 @@ ${field(lang, wf, 'name', L(lang, 'Nama gudang', 'Warehouse name'), input(wf, 'n
 ${field(lang, wf, 'kind', L(lang, 'Jenis', 'Kind'), select(wf, 'kind', WAREHOUSE_KINDS.map((k) => [k, kindName(lang, k)] as const)))}
 ${field(lang, wf, 'area', L(lang, 'Wilayah (kecamatan/kelurahan)', 'Area (sub-district/village)'), input(wf, 'area', ' maxlength="200"'))}
 ${field(lang, wf, 'custodian', L(lang, 'Penanggung jawab gudang', 'Custodian'), input(wf, 'custodian', ' maxlength="120"'))}
+${field(lang, wf, 'releaseGate', L(lang, 'Syarat pengeluaran barang', 'Release condition'), select(wf, 'releaseGate', RELEASE_GATES.map((g) => [g, gateName(lang, g)] as const), L(lang, '— bawaan: lumbung sosial menunggu status tanggap darurat —', '— default: social depots wait for the emergency status —')), L(lang, 'Lumbung sosial: "ketika ada bencana, bupati mendeklarasikan … masa kedaruratan, maka baru bisa keluar logistik" (Kemensos)', 'Social depots: goods leave only once the regent declares the emergency (Kemensos)'))}
 <button type="submit">${L(lang, 'Simpan gudang', 'Save warehouse')}</button></form></details>
 <details${itf.problems.length ? ' open' : ''}><summary>${L(lang, 'Tambah barang ke katalog', 'Add an item to the catalogue')}</summary>
 <form method="post" action="${withLang('/petugas/logistik/barang', lang)}" novalidate>${csrfField(shell)}${errorSummary(lang, itf.problems)}
@@ -110,8 +112,10 @@ function ledgerTable(lang: Lang, rows: (LedgerRow & { atLocal: string })[]): Raw
 export interface WarehousePageData {
   stock: WarehouseStock;
   items: Overview['items'];
-  incidents: { id: string; title: string }[];
+  incidents: { id: string; title: string; declared: boolean }[];
   ledger: (LedgerRow & { atLocal: string })[];
+  releaseGate: string;
+  documents: { id: string; kind: string; number: string; issuedOn: string }[];
   mayStock: boolean;
   flash: { ok?: string; error?: string };
   receipt?: FormState;
@@ -143,7 +147,10 @@ ${field(lang, o, 'kind', L(lang, 'Jenis mutasi', 'Movement'), select(o, 'kind', 
 ${field(lang, o, 'item', L(lang, 'Barang', 'Item'), select(o, 'item', items))}
 ${field(lang, o, 'quantity', L(lang, 'Jumlah', 'Quantity'), input(o, 'quantity', ' type="number" inputmode="numeric" min="-1000000" max="1000000" required'), L(lang, 'Penyesuaian: selisih hitung, misalnya -2 atau 3', 'Adjustment: the counted difference, e.g. -2 or 3'))}
 ${field(lang, o, 'lot', L(lang, 'Lot (kosong: kedaluwarsa paling awal dulu)', 'Lot (empty: earliest expiry first)'), input(o, 'lot', ' maxlength="60"'))}
-${field(lang, o, 'incident', L(lang, 'Untuk kejadian bencana', 'For the disaster incident'), select(o, 'incident', d.incidents.map((x) => [x.id, x.title] as const), L(lang, '— tidak ada —', '— none —')))}
+${field(lang, o, 'incident', L(lang, 'Untuk kejadian bencana', 'For the disaster incident'), select(o, 'incident', d.incidents.map((x) => [x.id, x.declared ? `${x.title} (${L(lang, 'status tanggap darurat', 'emergency declared')})` : x.title] as const), L(lang, '— tidak ada —', '— none —')))}
+${field(lang, o, 'destination', L(lang, 'Tujuan pengiriman (posko; kosong: lokasi kejadian)', 'Destination (posko; empty: the incident’s location)'), input(o, 'destination', ' maxlength="300"'))}
+${field(lang, o, 'condition', L(lang, 'Keadaan barang (penghapusan)', 'Condition (write-off)'), select(o, 'condition', CONDITIONS.filter((c) => c !== 'baik').map((c) => [c, L(lang, ...CONDITION_NAMES[c]!)] as const), '—'))}
+${field(lang, o, 'witness', L(lang, 'Saksi penghapusan (nama, jabatan)', 'Write-off witness (name, position)'), input(o, 'witness', ' maxlength="200" autocomplete="off"'))}
 ${field(lang, o, 'reason', L(lang, 'Alasan (wajib untuk penyesuaian dan penghapusan)', 'Reason (required for adjustments and write-offs)'), (attrs) => html`<textarea${attrs} rows="2" maxlength="1000">${o.values.reason ?? ''}</textarea>`)}
 <button type="submit">${L(lang, 'Catat mutasi', 'Record movement')}</button></form></div>`
     : '';
@@ -151,10 +158,21 @@ ${field(lang, o, 'reason', L(lang, 'Alasan (wajib untuk penyesuaian dan penghapu
     title: w.name,
     path: `/petugas/logistik/gudang/${w.id}`,
     body: html`<p><a href="${withLang('/petugas/logistik', lang)}">← ${L(lang, 'Logistik bencana', 'Disaster logistics')}</a></p>
-<h1>${w.name}</h1><p class="meta">${kindName(lang, w.kind)}${w.area ? ` · ${w.area}` : ''}${w.custodian ? ` · ${L(lang, 'penanggung jawab', 'custodian')} ${w.custodian}` : ''}</p>${flash(d.flash)}
+<h1>${w.name}</h1><p class="meta">${kindName(lang, w.kind)}${w.area ? ` · ${w.area}` : ''}${w.custodian ? ` · ${L(lang, 'penanggung jawab', 'custodian')} ${w.custodian}` : ''} · <span data-testid="release-gate">${gateName(lang, d.releaseGate)}</span></p>${flash(d.flash)}
 <p data-testid="alerts">${alertBadges(lang, d.stock.alerts)}</p>
 ${stockTable(lang, d.stock)}
 ${forms}
-<h2>${L(lang, 'Mutasi terakhir', 'Recent movements')}</h2>${ledgerTable(lang, d.ledger)}`,
+<h2>${L(lang, 'Mutasi terakhir', 'Recent movements')}</h2>${ledgerTable(lang, d.ledger)}
+<h2>${L(lang, 'Berita acara penerimaan dan penghapusan', 'Receipt and write-off records')}</h2>${
+      d.documents.length
+        ? html`<ul data-testid="documents">${d.documents.map((x) => html`<li><a href="${`/petugas/logistik/gudang/${w.id}/berita-acara/${x.id}.pdf`}">${x.kind === 'penerimaan' ? L(lang, 'Berita acara penerimaan', 'Receipt record') : L(lang, 'Berita acara penghapusan', 'Write-off record')} ${x.number}</a> <span class="meta">${x.issuedOn}</span></li>`)}</ul>`
+        : html`<p class="meta">${L(lang, 'Belum ada.', 'None yet.')}</p>`
+    }`,
   });
+}
+
+/** On a decreed disaster case's page (Jambi distribusi-logistik-bencana, Kukar bantuan-korban-bencana): the way to its incident, for officers who record them. */
+export function disasterCaseLink(lang: Lang, serviceSlug: string, caseId: string, mayDistribute: boolean): Raw {
+  if (!mayDistribute || !(DISASTER_SERVICES as readonly string[]).includes(serviceSlug)) return html``;
+  return html`<p class="no-print" data-testid="disaster-incident-link"><a class="button" href="${withLang(`/petugas/logistik/berkas/${caseId}`, lang)}">${L(lang, 'Logistik bencana: buka atau hubungkan kejadian', 'Disaster logistics: open or link the incident')}</a></p>`;
 }

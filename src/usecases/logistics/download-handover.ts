@@ -1,5 +1,9 @@
-/** A handover's Berita Acara Serah Terima as PDF: the full copy for officers (a logged read when it lists victims), the public copy (NIK masked) for whoever holds the QR token. */
-import { findIncident, handoverByToken, handoversOf } from '../../db/logistics-repo.js';
+/**
+ * A handover's Berita Acara Serah Terima as PDF: the full copy for officers (a logged read when it
+ * lists victims), the public copy (NIK masked) for whoever holds the QR token; likewise a receipt's or
+ * a write-off's berita acara (no personal data beyond the officers' and suppliers' names: one copy).
+ */
+import { documentByToken, findDocument, findIncident, handoverByToken, handoversOf } from '../../db/logistics-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { logDataRead } from '../audit/log-data-read.js';
 import type { Actor, Ctx } from '../context.js';
@@ -23,6 +27,19 @@ export async function downloadHandover(ctx: Ctx, actor: Actor, incidentId: strin
 export async function downloadPublicHandover(ctx: Ctx, token: string): Promise<Outcome<LetterFile>> {
   if (!/^[A-Za-z0-9_-]{20,40}$/.test(token)) return missing();
   const h = await handoverByToken(ctx.database.db, token);
-  const pdf = h && (await readLetterFile(ctx, h.public_sha256));
-  return h && pdf ? { ok: true, value: { pdf, fileName: pdfFileName(`berita-acara-serah-terima-${h.number}-publik`) } } : missing();
+  if (!h) return downloadStockDocument(ctx, null, token);
+  const pdf = await readLetterFile(ctx, h.public_sha256);
+  return pdf ? { ok: true, value: { pdf, fileName: pdfFileName(`berita-acara-serah-terima-${h.number}-publik`) } } : missing();
+}
+
+/** A receipt's or write-off's berita acara: by id for an officer of the office, by QR token for anyone. */
+export async function downloadStockDocument(ctx: Ctx, actor: Actor | null, idOrToken: string): Promise<Outcome<LetterFile>> {
+  let d;
+  if (actor) {
+    const office = officeFor(ctx, actor);
+    if (!office.ok) return office;
+    d = await findDocument(ctx.database.db, office.value, idOrToken);
+  } else d = await documentByToken(ctx.database.db, idOrToken);
+  const pdf = d && (await readLetterFile(ctx, d.sha256));
+  return d && pdf ? { ok: true, value: { pdf, fileName: pdfFileName(`berita-acara-${d.kind}-${d.number}`) } } : missing();
 }

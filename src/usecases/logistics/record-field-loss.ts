@@ -12,6 +12,7 @@ export async function recordFieldLoss(ctx: Ctx, actor: Actor, incidentId: string
   const db = ctx.database.db;
   const incident = await findIncident(db, office.value, incidentId);
   if (!incident) return incidentNotFound();
+  if (incident.state !== 'open') return failWith('conflict', 'incident-closed', 'Kejadian ini sudah ditutup', 'This incident is closed', 'quantity');
   const item = await findItem(db, office.value, input.item);
   if (!item) return itemNotFound();
   const left = (await reconcileIncident(db, office.value, incident.id)).find((r) => r.item === item.id)?.outstanding ?? 0;

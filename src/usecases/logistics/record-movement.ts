@@ -3,14 +3,21 @@
  * expiry first, refused beyond stock), an adjustment after a stock count, a write-off with its
  * reason, or a return from an incident. Rows are only ever appended; each lot's balance moves in
  * the same transaction, conditionally, so of two dispatches racing for the last units one wins.
+ * A receipt and a write-off issue their numbered berita acara in that transaction; a dispatch to an
+ * incident starts its shipment (dispatched → in transit → arrived → handed over); a lumbung whose
+ * release gate asks for it lets goods out only to an incident with a declared emergency status.
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { addToLot, findIncident, findItem, findLot, findWarehouse, insertLot, insertMovements, lotsWithStock, takeFromLot, updateIncidentIfVersion, type ItemRow, type LotRow, type MovementInsert } from '../../db/logistics-repo.js';
+import { addToLot, findIncident, findItem, findLot, findWarehouse, insertDocument, insertLot, insertMovements, insertShipment, insertShipmentEvent, lotsWithStock, takeFromLot, updateIncidentIfVersion, type IncidentRow, type ItemRow, type LotRow, type MovementInsert, type WarehouseRow } from '../../db/logistics-repo.js';
 import type { DB } from '../../db/schema.js';
 import { fail, type Failure, type FieldProblem, type Outcome } from '../../domain/errors.js';
-import { FUNDING_NAMES, MAX_QUANTITY, pickFefo, type FundingSource, type MovementKind, type Pick } from '../../domain/logistics/index.js';
+import { stockDocumentText } from '../../domain/logistics/documents.js';
+import { FUNDING_NAMES, MAX_QUANTITY, pickFefo, releaseAllowed, type EmergencyStatus, type FundingSource, type MovementKind, type Pick } from '../../domain/logistics/index.js';
+import { roleMay } from '../../domain/staff/permissions.js';
+import { ensureSigningCredential, type SigningCredential } from '../signing/signing-credential.js';
+import { issueBeritaAcara } from './issue-berita-acara.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { incidentNotFound, itemNotFound, officeFor, warehouseNotFound } from './logistics-common.js';
 import { reconcileIncident } from './reconcile-incident.js';
@@ -30,6 +37,10 @@ export interface MovementInput {
   condition?: string;
   handedOverBy?: string;
   receivedBy?: string;
+  /** Dispatches to an incident: where the shipment goes (default: the incident's location). */
+  destination?: string;
+  /** Write-offs: the witness named on the berita acara penghapusan. */
+  witness?: string;
 }
 
 export interface MovementDone {
@@ -39,6 +50,10 @@ export interface MovementDone {
   picks: { lot: string; quantity: number }[];
   /** The item's stock on hand in this warehouse after the movement. */
   onHand: number;
+  /** The receipt's or write-off's numbered berita acara. */
+  document?: { id: string; number: string };
+  /** The shipment a dispatch to an incident starts. */
+  shipment?: string;
 }
 
 /** Lots a pick may read at once (a warehouse holds a handful of lots per item; a bound all the same). */
@@ -66,9 +81,11 @@ function check(input: MovementInput): FieldProblem[] {
     if (!input.funding) p.push(problem('funding', 'funding-required', 'Sumber dana wajib diisi (APBN, APBD provinsi, APBD kabupaten/kota, donasi/PUB)', 'The funding source is required (APBN, provincial APBD, district APBD, donation/PUB)'));
     if (!input.condition) p.push(problem('condition', 'condition-required', 'Keadaan barang wajib dicatat dalam berita acara penerimaan', 'The condition of the goods is required on the receipt record'));
     if (!input.handedOverBy?.trim()) p.push(problem('handedOverBy', 'handed-over-by-required', 'Nama yang menyerahkan barang wajib diisi', 'Who handed the goods over is required'));
-  } else if (input.expiresOn) p.push(problem('expiresOn', 'expiry-receipt-only', 'Tanggal kedaluwarsa hanya dicatat saat penerimaan', 'An expiry date is only recorded on receipt'));
+  } else if (input.condition && input.kind !== 'write-off') p.push(problem('condition', 'condition-receipt-only', 'Keadaan barang dicatat saat penerimaan atau penghapusan', 'The condition is recorded on a receipt or a write-off'));
+  if (input.kind !== 'receipt' && input.expiresOn) p.push(problem('expiresOn', 'expiry-receipt-only', 'Tanggal kedaluwarsa hanya dicatat saat penerimaan', 'An expiry date is only recorded on receipt'));
   if ((input.kind === 'adjustment' || input.kind === 'write-off') && (input.reason?.trim().length ?? 0) < 5)
     p.push(problem('reason', 'reason-required', 'Alasan wajib diisi (paling sedikit 5 huruf), misalnya "rusak terendam banjir"', 'A reason is required (at least 5 characters), e.g. "damaged by flood water"'));
+  if (input.destination && !(input.kind === 'dispatch' && input.incident)) p.push(problem('destination', 'destination-needs-incident', 'Tujuan pengiriman hanya untuk pengeluaran ke kejadian bencana', 'A destination is only for a dispatch to a disaster incident'));
   if (input.kind === 'return' && !input.incident) p.push(problem('incident', 'incident-required', 'Pengembalian harus menyebut kejadian asal barang', 'A return must name the incident the goods come back from'));
   if ((input.kind === 'return' || (input.kind === 'adjustment' && q > 0)) && !input.lot) p.push(problem('lot', 'lot-required', 'Sebutkan lot tujuan barang', 'Name the lot the goods go to'));
   return p;
@@ -85,10 +102,11 @@ async function record(ctx: Ctx, actor: Actor, input: MovementInput): Promise<Out
   const item = await findItem(db, office.value, input.item);
   if (!item) return withField(itemNotFound());
   let incidentVersion: number | null = null;
+  let incident: IncidentRow | undefined;
   if (input.incident) {
-    const incident = await findIncident(db, office.value, input.incident);
+    incident = await findIncident(db, office.value, input.incident);
     if (!incident) return withField(incidentNotFound());
-    if (incident.state !== 'open' && input.kind === 'dispatch') return fail('conflict', problem('incident', 'incident-closed', 'Kejadian ini sudah ditutup; tidak ada lagi pengeluaran untuknya', 'This incident is closed; nothing more is dispatched to it'));
+    if (incident.state !== 'open') return fail('conflict', problem('incident', 'incident-closed', 'Kejadian ini sudah ditutup; tidak ada lagi mutasi untuknya', 'This incident is closed; nothing more moves for it'));
     if (input.kind === 'return') {
       // Only what is still in the field can come back; the incident's version guards it against a concurrent handover.
       const left = (await reconcileIncident(db, office.value, incident.id)).find((r) => r.item === item.id)?.outstanding ?? 0;
@@ -96,25 +114,42 @@ async function record(ctx: Ctx, actor: Actor, input: MovementInput): Promise<Out
       incidentVersion = incident.version;
     }
   }
+  if (input.kind === 'dispatch') {
+    const gate = releaseGate(warehouse, incident);
+    if (gate) return gate;
+  }
   const now = nowOf(ctx).toISOString();
+  let credential: SigningCredential | null = null;
+  if ((input.kind === 'receipt' || input.kind === 'write-off') && actor.id) {
+    const c = await ensureSigningCredential(ctx, office.value, actor.id, now, actor.name);
+    if (!c.ok) return fail(c.error.kind, ...c.error.problems.map((p) => ({ ...p, field: p.field ?? 'quantity' })));
+    credential = c.value;
+  }
   const movementId = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
-      const picks = await ctx.database.write(async (trx) => {
+      const done = await ctx.database.write(async (trx) => {
         if (incidentVersion !== null && !(await updateIncidentIfVersion(trx, input.incident!, incidentVersion, {}))) throw new Raced();
         const picks = await apply(trx, { input, item, warehouseId: warehouse.id, officeId: office.value, movementId, now, actor });
+        const document = credential ? await documentOf(ctx, trx, { input, item, warehouse, officeId: office.value, movementId, now, actor, credential, picks }) : undefined;
+        let shipment: string | undefined;
+        if (input.kind === 'dispatch' && incident) {
+          shipment = randomUUID();
+          await insertShipment(trx, { id: shipment, office_id: office.value, incident_id: incident.id, warehouse_id: warehouse.id, item_id: item.id, movement_id: movementId, quantity: input.quantity, destination: input.destination?.trim() || incident.location_text, state: 'dispatched', dispatched_at: now, updated_at: now, version: 1 });
+          await insertShipmentEvent(trx, { id: randomUUID(), shipment_id: shipment, office_id: office.value, state: 'dispatched', at: now, recorded_at: now, lat: null, lng: null, note: null, actor_id: actor.id, actor_name: actor.name });
+        }
         await insertAuditEvent(trx, {
           officeId: office.value,
           actor: actor.name,
           action: `logistics.${input.kind}`,
           subject: `warehouse:${warehouse.id}`,
-          detail: { movement: movementId, item: item.code, quantity: input.quantity, picks, incident: input.incident ?? null, reason: input.reason ?? null, actorId: actor.id },
+          detail: { movement: movementId, item: item.code, quantity: input.quantity, picks, incident: input.incident ?? null, reason: input.reason ?? null, document: document?.number ?? null, shipment: shipment ?? null, actorId: actor.id },
           at: now,
         });
-        return picks;
+        return { picks, document, shipment };
       });
       const onHand = (await lotsWithStock(db, warehouse.id, item.id, MAX_LOTS)).reduce((s, l) => s + l.on_hand, 0);
-      return { ok: true, value: { movement: movementId, kind: input.kind, quantity: input.quantity, picks: picks.map((p) => ({ lot: p.lotCode, quantity: p.quantity })), onHand } };
+      return { ok: true, value: { movement: movementId, kind: input.kind, quantity: input.quantity, picks: done.picks.map((p) => ({ lot: p.lotCode, quantity: p.quantity })), onHand, ...(done.document ? { document: done.document } : {}), ...(done.shipment ? { shipment: done.shipment } : {}) } };
     } catch (e) {
       if (e instanceof Short) return insufficient(item, Math.abs(input.quantity), e.available, input.lot);
       if (e instanceof Raced && attempt < ATTEMPTS) continue;
@@ -133,6 +168,72 @@ function insufficient(item: ItemRow, wanted: number, available: number, lot?: st
     'invalid',
     problem('quantity', 'insufficient-stock', `Stok tidak cukup: ${item.name} tersedia ${available} ${item.unit}${where}, diminta ${wanted}`, `Not enough stock: ${item.name} has ${available} ${item.unit}${whereEn}, ${wanted} requested`),
   );
+}
+
+/**
+ * The lumbung release gate: a warehouse that asks for a declared emergency status lets goods out
+ * only to an incident that has one. Refused beside the incident field, where the officer can act.
+ */
+function releaseGate(warehouse: WarehouseRow, incident: IncidentRow | undefined) {
+  const status = incident?.emergency_status ? (JSON.parse(incident.emergency_status) as EmergencyStatus) : null;
+  if (releaseAllowed(warehouse.release_gate, status)) return null;
+  return fail(
+    'invalid',
+    problem(
+      'incident',
+      'release-gate-closed',
+      incident
+        ? `${warehouse.name} hanya mengeluarkan barang setelah status tanggap darurat ditetapkan; catat dulu penetapan status untuk kejadian "${incident.title}"`
+        : `${warehouse.name} hanya mengeluarkan barang untuk kejadian bencana yang status tanggap daruratnya sudah ditetapkan; pilih kejadiannya`,
+      incident
+        ? `${warehouse.name} releases goods only once an emergency response status is declared; record the declaration for the incident "${incident.title}" first`
+        : `${warehouse.name} releases goods only to a disaster incident whose emergency response status is declared; choose the incident`,
+    ),
+  );
+}
+
+/** The numbered berita acara of a receipt or a write-off, issued in the movement's transaction. */
+async function documentOf(
+  ctx: Ctx,
+  trx: Transaction<DB>,
+  m: { input: MovementInput; item: ItemRow; warehouse: WarehouseRow; officeId: string; movementId: string; now: string; actor: Actor; credential: SigningCredential; picks: Pick[] },
+): Promise<{ id: string; number: string } | undefined> {
+  const { input } = m;
+  if ((input.kind !== 'receipt' && input.kind !== 'write-off') || !m.actor.id) return undefined;
+  const kind = input.kind === 'receipt' ? 'penerimaan' : 'penghapusan';
+  const lines: { lot: string; expiresOn: string | null; quantity: number }[] = [];
+  for (const p of m.picks) lines.push({ lot: p.lotCode, expiresOn: (await findLot(trx, m.warehouse.id, m.item.id, p.lotCode))?.expires_on ?? null, quantity: p.quantity });
+  const office = ctx.catalogue.officeById(m.officeId).office;
+  const role = m.actor.roles.find((r) => roleMay(r, 'logistics.stock')) ?? m.actor.roles[0]!;
+  const issued = await issueBeritaAcara(ctx, trx, {
+    office,
+    officeId: m.officeId,
+    userId: m.actor.id,
+    role,
+    credential: m.credential,
+    now: m.now,
+    party: kind === 'penerimaan' ? 'PIHAK KEDUA,' : 'Petugas gudang,',
+    publicCopy: false,
+    text: (signer, issuedOn) =>
+      stockDocumentText({
+        kind,
+        officeName: office.name,
+        warehouseName: m.warehouse.name,
+        issuedOn,
+        item: { code: m.item.code, name: m.item.name, unit: m.item.unit },
+        lines,
+        funding: input.funding ? FUNDING_NAMES[input.funding] : undefined,
+        condition: input.condition,
+        reason: input.reason?.trim(),
+        handedOverBy: input.handedOverBy?.trim(),
+        receivedBy: input.receivedBy?.trim() || undefined,
+        witness: input.witness?.trim() || undefined,
+        recordedBy: { name: signer.name, title: signer.title },
+      }),
+  });
+  const id = randomUUID();
+  await insertDocument(trx, { id, office_id: m.officeId, warehouse_id: m.warehouse.id, movement_id: m.movementId, kind, number: issued.number, number_seq: issued.seq, counter: issued.counter, token: issued.token, issued_on: issued.issuedOn, sha256: issued.sha256, at: m.now });
+  return { id, number: issued.number };
 }
 
 /** The ledger rows and lot balances of one movement, inside its transaction. */
@@ -190,7 +291,7 @@ async function apply(
   const picks = pickFefo(lots.map((l) => ({ id: l.id, lotCode: l.lot_code, expiresOn: l.expires_on, receivedAt: l.received_at, onHand: l.on_hand })), wanted);
   if (!picks) throw new Short(lots.reduce((s, l) => s + l.on_hand, 0));
   for (const p of picks) if (!(await takeFromLot(trx, p.lotId, p.quantity))) throw new Raced();
-  const document = input.kind === 'write-off' ? { beritaAcara: 'penghapusan', reason: input.reason!.trim() } : input.kind === 'adjustment' ? { beritaAcara: 'stock-opname' } : null;
+  const document = input.kind === 'write-off' ? { beritaAcara: 'penghapusan', reason: input.reason!.trim(), condition: input.condition ?? null, witness: input.witness?.trim() || null } : input.kind === 'adjustment' ? { beritaAcara: 'stock-opname' } : null;
   await insertMovements(trx, picks.map((p) => row(p, -p.quantity, document)));
   return picks;
 }

@@ -1239,7 +1239,7 @@ update "programme_cycles" set "status" = $1, "version" = "version" + $2 where "i
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values ($1, $2, $3, $4, $5);
 
 -- logistics-repo.insertWarehouse
-insert into "logistics_warehouses" ("id", "office_id", "name", "kind", "area", "custodian", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+insert into "logistics_warehouses" ("id", "office_id", "name", "kind", "area", "custodian", "release_gate", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
 
 -- logistics-repo.warehousesOf
 select * from "logistics_warehouses" where "office_id" = $1 order by "name" limit $2;
@@ -1296,7 +1296,7 @@ insert into "logistics_minimums" ("warehouse_id", "item_id", "office_id", "minim
 select "m"."seq", "m"."movement_id", "m"."kind", "m"."quantity", "m"."reason", "m"."incident_id", "m"."actor_name", "m"."at", "i"."code", "i"."name", "i"."unit", "l"."lot_code" from "logistics_movements" as "m" inner join "logistics_items" as "i" on "i"."id" = "m"."item_id" inner join "logistics_lots" as "l" on "l"."id" = "m"."lot_id" where "m"."warehouse_id" = $1 order by "m"."seq" desc limit $2;
 
 -- logistics-repo.insertIncident
-insert into "logistics_incidents" ("id", "office_id", "title", "source", "reported_at", "location_text", "lat", "lng", "emergency_report_id", "description", "assessment", "needs", "plan", "state", "created_by", "created_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17);
+insert into "logistics_incidents" ("id", "office_id", "title", "source", "reported_at", "location_text", "lat", "lng", "emergency_report_id", "description", "assessment", "needs", "plan", "state", "created_by", "created_at", "version", "emergency_status", "application_id", "closed_at", "closed_by", "closure_reason", "closure") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23);
 
 -- logistics-repo.findIncident
 select * from "logistics_incidents" where "office_id" = $1 and "id" = $2;
@@ -1334,3 +1334,39 @@ insert into "logistics_handover_victims" ("handover_id", "victim_id") values ($1
 
 -- logistics-repo.victimsOf
 select "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable", count(hv.handover_id) as "handovers" from "logistics_victims" as "v" left join "logistics_handover_victims" as "hv" on "hv"."victim_id" = "v"."id" where "v"."incident_id" = $1 group by "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable" order by "v"."name" limit $2;
+
+-- logistics-repo.insertShipment
+insert into "logistics_shipments" ("id", "office_id", "incident_id", "warehouse_id", "item_id", "movement_id", "quantity", "destination", "state", "dispatched_at", "updated_at", "version") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+
+-- logistics-repo.findShipment
+select * from "logistics_shipments" where "office_id" = $1 and "id" = $2;
+
+-- logistics-repo.moveShipmentIfVersion
+update "logistics_shipments" set "state" = $1, "updated_at" = $2, "version" = $3 where "id" = $4 and "version" = $5;
+
+-- logistics-repo.insertShipmentEvent
+insert into "logistics_shipment_events" ("id", "shipment_id", "office_id", "state", "at", "recorded_at", "lat", "lng", "note", "actor_id", "actor_name") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- logistics-repo.shipmentsOf
+select "s".*, "i"."code", "i"."name", "i"."unit", "w"."name" as "warehouse_name" from "logistics_shipments" as "s" inner join "logistics_items" as "i" on "i"."id" = "s"."item_id" inner join "logistics_warehouses" as "w" on "w"."id" = "s"."warehouse_id" where "s"."incident_id" = $1 order by "s"."dispatched_at", "s"."id" limit $2;
+
+-- logistics-repo.shipmentEventsOf
+select "e".* from "logistics_shipment_events" as "e" inner join "logistics_shipments" as "s" on "s"."id" = "e"."shipment_id" where "s"."incident_id" = $1 order by "e"."at", "e"."recorded_at" limit $2;
+
+-- logistics-repo.movementRows
+select "lot_id", "quantity", "item_id", "warehouse_id" from "logistics_movements" where "movement_id" = $1 order by "seq" limit $2;
+
+-- logistics-repo.insertDocument
+insert into "logistics_documents" ("id", "office_id", "warehouse_id", "movement_id", "kind", "number", "number_seq", "counter", "token", "issued_on", "sha256", "at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+
+-- logistics-repo.documentByToken
+select * from "logistics_documents" where "token" = $1;
+
+-- logistics-repo.findDocument
+select * from "logistics_documents" where "office_id" = $1 and "id" = $2;
+
+-- logistics-repo.documentsOfWarehouse
+select * from "logistics_documents" where "warehouse_id" = $1 order by "at" desc, "number_seq" desc limit $2;
+
+-- logistics-repo.incidentOfCase
+select * from "logistics_incidents" where "office_id" = $1 and "application_id" = $2;

@@ -1238,7 +1238,7 @@ update "programme_cycles" set "status" = ?, "version" = "version" + ? where "id"
 insert into "programme_self_checks" ("office_id", "programme_slug", "nik", "found", "at") values (?, ?, ?, ?, ?);
 
 -- logistics-repo.insertWarehouse
-insert into "logistics_warehouses" ("id", "office_id", "name", "kind", "area", "custodian", "created_by", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?);
+insert into "logistics_warehouses" ("id", "office_id", "name", "kind", "area", "custodian", "release_gate", "created_by", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- logistics-repo.warehousesOf
 select * from "logistics_warehouses" where "office_id" = ? order by "name" limit ?;
@@ -1295,7 +1295,7 @@ insert into "logistics_minimums" ("warehouse_id", "item_id", "office_id", "minim
 select "m"."seq", "m"."movement_id", "m"."kind", "m"."quantity", "m"."reason", "m"."incident_id", "m"."actor_name", "m"."at", "i"."code", "i"."name", "i"."unit", "l"."lot_code" from "logistics_movements" as "m" inner join "logistics_items" as "i" on "i"."id" = "m"."item_id" inner join "logistics_lots" as "l" on "l"."id" = "m"."lot_id" where "m"."warehouse_id" = ? order by "m"."seq" desc limit ?;
 
 -- logistics-repo.insertIncident
-insert into "logistics_incidents" ("id", "office_id", "title", "source", "reported_at", "location_text", "lat", "lng", "emergency_report_id", "description", "assessment", "needs", "plan", "state", "created_by", "created_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "logistics_incidents" ("id", "office_id", "title", "source", "reported_at", "location_text", "lat", "lng", "emergency_report_id", "description", "assessment", "needs", "plan", "state", "created_by", "created_at", "version", "emergency_status", "application_id", "closed_at", "closed_by", "closure_reason", "closure") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- logistics-repo.findIncident
 select * from "logistics_incidents" where "office_id" = ? and "id" = ?;
@@ -1333,3 +1333,39 @@ insert into "logistics_handover_victims" ("handover_id", "victim_id") values (?,
 
 -- logistics-repo.victimsOf
 select "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable", count(hv.handover_id) as "handovers" from "logistics_victims" as "v" left join "logistics_handover_victims" as "hv" on "hv"."victim_id" = "v"."id" where "v"."incident_id" = ? group by "v"."id", "v"."nik", "v"."name", "v"."village", "v"."family_size", "v"."vulnerable" order by "v"."name" limit ?;
+
+-- logistics-repo.insertShipment
+insert into "logistics_shipments" ("id", "office_id", "incident_id", "warehouse_id", "item_id", "movement_id", "quantity", "destination", "state", "dispatched_at", "updated_at", "version") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.findShipment
+select * from "logistics_shipments" where "office_id" = ? and "id" = ?;
+
+-- logistics-repo.moveShipmentIfVersion
+update "logistics_shipments" set "state" = ?, "updated_at" = ?, "version" = ? where "id" = ? and "version" = ?;
+
+-- logistics-repo.insertShipmentEvent
+insert into "logistics_shipment_events" ("id", "shipment_id", "office_id", "state", "at", "recorded_at", "lat", "lng", "note", "actor_id", "actor_name") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.shipmentsOf
+select "s".*, "i"."code", "i"."name", "i"."unit", "w"."name" as "warehouse_name" from "logistics_shipments" as "s" inner join "logistics_items" as "i" on "i"."id" = "s"."item_id" inner join "logistics_warehouses" as "w" on "w"."id" = "s"."warehouse_id" where "s"."incident_id" = ? order by "s"."dispatched_at", "s"."id" limit ?;
+
+-- logistics-repo.shipmentEventsOf
+select "e".* from "logistics_shipment_events" as "e" inner join "logistics_shipments" as "s" on "s"."id" = "e"."shipment_id" where "s"."incident_id" = ? order by "e"."at", "e"."recorded_at" limit ?;
+
+-- logistics-repo.movementRows
+select "lot_id", "quantity", "item_id", "warehouse_id" from "logistics_movements" where "movement_id" = ? order by "seq" limit ?;
+
+-- logistics-repo.insertDocument
+insert into "logistics_documents" ("id", "office_id", "warehouse_id", "movement_id", "kind", "number", "number_seq", "counter", "token", "issued_on", "sha256", "at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- logistics-repo.documentByToken
+select * from "logistics_documents" where "token" = ?;
+
+-- logistics-repo.findDocument
+select * from "logistics_documents" where "office_id" = ? and "id" = ?;
+
+-- logistics-repo.documentsOfWarehouse
+select * from "logistics_documents" where "warehouse_id" = ? order by "at" desc, "number_seq" desc limit ?;
+
+-- logistics-repo.incidentOfCase
+select * from "logistics_incidents" where "office_id" = ? and "application_id" = ?;

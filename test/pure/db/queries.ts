@@ -281,6 +281,7 @@ const ITEM = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c02';
 const LOT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c03';
 const INCIDENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c04';
 const HANDOVER = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c05';
+const SHIPMENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c07';
 const VICTIM = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c06';
 
 export const QUERIES: Record<string, Call> = {
@@ -983,7 +984,7 @@ export const QUERIES: Record<string, Call> = {
   'programme-deliveries-repo.nextDueMonth': (db) => deliveries.nextDueMonth(db, OFFICE, 'bantuan-permakanan', '2026', 'lanjut-usia', '2026-04'),
   'programme-deliveries-repo.moveCycleStatus': (db) => deliveries.moveCycleStatus(db, CASE, 'approved', 'delivered'),
   'programme-groups-repo.insertSelfCheck': (db) => groups.insertSelfCheck(db, { office_id: OFFICE, programme_slug: 'bantuan-usaha-wrse', nik: '6403025203880002', found: 1, at: AT }),
-  'logistics-repo.insertWarehouse': (db) => logistics.insertWarehouse(db, { id: WAREHOUSE, office_id: OFFICE, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang-dinas', area: 'Kota Baru', custodian: 'Hendra Saputra', created_by: 'Pejabat Fungsional', created_at: AT }),
+  'logistics-repo.insertWarehouse': (db) => logistics.insertWarehouse(db, { id: WAREHOUSE, office_id: OFFICE, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang-dinas', area: 'Kota Baru', custodian: 'Hendra Saputra', release_gate: 'none', created_by: 'Pejabat Fungsional', created_at: AT }),
   'logistics-repo.warehousesOf': (db) => logistics.warehousesOf(db, OFFICE, 500),
   'logistics-repo.findWarehouse': (db) => logistics.findWarehouse(db, OFFICE, WAREHOUSE),
   'logistics-repo.findWarehouseByName': (db) => logistics.findWarehouseByName(db, OFFICE, 'Gudang Logistik Bencana Kota Jambi'),
@@ -1003,7 +1004,7 @@ export const QUERIES: Record<string, Call> = {
   'logistics-repo.upsertMinimum': (db) => logistics.upsertMinimum(db, { warehouse_id: WAREHOUSE, item_id: ITEM, office_id: OFFICE, minimum: 50, updated_by: 'Pejabat Fungsional', updated_at: AT }),
   'logistics-repo.recentMovements': (db) => logistics.recentMovements(db, WAREHOUSE, 50),
   'logistics-repo.insertIncident': (db) =>
-    logistics.insertIncident(db, { id: INCIDENT, office_id: OFFICE, title: 'Banjir Kelurahan Legok', source: 'camat', reported_at: AT, location_text: 'RT 07 Legok', lat: -1.59, lng: 103.58, emergency_report_id: null, description: '60 rumah terendam', assessment: null, needs: null, plan: null, state: 'open', created_by: 'Pejabat Fungsional', created_at: AT, version: 1 }),
+    logistics.insertIncident(db, { id: INCIDENT, office_id: OFFICE, title: 'Banjir Kelurahan Legok', source: 'camat', reported_at: AT, location_text: 'RT 07 Legok', lat: -1.59, lng: 103.58, emergency_report_id: null, description: '60 rumah terendam', assessment: null, needs: null, plan: null, state: 'open', created_by: 'Pejabat Fungsional', created_at: AT, version: 1, emergency_status: null, application_id: null, closed_at: null, closed_by: null, closure_reason: null, closure: null }),
   'logistics-repo.findIncident': (db) => logistics.findIncident(db, OFFICE, INCIDENT),
   'logistics-repo.incidentsOf': (db) => logistics.incidentsOf(db, OFFICE, 100),
   'logistics-repo.updateIncidentIfVersion': (db) => logistics.updateIncidentIfVersion(db, INCIDENT, 1, { plan: '{}' }),
@@ -1017,6 +1018,21 @@ export const QUERIES: Record<string, Call> = {
   'logistics-repo.victimFor': (db) => logistics.victimFor(db, { incident_id: INCIDENT, office_id: OFFICE, dedupe_key: `nik:${NIK}`, nik: NIK, name: 'Siti Aminah', village: 'Legok', family_size: 4, vulnerable: null, created_at: AT }),
   'logistics-repo.linkVictim': (db) => logistics.linkVictim(db, HANDOVER, VICTIM),
   'logistics-repo.victimsOf': (db) => logistics.victimsOf(db, INCIDENT, 500),
+  'logistics-repo.insertShipment': (db) =>
+    logistics.insertShipment(db, { id: SHIPMENT, office_id: OFFICE, incident_id: INCIDENT, warehouse_id: WAREHOUSE, item_id: ITEM, movement_id: TASK, quantity: 40, destination: 'Posko Masjid Al-Ikhlas', state: 'dispatched', dispatched_at: AT, updated_at: AT, version: 1 }),
+  'logistics-repo.findShipment': (db) => logistics.findShipment(db, OFFICE, SHIPMENT),
+  'logistics-repo.moveShipmentIfVersion': (db) => logistics.moveShipmentIfVersion(db, SHIPMENT, 1, 'in-transit', AT),
+  'logistics-repo.insertShipmentEvent': (db) =>
+    logistics.insertShipmentEvent(db, { id: CASE, shipment_id: SHIPMENT, office_id: OFFICE, state: 'arrived', at: AT, recorded_at: AT, lat: -1.5899, lng: 103.5871, note: 'Diterima relawan posko', actor_id: USER, actor_name: 'TAGANA' }),
+  'logistics-repo.shipmentsOf': (db) => logistics.shipmentsOf(db, INCIDENT, 500),
+  'logistics-repo.shipmentEventsOf': (db) => logistics.shipmentEventsOf(db, INCIDENT, 2500),
+  'logistics-repo.movementRows': (db) => logistics.movementRows(db, TASK),
+  'logistics-repo.insertDocument': (db) =>
+    logistics.insertDocument(db, { id: SHIPMENT, office_id: OFFICE, warehouse_id: WAREHOUSE, movement_id: TASK, kind: 'penerimaan', number: '400.9/0002/Dinsos/2026', number_seq: 2, counter: 'letter:2026', token: 'tok2', issued_on: '2026-04-06', sha256: 'c', at: AT }),
+  'logistics-repo.documentByToken': (db) => logistics.documentByToken(db, 'tok2'),
+  'logistics-repo.findDocument': (db) => logistics.findDocument(db, OFFICE, SHIPMENT),
+  'logistics-repo.documentsOfWarehouse': (db) => logistics.documentsOfWarehouse(db, WAREHOUSE, 20),
+  'logistics-repo.incidentOfCase': (db) => logistics.incidentOfCase(db, OFFICE, CASE),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
