@@ -7,6 +7,7 @@ import { exportEvaluation } from '../../usecases/oversight/export-evaluation.js'
 import { readDashboard } from '../../usecases/oversight/read-dashboard.js';
 import { readDecreeLints } from '../../usecases/oversight/read-decree-lints.js';
 import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
+import { asApproved, readApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
 import { evaluationQuery, KIND_WORDS } from '../api/oversight-schemas.js';
 import { officerOf } from '../auth.js';
 import { formFields, sendFile, sendHtml, statusOf } from '../reply.js';
@@ -31,10 +32,13 @@ export const oversightPages = staffPages((app, ctx) => {
     const p = choosePeriod(ctx, user.officeId, a.kind, a.value);
     const dashboard = await readDashboard(ctx, user.officeId);
     if (!p.ok) return sendHtml(reply, evaluationPage(shellOf(req), { asked: a, dashboard, problems: p.error.problems }), statusOf(p.error.kind));
-    const evaluation = await evaluateStandard(ctx, user.officeId, p.value);
+    const live = await evaluateStandard(ctx, user.officeId, p.value);
     const lints = readDecreeLints(ctx.catalogue.officeById(user.officeId));
     const approval = p.value.kind === 'quarter' ? undefined : await readApproval(ctx, user.officeId, p.value.value);
-    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints, ...(approval?.ok ? { approval: approval.value } : {}) }));
+    // An approved period shows its figures as approved, and how the live ones moved since.
+    const approved = p.value.kind === 'quarter' ? undefined : await readApprovedFigures(ctx, user.officeId, p.value);
+    const evaluation = approved ? asApproved(live, approved) : live;
+    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints, ...(approval?.ok ? { approval: approval.value } : {}), ...(approved ? { approved } : {}) }));
   });
 
   // Approving and reopening a period's figures: back to its evaluation, or the refusal beside the field.

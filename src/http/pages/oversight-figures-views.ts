@@ -1,0 +1,24 @@
+/** The oversight page's approved-figures section (snapshot, changes since, history), its notices and the SIPPN download. Pure. */
+import { FIELD_LABEL } from '../../domain/oversight/snapshot.js';
+import type { ApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
+import { L, type Lang } from '../i18n.js';
+import { html, type Raw } from './html.js';
+
+/** "Angka disetujui pada … oleh …", each figure that moved since, and the earlier approvals a reopening closed. */
+export function approvedFiguresSection(lang: Lang, a: ApprovedFigures): Raw {
+  if (!a.current && !a.history.length) return html``;
+  const c = a.current;
+  return html`<section aria-labelledby="h-approved" data-testid="approved-figures"><h2 id="h-approved">${L(lang, 'Angka yang disetujui', 'Approved figures')}</h2>
+${c ? html`<p><strong>${L(lang, `Angka disetujui pada ${c.approvedLocal} oleh ${c.approvedBy}.`, `Figures approved on ${c.approvedLocal} by ${c.approvedBy}.`)}</strong> ${L(lang, 'Tabel di atas dan unduhan menampilkan angka yang disetujui.', 'The table above and the downloads show the approved figures.')}</p>
+${
+  a.changes.length
+    ? html`<div class="notice" data-testid="changes-since"><p>${L(lang, 'Sejak disetujui, angka terkini berubah (kasus yang diajukan pada periode ini dan ditutup kemudian):', 'Since approval the live figures moved (cases submitted in this period that closed later):')}</p><ul>${a.changes.map(
+        (x) => html`<li>${L(lang, x.label.id, x.label.en)} — ${L(lang, FIELD_LABEL[x.field].id, FIELD_LABEL[x.field].en)}: ${L(lang, 'disetujui', 'approved')} ${x.approved ?? '—'}, ${L(lang, 'sekarang', 'now')} ${x.now ?? '—'}</li>`,
+      )}</ul><p class="meta">${L(lang, 'Untuk memakai angka terkini, Kepala Dinas membuka kembali periode ini dengan alasan tertulis dan menyetujuinya lagi.', 'To use the live figures, the head of office reopens this period with a written reason and approves it again.')}</p></div>`
+    : html`<p class="meta">${L(lang, 'Angka terkini sama dengan yang disetujui.', 'The live figures equal the approved ones.')}</p>`
+}
+${c.figures.spm ? html`<ul class="meta">${c.figures.spm.map((s) => html`<li>SPM ${L(lang, s.name, s.nameEn)}: ${s.served}/${s.needing} — ${L(lang, s.text.id, s.text.en)}</li>`)}</ul>` : ''}` : ''}
+${a.history.length ? html`<details><summary>${L(lang, `Persetujuan sebelumnya yang dibuka kembali (${a.history.length})`, `Earlier approvals reopened (${a.history.length})`)}</summary><ul>${a.history.map(
+    (h) => html`<li>${L(lang, `Disetujui ${h.approvedLocal} oleh ${h.approvedBy}; dibuka kembali ${h.reopenedLocal} oleh ${h.reopenedBy}: “${h.reason}”`, `Approved ${h.approvedLocal} by ${h.approvedBy}; reopened ${h.reopenedLocal} by ${h.reopenedBy}: “${h.reason}”`)}</li>`,
+  )}</ul></details>` : ''}</section>`;
+}
