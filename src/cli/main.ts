@@ -22,6 +22,7 @@ import { sweepSla } from '../usecases/applications/sweep-sla.js';
 import { sweepUploads } from '../usecases/applications/sweep-uploads.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { sweepEmergencies } from '../usecases/emergency/sweep-emergencies.js';
+import { runOversightChecks } from '../usecases/oversight/run-oversight-checks.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
 import { loadStandards } from '../usecases/catalogue/load-standards.js';
 
@@ -230,6 +231,8 @@ async function main(argv: string[]): Promise<number> {
       for (const o of catalogue.list()) sweepEmergencies(ctx, o.id).catch((e: unknown) => app.log.error(e));
       sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
       sweepUploads(ctx).catch((e: unknown) => app.log.error(e));
+      // Validation rules and evaluation reminders: claimed once per office and local day across processes.
+      for (const o of catalogue.list()) runOversightChecks(ctx, o.id).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
     // The notification outbox: sent every 10 s when SMTP is configured; otherwise the messages wait (the admin page says so).

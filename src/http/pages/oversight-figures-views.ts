@@ -1,5 +1,6 @@
 /** The oversight page's approved-figures section (snapshot, changes since, history), its notices and the SIPPN download. Pure. */
 import { FIELD_LABEL } from '../../domain/oversight/snapshot.js';
+import type { OversightNotice } from '../../usecases/oversight/read-notices.js';
 import type { ApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
 import { L, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
@@ -21,4 +22,16 @@ ${c.figures.spm ? html`<ul class="meta">${c.figures.spm.map((s) => html`<li>SPM 
 ${a.history.length ? html`<details><summary>${L(lang, `Persetujuan sebelumnya yang dibuka kembali (${a.history.length})`, `Earlier approvals reopened (${a.history.length})`)}</summary><ul>${a.history.map(
     (h) => html`<li>${L(lang, `Disetujui ${h.approvedLocal} oleh ${h.approvedBy}; dibuka kembali ${h.reopenedLocal} oleh ${h.reopenedBy}: “${h.reason}”`, `Approved ${h.approvedLocal} by ${h.approvedBy}; reopened ${h.reopenedLocal} by ${h.reopenedBy}: “${h.reason}”`)}</li>`,
   )}</ul></details>` : ''}</section>`;
+}
+
+/** The scheduler's validation findings and evaluation reminders, for the head and the roles named on each. */
+export function noticesSection(lang: Lang, notices: readonly OversightNotice[]): Raw {
+  const findings = notices.filter((n) => n.kind === 'finding');
+  const reminders = notices.filter((n) => n.kind === 'reminder');
+  const list = (items: readonly OversightNotice[]) =>
+    html`<ul class="findings">${items.map((n) => html`<li>${L(lang, n.text.id, n.text.en)} <span class="meta">(${L(lang, 'untuk', 'for')} ${n.roles.join(', ')} · ${n.foundLocal})</span></li>`)}</ul>`;
+  return html`<section aria-labelledby="h-notices" data-testid="oversight-notices"><h2 id="h-notices">${L(lang, 'Pemeriksaan terjadwal', 'Scheduled checks')}</h2>
+<p class="meta">${L(lang, 'Aturan validasi (terlayani ≤ membutuhkan, hunian ≤ kapasitas, stok ≥ 0) dan pengingat evaluasi, diperiksa sekali sehari per kantor.', 'Validation rules (served ≤ needing, occupancy ≤ capacity, stock ≥ 0) and evaluation reminders, checked once a day per office.')}</p>
+<h3>${L(lang, 'Temuan validasi', 'Validation findings')}</h3>${findings.length ? list(findings) : html`<p>${L(lang, 'Tidak ada temuan.', 'No findings.')}</p>`}
+<h3>${L(lang, 'Pengingat evaluasi', 'Evaluation reminders')}</h3>${reminders.length ? list(reminders) : html`<p>${L(lang, 'Belum ada pengingat.', 'No reminders yet.')}</p>`}</section>`;
 }

@@ -8,6 +8,7 @@ import { readDashboard } from '../../usecases/oversight/read-dashboard.js';
 import { readDecreeLints } from '../../usecases/oversight/read-decree-lints.js';
 import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
 import { asApproved, readApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
+import { readNotices } from '../../usecases/oversight/read-notices.js';
 import { evaluationQuery, KIND_WORDS } from '../api/oversight-schemas.js';
 import { officerOf } from '../auth.js';
 import { formFields, sendFile, sendHtml, statusOf } from '../reply.js';
@@ -38,7 +39,8 @@ export const oversightPages = staffPages((app, ctx) => {
     // An approved period shows its figures as approved, and how the live ones moved since.
     const approved = p.value.kind === 'quarter' ? undefined : await readApprovedFigures(ctx, user.officeId, p.value);
     const evaluation = approved ? asApproved(live, approved) : live;
-    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints, ...(approval?.ok ? { approval: approval.value } : {}), ...(approved ? { approved } : {}) }));
+    const notices = await readNotices(ctx, user.officeId);
+    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints, notices, ...(approval?.ok ? { approval: approval.value } : {}), ...(approved ? { approved } : {}) }));
   });
 
   // Approving and reopening a period's figures: back to its evaluation, or the refusal beside the field.
