@@ -50,6 +50,9 @@ describe(`approved figures as approved (${TEST_DB})`, () => {
     const body = (await page(await session('kepala-dinas'))).body;
     assert.match(body, /Angka disetujui pada [^<]+ oleh /);
     assert.match(body, /Angka terkini sama dengan yang disetujui/);
+    // DOMAIN.md §8's lints on Jambi's decree text are among the drafting notes.
+    assert.match(body, /Undang-Undang Nomor 11 tentang Kesejahteraan Sosial dikutip bertahun 2019; tahunnya 2009 \(decree\.txt baris 534, 561, 587, 616, 644\) <span class="meta">\[wrong-year\]/);
+    assert.match(body, /\[wrong-title\]/);
   });
 
   it('a May case closed in June moves the live figures: the page and the XLSX keep 10 completed and name the change', async () => {

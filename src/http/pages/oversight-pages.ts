@@ -6,6 +6,7 @@ import { evaluateStandard } from '../../usecases/oversight/evaluate-standard.js'
 import { exportEvaluation } from '../../usecases/oversight/export-evaluation.js';
 import { readDashboard } from '../../usecases/oversight/read-dashboard.js';
 import { readDecreeLints } from '../../usecases/oversight/read-decree-lints.js';
+import { readDecreeTextLints } from '../../usecases/oversight/read-decree-text-lints.js';
 import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
 import { asApproved, readApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
 import { readNotices } from '../../usecases/oversight/read-notices.js';
@@ -34,7 +35,8 @@ export const oversightPages = staffPages((app, ctx) => {
     const dashboard = await readDashboard(ctx, user.officeId);
     if (!p.ok) return sendHtml(reply, evaluationPage(shellOf(req), { asked: a, dashboard, problems: p.error.problems }), statusOf(p.error.kind));
     const live = await evaluateStandard(ctx, user.officeId, p.value);
-    const lints = readDecreeLints(ctx.catalogue.officeById(user.officeId));
+    const office = ctx.catalogue.officeById(user.officeId);
+    const lints = [...readDecreeLints(office), ...readDecreeTextLints(ctx, office)];
     const approval = p.value.kind === 'quarter' ? undefined : await readApproval(ctx, user.officeId, p.value.value);
     // An approved period shows its figures as approved, and how the live ones moved since.
     const approved = p.value.kind === 'quarter' ? undefined : await readApprovedFigures(ctx, user.officeId, p.value);
