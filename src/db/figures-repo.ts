@@ -94,3 +94,8 @@ export async function negativeStock(q: Q, officeId: string): Promise<{ lotId: st
     .execute();
   return rows.map((r) => ({ lotId: r.lot_id, lotCode: r.lot_code, item: r.item, unit: r.unit, warehouse: r.warehouse, balance: Number(r.balance) }));
 }
+
+/** The SIPPN export of the catalogue, in the office's audit trail (the catalogue is public; the export is still a staff action). */
+export async function recordSippnExport(q: Q, a: { officeId: string; actor: string; format: 'csv' | 'xlsx' | 'json'; services: number; at: string }): Promise<void> {
+  await insertAuditEvent(q, { officeId: a.officeId, actor: a.actor, action: `oversight.export-sippn-${a.format}`, subject: 'catalogue:sippn', detail: { services: a.services }, at: a.at });
+}

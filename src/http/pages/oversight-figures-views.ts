@@ -4,6 +4,7 @@ import type { OversightNotice } from '../../usecases/oversight/read-notices.js';
 import type { ApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
 import { L, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
+import { withLang } from './layout.js';
 
 /** "Angka disetujui pada … oleh …", each figure that moved since, and the earlier approvals a reopening closed. */
 export function approvedFiguresSection(lang: Lang, a: ApprovedFigures): Raw {
@@ -34,4 +35,11 @@ export function noticesSection(lang: Lang, notices: readonly OversightNotice[]):
 <p class="meta">${L(lang, 'Aturan validasi (terlayani ≤ membutuhkan, hunian ≤ kapasitas, stok ≥ 0) dan pengingat evaluasi, diperiksa sekali sehari per kantor.', 'Validation rules (served ≤ needing, occupancy ≤ capacity, stock ≥ 0) and evaluation reminders, checked once a day per office.')}</p>
 <h3>${L(lang, 'Temuan validasi', 'Validation findings')}</h3>${findings.length ? list(findings) : html`<p>${L(lang, 'Tidak ada temuan.', 'No findings.')}</p>`}
 <h3>${L(lang, 'Pengingat evaluasi', 'Evaluation reminders')}</h3>${reminders.length ? list(reminders) : html`<p>${L(lang, 'Belum ada pengingat.', 'No reminders yet.')}</p>`}</section>`;
+}
+
+/** The catalogue for the national registry (SIPPN): CSV and XLSX in the columns Sigap matched. */
+export function sippnSection(lang: Lang): Raw {
+  return html`<section aria-labelledby="h-sippn"><h2 id="h-sippn">${L(lang, 'Ekspor katalog untuk SIPPN', 'Catalogue export for SIPPN')}</h2>
+<p class="meta">${L(lang, 'Standar pelayanan kantor ini, satu baris per layanan, dalam kolom yang dicocokkan Sigap dengan isian layanan SIPPN (sippn.menpan.go.id). Susunan impor SIPPN sendiri tidak diketahui: periksa kolom sebelum mengunggah.', "This office's service standards, one row per service, in columns Sigap matched to SIPPN's service entry (sippn.menpan.go.id). SIPPN's own import layout is not known: check the columns before uploading.")}</p>
+<p class="actions"><a class="button" href="${withLang('/petugas/evaluasi/sippn.csv', lang)}" download>${L(lang, 'Katalog SIPPN (CSV)', 'SIPPN catalogue (CSV)')}</a> <a class="button" href="${withLang('/petugas/evaluasi/sippn.xlsx', lang)}" download>${L(lang, 'Katalog SIPPN (XLSX)', 'SIPPN catalogue (XLSX)')}</a></p></section>`;
 }

@@ -10,6 +10,7 @@ import { readDecreeTextLints } from '../../usecases/oversight/read-decree-text-l
 import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
 import { asApproved, readApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
 import { readNotices } from '../../usecases/oversight/read-notices.js';
+import { exportSippn } from '../../usecases/oversight/export-sippn.js';
 import { evaluationQuery, KIND_WORDS } from '../api/oversight-schemas.js';
 import { officerOf } from '../auth.js';
 import { formFields, sendFile, sendHtml, statusOf } from '../reply.js';
@@ -77,6 +78,15 @@ export const oversightPages = staffPages((app, ctx) => {
   };
   app.get('/petugas/evaluasi/laporan.pdf', { config: { may: 'oversight.read' }, schema: { querystring: evaluationQuery } }, download('pdf'));
   app.get('/petugas/evaluasi/laporan.xlsx', { config: { may: 'oversight.read' }, schema: { querystring: evaluationQuery } }, download('xlsx'));
+
+  // The catalogue in SIPPN's field layout as Sigap matches it (docs/OVERSIGHT.md), for the national registry.
+  const sippn = (format: 'csv' | 'xlsx') => async (req: FastifyRequest, reply: FastifyReply) => {
+    const { user, actor } = officerOf(req);
+    const r = await exportSippn(ctx, user.officeId, format, actor);
+    return sendFile(reply, r.bytes!, { type: format === 'csv' ? 'text/csv; charset=utf-8' : XLSX, fileName: r.fileName });
+  };
+  app.get('/petugas/evaluasi/sippn.csv', { config: { may: 'oversight.read' } }, sippn('csv'));
+  app.get('/petugas/evaluasi/sippn.xlsx', { config: { may: 'oversight.read' } }, sippn('xlsx'));
 
   // SPM bidang sosial: the achievement of a budget year, and the needs register's form.
   const spmYear = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

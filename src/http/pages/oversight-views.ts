@@ -9,7 +9,7 @@ import type { Dashboard } from '../../usecases/oversight/read-dashboard.js';
 import type { DecreeLint } from '../../usecases/oversight/read-decree-lints.js';
 import type { ApprovalView } from '../../usecases/oversight/approve-figures.js';
 import type { ApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
-import { approvedFiguresSection, noticesSection } from './oversight-figures-views.js';
+import { approvedFiguresSection, noticesSection, sippnSection } from './oversight-figures-views.js';
 import type { OversightNotice } from '../../usecases/oversight/read-notices.js';
 import { reportNotes, waitsText } from '../../usecases/oversight/report-rows.js';
 import { kindWord } from '../api/oversight-schemas.js';
@@ -221,6 +221,7 @@ ${d.approval ? approvalSection(shell, d.approval, problems) : ''}
 ${d.approved ? approvedFiguresSection(lang, d.approved) : ''}
 ${d.notices ? noticesSection(lang, d.notices) : ''}
 ${d.lints ? lintList(lang, d.lints) : ''}
+${d.lints ? sippnSection(lang) : ''}
 <details><summary>${L(lang, 'Cara menghitung', 'How the figures are computed')}</summary>${reportNotes(lang).map((n) => html`<p class="meta">${n}</p>`)}</details>`,
   });
 }

@@ -251,6 +251,9 @@ select "s"."id", "s"."name", "r"."n" as "residents", coalesce(b.n, 0) as "beds" 
 -- figures-repo.negativeStock
 select "m"."lot_id", "l"."lot_code", "i"."name" as "item", "i"."unit", "w"."name" as "warehouse", sum("m"."quantity") as "balance" from "logistics_movements" as "m" inner join "logistics_lots" as "l" on "l"."id" = "m"."lot_id" inner join "logistics_items" as "i" on "i"."id" = "m"."item_id" inner join "logistics_warehouses" as "w" on "w"."id" = "m"."warehouse_id" where "m"."office_id" = ? group by "m"."lot_id", "l"."lot_code", "i"."name", "i"."unit", "w"."name" having sum("m"."quantity") < ? order by "m"."lot_id" limit ?;
 
+-- figures-repo.recordSippnExport
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- spm-repo.insertSpmNeed
 insert into "spm_needs" ("id", "office_id", "year", "indicator", "nik", "name", "assessed_on", "note", "recorded_by", "recorded_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "year", "indicator", "nik") do nothing;
 

@@ -437,6 +437,7 @@ export const QUERIES: Record<string, Call> = {
   'figures-repo.recentNotices': (db) => figures.recentNotices(db, OFFICE),
   'figures-repo.overfullShelters': (db) => figures.overfullShelters(db, OFFICE),
   'figures-repo.negativeStock': (db) => figures.negativeStock(db, OFFICE),
+  'figures-repo.recordSippnExport': (db) => figures.recordSippnExport(db, { officeId: OFFICE, actor: 'Kepala Dinas', format: 'csv', services: 9, at: AT }),
   'spm-repo.insertSpmNeed': async (db) => {
     await db.transaction().execute((trx) => spm.insertSpmNeed(trx, { officeId: OFFICE, year: 2026, indicator: 'linjamsos-bencana', nik: '6402015507800001', name: 'Siti Rahmah', assessedOn: '2026-01-15', note: null, actor: 'Verifikator', at: AT }));
   },
