@@ -2,7 +2,7 @@
 import { FIELD_LABEL } from '../../domain/oversight/snapshot.js';
 import type { OversightNotice } from '../../usecases/oversight/read-notices.js';
 import type { ApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
-import { L, type Lang } from '../i18n.js';
+import { L, when, type Lang } from '../i18n.js';
 import { html, type Raw } from './html.js';
 import { withLang } from './layout.js';
 
@@ -11,7 +11,7 @@ export function approvedFiguresSection(lang: Lang, a: ApprovedFigures): Raw {
   if (!a.current && !a.history.length) return html``;
   const c = a.current;
   return html`<section aria-labelledby="h-approved" data-testid="approved-figures"><h2 id="h-approved">${L(lang, 'Angka yang disetujui', 'Approved figures')}</h2>
-${c ? html`<p><strong>${L(lang, `Angka disetujui pada ${c.approvedLocal} oleh ${c.approvedBy}.`, `Figures approved on ${c.approvedLocal} by ${c.approvedBy}.`)}</strong> ${L(lang, 'Tabel di atas dan unduhan menampilkan angka yang disetujui.', 'The table above and the downloads show the approved figures.')}</p>
+${c ? html`<p><strong>${L(lang, `Angka disetujui pada ${c.approvedLocal} oleh ${c.approvedBy}.`, `Figures approved on ${when(lang, c.approvedLocal)} by ${c.approvedBy}.`)}</strong> ${L(lang, 'Tabel di atas dan unduhan menampilkan angka yang disetujui.', 'The table above and the downloads show the approved figures.')}</p>
 ${
   a.changes.length
     ? html`<div class="notice" data-testid="changes-since"><p>${L(lang, 'Sejak disetujui, angka terkini berubah (kasus yang diajukan pada periode ini dan ditutup kemudian):', 'Since approval the live figures moved (cases submitted in this period that closed later):')}</p><ul>${a.changes.map(
@@ -21,7 +21,7 @@ ${
 }
 ${c.figures.spm ? html`<ul class="meta">${c.figures.spm.map((s) => html`<li>SPM ${L(lang, s.name, s.nameEn)}: ${s.served}/${s.needing} — ${L(lang, s.text.id, s.text.en)}</li>`)}</ul>` : ''}` : ''}
 ${a.history.length ? html`<details><summary>${L(lang, `Persetujuan sebelumnya yang dibuka kembali (${a.history.length})`, `Earlier approvals reopened (${a.history.length})`)}</summary><ul>${a.history.map(
-    (h) => html`<li>${L(lang, `Disetujui ${h.approvedLocal} oleh ${h.approvedBy}; dibuka kembali ${h.reopenedLocal} oleh ${h.reopenedBy}: “${h.reason}”`, `Approved ${h.approvedLocal} by ${h.approvedBy}; reopened ${h.reopenedLocal} by ${h.reopenedBy}: “${h.reason}”`)}</li>`,
+    (h) => html`<li>${L(lang, `Disetujui ${h.approvedLocal} oleh ${h.approvedBy}; dibuka kembali ${h.reopenedLocal} oleh ${h.reopenedBy}: “${h.reason}”`, `Approved ${when(lang, h.approvedLocal)} by ${h.approvedBy}; reopened ${when(lang, h.reopenedLocal)} by ${h.reopenedBy}: “${h.reason}”`)}</li>`,
   )}</ul></details>` : ''}</section>`;
 }
 
@@ -30,7 +30,7 @@ export function noticesSection(lang: Lang, notices: readonly OversightNotice[]):
   const findings = notices.filter((n) => n.kind === 'finding');
   const reminders = notices.filter((n) => n.kind === 'reminder');
   const list = (items: readonly OversightNotice[]) =>
-    html`<ul class="findings">${items.map((n) => html`<li>${L(lang, n.text.id, n.text.en)} <span class="meta">(${L(lang, 'untuk', 'for')} ${n.roles.join(', ')} · ${n.foundLocal})</span></li>`)}</ul>`;
+    html`<ul class="findings">${items.map((n) => html`<li>${L(lang, n.text.id, n.text.en)} <span class="meta">(${L(lang, 'untuk', 'for')} ${n.roles.join(', ')} · ${when(lang, n.foundLocal)})</span></li>`)}</ul>`;
   return html`<section aria-labelledby="h-notices" data-testid="oversight-notices"><h2 id="h-notices">${L(lang, 'Pemeriksaan terjadwal', 'Scheduled checks')}</h2>
 <p class="meta">${L(lang, 'Aturan validasi (terlayani ≤ membutuhkan, hunian ≤ kapasitas, stok ≥ 0) dan pengingat evaluasi, diperiksa sekali sehari per kantor.', 'Validation rules (served ≤ needing, occupancy ≤ capacity, stock ≥ 0) and evaluation reminders, checked once a day per office.')}</p>
 <h3>${L(lang, 'Temuan validasi', 'Validation findings')}</h3>${findings.length ? list(findings) : html`<p>${L(lang, 'Tidak ada temuan.', 'No findings.')}</p>`}
