@@ -4,6 +4,7 @@
  * shows the snapshot and names each difference instead of changing the approved numbers silently.
  */
 import type { ServiceEvaluation } from './evaluate.js';
+import type { SpmResult } from './spm.js';
 
 export interface SnapshotService {
   id: string;
@@ -12,15 +13,8 @@ export interface SnapshotService {
   evaluation: ServiceEvaluation;
 }
 
-export interface SnapshotSpm {
-  code: string;
-  name: string;
-  nameEn: string;
-  served: number;
-  needing: number;
-  achievement: number | null;
-  text: { id: string; en: string };
-}
+/** An SPM indicator as approved: X, Y and the achievement (the flag X > Y is recomputed when needed). */
+export type SnapshotSpm = Omit<SpmResult, 'servedExceedsNeeding'>;
 
 /** The figures of a period when its head approved them: the evaluation per service and, for a year, the SPM indicators. */
 export interface FiguresSnapshot {
