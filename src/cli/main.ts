@@ -1,10 +1,12 @@
 /** The `sigap` command line: serve, migrate, and the standards tools. */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/dialect.js';
 import { migrate } from '../db/migrate.js';
-import { lintOffice, lintVerbatim, VERBATIM_CODES } from '../domain/standards/lint.js';
+import { lintOffice, lintVerbatim, VERBATIM_CODES, type LintWarning } from '../domain/standards/lint.js';
+import { lintDecreeText, type RegulationFact } from '../domain/standards/lint-regulations.js';
+import { loadRegulations } from '../io/regulations-file.js';
 import { formatProblem } from '../domain/standards/validate.js';
 import { loadStandardsDir } from '../io/standards-dir.js';
 import { boot } from '../boot.js';
@@ -22,6 +24,7 @@ import { sweepSla } from '../usecases/applications/sweep-sla.js';
 import { sweepUploads } from '../usecases/applications/sweep-uploads.js';
 import { sweepAllComplaints } from '../usecases/complaints/sweep-complaints.js';
 import { sweepEmergencies } from '../usecases/emergency/sweep-emergencies.js';
+import { runOversightChecks } from '../usecases/oversight/run-oversight-checks.js';
 import { DEMO_PASSWORD } from '../usecases/staff/ensure-demo-accounts.js';
 import { loadStandards } from '../usecases/catalogue/load-standards.js';
 
@@ -44,6 +47,21 @@ ${AUDIT_HELP}${SIGNING_HELP}  sigap backup <folder-baru>       cadangan lengkap 
 `;
 
 /** Boots the product for a command, or prints why the standards refuse to load. */
+/** DOMAIN.md §8's lints on one office's decree.txt, as the linter's warnings (file and first line). */
+function decreeTextWarnings(o: { office: { slug: string; decree: { date: string | null } }; dir: string; decreeText: string | null }, facts: readonly RegulationFact[]): LintWarning[] {
+  if (!o.decreeText) return [];
+  const file = relative(process.cwd(), join(o.dir, 'decree.txt')) || join(o.dir, 'decree.txt');
+  return lintDecreeText(o.decreeText, facts, { decreeDate: o.office.decree.date }).map((l) => ({
+    office: o.office.slug,
+    service: null,
+    file,
+    line: l.lines[0]!,
+    code: l.code,
+    message: l.lines.length > 1 ? `${l.message} (juga baris ${l.lines.slice(1).join(', ')})` : l.message,
+    messageEn: l.lines.length > 1 ? `${l.messageEn} (also lines ${l.lines.slice(1).join(', ')})` : l.messageEn,
+  }));
+}
+
 async function bootOrReport(config: ReturnType<typeof loadConfig>, opts: { demo: boolean; actor: string }) {
   const booted = await boot({ ...config, ...opts });
   if (booted.ok) return booted.ctx;
@@ -80,8 +98,16 @@ async function main(argv: string[]): Promise<number> {
       if (problems.length > 0) return 1;
       let count = 0;
       let verbatim = 0;
+      // Known-regulation facts (standards/regulations.yaml) for DOMAIN.md §8's lints on the decree text.
+      const facts = loadRegulations(dir);
+      for (const p of facts.problems) process.stderr.write(formatProblem(p) + '\n');
+      if (facts.problems.length > 0) return 1;
       for (const o of offices)
-        for (const w of [...lintVerbatim({ office: o.office, services: o.services, decreeText: o.decreeText, officeFile: o.officeFile, serviceFiles: o.serviceSources }), ...lintOffice(o.office, o.services, o.serviceFiles)]) {
+        for (const w of [
+          ...lintVerbatim({ office: o.office, services: o.services, decreeText: o.decreeText, officeFile: o.officeFile, serviceFiles: o.serviceSources }),
+          ...lintOffice(o.office, o.services, o.serviceFiles),
+          ...decreeTextWarnings(o, facts.regulations),
+        ]) {
           count++;
           const fails = VERBATIM_CODES.includes(w.code);
           if (fails) verbatim++;
@@ -230,6 +256,8 @@ async function main(argv: string[]): Promise<number> {
       for (const o of catalogue.list()) sweepEmergencies(ctx, o.id).catch((e: unknown) => app.log.error(e));
       sweepAllComplaints(ctx).catch((e: unknown) => app.log.error(e));
       sweepUploads(ctx).catch((e: unknown) => app.log.error(e));
+      // Validation rules and evaluation reminders: claimed once per office and local day across processes.
+      for (const o of catalogue.list()) runOversightChecks(ctx, o.id).catch((e: unknown) => app.log.error(e));
     }, 60_000);
     sweep.unref();
     // The notification outbox: sent every 10 s when SMTP is configured; otherwise the messages wait (the admin page says so).

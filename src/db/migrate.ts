@@ -34,6 +34,7 @@ import * as m031 from './migrations/031-emergency-rules.js';
 import * as m032 from './migrations/032-programme-deliveries.js';
 import * as m033 from './migrations/033-shelter-cases.js';
 import * as m034 from './migrations/034-oversight-open-counts.js';
+import * as m036 from './migrations/036-oversight-figures.js';
 import * as m037 from './migrations/037-chain-outcomes.js';
 import * as m038 from './migrations/038-logistics-shipments.js';
 
@@ -72,6 +73,7 @@ const ORDERED: [string, Step][] = [
   ['032-programme-deliveries', m032],
   ['033-shelter-cases', m033],
   ['034-oversight-open-counts', m034],
+  ['036-oversight-figures', m036],
   ['037-chain-outcomes', m037],
   ['038-logistics-shipments', m038],
 ];

@@ -56,7 +56,44 @@ export interface OversightApprovalsTable {
   updated_at: string;
 }
 
+/** Migration 036: the figures as approved; a reopening closes the row and keeps it. */
+export interface OversightSnapshotsTable {
+  id: string;
+  office_id: string;
+  period: string;
+  approved_by: string;
+  approved_at: string;
+  figures: string;
+  reopened_by: string | null;
+  reopened_at: string | null;
+  reopen_reason: string | null;
+}
+
+/** Migration 036: a validation finding or an evaluation reminder, once per (office, rule, period, subject). */
+export interface OversightNoticesTable {
+  id: string;
+  office_id: string;
+  kind: string;
+  rule: string;
+  period: string;
+  subject: string;
+  detail: string;
+  roles: string;
+  found_at: string;
+}
+
+export interface OversightRunsTable {
+  office_id: string;
+  job: string;
+  period: string;
+  claimed_at: string;
+  notices: number;
+}
+
 export interface OversightTables {
+  oversight_snapshots: OversightSnapshotsTable;
+  oversight_notices: OversightNoticesTable;
+  oversight_runs: OversightRunsTable;
   oversight_approvals: OversightApprovalsTable;
   spm_needs: SpmNeedsTable;
   oversight_counts: OversightCountsTable;

@@ -5,6 +5,7 @@ import { checkAcrossOffices, validateOffice, type Located, type SourceFile, type
 import type { Programme } from '../domain/programmes/schema.js';
 import { loadOfficeProgrammes } from './programmes-dir.js';
 import { loadOfficeSpm } from './spm-file.js';
+import { loadOfficeReminders } from './oversight-file.js';
 import { loadOfficeTemplates } from './templates-dir.js';
 
 export interface LoadedStandards {
@@ -68,6 +69,8 @@ export function loadStandardsDir(root: string, cwd = process.cwd()): LoadedStand
     if (loaded) problems.push(...loaded.problems);
     // The SPM mapping lives beside them too (standards/<office>/spm.yaml, docs/OVERSIGHT.md).
     if (result) problems.push(...loadOfficeSpm(dir, result.services, cwd).problems);
+    // And the evaluation reminders (standards/<office>/oversight.yaml).
+    if (result) problems.push(...loadOfficeReminders(dir, result.office.roles.map((r) => r.id), cwd).problems);
     if (result) {
       const decreePath = join(dir, 'decree.txt');
       const byPath = new Map(services.map((f) => [f.path, f]));

@@ -16,6 +16,8 @@ export interface EvaluationReportData {
   lang: 'id' | 'en';
   generatedLocal: string;
   government: string;
+  /** "Angka disetujui pada … oleh …" when the figures are an approved snapshot, and how they moved since. */
+  approvedNote?: string;
 }
 
 export async function renderEvaluationPdf(data: EvaluationReportData): Promise<Buffer> {
@@ -31,6 +33,7 @@ export async function renderEvaluationPdf(data: EvaluationReportData): Promise<B
   if (data.government) doc.font('sans').fontSize(10).text(data.government, { align: 'center' });
   doc.font('sans').fontSize(10).text(`${L('Periode', 'Period')}: ${period} (${r.period.from} ${L('s.d.', 'to')} ${r.period.to})`, { align: 'center' });
   doc.font('sans').fontSize(8).fillColor('#374151').text(`${L('Dibuat', 'Generated')} ${data.generatedLocal} ${L('dengan', 'with')} Sigap`, { align: 'center' }).fillColor('#000');
+  if (data.approvedNote) doc.font('bold').fontSize(9).text(data.approvedNote, { align: 'center' }).font('sans');
   doc.moveDown(0.5);
   doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + t.width, doc.y).lineWidth(1).stroke('#0b3d2e');
 

@@ -66,6 +66,12 @@ describe('sigap CLI', () => {
     const r = sigap(['standards', 'lint']);
     assert.equal(r.code, 0);
     assert.match(r.out, /\[sla-contradicts-guarantee\] Layanan 9: jangka waktu "15 menit" bertentangan/);
+    // DOMAIN.md §8's lints on the decree text, checked against standards/regulations.yaml.
+    assert.match(r.out, /kota-jambi\/decree\.txt:53: peringatan\/warning \[wrong-title\] Peraturan Menteri Dalam Negeri Nomor 59 Tahun 2021 dikutip dengan judul yang salah/);
+    assert.match(r.out, /kota-jambi\/decree\.txt:534: peringatan\/warning \[wrong-year\] Undang-Undang Nomor 11 tentang Kesejahteraan Sosial dikutip bertahun 2019; tahunnya 2009 \(juga baris 561, 587, 616, 644\)/);
+    assert.match(r.out, /kota-semarang\/decree\.txt:465: peringatan\/warning \[revoked-regulation\]/);
+    assert.match(r.out, /kabupaten-kutai-kartanegara\/decree\.txt:56: peringatan\/warning \[stale-budget-year\]/);
+    assert.match(r.out, /kota-semarang\/decree\.txt:102: peringatan\/warning \[missing-annex\] Keputusan menyebut 9 layanan, tetapi lampirannya hanya sampai Lampiran VIII/);
     assert.match(r.out, /\d+ peringatan \/ \d+ warnings/);
   });
 

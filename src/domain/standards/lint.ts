@@ -8,6 +8,7 @@ import { PERMENPAN_COMPONENTS, type Office, type Service } from './schema.js';
 import type { SourceFile } from './validate.js';
 import { normalizeLoose, normalizeMarkup } from './verbatim.js';
 import { isEmergencyService } from '../emergency/index.js';
+import type { RegulationLintCode } from './lint-regulations.js';
 
 export interface LintWarning {
   office: string;
@@ -15,7 +16,7 @@ export interface LintWarning {
   file: string;
   /** The line in `file`, when the finding is about one value. */
   line?: number;
-  code: 'sla-contradicts-guarantee' | 'product-copied' | 'duplicate-legal-basis' | 'missing-component' | 'not-detailed' | 'not-in-decree' | 'no-decree-text' | 'emergency-office-hours' | 'emergency-identity-required';
+  code: 'sla-contradicts-guarantee' | 'product-copied' | 'duplicate-legal-basis' | 'missing-component' | 'not-detailed' | 'not-in-decree' | 'no-decree-text' | 'emergency-office-hours' | 'emergency-identity-required' | RegulationLintCode;
   message: string;
   messageEn: string;
 }

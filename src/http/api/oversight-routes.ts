@@ -14,6 +14,12 @@ import { sendFailure } from '../reply.js';
 import { approvalBody, approvalQuery, approvalResponse, evaluationQuery, evaluationResponse, KIND_WORDS, performanceQuery, performanceResponse, reopenBody, spmNeedBody, spmQuery, spmResponse } from './oversight-schemas.js';
 import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
 import { errors, slugParams } from './schemas.js';
+import { exportSippn } from '../../usecases/oversight/export-sippn.js';
+
+const sippnResponse = z.object({
+  columns: z.array(z.object({ heading: z.string(), headingEn: z.string(), part: z.string() })),
+  rows: z.array(z.array(z.string())),
+});
 
 const tags = ['oversight'];
 
@@ -203,4 +209,24 @@ export function oversightRoutes(app: ZodApp, ctx: Ctx): void {
       return r.ok ? r.value : sendFailure(reply, r.error);
     },
   );
+
+  app.get(
+    '/api/v1/oversight/sippn',
+    {
+      config: { access: 'staff', may: 'oversight.read' },
+      schema: {
+        tags,
+        summary: 'Katalog kantor dalam susunan kolom SIPPN / The office catalogue in SIPPN field layout',
+        description: "One row per service under columns Sigap matched to SIPPN's service entry (SIPPN's own import layout is unknown; the mapping is in docs/OVERSIGHT.md). The CSV and XLSX are on the evaluation page. Audited.",
+        response: { 200: sippnResponse, ...errors(401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const { user, actor } = officerOf(req);
+      const r = await exportSippn(ctx, user.officeId, 'json', actor);
+      reply.header('cache-control', 'no-store');
+      return r.table;
+    },
+  );
 }
+

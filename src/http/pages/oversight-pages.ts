@@ -6,7 +6,11 @@ import { evaluateStandard } from '../../usecases/oversight/evaluate-standard.js'
 import { exportEvaluation } from '../../usecases/oversight/export-evaluation.js';
 import { readDashboard } from '../../usecases/oversight/read-dashboard.js';
 import { readDecreeLints } from '../../usecases/oversight/read-decree-lints.js';
+import { readDecreeTextLints } from '../../usecases/oversight/read-decree-text-lints.js';
 import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
+import { asApproved, readApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
+import { readNotices } from '../../usecases/oversight/read-notices.js';
+import { exportSippn } from '../../usecases/oversight/export-sippn.js';
 import { evaluationQuery, KIND_WORDS } from '../api/oversight-schemas.js';
 import { officerOf } from '../auth.js';
 import { formFields, sendFile, sendHtml, statusOf } from '../reply.js';
@@ -31,10 +35,15 @@ export const oversightPages = staffPages((app, ctx) => {
     const p = choosePeriod(ctx, user.officeId, a.kind, a.value);
     const dashboard = await readDashboard(ctx, user.officeId);
     if (!p.ok) return sendHtml(reply, evaluationPage(shellOf(req), { asked: a, dashboard, problems: p.error.problems }), statusOf(p.error.kind));
-    const evaluation = await evaluateStandard(ctx, user.officeId, p.value);
-    const lints = readDecreeLints(ctx.catalogue.officeById(user.officeId));
+    const live = await evaluateStandard(ctx, user.officeId, p.value);
+    const office = ctx.catalogue.officeById(user.officeId);
+    const lints = [...readDecreeLints(office), ...readDecreeTextLints(ctx, office)];
     const approval = p.value.kind === 'quarter' ? undefined : await readApproval(ctx, user.officeId, p.value.value);
-    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints, ...(approval?.ok ? { approval: approval.value } : {}) }));
+    // An approved period shows its figures as approved, and how the live ones moved since.
+    const approved = p.value.kind === 'quarter' ? undefined : await readApprovedFigures(ctx, user.officeId, p.value);
+    const evaluation = approved ? asApproved(live, approved) : live;
+    const notices = await readNotices(ctx, user.officeId);
+    return sendHtml(reply, evaluationPage(shellOf(req), { asked: { kind: p.value.kind, value: p.value.value }, evaluation, dashboard, lints, notices, ...(approval?.ok ? { approval: approval.value } : {}), ...(approved ? { approved } : {}) }));
   });
 
   // Approving and reopening a period's figures: back to its evaluation, or the refusal beside the field.
@@ -69,6 +78,15 @@ export const oversightPages = staffPages((app, ctx) => {
   };
   app.get('/petugas/evaluasi/laporan.pdf', { config: { may: 'oversight.read' }, schema: { querystring: evaluationQuery } }, download('pdf'));
   app.get('/petugas/evaluasi/laporan.xlsx', { config: { may: 'oversight.read' }, schema: { querystring: evaluationQuery } }, download('xlsx'));
+
+  // The catalogue in SIPPN's field layout as Sigap matches it (docs/OVERSIGHT.md), for the national registry.
+  const sippn = (format: 'csv' | 'xlsx') => async (req: FastifyRequest, reply: FastifyReply) => {
+    const { user, actor } = officerOf(req);
+    const r = await exportSippn(ctx, user.officeId, format, actor);
+    return sendFile(reply, r.bytes!, { type: format === 'csv' ? 'text/csv; charset=utf-8' : XLSX, fileName: r.fileName });
+  };
+  app.get('/petugas/evaluasi/sippn.csv', { config: { may: 'oversight.read' } }, sippn('csv'));
+  app.get('/petugas/evaluasi/sippn.xlsx', { config: { may: 'oversight.read' } }, sippn('xlsx'));
 
   // SPM bidang sosial: the achievement of a budget year, and the needs register's form.
   const spmYear = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

@@ -8,6 +8,9 @@ import type { StandardEvaluation } from '../../usecases/oversight/evaluate-stand
 import type { Dashboard } from '../../usecases/oversight/read-dashboard.js';
 import type { DecreeLint } from '../../usecases/oversight/read-decree-lints.js';
 import type { ApprovalView } from '../../usecases/oversight/approve-figures.js';
+import type { ApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
+import { approvedFiguresSection, noticesSection, sippnSection } from './oversight-figures-views.js';
+import type { OversightNotice } from '../../usecases/oversight/read-notices.js';
 import { reportNotes, waitsText } from '../../usecases/oversight/report-rows.js';
 import { kindWord } from '../api/oversight-schemas.js';
 import { L, when, type Lang } from '../i18n.js';
@@ -24,6 +27,10 @@ export interface EvaluationPageData {
   lints?: DecreeLint[];
   /** The approval of the period's figures (months and years only). */
   approval?: ApprovalView;
+  /** The period's approved snapshot (the evaluation shown is then the snapshot's), history and changes since. */
+  approved?: ApprovedFigures;
+  /** The scheduler's validation findings and evaluation reminders. */
+  notices?: OversightNotice[];
   problems?: Problem[];
 }
 
@@ -211,7 +218,10 @@ ${findings(lang, r)}`
 }
 ${d.dashboard ? html`${lateList(lang, d.dashboard)}${backlog(lang, d.dashboard)}${ageing(lang, d.dashboard)}` : ''}
 ${d.approval ? approvalSection(shell, d.approval, problems) : ''}
+${d.approved ? approvedFiguresSection(lang, d.approved) : ''}
+${d.notices ? noticesSection(lang, d.notices) : ''}
 ${d.lints ? lintList(lang, d.lints) : ''}
+${d.lints ? sippnSection(lang) : ''}
 <details><summary>${L(lang, 'Cara menghitung', 'How the figures are computed')}</summary>${reportNotes(lang).map((n) => html`<p class="meta">${n}</p>`)}</details>`,
   });
 }

@@ -8,6 +8,8 @@ import { anyLocked, approvalOf, setApproval } from '../../db/oversight-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
 import { approvalChain, nextApproval, readApprovalPeriod, readReopenReason } from '../../domain/oversight/approval.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
+import { closeSnapshot, insertSnapshot } from '../../db/figures-repo.js';
+import { approvalPeriod, figuresOf } from './snapshot-figures.js';
 
 export interface ApprovalView {
   period: string;
@@ -36,9 +38,13 @@ export async function approveFigures(ctx: Ctx, actor: Actor, periodValue: string
   if (!next.ok) return fail(next.error.code === 'not-your-turn' ? 'forbidden' : 'conflict', next.error);
   const at = nowOf(ctx).toISOString();
   const level = cur.value.chain[cur.value.step]!;
-  const won = await ctx.database.write((trx) =>
-    setApproval(trx, { officeId: actor.officeId!, period: cur.value.period, fromStep: cur.value.step, ...next.value, actor: actor.name, at, action: 'oversight.approve', detail: { level, locked: next.value.locked } }),
-  );
+  // The head's approval stores the figures as approved, in the same transaction as the lock.
+  const figures = next.value.locked ? await figuresOf(ctx, actor.officeId, approvalPeriod(cur.value.period)!) : null;
+  const won = await ctx.database.write(async (trx) => {
+    const ok = await setApproval(trx, { officeId: actor.officeId!, period: cur.value.period, fromStep: cur.value.step, ...next.value, actor: actor.name, at, action: 'oversight.approve', detail: { level, locked: next.value.locked } });
+    if (ok && figures) await insertSnapshot(trx, { officeId: actor.officeId!, period: cur.value.period, approvedBy: actor.name, approvedAt: at, figures });
+    return ok;
+  });
   if (!won) return changed();
   return { ok: true, value: { ...cur.value, ...next.value, updatedBy: actor.name, updatedAt: at } };
 }
@@ -53,9 +59,12 @@ export async function reopenFigures(ctx: Ctx, actor: Actor, periodValue: string,
   if (!reason.ok) return fail('invalid', reason.error);
   if (cur.value.step === 0) return failWith('conflict', 'not-approved', 'Angka periode ini belum disetujui', 'The figures of this period are not approved');
   const at = nowOf(ctx).toISOString();
-  const won = await ctx.database.write((trx) =>
-    setApproval(trx, { officeId: actor.officeId!, period: cur.value.period, fromStep: cur.value.step, step: 0, locked: false, actor: actor.name, at, action: 'oversight.reopen', detail: { reason: reason.value, wasLocked: cur.value.locked } }),
-  );
+  const won = await ctx.database.write(async (trx) => {
+    const ok = await setApproval(trx, { officeId: actor.officeId!, period: cur.value.period, fromStep: cur.value.step, step: 0, locked: false, actor: actor.name, at, action: 'oversight.reopen', detail: { reason: reason.value, wasLocked: cur.value.locked } });
+    // The approved figures stay as history, closed with who reopened them and why.
+    if (ok) await closeSnapshot(trx, { officeId: actor.officeId!, period: cur.value.period, by: actor.name, at, reason: reason.value });
+    return ok;
+  });
   if (!won) return changed();
   return { ok: true, value: { ...cur.value, step: 0, locked: false, updatedBy: actor.name, updatedAt: at } };
 }

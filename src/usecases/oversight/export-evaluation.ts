@@ -4,11 +4,12 @@ import type { Period } from '../../domain/oversight/period.js';
 import { renderEvaluationPdf } from '../../render/evaluation-report-pdf.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
 import { evaluateStandard, type StandardEvaluation } from './evaluate-standard.js';
+import { approvedText, asApproved, readApprovedFigures } from './snapshot-figures.js';
 import { reportHeader, reportNotes, reportRows } from './report-rows.js';
 
 type Lang = 'id' | 'en';
 
-async function xlsxOf(ctx: Ctx, r: StandardEvaluation, lang: Lang, generatedLocal: string): Promise<Buffer> {
+async function xlsxOf(ctx: Ctx, r: StandardEvaluation, lang: Lang, generatedLocal: string, approvedNote: string | undefined): Promise<Buffer> {
   // Loaded only for an export: exceljs is large, and most processes never write a report.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -17,6 +18,7 @@ async function xlsxOf(ctx: Ctx, r: StandardEvaluation, lang: Lang, generatedLoca
   const ws = wb.addWorksheet(lang === 'id' ? 'Evaluasi Standar' : 'Standard evaluation', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1 } });
   ws.addRow([lang === 'id' ? `LAPORAN EVALUASI STANDAR PELAYANAN — ${r.officeName.toUpperCase()}` : `SERVICE STANDARD EVALUATION REPORT — ${r.officeName.toUpperCase()}`]);
   ws.addRow([`${lang === 'id' ? 'Periode' : 'Period'}: ${lang === 'id' ? r.period.label.id : r.period.label.en} (${r.period.from} – ${r.period.to}); ${lang === 'id' ? 'dibuat' : 'generated'} ${generatedLocal}`]);
+  if (approvedNote) ws.addRow([approvedNote]).font = { bold: true };
   ws.addRow([]);
   const h = ws.addRow(reportHeader(lang));
   h.font = { bold: true };
@@ -32,11 +34,15 @@ async function xlsxOf(ctx: Ctx, r: StandardEvaluation, lang: Lang, generatedLoca
 }
 
 export async function exportEvaluation(ctx: Ctx, officeId: string, period: Period, format: 'xlsx' | 'pdf', lang: Lang, actor: Actor): Promise<{ bytes: Buffer; fileName: string }> {
-  const r = await evaluateStandard(ctx, officeId, period);
+  // An approved period's report is its figures as approved (snapshot-figures.ts).
+  const live = await evaluateStandard(ctx, officeId, period);
+  const approved = period.kind === 'quarter' ? null : await readApprovedFigures(ctx, officeId, period, { services: live.services, truncated: live.truncated });
+  const r = approved ? asApproved(live, approved) : live;
+  const approvedNote = approved ? approvedText(lang, approved) : undefined;
   const o = ctx.catalogue.officeById(officeId).office;
   const now = nowOf(ctx).toISOString();
   const generatedLocal = ctx.clock.local(o, now);
-  const bytes = format === 'xlsx' ? await xlsxOf(ctx, r, lang, generatedLocal) : await renderEvaluationPdf({ evaluation: r, lang, generatedLocal, government: o.government ?? '' });
+  const bytes = format === 'xlsx' ? await xlsxOf(ctx, r, lang, generatedLocal, approvedNote) : await renderEvaluationPdf({ evaluation: r, lang, generatedLocal, government: o.government ?? '', ...(approvedNote ? { approvedNote } : {}) });
   await recordOversightExport(ctx.database.db, { officeId, actor: actor.name, format, subject: `office:${o.slug}`, period: period.value, services: r.services.length, at: now });
   return { bytes, fileName: `evaluasi-standar-pelayanan-${o.slug}-${period.value}.${format}` };
 }

@@ -238,6 +238,36 @@ select min("submitted_at") as "first", max("submitted_at") as "last" from "appli
 -- oversight-repo.closedCasesSubmitted
 select "service_id", "status", "submitted_at", "clock_started_at", "closed_at", "due_at", "sla_state", "pauses", "stages" from "applications" where "office_id" = $1 and "submitted_at" >= $2 and "submitted_at" < $3 and "status" in ($4, $5, $6);
 
+-- figures-repo.insertSnapshot
+insert into "oversight_snapshots" ("id", "office_id", "period", "approved_by", "approved_at", "figures", "reopened_by", "reopened_at", "reopen_reason") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- figures-repo.closeSnapshot
+update "oversight_snapshots" set "reopened_by" = $1, "reopened_at" = $2, "reopen_reason" = $3 where "office_id" = $4 and "period" = $5 and "reopened_at" is null;
+
+-- figures-repo.snapshotsOf
+select * from "oversight_snapshots" where "office_id" = $1 and "period" = $2 order by "approved_at" desc, "id" limit $3;
+
+-- figures-repo.claimRun
+insert into "oversight_runs" ("office_id", "job", "period", "claimed_at", "notices") values ($1, $2, $3, $4, $5) on conflict ("office_id", "job", "period") do nothing;
+
+-- figures-repo.finishRun
+update "oversight_runs" set "notices" = $1 where "office_id" = $2 and "job" = $3 and "period" = $4;
+
+-- figures-repo.recordNotice
+insert into "oversight_notices" ("id", "office_id", "kind", "rule", "period", "subject", "detail", "roles", "found_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("office_id", "rule", "period", "subject") do nothing;
+
+-- figures-repo.recentNotices
+select * from "oversight_notices" where "office_id" = $1 order by "found_at" desc, "id" limit $2;
+
+-- figures-repo.overfullShelters
+select "s"."id", "s"."name", "r"."n" as "residents", coalesce(b.n, 0) as "beds" from "shelters" as "s" inner join (select "shelter_id", count(*) as "n" from "shelter_stays" where "office_id" = $1 and "state" = $2 group by "shelter_id") as "r" on "r"."shelter_id" = "s"."id" left join (select "shelter_id", count(*) as "n" from "shelter_beds" where "office_id" = $3 group by "shelter_id") as "b" on "b"."shelter_id" = "s"."id" where "s"."office_id" = $4 and r.n > coalesce(b.n, 0) order by "s"."name" limit $5;
+
+-- figures-repo.negativeStock
+select "m"."lot_id", "l"."lot_code", "i"."name" as "item", "i"."unit", "w"."name" as "warehouse", sum("m"."quantity") as "balance" from "logistics_movements" as "m" inner join "logistics_lots" as "l" on "l"."id" = "m"."lot_id" inner join "logistics_items" as "i" on "i"."id" = "m"."item_id" inner join "logistics_warehouses" as "w" on "w"."id" = "m"."warehouse_id" where "m"."office_id" = $1 group by "m"."lot_id", "l"."lot_code", "i"."name", "i"."unit", "w"."name" having sum("m"."quantity") < $2 order by "m"."lot_id" limit $3;
+
+-- figures-repo.recordSippnExport
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values ($1, $2, $3, $4) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- spm-repo.insertSpmNeed
 insert into "spm_needs" ("id", "office_id", "year", "indicator", "nik", "name", "assessed_on", "note", "recorded_by", "recorded_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict ("office_id", "year", "indicator", "nik") do nothing;
 

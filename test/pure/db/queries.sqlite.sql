@@ -238,6 +238,36 @@ select min("submitted_at") as "first", max("submitted_at") as "last" from "appli
 -- oversight-repo.closedCasesSubmitted
 select "service_id", "status", "submitted_at", "clock_started_at", "closed_at", "due_at", "sla_state", "pauses", "stages" from "applications" where "office_id" = ? and "submitted_at" >= ? and "submitted_at" < ? and "status" in (?, ?, ?);
 
+-- figures-repo.insertSnapshot
+insert into "oversight_snapshots" ("id", "office_id", "period", "approved_by", "approved_at", "figures", "reopened_by", "reopened_at", "reopen_reason") values (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- figures-repo.closeSnapshot
+update "oversight_snapshots" set "reopened_by" = ?, "reopened_at" = ?, "reopen_reason" = ? where "office_id" = ? and "period" = ? and "reopened_at" is null;
+
+-- figures-repo.snapshotsOf
+select * from "oversight_snapshots" where "office_id" = ? and "period" = ? order by "approved_at" desc, "id" limit ?;
+
+-- figures-repo.claimRun
+insert into "oversight_runs" ("office_id", "job", "period", "claimed_at", "notices") values (?, ?, ?, ?, ?) on conflict ("office_id", "job", "period") do nothing;
+
+-- figures-repo.finishRun
+update "oversight_runs" set "notices" = ? where "office_id" = ? and "job" = ? and "period" = ?;
+
+-- figures-repo.recordNotice
+insert into "oversight_notices" ("id", "office_id", "kind", "rule", "period", "subject", "detail", "roles", "found_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "rule", "period", "subject") do nothing;
+
+-- figures-repo.recentNotices
+select * from "oversight_notices" where "office_id" = ? order by "found_at" desc, "id" limit ?;
+
+-- figures-repo.overfullShelters
+select "s"."id", "s"."name", "r"."n" as "residents", coalesce(b.n, 0) as "beds" from "shelters" as "s" inner join (select "shelter_id", count(*) as "n" from "shelter_stays" where "office_id" = ? and "state" = ? group by "shelter_id") as "r" on "r"."shelter_id" = "s"."id" left join (select "shelter_id", count(*) as "n" from "shelter_beds" where "office_id" = ? group by "shelter_id") as "b" on "b"."shelter_id" = "s"."id" where "s"."office_id" = ? and r.n > coalesce(b.n, 0) order by "s"."name" limit ?;
+
+-- figures-repo.negativeStock
+select "m"."lot_id", "l"."lot_code", "i"."name" as "item", "i"."unit", "w"."name" as "warehouse", sum("m"."quantity") as "balance" from "logistics_movements" as "m" inner join "logistics_lots" as "l" on "l"."id" = "m"."lot_id" inner join "logistics_items" as "i" on "i"."id" = "m"."item_id" inner join "logistics_warehouses" as "w" on "w"."id" = "m"."warehouse_id" where "m"."office_id" = ? group by "m"."lot_id", "l"."lot_code", "i"."name", "i"."unit", "w"."name" having sum("m"."quantity") < ? order by "m"."lot_id" limit ?;
+
+-- figures-repo.recordSippnExport
+insert into "audit_chain_heads" ("chain", "office_key", "row_count", "head_hash") values (?, ?, ?, ?) on conflict ("chain", "office_key") do update set "row_count" = "audit_chain_heads"."row_count" returning "row_count", "head_hash";
+
 -- spm-repo.insertSpmNeed
 insert into "spm_needs" ("id", "office_id", "year", "indicator", "nik", "name", "assessed_on", "note", "recorded_by", "recorded_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("office_id", "year", "indicator", "nik") do nothing;
 

@@ -20,6 +20,7 @@ import * as letters from '../../../src/db/letters-repo.js';
 import * as logistics from '../../../src/db/logistics-repo.js';
 import * as notifications from '../../../src/db/notifications-repo.js';
 import * as spm from '../../../src/db/spm-repo.js';
+import * as figures from '../../../src/db/figures-repo.js';
 import * as oversight from '../../../src/db/oversight-repo.js';
 import * as privacy from '../../../src/db/privacy-repo.js';
 import * as programmes from '../../../src/db/programmes-repo.js';
@@ -428,6 +429,22 @@ export const QUERIES: Record<string, Call> = {
   'oversight-repo.anyLocked': (db) => oversight.anyLocked(db, OFFICE, ['2026-05', '2026']),
   'oversight-repo.submissionSpan': (db) => oversight.submissionSpan(db, OFFICE),
   'oversight-repo.closedCasesSubmitted': (db) => oversight.closedCasesSubmitted(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
+  'figures-repo.insertSnapshot': async (db) => {
+    await db.transaction().execute((trx) => figures.insertSnapshot(trx, { officeId: OFFICE, period: '2026-05', approvedBy: 'Kepala Dinas', approvedAt: AT, figures: { services: [], truncated: false } }));
+  },
+  'figures-repo.closeSnapshot': async (db) => {
+    await db.transaction().execute((trx) => figures.closeSnapshot(trx, { officeId: OFFICE, period: '2026-05', by: 'Kepala Dinas', at: AT, reason: 'Satu kasus Mei selesai pada Juni' }));
+  },
+  'figures-repo.snapshotsOf': (db) => figures.snapshotsOf(db, OFFICE, '2026-05'),
+  'figures-repo.claimRun': (db) => figures.claimRun(db, { officeId: OFFICE, job: 'validation', period: '2026-06-01', at: AT }),
+  'figures-repo.finishRun': (db) => figures.finishRun(db, { officeId: OFFICE, job: 'validation', period: '2026-06-01', notices: 2 }),
+  'figures-repo.recordNotice': async (db) => {
+    await db.transaction().execute((trx) => figures.recordNotice(trx, { office_id: OFFICE, kind: 'finding', rule: 'stock-ge-0', period: '2026-06-01', subject: 'lot-1', detail: '{}', roles: '["kepala-dinas"]', found_at: AT }, 'Sigap'));
+  },
+  'figures-repo.recentNotices': (db) => figures.recentNotices(db, OFFICE),
+  'figures-repo.overfullShelters': (db) => figures.overfullShelters(db, OFFICE),
+  'figures-repo.negativeStock': (db) => figures.negativeStock(db, OFFICE),
+  'figures-repo.recordSippnExport': (db) => figures.recordSippnExport(db, { officeId: OFFICE, actor: 'Kepala Dinas', format: 'csv', services: 9, at: AT }),
   'spm-repo.insertSpmNeed': async (db) => {
     await db.transaction().execute((trx) => spm.insertSpmNeed(trx, { officeId: OFFICE, year: 2026, indicator: 'linjamsos-bencana', nik: '6402015507800001', name: 'Siti Rahmah', assessedOn: '2026-01-15', note: null, actor: 'Verifikator', at: AT }));
   },
