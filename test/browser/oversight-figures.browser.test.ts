@@ -39,7 +39,7 @@ describe(`the head of office sees approved figures, findings, reminders and the 
     // A dispatch recorded twice: the ledger of a lot of rice falls below zero.
     const office = odgj.officeId;
     const lot = randomUUID();
-    await db.insertInto('logistics_warehouses').values({ id: 'gudang-jambi', office_id: office, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang', area: null, custodian: null, created_by: 'Operator', created_at: '2026-01-05T01:00:00Z' }).execute();
+    await db.insertInto('logistics_warehouses').values({ id: 'gudang-jambi', office_id: office, name: 'Gudang Logistik Bencana Kota Jambi', kind: 'gudang', area: null, custodian: null, release_gate: 'none', created_by: 'Operator', created_at: '2026-01-05T01:00:00Z' }).execute();
     await db.insertInto('logistics_items').values({ id: 'beras-jambi', office_id: office, code: 'BRS-10', name: 'Beras 10 kg', unit: 'karung', created_by: 'Operator', created_at: '2026-01-05T01:00:00Z' }).execute();
     await db.insertInto('logistics_lots').values({ id: lot, office_id: office, warehouse_id: 'gudang-jambi', item_id: 'beras-jambi', lot_code: 'BRS-2026-05', expires_on: null, funding: 'APBD', received_at: '2026-05-02T01:00:00Z', on_hand: 0 }).execute();
     for (const [kind, quantity] of [['receipt', 20], ['dispatch', -15], ['dispatch', -15]] as const)

@@ -56,7 +56,7 @@ describe(`scheduled validation rules and evaluation reminders (${TEST_DB})`, () 
     await db.insertInto('shelters').values({ id: shelter, office_id: kukar, name: 'Rumah Singgah Tenggarong', address: 'Jl. Wolter Monginsidi, Tenggarong', created_by: 'Kepala Bidang', created_at: '2026-01-05T01:00:00Z' }).execute();
     for (const label of ['A1', 'A2']) await db.insertInto('shelter_beds').values({ id: randomUUID(), shelter_id: shelter, office_id: kukar, room: 'Kamar A', label, sex: 'any', category: 'umum', position: 1 }).execute();
     await resident('Siti Aminah');
-    await db.insertInto('logistics_warehouses').values({ id: 'gudang-tenggarong', office_id: kukar, name: 'Gudang Logistik Tenggarong', kind: 'gudang', area: null, custodian: null, created_by: 'Operator', created_at: '2026-01-05T01:00:00Z' }).execute();
+    await db.insertInto('logistics_warehouses').values({ id: 'gudang-tenggarong', office_id: kukar, name: 'Gudang Logistik Tenggarong', kind: 'gudang', area: null, custodian: null, release_gate: 'none', created_by: 'Operator', created_at: '2026-01-05T01:00:00Z' }).execute();
     await db.insertInto('logistics_items').values({ id: 'item-beras', office_id: kukar, code: 'BRS-5', name: 'Beras 5 kg', unit: 'karung', created_by: 'Operator', created_at: '2026-01-05T01:00:00Z' }).execute();
     await db.insertInto('logistics_lots').values({ id: lot, office_id: kukar, warehouse_id: 'gudang-tenggarong', item_id: 'item-beras', lot_code: 'BRS-2026-06', expires_on: null, funding: 'APBD', received_at: '2026-06-01T01:00:00Z', on_hand: 6 }).execute();
     await move('receipt', 10);
