@@ -33,6 +33,7 @@ import * as m030 from './migrations/030-rate-limits.js';
 import * as m031 from './migrations/031-emergency-rules.js';
 import * as m032 from './migrations/032-programme-deliveries.js';
 import * as m033 from './migrations/033-shelter-cases.js';
+import * as m039 from './migrations/039-emergency-acknowledgement.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -68,6 +69,7 @@ const ORDERED: [string, Step][] = [
   ['031-emergency-rules', m031],
   ['032-programme-deliveries', m032],
   ['033-shelter-cases', m033],
+  ['039-emergency-acknowledgement', m039],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -53,4 +53,5 @@ export const settingsBodyOf = (f: Record<string, string>) => ({
   mergeRadiusMetres: num(f.mergeRadiusMetres),
   // A checkbox: present when ticked, absent otherwise.
   autoAssign: f.autoAssign === 'on',
+  ackMinutes: num(f.ackMinutes),
 });
