@@ -46,6 +46,8 @@ export const firstResponseBody = z.object({
   lng: lng.optional(),
   note: text(2000).min(3),
   photo: z.string().max(100).optional(),
+  /** The capturing device's key: a replay of the same capture answers as the first did, never a second response. */
+  key: z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/).optional(),
 });
 
 export const firstResponded = z.object({ registrationNumber: z.string(), firstResponseAt: z.string(), firstResponseAtLocal: z.string(), minutes: z.number().int(), met: z.boolean().nullable() });

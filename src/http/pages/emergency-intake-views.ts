@@ -53,7 +53,7 @@ function reportForm(lang: Lang, t: FormTarget, s: ReportFormState): Raw {
         ? html`<div class="field"><label for="f-a-${q.id}">${q.label}</label>${fieldError(lang, p, `answers.${q.id}`)}<select id="f-a-${q.id}" name="answers.${q.id}"><option value="">—</option>${(q.options ?? []).map((o) => html`<option value="${o.value}"${v(`answers.${q.id}`) === o.value ? ' selected' : ''}>${o.label}</option>`)}</select></div>`
         : input(`answers.${q.id}`, q.label, ' maxlength="2000"'),
   );
-  return html`${errorSummary(lang, p)}<form method="post" action="${t.action}" class="intake" novalidate>${t.staff ? csrfField({ csrf: t.staff.csrf }) : ''}<input type="hidden" name="_idem" value="${v('_idem')}">
+  return html`${errorSummary(lang, p)}<form method="post" action="${t.action}" class="intake" novalidate${t.staff ? html` data-offline="report" data-offline-label="${L(lang, 'Laporan darurat baru', 'New emergency report')}"` : ''}>${t.staff ? csrfField({ csrf: t.staff.csrf }) : ''}<input type="hidden" name="_idem" value="${v('_idem')}">
 ${t.staff
   ? html`<fieldset><legend>${L(lang, 'Laporan masuk', 'Incoming report')}</legend>
 <div class="field"><label for="f-service">${L(lang, 'Layanan', 'Service')}</label><select id="f-service" name="service">${t.staff.services.map((x) => html`<option value="${x.slug}"${x.slug === t.svc.slug ? ' selected' : ''}>${x.title}</option>`)}</select></div>

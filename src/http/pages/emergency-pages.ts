@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isEmergencyService } from '../../domain/emergency/index.js';
 import type { Outcome, Problem } from '../../domain/errors.js';
 import { fileTooLarge, MAX_UPLOAD_BYTES, storeUpload } from '../../usecases/applications/store-upload.js';
-import { PUBLIC_ACTOR } from '../../usecases/context.js';
+import { nowOf, PUBLIC_ACTOR } from '../../usecases/context.js';
 import { mergeReports } from '../../usecases/emergency/merge-reports.js';
 import { addDutyShift } from '../../usecases/emergency/add-duty-shift.js';
 import { acknowledgeEscalation } from '../../usecases/emergency/acknowledge-escalation.js';
@@ -80,7 +80,7 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
     const f = formFields(req.body);
     const svc = servicesOf(office.office.slug).find((s) => s.slug === f.service);
     if (!svc) return sendHtml(reply, formPage(req, f, [{ field: 'service', code: 'not-an-emergency-service', message: 'Pilih layanan kedaruratan', messageEn: 'Choose an emergency service' }]), 422);
-    const body = parseForm(reportBody, reportBodyOf(office.office, svc, f, true));
+    const body = parseForm(reportBody, reportBodyOf(office.office, svc, f, true, nowOf(ctx)));
     const r = body.ok ? await reportEmergency(ctx, { ...body.value, idempotencyKey: f._idem }, actor) : body;
     if (!r.ok) return sendHtml(reply, formPage(req, { ...f, _idem: f._idem ?? newFormKey() }, r.error.problems), statusOf(r.error.kind));
     const href = withLang(`/petugas/darurat/${r.value.registrationNumber}`, req.lang);
@@ -164,7 +164,7 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
       if (!stored.ok) return back(reply, req.lang, path, stored, '');
       photo = stored.value.id;
     }
-    const body = parseForm(firstResponseBody, firstResponseBodyOf(form.fields, photo));
+    const body = parseForm(firstResponseBody, firstResponseBodyOf(form.fields, photo, nowOf(ctx)));
     const r = body.ok ? await recordFirstResponse(ctx, officerOf(req).actor, req.params.registrationNumber, body.value) : body;
     const done = r.ok ? (req.lang === 'id' ? `Respon awal tercatat: ${r.value.minutes} menit sejak laporan` : `First response recorded: ${r.value.minutes} minutes after the report`) : '';
     return back(reply, req.lang, path, r, done);

@@ -164,8 +164,8 @@ ${o.mayAssign && d.state === 'open'
 <button type="submit">${L(lang, 'Gabungkan', 'Merge')}</button></fieldset></form>`
   : ''}${d.mergedInto ? html`<p class="notice">${L(lang, 'Digabung ke', 'Merged into')} <a href="${withLang(`/petugas/darurat/${d.mergedInto}`, lang)}">${d.mergedInto}</a></p>` : ''}</section>
 ${o.mayRespond && !d.firstResponseAt && d.state === 'open'
-  ? html`<section aria-labelledby="h-resp"><h2 id="h-resp">${L(lang, 'Catat respon awal', 'Record the first response')}</h2><form method="post" action="${act('respon-awal')}" class="intake" enctype="multipart/form-data">${csrfField(shell)}
-<p class="meta">${L(lang, 'Waktu respon awal = saat ini, kecuali diisi.', 'The first-response time is now unless given.')}</p>
+  ? html`<section aria-labelledby="h-resp"><h2 id="h-resp">${L(lang, 'Catat respon awal', 'Record the first response')}</h2><form method="post" action="${act('respon-awal')}" class="intake" enctype="multipart/form-data" data-offline="response" data-offline-number="${d.registrationNumber}" data-offline-label="${L(lang, `Respon awal ${d.registrationNumber}`, `First response ${d.registrationNumber}`)}">${csrfField(shell)}
+<p class="meta">${L(lang, 'Waktu respon awal = saat formulir disimpan. Tanpa sinyal, respon awal tersimpan di perangkat dan terkirim otomatis begitu ada sinyal, dengan waktu saat disimpan.', 'The first-response time is when the form is saved. Without a signal it is kept on this device and sent by itself once there is a signal, with the time it was saved.')}</p>
 <div class="field"><label for="f-note">${L(lang, 'Catatan (apa yang ditemukan dan dilakukan)', 'Note (what was found and done)')}</label><textarea id="f-note" name="note" rows="3" required minlength="3" maxlength="2000"></textarea></div>
 <div class="field"><label for="f-lat">${L(lang, 'Lintang (opsional)', 'Latitude (optional)')}</label><input id="f-lat" name="lat" inputmode="decimal" maxlength="20"></div>
 <div class="field"><label for="f-lng">${L(lang, 'Bujur (opsional)', 'Longitude (optional)')}</label><input id="f-lng" name="lng" inputmode="decimal" maxlength="20"></div>
