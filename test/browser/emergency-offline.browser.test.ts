@@ -47,6 +47,11 @@ describe(`emergency board acknowledgement and offline capture (${TEST_DB})`, () 
     clock = new Date('2025-04-12T14:33:45Z');
     await sweepEmergencies(t.ctx, t.catalogue.office(BJM)!.id);
     clock = new Date('2025-04-12T14:37:00Z');
+    const phone = await open(PHONE, `kepala-bidang@${BJM}`);
+    await phone.goto(`${base}/petugas/darurat?lang=en`);
+    assert.match((await phone.getByTestId('ack-item').textContent())!, /waiting 3 min/);
+    await assertSound(phone, 'board with a waiting escalation (phone, English)');
+    await screenshotFor(phone, 'emergency-ack-board-phone-en');
     const page = await open(LAPTOP, `kepala-bidang@${BJM}`);
     await page.goto(`${base}/petugas/darurat`);
     const item = page.getByTestId('ack-item').filter({ hasText: r.value.registrationNumber });

@@ -53,7 +53,9 @@ function capture(form){var fd=new FormData(form);var multipart=(form.enctype||''
  return put(c).then(function(){line(c,'pending');if(!navigator.onLine){form.reset();return}return send(c,true).then(function(s){if(s==='pending')form.reset()})},function(){form.submit()})}
 document.addEventListener('submit',function(e){var f=e.target;if(!f||!f.getAttribute||!f.getAttribute('data-offline'))return;e.preventDefault();capture(f)},true);
 document.addEventListener('submit',function(e){var f=e.target;if(f&&f.getAttribute&&/\\/keluar$/.test(f.getAttribute('action')||'')&&window.caches)caches['delete']('sigap-darurat')},true);
-if('serviceWorker' in navigator&&location.pathname.indexOf('${OFFLINE_SCOPE.slice(0, -1)}')===0)navigator.serviceWorker.register('/assets/darurat-sw.js',{scope:'${OFFLINE_SCOPE}'})['catch'](function(){});
+// Elsewhere on the site nothing of this runs (no IndexedDB opened), except emptying the cache at sign-out.
+if(location.pathname.indexOf('${OFFLINE_SCOPE.slice(0, -1)}')!==0)return;
+if('serviceWorker' in navigator)navigator.serviceWorker.register('/assets/darurat-sw.js',{scope:'${OFFLINE_SCOPE}'})['catch'](function(){});
 window.addEventListener('online',flush);
 function start(){all().then(function(cs){(cs||[]).forEach(function(c){line(c,'pending')});if(cs&&cs.length)flush()});setInterval(function(){if(navigator.onLine)flush()},30000)}
 if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',start);else start();
