@@ -92,6 +92,23 @@ describe(`emergency: offline capture sent from the queue (${TEST_DB})`, () => {
     assert.match(decodeURIComponent(String(other.headers.location)), /error=Respon awal laporan ini sudah dicatat/);
   });
 
+  it('the queue and a retry sending the same captures at the same moment: one report, one first response', async () => {
+    clock = new Date('2025-04-12T13:55:00Z');
+    const officer = await session(`pengelola-pengaduan@${BJM}`);
+    const capture = reportFields({ 'location.text': 'Jembatan Dewi, Jl. Pangeran Antasari', _idem: 'dev-race-report-0001', capturedAt: '2025-04-12T13:53:00.000Z', sentAt: '2025-04-12T13:55:00.000Z' });
+    const [a, b] = await Promise.all([post(officer, '/petugas/darurat/baru', capture), post(officer, '/petugas/darurat/baru', capture)]);
+    assert.deepEqual([a.statusCode, b.statusCode], [201, 201], `${a.body.slice(0, 300)} ${b.body.slice(0, 300)}`);
+    const rows = await reportsAt('Jembatan Dewi, Jl. Pangeran Antasari');
+    assert.equal(rows.length, 1);
+    const trc = await session(`trc@${BJM}`);
+    const response = { note: 'Sudah di lokasi, orangnya ditemukan', _key: 'dev-race-response-0001', capturedAt: '2025-04-12T13:54:30.000Z', sentAt: '2025-04-12T13:55:00.000Z' };
+    const url = `/petugas/darurat/${rows[0]!.registration_number}/respon-awal`;
+    const both = await Promise.all([post(trc, url, response), post(trc, url, response)]);
+    for (const r of both) assert.match(decodeURIComponent(String(r.headers.location)), /ok=Respon awal tercatat/);
+    const events = await t.database.db.selectFrom('emergency_events').innerJoin('emergency_reports', 'emergency_reports.id', 'emergency_events.report_id').select('emergency_events.id').where('emergency_reports.registration_number', '=', rows[0]!.registration_number).where('emergency_events.type', '=', 'first-response').execute();
+    assert.equal(events.length, 1);
+  });
+
   it('the API takes the device key in the body: the same key answers 201 again, the time unchanged', async () => {
     clock = new Date('2025-04-12T14:00:00Z');
     const officer = await login(`pengelola-pengaduan@${BJM}`);
