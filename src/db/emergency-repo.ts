@@ -151,16 +151,17 @@ export async function setAcknowledged(q: Q, id: string, level: string, by: strin
 
 /**
  * Open reports with a first-response limit the sweep may still act on: not yet at the head of
- * office, or at the head of office unacknowledged with repeat notices left.
+ * office, or at the head of office unacknowledged with a repeat notice left and due (last notice
+ * at or before `remindBefore`), so that a settled office's minute reads nothing.
  */
-export async function escalationCandidates(q: Q, officeId: string, limit: number, maxReminders: number): Promise<ReportRow[]> {
+export async function escalationCandidates(q: Q, officeId: string, limit: number, maxReminders: number, remindBefore: string): Promise<ReportRow[]> {
   return q
     .selectFrom('emergency_reports')
     .selectAll()
     .where('office_id', '=', officeId)
     .where('state', '=', 'open')
     .where('first_response_due_at', 'is not', null)
-    .where((eb) => eb.or([eb('escalation', '!=', 'kepala-dinas'), eb.and([eb('acknowledged_level', '!=', 'kepala-dinas'), eb('reminders', '<', maxReminders)])]))
+    .where((eb) => eb.or([eb('escalation', '!=', 'kepala-dinas'), eb.and([eb('acknowledged_level', '!=', 'kepala-dinas'), eb('reminders', '<', maxReminders), eb('notified_at', '<=', remindBefore)])]))
     .orderBy('first_response_due_at')
     .limit(limit)
     .execute();

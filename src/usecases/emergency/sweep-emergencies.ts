@@ -28,7 +28,7 @@ export async function sweepEmergencies(ctx: Ctx, officeId: string): Promise<{ es
     if (done) closed++;
   }
   let escalated = 0;
-  for (const r of await escalationCandidates(ctx.database.db, officeId, 1000, MAX_REMINDERS)) {
+  for (const r of await escalationCandidates(ctx.database.db, officeId, 1000, MAX_REMINDERS, new Date(Date.parse(now) - settings.ackMinutes * 60_000).toISOString())) {
     const state = firstResponseState({ reportedAt: r.reported_at, dueAt: r.first_response_due_at, respondedAt: null }, now, settings.atRiskShare);
     const facts = { escalation: r.escalation, acknowledgedLevel: r.acknowledged_level ?? 'none', escalatedAt: r.escalated_at ?? null, notifiedAt: r.notified_at ?? null, reminders: r.reminders ?? 0 };
     const step = escalationStep(facts, state, now, settings.ackMinutes);

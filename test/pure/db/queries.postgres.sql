@@ -35,7 +35,7 @@ update "emergency_reports" set "notified_at" = $1, "reminders" = $2 where "id" =
 update "emergency_reports" set "acknowledged_level" = $1, "acknowledged_at" = $2, "acknowledged_by" = $3 where "id" = $4 and "escalation" = $5 and "acknowledged_level" != $6 and "state" = $7;
 
 -- emergency-repo.escalationCandidates
-select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "first_response_due_at" is not null and ("escalation" != $3 or ("acknowledged_level" != $4 and "reminders" < $5)) order by "first_response_due_at" limit $6;
+select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "first_response_due_at" is not null and ("escalation" != $3 or ("acknowledged_level" != $4 and "reminders" < $5 and "notified_at" <= $6)) order by "first_response_due_at" limit $7;
 
 -- emergency-repo.reportsNear
 select * from "emergency_reports" where "office_id" = $1 and "service_slug" = $2 and "state" != $3 and "reported_at" >= $4 and "reported_at" <= $5 order by "reported_at" limit $6;

@@ -35,7 +35,7 @@ update "emergency_reports" set "notified_at" = ?, "reminders" = ? where "id" = ?
 update "emergency_reports" set "acknowledged_level" = ?, "acknowledged_at" = ?, "acknowledged_by" = ? where "id" = ? and "escalation" = ? and "acknowledged_level" != ? and "state" = ?;
 
 -- emergency-repo.escalationCandidates
-select * from "emergency_reports" where "office_id" = ? and "state" = ? and "first_response_due_at" is not null and ("escalation" != ? or ("acknowledged_level" != ? and "reminders" < ?)) order by "first_response_due_at" limit ?;
+select * from "emergency_reports" where "office_id" = ? and "state" = ? and "first_response_due_at" is not null and ("escalation" != ? or ("acknowledged_level" != ? and "reminders" < ? and "notified_at" <= ?)) order by "first_response_due_at" limit ?;
 
 -- emergency-repo.reportsNear
 select * from "emergency_reports" where "office_id" = ? and "service_slug" = ? and "state" != ? and "reported_at" >= ? and "reported_at" <= ? order by "reported_at" limit ?;
