@@ -44,6 +44,9 @@ export async function openReports(q: Q, officeId: string, limit: number): Promis
     .selectAll()
     .where('office_id', '=', officeId)
     .where('state', '=', 'open')
+    // Escalations waiting for their head's acknowledgement first, the longest waiting at the top (migration 039).
+    .orderBy((eb) => eb.case().when(eb.and([eb('escalation', '!=', 'none'), eb('acknowledged_level', '!=', eb.ref('escalation'))])).then(0).else(1).end())
+    .orderBy('escalated_at')
     .orderBy((eb) => eb.case().when('first_response_due_at', 'is', null).then(1).else(0).end())
     .orderBy('first_response_due_at')
     .orderBy('reported_at')
@@ -95,11 +98,11 @@ export async function respondedSince(q: Q, officeId: string, since: string, limi
     .execute();
 }
 
-/** Records the first response; only at the version the team saw, and only once. */
-export async function setFirstResponse(q: Q, id: string, version: number, at: string): Promise<boolean> {
+/** Records the first response; only at the version the team saw, and only once (with the device's key when it came from a queue). */
+export async function setFirstResponse(q: Q, id: string, version: number, at: string, key: string | null = null): Promise<boolean> {
   const r = await q
     .updateTable('emergency_reports')
-    .set({ first_response_at: at, state: 'responded', version: version + 1 })
+    .set({ first_response_at: at, state: 'responded', version: version + 1, first_response_key: key })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('first_response_at', 'is', null)
@@ -107,21 +110,58 @@ export async function setFirstResponse(q: Q, id: string, version: number, at: st
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Raises the escalation of an open report; a concurrent sweep that got there first wins. */
-export async function setEscalation(q: Q, id: string, from: string, to: string): Promise<boolean> {
-  const r = await q.updateTable('emergency_reports').set({ escalation: to }).where('id', '=', id).where('escalation', '=', from).where('state', '=', 'open').executeTakeFirst();
+/** Raises the escalation of an open report; a concurrent sweep (in this or another process) that got there first wins. */
+export async function setEscalation(q: Q, id: string, from: string, to: string, at: string): Promise<boolean> {
+  const r = await q
+    .updateTable('emergency_reports')
+    .set({ escalation: to, escalated_at: at, notified_at: at, reminders: 0 })
+    .where('id', '=', id)
+    .where('escalation', '=', from)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Open reports with a first-response limit not yet escalated to the head of office: what the sweep looks at. */
-export async function escalationCandidates(q: Q, officeId: string, limit: number): Promise<ReportRow[]> {
+/** Counts a repeat notice of an unacknowledged level; of two sweeps seeing the same count, one wins. */
+export async function setReminded(q: Q, id: string, level: string, reminders: number, at: string): Promise<boolean> {
+  const r = await q
+    .updateTable('emergency_reports')
+    .set({ notified_at: at, reminders: reminders + 1 })
+    .where('id', '=', id)
+    .where('escalation', '=', level)
+    .where('acknowledged_level', '!=', level)
+    .where('reminders', '=', reminders)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The head acknowledges the report's current level; of two acknowledgements at once, one wins. */
+export async function setAcknowledged(q: Q, id: string, level: string, by: string, at: string): Promise<boolean> {
+  const r = await q
+    .updateTable('emergency_reports')
+    .set({ acknowledged_level: level, acknowledged_at: at, acknowledged_by: by })
+    .where('id', '=', id)
+    .where('escalation', '=', level)
+    .where('acknowledged_level', '!=', level)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Open reports with a first-response limit the sweep may still act on: not yet at the head of
+ * office, or at the head of office unacknowledged with a repeat notice left and due (last notice
+ * at or before `remindBefore`), so that a settled office's minute reads nothing.
+ */
+export async function escalationCandidates(q: Q, officeId: string, limit: number, maxReminders: number, remindBefore: string): Promise<ReportRow[]> {
   return q
     .selectFrom('emergency_reports')
     .selectAll()
     .where('office_id', '=', officeId)
     .where('state', '=', 'open')
     .where('first_response_due_at', 'is not', null)
-    .where('escalation', '!=', 'kepala-dinas')
+    .where((eb) => eb.or([eb('escalation', '!=', 'kepala-dinas'), eb.and([eb('acknowledged_level', '!=', 'kepala-dinas'), eb('reminders', '<', maxReminders), eb('notified_at', '<=', remindBefore)])]))
     .orderBy('first_response_due_at')
     .limit(limit)
     .execute();

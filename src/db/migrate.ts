@@ -37,6 +37,7 @@ import * as m034 from './migrations/034-oversight-open-counts.js';
 import * as m036 from './migrations/036-oversight-figures.js';
 import * as m037 from './migrations/037-chain-outcomes.js';
 import * as m038 from './migrations/038-logistics-shipments.js';
+import * as m039 from './migrations/039-emergency-acknowledgement.js';
 
 type Step = { up: (db: Parameters<typeof m001.up>[0], h: ReturnType<typeof dialectHelpers>) => Promise<void> };
 const ORDERED: [string, Step][] = [
@@ -76,6 +77,7 @@ const ORDERED: [string, Step][] = [
   ['036-oversight-figures', m036],
   ['037-chain-outcomes', m037],
   ['038-logistics-shipments', m038],
+  ['039-emergency-acknowledgement', m039],
 ];
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -26,6 +26,16 @@ export interface EmergencyReportsTable {
   escalation: string;
   merged_into: string | null;
   version: number;
+  /** Migration 039: when the current escalation level was reached, its last notice and repeats. */
+  escalated_at?: string | null;
+  notified_at?: string | null;
+  reminders?: number;
+  /** Migration 039: none | kepala-bidang | kepala-dinas, the highest level acknowledged, by whom and when. */
+  acknowledged_level?: string;
+  acknowledged_at?: string | null;
+  acknowledged_by?: string | null;
+  /** Migration 039: the device's key of the first response (offline queue). */
+  first_response_key?: string | null;
 }
 
 export interface EmergencyEventsTable {
@@ -78,6 +88,8 @@ export interface EmergencySettingsTable {
   merge_radius_metres: number;
   /** 0 or 1 (migration 031). */
   auto_assign: number;
+  /** Minutes an escalated head has to acknowledge before the next level is told (migration 039). */
+  ack_minutes?: number;
   updated_by: string;
   updated_at: string;
 }

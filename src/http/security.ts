@@ -1,6 +1,7 @@
 /** Secure response headers (CSP, framing, referrer, HSTS over HTTPS) and the site's static script. */
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { OFFLINE_SCOPE, OFFLINE_SW_JS } from './pages/offline-script.js';
 import { SITE_JS } from './pages/site-script.js';
 
 /**
@@ -54,5 +55,9 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
   app.get('/assets/site.js', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_JS),
+  );
+  // The emergency pages' service worker (offline field capture): served here, acting only on the emergency pages.
+  app.get('/assets/darurat-sw.js', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('service-worker-allowed', OFFLINE_SCOPE).send(OFFLINE_SW_JS),
   );
 }

@@ -109,10 +109,10 @@ type Harness = Awaited<ReturnType<typeof browserHarness>>;
  * The harness of a describe block: started in its `before`, closed in its `after`. Read its parts
  * inside the tests (`h().browser`, `h().base`, `h().t`), once `before` has run.
  */
-export function suiteHarness(): () => Harness {
+export function suiteHarness(opts: { now?: () => Date } = {}): () => Harness {
   let h: Harness | undefined;
   before(async () => {
-    h = await browserHarness();
+    h = await browserHarness(opts);
   });
   after(async () => {
     await h?.close();

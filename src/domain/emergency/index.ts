@@ -123,13 +123,20 @@ export interface EmergencySettings {
    * team ("memerintahkan Tim Reaksi Cepat"); an office that delegates this switches it on.
    */
   autoAssign: boolean;
+  /**
+   * Minutes an escalated head has to acknowledge on the board before the next level is told (the
+   * head of division → the head of office), and between repeat notices to the head of office.
+   * Default 10, a choice no decree states: told at 33:45 of 45, an unanswering head of division
+   * leaves the head of office 1 min 15 s before the breach rather than none.
+   */
+  ackMinutes: number;
 }
 
 /** Defaults until an office sets its own; marked [U] in DOMAIN.md: no decree states them. */
-export const DEFAULT_SETTINGS: EmergencySettings = { atRiskShare: 0.75, reviewHours: 24, mergeWindowMinutes: 120, mergeRadiusMetres: 200, autoAssign: false };
+export const DEFAULT_SETTINGS: EmergencySettings = { atRiskShare: 0.75, reviewHours: 24, mergeWindowMinutes: 120, mergeRadiusMetres: 200, autoAssign: false, ackMinutes: 10 };
 
 /** Bounds of the numeric settings. */
-export const SETTINGS_BOUNDS = { atRiskShare: [0.05, 0.95], reviewHours: [1, 720], mergeWindowMinutes: [5, 10_080], mergeRadiusMetres: [10, 5_000] } as const;
+export const SETTINGS_BOUNDS = { atRiskShare: [0.05, 0.95], reviewHours: [1, 720], mergeWindowMinutes: [5, 10_080], mergeRadiusMetres: [10, 5_000], ackMinutes: [1, 240] } as const;
 
 export type FirstResponseState = 'on-time' | 'at-risk' | 'breached' | 'met' | 'met-late' | 'no-limit';
 
@@ -154,6 +161,40 @@ export function escalationFor(state: FirstResponseState): Escalation {
   return state === 'breached' ? 'kepala-dinas' : state === 'at-risk' ? 'kepala-bidang' : 'none';
 }
 export const escalationRank = (e: string) => Math.max(0, ESCALATIONS.indexOf(e as Escalation));
+
+/** Repeat notices to the head of office while an escalation stays unacknowledged (a choice: enough to be seen, not a flood). */
+export const MAX_REMINDERS = 3;
+
+export interface EscalationFacts {
+  escalation: string;
+  acknowledgedLevel: string;
+  /** When the current level was reached (null: escalated before acknowledgements existed). */
+  escalatedAt: string | null;
+  /** The last notice of the current level. */
+  notifiedAt: string | null;
+  reminders: number;
+}
+
+/** Whether the current escalation level waits for its head's acknowledgement. */
+export const awaitingAcknowledgement = (r: Pick<EscalationFacts, 'escalation' | 'acknowledgedLevel'>) => r.escalation !== 'none' && escalationRank(r.acknowledgedLevel) < escalationRank(r.escalation);
+
+export type EscalationStep = { kind: 'escalate'; to: Escalation; reason: 'at-risk' | 'breached' | 'unacknowledged' } | { kind: 'remind' } | null;
+
+/**
+ * What the sweep does for an open report at `now`: raise the escalation the state calls for; or,
+ * when the head of division has not acknowledged within `ackMinutes`, tell the head of office; or,
+ * when the head of office has not either, repeat the notice every `ackMinutes`, at most
+ * MAX_REMINDERS times. An acknowledgement stops both for its level; a breach still reaches the head of office.
+ */
+export function escalationStep(r: EscalationFacts, state: FirstResponseState, now: string, ackMinutes: number): EscalationStep {
+  const byState = escalationFor(state);
+  if (escalationRank(byState) > escalationRank(r.escalation)) return { kind: 'escalate', to: byState, reason: state === 'breached' ? 'breached' : 'at-risk' };
+  if (!awaitingAcknowledgement(r)) return null;
+  const waited = (since: string | null) => since !== null && Date.parse(now) - Date.parse(since) >= ackMinutes * 60_000;
+  if (r.escalation === 'kepala-bidang' && waited(r.escalatedAt)) return { kind: 'escalate', to: 'kepala-dinas', reason: 'unacknowledged' };
+  if (r.escalation === 'kepala-dinas' && r.reminders < MAX_REMINDERS && waited(r.notifiedAt ?? r.escalatedAt)) return { kind: 'remind' };
+  return null;
+}
 
 /** Milliseconds left until due (negative when past), or null without a decreed limit. */
 export const millisLeft = (dueAt: string | null, now: string) => (dueAt ? Date.parse(dueAt) - Date.parse(now) : null);

@@ -266,8 +266,8 @@ export const PERMISSIONS = {
   },
   'emergency.dispatch': {
     holders: ['kepala-bidang', 'kepala-dinas'],
-    id: 'menugaskan petugas TRC ke laporan darurat dan menggabungkan laporan ganda',
-    en: 'assign TRC members to emergency reports and merge duplicate reports',
+    id: 'menugaskan petugas TRC ke laporan darurat, menerima eskalasi di papan darurat dan menggabungkan laporan ganda',
+    en: 'assign TRC members to emergency reports, acknowledge escalations on the dispatch board and merge duplicate reports',
   },
   'emergency.respond': {
     holders: ['trc'],

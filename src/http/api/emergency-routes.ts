@@ -9,6 +9,7 @@ import { officeNotFound } from '../../domain/standards/not-found.js';
 import type { Ctx } from '../../usecases/context.js';
 import { mergeReports } from '../../usecases/emergency/merge-reports.js';
 import { addDutyShift } from '../../usecases/emergency/add-duty-shift.js';
+import { acknowledgeEscalation } from '../../usecases/emergency/acknowledge-escalation.js';
 import { assignResponder } from '../../usecases/emergency/assign-responder.js';
 import { recordFirstResponse } from '../../usecases/emergency/record-first-response.js';
 import { recordMemberCredentials } from '../../usecases/emergency/record-member-credentials.js';
@@ -20,6 +21,8 @@ import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure } from '../reply.js';
 import {
   BODY_LIMIT,
+  acknowledgeBody,
+  acknowledged,
   assignBody,
   assigned,
   boardQuery,
@@ -78,6 +81,16 @@ export function emergencyRoutes(app: ZodApp, ctx: Ctx): void {
     '/api/v1/emergencies/:registrationNumber/assignments',
     { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'emergency.dispatch' }, schema: { tags, summary: 'Tugaskan petugas TRC / Assign a TRC member', params: numberParams, body: assignBody, response: { 201: assigned, ...errors(401, 403, 404, 409, 422) } } },
     async (req, reply) => answer(reply, await assignResponder(ctx, officerOf(req).actor, req.params.registrationNumber, req.body), 201),
+  );
+
+  app.post(
+    '/api/v1/emergencies/:registrationNumber/acknowledgement',
+    {
+      bodyLimit: BODY_LIMIT,
+      config: { access: 'staff', may: 'emergency.dispatch' },
+      schema: { tags, summary: 'Terima eskalasi (Kepala Bidang / Kepala Dinas) / Acknowledge an escalation', params: numberParams, body: acknowledgeBody, response: { 201: acknowledged, ...errors(401, 403, 404, 409, 422) } },
+    },
+    async (req, reply) => answer(reply, await acknowledgeEscalation(ctx, officerOf(req).actor, req.params.registrationNumber, req.body), 201),
   );
 
   app.post(

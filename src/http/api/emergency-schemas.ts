@@ -46,11 +46,16 @@ export const firstResponseBody = z.object({
   lng: lng.optional(),
   note: text(2000).min(3),
   photo: z.string().max(100).optional(),
+  /** The capturing device's key: a replay of the same capture answers as the first did, never a second response. */
+  key: z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/).optional(),
 });
 
 export const firstResponded = z.object({ registrationNumber: z.string(), firstResponseAt: z.string(), firstResponseAtLocal: z.string(), minutes: z.number().int(), met: z.boolean().nullable() });
 
 export const assignBody = z.object({ member: z.string().max(100), task: z.enum(TASKS) });
+/** The escalated head's acknowledgement on the board, optionally with an order (assign a member). */
+export const acknowledgeBody = z.object({ note: text(1000).min(2), order: assignBody.optional() });
+export const acknowledged = z.object({ registrationNumber: z.string(), level: z.string(), acknowledgedAt: z.string(), acknowledgedBy: z.string(), waitedMinutes: z.number().int().nullable(), assigned: z.string().nullable() });
 export const assigned = z.object({ registrationNumber: z.string(), member: z.string(), task: z.enum(TASKS), onDuty: z.boolean() });
 
 export const mergeBody = z.object({ into: z.string().trim().min(1).max(40) });
@@ -64,6 +69,7 @@ export const settingsBody = z.object({
   mergeWindowMinutes: z.number().int().min(SETTINGS_BOUNDS.mergeWindowMinutes[0]).max(SETTINGS_BOUNDS.mergeWindowMinutes[1]),
   mergeRadiusMetres: z.number().int().min(SETTINGS_BOUNDS.mergeRadiusMetres[0]).max(SETTINGS_BOUNDS.mergeRadiusMetres[1]).default(DEFAULT_SETTINGS.mergeRadiusMetres),
   autoAssign: z.boolean().default(false),
+  ackMinutes: z.number().int().min(SETTINGS_BOUNDS.ackMinutes[0]).max(SETTINGS_BOUNDS.ackMinutes[1]).default(DEFAULT_SETTINGS.ackMinutes),
 });
 
 export const numberParams = z.object({ registrationNumber: z.string().max(40) });
@@ -82,6 +88,7 @@ const entry = z.object({
   firstResponseState: z.string(),
   millisLeft: z.number().nullable(),
   escalation: z.string(),
+  acknowledgement: z.object({ awaiting: z.boolean(), level: z.string(), escalatedAt: z.string().nullable(), waitingMs: z.number().nullable(), by: z.string().nullable(), at: z.string().nullable() }),
   assigned: z.array(z.object({ name: z.string(), task: z.string() })),
   nextReviewAt: z.string().nullable(),
 });

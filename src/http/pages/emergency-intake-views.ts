@@ -53,7 +53,7 @@ function reportForm(lang: Lang, t: FormTarget, s: ReportFormState): Raw {
         ? html`<div class="field"><label for="f-a-${q.id}">${q.label}</label>${fieldError(lang, p, `answers.${q.id}`)}<select id="f-a-${q.id}" name="answers.${q.id}"><option value="">—</option>${(q.options ?? []).map((o) => html`<option value="${o.value}"${v(`answers.${q.id}`) === o.value ? ' selected' : ''}>${o.label}</option>`)}</select></div>`
         : input(`answers.${q.id}`, q.label, ' maxlength="2000"'),
   );
-  return html`${errorSummary(lang, p)}<form method="post" action="${t.action}" class="intake" novalidate>${t.staff ? csrfField({ csrf: t.staff.csrf }) : ''}<input type="hidden" name="_idem" value="${v('_idem')}">
+  return html`${errorSummary(lang, p)}<form method="post" action="${t.action}" class="intake" novalidate${t.staff ? html` data-offline="report" data-offline-label="${L(lang, 'Laporan darurat baru', 'New emergency report')}"` : ''}>${t.staff ? csrfField({ csrf: t.staff.csrf }) : ''}<input type="hidden" name="_idem" value="${v('_idem')}">
 ${t.staff
   ? html`<fieldset><legend>${L(lang, 'Laporan masuk', 'Incoming report')}</legend>
 <div class="field"><label for="f-service">${L(lang, 'Layanan', 'Service')}</label><select id="f-service" name="service">${t.staff.services.map((x) => html`<option value="${x.slug}"${x.slug === t.svc.slug ? ' selected' : ''}>${x.title}</option>`)}</select></div>
@@ -121,7 +121,7 @@ ${r.possibleDuplicates.length ? html`<p class="notice" data-testid="duplicates">
 export interface RosterView {
   members: { id: string; name: string; roles: string[]; officialId: string | null; licence: string | null; licenceValidUntil: string | null }[];
   shifts: { id: string; name: string; startsAtLocal: string; endsAtLocal: string; now: boolean }[];
-  settings: { atRiskShare: number; reviewHours: number; mergeWindowMinutes: number; mergeRadiusMetres: number; autoAssign: boolean; custom: boolean };
+  settings: { atRiskShare: number; reviewHours: number; mergeWindowMinutes: number; mergeRadiusMetres: number; autoAssign: boolean; ackMinutes: number; custom: boolean };
   mayEdit: boolean;
   ok?: string;
   error?: string;
@@ -157,10 +157,11 @@ ${r.mayEdit
 <div class="field"><label for="f-rh">${L(lang, 'Tinjau kasus setiap (jam)', 'Review cases every (hours)')}</label><input id="f-rh" name="reviewHours" inputmode="numeric" value="${r.settings.reviewHours}" maxlength="3"></div>
 <div class="field"><label for="f-mw">${L(lang, 'Jendela laporan ganda (menit)', 'Duplicate-report window (minutes)')}</label><input id="f-mw" name="mergeWindowMinutes" inputmode="numeric" value="${r.settings.mergeWindowMinutes}" maxlength="5"></div>
 <div class="field"><label for="f-mr">${L(lang, 'Jarak laporan ganda (meter, bila keduanya berkoordinat)', 'Duplicate-report distance (metres, when both have coordinates)')}</label><input id="f-mr" name="mergeRadiusMetres" inputmode="numeric" value="${r.settings.mergeRadiusMetres}" maxlength="4"></div>
+<div class="field"><label for="f-ack">${L(lang, 'Batas waktu menerima eskalasi (menit; lewat itu Kepala Dinas diberi tahu)', 'Time to acknowledge an escalation (minutes; after it the head of office is told)')}</label><input id="f-ack" name="ackMinutes" inputmode="numeric" value="${r.settings.ackMinutes}" maxlength="3"></div>
 <div class="field"><label><input type="checkbox" name="autoAssign"${r.settings.autoAssign ? ' checked' : ''}> ${L(lang, 'Tugaskan laporan baru langsung ke petugas piket (penjangkauan)', 'Assign new reports at once to the member on duty (outreach)')}</label>
 <p class="meta">${L(lang, 'Aturan: petugas yang sedang piket dan memiliki Identitas Resmi, dengan laporan terbuka paling sedikit. Tanpa ini, Kepala Bidang menugaskan (SK: "memerintahkan Tim Reaksi Cepat").', 'Rule: the member on duty now with an official ID and the fewest open reports. Without it, the head of division assigns (decree: "memerintahkan Tim Reaksi Cepat").')}</p></div>
 <button type="submit">${L(lang, 'Simpan', 'Save')}</button></form>`
-  : html`<p>${Math.round(r.settings.atRiskShare * 100)}% · ${r.settings.reviewHours} ${L(lang, 'jam', 'h')} · ${r.settings.mergeWindowMinutes} ${L(lang, 'menit', 'min')} · ${r.settings.mergeRadiusMetres} m · ${
+  : html`<p>${Math.round(r.settings.atRiskShare * 100)}% · ${r.settings.reviewHours} ${L(lang, 'jam', 'h')} · ${r.settings.mergeWindowMinutes} ${L(lang, 'menit', 'min')} · ${r.settings.mergeRadiusMetres} m · ${r.settings.ackMinutes} ${L(lang, 'menit untuk menerima eskalasi', 'min to acknowledge an escalation')} · ${
       r.settings.autoAssign ? L(lang, 'penugasan otomatis ke petugas piket', 'automatic assignment to the member on duty') : L(lang, 'ditugaskan Kepala Bidang', 'assigned by the head of division')
     }</p>`}`,
   });

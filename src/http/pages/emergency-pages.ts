@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { isEmergencyService } from '../../domain/emergency/index.js';
 import type { Outcome, Problem } from '../../domain/errors.js';
 import { fileTooLarge, MAX_UPLOAD_BYTES, storeUpload } from '../../usecases/applications/store-upload.js';
-import { PUBLIC_ACTOR } from '../../usecases/context.js';
+import { nowOf, PUBLIC_ACTOR } from '../../usecases/context.js';
 import { mergeReports } from '../../usecases/emergency/merge-reports.js';
 import { addDutyShift } from '../../usecases/emergency/add-duty-shift.js';
+import { acknowledgeEscalation } from '../../usecases/emergency/acknowledge-escalation.js';
 import { assignResponder } from '../../usecases/emergency/assign-responder.js';
 import { recordFirstResponse } from '../../usecases/emergency/record-first-response.js';
 import { recordMemberCredentials } from '../../usecases/emergency/record-member-credentials.js';
@@ -19,10 +20,10 @@ import { setEmergencySettings } from '../../usecases/emergency/set-emergency-set
 import { showDispatchBoard } from '../../usecases/emergency/show-dispatch-board.js';
 import { showDutyRoster } from '../../usecases/emergency/show-duty-roster.js';
 import { showEmergencyReport } from '../../usecases/emergency/show-emergency-report.js';
-import { assignBody, BODY_LIMIT, credentialsBody, firstResponseBody, mergeBody, numberParams, reportBody, settingsBody, shiftBody } from '../api/emergency-schemas.js';
+import { acknowledgeBody, assignBody, BODY_LIMIT, credentialsBody, firstResponseBody, mergeBody, numberParams, reportBody, settingsBody, shiftBody } from '../api/emergency-schemas.js';
 import { idParams } from '../api/schemas.js';
 import { allowedIn, csrfValid, officerOf, refuseCsrf } from '../auth.js';
-import type { Lang } from '../i18n.js';
+import { L, type Lang } from '../i18n.js';
 import { formFields, parseForm, sendHtml, statusOf, wholeFile } from '../reply.js';
 import { say } from './components.js';
 import { newFormKey } from './complaints-forms.js';
@@ -56,9 +57,12 @@ async function readResponseForm(req: FastifyRequest): Promise<{ fields: Record<s
 export const emergencyStaffPages = staffPages((app, ctx) => {
   const servicesOf = (officeSlug: string) => (ctx.catalogue.office(officeSlug)?.services ?? []).map((s) => s.service).filter(isEmergencyService);
 
-  app.get('/petugas/darurat', { config: { may: 'emergency.read' } }, async (req, reply) => {
-    const { actor, office } = officerOf(req);
-    return sendHtml(reply, boardPage(shellOf(req), await showDispatchBoard(ctx, { ...actor, officeId: office.id })));
+  app.get('/petugas/darurat', { config: { may: 'emergency.read' }, schema: { querystring: flashQuery } }, async (req, reply) => {
+    const o = officerOf(req);
+    const board = await showDispatchBoard(ctx, { ...o.actor, officeId: o.office.id });
+    const mayAcknowledge = allowedIn(o).includes('emergency.dispatch');
+    const members = mayAcknowledge && board.open.some((e) => e.acknowledgement.awaiting) ? await teamMembers(req) : [];
+    return sendHtml(reply, boardPage(shellOf(req), board, { members, mayAcknowledge, ok: req.query.ok, error: req.query.error }));
   });
 
   const formPage = (req: FastifyRequest, values: Record<string, string>, problems: readonly Problem[] = []) => {
@@ -76,7 +80,7 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
     const f = formFields(req.body);
     const svc = servicesOf(office.office.slug).find((s) => s.slug === f.service);
     if (!svc) return sendHtml(reply, formPage(req, f, [{ field: 'service', code: 'not-an-emergency-service', message: 'Pilih layanan kedaruratan', messageEn: 'Choose an emergency service' }]), 422);
-    const body = parseForm(reportBody, reportBodyOf(office.office, svc, f, true));
+    const body = parseForm(reportBody, reportBodyOf(office.office, svc, f, true, nowOf(ctx)));
     const r = body.ok ? await reportEmergency(ctx, { ...body.value, idempotencyKey: f._idem }, actor) : body;
     if (!r.ok) return sendHtml(reply, formPage(req, { ...f, _idem: f._idem ?? newFormKey() }, r.error.problems), statusOf(r.error.kind));
     const href = withLang(`/petugas/darurat/${r.value.registrationNumber}`, req.lang);
@@ -87,6 +91,8 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
     const { actor, office } = officerOf(req);
     return (await showDutyRoster(ctx, { ...actor, officeId: office.id })).members;
   };
+  /** Who a head may order to a report: the rapid-response team and the social workers. */
+  const teamMembers = async (req: FastifyRequest) => (await rosterMembers(req)).filter((m) => m.roles.includes('trc') || m.roles.includes('pekerja-sosial'));
 
   app.get('/petugas/darurat/piket', { config: { may: 'emergency.read' }, schema: { querystring: flashQuery } }, async (req, reply) => {
     const o = officerOf(req);
@@ -121,7 +127,7 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
     if (!d.ok) return sendHtml(reply, reportNotFoundPage(shellOf(req)), 404);
     const allowed = allowedIn(o);
     const mayAssign = allowed.includes('emergency.dispatch');
-    const members = mayAssign ? (await rosterMembers(req)).filter((m) => m.roles.includes('trc') || m.roles.includes('pekerja-sosial')) : [];
+    const members = mayAssign ? await teamMembers(req) : [];
     return sendHtml(reply, reportDetailPage(shellOf(req), d.value, { members, mayAssign, mayRespond: allowed.includes('emergency.respond'), ok: req.query.ok, error: req.query.error, now: new Date().toISOString() }));
   });
 
@@ -129,6 +135,15 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
     const body = parseForm(assignBody, formFields(req.body));
     const r = body.ok ? await assignResponder(ctx, officerOf(req).actor, req.params.registrationNumber, body.value) : body;
     return back(reply, req.lang, `/petugas/darurat/${req.params.registrationNumber}`, r, req.lang === 'id' ? 'Petugas ditugaskan' : 'Member assigned');
+  });
+
+  // The escalated head's acknowledgement, from the board or the report page (back to where it was given).
+  app.post('/petugas/darurat/:registrationNumber/terima', { config: { may: 'emergency.dispatch' }, bodyLimit: BODY_LIMIT, schema: { params: numberParams } }, async (req, reply) => {
+    const f = formFields(req.body);
+    const body = parseForm(acknowledgeBody, { note: f.note ?? '', order: f.member ? { member: f.member, task: f.task ?? '' } : undefined });
+    const r = body.ok ? await acknowledgeEscalation(ctx, officerOf(req).actor, req.params.registrationNumber, body.value) : body;
+    const done = r.ok ? L(req.lang, `Eskalasi ${r.value.registrationNumber} diterima${r.value.assigned ? `; ${r.value.assigned} ditugaskan` : ''}`, `Escalation ${r.value.registrationNumber} acknowledged${r.value.assigned ? `; ${r.value.assigned} assigned` : ''}`) : '';
+    return back(reply, req.lang, f.back === 'board' ? '/petugas/darurat' : `/petugas/darurat/${req.params.registrationNumber}`, r, done);
   });
 
   app.post('/petugas/darurat/:registrationNumber/gabung', { config: { may: 'emergency.dispatch' }, bodyLimit: BODY_LIMIT, schema: { params: numberParams } }, async (req, reply) => {
@@ -149,7 +164,7 @@ export const emergencyStaffPages = staffPages((app, ctx) => {
       if (!stored.ok) return back(reply, req.lang, path, stored, '');
       photo = stored.value.id;
     }
-    const body = parseForm(firstResponseBody, firstResponseBodyOf(form.fields, photo));
+    const body = parseForm(firstResponseBody, firstResponseBodyOf(form.fields, photo, nowOf(ctx)));
     const r = body.ok ? await recordFirstResponse(ctx, officerOf(req).actor, req.params.registrationNumber, body.value) : body;
     const done = r.ok ? (req.lang === 'id' ? `Respon awal tercatat: ${r.value.minutes} menit sejak laporan` : `First response recorded: ${r.value.minutes} minutes after the report`) : '';
     return back(reply, req.lang, path, r, done);

@@ -26,6 +26,29 @@ export const channelName = (lang: Lang, k: string) => name<EmergencyChannel>(CHA
 export const taskName = (lang: Lang, k: string) => name<Task>(TASK_NAMES, lang, k);
 const ESCALATION: Record<string, [string, string]> = { 'kepala-bidang': ['Dieskalasi ke Kepala Bidang', 'Escalated to the head of division'], 'kepala-dinas': ['Dieskalasi ke Kepala Dinas', 'Escalated to the head of office'] };
 const escalationBadge = (lang: Lang, e: string) => (ESCALATION[e] ? html` <span class="badge sla-late" data-testid="escalation">${L(lang, ...ESCALATION[e])}</span>` : '');
+const LEVEL: Record<string, [string, string]> = { 'kepala-bidang': ['Kepala Bidang', 'head of division'], 'kepala-dinas': ['Kepala Dinas', 'head of office'] };
+const levelName = (lang: Lang, level: string) => L(lang, ...(LEVEL[level] ?? [level, level]));
+
+/** Whether the escalation waits for its head (and how long), or who acknowledged it and when. */
+function acknowledgementLine(lang: Lang, e: BoardEntry | ReportDetail, now: string): Raw | '' {
+  const a = e.acknowledgement;
+  if (a.awaiting)
+    return html`<br><strong class="ack-waiting" data-testid="ack-waiting">${L(lang, 'Belum diterima', 'Not acknowledged')}${a.escalatedAt ? html` · ${L(lang, 'menunggu', 'waiting')} ${ageText(a.escalatedAt, now, lang)}` : ''}</strong>`;
+  if (a.by) return html`<br><span class="meta" data-testid="ack-by">${L(lang, 'Diterima', 'Acknowledged by')} ${levelName(lang, a.level)}: ${a.by}${a.atLocal ? html`, ${when(lang, a.atLocal)}` : ''}</span>`;
+  return '';
+}
+
+/** The acknowledgement form: a note and, optionally, an order (assign a member to a task). */
+function acknowledgeForm(shell: StaffShell, e: { registrationNumber: string; escalation: string }, members: { id: string; name: string }[], back: string, idPrefix: string): Raw {
+  const { lang } = shell;
+  const f = (n: string) => `${idPrefix}-${n}`;
+  return html`<form method="post" action="${withLang(`/petugas/darurat/${e.registrationNumber}/terima`, lang)}" class="intake ack-form" data-testid="ack-form">${csrfField(shell)}<input type="hidden" name="back" value="${back}">
+<fieldset><legend>${L(lang, `Terima eskalasi ${e.registrationNumber} (${levelName(lang, e.escalation)})`, `Acknowledge ${e.registrationNumber} (${levelName(lang, e.escalation)})`)}</legend>
+<div class="field"><label for="${f('note')}">${L(lang, 'Catatan', 'Note')}</label><input id="${f('note')}" name="note" required minlength="2" maxlength="1000" autocomplete="off"></div>
+<div class="field"><label for="${f('member')}">${L(lang, 'Perintah: tugaskan petugas (opsional)', 'Order: assign a member (optional)')}</label><select id="${f('member')}" name="member"><option value="">${L(lang, '— tanpa penugasan —', '— no assignment —')}</option>${members.map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select></div>
+<div class="field"><label for="${f('task')}">${L(lang, 'Tugas', 'Task')}</label><select id="${f('task')}" name="task">${TASKS.map((t) => html`<option value="${t}">${taskName(lang, t)}</option>`)}</select></div>
+<button type="submit">${L(lang, 'Terima', 'Acknowledge')}</button></fieldset></form>`;
+}
 
 function row(lang: Lang, e: BoardEntry, now: string): Raw {
   const open = !e.firstResponseAt;
@@ -38,7 +61,7 @@ function row(lang: Lang, e: BoardEntry, now: string): Raw {
 <td data-label="${L(lang, 'Lokasi', 'Place')}">${e.location.text}</td>
 <td data-label="${L(lang, 'Dilaporkan', 'Reported')}">${when(lang, e.reportedAtLocal)}<br><span class="meta">${channelName(lang, e.channel)}</span></td>
 <td data-label="${L(lang, 'Respon awal', 'First response')}">${clock}</td>
-<td data-label="${L(lang, 'Status', 'State')}">${stateBadge(lang, e.firstResponseState)}${escalationBadge(lang, e.escalation)}</td>
+<td data-label="${L(lang, 'Status', 'State')}">${stateBadge(lang, e.firstResponseState)}${escalationBadge(lang, e.escalation)}${acknowledgementLine(lang, e, now)}</td>
 <td data-label="${L(lang, 'Petugas', 'Team')}">${e.assigned.length ? e.assigned.map((a) => `${a.name} (${taskName(lang, a.task)})`).join(', ') : html`<span class="meta">${L(lang, 'belum ditugaskan', 'not assigned')}</span>`}</td></tr>`;
 }
 
@@ -60,7 +83,27 @@ function monthLine(lang: Lang, m: Board['month']) {
   return html`<p data-testid="month-promise"><strong>${head}:</strong> ${figure}${rest}</p>`;
 }
 
-export function boardPage(shell: StaffShell, b: Board): string {
+export interface BoardOptions {
+  /** Members an acknowledging head may order (empty for those who cannot acknowledge). */
+  members: { id: string; name: string }[];
+  mayAcknowledge: boolean;
+  ok?: string;
+  error?: string;
+}
+
+/** The escalations waiting for their head, the longest waiting first, each with its acknowledgement form. */
+function waitingSection(shell: StaffShell, b: Board, o: BoardOptions): Raw | '' {
+  const { lang } = shell;
+  const waiting = b.open.filter((e) => e.acknowledgement.awaiting);
+  if (!waiting.length) return '';
+  return html`<section aria-labelledby="h-ack" class="ack-waiting-list" data-testid="ack-section"><h2 id="h-ack">${L(lang, 'Eskalasi menunggu diterima', 'Escalations waiting to be acknowledged')} (${waiting.length})</h2>
+<ul>${waiting.map(
+    (e) => html`<li data-testid="ack-item" data-number="${e.registrationNumber}"><a href="${withLang(`/petugas/darurat/${e.registrationNumber}`, lang)}">${e.registrationNumber}</a> · ${levelName(lang, e.escalation)} · ${stateBadge(lang, e.firstResponseState)} · <strong>${L(lang, 'menunggu', 'waiting')} ${e.acknowledgement.escalatedAt ? ageText(e.acknowledgement.escalatedAt, b.now, lang) : '—'}</strong> · ${e.location.text}
+${o.mayAcknowledge ? acknowledgeForm(shell, e, o.members, 'board', `ack-${e.registrationNumber}`) : ''}</li>`,
+  )}</ul></section>`;
+}
+
+export function boardPage(shell: StaffShell, b: Board, o: BoardOptions = { members: [], mayAcknowledge: false }): string {
   const { lang } = shell;
   const can = (p: string) => !shell.allowed || shell.allowed.includes(p as never);
   return staffPage(shell, {
@@ -70,7 +113,9 @@ export function boardPage(shell: StaffShell, b: Board): string {
 <p class="meta">${L(lang, 'Per', 'As of')} ${when(lang, b.nowLocal)} · ${L(lang, `diperbarui otomatis setiap ${BOARD_REFRESH_SECONDS} detik`, `refreshes every ${BOARD_REFRESH_SECONDS} seconds`)} · <a href="${withLang('/petugas/darurat', lang)}">${L(lang, 'Muat ulang', 'Reload')}</a></p>
 <p>${can('emergency.report') ? html`<a class="button" href="${withLang('/petugas/darurat/baru', lang)}">${L(lang, 'Catat laporan darurat', 'Record an emergency report')}</a> ` : ''}<a href="${withLang('/petugas/darurat/piket', lang)}">${L(lang, 'Jadwal piket', 'Duty roster')}</a></p>
 <p data-testid="on-duty"><strong>${L(lang, 'Piket sekarang', 'On duty now')}:</strong> ${b.onDuty.length ? b.onDuty.map((d) => `${d.name} (${L(lang, 's.d.', 'until')} ${when(lang, d.endsAtLocal)})`).join('; ') : L(lang, 'tidak ada yang tercatat piket', 'nobody on the roster now')}</p>
+${flash({ ok: o.ok, error: o.error })}
 ${monthLine(lang, b.month)}
+${waitingSection(shell, b, o)}
 <h2>${L(lang, 'Belum ada respon awal', 'Awaiting first response')} (${b.open.length})</h2>
 ${table(lang, L(lang, 'Laporan terbuka, yang paling mendesak di atas', 'Open reports, most urgent first'), b.open, b.now, 'board-open')}
 <h2>${L(lang, 'Sudah direspon (12 jam terakhir)', 'Responded (last 12 hours)')}</h2>
@@ -102,11 +147,12 @@ export function reportDetailPage(shell: StaffShell, d: ReportDetail, o: DetailOp
     body: html`<h1>${L(lang, 'Laporan darurat', 'Emergency report')} ${d.registrationNumber}</h1>
 ${flash({ ok: o.ok, error: o.error })}
 <dl class="facts"><div><dt>${L(lang, 'Dilaporkan', 'Reported')}</dt><dd>${when(lang, d.reportedAtLocal)}<br><span class="meta">${channelName(lang, d.channel)} · ${L(lang, 'dicatat', 'recorded')} ${when(lang, d.receivedAtLocal)}</span></dd></div>
-<div><dt>${L(lang, 'Respon awal', 'First response')}</dt><dd>${d.firstResponseAtLocal ? html`${when(lang, d.firstResponseAtLocal)} (${d.firstResponseMinutes} ${L(lang, 'menit', 'min')})` : html`${L(lang, 'batas', 'due')} ${when(lang, d.firstResponseDueAtLocal)}`}<br>${stateBadge(lang, d.firstResponseState)}${escalationBadge(lang, d.escalation)}</dd></div>
+<div><dt>${L(lang, 'Respon awal', 'First response')}</dt><dd>${d.firstResponseAtLocal ? html`${when(lang, d.firstResponseAtLocal)} (${d.firstResponseMinutes} ${L(lang, 'menit', 'min')})` : html`${L(lang, 'batas', 'due')} ${when(lang, d.firstResponseDueAtLocal)}`}<br>${stateBadge(lang, d.firstResponseState)}${escalationBadge(lang, d.escalation)}${acknowledgementLine(lang, d, o.now)}</dd></div>
 <div><dt>${L(lang, 'Kategori', 'Category')}</dt><dd>${categoryName(lang, d.category)}</dd></div></dl>
 <section aria-labelledby="h-where"><h2 id="h-where">${L(lang, 'Lokasi dan keadaan', 'Place and situation')}</h2><p data-testid="location">${d.location.text}${coords}</p><p>${d.description}</p>
 <p>${L(lang, 'Pemerlu layanan', 'Person')}: ${d.subjectName ?? L(lang, 'belum diketahui', 'not yet known')} · ${L(lang, 'Pelapor', 'Reporter')}: ${d.reporter.name ?? '—'}${d.reporter.phone ? ` · ${d.reporter.phone}` : ''}</p>
 <p><a href="${withLang(`/petugas/berkas/${d.applicationId}`, lang)}">${L(lang, 'Buka berkas kasus (tahapan SK)', 'Open the case (decreed steps)')}</a>${!shell.allowed || shell.allowed.includes('shelters.admit') ? html` · <a href="${withLang(`/petugas/rumah-singgah/rujuk?laporan=${d.registrationNumber}`, lang)}" data-testid="refer-shelter">${L(lang, 'Rujuk ke rumah singgah', 'Refer to the shelter')}</a>` : ''}${!shell.allowed || shell.allowed.includes('outcomes.record') ? html` · <a href="${withLang(`/petugas/darurat/${d.registrationNumber}/hasil`, lang)}" data-testid="record-outcome">${L(lang, 'Hasil penanganan (rumah sakit, pemulangan, dokumen)', 'Outcome (hospital, return home, documents)')}</a>` : ''}</p></section>
+${o.mayAssign && d.acknowledgement.awaiting ? html`<section aria-labelledby="h-ack-one"><h2 id="h-ack-one">${L(lang, 'Eskalasi menunggu diterima', 'Escalation waiting to be acknowledged')}</h2>${acknowledgeForm(shell, d, o.members, 'report', 'ack')}</section>` : ''}
 <section aria-labelledby="h-team"><h2 id="h-team">${L(lang, 'Tim Reaksi Cepat', 'Rapid-response team')}</h2>
 ${d.assigned.length ? html`<ul data-testid="assigned">${d.assigned.map((a) => html`<li>${a.name}: ${taskName(lang, a.task)} <span class="meta">${when(lang, a.atLocal)}</span></li>`)}</ul>` : html`<p class="meta">${L(lang, 'Belum ada petugas ditugaskan.', 'Nobody assigned yet.')}</p>`}
 ${o.mayAssign && d.state === 'open'
@@ -119,8 +165,8 @@ ${o.mayAssign && d.state === 'open'
 <button type="submit">${L(lang, 'Gabungkan', 'Merge')}</button></fieldset></form>`
   : ''}${d.mergedInto ? html`<p class="notice">${L(lang, 'Digabung ke', 'Merged into')} <a href="${withLang(`/petugas/darurat/${d.mergedInto}`, lang)}">${d.mergedInto}</a></p>` : ''}</section>
 ${o.mayRespond && !d.firstResponseAt && d.state === 'open'
-  ? html`<section aria-labelledby="h-resp"><h2 id="h-resp">${L(lang, 'Catat respon awal', 'Record the first response')}</h2><form method="post" action="${act('respon-awal')}" class="intake" enctype="multipart/form-data">${csrfField(shell)}
-<p class="meta">${L(lang, 'Waktu respon awal = saat ini, kecuali diisi.', 'The first-response time is now unless given.')}</p>
+  ? html`<section aria-labelledby="h-resp"><h2 id="h-resp">${L(lang, 'Catat respon awal', 'Record the first response')}</h2><form method="post" action="${act('respon-awal')}" class="intake" enctype="multipart/form-data" data-offline="response" data-offline-number="${d.registrationNumber}" data-offline-label="${L(lang, `Respon awal ${d.registrationNumber}`, `First response ${d.registrationNumber}`)}">${csrfField(shell)}
+<p class="meta">${L(lang, 'Waktu respon awal = saat formulir disimpan. Tanpa sinyal, respon awal tersimpan di perangkat dan terkirim otomatis begitu ada sinyal, dengan waktu saat disimpan.', 'The first-response time is when the form is saved. Without a signal it is kept on this device and sent by itself once there is a signal, with the time it was saved.')}</p>
 <div class="field"><label for="f-note">${L(lang, 'Catatan (apa yang ditemukan dan dilakukan)', 'Note (what was found and done)')}</label><textarea id="f-note" name="note" rows="3" required minlength="3" maxlength="2000"></textarea></div>
 <div class="field"><label for="f-lat">${L(lang, 'Lintang (opsional)', 'Latitude (optional)')}</label><input id="f-lat" name="lat" inputmode="decimal" maxlength="20"></div>
 <div class="field"><label for="f-lng">${L(lang, 'Bujur (opsional)', 'Longitude (optional)')}</label><input id="f-lng" name="lng" inputmode="decimal" maxlength="20"></div>
@@ -141,7 +187,13 @@ function eventText(lang: Lang, e: ReportDetail['events'][number]): string {
     case 'first-response':
       return `${L(lang, 'Respon awal', 'First response')} (${String(d.minutes)} ${L(lang, 'menit', 'min')}): ${String(d.note ?? '')}`;
     case 'escalated':
-      return d.to === 'kepala-dinas' ? L(lang, 'Eskalasi ke Kepala Dinas', 'Escalated to the head of office') : L(lang, 'Eskalasi ke Kepala Bidang', 'Escalated to the head of division');
+      return `${d.to === 'kepala-dinas' ? L(lang, 'Eskalasi ke Kepala Dinas', 'Escalated to the head of office') : L(lang, 'Eskalasi ke Kepala Bidang', 'Escalated to the head of division')}${d.reason === 'unacknowledged' ? L(lang, ' (belum diterima Kepala Bidang)', ' (not acknowledged by the head of division)') : ''}`;
+    case 'escalation-reminder':
+      return `${L(lang, 'Pengingat eskalasi', 'Escalation reminder')} ${String(d.reminder ?? '')} ${L(lang, 'ke', 'to')} ${levelName(lang, String(d.to ?? ''))}`;
+    case 'acknowledged': {
+      const order = d.order as { memberName?: string; task?: string } | null;
+      return `${L(lang, 'Eskalasi diterima', 'Escalation acknowledged')} (${levelName(lang, String(d.level ?? ''))}${typeof d.waitedMinutes === 'number' ? `, ${L(lang, 'setelah', 'after')} ${d.waitedMinutes} ${L(lang, 'menit', 'min')}` : ''}): ${String(d.note ?? '')}${order?.memberName ? ` · ${L(lang, 'perintah', 'order')}: ${order.memberName} (${taskName(lang, String(order.task))})` : ''}`;
+    }
     case 'merged':
       return `${L(lang, 'Digabung ke', 'Merged into')} ${String(d.into ?? '')}`;
     case 'closed':

@@ -1,4 +1,5 @@
 /** The one small static script of the site (/assets/site.js): the CSP allows no inline script. */
+import { OFFLINE_JS } from './offline-script.js';
 
 /**
  * Behaviour that pages ask for with data attributes instead of inline handlers:
@@ -18,4 +19,4 @@ function refresh(el){var s=parseInt(el.getAttribute('data-refresh'),10)||30;setT
 function start(){var els=document.querySelectorAll('[data-follow]');for(var i=0;i<els.length;i++)follow(els[i]);var r=document.querySelector('[data-refresh]');if(r)refresh(r)}
 if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',start);else start();
 })();
-`;
+${OFFLINE_JS}`;

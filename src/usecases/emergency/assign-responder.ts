@@ -3,13 +3,12 @@
  * member to a report for a task. The decree's credentials are checked first: an official ID for
  * every task, a driving licence (SIM) for pick-up and escort; a member without them is refused.
  */
-import { findUserById } from '../../db/staff-repo.js';
-import { findReportByNumber, memberOf, shiftsFrom } from '../../db/emergency-repo.js';
-import { credentialProblems, type Task } from '../../domain/emergency/index.js';
+import { findReportByNumber } from '../../db/emergency-repo.js';
+import type { Task } from '../../domain/emergency/index.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { may } from '../../domain/staff/permissions.js';
 import { nowOf, type Actor, type Ctx } from '../context.js';
-import { reportNotFound, writeAssignment } from './emergency-common.js';
+import { checkAssignee, reportNotFound, writeAssignment } from './emergency-common.js';
 
 export interface Assigned {
   registrationNumber: string;
@@ -27,17 +26,12 @@ export async function assignResponder(ctx: Ctx, actor: Actor, registrationNumber
   if (!r) return reportNotFound();
   if (r.state === 'merged' || r.state === 'closed')
     return fail('conflict', { field: 'member', code: 'report-not-open', message: 'Laporan ini sudah tidak terbuka', messageEn: 'This report is no longer open' });
-  const user = await findUserById(db, input.member);
-  if (!user || user.office_id !== actor.officeId || !user.active)
-    return fail('invalid', { field: 'member', code: 'member-unknown', message: 'Petugas tidak ditemukan di kantor ini', messageEn: 'No such member in this office' });
   const now = nowOf(ctx).toISOString();
-  const office = ctx.catalogue.officeById(actor.officeId).office;
-  const member = await memberOf(db, user.id);
-  const problems = credentialProblems(member ? { officialId: member.official_id, licence: member.licence, licenceValidUntil: member.licence_valid_until } : null, input.task, ctx.clock.localDate(office, now));
-  if (problems.length) return fail('invalid', ...problems.map((p) => ({ ...p, field: 'member' })));
-  const onDuty = (await shiftsFrom(db, actor.officeId, now, 500)).some((s) => s.user_id === user.id && s.starts_at <= now);
+  const who = await checkAssignee(ctx, actor.officeId, input.member, input.task, now);
+  if (!who.ok) return who;
+  const { user, onDuty } = who.value;
   await ctx.database.write((trx) =>
-    writeAssignment(trx, ctx, { id: r.id, officeId: r.office_id, applicationId: r.application_id, registrationNumber, service: r.service_slug }, { id: user.id, name: user.display_name }, input.task, { id: actor.id, name: actor.name, onDuty, byRule: false }, now),
+    writeAssignment(trx, ctx, { id: r.id, officeId: r.office_id, applicationId: r.application_id, registrationNumber, service: r.service_slug }, { id: user.id, name: user.name }, input.task, { id: actor.id, name: actor.name, onDuty, byRule: false }, now),
   );
-  return { ok: true, value: { registrationNumber, member: user.display_name, task: input.task, onDuty } };
+  return { ok: true, value: { registrationNumber, member: user.name, task: input.task, onDuty } };
 }

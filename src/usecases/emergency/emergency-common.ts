@@ -1,18 +1,20 @@
 /** What the emergency use cases share: the office's settings (or the defaults), the one "report not found", the one way an assignment is written, the report as answered. */
 import type { Transaction } from 'kysely';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { insertAssignment, insertEmergencyEvent, settingsRow, type ReportRow } from '../../db/emergency-repo.js';
+import { insertAssignment, insertEmergencyEvent, memberOf, settingsRow, shiftsFrom, type ReportRow } from '../../db/emergency-repo.js';
+import { findUserById } from '../../db/staff-repo.js';
 import type { DB } from '../../db/schema.js';
 import type { Task } from '../../domain/emergency/index.js';
 import { queueStaffMessages } from '../notifications/queue-staff-messages.js';
 import { DEFAULT_SETTINGS, firstResponseState, type EmergencySettings, type FirstResponseState } from '../../domain/emergency/index.js';
-import { fail } from '../../domain/errors.js';
+import { awaitingAcknowledgement, credentialProblems } from '../../domain/emergency/index.js';
+import { fail, type Outcome } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
 
 export async function settingsOf(ctx: Ctx, officeId: string): Promise<EmergencySettings & { custom: boolean }> {
   const r = await settingsRow(ctx.database.db, officeId);
   return r
-    ? { atRiskShare: r.at_risk_share, reviewHours: r.review_hours, mergeWindowMinutes: r.merge_window_minutes, mergeRadiusMetres: r.merge_radius_metres, autoAssign: Number(r.auto_assign) === 1, custom: true }
+    ? { atRiskShare: r.at_risk_share, reviewHours: r.review_hours, mergeWindowMinutes: r.merge_window_minutes, mergeRadiusMetres: r.merge_radius_metres, autoAssign: Number(r.auto_assign) === 1, ackMinutes: r.ack_minutes ?? DEFAULT_SETTINGS.ackMinutes, custom: true }
     : { ...DEFAULT_SETTINGS, custom: false };
 }
 
@@ -37,8 +39,24 @@ export interface ReportSummary {
   firstResponseMinutes: number | null;
   firstResponseState: FirstResponseState;
   escalation: string;
+  /** Whether the current escalation waits for its head, since when and how long (ms), and who acknowledged last (migration 039). */
+  acknowledgement: { awaiting: boolean; level: string; escalatedAt: string | null; waitingMs: number | null; by: string | null; at: string | null; atLocal: string | null };
   state: string;
   mergedInto: string | null;
+}
+
+export function acknowledgementOf(r: ReportRow, now: string, local: (iso: string | null) => string | null): ReportSummary['acknowledgement'] {
+  const awaiting = r.state === 'open' && awaitingAcknowledgement({ escalation: r.escalation, acknowledgedLevel: r.acknowledged_level ?? 'none' });
+  const escalatedAt = r.escalated_at ?? null;
+  return {
+    awaiting,
+    level: r.acknowledged_level ?? 'none',
+    escalatedAt,
+    waitingMs: awaiting && escalatedAt ? Math.max(0, Date.parse(now) - Date.parse(escalatedAt)) : null,
+    by: r.acknowledged_by ?? null,
+    at: r.acknowledged_at ?? null,
+    atLocal: local(r.acknowledged_at ?? null),
+  };
 }
 
 /** A report as the board and the API show it (no names or phone numbers: those are on the report page, whose read is logged). */
@@ -61,6 +79,7 @@ export function summaryOf(ctx: Ctx, r: ReportRow, now: string, atRiskShare: numb
     firstResponseMinutes: r.first_response_at ? Math.round((Date.parse(r.first_response_at) - Date.parse(r.reported_at)) / 60_000) : null,
     firstResponseState: firstResponseState({ reportedAt: r.reported_at, dueAt: r.first_response_due_at, respondedAt: r.first_response_at }, now, atRiskShare),
     escalation: r.escalation,
+    acknowledgement: acknowledgementOf(r, now, local),
     state: r.state,
     mergedInto: r.merged_into,
   };
@@ -96,4 +115,21 @@ export async function writeAssignment(
     detail: { registrationNumber: r.registrationNumber, member: member.id, task, onDuty: by.onDuty, actorId: by.id, ...(by.byRule ? { byRule: true } : {}) },
     at: now,
   });
+}
+
+/**
+ * Whether a member of the office may be given a task now: active, of this office, with the
+ * decree's credentials (an official ID; a SIM for pick-up and escort); and whether they are on duty.
+ */
+export async function checkAssignee(ctx: Ctx, officeId: string, memberId: string, task: Task, now: string): Promise<Outcome<{ user: { id: string; name: string }; onDuty: boolean }>> {
+  const db = ctx.database.db;
+  const user = await findUserById(db, memberId);
+  if (!user || user.office_id !== officeId || !user.active)
+    return fail('invalid', { field: 'member', code: 'member-unknown', message: 'Petugas tidak ditemukan di kantor ini', messageEn: 'No such member in this office' });
+  const office = ctx.catalogue.officeById(officeId).office;
+  const member = await memberOf(db, user.id);
+  const problems = credentialProblems(member ? { officialId: member.official_id, licence: member.licence, licenceValidUntil: member.licence_valid_until } : null, task, ctx.clock.localDate(office, now));
+  if (problems.length) return fail('invalid', ...problems.map((p) => ({ ...p, field: 'member' })));
+  const onDuty = (await shiftsFrom(db, officeId, now, 500)).some((s) => s.user_id === user.id && s.starts_at <= now);
+  return { ok: true, value: { user: { id: user.id, name: user.display_name }, onDuty } };
 }

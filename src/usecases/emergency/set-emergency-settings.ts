@@ -24,6 +24,7 @@ export async function setEmergencySettings(ctx: Ctx, actor: Actor, s: EmergencyS
       merge_window_minutes: s.mergeWindowMinutes,
       merge_radius_metres: s.mergeRadiusMetres,
       auto_assign: s.autoAssign ? 1 : 0,
+      ack_minutes: s.ackMinutes,
       updated_by: actor.name,
       updated_at: now,
     });

@@ -17,19 +17,25 @@ select * from "emergency_reports" where "application_id" = $1;
 select * from "emergency_reports" where "id" = $1;
 
 -- emergency-repo.openReports
-select * from "emergency_reports" where "office_id" = $1 and "state" = $2 order by case when "first_response_due_at" is null then 1 else 0 end, "first_response_due_at", "reported_at" limit $3;
+select * from "emergency_reports" where "office_id" = $1 and "state" = $2 order by case when ("escalation" != $3 and "acknowledged_level" != "escalation") then 0 else 1 end, "escalated_at", case when "first_response_due_at" is null then 1 else 0 end, "first_response_due_at", "reported_at" limit $4;
 
 -- emergency-repo.respondedSince
 select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "first_response_at" >= $3 order by "first_response_at" desc limit $4;
 
 -- emergency-repo.setFirstResponse
-update "emergency_reports" set "first_response_at" = $1, "state" = $2, "version" = $3 where "id" = $4 and "version" = $5 and "first_response_at" is null;
+update "emergency_reports" set "first_response_at" = $1, "state" = $2, "version" = $3, "first_response_key" = $4 where "id" = $5 and "version" = $6 and "first_response_at" is null;
 
 -- emergency-repo.setEscalation
-update "emergency_reports" set "escalation" = $1 where "id" = $2 and "escalation" = $3 and "state" = $4;
+update "emergency_reports" set "escalation" = $1, "escalated_at" = $2, "notified_at" = $3, "reminders" = $4 where "id" = $5 and "escalation" = $6 and "state" = $7;
+
+-- emergency-repo.setReminded
+update "emergency_reports" set "notified_at" = $1, "reminders" = $2 where "id" = $3 and "escalation" = $4 and "acknowledged_level" != $5 and "reminders" = $6 and "state" = $7;
+
+-- emergency-repo.setAcknowledged
+update "emergency_reports" set "acknowledged_level" = $1, "acknowledged_at" = $2, "acknowledged_by" = $3 where "id" = $4 and "escalation" = $5 and "acknowledged_level" != $6 and "state" = $7;
 
 -- emergency-repo.escalationCandidates
-select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "first_response_due_at" is not null and "escalation" != $3 order by "first_response_due_at" limit $4;
+select * from "emergency_reports" where "office_id" = $1 and "state" = $2 and "first_response_due_at" is not null and ("escalation" != $3 or ("acknowledged_level" != $4 and "reminders" < $5 and "notified_at" <= $6)) order by "first_response_due_at" limit $7;
 
 -- emergency-repo.reportsNear
 select * from "emergency_reports" where "office_id" = $1 and "service_slug" = $2 and "state" != $3 and "reported_at" >= $4 and "reported_at" <= $5 order by "reported_at" limit $6;

@@ -17,19 +17,25 @@ select * from "emergency_reports" where "application_id" = ?;
 select * from "emergency_reports" where "id" = ?;
 
 -- emergency-repo.openReports
-select * from "emergency_reports" where "office_id" = ? and "state" = ? order by case when "first_response_due_at" is null then 1 else 0 end, "first_response_due_at", "reported_at" limit ?;
+select * from "emergency_reports" where "office_id" = ? and "state" = ? order by case when ("escalation" != ? and "acknowledged_level" != "escalation") then 0 else 1 end, "escalated_at", case when "first_response_due_at" is null then 1 else 0 end, "first_response_due_at", "reported_at" limit ?;
 
 -- emergency-repo.respondedSince
 select * from "emergency_reports" where "office_id" = ? and "state" = ? and "first_response_at" >= ? order by "first_response_at" desc limit ?;
 
 -- emergency-repo.setFirstResponse
-update "emergency_reports" set "first_response_at" = ?, "state" = ?, "version" = ? where "id" = ? and "version" = ? and "first_response_at" is null;
+update "emergency_reports" set "first_response_at" = ?, "state" = ?, "version" = ?, "first_response_key" = ? where "id" = ? and "version" = ? and "first_response_at" is null;
 
 -- emergency-repo.setEscalation
-update "emergency_reports" set "escalation" = ? where "id" = ? and "escalation" = ? and "state" = ?;
+update "emergency_reports" set "escalation" = ?, "escalated_at" = ?, "notified_at" = ?, "reminders" = ? where "id" = ? and "escalation" = ? and "state" = ?;
+
+-- emergency-repo.setReminded
+update "emergency_reports" set "notified_at" = ?, "reminders" = ? where "id" = ? and "escalation" = ? and "acknowledged_level" != ? and "reminders" = ? and "state" = ?;
+
+-- emergency-repo.setAcknowledged
+update "emergency_reports" set "acknowledged_level" = ?, "acknowledged_at" = ?, "acknowledged_by" = ? where "id" = ? and "escalation" = ? and "acknowledged_level" != ? and "state" = ?;
 
 -- emergency-repo.escalationCandidates
-select * from "emergency_reports" where "office_id" = ? and "state" = ? and "first_response_due_at" is not null and "escalation" != ? order by "first_response_due_at" limit ?;
+select * from "emergency_reports" where "office_id" = ? and "state" = ? and "first_response_due_at" is not null and ("escalation" != ? or ("acknowledged_level" != ? and "reminders" < ? and "notified_at" <= ?)) order by "first_response_due_at" limit ?;
 
 -- emergency-repo.reportsNear
 select * from "emergency_reports" where "office_id" = ? and "service_slug" = ? and "state" != ? and "reported_at" >= ? and "reported_at" <= ? order by "reported_at" limit ?;

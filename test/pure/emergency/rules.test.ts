@@ -1,7 +1,7 @@
 /** The emergency rules without a database: first-response states at their edges, escalation, the SIM rule, countdowns, duplicates. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ageText, countdownText, credentialProblems, distanceMetres, escalationFor, firstResponseState, isEmergencyService, pickResponder, sameIncident, type Candidate } from '../../../src/domain/emergency/index.js';
+import { ageText, countdownText, credentialProblems, distanceMetres, escalationFor, escalationStep, firstResponseState, MAX_REMINDERS, isEmergencyService, pickResponder, sameIncident, type Candidate } from '../../../src/domain/emergency/index.js';
 
 const report = { reportedAt: '2025-03-28T08:30:00.000Z', dueAt: '2025-03-28T09:15:00.000Z', respondedAt: null };
 const at = (mmss: string) => `2025-03-28T09:${mmss}Z`;
@@ -80,5 +80,23 @@ describe('emergency rules', () => {
     assert.equal(pickResponder([m('Ahmad', { onShiftSince: null }), m('Rahmat', { credentials: null }), m('Yusuf', { openAssignments: 9 })], 'penjangkauan', today)?.name, 'Yusuf', 'off duty or without an official ID: never picked');
     assert.equal(pickResponder([m('Rahmat')], 'penjemputan', today), null, 'a pick-up needs a SIM: nobody fits, the head of division decides');
     assert.equal(pickResponder([], 'penjangkauan', today), null);
+  });
+
+  it('an escalation unacknowledged for the office interval goes to the head of office; an acknowledged one waits for the breach; the head of office is reminded at most MAX_REMINDERS times', () => {
+    const at = (m: number, s = 0) => new Date(Date.parse('2025-04-05T02:00:00Z') + (m * 60 + s) * 1000).toISOString();
+    const kabid = { escalation: 'kepala-bidang', acknowledgedLevel: 'none', escalatedAt: at(33, 45), notifiedAt: at(33, 45), reminders: 0 };
+    assert.deepEqual(escalationStep({ ...kabid, escalation: 'none', escalatedAt: null, notifiedAt: null }, 'at-risk', at(33, 45), 10), { kind: 'escalate', to: 'kepala-bidang', reason: 'at-risk' });
+    assert.equal(escalationStep(kabid, 'at-risk', at(43, 44), 10), null, '9 min 59 s: still the head of division\'s to acknowledge');
+    assert.deepEqual(escalationStep(kabid, 'at-risk', at(43, 45), 10), { kind: 'escalate', to: 'kepala-dinas', reason: 'unacknowledged' }, '10 min: the head of office is told, 1 min 15 s before the breach');
+    const acked = { ...kabid, acknowledgedLevel: 'kepala-bidang' };
+    assert.equal(escalationStep(acked, 'at-risk', at(44, 59), 10), null, 'acknowledged: no notice onward');
+    assert.deepEqual(escalationStep(acked, 'breached', at(45, 0.001), 10), { kind: 'escalate', to: 'kepala-dinas', reason: 'breached' }, 'a breach reaches the head of office all the same');
+    const kadis = { ...kabid, escalation: 'kepala-dinas', escalatedAt: at(45, 1), notifiedAt: at(45, 1) };
+    assert.equal(escalationStep(kadis, 'breached', at(55, 0), 10), null);
+    assert.deepEqual(escalationStep(kadis, 'breached', at(55, 1), 10), { kind: 'remind' });
+    assert.deepEqual(escalationStep({ ...kadis, reminders: MAX_REMINDERS - 1, notifiedAt: at(75, 1) }, 'breached', at(85, 1), 10), { kind: 'remind' });
+    assert.equal(escalationStep({ ...kadis, reminders: MAX_REMINDERS, notifiedAt: at(85, 1) }, 'breached', at(200), 10), null, 'no flood');
+    assert.equal(escalationStep({ ...kadis, acknowledgedLevel: 'kepala-dinas' }, 'breached', at(200), 10), null, 'acknowledged by the head of office: silence');
+    assert.equal(escalationStep({ ...kabid, escalatedAt: null, notifiedAt: null }, 'at-risk', at(44), 10), null, 'escalated before times were kept: only a breach moves it on');
   });
 });
