@@ -15,6 +15,7 @@ import { verifyAudit } from '../../src/usecases/audit/verify-audit.js';
 import { lookupRegistry } from '../../src/usecases/registry/lookup-registry.js';
 import { testCtx, type TestCtx } from '../support/ctx.js';
 import { TEST_DB } from '../support/db.js';
+import { killAfter } from '../support/kill-after.js';
 import { nodeEntry, STANDARDS_DIR } from '../support/paths.js';
 import { extract, importAs, row, staffActor, writeCsv } from './support.js';
 
@@ -91,30 +92,8 @@ describe(`registry access log under concurrent look-ups (${TEST_DB})`, () => {
       LOOKUP_LOOPS: '40',
     };
     const child = spawn(process.execPath, nodeEntry('test/support/lookup-loop.ts'), { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const answered = new Map<string, string>();
-    let refused = '';
-    await new Promise<void>((resolve, reject) => {
-      let buf = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        buf += d.toString();
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          const m = /^ANSWERED (\S+) (\d{16})$/.exec(line);
-          if (m) answered.set(m[1]!, m[2]!);
-          if (line.startsWith('REFUSED')) refused = line;
-          if (answered.size >= 400 || refused) {
-            child.kill('SIGKILL');
-            resolve();
-          }
-        }
-      });
-      child.on('exit', () => resolve());
-      child.on('error', reject);
-      setTimeout(() => reject(new Error('timeout')), 100_000).unref();
-    });
-    await new Promise((r) => child.once('exit', r).once('close', r));
+    const { reported, refused } = await killAfter(child, /^ANSWERED (\S+) (\d{16})$/, 400, 100_000);
+    const answered = new Map(reported.map((m) => [m[1]!, m[2]!]));
     assert.equal(refused, '', `the loop asks valid look-ups: ${refused}`);
     assert.ok(answered.size >= 400, `${answered.size} answered before the kill`);
     const log = await logOf('kota-jambi');
