@@ -6,10 +6,11 @@
  *     peak memory (the child's maxRSS) — against the pipeline limit, the slower of (a) csv-parse
  *     alone over the same file and (b) the bare bulk load of the same rows (a better-sqlite3
  *     prepared INSERT loop, 21 text columns, transactions of 50,000; on PostgreSQL a bare COPY);
- *  2. look-up by NIK over HTTP with those rows loaded: a server child process, autocannon with 50
- *     connections cycling through 20,000 NIKs (one in ten not listed), every look-up logged —
- *     against the floor route (the same SQLite statement behind a bare Fastify route, no auth,
- *     log or masking), with a constant route of the answer's size in the note.
+ *  2. look-up by NIK over HTTP with those rows loaded, on each database: a server child process,
+ *     autocannon with 50 connections cycling through 20,000 NIKs (one in ten not listed), every
+ *     look-up logged — against the floor route (the same statement behind a bare Fastify route,
+ *     no auth, log or masking), with the logged floor (the floor plus the durable access-log
+ *     append), the disk's fdatasync latency and a constant route of the answer's size in the note.
  * `ctx.quick`: 200,000 rows and shorter runs.
  *
  * The import runs the real CLI (`sigap registry import --json`), compiled as `npm run build` would
