@@ -6,10 +6,11 @@
  *     peak memory (the child's maxRSS) — against the pipeline limit, the slower of (a) csv-parse
  *     alone over the same file and (b) the bare bulk load of the same rows (a better-sqlite3
  *     prepared INSERT loop, 21 text columns, transactions of 50,000; on PostgreSQL a bare COPY);
- *  2. look-up by NIK over HTTP with those rows loaded: a server child process, autocannon with 50
- *     connections cycling through 20,000 NIKs (one in ten not listed), every look-up logged —
- *     against the floor route (the same SQLite statement behind a bare Fastify route, no auth,
- *     log or masking), with a constant route of the answer's size in the note.
+ *  2. look-up by NIK over HTTP with those rows loaded, on each database: a server child process,
+ *     autocannon with 50 connections cycling through 20,000 NIKs (one in ten not listed), every
+ *     look-up logged — against the floor route (the same statement behind a bare Fastify route,
+ *     no auth, log or masking), with the logged floor (the floor plus the durable access-log
+ *     append), the disk's fdatasync latency and a constant route of the answer's size in the note.
  * `ctx.quick`: 200,000 rows and shorter runs.
  *
  * The import runs the real CLI (`sigap registry import --json`), compiled as `npm run build` would
@@ -19,6 +20,7 @@
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import * as fsSync from 'node:fs';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,7 +221,7 @@ export async function importInChild(cli: string, file: string, dataDir: string, 
  * The import of `n` rows end to end against the pipeline limit, on SQLite (left in `sqliteDir`)
  * and, when the run has one, on PostgreSQL. Shared by the registry and province sections.
  */
-export async function importFigures(ctx: BenchContext, file: string, n: number, sqliteDir: string, pgDir: string): Promise<void> {
+export async function importFigures(ctx: BenchContext, file: string, n: number, sqliteDir: string, pgDir: string, onPg?: (url: string, pgDir: string) => Promise<void>): Promise<void> {
   const { statSync } = await import('node:fs');
   const mb = statSync(file).size / 1024 / 1024;
   const cli = buildCli();
@@ -251,6 +253,7 @@ export async function importFigures(ctx: BenchContext, file: string, n: number, 
         target: 0.7,
         note: `${(pimp.ms / 1000).toFixed(1)} s (${Object.entries(pimp.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}); peak memory ${pimp.maxRssMb.toFixed(0)} MB; loader ${pimp.loader}`,
       });
+      await onPg?.(url, pgDir);
     });
 }
 
@@ -259,72 +262,130 @@ export async function registryBench(ctx: BenchContext): Promise<void> {
   const given = process.argv.find((a) => a.startsWith('--registry-rows='));
   const n = given ? Math.min(20_000_000, Math.max(1000, Number(given.split('=')[1]))) : ctx.quick ? 200_000 : 1_000_000;
   const seconds = ctx.quick ? 4 : 10;
+  /**
+   * `--registry-data=<dataDir>[,<postgres url>]`: look-ups only, on a registry imported before
+   * (e.g. the 10,000,000 rows of a by-hand `sigap registry import`), against the same routes.
+   */
+  const data = process.argv.find((a) => a.startsWith('--registry-data='));
+  if (data) {
+    const [dataDir, url] = data.slice('--registry-data='.length).split(',');
+    const { openDatabase } = await import('../src/db/dialect.js');
+    const database = openDatabase({ databaseUrl: url || null, dataDir: dataDir! });
+    const [snap] = await database.read<{ table_name: string; rows_accepted: number }>(`SELECT table_name, rows_accepted FROM registry_snapshots WHERE status = 'complete' AND current_for_period = 1`, []);
+    const stride = Math.max(1, Math.floor(Number(snap!.rows_accepted) / 18_000));
+    const niks = (await database.read<{ nik: string }>(`SELECT nik FROM "${snap!.table_name}" WHERE row_no % ${stride} = 0 ORDER BY row_no LIMIT 18000`, [])).map((r) => r.nik);
+    await database.close();
+    await lookupFigures(ctx, { dataDir: dataDir!, databaseUrl: url || null, niks, n: Number(snap!.rows_accepted), seconds });
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-reg-'));
   try {
     const file = join(dir, 'dtks.csv');
     const niks = await writeExtract(file, n);
     const sqliteDir = join(dir, 'sqlite');
-    // 1. Import on SQLite (and PostgreSQL), against the pipeline limit.
-    await importFigures(ctx, file, n, sqliteDir, join(dir, 'pg'));
-
-    // 2. Look-up by NIK over HTTP with the rows loaded (SQLite), beside a bare Fastify route
-    // returning a constant of the same size as a real answer; and, for where the time goes, a
-    // "floor": a bare route running the same one SQLite statement, without auth, log or masking.
-    const server = await startServerChild(HERE, ['serve', sqliteDir]);
-    const token = (await server.line(/TOKEN (\S+)/))[1]!;
-    const absent = Array.from({ length: Math.ceil(niks.length / 9) }, (_, i) => `15711141079${String(i % 99999).padStart(5, '0')}`.slice(0, 12) + String(1000 + (i % 8999)).padStart(4, '0'));
-    const pool = [...niks, ...absent];
-    const lookupPath = (nik: string) => `/api/v1/registry/lookup?nik=${nik}&reason=bench`;
-    const sample = await fetch(`http://127.0.0.1:${server.port}${lookupPath(niks[1]!)}`, { headers: { authorization: `Bearer ${token}` } });
-    const answer = await sample.text();
-    if (sample.status !== 200) throw new Error(`look-up failed: ${sample.status} ${answer}`);
-    const bareServer = await startServerChild('bench/server.ts', ['bare', answer]);
-    const floorServer = await startServerChild(HERE, ['floor', sqliteDir]);
-    try {
-      const run = async (port: number, path: (i: number) => string, headers: Record<string, string>, secs: number) => {
-        let i = 0;
-        const r = await autocannon({
-          url: `http://127.0.0.1:${port}`,
-          connections: 50,
-          duration: secs,
-          headers,
-          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(i++) }) }],
-        });
-        return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors + r.non2xx, total: r.requests.total };
-      };
-      await run(bareServer.port, () => '/bare', {}, 1);
-      const base = await run(bareServer.port, () => '/bare', {}, seconds);
-      const byNik = (i: number) => lookupPath(pool[i % pool.length]!);
-      await run(floorServer.port, byNik, {}, 1);
-      const floor = await run(floorServer.port, byNik, {}, seconds);
-      await run(server.port, byNik, { authorization: `Bearer ${token}` }, 1);
-      const look = await run(server.port, byNik, { authorization: `Bearer ${token}` }, seconds);
-      report(ctx, {
-        name: `GET /api/v1/registry/lookup?nik=… with ${n.toLocaleString('en')} rows loaded, 50 connections, ${seconds}s (SQLite; person + family + snapshot; every look-up logged)`,
-        value: look.rps,
-        unit: 'req/s',
-        baseline: { name: 'floor route: the same indexed SQLite statement (person and family by NIK) behind a bare Fastify route, no auth, log or masking', value: floor.rps, unit: 'req/s' },
-        target: 0.6,
-        note: `p99 ${look.p99} ms (target < 10 ms: ${look.p99 < 10 ? 'met' : 'NOT met'}), p50 ${look.p50} ms; floor p99 ${floor.p99} ms; ${look.total} look-ups, errors ${look.errors}. A constant route of the answer's size (${answer.length} bytes): ${base.rps.toFixed(0)} req/s, p99 ${base.p99} ms (the look-up at ${(look.rps / base.rps).toFixed(2)}× of it)`,
-      });
-    } finally {
-      bareServer.stop();
-      floorServer.stop();
-      server.stop();
-    }
+    // 1. Import on SQLite (and PostgreSQL), against the pipeline limit; 2. look-ups on each.
+    await importFigures(ctx, file, n, sqliteDir, join(dir, 'pg'), (url, pgDir) => lookupFigures(ctx, { dataDir: pgDir, databaseUrl: url, niks, n, seconds }));
+    await lookupFigures(ctx, { dataDir: sqliteDir, databaseUrl: null, niks, n, seconds });
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** fdatasync of a 4 KB write in `dir`, 200 times: the disk's commit latency in this run (ms). */
+export function fsyncLatency(dir: string): { p50: number; p90: number; p99: number } {
+  const { openSync, writeSync, fdatasyncSync, closeSync, unlinkSync } = fsSync;
+  const file = join(dir, `fsync-probe-${process.pid}`);
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(4096, 1);
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < 200; i++) {
+      writeSync(fd, block, 0, block.length, (i % 16) * 4096);
+      const t0 = performance.now();
+      fdatasyncSync(fd);
+      ms.push(performance.now() - t0);
+    }
+  } finally {
+    closeSync(fd);
+    unlinkSync(file);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => +ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(1);
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
+}
+
+/**
+ * Look-up by NIK over HTTP with the rows loaded, 50 connections, against three routes in the same
+ * run: the floor (the same indexed statement behind a bare Fastify route, no auth, log or
+ * masking: issue 18's baseline), the logged floor (the floor plus the one thing the rule adds,
+ * the durable access-log append through Database.append, group-committed), and a constant route
+ * of the answer's size; with the disk's fdatasync latency measured beside them.
+ */
+export async function lookupFigures(ctx: BenchContext, o: { dataDir: string; databaseUrl: string | null; niks: string[]; n: number; seconds: number }): Promise<void> {
+  const dbName = o.databaseUrl ? 'PostgreSQL' : 'SQLite';
+  const where = [o.dataDir, o.databaseUrl ?? ''];
+  const server = await startServerChild(HERE, ['serve', ...where]);
+  const token = (await server.line(/TOKEN (\S+)/))[1]!;
+  const absent = Array.from({ length: Math.ceil(o.niks.length / 9) }, (_, i) => `15711141079${String(i % 99999).padStart(5, '0')}`.slice(0, 12) + String(1000 + (i % 8999)).padStart(4, '0'));
+  const pool = [...o.niks, ...absent];
+  const lookupPath = (nik: string) => `/api/v1/registry/lookup?nik=${nik}&reason=bench`;
+  const sample = await fetch(`http://127.0.0.1:${server.port}${lookupPath(o.niks[1]!)}`, { headers: { authorization: `Bearer ${token}` } });
+  const answer = await sample.text();
+  if (sample.status !== 200) throw new Error(`look-up failed: ${sample.status} ${answer}`);
+  const bareServer = await startServerChild('bench/server.ts', ['bare', answer]);
+  const floorServer = await startServerChild(HERE, ['floor', ...where]);
+  const loggedServer = await startServerChild(HERE, ['floor-logged', ...where]);
+  try {
+    const run = async (port: number, path: (i: number) => string, headers: Record<string, string>, secs: number) => {
+      let i = 0;
+      const r = await autocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections: 50,
+        duration: secs,
+        headers,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(i++) }) }],
+      });
+      return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors + r.non2xx, total: r.requests.total };
+    };
+    const byNik = (i: number) => lookupPath(pool[i % pool.length]!);
+    const auth = { authorization: `Bearer ${token}` };
+    await run(bareServer.port, () => '/bare', {}, 1);
+    const base = await run(bareServer.port, () => '/bare', {}, o.seconds);
+    await run(floorServer.port, byNik, {}, 1);
+    const floor = await run(floorServer.port, byNik, {}, o.seconds);
+    await run(loggedServer.port, byNik, {}, 1);
+    const logged = await run(loggedServer.port, byNik, {}, o.seconds);
+    await run(server.port, byNik, auth, 1);
+    const look = await run(server.port, byNik, auth, o.seconds);
+    const disk = fsyncLatency(o.dataDir);
+    report(ctx, {
+      name: `GET /api/v1/registry/lookup?nik=… with ${o.n.toLocaleString('en')} rows loaded, 50 connections, ${o.seconds}s (${dbName}; person + family + snapshot; every look-up logged)`,
+      value: look.rps,
+      unit: 'req/s',
+      baseline: { name: `floor route: the same indexed statement (person and family by NIK) behind a bare Fastify route, no auth, log or masking (${dbName})`, value: floor.rps, unit: 'req/s' },
+      target: 0.6,
+      note:
+        `p99 ${look.p99} ms (target < 10 ms: ${look.p99 < 10 ? 'met' : 'NOT met'}), p50 ${look.p50} ms; floor p99 ${floor.p99} ms; ${look.total} look-ups, errors ${look.errors}. ` +
+        `The logged floor (the floor plus the durable access-log append every answer must wait for, group-committed): ${logged.rps.toFixed(0)} req/s, p99 ${logged.p99} ms, p50 ${logged.p50} ms (the look-up at ${(look.rps / logged.rps).toFixed(2)}× of it; errors ${logged.errors}). ` +
+        `The disk's fdatasync of 4 KB in this run: p50 ${disk.p50} ms, p90 ${disk.p90} ms, p99 ${disk.p99} ms. ` +
+        `A constant route of the answer's size (${answer.length} bytes): ${base.rps.toFixed(0)} req/s, p99 ${base.p99} ms (the look-up at ${(look.rps / base.rps).toFixed(2)}× of it)`,
+    });
+  } finally {
+    bareServer.stop();
+    floorServer.stop();
+    loggedServer.stop();
+    server.stop();
   }
 }
 
 /* ---------------------------------------------------------------------------------------- */
 /* Child processes */
 
-async function childServe(dataDir: string): Promise<void> {
+async function childServe(dataDir: string, databaseUrl: string | null): Promise<void> {
   const { boot } = await import('../src/boot.js');
   const { buildApp } = await import('../src/http/app.js');
   const { signIn } = await import('../src/usecases/staff/sign-in.js');
-  const b = await boot({ databaseUrl: null, dataDir, standardsDir: 'standards', demo: true });
+  const b = await boot({ databaseUrl, dataDir, standardsDir: 'standards', demo: true });
   if (!b.ok) throw new Error('standards invalid');
   const app = await buildApp({ ctx: b.ctx, rateLimit: false });
   const s = await signIn(b.ctx.database, `operator@${OFFICE}`, 'sigap-demo', 'api', '127.0.0.1');
@@ -335,18 +396,37 @@ async function childServe(dataDir: string): Promise<void> {
   process.on('SIGTERM', () => process.exit(0));
 }
 
-/** The floor: the look-up's one SQLite statement (person and family by NIK) behind a bare route. */
-async function childFloor(dataDir: string): Promise<void> {
+/**
+ * The floor: the look-up's one statement (person and family by NIK) behind a bare route; with
+ * `logged`, each answer also waits for its access-log row through the product's own
+ * Database.append (group-committed: SQLite's writer thread, PostgreSQL's group commit), and
+ * nothing else of the look-up (no auth, masking or schema).
+ */
+async function childFloor(dataDir: string, databaseUrl: string | null, logged: boolean): Promise<void> {
   const { default: Fastify } = await import('fastify');
-  const { default: SQLite } = await import('better-sqlite3');
-  const db = new SQLite(join(dataDir, 'sigap.db'), { readonly: true });
-  db.pragma('mmap_size = 268435456');
-  const { table_name: t } = db.prepare(`SELECT table_name FROM registry_snapshots WHERE status = 'complete' AND current_for_period = 1`).get() as { table_name: string };
-  const stmt = db.prepare(`SELECT * FROM "${t}" WHERE kk = (SELECT kk FROM "${t}" WHERE nik = ? LIMIT 1) ORDER BY row_no LIMIT 50`);
+  const { openDatabase } = await import('../src/db/dialect.js');
+  const { appendAccessEntry } = await import('../src/db/registry-repo.js');
+  const database = openDatabase({ databaseUrl, dataDir });
+  const [snap] = await database.read<{ table_name: string; office_id: string; id: string }>(`SELECT table_name, office_id, id FROM registry_snapshots WHERE status = 'complete' AND current_for_period = 1`, []);
+  const t = snap!.table_name;
+  let family: (nik: string) => Promise<unknown[]>;
+  if (databaseUrl) {
+    const text = `SELECT * FROM "${t}" WHERE kk = (SELECT kk FROM "${t}" WHERE nik = $1 LIMIT 1) ORDER BY row_no LIMIT 50`;
+    family = (nik) => database.read(text, [nik]);
+  } else {
+    const { default: SQLite } = await import('better-sqlite3');
+    const db = new SQLite(join(dataDir, 'sigap.db'), { readonly: true });
+    db.pragma('mmap_size = 268435456');
+    const stmt = db.prepare(`SELECT * FROM "${t}" WHERE kk = (SELECT kk FROM "${t}" WHERE nik = ? LIMIT 1) ORDER BY row_no LIMIT 50`);
+    family = async (nik) => stmt.all(nik);
+  }
+  const actor = { id: null, name: 'floor route (bench)', roles: ['operator'] };
   const app = Fastify({ logger: false });
   app.get('/api/v1/registry/lookup', async (req, reply) => {
-    const family = stmt.all((req.query as { nik: string }).nik);
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify({ found: family.length > 0, family }));
+    const nik = (req.query as { nik: string }).nik;
+    const rows = await family(nik);
+    if (logged) await appendAccessEntry(database, { officeId: snap!.office_id, actor, action: 'lookup-nik', nik, snapshotId: snap!.id, reason: 'bench', found: rows.length > 0, at: new Date().toISOString() });
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify({ found: rows.length > 0, family: rows }));
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
@@ -354,7 +434,8 @@ async function childFloor(dataDir: string): Promise<void> {
 }
 
 if (process.argv[1] === HERE) {
-  const [mode, a] = process.argv.slice(2);
-  if (mode === 'serve') await childServe(a!);
-  if (mode === 'floor') await childFloor(a!);
+  const [mode, dataDir, url] = process.argv.slice(2);
+  const databaseUrl = url || null;
+  if (mode === 'serve') await childServe(dataDir!, databaseUrl);
+  if (mode === 'floor' || mode === 'floor-logged') await childFloor(dataDir!, databaseUrl, mode === 'floor-logged');
 }

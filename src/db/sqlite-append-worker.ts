@@ -36,14 +36,26 @@ const insertAll = db.transaction((req: AppendRequest) => {
   const lockHead = statement(
     'INSERT INTO audit_chain_heads (chain, office_key, row_count, head_hash) VALUES (?, ?, 0, ?) ON CONFLICT (chain, office_key) DO UPDATE SET row_count = audit_chain_heads.row_count RETURNING row_count, head_hash',
   );
+  const officeAt = req.columns.indexOf('office_id');
   const moveHead = statement('UPDATE audit_chain_heads SET row_count = ?, head_hash = ? WHERE chain = ? AND office_key = ?');
+  // One head lock and one head move per office and group (as insertChained does on PostgreSQL);
+  // rows keep their arrival order within their office's chain.
+  const byOffice = new Map<string, unknown[][]>();
   for (const values of req.rows) {
-    const row = Object.fromEntries(req.columns.map((c, i) => [c, values[i]]));
-    const key = officeKey(row.office_id as string | null);
+    const key = officeKey(values[officeAt] as string | null);
+    const list = byOffice.get(key);
+    if (list) list.push(values);
+    else byOffice.set(key, [values]);
+  }
+  for (const [key, rows] of byOffice) {
     const head = lockHead.get(req.table, key, GENESIS) as { row_count: number; head_hash: string };
-    const hash = rowHash(req.table, row, head.head_hash);
-    insert.run([...values, head.head_hash, hash]);
-    moveHead.run(head.row_count + 1, hash, req.table, key);
+    let prev = head.head_hash;
+    for (const values of rows) {
+      const hash = rowHash(req.table, Object.fromEntries(req.columns.map((c, i) => [c, values[i]])), prev);
+      insert.run([...values, prev, hash]);
+      prev = hash;
+    }
+    moveHead.run(head.row_count + rows.length, prev, req.table, key);
   }
 });
 

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { boot } from '../../src/boot.js';
 import { freshDatabase, TEST_DB, type TestDatabase } from '../support/db.js';
+import { killAfter } from '../support/kill-after.js';
 import { nodeEntry, ROOT, STANDARDS_DIR } from '../support/paths.js';
 
 describe(`durability under kill -9 (${TEST_DB})`, () => {
@@ -17,30 +18,8 @@ describe(`durability under kill -9 (${TEST_DB})`, () => {
   it('every acknowledged application survives SIGKILL of the submitting process', async () => {
     const env = { ...process.env, DATABASE_URL: t.location.databaseUrl ?? '', DATA_DIR: t.location.dataDir, STANDARDS_DIR, CALENDAR_FILE: `${ROOT}calendars/indonesia.yaml` };
     const child = spawn(process.execPath, nodeEntry('test/support/submit-loop.ts'), { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const acked = new Map<string, string>();
-    let refused = '';
-    await new Promise<void>((resolve, reject) => {
-      let buf = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        buf += d.toString();
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          const m = /^ACK (\S+) (\S+)$/.exec(line);
-          if (m) acked.set(m[1]!, m[2]!);
-          if (line.startsWith('REFUSED')) refused = line;
-          if (acked.size >= 150 || refused) {
-            child.kill('SIGKILL');
-            resolve();
-          }
-        }
-      });
-      child.on('exit', () => resolve());
-      child.on('error', reject);
-      setTimeout(() => reject(new Error('timeout')), 90_000).unref();
-    });
-    await new Promise((r) => child.once('exit', r).once('close', r));
+    const { reported, refused } = await killAfter(child, /^ACK (\S+) (\S+)$/, 150, 90_000);
+    const acked = new Map(reported.map((m) => [m[1]!, m[2]!]));
     assert.equal(refused, '', `the loop submits valid applications: ${refused}`);
     assert.ok(acked.size >= 150, `${acked.size} acknowledged`);
     const b = await boot({ ...t.location, standardsDir: STANDARDS_DIR });
