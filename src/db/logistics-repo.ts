@@ -32,6 +32,10 @@ export async function findWarehouseByName(q: Q, officeId: string, name: string):
   return q.selectFrom('logistics_warehouses').selectAll().where('office_id', '=', officeId).where('name', '=', name).executeTakeFirst();
 }
 
+export async function setWarehouseReleaseGate(q: Q, id: string, releaseGate: string): Promise<void> {
+  await q.updateTable('logistics_warehouses').set({ release_gate: releaseGate }).where('id', '=', id).execute();
+}
+
 export async function insertItem(q: Q, row: ItemRow): Promise<void> {
   await q.insertInto('logistics_items').values(row).execute();
 }

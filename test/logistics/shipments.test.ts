@@ -192,6 +192,16 @@ describe(`logistics: shipments, receipt and write-off records, closure, the lumb
     assert.equal((await show()).incident.emergencyStatus, null, 'the first incident declared nothing');
     const writeOff = await post('/api/v1/logistics/movements', { warehouse: lid, item: kit, kind: 'write-off', quantity: 1, reason: 'Basah terendam banjir' });
     assert.equal(writeOff.status, 201, 'a write-off is not a release');
+    // The gate is the warehouse's data, set by a head (the keeper may not lift it), audited.
+    const gate = async (user: string, releaseGate: string) => req('PUT', `/api/v1/logistics/warehouses/${lid}/release-gate`, { releaseGate }, await login(user));
+    assert.equal((await gate(KEEPER, 'none')).status, 403);
+    const lifted = await gate(HEAD, 'none');
+    assert.equal(lifted.status, 200, lifted.body);
+    assert.equal((await post('/api/v1/logistics/movements', { warehouse: lid, item: kit, kind: 'dispatch', quantity: 1 })).status, 201, 'without the gate, no declared status is needed');
+    assert.equal((await gate(HEAD, 'status-tanggap-darurat')).status, 200);
+    assert.equal((await post('/api/v1/logistics/movements', { warehouse: lid, item: kit, kind: 'dispatch', quantity: 1 })).json().error.code, 'release-gate-closed');
+    const audit = await t.ctx.database.db.selectFrom('audit_events').select(['detail']).where('action', '=', 'logistics.release-gate-set').execute();
+    assert.equal(audit.length, 2);
   });
 });
 

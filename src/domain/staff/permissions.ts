@@ -398,12 +398,13 @@ export const PERMISSIONS = {
     id: 'mencatat kejadian bencana, assessment, rencana distribusi dan serah terima bantuan dengan berita acara',
     en: 'record disaster incidents, assessments, distribution plans and aid handovers with their berita acara',
   },
-  // Closing an incident accounts for every item (or says in writing why not): the heads who dispose
-  // and validate (Kukar 6: "Kepala Dinas mendisposisi ke Bidang Linjamsos untuk memvalidasi").
+  // Closing an incident accounts for every item (or says in writing why not), and a warehouse's
+  // release condition (the lumbung gate) is not the keeper's to lift: the heads who dispose and
+  // validate (Kukar 6: "Kepala Dinas mendisposisi ke Bidang Linjamsos untuk memvalidasi").
   'logistics.close': {
     holders: ['kepala-bidang', 'kepala-dinas'],
-    id: 'menutup kejadian bencana setelah rekonsiliasi (atau dengan alasan tertulis)',
-    en: 'close a disaster incident after its reconciliation (or with a written reason)',
+    id: 'menutup kejadian bencana setelah rekonsiliasi (atau dengan alasan tertulis) dan mengatur syarat pengeluaran barang dari gudang/lumbung',
+    en: "close a disaster incident after its reconciliation (or with a written reason) and set a warehouse's release condition",
   },
 } as const satisfies Record<string, Entry>;
 

@@ -20,6 +20,7 @@ import { downloadHandover, downloadStockDocument } from '../../usecases/logistic
 import { closeIncident } from '../../usecases/logistics/close-incident.js';
 import { linkIncidentToCase } from '../../usecases/logistics/incident-case.js';
 import { moveShipment } from '../../usecases/logistics/move-shipment.js';
+import { setReleaseGate } from '../../usecases/logistics/set-release-gate.js';
 import { handOverAid } from '../../usecases/logistics/hand-over-aid.js';
 import { openIncident } from '../../usecases/logistics/open-incident.js';
 import { recordAssessment } from '../../usecases/logistics/record-assessment.js';
@@ -32,6 +33,7 @@ import {
   closureSchema,
   fieldLossBody,
   linkCaseBody,
+  releaseGateBody,
   shipmentMoveBody,
   shipmentMoved,
   handedOver,
@@ -130,6 +132,12 @@ export function logisticsRoutes(app: ZodApp, ctx: Ctx): void {
       const r = await downloadHandover(ctx, officerOf(req).actor, req.params.id, req.params.handover);
       return r.ok ? sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName }) : sendFailure(reply, r.error);
     },
+  );
+
+  app.put(
+    '/api/v1/logistics/warehouses/:id/release-gate',
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'logistics.close' }, schema: { tags, summary: 'Atur syarat pengeluaran barang (status tanggap darurat) — Set a warehouse’s release condition', params: idParams, body: releaseGateBody, response: { 200: z.object({ id: z.string(), releaseGate: releaseGateBody.shape.releaseGate }), ...errors(401, 403, 404, 422) } } },
+    async (req, reply) => answer(reply, await setReleaseGate(ctx, officerOf(req).actor, req.params.id, req.body.releaseGate)),
   );
 
   app.post(

@@ -170,3 +170,5 @@ export const closeBody = z.object({ reason: text(2000).optional() });
 export const closureSchema = z.object({ closedAt: z.string(), closedBy: z.string(), balanced: z.boolean(), reason: z.string().nullable(), reconciliation: z.array(reconciliationLine), handovers: z.number().int(), victims: z.number().int() });
 
 export const linkCaseBody = z.object({ case: z.string().trim().min(3).max(60) });
+
+export const releaseGateBody = z.object({ releaseGate: z.enum(RELEASE_GATES) });

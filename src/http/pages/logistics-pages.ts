@@ -11,7 +11,8 @@ import { createWarehouse } from '../../usecases/logistics/create-warehouse.js';
 import { recordMovement } from '../../usecases/logistics/record-movement.js';
 import { showLogistics } from '../../usecases/logistics/show-logistics.js';
 import { showWarehouse } from '../../usecases/logistics/show-warehouse.js';
-import { BODY_LIMIT, itemBody, movementBody, warehouseBody } from '../api/logistics-schemas.js';
+import { BODY_LIMIT, itemBody, movementBody, releaseGateBody, warehouseBody } from '../api/logistics-schemas.js';
+import { setReleaseGate } from '../../usecases/logistics/set-release-gate.js';
 import { idParams } from '../api/schemas.js';
 import { allowedIn, officerOf } from '../auth.js';
 import { L } from '../i18n.js';
@@ -77,7 +78,7 @@ export const logisticsStaffPages = staffPages((app, ctx) => {
     const o = officerOf(req);
     const r = await showWarehouse(ctx, o.actor, id);
     if (!r.ok) return sendHtml(reply, staffPage(shellOf(req), { title: '404', path: '/petugas/logistik', body: html`<h1>404</h1><p role="alert">${L(req.lang, r.error.problems[0]!.message, r.error.problems[0]!.messageEn)}</p><p><a href="${withLang('/petugas/logistik', req.lang)}">${L(req.lang, 'Logistik bencana', 'Disaster logistics')}</a></p>` }), statusOf(r.error.kind));
-    return sendHtml(reply, warehousePage(shellOf(req), { ...r.value, mayStock: allowedIn(o).includes('logistics.stock'), flash: { ok: extra.ok, error: extra.error }, receipt: extra.receipt, dispatch: extra.dispatch }), status);
+    return sendHtml(reply, warehousePage(shellOf(req), { ...r.value, mayStock: allowedIn(o).includes('logistics.stock'), mayGate: allowedIn(o).includes('logistics.close'), flash: { ok: extra.ok, error: extra.error }, receipt: extra.receipt, dispatch: extra.dispatch }), status);
   };
 
   app.get('/petugas/logistik/gudang/:id', { config: { may: 'logistics.read' }, schema: { params: idParams, querystring: flashQuery } }, async (req, reply) => warehouse(req, reply, req.params.id, req.query));
@@ -93,6 +94,13 @@ export const logisticsStaffPages = staffPages((app, ctx) => {
     const doc = r.value.document ? L(req.lang, `; berita acara ${r.value.document.number}`, `; record ${r.value.document.number}`) : '';
     const done = L(req.lang, `Tercatat: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); stok kini ${r.value.onHand}`, `Recorded: ${r.value.quantity} (${r.value.picks.map((p) => `${p.lot}: ${p.quantity}`).join(', ')}); now ${r.value.onHand} on hand`) + doc;
     return reply.redirect(withLang(`/petugas/logistik/gudang/${req.params.id}?ok=${encodeURIComponent(done)}`, req.lang), 303);
+  });
+
+  app.post('/petugas/logistik/gudang/:id/syarat', { config: { may: 'logistics.close' }, bodyLimit: BODY_LIMIT, schema: { params: idParams } }, async (req, reply) => {
+    const body = parseForm(releaseGateBody, { releaseGate: formFields(req.body).releaseGate });
+    const r = body.ok ? await setReleaseGate(ctx, officerOf(req).actor, req.params.id, body.value.releaseGate) : body;
+    if (!r.ok) return warehouse(req, reply, req.params.id, { error: L(req.lang, r.error.problems[0]!.message, r.error.problems[0]!.messageEn) }, statusOf(r.error.kind));
+    return reply.redirect(withLang(`/petugas/logistik/gudang/${req.params.id}?ok=${encodeURIComponent(L(req.lang, 'Syarat pengeluaran disimpan', 'Release condition saved'))}`, req.lang), 303);
   });
 
   // A receipt's or write-off's berita acara, for the office's officers.

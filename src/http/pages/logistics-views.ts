@@ -115,6 +115,8 @@ export interface WarehousePageData {
   incidents: { id: string; title: string; declared: boolean }[];
   ledger: (LedgerRow & { atLocal: string })[];
   releaseGate: string;
+  /** A head may set the release condition (logistics.close). */
+  mayGate?: boolean;
   documents: { id: string; kind: string; number: string; issuedOn: string }[];
   mayStock: boolean;
   flash: { ok?: string; error?: string };
@@ -160,6 +162,7 @@ ${field(lang, o, 'reason', L(lang, 'Alasan (wajib untuk penyesuaian dan penghapu
     body: html`<p><a href="${withLang('/petugas/logistik', lang)}">← ${L(lang, 'Logistik bencana', 'Disaster logistics')}</a></p>
 <h1>${w.name}</h1><p class="meta">${kindName(lang, w.kind)}${w.area ? ` · ${w.area}` : ''}${w.custodian ? ` · ${L(lang, 'penanggung jawab', 'custodian')} ${w.custodian}` : ''} · <span data-testid="release-gate">${gateName(lang, d.releaseGate)}</span></p>${flash(d.flash)}
 <p data-testid="alerts">${alertBadges(lang, d.stock.alerts)}</p>
+${d.mayGate ? html`<details><summary>${L(lang, 'Atur syarat pengeluaran barang', 'Set the release condition')}</summary><form method="post" action="${withLang(`/petugas/logistik/gudang/${w.id}/syarat`, lang)}" novalidate>${csrfField(shell)}${field(lang, { values: { releaseGate: d.releaseGate }, problems: [], prefix: 'g-' }, 'releaseGate', L(lang, 'Syarat pengeluaran barang', 'Release condition'), select({ values: { releaseGate: d.releaseGate }, problems: [] }, 'releaseGate', RELEASE_GATES.map((g) => [g, gateName(lang, g)] as const)))}<button type="submit">${L(lang, 'Simpan syarat', 'Save condition')}</button></form></details>` : ''}
 ${stockTable(lang, d.stock)}
 ${forms}
 <h2>${L(lang, 'Mutasi terakhir', 'Recent movements')}</h2>${ledgerTable(lang, d.ledger)}

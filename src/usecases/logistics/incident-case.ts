@@ -38,7 +38,7 @@ export async function caseRef(ctx: Ctx, officeId: string, applicationId: string)
   return { id: c.id, registrationNumber: c.registration_number, service: svc.slug, serviceTitle: svc.title, status: c.status, dueAt: c.due_at, step: c.current_step };
 }
 
-/** A case of the office that an incident may serve: one of the disaster services, still open. */
+/** A case of the office that an incident may serve: one of the disaster services, not yet served by another incident. */
 export async function disasterCase(ctx: Ctx, officeId: string, applicationId: string): Promise<Outcome<CaseRef>> {
   const ref = await caseRef(ctx, officeId, applicationId);
   if (!ref) return caseNotFound();

@@ -1406,3 +1406,6 @@ select * from "logistics_documents" where "warehouse_id" = $1 order by "at" desc
 
 -- logistics-repo.incidentOfCase
 select * from "logistics_incidents" where "office_id" = $1 and "application_id" = $2;
+
+-- logistics-repo.setWarehouseReleaseGate
+update "logistics_warehouses" set "release_gate" = $1 where "id" = $2;

@@ -1405,3 +1405,6 @@ select * from "logistics_documents" where "warehouse_id" = ? order by "at" desc,
 
 -- logistics-repo.incidentOfCase
 select * from "logistics_incidents" where "office_id" = ? and "application_id" = ?;
+
+-- logistics-repo.setWarehouseReleaseGate
+update "logistics_warehouses" set "release_gate" = ? where "id" = ?;

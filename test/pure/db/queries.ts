@@ -1052,6 +1052,7 @@ export const QUERIES: Record<string, Call> = {
   'logistics-repo.findDocument': (db) => logistics.findDocument(db, OFFICE, SHIPMENT),
   'logistics-repo.documentsOfWarehouse': (db) => logistics.documentsOfWarehouse(db, WAREHOUSE, 20),
   'logistics-repo.incidentOfCase': (db) => logistics.incidentOfCase(db, OFFICE, CASE),
+  'logistics-repo.setWarehouseReleaseGate': (db) => logistics.setWarehouseReleaseGate(db, WAREHOUSE, 'status-tanggap-darurat'),
 };
 
 /** Exported repository functions that run no SQL of their own, and why. */
