@@ -133,5 +133,11 @@ describe(`scheduled validation rules and evaluation reminders (${TEST_DB})`, () 
     const en = await req('GET', '/petugas/evaluasi?lang=en', undefined, { cookie });
     assert.match(en.body, /Stock of Beras 5 kg \(lot BRS-2026-06, Gudang Logistik Tenggarong\) in the ledger is -4 karung: below zero/);
     assert.match(en.body, /Yearly review of the service standard/);
+    // The JSON twin, for the head and the auditor; not for a clerk.
+    const api = await req('GET', '/api/v1/oversight/notices', undefined, await login(`auditor@${KUKAR}`));
+    assert.equal(api.status, 200, api.body);
+    const list = api.json().notices as { kind: string; rule: string; period: string; text: { id: string } }[];
+    assert.deepEqual(list.filter((n) => n.kind === 'finding').map((n) => n.rule).sort(), ['shelter-occupancy-le-capacity', 'shelter-occupancy-le-capacity', 'spm-served-le-needing', 'stock-ge-0', 'stock-ge-0']);
+    assert.equal((await req('GET', '/api/v1/oversight/notices', undefined, await login(`front-office@${KUKAR}`))).status, 403);
   });
 });

@@ -69,6 +69,10 @@ describe(`approved figures as approved (${TEST_DB})`, () => {
     const en = (await page(head, '&lang=en')).body;
     assert.match(en, /Figures approved on [^<]+ by /);
     assert.match(en, /completed: approved 10, now 11/);
+    const api = (await req('GET', '/api/v1/oversight/approvals/figures?period=2026-05', undefined, await login(`auditor@${JAMBI}`))).json();
+    assert.equal(api.current.approvedAt, '2026-06-05T02:00:00.000Z');
+    assert.deepEqual(api.changes.map((c: { subject: string; field: string; approved: number; now: number }) => [c.subject, c.field, c.approved, c.now]), [[odgj.serviceId, 'completed', 10, 11]]);
+    assert.equal((await req('GET', '/api/v1/oversight/approvals/figures?period=2026-5', undefined, await login(`auditor@${JAMBI}`))).status, 422);
     const x = await req('GET', '/petugas/evaluasi/laporan.xlsx?jenis=bulan&periode=2026-05', undefined, { cookie: head });
     assert.equal(x.status, 200);
     const { default: ExcelJS } = await import('exceljs');

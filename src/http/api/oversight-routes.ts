@@ -15,6 +15,18 @@ import { approvalBody, approvalQuery, approvalResponse, evaluationQuery, evaluat
 import { approveFigures, readApproval, reopenFigures } from '../../usecases/oversight/approve-figures.js';
 import { errors, slugParams } from './schemas.js';
 import { exportSippn } from '../../usecases/oversight/export-sippn.js';
+import { readNotices } from '../../usecases/oversight/read-notices.js';
+import { approvalPeriod, readApprovedFigures } from '../../usecases/oversight/snapshot-figures.js';
+
+const noticesResponse = z.object({
+  notices: z.array(z.object({ kind: z.enum(['finding', 'reminder']), rule: z.string(), period: z.string(), text: z.object({ id: z.string(), en: z.string() }), roles: z.array(z.string()), foundLocal: z.string() })),
+});
+const approvedFigure = { approvedBy: z.string(), approvedAt: z.string(), figures: z.unknown() };
+const approvedFiguresResponse = z.object({
+  current: z.object(approvedFigure).nullable(),
+  history: z.array(z.object({ ...approvedFigure, reopenedBy: z.string(), reason: z.string() })),
+  changes: z.array(z.object({ subject: z.string(), label: z.object({ id: z.string(), en: z.string() }), field: z.string(), approved: z.number().nullable(), now: z.number().nullable() })),
+});
 
 const sippnResponse = z.object({
   columns: z.array(z.object({ heading: z.string(), headingEn: z.string(), part: z.string() })),
@@ -228,5 +240,40 @@ export function oversightRoutes(app: ZodApp, ctx: Ctx): void {
       return r.table;
     },
   );
+
+  app.get(
+    '/api/v1/oversight/notices',
+    {
+      config: { access: 'staff', may: 'oversight.read' },
+      schema: {
+        tags,
+        summary: 'Temuan validasi dan pengingat evaluasi terjadwal / Scheduled validation findings and evaluation reminders',
+        description: 'The latest 50, newest first: served ≤ needing, occupancy ≤ capacity, stock ≥ 0, and the reminders at the office\'s cadence (docs/OVERSIGHT.md).',
+        response: { 200: noticesResponse, ...errors(401, 403) },
+      },
+    },
+    async (req) => ({ notices: await readNotices(ctx, officerOf(req).user.officeId) }),
+  );
+
+  app.get(
+    '/api/v1/oversight/approvals/figures',
+    {
+      config: { access: 'staff', may: 'oversight.read' },
+      schema: {
+        tags,
+        summary: 'Angka yang disetujui suatu periode dan perubahannya sejak itu / A period’s approved figures and how they moved since',
+        querystring: approvalQuery,
+        response: { 200: approvedFiguresResponse, ...errors(401, 403, 422) },
+      },
+    },
+    async (req, reply) => {
+      const p = approvalPeriod(req.query.period);
+      if (!p) return sendFailure(reply, { kind: 'invalid', problems: [{ code: 'period-invalid', field: 'period', message: 'Periode persetujuan: bulan TTTT-BB atau tahun TTTT', messageEn: 'Approval period: a month YYYY-MM or a year YYYY' }] });
+      const a = await readApprovedFigures(ctx, officerOf(req).user.officeId, p);
+      const head = (x: { approvedBy: string; approvedAt: string; figures: unknown }) => ({ approvedBy: x.approvedBy, approvedAt: x.approvedAt, figures: x.figures });
+      return { current: a.current ? head(a.current) : null, history: a.history.map((x) => ({ ...head(x), reopenedBy: x.reopenedBy, reason: x.reason })), changes: a.changes };
+    },
+  );
 }
+
 
