@@ -56,6 +56,7 @@ export const pantiReferralBody = z.object({
   documents: z.object({ ktpKk: z.boolean(), photo: z.boolean(), video: z.boolean() }),
   note: text(2000).optional(),
 });
+export const consentBody = z.object({ guardianName: text(200), relation: text(100), givenAt: z.iso.datetime({ offset: true }).optional() });
 export const decisionBody = z.object({ decision: z.enum(DECISIONS), assessment: text(2000).min(3), referredTo: text(300).optional() });
 export const serviceBody = z.object({ kind: z.enum(SERVICE_KINDS), note: text(500).optional() });
 
