@@ -38,6 +38,7 @@ export const stayCreated = z.object({
   eligibleForTerminationAt: z.string().nullable(),
   bed: z.object({ id: z.string(), room: z.string(), label: z.string() }).nullable(),
   override: z.boolean(),
+  case: z.string().nullable().describe('Nomor registrasi berkas Banjarmasin 9 yang diajukan check-in langsung / the decreed case a direct check-in filed'),
 });
 
 export const intakeBody = z.object({

@@ -8,25 +8,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { consentsOfStay, findStay, insertMedia, insertShelterEvent } from '../../db/shelters-repo.js';
+import { consentsOfStay, insertMedia, insertShelterEvent } from '../../db/shelters-repo.js';
 import { fail, failWith, type Outcome } from '../../domain/errors.js';
-import { isChild } from '../../domain/shelters/index.js';
-import { nowOf, type Actor, type Ctx } from '../context.js';
-import { bad, officeFor, stayNotFound } from './shelters-common.js';
+import type { Actor, Ctx } from '../context.js';
+import { bad, stayToActOn } from './shelters-common.js';
 
 /** A phone's video of a minute or two; photos are far smaller. */
 export const MAX_MEDIA_MB = 25;
 export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/webm', 'video/quicktime'];
 
 export async function addClientMedia(ctx: Ctx, actor: Actor, stayId: string, file: { buf: Buffer }, caption?: string): Promise<Outcome<{ id: string; mime: string; size: number }>> {
-  const office = officeFor(actor, 'shelters.admit');
-  if (!office.ok) return office;
+  const found = await stayToActOn(ctx, actor, 'shelters.admit', stayId);
+  if (!found.ok) return found;
+  const { stay: s, now, child } = found.value;
   const db = ctx.database.db;
-  const s = await findStay(db, office.value, stayId);
-  if (!s) return stayNotFound();
-  const now = nowOf(ctx).toISOString();
-  const o = ctx.catalogue.officeById(office.value).office;
-  if (isChild({ category: s.client_category, birthDate: s.client_birth_date }, ctx.clock.localDate(o, now)) && !(await consentsOfStay(db, s.id)).length)
+  if (child && !(await consentsOfStay(db, s.id)).length)
     return fail('conflict', bad('media', 'guardian-consent-required', 'Foto/video anak hanya disimpan setelah persetujuan orang tua/wali dicatat (UU 27/2022 Pasal 25)', "A child's photo or video is kept only once a parent's or guardian's consent is recorded (Law 27/2022 Art. 25)"));
   if (!file.buf.length) return fail('invalid', bad('media', 'file-empty', 'Berkas kosong', 'The file is empty'));
   if (file.buf.length > MAX_MEDIA_MB * 1024 * 1024) return failWith('too-large', 'file-too-large', `Berkas terlalu besar (maksimal ${MAX_MEDIA_MB} MB)`, `File too large (at most ${MAX_MEDIA_MB} MB)`);

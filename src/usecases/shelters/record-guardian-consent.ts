@@ -5,11 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { insertAuditEvent } from '../../db/audit-chain-repo.js';
-import { findStay, insertConsent, insertShelterEvent } from '../../db/shelters-repo.js';
+import { insertConsent, insertShelterEvent } from '../../db/shelters-repo.js';
 import { fail, type FieldProblem, type Outcome } from '../../domain/errors.js';
-import { isChild } from '../../domain/shelters/index.js';
-import { nowOf, type Actor, type Ctx } from '../context.js';
-import { bad, officeFor, stayNotFound } from './shelters-common.js';
+import type { Actor, Ctx } from '../context.js';
+import { bad, stayToActOn } from './shelters-common.js';
 
 export interface ConsentInput {
   guardianName: string;
@@ -20,14 +19,10 @@ export interface ConsentInput {
 }
 
 export async function recordGuardianConsent(ctx: Ctx, actor: Actor, stayId: string, input: ConsentInput): Promise<Outcome<{ id: string; givenAt: string }>> {
-  const office = officeFor(actor, 'shelters.terminate');
-  if (!office.ok) return office;
-  const db = ctx.database.db;
-  const s = await findStay(db, office.value, stayId);
-  if (!s) return stayNotFound();
-  const now = nowOf(ctx).toISOString();
-  const o = ctx.catalogue.officeById(office.value).office;
-  if (!isChild({ category: s.client_category, birthDate: s.client_birth_date }, ctx.clock.localDate(o, now)))
+  const found = await stayToActOn(ctx, actor, 'shelters.terminate', stayId);
+  if (!found.ok) return found;
+  const { stay: s, now, child } = found.value;
+  if (!child)
     return fail('conflict', bad('guardianName', 'not-a-child', 'Persetujuan wali hanya untuk klien anak', "A guardian's consent is only for a child client"));
   const problems: FieldProblem[] = [];
   if (input.guardianName.trim().length < 3) problems.push(bad('guardianName', 'guardian-required', 'Isi nama orang tua/wali yang memberi persetujuan', 'Give the name of the parent or guardian who consents'));
