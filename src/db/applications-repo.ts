@@ -447,7 +447,9 @@ export async function deleteUploads(q: Q, ids: string[]): Promise<void> {
 /** Which of these contents some upload row still names (a file is deleted only when none does). */
 export async function contentsInUse(q: Q, sha256s: string[]): Promise<Set<string>> {
   if (!sha256s.length) return new Set();
-  return new Set((await q.selectFrom('uploads').select('sha256').where('sha256', 'in', sha256s).execute()).map((r) => r.sha256));
+  // A shelter client's photo or video is the same store's content without an upload row (shelter_media).
+  const rows = await q.selectFrom('uploads').select('sha256').where('sha256', 'in', sha256s).union(q.selectFrom('shelter_media').select('sha256').where('sha256', 'in', sha256s)).execute();
+  return new Set(rows.map((r) => r.sha256));
 }
 
 /** Which of these upload ids exist. */

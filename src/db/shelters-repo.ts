@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.js';
-import type { ShelterBedsTable, SheltersTable, ShelterStaysTable } from './schema-shelters.js';
+import type { ShelterBedsTable, ShelterConsentsTable, ShelterMediaTable, SheltersTable, ShelterStaysTable } from './schema-shelters.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -133,4 +133,26 @@ export async function endStayInResidence(q: Q, id: string, patch: Pick<StayRow, 
     .where('state', '=', 'in-residence')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertMedia(q: Q, row: ShelterMediaTable): Promise<void> {
+  await q.insertInto('shelter_media').values(row).execute();
+}
+
+/** A stay's photos and videos (their facts, not their bytes), oldest first. */
+export async function mediaOfStay(q: Q, stayId: string) {
+  return q.selectFrom('shelter_media').select(['id', 'mime', 'size', 'caption', 'uploaded_at']).where('stay_id', '=', stayId).orderBy('uploaded_at').orderBy('id').limit(100).execute();
+}
+
+export async function findMedia(q: Q, officeId: string, stayId: string, id: string) {
+  return q.selectFrom('shelter_media').selectAll().where('office_id', '=', officeId).where('stay_id', '=', stayId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertConsent(q: Q, row: ShelterConsentsTable): Promise<void> {
+  await q.insertInto('shelter_consents').values(row).execute();
+}
+
+/** The guardians' consents recorded for a stay, oldest first. */
+export async function consentsOfStay(q: Q, stayId: string) {
+  return q.selectFrom('shelter_consents').select(['guardian_name', 'relation', 'given_at', 'recorded_at']).where('stay_id', '=', stayId).orderBy('recorded_at').limit(20).execute();
 }

@@ -171,3 +171,24 @@ export async function readOneFile(req: FastifyRequest, maxBytes: number): Promis
   }
   return { file: null, tooLarge: false };
 }
+
+/**
+ * A multipart form's fields and at most one file (null: none sent), the file read into memory up to
+ * `maxBytes`; `tooLarge` when it went over. The CSRF token is among the fields, for the caller to check.
+ */
+export async function readFieldsAndFile(req: FastifyRequest, maxBytes: number): Promise<{ fields: Record<string, string>; file: { buf: Buffer; name: string } | null; tooLarge: boolean }> {
+  if (!req.isMultipart()) return { fields: formFields(req.body), file: null, tooLarge: false };
+  const fields: Record<string, string> = {};
+  let file: { buf: Buffer; name: string } | null = null;
+  let tooLarge = false;
+  for await (const part of req.parts({ limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 4096 } })) {
+    if (part.type === 'field') {
+      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      continue;
+    }
+    const buf = await wholeFile(part);
+    if (!buf) tooLarge = true;
+    else if (buf.length) file = { buf, name: part.filename };
+  }
+  return { fields, file, tooLarge };
+}

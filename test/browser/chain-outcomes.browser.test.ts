@@ -132,4 +132,37 @@ describe(`the night journey's outcome on a phone (${TEST_DB})`, () => {
     await assertSound(page, 'board with the length of stay in English (phone)');
     await screenshotFor(page, 'board-length-of-stay-phone-en');
   });
+
+  it("a child's stay on a phone: the photo waits for the guardian's consent, recorded by the social worker (refused beside the empty fields), then the photo saved and opened", async () => {
+    const pramu = await actorFor(t.ctx, `pramu-sosial@${BJM}`);
+    const shelter = (await t.database.db.selectFrom('shelters').select('id').executeTakeFirstOrThrow()).id;
+    const c = await checkInClient(t.ctx, pramu, shelter, { client: { name: 'Muhammad Rizky', sex: 'male', category: 'anak', birthDate: '2012-06-02' }, source: 'razia', requester: 'Satpol PP Kota Banjarmasin' });
+    assert.ok(c.ok, JSON.stringify(!c.ok && c.error));
+    const page = await signedInPage(browser, contexts, base, PHONE, `pekerja-sosial@${BJM}`);
+    await page.goto(`${base}/petugas/rumah-singgah/klien/${c.value.id}`);
+    assert.ok(await page.getByTestId('no-consent').isVisible());
+    assert.equal(await page.locator('input[name="media"]').count(), 0, 'no photo before the consent');
+    await page.getByRole('button', { name: 'Catat persetujuan' }).click();
+    assert.equal(await page.getByLabel('Nama orang tua/wali').getAttribute('aria-invalid'), 'true');
+    await assertSound(page, 'consent refused (phone)');
+    await page.getByLabel('Nama orang tua/wali').fill('Siti Rahmah');
+    await page.getByLabel('Hubungan dengan anak').fill('ibu kandung');
+    await page.getByRole('button', { name: 'Catat persetujuan' }).click();
+    assert.match((await page.getByTestId('consents').textContent())!, /Siti Rahmah \(ibu kandung\)/);
+    await page.locator('input[name="media"]').setInputFiles({ name: 'rizky.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64') });
+    await page.getByLabel('Keterangan (opsional)').fill('Foto saat masuk');
+    await page.getByRole('button', { name: 'Simpan foto/video' }).click();
+    const media = page.getByTestId('stay-media');
+    assert.match((await media.textContent())!, /Foto 1 · Foto saat masuk/);
+    await assertSound(page, "child's stay with consent and photo (phone)");
+    await screenshotFor(page, 'stay-child-media-phone');
+    const opened = await page.request.get(`${base}${(await media.getByRole('link').first().getAttribute('href'))!}`);
+    assert.equal(opened.status(), 200);
+    assert.equal(opened.headers()['content-type'], 'image/png');
+    assert.equal(opened.headers()['cache-control'], 'no-store');
+    await page.goto(`${base}/petugas/rumah-singgah/klien/${c.value.id}?lang=en`);
+    assert.ok(await page.getByRole('heading', { name: 'Client photos and videos' }).isVisible());
+    await assertSound(page, "child's stay in English (phone)");
+    await screenshotFor(page, 'stay-child-media-phone-en');
+  });
 });

@@ -17,11 +17,13 @@ import { referToPanti } from '../../usecases/shelters/refer-to-panti.js';
 import { showOccupancy } from '../../usecases/shelters/show-occupancy.js';
 import { downloadHandover } from '../../usecases/shelters/show-stay.js';
 import { terminateStay } from '../../usecases/shelters/terminate-stay.js';
+import { recordGuardianConsent } from '../../usecases/shelters/record-guardian-consent.js';
+import { showClientMedia } from '../../usecases/shelters/show-client-media.js';
 import { officerOf } from '../auth.js';
 import type { ZodApp } from '../pages/plugin.js';
 import { sendFailure, sendFile } from '../reply.js';
 import { errors, idParams } from './schemas.js';
-import { BODY_LIMIT, decisionBody, intakeBody, pantiReferralBody, occupancySchema, overLimitSchema, serviceBody, shelterBody, shelterCreated, stayBody, stayCreated, terminated, terminationBody } from './shelters-schemas.js';
+import { BODY_LIMIT, consentBody, decisionBody, intakeBody, pantiReferralBody, occupancySchema, overLimitSchema, serviceBody, shelterBody, shelterCreated, stayBody, stayCreated, terminated, terminationBody } from './shelters-schemas.js';
 
 const answer = <T>(reply: FastifyReply, r: Outcome<T>, status = 200) => (r.ok ? reply.code(status).send(r.value) : sendFailure(reply, r.error));
 const tags = ['shelters'];
@@ -92,6 +94,22 @@ export function shelterRoutes(app: ZodApp, ctx: Ctx): void {
     async (req, reply) => {
       const r = await downloadHandover(ctx, officerOf(req).actor, req.params.id);
       return r.ok ? sendFile(reply, r.value.pdf, { type: 'application/pdf', fileName: r.value.fileName }) : sendFailure(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/v1/shelter-stays/:id/guardian-consents',
+    { bodyLimit: BODY_LIMIT, config: { access: 'staff', may: 'shelters.terminate' }, schema: { tags, summary: 'Catat persetujuan orang tua/wali untuk data anak (UU 27/2022 Pasal 25) / Record a guardian\'s consent for a child\'s data', params: idParams, body: consentBody, response: { 201: z.object({ id: z.string(), givenAt: z.string() }), ...errors(401, 403, 404, 409, 422) } } },
+    async (req, reply) => answer(reply, await recordGuardianConsent(ctx, officerOf(req).actor, req.params.id, req.body), 201),
+  );
+
+  app.get(
+    '/api/v1/shelter-stays/:id/media/:mediaId',
+    { config: { access: 'staff', may: 'shelters.sensitive' }, schema: { tags, summary: 'Foto/video klien (data pribadi spesifik; dicatat) / A client photo or video (logged)', params: z.object({ id: z.string().max(100), mediaId: z.string().max(100) }), response: errors(401, 403, 404) } },
+    async (req, reply) => {
+      const r = await showClientMedia(ctx, officerOf(req).actor, req.params.id, req.params.mediaId);
+      if (!r.ok) return sendFailure(reply, r.error);
+      return sendFile(reply.header('cache-control', 'no-store'), r.value.bytes, { type: r.value.mime, fileName: `klien-${req.params.mediaId}.${r.value.mime.split('/')[1]}`, inline: true });
     },
   );
 }

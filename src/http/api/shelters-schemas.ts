@@ -38,6 +38,7 @@ export const stayCreated = z.object({
   eligibleForTerminationAt: z.string().nullable(),
   bed: z.object({ id: z.string(), room: z.string(), label: z.string() }).nullable(),
   override: z.boolean(),
+  case: z.string().nullable().describe('Nomor registrasi berkas Banjarmasin 9 yang diajukan check-in langsung / the decreed case a direct check-in filed'),
 });
 
 export const intakeBody = z.object({
@@ -56,6 +57,7 @@ export const pantiReferralBody = z.object({
   documents: z.object({ ktpKk: z.boolean(), photo: z.boolean(), video: z.boolean() }),
   note: text(2000).optional(),
 });
+export const consentBody = z.object({ guardianName: text(200), relation: text(100), givenAt: z.iso.datetime({ offset: true }).optional() });
 export const decisionBody = z.object({ decision: z.enum(DECISIONS), assessment: text(2000).min(3), referredTo: text(300).optional() });
 export const serviceBody = z.object({ kind: z.enum(SERVICE_KINDS), note: text(500).optional() });
 

@@ -24,7 +24,7 @@ import { acknowledgeBody, assignBody, BODY_LIMIT, credentialsBody, firstResponse
 import { idParams } from '../api/schemas.js';
 import { allowedIn, csrfValid, officerOf, refuseCsrf } from '../auth.js';
 import { L, type Lang } from '../i18n.js';
-import { formFields, parseForm, sendHtml, statusOf, wholeFile } from '../reply.js';
+import { formFields, parseForm, readFieldsAndFile, sendHtml, statusOf } from '../reply.js';
 import { say } from './components.js';
 import { newFormKey } from './complaints-forms.js';
 import { firstResponseBodyOf, reportBodyOf, settingsBodyOf, shiftBodyOf } from './emergency-forms.js';
@@ -38,20 +38,8 @@ const flashQuery = z.object({ ok: z.string().max(500).optional(), error: z.strin
 
 /** The respon-awal form: its fields and at most one photo (multipart); the CSRF token is among the fields. */
 async function readResponseForm(req: FastifyRequest): Promise<{ fields: Record<string, string>; photo: { buf: Buffer; name: string } | null; tooLarge: boolean }> {
-  if (!req.isMultipart()) return { fields: formFields(req.body), photo: null, tooLarge: false };
-  const fields: Record<string, string> = {};
-  let photo: { buf: Buffer; name: string } | null = null;
-  let tooLarge = false;
-  for await (const part of req.parts({ limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 20, fieldSize: 4096 } })) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      continue;
-    }
-    const buf = await wholeFile(part);
-    if (!buf) tooLarge = true;
-    else if (buf.length) photo = { buf, name: part.filename };
-  }
-  return { fields, photo, tooLarge };
+  const { fields, file, tooLarge } = await readFieldsAndFile(req, MAX_UPLOAD_BYTES);
+  return { fields, photo: file, tooLarge };
 }
 
 export const emergencyStaffPages = staffPages((app, ctx) => {

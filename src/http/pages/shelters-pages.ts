@@ -19,10 +19,15 @@ import { downloadHandover, showStay } from '../../usecases/shelters/show-stay.js
 import { terminateStay } from '../../usecases/shelters/terminate-stay.js';
 import { verifyHandover } from '../../usecases/shelters/verify-handover.js';
 import { idParams } from '../api/schemas.js';
-import { BODY_LIMIT, decisionBody, intakeBody, pantiReferralBody, serviceBody, shelterBody, stayBody, terminationBody } from '../api/shelters-schemas.js';
-import { allowedIn, officerOf } from '../auth.js';
+import { BODY_LIMIT, consentBody, decisionBody, intakeBody, pantiReferralBody, serviceBody, shelterBody, stayBody, terminationBody } from '../api/shelters-schemas.js';
+import { allowedIn, csrfValid, officerOf, refuseCsrf } from '../auth.js';
 import type { Lang } from '../i18n.js';
-import { formFields, parseForm, sendFile, sendHtml, statusOf } from '../reply.js';
+import { formFields, parseForm, readFieldsAndFile, sendFile, sendHtml, statusOf } from '../reply.js';
+import { failWith } from '../../domain/errors.js';
+import { localInputToIso } from './complaints-forms.js';
+import { addClientMedia, MAX_MEDIA_MB } from '../../usecases/shelters/add-client-media.js';
+import { recordGuardianConsent } from '../../usecases/shelters/record-guardian-consent.js';
+import { showClientMedia } from '../../usecases/shelters/show-client-media.js';
 import { say } from './components.js';
 import { html } from './html.js';
 import { staffPage, withLang } from './layout.js';
@@ -89,12 +94,12 @@ export const shelterStaffPages = staffPages((app, ctx) => {
     return back(reply, req.lang, `/petugas/rumah-singgah/klien/${r.value.id}`, r, done);
   });
 
-  const stayView = async (req: FastifyRequest, reply: FastifyReply, id: string, q: { ok?: string; error?: string }, termination: FormState = EMPTY, status = 200, referral: FormState = EMPTY) => {
+  const stayView = async (req: FastifyRequest, reply: FastifyReply, id: string, q: { ok?: string; error?: string }, termination: FormState = EMPTY, status = 200, referral: FormState = EMPTY, consent: FormState = EMPTY) => {
     const o = officerOf(req);
     const d = await showStay(ctx, o.actor, id);
     if (!d.ok) return notFound(req, reply, d.error.problems);
     const allowed = allowedIn(o);
-    return sendHtml(reply, stayPage(shellOf(req), d.value, { mayDecide: allowed.includes('shelters.decide'), mayAdmit: allowed.includes('shelters.admit'), mayTerminate: allowed.includes('shelters.terminate'), ok: q.ok, error: q.error, termination, referral }), status);
+    return sendHtml(reply, stayPage(shellOf(req), d.value, { mayDecide: allowed.includes('shelters.decide'), mayAdmit: allowed.includes('shelters.admit'), mayTerminate: allowed.includes('shelters.terminate'), ok: q.ok, error: q.error, termination, referral, consent }), status);
   };
   app.get('/petugas/rumah-singgah/klien/:id', { config: { may: 'shelters.read' }, schema: { params: idParams, querystring: flashQuery } }, async (req, reply) => stayView(req, reply, req.params.id, req.query));
 
@@ -122,6 +127,28 @@ export const shelterStaffPages = staffPages((app, ctx) => {
     const r = body.ok ? await referToPanti(ctx, officerOf(req).actor, req.params.id, body.value) : body;
     if (!r.ok) return stayView(req, reply, req.params.id, {}, EMPTY, statusOf(r.error.kind), { values: f, problems: r.error.problems });
     return back(reply, req.lang, `/petugas/rumah-singgah/klien/${req.params.id}`, r, req.lang === 'id' ? `Berkas rujukan ke panti ${r.value.case ?? ''} terdaftar` : `Referral to the panti ${r.value.case ?? ''} filed`);
+  });
+  // Multipart (one photo or video): the CSRF token is one of the fields, checked once they are read.
+  app.post('/petugas/rumah-singgah/klien/:id/media', { config: { may: 'shelters.admit' }, schema: { params: idParams } }, async (req, reply) => {
+    const form = await readFieldsAndFile(req, MAX_MEDIA_MB * 1024 * 1024);
+    if (!csrfValid(req, form.fields._csrf)) return refuseCsrf(req, reply);
+    const path = `/petugas/rumah-singgah/klien/${req.params.id}`;
+    const missing = failWith('invalid', 'file-required', 'Pilih foto atau video', 'Choose a photo or video');
+    const r = form.tooLarge ? failWith('too-large', 'file-too-large', `Berkas terlalu besar (maksimal ${MAX_MEDIA_MB} MB)`, `File too large (at most ${MAX_MEDIA_MB} MB)`) : form.file ? await addClientMedia(ctx, officerOf(req).actor, req.params.id, form.file, form.fields.caption) : missing;
+    return back(reply, req.lang, path, r, req.lang === 'id' ? 'Foto/video klien disimpan' : 'Client photo/video saved');
+  });
+  app.get('/petugas/rumah-singgah/klien/:id/media/:mediaId', { config: { may: 'shelters.sensitive' }, schema: { params: z.object({ id: z.string().max(100), mediaId: z.string().max(100) }) } }, async (req, reply) => {
+    const r = await showClientMedia(ctx, officerOf(req).actor, req.params.id, req.params.mediaId);
+    if (!r.ok) return notFound(req, reply, r.error.problems);
+    return sendFile(reply.header('cache-control', 'no-store'), r.value.bytes, { type: r.value.mime, fileName: `klien-${req.params.mediaId}.${r.value.mime.split('/')[1]}`, inline: true });
+  });
+  app.post('/petugas/rumah-singgah/klien/:id/persetujuan-wali', { config: { may: 'shelters.terminate' }, bodyLimit: BODY_LIMIT, schema: { params: idParams } }, async (req, reply) => {
+    const { office, actor } = officerOf(req);
+    const f = formFields(req.body);
+    const body = parseForm(consentBody, { guardianName: f.guardianName ?? '', relation: f.relation ?? '', givenAt: localInputToIso(f.givenAt?.trim() || undefined, office.office.timezone) });
+    const r = body.ok ? await recordGuardianConsent(ctx, actor, req.params.id, body.value) : body;
+    if (!r.ok) return stayView(req, reply, req.params.id, {}, EMPTY, statusOf(r.error.kind), EMPTY, { values: f, problems: r.error.problems });
+    return back(reply, req.lang, `/petugas/rumah-singgah/klien/${req.params.id}`, r, req.lang === 'id' ? 'Persetujuan orang tua/wali dicatat' : "Guardian's consent recorded");
   });
   app.get('/petugas/rumah-singgah/klien/:id/berita-acara.pdf', { config: { may: 'shelters.read' }, schema: { params: idParams } }, async (req, reply) => {
     const r = await downloadHandover(ctx, officerOf(req).actor, req.params.id);

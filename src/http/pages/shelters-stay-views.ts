@@ -25,6 +25,8 @@ const STATE_NAMES: Record<string, [string, string]> = { intake: ['Calon klien', 
 
 export interface StayOptions {
   mayDecide: boolean;
+  /** A child's guardian's consent form (shelters.terminate: the social worker). */
+  consent?: FormState;
   mayAdmit: boolean;
   mayTerminate: boolean;
   ok?: string;
@@ -50,6 +52,10 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
       return `${L(lang, 'Dirujuk ke panti', 'Referred to a panti')}: ${String(d.panti)}${d.case ? ` (${String(d.case)})` : ''}`;
     case 'outcome':
       return `${L(lang, 'Hasil penanganan', 'Outcome')}: ${outcomeEventText(lang, d)}`;
+    case 'media-added':
+      return `${L(lang, 'Foto/video klien disimpan', 'Client photo/video saved')} (${String(d.mime ?? '')})`;
+    case 'guardian-consent':
+      return `${L(lang, 'Persetujuan orang tua/wali', "Guardian's consent")}: ${String(d.guardianName ?? '')} (${String(d.relation ?? '')})`;
     case 'referral-completed':
       return `${L(lang, 'Dirujuk: berkas rujukan ke panti selesai, klien diantar', 'Referred: the panti referral case completed, the client taken')} (${String(d.panti ?? '')}, ${String(d.case ?? '')})`;
     case 'terminated':
@@ -57,6 +63,50 @@ function eventText(lang: Lang, e: StayDetail['events'][number]): string {
     default:
       return e.type;
   }
+}
+
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/**
+ * The client's photos and videos: links (each opening is its own logged read) for
+ * `shelters.sensitive`, only their number for others; the upload form for who admits.
+ */
+function mediaSection(shell: StaffShell, d: StayDetail, mayAdmit: boolean): Raw {
+  const { lang } = shell;
+  const kind = (mime: string) => (mime.startsWith('video/') ? 'Video' : L(lang, 'Foto', 'Photo'));
+  const list = d.media
+    ? d.media.length
+      ? html`<ul data-testid="stay-media">${d.media.map((m, i) => html`<li><a href="${withLang(`/petugas/rumah-singgah/klien/${d.id}/media/${m.id}`, lang)}">${kind(m.mime)} ${i + 1}</a>${m.caption ? ` · ${m.caption}` : ''} <span class="meta">${m.mime.split('/')[1]!.toUpperCase()}, ${sizeText(m.size)}, ${when(lang, m.uploadedAtLocal)}</span></li>`)}</ul>`
+      : html`<p class="meta">${L(lang, 'Belum ada.', 'None yet.')}</p>`
+    : html`<p class="meta" data-testid="stay-media-count">${L(lang, `${d.mediaCount} berkas; hanya pekerja sosial dan pimpinan yang dapat membukanya (data pribadi spesifik).`, `${d.mediaCount} files; only the social worker and the heads may open them (specific personal data).`)}</p>`;
+  const needsConsent = d.child && !d.consents.length;
+  const form =
+    mayAdmit && (d.state === 'in-residence' || d.state === 'intake') && !needsConsent
+      ? html`<form method="post" action="${withLang(`/petugas/rumah-singgah/klien/${d.id}/media`, lang)}" class="intake" enctype="multipart/form-data">${csrfField(shell)}
+<div class="field"><label for="f-media">${L(lang, 'Foto atau video (JPEG/PNG/WebP, MP4/WebM/MOV, maks. 25 MB)', 'Photo or video (JPEG/PNG/WebP, MP4/WebM/MOV, up to 25 MB)')}</label><input id="f-media" name="media" type="file" accept="image/jpeg,image/png,image/webp,video/mp4,video/webm,video/quicktime" capture="environment"></div>
+<div class="field"><label for="f-media-caption">${L(lang, 'Keterangan (opsional)', 'Caption (optional)')}</label><input id="f-media-caption" name="caption" maxlength="200"></div>
+<button type="submit">${L(lang, 'Simpan foto/video', 'Save photo/video')}</button></form>`
+      : needsConsent && mayAdmit
+        ? html`<p class="notice">${L(lang, 'Foto/video anak disimpan setelah persetujuan orang tua/wali dicatat.', "A child's photo or video is kept once a parent's or guardian's consent is recorded.")}</p>`
+        : '';
+  return html`<section aria-labelledby="h-media"><h2 id="h-media">${L(lang, 'Foto dan video klien', 'Client photos and videos')}</h2><p class="meta">${L(lang, 'Data pribadi spesifik: setiap pembukaan dicatat.', 'Specific personal data: every opening is logged.')}</p>${list}${form}</section>`;
+}
+
+/** A child's guardian's consent (UU 27/2022 Pasal 25): who, relation, when; the form for the social worker. */
+function consentSection(shell: StaffShell, d: StayDetail, s: FormState | null): Raw | string {
+  if (!d.child) return '';
+  const { lang } = shell;
+  const list = d.consents.length
+    ? html`<ul data-testid="consents">${d.consents.map((c) => html`<li>${c.guardianName} (${c.relation}) · ${when(lang, c.givenAtLocal)}</li>`)}</ul>`
+    : html`<p class="notice" data-testid="no-consent">${L(lang, 'Belum ada persetujuan orang tua/wali.', "No parent's or guardian's consent yet.")}</p>`;
+  const form = s
+    ? html`${errorSummary(lang, s.problems)}<form method="post" action="${withLang(`/petugas/rumah-singgah/klien/${d.id}/persetujuan-wali`, lang)}" class="intake" novalidate>${csrfField(shell)}
+${field(lang, s, 'guardianName', L(lang, 'Nama orang tua/wali', 'Parent or guardian'), ' maxlength="200"')}
+${field(lang, s, 'relation', L(lang, 'Hubungan dengan anak', 'Relation to the child'), ' maxlength="100"')}
+${field(lang, s, 'givenAt', L(lang, 'Waktu persetujuan (kosongkan bila sekarang)', 'When given (leave empty for now)'), ' type="datetime-local"')}
+<button type="submit">${L(lang, 'Catat persetujuan', 'Record the consent')}</button></form>`
+    : '';
+  return html`<section aria-labelledby="h-consent"><h2 id="h-consent">${L(lang, 'Persetujuan orang tua/wali (UU 27/2022 Pasal 25)', "Parent's or guardian's consent (Law 27/2022 Art. 25)")}</h2>${list}${form}</section>`;
 }
 
 /** A checkbox with its error beside it (the termination's confirmations, the referral's documents). */
@@ -127,6 +177,8 @@ ${o.mayDecide && d.state === 'intake' && !d.decision
   : ''}
 ${o.mayAdmit && d.state === 'intake' && d.decision === 'dapat-ditampung' ? html`<p><a class="button" href="${withLang(`/petugas/rumah-singgah/${d.shelterId}/masuk?intake=${d.id}`, lang)}">${L(lang, 'Tempatkan di tempat tidur', 'Check in to a bed')}</a></p>` : ''}
 ${d.state === 'referred' ? html`<p class="notice">${L(lang, 'Dirujuk ke', 'Referred to')}: ${d.referredTo ?? ''}</p>` : ''}
+${consentSection(shell, d, o.mayTerminate ? (o.consent ?? { values: {}, problems: [] }) : null)}
+${mediaSection(shell, d, o.mayAdmit)}
 <section aria-labelledby="h-bel"><h2 id="h-bel">${L(lang, 'Barang bawaan', 'Belongings')}</h2>${d.belongings.length ? html`<ul data-testid="belongings">${d.belongings.map((b) => html`<li>${b.item} (${b.quantity})</li>`)}</ul>` : html`<p class="meta">${L(lang, 'Tidak ada.', 'None.')}</p>`}</section>
 ${o.mayAdmit && d.state === 'in-residence'
   ? html`<section aria-labelledby="h-svc"><h2 id="h-svc">${L(lang, 'Catat pelayanan dasar', 'Log a basic service')}</h2><form method="post" action="${act('layanan')}" class="intake">${csrfField(shell)}

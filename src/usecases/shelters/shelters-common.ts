@@ -1,14 +1,14 @@
 /** What the shelter use cases share: the acting officer's office, the office's stay limit from its standard, the one "not found" answers, a stay as answered, the decreed case a stay files. */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { insertStayCase, type StayRow } from '../../db/shelters-repo.js';
+import { findStay, insertStayCase, type StayRow } from '../../db/shelters-repo.js';
 import type { IntakeInput as CaseIntake } from '../../domain/applications/intake.js';
 import { fail, failWith, type FieldProblem, type Outcome } from '../../domain/errors.js';
 import { submitApplication } from '../applications/submit-application.js';
-import { stayClock, type StayClock } from '../../domain/shelters/index.js';
+import { isChild, stayClock, type StayClock } from '../../domain/shelters/index.js';
 import { may, type Permission } from '../../domain/staff/permissions.js';
 import type { StayLimit } from '../../domain/standards/schema.js';
-import type { Actor, Ctx } from '../context.js';
+import { nowOf, type Actor, type Ctx } from '../context.js';
 
 /** The office of an officer who may do `permission`, or why not. */
 export function officeFor(actor: Actor, permission: Permission): Outcome<string> {
@@ -28,6 +28,20 @@ export function stayLimitOf(ctx: Ctx, officeId: string): { limit: StayLimit; ser
 
 /** A refusal beside a form field, in both languages. */
 export const bad = (field: string, code: string, message: string, messageEn: string): FieldProblem => ({ field, code, message, messageEn });
+
+/**
+ * The stay an officer who may do `permission` acts on, the moment, and whether its client is a child
+ * today (specific personal data); or why not.
+ */
+export async function stayToActOn(ctx: Ctx, actor: Actor, permission: Permission, stayId: string): Promise<Outcome<{ stay: StayRow; now: string; child: boolean }>> {
+  const office = officeFor(actor, permission);
+  if (!office.ok) return office;
+  const stay = await findStay(ctx.database.db, office.value, stayId);
+  if (!stay) return stayNotFound();
+  const now = nowOf(ctx).toISOString();
+  const o = ctx.catalogue.officeById(office.value).office;
+  return { ok: true, value: { stay, now, child: isChild({ category: stay.client_category, birthDate: stay.client_birth_date }, ctx.clock.localDate(o, now)) } };
+}
 
 export const shelterNotFound = () => failWith('not-found', 'shelter-not-found', 'Rumah singgah tidak ditemukan', 'Shelter not found');
 export const stayNotFound = () => failWith('not-found', 'stay-not-found', 'Data klien rumah singgah tidak ditemukan', 'Shelter stay not found');

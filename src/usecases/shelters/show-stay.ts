@@ -4,7 +4,7 @@
  * personal data) needs `shelters.sensitive`, and its log entry names the child's fields.
  */
 import { findReportById } from '../../db/emergency-repo.js';
-import { casesOfStay, eventsOfStay, findShelter, findStay } from '../../db/shelters-repo.js';
+import { casesOfStay, consentsOfStay, eventsOfStay, findShelter, findStay, mediaOfStay } from '../../db/shelters-repo.js';
 import { failWith, type Outcome } from '../../domain/errors.js';
 import { isChild } from '../../domain/shelters/index.js';
 import { may } from '../../domain/staff/permissions.js';
@@ -31,6 +31,11 @@ export interface StayDetail extends StaySummary {
   events: { type: string; actor: string; atLocal: string; data: Record<string, unknown> }[];
   /** The decreed cases the stay filed (Banjarmasin 9, 10, 11), each with its status and due time as the queue shows them. */
   cases: { applicationId: string; kind: string; registrationNumber: string; service: string; serviceTitle: string; status: string; dueAtLocal: string | null }[];
+  /** The client's photos and videos (their facts; each view is its own logged read), or null for a role without `shelters.sensitive`. */
+  media: { id: string; mime: string; size: number; caption: string | null; uploadedAtLocal: string }[] | null;
+  mediaCount: number;
+  /** A child's guardians' consents (UU 27/2022 Pasal 25). */
+  consents: { guardianName: string; relation: string; givenAtLocal: string }[];
 }
 
 const childRestricted = () => failWith('forbidden', 'child-data-restricted', 'Data anak adalah data pribadi spesifik: hanya pekerja sosial dan pimpinan yang dapat membukanya', "A child's data is specific personal data: only the social worker and the heads may open it");
@@ -60,10 +65,15 @@ export async function showStay(ctx: Ctx, actor: Actor, stayId: string): Promise<
     status: c.status,
     dueAtLocal: c.due_at ? ctx.clock.local(o, c.due_at) : null,
   }));
+  const media = await mediaOfStay(db, s.id);
+  const consents = child ? await consentsOfStay(db, s.id) : [];
   return {
     ok: true,
     value: {
       ...summaryOfStay(ctx, s, now, bed ? `${bed.room} no. ${bed.label}` : null),
+      media: may(actor.roles, 'shelters.sensitive') ? media.map((m) => ({ id: m.id, mime: m.mime, size: m.size, caption: m.caption, uploadedAtLocal: ctx.clock.local(o, m.uploaded_at) })) : null,
+      mediaCount: media.length,
+      consents: consents.map((c) => ({ guardianName: c.guardian_name, relation: c.relation, givenAtLocal: ctx.clock.local(o, c.given_at) })),
       shelterName: shelter?.name ?? '',
       client: { name: s.client_name, nik: s.client_nik, birthDate: s.client_birth_date },
       child,

@@ -128,6 +128,21 @@ insert into "shelter_stay_cases" ("stay_id", "application_id", "office_id", "kin
 -- shelters-repo.casesOfStay
 select "l"."application_id", "l"."kind", "l"."registration_number", "l"."service_slug", "l"."at", "a"."status", "a"."due_at" from "shelter_stay_cases" as "l" inner join "applications" as "a" on "a"."id" = "l"."application_id" where "l"."stay_id" = $1 order by "l"."at", "l"."kind" limit $2;
 
+-- shelters-repo.insertMedia
+insert into "shelter_media" ("id", "office_id", "stay_id", "sha256", "mime", "size", "caption", "uploaded_by", "uploaded_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- shelters-repo.mediaOfStay
+select "id", "mime", "size", "caption", "uploaded_at" from "shelter_media" where "stay_id" = $1 order by "uploaded_at", "id" limit $2;
+
+-- shelters-repo.findMedia
+select * from "shelter_media" where "office_id" = $1 and "stay_id" = $2 and "id" = $3;
+
+-- shelters-repo.insertConsent
+insert into "shelter_consents" ("id", "office_id", "stay_id", "guardian_name", "relation", "given_at", "recorded_by", "recorded_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- shelters-repo.consentsOfStay
+select "guardian_name", "relation", "given_at", "recorded_at" from "shelter_consents" where "stay_id" = $1 order by "recorded_at" limit $2;
+
 -- shelters-repo.stayOfCase
 select "s".* from "shelter_stay_cases" as "l" inner join "shelter_stays" as "s" on "s"."id" = "l"."stay_id" where "l"."application_id" = $1 and "l"."kind" = $2;
 
@@ -351,7 +366,7 @@ select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where
 delete from "uploads" where "id" in ($1, $2);
 
 -- applications-repo.contentsInUse
-select "sha256" from "uploads" where "sha256" in ($1);
+select "sha256" from "uploads" where "sha256" in ($1) union select "sha256" from "shelter_media" where "sha256" in ($2);
 
 -- applications-repo.knownUploads
 select "id" from "uploads" where "id" in ($1, $2);

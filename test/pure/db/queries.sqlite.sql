@@ -128,6 +128,21 @@ insert into "shelter_stay_cases" ("stay_id", "application_id", "office_id", "kin
 -- shelters-repo.casesOfStay
 select "l"."application_id", "l"."kind", "l"."registration_number", "l"."service_slug", "l"."at", "a"."status", "a"."due_at" from "shelter_stay_cases" as "l" inner join "applications" as "a" on "a"."id" = "l"."application_id" where "l"."stay_id" = ? order by "l"."at", "l"."kind" limit ?;
 
+-- shelters-repo.insertMedia
+insert into "shelter_media" ("id", "office_id", "stay_id", "sha256", "mime", "size", "caption", "uploaded_by", "uploaded_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- shelters-repo.mediaOfStay
+select "id", "mime", "size", "caption", "uploaded_at" from "shelter_media" where "stay_id" = ? order by "uploaded_at", "id" limit ?;
+
+-- shelters-repo.findMedia
+select * from "shelter_media" where "office_id" = ? and "stay_id" = ? and "id" = ?;
+
+-- shelters-repo.insertConsent
+insert into "shelter_consents" ("id", "office_id", "stay_id", "guardian_name", "relation", "given_at", "recorded_by", "recorded_at") values (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- shelters-repo.consentsOfStay
+select "guardian_name", "relation", "given_at", "recorded_at" from "shelter_consents" where "stay_id" = ? order by "recorded_at" limit ?;
+
 -- shelters-repo.stayOfCase
 select "s".* from "shelter_stay_cases" as "l" inner join "shelter_stays" as "s" on "s"."id" = "l"."stay_id" where "l"."application_id" = ? and "l"."kind" = ?;
 
@@ -351,7 +366,7 @@ select "uploads"."id", "uploads"."sha256", "uploads"."size" from "uploads" where
 delete from "uploads" where "id" in (?, ?);
 
 -- applications-repo.contentsInUse
-select "sha256" from "uploads" where "sha256" in (?);
+select "sha256" from "uploads" where "sha256" in (?) union select "sha256" from "shelter_media" where "sha256" in (?);
 
 -- applications-repo.knownUploads
 select "id" from "uploads" where "id" in (?, ?);
