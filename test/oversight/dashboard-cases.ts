@@ -49,5 +49,20 @@ export async function seedDashboard(t: TestApp): Promise<{ odgj: ServiceRef; sch
   await task(school, ids.may20!, 'verifikasi', 'verifikator', 'at-risk');
   await task(school, ids.feb2!, 'tanda-tangan', 'kepala-dinas', 'late');
   await rebuildOversightCounters(t.ctx, odgj.officeId);
+  // SKM: two ODGJ questionnaires in May, all nines elements 4 and all 3 → NRR 3,5 → IKM 87,5 (B).
+  for (const [i, v] of [4, 3].entries())
+    await db
+      .insertInto('survey_responses')
+      .values({ id: randomUUID(), office_id: odgj.officeId, service_id: odgj.serviceId, application_id: null, source: 'paper', u1: v, u2: v, u3: v, u4: v, u5: v, u6: v, u7: v, u8: v, u9: v, age_group: null, sex: null, education: null, occupation: null, suggestion: null, responded_on: `2026-05-1${i}`, batch_id: null, entered_by: null, created_at: wib('2026-05-12 10:00') })
+      .execute();
+  // Complaints: WhatsApp answered in 2 days (by its due time), WhatsApp not yet answered, the web form answered in 10 days (late).
+  const complaint = (n: number, channel: string, received: string, due: string, answered: string | null) =>
+    db
+      .insertInto('complaints')
+      .values({ id: randomUUID(), office_id: odgj.officeId, receipt_number: `ADU-JMB-2026-0000${n}`, tracking_code_hash: `dash-${randomUUID()}`, idempotency_key: null, idempotency_body: null, channel, external_ref: null, type: 'pengaduan', mode: 'named', complainant_name: 'Pelapor Uji', complainant_phone: null, complainant_email: null, text: 'Berkas belum selesai', service_id: odgj.serviceId, application_id: null, stage: answered ? 'answered' : 'received', status: answered ? 'answered' : 'received', routed_to: null, coordination: null, referral: null, merged_into: null, received_at: wib(received), clock_started_at: wib(received), due_at: wib(due), sla_state: 'on-time', escalated_at: null, answer: answered ? 'Sudah ditindaklanjuti' : null, answered_at: answered ? wib(answered) : null, answered_by: null, resolved: null, feedback: null, feedback_at: null, public_summary: null, published_at: null, closed_at: null, created_by: null, version: 1, updated_at: wib(received) })
+      .execute();
+  await complaint(1, 'whatsapp', '2026-05-04 09:00', '2026-05-08 09:00', '2026-05-06 09:00');
+  await complaint(2, 'whatsapp', '2026-05-18 09:00', '2026-05-22 09:00', null);
+  await complaint(3, 'website', '2026-05-10 09:00', '2026-05-15 09:00', '2026-05-20 09:00');
   return { odgj, school, ids };
 }

@@ -99,6 +99,21 @@ describe(`the head of office's dashboard (${TEST_DB})`, () => {
     assert.match(a.late.cases[1].applicant, /^S/);
   });
 
+  it('reads the IKM from the SKM responses and the complaints by channel with their response time', async () => {
+    const d = await dashboard(Q2);
+    assert.deepEqual(d.ikm.office, { value: 87.5, grade: 'B', respondents: 2 });
+    assert.deepEqual(d.ikm.services.map((s: { serviceId: string; value: number; respondents: number }) => [s.serviceId, s.value, s.respondents]), [[odgj.serviceId, 87.5, 2]]);
+    assert.deepEqual(
+      d.complaints.channels.map((c: { channel: string; received: number; answered: number; answeredOnTime: number; medianDays: number | null }) => [c.channel, c.received, c.answered, c.answeredOnTime, c.medianDays]),
+      [['whatsapp', 2, 1, 1, 2], ['website', 1, 1, 0, 10]],
+    );
+    // On a division view the office's index is not split; the division's services keep theirs.
+    const school = await dashboard(`${Q2}&division=perlindungan-dan-jaminan-sosial`);
+    assert.equal(school.ikm.office, null);
+    assert.deepEqual(school.ikm.services, []);
+    assert.deepEqual(school.complaints.channels, []);
+  });
+
   it('narrows every figure to one division', async () => {
     const all = await dashboard(Q2);
     assert.deepEqual(
