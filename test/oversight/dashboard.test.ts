@@ -114,6 +114,13 @@ describe(`the head of office's dashboard (${TEST_DB})`, () => {
     assert.deepEqual(school.complaints.channels, []);
   });
 
+  it("reads this month's emergency first responses and the shelter's occupancy and length of stay", async () => {
+    const d = await dashboard(Q2);
+    assert.deepEqual(d.operations.emergency, { month: '2026-06', reports: 2, withDue: 2, onTime: 1, responded: 2, rate: 0.5 });
+    assert.deepEqual(d.operations.shelters, { beds: 2, resident: 1, occupancy: 0.5, ended: 1, medianStayDays: 4 });
+    assert.deepEqual(d.operations.programmes, { listed: 0, served: 0, coverage: null, paid: 0, failed: 0, successRate: null });
+  });
+
   it('narrows every figure to one division', async () => {
     const all = await dashboard(Q2);
     assert.deepEqual(
