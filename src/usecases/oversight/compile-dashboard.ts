@@ -222,7 +222,8 @@ export async function compileDashboard(ctx: Ctx, reader: Reader, o: StoredOffice
     officer.late += late;
     officerRows.set(who ?? '', officer);
   }
-  const byOpen = <T extends { open: number }>(a: T, b: T) => b.open - a.open;
+  // Most open first, then most late: the same order on every reading (the database returns groups in any order).
+  const byOpen = <T extends { open: number; late: number }>(a: T, b: T) => b.open - a.open || b.late - a.late;
 
   // Ageing: each service in its own unit; each band's submission dates, for the drill-down.
   const dayBefore = (x: string) => Temporal.PlainDate.from(x).subtract({ days: 1 }).toString();
