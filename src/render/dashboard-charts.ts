@@ -46,13 +46,13 @@ export interface StepBar {
 
 /** Horizontal bars per step (the most loaded first, at most 12): open tasks, the late ones darker. */
 export function backlogByStepSvg(steps: readonly StepBar[], opts: { lang: Lang; width?: number; labelMax?: number }): string {
-  const max = opts.labelMax ?? 30;
+  const max = opts.labelMax ?? 24;
   const shown = steps.slice(0, 12);
   const label = (s: string) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
   return renderChartSvg(
     {
       legend: { top: 0, textStyle: { fontSize: 10, color: '#111827' }, itemWidth: 12, itemHeight: 10 },
-      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      grid: { left: 24, right: 24, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10, color: '#111827' } },
       yAxis: { type: 'category', inverse: true, data: shown.map((s) => label(s.label)), axisLabel: { fontSize: 10, color: '#111827' } },
       series: [

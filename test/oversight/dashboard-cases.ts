@@ -49,5 +49,41 @@ export async function seedDashboard(t: TestApp): Promise<{ odgj: ServiceRef; sch
   await task(school, ids.may20!, 'verifikasi', 'verifikator', 'at-risk');
   await task(school, ids.feb2!, 'tanda-tangan', 'kepala-dinas', 'late');
   await rebuildOversightCounters(t.ctx, odgj.officeId);
+  // SKM: two ODGJ questionnaires in May, all nines elements 4 and all 3 → NRR 3,5 → IKM 87,5 (B).
+  for (const [i, v] of [4, 3].entries())
+    await db
+      .insertInto('survey_responses')
+      .values({ id: randomUUID(), office_id: odgj.officeId, service_id: odgj.serviceId, application_id: null, source: 'paper', u1: v, u2: v, u3: v, u4: v, u5: v, u6: v, u7: v, u8: v, u9: v, age_group: null, sex: null, education: null, occupation: null, suggestion: null, responded_on: `2026-05-1${i}`, batch_id: null, entered_by: null, created_at: wib('2026-05-12 10:00') })
+      .execute();
+  // Complaints: WhatsApp answered in 2 days (by its due time), WhatsApp not yet answered, the web form answered in 10 days (late).
+  const complaint = (n: number, channel: string, received: string, due: string, answered: string | null) =>
+    db
+      .insertInto('complaints')
+      .values({ id: randomUUID(), office_id: odgj.officeId, receipt_number: `ADU-JMB-2026-0000${n}`, tracking_code_hash: `dash-${randomUUID()}`, idempotency_key: null, idempotency_body: null, channel, external_ref: null, type: 'pengaduan', mode: 'named', complainant_name: 'Pelapor Uji', complainant_phone: null, complainant_email: null, text: 'Berkas belum selesai', service_id: odgj.serviceId, application_id: null, stage: answered ? 'answered' : 'received', status: answered ? 'answered' : 'received', routed_to: null, coordination: null, referral: null, merged_into: null, received_at: wib(received), clock_started_at: wib(received), due_at: wib(due), sla_state: 'on-time', escalated_at: null, answer: answered ? 'Sudah ditindaklanjuti' : null, answered_at: answered ? wib(answered) : null, answered_by: null, resolved: null, feedback: null, feedback_at: null, public_summary: null, published_at: null, closed_at: null, created_by: null, version: 1, updated_at: wib(received) })
+      .execute();
+  await complaint(1, 'whatsapp', '2026-05-04 09:00', '2026-05-08 09:00', '2026-05-06 09:00');
+  await complaint(2, 'whatsapp', '2026-05-18 09:00', '2026-05-22 09:00', null);
+  await complaint(3, 'website', '2026-05-10 09:00', '2026-05-15 09:00', '2026-05-20 09:00');
+  // Emergencies of June (this month): one first answered 30 minutes before its deadline, one an hour after; a May one not counted.
+  const report = (applicationId: string, n: number, received: string, due: string, answered: string) =>
+    db
+      .insertInto('emergency_reports')
+      .values({ id: randomUUID(), office_id: odgj.officeId, application_id: applicationId, registration_number: `JMB-DRT-${n}`, service_slug: 'rekomendasi-penyerahan-odgj-rsj', channel: 'phone', reported_at: wib(received), received_at: wib(received), received_by: null, location_text: 'Jl. Sultan Thaha', lat: null, lng: null, description: 'ODGJ di jalan', category: 'odgj', subject_name: null, reporter_name: null, reporter_phone: null, first_response_due_at: wib(due), first_response_at: wib(answered), state: 'responded', escalation: 'none', merged_into: null, version: 1 })
+      .execute();
+  await report(ids.jun3!, 1, '2026-06-03 09:00', '2026-06-03 10:00', '2026-06-03 09:30');
+  await report(ids.jun9!, 2, '2026-06-09 09:00', '2026-06-09 10:00', '2026-06-09 11:00');
+  await report(ids.may21!, 3, '2026-05-21 09:00', '2026-05-21 10:00', '2026-05-21 09:10');
+  // A shelter of two beds: one client in residence, one who stayed 4 days in May.
+  const shelterId = randomUUID();
+  await db.insertInto('shelters').values({ id: shelterId, office_id: odgj.officeId, name: 'Rumah Singgah Uji', address: null, created_by: 'uji', created_at: wib('2026-01-05 08:00') }).execute();
+  for (const label of ['A1', 'A2'])
+    await db.insertInto('shelter_beds').values({ id: randomUUID(), shelter_id: shelterId, office_id: odgj.officeId, room: 'A', label, sex: 'any', category: 'umum', position: label === 'A1' ? 1 : 2 }).execute();
+  const stay = (state: string, checkedIn: string, terminated: string | null) =>
+    db
+      .insertInto('shelter_stays')
+      .values({ id: randomUUID(), office_id: odgj.officeId, shelter_id: shelterId, state, source: 'walk-in', emergency_report_id: null, requester: null, client_name: 'Klien Uji', client_sex: 'male', client_category: 'umum', client_nik: null, client_birth_date: null, intake_at: wib(checkedIn), decision: 'admitted', referred_to: null, bed_id: null, checked_in_at: wib(checkedIn), override_reason: null, belongings: '[]', terminated_at: terminated ? wib(terminated) : null, termination: terminated ? 'returned-home' : null, handover_number: null, handover_token: null, handover_sha256: null, version: 1 })
+      .execute();
+  await stay('in-residence', '2026-06-05 10:00', null);
+  await stay('terminated', '2026-05-10 08:00', '2026-05-14 08:00');
   return { odgj, school, ids };
 }

@@ -99,6 +99,28 @@ describe(`the head of office's dashboard (${TEST_DB})`, () => {
     assert.match(a.late.cases[1].applicant, /^S/);
   });
 
+  it('reads the IKM from the SKM responses and the complaints by channel with their response time', async () => {
+    const d = await dashboard(Q2);
+    assert.deepEqual(d.ikm.office, { value: 87.5, grade: 'B', respondents: 2 });
+    assert.deepEqual(d.ikm.services.map((s: { serviceId: string; value: number; respondents: number }) => [s.serviceId, s.value, s.respondents]), [[odgj.serviceId, 87.5, 2]]);
+    assert.deepEqual(
+      d.complaints.channels.map((c: { channel: string; received: number; answered: number; answeredOnTime: number; medianDays: number | null }) => [c.channel, c.received, c.answered, c.answeredOnTime, c.medianDays]),
+      [['whatsapp', 2, 1, 1, 2], ['website', 1, 1, 0, 10]],
+    );
+    // On a division view the office's index is not split; the division's services keep theirs.
+    const school = await dashboard(`${Q2}&division=perlindungan-dan-jaminan-sosial`);
+    assert.equal(school.ikm.office, null);
+    assert.deepEqual(school.ikm.services, []);
+    assert.deepEqual(school.complaints.channels, []);
+  });
+
+  it("reads this month's emergency first responses and the shelter's occupancy and length of stay", async () => {
+    const d = await dashboard(Q2);
+    assert.deepEqual(d.operations.emergency, { month: '2026-06', reports: 2, withDue: 2, onTime: 1, responded: 2, rate: 0.5 });
+    assert.deepEqual(d.operations.shelters, { beds: 2, resident: 1, occupancy: 0.5, ended: 1, medianStayDays: 4 });
+    assert.deepEqual(d.operations.programmes, { listed: 0, served: 0, coverage: null, paid: 0, failed: 0, successRate: null });
+  });
+
   it('narrows every figure to one division', async () => {
     const all = await dashboard(Q2);
     assert.deepEqual(

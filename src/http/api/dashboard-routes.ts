@@ -50,7 +50,7 @@ export const dashboardResponse = z.object({
     cases: z.array(z.object({ ...svc, id: z.string(), registrationNumber: z.string(), applicant: z.string(), step: z.string().nullable(), slaState: z.string(), dueLocal: z.string().nullable(), submittedLocal: z.string() })),
   }),
   ikm: z.object({
-    office: z.object({ value: z.number().nullable(), grade: z.string().nullable(), respondents: n, population: n }).nullable(),
+    office: z.object({ value: z.number().nullable(), grade: z.string().nullable(), respondents: n }).nullable(),
     services: z.array(z.object({ ...svc, value: z.number().nullable(), grade: z.string().nullable(), respondents: n })),
   }),
   complaints: z.object({

@@ -129,7 +129,8 @@ export function dashboardTables(d: OfficeDashboard, lang: Lang): DashTable[] {
         'Sejak hari diajukan sampai hari ini. Layanan yang jamnya menghitung hari kerja: hari kerja menurut kalender kantor (libur nasional, cuti bersama dan akhir pekan tidak dihitung); layanan lain: hari kalender.',
         'From the day of submission to today. Services whose clock counts working days: working days on the office calendar (national holidays, cuti bersama and weekends not counted); other services: calendar days.',
       ),
-      headers: [L(lang, 'Layanan', 'Service'), L(lang, 'Satuan', 'Unit'), L(lang, 'Pita 1', 'Band 1'), L(lang, 'Pita 2', 'Band 2'), L(lang, 'Pita 3', 'Band 3'), L(lang, 'Pita 4', 'Band 4'), L(lang, 'Jumlah', 'Total')],
+      // Each band names both units; the row's unit says which one applies to its service.
+      headers: [L(lang, 'Layanan', 'Service'), L(lang, 'Satuan', 'Unit'), ...bandWords('working_days').map((w, i) => `${w} · ${bandWords('days')[i]}`), L(lang, 'Jumlah', 'Total')],
       rows: d.ageing.rows.map((a) => {
         const words = bandWords(a.unit);
         return [
