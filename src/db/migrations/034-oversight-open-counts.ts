@@ -88,6 +88,7 @@ END $$`,
   await backfillOpenCounts(db);
   // The closed cases' bars per local year of submission, beside the months' (028): a year's
   // evaluation reads one row per bar instead of twelve. Kept by the same closing transaction.
+  // The columns of 028's oversight_counts written out again: a migration never imports another.
   await db.schema
     .createTable('oversight_year_counts')
     .addColumn('office_id', 'text', (c) => c.notNull())
