@@ -71,30 +71,43 @@ const countValues = (officeId: string, serviceId: string, r: CounterRow) => ({
   external_pauses: r.externalPauses,
 });
 
-/** One closed case into its month's bar: a single upsert, cheap enough for the closing transaction. */
+/** What an upsert adds to a bar that exists: every sum of the new one. */
+const addUp = (t: 'oversight_counts' | 'oversight_year_counts') => ({
+  n: sql<number>`${sql.raw(t)}.n + excluded.n`,
+  applicant_paused: sql<number>`${sql.raw(t)}.applicant_paused + excluded.applicant_paused`,
+  applicant_pauses: sql<number>`${sql.raw(t)}.applicant_pauses + excluded.applicant_pauses`,
+  external_paused: sql<number>`${sql.raw(t)}.external_paused + excluded.external_paused`,
+  external_pauses: sql<number>`${sql.raw(t)}.external_pauses + excluded.external_pauses`,
+});
+
+/** A month's bar as its year's (migration 034: a year is read from one row per bar, not twelve). */
+const yearValues = ({ month, ...v }: ReturnType<typeof countValues>) => ({ ...v, year: month.slice(0, 4) });
+
+/** One closed case into its month's bar and its year's: two upserts, cheap enough for the closing transaction. */
 export async function addClosedCount(q: Q, officeId: string, serviceId: string, r: CounterRow): Promise<void> {
+  const v = countValues(officeId, serviceId, r);
   await q
     .insertInto('oversight_counts')
-    .values(countValues(officeId, serviceId, r))
-    .onConflict((oc) =>
-      oc.columns(['office_id', 'month', 'service_id', 'status', 'on_time', 'duration']).doUpdateSet({
-        n: sql`oversight_counts.n + excluded.n`,
-        applicant_paused: sql`oversight_counts.applicant_paused + excluded.applicant_paused`,
-        applicant_pauses: sql`oversight_counts.applicant_pauses + excluded.applicant_pauses`,
-        external_paused: sql`oversight_counts.external_paused + excluded.external_paused`,
-        external_pauses: sql`oversight_counts.external_pauses + excluded.external_pauses`,
-      }),
-    )
+    .values(v)
+    .onConflict((oc) => oc.columns(['office_id', 'month', 'service_id', 'status', 'on_time', 'duration']).doUpdateSet(addUp('oversight_counts')))
+    .execute();
+  await q
+    .insertInto('oversight_year_counts')
+    .values(yearValues(v))
+    .onConflict((oc) => oc.columns(['office_id', 'year', 'service_id', 'status', 'on_time', 'duration']).doUpdateSet(addUp('oversight_year_counts')))
     .execute();
 }
 
-/** The backfill's summed bars of an office (its counters were cleared first), 500 rows a statement. */
-export async function insertCounts(q: Q, officeId: string, bars: readonly { serviceId: string; row: CounterRow }[]): Promise<void> {
-  for (let i = 0; i < bars.length; i += 500)
-    await q
-      .insertInto('oversight_counts')
-      .values(bars.slice(i, i + 500).map((b) => countValues(officeId, b.serviceId, b.row)))
-      .execute();
+/**
+ * The backfill's summed bars of an office (its counters were cleared first), 500 rows a statement:
+ * the months' bars, or (`years`) the years' bars, whose `month` is the year.
+ */
+export async function insertCounts(q: Q, officeId: string, bars: readonly { serviceId: string; row: CounterRow }[], years = false): Promise<void> {
+  for (let i = 0; i < bars.length; i += 500) {
+    const values = bars.slice(i, i + 500).map((b) => countValues(officeId, b.serviceId, b.row));
+    if (years) await q.insertInto('oversight_year_counts').values(values.map(yearValues)).execute();
+    else await q.insertInto('oversight_counts').values(values).execute();
+  }
 }
 
 /** A closed case's stages (only services whose decree sets stage limits have any). */
@@ -113,37 +126,67 @@ export async function addStageCounts(q: Q, officeId: string, serviceId: string, 
       .execute();
 }
 
-/** The closed cases' counters of months [fromMonth, untilMonth), summed per service and bar. */
+/** The closed cases' counters of months [fromMonth, untilMonth), summed per service and bar: whole calendar years from their year's bars, the other months from theirs. */
 export async function closedCounts(q: Q, officeId: string, fromMonth: string, untilMonth: string) {
-  const rows = await q
-    .selectFrom('oversight_counts')
-    .select((eb) => [
-      'service_id',
-      'status',
-      'on_time',
-      'duration',
-      eb.fn.sum<number>('n').as('n'),
-      eb.fn.sum<number>('applicant_paused').as('applicant_paused'),
-      eb.fn.sum<number>('applicant_pauses').as('applicant_pauses'),
-      eb.fn.sum<number>('external_paused').as('external_paused'),
-      eb.fn.sum<number>('external_pauses').as('external_pauses'),
-    ])
-    .where('office_id', '=', officeId)
-    .where('month', '>=', fromMonth)
-    .where('month', '<', untilMonth)
-    .groupBy(['service_id', 'status', 'on_time', 'duration'])
-    .execute();
-  return rows.map((r) => ({
-    serviceId: r.service_id,
-    status: r.status as CounterRow['status'],
-    onTime: Number(r.on_time) === 1,
-    duration: Number(r.duration),
-    n: Number(r.n),
-    applicantPaused: Number(r.applicant_paused),
-    applicantPauses: Number(r.applicant_pauses),
-    externalPaused: Number(r.external_paused),
-    externalPauses: Number(r.external_pauses),
-  }));
+  const { years, months } = wholeYears(fromMonth, untilMonth);
+  const sums = ['service_id', 'status', 'on_time', 'duration', 'n', 'applicant_paused', 'applicant_pauses', 'external_paused', 'external_pauses'] as const;
+  const parts = await Promise.all([
+    years.length
+      ? q
+          .selectFrom('oversight_year_counts')
+          .select([...sums])
+          .where('office_id', '=', officeId)
+          .where('year', 'in', years)
+          .execute()
+      : Promise.resolve([]),
+    ...months.map(([from, until]) =>
+      q
+        .selectFrom('oversight_counts')
+        .select([...sums])
+        .where('office_id', '=', officeId)
+        .where('month', '>=', from)
+        .where('month', '<', until)
+        .execute(),
+    ),
+  ]);
+  // Summed here rather than by a `group by`: SQLite would sort every bar of the period first.
+  const bars = new Map<string, CounterRow & { serviceId: string }>();
+  for (const r of parts.flat()) {
+    const key = `${r.service_id}|${r.status}|${r.on_time}|${r.duration}`;
+    const had = bars.get(key);
+    if (had) {
+      had.n += Number(r.n);
+      had.applicantPaused += Number(r.applicant_paused);
+      had.applicantPauses += Number(r.applicant_pauses);
+      had.externalPaused += Number(r.external_paused);
+      had.externalPauses += Number(r.external_pauses);
+    } else
+      bars.set(key, {
+        serviceId: r.service_id,
+        month: '',
+        status: r.status as CounterRow['status'],
+        onTime: Number(r.on_time) === 1,
+        duration: Number(r.duration),
+        n: Number(r.n),
+        applicantPaused: Number(r.applicant_paused),
+        applicantPauses: Number(r.applicant_pauses),
+        externalPaused: Number(r.external_paused),
+        externalPauses: Number(r.external_pauses),
+      });
+  }
+  return [...bars.values()].map(({ month: _, ...b }) => b);
+}
+
+/** Months [from, until) (YYYY-MM) as the whole calendar years inside them and the months left at either edge. */
+export function wholeYears(from: string, until: string): { years: string[]; months: [string, string][] } {
+  const first = Number(from.slice(0, 4)) + (from.slice(5) === '01' ? 0 : 1);
+  const end = Number(until.slice(0, 4));
+  if (first >= end) return { years: [], months: from < until ? [[from, until]] : [] };
+  const years = Array.from({ length: end - first }, (_, i) => String(first + i));
+  const months: [string, string][] = [];
+  if (from < `${first}-01`) months.push([from, `${first}-01`]);
+  if (`${end}-01` < until) months.push([`${end}-01`, until]);
+  return { years, months };
 }
 
 export async function closedStageCounts(q: Q, officeId: string, fromMonth: string, untilMonth: string) {
@@ -255,6 +298,7 @@ export async function closedCasesSubmitted(q: Q, officeId: string, from: string,
 /** Drops an office's counters before they are rebuilt from its cases. */
 export async function clearCounts(q: Q, officeId: string): Promise<void> {
   await q.deleteFrom('oversight_counts').where('office_id', '=', officeId).execute();
+  await q.deleteFrom('oversight_year_counts').where('office_id', '=', officeId).execute();
   await q.deleteFrom('oversight_stage_counts').where('office_id', '=', officeId).execute();
 }
 

@@ -24,6 +24,9 @@ export interface OversightStageCountsTable {
   on_time: number;
 }
 
+/** The closed-case bars summed per local year of submission (migration 034): oversight_counts with `year` for `month`. */
+export type OversightYearCountsTable = Omit<OversightCountsTable, 'month'> & { year: string };
+
 /** Open cases per office, UTC day of submission, service, status and SLA state (migration 034, kept by triggers). */
 export interface OversightOpenCountsTable {
   office_id: string;
@@ -100,4 +103,5 @@ export interface OversightTables {
   oversight_stage_counts: OversightStageCountsTable;
   oversight_counts_state: { key: string; value: string };
   oversight_open_counts: OversightOpenCountsTable;
+  oversight_year_counts: OversightYearCountsTable;
 }

@@ -9,8 +9,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openTaskFor } from '../../src/db/applications-repo.js';
-import { openCounts, openCountsLive, wholeUtcDays } from '../../src/db/oversight-repo.js';
-import { backfillOpenCounts } from '../../src/db/migrations/034-oversight-open-counts.js';
+import { closedCounts, openCounts, openCountsLive, wholeUtcDays, wholeYears } from '../../src/db/oversight-repo.js';
+import { backfillOpenCounts, backfillYearCounts } from '../../src/db/migrations/034-oversight-open-counts.js';
+import { rebuildOversightCounters } from '../../src/usecases/oversight/backfill-counters.js';
 import { readPeriod } from '../../src/domain/oversight/period.js';
 import { completeTask } from '../../src/usecases/applications/complete-task.js';
 import { findOfficeCase } from '../../src/usecases/applications/find-case.js';
@@ -232,6 +233,58 @@ describe(`open-case counters kept by the changes themselves (${TEST_DB})`, () =>
     const now = await t.database.db.selectFrom('oversight_open_counts').select('n').where('office_id', '=', officeId).where('utc_day', '=', '2026-01-20').where('status', '=', 'open').where('sla_state', '=', open[0]!.sla_state).executeTakeFirstOrThrow();
     assert.equal(Number(now.n), Number(key.n) - 3, 'two withdrawn and one moved to late');
     await exact('three overlapping transactions');
+  });
+
+  it('the closed cases’ bars per year are the sums of their months’: kept when cases close, rebuilt, backfilled by the migration', async () => {
+    const bar = (r: { service_id: string; status: string; on_time: number; duration: number; n: number | string; applicant_paused: number | string; applicant_pauses: number | string; external_paused: number | string; external_pauses: number | string }) =>
+      [r.service_id, r.status, Number(r.on_time), Number(r.duration), Number(r.n), Number(r.applicant_paused), Number(r.applicant_pauses), Number(r.external_paused), Number(r.external_pauses)].join('|');
+    const yearRows = async () => (await t.database.db.selectFrom('oversight_year_counts').selectAll().where('office_id', '=', officeId).execute()).map((r) => `${r.year}|${bar(r)}`).sort();
+    const monthSums = async () =>
+      (
+        await t.database.db
+          .selectFrom('oversight_counts')
+          .select((eb) => [
+            sql<string>`substr(month, 1, 4)`.as('year'),
+            'service_id',
+            'status',
+            'on_time',
+            'duration',
+            eb.fn.sum<number>('n').as('n'),
+            eb.fn.sum<number>('applicant_paused').as('applicant_paused'),
+            eb.fn.sum<number>('applicant_pauses').as('applicant_pauses'),
+            eb.fn.sum<number>('external_paused').as('external_paused'),
+            eb.fn.sum<number>('external_pauses').as('external_pauses'),
+          ])
+          .where('office_id', '=', officeId)
+          .groupBy([sql`substr(month, 1, 4)`, 'service_id', 'status', 'on_time', 'duration'])
+          .execute()
+      )
+        .map((r) => `${r.year}|${bar(r)}`)
+        .sort();
+    // Budi (December 2025, completed), Dewi (January 2026, refused), Rina and four more withdrawn in January 2026.
+    const kept = await yearRows();
+    assert.equal(kept.filter((r) => r.startsWith('2025|')).reduce((s, r) => s + Number(r.split('|')[5]), 0), 1, 'Budi');
+    assert.equal(kept.filter((r) => r.startsWith('2026|')).reduce((s, r) => s + Number(r.split('|')[5]), 0), 6, 'Dewi, Rina and the four withdrawn');
+    assert.deepEqual(kept, await monthSums());
+    // A year's evaluation reads the year's bars; the same months read one by one give the same bars.
+    const norm = (rows: Awaited<ReturnType<typeof closedCounts>>) => rows.map((r) => JSON.stringify(r)).sort();
+    assert.deepEqual(wholeYears('2025-01', '2027-01'), { years: ['2025', '2026'], months: [] });
+    assert.deepEqual(wholeYears('2025-12', '2026-03'), { years: [], months: [['2025-12', '2026-03']] });
+    assert.deepEqual(wholeYears('2025-12', '2027-02'), { years: ['2026'], months: [['2025-12', '2026-01'], ['2027-01', '2027-02']] });
+    const byYear = await closedCounts(t.database.db, officeId, '2025-12', '2027-02');
+    const byMonths = [...(await closedCounts(t.database.db, officeId, '2025-12', '2026-07')), ...(await closedCounts(t.database.db, officeId, '2026-07', '2027-02'))];
+    assert.equal(byYear.reduce((s, r) => s + r.n, 0), 7);
+    assert.deepEqual(norm(byYear), norm(byMonths), 'every closing of the period is in December 2025 or January 2026: no bar is split between the two reads');
+    // Rebuilt from the cases — which also counts the two withdrawn by bare updates in the test
+    // before (rows written around the use cases) — and backfilled from the months by the migration.
+    assert.equal(await rebuildOversightCounters(t.ctx, officeId), 9);
+    const rebuilt = await yearRows();
+    assert.deepEqual(rebuilt, await monthSums());
+    assert.equal(rebuilt.filter((r) => r.startsWith('2026|')).reduce((s, r) => s + Number(r.split('|')[5]), 0), 8);
+    assert.deepEqual(rebuilt.filter((r) => r.startsWith('2025|')), kept.filter((r) => r.startsWith('2025|')));
+    await t.database.db.deleteFrom('oversight_year_counts').execute();
+    await backfillYearCounts(t.database.db);
+    assert.deepEqual(await yearRows(), rebuilt);
   });
 
   it('every counter row is 0 or more (a decrement never lost its increment)', async () => {

@@ -58,6 +58,10 @@ export async function rebuildOversightCounters(ctx: Ctx, officeId: string): Prom
       }
     }
     await insertCounts(trx, officeId, [...bars.values()]);
+    // The years' bars are their months' sums (migration 034).
+    const years = new Map<string, { serviceId: string; row: CounterRow }>();
+    for (const { serviceId, row } of bars.values()) sumInto(years, `${serviceId}|${row.month.slice(0, 4)}|${row.status}|${row.onTime}|${row.duration}`, serviceId, { ...row, month: row.month.slice(0, 4) });
+    await insertCounts(trx, officeId, [...years.values()], true);
     for (const { serviceId, row } of stages.values()) await addStageCounts(trx, officeId, serviceId, [row]);
     return counted;
   });

@@ -219,15 +219,20 @@ select "service_id", "step_id", "role", "claimed_by", "sla_state", count(*) as "
 
 -- oversight-repo.addClosedCount
 insert into "oversight_counts" ("office_id", "service_id", "month", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict ("office_id", "month", "service_id", "status", "on_time", "duration") do update set "n" = oversight_counts.n + excluded.n, "applicant_paused" = oversight_counts.applicant_paused + excluded.applicant_paused, "applicant_pauses" = oversight_counts.applicant_pauses + excluded.applicant_pauses, "external_paused" = oversight_counts.external_paused + excluded.external_paused, "external_pauses" = oversight_counts.external_pauses + excluded.external_pauses;
+insert into "oversight_year_counts" ("office_id", "service_id", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses", "year") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict ("office_id", "year", "service_id", "status", "on_time", "duration") do update set "n" = oversight_year_counts.n + excluded.n, "applicant_paused" = oversight_year_counts.applicant_paused + excluded.applicant_paused, "applicant_pauses" = oversight_year_counts.applicant_pauses + excluded.applicant_pauses, "external_paused" = oversight_year_counts.external_paused + excluded.external_paused, "external_pauses" = oversight_year_counts.external_pauses + excluded.external_pauses;
 
 -- oversight-repo.insertCounts
 insert into "oversight_counts" ("office_id", "service_id", "month", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+insert into "oversight_year_counts" ("office_id", "service_id", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses", "year") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
 
 -- oversight-repo.addStageCounts
 insert into "oversight_stage_counts" ("office_id", "service_id", "month", "stage_id", "started", "finished", "on_time") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("office_id", "month", "service_id", "stage_id") do update set "started" = oversight_stage_counts.started + excluded.started, "finished" = oversight_stage_counts.finished + excluded.finished, "on_time" = oversight_stage_counts.on_time + excluded.on_time;
 
 -- oversight-repo.closedCounts
-select "service_id", "status", "on_time", "duration", sum("n") as "n", sum("applicant_paused") as "applicant_paused", sum("applicant_pauses") as "applicant_pauses", sum("external_paused") as "external_paused", sum("external_pauses") as "external_pauses" from "oversight_counts" where "office_id" = $1 and "month" >= $2 and "month" < $3 group by "service_id", "status", "on_time", "duration";
+select "service_id", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses" from "oversight_counts" where "office_id" = $1 and "month" >= $2 and "month" < $3;
+select "service_id", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses" from "oversight_year_counts" where "office_id" = $1 and "year" in ($2);
+select "service_id", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses" from "oversight_counts" where "office_id" = $1 and "month" >= $2 and "month" < $3;
+select "service_id", "status", "on_time", "duration", "n", "applicant_paused", "applicant_pauses", "external_paused", "external_pauses" from "oversight_counts" where "office_id" = $1 and "month" >= $2 and "month" < $3;
 
 -- oversight-repo.closedStageCounts
 select "service_id", "stage_id", sum("started") as "started", sum("finished") as "finished", sum("on_time") as "on_time" from "oversight_stage_counts" where "office_id" = $1 and "month" >= $2 and "month" < $3 group by "service_id", "stage_id";
@@ -300,6 +305,7 @@ select count(distinct coalesce(applicant_nik, 'case:' || id)) as "n" from "appli
 
 -- oversight-repo.clearCounts
 delete from "oversight_counts" where "office_id" = $1;
+delete from "oversight_year_counts" where "office_id" = $1;
 delete from "oversight_stage_counts" where "office_id" = $1;
 
 -- oversight-repo.countsState

@@ -422,9 +422,16 @@ export const QUERIES: Record<string, Call> = {
   'applications-repo.openCasesByStep': (db) => applications.openCasesByStep(db, OFFICE),
   'oversight-repo.addClosedCount': (db) =>
     oversight.addClosedCount(db, OFFICE, SERVICE, { month: '2026-05', status: 'completed', onTime: true, duration: 30, n: 1, applicantPaused: 2, applicantPauses: 1, externalPaused: 0, externalPauses: 0 }),
-  'oversight-repo.insertCounts': (db) => oversight.insertCounts(db, OFFICE, [{ serviceId: SERVICE, row: { month: '2026-05', status: 'rejected', onTime: false, duration: -1, n: 2, applicantPaused: 0, applicantPauses: 0, externalPaused: 0, externalPauses: 0 } }]),
+  'oversight-repo.insertCounts': async (db) => {
+    const row = { month: '2026-05', status: 'rejected', onTime: false, duration: -1, n: 2, applicantPaused: 0, applicantPauses: 0, externalPaused: 0, externalPauses: 0 } as const;
+    await oversight.insertCounts(db, OFFICE, [{ serviceId: SERVICE, row }]);
+    await oversight.insertCounts(db, OFFICE, [{ serviceId: SERVICE, row: { ...row, month: '2026' } }], true);
+  },
   'oversight-repo.addStageCounts': (db) => oversight.addStageCounts(db, OFFICE, SERVICE, [{ month: '2026-05', stageId: 'pengajuan-bpkpad', started: 1, finished: 1, onTime: 1 }]),
-  'oversight-repo.closedCounts': (db) => oversight.closedCounts(db, OFFICE, '2026-04', '2026-07'),
+  'oversight-repo.closedCounts': async (db) => {
+    await oversight.closedCounts(db, OFFICE, '2026-04', '2026-07');
+    await oversight.closedCounts(db, OFFICE, '2025-11', '2027-02');
+  },
   'oversight-repo.closedStageCounts': (db) => oversight.closedStageCounts(db, OFFICE, '2026-04', '2026-07'),
   'oversight-repo.openCounts': (db) => oversight.openCounts(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-31T17:00:00.000Z'),
   'oversight-repo.openCountsLive': (db) => oversight.openCountsLive(db, OFFICE, '2026-04-30T17:00:00.000Z', '2026-05-01T00:00:00.000Z'),
@@ -1076,6 +1083,7 @@ export const NOT_QUERIES: Record<string, string> = {
     'the bulk loader: better-sqlite3 prepared INSERTs on a second connection, or COPY FROM STDIN (pg-copy-streams) on a connection of its own; only an in-memory SQLite database falls back to Kysely INSERTs',
   'complaints-repo.complaintEvent': 'builds an event row',
   'oversight-repo.wholeUtcDays': 'splits a period into whole UTC days and its edge slices',
+  'oversight-repo.wholeYears': 'splits months into whole calendar years and the months at either edge',
   'surveys-repo.newResponseRow': 'builds a response row',
   'surveys-repo.isDuplicateResponse': 'classifies an insert error',
   'backup-repo.openSqliteFile': 'opens a read-only connection to a SQLite file (a backup copy or a restored database)',
