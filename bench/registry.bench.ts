@@ -416,7 +416,7 @@ async function childFloor(dataDir: string, databaseUrl: string | null, logged: b
   } else {
     const { default: SQLite } = await import('better-sqlite3');
     const db = new SQLite(join(dataDir, 'sigap.db'), { readonly: true });
-    db.pragma('mmap_size = 268435456');
+    // The same connection settings as the product's read connection (src/db/dialect.ts).
     const stmt = db.prepare(`SELECT * FROM "${t}" WHERE kk = (SELECT kk FROM "${t}" WHERE nik = ? LIMIT 1) ORDER BY row_no LIMIT 50`);
     family = async (nik) => stmt.all(nik);
   }

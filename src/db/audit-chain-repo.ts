@@ -3,10 +3,10 @@
  * takes the office's chain head under a lock, carries its hash, and moves the head on, in the
  * same transaction, so concurrent appends for one office queue instead of forking the chain.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { GENESIS, officeKey, rowHash, type ChainHead, type ChainedTable } from '../domain/audit-chain.js';
 import type { DB } from './schema.js';
+import { newLogId } from './log-ids.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -76,7 +76,7 @@ export interface NewAuditEvent {
 
 /** One row in the office's audit trail, chained. Inside `q`'s transaction when it is one. */
 export async function insertAuditEvent(q: Q, a: NewAuditEvent): Promise<void> {
-  await insertChained(q, 'audit_events', [{ id: randomUUID(), office_id: a.officeId, actor: a.actor, action: a.action, subject: a.subject, detail: JSON.stringify(a.detail), at: a.at }]);
+  await insertChained(q, 'audit_events', [{ id: newLogId(), office_id: a.officeId, actor: a.actor, action: a.action, subject: a.subject, detail: JSON.stringify(a.detail), at: a.at }]);
 }
 
 /* ---------- verification ---------- */

@@ -1,10 +1,10 @@
 /** All SQL of the personal-data read log (data_access_log): appends go through the chained append path. */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './dialect.js';
 import { accessLogColumns } from './registry-repo.js';
 import type { DataAccessLogTable, DB } from './schema.js';
 import type { DataAccessAction, DataAccessPurpose, DataRecordKind } from '../domain/audit/data-access.js';
+import { newLogId } from './log-ids.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -68,14 +68,14 @@ const toRow = (id: string, e: NewDataAccess): Omit<DataAccessLogTable, 'seq' | '
 
 /** Appends one read; resolves once it is committed (chained per office). */
 export async function appendDataAccess(database: Database, e: NewDataAccess): Promise<string> {
-  const id = randomUUID();
+  const id = newLogId();
   await database.append('data_access_log', [toRow(id, e)]);
   return id;
 }
 
 /** Appends the reads of one list page in one commit (each its own chained row). */
 export async function appendDataAccesses(database: Database, entries: readonly NewDataAccess[]): Promise<void> {
-  if (entries.length) await database.append('data_access_log', entries.map((e) => toRow(randomUUID(), e)));
+  if (entries.length) await database.append('data_access_log', entries.map((e) => toRow(newLogId(), e)));
 }
 
 /** Records by kind: a case with its uploaded documents and its letters, read as one. */

@@ -19,6 +19,7 @@ import type { ApplicationEventsTable, DB } from './schema.js';
 import type { RegistryAccessLogTable, RegistryProposalEventsTable, RegistryProposalsTable, RegistryRowTable, RegistrySnapshotsTable } from './schema-registry.js';
 import { updateIfVersion } from './versioned.js';
 import { insertAuditEvent } from './audit-chain-repo.js';
+import { newLogId } from './log-ids.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type RowsDB = { registry_rows: RegistryRowTable };
@@ -397,25 +398,37 @@ export async function personRow(q: Q | Database, dialect: DialectName, table: st
  * order): the counter's look-up. One index search fewer than `personRow` then `familyOfKk`.
  */
 export async function personWithFamily(q: Q | Database, dialect: DialectName, table: string, nik: string, limit = 50): Promise<{ person: RegistryRowTable | undefined; family: RegistryRowTable[] }> {
-  const text = once(dialect, `nik-family:${checkTable(table)}`, () => {
+  const n = rowLimit(limit);
+  const text = once(dialect, `nik-family:${checkTable(table)}:${n}`, () => {
     const b = builder(q);
     return rows(b, table)
       .selectAll()
       .where('kk', '=', (eb) => eb.selectFrom(checkTable(table) as 'registry_rows').select('kk').where('nik', '=', nik).limit(1))
       .orderBy('row_no')
-      .limit(limit);
+      .limit(sql.lit(n));
   });
-  const family = await run<RegistryRowTable>(q, text, [nik, 1, limit]);
+  const family = await run<RegistryRowTable>(q, text, [nik, 1]);
   let person = family.find((r) => r.nik === nik);
   // A family larger than the limit may leave the person out of the rows returned.
-  if (!person && family.length === limit) person = await personRow(q, dialect, table, nik);
+  if (!person && family.length === n) person = await personRow(q, dialect, table, nik);
   return { person, family };
 }
 
 /** A family by No. KK. */
 export async function familyOfKk(q: Q | Database, dialect: DialectName, table: string, kk: string, limit = 50): Promise<RegistryRowTable[]> {
-  const text = once(dialect, `family-kk:${checkTable(table)}`, () => rows(builder(q), table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(limit));
-  return run<RegistryRowTable>(q, text, [kk, limit]);
+  const n = rowLimit(limit);
+  const text = once(dialect, `family-kk:${checkTable(table)}:${n}`, () => rows(builder(q), table).selectAll().where('kk', '=', kk).orderBy('row_no').limit(sql.lit(n)));
+  return run<RegistryRowTable>(q, text, [kk]);
+}
+
+/**
+ * A family's row limit, written into the statement's text rather than bound: SQLite plans a bound
+ * LIMIT after ORDER BY less well (micro-benchmark, 200,000 rows: 18.5 µs against 11.7 µs per
+ * look-up). Checked here because it becomes SQL text.
+ */
+function rowLimit(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new Error(`bad family limit ${limit}`);
+  return limit;
 }
 
 /* ---------- the bulk loader (dialect adapter) ---------- */
@@ -700,7 +713,7 @@ export const accessLogColumns = (id: string, e: { officeId: string; at: string; 
 
 /** Appends an access entry through the database's append path; resolves once it is committed. */
 export async function appendAccessEntry(database: Database, e: NewAccessEntry): Promise<string> {
-  const id = randomUUID();
+  const id = newLogId();
   const row: Omit<RegistryAccessLogTable, 'seq' | 'prev_hash' | 'hash'> = {
     ...accessLogColumns(id, e),
     action: e.action,

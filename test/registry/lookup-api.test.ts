@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { familyOfKk, personWithFamily, rowTableName } from '../../src/db/registry-repo.js';
 import { submitApplication } from '../../src/usecases/applications/submit-application.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { TEST_DB } from '../support/db.js';
@@ -194,5 +195,18 @@ describe(`registry look-up API (${TEST_DB})`, () => {
     const list = (await get('/api/v1/registry/snapshots', 'auditor@kota-jambi')).json();
     assert.equal(list[0].id, id);
     assert.equal(list[0].current, true);
+  });
+
+  it('finds the person even when the family is longer than the rows returned, and refuses a limit that is not a small whole number', async () => {
+    const database = t.ctx.database;
+    const table = rowTableName(snapshotId);
+    // Budi is first in the file and Siti second: with room for one row, Siti is found by the second search.
+    const one = await personWithFamily(database, database.dialect, table, SITI.nik, 1);
+    assert.deepEqual(one.family.map((r) => r.nik), [BUDI.nik]);
+    assert.equal(one.person?.nik, SITI.nik);
+    assert.deepEqual((await familyOfKk(database, database.dialect, table, SITI.kk, 1)).map((r) => r.nik), [BUDI.nik]);
+    assert.deepEqual((await familyOfKk(database, database.dialect, table, SITI.kk)).map((r) => r.nik), [BUDI.nik, SITI.nik]);
+    // The limit becomes SQL text, so anything but a whole number from 1 to 1,000 is refused.
+    for (const bad of [0, 1.5, 1001, Number.NaN]) await assert.rejects(personWithFamily(database, database.dialect, table, SITI.nik, bad), /bad family limit/);
   });
 });

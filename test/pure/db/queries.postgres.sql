@@ -846,11 +846,11 @@ select "id" from "registry_snapshots" where "office_id" = $1 and "current_for_pe
 select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 limit $2;
 
 -- registry-repo.personWithFamily
-select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = (select "kk" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 limit $2) order by "row_no" limit $3;
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = (select "kk" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 limit $2) order by "row_no" limit 50;
 select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = $1 limit $2;
 
 -- registry-repo.familyOfKk
-select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = $1 order by "row_no" limit $2;
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = $1 order by "row_no" limit 50;
 
 -- registry-repo.appendAccessEntry
 insert into "registry_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "nik", "kk", "snapshot_id", "application_id", "reason", "found", "detail") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);

@@ -845,11 +845,11 @@ select "id" from "registry_snapshots" where "office_id" = ? and "current_for_per
 select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? limit ?;
 
 -- registry-repo.personWithFamily
-select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = (select "kk" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? limit ?) order by "row_no" limit ?;
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = (select "kk" from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? limit ?) order by "row_no" limit 50;
 select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "nik" = ? limit ?;
 
 -- registry-repo.familyOfKk
-select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = ? order by "row_no" limit ?;
+select * from "registry_rows_c3a1e5f02b4d4e6f8a9b0c1d2e3f4a5b" where "kk" = ? order by "row_no" limit 50;
 
 -- registry-repo.appendAccessEntry
 insert into "registry_access_log" ("id", "office_id", "at", "actor_id", "actor_name", "roles", "action", "nik", "kk", "snapshot_id", "application_id", "reason", "found", "detail") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
