@@ -3,21 +3,41 @@
  * few cases whose pauses and stages must be read one by one, the at-risk and late lists and the
  * ageing of open cases. No personal data leaves these queries: registration numbers only.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Compilable, type Kysely, type Transaction } from 'kysely';
 import { OPEN_CASE_STATUSES } from '../domain/applications/status.js';
 import type { StageRecord } from '../domain/applications/case.js';
 import { insertAuditEvent } from './audit-chain-repo.js';
 import type { CounterRow, StageCounterRow } from '../domain/oversight/counters.js';
+import type { Database } from './dialect.js';
 import type { DB } from './schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
+
+/**
+ * Where an evaluation or dashboard reads: a `Database` reads through its heavy-read path (the
+ * streaming replica when there is one, as docs/OPERATIONS.md says; these figures never show what
+ * their reader just wrote), a connection or transaction reads there (the approval's snapshot
+ * reads the primary, in the approving transaction's view).
+ */
+export type Reader = Q | Database;
+
+const builderOf = (r: Reader): Q => ('readHeavy' in r ? r.db : r);
+
+/** Runs a select built on the reader: compiled and sent to the heavy-read path for a Database. */
+async function all<T>(r: Reader, build: (q: Q) => Compilable<T> & { execute(): Promise<T[]> }): Promise<T[]> {
+  const query = build(builderOf(r));
+  if (!('readHeavy' in r)) return query.execute();
+  const c = query.compile();
+  return r.readHeavy<T>(c.sql, c.parameters);
+}
 
 /** The most open staged cases one evaluation reads; beyond it the evaluation says its stage figures are partial. */
 export const EVALUATION_CASE_LIMIT = 50_000;
 
 /** Open cases at risk or late, earliest due first: what the head of office chases this week. */
-export async function casesAtRiskOrLate(q: Q, officeId: string, limit: number) {
-  return q
+export async function casesAtRiskOrLate(r: Reader, officeId: string, limit: number) {
+  return all(r, (q) =>
+    q
     .selectFrom('applications')
     .select(['id', 'registration_number', 'service_id', 'current_step', 'status', 'sla_state', 'due_at', 'submitted_at'])
     .where('office_id', '=', officeId)
@@ -26,12 +46,12 @@ export async function casesAtRiskOrLate(q: Q, officeId: string, limit: number) {
     .where(sql<boolean>`sla_state in ('late', 'at-risk')`)
     .orderBy('due_at')
     .orderBy('registration_number')
-    .limit(limit)
-    .execute();
+    .limit(limit),
+  );
 }
 
 /** Open cases by service and age: submitted on or after each bound (newest first), the rest last — from the open-case counters. */
-export async function openCasesByAge(q: Q, officeId: string, bounds: readonly string[]) {
+export async function openCasesByAge(q: Reader, officeId: string, bounds: readonly string[]) {
   // Band i is [bounds[i], bounds[i-1]): the newest band has no upper end, the oldest no lower one.
   const edges = [END_OF_TIME, ...bounds, START_OF_TIME];
   const bands = await Promise.all(bounds.concat(START_OF_TIME).map((from, i) => openCounts(q, officeId, from, edges[i]!)));
@@ -127,27 +147,12 @@ export async function addStageCounts(q: Q, officeId: string, serviceId: string, 
 }
 
 /** The closed cases' counters of months [fromMonth, untilMonth), summed per service and bar: whole calendar years from their year's bars, the other months from theirs. */
-export async function closedCounts(q: Q, officeId: string, fromMonth: string, untilMonth: string) {
+export async function closedCounts(r: Reader, officeId: string, fromMonth: string, untilMonth: string) {
   const { years, months } = wholeYears(fromMonth, untilMonth);
   const sums = ['service_id', 'status', 'on_time', 'duration', 'n', 'applicant_paused', 'applicant_pauses', 'external_paused', 'external_pauses'] as const;
   const parts = await Promise.all([
-    years.length
-      ? q
-          .selectFrom('oversight_year_counts')
-          .select([...sums])
-          .where('office_id', '=', officeId)
-          .where('year', 'in', years)
-          .execute()
-      : Promise.resolve([]),
-    ...months.map(([from, until]) =>
-      q
-        .selectFrom('oversight_counts')
-        .select([...sums])
-        .where('office_id', '=', officeId)
-        .where('month', '>=', from)
-        .where('month', '<', until)
-        .execute(),
-    ),
+    years.length ? all(r, (q) => q.selectFrom('oversight_year_counts').select([...sums]).where('office_id', '=', officeId).where('year', 'in', years)) : Promise.resolve([]),
+    ...months.map(([from, until]) => all(r, (q) => q.selectFrom('oversight_counts').select([...sums]).where('office_id', '=', officeId).where('month', '>=', from).where('month', '<', until))),
   ]);
   // Summed here rather than by a `group by`: SQLite would sort every bar of the period first.
   const bars = new Map<string, CounterRow & { serviceId: string }>();
@@ -189,15 +194,16 @@ export function wholeYears(from: string, until: string): { years: string[]; mont
   return { years, months };
 }
 
-export async function closedStageCounts(q: Q, officeId: string, fromMonth: string, untilMonth: string) {
-  const rows = await q
-    .selectFrom('oversight_stage_counts')
-    .select((eb) => ['service_id', 'stage_id', eb.fn.sum<number>('started').as('started'), eb.fn.sum<number>('finished').as('finished'), eb.fn.sum<number>('on_time').as('on_time')])
-    .where('office_id', '=', officeId)
-    .where('month', '>=', fromMonth)
-    .where('month', '<', untilMonth)
-    .groupBy(['service_id', 'stage_id'])
-    .execute();
+export async function closedStageCounts(r: Reader, officeId: string, fromMonth: string, untilMonth: string) {
+  const rows = await all(r, (q) =>
+    q
+      .selectFrom('oversight_stage_counts')
+      .select((eb) => ['service_id', 'stage_id', eb.fn.sum<number>('started').as('started'), eb.fn.sum<number>('finished').as('finished'), eb.fn.sum<number>('on_time').as('on_time')])
+      .where('office_id', '=', officeId)
+      .where('month', '>=', fromMonth)
+      .where('month', '<', untilMonth)
+      .groupBy(['service_id', 'stage_id']),
+  );
   return rows.map((r) => ({ serviceId: r.service_id, stageId: r.stage_id, started: Number(r.started), finished: Number(r.finished), onTime: Number(r.on_time) }));
 }
 
@@ -205,20 +211,21 @@ export async function closedStageCounts(q: Q, officeId: string, fromMonth: strin
 export const openLiterally = sql<boolean>`status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)))})`;
 
 /** The period's open cases by service, status and SLA state: the counters of migration 034 for the whole UTC days inside [from, to), the part-days at its edges live. */
-export async function openCounts(q: Q, officeId: string, from: string, to: string) {
+export async function openCounts(r: Reader, officeId: string, from: string, to: string) {
   const { firstDay, untilDay, edges } = wholeUtcDays(from, to);
   const [counted, ...live] = await Promise.all([
     firstDay < untilDay
-      ? q
-          .selectFrom('oversight_open_counts')
-          .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.sum<number>('n').as('n')])
-          .where('office_id', '=', officeId)
-          .where('utc_day', '>=', firstDay)
-          .where('utc_day', '<', untilDay)
-          .groupBy(['service_id', 'status', 'sla_state'])
-          .execute()
+      ? all(r, (b) =>
+          b
+            .selectFrom('oversight_open_counts')
+            .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.sum<number>('n').as('n')])
+            .where('office_id', '=', officeId)
+            .where('utc_day', '>=', firstDay)
+            .where('utc_day', '<', untilDay)
+            .groupBy(['service_id', 'status', 'sla_state']),
+        )
       : Promise.resolve([]),
-    ...edges.map(([a, b]) => openCountsLive(q, officeId, a, b)),
+    ...edges.map(([a, b]) => openCountsLive(r, officeId, a, b)),
   ]);
   const sums = new Map<string, { serviceId: string; status: string; slaState: string; n: number }>();
   for (const r of [...counted.map((r) => ({ serviceId: r.service_id, status: r.status, slaState: r.sla_state, n: Number(r.n) })), ...live.flat()]) {
@@ -247,33 +254,35 @@ export function wholeUtcDays(from: string, to: string): { firstDay: string; unti
 }
 
 /** Open cases submitted in [from, to) counted from the cases (the partial index of open cases, migration 028). */
-export async function openCountsLive(q: Q, officeId: string, from: string, to: string) {
-  const rows = await q
-    .selectFrom('applications')
-    .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.countAll<number>().as('n')])
-    .where('office_id', '=', officeId)
-    .where(openLiterally)
-    .where('submitted_at', '>=', from)
-    .where('submitted_at', '<', to)
-    .groupBy(['service_id', 'status', 'sla_state'])
-    .execute();
+export async function openCountsLive(r: Reader, officeId: string, from: string, to: string) {
+  const rows = await all(r, (q) =>
+    q
+      .selectFrom('applications')
+      .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.countAll<number>().as('n')])
+      .where('office_id', '=', officeId)
+      .where(openLiterally)
+      .where('submitted_at', '>=', from)
+      .where('submitted_at', '<', to)
+      .groupBy(['service_id', 'status', 'sla_state']),
+  );
   return rows.map((r) => ({ serviceId: r.service_id, status: r.status, slaState: r.sla_state, n: Number(r.n) }));
 }
 
 /** The period's open cases of services with stage limits: their recorded stages count as started or finished. */
-export async function openStagedCases(q: Q, officeId: string, from: string, to: string, stagedServices: readonly string[], limit = EVALUATION_CASE_LIMIT) {
+export async function openStagedCases(r: Reader, officeId: string, from: string, to: string, stagedServices: readonly string[], limit = EVALUATION_CASE_LIMIT) {
   if (!stagedServices.length) return { truncated: false, rows: [] };
-  const rows = await q
-    .selectFrom('applications')
-    .select(['service_id', 'stages'])
-    .where('office_id', '=', officeId)
-    .where(openLiterally)
-    .where('submitted_at', '>=', from)
-    .where('submitted_at', '<', to)
-    .where('service_id', 'in', [...stagedServices])
-    .where('stages', '<>', '[]')
-    .limit(limit + 1)
-    .execute();
+  const rows = await all(r, (q) =>
+    q
+      .selectFrom('applications')
+      .select(['service_id', 'stages'])
+      .where('office_id', '=', officeId)
+      .where(openLiterally)
+      .where('submitted_at', '>=', from)
+      .where('submitted_at', '<', to)
+      .where('service_id', 'in', [...stagedServices])
+      .where('stages', '<>', '[]')
+      .limit(limit + 1),
+  );
   return { truncated: rows.length > limit, rows: rows.slice(0, limit).map((r) => ({ serviceId: r.service_id, stages: JSON.parse(r.stages) as StageRecord[] })) };
 }
 

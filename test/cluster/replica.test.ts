@@ -16,6 +16,10 @@ import { boot } from '../../src/boot.js';
 import { loadConfig } from '../../src/config.js';
 import { SESSION_COOKIE } from '../../src/http/auth.js';
 import { buildApp } from '../../src/http/app.js';
+import { readPeriod } from '../../src/domain/oversight/period.js';
+import { evaluateStandard } from '../../src/usecases/oversight/evaluate-standard.js';
+import { readPerformance } from '../../src/usecases/oversight/read-performance.js';
+import type { Ctx } from '../../src/usecases/context.js';
 import { signIn } from '../../src/usecases/staff/sign-in.js';
 import { TEST_DB } from '../support/db.js';
 import { STANDARDS_DIR } from '../support/paths.js';
@@ -26,6 +30,7 @@ describe('a streaming read replica (postgres)', { skip: onPostgres ? false : 'Po
   let primary: Cluster;
   let replica: Replica;
   let database: Database;
+  let ctx: Ctx;
   let dataDir: string;
   let app: Awaited<ReturnType<typeof buildApp>>;
   /** The admin's status page, as its text (tags dropped). */
@@ -54,6 +59,7 @@ describe('a streaming read replica (postgres)', { skip: onPostgres ? false : 'Po
     const b = await boot({ databaseUrl: primary.url, readUrl: replica.url('sigap'), dataDir, standardsDir: STANDARDS_DIR, demo: true, actor: 'test' });
     assert.ok(b.ok);
     database = b.ctx.database;
+    ctx = b.ctx;
     app = await buildApp({ ctx: b.ctx, rateLimit: false });
   });
   after(async () => {
@@ -84,6 +90,37 @@ describe('a streaming read replica (postgres)', { skip: onPostgres ? false : 'Po
     await onStandby('select pg_wal_replay_resume()');
     for (let i = 0; i < 100 && (await generation(database.readHeavy)) < 2; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(await generation(database.readHeavy), 2);
+  });
+
+  it('reads the evaluation of the standard and the public performance page from the standby, and an approval’s figures from the primary', async () => {
+    const office = ctx.catalogue.office('kota-banjarmasin')!;
+    const service = office.services[0]!;
+    const march = readPeriod('month', '2026-03');
+    assert.ok(march.ok);
+    const completed = async (source: 'heavy' | 'primary') => (await evaluateStandard(ctx, office.id, march.value, source)).services.find((s) => s.id === service.id)!.evaluation.completed;
+    const onPublicPage = async () => {
+      const r = await readPerformance(ctx, office, { periode: '2026-03' });
+      assert.ok(r.ok, JSON.stringify(r));
+      return JSON.stringify(r.value);
+    };
+    assert.equal(await completed('heavy'), 0);
+    const publicBefore = await onPublicPage();
+    // Seven cases of March closed, counted on the primary while the standby's replay is paused.
+    await onStandby('select pg_wal_replay_pause()');
+    try {
+      await database.db
+        .insertInto('oversight_counts')
+        .values({ office_id: office.id, service_id: service.id, month: '2026-03', status: 'completed', on_time: 1, duration: 2, n: 7, applicant_paused: 0, applicant_pauses: 0, external_paused: 0, external_pauses: 0 })
+        .execute();
+      assert.equal(await completed('primary'), 7, 'the approval reads the primary');
+      assert.equal(await completed('heavy'), 0, 'the evaluation page reads the paused standby');
+      assert.equal(await onPublicPage(), publicBefore, 'so does the public performance page');
+    } finally {
+      await onStandby('select pg_wal_replay_resume()');
+    }
+    for (let i = 0; i < 100 && (await completed('heavy')) < 7; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await completed('heavy'), 7);
+    assert.notEqual(await onPublicPage(), publicBefore);
   });
 
   it('falls back to the primary without an error when the standby stops, and says so', async () => {

@@ -39,7 +39,7 @@ export async function approveFigures(ctx: Ctx, actor: Actor, periodValue: string
   const at = nowOf(ctx).toISOString();
   const level = cur.value.chain[cur.value.step]!;
   // The head's approval stores the figures as approved, in the same transaction as the lock.
-  const figures = next.value.locked ? await figuresOf(ctx, actor.officeId, approvalPeriod(cur.value.period)!) : null;
+  const figures = next.value.locked ? await figuresOf(ctx, actor.officeId, approvalPeriod(cur.value.period)!, 'primary') : null;
   const won = await ctx.database.write(async (trx) => {
     const ok = await setApproval(trx, { officeId: actor.officeId!, period: cur.value.period, fromStep: cur.value.step, ...next.value, actor: actor.name, at, action: 'oversight.approve', detail: { level, locked: next.value.locked } });
     if (ok && figures) await insertSnapshot(trx, { officeId: actor.officeId!, period: cur.value.period, approvedBy: actor.name, approvedAt: at, figures });

@@ -32,21 +32,28 @@ export function instantOf(date: string, timezone: string): string {
   return Temporal.PlainDate.from(date).toZonedDateTime(timezone).toInstant().toString({ smallestUnit: 'millisecond' });
 }
 
-export async function evaluateStandard(ctx: Ctx, officeId: string, period: Period): Promise<StandardEvaluation> {
-  return { ...(await evaluateMonths(ctx, officeId, period)), period };
+/**
+ * Where the figures are read: `heavy` (pages, exports, the public page, dashboards) on the
+ * heavy-read path, the streaming replica when there is one; `primary` where figures are locked by
+ * an approval, which must hold exactly what was committed.
+ */
+export type FiguresSource = 'heavy' | 'primary';
+
+export async function evaluateStandard(ctx: Ctx, officeId: string, period: Period, source: FiguresSource = 'heavy'): Promise<StandardEvaluation> {
+  return { ...(await evaluateMonths(ctx, officeId, period, source)), period };
 }
 
 /**
  * The evaluation of whole local months [fromDate, untilDate) (both the first of a month): what the
  * counters can answer exactly. The staff periods and the public performance page both ask this.
  */
-export async function evaluateMonths(ctx: Ctx, officeId: string, period: { from: string; until: string }): Promise<Omit<StandardEvaluation, 'period'>> {
+export async function evaluateMonths(ctx: Ctx, officeId: string, period: { from: string; until: string }, source: FiguresSource = 'heavy'): Promise<Omit<StandardEvaluation, 'period'>> {
   const o = ctx.catalogue.officeById(officeId);
   const tz = o.office.timezone;
   const from = instantOf(period.from, tz);
   const until = instantOf(period.until, tz);
   const builders = new Map(o.services.map((s) => [s.id, new FactsBuilder(measureOf(ctx, o, s, period.from))]));
-  const db = ctx.database.db;
+  const db = source === 'heavy' ? ctx.database : ctx.database.db;
   // Closed cases from the counters kept when each closed (periods are whole local months); open
   // ones, whose SLA state moves with time, from the cases themselves.
   const [bars, stageBars, open, staged] = await Promise.all([

@@ -50,9 +50,9 @@ export async function readDashboard(ctx: Ctx, officeId: string): Promise<Dashboa
   // A case submitted on or after local midnight N days ago is at most N days old.
   const bounds = AGE_BANDS.map((d) => instantOf(Temporal.PlainDate.from(today).subtract({ days: d }).toString(), o.office.timezone));
   const [rows, backlog, ages] = await Promise.all([
-    casesAtRiskOrLate(ctx.database.db, officeId, AT_RISK_LIST_MAX),
+    casesAtRiskOrLate(ctx.database, officeId, AT_RISK_LIST_MAX),
     superviseOpenCases(ctx, officeId),
-    openCasesByAge(ctx.database.db, officeId, bounds),
+    openCasesByAge(ctx.database, officeId, bounds),
   ]);
   const atRisk = rows.map((r) => {
     const svc = services.get(r.service_id);

@@ -9,11 +9,11 @@ import { readPeriod } from '../../domain/oversight/period.js';
 import { changesSince, FIELD_LABEL, type FigureChange, type FiguresSnapshot } from '../../domain/oversight/snapshot.js';
 import type { Ctx } from '../context.js';
 import { computeSpm } from './compute-spm.js';
-import { evaluateStandard, type StandardEvaluation } from './evaluate-standard.js';
+import { evaluateStandard, type FiguresSource, type StandardEvaluation } from './evaluate-standard.js';
 
 /** The live figures of an approval period ("2026-05" or "2026"): the evaluation, and the SPM for a year. */
-export async function figuresOf(ctx: Ctx, officeId: string, period: Period): Promise<FiguresSnapshot> {
-  const ev = await evaluateStandard(ctx, officeId, period);
+export async function figuresOf(ctx: Ctx, officeId: string, period: Period, source: FiguresSource = 'heavy'): Promise<FiguresSnapshot> {
+  const ev = await evaluateStandard(ctx, officeId, period, source);
   const office = ctx.catalogue.officeById(officeId);
   const spm = period.kind === 'year' ? (await computeSpm(ctx, office, Number(period.value))).map(({ services: _s, servedExceedsNeeding: _x, ...r }) => r) : undefined;
   return { services: ev.services, truncated: ev.truncated, ...(spm ? { spm } : {}) };
