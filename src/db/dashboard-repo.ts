@@ -3,9 +3,9 @@
  * volume by month, the late and at-risk lists of a division, complaints by channel, and the
  * emergency, shelter and programme figures. Every read is bounded; aggregates wherever SQL can.
  */
-import { sql, type CompiledQuery } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import { OPEN_CASE_STATUSES } from '../domain/applications/status.js';
-import type { Database } from './dialect.js';
+import { selectOn, type Database } from './dialect.js';
 import { openLiterally } from './oversight-repo.js';
 
 /**
@@ -13,10 +13,7 @@ import { openLiterally } from './oversight-repo.js';
  * (a dashboard never shows what its reader has just written), on SQLite the read-only connection,
  * so a head of office opening the dashboard never queues behind the counter's writes.
  */
-async function heavy<T>(d: Database, query: { compile(): CompiledQuery<T> }): Promise<T[]> {
-  const c = query.compile();
-  return d.readHeavy<T>(c.sql, c.parameters);
-}
+const heavy = <T>(d: Database, query: Compilable<T> & { execute(): Promise<T[]> }): Promise<T[]> => selectOn(d, () => query);
 
 /** The most single rows a dashboard reads to compute a median (complaints answered, stays ended in the period). */
 export const DASHBOARD_ROW_LIMIT = 20_000;

@@ -5,7 +5,7 @@
 import { ensurePrivateDir, ensurePrivateFile, tightenIfExists } from '../io/private-files.js';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type ColumnDataType, type DatabaseConnection, type Driver, type Expression, type SqliteDialectConfig, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type ColumnDataType, type DatabaseConnection, type Compilable, type Driver, type Expression, type SqliteDialectConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { SqliteAppender } from './sqlite-append.js';
@@ -111,6 +111,20 @@ function withStatementCache(sqlite: SQLite.Database, max = 512): SQLite.Database
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/**
+ * Where an aggregate is read: a `Database` reads through its heavy-read path (the streaming replica
+ * when there is one, SQLite's read-only connection otherwise); a connection or transaction reads
+ * there, in its own view (an approval's figures, read on the primary).
+ */
+export type Reader = Kysely<DB> | Transaction<DB> | Database;
+
+/** Runs a select built on the reader's builder: compiled and sent to the heavy-read path for a Database. */
+export async function selectOn<T>(r: Reader, build: (q: Kysely<DB> | Transaction<DB>) => Compilable<T> & { execute(): Promise<T[]> }): Promise<T[]> {
+  if (!('readHeavy' in r)) return build(r).execute();
+  const c = build(r.db).compile();
+  return r.readHeavy<T>(c.sql, c.parameters);
 }
 
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; readUrl?: string | null }): Database {

@@ -3,40 +3,22 @@
  * few cases whose pauses and stages must be read one by one, the at-risk and late lists and the
  * ageing of open cases. No personal data leaves these queries: registration numbers only.
  */
-import { sql, type Compilable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { OPEN_CASE_STATUSES } from '../domain/applications/status.js';
 import type { StageRecord } from '../domain/applications/case.js';
 import { insertAuditEvent } from './audit-chain-repo.js';
 import type { CounterRow, StageCounterRow } from '../domain/oversight/counters.js';
-import type { Database } from './dialect.js';
+import { selectOn, type Reader } from './dialect.js';
 import type { DB } from './schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
-
-/**
- * Where an evaluation or dashboard reads: a `Database` reads through its heavy-read path (the
- * streaming replica when there is one, as docs/OPERATIONS.md says; these figures never show what
- * their reader just wrote), a connection or transaction reads there (the approval's snapshot
- * reads the primary, in the approving transaction's view).
- */
-export type Reader = Q | Database;
-
-const builderOf = (r: Reader): Q => ('readHeavy' in r ? r.db : r);
-
-/** Runs a select built on the reader: compiled and sent to the heavy-read path for a Database. */
-async function all<T>(r: Reader, build: (q: Q) => Compilable<T> & { execute(): Promise<T[]> }): Promise<T[]> {
-  const query = build(builderOf(r));
-  if (!('readHeavy' in r)) return query.execute();
-  const c = query.compile();
-  return r.readHeavy<T>(c.sql, c.parameters);
-}
 
 /** The most open staged cases one evaluation reads; beyond it the evaluation says its stage figures are partial. */
 export const EVALUATION_CASE_LIMIT = 50_000;
 
 /** Open cases at risk or late, earliest due first: what the head of office chases this week. */
 export async function casesAtRiskOrLate(r: Reader, officeId: string, limit: number) {
-  return all(r, (q) =>
+  return selectOn(r, (q) =>
     q
     .selectFrom('applications')
     .select(['id', 'registration_number', 'service_id', 'current_step', 'status', 'sla_state', 'due_at', 'submitted_at'])
@@ -151,8 +133,8 @@ export async function closedCounts(r: Reader, officeId: string, fromMonth: strin
   const { years, months } = wholeYears(fromMonth, untilMonth);
   const sums = ['service_id', 'status', 'on_time', 'duration', 'n', 'applicant_paused', 'applicant_pauses', 'external_paused', 'external_pauses'] as const;
   const parts = await Promise.all([
-    years.length ? all(r, (q) => q.selectFrom('oversight_year_counts').select([...sums]).where('office_id', '=', officeId).where('year', 'in', years)) : Promise.resolve([]),
-    ...months.map(([from, until]) => all(r, (q) => q.selectFrom('oversight_counts').select([...sums]).where('office_id', '=', officeId).where('month', '>=', from).where('month', '<', until))),
+    years.length ? selectOn(r, (q) => q.selectFrom('oversight_year_counts').select([...sums]).where('office_id', '=', officeId).where('year', 'in', years)) : Promise.resolve([]),
+    ...months.map(([from, until]) => selectOn(r, (q) => q.selectFrom('oversight_counts').select([...sums]).where('office_id', '=', officeId).where('month', '>=', from).where('month', '<', until))),
   ]);
   // Summed here rather than by a `group by`: SQLite would sort every bar of the period first.
   const bars = new Map<string, CounterRow & { serviceId: string }>();
@@ -195,7 +177,7 @@ export function wholeYears(from: string, until: string): { years: string[]; mont
 }
 
 export async function closedStageCounts(r: Reader, officeId: string, fromMonth: string, untilMonth: string) {
-  const rows = await all(r, (q) =>
+  const rows = await selectOn(r, (q) =>
     q
       .selectFrom('oversight_stage_counts')
       .select((eb) => ['service_id', 'stage_id', eb.fn.sum<number>('started').as('started'), eb.fn.sum<number>('finished').as('finished'), eb.fn.sum<number>('on_time').as('on_time')])
@@ -215,7 +197,7 @@ export async function openCounts(r: Reader, officeId: string, from: string, to: 
   const { firstDay, untilDay, edges } = wholeUtcDays(from, to);
   const [counted, ...live] = await Promise.all([
     firstDay < untilDay
-      ? all(r, (b) =>
+      ? selectOn(r, (b) =>
           b
             .selectFrom('oversight_open_counts')
             .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.sum<number>('n').as('n')])
@@ -255,7 +237,7 @@ export function wholeUtcDays(from: string, to: string): { firstDay: string; unti
 
 /** Open cases submitted in [from, to) counted from the cases (the partial index of open cases, migration 028). */
 export async function openCountsLive(r: Reader, officeId: string, from: string, to: string) {
-  const rows = await all(r, (q) =>
+  const rows = await selectOn(r, (q) =>
     q
       .selectFrom('applications')
       .select((eb) => ['service_id', 'status', 'sla_state', eb.fn.countAll<number>().as('n')])
@@ -271,7 +253,7 @@ export async function openCountsLive(r: Reader, officeId: string, from: string, 
 /** The period's open cases of services with stage limits: their recorded stages count as started or finished. */
 export async function openStagedCases(r: Reader, officeId: string, from: string, to: string, stagedServices: readonly string[], limit = EVALUATION_CASE_LIMIT) {
   if (!stagedServices.length) return { truncated: false, rows: [] };
-  const rows = await all(r, (q) =>
+  const rows = await selectOn(r, (q) =>
     q
       .selectFrom('applications')
       .select(['service_id', 'stages'])
